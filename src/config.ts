@@ -1,0 +1,121 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the bot reads, validated once at start-up. This is the only module that reads
+ * process.env; a bad value stops the start with a message naming the variable.
+ */
+const commaList = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? '').split(',').map((item) => item.trim()).filter((item) => item.length > 0));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value && value.trim().length > 0 ? value.trim() : undefined));
+
+const objectId = /^[A-Za-z0-9._:-]{1,128}$/;
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MicrosoftAppTenantId: optionalText,
+  ALLOWED_TENANT_IDS: commaList,
+  AZURE_STORAGE_CONNECTION_STRING: optionalText,
+  TABLE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]{0,19}$/, 'must be 1-20 letters or digits, starting with a letter')
+    .default('cpp'),
+  ADMIN_AAD_OBJECT_IDS: commaList.pipe(z.array(z.string().regex(objectId, 'each id must be an Entra object id'))),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().min(1).default('.data'),
+});
+
+export interface BotCredentials {
+  appId: string;
+  appPassword?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId: string;
+}
+
+export interface AppConfig {
+  environment: 'production' | 'development' | 'test';
+  port: number;
+  /** Absent only outside production: the bot then accepts unauthenticated local traffic (Playground). */
+  credentials?: BotCredentials;
+  /** Empty outside production means every tenant is accepted (local Playground). */
+  allowedTenantIds: string[];
+  /** Absent outside production means: start an embedded Azurite. */
+  storageConnectionString?: string;
+  tablePrefix: string;
+  adminAadObjectIds: string[];
+  logLevel: string;
+  dataDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`Configuration error: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'is invalid');
+  }
+  const values = parsed.data;
+  const production = values.NODE_ENV === 'production';
+  const credentials = readCredentials(values, production);
+  if (production) requireProductionStorageAndTenants(values);
+  return {
+    environment: values.NODE_ENV,
+    port: values.PORT,
+    credentials,
+    allowedTenantIds: values.ALLOWED_TENANT_IDS,
+    storageConnectionString: values.AZURE_STORAGE_CONNECTION_STRING,
+    tablePrefix: values.TABLE_PREFIX,
+    adminAadObjectIds: values.ADMIN_AAD_OBJECT_IDS,
+    logLevel: values.LOG_LEVEL,
+    dataDir: values.DATA_DIR,
+  };
+}
+
+type EnvironmentValues = z.infer<typeof environmentSchema>;
+
+function readCredentials(values: EnvironmentValues, production: boolean): BotCredentials | undefined {
+  const { MicrosoftAppId: appId, MicrosoftAppType: appType, MicrosoftAppTenantId: tenantId } = values;
+  if (!appId && !production) return undefined;
+  if (!appId) throw new ConfigError('MicrosoftAppId', 'is required when NODE_ENV=production');
+  if (!appType) throw new ConfigError('MicrosoftAppType', 'is required with MicrosoftAppId (MultiTenant, SingleTenant or UserAssignedMSI)');
+  if (!tenantId) throw new ConfigError('MicrosoftAppTenantId', 'is required with MicrosoftAppId');
+  if (appType !== 'UserAssignedMSI' && !values.MicrosoftAppPassword) {
+    throw new ConfigError('MicrosoftAppPassword', `is required when MicrosoftAppType=${appType}`);
+  }
+  return { appId, appPassword: values.MicrosoftAppPassword, appType, tenantId };
+}
+
+function requireProductionStorageAndTenants(values: EnvironmentValues): void {
+  const storage = values.AZURE_STORAGE_CONNECTION_STRING;
+  if (!storage) throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'is required when NODE_ENV=production');
+  if (/UseDevelopmentStorage\s*=\s*true/i.test(storage)) {
+    throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'must not be UseDevelopmentStorage=true in production');
+  }
+  if (values.ALLOWED_TENANT_IDS.length === 0) {
+    throw new ConfigError('ALLOWED_TENANT_IDS', 'is required when NODE_ENV=production (comma-separated tenant ids)');
+  }
+}
+
+/** What `npm run package` needs: the bot's app id, and nothing else validated. */
+export function loadPackagingConfig(env: NodeJS.ProcessEnv = process.env): { appId?: string } {
+  const appId = env.MicrosoftAppId?.trim();
+  return { appId: appId && appId.length > 0 ? appId : undefined };
+}

@@ -1,0 +1,39 @@
+import pino, { Logger } from 'pino';
+
+export type { Logger } from 'pino';
+
+/**
+ * Structured JSON logs. Anything that can carry a credential is redacted by path, so a careless
+ * `log.info({ req })` cannot leak a bearer token or the app password.
+ */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'cpp-bot' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'headers.authorization',
+          'authorization',
+          '*.authorization',
+          '*.password',
+          '*.MicrosoftAppPassword',
+          'MicrosoftAppPassword',
+          '*.connectionString',
+          'connectionString',
+          '*.token',
+          'token',
+        ],
+        censor: '[redacted]',
+      },
+    },
+    destination,
+  );
+}
+
+/** A logger that discards everything: for tests that do not look at logs. */
+export function silentLogger(): Logger {
+  return pino({ level: 'silent' });
+}

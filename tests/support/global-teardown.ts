@@ -1,0 +1,5 @@
+import type { EmbeddedAzurite } from '../../src/storage/embedded-azurite';
+
+export default async function globalTeardown(): Promise<void> {
+  await (globalThis as { __AZURITE__?: EmbeddedAzurite }).__AZURITE__?.stop();
+}
