@@ -18,7 +18,8 @@ const objectId = /^[A-Za-z0-9._:-]{1,128}$/;
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: optionalText.pipe(z.union([z.ipv4(), z.ipv6(), z.literal('localhost'), z.undefined()])),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: z
@@ -47,6 +48,8 @@ export interface BotCredentials {
 export interface AppConfig {
   environment: 'production' | 'development' | 'test';
   port: number;
+  /** Loopback outside production; all interfaces in production (App Service forwards to it). */
+  host: string;
   /** Absent only outside production: the bot then accepts unauthenticated local traffic (Playground). */
   credentials?: BotCredentials;
   /** Empty outside production means every tenant is accepted (local Playground). */
@@ -79,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     environment: values.NODE_ENV,
     port: values.PORT,
+    host: values.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     credentials,
     allowedTenantIds: values.ALLOWED_TENANT_IDS,
     storageConnectionString: values.AZURE_STORAGE_CONNECTION_STRING,

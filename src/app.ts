@@ -1,0 +1,105 @@
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { AppConfig } from './config';
+import { createLogger, Logger } from './logging/logger';
+import { AnswerFeedbackStore } from './remit/answer-feedback-store';
+import { KnowledgeBase } from './remit/knowledge-base';
+import { RemitService } from './remit/remit-service';
+import { MemberDirectory } from './members/member-directory';
+import { RoleDirectory } from './members/role-directory';
+import { RoleService } from './members/role-service';
+import { HealthReport, createHttpServer } from './server';
+import { EmbeddedAzurite, startEmbeddedAzurite } from './storage/embedded-azurite';
+import { TableStore } from './storage/table-store';
+import { BotServices } from './teams/bot-services';
+import { createMessageEndpoint } from './teams/message-endpoint';
+import { PanelBot } from './teams/panel-bot';
+import { Clock, SystemClock } from './time/clock';
+import { projectRoot } from './util/project-root';
+
+export interface AppOverrides {
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface RunningApp {
+  readonly url: string;
+  readonly port: number;
+  readonly services: BotServices;
+  stop(): Promise<void>;
+}
+
+const HEALTH_TIMEOUT_MS = 2000;
+
+/**
+ * The composition root: config -> storage -> services -> Teams endpoint -> HTTP server.
+ * Knowledge is loaded (and validated) before the port opens, so a broken entry stops the start.
+ */
+export async function startApp(config: AppConfig, overrides: AppOverrides = {}): Promise<RunningApp> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const clock = overrides.clock ?? new SystemClock();
+  const knowledge = KnowledgeBase.loadFromDirectory();
+  const { connectionString, embedded } = await resolveStorage(config, logger);
+  try {
+    const store = new TableStore(connectionString, config.tablePrefix);
+    await store.ensureTables();
+    const services = buildServices(config, store, knowledge, clock, logger);
+    const endpoint = createMessageEndpoint(config.credentials, new PanelBot(services), logger);
+    const server = createHttpServer({ messages: endpoint, health: () => checkHealth(store), logger });
+    await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+    const port = (server.address() as AddressInfo).port;
+    logger.info({ event: 'app.started', port, host: config.host, authentication: config.credentials ? 'on' : 'off', storage: embedded ? 'embedded-azurite' : 'configured' }, 'bot listening');
+    return {
+      url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
+      port,
+      services,
+      stop: async () => {
+        await closeServer(server);
+        await embedded?.stop();
+        logger.info({ event: 'app.stopped' }, 'bot stopped');
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+function buildServices(config: AppConfig, store: TableStore, knowledge: KnowledgeBase, clock: Clock, logger: Logger): BotServices {
+  const members = new MemberDirectory(store.client('members'), clock);
+  return {
+    knowledge,
+    remit: new RemitService(knowledge),
+    feedback: new AnswerFeedbackStore(store.client('feedback'), clock),
+    members,
+    roles: new RoleService(new RoleDirectory(store.client('roles'), clock), members, config.adminAadObjectIds),
+    clock,
+    logger,
+    allowedTenantIds: config.allowedTenantIds,
+  };
+}
+
+async function resolveStorage(config: AppConfig, logger: Logger): Promise<{ connectionString: string; embedded?: EmbeddedAzurite }> {
+  if (config.storageConnectionString) return { connectionString: config.storageConnectionString };
+  const location = path.resolve(projectRoot(), config.dataDir, 'azurite');
+  const embedded = await startEmbeddedAzurite({ location });
+  logger.info({ event: 'storage.embedded', port: embedded.port, location }, 'started embedded Azurite (local development only)');
+  return { connectionString: embedded.connectionString, embedded };
+}
+
+async function checkHealth(store: TableStore): Promise<HealthReport> {
+  try {
+    await Promise.race([store.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), HEALTH_TIMEOUT_MS).unref())]);
+    return { healthy: true, storage: 'ok' };
+  } catch {
+    return { healthy: false, storage: 'unreachable' };
+  }
+}
+
+/** Stops accepting connections and waits for requests in flight, so no turn is cut off mid-write. */
+function closeServer(server: ReturnType<typeof createHttpServer>): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,33 @@
+/** Longest question we try to answer; Teams allows far more, but no real question is this long. */
+export const MAX_QUESTION_LENGTH = 1000;
+
+export type InboundText =
+  | { kind: 'text'; text: string }
+  | { kind: 'empty' }
+  | { kind: 'too_long'; length: number }
+  | { kind: 'unreadable' };
+
+/**
+ * Normalises what a person typed: removes the bot's @mention (channels and group chats), HTML
+ * tags Teams may wrap around text, and surrounding space; then refuses what cannot be a question.
+ */
+export function readInboundText(raw: unknown): InboundText {
+  if (typeof raw !== 'string') return { kind: 'empty' };
+  const text = raw
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text.length === 0) return { kind: 'empty' };
+  if (text.length > MAX_QUESTION_LENGTH) return { kind: 'too_long', length: text.length };
+  if (looksBinary(text)) return { kind: 'unreadable' };
+  return { kind: 'text', text };
+}
+
+// Control characters, replacement characters and private-use code points are what binary pasted
+// as text turns into; a real question has almost none.
+function looksBinary(text: string): boolean {
+  const suspicious = text.match(/[\u0000-\u0008\u000e-\u001f\u007f\ufffd\ue000-\uf8ff]/g)?.length ?? 0;
+  return suspicious > 0 && suspicious / text.length > 0.05;
+}

@@ -1,0 +1,47 @@
+import { Role, hasRole } from '../members/actor';
+import { HelpCardData } from '../cards/help-card';
+import { WelcomeCardData } from '../cards/welcome-card';
+
+const CAPABILITIES = [
+  { title: 'The panel', detail: "Ask about the panel's purpose, accountability, responsibilities, priority areas and membership." },
+  { title: 'Select Committee', detail: 'Ask what any of the 15 recommendations of the 2015 Select Committee asked for.' },
+  { title: 'Acronyms', detail: 'Type an acronym such as NEET, UASC or OCYPC to see what it means.' },
+  { title: 'Contacts', detail: 'Ask whom to contact about the panel.' },
+];
+
+/** Questions the knowledge base answers well: offered on the welcome, help and "I don't know" cards. */
+export const EXAMPLE_QUESTIONS: readonly string[] = [
+  'Who is the panel accountable to?',
+  'What are the four priority areas?',
+  'What did recommendation 6 ask for?',
+  'What does UASC mean?',
+  'Who do I contact about the panel?',
+];
+
+const STAFF_COMMANDS: { title: string; detail: string; role: Role }[] = [
+  { title: 'feedback', detail: 'See which answers members found unhelpful.', role: 'officer' },
+  { title: 'roles', detail: 'See everyone who has used the bot and make or remove officers.', role: 'admin' },
+];
+
+const ROLE_LABELS: Record<Role, string> = { member: 'member', officer: 'officer', admin: 'administrator' };
+
+export function roleLabel(role: Role): string {
+  return ROLE_LABELS[role];
+}
+
+export function welcomeCardData(): WelcomeCardData {
+  return {
+    intro: "I help members of Kent County Council's Corporate Parenting Panel find answers about the panel quickly. Ask me a question in your own words; every answer names the document it comes from.",
+    capabilities: CAPABILITIES,
+    suggestions: EXAMPLE_QUESTIONS.slice(0, 3).map((question) => ({ question })),
+  };
+}
+
+export function helpCardData(role: Role): HelpCardData {
+  return {
+    capabilities: [...CAPABILITIES, { title: 'my role', detail: 'See which role the bot gives you.' }],
+    examples: EXAMPLE_QUESTIONS.map((question) => ({ question })),
+    staffCommands: STAFF_COMMANDS.filter((command) => hasRole(role, command.role)).map(({ title, detail }) => ({ title, detail })),
+    roleLabel: roleLabel(role),
+  };
+}

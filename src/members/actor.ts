@@ -1,0 +1,16 @@
+/** member < officer < admin: each role can do everything the one before it can. */
+export type Role = 'member' | 'officer' | 'admin';
+
+const RANK: Record<Role, number> = { member: 0, officer: 1, admin: 2 };
+
+export function hasRole(actual: Role, required: Role): boolean {
+  return RANK[actual] >= RANK[required];
+}
+
+/** The person behind a turn, identified by the activity (never by card data) and given a role server-side. */
+export interface Actor {
+  aadObjectId: string;
+  name: string;
+  tenantId: string;
+  role: Role;
+}

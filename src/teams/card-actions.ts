@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { AdaptiveCardJson } from '../cards/card-template';
+import { renderRolesCard } from '../cards/roles-card';
+import { DomainError } from '../errors/domain-error';
+import { Actor } from '../members/actor';
+import { AAD_OBJECT_ID_PATTERN } from '../members/member';
+import { rolesCardData } from '../members/roles-card-data';
+import { answerCard } from '../remit/remit-cards';
+import { BotServices } from './bot-services';
+
+/** One Action.Execute verb: its data is client-written, so it is parsed before anything reads it. */
+interface CardAction {
+  run(rawData: unknown, actor: Actor, services: BotServices): Promise<AdaptiveCardJson>;
+}
+
+function cardAction<T>(schema: z.ZodType<T>, handle: (data: T, actor: Actor, services: BotServices) => Promise<AdaptiveCardJson>): CardAction {
+  return {
+    run: (rawData, actor, services) => {
+      const parsed = schema.safeParse(rawData);
+      if (!parsed.success) throw new DomainError('invalid_input', 'This card sent something I did not expect. Please ask again to get a fresh card.');
+      return handle(parsed.data, actor, services);
+    },
+  };
+}
+
+const feedbackData = z.object({
+  entryId: z.string().min(1).max(100),
+  question: z.string().max(2000),
+  helpful: z.boolean(),
+});
+
+const targetMemberData = z.object({ aadObjectId: z.string().regex(AAD_OBJECT_ID_PATTERN) });
+
+async function changeOfficer(targetId: string, officer: boolean, actor: Actor, services: BotServices): Promise<AdaptiveCardJson> {
+  const changed = await services.roles.setOfficer(actor, targetId, officer);
+  const message = officer ? `${changed.name} is now an officer.` : `${changed.name} is no longer an officer.`;
+  services.logger.info({ event: 'role.changed', target: changed.aadObjectId, officer }, 'role changed');
+  return renderRolesCard(rolesCardData(await services.roles.membersWithRoles(), message));
+}
+
+/** Every Action.Execute verb the bot understands. Unknown verbs are refused by the caller. */
+export const CARD_ACTIONS = {
+  'feedback.submit': cardAction(feedbackData, async (data, actor, services) => {
+    const entry = services.knowledge.entry(data.entryId);
+    if (!entry) throw new DomainError('not_found', 'That answer is no longer in the knowledge base. Please ask your question again.');
+    await services.feedback.record({ entryId: entry.id, question: data.question, helpful: data.helpful }, actor.aadObjectId);
+    return answerCard(services.knowledge, entry, data.question, data.helpful ? 'helpful' : 'not_helpful');
+  }),
+  'role.grantOfficer': cardAction(targetMemberData, (data, actor, services) => changeOfficer(data.aadObjectId, true, actor, services)),
+  'role.revokeOfficer': cardAction(targetMemberData, (data, actor, services) => changeOfficer(data.aadObjectId, false, actor, services)),
+} satisfies Record<string, CardAction>;
+
+export type CardVerb = keyof typeof CARD_ACTIONS;
+
+export function findCardAction(verb: unknown): CardAction | undefined {
+  return typeof verb === 'string' && Object.hasOwn(CARD_ACTIONS, verb) ? CARD_ACTIONS[verb as CardVerb] : undefined;
+}

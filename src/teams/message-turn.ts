@@ -1,0 +1,63 @@
+import { TurnContext } from 'botbuilder';
+import { renderHelpCard } from '../cards/help-card';
+import { renderRolesCard } from '../cards/roles-card';
+import { renderWelcomeCard } from '../cards/welcome-card';
+import { readInboundText, MAX_QUESTION_LENGTH } from '../conversation/inbound-text';
+import { parseMessageCommand } from '../conversation/message-command';
+import { DomainError } from '../errors/domain-error';
+import { helpCardData, roleLabel, welcomeCardData } from '../help/help-content';
+import { Actor, hasRole } from '../members/actor';
+import { rolesCardData } from '../members/roles-card-data';
+import { feedbackReportCard } from '../remit/feedback-report';
+import { answerCard, unknownCard } from '../remit/remit-cards';
+import { BotServices } from './bot-services';
+import { noticeCard, sendCard } from './replies';
+
+/** A typed message: a command, or a question for the knowledge base. */
+export async function handleMessage(context: TurnContext, actor: Actor, services: BotServices): Promise<void> {
+  const inbound = readInboundText(context.activity.text);
+  switch (inbound.kind) {
+    case 'empty':
+      return sendCard(context, noticeCard('I can only read text', 'Type a question about the Corporate Parenting Panel, or **help** to see what I can do.'));
+    case 'too_long':
+      return sendCard(context, noticeCard('That message is too long', `Please ask a shorter question (up to ${MAX_QUESTION_LENGTH} characters).`, 'attention'));
+    case 'unreadable':
+      return sendCard(context, noticeCard("I couldn't read that", 'That message looks like it contains unreadable characters. Please type your question as plain text.', 'attention'));
+    case 'text':
+      return handleText(context, inbound.text, actor, services);
+  }
+}
+
+async function handleText(context: TurnContext, text: string, actor: Actor, services: BotServices): Promise<void> {
+  const command = parseMessageCommand(text);
+  switch (command.kind) {
+    case 'help':
+      return sendCard(context, renderHelpCard(helpCardData(actor.role)));
+    case 'greeting':
+      return sendCard(context, renderWelcomeCard(welcomeCardData()));
+    case 'my_role':
+      return sendCard(context, noticeCard('Your role', `You are signed in as ${actor.name}, with the role of ${roleLabel(actor.role)}.`));
+    case 'roles':
+      requireRole(actor, 'admin', 'Only an administrator can manage roles.');
+      return sendCard(context, renderRolesCard(rolesCardData(await services.roles.membersWithRoles())));
+    case 'feedback_report':
+      requireRole(actor, 'officer', 'Only officers can see answer feedback.');
+      return sendCard(context, feedbackReportCard(services.knowledge, await services.feedback.totals()));
+    case 'question':
+      return answerQuestion(context, command.text, services);
+  }
+}
+
+async function answerQuestion(context: TurnContext, question: string, services: BotServices): Promise<void> {
+  const result = services.remit.answer(question);
+  if (result.kind === 'unknown') {
+    services.logger.info({ event: 'remit.unknown', reason: result.reason, length: question.length }, 'question declined');
+    return sendCard(context, unknownCard(services.knowledge, result.reason));
+  }
+  services.logger.info({ event: 'remit.answer', entryId: result.entry.id, confidence: Number(result.confidence.toFixed(3)) }, 'question answered');
+  return sendCard(context, answerCard(services.knowledge, result.entry, question, 'none'));
+}
+
+function requireRole(actor: Actor, role: 'officer' | 'admin', message: string): void {
+  if (!hasRole(actor.role, role)) throw new DomainError('forbidden', message);
+}

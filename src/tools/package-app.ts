@@ -1,0 +1,194 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import AdmZip from 'adm-zip';
+import { loadPackagingConfig } from '../config';
+import { projectRoot } from '../util/project-root';
+
+/**
+ * Builds the Teams app package (manifest.json + color.png + outline.png at the zip root) from
+ * manifest/manifest.template.json, filling in the bot's Microsoft app id and the package.json
+ * version:
+ *
+ *   MicrosoftAppId=<bot app (client) id> npm run package   ->  manifest/build/app-package.zip
+ */
+
+export interface AppManifestBot {
+  botId: string;
+  scopes: string[];
+  commandLists?: Array<{ scopes: string[]; commands: Array<{ title: string; description?: string }> }>;
+  [key: string]: unknown;
+}
+
+/** The parts of the filled manifest this tool and its tests read; everything else passes through. */
+export interface AppManifest {
+  $schema: string;
+  manifestVersion: string;
+  version: string;
+  id: string;
+  icons: { color: string; outline: string };
+  bots: AppManifestBot[];
+  [key: string]: unknown;
+}
+
+export interface BuildAppPackageOptions {
+  /** The bot's Microsoft app (client) id: used as both the Teams app id and the bot id. */
+  appId: string;
+  /** Defaults to the version in package.json. Teams requires MAJOR.MINOR.PATCH. */
+  version?: string;
+  /** Defaults to manifest/build/app-package.zip. */
+  outFile?: string;
+}
+
+export interface AppPackage {
+  outFile: string;
+  manifest: AppManifest;
+}
+
+/** The only files in the package, all at its root. */
+export const PACKAGE_FILES = ['manifest.json', 'color.png', 'outline.png'] as const;
+
+const ICON_SIZES: Record<'color.png' | 'outline.png', number> = { 'color.png': 192, 'outline.png': 32 };
+const GUID = /^[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
+const SEMVER = /^(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)$/;
+const PLACEHOLDER = /\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
+/** Fixed entry timestamps, so the same inputs give the same zip bytes. */
+const ENTRY_TIME = new Date(2000, 0, 1, 0, 0, 0);
+
+export function manifestDirectory(): string {
+  return path.join(projectRoot(), 'manifest');
+}
+
+export function defaultPackagePath(): string {
+  return path.join(manifestDirectory(), 'build', 'app-package.zip');
+}
+
+export function isGuid(value: string): boolean {
+  return GUID.test(value);
+}
+
+function readPackageVersion(): string {
+  const packageJson: unknown = JSON.parse(fs.readFileSync(path.join(projectRoot(), 'package.json'), 'utf8'));
+  const version = typeof packageJson === 'object' && packageJson !== null ? (packageJson as { version?: unknown }).version : undefined;
+  if (typeof version !== 'string') throw new Error('package.json has no "version" string');
+  return version;
+}
+
+/**
+ * Replaces every `${{NAME}}` in the template text with the JSON-escaped value; a placeholder
+ * with no value is an error, so nothing unresolved can reach Teams.
+ */
+export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
+  const missing = new Set<string>();
+  const filled = template.replace(PLACEHOLDER, (match, name: string) => {
+    const value = values[name];
+    if (value === undefined) {
+      missing.add(name);
+      return match;
+    }
+    return JSON.stringify(value).slice(1, -1);
+  });
+  if (missing.size > 0) {
+    throw new Error(`manifest template has placeholders with no value: ${[...missing].map((name) => `\${{${name}}}`).join(', ')}`);
+  }
+  if (filled.includes('${{')) throw new Error('manifest template has a malformed ${{...}} placeholder');
+  return filled;
+}
+
+/** Reads width and height from a PNG's IHDR chunk; throws if the bytes are not a PNG. */
+export function pngSize(data: Buffer): { width: number; height: number } {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (data.length < 24 || !data.subarray(0, 8).equals(signature) || data.toString('latin1', 12, 16) !== 'IHDR') {
+    throw new Error('not a PNG file');
+  }
+  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+}
+
+function readIcon(name: 'color.png' | 'outline.png'): Buffer {
+  const file = path.join(manifestDirectory(), name);
+  if (!fs.existsSync(file)) {
+    throw new Error(`${file} is missing: run "npm run build && node dist/src/tools/make-icons.js"`);
+  }
+  const data = fs.readFileSync(file);
+  const expected = ICON_SIZES[name];
+  const { width, height } = pngSize(data);
+  if (width !== expected || height !== expected) {
+    throw new Error(`${name} must be ${expected}x${expected} pixels, but is ${width}x${height}`);
+  }
+  return data;
+}
+
+function checkManifest(manifest: AppManifest, appId: string): void {
+  if (manifest.id !== appId) throw new Error('manifest template: "id" must be ${{MICROSOFT_APP_ID}}');
+  const bot = manifest.bots[0];
+  if (manifest.bots.length !== 1 || bot?.botId !== appId) {
+    throw new Error('manifest template: must declare exactly one bot whose "botId" is ${{MICROSOFT_APP_ID}}');
+  }
+  if (manifest.icons.color !== 'color.png' || manifest.icons.outline !== 'outline.png') {
+    throw new Error('manifest template: icons must be "color.png" and "outline.png"');
+  }
+}
+
+export async function buildAppPackage(options: BuildAppPackageOptions): Promise<AppPackage> {
+  const appId = options.appId.trim();
+  if (!isGuid(appId)) {
+    const shown = appId.length > 60 ? `${appId.slice(0, 60)}...` : appId;
+    throw new Error(
+      `The Microsoft app id must be a GUID such as 00000000-0000-0000-0000-000000000000, but got "${shown}". ` +
+        'Use the bot registration\'s Microsoft App ID (the Entra application/client id).',
+    );
+  }
+  const version = options.version ?? readPackageVersion();
+  if (!SEMVER.test(version)) {
+    throw new Error(`The app version must be MAJOR.MINOR.PATCH (Teams accepts nothing else), but got "${version}"`);
+  }
+
+  const template = fs.readFileSync(path.join(manifestDirectory(), 'manifest.template.json'), 'utf8');
+  const manifestText = fillTemplate(template, { MICROSOFT_APP_ID: appId, APP_VERSION: version });
+  const manifest = JSON.parse(manifestText) as AppManifest;
+  checkManifest(manifest, appId);
+
+  const zip = new AdmZip();
+  const contents: Record<(typeof PACKAGE_FILES)[number], Buffer> = {
+    'manifest.json': Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'),
+    'color.png': readIcon('color.png'),
+    'outline.png': readIcon('outline.png'),
+  };
+  for (const name of PACKAGE_FILES) {
+    const entry = zip.addFile(name, contents[name]);
+    entry.header.time = ENTRY_TIME;
+  }
+
+  const outFile = path.resolve(options.outFile ?? defaultPackagePath());
+  fs.mkdirSync(path.dirname(outFile), { recursive: true });
+  const partial = `${outFile}.${process.pid}.partial`;
+  await fs.promises.writeFile(partial, await zip.toBufferPromise());
+  await fs.promises.rename(partial, outFile);
+  return { outFile, manifest };
+}
+
+/** `npm run package`: returns the process exit code. */
+export async function main(config: { appId?: string } = loadPackagingConfig(), outFile?: string): Promise<number> {
+  if (!config.appId) {
+    console.error(
+      'Cannot build the Teams app package: MicrosoftAppId is not set.\n' +
+        'Set it to the bot\'s Microsoft App ID (a GUID), e.g.\n' +
+        '  MicrosoftAppId=00000000-0000-0000-0000-000000000000 npm run package',
+    );
+    return 1;
+  }
+  try {
+    const built = await buildAppPackage({ appId: config.appId, outFile });
+    console.log(`Teams app package written to ${built.outFile} (app id ${built.manifest.id}, version ${built.manifest.version})`);
+    console.log('Upload it in Teams (Apps > Manage your apps > Upload an app) or in the Teams admin center.');
+    return 0;
+  } catch (error) {
+    console.error(`Cannot build the Teams app package: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void main().then((code) => {
+    process.exitCode = code;
+  });
+}

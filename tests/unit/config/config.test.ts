@@ -1,0 +1,78 @@
+import { ConfigError, loadConfig } from '../../../src/config';
+
+const production = {
+  NODE_ENV: 'production',
+  MicrosoftAppId: '00000000-0000-4000-8000-000000000001',
+  MicrosoftAppPassword: 'secret',
+  MicrosoftAppType: 'SingleTenant',
+  MicrosoftAppTenantId: '00000000-0000-4000-8000-000000000002',
+  ALLOWED_TENANT_IDS: '00000000-0000-4000-8000-000000000002',
+  AZURE_STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=x;AccountKey=eA==;EndpointSuffix=core.windows.net',
+};
+
+function failure(env: Record<string, string | undefined>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('gives local defaults with no environment at all', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ environment: 'development', port: 3978, host: '127.0.0.1', tablePrefix: 'cpp', logLevel: 'info', allowedTenantIds: [], adminAadObjectIds: [] });
+    expect(config.credentials).toBeUndefined();
+    expect(config.storageConnectionString).toBeUndefined();
+  });
+
+  it('accepts a complete production configuration and listens on all interfaces', () => {
+    const config = loadConfig(production);
+    expect(config.credentials).toEqual({ appId: production.MicrosoftAppId, appPassword: 'secret', appType: 'SingleTenant', tenantId: production.MicrosoftAppTenantId });
+    expect(config.host).toBe('0.0.0.0');
+  });
+
+  it.each(['MicrosoftAppId', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'AZURE_STORAGE_CONNECTION_STRING', 'ALLOWED_TENANT_IDS'])(
+    'refuses to start in production without %s, naming it',
+    (variable) => {
+      const error = failure({ ...production, [variable]: undefined });
+      expect(error.variable).toBe(variable);
+      expect(error.message).toContain(variable);
+    },
+  );
+
+  it('refuses development storage in production', () => {
+    expect(failure({ ...production, AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }).variable).toBe('AZURE_STORAGE_CONNECTION_STRING');
+  });
+
+  it('needs a password for a SingleTenant or MultiTenant app but not for a managed identity', () => {
+    expect(failure({ ...production, MicrosoftAppPassword: '' }).variable).toBe('MicrosoftAppPassword');
+    expect(loadConfig({ ...production, MicrosoftAppPassword: '', MicrosoftAppType: 'UserAssignedMSI' }).credentials?.appType).toBe('UserAssignedMSI');
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['LOG_LEVEL', 'loud'],
+    ['NODE_ENV', 'staging'],
+    ['MicrosoftAppType', 'AnyTenant'],
+    ['TABLE_PREFIX', '1bad'],
+    ['ADMIN_AAD_OBJECT_IDS', 'ok-id,bad/id'],
+    ['HOST', 'example.org'],
+  ])('names %s when its value (%s) is invalid', (variable, value) => {
+    expect(failure({ [variable]: value }).variable).toBe(variable);
+  });
+
+  it('splits and trims comma-separated lists', () => {
+    const config = loadConfig({ ALLOWED_TENANT_IDS: ' a , b,,', ADMIN_AAD_OBJECT_IDS: 'x1, y2' });
+    expect(config.allowedTenantIds).toEqual(['a', 'b']);
+    expect(config.adminAadObjectIds).toEqual(['x1', 'y2']);
+  });
+
+  it('never puts a secret in its error message', () => {
+    const error = failure({ ...production, MicrosoftAppType: 'Wrong' });
+    expect(error.message).not.toContain('secret');
+  });
+});
