@@ -123,3 +123,25 @@ export function loadPackagingConfig(env: NodeJS.ProcessEnv = process.env): { app
   const appId = env.MicrosoftAppId?.trim();
   return { appId: appId && appId.length > 0 ? appId : undefined };
 }
+
+export interface LocalRunConfig {
+  botPort: number;
+  playgroundPort: number;
+  /** Admins for the local run; defaults to the Playground's current user (see src/local/playground.yaml). */
+  adminAadObjectIds?: string;
+  /** The environment the bot and the Playground start with: this process's, plus the given overrides. */
+  childEnvironment(overrides: Record<string, string>): NodeJS.ProcessEnv;
+}
+
+/** What `npm start` (src/tools/start-local.ts) needs to launch the bot with the Playground. */
+export function loadLocalRunConfig(env: NodeJS.ProcessEnv = process.env): LocalRunConfig {
+  const ports = z.object({ PORT: z.coerce.number().int().min(1).max(65535).default(3978), PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150) }).safeParse(env);
+  if (!ports.success) throw new ConfigError(String(ports.error.issues[0]?.path[0] ?? 'PORT'), 'must be a port number');
+  if (env.NODE_ENV === 'production') throw new ConfigError('NODE_ENV', 'must not be production for the local run (npm start)');
+  return {
+    botPort: ports.data.PORT,
+    playgroundPort: ports.data.PLAYGROUND_PORT,
+    adminAadObjectIds: env.ADMIN_AAD_OBJECT_IDS?.trim() || undefined,
+    childEnvironment: (overrides) => ({ ...env, ...overrides }),
+  };
+}

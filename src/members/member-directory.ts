@@ -6,11 +6,12 @@ import { Member, MemberSighting } from './member';
 
 const PARTITION = 'member';
 const MAX_NAME_LENGTH = 200;
+const UNKNOWN_NAME = 'Unknown member';
 
 interface MemberEntity {
   partitionKey: string;
   rowKey: string;
-  name: string;
+  name?: string;
   tenantId: string;
   teamsUserId: string;
   active: boolean;
@@ -36,12 +37,12 @@ export class MemberDirectory {
     const entity: MemberEntity = {
       partitionKey: PARTITION,
       rowKey: assertValidKey(sighting.aadObjectId, 'aadObjectId'),
-      name: sighting.name.slice(0, MAX_NAME_LENGTH),
       tenantId: sighting.tenantId,
       teamsUserId: sighting.teamsUserId,
       active: true,
       lastSeenUtc: this.clock.now().toUTC().toISO()!,
     };
+    if (sighting.name) entity.name = sighting.name.slice(0, MAX_NAME_LENGTH);
     if (sighting.personalConversationReference) {
       entity.conversationReference = JSON.stringify(sighting.personalConversationReference);
     }
@@ -78,7 +79,7 @@ export class MemberDirectory {
 function toMember(entity: MemberEntity): Member {
   return {
     aadObjectId: entity.rowKey,
-    name: entity.name,
+    name: entity.name ?? UNKNOWN_NAME,
     tenantId: entity.tenantId,
     teamsUserId: entity.teamsUserId,
     active: entity.active,

@@ -19,7 +19,8 @@ export interface Member {
 /** One sighting of a person in any activity: what the directory upserts. */
 export interface MemberSighting {
   aadObjectId: string;
-  name: string;
+  /** Absent on some activities (installationUpdate): then the stored name is kept. */
+  name?: string;
   tenantId: string;
   teamsUserId: string;
   /** Present only for personal (1:1) conversations: a team or group chat is not where to remind someone. */

@@ -31,6 +31,6 @@ export async function handleConversationUpdate(context: TurnContext, services: B
   const tenantId = sender?.tenantId;
   for (const added of activity.membersAdded ?? []) {
     if (added.id === activity.recipient?.id || !added.aadObjectId || !tenantId || added.aadObjectId === sender?.aadObjectId) continue;
-    await services.members.recordSighting({ aadObjectId: added.aadObjectId, name: added.name ?? 'Unknown member', tenantId, teamsUserId: added.id });
+    await services.members.recordSighting({ aadObjectId: added.aadObjectId, name: added.name, tenantId, teamsUserId: added.id });
   }
 }

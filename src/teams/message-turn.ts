@@ -1,4 +1,5 @@
 import { TurnContext } from 'botbuilder';
+import { z } from 'zod';
 import { renderHelpCard } from '../cards/help-card';
 import { renderRolesCard } from '../cards/roles-card';
 import { renderWelcomeCard } from '../cards/welcome-card';
@@ -13,9 +14,11 @@ import { answerCard, unknownCard } from '../remit/remit-cards';
 import { BotServices } from './bot-services';
 import { noticeCard, sendCard } from './replies';
 
+const askButtonData = z.object({ action: z.literal('ask'), question: z.string() });
+
 /** A typed message: a command, or a question for the knowledge base. */
 export async function handleMessage(context: TurnContext, actor: Actor, services: BotServices): Promise<void> {
-  const inbound = readInboundText(context.activity.text);
+  const inbound = readInboundText(context.activity.text ?? askedFromCard(context.activity.value));
   switch (inbound.kind) {
     case 'empty':
       return sendCard(context, noticeCard('I can only read text', 'Type a question about the Corporate Parenting Panel, or **help** to see what I can do.'));
@@ -56,6 +59,12 @@ async function answerQuestion(context: TurnContext, question: string, services: 
   }
   services.logger.info({ event: 'remit.answer', entryId: result.entry.id, confidence: Number(result.confidence.toFixed(3)) }, 'question answered');
   return sendCard(context, answerCard(services.knowledge, result.entry, question, 'none'));
+}
+
+/** A question button (Action.Submit with data {action: 'ask', question}) arrives as a message with a value and no text. */
+function askedFromCard(value: unknown): string | undefined {
+  const parsed = askButtonData.safeParse(value);
+  return parsed.success ? parsed.data.question : undefined;
 }
 
 function requireRole(actor: Actor, role: 'officer' | 'admin', message: string): void {

@@ -56,7 +56,7 @@ export class PanelBot {
     const sighting = sightingFrom(context);
     if (!sighting) throw new DomainError('forbidden', 'I can only help people signed in to Microsoft Teams in our organisation.');
     const [, role] = await Promise.all([services.members.recordSighting(sighting), services.roles.roleOf(sighting.aadObjectId)]);
-    return { aadObjectId: sighting.aadObjectId, name: sighting.name, tenantId: sighting.tenantId, role };
+    return { aadObjectId: sighting.aadObjectId, name: sighting.name ?? 'you', tenantId: sighting.tenantId, role };
   }
 
   private async replyWithFailure(context: TurnContext, error: unknown): Promise<void> {

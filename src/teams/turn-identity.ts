@@ -25,7 +25,7 @@ export function sightingFrom(context: TurnContext): MemberSighting | undefined {
   if (!isValidAadObjectId(aadObjectId) || !tenantId || typeof activity.from.id !== 'string') return undefined;
   return {
     aadObjectId,
-    name: typeof activity.from.name === 'string' && activity.from.name.trim() ? activity.from.name.trim() : 'Unknown member',
+    name: typeof activity.from.name === 'string' && activity.from.name.trim() ? activity.from.name.trim() : undefined,
     tenantId,
     teamsUserId: activity.from.id,
     personalConversationReference: isPersonalConversation(activity)

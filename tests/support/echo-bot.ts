@@ -5,6 +5,7 @@ import {
   AdaptiveCardInvokeValue,
   CardFactory,
   CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
   TurnContext,
 } from 'botbuilder';
 import restify from 'restify';
@@ -66,7 +67,8 @@ class EchoHandler extends ActivityHandler {
   constructor() {
     super();
     this.onMessage(async (context, next) => {
-      const text = (context.activity.text ?? '').trim();
+      // In group chats and channels the text starts with `<at>Bot name</at>`; Teams bots strip it.
+      const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
       if (text === 'card') {
         await context.sendActivity({ attachments: [CardFactory.adaptiveCard(echoCard())] });
       } else if (text === 'update') {
@@ -95,10 +97,11 @@ class EchoHandler extends ActivityHandler {
 
 /** Starts the echo bot on a free 127.0.0.1 port. No app credentials: botbuilder then skips inbound auth. */
 export async function startEchoBot(options: EchoBotOptions = {}): Promise<EchoBot> {
-  const adapter = new CloudAdapter();
+  // `new CloudAdapter()` with no argument crashes on the first request in 4.23; an empty configuration works.
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   adapter.onTurnError = async (context, error) => {
-    // Surface the failure in the conversation so a test sees it instead of timing out.
-    await context.sendActivity(`echo-bot error: ${error instanceof Error ? error.message : String(error)}`);
+    // Surface the failure in the conversation so a test sees it instead of timing out; the Playground may be gone.
+    await context.sendActivity(`echo-bot error: ${error instanceof Error ? error.message : String(error)}`).catch(() => undefined);
   };
   const bot = new EchoHandler();
   const received: Partial<Activity>[] = [];

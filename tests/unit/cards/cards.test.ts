@@ -37,7 +37,7 @@ describe('answer card', () => {
   it('names the source and offers related questions as buttons that post the question', () => {
     const json = JSON.stringify(renderAnswerCard(base));
     expect(json).toContain('Source: Terms of reference - Purpose');
-    expect(json).toContain('"imBack","value":"Who sits on the panel?"');
+    expect(json).toContain('"action":"ask","question":"Who sits on the panel?"');
   });
 
   it('offers feedback buttons carrying the entry id until feedback is given, then thanks instead', () => {

@@ -1,0 +1,25 @@
+/**
+ * Question words that say what KIND of answer is wanted ("where" -> a venue, "how often" -> a
+ * frequency, "how many" -> figures) without naming a topic. They nudge the ranking towards answers
+ * of that kind but never count towards whether the question was understood, so "where is the
+ * nearest pub" is still declined.
+ */
+export const INTENT_WORDS: Readonly<Record<string, readonly string[]>> = {
+  where: ['venue', 'location'],
+  when: ['date', 'dates'],
+  often: ['frequency', 'schedule'],
+  many: ['number', 'figures', 'statistics'],
+  mean: ['definition', 'means'],
+  means: ['definition', 'mean'],
+  meaning: ['definition', 'means'],
+  define: ['definition', 'means'],
+  definition: ['means'],
+  work: ['process', 'steps'],
+  works: ['process', 'steps'],
+  get: ['provide', 'offer', 'receive'],
+  gets: ['provide', 'offer', 'receive'],
+  getting: ['provide', 'offer', 'receive'],
+};
+
+/** "What is the panel for?": a question ending in "for" asks what something is for. */
+export const TRAILING_FOR_INTENT: readonly string[] = ['purpose', 'aim'];

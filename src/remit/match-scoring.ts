@@ -1,0 +1,66 @@
+import { SearchResult } from 'minisearch';
+import { QueryConcept } from './query-concept';
+import { isStopWord } from './stop-words';
+import { stem } from './stemmer';
+
+/**
+ * Fields that say what an entry is about. A question made only of everyday domain words ("what is the
+ * panel for") is matched against these only, not against every answer that mentions "panel".
+ */
+export const TITLE_FIELDS = ['question', 'alternatives', 'keywords'];
+
+// Weak words ("panel", "children") barely show what a question is about, nor do bare numbers ("the two
+// groups"); intent words not at all.
+const CONCEPT_WEIGHT: Record<QueryConcept['strength'], number> = { strong: 1, number: 0.5, weak: 0.25, intent: 0 };
+// How much a concept found only through typo tolerance or a word prefix counts towards coverage.
+const FUZZY_CREDIT = 0.8;
+const PREFIX_CREDIT = 0.5;
+
+/** Stems of the words that carry meaning. */
+export function contentStems(tokens: readonly string[]): Set<string> {
+  return new Set(tokens.filter((t) => !isStopWord(t)).map(stem));
+}
+
+/** How alike two word sets are (Jaccard index), 0 to 1. */
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const item of a) if (b.has(item)) shared += 1;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 0 : shared / union;
+}
+
+/** 1 if the entry contains one of the concept's terms, less if only a typo or prefix match found it. */
+export function conceptCredit(concept: QueryConcept, result: SearchResult): number {
+  let best = 0;
+  for (const term of concept.terms.keys()) {
+    if (result.terms.includes(term)) return 1;
+    if (result.queryTerms.includes(term)) {
+      const viaPrefix = result.terms.some((docTerm) => docTerm.startsWith(term));
+      best = Math.max(best, viaPrefix ? PREFIX_CREDIT : FUZZY_CREDIT);
+    }
+  }
+  return best;
+}
+
+/** True when the concept matched one of the fields that say what the entry is about. */
+export function isInTitle(concept: QueryConcept, result: SearchResult): boolean {
+  const queryTerms = new Set(result.queryTerms);
+  for (const [docTerm, fields] of Object.entries(result.match)) {
+    if (!fields.some((f) => TITLE_FIELDS.includes(f) || f === 'section')) continue;
+    // A document term that is not itself a query term was reached by a typo or prefix match.
+    if (concept.terms.has(docTerm) || (!queryTerms.has(docTerm) && [...concept.terms.keys()].some((t) => queryTerms.has(t)))) return true;
+  }
+  return false;
+}
+
+/** The share of the question's concepts an entry covers, weighted by how much each says about the topic. */
+export function weightedCoverage(concepts: readonly QueryConcept[], credits: readonly number[]): number {
+  let total = 0;
+  let covered = 0;
+  concepts.forEach((concept, i) => {
+    const weight = CONCEPT_WEIGHT[concept.strength];
+    total += weight;
+    covered += weight * (credits[i] ?? 0);
+  });
+  return total === 0 ? 0 : covered / total;
+}

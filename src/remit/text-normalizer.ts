@@ -1,0 +1,44 @@
+import { isStopWord } from './stop-words';
+import { stem } from './stemmer';
+
+const NUMBER_WORDS: Readonly<Record<string, string>> = {
+  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+  eleven: '11', twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17',
+  eighteen: '18', nineteen: '19', twenty: '20',
+};
+const NUMBER_WORD = new RegExp(`\\b(${Object.keys(NUMBER_WORDS).filter((w) => w !== 'one').join('|')})\\b`, 'g');
+
+// "recommendation 6", "rec. 6", "recomendation six", "recs 6": one token "rec6" so that "6" alone
+// (which also occurs in dates and statistics) does not decide which recommendation is meant.
+const RECOMMENDATION_NUMBER = new RegExp(
+  `\\b(?:rec+om+[ae]nd(?:ation)?s?|recs?)\\.?\\s*(?:no\\.?\\s*|number\\s*|#\\s*)?(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})\\b`,
+  'g',
+);
+
+/** Lower case, plain apostrophes, contractions and possessives removed, numbers as digits. */
+export function normalizeText(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019`\u00b4]/g, "'")
+    .replace(/n't\b/g, ' not')
+    .replace(/'(s|re|ve|ll|d|m)\b/g, '')
+    .replace(/&/g, ' and ')
+    .replace(RECOMMENDATION_NUMBER, (_match, n: string) => ` recommendation rec${NUMBER_WORDS[n] ?? n} `)
+    .replace(NUMBER_WORD, (word) => NUMBER_WORDS[word] ?? word);
+}
+
+/** Words of the normalised text, stop words included (phrases like "children in care" need them). */
+export function tokenize(text: string): string[] {
+  return normalizeText(text)
+    .split(/[^a-z0-9]+/)
+    .filter((token) => token !== '');
+}
+
+/** What the index stores for a word: the word itself (for typo matching) and its stem. Stop words yield nothing. */
+export function indexTerms(token: string): string[] {
+  if (isStopWord(token)) return [];
+  const stemmed = stem(token);
+  return stemmed === token ? [token] : [token, stemmed];
+}

@@ -1,0 +1,126 @@
+import { performance } from 'node:perf_hooks';
+import { startApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { silentLogger } from '../../src/logging/logger';
+import { KnowledgeBase } from '../../src/remit/knowledge-base';
+import { RemitService } from '../../src/remit/remit-service';
+import { startEmbeddedAzurite } from '../../src/storage/embedded-azurite';
+import { startEchoBot } from '../support/echo-bot';
+import { mean, mib, ms, percentile } from './bench-stats';
+import { EmulatedChannel } from './emulated-channel';
+import { loadQuestionSet } from './question-set';
+
+const LATENCY_ROUNDS = 3;
+const MEMORY_QUESTIONS = 10_000;
+const MEMORY_CONCURRENCY = 4;
+
+let sequence = 0;
+
+function messageActivity(text: string, serviceUrl: string): { id: string; body: Record<string, unknown> } {
+  const id = `bench-${++sequence}`;
+  return {
+    id,
+    body: {
+      type: 'message',
+      id,
+      text,
+      channelId: 'msteams',
+      serviceUrl,
+      timestamp: new Date().toISOString(),
+      from: { id: '29:bench-user', name: 'Bench Councillor', aadObjectId: 'bench-user-0001' },
+      recipient: { id: '28:bench-bot', name: 'Panel bot' },
+      conversation: { id: 'a:bench-personal', conversationType: 'personal', tenantId: 'bench-tenant' },
+    },
+  };
+}
+
+/** POST one message to a bot and wait for its reply at the emulated channel: the full HTTP path. */
+async function roundTrip(endpoint: string, channel: EmulatedChannel, text: string): Promise<number> {
+  const { id, body } = messageActivity(text, channel.url);
+  const started = performance.now();
+  const reply = channel.replyTo(id);
+  const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (response.status >= 300) throw new Error(`bot answered ${response.status}`);
+  await reply;
+  return performance.now() - started;
+}
+
+async function latencies(endpoint: string, channel: EmulatedChannel, texts: string[]): Promise<number[]> {
+  for (const text of texts.slice(0, 20)) await roundTrip(endpoint, channel, text); // warm-up
+  const samples: number[] = [];
+  for (let round = 0; round < LATENCY_ROUNDS; round++) {
+    for (const text of texts) samples.push(await roundTrip(endpoint, channel, text));
+  }
+  return samples;
+}
+
+function accuracy(remit: RemitService): { correct: number; total: number; declined: number; offTopic: number } {
+  const set = loadQuestionSet();
+  const correct = set.questions.filter(({ q, expect }) => {
+    const result = remit.answer(q);
+    return result.kind === 'answer' && result.entry.id === expect;
+  }).length;
+  const declined = set.offTopic.filter((q) => remit.answer(q).kind === 'unknown').length;
+  return { correct, total: set.questions.length, declined, offTopic: set.offTopic.length };
+}
+
+function retrievalMicros(remit: RemitService, texts: string[]): number {
+  const iterations = 50;
+  const started = performance.now();
+  for (let i = 0; i < iterations; i++) for (const text of texts) remit.answer(text);
+  return ((performance.now() - started) * 1000) / (iterations * texts.length);
+}
+
+function rss(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().rss;
+}
+
+async function drive(endpoint: string, channel: EmulatedChannel, texts: string[], count: number): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const text = texts[next++ % texts.length]!;
+      await roundTrip(endpoint, channel, text);
+    }
+  };
+  await Promise.all(Array.from({ length: MEMORY_CONCURRENCY }, worker));
+}
+
+/** Issue 2's figures: accuracy, retrieval time, HTTP-path latency against a bare echo bot, and RSS. */
+export async function runRemitBench(): Promise<void> {
+  const set = loadQuestionSet();
+  const texts = [...set.questions.map((q) => q.q), ...set.offTopic];
+  const remit = new RemitService(KnowledgeBase.loadFromDirectory());
+  const score = accuracy(remit);
+  console.log(`remit accuracy: top-1 ${score.correct}/${score.total} (${((100 * score.correct) / score.total).toFixed(1)}%), off-topic declined ${score.declined}/${score.offTopic}`);
+  console.log(`remit retrieval: ${retrievalMicros(remit, texts).toFixed(1)} µs per question (mean over ${texts.length} questions x 50)`);
+
+  const azurite = await startEmbeddedAzurite();
+  const channel = new EmulatedChannel();
+  await channel.start();
+  const echo = await startEchoBot();
+  const app = await startApp(
+    loadConfig({ NODE_ENV: 'test', PORT: '0', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: 'bench', LOG_LEVEL: 'silent' }),
+    { logger: silentLogger() },
+  );
+  try {
+    const rssAfterStart = rss();
+    const echoSamples = await latencies(echo.endpoint, channel, texts);
+    const ourSamples = await latencies(`${app.url}/api/messages`, channel, texts);
+    const [e50, e99, o50, o99] = [percentile(echoSamples, 50), percentile(echoSamples, 99), percentile(ourSamples, 50), percentile(ourSamples, 99)];
+    console.log(`HTTP path, ${ourSamples.length} questions each (POST /api/messages -> reply at emulated channel):`);
+    console.log(`  echo bot:  p50 ${ms(e50)}  p99 ${ms(e99)}  mean ${ms(mean(echoSamples))}`);
+    console.log(`  panel bot: p50 ${ms(o50)}  p99 ${ms(o99)}  mean ${ms(mean(ourSamples))}`);
+    console.log(`  ratio panel/echo: p50 ${(o50 / e50).toFixed(2)}x  p99 ${(o99 / e99).toFixed(2)}x  (target p99 <= 1.5x)`);
+    const before = rss();
+    await drive(`${app.url}/api/messages`, channel, texts, MEMORY_QUESTIONS);
+    const after = rss();
+    console.log(`memory (RSS, whole bench process): after start ${mib(rssAfterStart)}, before ${MEMORY_QUESTIONS} questions ${mib(before)}, after ${mib(after)} (growth ${mib(after - before)})`);
+  } finally {
+    await app.stop();
+    await echo.stop();
+    await channel.stop();
+    await azurite.stop();
+  }
+}

@@ -1,0 +1,15 @@
+import { runRemitBench } from './remit-bench';
+
+/** `npm run bench`: every benchmark, each printing its figures and its ratio to a baseline run in this process. */
+async function main(): Promise<void> {
+  console.log(`bench: node ${process.version}, ${new Date().toISOString()}`);
+  await runRemitBench();
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,138 @@
+import { RunningApp } from '../../src/app';
+import { Playground, startPlayground } from '../support/playground';
+import { CLLR_MARTIN_HUGHES, CLLR_PRIYA_SHAH, GROUP_CHAT_ID, OLIVIA_OFFICER, PERSONAL_CHAT_ID, PLAYGROUND_CONFIG_PATH, TENANT_ID } from '../support/playground-users';
+import { ask, cardJson, executeActionData, firstCard } from '../support/conversation-driver';
+import { startTestApp } from '../support/test-app';
+
+/**
+ * Issue 2 end to end: the real bot behind the Microsoft 365 Agents Playground, talked to through
+ * the Playground's own HTTP API and WebSocket stream, as the users of src/local/playground.yaml.
+ */
+describe('a councillor asks about the panel in the Agents Playground', () => {
+  let app: RunningApp;
+  let playground: Playground;
+  const asOlivia = { from: OLIVIA_OFFICER.id };
+  const asMartinInGroup = { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID };
+
+  beforeAll(async () => {
+    app = await startTestApp({ ADMIN_AAD_OBJECT_IDS: OLIVIA_OFFICER.aadObjectId, ALLOWED_TENANT_IDS: TENANT_ID });
+    playground = await startPlayground({ botEndpoint: `${app.url}/api/messages`, configPath: PLAYGROUND_CONFIG_PATH });
+  });
+  afterAll(async () => {
+    await playground?.stop();
+    await app?.stop();
+  });
+
+  it('welcomes on install, once, and records the member with their 1:1 conversation', async () => {
+    await playground.install(PERSONAL_CHAT_ID);
+    const welcome = await playground.waitForMessage((m) => cardJson(m).includes('Welcome to the Corporate Parenting Panel assistant'));
+    expect(cardJson(welcome)).toContain('"action":"ask","question":"Who is the panel accountable to?"');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(playground.messages().filter((m) => cardJson(m).includes('Welcome to the'))).toHaveLength(1);
+    const member = await app.services.members.find(OLIVIA_OFFICER.aadObjectId);
+    expect(member).toMatchObject({ tenantId: TENANT_ID, active: true });
+    expect(member?.conversationReference).toMatchObject({ conversation: { id: PERSONAL_CHAT_ID } });
+    // installationUpdate carries no display name; the first message fills it in.
+    await ask(playground, 'hello', asOlivia);
+    expect((await app.services.members.find(OLIVIA_OFFICER.aadObjectId))?.name).toBe(OLIVIA_OFFICER.name);
+  });
+
+  it.each([
+    ['who is the panel accountable to?', 'Terms of reference'],
+    ['what are the four priority areas?', 'Terms of reference'],
+    ['what does UASC mean?', 'Unaccompanied Asylum'],
+    ['what did recommendation 6 ask for?', 'Select Committee'],
+    ['who do I contact about the panel?', 'Democratic Services'],
+  ])('answers "%s" with a card naming its source', async (question, expected) => {
+    const reply = await ask(playground, question, asOlivia);
+    const json = cardJson(reply);
+    expect(json).toContain(expected);
+    expect(json).toContain('Source: ');
+    expect(json).toContain('"verb":"feedback.submit"');
+    expect(json.match(/"action":"ask"/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+  });
+
+  it('answers a related question when its button is clicked', async () => {
+    const answer = await ask(playground, 'who is the panel accountable to?', asOlivia);
+    const button = JSON.stringify(firstCard(answer)).match(/"data":\{"action":"ask","question":"([^"]+)"\}/);
+    expect(button).not.toBeNull();
+    const seen = new Set(playground.messages().map((m) => m.messageId));
+    await playground.submit({ action: 'ask', question: button![1]! }, { from: OLIVIA_OFFICER.id, replyToId: answer.messageId });
+    const reply = await playground.waitForMessage((m) => !seen.has(m.messageId));
+    expect(cardJson(reply)).toContain(button![1]!);
+    expect(cardJson(reply)).toContain('Source: ');
+  });
+
+  it('declines an off-topic question honestly, with the Democratic Services contact', async () => {
+    const reply = await ask(playground, "what's the weather in Maidstone tomorrow?", asOlivia);
+    expect(cardJson(reply)).toContain("I don't know the answer to that");
+    expect(cardJson(reply)).toContain('03000 416172');
+  });
+
+  it('lists capabilities on "help", with the admin commands for an admin only', async () => {
+    const forAdmin = cardJson(await ask(playground, 'help', asOlivia));
+    expect(forAdmin).toContain('What I can do');
+    expect(forAdmin).toContain('Your role: administrator');
+    expect(forAdmin).toContain('"title":"roles"');
+    const forMember = cardJson(await ask(playground, 'help', asMartinInGroup));
+    expect(forMember).toContain('Your role: member');
+    expect(forMember).not.toContain('"title":"roles"');
+  });
+
+  it('stores thumbs-down feedback and updates the card in place', async () => {
+    const reply = await ask(playground, 'what is a NEET', asOlivia);
+    const data = executeActionData(firstCard(reply), 'feedback.submit', (d) => d.helpful === false);
+    const result = await playground.invoke('feedback.submit', data, { from: OLIVIA_OFFICER.id, replyToId: reply.messageId });
+    expect(result.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(result.value)).toContain('did not help');
+    const totals = await app.services.feedback.totals();
+    expect(totals).toEqual([expect.objectContaining({ entryId: data.entryId, notHelpful: 1, recentUnhelpfulQuestions: ['what is a NEET'] })]);
+    const updated = await playground.waitForMessage((m) => m.messageId === reply.messageId && m.revision > 0);
+    expect(cardJson(updated)).toContain('did not help');
+  });
+
+  it('refuses tampered card data and unknown verbs with a friendly error, storing nothing', async () => {
+    const reply = await ask(playground, 'what is OCYPC?', asOlivia);
+    const before = await app.services.feedback.totals();
+    const tampered = await playground.invoke('feedback.submit', { entryId: 'no-such-entry', question: 'x', helpful: true }, { from: OLIVIA_OFFICER.id, replyToId: reply.messageId });
+    expect(tampered.type).toBe('application/vnd.microsoft.error');
+    expect(JSON.stringify(tampered.value)).toContain('no longer in the knowledge base');
+    const malformed = await playground.invoke('feedback.submit', { entryId: 'glossary-ocypc', helpful: 'yes' }, { from: OLIVIA_OFFICER.id, replyToId: reply.messageId });
+    expect(JSON.stringify(malformed.value)).toContain('did not expect');
+    const unknown = await playground.invoke('panel.selfDestruct', {}, { from: OLIVIA_OFFICER.id, replyToId: reply.messageId });
+    expect(JSON.stringify(unknown.value)).toContain('not one I recognise');
+    expect(await app.services.feedback.totals()).toEqual(before);
+  });
+
+  it('lets an admin make a councillor an officer, and refuses the same to a councillor', async () => {
+    await ask(playground, 'hello', asMartinInGroup);
+    const refused = await ask(playground, 'roles', asMartinInGroup);
+    expect(cardJson(refused)).toContain('Only an administrator can manage roles.');
+
+    const rolesCard = await ask(playground, 'roles', asOlivia);
+    const grant = executeActionData(firstCard(rolesCard), 'role.grantOfficer', (d) => d.aadObjectId === CLLR_MARTIN_HUGHES.aadObjectId);
+    const granted = await playground.invoke('role.grantOfficer', grant, { from: OLIVIA_OFFICER.id, replyToId: rolesCard.messageId });
+    expect(JSON.stringify(granted.value)).toContain(`${CLLR_MARTIN_HUGHES.name} is now an officer.`);
+    expect(await app.services.roles.roleOf(CLLR_MARTIN_HUGHES.aadObjectId)).toBe('officer');
+
+    // Martin copies the button's data onto a card of his own: identity comes from the activity, so he is refused.
+    await app.services.roles.setOfficer({ aadObjectId: OLIVIA_OFFICER.aadObjectId, name: 'Olivia', tenantId: TENANT_ID, role: 'admin' }, CLLR_MARTIN_HUGHES.aadObjectId, false);
+    const forged = await playground.invoke('role.grantOfficer', { aadObjectId: CLLR_PRIYA_SHAH.aadObjectId }, { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID, replyToId: refused.messageId });
+    expect(forged.type).toBe('application/vnd.microsoft.error');
+    expect(JSON.stringify(forged.value)).toContain('Only an administrator can change roles.');
+    expect(await app.services.roles.roleOf(CLLR_PRIYA_SHAH.aadObjectId)).toBe('member');
+  });
+
+  it('answers a 10 KB message and a binary-looking one with a friendly card, and keeps working', async () => {
+    expect(cardJson(await ask(playground, 'x'.repeat(10 * 1024), asOlivia))).toContain('That message is too long');
+    expect(cardJson(await ask(playground, '\u0001\u0002\u0003\u0004\ufffd\ufffd', asOlivia))).toContain("couldn't read that");
+    expect(cardJson(await ask(playground, 'what does IRO stand for', asOlivia))).toContain('Independent Reviewing Officer');
+  });
+
+  it('marks the member inactive when they uninstall the bot', async () => {
+    await playground.customActivity('uninstall', { conversationId: PERSONAL_CHAT_ID });
+    const deadline = Date.now() + 5000;
+    while ((await app.services.members.find(OLIVIA_OFFICER.aadObjectId))?.active !== false && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect((await app.services.members.find(OLIVIA_OFFICER.aadObjectId))?.active).toBe(false);
+  });
+});

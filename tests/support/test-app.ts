@@ -1,0 +1,18 @@
+import { RunningApp, startApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { silentLogger } from '../../src/logging/logger';
+import { Clock } from '../../src/time/clock';
+import { testConnectionString, uniqueTablePrefix } from './test-storage';
+
+/** The real app on a free loopback port, on the run's Azurite with tables of its own. */
+export function startTestApp(env: Record<string, string> = {}, clock?: Clock): Promise<RunningApp> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    AZURE_STORAGE_CONNECTION_STRING: testConnectionString(),
+    TABLE_PREFIX: uniqueTablePrefix(),
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  return startApp(config, { logger: silentLogger(), clock });
+}

@@ -1,0 +1,150 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import YAML from 'yaml';
+import { KnowledgeBase } from '../../../src/remit/knowledge-base';
+import { RemitResult, RemitService } from '../../../src/remit/remit-service';
+
+const knowledge = KnowledgeBase.loadFromDirectory();
+const service = new RemitService(knowledge);
+
+function answered(question: string): Extract<RemitResult, { kind: 'answer' }> {
+  const result = service.answer(question);
+  if (result.kind !== 'answer') throw new Error(`"${question}" was declined (${result.reason})`);
+  return result;
+}
+
+describe('RemitService', () => {
+  describe('glossary shortcut', () => {
+    it.each([
+      ['NEET', 'glossary-neet'],
+      ['OCYPC?', 'glossary-ocypc'],
+      ['what is IRO', 'glossary-iro'],
+      ['What does UASC mean?', 'glossary-uasc'],
+      ['uasc stands for', 'glossary-uasc'],
+      ['CICCs', 'glossary-cicc'],
+      ['define camhs', 'glossary-camhs'],
+      ['Ofsted', 'glossary-ofsted'],
+      ['what is virtual school for kent', 'glossary-vsk'],
+    ])('answers %s from the glossary with full confidence', (question, id) => {
+      const result = answered(question);
+      expect(result.entry.id).toBe(id);
+      expect(result.entry.kind).toBe('glossary');
+      expect(result.confidence).toBe(1);
+    });
+
+    it('explains the acronym in the answer', () => {
+      expect(answered('UASC').entry.answer).toMatch(/^UASC stands for Unaccompanied Asylum Seeking Children\./);
+    });
+
+    it('leaves longer questions that mention an acronym to the search', () => {
+      expect(answered('what did the select committee say about camhs waiting times').entry.id).toBe('sc-rec-11');
+    });
+  });
+
+  describe('synonyms and acronyms', () => {
+    it.each([
+      ['who chairs it', 'tor-chairman'],
+      ['chairperson?', 'tor-chairman'],
+      ['who is the chairman', 'tor-chairman'],
+    ])('treats chair, chairs, chairperson and chairman alike: %s', (question, id) => {
+      expect(answered(question).entry.id).toBe(id);
+    });
+
+    it('matches "kids" to answers that say "children"', () => {
+      expect(answered('how does the panel listen to kids in care').entry.id).toBe('tor-hearing-views');
+    });
+
+    it('expands LAC to looked after children', () => {
+      expect(answered('what is the strategy for lac').entry.id).toBe('tor-strategy');
+      expect(answered('LAC').entry.id).toBe('glossary-lac');
+    });
+
+    it('reads recommendation numbers written as words or abbreviated', () => {
+      expect(answered('recommendation six').entry.id).toBe('sc-rec-06');
+      expect(answered('rec. 11').entry.id).toBe('sc-rec-11');
+      expect(answered('what did recomendation 1 say').entry.id).toBe('sc-rec-01');
+    });
+
+    it('tolerates typos in longer words', () => {
+      expect(answered('who is the panel accountible to').entry.id).toBe('tor-accountability');
+      expect(answered('what are challange cards').entry.id).toBe('cc-what-are');
+    });
+  });
+
+  describe('declining', () => {
+    it.each(['', '   ', '\n\t', '?', '...'])('treats %j as empty', (question) => {
+      expect(service.answer(question)).toEqual({ kind: 'unknown', reason: 'empty' });
+    });
+
+    it.each(["what's the weather tomorrow", 'asdfgh', 'hello', 'what is 2+2'])('declines %j as off topic', (question) => {
+      expect(service.answer(question)).toEqual({ kind: 'unknown', reason: 'off_topic' });
+    });
+
+    it('declines a question that only half matches rather than guessing', () => {
+      expect(service.answer('what is the best restaurant in canterbury').kind).toBe('unknown');
+      expect(service.answer('write me a poem about children').kind).toBe('unknown');
+    });
+
+    it('does not throw on a very long input (10 KB)', () => {
+      const long = 'what are the four priority areas and '.repeat(300).slice(0, 10_240);
+      expect(long.length).toBe(10_240);
+      expect(() => service.answer(long)).not.toThrow();
+      expect(() => service.answer('x'.repeat(10_240))).not.toThrow();
+      expect(() => service.answer('\u{1F600}'.repeat(5_000))).not.toThrow();
+    });
+  });
+
+  describe('answers', () => {
+    it('gives the source and 2-3 related entries, resolved', () => {
+      const result = answered('who is the panel accountable to?');
+      expect(result.entry.id).toBe('tor-accountability');
+      expect(result.entry.source).toEqual({ document: 'Terms of reference (April 2016)', section: 'Accountability' });
+      expect(result.related.length).toBeGreaterThanOrEqual(2);
+      expect(result.related.length).toBeLessThanOrEqual(3);
+      expect(result.related.map((e) => e.id)).toEqual(result.entry.related);
+    });
+
+    it('keeps confidence within [0, 1]', () => {
+      for (const question of ['what are the 4 priority areas', 'rec 3', 'who sits on the panel', 'NEET']) {
+        const { confidence } = answered(question);
+        expect(confidence).toBeGreaterThan(0);
+        expect(confidence).toBeLessThanOrEqual(1);
+      }
+    });
+
+    it('answers every entry when asked its own question (related-question buttons send it)', () => {
+      const wrong = knowledge
+        .entries()
+        .map((entry) => ({ id: entry.id, result: service.answer(entry.question) }))
+        .filter(({ id, result }) => result.kind !== 'answer' || result.entry.id !== id)
+        .map(({ id }) => id);
+      expect(wrong).toEqual([]);
+    });
+
+    it.each([
+      ['Who is the panel accountable to?', 'tor-accountability'],
+      ['What are the four priority areas?', 'tor-priority-areas'],
+      ['What did recommendation 6 ask for?', 'sc-rec-06'],
+      ['What does UASC mean?', 'glossary-uasc'],
+      ['Who do I contact about the panel?', 'contact-democratic-services'],
+    ])('answers the example question shown on the welcome card: %s', (question, id) => {
+      expect(answered(question).entry.id).toBe(id);
+    });
+  });
+
+  it('answers a question in well under a millisecond on average (plain Node, fixture questions)', () => {
+    const fixture = YAML.parse(fs.readFileSync(path.join(__dirname, '../../fixtures/remit-questions.yaml'), 'utf8')) as {
+      questions: { q: string }[];
+      offTopic: string[];
+    };
+    const questionsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'remit-timing-')), 'questions.json');
+    fs.writeFileSync(questionsFile, JSON.stringify([...fixture.questions.map((q) => q.q), ...fixture.offTopic]));
+    const output = execFileSync(process.execPath, [path.join(__dirname, 'support/time-queries.js'), questionsFile, '20'], { encoding: 'utf8' });
+    fs.rmSync(path.dirname(questionsFile), { recursive: true, force: true });
+    const { meanMs, queries } = JSON.parse(output) as { meanMs: number; queries: number };
+    console.log(`remit mean query time ${meanMs.toFixed(3)} ms over ${queries} queries (plain Node)`);
+    expect(meanMs).toBeLessThan(1);
+  });
+});

@@ -1,0 +1,40 @@
+import { stem } from '../../../src/remit/stemmer';
+import { indexTerms, normalizeText, tokenize } from '../../../src/remit/text-normalizer';
+
+describe('text normalisation', () => {
+  it.each([
+    ['What did Recommendation 6 ask for?', 'rec6'],
+    ['rec. 11', 'rec11'],
+    ['recomendation fifteen', 'rec15'],
+    ['Recommendations 12 and 13', 'rec12'],
+  ])('turns "%s" into one recommendation token', (text, token) => {
+    expect(tokenize(text)).toContain(token);
+    expect(tokenize(text)).toContain('recommendation');
+  });
+
+  it('writes number words as digits, so "four" finds "4"', () => {
+    expect(tokenize('the four priority areas')).toEqual(['the', '4', 'priority', 'areas']);
+  });
+
+  it('drops possessives and contractions', () => {
+    expect(normalizeText("Kent’s panel isn't")).toBe('kent panel is not');
+    expect(tokenize("what's the panel's remit")).toEqual(['what', 'the', 'panel', 'remit']);
+  });
+
+  it.each([
+    ['accountability', 'accountable'],
+    ['responsibilities', 'responsible'],
+    ['meetings', 'meeting'],
+    ['merged', 'merge'],
+    ['housing', 'house'],
+    ['recommendation', 'recommend'],
+    ['children', 'child'],
+  ])('stems %s and %s alike', (a, b) => {
+    expect(stem(a)).toBe(stem(b));
+  });
+
+  it('indexes a word and its stem, and nothing for a stop word', () => {
+    expect(indexTerms('meetings')).toEqual(['meetings', 'meet']);
+    expect(indexTerms('the')).toEqual([]);
+  });
+});
