@@ -1,4 +1,5 @@
 import { AdaptiveCardJson } from '../cards/card-template';
+import { authoredTextToCardMarkdown } from '../cards/authored-markdown';
 import { FeedbackState, renderAnswerCard } from '../cards/answer-card';
 import { renderUnknownCard } from '../cards/unknown-card';
 import { EXAMPLE_QUESTIONS } from '../help/help-content';
@@ -15,7 +16,7 @@ export function answerCard(knowledge: KnowledgeBase, entry: KnowledgeEntry, ques
   return renderAnswerCard({
     entryId: entry.id,
     title: entry.question,
-    answer: entry.answer,
+    answer: authoredTextToCardMarkdown(entry.answer),
     sourceLabel: sourceLabel(entry.source),
     related: related.slice(0, 3).map((e) => ({ question: e.question })),
     question,
@@ -35,7 +36,7 @@ export function unknownCard(knowledge: KnowledgeBase, reason: keyof typeof UNKNO
   return renderUnknownCard({
     explanation: UNKNOWN_EXPLANATIONS[reason],
     contactTitle: 'Who can help',
-    contactText: contact.answer,
+    contactText: authoredTextToCardMarkdown(contact.answer),
     contactSource: sourceLabel(contact.source),
     suggestions: EXAMPLE_QUESTIONS.slice(0, 3).map((question) => ({ question })),
   });
