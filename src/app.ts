@@ -96,10 +96,17 @@ async function checkHealth(store: TableStore): Promise<HealthReport> {
   }
 }
 
-/** Stops accepting connections and waits for requests in flight, so no turn is cut off mid-write. */
+/**
+ * Stops accepting connections and waits for requests in flight, so no turn is cut off mid-write.
+ * Keep-alive connections become idle as their last response goes out, so they are swept until done.
+ */
 function closeServer(server: ReturnType<typeof createHttpServer>): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
+    const sweep = setInterval(() => server.server.closeIdleConnections(), 50);
+    server.close(() => {
+      clearInterval(sweep);
+      resolve();
+    });
     server.server.closeIdleConnections();
   });
 }
