@@ -7,6 +7,17 @@ export function hasRole(actual: Role, required: Role): boolean {
   return RANK[actual] >= RANK[required];
 }
 
+/**
+ * The sender of a turn: identified by the activity at once, their role looked up from storage only
+ * when a decision needs it, so a plain question costs no role read.
+ */
+export interface TurnSender {
+  aadObjectId: string;
+  name: string;
+  tenantId: string;
+  actor(): Promise<Actor>;
+}
+
 /** The person behind a turn, identified by the activity (never by card data) and given a role server-side. */
 export interface Actor {
   aadObjectId: string;

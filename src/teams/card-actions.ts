@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AdaptiveCardJson } from '../cards/card-template';
 import { renderRolesCard } from '../cards/roles-card';
 import { DomainError } from '../errors/domain-error';
-import { Actor } from '../members/actor';
+import { TurnSender } from '../members/actor';
 import { AAD_OBJECT_ID_PATTERN } from '../members/member';
 import { rolesCardData } from '../members/roles-card-data';
 import { answerCard } from '../remit/remit-cards';
@@ -10,15 +10,15 @@ import { BotServices } from './bot-services';
 
 /** One Action.Execute verb: its data is client-written, so it is parsed before anything reads it. */
 interface CardAction {
-  run(rawData: unknown, actor: Actor, services: BotServices): Promise<AdaptiveCardJson>;
+  run(rawData: unknown, sender: TurnSender, services: BotServices): Promise<AdaptiveCardJson>;
 }
 
-function cardAction<T>(schema: z.ZodType<T>, handle: (data: T, actor: Actor, services: BotServices) => Promise<AdaptiveCardJson>): CardAction {
+function cardAction<T>(schema: z.ZodType<T>, handle: (data: T, sender: TurnSender, services: BotServices) => Promise<AdaptiveCardJson>): CardAction {
   return {
-    run: (rawData, actor, services) => {
+    run: (rawData, sender, services) => {
       const parsed = schema.safeParse(rawData);
       if (!parsed.success) throw new DomainError('invalid_input', 'This card sent something I did not expect. Please ask again to get a fresh card.');
-      return handle(parsed.data, actor, services);
+      return handle(parsed.data, sender, services);
     },
   };
 }
@@ -31,8 +31,8 @@ const feedbackData = z.object({
 
 const targetMemberData = z.object({ aadObjectId: z.string().regex(AAD_OBJECT_ID_PATTERN) });
 
-async function changeOfficer(targetId: string, officer: boolean, actor: Actor, services: BotServices): Promise<AdaptiveCardJson> {
-  const changed = await services.roles.setOfficer(actor, targetId, officer);
+async function changeOfficer(targetId: string, officer: boolean, sender: TurnSender, services: BotServices): Promise<AdaptiveCardJson> {
+  const changed = await services.roles.setOfficer(await sender.actor(), targetId, officer);
   const message = officer ? `${changed.name} is now an officer.` : `${changed.name} is no longer an officer.`;
   services.logger.info({ event: 'role.changed', target: changed.aadObjectId, officer }, 'role changed');
   return renderRolesCard(rolesCardData(await services.roles.membersWithRoles(), message));
@@ -40,14 +40,14 @@ async function changeOfficer(targetId: string, officer: boolean, actor: Actor, s
 
 /** Every Action.Execute verb the bot understands. Unknown verbs are refused by the caller. */
 export const CARD_ACTIONS = {
-  'feedback.submit': cardAction(feedbackData, async (data, actor, services) => {
+  'feedback.submit': cardAction(feedbackData, async (data, sender, services) => {
     const entry = services.knowledge.entry(data.entryId);
     if (!entry) throw new DomainError('not_found', 'That answer is no longer in the knowledge base. Please ask your question again.');
-    await services.feedback.record({ entryId: entry.id, question: data.question, helpful: data.helpful }, actor.aadObjectId);
+    await services.feedback.record({ entryId: entry.id, question: data.question, helpful: data.helpful }, sender.aadObjectId);
     return answerCard(services.knowledge, entry, data.question, data.helpful ? 'helpful' : 'not_helpful');
   }),
-  'role.grantOfficer': cardAction(targetMemberData, (data, actor, services) => changeOfficer(data.aadObjectId, true, actor, services)),
-  'role.revokeOfficer': cardAction(targetMemberData, (data, actor, services) => changeOfficer(data.aadObjectId, false, actor, services)),
+  'role.grantOfficer': cardAction(targetMemberData, (data, sender, services) => changeOfficer(data.aadObjectId, true, sender, services)),
+  'role.revokeOfficer': cardAction(targetMemberData, (data, sender, services) => changeOfficer(data.aadObjectId, false, sender, services)),
 } satisfies Record<string, CardAction>;
 
 export type CardVerb = keyof typeof CARD_ACTIONS;

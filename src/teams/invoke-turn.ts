@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import { Actor } from '../members/actor';
+import { TurnSender } from '../members/actor';
 import { BotServices } from './bot-services';
 import { findCardAction } from './card-actions';
 import { cardInvokeResponse, errorInvokeResponse, sendInvokeResponse, unknownVerbError } from './replies';
@@ -9,12 +9,12 @@ interface ActionInvokeValue {
 }
 
 /** adaptiveCard/action (Action.Execute): route the verb, answer with the card that replaces the clicked one. */
-export async function handleCardActionInvoke(context: TurnContext, actor: Actor, services: BotServices): Promise<void> {
+export async function handleCardActionInvoke(context: TurnContext, sender: TurnSender, services: BotServices): Promise<void> {
   const value = (context.activity.value ?? {}) as ActionInvokeValue;
   const action = findCardAction(value.action?.verb);
   try {
     if (!action || value.action?.type !== 'Action.Execute') throw unknownVerbError();
-    const card = await action.run(value.action.data ?? {}, actor, services);
+    const card = await action.run(value.action.data ?? {}, sender, services);
     await sendInvokeResponse(context, cardInvokeResponse(card));
   } catch (error) {
     services.logger.warn({ event: 'card.action.refused', verb: typeof value.action?.verb === 'string' ? value.action.verb.slice(0, 50) : undefined, err: error }, 'card action refused');

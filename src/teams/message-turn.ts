@@ -7,7 +7,7 @@ import { readInboundText, MAX_QUESTION_LENGTH } from '../conversation/inbound-te
 import { parseMessageCommand } from '../conversation/message-command';
 import { DomainError } from '../errors/domain-error';
 import { helpCardData, roleLabel, welcomeCardData } from '../help/help-content';
-import { Actor, hasRole } from '../members/actor';
+import { Actor, TurnSender, hasRole } from '../members/actor';
 import { rolesCardData } from '../members/roles-card-data';
 import { feedbackReportCard } from '../remit/feedback-report';
 import { answerCard, unknownCard } from '../remit/remit-cards';
@@ -17,7 +17,7 @@ import { noticeCard, sendCard } from './replies';
 const askButtonData = z.object({ action: z.literal('ask'), question: z.string() });
 
 /** A typed message: a command, or a question for the knowledge base. */
-export async function handleMessage(context: TurnContext, actor: Actor, services: BotServices): Promise<void> {
+export async function handleMessage(context: TurnContext, sender: TurnSender, services: BotServices): Promise<void> {
   const inbound = readInboundText(context.activity.text ?? askedFromCard(context.activity.value));
   switch (inbound.kind) {
     case 'empty':
@@ -27,24 +27,24 @@ export async function handleMessage(context: TurnContext, actor: Actor, services
     case 'unreadable':
       return sendCard(context, noticeCard("I couldn't read that", 'That message looks like it contains unreadable characters. Please type your question as plain text.', 'attention'));
     case 'text':
-      return handleText(context, inbound.text, actor, services);
+      return handleText(context, inbound.text, sender, services);
   }
 }
 
-async function handleText(context: TurnContext, text: string, actor: Actor, services: BotServices): Promise<void> {
+async function handleText(context: TurnContext, text: string, sender: TurnSender, services: BotServices): Promise<void> {
   const command = parseMessageCommand(text);
   switch (command.kind) {
     case 'help':
-      return sendCard(context, renderHelpCard(helpCardData(actor.role)));
+      return sendCard(context, renderHelpCard(helpCardData((await sender.actor()).role)));
     case 'greeting':
       return sendCard(context, renderWelcomeCard(welcomeCardData()));
     case 'my_role':
-      return sendCard(context, noticeCard('Your role', `You are signed in as ${actor.name}, with the role of ${roleLabel(actor.role)}.`));
+      return sendCard(context, noticeCard('Your role', `You are signed in as ${sender.name}, with the role of ${roleLabel((await sender.actor()).role)}.`));
     case 'roles':
-      requireRole(actor, 'admin', 'Only an administrator can manage roles.');
+      requireRole(await sender.actor(), 'admin', 'Only an administrator can manage roles.');
       return sendCard(context, renderRolesCard(rolesCardData(await services.roles.membersWithRoles())));
     case 'feedback_report':
-      requireRole(actor, 'officer', 'Only officers can see answer feedback.');
+      requireRole(await sender.actor(), 'officer', 'Only officers can see answer feedback.');
       return sendCard(context, feedbackReportCard(services.knowledge, await services.feedback.totals()));
     case 'question':
       return answerQuestion(context, command.text, services);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, TurnContext } from 'botbuilder';
-import { Actor } from '../members/actor';
+import { Actor, TurnSender } from '../members/actor';
 import { admitActivity } from './activity-gate';
 import { BotServices } from './bot-services';
 import { handleConversationUpdate, handleInstallationUpdate } from './installation-turn';
@@ -38,10 +38,10 @@ export class PanelBot {
   private async route(context: TurnContext, services: BotServices): Promise<void> {
     switch (context.activity.type) {
       case ActivityTypes.Message:
-        return handleMessage(context, await this.requireActor(context, services), services);
+        return this.withSender(context, services, (sender) => handleMessage(context, sender, services));
       case ActivityTypes.Invoke:
         if (context.activity.name !== 'adaptiveCard/action') return sendInvokeResponse(context, { status: 501 });
-        return handleCardActionInvoke(context, await this.requireActor(context, services), services);
+        return this.withSender(context, services, (sender) => handleCardActionInvoke(context, sender, services));
       case ActivityTypes.InstallationUpdate:
         return handleInstallationUpdate(context, services);
       case ActivityTypes.ConversationUpdate:
@@ -51,12 +51,25 @@ export class PanelBot {
     }
   }
 
-  /** Records the sighting and looks up the role in parallel: both run on every message. */
-  private async requireActor(context: TurnContext, services: BotServices): Promise<Actor> {
+  /**
+   * Runs a handler for an identified sender. The member's sighting is written alongside the
+   * handler rather than before it (the reply does not wait on it) and the turn ends only once it
+   * is stored; the role is read only if the handler asks for it.
+   */
+  private async withSender(context: TurnContext, services: BotServices, handle: (sender: TurnSender) => Promise<void>): Promise<void> {
     const sighting = sightingFrom(context);
     if (!sighting) throw new DomainError('forbidden', 'I can only help people signed in to Microsoft Teams in our organisation.');
-    const [, role] = await Promise.all([services.members.recordSighting(sighting), services.roles.roleOf(sighting.aadObjectId)]);
-    return { aadObjectId: sighting.aadObjectId, name: sighting.name ?? 'you', tenantId: sighting.tenantId, role };
+    const recorded = services.members.recordSighting(sighting).catch((error: unknown) => {
+      services.logger.error({ event: 'member.sighting_failed', err: error }, 'could not record the member');
+    });
+    const identity = { aadObjectId: sighting.aadObjectId, name: sighting.name ?? 'you', tenantId: sighting.tenantId };
+    let actor: Promise<Actor> | undefined;
+    const sender: TurnSender = { ...identity, actor: () => (actor ??= services.roles.roleOf(identity.aadObjectId).then((role) => ({ ...identity, role }))) };
+    try {
+      await handle(sender);
+    } finally {
+      await recorded;
+    }
   }
 
   private async replyWithFailure(context: TurnContext, error: unknown): Promise<void> {

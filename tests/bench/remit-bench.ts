@@ -113,10 +113,14 @@ export async function runRemitBench(): Promise<void> {
     console.log(`  echo bot:  p50 ${ms(e50)}  p99 ${ms(e99)}  mean ${ms(mean(echoSamples))}`);
     console.log(`  panel bot: p50 ${ms(o50)}  p99 ${ms(o99)}  mean ${ms(mean(ourSamples))}`);
     console.log(`  ratio panel/echo: p50 ${(o50 / e50).toFixed(2)}x  p99 ${(o99 / e99).toFixed(2)}x  (target p99 <= 1.5x)`);
-    const before = rss();
-    await drive(`${app.url}/api/messages`, channel, texts, MEMORY_QUESTIONS);
-    const after = rss();
-    console.log(`memory (RSS, whole bench process): after start ${mib(rssAfterStart)}, before ${MEMORY_QUESTIONS} questions ${mib(before)}, after ${mib(after)} (growth ${mib(after - before)})`);
+    console.log(`memory: RSS after start ${mib(rssAfterStart)}; then per ${MEMORY_QUESTIONS / 4} questions (RSS / V8 heap used, after GC):`);
+    const checkpoints: string[] = [];
+    for (let quarter = 0; quarter <= 4; quarter++) {
+      if (quarter > 0) await drive(`${app.url}/api/messages`, channel, texts, MEMORY_QUESTIONS / 4);
+      const heap = (rss(), process.memoryUsage().heapUsed);
+      checkpoints.push(`${(quarter * MEMORY_QUESTIONS) / 4}: ${mib(process.memoryUsage().rss)} / ${mib(heap)}`);
+    }
+    console.log(`  ${checkpoints.join('  |  ')}`);
   } finally {
     await app.stop();
     await echo.stop();
