@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { ConfigError, loadLocalRunConfig } from '../config';
-import { waitForPort } from '../util/free-port';
+import { isPortFree, waitForPort } from '../util/free-port';
 import { projectRoot } from '../util/project-root';
 
 /**
@@ -16,6 +16,11 @@ async function main(): Promise<void> {
   const root = projectRoot();
   const playgroundConfig = path.join(root, 'src/local/playground.yaml');
   const currentUser = (YAML.parse(fs.readFileSync(playgroundConfig, 'utf8')) as { currentUser: { aadObjectId: string; name: string } }).currentUser;
+
+  const playgroundWorkDir = path.join(root, '.data', 'playground');
+  fs.mkdirSync(playgroundWorkDir, { recursive: true });
+  await assertPortFree(local.playgroundPort, 'PLAYGROUND_PORT');
+  await assertPortFree(local.botPort, 'PORT');
 
   const bot = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/src/index.js')], {
     stdio: 'inherit',
@@ -38,7 +43,8 @@ async function main(): Promise<void> {
       'start', '-e', `http://127.0.0.1:${local.botPort}/api/messages`, '-c', 'msteams',
       '-p', String(local.playgroundPort), '--service-url', `http://127.0.0.1:${local.playgroundPort}/_connector`, '--disable-telemetry',
     ],
-    { stdio: 'inherit', env: local.childEnvironment({ APPLICATION_INSIGHTS_NO_STATSBEAT: 'true', M365_AGENTS_PLAYGROUND_CONFIG_PATH: playgroundConfig }) },
+    // Its own log goes to ./devTools under its working directory: keep that in the git-ignored .data/.
+    { stdio: 'inherit', cwd: playgroundWorkDir, env: local.childEnvironment({ APPLICATION_INSIGHTS_NO_STATSBEAT: 'true', M365_AGENTS_PLAYGROUND_CONFIG_PATH: playgroundConfig }) },
   );
   children.push(playground);
   playground.on('exit', stopAll);
@@ -47,6 +53,11 @@ async function main(): Promise<void> {
       `Agents Playground: http://127.0.0.1:${local.playgroundPort} (you are ${currentUser.name}, an administrator)\n` +
       'Press Ctrl+C to stop.\n\n',
   );
+}
+
+/** The Playground silently moves to another port when its own is taken, which would break its service URL. */
+async function assertPortFree(port: number, variable: string): Promise<void> {
+  if (!(await isPortFree(port))) throw new ConfigError(variable, `port ${port} is already in use: stop what uses it or set ${variable} to another port`);
 }
 
 main().catch((error: unknown) => {
