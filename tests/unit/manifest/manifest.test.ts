@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+// The Teams manifest schemas are JSON Schema draft-04, which Ajv 8 supports through this package.
+import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { PNG } from 'pngjs';
 import { AppManifestUtils, TeamsManifestConverter } from '@microsoft/app-manifest';
@@ -23,8 +25,6 @@ jest.mock('strip-bom', () => ({ __esModule: true, default: (text: string) => tex
 
 const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const SCHEMA_URL = /^https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/(v1\.\d+)\/MicrosoftTeams\.schema\.json$/;
-const DRAFT_04 = 'http://json-schema.org/draft-04/schema#';
-const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -41,42 +41,6 @@ function localSchemaPath(schemaUrl: string): string {
   return path.join(packageDir, 'build', 'json-schemas', 'teams', match[1], 'MicrosoftTeams.schema.json');
 }
 
-/**
- * The Teams schemas are draft-04, which Ajv 8 does not ship. Draft-04 and draft-07 differ only in
- * boolean exclusiveMinimum/exclusiveMaximum and the `id` (base URI) keyword; when the schema uses
- * neither, it means the same under draft-07, so relabel it and let Ajv check it against the
- * draft-07 meta-schema. Anything that would change meaning makes this throw instead.
- */
-function draft04AsDraft07(schema: JsonObject): JsonObject {
-  if (schema.$schema !== DRAFT_04) throw new Error(`expected a draft-04 schema, got ${String(schema.$schema)}`);
-  const problems: string[] = [];
-  const visit = (node: Json, where: string, isSchema: boolean): void => {
-    if (Array.isArray(node)) {
-      node.forEach((item, index) => visit(item, `${where}/${index}`, isSchema));
-      return;
-    }
-    if (!isObject(node)) return;
-    for (const [key, value] of Object.entries(node)) {
-      // Children of these keywords are maps from names to schemas, not schemas themselves.
-      const isMap = isSchema && ['properties', 'definitions', 'patternProperties', 'dependencies'].includes(key);
-      if (isSchema && (key === 'exclusiveMinimum' || key === 'exclusiveMaximum') && typeof value === 'boolean') {
-        problems.push(`${where}/${key} is a draft-04 boolean`);
-      }
-      if (isSchema && key === 'id' && typeof value === 'string') problems.push(`${where}/id is a draft-04 base URI`);
-      if (isMap && isObject(value)) {
-        for (const [name, child] of Object.entries(value)) visit(child, `${where}/${key}/${name}`, true);
-      } else if (['enum', 'const', 'default', 'examples', 'required'].includes(key)) {
-        // data, not schemas
-      } else {
-        visit(value, `${where}/${key}`, isSchema);
-      }
-    }
-  };
-  visit(schema, '#', true);
-  if (problems.length > 0) throw new Error(`schema uses draft-04-only constructs:\n${problems.join('\n')}`);
-  return { ...schema, $schema: DRAFT_07 };
-}
-
 function readJson(file: string): JsonObject {
   const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Json;
   if (!isObject(parsed)) throw new Error(`${file} is not a JSON object`);
@@ -91,7 +55,7 @@ function schemaValidator(schemaUrl: string): ValidateFunction {
   // strictTypes off: the official schema puts e.g. additionalProperties next to $ref without "type".
   const ajv = new Ajv({ allErrors: true, strictTypes: false, strictTuples: false });
   addFormats(ajv);
-  const validate = ajv.compile(draft04AsDraft07(readJson(localSchemaPath(schemaUrl))));
+  const validate = ajv.compile(readJson(localSchemaPath(schemaUrl)));
   validators.set(schemaUrl, validate);
   return validate;
 }
@@ -293,14 +257,6 @@ describe('schema validation catches a broken manifest', () => {
     expect(errors.some((error) => error.instancePath === '/bots/0/botId' && error.keyword === 'pattern')).toBe(true);
     expect(errors.some((error) => error.instancePath === '/name/short' && error.keyword === 'maxLength')).toBe(true);
     expect(errors.some((error) => error.keyword === 'additionalProperties')).toBe(true);
-  });
-
-  it('refuses to relabel a schema that uses draft-04-only constructs', () => {
-    expect(() => draft04AsDraft07({ $schema: DRAFT_04, type: 'number', minimum: 0, exclusiveMinimum: true })).toThrow(/draft-04/);
-    expect(() => draft04AsDraft07({ $schema: DRAFT_04, id: 'http://example.com/s', type: 'object' })).toThrow(/draft-04/);
-    expect(() =>
-      draft04AsDraft07({ $schema: DRAFT_04, type: 'object', properties: { id: { type: 'string' } } }),
-    ).not.toThrow();
   });
 });
 
