@@ -1,0 +1,100 @@
+import { Duration } from 'luxon';
+import { Logger } from '../logging/logger';
+import { Clock } from '../time/clock';
+import { JobStore, StoredJob } from './job-store';
+import { JobHandler } from './scheduled-job';
+
+export interface SchedulerOptions {
+  pollInterval: Duration;
+  /** How long a claimed job is ours; a crashed instance's claims expire after this. */
+  lease: Duration;
+  batchSize: number;
+  /** Attempts before a job that keeps failing is dropped (and logged). */
+  maxAttempts: number;
+}
+
+export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
+  pollInterval: Duration.fromObject({ seconds: 30 }),
+  lease: Duration.fromObject({ minutes: 2 }),
+  batchSize: 50,
+  maxAttempts: 8,
+};
+
+/**
+ * Runs due jobs, at least once each: a job is claimed with its etag (so two instances never run
+ * it at the same time) and deleted when its handler is done; if the instance dies in between, the
+ * lease expires and another instance runs it again. Handlers make that safe by being idempotent.
+ */
+export class Scheduler {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    private readonly store: JobStore,
+    private readonly handlers: Readonly<Record<string, JobHandler>>,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly options: SchedulerOptions = DEFAULT_SCHEDULER_OPTIONS,
+  ) {}
+
+  /** One pass over what is due now; returns how many jobs this instance ran. */
+  async tick(): Promise<number> {
+    const now = this.clock.now();
+    const due = await this.store.due(now, this.options.batchSize);
+    let ran = 0;
+    for (const job of due) {
+      const claimed = await this.store.claim(job, now.plus(this.options.lease));
+      if (!claimed) continue;
+      await this.run(claimed);
+      ran++;
+    }
+    return ran;
+  }
+
+  start(): void {
+    if (this.timer) return;
+    const poll = () => {
+      this.running = this.tick().catch((error: unknown) => this.logger.error({ event: 'scheduler.tick_failed', err: error }, 'scheduler tick failed'));
+      void this.running.finally(() => {
+        if (this.timer) this.timer = setTimeout(poll, this.options.pollInterval.toMillis());
+      });
+    };
+    this.timer = setTimeout(poll, 0);
+  }
+
+  /** Stops polling and waits for the tick in progress, so no job is left half-run by a shutdown. */
+  async stop(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  private async run(job: StoredJob): Promise<void> {
+    const handler = this.handlers[job.kind];
+    const log = this.logger.child({ jobKey: job.key, kind: job.kind, attempt: job.attempts });
+    if (!handler) {
+      log.error({ event: 'scheduler.unknown_kind' }, 'no handler for job kind; dropping it');
+      return this.store.complete(job);
+    }
+    try {
+      const outcome = await handler(job);
+      if (outcome.kind === 'done') {
+        log.info({ event: 'scheduler.job_done', note: outcome.note }, 'job done');
+        return await this.store.complete(job);
+      }
+      return await this.retryOrDrop(job, outcome.at, outcome.reason, log);
+    } catch (error) {
+      log.warn({ event: 'scheduler.job_failed', err: error }, 'job failed');
+      const backoff = Duration.fromObject({ seconds: 30 * 2 ** Math.min(job.attempts, 8) });
+      return this.retryOrDrop(job, this.clock.now().plus(backoff), 'handler threw', log);
+    }
+  }
+
+  private async retryOrDrop(job: StoredJob, at: StoredJob['due'], reason: string, log: Logger): Promise<void> {
+    if (job.attempts >= this.options.maxAttempts) {
+      log.error({ event: 'scheduler.job_dropped', reason }, 'job failed too often; dropped');
+      return this.store.complete(job);
+    }
+    await this.store.retryLater(job, at);
+  }
+}
