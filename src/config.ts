@@ -1,4 +1,6 @@
+import { Duration } from 'luxon';
 import { z } from 'zod';
+import { parseReminderOffsets } from './reminders/reminder-offsets';
 
 /**
  * Every setting the bot reads, validated once at start-up. This is the only module that reads
@@ -36,7 +38,38 @@ const environmentSchema = z.object({
   ADMIN_AAD_OBJECT_IDS: commaList.pipe(z.array(z.string().regex(objectId, 'each id must be an Entra object id'))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().min(1).default('.data'),
+  PUBLIC_BASE_URL: optionalText.pipe(z.union([z.url({ protocol: /^https?$/ }), z.undefined()])),
+  MODERNGOV_URL: optionalText.pipe(z.union([z.url({ protocol: /^https?$/ }), z.undefined()])),
+  MODERNGOV_COMMITTEE_ID: optionalText.pipe(z.union([z.string().regex(/^\d{1,9}$/, 'must be the numeric ModernGov committee id'), z.undefined()])),
+  MEETINGS_ICAL_URL: optionalText.pipe(z.union([z.url({ protocol: /^https?$/ }), z.undefined()])),
+  MEETINGS_SYNC_INTERVAL: isoDuration('PT1H', { minimumSeconds: 60 }),
+  REMINDER_OFFSETS: z
+    .string()
+    .default('P7D,P1D')
+    .transform((value, context) => {
+      try {
+        return parseReminderOffsets(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'is invalid' });
+        return z.NEVER;
+      }
+    }),
+  SCHEDULER_POLL_INTERVAL: isoDuration('PT30S', { minimumSeconds: 1 }),
 });
+
+function isoDuration(fallback: string, limits: { minimumSeconds: number }) {
+  return z
+    .string()
+    .default(fallback)
+    .transform((value, context) => {
+      const duration = Duration.fromISO(value.trim());
+      if (!duration.isValid || duration.as('seconds') < limits.minimumSeconds) {
+        context.addIssue({ code: 'custom', message: `must be an ISO-8601 duration of at least ${limits.minimumSeconds} s, e.g. ${fallback}` });
+        return z.NEVER;
+      }
+      return duration;
+    });
+}
 
 export interface BotCredentials {
   appId: string;
@@ -60,6 +93,15 @@ export interface AppConfig {
   adminAadObjectIds: string[];
   logLevel: string;
   dataDir: string;
+  /** The bot's public address, for links it serves (calendar files); local runs use http://127.0.0.1:PORT. */
+  publicBaseUrl: string;
+  meetings: {
+    moderngov?: { baseUrl: string; committeeId: string };
+    icalUrl?: string;
+    syncInterval: Duration;
+  };
+  reminderOffsets: Duration[];
+  schedulerPollInterval: Duration;
 }
 
 export class ConfigError extends Error {
@@ -79,6 +121,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = values.NODE_ENV === 'production';
   const credentials = readCredentials(values, production);
   if (production) requireProductionStorageAndTenants(values);
+  if (production && !values.PUBLIC_BASE_URL?.startsWith('https://')) {
+    throw new ConfigError('PUBLIC_BASE_URL', 'is required when NODE_ENV=production and must start with https:// (the address Teams users open links at)');
+  }
   return {
     environment: values.NODE_ENV,
     port: values.PORT,
@@ -90,6 +135,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminAadObjectIds: values.ADMIN_AAD_OBJECT_IDS,
     logLevel: values.LOG_LEVEL,
     dataDir: values.DATA_DIR,
+    publicBaseUrl: (values.PUBLIC_BASE_URL ?? `http://127.0.0.1:${values.PORT}`).replace(/\/+$/, ''),
+    meetings: {
+      moderngov: readModernGov(values),
+      icalUrl: values.MEETINGS_ICAL_URL,
+      syncInterval: values.MEETINGS_SYNC_INTERVAL,
+    },
+    reminderOffsets: values.REMINDER_OFFSETS,
+    schedulerPollInterval: values.SCHEDULER_POLL_INTERVAL,
   };
 }
 
@@ -105,6 +158,13 @@ function readCredentials(values: EnvironmentValues, production: boolean): BotCre
     throw new ConfigError('MicrosoftAppPassword', `is required when MicrosoftAppType=${appType}`);
   }
   return { appId, appPassword: values.MicrosoftAppPassword, appType, tenantId };
+}
+
+function readModernGov(values: EnvironmentValues): AppConfig['meetings']['moderngov'] {
+  if (!values.MODERNGOV_URL && !values.MODERNGOV_COMMITTEE_ID) return undefined;
+  if (!values.MODERNGOV_URL) throw new ConfigError('MODERNGOV_URL', 'is required with MODERNGOV_COMMITTEE_ID');
+  if (!values.MODERNGOV_COMMITTEE_ID) throw new ConfigError('MODERNGOV_COMMITTEE_ID', 'is required with MODERNGOV_URL');
+  return { baseUrl: values.MODERNGOV_URL.replace(/\/+$/, ''), committeeId: values.MODERNGOV_COMMITTEE_ID };
 }
 
 function requireProductionStorageAndTenants(values: EnvironmentValues): void {

@@ -8,6 +8,7 @@ const production = {
   MicrosoftAppTenantId: '00000000-0000-4000-8000-000000000002',
   ALLOWED_TENANT_IDS: '00000000-0000-4000-8000-000000000002',
   AZURE_STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=x;AccountKey=eA==;EndpointSuffix=core.windows.net',
+  PUBLIC_BASE_URL: 'https://cpp-bot.azurewebsites.net/',
 };
 
 function failure(env: Record<string, string | undefined>): ConfigError {
@@ -34,7 +35,7 @@ describe('loadConfig', () => {
     expect(config.host).toBe('0.0.0.0');
   });
 
-  it.each(['MicrosoftAppId', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'AZURE_STORAGE_CONNECTION_STRING', 'ALLOWED_TENANT_IDS'])(
+  it.each(['MicrosoftAppId', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'AZURE_STORAGE_CONNECTION_STRING', 'ALLOWED_TENANT_IDS', 'PUBLIC_BASE_URL'])(
     'refuses to start in production without %s, naming it',
     (variable) => {
       const error = failure({ ...production, [variable]: undefined });
@@ -61,8 +62,30 @@ describe('loadConfig', () => {
     ['TABLE_PREFIX', '1bad'],
     ['ADMIN_AAD_OBJECT_IDS', 'ok-id,bad/id'],
     ['HOST', 'example.org'],
+    ['MEETINGS_SYNC_INTERVAL', 'hourly'],
+    ['MEETINGS_SYNC_INTERVAL', 'PT10S'],
+    ['REMINDER_OFFSETS', 'P7D,soon'],
+    ['SCHEDULER_POLL_INTERVAL', 'PT0S'],
+    ['MODERNGOV_URL', 'democracy.kent.gov.uk'],
+    ['MODERNGOV_COMMITTEE_ID', 'CPP'],
+    ['MEETINGS_ICAL_URL', 'ftp://x/y.ics'],
   ])('names %s when its value (%s) is invalid', (variable, value) => {
     expect(failure({ [variable]: value }).variable).toBe(variable);
+  });
+
+  it('reads meeting sources, intervals and reminder offsets', () => {
+    const config = loadConfig({ MODERNGOV_URL: 'https://democracy.kent.gov.uk/', MODERNGOV_COMMITTEE_ID: '693', MEETINGS_SYNC_INTERVAL: 'PT30M', REMINDER_OFFSETS: 'P1D,PT2H,P7D' });
+    expect(config.meetings.moderngov).toEqual({ baseUrl: 'https://democracy.kent.gov.uk', committeeId: '693' });
+    expect(config.meetings.syncInterval.as('minutes')).toBe(30);
+    expect(config.reminderOffsets.map((d) => d.toISO())).toEqual(['P7D', 'P1D', 'PT2H']);
+    expect(loadConfig({}).reminderOffsets.map((d) => d.toISO())).toEqual(['P7D', 'P1D']);
+    expect(loadConfig({ PORT: '4000' }).publicBaseUrl).toBe('http://127.0.0.1:4000');
+    expect(loadConfig(production).publicBaseUrl).toBe('https://cpp-bot.azurewebsites.net');
+  });
+
+  it('needs both ModernGov settings or neither', () => {
+    expect(failure({ MODERNGOV_URL: 'https://democracy.kent.gov.uk' }).variable).toBe('MODERNGOV_COMMITTEE_ID');
+    expect(failure({ MODERNGOV_COMMITTEE_ID: '693' }).variable).toBe('MODERNGOV_URL');
   });
 
   it('splits and trims comma-separated lists', () => {
