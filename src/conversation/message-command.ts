@@ -5,9 +5,11 @@ export type MessageCommand =
   | { kind: 'my_role' }
   | { kind: 'roles' }
   | { kind: 'feedback_report' }
+  | { kind: 'reminders'; on: boolean }
+  | { kind: 'reminder_opt_outs' }
   | { kind: 'question'; text: string };
 
-const EXACT: Record<string, Exclude<MessageCommand['kind'], 'question'>> = {
+const EXACT: Record<string, SimpleKind> = {
   help: 'help',
   'what can you do': 'help',
   commands: 'help',
@@ -26,12 +28,30 @@ const EXACT: Record<string, Exclude<MessageCommand['kind'], 'question'>> = {
   'manage roles': 'roles',
   feedback: 'feedback_report',
   'feedback report': 'feedback_report',
+  'stop reminders': 'reminders_off',
+  'turn off reminders': 'reminders_off',
+  'no more reminders': 'reminders_off',
+  'start reminders': 'reminders_on',
+  'turn on reminders': 'reminders_on',
+  'resume reminders': 'reminders_on',
+  'reminder opt-outs': 'reminder_opt_outs',
+  'reminder opt outs': 'reminder_opt_outs',
+  'who has opted out': 'reminder_opt_outs',
+  'who has stopped reminders': 'reminder_opt_outs',
 };
+
+type SimpleKind = Exclude<MessageCommand['kind'], 'question' | 'reminders'> | 'reminders_off' | 'reminders_on';
+
+function commandOf(kind: SimpleKind): MessageCommand {
+  if (kind === 'reminders_off') return { kind: 'reminders', on: false };
+  if (kind === 'reminders_on') return { kind: 'reminders', on: true };
+  return { kind };
+}
 
 /** Commands are whole short phrases; anything else is a question for the knowledge base. */
 export function parseMessageCommand(text: string): MessageCommand {
   const normalised = text.toLowerCase().replace(/[!.?]+$/g, '').replace(/\s+/g, ' ').trim();
   // "?" alone normalises to nothing: it is a request for help, not an empty question.
   const kind = normalised === '' ? 'help' : EXACT[normalised];
-  return kind ? ({ kind } as MessageCommand) : { kind: 'question', text };
+  return kind ? commandOf(kind) : { kind: 'question', text };
 }

@@ -17,6 +17,7 @@ interface MemberEntity {
   active: boolean;
   lastSeenUtc: string;
   conversationReference?: string;
+  remindersOff?: boolean;
 }
 
 /**
@@ -55,6 +56,13 @@ export class MemberDirectory {
     await this.table.updateEntity({ partitionKey: PARTITION, rowKey: assertValidKey(aadObjectId, 'aadObjectId'), active: false }, 'Merge');
   }
 
+  /** "stop reminders" / "start reminders"; false when the member is not in the directory. */
+  async setRemindersOff(aadObjectId: string, off: boolean): Promise<boolean> {
+    if (!(await this.find(aadObjectId))) return false;
+    await this.table.updateEntity({ partitionKey: PARTITION, rowKey: assertValidKey(aadObjectId, 'aadObjectId'), remindersOff: off }, 'Merge');
+    return true;
+  }
+
   async find(aadObjectId: string): Promise<Member | undefined> {
     try {
       const entity = await this.table.getEntity<MemberEntity>(PARTITION, assertValidKey(aadObjectId, 'aadObjectId'));
@@ -85,5 +93,6 @@ function toMember(entity: MemberEntity): Member {
     active: entity.active,
     lastSeen: DateTime.fromISO(entity.lastSeenUtc, { zone: 'utc' }),
     conversationReference: entity.conversationReference ? (JSON.parse(entity.conversationReference) as Record<string, unknown>) : undefined,
+    remindersOff: entity.remindersOff === true,
   };
 }

@@ -14,6 +14,8 @@ export interface Member {
   lastSeen: DateTime;
   /** The 1:1 conversation with the bot, if the member has installed it personally. */
   conversationReference?: Record<string, unknown>;
+  /** Said "stop reminders": no meeting reminders until they say "start reminders". */
+  remindersOff: boolean;
 }
 
 /** One sighting of a person in any activity: what the directory upserts. */

@@ -9,6 +9,7 @@ import { DomainError } from '../errors/domain-error';
 import { helpCardData, roleLabel, welcomeCardData } from '../help/help-content';
 import { Actor, TurnSender, hasRole } from '../members/actor';
 import { rolesCardData } from '../members/roles-card-data';
+import { reminderOptOutsCard } from '../members/reminder-opt-outs';
 import { feedbackReportCard } from '../remit/feedback-report';
 import { answerCard, unknownCard } from '../remit/remit-cards';
 import { BotServices } from './bot-services';
@@ -46,9 +47,21 @@ async function handleText(context: TurnContext, text: string, sender: TurnSender
     case 'feedback_report':
       requireRole(await sender.actor(), 'officer', 'Only officers can see answer feedback.');
       return sendCard(context, feedbackReportCard(services.knowledge, await services.feedback.totals()));
+    case 'reminders':
+      return sendCard(context, await setReminders(sender, command.on, services));
+    case 'reminder_opt_outs':
+      requireRole(await sender.actor(), 'officer', 'Only officers can see who has stopped reminders.');
+      return sendCard(context, reminderOptOutsCard(await services.members.list({ activeOnly: true })));
     case 'question':
       return answerQuestion(context, command.text, services);
   }
+}
+
+async function setReminders(sender: TurnSender, on: boolean, services: BotServices) {
+  await services.members.setRemindersOff(sender.aadObjectId, !on);
+  return on
+    ? noticeCard('Reminders on', "I'll remind you before each panel meeting again.", 'good')
+    : noticeCard('Reminders off', "I won't send you meeting reminders any more. Say **start reminders** to turn them back on.", 'good');
 }
 
 async function answerQuestion(context: TurnContext, question: string, services: BotServices): Promise<void> {

@@ -129,6 +129,16 @@ describe('a councillor asks about the panel in the Agents Playground', () => {
     expect(cardJson(await ask(playground, 'what does IRO stand for', asOlivia))).toContain('Independent Reviewing Officer');
   });
 
+  it('lets a member stop and restart reminders, and shows officers who has stopped them', async () => {
+    expect(cardJson(await ask(playground, 'stop reminders', asMartinInGroup))).toContain('Reminders off');
+    expect((await app.services.members.find(CLLR_MARTIN_HUGHES.aadObjectId))?.remindersOff).toBe(true);
+    const forOfficer = cardJson(await ask(playground, 'reminder opt-outs', asOlivia));
+    expect(forOfficer).toContain(CLLR_MARTIN_HUGHES.name.replace('.', '\\\\.'));
+    expect(cardJson(await ask(playground, 'reminder opt-outs', asMartinInGroup))).toContain('Only officers');
+    expect(cardJson(await ask(playground, 'start reminders', asMartinInGroup))).toContain('Reminders on');
+    expect((await app.services.members.find(CLLR_MARTIN_HUGHES.aadObjectId))?.remindersOff).toBe(false);
+  });
+
   it('marks the member inactive when they uninstall the bot', async () => {
     await playground.customActivity('uninstall', { conversationId: PERSONAL_CHAT_ID });
     const deadline = Date.now() + 5000;

@@ -37,6 +37,18 @@ describe('MemberDirectory against Azurite', () => {
     expect((await members.list({ activeOnly: true })).map((m) => m.aadObjectId)).toEqual(['m-2']);
   });
 
+  it('remembers "stop reminders" across later sightings until "start reminders"', async () => {
+    const { members } = await setUp();
+    expect(await members.setRemindersOff('m-5', true)).toBe(false);
+    await members.recordSighting({ aadObjectId: 'm-5', name: 'Cllr R', tenantId, teamsUserId: '29:5' });
+    expect((await members.find('m-5'))?.remindersOff).toBe(false);
+    expect(await members.setRemindersOff('m-5', true)).toBe(true);
+    await members.recordSighting({ aadObjectId: 'm-5', name: 'Cllr R', tenantId, teamsUserId: '29:5' });
+    expect((await members.find('m-5'))?.remindersOff).toBe(true);
+    await members.setRemindersOff('m-5', false);
+    expect((await members.find('m-5'))?.remindersOff).toBe(false);
+  });
+
   it('ignores an uninstall from someone it never saw', async () => {
     const { members } = await setUp();
     await members.markInactive('never-seen');

@@ -72,7 +72,7 @@ describe('Scheduler and JobStore against Azurite', () => {
   });
 
   it('retries a failing job later with its attempt count, and drops it after the last attempt', async () => {
-    const { store, clock, scheduler } = await setUp();
+    const { store, clock } = await setUp();
     const attempts: number[] = [];
     const failing = async (job: ScheduledJob): Promise<JobOutcome> => {
       attempts.push(job.attempts);

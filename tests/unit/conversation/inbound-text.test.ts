@@ -30,8 +30,14 @@ describe('parseMessageCommand', () => {
     ['My role', 'my_role'],
     ['roles', 'roles'],
     ['feedback', 'feedback_report'],
+    ['reminder opt-outs', 'reminder_opt_outs'],
   ])('reads %p as %s', (text, kind) => {
     expect(parseMessageCommand(text).kind).toBe(kind);
+  });
+
+  it('reads stop and start reminders', () => {
+    expect(parseMessageCommand('Stop reminders')).toEqual({ kind: 'reminders', on: false });
+    expect(parseMessageCommand('start reminders.')).toEqual({ kind: 'reminders', on: true });
   });
 
   it('treats anything that is not a whole command as a question', () => {
