@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { killOnParentExit, stopChildProcess } from '../util/child-process';
 import { freePort, waitForPort } from '../util/free-port';
 
 /** Azurite's well-known development account (public, documented by Microsoft; not a secret). */
@@ -41,8 +42,7 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions = {})
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
+  const forget = killOnParentExit(child);
   try {
     await Promise.race([waitForPort(port, options.startTimeoutMs ?? 15000), exitedEarly(child, () => stderr)]);
   } catch (error) {
@@ -52,25 +52,15 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions = {})
   return {
     connectionString: azuriteConnectionString(port),
     port,
-    stop: () => stopChild(child, killOnExit),
+    stop: () => {
+      forget();
+      return stopChildProcess(child);
+    },
   };
 }
 
 function exitedEarly(child: ChildProcess, stderr: () => string): Promise<never> {
   return new Promise((_, reject) => {
     child.once('exit', (code) => reject(new Error(`Azurite exited early (code ${code}): ${stderr()}`)));
-  });
-}
-
-function stopChild(child: ChildProcess, killOnExit: () => void): Promise<void> {
-  process.removeListener('exit', killOnExit);
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 3000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
   });
 }

@@ -1,9 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { freePort } from '../../src/util/free-port';
+import { killOnParentExit, stopChildProcess } from '../../src/util/child-process';
 
 /**
  * Test driver for the Microsoft 365 Agents Playground (npm `@microsoft/m365agentsplayground` 0.2.x).
@@ -446,11 +447,12 @@ function spawnPlayground(options: PlaygroundOptions, port: number, workDir: stri
   ];
   // A temp cwd: the CLI also reads ./.m365agentsplayground.yml and would write ./devTools/ into the repo.
   const child = spawn(process.execPath, args, { cwd: workDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const killOnExit = (): void => {
-    child.kill('SIGKILL');
+  const forget = killOnParentExit(child);
+  // SIGTERM ends it at once (its SIGINT handler would first try to flush telemetry).
+  const stop = (): Promise<void> => {
+    forget();
+    return stopChildProcess(child);
   };
-  process.once('exit', killOnExit);
-  const stop = (): Promise<void> => stopChild(child, killOnExit);
   const timeoutMs = options.startTimeoutMs ?? 20000;
 
   let stdout = '';
@@ -484,19 +486,6 @@ function spawnPlayground(options: PlaygroundOptions, port: number, workDir: stri
   });
 }
 
-function stopChild(child: ChildProcess, killOnExit: () => void): Promise<void> {
-  process.removeListener('exit', killOnExit);
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 3000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    // SIGTERM ends it at once (its SIGINT handler would first try to flush telemetry).
-    child.kill('SIGTERM');
-  });
-}
 
 function openSocket(address: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
