@@ -2,17 +2,14 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AppConfig } from './config';
 import { createLogger, Logger } from './logging/logger';
-import { AnswerFeedbackStore } from './remit/answer-feedback-store';
 import { KnowledgeBase } from './remit/knowledge-base';
-import { RemitService } from './remit/remit-service';
-import { MemberDirectory } from './members/member-directory';
-import { RoleDirectory } from './members/role-directory';
-import { RoleService } from './members/role-service';
 import { HealthReport, createHttpServer } from './server';
 import { EmbeddedAzurite, startEmbeddedAzurite } from './storage/embedded-azurite';
 import { TableStore } from './storage/table-store';
 import { BotServices } from './teams/bot-services';
 import { createMessageEndpoint } from './teams/message-endpoint';
+import { Composition, compose } from './composition';
+import { MeetingCalendar } from './meetings/meeting-calendar';
 import { PanelBot } from './teams/panel-bot';
 import { Clock, SystemClock } from './time/clock';
 import { projectRoot } from './util/project-root';
@@ -20,12 +17,16 @@ import { projectRoot } from './util/project-root';
 export interface AppOverrides {
   clock?: Clock;
   logger?: Logger;
+  /** Tests drive the scheduler and dispatcher by hand; default true. */
+  startWorkers?: boolean;
 }
 
 export interface RunningApp {
   readonly url: string;
   readonly port: number;
   readonly services: BotServices;
+  /** The wired parts behind the services, for tests and benchmarks that drive them directly. */
+  readonly composition: Composition;
   stop(): Promise<void>;
 }
 
@@ -43,18 +44,23 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   try {
     const store = new TableStore(connectionString, config.tablePrefix);
     await store.ensureTables();
-    const services = buildServices(config, store, knowledge, clock, logger);
+    const composition = compose(config, store, knowledge, clock, logger);
+    const { services, workers } = composition;
     const endpoint = createMessageEndpoint(config.credentials, new PanelBot(services), logger);
-    const server = createHttpServer({ messages: endpoint, health: () => checkHealth(store), logger });
+    const calendar = new MeetingCalendar(services.meetings.repository, config.publicBaseUrl);
+    const server = createHttpServer({ messages: endpoint, health: () => checkHealth(store), calendar, logger });
     await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+    if (overrides.startWorkers !== false) workers.start();
     const port = (server.address() as AddressInfo).port;
     logger.info({ event: 'app.started', port, host: config.host, authentication: config.credentials ? 'on' : 'off', storage: embedded ? 'embedded-azurite' : 'configured' }, 'bot listening');
     return {
       url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
       port,
       services,
+      composition,
       stop: async () => {
         await closeServer(server);
+        await workers.stop();
         await embedded?.stop();
         logger.info({ event: 'app.stopped' }, 'bot stopped');
       },
@@ -63,20 +69,6 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     await embedded?.stop();
     throw error;
   }
-}
-
-function buildServices(config: AppConfig, store: TableStore, knowledge: KnowledgeBase, clock: Clock, logger: Logger): BotServices {
-  const members = new MemberDirectory(store.client('members'), clock);
-  return {
-    knowledge,
-    remit: new RemitService(knowledge),
-    feedback: new AnswerFeedbackStore(store.client('feedback'), clock),
-    members,
-    roles: new RoleService(new RoleDirectory(store.client('roles'), clock), members, config.adminAadObjectIds),
-    clock,
-    logger,
-    allowedTenantIds: config.allowedTenantIds,
-  };
 }
 
 async function resolveStorage(config: AppConfig, logger: Logger): Promise<{ connectionString: string; embedded?: EmbeddedAzurite }> {

@@ -42,7 +42,7 @@ const environmentSchema = z.object({
   MODERNGOV_URL: optionalText.pipe(z.union([z.url({ protocol: /^https?$/ }), z.undefined()])),
   MODERNGOV_COMMITTEE_ID: optionalText.pipe(z.union([z.string().regex(/^\d{1,9}$/, 'must be the numeric ModernGov committee id'), z.undefined()])),
   MEETINGS_ICAL_URL: optionalText.pipe(z.union([z.url({ protocol: /^https?$/ }), z.undefined()])),
-  MEETINGS_SYNC_INTERVAL: isoDuration('PT1H', { minimumSeconds: 60 }),
+  MEETINGS_SYNC_INTERVAL: isoDuration('PT1H', { minimumSeconds: 60, maximumSeconds: 7 * 86400 }),
   REMINDER_OFFSETS: z
     .string()
     .default('P7D,P1D')
@@ -57,14 +57,16 @@ const environmentSchema = z.object({
   SCHEDULER_POLL_INTERVAL: isoDuration('PT30S', { minimumSeconds: 1 }),
 });
 
-function isoDuration(fallback: string, limits: { minimumSeconds: number }) {
+function isoDuration(fallback: string, limits: { minimumSeconds: number; maximumSeconds?: number }) {
   return z
     .string()
     .default(fallback)
     .transform((value, context) => {
       const duration = Duration.fromISO(value.trim());
-      if (!duration.isValid || duration.as('seconds') < limits.minimumSeconds) {
-        context.addIssue({ code: 'custom', message: `must be an ISO-8601 duration of at least ${limits.minimumSeconds} s, e.g. ${fallback}` });
+      const seconds = duration.isValid ? duration.as('seconds') : Number.NaN;
+      if (!(seconds >= limits.minimumSeconds && seconds <= (limits.maximumSeconds ?? Infinity))) {
+        const range = limits.maximumSeconds ? `between ${limits.minimumSeconds} s and ${limits.maximumSeconds} s` : `of at least ${limits.minimumSeconds} s`;
+        context.addIssue({ code: 'custom', message: `must be an ISO-8601 duration ${range}, e.g. ${fallback}` });
         return z.NEVER;
       }
       return duration;

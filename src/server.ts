@@ -1,6 +1,8 @@
 import restify from 'restify';
 import { Logger } from './logging/logger';
 import type { MessageEndpoint } from './teams/message-endpoint';
+import { MeetingCalendar } from './meetings/meeting-calendar';
+import { ICS_CONTENT_TYPE } from './meetings/ics-export';
 
 export interface HealthReport {
   healthy: boolean;
@@ -9,6 +11,7 @@ export interface HealthReport {
 
 export interface ServerDependencies {
   messages: MessageEndpoint;
+  calendar: MeetingCalendar;
   health: () => Promise<HealthReport>;
   logger: Logger;
 }
@@ -30,6 +33,19 @@ export function createHttpServer(deps: ServerDependencies): restify.Server {
       deps.logger.error({ event: 'messages.crashed', err: error }, 'message endpoint crashed');
       res.send(500, { error: 'Internal error' });
     }
+  });
+
+  server.get('/calendar/meetings/:file', async (req, res) => {
+    const match = /^([A-Za-z0-9-]{1,64})\.ics$/.exec(String(req.params.file ?? ''));
+    const file = match ? await deps.calendar.forMeeting(match[1]!) : undefined;
+    if (!file) {
+      res.send(404, { error: 'No such meeting' });
+      return;
+    }
+    res.setHeader('content-type', ICS_CONTENT_TYPE);
+    res.setHeader('content-disposition', `attachment; filename="${file.fileName}"`);
+    res.setHeader('cache-control', 'no-cache');
+    res.sendRaw(200, file.body);
   });
 
   server.get('/healthz', async (_req, res) => {

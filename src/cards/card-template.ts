@@ -6,7 +6,7 @@ import { projectRoot } from '../util/project-root';
 /** An Adaptive Card as JSON, ready to put in an attachment or an invoke response. */
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
-export type CardTemplateName = 'answer' | 'unknown' | 'welcome' | 'help' | 'notice' | 'roles' | 'feedback-report';
+export type CardTemplateName = 'answer' | 'unknown' | 'welcome' | 'help' | 'notice' | 'roles' | 'feedback-report' | 'apology' | 'meeting' | 'meeting-list' | 'meeting-form';
 
 const templates = new Map<CardTemplateName, ACData.Template>();
 

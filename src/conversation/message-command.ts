@@ -7,6 +7,9 @@ export type MessageCommand =
   | { kind: 'feedback_report' }
   | { kind: 'reminders'; on: boolean }
   | { kind: 'reminder_opt_outs' }
+  | { kind: 'add_meeting' }
+  | { kind: 'send_apologies' }
+  | { kind: 'list_apologies' }
   | { kind: 'question'; text: string };
 
 const EXACT: Record<string, SimpleKind> = {
@@ -38,7 +41,16 @@ const EXACT: Record<string, SimpleKind> = {
   'reminder opt outs': 'reminder_opt_outs',
   'who has opted out': 'reminder_opt_outs',
   'who has stopped reminders': 'reminder_opt_outs',
+  'add meeting': 'add_meeting',
+  'add a meeting': 'add_meeting',
+  'new meeting': 'add_meeting',
 };
+
+// Phrases that carry an object ("... for the next meeting"), so they are patterns, not exact commands.
+const PATTERNS: [RegExp, SimpleKind][] = [
+  [/^(?:i (?:want|need|would like) to )?(?:send|give|submit|offer|tender|register)\s+(?:my\s+)?apologies\b/, 'send_apologies'],
+  [/^(?:apologies|list (?:the )?apologies|who (?:has|have) sent apologies|show (?:the )?apologies)\b/, 'list_apologies'],
+];
 
 type SimpleKind = Exclude<MessageCommand['kind'], 'question' | 'reminders'> | 'reminders_off' | 'reminders_on';
 
@@ -52,6 +64,6 @@ function commandOf(kind: SimpleKind): MessageCommand {
 export function parseMessageCommand(text: string): MessageCommand {
   const normalised = text.toLowerCase().replace(/[!.?]+$/g, '').replace(/\s+/g, ' ').trim();
   // "?" alone normalises to nothing: it is a request for help, not an empty question.
-  const kind = normalised === '' ? 'help' : EXACT[normalised];
+  const kind = normalised === '' ? 'help' : (EXACT[normalised] ?? PATTERNS.find(([pattern]) => pattern.test(normalised))?.[1]);
   return kind ? commandOf(kind) : { kind: 'question', text };
 }

@@ -1,5 +1,6 @@
 import { DomainError } from '../errors/domain-error';
 import { Actor, Role } from './actor';
+import { Member } from './member';
 import { MemberDirectory } from './member-directory';
 import { RoleDirectory } from './role-directory';
 
@@ -50,6 +51,12 @@ export class RoleService {
       const fixed = this.isBootstrapAdmin(member.aadObjectId);
       return { aadObjectId: member.aadObjectId, name: member.name, active: member.active, fixed, role: fixed ? 'admin' : (stored.get(member.aadObjectId) ?? 'member') };
     });
+  }
+
+  /** Active officers and admins with their directory rows: whom officer notices go to. */
+  async activeOfficers(): Promise<Member[]> {
+    const [members, stored] = await Promise.all([this.members.list({ activeOnly: true }), this.roles.all()]);
+    return members.filter((member) => this.isBootstrapAdmin(member.aadObjectId) || stored.get(member.aadObjectId) === 'officer');
   }
 
   private isBootstrapAdmin(aadObjectId: string): boolean {

@@ -4,6 +4,8 @@ import { AnswerFeedbackStore } from '../remit/answer-feedback-store';
 import { MemberDirectory } from '../members/member-directory';
 import { RoleService } from '../members/role-service';
 import { Clock } from '../time/clock';
+import { MeetingServices } from '../meetings/meeting-services';
+import { ApologyDesk } from '../apologies/apology-desk';
 import { Logger } from '../logging/logger';
 
 /** Everything a turn may call: domain services only, no storage clients. */
@@ -13,6 +15,10 @@ export interface BotServices {
   feedback: AnswerFeedbackStore;
   members: MemberDirectory;
   roles: RoleService;
+  meetings: MeetingServices;
+  apologies: ApologyDesk;
+  /** Where the bot serves links (calendar files), e.g. https://cpp-bot.azurewebsites.net. */
+  publicBaseUrl: string;
   clock: Clock;
   logger: Logger;
   allowedTenantIds: readonly string[];

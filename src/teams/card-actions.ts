@@ -7,21 +7,8 @@ import { AAD_OBJECT_ID_PATTERN } from '../members/member';
 import { rolesCardData } from '../members/roles-card-data';
 import { answerCard } from '../remit/remit-cards';
 import { BotServices } from './bot-services';
-
-/** One Action.Execute verb: its data is client-written, so it is parsed before anything reads it. */
-interface CardAction {
-  run(rawData: unknown, sender: TurnSender, services: BotServices): Promise<AdaptiveCardJson>;
-}
-
-function cardAction<T>(schema: z.ZodType<T>, handle: (data: T, sender: TurnSender, services: BotServices) => Promise<AdaptiveCardJson>): CardAction {
-  return {
-    run: (rawData, sender, services) => {
-      const parsed = schema.safeParse(rawData);
-      if (!parsed.success) throw new DomainError('invalid_input', 'This card sent something I did not expect. Please ask again to get a fresh card.');
-      return handle(parsed.data, sender, services);
-    },
-  };
-}
+import { CardAction, cardAction } from './card-action';
+import { MEETING_ACTIONS } from './meeting-actions';
 
 const feedbackData = z.object({
   entryId: z.string().min(1).max(100),
@@ -39,7 +26,7 @@ async function changeOfficer(targetId: string, officer: boolean, sender: TurnSen
 }
 
 /** Every Action.Execute verb the bot understands. Unknown verbs are refused by the caller. */
-export const CARD_ACTIONS = {
+export const CARD_ACTIONS: Readonly<Record<string, CardAction>> = {
   'feedback.submit': cardAction(feedbackData, async (data, sender, services) => {
     const entry = services.knowledge.entry(data.entryId);
     if (!entry) throw new DomainError('not_found', 'That answer is no longer in the knowledge base. Please ask your question again.');
@@ -48,10 +35,9 @@ export const CARD_ACTIONS = {
   }),
   'role.grantOfficer': cardAction(targetMemberData, (data, sender, services) => changeOfficer(data.aadObjectId, true, sender, services)),
   'role.revokeOfficer': cardAction(targetMemberData, (data, sender, services) => changeOfficer(data.aadObjectId, false, sender, services)),
-} satisfies Record<string, CardAction>;
-
-export type CardVerb = keyof typeof CARD_ACTIONS;
+  ...MEETING_ACTIONS,
+};
 
 export function findCardAction(verb: unknown): CardAction | undefined {
-  return typeof verb === 'string' && Object.hasOwn(CARD_ACTIONS, verb) ? CARD_ACTIONS[verb as CardVerb] : undefined;
+  return typeof verb === 'string' && Object.hasOwn(CARD_ACTIONS, verb) ? CARD_ACTIONS[verb] : undefined;
 }

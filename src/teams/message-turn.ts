@@ -13,6 +13,8 @@ import { reminderOptOutsCard } from '../members/reminder-opt-outs';
 import { feedbackReportCard } from '../remit/feedback-report';
 import { answerCard, unknownCard } from '../remit/remit-cards';
 import { BotServices } from './bot-services';
+import { addMeetingForm, answerMeetingQuestion, nextMeetingId } from './meeting-turn';
+import { isMeetingQuestion } from '../meetings/meeting-query';
 import { noticeCard, sendCard } from './replies';
 
 const askButtonData = z.object({ action: z.literal('ask'), question: z.string() });
@@ -52,7 +54,15 @@ async function handleText(context: TurnContext, text: string, sender: TurnSender
     case 'reminder_opt_outs':
       requireRole(await sender.actor(), 'officer', 'Only officers can see who has stopped reminders.');
       return sendCard(context, reminderOptOutsCard(await services.members.list({ activeOnly: true })));
+    case 'add_meeting':
+      return sendCard(context, await addMeetingForm(sender));
+    case 'send_apologies':
+      return sendCard(context, await services.apologies.open(await nextMeetingId(services), sender));
+    case 'list_apologies':
+      requireRole(await sender.actor(), 'officer', 'Only officers can see the apologies received.');
+      return sendCard(context, await services.apologies.listFor(await nextMeetingId(services)));
     case 'question':
+      if (isMeetingQuestion(command.text)) return sendCard(context, await answerMeetingQuestion(command.text, sender, services));
       return answerQuestion(context, command.text, services);
   }
 }

@@ -1,0 +1,122 @@
+import { ApologyBook } from './apologies/apology-book';
+import { ApologyDesk, OfficerNotice } from './apologies/apology-desk';
+import { AppConfig } from './config';
+import { DeliveryControl } from './delivery/delivery-control';
+import { DeliveryDispatcher } from './delivery/delivery-dispatcher';
+import { DeliveryService } from './delivery/delivery-service';
+import { OutboxStore } from './delivery/outbox-store';
+import { UnreachableMembers } from './delivery/unreachable-members';
+import { Logger } from './logging/logger';
+import { IcalSource } from './meetings/ical-source';
+import { MeetingQueries } from './meetings/meeting-query';
+import { MeetingRepository } from './meetings/meeting-repository';
+import { MeetingSourceReader } from './meetings/source-snapshot';
+import { MeetingSync, MeetingSyncScheduler } from './meetings/meeting-sync';
+import { ModernGovClient, ModernGovSource } from './meetings/moderngov-client';
+import { OfficerMeetings } from './meetings/officer-meetings';
+import { MemberDirectory } from './members/member-directory';
+import { RoleDirectory } from './members/role-directory';
+import { RoleService } from './members/role-service';
+import { AnswerFeedbackStore } from './remit/answer-feedback-store';
+import { KnowledgeBase } from './remit/knowledge-base';
+import { RemitService } from './remit/remit-service';
+import { MeetingReminders } from './reminders/meeting-reminders';
+import { ReminderLog } from './reminders/reminder-log';
+import { reminderCards } from './reminders/reminder-cards';
+import { JobStore } from './scheduler/job-store';
+import { DEFAULT_SCHEDULER_OPTIONS, Scheduler } from './scheduler/scheduler';
+import { TableStore } from './storage/table-store';
+import { BotServices } from './teams/bot-services';
+import { TeamsProactiveSender } from './teams/teams-proactive-sender';
+import { Clock } from './time/clock';
+import { WorkingDayCalendar } from './time/working-days';
+import { PANEL_NAME } from './meetings/panel-name';
+
+
+
+/** The background work of one instance: delivery, scheduled jobs, meeting sync. */
+export interface Workers {
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export interface Composition {
+  services: BotServices;
+  workers: Workers;
+  reminders: MeetingReminders;
+  delivery: DeliveryService;
+  dispatcher: DeliveryDispatcher;
+  scheduler: Scheduler;
+  meetingSync?: MeetingSyncScheduler;
+}
+
+/** Builds every service on one storage account; nothing here starts until `workers.start()`. */
+export function compose(config: AppConfig, store: TableStore, knowledge: KnowledgeBase, clock: Clock, logger: Logger): Composition {
+  const members = new MemberDirectory(store.client('members'), clock);
+  const roles = new RoleService(new RoleDirectory(store.client('roles'), clock), members, config.adminAadObjectIds);
+  const outbox = new OutboxStore(store.client('outbox'), clock);
+  const unreachable = new UnreachableMembers(store.client('unreachable'), clock);
+  const delivery = new DeliveryService(outbox, unreachable, clock);
+  const dispatcher = new DeliveryDispatcher({
+    outbox, unreachable, clock, logger,
+    control: new DeliveryControl(store.client('outbox')),
+    sender: new TeamsProactiveSender({ credentials: config.credentials, logger, clock }),
+  });
+  const meetingRepository = new MeetingRepository(store.client('meetings'));
+  const jobs = new JobStore(store.client('jobs'));
+  const reminders = new MeetingReminders({
+    jobs, meetings: meetingRepository, members, delivery, clock, logger,
+    log: new ReminderLog(store.client('reminderlog')),
+    cards: reminderCards(config.publicBaseUrl, clock),
+    offsets: config.reminderOffsets,
+  });
+  const scheduler = new Scheduler(jobs, reminders.handlers(), clock, logger, { ...DEFAULT_SCHEDULER_OPTIONS, pollInterval: config.schedulerPollInterval });
+  const meetingSync = syncScheduler(config, meetingRepository, clock, logger, () => reminders.planUpcoming());
+  const notifyOfficers: OfficerNotice = async (batchId, card) => {
+    await delivery.broadcast({ batchId, members: await roles.activeOfficers(), card: () => card });
+  };
+  const services: BotServices = {
+    knowledge,
+    remit: new RemitService(knowledge),
+    feedback: new AnswerFeedbackStore(store.client('feedback'), clock),
+    members,
+    roles,
+    meetings: {
+      repository: meetingRepository,
+      queries: new MeetingQueries(meetingRepository, clock, { workingDays: new WorkingDayCalendar() }),
+      officers: new OfficerMeetings(meetingRepository, clock, { committee: PANEL_NAME }),
+      changed: (meeting) => reminders.plan(meeting),
+    },
+    apologies: new ApologyDesk(new ApologyBook(store.client('apologies'), clock), meetingRepository, clock, notifyOfficers),
+    publicBaseUrl: config.publicBaseUrl,
+    clock,
+    logger,
+    allowedTenantIds: config.allowedTenantIds,
+  };
+  const workers: Workers = {
+    start: () => {
+      dispatcher.start();
+      scheduler.start();
+      meetingSync?.start();
+    },
+    stop: async () => {
+      await meetingSync?.stop();
+      await scheduler.stop();
+      await dispatcher.stop();
+    },
+  };
+  return { services, workers, reminders, delivery, dispatcher, scheduler, meetingSync };
+}
+
+function syncScheduler(config: AppConfig, repository: MeetingRepository, clock: Clock, logger: Logger, afterSync: () => Promise<unknown>): MeetingSyncScheduler | undefined {
+  const sources: MeetingSourceReader[] = [];
+  const { moderngov, icalUrl, syncInterval } = config.meetings;
+  if (moderngov) {
+    sources.push(new ModernGovSource(new ModernGovClient({ url: moderngov.baseUrl }), clock, logger, { committeeId: moderngov.committeeId, committeeName: PANEL_NAME }));
+  }
+  if (icalUrl) sources.push(new IcalSource({ url: icalUrl, committee: PANEL_NAME }, clock, logger));
+  if (sources.length === 0) return undefined;
+  return new MeetingSyncScheduler(sources, new MeetingSync(repository, clock, logger), logger, syncInterval, async () => {
+    await afterSync();
+  });
+}

@@ -1,0 +1,375 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '../logging/logger';
+import { Clock } from '../time/clock';
+import { BackoffPolicy, DEFAULT_BACKOFF } from './backoff';
+import { DeliveryControl } from './delivery-control';
+import { DeliveryDecision, RetryPolicy, decideDelivery } from './delivery-decision';
+import { PendingMessage } from './outbox-entities';
+import { allShardPartitions } from './outbox-keys';
+import { OutboxStore } from './outbox-store';
+import { ProactiveSender, SendResult } from './proactive-sender';
+import { SendPacer } from './send-pacer';
+import { RateWindow } from './sliding-window-limiter';
+import { TEAMS_CONVERSATION_WINDOWS, TEAMS_DEFAULT_APP_RATE_PER_SECOND } from './teams-limits';
+import { DEFAULT_THROTTLE_DETECTOR, ThrottleDetector, ThrottleDetectorOptions } from './throttle-detector';
+import { UnreachableMembers } from './unreachable-members';
+import { Waker } from './waker';
+
+export interface DeliveryDispatcherOptions {
+  outbox: OutboxStore;
+  control: DeliveryControl;
+  unreachable: UnreachableMembers;
+  sender: ProactiveSender;
+  clock: Clock;
+  logger: Logger;
+  /** Default: a random id per process start. */
+  instanceId?: string;
+  /** How often to look for due work when idle. Default 1,000 ms. */
+  pollIntervalMs?: number;
+  /** Requests per second for the whole app in the tenant, shared by the live instances. Default 50. */
+  ratePerSecond?: number;
+  /** Slack added to the app's one-second window (see SendPacer). Default 0. */
+  appWindowMarginMs?: number;
+  /** Slack added to each per-conversation window. Default 0. */
+  conversationWindowMarginMs?: number;
+  /** Per-conversation limits. Default: the Teams ones. */
+  conversationWindows?: readonly RateWindow[];
+  /** How long a claim keeps other instances off a row; a crashed instance's rows return after it. Default 60 s. */
+  leaseMs?: number;
+  /** A send is not started with less than this left on its lease (it must finish inside). Default min(lease / 4, 20 s). */
+  leaseSafetyMs?: number;
+  /** Concurrent sends. Default 16. */
+  maxInFlight?: number;
+  /** Claimed-but-unsent rows held in memory. Default two seconds of this instance's rate. */
+  prefetch?: number;
+  /** Send attempts per message, the first included. Default 10. */
+  maxAttempts?: number;
+  /** Claims per message without a recorded result (crash loops) before it is failed. Default 20. */
+  maxClaims?: number;
+  backoff?: BackoffPolicy;
+  /** Default 1,000 ms; an instance counts as gone three intervals after its last beat. */
+  heartbeatIntervalMs?: number;
+  throttleDetector?: ThrottleDetectorOptions;
+  random?: () => number;
+}
+
+/** Running totals since start, for logs, tests and the benchmark. */
+export interface DispatcherStats {
+  claimed: number;
+  sent: number;
+  failed: number;
+  retried: number;
+  /** Results not recorded because another instance had taken the row over. */
+  leaseLost: number;
+  /** Claimed rows given up locally because their lease was about to run out. */
+  dropped: number;
+  writeErrors: number;
+  inFlight: number;
+  held: number;
+}
+
+/** What an abrupt kill abandoned: sends on the wire and claimed rows not yet sent. */
+export interface KillReport {
+  inFlight: number;
+  held: number;
+}
+
+type RunState = 'idle' | 'running' | 'stopping' | 'stopped' | 'killed';
+
+const SWEEP_INTERVAL_MS = 60_000;
+const MAX_CLAIM_ROUNDS = 3;
+
+/**
+ * Drains the outbox: claims due rows (ETag + lease), sends each once through the ProactiveSender
+ * at the pace Teams allows, and records the result (sent, retry later, failed). Several instances
+ * may run against one outbox; a killed instance's claims come back when their lease ends.
+ */
+export class DeliveryDispatcher {
+  readonly instanceId: string;
+  private readonly pacer: SendPacer;
+  private readonly detector: ThrottleDetector;
+  private readonly waker = new Waker();
+  private readonly retryPolicy: RetryPolicy;
+  private readonly random: () => number;
+  private readonly pollIntervalMs: number;
+  private readonly leaseMs: number;
+  private readonly leaseSafetyMs: number;
+  private readonly maxInFlight: number;
+  private readonly prefetch: number;
+  private readonly maxClaims: number;
+  private readonly heartbeatIntervalMs: number;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly counters = { claimed: 0, sent: 0, failed: 0, retried: 0, leaseLost: 0, dropped: 0, writeErrors: 0 };
+  private queue: PendingMessage[] = [];
+  private state: RunState = 'idle';
+  private generation = 0;
+  private loop?: Promise<void>;
+  private nextPollAt = 0;
+  private nextHeartbeatAt = 0;
+  private nextSweepAt = 0;
+  private moreDue = false;
+  private joined = false;
+  private shardCursor = 0;
+
+  constructor(private readonly options: DeliveryDispatcherOptions) {
+    this.instanceId = options.instanceId ?? randomUUID();
+    const ratePerSecond = options.ratePerSecond ?? TEAMS_DEFAULT_APP_RATE_PER_SECOND;
+    this.pacer = new SendPacer({ ratePerSecond, conversationWindows: options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS, appWindowMarginMs: options.appWindowMarginMs ?? 0, conversationWindowMarginMs: options.conversationWindowMarginMs ?? 0 });
+    this.detector = new ThrottleDetector(options.throttleDetector ?? DEFAULT_THROTTLE_DETECTOR);
+    this.retryPolicy = { maxAttempts: options.maxAttempts ?? 10, backoff: options.backoff ?? DEFAULT_BACKOFF };
+    this.random = options.random ?? Math.random;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.leaseSafetyMs = options.leaseSafetyMs ?? Math.min(this.leaseMs / 4, 20_000);
+    this.maxInFlight = options.maxInFlight ?? 16;
+    this.prefetch = options.prefetch ?? Math.max(10, Math.ceil(ratePerSecond * 2));
+    this.maxClaims = options.maxClaims ?? 20;
+    this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 1_000;
+    if (this.leaseSafetyMs >= this.leaseMs) throw new Error('DeliveryDispatcher: leaseSafetyMs must be shorter than leaseMs');
+  }
+
+  start(): void {
+    if (this.state === 'running') return;
+    if (this.state === 'killed' || this.state === 'stopping') throw new Error(`DeliveryDispatcher: cannot start when ${this.state}`);
+    this.state = 'running';
+    const generation = ++this.generation;
+    this.loop = this.run(generation);
+  }
+
+  /** Graceful: stop claiming, let sends in flight finish and be recorded, hand back unsent claims. */
+  async stop(): Promise<void> {
+    if (this.state !== 'running') return;
+    this.state = 'stopping';
+    this.waker.wake();
+    await this.loop;
+    await Promise.allSettled([...this.inFlight]);
+    const held = this.queue.splice(0);
+    await Promise.allSettled(held.map((message) => this.options.outbox.release(message)));
+    await this.options.control.leave(this.instanceId).catch((error: unknown) => this.warn('delivery.leave_failed', error));
+    this.state = 'stopped';
+  }
+
+  /**
+   * Abrupt, like kill -9: nothing more is written. Sends already on the wire may still reach Teams
+   * but their results are dropped; claimed rows stay leased until their lease ends.
+   */
+  kill(): KillReport {
+    const report = { inFlight: this.inFlight.size, held: this.queue.length };
+    this.generation++;
+    this.state = 'killed';
+    this.queue = [];
+    this.waker.wake();
+    return report;
+  }
+
+  stats(): DispatcherStats {
+    return { ...this.counters, inFlight: this.inFlight.size, held: this.queue.length };
+  }
+
+  private async run(generation: number): Promise<void> {
+    while (this.isRunning(generation)) {
+      if (this.refillIsDue(this.nowMs())) await this.refill(generation);
+      if (!this.isRunning(generation)) return;
+      const now = this.nowMs();
+      const sendWaitMs = this.launch(generation, now);
+      const pollWaitMs = this.moreDue && this.queue.length < this.prefetch / 2 ? 0 : this.nextPollAt - now;
+      await this.waker.sleep(Math.max(1, Math.min(sendWaitMs, pollWaitMs)));
+    }
+  }
+
+  private refillIsDue(now: number): boolean {
+    if (now >= this.nextPollAt) return true;
+    return this.moreDue && this.queue.length < this.prefetch / 2 && this.pacer.appWaitMs(now) < this.pollIntervalMs;
+  }
+
+  /** Starts every send that the pacing allows now; returns how long until the next might be allowed. */
+  private launch(generation: number, now: number): number {
+    let waitMs = Number.POSITIVE_INFINITY;
+    let index = 0;
+    while (index < this.queue.length && this.inFlight.size < this.maxInFlight) {
+      const appWaitMs = this.pacer.appWaitMs(now);
+      if (appWaitMs > 0) return Math.min(waitMs, appWaitMs);
+      const message = this.queue[index]!;
+      if (message.availableAtMs - now < this.leaseSafetyMs) {
+        // Too late to finish inside the lease: another claim (ours or not) will pick it up.
+        this.queue.splice(index, 1);
+        this.counters.dropped++;
+        continue;
+      }
+      if (message.claims > this.maxClaims) {
+        this.queue.splice(index, 1);
+        this.track(this.giveUp(message, generation));
+        continue;
+      }
+      const conversationWaitMs = this.pacer.conversationWaitMs(message.conversationKey, now);
+      if (conversationWaitMs > 0) {
+        waitMs = Math.min(waitMs, conversationWaitMs);
+        index++;
+        continue;
+      }
+      this.queue.splice(index, 1);
+      this.pacer.sendStarted(message.conversationKey);
+      this.track(this.deliver(message, generation));
+    }
+    return waitMs;
+  }
+
+  private track(work: Promise<void>): void {
+    this.inFlight.add(work);
+    void work.finally(() => {
+      this.inFlight.delete(work);
+      this.waker.wake();
+    });
+  }
+
+  // A message whose sends keep dying with their dispatcher (claimed again and again, never recorded).
+  private giveUp(message: PendingMessage, generation: number): Promise<void> {
+    const detail = `claimed ${message.claims} times without a recorded result`;
+    return this.record(message, generation, { kind: 'failed', reason: 'attempts_exhausted', detail, unreachable: false }, message.attempts);
+  }
+
+  private async deliver(message: PendingMessage, generation: number): Promise<void> {
+    const attempt = message.attempts + 1;
+    const result = await this.sendOnce(message);
+    this.pacer.sendEnded(message.conversationKey, this.nowMs());
+    if (generation !== this.generation) return; // killed while sending: a crashed process records nothing
+    const decision = decideDelivery(result, attempt, this.retryPolicy, this.random);
+    this.observeThrottling(message, result, decision);
+    await this.record(message, generation, decision, attempt);
+  }
+
+  private async sendOnce(message: PendingMessage): Promise<SendResult> {
+    try {
+      const conversationReference = JSON.parse(message.conversationReference) as Record<string, unknown>;
+      const card = JSON.parse(message.card) as Record<string, unknown>;
+      return await this.options.sender.send({ conversationReference, card });
+    } catch (error) {
+      this.warn('delivery.sender_threw', error);
+      return { ok: false, status: 0, code: 'SenderError', transient: true };
+    }
+  }
+
+  private observeThrottling(message: PendingMessage, result: SendResult, decision: DeliveryDecision): void {
+    const now = this.nowMs();
+    if (result.ok || result.status !== 429) {
+      this.detector.record(null);
+      return;
+    }
+    const pauseMs = result.retryAfterMs ?? (decision.kind === 'retry' ? decision.delayMs : 1_000);
+    this.pacer.blockConversation(message.conversationKey, now + pauseMs);
+    this.background(this.options.control.throttleConversation(message.conversationKey, now + pauseMs), 'delivery.throttle_write_failed');
+    const appPauseMs = this.detector.record(pauseMs);
+    if (appPauseMs > 0) {
+      this.pacer.blockApp(now + appPauseMs);
+      this.options.logger.warn({ event: 'delivery.app_throttled', pauseMs: appPauseMs }, 'Teams is throttling the app: every instance pauses');
+      this.background(this.options.control.raiseAppGate(now + appPauseMs, 'many 429s'), 'delivery.gate_write_failed');
+    }
+  }
+
+  private async record(message: PendingMessage, generation: number, decision: DeliveryDecision, attempts: number): Promise<void> {
+    if (generation !== this.generation) return;
+    const { outbox, unreachable, logger } = this.options;
+    try {
+      let recorded: boolean;
+      if (decision.kind === 'sent') {
+        recorded = await outbox.complete(message, { state: 'sent', activityId: decision.activityId, attempts });
+        this.counters.sent++;
+      } else if (decision.kind === 'retry') {
+        recorded = await outbox.reschedule(message, this.nowMs() + decision.delayMs, attempts, decision.detail);
+        this.counters.retried++;
+      } else {
+        if (decision.unreachable) await unreachable.mark(message.aadObjectId, decision.reason);
+        recorded = await outbox.complete(message, { state: 'failed', reason: decision.reason, detail: decision.detail, attempts });
+        this.counters.failed++;
+        logger.info({ event: 'delivery.failed', batchId: message.batchId, reason: decision.reason, detail: decision.detail }, 'message given up');
+      }
+      if (!recorded) {
+        this.counters.leaseLost++;
+        logger.warn({ event: 'delivery.lease_lost', batchId: message.batchId, outcome: decision.kind }, 'another dispatcher took this message over');
+      }
+    } catch (error) {
+      // The row stays claimed; when the lease ends it is sent again (a possible duplicate, never a loss).
+      this.counters.writeErrors++;
+      this.warn('delivery.record_failed', error);
+    }
+  }
+
+  private async refill(generation: number): Promise<void> {
+    const now = this.nowMs();
+    this.nextPollAt = now + this.pollIntervalMs;
+    try {
+      await this.readControl(now);
+      if (!this.isRunning(generation)) return;
+      if (this.pacer.appWaitMs(now) >= this.pollIntervalMs) {
+        this.moreDue = false;
+        return;
+      }
+      await this.claimDue(generation, now);
+    } catch (error) {
+      this.moreDue = false;
+      this.warn('delivery.poll_failed', error);
+    }
+  }
+
+  private async readControl(now: number): Promise<void> {
+    const { control } = this.options;
+    if (now >= this.nextHeartbeatAt) {
+      await control.heartbeat(this.instanceId, now + 3 * this.heartbeatIntervalMs);
+      this.nextHeartbeatAt = now + this.heartbeatIntervalMs;
+    }
+    const snapshot = await control.read(now);
+    const live = new Set(snapshot.liveInstances).add(this.instanceId);
+    if (!this.joined) {
+      this.joined = true;
+      // Instances already running used the whole rate until they see us; let a window pass first.
+      if (live.size > 1) this.pacer.blockApp(now + this.pollIntervalMs + 1_000);
+    }
+    this.pacer.setInstances(live.size);
+    this.pacer.blockApp(snapshot.appGateUntilMs);
+    for (const [conversationKey, untilMs] of await control.activeConversationThrottles(now)) this.pacer.blockConversation(conversationKey, untilMs);
+    if (now >= this.nextSweepAt) {
+      this.nextSweepAt = now + SWEEP_INTERVAL_MS;
+      this.background(control.sweep(now - SWEEP_INTERVAL_MS, snapshot.expiredInstances), 'delivery.sweep_failed');
+    }
+  }
+
+  private async claimDue(generation: number, now: number): Promise<void> {
+    // Never hold more than can be sent well inside the lease at this instance's share of the rate.
+    const sendableInLease = Math.floor((this.pacer.instanceRatePerSecond * (this.leaseMs - this.leaseSafetyMs)) / 2_000);
+    let capacity = Math.min(this.prefetch, Math.max(1, sendableInLease)) - this.queue.length - this.inFlight.size;
+    this.moreDue = false;
+    const shards = allShardPartitions();
+    const start = this.shardCursor++ % shards.length;
+    for (let i = 0; i < shards.length && capacity > 0; i++) {
+      const shard = shards[(start + i) % shards.length]!;
+      for (let round = 0; round < MAX_CLAIM_ROUNDS && capacity > 0; round++) {
+        const due = await this.options.outbox.listDue(shard, now, capacity);
+        if (due.length === 0) break;
+        const claimed = await this.options.outbox.claim(due, this.instanceId, now + this.leaseMs);
+        if (!this.isRunning(generation)) return; // killed mid-claim: the rows stay leased, as after a crash
+        this.queue.push(...claimed);
+        this.counters.claimed += claimed.length;
+        capacity -= claimed.length;
+        if (claimed.length === due.length) break;
+        // Lost a race for some rows: read again; the rows the other instance took are no longer due.
+      }
+    }
+    if (capacity <= 0) this.moreDue = true;
+  }
+
+  private background(work: Promise<unknown>, event: string): void {
+    work.catch((error: unknown) => this.warn(event, error));
+  }
+
+  private isRunning(generation: number): boolean {
+    return this.state === 'running' && this.generation === generation;
+  }
+
+  private nowMs(): number {
+    return this.options.clock.now().toMillis();
+  }
+
+  private warn(event: string, error: unknown): void {
+    this.options.logger.warn({ event, err: error }, 'delivery problem');
+  }
+}

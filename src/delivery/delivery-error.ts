@@ -1,0 +1,14 @@
+import { DomainError } from '../errors/domain-error';
+
+export type DeliveryErrorReason = 'invalid_message' | 'card_too_large' | 'invalid_reference';
+
+/** A message the outbox refuses to queue; nothing is stored when this is thrown. */
+export class DeliveryError extends DomainError {
+  constructor(
+    readonly reason: DeliveryErrorReason,
+    detail: string,
+  ) {
+    super('invalid_input', `This message cannot be sent: ${detail}`);
+    this.name = 'DeliveryError';
+  }
+}

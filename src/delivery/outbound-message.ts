@@ -1,0 +1,22 @@
+import { DateTime } from 'luxon';
+
+/** Who a message goes to: the member and, when they installed the bot personally, their 1:1 conversation. */
+export interface Recipient {
+  aadObjectId: string;
+  conversationReference?: Record<string, unknown>;
+}
+
+/** One message to one member, as a caller hands it to the outbox. */
+export interface OutboundMessage {
+  /** Groups the messages of one broadcast for progress reporting, e.g. `invitation:<eventId>`. */
+  batchId: string;
+  /**
+   * Identifies the message within its batch; enqueuing the same key twice stores it once,
+   * e.g. `reminder:<meetingId>:<offset>:<aadObjectId>`.
+   */
+  dedupeKey: string;
+  recipient: Recipient;
+  card: Record<string, unknown>;
+  /** Not before this instant (a reminder queued ahead of time); default now. */
+  notBefore?: DateTime;
+}

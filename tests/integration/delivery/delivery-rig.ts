@@ -1,0 +1,101 @@
+import { TableClient } from '@azure/data-tables';
+import { DeliveryControl } from '../../../src/delivery/delivery-control';
+import { DeliveryDispatcher, DeliveryDispatcherOptions } from '../../../src/delivery/delivery-dispatcher';
+import { DeliveryService } from '../../../src/delivery/delivery-service';
+import { OutboundMessage } from '../../../src/delivery/outbound-message';
+import { OutboxStore } from '../../../src/delivery/outbox-store';
+import { ProactiveSender } from '../../../src/delivery/proactive-sender';
+import { UnreachableMembers } from '../../../src/delivery/unreachable-members';
+import { silentLogger } from '../../../src/logging/logger';
+import { TeamsProactiveSender } from '../../../src/teams/teams-proactive-sender';
+import { Clock, SystemClock } from '../../../src/time/clock';
+import { EmulatedConnector, EmulatedConnectorOptions, markerCard } from '../../support/emulated-connector';
+import { TableStore } from '../../../src/storage/table-store';
+import { testTableStore } from '../../support/test-storage';
+
+/** Fast settings for tests: short polls, leases and backoff, so retries and crashes play out in seconds. */
+export const FAST: Partial<DeliveryDispatcherOptions> = {
+  pollIntervalMs: 50,
+  leaseMs: 2_000,
+  leaseSafetyMs: 600,
+  backoff: { baseMs: 60, maxMs: 400 },
+  maxAttempts: 5,
+  ratePerSecond: 100,
+  heartbeatIntervalMs: 500,
+};
+
+export interface DeliveryRig {
+  store: TableStore;
+  connector: EmulatedConnector;
+  outbox: OutboxStore;
+  outboxTable: TableClient;
+  unreachableTable: TableClient;
+  control: DeliveryControl;
+  unreachable: UnreachableMembers;
+  service: DeliveryService;
+  sender: TeamsProactiveSender;
+  clock: Clock;
+  dispatcher(overrides?: Partial<DeliveryDispatcherOptions> & { sender?: ProactiveSender }): DeliveryDispatcher;
+  message(i: number, batchId?: string): OutboundMessage;
+  close(): Promise<void>;
+}
+
+/** Azurite tables of this test's own, an emulated Teams connector, and the real TeamsProactiveSender. */
+export async function deliveryRig(connectorOptions: EmulatedConnectorOptions = {}, clock: Clock = new SystemClock()): Promise<DeliveryRig> {
+  const store = await testTableStore();
+  const connector = new EmulatedConnector(connectorOptions);
+  await connector.start();
+  const outboxTable = store.client('outbox');
+  const outbox = new OutboxStore(outboxTable, clock);
+  const control = new DeliveryControl(outboxTable);
+  const unreachable = new UnreachableMembers(store.client('unreachable'), clock);
+  const sender = new TeamsProactiveSender({ logger: silentLogger(), timeoutMs: 400, clock });
+  const dispatchers: DeliveryDispatcher[] = [];
+  return {
+    store,
+    connector,
+    outbox,
+    outboxTable,
+    unreachableTable: store.client('unreachable'),
+    control,
+    unreachable,
+    service: new DeliveryService(outbox, unreachable, clock),
+    sender,
+    clock,
+    dispatcher(overrides = {}) {
+      const dispatcher = new DeliveryDispatcher({ outbox, control, unreachable, sender, clock, logger: silentLogger(), ...FAST, ...overrides });
+      dispatchers.push(dispatcher);
+      return dispatcher;
+    },
+    message(i, batchId = 'batch-1') {
+      return { batchId, dedupeKey: `${batchId}:m${i}`, recipient: { aadObjectId: `member-${i}`, conversationReference: connector.reference(`a:conv-${i}`) }, card: markerCard(`${batchId}:m${i}`) };
+    },
+    async close() {
+      for (const dispatcher of dispatchers) await dispatcher.stop();
+      await connector.stop();
+    },
+  };
+}
+
+/** Polls until `check` passes or the time is up (then fails with the last error). */
+export async function eventually(check: () => Promise<void> | void, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+/** Rows of one kind in the outbox table: 'q' pending, 'm' records. */
+export async function countRows(table: TableClient, prefix: 'q' | 'm'): Promise<number> {
+  let count = 0;
+  for await (const entity of table.listEntities({ queryOptions: { select: ['RowKey'] } })) {
+    if (String(entity.rowKey).startsWith(`${prefix}_`)) count++;
+  }
+  return count;
+}

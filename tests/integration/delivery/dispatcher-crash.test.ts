@@ -1,0 +1,104 @@
+import { KillReport } from '../../../src/delivery/delivery-dispatcher';
+import { ProactiveSendRequest, ProactiveSender, SendResult } from '../../../src/delivery/proactive-sender';
+import { DeliveryRig, countRows, deliveryRig, eventually } from './delivery-rig';
+
+/** Passes sends through to the real sender and kills the dispatcher at the n-th one: before or after it is sent. */
+class CrashingSender implements ProactiveSender {
+  private calls = 0;
+  crash: () => void = () => undefined;
+
+  constructor(
+    private readonly real: ProactiveSender,
+    private readonly crashAt: number,
+    private readonly when: 'before-send' | 'after-send',
+  ) {}
+
+  async send(request: ProactiveSendRequest): Promise<SendResult> {
+    const call = ++this.calls;
+    if (call === this.crashAt && this.when === 'before-send') {
+      this.crash();
+      return { ok: false, status: 0, code: 'Crashed', transient: true };
+    }
+    const result = await this.real.send(request);
+    if (call === this.crashAt && this.when === 'after-send') this.crash();
+    return result;
+  }
+}
+
+const N = 40;
+
+describe('DeliveryDispatcher crash and restart (kill -9 simulated by abandoning all in-flight work)', () => {
+  let rig: DeliveryRig;
+  afterEach(() => rig.close());
+
+  async function crashThenRestart(when: 'before-send' | 'after-send', maxInFlight: number): Promise<{ report: KillReport; duplicates: number; lost: number }> {
+    rig = await deliveryRig();
+    await rig.service.enqueueMany(Array.from({ length: N }, (_, i) => rig.message(i)));
+    const crashing = new CrashingSender(rig.sender, 15, when);
+    const first = rig.dispatcher({ sender: crashing, maxInFlight });
+    let report: KillReport | undefined;
+    crashing.crash = () => (report = first.kill());
+    first.start();
+    await eventually(() => expect(report).toBeDefined());
+    expect(first.stats().held + (report?.held ?? 0)).toBeGreaterThan(0); // claimed rows were abandoned unsent
+
+    rig.dispatcher().start(); // a fresh process: other rows at once, the dead one's claims when their lease ends
+    await eventually(async () => expect(await rig.service.progress('batch-1')).toMatchObject({ sent: N, pending: 0 }), 15_000);
+    expect(await countRows(rig.outboxTable, 'q')).toBe(0);
+    return { report: report!, duplicates: rig.connector.duplicates(), lost: N - rig.connector.acceptedCounts().size };
+  }
+
+  it('loses nothing and duplicates nothing when it dies between claiming and sending', async () => {
+    const { lost, duplicates } = await crashThenRestart('before-send', 1);
+    expect(lost).toBe(0);
+    expect(duplicates).toBe(0);
+  });
+
+  it('duplicates only the message that was sent but not yet marked', async () => {
+    const { lost, duplicates } = await crashThenRestart('after-send', 1);
+    expect(lost).toBe(0);
+    expect(duplicates).toBe(1);
+  });
+
+  it('duplicates at most the sends in flight when it dies mid-stream', async () => {
+    const { report, lost, duplicates } = await crashThenRestart('after-send', 8);
+    expect(lost).toBe(0);
+    expect(duplicates).toBeGreaterThanOrEqual(1);
+    expect(duplicates).toBeLessThanOrEqual(report.inFlight);
+  });
+
+  it('hands unsent claims back on a graceful stop, so a successor sends them at once and exactly once', async () => {
+    rig = await deliveryRig();
+    await rig.service.enqueueMany(Array.from({ length: N }, (_, i) => rig.message(i)));
+    const first = rig.dispatcher({ ratePerSecond: 20, leaseMs: 60_000, leaseSafetyMs: 1_000 });
+    first.start();
+    await eventually(() => expect(rig.connector.accepted.length).toBeGreaterThanOrEqual(5));
+    await first.stop();
+    const stoppedAt = Date.now();
+    rig.dispatcher({ ratePerSecond: 100 }).start();
+    await eventually(async () => expect(await rig.service.progress('batch-1')).toMatchObject({ sent: N }), 10_000);
+    expect(Date.now() - stoppedAt).toBeLessThan(10_000); // well inside the 60 s lease: the rows were released
+    expect(rig.connector.duplicates()).toBe(0);
+  });
+
+  it('fails a message that keeps killing its dispatcher instead of retrying it for ever', async () => {
+    rig = await deliveryRig();
+    await rig.service.enqueue(rig.message(1));
+    for (let life = 0; life < 3; life++) {
+      const crashing = new CrashingSender(rig.sender, 1, 'before-send');
+      const dispatcher = rig.dispatcher({ sender: crashing, maxClaims: 2, leaseMs: 700, leaseSafetyMs: 200 });
+      let killed = false;
+      crashing.crash = () => {
+        dispatcher.kill();
+        killed = true;
+      };
+      dispatcher.start();
+      await eventually(async () => expect(killed || (await rig.service.progress('batch-1')).failed === 1).toBe(true));
+      if ((await rig.service.progress('batch-1')).failed === 1) break;
+    }
+    const last = rig.dispatcher({ maxClaims: 2, leaseMs: 700, leaseSafetyMs: 200 });
+    last.start();
+    await eventually(async () => expect(await rig.service.progress('batch-1')).toMatchObject({ failed: 1, failures: { attempts_exhausted: 1 } }));
+    expect(rig.connector.requests).toBe(0);
+  });
+});

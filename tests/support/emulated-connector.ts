@@ -1,0 +1,269 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What the connector does instead of accepting a message. */
+export type ConnectorFault =
+  | { kind: 'status'; status: number; code?: string; retryAfterSeconds?: number }
+  /** Never answers. With `deliver`, the message is posted first: the "sent but no reply" case. */
+  | { kind: 'timeout'; deliver?: boolean };
+
+/** One incoming send, as fault rules see it. */
+export interface ConnectorRequest {
+  conversationId: string;
+  marker: string;
+  /** 1 for the first request carrying this marker, 2 for the next, ... */
+  attempt: number;
+}
+
+export interface FaultRule {
+  /** Which requests the rule applies to; default all. */
+  match?: (request: ConnectorRequest) => boolean;
+  /** Chance of firing on a matching request; default 1. */
+  probability?: number;
+  /** How many times it may fire; default without end. */
+  times?: number;
+  fault: ConnectorFault;
+}
+
+export interface AcceptedMessage {
+  conversationId: string;
+  marker: string;
+  activityId: string;
+  atMs: number;
+}
+
+/** A per-conversation limit: at most `limit` accepted messages in any `perMs`. */
+export interface ConnectorWindow {
+  limit: number;
+  perMs: number;
+}
+
+export interface EmulatedConnectorOptions {
+  /** Requests per second for the whole app (every request counts, as at Teams); default unlimited. */
+  appRatePerSecond?: number;
+  /** Default the Teams limits (7/1 s, 8/2 s, 60/30 s); [] for none. */
+  conversationWindows?: readonly ConnectorWindow[];
+  faults?: FaultRule[];
+  /** Seed for probabilistic faults, so a run can be repeated. */
+  seed?: number;
+  /** Keep only this from each accepted activity (for duplicate and loss counting). Default: the card's first text. */
+  markerOf?: (activity: Record<string, unknown>) => string;
+}
+
+// Written independently of src/delivery's limiter on purpose: the emulator is the referee.
+const TEAMS_WINDOWS: readonly ConnectorWindow[] = [
+  { limit: 7, perMs: 1_000 },
+  { limit: 8, perMs: 2_000 },
+  { limit: 60, perMs: 30_000 },
+];
+
+/** A card whose first text block is `marker`: what the default markerOf reads back. */
+export function markerCard(marker: string): Record<string, unknown> {
+  return { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: marker, wrap: true }] };
+}
+
+/**
+ * Stands in for the Teams connector at a bot's serviceUrl: `POST /v3/conversations/{id}/activities`
+ * (and `/activities/{replyToId}`). It enforces the per-conversation limits and an app rate by
+ * answering 429 with Retry-After, injects faults by rule or probability (429, 5xx, 403 with a Teams
+ * error code, 404 ConversationNotFound, 413, no answer at all), and records every accepted message.
+ */
+export class EmulatedConnector {
+  readonly accepted: AcceptedMessage[] = [];
+  readonly statusCounts = new Map<number, number>();
+  /** Faults injected by rule, by status (0 for a request held without an answer). */
+  readonly injected = new Map<number, number>();
+  /** 429s the connector's own limits produced (not injected). */
+  readonly rateLimited = { app: 0, conversation: 0 };
+  requests = 0;
+  url = '';
+  private readonly server: http.Server;
+  private readonly faults: { rule: FaultRule; fired: number }[] = [];
+  private readonly appLog: number[] = [];
+  private readonly conversationLogs = new Map<string, number[]>();
+  private readonly attempts = new Map<string, number>();
+  private readonly hanging = new Set<http.ServerResponse>();
+  private readonly random: () => number;
+  private readonly windows: readonly ConnectorWindow[];
+  private readonly longestWindowMs: number;
+  private nextId = 0;
+
+  constructor(private readonly options: EmulatedConnectorOptions = {}) {
+    for (const rule of options.faults ?? []) this.addFault(rule);
+    this.random = mulberry32(options.seed ?? 1);
+    this.windows = options.conversationWindows ?? TEAMS_WINDOWS;
+    this.longestWindowMs = Math.max(1_000, ...this.windows.map((w) => w.perMs));
+    this.server = http.createServer((req, res) => this.handle(req, res));
+    this.server.keepAliveTimeout = 10_000;
+  }
+
+  async start(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+  }
+
+  async stop(): Promise<void> {
+    for (const res of this.hanging) res.destroy();
+    this.hanging.clear();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  addFault(rule: FaultRule): void {
+    this.faults.push({ rule, fired: 0 });
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  /** A stored 1:1 conversation reference pointing at this connector, as the bot would have saved it. */
+  reference(conversationId: string, userId = `29:${conversationId}`): Record<string, unknown> {
+    return {
+      channelId: 'msteams',
+      serviceUrl: this.url,
+      conversation: { id: conversationId, conversationType: 'personal', tenantId: 'tenant-1' },
+      bot: { id: '28:panel-bot', name: 'Panel bot' },
+      user: { id: userId },
+    };
+  }
+
+  /** How many times each marker was accepted. */
+  acceptedCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const message of this.accepted) counts.set(message.marker, (counts.get(message.marker) ?? 0) + 1);
+    return counts;
+  }
+
+  /** Accepted messages beyond the first for each marker. */
+  duplicates(): number {
+    let extra = 0;
+    for (const count of this.acceptedCounts().values()) extra += count - 1;
+    return extra;
+  }
+
+  count(status: number): number {
+    return this.statusCounts.get(status) ?? 0;
+  }
+
+  /** Resolves once `n` distinct markers have been accepted. */
+  async waitForDistinct(n: number, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.acceptedCounts().size < n) {
+      if (Date.now() > deadline) throw new Error(`only ${this.acceptedCounts().size} of ${n} messages arrived within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const match = /^\/v3\/conversations\/([^/?]+)\/activities(?:\/[^/?]+)?\/?(?:\?.*)?$/.exec(req.url ?? '');
+      if (req.method !== 'POST' || !match) return this.answer(res, 404, { error: { code: 'NotFound', message: 'no such route' } });
+      let activity: Record<string, unknown>;
+      try {
+        activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+      } catch {
+        return this.answer(res, 400, { error: { code: 'BadSyntax', message: 'body is not JSON' } });
+      }
+      this.receive(decodeURIComponent(match[1]!), activity, res);
+    });
+  }
+
+  private receive(conversationId: string, activity: Record<string, unknown>, res: http.ServerResponse): void {
+    this.requests++;
+    const now = Date.now();
+    const appRetry = this.appRateExceeded(now);
+    if (appRetry !== undefined) return this.throttle(res, appRetry, 'app');
+    const marker = (this.options.markerOf ?? defaultMarker)(activity);
+    const attempt = (this.attempts.get(marker) ?? 0) + 1;
+    this.attempts.set(marker, attempt);
+    const fault = this.pickFault({ conversationId, marker, attempt });
+    if (fault) this.injected.set(fault.kind === 'status' ? fault.status : 0, (this.injected.get(fault.kind === 'status' ? fault.status : 0) ?? 0) + 1);
+    if (fault?.kind === 'timeout') {
+      if (fault.deliver) this.accept(conversationId, marker, now);
+      this.hanging.add(res);
+      return;
+    }
+    if (fault) {
+      const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
+      return this.answer(res, fault.status, { error: { code: fault.code ?? `Status${fault.status}`, message: 'injected by the emulated connector' } }, headers);
+    }
+    const conversationRetry = this.conversationLimitExceeded(conversationId, now);
+    if (conversationRetry !== undefined) return this.throttle(res, conversationRetry, 'conversation');
+    const activityId = this.accept(conversationId, marker, now);
+    this.answer(res, 201, { id: activityId });
+  }
+
+  private accept(conversationId: string, marker: string, now: number): string {
+    const activityId = `act-${++this.nextId}`;
+    this.accepted.push({ conversationId, marker, activityId, atMs: now });
+    const log = this.conversationLogs.get(conversationId) ?? [];
+    log.push(now);
+    while (log.length > 0 && log[0]! <= now - this.longestWindowMs) log.shift();
+    this.conversationLogs.set(conversationId, log);
+    return activityId;
+  }
+
+  /** Seconds to wait when this request breaks the app rate (it is counted either way), else undefined. */
+  private appRateExceeded(now: number): number | undefined {
+    const limit = this.options.appRatePerSecond;
+    if (limit === undefined) return undefined;
+    while (this.appLog.length > 0 && this.appLog[0]! <= now - 1_000) this.appLog.shift();
+    this.appLog.push(now);
+    if (this.appLog.length <= limit) return undefined;
+    return Math.max(1, Math.ceil((this.appLog[this.appLog.length - 1 - limit]! + 1_000 - now) / 1_000));
+  }
+
+  private conversationLimitExceeded(conversationId: string, now: number): number | undefined {
+    const log = this.conversationLogs.get(conversationId) ?? [];
+    let waitMs = 0;
+    for (const { limit, perMs } of this.windows) {
+      const inWindow = log.filter((t) => t > now - perMs);
+      if (inWindow.length >= limit) waitMs = Math.max(waitMs, inWindow[inWindow.length - limit]! + perMs - now);
+    }
+    return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1_000)) : undefined;
+  }
+
+  private pickFault(request: ConnectorRequest): ConnectorFault | undefined {
+    for (const entry of this.faults) {
+      const { rule } = entry;
+      if (rule.times !== undefined && entry.fired >= rule.times) continue;
+      if (rule.match && !rule.match(request)) continue;
+      if (rule.probability !== undefined && this.random() >= rule.probability) continue;
+      entry.fired++;
+      return rule.fault;
+    }
+    return undefined;
+  }
+
+  private throttle(res: http.ServerResponse, retryAfterSeconds: number, scope: 'app' | 'conversation'): void {
+    this.rateLimited[scope]++;
+    this.answer(res, 429, { error: { code: 'Throttled', message: `too many requests (${scope})` } }, { 'Retry-After': String(retryAfterSeconds) });
+  }
+
+  private answer(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    this.statusCounts.set(status, (this.statusCounts.get(status) ?? 0) + 1);
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  }
+}
+
+function defaultMarker(activity: Record<string, unknown>): string {
+  const attachments = activity.attachments as { content?: { body?: { text?: unknown }[] } }[] | undefined;
+  const text = attachments?.[0]?.content?.body?.[0]?.text;
+  return typeof text === 'string' ? text : JSON.stringify(attachments?.[0]?.content ?? activity.text ?? null);
+}
+
+/** A small seeded PRNG (mulberry32), so probabilistic faults repeat run to run. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
