@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { AppConfig } from './config';
 import { createLogger, Logger } from './logging/logger';
 import { KnowledgeBase } from './remit/knowledge-base';
@@ -13,6 +12,7 @@ import { MeetingCalendar } from './meetings/meeting-calendar';
 import { PanelBot } from './teams/panel-bot';
 import { Clock, SystemClock } from './time/clock';
 import { projectRoot } from './util/project-root';
+import { freePort } from './util/free-port';
 
 export interface AppOverrides {
   clock?: Clock;
@@ -44,14 +44,16 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   try {
     const store = new TableStore(connectionString, config.tablePrefix);
     await store.ensureTables();
-    const composition = compose(config, store, knowledge, clock, logger);
+    // The port is fixed before composing, so links the bot serves can name it when no public URL is set.
+    const port = config.port === 0 ? await freePort() : config.port;
+    const publicBaseUrl = config.publicBaseUrl ?? `http://127.0.0.1:${port}`;
+    const composition = compose({ ...config, port, publicBaseUrl }, store, knowledge, clock, logger);
     const { services, workers } = composition;
     const endpoint = createMessageEndpoint(config.credentials, new PanelBot(services), logger);
-    const calendar = new MeetingCalendar(services.meetings.repository, config.publicBaseUrl);
+    const calendar = new MeetingCalendar(services.meetings.repository, publicBaseUrl);
     const server = createHttpServer({ messages: endpoint, health: () => checkHealth(store), calendar, logger });
-    await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+    await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
     if (overrides.startWorkers !== false) workers.start();
-    const port = (server.address() as AddressInfo).port;
     logger.info({ event: 'app.started', port, host: config.host, authentication: config.credentials ? 'on' : 'off', storage: embedded ? 'embedded-azurite' : 'configured' }, 'bot listening');
     return {
       url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,

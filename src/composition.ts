@@ -51,7 +51,7 @@ export interface Composition {
 }
 
 /** Builds every service on one storage account; nothing here starts until `workers.start()`. */
-export function compose(config: AppConfig, store: TableStore, knowledge: KnowledgeBase, clock: Clock, logger: Logger): Composition {
+export function compose(config: AppConfig & { publicBaseUrl: string }, store: TableStore, knowledge: KnowledgeBase, clock: Clock, logger: Logger): Composition {
   const members = new MemberDirectory(store.client('members'), clock);
   const roles = new RoleService(new RoleDirectory(store.client('roles'), clock), members, config.adminAadObjectIds);
   const outbox = new OutboxStore(store.client('outbox'), clock);

@@ -95,8 +95,8 @@ export interface AppConfig {
   adminAadObjectIds: string[];
   logLevel: string;
   dataDir: string;
-  /** The bot's public address, for links it serves (calendar files); local runs use http://127.0.0.1:PORT. */
-  publicBaseUrl: string;
+  /** The bot's public address, for links it serves (calendar files); unset locally: http://127.0.0.1:<port>. */
+  publicBaseUrl?: string;
   meetings: {
     moderngov?: { baseUrl: string; committeeId: string };
     icalUrl?: string;
@@ -137,7 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminAadObjectIds: values.ADMIN_AAD_OBJECT_IDS,
     logLevel: values.LOG_LEVEL,
     dataDir: values.DATA_DIR,
-    publicBaseUrl: (values.PUBLIC_BASE_URL ?? `http://127.0.0.1:${values.PORT}`).replace(/\/+$/, ''),
+    publicBaseUrl: values.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     meetings: {
       moderngov: readModernGov(values),
       icalUrl: values.MEETINGS_ICAL_URL,

@@ -1,11 +1,10 @@
-import { RunningApp, startApp } from '../../src/app';
+import { AppOverrides, RunningApp, startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/logging/logger';
-import { Clock } from '../../src/time/clock';
 import { testConnectionString, uniqueTablePrefix } from './test-storage';
 
 /** The real app on a free loopback port, on the run's Azurite with tables of its own. */
-export function startTestApp(env: Record<string, string> = {}, clock?: Clock): Promise<RunningApp> {
+export function startTestApp(env: Record<string, string> = {}, overrides: AppOverrides = {}): Promise<RunningApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -14,5 +13,5 @@ export function startTestApp(env: Record<string, string> = {}, clock?: Clock): P
     LOG_LEVEL: 'silent',
     ...env,
   });
-  return startApp(config, { logger: silentLogger(), clock });
+  return startApp(config, { logger: silentLogger(), ...overrides });
 }

@@ -9,7 +9,7 @@ import { ModernGovClient, ModernGovSource } from '../../../src/meetings/moderngo
 import { MeetingSourceReader, SourceSnapshot } from '../../../src/meetings/source-snapshot';
 import { ManualClock } from '../../../src/time/clock';
 import { testTableStore } from '../../support/test-storage';
-import { FixtureServer, MODERNGOV_FIXTURES, startFixtureServer } from './fixture-server';
+import { FixtureServer, MODERNGOV_FIXTURES, startFixtureServer } from '../../support/fixture-server';
 
 let server: FixtureServer;
 

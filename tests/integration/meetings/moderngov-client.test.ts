@@ -3,7 +3,7 @@ import { silentLogger } from '../../../src/logging/logger';
 import { ModernGovClient, ModernGovSource } from '../../../src/meetings/moderngov-client';
 import { SourceUnavailableError } from '../../../src/meetings/source-snapshot';
 import { ManualClock } from '../../../src/time/clock';
-import { FixtureServer, MODERNGOV_FIXTURES, startFixtureServer } from './fixture-server';
+import { FixtureServer, MODERNGOV_FIXTURES, startFixtureServer } from '../../support/fixture-server';
 
 let server: FixtureServer;
 

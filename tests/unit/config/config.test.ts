@@ -79,7 +79,7 @@ describe('loadConfig', () => {
     expect(config.meetings.syncInterval.as('minutes')).toBe(30);
     expect(config.reminderOffsets.map((d) => d.toISO())).toEqual(['P7D', 'P1D', 'PT2H']);
     expect(loadConfig({}).reminderOffsets.map((d) => d.toISO())).toEqual(['P7D', 'P1D']);
-    expect(loadConfig({ PORT: '4000' }).publicBaseUrl).toBe('http://127.0.0.1:4000');
+    expect(loadConfig({ PORT: '4000' }).publicBaseUrl).toBeUndefined();
     expect(loadConfig(production).publicBaseUrl).toBe('https://cpp-bot.azurewebsites.net');
   });
 

@@ -13,7 +13,7 @@ export interface FixtureServer {
 
 export type Route = { status?: number; file?: string; body?: string; delayMs?: number; contentType?: string };
 
-const MODERNGOV = path.join(__dirname, '../../fixtures/moderngov');
+const MODERNGOV = path.join(__dirname, '../fixtures/moderngov');
 
 /**
  * A loopback HTTP server for recorded responses. ModernGov calls map to the Kent fixtures by
