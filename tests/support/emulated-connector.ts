@@ -83,6 +83,7 @@ export class EmulatedConnector {
   private readonly conversationLogs = new Map<string, number[]>();
   private readonly attempts = new Map<string, number>();
   private readonly hanging = new Set<http.ServerResponse>();
+  private readonly acceptedByMarker = new Map<string, number>();
   private readonly random: () => number;
   private readonly windows: readonly ConnectorWindow[];
   private readonly longestWindowMs: number;
@@ -128,18 +129,14 @@ export class EmulatedConnector {
     };
   }
 
-  /** How many times each marker was accepted. */
-  acceptedCounts(): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const message of this.accepted) counts.set(message.marker, (counts.get(message.marker) ?? 0) + 1);
-    return counts;
+  /** How many times each marker was accepted (kept up to date as messages arrive). */
+  acceptedCounts(): ReadonlyMap<string, number> {
+    return this.acceptedByMarker;
   }
 
   /** Accepted messages beyond the first for each marker. */
   duplicates(): number {
-    let extra = 0;
-    for (const count of this.acceptedCounts().values()) extra += count - 1;
-    return extra;
+    return this.accepted.length - this.acceptedByMarker.size;
   }
 
   count(status: number): number {
@@ -199,6 +196,7 @@ export class EmulatedConnector {
   private accept(conversationId: string, marker: string, now: number): string {
     const activityId = `act-${++this.nextId}`;
     this.accepted.push({ conversationId, marker, activityId, atMs: now });
+    this.acceptedByMarker.set(marker, (this.acceptedByMarker.get(marker) ?? 0) + 1);
     const log = this.conversationLogs.get(conversationId) ?? [];
     log.push(now);
     while (log.length > 0 && log[0]! <= now - this.longestWindowMs) log.shift();
