@@ -74,7 +74,7 @@ export class TeamsProactiveSender implements ProactiveSender {
       this.warnedAboutInternals = true;
       return;
     }
-    pipeline.removePolicy({ name: SDK_RETRY_POLICY });
+    
     if (pipeline.getOrderedPolicies().some((policy) => policy.name === TIMEOUT_POLICY)) return;
     const timeoutMs = this.timeoutMs;
     pipeline.addPolicy({

@@ -114,3 +114,43 @@ describe('meetings in the Agents Playground (ModernGov source)', () => {
     expect(progress).toMatchObject({ sent: 1, failed: 1 }); // Olivia received it; Martin has no 1:1 chat with the bot
   });
 });
+
+describe('meetings in the Agents Playground (iCalendar feed)', () => {
+  let app: RunningApp;
+  let playground: Playground;
+  let feed: FixtureServer;
+  const asOlivia = { from: OLIVIA_OFFICER.id };
+
+  beforeAll(async () => {
+    feed = await startFixtureServer();
+    feed.routes.set('/panel.ics', { file: `${__dirname}/../fixtures/ical/panel-feed.ics`, contentType: 'text/calendar' });
+    app = await startTestApp({ ALLOWED_TENANT_IDS: TENANT_ID, MEETINGS_ICAL_URL: `${feed.url}/panel.ics` }, { clock: new TravelClock('2026-05-20T09:00:00Z'), startWorkers: false });
+    playground = await startPlayground({ botEndpoint: `${app.url}/api/messages`, configPath: PLAYGROUND_CONFIG_PATH });
+    const [result] = await app.composition.meetingSync!.runOnce();
+    expect(result?.error).toBeUndefined();
+  });
+  afterAll(async () => {
+    await playground?.stop();
+    await app?.stop();
+    await feed?.close();
+  });
+
+  it('answers from the feed, with a moved occurrence (RECURRENCE-ID) at its new time and place, in Europe/London', async () => {
+    const json = cardJson(await ask(playground, 'when is the next meeting?', asOlivia));
+    expect(json).toContain('Tuesday 9 June 2026, 2:00pm');
+    expect(json).toContain('Council Chamber');
+  });
+
+  it('shows a cancelled occurrence as cancelled and the all-day awards event as a date', async () => {
+    const july = cardJson(await ask(playground, 'any meetings in july?', asOlivia));
+    expect(july).toContain('CANCELLED');
+    const june = cardJson(await ask(playground, 'meetings in june', asOlivia));
+    expect(june).toContain('Virtual School Kent achievement awards');
+  });
+
+  it('keeps only the latest version of an event updated under the same UID', async () => {
+    const october = cardJson(await ask(playground, 'any meetings in october?', asOlivia));
+    expect(october).toContain('Tuesday 27 October 2026');
+    expect(october).not.toContain('old date');
+  });
+});
