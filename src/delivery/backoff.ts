@@ -4,6 +4,7 @@ export interface BackoffPolicy {
   maxMs: number;
 }
 
+/** From one second, doubling, up to five minutes. */
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, maxMs: 5 * 60_000 };
 
 /**

@@ -8,6 +8,7 @@ export type DeliveryDecision =
   | { kind: 'retry'; delayMs: number; throttled: boolean; retryAfterMs?: number; detail: string }
   | { kind: 'failed'; reason: FailureReason; detail: string; unreachable: boolean };
 
+/** How long to keep trying a message that fails for reasons that may pass. */
 export interface RetryPolicy {
   /** Send attempts allowed in all, the first included. */
   maxAttempts: number;
@@ -40,6 +41,7 @@ export function decideDelivery(result: SendResult, attempt: number, policy: Retr
   return { kind: 'retry', delayMs: backoffDelayMs(attempt, policy.backoff, random), throttled: result.status === 429, detail };
 }
 
+/** "503 ServiceUnavailable", "no response Timeout": the detail stored with a retry or a failure. */
 export function describeRefusal(status: number, code: string | undefined): string {
   const head = status === 0 ? 'no response' : String(status);
   return code ? `${head} ${code}` : head;

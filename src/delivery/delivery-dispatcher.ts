@@ -15,6 +15,7 @@ import { DEFAULT_THROTTLE_DETECTOR, ThrottleDetector, ThrottleDetectorOptions } 
 import { UnreachableMembers } from './unreachable-members';
 import { Waker } from './waker';
 
+/** Collaborators and tuning of a DeliveryDispatcher; the defaults suit production at Teams' limits. */
 export interface DeliveryDispatcherOptions {
   outbox: OutboxStore;
   control: DeliveryControl;
@@ -182,7 +183,7 @@ export class DeliveryDispatcher {
     return this.moreDue && this.queue.length < this.prefetch / 2 && this.pacer.appWaitMs(now) < this.pollIntervalMs;
   }
 
-  /** Starts every send that the pacing allows now; returns how long until the next might be allowed. */
+  // Starts every send the pacing allows now; returns how long until the next might be allowed.
   private launch(generation: number, now: number): number {
     let waitMs = Number.POSITIVE_INFINITY;
     let index = 0;
@@ -326,6 +327,7 @@ export class DeliveryDispatcher {
     }
     this.pacer.setInstances(live.size);
     this.pacer.blockApp(snapshot.appGateUntilMs);
+    this.pacer.forgetExpired(now);
     for (const [conversationKey, untilMs] of await control.activeConversationThrottles(now)) this.pacer.blockConversation(conversationKey, untilMs);
     if (now >= this.nextSweepAt) {
       this.nextSweepAt = now + SWEEP_INTERVAL_MS;

@@ -1,5 +1,6 @@
 import { DomainError } from '../errors/domain-error';
 
+/** Which check a refused message failed. */
 export type DeliveryErrorReason = 'invalid_message' | 'card_too_large' | 'invalid_reference';
 
 /** A message the outbox refuses to queue; nothing is stored when this is thrown. */

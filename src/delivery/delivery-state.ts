@@ -20,6 +20,7 @@ export type FailureReason =
   /** Not sent: the member never installed the bot personally, so there is no 1:1 conversation. */
   | 'no_conversation_reference';
 
+/** Every FailureReason, for validating what is read back from storage. */
 export const FAILURE_REASONS: readonly FailureReason[] = [
   'blocked_by_user',
   'bot_not_in_roster',
@@ -31,6 +32,7 @@ export const FAILURE_REASONS: readonly FailureReason[] = [
   'no_conversation_reference',
 ];
 
+/** True for a known FailureReason (records written by a later version may hold others). */
 export function isFailureReason(value: unknown): value is FailureReason {
   return typeof value === 'string' && (FAILURE_REASONS as readonly string[]).includes(value);
 }

@@ -63,6 +63,7 @@ export interface PendingMessage {
   queuedAtUtc: string;
 }
 
+/** A pending row as read from the table, with its ETag, in the shape the dispatcher works with. */
 export function toPendingMessage(entity: PendingEntity & { etag: string }): PendingMessage {
   return {
     partitionKey: entity.partitionKey,

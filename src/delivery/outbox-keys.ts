@@ -18,11 +18,14 @@ import { hashedKey } from '../storage/keys';
  */
 export const OUTBOX_SHARDS = 4;
 
+/** Partition of the app-wide pause and the dispatcher heartbeats. */
 export const CONTROL_PARTITION = 'control';
+/** Partition of the per-conversation Retry-After pauses. */
 export const THROTTLE_PARTITION = 'throttle';
 
 const MS_DIGITS = 15;
 
+/** Where one message's rows live: its shard partition and the hashes its row keys are built from. */
 export interface MessageKeys {
   partitionKey: string;
   batchHash: string;
@@ -30,24 +33,29 @@ export interface MessageKeys {
   recordRowKey: string;
 }
 
+/** The keys of a message, from ids of any shape (they are hashed, so no character is a problem). */
 export function messageKeys(batchId: string, dedupeKey: string): MessageKeys {
   const batchHash = batchKey(batchId);
   const keyHash = hashedKey('message', dedupeKey);
   return { partitionKey: shardPartition(Number.parseInt(keyHash.slice(0, 8), 16) % OUTBOX_SHARDS), batchHash, keyHash, recordRowKey: `m_${batchHash}_${keyHash}` };
 }
 
+/** The hash that stands for a batch in row keys. */
 export function batchKey(batchId: string): string {
   return hashedKey('batch', batchId);
 }
 
+/** The PartitionKey of shard `index`. */
 export function shardPartition(index: number): string {
   return `shard-${index}`;
 }
 
+/** Every shard partition, in order: what a dispatcher polls. */
 export function allShardPartitions(): string[] {
   return Array.from({ length: OUTBOX_SHARDS }, (_, i) => shardPartition(i));
 }
 
+/** The `q_` row key of a message first due at `dueMs`. */
 export function pendingRowKey(dueMs: number, keys: Pick<MessageKeys, 'batchHash' | 'keyHash'>): string {
   return `q_${padMs(dueMs)}_${keys.batchHash}_${keys.keyHash}`;
 }

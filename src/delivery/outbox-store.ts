@@ -14,6 +14,7 @@ const CLAIMS_PER_TRANSACTION = 100;
 const MAX_DUE_PAGES = 3;
 const NO_CLAIM = padMs(0);
 
+/** What an enqueue did: messages newly stored, and messages already there (same batch and dedupe key). */
 export interface EnqueueCounts {
   queued: number;
   duplicates: number;

@@ -1,5 +1,6 @@
 import { RateWindow, SlidingWindowLimiter } from './sliding-window-limiter';
 
+/** The limits a SendPacer keeps to. */
 export interface SendPacerOptions {
   /** Requests per second allowed to the whole app (all dispatcher instances together). */
   ratePerSecond: number;
@@ -47,6 +48,11 @@ export class SendPacer {
 
   blockApp(untilMs: number): void {
     this.appBlockedUntil = Math.max(this.appBlockedUntil, untilMs);
+  }
+
+  /** Drops conversation pauses that have ended, so the map holds only live ones. */
+  forgetExpired(nowMs: number): void {
+    for (const [key, untilMs] of this.blocked) if (untilMs <= nowMs) this.blocked.delete(key);
   }
 
   blockConversation(conversationKey: string, untilMs: number): void {

@@ -1,3 +1,4 @@
+/** When a run of 429s counts as the whole app being throttled. */
 export interface ThrottleDetectorOptions {
   /** How many recent send results to look at. */
   window: number;
@@ -5,6 +6,7 @@ export interface ThrottleDetectorOptions {
   threshold: number;
 }
 
+/** A quarter of the last forty sends. */
 export const DEFAULT_THROTTLE_DETECTOR: ThrottleDetectorOptions = { window: 40, threshold: 0.25 };
 
 const DEFAULT_APP_PAUSE_MS = 1_000;

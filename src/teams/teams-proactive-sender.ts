@@ -4,6 +4,7 @@ import { ProactiveSendRequest, ProactiveSender, SendRefused, SendResult } from '
 import { Logger } from '../logging/logger';
 import { Clock, SystemClock } from '../time/clock';
 
+/** How TeamsProactiveSender reaches Teams. */
 export interface TeamsProactiveSenderOptions {
   /** The bot's credentials; absent in local and test runs (then nothing is signed, as in message-endpoint.ts). */
   credentials?: BotCredentials;
@@ -74,7 +75,7 @@ export class TeamsProactiveSender implements ProactiveSender {
       this.warnedAboutInternals = true;
       return;
     }
-    
+    pipeline.removePolicy({ name: SDK_RETRY_POLICY });
     if (pipeline.getOrderedPolicies().some((policy) => policy.name === TIMEOUT_POLICY)) return;
     const timeoutMs = this.timeoutMs;
     pipeline.addPolicy({

@@ -25,6 +25,7 @@ export interface FaultRule {
   fault: ConnectorFault;
 }
 
+/** A message the connector took, reduced to what duplicate and loss counting need. */
 export interface AcceptedMessage {
   conversationId: string;
   marker: string;
@@ -38,6 +39,7 @@ export interface ConnectorWindow {
   perMs: number;
 }
 
+/** How the emulated connector behaves: its limits and the faults it injects. */
 export interface EmulatedConnectorOptions {
   /** Requests per second for the whole app (every request counts, as at Teams); default unlimited. */
   appRatePerSecond?: number;
@@ -77,6 +79,8 @@ export class EmulatedConnector {
   readonly rateLimited = { app: 0, conversation: 0 };
   requests = 0;
   url = '';
+  /** Called with every accepted activity, whole, and when it arrived (e.g. to time arrivals). */
+  onAccepted?: (activity: Record<string, unknown>, atMs: number) => void;
   private readonly server: http.Server;
   private readonly faults: { rule: FaultRule; fired: number }[] = [];
   private readonly appLog: number[] = [];
@@ -179,7 +183,7 @@ export class EmulatedConnector {
     const fault = this.pickFault({ conversationId, marker, attempt });
     if (fault) this.injected.set(fault.kind === 'status' ? fault.status : 0, (this.injected.get(fault.kind === 'status' ? fault.status : 0) ?? 0) + 1);
     if (fault?.kind === 'timeout') {
-      if (fault.deliver) this.accept(conversationId, marker, now);
+      if (fault.deliver) this.accept(conversationId, marker, now, activity);
       this.hanging.add(res);
       return;
     }
@@ -189,11 +193,11 @@ export class EmulatedConnector {
     }
     const conversationRetry = this.conversationLimitExceeded(conversationId, now);
     if (conversationRetry !== undefined) return this.throttle(res, conversationRetry, 'conversation');
-    const activityId = this.accept(conversationId, marker, now);
+    const activityId = this.accept(conversationId, marker, now, activity);
     this.answer(res, 201, { id: activityId });
   }
 
-  private accept(conversationId: string, marker: string, now: number): string {
+  private accept(conversationId: string, marker: string, now: number, activity: Record<string, unknown>): string {
     const activityId = `act-${++this.nextId}`;
     this.accepted.push({ conversationId, marker, activityId, atMs: now });
     this.acceptedByMarker.set(marker, (this.acceptedByMarker.get(marker) ?? 0) + 1);
@@ -201,10 +205,11 @@ export class EmulatedConnector {
     log.push(now);
     while (log.length > 0 && log[0]! <= now - this.longestWindowMs) log.shift();
     this.conversationLogs.set(conversationId, log);
+    this.onAccepted?.(activity, now);
     return activityId;
   }
 
-  /** Seconds to wait when this request breaks the app rate (it is counted either way), else undefined. */
+  // Seconds to wait when this request breaks the app rate (it is counted either way), else undefined.
   private appRateExceeded(now: number): number | undefined {
     const limit = this.options.appRatePerSecond;
     if (limit === undefined) return undefined;
