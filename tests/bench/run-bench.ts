@@ -1,9 +1,13 @@
+import { runBroadcastBench } from './broadcast-bench';
+import { runReminderBench } from './reminder-bench';
 import { runRemitBench } from './remit-bench';
 
 /** `npm run bench`: every benchmark, each printing its figures and its ratio to a baseline run in this process. */
 async function main(): Promise<void> {
   console.log(`bench: node ${process.version}, ${new Date().toISOString()}`);
   await runRemitBench();
+  await runReminderBench();
+  await runBroadcastBench();
 }
 
 main().then(
