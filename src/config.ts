@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Duration } from 'luxon';
 import { z } from 'zod';
 import { parseReminderOffsets } from './reminders/reminder-offsets';
@@ -55,6 +56,7 @@ const environmentSchema = z.object({
       }
     }),
   SCHEDULER_POLL_INTERVAL: isoDuration('PT30S', { minimumSeconds: 1 }),
+  LINK_SIGNING_SECRET: optionalText.pipe(z.union([z.string().min(32, 'must be at least 32 characters'), z.undefined()])),
 });
 
 function isoDuration(fallback: string, limits: { minimumSeconds: number; maximumSeconds?: number }) {
@@ -104,6 +106,8 @@ export interface AppConfig {
   };
   reminderOffsets: Duration[];
   schedulerPollInterval: Duration;
+  /** Signs the download links officers get in cards (CSV exports). Random per process outside production. */
+  linkSigningSecret: string;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +127,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = values.NODE_ENV === 'production';
   const credentials = readCredentials(values, production);
   if (production) requireProductionStorageAndTenants(values);
+  if (production && !values.LINK_SIGNING_SECRET) {
+    throw new ConfigError('LINK_SIGNING_SECRET', 'is required when NODE_ENV=production (at least 32 random characters, e.g. from openssl rand -base64 48)');
+  }
   if (production && !values.PUBLIC_BASE_URL?.startsWith('https://')) {
     throw new ConfigError('PUBLIC_BASE_URL', 'is required when NODE_ENV=production and must start with https:// (the address Teams users open links at)');
   }
@@ -145,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     reminderOffsets: values.REMINDER_OFFSETS,
     schedulerPollInterval: values.SCHEDULER_POLL_INTERVAL,
+    linkSigningSecret: values.LINK_SIGNING_SECRET ?? randomBytes(32).toString('base64url'),
   };
 }
 

@@ -9,6 +9,7 @@ const production = {
   ALLOWED_TENANT_IDS: '00000000-0000-4000-8000-000000000002',
   AZURE_STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=x;AccountKey=eA==;EndpointSuffix=core.windows.net',
   PUBLIC_BASE_URL: 'https://cpp-bot.azurewebsites.net/',
+  LINK_SIGNING_SECRET: 'a-production-secret-of-at-least-32-characters',
 };
 
 function failure(env: Record<string, string | undefined>): ConfigError {
@@ -35,7 +36,7 @@ describe('loadConfig', () => {
     expect(config.host).toBe('0.0.0.0');
   });
 
-  it.each(['MicrosoftAppId', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'AZURE_STORAGE_CONNECTION_STRING', 'ALLOWED_TENANT_IDS', 'PUBLIC_BASE_URL'])(
+  it.each(['MicrosoftAppId', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'AZURE_STORAGE_CONNECTION_STRING', 'ALLOWED_TENANT_IDS', 'PUBLIC_BASE_URL', 'LINK_SIGNING_SECRET'])(
     'refuses to start in production without %s, naming it',
     (variable) => {
       const error = failure({ ...production, [variable]: undefined });
@@ -69,6 +70,7 @@ describe('loadConfig', () => {
     ['MODERNGOV_URL', 'democracy.kent.gov.uk'],
     ['MODERNGOV_COMMITTEE_ID', 'CPP'],
     ['MEETINGS_ICAL_URL', 'ftp://x/y.ics'],
+    ['LINK_SIGNING_SECRET', 'too-short'],
   ])('names %s when its value (%s) is invalid', (variable, value) => {
     expect(failure({ [variable]: value }).variable).toBe(variable);
   });
@@ -92,6 +94,11 @@ describe('loadConfig', () => {
     const config = loadConfig({ ALLOWED_TENANT_IDS: ' a , b,,', ADMIN_AAD_OBJECT_IDS: 'x1, y2' });
     expect(config.allowedTenantIds).toEqual(['a', 'b']);
     expect(config.adminAadObjectIds).toEqual(['x1', 'y2']);
+  });
+
+  it('makes a random link-signing secret per process outside production', () => {
+    expect(loadConfig({}).linkSigningSecret).not.toBe(loadConfig({}).linkSigningSecret);
+    expect(loadConfig({}).linkSigningSecret.length).toBeGreaterThanOrEqual(32);
   });
 
   it('never puts a secret in its error message', () => {
