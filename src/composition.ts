@@ -17,6 +17,7 @@ import { OfficerMeetings } from './meetings/officer-meetings';
 import { MemberDirectory } from './members/member-directory';
 import { RoleDirectory } from './members/role-directory';
 import { RoleService } from './members/role-service';
+import { TeamRegistry } from './members/team-registry';
 import { AnswerFeedbackStore } from './remit/answer-feedback-store';
 import { KnowledgeBase } from './remit/knowledge-base';
 import { RemitService } from './remit/remit-service';
@@ -81,6 +82,7 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
     feedback: new AnswerFeedbackStore(store.client('feedback'), clock),
     members,
     roles,
+    teams: new TeamRegistry(store.client('teams'), clock),
     meetings: {
       repository: meetingRepository,
       queries: new MeetingQueries(meetingRepository, clock, { workingDays: new WorkingDayCalendar() }),

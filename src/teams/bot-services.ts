@@ -3,6 +3,7 @@ import { RemitService } from '../remit/remit-service';
 import { AnswerFeedbackStore } from '../remit/answer-feedback-store';
 import { MemberDirectory } from '../members/member-directory';
 import { RoleService } from '../members/role-service';
+import { TeamRegistry } from '../members/team-registry';
 import { Clock } from '../time/clock';
 import { MeetingServices } from '../meetings/meeting-services';
 import { ApologyDesk } from '../apologies/apology-desk';
@@ -15,6 +16,7 @@ export interface BotServices {
   feedback: AnswerFeedbackStore;
   members: MemberDirectory;
   roles: RoleService;
+  teams: TeamRegistry;
   meetings: MeetingServices;
   apologies: ApologyDesk;
   /** Where the bot serves links (calendar files), e.g. https://cpp-bot.azurewebsites.net. */

@@ -9,7 +9,9 @@ import { sendCard } from './replies';
 export async function handleInstallationUpdate(context: TurnContext, services: BotServices): Promise<void> {
   const { activity } = context;
   const sighting = sightingFrom(context);
+  const team = teamOf(activity);
   if (activity.action === 'remove' || activity.action === 'remove-upgrade') {
+    if (team) await services.teams.removed(team.id);
     if (sighting && isPersonalConversation(activity)) {
       await services.members.markInactive(sighting.aadObjectId);
       services.logger.info({ event: 'member.uninstalled' }, 'member removed the bot');
@@ -17,7 +19,16 @@ export async function handleInstallationUpdate(context: TurnContext, services: B
     return;
   }
   if (sighting) await services.members.recordSighting(sighting);
+  if (team) await services.teams.installed({ teamId: team.id, name: team.name, conversationReference: TurnContext.getConversationReference(activity) as unknown as Record<string, unknown> });
   if (activity.action === 'add' || activity.action === 'add-upgrade') await sendCard(context, renderWelcomeCard(welcomeCardData()));
+}
+
+/** The Team an activity comes from (installs in a team's channel), from Teams' channelData. */
+function teamOf(activity: TurnContext['activity']): { id: string; name: string } | undefined {
+  if (activity.conversation?.conversationType !== 'channel') return undefined;
+  const team = (activity.channelData as { team?: { id?: unknown; name?: unknown } } | undefined)?.team;
+  if (typeof team?.id !== 'string' || team.id.length === 0) return undefined;
+  return { id: team.id, name: typeof team.name === 'string' && team.name.trim() ? team.name.trim() : 'A team' };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { RunningApp } from '../../src/app';
 import { Playground, startPlayground } from '../support/playground';
-import { CLLR_MARTIN_HUGHES, CLLR_PRIYA_SHAH, GROUP_CHAT_ID, OLIVIA_OFFICER, PERSONAL_CHAT_ID, PLAYGROUND_CONFIG_PATH, TENANT_ID } from '../support/playground-users';
+import { CLLR_MARTIN_HUGHES, CLLR_PRIYA_SHAH, GROUP_CHAT_ID, OLIVIA_OFFICER, PERSONAL_CHAT_ID, PLAYGROUND_CONFIG_PATH, TEAM_ID, TEAM_NAME, TENANT_ID } from '../support/playground-users';
 import { ask, cardJson, executeActionData, firstCard } from '../support/conversation-driver';
 import { startTestApp } from '../support/test-app';
 
@@ -35,6 +35,12 @@ describe('a councillor asks about the panel in the Agents Playground', () => {
     // installationUpdate carries no display name; the first message fills it in.
     await ask(playground, 'hello', asOlivia);
     expect((await app.services.members.find(OLIVIA_OFFICER.aadObjectId))?.name).toBe(OLIVIA_OFFICER.name);
+  });
+
+  it('records the Team when it is added to one, so events can invite its members', async () => {
+    await playground.install(TEAM_ID);
+    await playground.waitForMessage((m) => m.conversationId.startsWith(TEAM_ID) && cardJson(m).includes('Welcome to the'));
+    expect((await app.services.teams.list()).map((t) => [t.teamId, t.name])).toEqual([[TEAM_ID, TEAM_NAME]]);
   });
 
   it.each([
