@@ -1,15 +1,5 @@
+import type { MeetingFormValues } from '../meetings/officer-meetings';
 import { AdaptiveCardJson, expandCardTemplate } from './card-template';
-
-export interface MeetingFormFields {
-  title: string;
-  startDate: string;
-  startTime: string;
-  endDate: string;
-  endTime: string;
-  venue: string;
-  agendaUrl: string;
-  notes: string;
-}
 
 export interface MeetingFormCardData {
   heading: string;
@@ -17,9 +7,9 @@ export interface MeetingFormCardData {
   meetingId: string;
   sequence: number;
   /** Input values: dates `YYYY-MM-DD`, times `HH:mm`, London time. */
-  values: MeetingFormFields;
+  values: MeetingFormValues;
   /** A message per field, empty where there is none. */
-  errors: MeetingFormFields;
+  errors: MeetingFormValues;
   /** A message over the whole form, or empty. */
   message: string;
 }
