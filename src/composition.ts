@@ -31,6 +31,20 @@ import { BotServices } from './teams/bot-services';
 import { TeamsProactiveSender } from './teams/teams-proactive-sender';
 import { Clock } from './time/clock';
 import { WorkingDayCalendar } from './time/working-days';
+import { BulletinOptOuts } from './events/bulletin-opt-outs';
+import { CalendarFeed } from './events/calendar-feed';
+import { CalendarTokens } from './events/calendar-tokens';
+import { eventIdSchema } from './events/event';
+import { EventDesk } from './events/event-desk';
+import { EventInvitations } from './events/event-invitations';
+import { EventRepository } from './events/event-repository';
+import { EventRsvps } from './events/event-rsvps';
+import { EventServices } from './events/event-services';
+import { MemberBulletin } from './events/member-bulletin';
+import { eventIcsFileName, eventToIcs } from './events/members-calendar';
+import { OfficerEvents } from './events/officer-events';
+import { RsvpBook } from './events/rsvp-book';
+import { SignedLinks } from './security/signed-links';
 import { PANEL_NAME } from './meetings/panel-name';
 
 
@@ -71,7 +85,9 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
     cards: reminderCards(config.publicBaseUrl, clock),
     offsets: config.reminderOffsets,
   });
-  const scheduler = new Scheduler(jobs, reminders.handlers(), clock, logger, { ...DEFAULT_SCHEDULER_OPTIONS, pollInterval: config.schedulerPollInterval });
+  const teams = new TeamRegistry(store.client('teams'), clock);
+  const events = eventServices(config, store, { members, roles, teams, delivery, jobs, meetings: meetingRepository, clock });
+  const scheduler = new Scheduler(jobs, { ...reminders.handlers(), ...events.desk.handlers() }, clock, logger, { ...DEFAULT_SCHEDULER_OPTIONS, pollInterval: config.schedulerPollInterval });
   const meetingSync = syncScheduler(config, meetingRepository, clock, logger, () => reminders.planUpcoming());
   const notifyOfficers: OfficerNotice = async (batchId, card) => {
     await delivery.broadcast({ batchId, members: await roles.activeOfficers(), card: () => card });
@@ -82,7 +98,8 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
     feedback: new AnswerFeedbackStore(store.client('feedback'), clock),
     members,
     roles,
-    teams: new TeamRegistry(store.client('teams'), clock),
+    teams,
+    events,
     meetings: {
       repository: meetingRepository,
       queries: new MeetingQueries(meetingRepository, clock, { workingDays: new WorkingDayCalendar() }),
@@ -121,4 +138,44 @@ function syncScheduler(config: AppConfig, repository: MeetingRepository, clock: 
   return new MeetingSyncScheduler(sources, new MeetingSync(repository, clock, logger), logger, syncInterval, async () => {
     await afterSync();
   });
+}
+
+interface EventWiring {
+  members: MemberDirectory;
+  roles: RoleService;
+  teams: TeamRegistry;
+  delivery: DeliveryService;
+  jobs: JobStore;
+  meetings: MeetingRepository;
+  clock: Clock;
+}
+
+function eventServices(config: AppConfig & { publicBaseUrl: string }, store: TableStore, wiring: EventWiring): EventServices {
+  const { clock } = wiring;
+  const repository = new EventRepository(store.client('events'));
+  const invitations = new EventInvitations(store.client('eventinvites'), clock);
+  const calendarOptions = { calendarName: `Members' Calendar - ${PANEL_NAME}`, uidDomain: new URL(config.publicBaseUrl).hostname };
+  const desk = new EventDesk({
+    ...wiring,
+    repository,
+    invitations,
+    officers: new OfficerEvents(repository, clock, { minNotice: config.eventMinNotice }),
+    rsvps: new EventRsvps(repository, new RsvpBook(store.client('rsvps'), clock), invitations),
+    links: new SignedLinks(config.linkSigningSecret, clock),
+    minNotice: config.eventMinNotice,
+    publicBaseUrl: config.publicBaseUrl,
+  });
+  return {
+    desk,
+    repository,
+    tokens: new CalendarTokens(store.client('calendartokens'), clock),
+    feed: new CalendarFeed(repository, wiring.meetings, invitations, clock, calendarOptions),
+    bulletin: new MemberBulletin(repository, wiring.meetings, clock),
+    bulletinOptOuts: new BulletinOptOuts(store.client('bulletinoptouts'), clock),
+    eventIcs: async (eventId) => {
+      const id = eventIdSchema.safeParse(eventId);
+      const event = id.success ? (await repository.get(id.data))?.event : undefined;
+      return event ? { fileName: eventIcsFileName(event), body: eventToIcs(event, calendarOptions) } : undefined;
+    },
+  };
 }

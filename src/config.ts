@@ -56,6 +56,7 @@ const environmentSchema = z.object({
       }
     }),
   SCHEDULER_POLL_INTERVAL: isoDuration('PT30S', { minimumSeconds: 1 }),
+  EVENT_MIN_NOTICE: isoDuration('P14D', { minimumSeconds: 0 }),
   LINK_SIGNING_SECRET: optionalText.pipe(z.union([z.string().min(32, 'must be at least 32 characters'), z.undefined()])),
 });
 
@@ -108,6 +109,8 @@ export interface AppConfig {
   schedulerPollInterval: Duration;
   /** Signs the download links officers get in cards (CSV exports). Random per process outside production. */
   linkSigningSecret: string;
+  /** Events starting sooner than this need the officer to confirm the short notice. */
+  eventMinNotice: Duration;
 }
 
 export class ConfigError extends Error {
@@ -153,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reminderOffsets: values.REMINDER_OFFSETS,
     schedulerPollInterval: values.SCHEDULER_POLL_INTERVAL,
     linkSigningSecret: values.LINK_SIGNING_SECRET ?? randomBytes(32).toString('base64url'),
+    eventMinNotice: values.EVENT_MIN_NOTICE,
   };
 }
 

@@ -3,6 +3,8 @@ import { Logger } from './logging/logger';
 import type { MessageEndpoint } from './teams/message-endpoint';
 import { MeetingCalendar } from './meetings/meeting-calendar';
 import { ICS_CONTENT_TYPE } from './meetings/ics-export';
+import { EventServices } from './events/event-services';
+import { MemberDirectory } from './members/member-directory';
 
 export interface HealthReport {
   healthy: boolean;
@@ -12,8 +14,26 @@ export interface HealthReport {
 export interface ServerDependencies {
   messages: MessageEndpoint;
   calendar: MeetingCalendar;
+  events: EventServices;
+  members: MemberDirectory;
   health: () => Promise<HealthReport>;
   logger: Logger;
+}
+
+function icsName(file: unknown): string | undefined {
+  return /^([A-Za-z0-9-]{1,64})\.ics$/.exec(String(file ?? ''))?.[1];
+}
+
+/** A file download, or 404 when there is none; no caching, since meetings and replies change. */
+function sendFile(res: restify.Response, file: { fileName: string; body: string; inline?: boolean } | undefined, contentType: string): void {
+  if (!file) {
+    res.send(404, { error: 'Not found' });
+    return;
+  }
+  res.setHeader('content-type', contentType);
+  res.setHeader('content-disposition', `${file.inline ? 'inline' : 'attachment'}; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
+  res.setHeader('cache-control', 'no-cache');
+  res.sendRaw(200, file.body);
 }
 
 /** Largest activity accepted: a Teams message with a full card is far smaller. */
@@ -36,16 +56,35 @@ export function createHttpServer(deps: ServerDependencies): restify.Server {
   });
 
   server.get('/calendar/meetings/:file', async (req, res) => {
-    const match = /^([A-Za-z0-9-]{1,64})\.ics$/.exec(String(req.params.file ?? ''));
-    const file = match ? await deps.calendar.forMeeting(match[1]!) : undefined;
+    const id = icsName(req.params.file);
+    sendFile(res, id ? await deps.calendar.forMeeting(id) : undefined, ICS_CONTENT_TYPE);
+  });
+
+  server.get('/events/:file', async (req, res) => {
+    const id = icsName(req.params.file);
+    sendFile(res, id ? await deps.events.eventIcs(id) : undefined, ICS_CONTENT_TYPE);
+  });
+
+  server.get('/events/:eventId/attendees.csv', async (req, res) => {
+    const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
+    const file = await deps.events.desk.attendeesCsv(String(req.params.eventId ?? ''), params);
     if (!file) {
-      res.send(404, { error: 'No such meeting' });
+      res.send(403, { error: 'This link is not valid, has expired, or is for officers only. Open the event card in Teams again for a fresh link.' });
       return;
     }
-    res.setHeader('content-type', ICS_CONTENT_TYPE);
-    res.setHeader('content-disposition', `attachment; filename="${file.fileName}"`);
-    res.setHeader('cache-control', 'no-cache');
-    res.sendRaw(200, file.body);
+    sendFile(res, file, file.contentType);
+  });
+
+  // Members' Calendar subscriptions: the token in the path is the only credential (Outlook cannot sign in).
+  server.get('/calendar/:file', async (req, res) => {
+    const token = /^([A-Za-z0-9_-]{43})\.ics$/.exec(String(req.params.file ?? ''))?.[1];
+    const scope = token ? await deps.events.tokens.resolve(token) : undefined;
+    const active = scope?.kind === 'officers' || (scope?.kind === 'member' && (await deps.members.find(scope.aadObjectId))?.active === true);
+    if (!scope || !active) {
+      res.send(404, { error: 'No such calendar' });
+      return;
+    }
+    sendFile(res, { fileName: 'members-calendar.ics', body: await deps.events.feed.build(scope), inline: true }, ICS_CONTENT_TYPE);
   });
 
   server.get('/healthz', async (_req, res) => {

@@ -6,7 +6,17 @@ import { projectRoot } from '../util/project-root';
 /** An Adaptive Card as JSON, ready to put in an attachment or an invoke response. */
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
-export type CardTemplateName = 'answer' | 'unknown' | 'welcome' | 'help' | 'notice' | 'roles' | 'feedback-report' | 'apology' | 'meeting' | 'meeting-list' | 'meeting-form';
+export type CardTemplateName = 'answer' | 'unknown' | 'welcome' | 'help' | 'notice' | 'roles' | 'feedback-report' | 'apology' | 'meeting' | 'meeting-list' | 'meeting-form'
+  | 'challenge'
+  | 'challenge-form'
+  | 'challenge-list'
+  | 'challenge-report'
+  | 'event-form'
+  | 'event-invitation'
+  | 'event-status'
+  | 'event-attendees'
+  | 'event-calendar-link'
+  | 'bulletin';
 
 const templates = new Map<CardTemplateName, ACData.Template>();
 

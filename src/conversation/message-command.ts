@@ -10,6 +10,12 @@ export type MessageCommand =
   | { kind: 'add_meeting' }
   | { kind: 'send_apologies' }
   | { kind: 'list_apologies' }
+  | { kind: 'new_event' }
+  | { kind: 'events' }
+  | { kind: 'calendar_link' }
+  | { kind: 'officers_calendar_link' }
+  | { kind: 'bulletin'; on: boolean }
+  | { kind: 'attendees'; eventTitle: string }
   | { kind: 'question'; text: string };
 
 const EXACT: Record<string, SimpleKind> = {
@@ -44,6 +50,22 @@ const EXACT: Record<string, SimpleKind> = {
   'add meeting': 'add_meeting',
   'add a meeting': 'add_meeting',
   'new meeting': 'add_meeting',
+  'new event': 'new_event',
+  'create event': 'new_event',
+  'create an event': 'new_event',
+  'add event': 'new_event',
+  'events': 'events',
+  'upcoming events': 'events',
+  'participation events': 'events',
+  "what's on": 'events',
+  bulletin: 'events',
+  'my calendar link': 'calendar_link',
+  'calendar link': 'calendar_link',
+  "members' calendar": 'calendar_link',
+  'members calendar': 'calendar_link',
+  'officers calendar link': 'officers_calendar_link',
+  'stop bulletin': 'bulletin_off',
+  'start bulletin': 'bulletin_on',
 };
 
 // Phrases that carry an object ("... for the next meeting"), so they are patterns, not exact commands.
@@ -52,17 +74,21 @@ const PATTERNS: [RegExp, SimpleKind][] = [
   [/^(?:apologies|list (?:the )?apologies|who (?:has|have) sent apologies|show (?:the )?apologies)\b/, 'list_apologies'],
 ];
 
-type SimpleKind = Exclude<MessageCommand['kind'], 'question' | 'reminders'> | 'reminders_off' | 'reminders_on';
+type SimpleKind = Exclude<MessageCommand['kind'], 'question' | 'reminders' | 'bulletin' | 'attendees'> | 'reminders_off' | 'reminders_on' | 'bulletin_off' | 'bulletin_on';
 
 function commandOf(kind: SimpleKind): MessageCommand {
   if (kind === 'reminders_off') return { kind: 'reminders', on: false };
   if (kind === 'reminders_on') return { kind: 'reminders', on: true };
+  if (kind === 'bulletin_off') return { kind: 'bulletin', on: false };
+  if (kind === 'bulletin_on') return { kind: 'bulletin', on: true };
   return { kind };
 }
 
 /** Commands are whole short phrases; anything else is a question for the knowledge base. */
 export function parseMessageCommand(text: string): MessageCommand {
   const normalised = text.toLowerCase().replace(/[!.?]+$/g, '').replace(/\s+/g, ' ').trim();
+  const attendees = /^(?:attendees|who is going|who's going|rsvps)\s+(?:for|to|of)\s+(.{2,200})$/.exec(normalised);
+  if (attendees) return { kind: 'attendees', eventTitle: attendees[1]! };
   // "?" alone normalises to nothing: it is a request for help, not an empty question.
   const kind = normalised === '' ? 'help' : (EXACT[normalised] ?? PATTERNS.find(([pattern]) => pattern.test(normalised))?.[1]);
   return kind ? commandOf(kind) : { kind: 'question', text };

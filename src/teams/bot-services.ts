@@ -4,6 +4,7 @@ import { AnswerFeedbackStore } from '../remit/answer-feedback-store';
 import { MemberDirectory } from '../members/member-directory';
 import { RoleService } from '../members/role-service';
 import { TeamRegistry } from '../members/team-registry';
+import { EventServices } from '../events/event-services';
 import { Clock } from '../time/clock';
 import { MeetingServices } from '../meetings/meeting-services';
 import { ApologyDesk } from '../apologies/apology-desk';
@@ -17,6 +18,7 @@ export interface BotServices {
   members: MemberDirectory;
   roles: RoleService;
   teams: TeamRegistry;
+  events: EventServices;
   meetings: MeetingServices;
   apologies: ApologyDesk;
   /** Where the bot serves links (calendar files), e.g. https://cpp-bot.azurewebsites.net. */

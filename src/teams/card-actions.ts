@@ -9,6 +9,7 @@ import { answerCard } from '../remit/remit-cards';
 import { BotServices } from './bot-services';
 import { CardAction, cardAction } from './card-action';
 import { MEETING_ACTIONS } from './meeting-actions';
+import { EVENT_ACTIONS } from './event-actions';
 
 const feedbackData = z.object({
   entryId: z.string().min(1).max(100),
@@ -36,6 +37,7 @@ export const CARD_ACTIONS: Readonly<Record<string, CardAction>> = {
   'role.grantOfficer': cardAction(targetMemberData, (data, sender, services) => changeOfficer(data.aadObjectId, true, sender, services)),
   'role.revokeOfficer': cardAction(targetMemberData, (data, sender, services) => changeOfficer(data.aadObjectId, false, sender, services)),
   ...MEETING_ACTIONS,
+  ...EVENT_ACTIONS,
 };
 
 export function findCardAction(verb: unknown): CardAction | undefined {

@@ -13,6 +13,8 @@ import { reminderOptOutsCard } from '../members/reminder-opt-outs';
 import { feedbackReportCard } from '../remit/feedback-report';
 import { answerCard, unknownCard } from '../remit/remit-cards';
 import { BotServices } from './bot-services';
+import { calendarLinkFor } from './event-actions';
+import { matchEventsByTitle } from '../events/event-search';
 import { addMeetingForm, answerMeetingQuestion, nextMeetingId } from './meeting-turn';
 import { isMeetingQuestion } from '../meetings/meeting-query';
 import { noticeCard, sendCard } from './replies';
@@ -61,10 +63,39 @@ async function handleText(context: TurnContext, text: string, sender: TurnSender
     case 'list_apologies':
       requireRole(await sender.actor(), 'officer', 'Only officers can see the apologies received.');
       return sendCard(context, await services.apologies.listFor(await nextMeetingId(services)));
+    case 'new_event':
+      return sendCard(context, await services.events.desk.newEventForm(await sender.actor()));
+    case 'events':
+      return sendCard(context, await services.events.bulletin.card());
+    case 'calendar_link':
+      return sendCard(context, await calendarLinkFor(sender, 'member', services));
+    case 'officers_calendar_link':
+      requireRole(await sender.actor(), 'officer', 'Only officers can have the officers\' calendar.');
+      return sendCard(context, await calendarLinkFor(sender, 'officers', services));
+    case 'bulletin':
+      return sendCard(context, await setBulletin(sender, command.on, services));
+    case 'attendees':
+      return sendCard(context, await attendeesFor(command.eventTitle, sender, services));
     case 'question':
       if (isMeetingQuestion(command.text)) return sendCard(context, await answerMeetingQuestion(command.text, sender, services));
       return answerQuestion(context, command.text, services);
   }
+}
+
+async function setBulletin(sender: TurnSender, on: boolean, services: BotServices) {
+  if (on) await services.events.bulletinOptOuts.optIn(sender.aadObjectId);
+  else await services.events.bulletinOptOuts.optOut(sender.aadObjectId);
+  return on
+    ? noticeCard('Bulletin on', "You'll get the Member Bulletin each week.", 'good')
+    : noticeCard('Bulletin off', "You won't get the weekly Member Bulletin. Say **start bulletin** to get it again.", 'good');
+}
+
+async function attendeesFor(title: string, sender: TurnSender, services: BotServices) {
+  const actor = await sender.actor();
+  requireRole(actor, 'officer', 'Only officers can see who is attending.');
+  const matches = matchEventsByTitle(await services.events.desk.upcoming(50), title, services.clock.now().toUTC().toISO()!);
+  if (matches.length === 0) throw new DomainError('not_found', 'I could not find an upcoming event with that name. Ask **events** to see them.');
+  return services.events.desk.attendees(actor, matches[0]!.id);
 }
 
 async function setReminders(sender: TurnSender, on: boolean, services: BotServices) {

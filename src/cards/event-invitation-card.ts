@@ -1,0 +1,56 @@
+import { AdaptiveCardJson, expandCardTemplate } from './card-template';
+
+export interface EventInvitationCardData {
+  eventId: string;
+  sequence: number;
+  /** A line over the card ('Invitation', 'Thank you: your reply is recorded'), or empty. */
+  heading: string;
+  title: string;
+  kindLabel: string;
+  /** 'Wednesday 10 February 2027, 6:00pm' (Europe/London). */
+  when: string;
+  /** '8:00pm', or a date and time when the event ends on another day. */
+  until: string;
+  venue: string;
+  /** An https:// link for 'Join online', or empty. */
+  onlineUrl: string;
+  details: string;
+  audienceLabel: string;
+  status: 'scheduled' | 'cancelled';
+  /** Shown loudly: 'This event has been cancelled.' or what an update changed; empty otherwise. */
+  statusText: string;
+  updated: boolean;
+  shortNotice: boolean;
+  shortNoticeText: string;
+  /** 'Please reply by Wednesday 3 February 2027, 11:59pm'. */
+  rsvpByText: string;
+  rsvpOpen: boolean;
+  /** Why replies are closed, or empty. */
+  closedText: string;
+  /** The viewer's own answer, '' when none. */
+  myResponse: '' | 'going' | 'maybe' | 'not_going';
+  myResponseText: string;
+  /** Button titles; the viewer's current answer is ticked ('✓ Going'). */
+  buttonTitles: { going: string; maybe: string; notGoing: string };
+  /** Whether to show the totals (known after a reply or a refresh). */
+  totalsKnown: boolean;
+  totals: { going: number; maybe: number; notGoing: number };
+  /** 'Add to my calendar' link (the event's .ics); empty hides the button. */
+  calendarUrl: string;
+  /** Teams user ids whose card refreshes itself on view (Action.Execute `event.invitation`); empty for none. */
+  refreshUserIds: string[];
+}
+
+/**
+ * A member's invitation. RSVP buttons post Action.Execute `event.rsvp` with {eventId, response}
+ * (response: going | maybe | not_going); refresh posts `event.invitation` with {eventId}.
+ */
+export function renderEventInvitationCard(data: EventInvitationCardData): AdaptiveCardJson {
+  return withoutEmptyRefresh(expandCardTemplate('event-invitation', data));
+}
+
+/** The template drops `refresh` to null when no user ids are given; a card should not carry a null property. */
+function withoutEmptyRefresh(card: AdaptiveCardJson): AdaptiveCardJson {
+  if (card.refresh === null || card.refresh === undefined) delete card.refresh;
+  return card;
+}
