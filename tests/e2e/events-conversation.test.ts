@@ -1,0 +1,110 @@
+import { RunningApp } from '../../src/app';
+import { ask, cardJson, executeActionData } from '../support/conversation-driver';
+import { Playground, PlaygroundMessage, startPlayground } from '../support/playground';
+import { CLLR_MARTIN_HUGHES, GROUP_CHAT_ID, OLIVIA_OFFICER, PERSONAL_CHAT_ID, PLAYGROUND_CONFIG_PATH, TENANT_ID } from '../support/playground-users';
+import { startTestApp } from '../support/test-app';
+import { TravelClock } from '../support/travel-clock';
+
+/**
+ * Issue 4 end to end: an officer creates an event in the Playground, the invitation reaches the
+ * members' chats through the delivery engine, a member answers, the officer sees totals, exports
+ * the list and subscribes to the calendar; the day-before reminder; cancellation.
+ */
+describe('participation events in the Agents Playground', () => {
+  let app: RunningApp;
+  let playground: Playground;
+  const clock = new TravelClock('2026-11-23T09:00:00Z');
+  const asOlivia = { from: OLIVIA_OFFICER.id };
+  const asMartin = { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID };
+  const form = { title: 'Virtual School Kent achievement awards', kind: 'achievement-awards', start: '2026-12-18T18:00', end: '2026-12-18T20:30', venue: 'Sessions House, Maidstone', details: 'Celebrating the achievements of children in care.', rsvpBy: '2026-12-11T17:00', audience: 'all', confirmShortNotice: false };
+  let invitation: PlaygroundMessage;
+  let eventId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp({ ADMIN_AAD_OBJECT_IDS: OLIVIA_OFFICER.aadObjectId, ALLOWED_TENANT_IDS: TENANT_ID }, { clock, startWorkers: false });
+    app.composition.dispatcher.start();
+    playground = await startPlayground({ botEndpoint: `${app.url}/api/messages`, configPath: PLAYGROUND_CONFIG_PATH });
+    await playground.install(PERSONAL_CHAT_ID);
+    await playground.waitForMessage((m) => cardJson(m).includes('Welcome to the'));
+    await ask(playground, 'hello', asMartin);
+  });
+  afterAll(async () => {
+    await playground?.stop();
+    await app?.stop();
+  });
+
+  it('refuses "new event" to a councillor and validates the officer form on the card', async () => {
+    expect(cardJson(await ask(playground, 'new event', asMartin))).toContain('Only officers can create events.');
+    const formCard = await ask(playground, 'new event', asOlivia);
+    expect(cardJson(formCard)).toContain('"verb":"event.create"');
+    const bad = await playground.invoke('event.create', { ...form, end: '2026-12-18T17:00' }, { from: OLIVIA_OFFICER.id, replyToId: formCard.messageId });
+    expect(JSON.stringify(bad.value)).toContain('"verb":"event.create"');
+    expect(await app.services.events.desk.upcoming()).toEqual([]);
+  });
+
+  it('invites every member in their own chat when an officer creates the event', async () => {
+    const formCard = await ask(playground, 'new event', asOlivia);
+    const seen = new Set(playground.messages().map((m) => m.messageId));
+    const created = await playground.invoke('event.create', form, { from: OLIVIA_OFFICER.id, replyToId: formCard.messageId });
+    expect(JSON.stringify(created.body)).toContain('Event created');
+    invitation = await playground.waitForMessage((m) => !seen.has(m.messageId) && cardJson(m).includes('"verb":"event.rsvp"'), 15000);
+    expect(invitation.conversationId).toBe(PERSONAL_CHAT_ID);
+    expect(cardJson(invitation)).toContain('Friday 18 December 2026, 6:00pm');
+    eventId = executeActionData(JSON.parse(cardJson(invitation))[0], 'event.rsvp').eventId as string;
+  });
+
+  it('records an RSVP once, shows the member their answer and the totals, and refuses tampered card data', async () => {
+    const going = await playground.invoke('event.rsvp', { eventId, response: 'going' }, { from: OLIVIA_OFFICER.id, replyToId: invitation.messageId });
+    expect(JSON.stringify(going.value)).toContain('your answer is recorded');
+    const again = await playground.invoke('event.rsvp', { eventId, response: 'going' }, { from: OLIVIA_OFFICER.id, replyToId: invitation.messageId });
+    expect(JSON.stringify(again.value)).toContain('already recorded');
+    const tampered = await playground.invoke('event.rsvp', { eventId, response: 'definitely' }, { from: OLIVIA_OFFICER.id, replyToId: invitation.messageId });
+    expect(tampered.type).toBe('application/vnd.microsoft.error');
+  });
+
+  it('gives the officer attendees, a CSV only officers can open, and progress', async () => {
+    const attendees = cardJson(await ask(playground, 'attendees for the achievement awards', asOlivia));
+    expect(attendees).toContain(OLIVIA_OFFICER.name);
+    const csvUrl = /(http:\/\/127\.0\.0\.1:\d+\/events\/ev-[0-9a-f]{24}\/attendees\.csv\?[^"]+)/.exec(attendees)![1]!.replace(/\\u0026/g, '&');
+    const csv = await fetch(csvUrl);
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toContain(OLIVIA_OFFICER.name);
+    expect((await fetch(csvUrl.replace(/sig=[^&]+/, 'sig=forged'))).status).toBe(403);
+    expect(cardJson(await ask(playground, 'attendees for the achievement awards', asMartin))).toContain('Only officers');
+    const status = JSON.stringify((await playground.invoke('event.status', { eventId }, { from: OLIVIA_OFFICER.id, replyToId: invitation.messageId })).value);
+    expect(status).toContain('Invitations: 1 of 2 sent');
+    expect(status).toContain('1 failed');
+  });
+
+  it('serves the event .ics and a Members\' Calendar feed at a secret link', async () => {
+    expect((await fetch(`${app.url}/events/${eventId}.ics`)).status).toBe(200);
+    const link = cardJson(await ask(playground, 'my calendar link', asOlivia));
+    const feedUrl = /(http:\/\/127\.0\.0\.1:\d+\/calendar\/[A-Za-z0-9_-]{43}\.ics)/.exec(link)![1]!;
+    const feed = await (await fetch(feedUrl)).text();
+    expect(feed).toContain('BEGIN:VCALENDAR');
+    expect(feed).toContain('Virtual School Kent achievement awards');
+    expect((await fetch(feedUrl.replace(/\/calendar\/[^/]+\.ics/, `/calendar/${'A'.repeat(43)}.ics`))).status).toBe(404);
+  });
+
+  it('reminds those going the day before, once', async () => {
+    const isReminder = (m: PlaygroundMessage) => cardJson(m).includes('Reminder: this is tomorrow');
+    clock.travelTo('2026-12-17T18:00:05Z');
+    expect(await app.composition.scheduler.tick()).toBe(1);
+    await playground.waitForMessage(isReminder, 15000);
+    expect(await app.composition.scheduler.tick()).toBe(0);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(playground.messages().filter(isReminder)).toHaveLength(1);
+  });
+
+  it('tells everyone invited when the officer cancels, keeping the replies', async () => {
+    // Still the day before (time only moves forward: the dispatcher's pacing follows the clock).
+    const status = (await playground.invoke('event.status', { eventId }, { from: OLIVIA_OFFICER.id, replyToId: invitation.messageId })).value as Record<string, unknown>;
+    const cancel = executeActionData(status, 'event.cancel');
+    const seen = new Set(playground.messages().map((m) => m.messageId));
+    const cancelled = await playground.invoke('event.cancel', cancel, { from: OLIVIA_OFFICER.id, replyToId: invitation.messageId });
+    expect(JSON.stringify(cancelled.value)).toContain('Event cancelled');
+    await playground.waitForMessage((m) => !seen.has(m.messageId) && cardJson(m).includes('Event cancelled'), 15000);
+    const attendees = cardJson(await ask(playground, 'attendees for the achievement awards', asOlivia));
+    expect(attendees).toContain(OLIVIA_OFFICER.name);
+  });
+});
