@@ -45,6 +45,7 @@ import { eventIcsFileName, eventToIcs } from './events/members-calendar';
 import { OfficerEvents } from './events/officer-events';
 import { RsvpBook } from './events/rsvp-book';
 import { SignedLinks } from './security/signed-links';
+import { BulletinSender } from './events/bulletin-sender';
 import { PANEL_NAME } from './meetings/panel-name';
 
 
@@ -62,6 +63,7 @@ export interface Composition {
   delivery: DeliveryService;
   dispatcher: DeliveryDispatcher;
   scheduler: Scheduler;
+  bulletin: BulletinSender;
   meetingSync?: MeetingSyncScheduler;
 }
 
@@ -87,7 +89,8 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
   });
   const teams = new TeamRegistry(store.client('teams'), clock);
   const events = eventServices(config, store, { members, roles, teams, delivery, jobs, meetings: meetingRepository, clock });
-  const scheduler = new Scheduler(jobs, { ...reminders.handlers(), ...events.desk.handlers() }, clock, logger, { ...DEFAULT_SCHEDULER_OPTIONS, pollInterval: config.schedulerPollInterval });
+  const bulletin = new BulletinSender({ jobs, bulletin: events.bulletin, optOuts: events.bulletinOptOuts, members, delivery, clock, schedule: config.bulletinSchedule });
+  const scheduler = new Scheduler(jobs, { ...reminders.handlers(), ...events.desk.handlers(), ...bulletin.handlers() }, clock, logger, { ...DEFAULT_SCHEDULER_OPTIONS, pollInterval: config.schedulerPollInterval });
   const meetingSync = syncScheduler(config, meetingRepository, clock, logger, () => reminders.planUpcoming());
   const notifyOfficers: OfficerNotice = async (batchId, card) => {
     await delivery.broadcast({ batchId, members: await roles.activeOfficers(), card: () => card });
@@ -115,6 +118,7 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
   const workers: Workers = {
     start: () => {
       dispatcher.start();
+      bulletin.ensureScheduled().catch((error: unknown) => logger.error({ event: 'bulletin.plan_failed', err: error }, 'could not plan the weekly bulletin'));
       scheduler.start();
       meetingSync?.start();
     },
@@ -124,7 +128,7 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
       await dispatcher.stop();
     },
   };
-  return { services, workers, reminders, delivery, dispatcher, scheduler, meetingSync };
+  return { services, workers, reminders, delivery, dispatcher, scheduler, bulletin, meetingSync };
 }
 
 function syncScheduler(config: AppConfig, repository: MeetingRepository, clock: Clock, logger: Logger, afterSync: () => Promise<unknown>): MeetingSyncScheduler | undefined {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Duration } from 'luxon';
 import { z } from 'zod';
 import { parseReminderOffsets } from './reminders/reminder-offsets';
+import { BulletinSchedule, parseBulletinSchedule } from './events/bulletin-schedule';
 
 /**
  * Every setting the bot reads, validated once at start-up. This is the only module that reads
@@ -57,6 +58,17 @@ const environmentSchema = z.object({
     }),
   SCHEDULER_POLL_INTERVAL: isoDuration('PT30S', { minimumSeconds: 1 }),
   EVENT_MIN_NOTICE: isoDuration('P14D', { minimumSeconds: 0 }),
+  BULLETIN_SCHEDULE: z
+    .string()
+    .default('MON 08:00')
+    .transform((value, context) => {
+      try {
+        return parseBulletinSchedule(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'is invalid' });
+        return z.NEVER;
+      }
+    }),
   LINK_SIGNING_SECRET: optionalText.pipe(z.union([z.string().min(32, 'must be at least 32 characters'), z.undefined()])),
 });
 
@@ -111,6 +123,8 @@ export interface AppConfig {
   linkSigningSecret: string;
   /** Events starting sooner than this need the officer to confirm the short notice. */
   eventMinNotice: Duration;
+  /** When the weekly Member Bulletin goes out (Europe/London). */
+  bulletinSchedule: BulletinSchedule;
 }
 
 export class ConfigError extends Error {
@@ -157,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     schedulerPollInterval: values.SCHEDULER_POLL_INTERVAL,
     linkSigningSecret: values.LINK_SIGNING_SECRET ?? randomBytes(32).toString('base64url'),
     eventMinNotice: values.EVENT_MIN_NOTICE,
+    bulletinSchedule: values.BULLETIN_SCHEDULE,
   };
 }
 
