@@ -18,6 +18,8 @@ import { MemberDirectory } from './members/member-directory';
 import { RoleDirectory } from './members/role-directory';
 import { RoleService } from './members/role-service';
 import { TeamRegistry } from './members/team-registry';
+import { TeamRoster } from './teams/team-roster';
+import { Member } from './members/member';
 import { AnswerFeedbackStore } from './remit/answer-feedback-store';
 import { KnowledgeBase } from './remit/knowledge-base';
 import { RemitService } from './remit/remit-service';
@@ -88,7 +90,8 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
     offsets: config.reminderOffsets,
   });
   const teams = new TeamRegistry(store.client('teams'), clock);
-  const events = eventServices(config, store, { members, roles, teams, delivery, jobs, meetings: meetingRepository, clock });
+  const roster = new TeamRoster(config.credentials, teams, members, logger);
+  const events = eventServices(config, store, { members, roles, teams, delivery, jobs, meetings: meetingRepository, clock, teamMembers: (teamId) => roster.membersOf(teamId) });
   const bulletin = new BulletinSender({ jobs, bulletin: events.bulletin, optOuts: events.bulletinOptOuts, members, delivery, clock, schedule: config.bulletinSchedule });
   const scheduler = new Scheduler(jobs, { ...reminders.handlers(), ...events.desk.handlers(), ...bulletin.handlers() }, clock, logger, { ...DEFAULT_SCHEDULER_OPTIONS, pollInterval: config.schedulerPollInterval });
   const meetingSync = syncScheduler(config, meetingRepository, clock, logger, () => reminders.planUpcoming());
@@ -152,6 +155,7 @@ interface EventWiring {
   jobs: JobStore;
   meetings: MeetingRepository;
   clock: Clock;
+  teamMembers: (teamId: string) => Promise<Member[]>;
 }
 
 function eventServices(config: AppConfig & { publicBaseUrl: string }, store: TableStore, wiring: EventWiring): EventServices {

@@ -1,4 +1,5 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TurnContext } from 'botbuilder';
+import { CloudAdapter, TurnContext } from 'botbuilder';
+import { createBotAdapter } from './bot-adapter';
 import { BotCredentials } from '../config';
 import { Logger } from '../logging/logger';
 import { PanelBot } from './panel-bot';
@@ -32,12 +33,7 @@ const SAFE_ERROR_BODIES: Record<number, string> = {
  * exception message in them.
  */
 export function createMessageEndpoint(credentials: BotCredentials | undefined, bot: PanelBot, logger: Logger): MessageEndpoint {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(credentials ? {
-    MicrosoftAppId: credentials.appId,
-    MicrosoftAppPassword: credentials.appPassword,
-    MicrosoftAppType: credentials.appType,
-    MicrosoftAppTenantId: credentials.tenantId,
-  } : {}));
+  const adapter = createBotAdapter(credentials);
   adapter.onTurnError = async (_context: TurnContext, error: Error) => {
     logger.error({ event: 'adapter.turn_error', err: error }, 'unhandled turn error');
   };

@@ -1,5 +1,6 @@
-import { CardFactory, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationReference, MessageFactory, TurnContext } from 'botbuilder';
+import { CardFactory, CloudAdapter, ConversationReference, MessageFactory, TurnContext } from 'botbuilder';
 import { BotCredentials } from '../config';
+import { createBotAdapter } from './bot-adapter';
 import { ProactiveSendRequest, ProactiveSender, SendRefused, SendResult } from '../delivery/proactive-sender';
 import { Logger } from '../logging/logger';
 import { Clock, SystemClock } from '../time/clock';
@@ -42,12 +43,7 @@ export class TeamsProactiveSender implements ProactiveSender {
 
   constructor(private readonly options: TeamsProactiveSenderOptions) {
     const { credentials } = options;
-    this.adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(credentials ? {
-      MicrosoftAppId: credentials.appId,
-      MicrosoftAppPassword: credentials.appPassword,
-      MicrosoftAppType: credentials.appType,
-      MicrosoftAppTenantId: credentials.tenantId,
-    } : {}));
+    this.adapter = createBotAdapter(credentials);
     this.appId = credentials?.appId ?? '';
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.clock = options.clock ?? new SystemClock();

@@ -1,7 +1,7 @@
 import { RunningApp } from '../../src/app';
 import { ask, cardJson, executeActionData } from '../support/conversation-driver';
 import { Playground, PlaygroundMessage, startPlayground } from '../support/playground';
-import { CLLR_MARTIN_HUGHES, GROUP_CHAT_ID, OLIVIA_OFFICER, PERSONAL_CHAT_ID, PLAYGROUND_CONFIG_PATH, TENANT_ID } from '../support/playground-users';
+import { CLLR_MARTIN_HUGHES, GROUP_CHAT_ID, OLIVIA_OFFICER, PERSONAL_CHAT_ID, PLAYGROUND_CONFIG_PATH, TEAM_ID, TENANT_ID } from '../support/playground-users';
 import { startTestApp } from '../support/test-app';
 import { TravelClock } from '../support/travel-clock';
 
@@ -120,5 +120,20 @@ describe('participation events in the Agents Playground', () => {
     await playground.waitForMessage((m) => !seen.has(m.messageId) && cardJson(m).includes('Event cancelled'), 15000);
     const attendees = cardJson(await ask(playground, 'attendees for the achievement awards', asOlivia));
     expect(attendees).toContain(OLIVIA_OFFICER.name);
+  });
+
+  it('invites the members of a Team from its roster, opening 1:1 chats with those the bot has not met', async () => {
+    await playground.install(TEAM_ID);
+    await playground.waitForMessage((m) => m.conversationId.startsWith(TEAM_ID) && cardJson(m).includes('Welcome to the'));
+    const formCard = await ask(playground, 'new event', asOlivia);
+    expect(cardJson(formCard)).toContain(`team:${TEAM_ID}`);
+    const created = await playground.invoke('event.create', { ...form, title: 'Foster carers summer picnic', kind: 'foster-carer', start: '2027-01-20T12:00', end: '2027-01-20T15:00', rsvpBy: '', audience: `team:${TEAM_ID}` }, { from: OLIVIA_OFFICER.id, replyToId: formCard.messageId });
+    expect(JSON.stringify(created.body)).toContain('Event created');
+    const eventId = JSON.stringify(created.body).match(/"eventId":"(ev-[0-9a-f]{24})"/)![1]!;
+    const batch = `event:${eventId}:v0:invitation`;
+    let progress = await app.composition.delivery.progress(batch);
+    for (let i = 0; i < 100 && progress.pending > 0; i++) progress = await new Promise((r) => setTimeout(r, 50)).then(() => app.composition.delivery.progress(batch));
+    expect(progress).toMatchObject({ queued: 6, sent: 6, failed: 0 }); // Olivia and the five councillors of the team
+    expect((await app.services.members.find(CLLR_MARTIN_HUGHES.aadObjectId))?.conversationReference).toBeDefined();
   });
 });
