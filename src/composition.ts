@@ -48,6 +48,10 @@ import { OfficerEvents } from './events/officer-events';
 import { RsvpBook } from './events/rsvp-book';
 import { SignedLinks } from './security/signed-links';
 import { BulletinSender } from './events/bulletin-sender';
+import { ChallengeDesk } from './challenges/challenge-desk';
+import { ChallengeRepository } from './challenges/challenge-repository';
+import { ChallengeService } from './challenges/challenge-service';
+import { directoryPeople } from './challenges/challenge-people';
 import { PANEL_NAME } from './meetings/panel-name';
 
 
@@ -93,7 +97,15 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
   const roster = new TeamRoster(config.credentials, teams, members, logger);
   const events = eventServices(config, store, { members, roles, teams, delivery, jobs, meetings: meetingRepository, clock, teamMembers: (teamId) => roster.membersOf(teamId) });
   const bulletin = new BulletinSender({ jobs, bulletin: events.bulletin, optOuts: events.bulletinOptOuts, members, delivery, clock, schedule: config.bulletinSchedule });
-  const scheduler = new Scheduler(jobs, { ...reminders.handlers(), ...events.desk.handlers(), ...bulletin.handlers() }, clock, logger, { ...DEFAULT_SCHEDULER_OPTIONS, pollInterval: config.schedulerPollInterval });
+  const challenges = new ChallengeDesk({
+    service: new ChallengeService(new ChallengeRepository(store.client('challenges')), directoryPeople(members, roles), clock),
+    members, roles, teams, delivery, jobs, clock,
+    links: new SignedLinks(config.linkSigningSecret, clock),
+    nudgeInterval: config.challengeNudgeInterval,
+    publicBaseUrl: config.publicBaseUrl,
+    panelTeamId: config.panelChannel,
+  });
+  const scheduler = new Scheduler(jobs, { ...reminders.handlers(), ...events.desk.handlers(), ...bulletin.handlers(), ...challenges.handlers() }, clock, logger, { ...DEFAULT_SCHEDULER_OPTIONS, pollInterval: config.schedulerPollInterval });
   const meetingSync = syncScheduler(config, meetingRepository, clock, logger, () => reminders.planUpcoming());
   const notifyOfficers: OfficerNotice = async (batchId, card) => {
     await delivery.broadcast({ batchId, members: await roles.activeOfficers(), card: () => card });
@@ -106,6 +118,7 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
     roles,
     teams,
     events,
+    challenges,
     meetings: {
       repository: meetingRepository,
       queries: new MeetingQueries(meetingRepository, clock, { workingDays: new WorkingDayCalendar() }),
@@ -121,6 +134,7 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
   const workers: Workers = {
     start: () => {
       dispatcher.start();
+      challenges.ensureScheduled().catch((error: unknown) => logger.error({ event: 'challenges.plan_failed', err: error }, 'could not plan challenge nudges and reports'));
       bulletin.ensureScheduled().catch((error: unknown) => logger.error({ event: 'bulletin.plan_failed', err: error }, 'could not plan the weekly bulletin'));
       scheduler.start();
       meetingSync?.start();

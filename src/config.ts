@@ -69,6 +69,8 @@ const environmentSchema = z.object({
         return z.NEVER;
       }
     }),
+  CHALLENGE_NUDGE_INTERVAL: isoDuration('P7D', { minimumSeconds: 3600 }),
+  PANEL_CHANNEL: optionalText.pipe(z.union([z.string().regex(/^[^/\\#?\u0000-\u001f]{1,200}$/, 'must be the id of a Team the bot is installed in'), z.undefined()])),
   LINK_SIGNING_SECRET: optionalText.pipe(z.union([z.string().min(32, 'must be at least 32 characters'), z.undefined()])),
 });
 
@@ -125,6 +127,10 @@ export interface AppConfig {
   eventMinNotice: Duration;
   /** When the weekly Member Bulletin goes out (Europe/London). */
   bulletinSchedule: BulletinSchedule;
+  /** At most one nudge per overdue challenge card per this interval. */
+  challengeNudgeInterval: Duration;
+  /** A Team id: new challenge cards are also posted to its General channel. */
+  panelChannel?: string;
 }
 
 export class ConfigError extends Error {
@@ -172,6 +178,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     linkSigningSecret: values.LINK_SIGNING_SECRET ?? randomBytes(32).toString('base64url'),
     eventMinNotice: values.EVENT_MIN_NOTICE,
     bulletinSchedule: values.BULLETIN_SCHEDULE,
+    challengeNudgeInterval: values.CHALLENGE_NUDGE_INTERVAL,
+    panelChannel: values.PANEL_CHANNEL,
   };
 }
 

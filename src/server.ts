@@ -5,6 +5,7 @@ import { MeetingCalendar } from './meetings/meeting-calendar';
 import { ICS_CONTENT_TYPE } from './meetings/ics-export';
 import { EventServices } from './events/event-services';
 import { MemberDirectory } from './members/member-directory';
+import { ChallengeDesk } from './challenges/challenge-desk';
 
 export interface HealthReport {
   healthy: boolean;
@@ -16,6 +17,7 @@ export interface ServerDependencies {
   calendar: MeetingCalendar;
   events: EventServices;
   members: MemberDirectory;
+  challenges: ChallengeDesk;
   health: () => Promise<HealthReport>;
   logger: Logger;
 }
@@ -73,6 +75,15 @@ export function createHttpServer(deps: ServerDependencies): restify.Server {
       return;
     }
     sendFile(res, file, file.contentType);
+  });
+
+  server.get('/exports/challenges.csv', async (req, res) => {
+    const file = await deps.challenges.reportCsv(new URL(req.url ?? '/', 'http://localhost').searchParams);
+    if (!file) {
+      res.send(403, { error: 'This link is not valid, has expired, or is for officers only. Ask for the challenge report in Teams again for a fresh link.' });
+      return;
+    }
+    sendFile(res, file, 'text/csv; charset=utf-8');
   });
 
   // Members' Calendar subscriptions: the token in the path is the only credential (Outlook cannot sign in).

@@ -16,6 +16,11 @@ export type MessageCommand =
   | { kind: 'officers_calendar_link' }
   | { kind: 'bulletin'; on: boolean }
   | { kind: 'attendees'; eventTitle: string }
+  | { kind: 'new_challenge' }
+  | { kind: 'my_challenges' }
+  | { kind: 'list_challenges'; filter: string }
+  | { kind: 'challenge_report'; text: string }
+  | { kind: 'show_challenge'; reference: string }
   | { kind: 'question'; text: string };
 
 const EXACT: Record<string, SimpleKind> = {
@@ -64,6 +69,10 @@ const EXACT: Record<string, SimpleKind> = {
   "members' calendar": 'calendar_link',
   'members calendar': 'calendar_link',
   'officers calendar link': 'officers_calendar_link',
+  'new challenge': 'new_challenge',
+  'new challenge card': 'new_challenge',
+  'my challenge cards': 'my_challenges',
+  'my challenges': 'my_challenges',
   'stop bulletin': 'bulletin_off',
   'start bulletin': 'bulletin_on',
 };
@@ -74,7 +83,7 @@ const PATTERNS: [RegExp, SimpleKind][] = [
   [/^(?:apologies|list (?:the )?apologies|who (?:has|have) sent apologies|show (?:the )?apologies)\b/, 'list_apologies'],
 ];
 
-type SimpleKind = Exclude<MessageCommand['kind'], 'question' | 'reminders' | 'bulletin' | 'attendees'> | 'reminders_off' | 'reminders_on' | 'bulletin_off' | 'bulletin_on';
+type SimpleKind = Exclude<MessageCommand['kind'], 'question' | 'reminders' | 'bulletin' | 'attendees' | 'list_challenges' | 'challenge_report' | 'show_challenge'> | 'reminders_off' | 'reminders_on' | 'bulletin_off' | 'bulletin_on';
 
 function commandOf(kind: SimpleKind): MessageCommand {
   if (kind === 'reminders_off') return { kind: 'reminders', on: false };
@@ -87,9 +96,21 @@ function commandOf(kind: SimpleKind): MessageCommand {
 /** Commands are whole short phrases; anything else is a question for the knowledge base. */
 export function parseMessageCommand(text: string): MessageCommand {
   const normalised = text.toLowerCase().replace(/[!.?]+$/g, '').replace(/\s+/g, ' ').trim();
+  const challenge = challengeCommand(normalised);
+  if (challenge) return challenge;
   const attendees = /^(?:attendees|who is going|who's going|rsvps)\s+(?:for|to|of)\s+(.{2,200})$/.exec(normalised);
   if (attendees) return { kind: 'attendees', eventTitle: attendees[1]! };
   // "?" alone normalises to nothing: it is a request for help, not an empty question.
   const kind = normalised === '' ? 'help' : (EXACT[normalised] ?? PATTERNS.find(([pattern]) => pattern.test(normalised))?.[1]);
   return kind ? commandOf(kind) : { kind: 'question', text };
+}
+
+/** "challenge cards overdue", "challenge report for Q3 2026", "challenge CC-2026-014". */
+function challengeCommand(normalised: string): MessageCommand | undefined {
+  const shown = /^(?:challenge|challenge card|show)\s+(cc-\d{4}-\d{3,})$/.exec(normalised);
+  if (shown) return { kind: 'show_challenge', reference: shown[1]!.toUpperCase() };
+  if (/^challenge report\b/.test(normalised)) return { kind: 'challenge_report', text: normalised };
+  const listed = /^(?:challenge cards|challenges|list challenges)\b(.*)$/.exec(normalised);
+  if (listed) return { kind: 'list_challenges', filter: listed[1]!.trim() };
+  return undefined;
 }

@@ -5,6 +5,7 @@ import { MemberDirectory } from '../members/member-directory';
 import { RoleService } from '../members/role-service';
 import { TeamRegistry } from '../members/team-registry';
 import { EventServices } from '../events/event-services';
+import { ChallengeDesk } from '../challenges/challenge-desk';
 import { Clock } from '../time/clock';
 import { MeetingServices } from '../meetings/meeting-services';
 import { ApologyDesk } from '../apologies/apology-desk';
@@ -19,6 +20,7 @@ export interface BotServices {
   roles: RoleService;
   teams: TeamRegistry;
   events: EventServices;
+  challenges: ChallengeDesk;
   meetings: MeetingServices;
   apologies: ApologyDesk;
   /** Where the bot serves links (calendar files), e.g. https://cpp-bot.azurewebsites.net. */

@@ -10,6 +10,7 @@ import { BotServices } from './bot-services';
 import { CardAction, cardAction } from './card-action';
 import { MEETING_ACTIONS } from './meeting-actions';
 import { EVENT_ACTIONS } from './event-actions';
+import { CHALLENGE_ACTIONS } from './challenge-actions';
 
 const feedbackData = z.object({
   entryId: z.string().min(1).max(100),
@@ -38,6 +39,7 @@ export const CARD_ACTIONS: Readonly<Record<string, CardAction>> = {
   'role.revokeOfficer': cardAction(targetMemberData, (data, sender, services) => changeOfficer(data.aadObjectId, false, sender, services)),
   ...MEETING_ACTIONS,
   ...EVENT_ACTIONS,
+  ...CHALLENGE_ACTIONS,
 };
 
 export function findCardAction(verb: unknown): CardAction | undefined {

@@ -76,6 +76,16 @@ async function handleText(context: TurnContext, text: string, sender: TurnSender
       return sendCard(context, await setBulletin(sender, command.on, services));
     case 'attendees':
       return sendCard(context, await attendeesFor(command.eventTitle, sender, services));
+    case 'new_challenge':
+      return sendCard(context, await services.challenges.newForm(await sender.actor()));
+    case 'my_challenges':
+      return sendCard(context, await services.challenges.listMine(await sender.actor()));
+    case 'list_challenges':
+      return sendCard(context, await services.challenges.list(await sender.actor(), { text: command.filter }));
+    case 'challenge_report':
+      return sendCard(context, await services.challenges.report(await sender.actor(), command.text));
+    case 'show_challenge':
+      return sendCard(context, await services.challenges.show(await sender.actor(), command.reference));
     case 'question':
       if (isMeetingQuestion(command.text)) return sendCard(context, await answerMeetingQuestion(command.text, sender, services));
       return answerQuestion(context, command.text, services);

@@ -1,0 +1,51 @@
+import { stringify } from 'csv-stringify/sync';
+import { PRIORITY_AREA_LABELS, STATUS_LABELS } from './challenge';
+import { ChallengeReport } from './challenge-report';
+
+/**
+ * The report's cards as CSV for the panel papers: one row per card open at some time in the
+ * period, with the status as it stood at the end of the period.
+ *
+ * - Dates are ISO (2026-07-14): unambiguous whatever the locale of the spreadsheet opening them.
+ * - A byte-order mark makes Excel read the file as UTF-8 (names like "Siobhán", the ‘curly’ quotes
+ *   people paste); lines end CRLF, as RFC 4180 and Excel expect.
+ * - Cells starting with = + - @ (and tab or CR) get a leading apostrophe, so text typed into a card
+ *   can never run as a formula when the CSV is opened (CSV injection).
+ * - A lone line break is quoted too (the library only quotes the record delimiter, CRLF).
+ */
+export function challengeReportCsv(report: ChallengeReport): string {
+  const header = [
+    'Reference',
+    'Title',
+    'Raised by',
+    'Date raised',
+    'Priority area',
+    'Lead officer',
+    'Due',
+    `Status at ${report.asOf}`,
+    'Overdue',
+    'Days to first response',
+    'Completed on',
+    'Explanation for the young people',
+  ];
+  const records = report.rows.map((row) => [
+    row.reference,
+    row.title,
+    row.group,
+    row.raisedOn,
+    PRIORITY_AREA_LABELS[row.priorityArea],
+    row.leadOfficer,
+    row.dueOn,
+    STATUS_LABELS[row.status],
+    row.overdue ? 'Yes' : 'No',
+    row.daysToFirstResponse === undefined ? '' : String(row.daysToFirstResponse),
+    row.completedOn ?? '',
+    row.explanation ?? '',
+  ]);
+  return stringify([header, ...records], { bom: true, record_delimiter: 'windows', escape_formulas: true, quoted_match: [/^\s|\s$/, /[\r\n]/] });
+}
+
+/** A file name for the download: `challenge-cards-Q3-2026.csv`. */
+export function challengeReportFileName(report: ChallengeReport): string {
+  return `challenge-cards-${report.period.title.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}.csv`;
+}
