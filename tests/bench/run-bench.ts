@@ -1,4 +1,6 @@
 import { runBroadcastBench } from './broadcast-bench';
+import { printChallengeReportBench } from './challenge-report-bench';
+import { startEmbeddedAzurite } from '../../src/storage/embedded-azurite';
 import { runReminderBench } from './reminder-bench';
 import { runRemitBench } from './remit-bench';
 
@@ -8,6 +10,12 @@ async function main(): Promise<void> {
   await runRemitBench();
   await runReminderBench();
   await runBroadcastBench();
+  const azurite = await startEmbeddedAzurite();
+  try {
+    await printChallengeReportBench(azurite.connectionString);
+  } finally {
+    await azurite.stop();
+  }
 }
 
 main().then(

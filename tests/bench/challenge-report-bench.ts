@@ -1,20 +1,21 @@
 import { TableClient, TransactionAction } from '@azure/data-tables';
+import { TableStore } from '../../src/storage/table-store';
 import { DateTime, Duration } from 'luxon';
-import { Challenge, ChallengeEvent, ChallengeStatus, PRIORITY_AREAS, RAISING_GROUPS, StatusChange, formatReference, toUtcIso } from '../../../src/challenges/challenge';
-import { COUNTER, YEARS_PARTITION, cardEntity, historyEntity, summaryEntity, yearKey } from '../../../src/challenges/challenge-entities';
-import { ChallengeRepository } from '../../../src/challenges/challenge-repository';
-import { buildChallengeReport } from '../../../src/challenges/challenge-report';
-import { ReportPeriod, quarterPeriod, rangePeriod, yearPeriod } from '../../../src/challenges/challenge-report-period';
-import { ChallengeService } from '../../../src/challenges/challenge-service';
-import { ManualClock } from '../../../src/time/clock';
-import { londonStartOfDay } from '../../../src/time/london';
+import { Challenge, ChallengeEvent, ChallengeStatus, PRIORITY_AREAS, RAISING_GROUPS, StatusChange, formatReference, toUtcIso } from '../../src/challenges/challenge';
+import { COUNTER, YEARS_PARTITION, cardEntity, historyEntity, summaryEntity, yearKey } from '../../src/challenges/challenge-entities';
+import { ChallengeRepository } from '../../src/challenges/challenge-repository';
+import { buildChallengeReport } from '../../src/challenges/challenge-report';
+import { ReportPeriod, quarterPeriod, rangePeriod, yearPeriod } from '../../src/challenges/challenge-report-period';
+import { ChallengeService } from '../../src/challenges/challenge-service';
+import { ManualClock } from '../../src/time/clock';
+import { londonStartOfDay } from '../../src/time/london';
 
 /**
  * The report benchmark: 10,000 challenge cards over 5 years (2022-2026, 2,000 a year), each with
  * its card, summary and one history row per change, written in the repository's own entity
  * shapes; then the quarterly report, the year's report, the five-year report, "my challenge
  * cards" and the nudge scan are timed (median of several runs after a warm-up).
- * Run: CHALLENGE_BENCH=1 npx jest tests/integration/challenges/challenge-report-bench.test.ts
+ * Run by npm run bench (tests/bench/run-bench.ts).
  */
 export interface BenchResult {
   seeded: { cards: number; rows: number; seconds: number };
@@ -153,4 +154,18 @@ function mulberry32(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Prints the figures: the quarterly report must stay under a second (partitioned by year raised). */
+export async function printChallengeReportBench(connectionString: string): Promise<void> {
+  const store = new TableStore(connectionString, 'benchcc');
+  await store.ensureTables();
+  const result = await runChallengeReportBench(store.client('challenges'));
+  console.log(`challenge report: seeded ${result.seeded.cards} cards (${result.seeded.rows} rows) over 5 years in ${result.seeded.seconds.toFixed(1)} s`);
+  for (const timing of result.timings) {
+    const scope = timing.name.startsWith('CSV') ? 'bytes of CSV ' : 'cards in scope';
+    console.log(`  ${timing.name.padEnd(34)} ${String(timing.cards).padStart(6)} ${scope}   median ${timing.medianMs.toFixed(1)} ms   max ${timing.maxMs.toFixed(1)} ms`);
+  }
+  const quarter = result.timings.find((t) => t.name === 'report Q3 2026');
+  console.log(`  quarterly report ${quarter && quarter.medianMs < 1000 ? 'within' : 'OVER'} the 1 s target (each report reads only the year partitions and summary rows of its period)`);
 }
