@@ -18,6 +18,7 @@ import { MemberDirectory } from './members/member-directory';
 import { RoleDirectory } from './members/role-directory';
 import { RoleService } from './members/role-service';
 import { TeamRegistry } from './members/team-registry';
+import { RecentSightings } from './members/recent-sightings';
 import { TeamRoster } from './teams/team-roster';
 import { Member } from './members/member';
 import { AnswerFeedbackStore } from './remit/answer-feedback-store';
@@ -115,6 +116,7 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
     remit: new RemitService(knowledge),
     feedback: new AnswerFeedbackStore(store.client('feedback'), clock),
     members,
+    sightings: new RecentSightings(clock),
     roles,
     teams,
     events,

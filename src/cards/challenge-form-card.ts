@@ -1,17 +1,5 @@
+import type { ChallengeFormValues } from '../challenges/challenge-form';
 import { AdaptiveCardJson, expandCardTemplate } from './card-template';
-
-export interface ChallengeFormFields {
-  title: string;
-  words: string;
-  raisingGroup: string;
-  raisingGroupOther: string;
-  raisedOn: string;
-  priorityArea: string;
-  leadOfficer: string;
-  /** Comma-separated aadObjectIds (a multi-select ChoiceSet's value). */
-  assignees: string;
-  dueOn: string;
-}
 
 export interface ChallengeFormCardData {
   heading: string;
@@ -21,9 +9,9 @@ export interface ChallengeFormCardData {
   formId: string;
   /** `YYYY-MM-DD`: the latest date raised the picker offers. */
   today: string;
-  values: ChallengeFormFields;
+  values: ChallengeFormValues;
   /** A message per field, empty where there is none. */
-  errors: ChallengeFormFields;
+  errors: ChallengeFormValues;
   groups: { title: string; value: string }[];
   areas: { title: string; value: string }[];
   officers: { title: string; value: string }[];

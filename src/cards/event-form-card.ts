@@ -1,26 +1,14 @@
+import type { EventFormValues } from '../events/event-form';
 import { AdaptiveCardJson, expandCardTemplate } from './card-template';
-
-/** The form's inputs, as strings; the same shape holds the values and the error beside each input. */
-export interface EventFormFields {
-  title: string;
-  kind: string;
-  start: string;
-  end: string;
-  venue: string;
-  details: string;
-  rsvpBy: string;
-  audience: string;
-  confirmShortNotice: string;
-}
 
 export interface EventFormCardData {
   heading: string;
   /** Empty for a new event (submits `event.create`); set to update one (submits `event.update`). */
   eventId: string;
   sequence: number;
-  values: EventFormFields;
+  values: EventFormValues;
   /** A message per field, empty where there is none. */
-  errors: EventFormFields;
+  errors: EventFormValues;
   /** A message over the whole form, or empty. */
   message: string;
   kindChoices: { title: string; value: string }[];

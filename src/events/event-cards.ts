@@ -3,7 +3,7 @@ import { renderBulletinCard } from '../cards/bulletin-card';
 import { AdaptiveCardJson } from '../cards/card-template';
 import { renderEventAttendeesCard } from '../cards/event-attendees-card';
 import { renderEventCalendarLinkCard } from '../cards/event-calendar-link-card';
-import { EventFormCardData, EventFormFields, renderEventFormCard } from '../cards/event-form-card';
+import { EventFormCardData, renderEventFormCard } from '../cards/event-form-card';
 import { EventInvitationCardData, renderEventInvitationCard } from '../cards/event-invitation-card';
 import { EventStatusCardData, renderEventStatusCard } from '../cards/event-status-card';
 import { literalText } from '../cards/literal-text';
@@ -13,7 +13,7 @@ import { isDomainError } from '../errors/domain-error';
 import { formatLondonDate, formatLondonDateTime, formatLondonTime, inLondon, londonDate } from '../time/london';
 import { BulletinInput, bulletinData } from './bulletin';
 import { EVENT_KINDS, EVENT_KIND_LABELS, EventChange, ParticipationEvent, audienceLabel, rsvpOpen } from './event';
-import { EventFormError, TeamChoice, describeNotice, emptyEventFormValues, formValuesForEvent } from './event-form';
+import { EventFormError, EventFormValues, TeamChoice, describeNotice, emptyEventFormValues, formValuesForEvent } from './event-form';
 import { AttendeeList } from './event-rsvps';
 import { RSVP_LABELS, RSVP_RESPONSES, Rsvp, RsvpTotals } from './rsvp';
 
@@ -22,13 +22,13 @@ import { RSVP_LABELS, RSVP_RESPONSES, Rsvp, RsvpTotals } from './rsvp';
  * redrawn from what was typed with the errors beside each field when `error` is an EventFormError.
  */
 export function eventFormCard(options: { teams: readonly TeamChoice[]; minNotice: Duration; event?: ParticipationEvent; error?: unknown }): AdaptiveCardJson {
-  const errors: EventFormFields = { ...emptyEventFormValues(), audience: '', confirmShortNotice: '' };
-  let values: EventFormFields = options.event ? formValuesForEvent(options.event) : emptyEventFormValues();
+  const errors: EventFormValues = { ...emptyEventFormValues(), audience: '', confirmShortNotice: '' };
+  let values: EventFormValues = options.event ? formValuesForEvent(options.event) : emptyEventFormValues();
   let message = '';
   let showShortNoticeToggle = false;
   if (options.error instanceof EventFormError) {
     values = options.error.values;
-    for (const [field, text] of Object.entries(options.error.fieldErrors)) errors[field as keyof EventFormFields] = text ?? '';
+    for (const [field, text] of Object.entries(options.error.fieldErrors)) errors[field as keyof EventFormValues] = text ?? '';
     message = options.error.userMessage;
     showShortNoticeToggle = options.error.needsShortNoticeConfirmation || values.confirmShortNotice === 'true';
   } else if (isDomainError(options.error)) {

@@ -3,6 +3,7 @@ import { RemitService } from '../remit/remit-service';
 import { AnswerFeedbackStore } from '../remit/answer-feedback-store';
 import { MemberDirectory } from '../members/member-directory';
 import { RoleService } from '../members/role-service';
+import { RecentSightings } from '../members/recent-sightings';
 import { TeamRegistry } from '../members/team-registry';
 import { EventServices } from '../events/event-services';
 import { ChallengeDesk } from '../challenges/challenge-desk';
@@ -17,6 +18,8 @@ export interface BotServices {
   remit: RemitService;
   feedback: AnswerFeedbackStore;
   members: MemberDirectory;
+  /** Which sightings this instance wrote lately, so a burst of messages costs one write. */
+  sightings: RecentSightings;
   roles: RoleService;
   teams: TeamRegistry;
   events: EventServices;

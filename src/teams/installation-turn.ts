@@ -14,6 +14,7 @@ export async function handleInstallationUpdate(context: TurnContext, services: B
     if (team) await services.teams.removed(team.id);
     if (sighting && isPersonalConversation(activity)) {
       await services.members.markInactive(sighting.aadObjectId);
+      services.sightings.forget(sighting.aadObjectId);
       services.logger.info({ event: 'member.uninstalled' }, 'member removed the bot');
     }
     return;

@@ -54,12 +54,14 @@ export class PanelBot {
   /**
    * Runs a handler for an identified sender. The member's sighting is written alongside the
    * handler rather than before it (the reply does not wait on it) and the turn ends only once it
-   * is stored; the role is read only if the handler asks for it.
+   * is stored; an identical sighting within the last minute is not written again. The role is
+   * read only if the handler asks for it.
    */
   private async withSender(context: TurnContext, services: BotServices, handle: (sender: TurnSender) => Promise<void>): Promise<void> {
     const sighting = sightingFrom(context);
     if (!sighting) throw new DomainError('forbidden', 'I can only help people signed in to Microsoft Teams in our organisation.');
-    const recorded = services.members.recordSighting(sighting).catch((error: unknown) => {
+    const recorded = (services.sightings.shouldWrite(sighting) ? services.members.recordSighting(sighting) : Promise.resolve()).catch((error: unknown) => {
+      services.sightings.forget(sighting.aadObjectId);
       services.logger.error({ event: 'member.sighting_failed', err: error }, 'could not record the member');
     });
     const identity = { aadObjectId: sighting.aadObjectId, name: sighting.name ?? 'you', tenantId: sighting.tenantId };
