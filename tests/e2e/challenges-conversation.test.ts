@@ -1,8 +1,8 @@
 import { RunningApp } from '../../src/app';
 import { ask, cardJson, executeActionData, firstCard } from '../support/conversation-driver';
-import { Playground, startPlayground } from '../support/playground';
-import { CLLR_MARTIN_HUGHES, CLLR_PRIYA_SHAH, GROUP_CHAT_ID, OLIVIA_OFFICER, PERSONAL_CHAT_ID, PLAYGROUND_CONFIG_PATH, TENANT_ID } from '../support/playground-users';
-import { startTestApp } from '../support/test-app';
+import { Playground } from '../support/playground';
+import { PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
+import { CLLR_MARTIN_HUGHES, CLLR_PRIYA_SHAH, GROUP_CHAT_ID, OLIVIA_OFFICER, PERSONAL_CHAT_ID, TENANT_ID } from '../support/playground-users';
 import { TravelClock } from '../support/travel-clock';
 
 /**
@@ -13,6 +13,7 @@ import { TravelClock } from '../support/travel-clock';
 describe('challenge cards in the Agents Playground', () => {
   let app: RunningApp;
   let playground: Playground;
+  let world: PlaygroundWorld;
   const clock = new TravelClock('2026-11-23T09:00:00Z');
   const asOlivia = { from: OLIVIA_OFFICER.id };
   const asMartin = { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID };
@@ -25,19 +26,13 @@ describe('challenge cards in the Agents Playground', () => {
   };
 
   beforeAll(async () => {
-    app = await startTestApp({ ADMIN_AAD_OBJECT_IDS: OLIVIA_OFFICER.aadObjectId, ALLOWED_TENANT_IDS: TENANT_ID }, { clock, startWorkers: false });
-    app.composition.dispatcher.start();
-    playground = await startPlayground({ botEndpoint: `${app.url}/api/messages`, configPath: PLAYGROUND_CONFIG_PATH });
-    await playground.install(PERSONAL_CHAT_ID);
-    await playground.waitForMessage((m) => cardJson(m).includes('Welcome to the'));
+    world = await startPlaygroundWorld({ overrides: { clock }, dispatcher: true });
+    ({ app, playground } = world);
     await ask(playground, 'hello', asOlivia);
     await ask(playground, 'hello', asMartin);
     await ask(playground, 'hello', asPriya);
   });
-  afterAll(async () => {
-    await playground?.stop();
-    await app?.stop();
-  });
+  afterAll(() => world?.stop());
 
   it('lets only officers raise a challenge, and refuses text that looks like a child\'s personal data', async () => {
     expect(cardJson(await ask(playground, 'new challenge', asMartin))).toContain('Only participation officers can raise challenge cards');

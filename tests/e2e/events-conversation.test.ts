@@ -1,8 +1,8 @@
 import { RunningApp } from '../../src/app';
 import { ask, cardJson, executeActionData } from '../support/conversation-driver';
-import { Playground, PlaygroundMessage, startPlayground } from '../support/playground';
-import { CLLR_MARTIN_HUGHES, GROUP_CHAT_ID, OLIVIA_OFFICER, PERSONAL_CHAT_ID, PLAYGROUND_CONFIG_PATH, TEAM_ID, TENANT_ID } from '../support/playground-users';
-import { startTestApp } from '../support/test-app';
+import { Playground, PlaygroundMessage } from '../support/playground';
+import { PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
+import { CLLR_MARTIN_HUGHES, GROUP_CHAT_ID, OLIVIA_OFFICER, PERSONAL_CHAT_ID, TEAM_ID } from '../support/playground-users';
 import { TravelClock } from '../support/travel-clock';
 
 /**
@@ -20,18 +20,14 @@ describe('participation events in the Agents Playground', () => {
   let invitation: PlaygroundMessage;
   let eventId: string;
 
+  let world: PlaygroundWorld;
+
   beforeAll(async () => {
-    app = await startTestApp({ ADMIN_AAD_OBJECT_IDS: OLIVIA_OFFICER.aadObjectId, ALLOWED_TENANT_IDS: TENANT_ID }, { clock, startWorkers: false });
-    app.composition.dispatcher.start();
-    playground = await startPlayground({ botEndpoint: `${app.url}/api/messages`, configPath: PLAYGROUND_CONFIG_PATH });
-    await playground.install(PERSONAL_CHAT_ID);
-    await playground.waitForMessage((m) => cardJson(m).includes('Welcome to the'));
+    world = await startPlaygroundWorld({ overrides: { clock }, dispatcher: true });
+    ({ app, playground } = world);
     await ask(playground, 'hello', asMartin);
   });
-  afterAll(async () => {
-    await playground?.stop();
-    await app?.stop();
-  });
+  afterAll(() => world?.stop());
 
   it('refuses "new event" to a councillor and validates the officer form on the card', async () => {
     expect(cardJson(await ask(playground, 'new event', asMartin))).toContain('Only officers can create events.');

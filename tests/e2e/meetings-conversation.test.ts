@@ -2,6 +2,7 @@ import { RunningApp } from '../../src/app';
 import { ask, cardJson, executeActionData, firstCard } from '../support/conversation-driver';
 import { FixtureServer, startFixtureServer } from '../support/fixture-server';
 import { Playground, PlaygroundMessage, startPlayground } from '../support/playground';
+import { PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
 import { CLLR_MARTIN_HUGHES, GROUP_CHAT_ID, OLIVIA_OFFICER, PERSONAL_CHAT_ID, PLAYGROUND_CONFIG_PATH, TENANT_ID } from '../support/playground-users';
 import { startTestApp } from '../support/test-app';
 import { TravelClock } from '../support/travel-clock';
@@ -15,25 +16,20 @@ describe('meetings in the Agents Playground (ModernGov source)', () => {
   let app: RunningApp;
   let playground: Playground;
   let moderngov: FixtureServer;
+  let world: PlaygroundWorld;
   const clock = new TravelClock('2026-03-01T09:00:00Z');
   const asOlivia = { from: OLIVIA_OFFICER.id };
   const asMartin = { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID };
 
   beforeAll(async () => {
     moderngov = await startFixtureServer();
-    app = await startTestApp(
-      { ADMIN_AAD_OBJECT_IDS: OLIVIA_OFFICER.aadObjectId, ALLOWED_TENANT_IDS: TENANT_ID, MODERNGOV_URL: moderngov.url, MODERNGOV_COMMITTEE_ID: '693', REMINDER_OFFSETS: 'P7D,P1D' },
-      { clock, startWorkers: false },
-    );
-    app.composition.dispatcher.start();
-    playground = await startPlayground({ botEndpoint: `${app.url}/api/messages`, configPath: PLAYGROUND_CONFIG_PATH });
-    await playground.install(PERSONAL_CHAT_ID);
+    world = await startPlaygroundWorld({ env: { MODERNGOV_URL: moderngov.url, MODERNGOV_COMMITTEE_ID: '693', REMINDER_OFFSETS: 'P7D,P1D' }, overrides: { clock }, dispatcher: true });
+    ({ app, playground } = world);
     const [result] = await app.composition.meetingSync!.runOnce();
     expect(result?.counts?.added).toBeGreaterThan(3);
   });
   afterAll(async () => {
-    await playground?.stop();
-    await app?.stop();
+    await world?.stop();
     await moderngov?.close();
   });
 

@@ -1,0 +1,32 @@
+import { AppOverrides, RunningApp } from '../../src/app';
+import { cardJson } from './conversation-driver';
+import { Playground, startPlayground } from './playground';
+import { OLIVIA_OFFICER, PERSONAL_CHAT_ID, PLAYGROUND_CONFIG_PATH, TENANT_ID } from './playground-users';
+import { startTestApp } from './test-app';
+
+export interface PlaygroundWorld {
+  app: RunningApp;
+  playground: Playground;
+  stop(): Promise<void>;
+}
+
+/**
+ * The bot (Olivia Officer as bootstrap admin, the Playground's tenant allowed) behind a Playground,
+ * installed in Olivia's personal chat with its welcome already received, so each test's first
+ * `ask` reads its own reply. Workers are left to the test, except the dispatcher when asked.
+ */
+export async function startPlaygroundWorld(options: { env?: Record<string, string>; overrides?: AppOverrides; dispatcher?: boolean } = {}): Promise<PlaygroundWorld> {
+  const app = await startTestApp({ ADMIN_AAD_OBJECT_IDS: OLIVIA_OFFICER.aadObjectId, ALLOWED_TENANT_IDS: TENANT_ID, ...options.env }, { startWorkers: false, ...options.overrides });
+  if (options.dispatcher) app.composition.dispatcher.start();
+  const playground = await startPlayground({ botEndpoint: `${app.url}/api/messages`, configPath: PLAYGROUND_CONFIG_PATH });
+  await playground.install(PERSONAL_CHAT_ID);
+  await playground.waitForMessage((m) => cardJson(m).includes('Welcome to the'));
+  return {
+    app,
+    playground,
+    stop: async () => {
+      await playground.stop();
+      await app.stop();
+    },
+  };
+}
