@@ -1,6 +1,7 @@
 import ical, { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { Meeting } from '../meetings/meeting';
+import { addMeetingToCalendar } from '../meetings/ics-export';
 import { LONDON } from '../time/clock';
 import { formatLondonDateTime } from '../time/london';
 import { EVENT_KIND_LABELS, ParticipationEvent } from './event';
@@ -17,7 +18,6 @@ export interface MembersCalendarOptions {
 }
 
 /** Meetings with no finishing time are given this long, as in src/meetings/ics-export.ts. */
-const DEFAULT_MEETING_HOURS = 2;
 
 /**
  * The Members' Calendar: one iCalendar feed (METHOD:PUBLISH) of panel meetings and participation
@@ -34,7 +34,7 @@ export function membersCalendarIcs(meetings: readonly Meeting[], events: readonl
     method: ICalCalendarMethod.PUBLISH,
     ttl: options.refreshSeconds ?? 3600,
   });
-  for (const meeting of meetings) addMeeting(calendar, meeting, options);
+  for (const meeting of meetings) addMeetingToCalendar(calendar, meeting, { uidDomain: options.uidDomain, urlFor: options.meetingUrlFor });
   for (const event of events) addEvent(calendar, event, options);
   return calendar.toString();
 }
@@ -63,36 +63,6 @@ function addEvent(calendar: ICalCalendar, event: ParticipationEvent, options: Me
     description,
     url: options.eventUrlFor?.(event) ?? event.onlineUrl ?? null,
     categories: [{ name: EVENT_KIND_LABELS[event.kind] }],
-    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-  });
-}
-
-function addMeeting(calendar: ICalCalendar, meeting: Meeting, options: MembersCalendarOptions): void {
-  const start = DateTime.fromISO(meeting.startUtc, { zone: 'utc' });
-  const end = meeting.endUtc ? DateTime.fromISO(meeting.endUtc, { zone: 'utc' }) : start.plus(meeting.allDay ? { days: 1 } : { hours: DEFAULT_MEETING_HOURS });
-  const cancelled = meeting.status === 'cancelled';
-  const description = [
-    cancelled ? 'CANCELLED.' : meeting.status === 'moved' ? 'This meeting has moved.' : '',
-    meeting.notes ?? '',
-    meeting.agenda.published && meeting.agenda.url ? `Agenda: ${meeting.agenda.url}` : '',
-  ]
-    .filter((line) => line.length > 0)
-    .join('\n\n');
-  calendar.createEvent({
-    id: `${meeting.id}@${options.uidDomain}`,
-    sequence: meeting.sequence,
-    stamp: new Date(meeting.updatedAt),
-    lastModified: new Date(meeting.updatedAt),
-    created: new Date(meeting.createdAt),
-    // All-day entries go in as London wall dates; timed ones as UTC instants.
-    start: meeting.allDay ? start.setZone(LONDON) : start.toJSDate(),
-    end: meeting.allDay ? end.setZone(LONDON) : end.toJSDate(),
-    allDay: meeting.allDay,
-    summary: cancelled ? `CANCELLED: ${meeting.title}` : meeting.title,
-    location: meeting.venue ?? null,
-    description: description || null,
-    url: options.meetingUrlFor?.(meeting) ?? meeting.agenda.url ?? meeting.sourceUrl ?? null,
-    categories: [{ name: 'Panel meeting' }],
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });
 }

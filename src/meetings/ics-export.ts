@@ -1,4 +1,4 @@
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { LONDON } from '../time/clock';
 import { Meeting } from './meeting';
@@ -28,35 +28,39 @@ export function meetingsToIcs(meetings: Meeting[], options: IcsExportOptions): s
     prodId: { company: 'Kent County Council', product: 'Corporate Parenting Panel bot', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
   });
-  for (const meeting of meetings) {
-    const start = DateTime.fromISO(meeting.startUtc, { zone: 'utc' });
-    const end = meeting.endUtc ? DateTime.fromISO(meeting.endUtc, { zone: 'utc' }) : start.plus(meeting.allDay ? { days: 1 } : { hours: DEFAULT_LENGTH_HOURS });
-    const description = [
-      meeting.status === 'cancelled' ? 'CANCELLED.' : meeting.status === 'moved' ? 'This meeting has moved.' : '',
-      meeting.notes ?? '',
-      meeting.agenda.published && meeting.agenda.url ? `Agenda: ${meeting.agenda.url}` : '',
-    ]
-      .filter((line) => line.length > 0)
-      .join('\n\n');
-    const url = options.urlFor?.(meeting) ?? meeting.agenda.url ?? meeting.sourceUrl;
-    calendar.createEvent({
-      id: `${meeting.id}@${options.uidDomain}`,
-      sequence: meeting.sequence,
-      stamp: new Date(meeting.updatedAt),
-      lastModified: new Date(meeting.updatedAt),
-      created: new Date(meeting.createdAt),
-      // All-day entries go in as London wall dates; timed ones as UTC instants.
-      start: meeting.allDay ? start.setZone(LONDON) : start.toJSDate(),
-      end: meeting.allDay ? end.setZone(LONDON) : end.toJSDate(),
-      allDay: meeting.allDay,
-      summary: meeting.status === 'cancelled' ? `CANCELLED: ${meeting.title}` : meeting.title,
-      location: meeting.venue ?? null,
-      description: description || null,
-      url: url ?? null,
-      status: meeting.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    });
-  }
+  for (const meeting of meetings) addMeetingToCalendar(calendar, meeting, options);
   return calendar.toString();
+}
+
+/** One meeting as a VEVENT, shared by the meeting downloads and the Members' Calendar feed. */
+export function addMeetingToCalendar(calendar: ICalCalendar, meeting: Meeting, options: Pick<IcsExportOptions, 'uidDomain' | 'urlFor'>): void {
+  const start = DateTime.fromISO(meeting.startUtc, { zone: 'utc' });
+  const end = meeting.endUtc ? DateTime.fromISO(meeting.endUtc, { zone: 'utc' }) : start.plus(meeting.allDay ? { days: 1 } : { hours: DEFAULT_LENGTH_HOURS });
+  const cancelled = meeting.status === 'cancelled';
+  const description = [
+    cancelled ? 'CANCELLED.' : meeting.status === 'moved' ? 'This meeting has moved.' : '',
+    meeting.notes ?? '',
+    meeting.agenda.published && meeting.agenda.url ? `Agenda: ${meeting.agenda.url}` : '',
+  ]
+    .filter((line) => line.length > 0)
+    .join('\n\n');
+  calendar.createEvent({
+    id: `${meeting.id}@${options.uidDomain}`,
+    sequence: meeting.sequence,
+    stamp: new Date(meeting.updatedAt),
+    lastModified: new Date(meeting.updatedAt),
+    created: new Date(meeting.createdAt),
+    // All-day entries go in as London wall dates; timed ones as UTC instants.
+    start: meeting.allDay ? start.setZone(LONDON) : start.toJSDate(),
+    end: meeting.allDay ? end.setZone(LONDON) : end.toJSDate(),
+    allDay: meeting.allDay,
+    summary: cancelled ? `CANCELLED: ${meeting.title}` : meeting.title,
+    location: meeting.venue ?? null,
+    description: description || null,
+    url: options.urlFor?.(meeting) ?? meeting.agenda.url ?? meeting.sourceUrl ?? null,
+    categories: [{ name: 'Panel meeting' }],
+    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+  });
 }
 
 /** The .ics for a single meeting (what 'Add to my calendar' downloads). */
