@@ -7,6 +7,9 @@ const CAPABILITIES = [
   { title: 'Select Committee', detail: 'Ask what any of the 15 recommendations of the 2015 Select Committee asked for.' },
   { title: 'Acronyms', detail: 'Type an acronym such as NEET, UASC or OCYPC to see what it means.' },
   { title: 'Contacts', detail: 'Ask whom to contact about the panel.' },
+  { title: 'Meetings', detail: '"When is the next meeting?", "any meetings in March?", "send apologies for the next meeting". Say "stop reminders" or "start reminders".' },
+  { title: 'Events', detail: '"events" for what is coming up, "my calendar link" for the Members\' Calendar, "stop bulletin" or "start bulletin".' },
+  { title: 'Challenge cards', detail: '"my challenge cards", "challenge CC-2026-014", "challenge report for Q3 2026".' },
 ];
 
 /** Questions the knowledge base answers well: offered on the welcome, help and "I don't know" cards. */
@@ -19,6 +22,13 @@ export const EXAMPLE_QUESTIONS: readonly string[] = [
 ];
 
 const STAFF_COMMANDS: { title: string; detail: string; role: Role }[] = [
+  { title: 'add meeting', detail: 'Add a panel meeting; edit, move or cancel it from its card.', role: 'officer' },
+  { title: 'apologies for the next meeting', detail: 'Who has sent apologies.', role: 'officer' },
+  { title: 'reminder opt-outs', detail: 'Who has stopped meeting reminders.', role: 'officer' },
+  { title: 'new event', detail: 'Invite members to a participation event; follow replies on its card.', role: 'officer' },
+  { title: 'attendees for <event>', detail: 'Who is going, with a CSV download.', role: 'officer' },
+  { title: 'new challenge', detail: 'Record a challenge from a children\'s council and assign it.', role: 'officer' },
+  { title: 'challenge cards overdue', detail: 'List challenge cards (also by status or priority area).', role: 'officer' },
   { title: 'feedback', detail: 'See which answers members found unhelpful.', role: 'officer' },
   { title: 'roles', detail: 'See everyone who has used the bot and make or remove officers.', role: 'admin' },
 ];
@@ -31,7 +41,7 @@ export function roleLabel(role: Role): string {
 
 export function welcomeCardData(): WelcomeCardData {
   return {
-    intro: "I help members of Kent County Council's Corporate Parenting Panel find answers about the panel quickly. Ask me a question in your own words; every answer names the document it comes from.",
+    intro: "I help members of Kent County Council's Corporate Parenting Panel: ask me about the panel in your own words (every answer names the document it comes from), and I'll remind you of meetings, take your apologies, invite you to participation events and keep you up to date on the children's challenge cards.",
     capabilities: CAPABILITIES,
     suggestions: EXAMPLE_QUESTIONS.slice(0, 3).map((question) => ({ question })),
   };
