@@ -3,6 +3,8 @@ import { AdaptiveCardJson, expandCardTemplate } from './card-template';
 export interface ChallengeCardData {
   /** What the card is for ('Overdue: due Friday 3 July 2026'), or empty. */
   heading: string;
+  /** Teams user ids (at most 60) whose card fetches the latest state whenever they look at it. */
+  refreshUserIds: string[];
   reference: string;
   /** The card's version, carried on `challenge.respond` so a double click records once. */
   version: number;

@@ -55,6 +55,8 @@ export interface ChallengeCardOptions {
   messageColor?: ChallengeCardData['messageColor'];
   /** What was typed, to keep it after a refusal. */
   values?: RespondValues;
+  /** Teams user ids whose copy of the card refreshes itself (Teams allows 60). */
+  refreshUserIds?: string[];
 }
 
 /** The card data for one challenge as a viewer sees it: respond inputs only when `view.viewerMayRespond`. */
@@ -67,6 +69,7 @@ export function challengeCardData(view: ChallengeView, options: ChallengeCardOpt
   const hidden = view.history.length - shown.length;
   return {
     heading: options.heading ?? '',
+    refreshUserIds: (options.refreshUserIds ?? []).slice(0, 60),
     reference: challenge.reference,
     version: challenge.version,
     title: literalText(challenge.title),

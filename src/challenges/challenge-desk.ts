@@ -113,11 +113,13 @@ export class ChallengeDesk {
   /** Sends the latest card to the lead officer and assignees (but the person acting) and the panel channel. */
   private async post(view: ChallengeView, version: string, heading: string, actingAadObjectId?: string): Promise<void> {
     const { challenge } = view;
-    const ids = new Set([challenge.leadOfficer.aadObjectId, ...challenge.assignees.map((a) => a.aadObjectId)]);
-    if (actingAadObjectId) ids.delete(actingAadObjectId);
-    const recipients = (await this.deps.members.list({ activeOnly: true })).filter((member) => ids.has(member.aadObjectId));
+    const involved = new Set([challenge.leadOfficer.aadObjectId, ...challenge.assignees.map((a) => a.aadObjectId)]);
+    const people = (await this.deps.members.list({ activeOnly: true })).filter((member) => involved.has(member.aadObjectId));
+    const recipients = people.filter((member) => member.aadObjectId !== actingAadObjectId);
     const batchId = `challenge:${challenge.reference}:${version}`;
-    await this.deps.delivery.broadcast({ batchId, members: recipients, card: () => challengeCard(view, { nowUtc: this.nowUtc(), heading }) });
+    // Every copy refreshes itself when viewed, so lead officer and assignees all see the latest response.
+    const refreshUserIds = people.map((member) => member.teamsUserId);
+    await this.deps.delivery.broadcast({ batchId, members: recipients, card: () => challengeCard(view, { nowUtc: this.nowUtc(), heading, refreshUserIds }) });
     const panel = this.deps.panelTeamId ? (await this.deps.teams.list()).find((team) => team.teamId === this.deps.panelTeamId) : undefined;
     if (panel) {
       const readOnly = { ...view, viewerMayRespond: false };

@@ -53,6 +53,9 @@ describe('challenge nudges, quarterly report and the panel channel', () => {
     await eventually(() => received('New challenge card', 'a:cllr') === 1 && received('New challenge card', 'a:officer') === 1 && received('New challenge card', '19:panel-team') === 1);
     const channelCard = [...connector.acceptedCounts().keys()].find((marker) => marker.startsWith('19:panel-team|'))!;
     expect(channelCard).not.toContain('challenge.respond');
+    const assigneeCard = [...connector.acceptedCounts().keys()].find((marker) => marker.startsWith('a:cllr|'))!;
+    expect(assigneeCard).toContain('"refresh":{"action":{"type":"Action.Execute","verb":"challenge.show"');
+    expect(assigneeCard).toContain('"userIds":["29:officer","29:cllr"]');
   });
 
   it('nudges the lead officer and assignee of an overdue card once per interval', async () => {
