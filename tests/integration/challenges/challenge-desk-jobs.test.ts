@@ -66,7 +66,7 @@ describe('challenge nudges, quarterly report and the panel channel', () => {
     await composition.scheduler.tick();
     await new Promise((r) => setTimeout(r, 500));
     expect(received('overdue', 'a:cllr')).toBe(1);
-    clock.travelTo('2026-12-09T09:00:05Z');
+    clock.travelTo('2026-12-09T09:30:00Z'); // a week and half an hour after the first nudge
     await composition.scheduler.tick();
     await eventually(() => received('overdue', 'a:cllr') === 2);
   });
