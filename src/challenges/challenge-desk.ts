@@ -130,11 +130,12 @@ export class ChallengeDesk {
   private async nudge(): Promise<JobOutcome> {
     const now = this.deps.clock.now();
     const due = await this.deps.service.dueForNudge(now, this.deps.nudgeInterval);
+    const active = due.length > 0 ? await this.deps.members.list({ activeOnly: true }) : [];
     let sent = 0;
     for (const nudge of due) {
       if (!(await this.deps.service.recordNudged(nudge.reference, now, this.deps.nudgeInterval))) continue;
       const ids = new Set(nudge.recipients.map((person) => person.aadObjectId));
-      const recipients = (await this.deps.members.list({ activeOnly: true })).filter((member) => ids.has(member.aadObjectId));
+      const recipients = active.filter((member) => ids.has(member.aadObjectId));
       const card = challengeCard(await this.deps.service.view(systemActor(), nudge.reference), { nowUtc: this.nowUtc(), heading: nudgeHeading(nudge) });
       await this.deps.delivery.broadcast({ batchId: `challenge-nudge:${nudge.reference}:${now.toISODate()}`, members: recipients, card: () => card });
       sent++;

@@ -176,10 +176,7 @@ export class EventDesk {
   private async audience(audience: EventAudience): Promise<Member[]> {
     if (audience.kind === 'all') return this.deps.members.list({ activeOnly: true });
     if (audience.kind === 'role') {
-      const staff = await this.deps.roles.activeOfficers();
-      if (audience.role === 'officer') return staff;
-      const roles = await Promise.all(staff.map((member) => this.deps.roles.roleOf(member.aadObjectId)));
-      return staff.filter((_, index) => roles[index] === 'admin');
+      return audience.role === 'officer' ? this.deps.roles.activeOfficers() : this.deps.roles.activeAdmins();
     }
     if (!this.deps.teamMembers) throw new DomainError('unavailable', 'I cannot read that Team\'s members at the moment. Please choose another audience.');
     return this.deps.teamMembers(audience.teamId);

@@ -59,6 +59,11 @@ export class RoleService {
     return members.filter((member) => this.isBootstrapAdmin(member.aadObjectId) || stored.get(member.aadObjectId) === 'officer');
   }
 
+  /** Active administrators (from configuration) with their directory rows. */
+  async activeAdmins(): Promise<Member[]> {
+    return (await this.members.list({ activeOnly: true })).filter((member) => this.isBootstrapAdmin(member.aadObjectId));
+  }
+
   private isBootstrapAdmin(aadObjectId: string): boolean {
     return this.bootstrapAdmins.has(aadObjectId.toLowerCase());
   }
