@@ -1,22 +1,10 @@
 import { AdaptiveCardJson, expandCardTemplate } from './card-template';
+import { DescribedEventFields } from './event-card-fields';
 
-export interface EventInvitationCardData {
-  eventId: string;
-  sequence: number;
-  /** A line over the card ('Invitation', 'Thank you: your reply is recorded'), or empty. */
-  heading: string;
-  title: string;
-  kindLabel: string;
-  /** 'Wednesday 10 February 2027, 6:00pm' (Europe/London). */
-  when: string;
-  /** '8:00pm', or a date and time when the event ends on another day. */
-  until: string;
-  venue: string;
+export interface EventInvitationCardData extends DescribedEventFields {
   /** An https:// link for 'Join online', or empty. */
   onlineUrl: string;
   details: string;
-  audienceLabel: string;
-  status: 'scheduled' | 'cancelled';
   /** Shown loudly: 'This event has been cancelled.' or what an update changed; empty otherwise. */
   statusText: string;
   updated: boolean;

@@ -1,17 +1,7 @@
 import { AdaptiveCardJson, expandCardTemplate } from './card-template';
+import { DescribedEventFields } from './event-card-fields';
 
-export interface EventStatusCardData {
-  eventId: string;
-  sequence: number;
-  /** 'Event created: invitations are on their way', or empty. */
-  heading: string;
-  title: string;
-  kindLabel: string;
-  when: string;
-  until: string;
-  venue: string;
-  audienceLabel: string;
-  status: 'scheduled' | 'cancelled';
+export interface EventStatusCardData extends DescribedEventFields {
   statusText: string;
   shortNotice: boolean;
   rsvpByText: string;

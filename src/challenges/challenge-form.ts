@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { DomainError } from '../errors/domain-error';
 import { Role, hasRole } from '../members/actor';
-import { PRIORITY_AREAS, Person, PriorityArea, RAISING_GROUPS, RaisingGroup } from './challenge';
+import { Challenge, PRIORITY_AREAS, Person, RAISING_GROUPS } from './challenge';
 import { findPersonalData, personalDataMessage } from './personal-data-guard';
 
 export const MAX_TITLE_LENGTH = 120;
@@ -44,17 +44,7 @@ export interface ChallengeFormContext {
 }
 
 /** A valid new challenge, people resolved server-side from their ids. */
-export interface ChallengeDraft {
-  title: string;
-  words: string;
-  raisingGroup: RaisingGroup;
-  raisingGroupOther?: string;
-  raisedOn: string;
-  priorityArea: PriorityArea;
-  leadOfficer: Person;
-  assignees: Person[];
-  dueOn: string;
-}
+export type ChallengeDraft = Pick<Challenge, 'title' | 'words' | 'raisingGroup' | 'raisingGroupOther' | 'raisedOn' | 'priorityArea' | 'leadOfficer' | 'assignees' | 'dueOn'>;
 
 /**
  * The form was filled in wrongly. Carries a message per field and what was typed, so the form can

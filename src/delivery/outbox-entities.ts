@@ -45,23 +45,7 @@ export type RecordEntity = {
 };
 
 /** A pending row as read, with the ETag that proves which version a claim or completion saw. */
-export interface PendingMessage {
-  partitionKey: string;
-  rowKey: string;
-  etag: string;
-  batchId: string;
-  dedupeKey: string;
-  recordKey: string;
-  aadObjectId: string;
-  conversationKey: string;
-  conversationReference: string;
-  card: string;
-  attempts: number;
-  claims: number;
-  availableAtMs: number;
-  lastError: string;
-  queuedAtUtc: string;
-}
+export type PendingMessage = Omit<PendingEntity, 'availableAt' | 'claimedBy'> & { etag: string; availableAtMs: number };
 
 /** A pending row as read from the table, with its ETag, in the shape the dispatcher works with. */
 export function toPendingMessage(entity: PendingEntity & { etag: string }): PendingMessage {

@@ -5,6 +5,7 @@ import { renderEventAttendeesCard } from '../cards/event-attendees-card';
 import { renderEventCalendarLinkCard } from '../cards/event-calendar-link-card';
 import { EventFormCardData, renderEventFormCard } from '../cards/event-form-card';
 import { EventInvitationCardData, renderEventInvitationCard } from '../cards/event-invitation-card';
+import { DescribedEventFields } from '../cards/event-card-fields';
 import { EventStatusCardData, renderEventStatusCard } from '../cards/event-status-card';
 import { literalText } from '../cards/literal-text';
 import { BatchProgress } from '../delivery/delivery-progress';
@@ -170,7 +171,7 @@ export function bulletinCard(input: BulletinInput): AdaptiveCardJson {
   return renderBulletinCard(bulletinData(input));
 }
 
-function describedEvent(event: ParticipationEvent): { title: string; kindLabel: string; when: string; until: string; venue: string; audienceLabel: string } {
+function describedEvent(event: ParticipationEvent): Pick<DescribedEventFields, 'title' | 'kindLabel' | 'when' | 'until' | 'venue' | 'audienceLabel'> {
   return {
     title: literalText(event.title),
     kindLabel: EVENT_KIND_LABELS[event.kind],
