@@ -7,7 +7,7 @@ import { RemitSearch } from './remit-search';
 import { SynonymExpander } from './synonym-expander';
 import { tokenize } from './text-normalizer';
 
-export type { RemitResult, UnknownReason } from './remit-result';
+export type { RemitResult } from './remit-result';
 
 // Questions are a sentence or two; anything longer is pasted text, and only its start is worth reading.
 const MAX_QUESTION_CHARS = 500;

@@ -125,11 +125,6 @@ export async function openPlayground(url: string, options: { browser?: HarnessBr
   return page;
 }
 
-/** Opens a conversation from the left pane: `Personal Chat`, the group chat's name, or `<Team> - <Channel>`. */
-export async function selectConversation(page: Page, name: string): Promise<void> {
-  await page.getByRole('treeitem', { name, exact: true }).click();
-}
-
 /**
  * Types a message into the (first) compose box and sends it. With `mention`, starts with an @mention of that
  * name picked from the suggestion list, as a group chat or channel needs for the bot to hear it.

@@ -77,18 +77,13 @@ export const OLIVIA_OFFICER: PlaygroundUserConfig = yamlConfig.currentUser;
 export const CLLR_MARTIN_HUGHES: PlaygroundUserConfig = userNamed('Cllr Martin Hughes');
 /** A plain councillor (member of the group chat and the team). */
 export const CLLR_PRIYA_SHAH: PlaygroundUserConfig = userNamed('Cllr Priya Shah');
-/** All five `users` (the schema demands exactly five), excluding the current user. */
-export const OTHER_USERS: readonly PlaygroundUserConfig[] = yamlConfig.users;
 
 /** Olivia's 1:1 chat with the bot (`conversationType: personal`). */
 export const PERSONAL_CHAT_ID: string = yamlConfig.personalChat.id;
 /** The group chat: Olivia plus all five `users` (`conversationType: groupChat`). */
 export const GROUP_CHAT_ID: string = yamlConfig.groupChat.id;
-export const GROUP_CHAT_NAME: string = yamlConfig.groupChat.name;
 /** The team; its General channel has the same conversation id (`conversationType: channel`). */
 export const TEAM_ID: string = yamlConfig.team.id;
 export const TEAM_NAME: string = yamlConfig.team.name;
-export const TEAM_AAD_GROUP_ID: string = yamlConfig.team.aadGroupId;
-export const GENERAL_CHANNEL_ID: string = yamlConfig.team.id;
 /** The one extra channel the schema allows. */
 export const CHANNEL: { readonly id: string; readonly name: string } = onlyChannel();
