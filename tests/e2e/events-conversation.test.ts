@@ -82,6 +82,20 @@ describe('participation events in the Agents Playground', () => {
     expect((await fetch(feedUrl.replace(/\/calendar\/[^/]+\.ics/, `/calendar/${'A'.repeat(43)}.ics`))).status).toBe(404);
   });
 
+  it('tells those invited when the officer changes the event, keeping the replies', async () => {
+    const edit = await playground.invoke('event.edit', { eventId }, { from: OLIVIA_OFFICER.id, replyToId: invitation.messageId });
+    const sequence = executeActionData(edit.value as Record<string, unknown>, 'event.update').sequence;
+    const seen = new Set(playground.messages().map((m) => m.messageId));
+    const updated = await playground.invoke('event.update', { ...form, venue: 'Council Chamber, Sessions House', eventId, sequence }, { from: OLIVIA_OFFICER.id, replyToId: invitation.messageId });
+    expect(JSON.stringify(updated.value)).toContain('Event updated');
+    const notice = await playground.waitForMessage((m) => !seen.has(m.messageId) && cardJson(m).includes('Council Chamber, Sessions House'), 15000);
+    expect(notice.conversationId).toBe(PERSONAL_CHAT_ID);
+    const stale = await playground.invoke('event.update', { ...form, venue: 'Somewhere else', eventId, sequence }, { from: OLIVIA_OFFICER.id, replyToId: invitation.messageId });
+    expect(JSON.stringify(stale.value)).not.toContain('Somewhere else'); // a stale card cannot overwrite the newer version
+    expect((await app.services.events.repository.get(eventId))?.event.venue).toBe('Council Chamber, Sessions House');
+    expect(cardJson(await ask(playground, 'attendees for the achievement awards', asOlivia))).toContain(OLIVIA_OFFICER.name);
+  });
+
   it('sends the weekly Member Bulletin on Monday morning, except to those who stopped it', async () => {
     expect(cardJson(await ask(playground, 'stop bulletin', asMartin))).toContain('Bulletin off');
     await app.composition.bulletin.ensureScheduled();

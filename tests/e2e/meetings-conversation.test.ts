@@ -74,6 +74,11 @@ describe('meetings in the Agents Playground (ModernGov source)', () => {
     expect(list).toContain('1 apology');
     expect(list).toContain('Full Council clash');
     expect(cardJson(await ask(playground, 'apologies for the next meeting', asMartin))).toContain('Only officers');
+
+    const withdrawn = await playground.invoke('apology.withdraw', { meetingId }, { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID, replyToId: meetingCard.messageId });
+    expect(JSON.stringify(withdrawn.value)).toContain('Apologies withdrawn');
+    await playground.waitForMessage((m) => cardJson(m).includes('has withdrawn their apologies'), 15000);
+    expect(cardJson(await ask(playground, 'apologies for the next meeting', asOlivia))).toContain('No apologies have been received.');
   });
 
   it('lets an officer add and cancel a meeting, and refuses a councillor', async () => {
@@ -88,7 +93,12 @@ describe('meetings in the Agents Playground (ModernGov source)', () => {
     expect(savedJson).toContain('Tuesday 21 April 2026, 10:00am');
     const refused = await playground.invoke('meeting.save', values, { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID, replyToId: (await ask(playground, 'hello', asMartin)).messageId });
     expect(refused.type).toBe('application/vnd.microsoft.error');
-    const cancel = executeActionData(saved.value as Record<string, unknown>, 'meeting.cancel');
+    const edit = await playground.invoke('meeting.edit', executeActionData(saved.value as Record<string, unknown>, 'meeting.edit'), { from: OLIVIA_OFFICER.id, replyToId: form.messageId });
+    const editing = executeActionData(edit.value as Record<string, unknown>, 'meeting.save');
+    const moved = await playground.invoke('meeting.save', { ...values, ...editing, startTime: '14:00', endTime: '16:00' }, { from: OLIVIA_OFFICER.id, replyToId: form.messageId });
+    expect(JSON.stringify(moved.value)).toContain('Meeting updated');
+    expect(JSON.stringify(moved.value)).toContain('Tuesday 21 April 2026, 2:00pm');
+    const cancel = executeActionData(moved.value as Record<string, unknown>, 'meeting.cancel');
     const cancelled = await playground.invoke('meeting.cancel', cancel, { from: OLIVIA_OFFICER.id, replyToId: form.messageId });
     expect(JSON.stringify(cancelled.value)).toContain('CANCELLED');
     const april = cardJson(await ask(playground, 'any meetings in april?', asOlivia));
