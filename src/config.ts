@@ -45,34 +45,29 @@ const environmentSchema = z.object({
   MODERNGOV_COMMITTEE_ID: optionalText.pipe(z.union([z.string().regex(/^\d{1,9}$/, 'must be the numeric ModernGov committee id'), z.undefined()])),
   MEETINGS_ICAL_URL: optionalText.pipe(z.union([z.url({ protocol: /^https?$/ }), z.undefined()])),
   MEETINGS_SYNC_INTERVAL: isoDuration('PT1H', { minimumSeconds: 60, maximumSeconds: 7 * 86400 }),
-  REMINDER_OFFSETS: z
-    .string()
-    .default('P7D,P1D')
-    .transform((value, context) => {
-      try {
-        return parseReminderOffsets(value);
-      } catch (error) {
-        context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'is invalid' });
-        return z.NEVER;
-      }
-    }),
+  REMINDER_OFFSETS: parsedWith(parseReminderOffsets, 'P7D,P1D'),
   SCHEDULER_POLL_INTERVAL: isoDuration('PT30S', { minimumSeconds: 1 }),
   EVENT_MIN_NOTICE: isoDuration('P14D', { minimumSeconds: 0 }),
-  BULLETIN_SCHEDULE: z
-    .string()
-    .default('MON 08:00')
-    .transform((value, context) => {
-      try {
-        return parseBulletinSchedule(value);
-      } catch (error) {
-        context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'is invalid' });
-        return z.NEVER;
-      }
-    }),
+  BULLETIN_SCHEDULE: parsedWith(parseBulletinSchedule, 'MON 08:00'),
   CHALLENGE_NUDGE_INTERVAL: isoDuration('P7D', { minimumSeconds: 3600 }),
   PANEL_CHANNEL: optionalText.pipe(z.union([z.string().regex(/^[^/\\#?\u0000-\u001f]{1,200}$/, 'must be the id of a Team the bot is installed in'), z.undefined()])),
   LINK_SIGNING_SECRET: optionalText.pipe(z.union([z.string().min(32, 'must be at least 32 characters'), z.undefined()])),
 });
+
+/** A setting read by a domain parser that throws with a message fit for the person configuring it. */
+function parsedWith<T>(parse: (text: string) => T, fallback: string) {
+  return z
+    .string()
+    .default(fallback)
+    .transform((value, context) => {
+      try {
+        return parse(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'is invalid' });
+        return z.NEVER;
+      }
+    });
+}
 
 function isoDuration(fallback: string, limits: { minimumSeconds: number; maximumSeconds?: number }) {
   return z
