@@ -95,13 +95,13 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
     offsets: config.reminderOffsets,
   });
   const teams = new TeamRegistry(store.client('teams'), clock);
+  const links = new SignedLinks(config.linkSigningSecret, clock);
   const roster = new TeamRoster(config.credentials, teams, members, logger);
-  const events = eventServices(config, store, { members, roles, teams, delivery, jobs, meetings: meetingRepository, clock, teamMembers: (teamId) => roster.membersOf(teamId) });
+  const events = eventServices(config, store, { members, roles, teams, delivery, jobs, links, meetings: meetingRepository, clock, teamMembers: (teamId) => roster.membersOf(teamId) });
   const bulletin = new BulletinSender({ jobs, bulletin: events.bulletin, optOuts: events.bulletinOptOuts, members, delivery, clock, schedule: config.bulletinSchedule });
   const challenges = new ChallengeDesk({
     service: new ChallengeService(new ChallengeRepository(store.client('challenges')), directoryPeople(members, roles), clock),
-    members, roles, teams, delivery, jobs, clock,
-    links: new SignedLinks(config.linkSigningSecret, clock),
+    members, roles, teams, delivery, jobs, clock, links,
     nudgeInterval: config.challengeNudgeInterval,
     publicBaseUrl: config.publicBaseUrl,
     panelTeamId: config.panelChannel,
@@ -169,6 +169,7 @@ interface EventWiring {
   teams: TeamRegistry;
   delivery: DeliveryService;
   jobs: JobStore;
+  links: SignedLinks;
   meetings: MeetingRepository;
   clock: Clock;
   teamMembers: (teamId: string) => Promise<Member[]>;
@@ -185,7 +186,6 @@ function eventServices(config: AppConfig & { publicBaseUrl: string }, store: Tab
     invitations,
     officers: new OfficerEvents(repository, clock, { minNotice: config.eventMinNotice }),
     rsvps: new EventRsvps(repository, new RsvpBook(store.client('rsvps'), clock), invitations),
-    links: new SignedLinks(config.linkSigningSecret, clock),
     minNotice: config.eventMinNotice,
     publicBaseUrl: config.publicBaseUrl,
   });
