@@ -17,8 +17,8 @@ require.extensions['.ts'] = (module, filename) => {
 };
 
 const root = path.resolve(__dirname, '../../../..');
-const { KnowledgeBase } = require(path.join(root, 'src/remit/knowledge-base.ts'));
-const { RemitService } = require(path.join(root, 'src/remit/remit-service.ts'));
+const { KnowledgeBase } = require(path.join(root, 'src/features/remit/domain/knowledge-base.ts'));
+const { RemitService } = require(path.join(root, 'src/features/remit/remit-service.ts'));
 
 const questions = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const rounds = Number(process.argv[3] ?? 20);
