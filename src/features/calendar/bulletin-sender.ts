@@ -1,5 +1,5 @@
 import { DeliveryService } from '../../platform/delivery/delivery-service';
-import { MemberDirectory } from '../members/data/member-directory';
+import { MemberDirectory } from '../members';
 import { JobStore } from '../../platform/scheduler/job-store';
 import { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
 import { Clock } from '../../platform/time/clock';

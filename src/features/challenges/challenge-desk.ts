@@ -1,12 +1,12 @@
 import { DateTime, Duration } from 'luxon';
 import { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { DeliveryService } from '../../platform/delivery/delivery-service';
-import { DomainError } from '../../shared/errors/domain-error';
-import { Actor, hasRole } from '../members/domain/actor';
-import { Member } from '../members/domain/member';
-import { MemberDirectory } from '../members/data/member-directory';
-import { RoleService } from '../members/role-service';
-import { TeamRegistry } from '../members/data/team-registry';
+import { Actor } from '../../shared/access/actor';
+import { may, requirePermission, systemActor } from '../../shared/access/policy';
+import { Member } from '../members';
+import { MemberDirectory } from '../members';
+import { RoleService } from '../members';
+import { TeamRegistry } from '../members';
 import { JobStore } from '../../platform/scheduler/job-store';
 import { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
 import { SignedLinks } from '../../platform/security/signed-links';
@@ -80,14 +80,15 @@ export class ChallengeDesk {
   }
 
   async list(actor: Actor, filter: { text?: string; data?: unknown }): Promise<AdaptiveCardJson> {
-    requireOfficer(actor, 'Only officers can list every challenge card; ask "my challenge cards" for yours.');
+    requirePermission(actor, 'challenges.list');
     const parsed = filter.data !== undefined ? listFilterFromData(filter.data) : parseListFilterText(filter.text ?? '');
     return challengeListCard(await this.deps.service.list(parsed), parsed, this.nowUtc());
   }
 
   async report(actor: Actor, text: string): Promise<AdaptiveCardJson> {
+    requirePermission(actor, 'challenges.report');
     const period = parseReportPeriod(text, this.deps.service.today());
-    const csvUrl = hasRole(actor.role, 'officer') ? this.csvUrl(actor, period) : undefined;
+    const csvUrl = may(actor, 'challenges.export') ? this.csvUrl(actor.aadObjectId, period) : undefined;
     return challengeReportCard(await this.deps.service.report(period), { csvUrl });
   }
 
@@ -95,7 +96,7 @@ export class ChallengeDesk {
   async reportCsv(params: URLSearchParams): Promise<{ fileName: string; body: string } | undefined> {
     const [from, to] = [params.get('from') ?? '', params.get('to') ?? ''];
     const grant = this.deps.links.verify(REPORT_CSV, `${from}_${to}`, params);
-    if (!grant || !hasRole(await this.deps.roles.roleOf(grant.aadObjectId), 'officer')) return undefined;
+    if (!grant || !may(await this.holderOf(grant.aadObjectId), 'challenges.export')) return undefined;
     const file = await this.deps.service.reportCsv(rangePeriod(from, to));
     return { fileName: file.fileName, body: file.csv };
   }
@@ -136,7 +137,7 @@ export class ChallengeDesk {
       if (!(await this.deps.service.recordNudged(nudge.reference, now, this.deps.nudgeInterval))) continue;
       const ids = new Set(nudge.recipients.map((person) => person.aadObjectId));
       const recipients = active.filter((member) => ids.has(member.aadObjectId));
-      const card = challengeCard(await this.deps.service.view(systemActor(), nudge.reference), { nowUtc: this.nowUtc(), heading: nudgeHeading(nudge) });
+      const card = challengeCard(await this.deps.service.view(systemActor(NUDGE_JOB), nudge.reference), { nowUtc: this.nowUtc(), heading: nudgeHeading(nudge) });
       await this.deps.delivery.broadcast({ batchId: `challenge-nudge:${nudge.reference}:${now.toISODate()}`, members: recipients, card: () => card });
       sent++;
     }
@@ -151,7 +152,7 @@ export class ChallengeDesk {
     await this.deps.delivery.broadcast({
       batchId: `challenge-report:${period.start}`,
       members: officers,
-      card: (officer: Member) => challengeReportCard(report, { csvUrl: this.csvUrl({ ...systemActor(), aadObjectId: officer.aadObjectId }, period) }),
+      card: (officer: Member) => challengeReportCard(report, { csvUrl: this.csvUrl(officer.aadObjectId, period) }),
     });
     await this.planQuarterlyReport();
     return { kind: 'done', note: `quarterly report for ${period.title} to ${officers.length} officers` };
@@ -169,8 +170,14 @@ export class ChallengeDesk {
     return this.deps.jobs.schedule({ key: QUARTERLY_REPORT_JOB, kind: QUARTERLY_REPORT_JOB, due: nextQuarter, payload: {} });
   }
 
-  private csvUrl(actor: Actor, period: ReportPeriod): string {
-    const signed = this.deps.links.sign({ purpose: REPORT_CSV, subject: `${period.start}_${period.end}`, aadObjectId: actor.aadObjectId });
+  /** Who holds a signed link now: their role is read afresh, not taken from when the link was made. */
+  private async holderOf(aadObjectId: string): Promise<Actor> {
+    return { aadObjectId, name: '', tenantId: '', role: await this.deps.roles.roleOf(aadObjectId) };
+  }
+
+  /** A link only `aadObjectId` can use, and only while they may export. */
+  private csvUrl(aadObjectId: string, period: ReportPeriod): string {
+    const signed = this.deps.links.sign({ purpose: REPORT_CSV, subject: `${period.start}_${period.end}`, aadObjectId });
     return `${this.deps.publicBaseUrl}/exports/challenges.csv?from=${period.start}&to=${period.end}&${signed}`;
   }
 
@@ -179,11 +186,4 @@ export class ChallengeDesk {
   }
 }
 
-function requireOfficer(actor: Actor, message: string): void {
-  if (!hasRole(actor.role, 'officer')) throw new DomainError('forbidden', message);
-}
 
-/** Scheduled work reads cards as an officer would; nothing it does is attributed to a person. */
-function systemActor(): Actor {
-  return { aadObjectId: 'system', name: 'The panel bot', tenantId: '', role: 'officer' };
-}

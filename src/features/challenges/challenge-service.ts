@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime, Duration } from 'luxon';
 import { DomainError, DomainErrorCode } from '../../shared/errors/domain-error';
-import { Actor } from '../members/domain/actor';
+import { Actor } from '../../shared/access/actor';
 import { Clock } from '../../platform/time/clock';
 import { londonDate, londonStartOfDay } from '../../platform/time/london';
 import { Challenge, ChallengeEvent, ChallengeReference, Person, referenceSchema, toUtcIso } from './domain/challenge';
-import { mayCreateChallenges, respondOffered } from './domain/challenge-access';
+import { respondOffered } from './domain/challenge-access';
 import { ChallengeCandidate, ChallengeDraft, ChallengeFormContext, validateChallengeForm } from './domain/challenge-form';
 import { ChallengeListFilter, isOverdue } from './domain/challenge-list-filter';
 import { ChallengeReport, buildChallengeReport } from './domain/challenge-report';
@@ -14,6 +14,7 @@ import { ReportPeriod } from './domain/challenge-report-period';
 import { ChallengeRepository, SummaryQuery } from './data/challenge-repository';
 import { RespondValues, decideResponse, parseRespondInput, responseKey } from './domain/challenge-response';
 import { ChallengeSummary } from './domain/challenge-summary';
+import { Principal, requirePermission } from '../../shared/access/policy';
 
 /** The people a card can be given to: active members and officers, with roles (from the member directory). */
 export interface ChallengePeople {
@@ -107,8 +108,9 @@ export class ChallengeService {
     return { outcome: result.outcome, view: await this.viewOf(actor, result.challenge) };
   }
 
-  /** One card with its history, as `actor` sees it. Anyone may look. */
-  async view(actor: Actor, reference: unknown): Promise<ChallengeView> {
+  /** One card with its history, as `actor` sees it; the policy says who may look. */
+  async view(actor: Principal, reference: unknown): Promise<ChallengeView> {
+    requirePermission(actor, 'challenges.view');
     const parsed = referenceSchema.safeParse(typeof reference === 'string' ? reference.trim().toUpperCase() : reference);
     const stored = parsed.success ? await this.repository.get(parsed.data) : undefined;
     if (!stored) throw new DomainError('not_found', 'That challenge card could not be found. References look like CC-2026-014.');
@@ -205,7 +207,7 @@ export class ChallengeService {
     return londonDate(this.clock.now());
   }
 
-  private async viewOf(actor: Actor, challenge: Challenge): Promise<ChallengeView> {
+  private async viewOf(actor: Principal, challenge: Challenge): Promise<ChallengeView> {
     return { challenge, history: await this.repository.history(challenge.reference), viewerMayRespond: respondOffered(actor, challenge) };
   }
 
@@ -230,7 +232,7 @@ function newChallenge(reference: ChallengeReference, draft: ChallengeDraft, by: 
 }
 
 function assertMayCreate(actor: Actor): void {
-  if (!mayCreateChallenges(actor)) throw new DomainError('forbidden', 'Only participation officers can raise challenge cards. Ask the participation team to add it for the young people.');
+  requirePermission(actor, 'challenges.create');
 }
 
 function personOf(actor: Actor): Person {

@@ -2,11 +2,11 @@ import { DateTime, Duration } from 'luxon';
 import { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { DeliveryService } from '../../platform/delivery/delivery-service';
 import { DomainError } from '../../shared/errors/domain-error';
-import { Actor, TurnSender, hasRole } from '../members/domain/actor';
-import { Member } from '../members/domain/member';
-import { MemberDirectory } from '../members/data/member-directory';
-import { RoleService } from '../members/role-service';
-import { TeamRegistry } from '../members/data/team-registry';
+import { Actor, TurnSender } from '../../shared/access/actor';
+import { Member } from '../members';
+import { MemberDirectory } from '../members';
+import { RoleService } from '../members';
+import { TeamRegistry } from '../members';
 import { JobStore } from '../../platform/scheduler/job-store';
 import { JobHandler, JobOutcome, ScheduledJob } from '../../platform/scheduler/scheduled-job';
 import { SignedLinks } from '../../platform/security/signed-links';
@@ -18,6 +18,7 @@ import { EventInvitations } from './data/event-invitations';
 import { EventRepository } from './data/event-repository';
 import { EventRsvps } from './event-rsvps';
 import { OfficerEvents } from './officer-events';
+import { may, requirePermission } from '../../shared/access/policy';
 
 export const EVENT_REMINDER_JOB = 'event-reminder';
 export const ATTENDEES_CSV = 'attendees-csv';
@@ -120,9 +121,9 @@ export class EventDesk {
   async attendeesCsv(eventId: string, params: URLSearchParams): Promise<{ fileName: string; contentType: string; body: string } | undefined> {
     const grant = this.deps.links.verify(ATTENDEES_CSV, eventId, params);
     if (!grant) return undefined;
-    const role = await this.deps.roles.roleOf(grant.aadObjectId);
-    if (!hasRole(role, 'officer')) return undefined;
-    return this.deps.rsvps.attendeesCsv({ aadObjectId: grant.aadObjectId, name: 'officer', tenantId: '', role }, eventId);
+    const holder: Actor = { aadObjectId: grant.aadObjectId, name: 'officer', tenantId: '', role: await this.deps.roles.roleOf(grant.aadObjectId) };
+    if (!may(holder, 'events.attendees')) return undefined;
+    return this.deps.rsvps.attendeesCsv(holder, eventId);
   }
 
   async upcoming(limit = 10): Promise<ParticipationEvent[]> {
@@ -201,5 +202,5 @@ export class EventDesk {
 }
 
 function requireOfficer(actor: Actor): void {
-  if (!hasRole(actor.role, 'officer')) throw new DomainError('forbidden', 'Only officers can create events.');
+  requirePermission(actor, 'events.create');
 }

@@ -1,11 +1,12 @@
 import { Duration } from 'luxon';
 import { DomainError } from '../../shared/errors/domain-error';
-import { Actor, hasRole } from '../members/domain/actor';
-import { utcIso } from '../meetings/domain/meeting';
+import { Actor } from '../../shared/access/actor';
+import { utcIso } from '../meetings';
 import { Clock, LONDON } from '../../platform/time/clock';
 import { EventChange, EventId, ParticipationEvent, eventIdSchema, newEventId, withoutUndefined } from './domain/event';
 import { EventConcurrencyError, EventRepository } from './data/event-repository';
 import { TeamChoice, ValidEventForm, validateEventForm } from './domain/event-form';
+import { requirePermission } from '../../shared/access/policy';
 
 export interface OfficerEventsOptions {
   /** EVENT_MIN_NOTICE: less notice than this needs the officer's confirmation and is flagged. */
@@ -134,7 +135,7 @@ function changesBetween(current: ParticipationEvent, form: ValidEventForm): Even
 }
 
 function assertOfficer(actor: Actor): void {
-  if (!hasRole(actor.role, 'officer')) throw new DomainError('forbidden', 'Only officers can create or change participation events.');
+  requirePermission(actor, 'events.manage');
 }
 
 function parseId(value: unknown): EventId {

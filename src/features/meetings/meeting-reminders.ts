@@ -4,7 +4,7 @@ import { DeliveryService } from '../../platform/delivery/delivery-service';
 import { Logger } from '../../platform/logging/logger';
 import { Meeting } from './domain/meeting';
 import { MeetingRepository } from './data/meeting-repository';
-import { MemberDirectory } from '../members/data/member-directory';
+import { MemberDirectory } from '../members';
 import { JobStore } from '../../platform/scheduler/job-store';
 import { JobHandler, JobOutcome, ScheduledJob } from '../../platform/scheduler/scheduled-job';
 import { Clock } from '../../platform/time/clock';

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { DomainError } from '../../shared/errors/domain-error';
-import { Actor, hasRole } from '../members/domain/actor';
+import { Actor } from '../../shared/access/actor';
 import { Clock, LONDON } from '../../platform/time/clock';
 import { inLondon, londonWallTimeToUtc } from '../../platform/time/london';
 import { Meeting, MeetingDraft, MeetingId, meetingIdFor, meetingIdSchema, utcIso, withChange } from './domain/meeting';
 import { MeetingConcurrencyError, MeetingRepository } from './data/meeting-repository';
+import { requirePermission } from '../../shared/access/policy';
 
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_VENUE_LENGTH = 200;
@@ -258,7 +259,7 @@ export function isOfficerOwned(meeting: Pick<Meeting, 'source'>): boolean {
 }
 
 function assertOfficer(actor: Actor): void {
-  if (!hasRole(actor.role, 'officer')) throw new DomainError('forbidden', 'Only officers can add or change panel meetings.');
+  requirePermission(actor, 'meetings.manage');
 }
 
 function assertOfficerOwned(meeting: Meeting): void {

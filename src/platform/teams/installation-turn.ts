@@ -1,12 +1,12 @@
 import { TurnContext } from 'botbuilder';
 import { renderWelcomeCard } from '../../features/help/teams/welcome-card';
 import { welcomeCardData } from '../../features/help/help-content';
-import { BotServices } from './bot-services';
+import { TeamsPlatformServices } from './bot-services';
 import { isPersonalConversation, sightingFrom } from './turn-identity';
 import { sendCard } from './replies';
 
 /** installationUpdate: welcome on install (once per install), mark the member inactive on a personal uninstall. */
-export async function handleInstallationUpdate(context: TurnContext, services: BotServices): Promise<void> {
+export async function handleInstallationUpdate(context: TurnContext, services: TeamsPlatformServices): Promise<void> {
   const { activity } = context;
   const sighting = sightingFrom(context);
   const team = teamOf(activity);
@@ -36,7 +36,7 @@ function teamOf(activity: TurnContext['activity']): { id: string; name: string }
  * conversationUpdate: people added to a team or chat the bot is in are recorded, so later issues
  * can reach them; the bot's own arrival is left to installationUpdate, which sends the welcome.
  */
-export async function handleConversationUpdate(context: TurnContext, services: BotServices): Promise<void> {
+export async function handleConversationUpdate(context: TurnContext, services: TeamsPlatformServices): Promise<void> {
   const { activity } = context;
   const sender = sightingFrom(context);
   if (sender) await services.members.recordSighting(sender);

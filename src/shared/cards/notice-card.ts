@@ -10,3 +10,8 @@ export interface NoticeCardData {
 export function renderNoticeCard(data: NoticeCardData): AdaptiveCardJson {
   return expandCardTemplate('notice', data);
 }
+
+/** The same, from its parts. */
+export function noticeCard(title: string, text: string, style: NoticeCardData['style'] = 'default'): AdaptiveCardJson {
+  return renderNoticeCard({ title, text, style });
+}

@@ -1,5 +1,5 @@
 import { DomainError } from '../../../src/shared/errors/domain-error';
-import { Actor } from '../../../src/features/members/domain/actor';
+import { Actor } from '../../../src/shared/access/actor';
 import { MeetingDraft, meetingIdFor, mergeDraft } from '../../../src/features/meetings/domain/meeting';
 import { MeetingRepository } from '../../../src/features/meetings/data/meeting-repository';
 import { MeetingFormError, OfficerMeetings } from '../../../src/features/meetings/officer-meetings';

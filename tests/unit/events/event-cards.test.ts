@@ -1,5 +1,6 @@
 import { BatchProgress } from '../../../src/platform/delivery/delivery-progress';
-import { calendarLinkCard, eventAttendeesCard, eventFormCard, eventInvitationCard, eventInvitationCardData, eventStatusCard, eventStatusCardData } from '../../../src/features/events/teams/event-cards';
+import { calendarLinkCard } from '../../../src/features/calendar/teams/calendar-cards';
+import { eventAttendeesCard, eventFormCard, eventInvitationCard, eventInvitationCardData, eventStatusCard, eventStatusCardData } from '../../../src/features/events/teams/event-cards';
 import { EventFormError, eventFormValuesOf, validateEventForm } from '../../../src/features/events/domain/event-form';
 import { namesByResponse } from '../../../src/features/events/domain/rsvp';
 import { DomainError } from '../../../src/shared/errors/domain-error';

@@ -1,8 +1,8 @@
 import { BulletinCardData, BulletinItem } from '../teams/bulletin-card';
 import { literalText } from '../../../shared/text/literal-text';
-import { Meeting, utcIso } from '../../meetings/domain/meeting';
+import { Meeting, utcIso } from '../../meetings';
 import { formatLondonDate, formatLondonDateTime, inLondon } from '../../../platform/time/london';
-import { EVENT_KIND_LABELS, ParticipationEvent } from '../../events/domain/event';
+import { EVENT_KIND_LABELS, ParticipationEvent } from '../../events';
 
 export const DEFAULT_BULLETIN_WEEKS = 4;
 

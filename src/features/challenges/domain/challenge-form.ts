@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { DomainError } from '../../../shared/errors/domain-error';
-import { Role, hasRole } from '../../members/domain/actor';
+import { Role, hasRole } from '../../../shared/access/actor';
 import { Challenge, PRIORITY_AREAS, Person, RAISING_GROUPS } from './challenge';
 import { findPersonalData, personalDataMessage } from './personal-data-guard';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError, DomainErrorCode } from '../../../shared/errors/domain-error';
-import { Actor } from '../../members/domain/actor';
+import { Actor } from '../../../shared/access/actor';
 import { assertValidKey } from '../../../platform/storage/keys';
 import { CHALLENGE_STATUSES, Challenge, ChallengeChange, ChallengeEvent, ChallengeReference, ChallengeStatus, STATUS_LABELS, isFinal, referenceSchema } from './challenge';
 import { mayRespond } from './challenge-access';

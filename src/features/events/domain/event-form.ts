@@ -1,7 +1,7 @@
 import { DateTime, Duration } from 'luxon';
 import { z } from 'zod';
 import { DomainError } from '../../../shared/errors/domain-error';
-import { utcIso } from '../../meetings/domain/meeting';
+import { utcIso } from '../../meetings';
 import { inLondon, londonStartOfDay, londonWallTimeToUtc } from '../../../platform/time/london';
 import { EVENT_KINDS, EventAudience, EventKind, ParticipationEvent } from './event';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { Role } from '../../members/domain/actor';
+import { Role } from '../../../shared/access/actor';
 
 /** The kinds Recommendation 6 names, plus the officers' everyday ones. */
 export const EVENT_KINDS = ['vsk-activity', 'achievement-awards', 'foster-carer', 'participation', 'training', 'other'] as const;

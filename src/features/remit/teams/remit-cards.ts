@@ -2,7 +2,7 @@ import { AdaptiveCardJson } from '../../../shared/cards/card-template';
 import { authoredTextToCardMarkdown } from '../../../shared/text/authored-markdown';
 import { FeedbackState, renderAnswerCard } from './answer-card';
 import { renderUnknownCard } from './unknown-card';
-import { EXAMPLE_QUESTIONS } from '../../help/help-content';
+import { EXAMPLE_QUESTIONS } from '../domain/example-questions';
 import { KnowledgeBase } from '../domain/knowledge-base';
 import { KnowledgeEntry, KnowledgeSource } from '../domain/knowledge-entry';
 
