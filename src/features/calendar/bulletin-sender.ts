@@ -6,9 +6,10 @@ import { Clock } from '../../platform/time/clock';
 import { BulletinOptOuts } from './data/bulletin-opt-outs';
 import { BulletinSchedule, nextBulletinAt } from './domain/bulletin-schedule';
 import { MemberBulletin } from './member-bulletin';
+import { JOB_KINDS, jobKeys } from '../../shared/keys';
 
-export const BULLETIN_JOB = 'bulletin';
-const KEY = 'bulletin|weekly';
+export const BULLETIN_JOB = JOB_KINDS.bulletin;
+const KEY = jobKeys.bulletin;
 
 /**
  * The weekly Member Bulletin: one durable job, re-planned for the next week each time it runs;

@@ -17,9 +17,10 @@ import { ChallengeFormError } from './domain/challenge-form';
 import { ChallengeResponseError } from './challenge-service';
 import { listFilterFromData, parseListFilterText } from './domain/challenge-list-filter';
 import { ReportPeriod, lastCompleteQuarter, parseReportPeriod, rangePeriod } from './domain/challenge-report-period';
+import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
 
-export const NUDGE_JOB = 'challenge-nudges';
-export const QUARTERLY_REPORT_JOB = 'challenge-quarterly-report';
+export const NUDGE_JOB = JOB_KINDS.challengeNudges;
+export const QUARTERLY_REPORT_JOB = JOB_KINDS.challengeQuarterlyReport;
 export const REPORT_CSV = 'challenge-report-csv';
 
 export interface ChallengeDeskDependencies {
@@ -107,8 +108,8 @@ export class ChallengeDesk {
 
   /** At start-up: the daily nudge scan and the next quarter-end report, unless already planned. */
   async ensureScheduled(): Promise<void> {
-    if ((await this.deps.jobs.pendingKeys(NUDGE_JOB)).length === 0) await this.planNudges();
-    if ((await this.deps.jobs.pendingKeys(QUARTERLY_REPORT_JOB)).length === 0) await this.planQuarterlyReport();
+    if ((await this.deps.jobs.pendingKeys(jobKeys.challengeNudges)).length === 0) await this.planNudges();
+    if ((await this.deps.jobs.pendingKeys(jobKeys.challengeQuarterlyReport)).length === 0) await this.planQuarterlyReport();
   }
 
   /** Sends the latest card to the lead officer and assignees (but the person acting) and the panel channel. */
@@ -117,7 +118,7 @@ export class ChallengeDesk {
     const involved = new Set([challenge.leadOfficer.aadObjectId, ...challenge.assignees.map((a) => a.aadObjectId)]);
     const people = (await this.deps.members.list({ activeOnly: true })).filter((member) => involved.has(member.aadObjectId));
     const recipients = people.filter((member) => member.aadObjectId !== actingAadObjectId);
-    const batchId = `challenge:${challenge.reference}:${version}`;
+    const batchId = batchIds.challengeCard(challenge.reference, version);
     // Every copy refreshes itself when viewed, so lead officer and assignees all see the latest response.
     const refreshUserIds = people.map((member) => member.teamsUserId);
     await this.deps.delivery.broadcast({ batchId, members: recipients, card: () => challengeCard(view, { nowUtc: this.nowUtc(), heading, refreshUserIds }) });
@@ -138,7 +139,7 @@ export class ChallengeDesk {
       const ids = new Set(nudge.recipients.map((person) => person.aadObjectId));
       const recipients = active.filter((member) => ids.has(member.aadObjectId));
       const card = challengeCard(await this.deps.service.view(systemActor(NUDGE_JOB), nudge.reference), { nowUtc: this.nowUtc(), heading: nudgeHeading(nudge) });
-      await this.deps.delivery.broadcast({ batchId: `challenge-nudge:${nudge.reference}:${now.toISODate()}`, members: recipients, card: () => card });
+      await this.deps.delivery.broadcast({ batchId: batchIds.challengeNudge(nudge.reference, now.toISODate()!), members: recipients, card: () => card });
       sent++;
     }
     await this.planNudges();
@@ -150,7 +151,7 @@ export class ChallengeDesk {
     const officers = await this.deps.roles.activeOfficers();
     const report = await this.deps.service.report(period);
     await this.deps.delivery.broadcast({
-      batchId: `challenge-report:${period.start}`,
+      batchId: batchIds.challengeReport(period.start),
       members: officers,
       card: (officer: Member) => challengeReportCard(report, { csvUrl: this.csvUrl(officer.aadObjectId, period) }),
     });
@@ -160,14 +161,14 @@ export class ChallengeDesk {
 
   private planNudges(): Promise<void> {
     const tomorrowNine = this.deps.clock.now().setZone(LONDON).plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
-    return this.deps.jobs.schedule({ key: NUDGE_JOB, kind: NUDGE_JOB, due: tomorrowNine, payload: {} });
+    return this.deps.jobs.schedule({ key: jobKeys.challengeNudges, kind: NUDGE_JOB, due: tomorrowNine, payload: {} });
   }
 
   /** 09:00 on the first day of the next quarter: the quarter just ended is complete. */
   private planQuarterlyReport(): Promise<void> {
     const now = this.deps.clock.now().setZone(LONDON);
     const nextQuarter = DateTime.fromObject({ year: now.year, month: Math.floor((now.month - 1) / 3) * 3 + 1, day: 1, hour: 9 }, { zone: LONDON }).plus({ months: 3 });
-    return this.deps.jobs.schedule({ key: QUARTERLY_REPORT_JOB, kind: QUARTERLY_REPORT_JOB, due: nextQuarter, payload: {} });
+    return this.deps.jobs.schedule({ key: jobKeys.challengeQuarterlyReport, kind: QUARTERLY_REPORT_JOB, due: nextQuarter, payload: {} });
   }
 
   /** Who holds a signed link now: their role is read afresh, not taken from when the link was made. */

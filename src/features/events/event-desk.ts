@@ -11,7 +11,7 @@ import { JobStore } from '../../platform/scheduler/job-store';
 import { JobHandler, JobOutcome, ScheduledJob } from '../../platform/scheduler/scheduled-job';
 import { SignedLinks } from '../../platform/security/signed-links';
 import { Clock, LONDON } from '../../platform/time/clock';
-import { EventAudience, ParticipationEvent, eventBatchId } from './domain/event';
+import { EventAudience, ParticipationEvent } from './domain/event';
 import { eventAttendeesCard, eventFormCard, eventInvitationCard, eventStatusCard } from './teams/event-cards';
 import { EventFormError, TeamChoice } from './domain/event-form';
 import { EventInvitations } from './data/event-invitations';
@@ -19,8 +19,9 @@ import { EventRepository } from './data/event-repository';
 import { EventRsvps } from './event-rsvps';
 import { OfficerEvents } from './officer-events';
 import { may, requirePermission } from '../../shared/access/policy';
+import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
 
-export const EVENT_REMINDER_JOB = 'event-reminder';
+export const EVENT_REMINDER_JOB = JOB_KINDS.eventReminder;
 export const ATTENDEES_CSV = 'attendees-csv';
 
 export interface EventDeskDependencies {
@@ -138,7 +139,7 @@ export class EventDesk {
     const newcomers = new Set((await this.deps.invitations.record(event.id, audience)).map((person) => person.aadObjectId));
     const members = audience.filter((member) => newcomers.has(member.aadObjectId));
     await this.deps.delivery.broadcast({
-      batchId: `${eventBatchId(event)}:${kind}`,
+      batchId: batchIds.eventVersion(event.id, event.sequence, kind),
       members,
       card: (member) => eventInvitationCard(event, { ...this.invitationOptions(event), refreshUserIds: [member.teamsUserId] }),
     });
@@ -149,18 +150,18 @@ export class EventDesk {
     const invited = new Set((await this.deps.invitations.list(event.id)).map((invitation) => invitation.aadObjectId));
     const members = (await this.deps.members.list({ activeOnly: true })).filter((member) => invited.has(member.aadObjectId));
     await this.deps.delivery.broadcast({
-      batchId: `${eventBatchId(event)}:change`,
+      batchId: batchIds.eventVersion(event.id, event.sequence, 'change'),
       members,
       card: (member) => eventInvitationCard(event, { ...this.invitationOptions(event), heading, refreshUserIds: [member.teamsUserId] }),
     });
   }
 
   private async planReminder(event: ParticipationEvent): Promise<void> {
-    const prefix = `${EVENT_REMINDER_JOB}|${event.id}|`;
+    const prefix = jobKeys.eventRemindersOf(event.id);
     await this.deps.jobs.cancelWithPrefix(prefix);
     const due = DateTime.fromISO(event.startUtc, { zone: 'utc' }).setZone(LONDON).minus({ days: 1 });
     if (due <= this.deps.clock.now()) return;
-    await this.deps.jobs.schedule({ key: `${prefix}${event.startUtc}`, kind: EVENT_REMINDER_JOB, due, payload: { eventId: event.id, startUtc: event.startUtc } });
+    await this.deps.jobs.schedule({ key: jobKeys.eventReminder(event.id, event.startUtc), kind: EVENT_REMINDER_JOB, due, payload: { eventId: event.id, startUtc: event.startUtc } });
   }
 
   /** The day before: members who said Going or Maybe. Idempotent per member through the delivery batch. */
@@ -170,7 +171,7 @@ export class EventDesk {
     if (!event || event.status === 'cancelled' || event.startUtc !== startUtc) return { kind: 'done', note: 'event cancelled, moved or gone' };
     const attending = new Set((await this.deps.rsvps.membersToRemind(event.id)).map((person) => person.aadObjectId));
     const members = (await this.deps.members.list({ activeOnly: true })).filter((member) => attending.has(member.aadObjectId));
-    const summary = await this.deps.delivery.broadcast({ batchId: `event-reminder|${event.id}|${startUtc}`, members, card: () => eventInvitationCard(event, { ...this.invitationOptions(event), heading: 'Reminder: this is tomorrow' }) });
+    const summary = await this.deps.delivery.broadcast({ batchId: batchIds.eventReminder(event.id, startUtc), members, card: () => eventInvitationCard(event, { ...this.invitationOptions(event), heading: 'Reminder: this is tomorrow' }) });
     return { kind: 'done', note: `queued ${summary.queued}` };
   }
 
@@ -184,7 +185,7 @@ export class EventDesk {
   }
 
   private async statusCard(actor: Actor, event: ParticipationEvent, heading?: string): Promise<AdaptiveCardJson> {
-    const [progress, attendees] = await Promise.all([this.deps.delivery.progress(`${eventBatchId(event)}:invitation`), this.deps.rsvps.attendees(actor, event.id)]);
+    const [progress, attendees] = await Promise.all([this.deps.delivery.progress(batchIds.eventVersion(event.id, event.sequence, 'invitation')), this.deps.rsvps.attendees(actor, event.id)]);
     return eventStatusCard(event, { progress, totals: attendees.totals, noAnswer: attendees.noAnswer, csvUrl: this.csvUrl(actor, event.id), heading });
   }
 

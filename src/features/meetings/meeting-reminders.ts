@@ -10,9 +10,10 @@ import { JobHandler, JobOutcome, ScheduledJob } from '../../platform/scheduler/s
 import { Clock } from '../../platform/time/clock';
 import { ReminderLog } from './data/reminder-log';
 import { reminderDueAt } from './domain/reminder-offsets';
+import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
 
-export const REMINDER_JOB = 'meeting-reminder';
-export const CANCELLATION_JOB = 'meeting-cancelled';
+export const REMINDER_JOB = JOB_KINDS.meetingReminder;
+export const CANCELLATION_JOB = JOB_KINDS.meetingCancelled;
 
 export interface ReminderCards {
   reminder(meeting: Meeting, offset: Duration): AdaptiveCardJson;
@@ -48,17 +49,17 @@ export class MeetingReminders {
 
   /** Brings one meeting's jobs in line with it: after a sync changed it, or an officer did. */
   async plan(meeting: Meeting): Promise<void> {
-    const prefix = `${REMINDER_JOB}|${meeting.id}|`;
+    const prefix = jobKeys.meetingRemindersOf(meeting.id);
     if (meeting.status === 'cancelled') {
       await this.deps.jobs.cancelWithPrefix(prefix);
       return this.planCancellationNotice(meeting);
     }
-    const current = `${prefix}${meeting.startUtc}|`;
+    const current = jobKeys.meetingRemindersAt(meeting.id, meeting.startUtc);
     const pending = await this.deps.jobs.pendingKeys(prefix);
     for (const key of pending) if (!key.startsWith(current)) await this.deps.jobs.cancel(key);
     const now = this.deps.clock.now();
     for (const offset of this.deps.offsets) {
-      const key = `${current}${offset.toISO()}`;
+      const key = jobKeys.meetingReminder(meeting.id, meeting.startUtc, offset.toISO()!);
       const due = reminderDueAt(DateTime.fromISO(meeting.startUtc, { zone: 'utc' }), offset);
       if (due > now && !pending.includes(key)) {
         await this.deps.jobs.schedule({ key, kind: REMINDER_JOB, due, payload: { meetingId: meeting.id, startUtc: meeting.startUtc, offset: offset.toISO() } });
@@ -84,14 +85,14 @@ export class MeetingReminders {
     // Logged before sending: a cancellation that races the broadcast still reaches everyone told.
     await this.deps.log.recordReminded(meeting.id, recipients.map((member) => member.aadObjectId));
     const card = this.deps.cards.reminder(meeting, Duration.fromISO(offset));
-    const summary = await this.deps.delivery.broadcast({ batchId: `${REMINDER_JOB}|${meeting.id}|${startUtc}|${offset}`, members: recipients, card: () => card });
+    const summary = await this.deps.delivery.broadcast({ batchId: batchIds.meetingReminder(meeting.id, startUtc, offset), members: recipients, card: () => card });
     return { kind: 'done', note: `queued ${summary.queued}, skipped ${summary.skipped}, already queued ${summary.duplicates}` };
   }
 
   private async planCancellationNotice(meeting: Meeting): Promise<void> {
     if ((await this.deps.log.reminded(meeting.id)).size === 0) return;
     if (!(await this.deps.log.claimCancellationNotice(meeting.id))) return;
-    await this.deps.jobs.schedule({ key: `${CANCELLATION_JOB}|${meeting.id}`, kind: CANCELLATION_JOB, due: this.deps.clock.now(), payload: { meetingId: meeting.id } });
+    await this.deps.jobs.schedule({ key: jobKeys.meetingCancelled(meeting.id), kind: CANCELLATION_JOB, due: this.deps.clock.now(), payload: { meetingId: meeting.id } });
   }
 
   private async noticeCancellation(job: ScheduledJob): Promise<JobOutcome> {
@@ -101,7 +102,7 @@ export class MeetingReminders {
     const reminded = await this.deps.log.reminded(meeting.id);
     const recipients = (await this.deps.members.list({ activeOnly: true })).filter((member) => reminded.has(member.aadObjectId));
     const card = this.deps.cards.cancellation(meeting);
-    const summary = await this.deps.delivery.broadcast({ batchId: `${CANCELLATION_JOB}|${meeting.id}`, members: recipients, card: () => card });
+    const summary = await this.deps.delivery.broadcast({ batchId: batchIds.meetingCancelled(meeting.id), members: recipients, card: () => card });
     return { kind: 'done', note: `cancellation notice queued ${summary.queued}` };
   }
 }

@@ -121,15 +121,6 @@ export function audienceLabel(audience: EventAudience): string {
   return `Members of ${audience.teamName}`;
 }
 
-/**
- * The delivery batch for one version of an event: v0 is the invitation, later versions are the
- * updates and the cancellation. One batch per version keeps each send's progress apart and lets
- * the outbox drop a repeated send of the same version.
- */
-export function eventBatchId(event: Pick<ParticipationEvent, 'id' | 'sequence'>): string {
-  return `event:${event.id}:v${event.sequence}`;
-}
-
 /** Drops undefined fields, so stored JSON and comparisons see only what is set. */
 export function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;

@@ -1,5 +1,5 @@
 import type { EventFormValues } from '../domain/event-form';
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface EventFormCardData {
   heading: string;
@@ -24,5 +24,5 @@ export interface EventFormCardData {
  * `event.update` (data: {eventId, sequence} plus the inputs).
  */
 export function renderEventFormCard(data: EventFormCardData): AdaptiveCardJson {
-  return expandCardTemplate('event-form', data);
+  return cardTemplate('event-form').expand(data);
 }

@@ -1,5 +1,5 @@
 import type { MeetingFormValues } from '../officer-meetings';
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface MeetingFormCardData {
   heading: string;
@@ -16,5 +16,5 @@ export interface MeetingFormCardData {
 
 /** The officer's add/edit form; submits `meeting.save` with {meetingId?, sequence?} plus the inputs. */
 export function renderMeetingFormCard(data: MeetingFormCardData): AdaptiveCardJson {
-  return expandCardTemplate('meeting-form', data);
+  return cardTemplate('meeting-form').expand(data);
 }
