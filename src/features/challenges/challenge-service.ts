@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { DateTime, Duration } from 'luxon';
 import { DomainError, DomainErrorCode } from '../../shared/errors/domain-error';
 import { Actor } from '../../shared/access/actor';
@@ -15,6 +14,7 @@ import { ChallengeRepository, SummaryQuery } from './data/challenge-repository';
 import { RespondValues, decideResponse, parseRespondInput, responseKey } from './domain/challenge-response';
 import { ChallengeSummary } from './domain/challenge-summary';
 import { Principal, requirePermission } from '../../shared/access/policy';
+import { formIdOf, newFormId } from '../../shared/forms/form';
 
 /** The people a card can be given to: active members and officers, with roles (from the member directory). */
 export interface ChallengePeople {
@@ -69,7 +69,6 @@ export interface NudgeDue {
 }
 
 /** Form ids are our own UUIDs; anything else in card data is refused before it reaches a key. */
-const FORM_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 /**
  * Challenge cards: raising (officers), responding (lead, assignees, officers), lists, nudges and
@@ -86,7 +85,7 @@ export class ChallengeService {
   /** What a blank "new challenge" form needs (officers only). */
   async newForm(actor: Actor): Promise<ChallengeFormContext> {
     assertMayCreate(actor);
-    return { formId: randomUUID(), today: this.today(), candidates: await this.people.candidates() };
+    return { formId: newFormId(), today: this.today(), candidates: await this.people.candidates() };
   }
 
   /**
@@ -96,8 +95,8 @@ export class ChallengeService {
    */
   async create(actor: Actor, data: unknown): Promise<CreateOutcome> {
     assertMayCreate(actor);
-    const formId = (data as { formId?: unknown } | null | undefined)?.formId;
-    if (typeof formId !== 'string' || !FORM_ID.test(formId)) {
+    const formId = formIdOf(data);
+    if (!formId) {
       throw new DomainError('invalid_input', 'This form is out of date. Say "new challenge" to open a fresh one.');
     }
     const context: ChallengeFormContext = { formId, today: this.today(), candidates: await this.people.candidates() };

@@ -20,6 +20,7 @@ import { EventRsvps } from './event-rsvps';
 import { OfficerEvents } from './officer-events';
 import { may, requirePermission } from '../../shared/access/policy';
 import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
+import { formIdOf } from '../../shared/forms/form';
 
 export const EVENT_REMINDER_JOB = JOB_KINDS.eventReminder;
 export const ATTENDEES_CSV = 'attendees-csv';
@@ -58,12 +59,14 @@ export class EventDesk {
   async create(actor: Actor, input: unknown): Promise<AdaptiveCardJson> {
     const teams = await this.teamChoices();
     try {
-      const event = await this.deps.officers.create(actor, input, teams);
+      const { event, outcome } = await this.deps.officers.create(actor, input, teams);
+      // Sending and planning are idempotent (one message per member per batch), so a repeated
+      // delivery of the form also finishes a run that stopped after the event was stored.
       await this.invite(event, await this.audience(event.audience), 'invitation');
       await this.planReminder(event);
-      return this.statusCard(actor, event, 'Event created: invitations are on their way');
+      return this.statusCard(actor, event, outcome === 'created' ? 'Event created: invitations are on their way' : 'This event was already created: invitations are on their way');
     } catch (error) {
-      if (error instanceof EventFormError) return eventFormCard({ teams, minNotice: this.deps.minNotice, error });
+      if (error instanceof EventFormError) return eventFormCard({ teams, minNotice: this.deps.minNotice, error, formId: formIdOf(input) });
       throw error;
     }
   }

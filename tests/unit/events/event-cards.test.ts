@@ -65,7 +65,7 @@ describe('event form card', () => {
     const json = JSON.stringify(card);
     for (const id of ['title', 'kind', 'start', 'end', 'venue', 'details', 'rsvpBy', 'audience']) expect(json).toContain(`"id":"${id}"`);
     expect(json).not.toContain('"id":"confirmShortNotice"');
-    expect(actions(card)).toEqual([expect.objectContaining({ verb: 'event.create', data: {} })]);
+    expect(actions(card)).toEqual([expect.objectContaining({ verb: 'event.create', data: { formId: expect.stringMatching(/^[0-9a-f-]{36}$/) } })]);
     expect(json).toContain('"value":"team:19:abc@thread.tacv2"');
     const update = eventFormCard({ teams, minNotice: FOURTEEN_DAYS, event: moved });
     expect(actions(update)).toEqual([expect.objectContaining({ verb: 'event.update', data: { eventId: moved.id, sequence: 1 } })]);

@@ -14,12 +14,13 @@ import { EVENT_KINDS, EVENT_KIND_LABELS, EventChange, ParticipationEvent, audien
 import { EventFormError, EventFormValues, TeamChoice, describeNotice, emptyEventFormValues, formValuesForEvent } from '../domain/event-form';
 import { AttendeeList } from '../event-rsvps';
 import { RSVP_LABELS, RSVP_RESPONSES, Rsvp, RsvpTotals } from '../domain/rsvp';
+import { newFormId } from '../../../shared/forms/form';
 
 /**
  * The officer's event form: blank for a new event, prefilled from `event` to update it, or
  * redrawn from what was typed with the errors beside each field when `error` is an EventFormError.
  */
-export function eventFormCard(options: { teams: readonly TeamChoice[]; minNotice: Duration; event?: ParticipationEvent; error?: unknown }): AdaptiveCardJson {
+export function eventFormCard(options: { teams: readonly TeamChoice[]; minNotice: Duration; event?: ParticipationEvent; error?: unknown; formId?: string }): AdaptiveCardJson {
   const errors: EventFormValues = { ...emptyEventFormValues(), audience: '', confirmShortNotice: '' };
   let values: EventFormValues = options.event ? formValuesForEvent(options.event) : emptyEventFormValues();
   let message = '';
@@ -35,6 +36,8 @@ export function eventFormCard(options: { teams: readonly TeamChoice[]; minNotice
   const data: EventFormCardData = {
     heading: options.event ? `Update event: ${literalText(options.event.title)}` : 'New participation event',
     eventId: options.event?.id ?? '',
+    // A new form gets its own id; the same form shown again with errors keeps it.
+    formId: options.formId ?? newFormId(),
     sequence: options.event?.sequence ?? 0,
     values,
     errors,

@@ -5,6 +5,8 @@ export interface EventFormCardData {
   heading: string;
   /** Empty for a new event (submits `event.create`); set to update one (submits `event.update`). */
   eventId: string;
+  /** Carried on `event.create`: the same form submitted twice creates one event. */
+  formId: string;
   sequence: number;
   values: EventFormValues;
   /** A message per field, empty where there is none. */

@@ -5,6 +5,8 @@ export interface MeetingFormCardData {
   heading: string;
   /** Empty for a new meeting. */
   meetingId: string;
+  /** Carried on `meeting.save` for a new meeting: the same form submitted twice adds one meeting. */
+  formId: string;
   sequence: number;
   /** Input values: dates `YYYY-MM-DD`, times `HH:mm`, London time. */
   values: MeetingFormValues;
