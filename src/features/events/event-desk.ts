@@ -8,10 +8,10 @@ import { MemberDirectory } from '../members';
 import { RoleService } from '../members';
 import { TeamRegistry } from '../members';
 import { JobStore } from '../../platform/scheduler/job-store';
-import { JobHandler, JobOutcome, ScheduledJob } from '../../platform/scheduler/scheduled-job';
+import { JobHandler, JobOutcome, jobHandler } from '../../platform/scheduler/scheduled-job';
 import { SignedLinks } from '../../platform/security/signed-links';
 import { Clock, LONDON } from '../../platform/time/clock';
-import { EventAudience, ParticipationEvent } from './domain/event';
+import { EventAudience, ParticipationEvent, eventIdSchema } from './domain/event';
 import { eventAttendeesCard, eventFormCard, eventInvitationCard, eventStatusCard } from './teams/event-cards';
 import { EventFormError, TeamChoice } from './domain/event-form';
 import { EventInvitations } from './data/event-invitations';
@@ -21,9 +21,12 @@ import { OfficerEvents } from './officer-events';
 import { may, requirePermission } from '../../shared/access/policy';
 import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
 import { formIdOf } from '../../shared/forms/form';
+import { z } from 'zod';
 
 export const EVENT_REMINDER_JOB = JOB_KINDS.eventReminder;
 export const ATTENDEES_CSV = 'attendees-csv';
+
+const eventReminderPayload = z.object({ eventId: eventIdSchema, startUtc: z.string() });
 
 export interface EventDeskDependencies {
   repository: EventRepository;
@@ -135,7 +138,7 @@ export class EventDesk {
   }
 
   handlers(): Record<string, JobHandler> {
-    return { [EVENT_REMINDER_JOB]: (job) => this.remind(job) };
+    return { [EVENT_REMINDER_JOB]: jobHandler(eventReminderPayload, (payload) => this.remind(payload)) };
   }
 
   private async invite(event: ParticipationEvent, audience: Member[], kind: 'invitation'): Promise<void> {
@@ -168,8 +171,7 @@ export class EventDesk {
   }
 
   /** The day before: members who said Going or Maybe. Idempotent per member through the delivery batch. */
-  private async remind(job: ScheduledJob): Promise<JobOutcome> {
-    const { eventId, startUtc } = job.payload as { eventId: string; startUtc: string };
+  private async remind({ eventId, startUtc }: z.infer<typeof eventReminderPayload>): Promise<JobOutcome> {
     const event = (await this.deps.repository.get(eventId))?.event;
     if (!event || event.status === 'cancelled' || event.startUtc !== startUtc) return { kind: 'done', note: 'event cancelled, moved or gone' };
     const attending = new Set((await this.deps.rsvps.membersToRemind(event.id)).map((person) => person.aadObjectId));

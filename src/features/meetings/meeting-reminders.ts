@@ -6,14 +6,18 @@ import { Meeting } from './domain/meeting';
 import { MeetingRepository } from './data/meeting-repository';
 import { MemberDirectory } from '../members';
 import { JobStore } from '../../platform/scheduler/job-store';
-import { JobHandler, JobOutcome, ScheduledJob } from '../../platform/scheduler/scheduled-job';
+import { JobHandler, JobOutcome, jobHandler } from '../../platform/scheduler/scheduled-job';
 import { Clock } from '../../platform/time/clock';
 import { ReminderLog } from './data/reminder-log';
 import { reminderDueAt } from './domain/reminder-offsets';
 import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
+import { z } from 'zod';
 
 export const REMINDER_JOB = JOB_KINDS.meetingReminder;
 export const CANCELLATION_JOB = JOB_KINDS.meetingCancelled;
+
+const reminderPayload = z.object({ meetingId: z.string(), startUtc: z.string(), offset: z.string() });
+const cancellationPayload = z.object({ meetingId: z.string() });
 
 export interface ReminderCards {
   reminder(meeting: Meeting, offset: Duration): AdaptiveCardJson;
@@ -44,7 +48,10 @@ export class MeetingReminders {
   constructor(private readonly deps: MeetingRemindersDependencies) {}
 
   handlers(): Record<string, JobHandler> {
-    return { [REMINDER_JOB]: (job) => this.remind(job), [CANCELLATION_JOB]: (job) => this.noticeCancellation(job) };
+    return {
+      [REMINDER_JOB]: jobHandler(reminderPayload, (payload) => this.remind(payload)),
+      [CANCELLATION_JOB]: jobHandler(cancellationPayload, (payload) => this.noticeCancellation(payload)),
+    };
   }
 
   /** Brings one meeting's jobs in line with it: after a sync changed it, or an officer did. */
@@ -75,8 +82,7 @@ export class MeetingReminders {
     return meetings.length;
   }
 
-  private async remind(job: ScheduledJob): Promise<JobOutcome> {
-    const { meetingId, startUtc, offset } = job.payload as { meetingId: string; startUtc: string; offset: string };
+  private async remind({ meetingId, startUtc, offset }: z.infer<typeof reminderPayload>): Promise<JobOutcome> {
     const meeting = (await this.deps.meetings.get(meetingId))?.meeting;
     if (!meeting || meeting.status === 'cancelled') return { kind: 'done', note: 'meeting cancelled or gone' };
     if (meeting.startUtc !== startUtc) return { kind: 'done', note: 'meeting moved; its new reminders are planned separately' };
@@ -95,8 +101,7 @@ export class MeetingReminders {
     await this.deps.jobs.schedule({ key: jobKeys.meetingCancelled(meeting.id), kind: CANCELLATION_JOB, due: this.deps.clock.now(), payload: { meetingId: meeting.id } });
   }
 
-  private async noticeCancellation(job: ScheduledJob): Promise<JobOutcome> {
-    const { meetingId } = job.payload as { meetingId: string };
+  private async noticeCancellation({ meetingId }: z.infer<typeof cancellationPayload>): Promise<JobOutcome> {
     const meeting = (await this.deps.meetings.get(meetingId))?.meeting;
     if (!meeting) return { kind: 'done', note: 'meeting gone' };
     const reminded = await this.deps.log.reminded(meeting.id);

@@ -14,6 +14,7 @@ import { TEAMS_CONVERSATION_WINDOWS, TEAMS_DEFAULT_APP_RATE_PER_SECOND } from '.
 import { DEFAULT_THROTTLE_DETECTOR, ThrottleDetector, ThrottleDetectorOptions } from './throttle-detector';
 import { UnreachableMembers } from './unreachable-members';
 import { Waker } from './waker';
+import { jsonObjectSchema, parseStoredJson } from '../storage/stored-json';
 
 /** Collaborators and tuning of a DeliveryDispatcher; the defaults suit production at Teams' limits. */
 export interface DeliveryDispatcherOptions {
@@ -241,8 +242,8 @@ export class DeliveryDispatcher {
 
   private async sendOnce(message: PendingMessage): Promise<SendResult> {
     try {
-      const conversationReference = JSON.parse(message.conversationReference) as Record<string, unknown>;
-      const card = JSON.parse(message.card) as Record<string, unknown>;
+      const conversationReference = parseStoredJson(jsonObjectSchema, message.conversationReference, 'conversation reference');
+      const card = parseStoredJson(jsonObjectSchema, message.card, 'card');
       return await this.options.sender.send({ conversationReference, card });
     } catch (error) {
       this.warn('delivery.sender_threw', error);
