@@ -24,6 +24,7 @@ describe('text commands registered by the features', () => {
     ['reminder opt-outs', 'reminder-opt-outs'],
     ['Stop reminders', 'reminders-off'],
     ['start reminders.', 'reminders-on'],
+    ['My reminders?', 'my-reminders'],
     ['add meeting', 'add-meeting'],
     ['send apologies for the next meeting', 'send-apologies'],
     ['I would like to send my apologies', 'send-apologies'],
@@ -48,6 +49,16 @@ describe('text commands registered by the features', () => {
     const features = app.composition.features;
     expect(table.freeTextRoute('when is the next meeting?')).toBe(features.find((f) => f.name === 'meetings')?.freeText);
     expect(table.freeTextRoute('who is the panel accountable to?')).toBe(features.find((f) => f.name === 'remit')?.freeText);
+  });
+
+  it('"my reminders" tells a member whether meeting reminders are on for them', async () => {
+    const id = '00000000-0000-0000-0000-0000000000c1';
+    await app.services.members.recordSighting({ aadObjectId: id, name: 'Cllr Test', tenantId: 'tenant-1', teamsUserId: '29:1abc-test' });
+    const sender = { aadObjectId: id, name: 'Cllr Test', tenantId: 'tenant-1', actor: async () => ({ aadObjectId: id, name: 'Cllr Test', tenantId: 'tenant-1', role: 'member' as const }) };
+    const routed = table.route('my reminders')!;
+    expect(JSON.stringify(await routed.command.run(routed.input, sender))).toContain('Meeting reminders are **on**');
+    await app.services.members.setRemindersOff(id, true);
+    expect(JSON.stringify(await routed.command.run(routed.input, sender))).toContain('Meeting reminders are **off** for you');
   });
 
   it('gives the scheduler every feature\'s jobs and the server every download', () => {
