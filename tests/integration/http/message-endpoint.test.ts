@@ -101,12 +101,21 @@ describe('POST /api/messages without credentials (local mode)', () => {
 
   it.each([
     ['malformed JSON', '{"type":'],
+    ['JSON with a trailing comma', '{"type":"message",}'],
+    ['text that is not JSON', 'not json at all'],
     ['a JSON array', '[1,2]'],
     ['an activity without a type', JSON.stringify({ text: 'hi' })],
-  ])('answers 400 to %s without a stack trace', async (_name, body) => {
+  ])('answers 400 to %s with a fixed text: no stack trace, no parser message', async (_name, body) => {
     const response = await post(app, body);
     expect(response.status).toBe(400);
-    expect(response.text).not.toMatch(/at \w+ \(|node_modules|\.ts:/);
+    expect(JSON.parse(response.text)).toEqual({ error: 'Bad request' });
+    expect(response.text).not.toMatch(/at \w+ \(|node_modules|\.ts:|JSON|position|token/);
+  });
+
+  it('answers 413 to an oversized body with a fixed text', async () => {
+    const response = await post(app, JSON.stringify({ type: 'message', text: 'x'.repeat(300 * 1024) }));
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.text)).toEqual({ error: 'Request too large' });
   });
 
   it('drops activities from another tenant or channel without replying', async () => {
