@@ -1,6 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
 import { RunningApp } from '../../../src/app';
+import { createLogger } from '../../../src/logging/logger';
 import { startTestApp } from '../../support/test-app';
 
 const tenant = '0a0a0a0a-0a0a-4a0a-8a0a-0a0a0a0a0a0a';
@@ -81,9 +83,11 @@ describe('POST /api/messages with Bot Framework credentials', () => {
 describe('POST /api/messages without credentials (local mode)', () => {
   let app: RunningApp;
   let connector: Awaited<ReturnType<typeof startConnector>>;
+  let logs = '';
   beforeAll(async () => {
     connector = await startConnector();
-    app = await startTestApp({ ALLOWED_TENANT_IDS: tenant });
+    const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => { logs += chunk.toString(); done(); } });
+    app = await startTestApp({ ALLOWED_TENANT_IDS: tenant }, { logger: createLogger('info', sink) });
   });
   afterAll(async () => {
     await app.stop();
@@ -136,6 +140,22 @@ describe('POST /api/messages without credentials (local mode)', () => {
     await post(app, message(connector.url, { from: { id: '29:anon', name: 'Anon' } }));
     await waitFor(() => connector.posts.length > before);
     expect(JSON.stringify(connector.posts[before]!.body)).toContain('signed in to Microsoft Teams');
+  });
+
+  it('records every good member of a roster change even when one of them is malformed, logging no personal data', async () => {
+    const good = (n: number) => ({ id: `29:1f${n}aBcDeFgHiJkLmNoPqRsTuVwXyZ-${n}`, name: `Cllr Roster ${n}`, aadObjectId: `0000000${n}-aaaa-4aaa-8aaa-00000000000${n}` });
+    const added = [good(1), { id: '29:bad', name: 'Cllr Slash Name', aadObjectId: 'evil/../id' }, { id: '29:noid', name: 'No Object Id' }, good(2), { id: '29:long', name: 'Long', aadObjectId: 'x'.repeat(300) }, good(3)];
+    const update = message(connector.url, {
+      type: 'conversationUpdate',
+      text: undefined,
+      conversation: { id: '19:roster-chat@thread.v2', conversationType: 'groupChat', tenantId: tenant },
+      membersAdded: added,
+    });
+    expect((await post(app, update)).status).toBe(200);
+    for (const n of [1, 2, 3]) expect((await app.services.members.find(good(n).aadObjectId))?.name).toBe(`Cllr Roster ${n}`);
+    expect(logs).toContain('roster.member_skipped');
+    expect(logs).not.toContain('Cllr Slash Name');
+    expect(logs).not.toContain('evil/../id');
   });
 
   it('reports storage health on GET /healthz', async () => {
