@@ -1,6 +1,7 @@
 import { DateTime, Duration } from 'luxon';
 import { AdaptiveCardJson } from '../cards/card-template';
 import { DeliveryService } from '../delivery/delivery-service';
+import { channelRecipientId } from '../delivery/outbound-message';
 import { DomainError } from '../errors/domain-error';
 import { Actor, hasRole } from '../members/actor';
 import { Member } from '../members/member';
@@ -52,7 +53,8 @@ export class ChallengeDesk {
   async create(actor: Actor, data: unknown): Promise<AdaptiveCardJson> {
     try {
       const created = await this.deps.service.create(actor, data);
-      if (created.outcome === 'created') await this.post(created.view, 'created', 'New challenge card');
+      // Posting is idempotent (batch and dedupe keys): a resubmit after a failed post delivers it, a double click sends nothing twice.
+      await this.post(created.view, 'created', 'New challenge card');
       return challengeCreatedCard(created, this.nowUtc());
     } catch (error) {
       if (error instanceof ChallengeFormError) return challengeFormCard(error.context, { error });
@@ -123,7 +125,7 @@ export class ChallengeDesk {
     const panel = this.deps.panelTeamId ? (await this.deps.teams.list()).find((team) => team.teamId === this.deps.panelTeamId) : undefined;
     if (panel) {
       const readOnly = { ...view, viewerMayRespond: false };
-      await this.deps.delivery.enqueue({ batchId, dedupeKey: `panel-channel`, recipient: { aadObjectId: `team:${panel.teamId}`, conversationReference: panel.conversationReference }, card: challengeCard(readOnly, { nowUtc: this.nowUtc(), heading }) });
+      await this.deps.delivery.enqueue({ batchId, dedupeKey: `panel-channel`, recipient: { aadObjectId: channelRecipientId(panel.teamId), conversationReference: panel.conversationReference }, card: challengeCard(readOnly, { nowUtc: this.nowUtc(), heading }) });
     }
   }
 
