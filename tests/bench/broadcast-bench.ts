@@ -11,6 +11,7 @@ import { TeamsProactiveSender } from '../../src/teams/teams-proactive-sender';
 import { SystemClock } from '../../src/time/clock';
 import { EmulatedConnector, FaultRule, markerCard } from '../support/emulated-connector';
 import { mib } from './bench-stats';
+import { teamsPersonalChatId } from '../support/teams-ids';
 
 /** The configured per-app rate: 5,000 messages take 25 s at best, so the whole bench stays near a minute and a half. */
 const RATE_PER_SECOND = 200;
@@ -71,7 +72,7 @@ async function broadcastRun(azurite: EmbeddedAzurite, n: number, faults: FaultRu
   for (let start = 0; start < n; start += ENQUEUE_SLICE) {
     const slice = Array.from({ length: Math.min(ENQUEUE_SLICE, n - start) }, (_, k) => {
       const i = start + k;
-      return { batchId, dedupeKey: `${batchId}:${i}`, recipient: { aadObjectId: `member-${i}`, conversationReference: connector.reference(`a:conv-${i}`) }, card: markerCard(`${batchId}:${i}`) };
+      return { batchId, dedupeKey: `${batchId}:${i}`, recipient: { aadObjectId: `member-${i}`, conversationReference: connector.reference(teamsPersonalChatId(`conv-${i}`)) }, card: markerCard(`${batchId}:${i}`) };
     });
     await service.enqueueMany(slice);
   }

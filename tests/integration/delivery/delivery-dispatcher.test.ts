@@ -1,5 +1,6 @@
 import { DeliveryRig, deliveryRig, eventually } from './delivery-rig';
 import { conversationKeyOf } from '../../../src/delivery/conversation-reference';
+import { teamsPersonalChatId } from '../../support/teams-ids';
 
 describe('DeliveryDispatcher: outbox -> TeamsProactiveSender -> emulated connector', () => {
   let rig: DeliveryRig;
@@ -37,7 +38,7 @@ describe('DeliveryDispatcher: outbox -> TeamsProactiveSender -> emulated connect
     const [accepted] = rig.connector.accepted;
     expect(accepted!.atMs - started).toBeGreaterThanOrEqual(1_000);
     const throttles = await rig.control.activeConversationThrottles(started);
-    expect(throttles.has(conversationKeyOf(rig.connector.reference('a:conv-1')))).toBe(true);
+    expect(throttles.has(conversationKeyOf(rig.connector.reference(teamsPersonalChatId('conv-1'))))).toBe(true);
   });
 
   it('stops at a 403 ConversationBlockedByUser: one request, failed with the reason, member marked unreachable', async () => {
@@ -50,8 +51,8 @@ describe('DeliveryDispatcher: outbox -> TeamsProactiveSender -> emulated connect
   it('stops at a 403 BotNotInConversationRoster and a 404 ConversationNotFound the same way', async () => {
     rig = await deliveryRig({
       faults: [
-        { match: (r) => r.conversationId === 'a:conv-1', fault: { kind: 'status', status: 403, code: 'BotNotInConversationRoster' } },
-        { match: (r) => r.conversationId === 'a:conv-2', fault: { kind: 'status', status: 404, code: 'ConversationNotFound' } },
+        { match: (r) => r.conversationId === teamsPersonalChatId('conv-1'), fault: { kind: 'status', status: 403, code: 'BotNotInConversationRoster' } },
+        { match: (r) => r.conversationId === teamsPersonalChatId('conv-2'), fault: { kind: 'status', status: 404, code: 'ConversationNotFound' } },
       ],
     });
     await rig.service.enqueueMany([rig.message(1), rig.message(2)]);
@@ -86,7 +87,7 @@ describe('DeliveryDispatcher: outbox -> TeamsProactiveSender -> emulated connect
 
   it('keeps one conversation within 7 per second and 8 per 2 seconds', async () => {
     rig = await deliveryRig();
-    const reference = rig.connector.reference('a:same');
+    const reference = rig.connector.reference(teamsPersonalChatId('same'));
     await rig.service.enqueueMany(Array.from({ length: 10 }, (_, i) => ({ ...rig.message(i), recipient: { aadObjectId: 'member-x', conversationReference: reference } })));
     const started = Date.now();
     rig.dispatcher().start();

@@ -12,6 +12,7 @@ import { Clock, SystemClock } from '../../../src/time/clock';
 import { EmulatedConnector, EmulatedConnectorOptions, markerCard } from '../../support/emulated-connector';
 import { TableStore } from '../../../src/storage/table-store';
 import { testTableStore } from '../../support/test-storage';
+import { teamsPersonalChatId } from '../../support/teams-ids';
 
 /** Fast settings for tests: short polls, leases and backoff, so retries and crashes play out in seconds. */
 export const FAST: Partial<DeliveryDispatcherOptions> = {
@@ -68,7 +69,7 @@ export async function deliveryRig(connectorOptions: EmulatedConnectorOptions = {
       return dispatcher;
     },
     message(i, batchId = 'batch-1') {
-      return { batchId, dedupeKey: `${batchId}:m${i}`, recipient: { aadObjectId: `member-${i}`, conversationReference: connector.reference(`a:conv-${i}`) }, card: markerCard(`${batchId}:m${i}`) };
+      return { batchId, dedupeKey: `${batchId}:m${i}`, recipient: { aadObjectId: `member-${i}`, conversationReference: connector.reference(teamsPersonalChatId(`conv-${i}`)) }, card: markerCard(`${batchId}:m${i}`) };
     },
     async close() {
       for (const dispatcher of dispatchers) await dispatcher.stop();

@@ -1,5 +1,6 @@
 import { conversationKeyOf } from '../../../src/delivery/conversation-reference';
 import { DeliveryRig, deliveryRig, eventually } from './delivery-rig';
+import { teamsPersonalChatId } from '../../support/teams-ids';
 
 describe('Several DeliveryDispatcher instances over one outbox', () => {
   let rig: DeliveryRig;
@@ -49,13 +50,13 @@ describe('Several DeliveryDispatcher instances over one outbox', () => {
   it('an instance respects a conversation’s Retry-After another instance stored', async () => {
     rig = await deliveryRig();
     const until = Date.now() + 1_000;
-    await rig.control.throttleConversation(conversationKeyOf(rig.connector.reference('a:conv-1')), until);
+    await rig.control.throttleConversation(conversationKeyOf(rig.connector.reference(teamsPersonalChatId('conv-1'))), until);
     await rig.service.enqueueMany([rig.message(1), rig.message(2)]);
     rig.dispatcher().start();
     await eventually(async () => expect(await rig.service.progress('batch-1')).toMatchObject({ sent: 2 }));
     const at = new Map(rig.connector.accepted.map((m) => [m.conversationId, m.atMs]));
-    expect(at.get('a:conv-1')).toBeGreaterThanOrEqual(until);
-    expect(at.get('a:conv-2')).toBeLessThan(until);
+    expect(at.get(teamsPersonalChatId('conv-1'))).toBeGreaterThanOrEqual(until);
+    expect(at.get(teamsPersonalChatId('conv-2'))).toBeLessThan(until);
   });
 
   it('stores an app-wide pause when Teams throttles across the board, and a second instance waits for it', async () => {

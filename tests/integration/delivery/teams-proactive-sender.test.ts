@@ -1,6 +1,7 @@
 import { silentLogger } from '../../../src/logging/logger';
 import { TeamsProactiveSender } from '../../../src/teams/teams-proactive-sender';
 import { EmulatedConnector, FaultRule, markerCard } from '../../support/emulated-connector';
+import { teamsPersonalChatId } from '../../support/teams-ids';
 
 describe('TeamsProactiveSender through botbuilder against the emulated connector', () => {
   let connector: EmulatedConnector;
@@ -9,7 +10,7 @@ describe('TeamsProactiveSender through botbuilder against the emulated connector
   async function sendWith(fault?: FaultRule['fault']) {
     connector = new EmulatedConnector({ faults: fault ? [{ fault }] : [] });
     await connector.start();
-    return sender.send({ conversationReference: connector.reference('a:conv-1'), card: markerCard('hello') });
+    return sender.send({ conversationReference: connector.reference(teamsPersonalChatId('conv-1')), card: markerCard('hello') });
   }
 
   afterEach(() => connector.stop());
@@ -17,7 +18,7 @@ describe('TeamsProactiveSender through botbuilder against the emulated connector
   it('posts the card into the stored conversation and returns the activity id', async () => {
     const result = await sendWith();
     expect(result).toEqual({ ok: true, activityId: 'act-1' });
-    expect(connector.accepted).toMatchObject([{ conversationId: 'a:conv-1', marker: 'hello' }]);
+    expect(connector.accepted).toMatchObject([{ conversationId: teamsPersonalChatId('conv-1'), marker: 'hello' }]);
   });
 
   it('reports a 429 with its Retry-After after a single request (botbuilder’s own retries are off)', async () => {
@@ -56,7 +57,7 @@ describe('TeamsProactiveSender through botbuilder against the emulated connector
   it('reports a connector that is not there as transient', async () => {
     connector = new EmulatedConnector();
     await connector.start();
-    const reference = connector.reference('a:conv-1');
+    const reference = connector.reference(teamsPersonalChatId('conv-1'));
     await connector.stop();
     const result = await sender.send({ conversationReference: reference, card: markerCard('x') });
     expect(result).toMatchObject({ ok: false, status: 0, transient: true });

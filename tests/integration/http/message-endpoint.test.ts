@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { RunningApp } from '../../../src/app';
 import { createLogger } from '../../../src/logging/logger';
 import { startTestApp } from '../../support/test-app';
+import { teamsBotId, teamsGroupChatId, teamsPersonalChatId, teamsUserId } from '../../support/teams-ids';
 
 const tenant = '0a0a0a0a-0a0a-4a0a-8a0a-0a0a0a0a0a0a';
 
@@ -30,9 +31,9 @@ function message(serviceUrl: string, overrides: Record<string, unknown> = {}): R
     text: 'what does NEET mean?',
     channelId: 'msteams',
     serviceUrl,
-    from: { id: '29:x', name: 'Cllr X', aadObjectId: 'aad-x' },
-    recipient: { id: '28:bot', name: 'bot' },
-    conversation: { id: 'a:x', conversationType: 'personal', tenantId: tenant },
+    from: { id: teamsUserId('x'), name: 'Cllr X', aadObjectId: 'aad-x' },
+    recipient: { id: teamsBotId('bot'), name: 'bot' },
+    conversation: { id: teamsPersonalChatId('x'), conversationType: 'personal', tenantId: tenant },
     ...overrides,
   };
 }
@@ -99,7 +100,7 @@ describe('POST /api/messages without credentials (local mode)', () => {
     expect((await post(app, message(connector.url))).status).toBe(200);
     await waitFor(() => connector.posts.length > before);
     const reply = connector.posts[before]!;
-    expect(reply.path).toMatch(/^\/v3\/conversations\/a%3Ax\/activities\//);
+    expect(reply.path.startsWith(`/v3/conversations/${encodeURIComponent(teamsPersonalChatId('x'))}/activities/`)).toBe(true);
     expect(JSON.stringify(reply.body)).toContain('Not in Education, Employment or Training');
   });
 
@@ -124,31 +125,31 @@ describe('POST /api/messages without credentials (local mode)', () => {
 
   it('drops activities from another tenant or channel without replying', async () => {
     const before = connector.posts.length;
-    expect((await post(app, message(connector.url, { conversation: { id: 'a:x', conversationType: 'personal', tenantId: 'other-tenant' } }))).status).toBe(200);
+    expect((await post(app, message(connector.url, { conversation: { id: teamsPersonalChatId('x'), conversationType: 'personal', tenantId: 'other-tenant' } }))).status).toBe(200);
     expect((await post(app, message(connector.url, { channelId: 'webchat' }))).status).toBe(200);
     await new Promise((r) => setTimeout(r, 300));
     expect(connector.posts.length).toBe(before);
   });
 
   it('refuses an invoke from another tenant with 403', async () => {
-    const invoke = message(connector.url, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'feedback.submit', data: {} } }, conversation: { id: 'a:x', tenantId: 'other' } });
+    const invoke = message(connector.url, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'feedback.submit', data: {} } }, conversation: { id: teamsPersonalChatId('x'), tenantId: 'other' } });
     expect((await post(app, invoke)).status).toBe(403);
   });
 
   it('refuses a message from someone without an Entra object id, politely', async () => {
     const before = connector.posts.length;
-    await post(app, message(connector.url, { from: { id: '29:anon', name: 'Anon' } }));
+    await post(app, message(connector.url, { from: { id: teamsUserId('anon'), name: 'Anon' } }));
     await waitFor(() => connector.posts.length > before);
     expect(JSON.stringify(connector.posts[before]!.body)).toContain('signed in to Microsoft Teams');
   });
 
   it('records every good member of a roster change even when one of them is malformed, logging no personal data', async () => {
-    const good = (n: number) => ({ id: `29:1f${n}aBcDeFgHiJkLmNoPqRsTuVwXyZ-${n}`, name: `Cllr Roster ${n}`, aadObjectId: `0000000${n}-aaaa-4aaa-8aaa-00000000000${n}` });
-    const added = [good(1), { id: '29:bad', name: 'Cllr Slash Name', aadObjectId: 'evil/../id' }, { id: '29:noid', name: 'No Object Id' }, good(2), { id: '29:long', name: 'Long', aadObjectId: 'x'.repeat(300) }, good(3)];
+    const good = (n: number) => ({ id: teamsUserId(`1f${n}aBcDeFgHiJkLmNoPqRsTuVwXyZ-${n}`), name: `Cllr Roster ${n}`, aadObjectId: `0000000${n}-aaaa-4aaa-8aaa-00000000000${n}` });
+    const added = [good(1), { id: teamsUserId('bad'), name: 'Cllr Slash Name', aadObjectId: 'evil/../id' }, { id: teamsUserId('noid'), name: 'No Object Id' }, good(2), { id: teamsUserId('long'), name: 'Long', aadObjectId: 'x'.repeat(300) }, good(3)];
     const update = message(connector.url, {
       type: 'conversationUpdate',
       text: undefined,
-      conversation: { id: '19:roster-chat@thread.v2', conversationType: 'groupChat', tenantId: tenant },
+      conversation: { id: teamsGroupChatId('roster-chat'), conversationType: 'groupChat', tenantId: tenant },
       membersAdded: added,
     });
     expect((await post(app, update)).status).toBe(200);
