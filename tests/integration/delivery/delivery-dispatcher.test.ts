@@ -1,4 +1,6 @@
 import { DeliveryRig, deliveryRig, eventually } from './delivery-rig';
+import { silentLogger } from '../../../src/logging/logger';
+import { TeamsProactiveSender } from '../../../src/teams/teams-proactive-sender';
 import { conversationKeyOf } from '../../../src/delivery/conversation-reference';
 import { teamsPersonalChatId } from '../../support/teams-ids';
 
@@ -79,7 +81,12 @@ describe('DeliveryDispatcher: outbox -> TeamsProactiveSender -> emulated connect
   });
 
   it('retries a send that timed out', async () => {
-    await sendOne({ match: (r) => r.attempt === 1, fault: { kind: 'timeout' } });
+    rig = await deliveryRig({ faults: [{ match: (r) => r.attempt === 1, fault: { kind: 'timeout' } }] });
+    await rig.service.enqueue(rig.message(1));
+    // Only the first attempt, which the connector never answers, gives up quickly; the retry waits as long as it takes.
+    const impatient = new TeamsProactiveSender({ logger: silentLogger(), timeoutMs: 300 });
+    let calls = 0;
+    rig.dispatcher({ sender: { send: (request) => (++calls === 1 ? impatient : rig.sender).send(request) } }).start();
     await eventually(async () => expect(await progress()).toMatchObject({ sent: 1 }));
     expect(rig.connector.requests).toBe(2);
     expect(rig.connector.duplicates()).toBe(0);
