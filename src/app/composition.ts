@@ -115,6 +115,7 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
   const delivery = new DeliveryService(outbox, unreachable, clock);
   const dispatcher = new DeliveryDispatcher({
     outbox, unreachable, clock, logger,
+    instanceId: config.instanceName,
     control: new DeliveryControl(store.client('outbox')),
     sender: new TeamsProactiveSender({ credentials: config.credentials, logger, clock }),
   });

@@ -11,6 +11,7 @@ import { JobStore } from '../../platform/scheduler/job-store';
 import { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
 import { SignedLinks } from '../../platform/security/signed-links';
 import { Clock, LONDON } from '../../platform/time/clock';
+import { channelRecipientId } from '../../platform/delivery/outbound-message';
 import { ChallengeView, ChallengeService } from './challenge-service';
 import { challengeCard, challengeCreatedCard, challengeFormCard, challengeListCard, challengeRefusedCard, challengeReportCard, challengeRespondedCard, myChallengeListCard, nudgeHeading } from './teams/challenge-cards';
 import { ChallengeFormError } from './domain/challenge-form';
@@ -53,7 +54,8 @@ export class ChallengeDesk {
   async create(actor: Actor, data: unknown): Promise<AdaptiveCardJson> {
     try {
       const created = await this.deps.service.create(actor, data);
-      if (created.outcome === 'created') await this.post(created.view, 'created', 'New challenge card');
+      // Posting is idempotent (batch and dedupe keys): a resubmit after a failed post delivers it, a double click sends nothing twice.
+      await this.post(created.view, 'created', 'New challenge card');
       return challengeCreatedCard(created, this.nowUtc());
     } catch (error) {
       if (error instanceof ChallengeFormError) return challengeFormCard(error.context, { error });
@@ -125,7 +127,7 @@ export class ChallengeDesk {
     const panel = this.deps.panelTeamId ? (await this.deps.teams.list()).find((team) => team.teamId === this.deps.panelTeamId) : undefined;
     if (panel) {
       const readOnly = { ...view, viewerMayRespond: false };
-      await this.deps.delivery.enqueue({ batchId, dedupeKey: `panel-channel`, recipient: { aadObjectId: `team:${panel.teamId}`, conversationReference: panel.conversationReference }, card: challengeCard(readOnly, { nowUtc: this.nowUtc(), heading }) });
+      await this.deps.delivery.enqueue({ batchId, dedupeKey: `panel-channel`, recipient: { aadObjectId: channelRecipientId(panel.teamId), conversationReference: panel.conversationReference }, card: challengeCard(readOnly, { nowUtc: this.nowUtc(), heading }) });
     }
   }
 

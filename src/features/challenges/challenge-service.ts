@@ -37,7 +37,7 @@ export interface CreateOutcome {
 }
 
 export interface RespondOutcome {
-  /** `already_recorded`: this person's response to this version of the card was recorded before. */
+  /** `already_recorded`: this very response (same person, card version and words) was recorded before. */
   outcome: 'recorded' | 'already_recorded';
   view: ChallengeView;
 }
@@ -118,8 +118,9 @@ export class ChallengeService {
 
   /**
    * Records a response from the card's `challenge.respond` data ({reference, version} plus the
-   * inputs `response`, `status`, `explanation`). Idempotent per card version and person; applied
-   * on the card as it is now, after any concurrent response. Refusals throw ChallengeResponseError.
+   * inputs `response`, `status`, `explanation`). Idempotent per response (see responseKey): the
+   * same response sent twice records once, a different one is always kept; applied on the card as
+   * it is now, after any concurrent response. Refusals throw ChallengeResponseError.
    */
   async respond(actor: Actor, data: unknown): Promise<RespondOutcome> {
     const input = parseRespondInput(data);
@@ -136,7 +137,7 @@ export class ChallengeService {
         }
         return decision.change;
       },
-      responseKey(input.version, actor),
+      responseKey(input, actor),
     );
     const view = await this.viewOf(actor, result.challenge);
     if (refusal) throw new ChallengeResponseError(refusal.code, refusal.message, view, input.values);

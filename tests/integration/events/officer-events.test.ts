@@ -1,13 +1,14 @@
 import { EventFormError } from '../../../src/features/events/domain/event-form';
 import { aForm, member, officer, priya } from '../../unit/events/event-fixtures';
 import { eventsRig } from './event-support';
+import { teamsTeamId } from '../../support/teams-ids';
 
-const teams = [{ teamId: '19:abc@thread.tacv2', teamName: 'Children in Care Council' }];
+const teams = [{ teamId: teamsTeamId('cicc'), teamName: 'Children in Care Council' }];
 
 describe('OfficerEvents against Azurite', () => {
   it('creates an event from the form for an officer, stored and listed as upcoming', async () => {
     const { officers, repository } = await eventsRig();
-    const { event } = await officers.create(officer, aForm({ audience: 'team:19:abc@thread.tacv2' }), teams);
+    const { event } = await officers.create(officer, aForm({ audience: `team:${teamsTeamId('cicc')}` }), teams);
     expect(event).toMatchObject({ id: expect.stringMatching(/^ev-[0-9a-f]{24}$/), status: 'scheduled', sequence: 0, shortNotice: false, startUtc: '2027-02-10T18:00:00.000Z', audience: { kind: 'team', teamName: 'Children in Care Council' }, createdBy: { aadObjectId: officer.aadObjectId } });
     expect((await repository.get(event.id))?.event).toEqual(event);
     expect((await repository.listUpcoming('2027-01-05T09:00:00.000Z', 5)).map((e) => e.id)).toEqual([event.id]);
