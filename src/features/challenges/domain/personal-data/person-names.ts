@@ -59,14 +59,15 @@ interface WordFacts {
 
 export function findNames(tokens: readonly Token[], lexicon: NameLexicon, options: NameOptions = {}): NameFindings {
   const sentences = splitSentences(tokens, lexicon);
-  const facts = wordFacts(tokens, sentences);
+  const facts = wordFacts(tokens, sentences, lexicon);
   const known = knownAdultTokens(tokens, options.knownAdultNames ?? []);
   const nlpFacts = nlpEvidence(tokens, sentences, facts, lexicon);
   const possible = new Set<string>();
   let nameWithAge = false;
   for (const [index, fact] of facts) {
+    const token = tokens[index]!;
     if (known.has(index)) continue;
-    const named = namedBefore(tokens, index) && (isCapitalised(tokens[index]!) || lexicon.firstNames.has(fact.word));
+    const named = namedBefore(tokens, index) && (isCapitalised(token) || lexicon.firstNames.has(fact.word));
     if (!named && notAPerson(tokens, index, fact, lexicon)) continue;
     const verdict = named ? 'name' : judge(tokens, index, fact, lexicon, nlpFacts);
     if (verdict === 'name') possible.add(fact.word);
@@ -216,7 +217,8 @@ function capitalsMeaningless(tokens: readonly Token[], start: number, end: numbe
   return (longer >= 3 && upper / longer >= 0.6) || (everyday >= 3 && capitalised / everyday >= 0.7);
 }
 
-function wordFacts(tokens: readonly Token[], sentences: readonly Sentence[]): Map<number, WordFacts> {
+/** Facts about the words that could be names at all (capitalised, or a first name): most words are neither. */
+function wordFacts(tokens: readonly Token[], sentences: readonly Sentence[], lexicon: NameLexicon): Map<number, WordFacts> {
   const facts = new Map<number, WordFacts>();
   for (const sentence of sentences) {
     let initial = true;
@@ -226,7 +228,7 @@ function wordFacts(tokens: readonly Token[], sentences: readonly Sentence[]): Ma
         if (token.kind === 'number') initial = false;
         continue;
       }
-      if (!/\d/.test(token.text)) facts.set(index, { word: bare(token.lower), sentence, initial });
+      if ((isCapitalised(token) || isUpperCase(token) || lexicon.firstNames.has(bare(token.lower))) && !/\d/.test(token.text)) facts.set(index, { word: bare(token.lower), sentence, initial });
       initial = false;
     }
   }
