@@ -12,7 +12,7 @@ import { ChallengeReport, buildChallengeReport } from './domain/challenge-report
 import { challengeReportCsv, challengeReportFileName } from './domain/challenge-report-csv';
 import { ReportPeriod } from './domain/challenge-report-period';
 import { ChallengeRepository, SummaryQuery } from './data/challenge-repository';
-import { RespondValues, decideResponse, parseRespondInput, responseKey } from './domain/challenge-response';
+import { RespondValues, ResponseRefusal, decideResponse, parseRespondInput, responseKey } from './domain/challenge-response';
 import { ChallengeSummary } from './domain/challenge-summary';
 
 /** The people a card can be given to: active members and officers, with roles (from the member directory). */
@@ -51,6 +51,8 @@ export class ChallengeResponseError extends DomainError {
     message: string,
     readonly view: ChallengeView,
     readonly values: RespondValues,
+    /** Set when the card must ask "is this a child's name?": the value its confirmation box carries. */
+    readonly nameConfirmation = '',
   ) {
     super(code, message);
     this.name = 'ChallengeResponseError';
@@ -123,7 +125,7 @@ export class ChallengeService {
   async respond(actor: Actor, data: unknown): Promise<RespondOutcome> {
     const input = parseRespondInput(data);
     const nowUtc = this.nowUtc();
-    let refusal: { code: DomainErrorCode; message: string } | undefined;
+    let refusal: ResponseRefusal | undefined;
     const result = await this.repository.change(
       input.reference,
       (current) => {
@@ -138,7 +140,7 @@ export class ChallengeService {
       responseKey(input.version, actor),
     );
     const view = await this.viewOf(actor, result.challenge);
-    if (refusal) throw new ChallengeResponseError(refusal.code, refusal.message, view, input.values);
+    if (refusal) throw new ChallengeResponseError(refusal.code, refusal.message, view, { ...input.values, confirmNotChildName: '' }, refusal.nameConfirmation);
     return { outcome: result.outcome === 'duplicate' ? 'already_recorded' : 'recorded', view };
   }
 
