@@ -50,6 +50,9 @@ import { RsvpBook } from '../features/events/data/rsvp-book';
 import { SignedLinks } from '../platform/security/signed-links';
 import { BulletinSender } from '../features/calendar/bulletin-sender';
 import { ChallengeDesk } from '../features/challenges/challenge-desk';
+import { AuditLog } from '../features/audit/data/audit-log';
+import { AuditDesk } from '../features/audit/audit-desk';
+import { AuditTrail } from '../features/audit/domain/audit-entry';
 import { ChallengeRepository } from '../features/challenges/data/challenge-repository';
 import { ChallengeService } from '../features/challenges/challenge-service';
 import { directoryPeople } from '../features/challenges/domain/challenge-people';
@@ -77,7 +80,8 @@ export interface Composition {
 /** Builds every service on one storage account; nothing here starts until `workers.start()`. */
 export function compose(config: AppConfig & { publicBaseUrl: string }, store: TableStore, knowledge: KnowledgeBase, clock: Clock, logger: Logger): Composition {
   const members = new MemberDirectory(store.client('members'), clock);
-  const roles = new RoleService(new RoleDirectory(store.client('roles'), clock), members, config.adminAadObjectIds);
+  const audit = new AuditLog(store.client('audit'), clock, logger);
+  const roles = new RoleService(new RoleDirectory(store.client('roles'), clock), members, config.adminAadObjectIds, audit);
   const outbox = new OutboxStore(store.client('outbox'), clock);
   const unreachable = new UnreachableMembers(store.client('unreachable'), clock);
   const delivery = new DeliveryService(outbox, unreachable, clock);
@@ -97,10 +101,10 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
   const teams = new TeamRegistry(store.client('teams'), clock);
   const links = new SignedLinks(config.linkSigningSecret, clock);
   const roster = new TeamRoster(config.credentials, teams, members, logger);
-  const events = eventServices(config, store, { members, roles, teams, delivery, jobs, links, meetings: meetingRepository, clock, teamMembers: (teamId) => roster.membersOf(teamId) });
-  const bulletin = new BulletinSender({ jobs, bulletin: events.bulletin, optOuts: events.bulletinOptOuts, members, delivery, clock, schedule: config.bulletinSchedule });
+  const events = eventServices(config, store, { members, roles, teams, delivery, jobs, links, meetings: meetingRepository, clock, audit, teamMembers: (teamId) => roster.membersOf(teamId) });
+  const bulletin = new BulletinSender({ jobs, bulletin: events.bulletin, optOuts: events.bulletinOptOuts, members, delivery, clock, schedule: config.bulletinSchedule, audit });
   const challenges = new ChallengeDesk({
-    service: new ChallengeService(new ChallengeRepository(store.client('challenges')), directoryPeople(members, roles), clock),
+    service: new ChallengeService(new ChallengeRepository(store.client('challenges')), directoryPeople(members, roles), clock, audit),
     members, roles, teams, delivery, jobs, clock, links,
     nudgeInterval: config.challengeNudgeInterval,
     publicBaseUrl: config.publicBaseUrl,
@@ -127,6 +131,7 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
       officers: new OfficerMeetings(meetingRepository, clock, { committee: PANEL_NAME }),
       changed: (meeting) => reminders.plan(meeting),
     },
+    audit: new AuditDesk(audit, members),
     apologies: new ApologyDesk(new ApologyBook(store.client('apologies'), clock), meetingRepository, clock, notifyOfficers),
     publicBaseUrl: config.publicBaseUrl,
     clock,
@@ -172,6 +177,7 @@ interface EventWiring {
   links: SignedLinks;
   meetings: MeetingRepository;
   clock: Clock;
+  audit: AuditTrail;
   teamMembers: (teamId: string) => Promise<Member[]>;
 }
 

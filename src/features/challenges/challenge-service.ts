@@ -14,6 +14,7 @@ import { ReportPeriod } from './domain/challenge-report-period';
 import { ChallengeRepository, SummaryQuery } from './data/challenge-repository';
 import { RespondValues, ResponseRefusal, decideResponse, parseRespondInput, responseKey } from './domain/challenge-response';
 import { ChallengeSummary } from './domain/challenge-summary';
+import { AuditTrail } from '../audit/domain/audit-entry';
 
 /** The people a card can be given to: active members and officers, with roles (from the member directory). */
 export interface ChallengePeople {
@@ -82,6 +83,7 @@ export class ChallengeService {
     private readonly repository: ChallengeRepository,
     private readonly people: ChallengePeople,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** What a blank "new challenge" form needs (officers only). */
@@ -106,6 +108,7 @@ export class ChallengeService {
     const nowUtc = this.nowUtc();
     const by = personOf(actor);
     const result = await this.repository.create(Number(draft.raisedOn.slice(0, 4)), formId, (reference) => newChallenge(reference, draft, by, nowUtc));
+    if (result.outcome === 'created') await this.auditStatus(actor, result.challenge.reference, 'raised, received');
     return { outcome: result.outcome, view: await this.viewOf(actor, result.challenge) };
   }
 
@@ -126,20 +129,24 @@ export class ChallengeService {
     const input = parseRespondInput(data);
     const nowUtc = this.nowUtc();
     let refusal: ResponseRefusal | undefined;
+    let moved: { from?: string; to?: string } | undefined;
     const result = await this.repository.change(
       input.reference,
       (current) => {
         refusal = undefined;
+        moved = undefined;
         const decision = decideResponse(current, actor, input, nowUtc);
         if ('refusal' in decision) {
           refusal = decision.refusal;
           return 'unchanged';
         }
+        moved = { from: decision.change.event?.fromStatus, to: decision.change.event?.toStatus };
         return decision.change;
       },
       responseKey(input.version, actor),
     );
     const view = await this.viewOf(actor, result.challenge);
+    if (result.outcome === 'applied' && moved?.to) await this.auditStatus(actor, input.reference, `${moved.from ?? ''} -> ${moved.to}`);
     if (refusal) throw new ChallengeResponseError(refusal.code, refusal.message, view, { ...input.values, confirmNotChildName: '' }, refusal.nameConfirmation);
     return { outcome: result.outcome === 'duplicate' ? 'already_recorded' : 'recorded', view };
   }
@@ -209,6 +216,11 @@ export class ChallengeService {
 
   private async viewOf(actor: Actor, challenge: Challenge): Promise<ChallengeView> {
     return { challenge, history: await this.repository.history(challenge.reference), viewerMayRespond: respondOffered(actor, challenge) };
+  }
+
+  /** Status changes go to the audit trail with the statuses only: never the card's words or a response. */
+  private auditStatus(actor: Actor, reference: ChallengeReference, detail: string): Promise<void> {
+    return this.audit.record({ actor: { aadObjectId: actor.aadObjectId, role: actor.role }, action: 'challenge.status', subject: { kind: 'challenge', id: reference }, detail });
   }
 
   private nowUtc(): string {

@@ -31,6 +31,7 @@ const STAFF_COMMANDS: { title: string; detail: string; role: Role }[] = [
   { title: 'challenge cards overdue', detail: 'List challenge cards (also by status or priority area).', role: 'officer' },
   { title: 'feedback', detail: 'See which answers members found unhelpful.', role: 'officer' },
   { title: 'roles', detail: 'See everyone who has used the bot and make or remove officers.', role: 'admin' },
+  { title: 'audit log', detail: 'Who changed roles, sent broadcasts or moved challenge cards, newest first.', role: 'admin' },
 ];
 
 const ROLE_LABELS: Record<Role, string> = { member: 'member', officer: 'officer', admin: 'administrator' };

@@ -11,6 +11,7 @@ import { Clock } from '../time/clock';
 import { MeetingServices } from '../../features/meetings/meeting-services';
 import { ApologyDesk } from '../../features/apologies/apology-desk';
 import { Logger } from '../logging/logger';
+import { AuditDesk } from '../../features/audit/audit-desk';
 
 /** Everything a turn may call: domain services only, no storage clients. */
 export interface BotServices {
@@ -26,6 +27,8 @@ export interface BotServices {
   challenges: ChallengeDesk;
   meetings: MeetingServices;
   apologies: ApologyDesk;
+  /** Administrators' "audit log". */
+  audit: AuditDesk;
   /** Where the bot serves links (calendar files), e.g. https://cpp-bot.azurewebsites.net. */
   publicBaseUrl: string;
   clock: Clock;

@@ -11,6 +11,7 @@ import { CardAction, cardAction } from './card-action';
 import { MEETING_ACTIONS } from '../../features/meetings/teams/meeting-actions';
 import { EVENT_ACTIONS } from '../../features/events/teams/event-actions';
 import { CHALLENGE_ACTIONS } from '../../features/challenges/teams/challenge-actions';
+import { AUDIT_CARD_ACTIONS } from '../../features/audit/teams/audit-actions';
 
 const feedbackData = z.object({
   entryId: z.string().min(1).max(100),
@@ -23,7 +24,7 @@ const targetMemberData = z.object({ aadObjectId: z.string().regex(AAD_OBJECT_ID_
 async function changeOfficer(targetId: string, officer: boolean, sender: TurnSender, services: BotServices): Promise<AdaptiveCardJson> {
   const changed = await services.roles.setOfficer(await sender.actor(), targetId, officer);
   const message = officer ? `${changed.name} is now an officer.` : `${changed.name} is no longer an officer.`;
-  services.logger.info({ event: 'role.changed', target: changed.aadObjectId, officer }, 'role changed');
+  services.logger.info({ event: 'role.changed', target: changed.aadObjectId, by: sender.aadObjectId, officer }, 'role changed');
   return renderRolesCard(rolesCardData(await services.roles.membersWithRoles(), message));
 }
 
@@ -40,6 +41,7 @@ export const CARD_ACTIONS: Readonly<Record<string, CardAction>> = {
   ...MEETING_ACTIONS,
   ...EVENT_ACTIONS,
   ...CHALLENGE_ACTIONS,
+  ...AUDIT_CARD_ACTIONS,
 };
 
 export function findCardAction(verb: unknown): CardAction | undefined {

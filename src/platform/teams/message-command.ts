@@ -4,6 +4,7 @@ export type MessageCommand =
   | { kind: 'greeting' }
   | { kind: 'my_role' }
   | { kind: 'roles' }
+  | { kind: 'audit_log' }
   | { kind: 'feedback_report' }
   | { kind: 'reminders'; on: boolean }
   | { kind: 'reminder_opt_outs' }
@@ -40,6 +41,10 @@ const EXACT: Record<string, SimpleKind> = {
   whoami: 'my_role',
   roles: 'roles',
   'manage roles': 'roles',
+  'audit log': 'audit_log',
+  'audit trail': 'audit_log',
+  'show audit log': 'audit_log',
+  'show the audit log': 'audit_log',
   feedback: 'feedback_report',
   'feedback report': 'feedback_report',
   'stop reminders': 'reminders_off',

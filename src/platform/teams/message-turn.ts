@@ -48,6 +48,8 @@ async function handleText(context: TurnContext, text: string, sender: TurnSender
     case 'roles':
       requireRole(await sender.actor(), 'admin', 'Only an administrator can manage roles.');
       return sendCard(context, renderRolesCard(rolesCardData(await services.roles.membersWithRoles())));
+    case 'audit_log':
+      return sendCard(context, await services.audit.card(await sender.actor()));
     case 'feedback_report':
       requireRole(await sender.actor(), 'officer', 'Only officers can see answer feedback.');
       return sendCard(context, feedbackReportCard(services.knowledge, await services.feedback.totals()));

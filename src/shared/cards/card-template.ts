@@ -16,7 +16,8 @@ export type CardTemplateName = 'answer' | 'unknown' | 'welcome' | 'help' | 'noti
   | 'event-status'
   | 'event-attendees'
   | 'event-calendar-link'
-  | 'bulletin';
+  | 'bulletin'
+  | 'audit-log';
 
 const templates = new Map<CardTemplateName, ACData.Template>();
 

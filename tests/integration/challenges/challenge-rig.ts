@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ChallengeRepository } from '../../../src/features/challenges/data/challenge-repository';
 import { ChallengeService } from '../../../src/features/challenges/challenge-service';
+import { AuditLog } from '../../../src/features/audit/data/audit-log';
 import { Actor } from '../../../src/features/members/domain/actor';
 import { ManualClock } from '../../../src/platform/time/clock';
 import { testTableStore } from '../../support/test-storage';
@@ -12,8 +13,9 @@ export async function challengeRig(start = '2026-08-10T09:00:00Z') {
   const table = store.client('challenges');
   const repository = new ChallengeRepository(table);
   const clock = new ManualClock(start);
-  const service = new ChallengeService(repository, { candidates: async () => candidates }, clock);
-  return { table, repository, clock, service };
+  const audit = new AuditLog(store.client('audit'), clock);
+  const service = new ChallengeService(repository, { candidates: async () => candidates }, clock, audit);
+  return { table, repository, clock, service, audit };
 }
 
 /** The create form's data as the card posts it. */

@@ -29,6 +29,8 @@ describe('parseMessageCommand', () => {
     ['hello', 'greeting'],
     ['My role', 'my_role'],
     ['roles', 'roles'],
+    ['audit log', 'audit_log'],
+    ['Show the audit log.', 'audit_log'],
     ['feedback', 'feedback_report'],
     ['reminder opt-outs', 'reminder_opt_outs'],
   ])('reads %p as %s', (text, kind) => {
