@@ -13,9 +13,9 @@ import { Token, nextSolid } from './text-tokens';
 /** 'near': only small words may come between the label and the date ("born on the", "birthday is on"). */
 type Label = 'near' | 'label';
 
-const FILLERS = new Set(['on', 'in', 'the', 'of', 'around', 'about', 'approx', 'approximately', 'circa', 'c', 'early', 'late', 'mid', 'sometime', 'was', 'is', 'date', 'back']);
+const FILLERS = new Set(['on', 'in', 'the', 'of', 'around', 'about', 'approx', 'approximately', 'circa', 'c', 'early', 'late', 'mid', 'sometime', 'was', 'is', 'date', 'back', 'year', 'spring', 'summer', 'autumn', 'winter']);
 const LABEL_REACH = 4;
-const NEAR_REACH = 3;
+const NEAR_REACH = 5;
 const EARLIEST_YEAR = 1940;
 const LATEST_YEAR = 2039;
 
@@ -84,15 +84,17 @@ function numericDateFrom(tokens: readonly Token[], index: number, spacesAllowed:
   let separator: string | undefined;
   while (at < tokens.length && parts.length < 3) {
     const token = tokens[at]!;
-    if (token.kind !== 'number') return false;
+    if (token.kind !== 'number') break;
     parts.push(token.text);
     if (parts.length === 3) break;
     const next = tokens[at + 1];
     const sep = next?.kind === 'space' && spacesAllowed ? ' ' : next && /^[/.-]$/.test(next.text) ? next.text : undefined;
-    if (!sep || (separator !== undefined && sep !== separator)) return false;
+    if (!sep || (separator !== undefined && sep !== separator)) break;
     separator = sep;
     at += 2;
   }
+  // After a label, a day and month are enough: "birthday 3/5", "DOB 03.05".
+  if (parts.length === 2 && spacesAllowed && separator !== ' ') return Number(parts[0]) >= 1 && Number(parts[0]) <= 31 && Number(parts[1]) >= 1 && Number(parts[1]) <= 12;
   if (parts.length !== 3) return false;
   const [day, month, year] = parts.map(Number) as [number, number, number];
   return day >= 1 && day <= 31 && month >= 1 && month <= 12 && (parts[2]!.length === 2 || (year >= EARLIEST_YEAR && year <= LATEST_YEAR));

@@ -22,6 +22,12 @@ const MAIL_PROVIDERS = new Set(['gmail', 'googlemail', 'hotmail', 'yahoo', 'ymai
 const PROVIDERS_ALSO_WORDS = new Set(['outlook', 'live']);
 const TOP_LEVEL = new Set(['com', 'co', 'uk', 'org', 'net', 'gov', 'ac', 'sch', 'nhs', 'edu', 'io', 'me', 'info', 'biz', 'ie', 'eu', 'us', 'de', 'fr', 'mil', 'police', 'london', 'scot', 'wales', 'cymru']);
 
+/**
+ * Public-sector mailboxes (an officer's or a service's: democratic.services@kent.gov.uk): no child
+ * in care has one. School addresses (.sch.uk) are not among them: pupils have those.
+ */
+const PUBLIC_SECTOR = /(?:^|\.)(?:gov\.uk|nhs\.net|nhs\.uk|police\.uk|parliament\.uk)$/i;
+
 /** Turns bracketed "(at)" / "[dot]" into "@" / ".", so the patterns below see an address. */
 export function unbracketAddresses(text: string): string {
   return text.replace(BRACKETED_AT, '@').replace(BRACKETED_DOT, '.');
@@ -43,14 +49,16 @@ export function hasEmailAddress(normalised: string): boolean {
   const text = unbracketAddresses(normalised);
   for (const match of text.matchAll(AT_SIGN)) {
     const [whole, , before, after, domain] = match;
-    if (!before && !after) return true;
     const tail = tailOf(text, match.index + whole.length);
+    if (PUBLIC_SECTOR.test([domain, ...tail.labels].join('.'))) continue;
+    if (!before && !after) return true;
     if (endsInTopLevel(tail.labels) || MAIL_PROVIDERS.has(domain!.toLowerCase())) return true;
   }
   for (const match of text.matchAll(SPELLED_AT)) {
     const [whole, local, domain] = match;
     const provider = domain!.toLowerCase();
     const tail = tailOf(text, match.index + whole.length);
+    if (PUBLIC_SECTOR.test([domain, ...tail.labels].join('.'))) continue;
     if (MAIL_PROVIDERS.has(provider) && (!PROVIDERS_ALSO_WORDS.has(provider) || tail.labels.length > 0)) return true;
     // "find it at kent.gov.uk" is a website; "jamie at kent dot sch dot uk" or "jamie.smith at kent.sch.uk" is an address.
     if (endsInTopLevel(tail.labels) && (tail.spelled || /[._\d]/.test(local!))) return true;

@@ -4,10 +4,12 @@
  * linear time on any input.
  */
 const SEP = String.raw`[\s._\-/]{0,3}`;
-/** Two prefix letters (HMRC never issues D, F, I, Q, U, V first, nor D, F, I, O, Q, U, V second), six digits, A-D. */
-const NI_NUMBER = new RegExp(String.raw`(?<![a-z0-9])([a-ceghj-pr-tw-z][a-ceghj-npr-tw-z])${SEP}(\d{2})${SEP}(\d{2})${SEP}(\d{2})${SEP}([a-d])(?![a-z0-9])`, 'gi');
+/**
+ * Two letters, six digits, A-D. Not checked against HMRC's issued prefixes: the example number
+ * HMRC publishes (QQ 12 34 56 C) is an NI number to a reader, and so to the guard.
+ */
+const NI_NUMBER = new RegExp(String.raw`(?<![a-z0-9])([a-z]{2})${SEP}(\d{2})${SEP}(\d{2})${SEP}(\d{2})${SEP}([a-d])(?![a-z0-9])`, 'gi');
 const NI_LABELLED = new RegExp(String.raw`(?<![a-z])(?:ni|nino|nin|national${SEP}insurance)(?![a-z])(?:${SEP}(?:no|number|num))?${SEP}[:#-]?${SEP}[a-z]{2}${SEP}\d{2}${SEP}\d{2}${SEP}\d{2}`, 'i');
-const NI_NEVER_ISSUED = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
 
 /** A check letter, a 3-digit authority, 4-digit school, 2-digit year, 3-digit serial (the last may be a letter: a temporary UPN). */
 const UPN = new RegExp(String.raw`(?<![a-z0-9])([a-z])[\s\-]{0,2}(\d{3})[\s\-]{0,2}(\d{4})[\s\-]{0,2}(\d{2})[\s\-]{0,2}(\d{2}[0-9a-z])(?![a-z0-9])`, 'gi');
@@ -16,8 +18,6 @@ const UPN_LETTERS = 'ABCDEFGHJKLMNPQRTUVWXYZ';
 
 export function hasNiNumber(text: string): boolean {
   for (const match of text.matchAll(NI_NUMBER)) {
-    const prefix = match[1]!.toUpperCase();
-    if (NI_NEVER_ISSUED.has(prefix)) continue;
     // Lower-case letters with gaps ("on 12 34 56 a") need a label; capitals or one solid run do not.
     const solid = !/[\s._\-/]/.test(match[0]);
     const capitals = match[1] === match[1]!.toUpperCase() && match[5] === match[5]!.toUpperCase();

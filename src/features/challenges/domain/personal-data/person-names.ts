@@ -87,9 +87,12 @@ function judge(tokens: readonly Token[], index: number, fact: WordFacts, lexicon
   const person = evidence.persons.has(index);
   if (listed && common) {
     if (!capitals) return 'no';
+    // After another capitalised word it is part of a name already judged ("Jamie Rose") or of a
+    // thing's name ("National Care Leavers Week", "Westwood Cross"): not a first name of its own.
+    if (previousInRun(tokens, index)) return 'no';
     // At a sentence's start a capital proves nothing and compromise takes "Grace period" or
     // "Foster carer" for people: there it takes a verb after ("Poppy wants") or a surname.
-    if (!fact.initial || evidence.actsNext.has(index) || besideSurname(tokens, index, lexicon, evidence)) return 'name';
+    if (!fact.initial || evidence.actsNext.has(index) || besideSurname(tokens, index, lexicon)) return 'name';
     return 'maybe';
   }
   if (!capitals || common) return 'no';
@@ -161,15 +164,15 @@ function namedBefore(tokens: readonly Token[], index: number): boolean {
 }
 
 /**
- * "Lily Jones", "Frank Smith": a capitalised word after it that is in no word list, or that
- * compromise takes for a surname, and names no place, body or date ("See Section 3" is not one).
+ * "Lily Jones", "Ruby Okafor": a capitalised word after it that is in no word list, so a
+ * surname, and names no place, body or date ("See Section 3", "Foster Care Fortnight" are not).
  */
-function besideSurname(tokens: readonly Token[], index: number, lexicon: NameLexicon, evidence: NlpEvidence): boolean {
+function besideSurname(tokens: readonly Token[], index: number, lexicon: NameLexicon): boolean {
   const next = nextInRun(tokens, index);
   if (next < 0) return false;
   const word = bare(tokens[next]!.lower);
   if (INSTITUTION_WORDS.has(word) || PLACE_WORDS.has(word) || ORGANISATION_WORDS.has(word) || CALENDAR_WORDS.has(word) || ADULT_TITLES.has(word)) return false;
-  return !lexicon.commonWords.has(word) || evidence.persons.has(next);
+  return !lexicon.commonWords.has(word);
 }
 
 /** Words, possessive "'s" removed. */

@@ -17,6 +17,12 @@ function labelsBefore(tokens: readonly Token[], run: DigitRun): Set<string> {
 }
 
 /**
+ * 03, 080, 084, 087 and 09 numbers are non-geographic service numbers: organisations have them
+ * (the council's 03000 41 41 41, Childline's 0800 1111), people do not, so they are not personal.
+ */
+const SERVICE_NUMBER = /^(?:3|80|84|87|9)/;
+
+/**
  * A UK phone number: 10 or 11 digits from the trunk 0 (or 00 and a country code), a mobile
  * written without its 0 ("7700 900123"), +44 with or without "(0)", another country's + number,
  * or 9 to 15 digits after a label such as "tel" or "mobile". A run holding a date is not one.
@@ -27,12 +33,12 @@ function isPhone(run: DigitRun, labels: ReadonlySet<string>): boolean {
   if (run.plus) {
     if (digits.startsWith('44')) {
       const national = digits.slice(2).replace(/^0/, '');
-      return national.length >= 9 && national.length <= 10;
+      return national.length >= 9 && national.length <= 10 && !SERVICE_NUMBER.test(national);
     }
     return digits.length >= 8 && digits.length <= 15;
   }
   if (digits.startsWith('00')) return digits.length >= 11 && digits.length <= 15;
-  if (digits.startsWith('0')) return digits.length === 10 || digits.length === 11;
+  if (digits.startsWith('0')) return (digits.length === 10 || digits.length === 11) && !SERVICE_NUMBER.test(digits.slice(1));
   if (/^7[1-9]/.test(digits) && digits.length === 10) return true;
   return digits.length >= 9 && digits.length <= 15 && [...labels].some((label) => PHONE_LABELS.has(label));
 }
