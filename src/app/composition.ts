@@ -42,6 +42,7 @@ import { apologiesFeature } from '../features/apologies';
 import { eventsFeature } from '../features/events';
 import { CalendarServices, calendarFeature } from '../features/calendar';
 import { challengesFeature } from '../features/challenges';
+import { auditFeature } from '../features/audit';
 import { TeamsProactiveSender } from '../platform/teams/teams-proactive-sender';
 import { Clock } from '../platform/time/clock';
 import { WorkingDayCalendar } from '../platform/time/working-days';
@@ -60,6 +61,9 @@ import { RsvpBook } from '../features/events/data/rsvp-book';
 import { SignedLinks } from '../platform/security/signed-links';
 import { BulletinSender } from '../features/calendar/bulletin-sender';
 import { ChallengeDesk } from '../features/challenges/challenge-desk';
+import { AuditLog } from '../features/audit/data/audit-log';
+import { AuditDesk } from '../features/audit/audit-desk';
+import { AuditTrail } from '../features/audit/domain/audit-entry';
 import { ChallengeRepository } from '../features/challenges/data/challenge-repository';
 import { ChallengeService } from '../features/challenges/challenge-service';
 import { directoryPeople } from '../features/challenges/domain/challenge-people';
@@ -90,6 +94,7 @@ export interface AppServices {
   events: { desk: EventDesk; repository: EventRepository; invitations: EventInvitations; eventIcs(eventId: string): Promise<{ fileName: string; body: string } | undefined> };
   calendar: CalendarServices;
   challenges: ChallengeDesk;
+  audit: AuditDesk;
 }
 
 export interface Composition {
@@ -109,7 +114,8 @@ export interface Composition {
 /** Builds every service on one storage account; nothing here starts until `workers.start()`. */
 export function compose(config: AppConfig & { publicBaseUrl: string }, store: TableStore, knowledge: KnowledgeBase, clock: Clock, logger: Logger): Composition {
   const members = new MemberDirectory(store.client('members'), clock);
-  const roles = new RoleService(new RoleDirectory(store.client('roles'), clock), members, config.adminAadObjectIds);
+  const audit = new AuditLog(store.client('audit'), clock, logger);
+  const roles = new RoleService(new RoleDirectory(store.client('roles'), clock), members, config.adminAadObjectIds, audit);
   const outbox = new OutboxStore(store.client('outbox'), clock);
   const unreachable = new UnreachableMembers(store.client('unreachable'), clock);
   const delivery = new DeliveryService(outbox, unreachable, clock);
@@ -130,10 +136,10 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
   const teams = new TeamRegistry(store.client('teams'), clock);
   const links = new SignedLinks(config.linkSigningSecret, clock);
   const roster = new TeamRoster(config.credentials, teams, members, logger);
-  const events = eventServices(config, store, { members, roles, teams, delivery, jobs, links, clock, teamMembers: (teamId) => roster.membersOf(teamId) });
-  const calendar = calendarServices(config, store, { events, meetings: meetingRepository, members, delivery, jobs, clock });
+  const events = eventServices(config, store, { members, roles, teams, delivery, jobs, links, clock, audit, teamMembers: (teamId) => roster.membersOf(teamId) });
+  const calendar = calendarServices(config, store, { events, meetings: meetingRepository, members, delivery, jobs, clock, audit });
   const challenges = new ChallengeDesk({
-    service: new ChallengeService(new ChallengeRepository(store.client('challenges')), directoryPeople(members, roles), clock),
+    service: new ChallengeService(new ChallengeRepository(store.client('challenges')), directoryPeople(members, roles), clock, audit),
     members, roles, teams, delivery, jobs, clock, links,
     nudgeInterval: config.challengeNudgeInterval,
     publicBaseUrl: config.publicBaseUrl,
@@ -155,6 +161,7 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
     roles,
     teams,
     meetings: { repository: meetingRepository, queries: meetingQueries, officers: officerMeetings, desk: meetingDesk, calendar: meetingCalendar },
+    audit: new AuditDesk(audit, members),
     apologies: new ApologyDesk(new ApologyBook(store.client('apologies'), clock), meetingRepository, clock, notifyOfficers),
     events,
     calendar,
@@ -194,6 +201,7 @@ function registerFeatures(services: AppServices, wiring: { reminders: MeetingRem
     eventsFeature({ desk: services.events.desk, clock: wiring.clock, eventIcs: services.events.eventIcs }),
     calendarFeature({ ...services.calendar, members: services.members, publicBaseUrl: wiring.publicBaseUrl }),
     challengesFeature(services.challenges),
+    auditFeature(services.audit),
     remitFeature({ knowledge: services.knowledge, remit: services.remit, feedback: services.feedback, logger: wiring.logger }),
   ];
   const staffCommands = () => features.flatMap((feature) => (feature.commands ?? []).flatMap((command) => (command.help ? [command.help] : [])));
@@ -233,6 +241,7 @@ interface EventWiring {
   jobs: JobStore;
   links: SignedLinks;
   clock: Clock;
+  audit: AuditTrail;
   teamMembers: (teamId: string) => Promise<Member[]>;
 }
 
@@ -266,6 +275,7 @@ function eventServices(config: AppConfig & { publicBaseUrl: string }, store: Tab
 }
 
 interface CalendarWiring {
+  audit: AuditTrail;
   events: AppServices['events'];
   meetings: MeetingRepository;
   members: MemberDirectory;
@@ -283,6 +293,6 @@ function calendarServices(config: AppConfig & { publicBaseUrl: string }, store: 
     feed: new CalendarFeed(events.repository, wiring.meetings, events.invitations, clock, calendarOptions(config)),
     bulletin,
     bulletinOptOuts,
-    bulletinSender: new BulletinSender({ jobs: wiring.jobs, bulletin, optOuts: bulletinOptOuts, members: wiring.members, delivery: wiring.delivery, clock, schedule: config.bulletinSchedule }),
+    bulletinSender: new BulletinSender({ jobs: wiring.jobs, bulletin, optOuts: bulletinOptOuts, members: wiring.members, delivery: wiring.delivery, clock, schedule: config.bulletinSchedule, audit: wiring.audit }),
   };
 }

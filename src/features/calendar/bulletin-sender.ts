@@ -1,5 +1,6 @@
 import { DeliveryService } from '../../platform/delivery/delivery-service';
 import { MemberDirectory } from '../members';
+import { AuditTrail, SYSTEM_ACTOR } from '../audit/domain/audit-entry';
 import { JobStore } from '../../platform/scheduler/job-store';
 import { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
 import { Clock } from '../../platform/time/clock';
@@ -25,6 +26,7 @@ export class BulletinSender {
       delivery: Pick<DeliveryService, 'broadcast'>;
       clock: Clock;
       schedule: BulletinSchedule;
+      audit: AuditTrail;
     },
   ) {}
 
@@ -41,7 +43,12 @@ export class BulletinSender {
   private async send(): Promise<JobOutcome> {
     const members = await this.deps.optOuts.subscribers(await this.deps.members.list({ activeOnly: true }));
     const card = await this.deps.bulletin.card();
-    const summary = await this.deps.delivery.broadcast({ batchId: this.deps.bulletin.batchId(), members, card: () => card });
+    const batchId = this.deps.bulletin.batchId();
+    const summary = await this.deps.delivery.broadcast({ batchId, members, card: () => card });
+    // A re-run in the same week sends nothing new, and records nothing.
+    if (summary.queued + summary.skipped > 0) {
+      await this.deps.audit.record({ actor: SYSTEM_ACTOR, action: 'broadcast', subject: { kind: 'bulletin', id: batchId }, detail: `Member Bulletin: ${summary.queued} queued, ${summary.skipped} not reachable` });
+    }
     await this.planNext();
     return { kind: 'done', note: `bulletin queued ${summary.queued}` };
   }

@@ -11,10 +11,11 @@ import { ChallengeReport, buildChallengeReport } from './domain/challenge-report
 import { challengeReportCsv, challengeReportFileName } from './domain/challenge-report-csv';
 import { ReportPeriod } from './domain/challenge-report-period';
 import { ChallengeRepository, SummaryQuery } from './data/challenge-repository';
-import { RespondValues, decideResponse, parseRespondInput, responseKey } from './domain/challenge-response';
+import { RespondValues, ResponseRefusal, decideResponse, parseRespondInput, responseKey } from './domain/challenge-response';
 import { ChallengeSummary } from './domain/challenge-summary';
 import { Principal, requirePermission } from '../../shared/access/policy';
 import { formIdOf, newFormId } from '../../shared/forms/form';
+import { AuditTrail } from '../audit/domain/audit-entry';
 
 /** The people a card can be given to: active members and officers, with roles (from the member directory). */
 export interface ChallengePeople {
@@ -52,6 +53,8 @@ export class ChallengeResponseError extends DomainError {
     message: string,
     readonly view: ChallengeView,
     readonly values: RespondValues,
+    /** Set when the card must ask "is this a child's name?": the value its confirmation box carries. */
+    readonly nameConfirmation = '',
   ) {
     super(code, message);
     this.name = 'ChallengeResponseError';
@@ -80,6 +83,7 @@ export class ChallengeService {
     private readonly repository: ChallengeRepository,
     private readonly people: ChallengePeople,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** What a blank "new challenge" form needs (officers only). */
@@ -104,6 +108,7 @@ export class ChallengeService {
     const nowUtc = this.nowUtc();
     const by = personOf(actor);
     const result = await this.repository.create(Number(draft.raisedOn.slice(0, 4)), formId, (reference) => newChallenge(reference, draft, by, nowUtc));
+    if (result.outcome === 'created') await this.auditStatus(actor, result.challenge.reference, 'raised, received');
     return { outcome: result.outcome, view: await this.viewOf(actor, result.challenge) };
   }
 
@@ -125,22 +130,26 @@ export class ChallengeService {
   async respond(actor: Actor, data: unknown): Promise<RespondOutcome> {
     const input = parseRespondInput(data);
     const nowUtc = this.nowUtc();
-    let refusal: { code: DomainErrorCode; message: string } | undefined;
+    let refusal: ResponseRefusal | undefined;
+    let moved: { from?: string; to?: string } | undefined;
     const result = await this.repository.change(
       input.reference,
       (current) => {
         refusal = undefined;
+        moved = undefined;
         const decision = decideResponse(current, actor, input, nowUtc);
         if ('refusal' in decision) {
           refusal = decision.refusal;
           return 'unchanged';
         }
+        moved = { from: decision.change.event?.fromStatus, to: decision.change.event?.toStatus };
         return decision.change;
       },
       responseKey(input, actor),
     );
     const view = await this.viewOf(actor, result.challenge);
-    if (refusal) throw new ChallengeResponseError(refusal.code, refusal.message, view, input.values);
+    if (result.outcome === 'applied' && moved?.to) await this.auditStatus(actor, input.reference, `${moved.from ?? ''} -> ${moved.to}`);
+    if (refusal) throw new ChallengeResponseError(refusal.code, refusal.message, view, { ...input.values, confirmNotChildName: '' }, refusal.nameConfirmation);
     return { outcome: result.outcome === 'duplicate' ? 'already_recorded' : 'recorded', view };
   }
 
@@ -209,6 +218,11 @@ export class ChallengeService {
 
   private async viewOf(actor: Principal, challenge: Challenge): Promise<ChallengeView> {
     return { challenge, history: await this.repository.history(challenge.reference), viewerMayRespond: respondOffered(actor, challenge) };
+  }
+
+  /** Status changes go to the audit trail with the statuses only: never the card's words or a response. */
+  private auditStatus(actor: Actor, reference: ChallengeReference, detail: string): Promise<void> {
+    return this.audit.record({ actor: { aadObjectId: actor.aadObjectId, role: actor.role }, action: 'challenge.status', subject: { kind: 'challenge', id: reference }, detail });
   }
 
   private nowUtc(): string {

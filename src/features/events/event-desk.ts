@@ -1,6 +1,7 @@
 import { DateTime, Duration } from 'luxon';
 import { AdaptiveCardJson } from '../../shared/cards/card-template';
-import { DeliveryService } from '../../platform/delivery/delivery-service';
+import { BroadcastSummary, DeliveryService } from '../../platform/delivery/delivery-service';
+import { AuditTrail } from '../audit/domain/audit-entry';
 import { DomainError } from '../../shared/errors/domain-error';
 import { Actor, TurnSender } from '../../shared/access/actor';
 import { Member } from '../members';
@@ -42,6 +43,8 @@ export interface EventDeskDependencies {
   clock: Clock;
   minNotice: Duration;
   publicBaseUrl: string;
+  /** Invitations and notices to everyone invited are broadcasts: each is recorded. */
+  audit: AuditTrail;
   /** Members of a Team, from its roster (Teams API); absent means team audiences reach known members only. */
   teamMembers?: (teamId: string) => Promise<Member[]>;
 }
@@ -65,7 +68,7 @@ export class EventDesk {
       const { event, outcome } = await this.deps.officers.create(actor, input, teams);
       // Sending and planning are idempotent (one message per member per batch), so a repeated
       // delivery of the form also finishes a run that stopped after the event was stored.
-      await this.invite(event, await this.audience(event.audience), 'invitation');
+      await this.invite(actor, event, await this.audience(event.audience));
       await this.planReminder(event);
       return this.statusCard(actor, event, outcome === 'created' ? 'Event created: invitations are on their way' : 'This event was already created: invitations are on their way');
     } catch (error) {
@@ -79,8 +82,8 @@ export class EventDesk {
     try {
       const { event, changed } = await this.deps.officers.update(actor, eventId, input, teams, sequence);
       if (changed) {
-        await this.tellInvited(event, 'Event updated');
-        await this.invite(event, await this.audience(event.audience), 'invitation');
+        await this.tellInvited(actor, event, 'Event updated');
+        await this.invite(actor, event, await this.audience(event.audience));
         await this.planReminder(event);
       }
       return this.statusCard(actor, event, changed ? 'Event updated: everyone invited is being told' : 'Nothing changed');
@@ -93,7 +96,7 @@ export class EventDesk {
   async cancel(actor: Actor, eventId: unknown, sequence: number | undefined): Promise<AdaptiveCardJson> {
     const { event, changed } = await this.deps.officers.cancel(actor, eventId, sequence);
     if (changed) {
-      await this.tellInvited(event, 'Event cancelled');
+      await this.tellInvited(actor, event, 'Event cancelled');
       await this.deps.jobs.cancelWithPrefix(`${EVENT_REMINDER_JOB}|${event.id}|`);
     }
     return this.statusCard(actor, event, 'Event cancelled: everyone invited is being told');
@@ -141,25 +144,34 @@ export class EventDesk {
     return { [EVENT_REMINDER_JOB]: jobHandler(eventReminderPayload, (payload) => this.remind(payload)) };
   }
 
-  private async invite(event: ParticipationEvent, audience: Member[], kind: 'invitation'): Promise<void> {
+  private async invite(actor: Actor, event: ParticipationEvent, audience: Member[]): Promise<void> {
     const newcomers = new Set((await this.deps.invitations.record(event.id, audience)).map((person) => person.aadObjectId));
     const members = audience.filter((member) => newcomers.has(member.aadObjectId));
-    await this.deps.delivery.broadcast({
-      batchId: batchIds.eventVersion(event.id, event.sequence, kind),
+    const summary = await this.deps.delivery.broadcast({
+      batchId: batchIds.eventVersion(event.id, event.sequence, 'invitation'),
       members,
       card: (member) => eventInvitationCard(event, { ...this.invitationOptions(event), refreshUserIds: [member.teamsUserId] }),
     });
+    await this.auditBroadcast(actor, event, 'invitations', summary);
+  }
+
+  private async auditBroadcast(actor: Actor, event: ParticipationEvent, what: string, summary: BroadcastSummary): Promise<void> {
+    if (summary.queued + summary.skipped === 0) return; // a repeat that sent nothing new
+    const audience = event.audience.kind === 'all' ? 'all' : event.audience.kind === 'role' ? `role:${event.audience.role}` : `team:${event.audience.teamId}`;
+    const detail = `${what}: ${summary.queued} queued, ${summary.skipped} not reachable (audience ${audience})`;
+    await this.deps.audit.record({ actor: { aadObjectId: actor.aadObjectId, role: actor.role }, action: 'broadcast', subject: { kind: 'event', id: event.id }, detail });
   }
 
   /** Updates and cancellations go to everyone ever invited; their replies are kept. */
-  private async tellInvited(event: ParticipationEvent, heading: string): Promise<void> {
+  private async tellInvited(actor: Actor, event: ParticipationEvent, heading: string): Promise<void> {
     const invited = new Set((await this.deps.invitations.list(event.id)).map((invitation) => invitation.aadObjectId));
     const members = (await this.deps.members.list({ activeOnly: true })).filter((member) => invited.has(member.aadObjectId));
-    await this.deps.delivery.broadcast({
+    const summary = await this.deps.delivery.broadcast({
       batchId: batchIds.eventVersion(event.id, event.sequence, 'change'),
       members,
       card: (member) => eventInvitationCard(event, { ...this.invitationOptions(event), heading, refreshUserIds: [member.teamsUserId] }),
     });
+    await this.auditBroadcast(actor, event, heading.toLowerCase(), summary);
   }
 
   private async planReminder(event: ParticipationEvent): Promise<void> {

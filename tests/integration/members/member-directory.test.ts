@@ -1,6 +1,7 @@
 import { MemberDirectory } from '../../../src/features/members/data/member-directory';
 import { RoleDirectory } from '../../../src/features/members/data/role-directory';
 import { RoleService } from '../../../src/features/members/role-service';
+import { AuditLog } from '../../../src/features/audit/data/audit-log';
 import { DomainError } from '../../../src/shared/errors/domain-error';
 import { ManualClock } from '../../../src/platform/time/clock';
 import { testTableStore } from '../../support/test-storage';
@@ -13,8 +14,9 @@ async function setUp() {
   const store = await testTableStore();
   const clock = new ManualClock('2026-11-23T09:00:00Z');
   const members = new MemberDirectory(store.client('members'), clock);
-  const roles = new RoleService(new RoleDirectory(store.client('roles'), clock), members, ['Admin-1']);
-  return { members, roles, clock };
+  const audit = new AuditLog(store.client('audit'), clock);
+  const roles = new RoleService(new RoleDirectory(store.client('roles'), clock), members, ['Admin-1'], audit);
+  return { members, roles, clock, audit };
 }
 
 describe('MemberDirectory against Azurite', () => {

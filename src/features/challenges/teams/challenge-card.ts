@@ -39,6 +39,8 @@ export interface ChallengeCardData {
   /** The first choice keeps the current status (value 'keep'). */
   statusChoices: { title: string; value: string }[];
   values: { response: string; status: string; explanation: string };
+  /** The "This is not a child's name" box's value when ticked; empty hides the box. */
+  nameConfirmation: string;
   explanationHint: string;
 }
 

@@ -57,6 +57,8 @@ export interface ChallengeCardOptions {
   values?: RespondValues;
   /** Teams user ids whose copy of the card refreshes itself (Teams allows 60). */
   refreshUserIds?: string[];
+  /** Ask "is this a child's name?" with a box carrying this confirmation. */
+  nameConfirmation?: string;
 }
 
 /** The card data for one challenge as a viewer sees it: respond inputs only when `view.viewerMayRespond`. */
@@ -94,7 +96,8 @@ export function challengeCardData(view: ChallengeView, options: ChallengeCardOpt
     messageColor: options.messageColor ?? 'Default',
     canRespond: view.viewerMayRespond,
     statusChoices: statusChoices(challenge.status),
-    values: options.values ?? { response: '', status: KEEP_STATUS, explanation: '' },
+    values: options.values ?? { response: '', status: KEEP_STATUS, explanation: '', confirmNotChildName: '' },
+    nameConfirmation: view.viewerMayRespond ? (options.nameConfirmation ?? '') : '',
     explanationHint: 'Needed to decline, redirect or complete the card: it goes back to the young people.',
   };
 }
@@ -117,7 +120,8 @@ export function challengeRespondedCard(outcome: RespondOutcome, nowUtc: string):
 
 /** The card after a refused response: as it is now, the reason, and what was typed (when it can still be sent). */
 export function challengeRefusedCard(error: ChallengeResponseError, nowUtc: string): AdaptiveCardJson {
-  return challengeCard(error.view, { nowUtc, message: error.userMessage, messageColor: 'Attention', values: error.values });
+  const asking = error.nameConfirmation.length > 0;
+  return challengeCard(error.view, { nowUtc, message: error.userMessage, messageColor: asking ? 'Warning' : 'Attention', values: error.values, nameConfirmation: error.nameConfirmation });
 }
 
 /** The heading of a nudge about an overdue card: 'Overdue by 5 days: due Friday 3 July 2026'. */
@@ -134,9 +138,11 @@ export function challengeFormCard(context: ChallengeFormContext, options: { erro
   const errors = emptyChallengeFormValues();
   let message = '';
   let form = context;
+  let nameConfirmation = '';
   if (options.error instanceof ChallengeFormError) {
     values = options.error.values;
     form = options.error.context;
+    nameConfirmation = options.error.nameConfirmation;
     for (const [field, text] of Object.entries(options.error.fieldErrors)) errors[field as ChallengeFormField] = text ?? '';
     message = options.error.userMessage;
   }
@@ -147,6 +153,7 @@ export function challengeFormCard(context: ChallengeFormContext, options: { erro
     today: form.today,
     values,
     errors,
+    nameConfirmation,
     groups: RAISING_GROUPS.map((group) => ({ title: RAISING_GROUP_LABELS[group], value: group })),
     areas: PRIORITY_AREAS.map((area) => ({ title: PRIORITY_AREA_LABELS[area], value: area })),
     officers: form.candidates.filter((person) => hasRole(person.role, 'officer')).map((person) => ({ title: person.name, value: person.aadObjectId })),

@@ -12,6 +12,8 @@ export interface ChallengeFormCardData {
   values: ChallengeFormValues;
   /** A message per field, empty where there is none. */
   errors: ChallengeFormValues;
+  /** The "This is not a child's name" box's value when ticked; empty hides the box. */
+  nameConfirmation: string;
   groups: { title: string; value: string }[];
   areas: { title: string; value: string }[];
   officers: { title: string; value: string }[];

@@ -31,7 +31,7 @@ export function membersFeature(deps: MembersFeatureDependencies): Feature {
 
   async function changeOfficer(targetId: string, officer: boolean, sender: TurnSender): Promise<AdaptiveCardJson> {
     const changed = await roles.setOfficer(await sender.actor(), targetId, officer);
-    deps.logger.info({ event: 'role.changed', target: changed.aadObjectId, officer }, 'role changed');
+    deps.logger.info({ event: 'role.changed', target: changed.aadObjectId, by: sender.aadObjectId, officer }, 'role changed');
     return rolesCard(sender, officer ? `${changed.name} is now an officer.` : `${changed.name} is no longer an officer.`);
   }
 
