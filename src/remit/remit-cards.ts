@@ -28,6 +28,8 @@ const UNKNOWN_EXPLANATIONS = {
   off_topic: "That doesn't look like a question about the Corporate Parenting Panel, so I'd rather not guess.",
   low_confidence: "I couldn't find a confident answer to that in the panel's documents, and I'd rather not guess.",
   empty: 'Ask me a question about the Corporate Parenting Panel in your own words.',
+  about_now: "The panel's documents date from 2015 to 2017, so they can't tell you today's figures or who holds a post now, and I'd rather not guess.",
+  unknown_acronym: "That acronym isn't in the panel's glossary, and I'd rather not guess what it stands for.",
 } as const;
 
 /** An honest "I don't know", with the Democratic Services contact and questions that do work. */
