@@ -1,7 +1,7 @@
 import MiniSearch, { SearchResult } from 'minisearch';
 import { KnowledgeEntry, SearchableEntry } from './knowledge-entry';
 import { QueryConcept } from './query-concept';
-import { TITLE_FIELDS, conceptCredit, contentStems, isInTitle, jaccard, weightedCoverage } from './match-scoring';
+import { TITLE_FIELDS, conceptCredit, contentStems, isInTitle, weightedCoverage } from './match-scoring';
 import { stem } from './stemmer';
 import { SynonymExpander } from './synonym-expander';
 import { indexTerms, tokenize } from './text-normalizer';
@@ -152,7 +152,7 @@ export class RemitSearch {
       return { kind: 'none', reason: 'off_topic' };
     }
 
-    const ranked = this.rank(results, scored, contentStems(tokens), fit);
+    const ranked = this.rank(results, scored, fit);
     const [best, runnerUp] = ranked;
     if (!best) return { kind: 'none', reason: 'off_topic' };
     const confidence = best.coverage * (1 - 0.5 * ((runnerUp?.rankScore ?? 0) / best.rankScore));
@@ -199,7 +199,7 @@ export class RemitSearch {
   }
 
   // The runner-up is kept to discount confidence when two entries are close.
-  private rank(results: readonly SearchResult[], concepts: readonly QueryConcept[], queryStems: ReadonlySet<string>, fit: (entry: KnowledgeEntry) => number): Candidate[] {
+  private rank(results: readonly SearchResult[], concepts: readonly QueryConcept[], fit: (entry: KnowledgeEntry) => number): Candidate[] {
     const candidates: Candidate[] = [];
     for (const result of results.slice(0, CANDIDATES)) {
       const searchable = this.byId.get(String(result.id));
@@ -207,7 +207,7 @@ export class RemitSearch {
       const credits = concepts.map((c) => conceptCredit(c, result));
       const coverage = weightedCoverage(concepts, credits);
       const anchored = concepts.some((c, i) => c.strength === 'strong' && (credits[i] ?? 0) > 0 && isInTitle(c, result, this.profile.titleFields));
-      const similarity = Math.max(0, ...(this.questionStems.get(searchable.entry.id) ?? []).map((q) => jaccard(queryStems, q)));
+      const similarity = Math.max(0, ...(this.questionStems.get(searchable.entry.id) ?? []).map((q) => questionSimilarity(concepts, q)));
       // Coverage counts twice: an answer to every word beats a louder answer to one of them.
       // `fit`: answers of the kind the question asks for (a figure, a date, a name) rank higher.
       const rankScore = result.score * coverage * coverage * (1 + QUESTION_SIMILARITY_BONUS * similarity) * fit(searchable.entry);
@@ -215,6 +215,35 @@ export class RemitSearch {
     }
     return candidates.sort((a, b) => b.rankScore - a.rankScore).slice(0, RANKED_KEPT);
   }
+}
+
+/**
+ * How alike the member's question and one of an entry's own questions are, through synonyms:
+ * the F1 of how much of the member's question the entry's question says (recall) and how much
+ * of the entry's question the member asked about (precision). "Who answers the CPP?" is close to
+ * "Who is the Corporate Parenting Panel accountable to?" even though they share one word.
+ */
+function questionSimilarity(concepts: readonly QueryConcept[], questionStems: ReadonlySet<string>): number {
+  if (questionStems.size === 0) return 0;
+  let total = 0;
+  let found = 0;
+  const used = new Set<string>();
+  for (const concept of concepts) {
+    const weight = concept.strength === 'strong' ? 1 : concept.strength === 'weak' ? 0.25 : concept.strength === 'number' ? 0.5 : 0;
+    total += weight;
+    let hit = false;
+    for (const term of concept.terms.keys()) {
+      if (questionStems.has(term)) {
+        used.add(term);
+        hit = true;
+      }
+    }
+    if (hit) found += weight;
+  }
+  if (total === 0 || found === 0) return 0;
+  const recall = found / total;
+  const precision = used.size / questionStems.size;
+  return (2 * precision * recall) / (precision + recall);
 }
 
 function toDocument(searchable: SearchableEntry): IndexedDocument {
@@ -225,7 +254,8 @@ function toDocument(searchable: SearchableEntry): IndexedDocument {
     alternatives: searchable.alternatives.join(' . '),
     keywords: [...searchable.keywords, ...searchable.acronyms].join(' . '),
     answer: entry.answer,
-    section: entry.source.section,
+    // The document as well as the section: "what did the Select Committee say about ..." is about its entries.
+    section: `${entry.source.section} . ${entry.source.document}`,
   };
 }
 

@@ -138,6 +138,8 @@ export class RemitService {
     if (shape.share && /%|per cent|proportion|a quarter/.test(entry.answer)) fit *= 1.5;
     if (shape.wants === 'date') fit *= holdsDate(entry.answer) ? 1.3 : 0.8;
     if (shape.identity) fit *= namesSomeone(entry.answer, this.isEnglishWord) ? 1.5 : 0.5;
+    // Only "what does X stand for" is a question for the glossary; otherwise a topic using X answers it.
+    if (entry.kind === 'glossary' && !shape.acronymFrame) fit *= 0.5;
     return fit;
   }
 
@@ -173,9 +175,9 @@ function choose(fromEntries: RemitEvaluation, fromPassages: RemitEvaluation | un
   const passage = fromPassages?.kind === 'match' && fromPassages.trusted ? fromPassages.match : undefined;
   const entry = fromEntries.kind === 'match' && fromEntries.trusted ? fromEntries.match : undefined;
   if (passage && fromEntries.kind === 'match') {
-    const writtenFrom = fromEntries.candidates.find(
-      (c) => c.coverage >= ENTRY_PROFILE.minCoverage && c.coverage + PASSAGE_COVERAGE_MARGIN >= passage.coverage && (sameSection(c.entry, passage.entry) || overlap(c.entry, passage.entry) >= WRITTEN_FROM_OVERLAP),
-    );
+    const eligible = fromEntries.candidates.filter((c) => c.coverage >= ENTRY_PROFILE.minCoverage && c.coverage + PASSAGE_COVERAGE_MARGIN >= passage.coverage);
+    const bySimilarity = (candidates: typeof eligible) => [...candidates].sort((a, b) => overlap(b.entry, passage.entry) - overlap(a.entry, passage.entry));
+    const writtenFrom = bySimilarity(eligible.filter((c) => sameSection(c.entry, passage.entry)))[0] ?? eligible.find((c) => overlap(c.entry, passage.entry) >= WRITTEN_FROM_OVERLAP);
     if (writtenFrom && (!entry || (passage.confidence >= GUIDING_CONFIDENCE && writtenFrom.entry.id !== entry.entry.id))) {
       return { entry: writtenFrom.entry, confidence: Math.min(passage.confidence, writtenFrom.coverage) };
     }
