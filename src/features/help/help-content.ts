@@ -1,0 +1,36 @@
+import { Role, hasRole, roleLabel } from '../../shared/access/actor';
+import { HelpEntry } from '../../shared/feature';
+import { EXAMPLE_QUESTIONS } from '../remit';
+import { HelpCardData } from './teams/help-card';
+import { WelcomeCardData } from './teams/welcome-card';
+
+const CAPABILITIES = [
+  { title: 'The panel', detail: "Ask about the panel's purpose, accountability, responsibilities, priority areas and membership." },
+  { title: 'Select Committee', detail: 'Ask what any of the 15 recommendations of the 2015 Select Committee asked for.' },
+  { title: 'Acronyms', detail: 'Type an acronym such as NEET, UASC or OCYPC to see what it means.' },
+  { title: 'Contacts', detail: 'Ask whom to contact about the panel.' },
+  { title: 'Meetings', detail: '"When is the next meeting?", "any meetings in March?", "send apologies for the next meeting". Say "stop reminders" or "start reminders".' },
+  { title: 'Events', detail: '"events" for what is coming up, "my calendar link" for the Members\' Calendar, "stop bulletin" or "start bulletin".' },
+  { title: 'Challenge cards', detail: '"my challenge cards", "challenge CC-2026-014", "challenge report for Q3 2026".' },
+];
+
+
+
+
+export function welcomeCardData(): WelcomeCardData {
+  return {
+    intro: "I help members of Kent County Council's Corporate Parenting Panel: ask me about the panel in your own words (every answer names the document it comes from), and I'll remind you of meetings, take your apologies, invite you to participation events and keep you up to date on the children's challenge cards.",
+    capabilities: CAPABILITIES,
+    suggestions: EXAMPLE_QUESTIONS.slice(0, 3).map((question) => ({ question })),
+  };
+}
+
+/** The help card for `role`; staff commands come from what the features register. */
+export function helpCardData(role: Role, staffCommands: readonly HelpEntry[]): HelpCardData {
+  return {
+    capabilities: [...CAPABILITIES, { title: 'my role', detail: 'See which role the bot gives you.' }],
+    examples: EXAMPLE_QUESTIONS.map((question) => ({ question })),
+    staffCommands: staffCommands.filter((command) => hasRole(role, command.role)).map(({ title, detail }) => ({ title, detail })),
+    roleLabel: roleLabel(role),
+  };
+}

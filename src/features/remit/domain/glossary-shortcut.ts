@@ -1,0 +1,51 @@
+import { KnowledgeEntry, SearchableEntry } from './knowledge-entry';
+import { isStopWord } from './stop-words';
+import { tokenize } from './text-normalizer';
+
+// Words that frame a request for an acronym ("what does X stand for", "meaning of X", "X?").
+const FRAME_WORDS = new Set([
+  'stand', 'stands', 'acronym', 'abbreviation', 'define', 'definition', 'short', 'spell', 'expand', 'mean', 'means', 'meaning',
+]);
+
+/**
+ * Answers "NEET", "OCYPC?", "what is IRO", "what does UASC stand for" straight from the glossary,
+ * before any scoring: when the question is nothing but an acronym there is nothing to weigh.
+ */
+export class GlossaryShortcut {
+  private readonly byKey = new Map<string, KnowledgeEntry>();
+
+  constructor(entries: readonly SearchableEntry[]) {
+    for (const searchable of entries) {
+      for (const acronym of searchable.acronyms) this.byKey.set(key(tokenize(acronym)), searchable.entry);
+    }
+  }
+
+  /** The glossary entry when the tokens, minus question framing, are exactly one acronym or alias. */
+  match(tokens: readonly string[]): KnowledgeEntry | undefined {
+    const rest = key(tokens);
+    // "what does the CPP do (in a nutshell)", "what is KCC for": what it does, not what the letters mean.
+    const acronymAt = tokens.findIndex((t) => !isStopWord(t) && !FRAME_WORDS.has(t));
+    if (tokens.slice(acronymAt + 1).some((t) => t === 'do' || t === 'doing') || (tokens.length > 1 && tokens[tokens.length - 1] === 'for')) return undefined;
+    if (rest === '') return undefined;
+    // Plural acronyms: "CICCs", "IROs".
+    return this.byKey.get(rest) ?? (rest.endsWith('s') ? this.byKey.get(rest.slice(0, -1)) : undefined);
+  }
+
+  /**
+   * The glossary entry for an acronym anywhere in a question that asks what an acronym stands for
+   * ("what does IRO stand for in social care"): the glossary, not a topic that merely uses it.
+   */
+  find(tokens: readonly string[]): KnowledgeEntry | undefined {
+    for (const token of tokens) {
+      if (isStopWord(token)) continue;
+      const found = this.byKey.get(token) ?? (token.endsWith('s') ? this.byKey.get(token.slice(0, -1)) : undefined);
+      if (found) return found;
+    }
+    return undefined;
+  }
+}
+
+/** Used by {@link GlossaryShortcut.find}. */
+function key(tokens: readonly string[]): string {
+  return tokens.filter((t) => !isStopWord(t) && !FRAME_WORDS.has(t)).join(' ');
+}

@@ -1,0 +1,18 @@
+import { Feature } from '../../shared/feature';
+import { Logger } from '../logging/logger';
+import { MemberDirectory, RecentSightings, RoleService, TeamRegistry } from '../../features/members';
+
+/**
+ * What the Teams layer needs besides the features: who people are (members, roles, the Teams the
+ * bot is in) and where to log. Everything a person can ask for comes from `features`.
+ */
+export interface TeamsPlatformServices {
+  features: readonly Feature[];
+  members: MemberDirectory;
+  /** Which sightings this instance wrote lately, so a burst of messages costs one write. */
+  sightings: RecentSightings;
+  roles: RoleService;
+  teams: TeamRegistry;
+  logger: Logger;
+  allowedTenantIds: readonly string[];
+}
