@@ -6,7 +6,7 @@ import { projectRoot } from '../../platform/process/project-root';
 /** An Adaptive Card as JSON, ready to put in an attachment or an invoke response. */
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
-export type CardTemplateName = 'answer' | 'unknown' | 'welcome' | 'help' | 'notice' | 'roles' | 'feedback-report' | 'apology' | 'meeting' | 'meeting-list' | 'meeting-form'
+export type CardTemplateName = 'answer' | 'unknown' | 'officer-question' | 'officer-answer' | 'officer-question-list' | 'officer-entry-list' | 'officer-entry-form' | 'review-due' | 'welcome' | 'help' | 'notice' | 'roles' | 'feedback-report' | 'apology' | 'meeting' | 'meeting-list' | 'meeting-form'
   | 'challenge'
   | 'challenge-form'
   | 'challenge-list'
