@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { DeliveryService } from '../../platform/delivery/delivery-service';
 import { JobStore } from '../../platform/scheduler/job-store';
+import { hashedKey } from '../../platform/storage/keys';
 import { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
 import { SignedLinks } from '../../platform/security/signed-links';
 import { Clock, LONDON } from '../../platform/time/clock';
@@ -241,7 +242,8 @@ export class OfficerDesk {
     const card = officerQuestionCard(question, { heading, viewerMayAnswer: true, refreshUserIds, nowUtc: this.nowUtc() });
     const channel = this.deps.officersTeamId ? (await this.deps.teams.list()).find((team) => team.teamId === this.deps.officersTeamId) : undefined;
     if (channel) {
-      await this.deps.delivery.enqueue({ batchId, dedupeKey: 'officers-channel', recipient: { aadObjectId: `team:${channel.teamId}`, conversationReference: channel.conversationReference }, card });
+      // Team ids hold characters an aadObjectId may not ("19:...@thread.tacv2"): the channel is addressed by a hash of it.
+      await this.deps.delivery.enqueue({ batchId, dedupeKey: 'officers-channel', recipient: { aadObjectId: `team-${hashedKey(channel.teamId).slice(0, 24)}`, conversationReference: channel.conversationReference }, card });
       return 1;
     }
     const summary = await this.deps.delivery.broadcast({ batchId, members: officers, card: () => card });
