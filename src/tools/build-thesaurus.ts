@@ -31,7 +31,7 @@ function main(): void {
   const synsetLemmas = new Map<string, string[]>();
   for (const pos of POS) readData(path.join(dictDir, `data.${pos}`), pos, synsetLemmas);
 
-  const english = new Set<string>(domain);
+  const english = new Set<string>();
   const related = new Map<string, Set<string>>();
   for (const pos of POS) {
     for (const { lemma, offsets } of readIndex(path.join(dictDir, `index.${pos}`))) {
