@@ -24,6 +24,10 @@ import { Member } from '../features/members/domain/member';
 import { AnswerFeedbackStore } from '../features/remit/data/answer-feedback-store';
 import { KnowledgeBase } from '../features/remit/domain/knowledge-base';
 import { RemitService } from '../features/remit/remit-service';
+import { LiveKnowledge } from '../features/remit/live-knowledge';
+import { OfficerDesk } from '../features/remit/officer-desk';
+import { OfficerEntryStore } from '../features/remit/data/officer-entry-store';
+import { OfficerQuestionStore } from '../features/remit/data/officer-question-store';
 import { MeetingReminders } from '../features/meetings/meeting-reminders';
 import { ReminderLog } from '../features/meetings/data/reminder-log';
 import { reminderCards } from '../features/meetings/teams/reminder-cards';
@@ -83,7 +87,11 @@ export interface Workers {
  */
 export interface AppServices {
   knowledge: KnowledgeBase;
+  /** The curated search alone (benchmarks, tests); the bot answers from `liveKnowledge`. */
   remit: RemitService;
+  /** Curated entries plus those officers added in Teams, kept current across instances. */
+  liveKnowledge: LiveKnowledge;
+  officerQuestions: OfficerDesk;
   feedback: AnswerFeedbackStore;
   members: MemberDirectory;
   sightings: RecentSightings;
@@ -152,9 +160,23 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
   const notifyOfficers: OfficerNotice = async (batchId, card) => {
     await delivery.broadcast({ batchId, members: await roles.activeOfficers(), card: () => card });
   };
+  const remit = new RemitService(knowledge);
+  const liveKnowledge = new LiveKnowledge(knowledge, new OfficerEntryStore(store.client('officerentries')), clock, config.knowledgeSyncInterval, logger, remit);
+  const officerQuestions = new OfficerDesk({
+    questions: new OfficerQuestionStore(store.client('officerquestions')),
+    entries: new OfficerEntryStore(store.client('officerentries')),
+    knowledge: liveKnowledge,
+    members, roles, teams, delivery, jobs, links, clock,
+    workingDays: new WorkingDayCalendar(),
+    nudgeAfterWorkingDays: config.officerQuestionNudgeAfter,
+    officersTeamId: config.officersChannel,
+    publicBaseUrl: config.publicBaseUrl,
+  });
   const services: AppServices = {
     knowledge,
-    remit: new RemitService(knowledge),
+    remit,
+    liveKnowledge,
+    officerQuestions,
     feedback: new AnswerFeedbackStore(store.client('feedback'), clock),
     members,
     sightings: new RecentSightings(clock),
@@ -202,7 +224,7 @@ function registerFeatures(services: AppServices, wiring: { reminders: MeetingRem
     calendarFeature({ ...services.calendar, members: services.members, publicBaseUrl: wiring.publicBaseUrl }),
     challengesFeature(services.challenges),
     auditFeature(services.audit),
-    remitFeature({ knowledge: services.knowledge, remit: services.remit, feedback: services.feedback, logger: wiring.logger }),
+    remitFeature({ knowledge: services.liveKnowledge, feedback: services.feedback, officers: services.officerQuestions, clock: wiring.clock, logger: wiring.logger }),
   ];
   const staffCommands = () => features.flatMap((feature) => (feature.commands ?? []).flatMap((command) => (command.help ? [command.help] : [])));
   return [helpFeature(staffCommands), ...features];

@@ -23,6 +23,8 @@ const EXPECTED: Record<Permission, { member: boolean; officer: boolean; admin: b
   'challenges.view': { member: true, officer: true, admin: true, involvedMember: true, system: true },
   'challenges.report': { member: true, officer: true, admin: true, involvedMember: true, system: true },
   'challenges.export': { member: false, officer: true, admin: true, involvedMember: false, system: true },
+  'officerQuestions.answer': { member: false, officer: true, admin: true, involvedMember: false, system: false },
+  'knowledge.manage': { member: false, officer: true, admin: true, involvedMember: false, system: false },
 };
 
 describe('the access policy', () => {

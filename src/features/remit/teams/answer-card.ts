@@ -12,6 +12,10 @@ export interface AnswerCardData {
   /** What the member asked, carried on the feedback buttons so feedback can be read against it. */
   question: string;
   feedbackState: FeedbackState;
+  /** Empty unless the answer was last reviewed more than a year ago. */
+  reviewNote: string;
+  /** Sent with "Ask an officer" (offered once the member says the answer did not help). */
+  requestId: string;
 }
 
 export function renderAnswerCard(data: AnswerCardData): AdaptiveCardJson {

@@ -6,6 +6,9 @@ export interface UnknownCardData {
   contactText: string;
   contactSource: string;
   suggestions: { question: string }[];
+  /** What the member asked, for "Ask an officer"; empty hides the button. */
+  question: string;
+  requestId: string;
 }
 
 export function renderUnknownCard(data: UnknownCardData): AdaptiveCardJson {
