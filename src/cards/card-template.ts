@@ -16,7 +16,9 @@ export type CardTemplateName = 'answer' | 'unknown' | 'welcome' | 'help' | 'noti
   | 'event-status'
   | 'event-attendees'
   | 'event-calendar-link'
-  | 'bulletin';
+  | 'bulletin'
+  | 'panel-report'
+  | 'attendance-form';
 
 const templates = new Map<CardTemplateName, ACData.Template>();
 
