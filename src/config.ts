@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { Duration } from 'luxon';
+import { DateTime, Duration } from 'luxon';
 import { z } from 'zod';
 import { parseReminderOffsets } from './reminders/reminder-offsets';
 import { BulletinSchedule, parseBulletinSchedule } from './events/bulletin-schedule';
+import { LONDON } from './time/clock';
 
 /**
  * Every setting the bot reads, validated once at start-up. This is the only module that reads
@@ -51,8 +52,16 @@ const environmentSchema = z.object({
   BULLETIN_SCHEDULE: parsedWith(parseBulletinSchedule, 'MON 08:00'),
   CHALLENGE_NUDGE_INTERVAL: isoDuration('P7D', { minimumSeconds: 3600 }),
   PANEL_CHANNEL: optionalText.pipe(z.union([z.string().regex(/^[^/\\#?\u0000-\u001f]{1,200}$/, 'must be the id of a Team the bot is installed in'), z.undefined()])),
+  ELECTION_DATE: optionalText.pipe(z.union([z.string().refine(isPastElectionDate, 'must be the date of the last county council election, written YYYY-MM-DD (e.g. 2025-05-01), not in the future'), z.undefined()])),
   LINK_SIGNING_SECRET: optionalText.pipe(z.union([z.string().min(32, 'must be at least 32 characters'), z.undefined()])),
 });
+
+/** A real calendar date from 2000 on, and not after today (an election that has happened). */
+function isPastElectionDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = DateTime.fromISO(value, { zone: LONDON });
+  return date.isValid && value >= '2000-01-01' && date <= DateTime.now().setZone(LONDON);
+}
 
 /** A setting read by a domain parser that throws with a message fit for the person configuring it. */
 function parsedWith<T>(parse: (text: string) => T, fallback: string) {
@@ -126,6 +135,8 @@ export interface AppConfig {
   challengeNudgeInterval: Duration;
   /** A Team id: new challenge cards are also posted to its General channel. */
   panelChannel?: string;
+  /** The last county council election (London date, YYYY-MM-DD): training since then counts. */
+  electionDate?: string;
 }
 
 export class ConfigError extends Error {
@@ -175,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bulletinSchedule: values.BULLETIN_SCHEDULE,
     challengeNudgeInterval: values.CHALLENGE_NUDGE_INTERVAL,
     panelChannel: values.PANEL_CHANNEL,
+    electionDate: values.ELECTION_DATE,
   };
 }
 
