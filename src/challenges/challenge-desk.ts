@@ -17,10 +17,17 @@ import { ChallengeFormError } from './challenge-form';
 import { ChallengeResponseError } from './challenge-service';
 import { listFilterFromData, parseListFilterText } from './challenge-list-filter';
 import { ReportPeriod, lastCompleteQuarter, parseReportPeriod, rangePeriod } from './challenge-report-period';
+import { challengeAreaChart, challengeTrendChart } from './challenge-report-chart';
+import { challengeReportDocument, challengeReportDocumentName } from './challenge-report-document';
+import { cardImage } from '../reports/card-chart';
+import { ChartRenderer } from '../reports/chart-renderer';
+import { DOCX_CONTENT_TYPE } from '../reports/word-report';
+import { titled } from '../reports/report-period';
 
 export const NUDGE_JOB = 'challenge-nudges';
 export const QUARTERLY_REPORT_JOB = 'challenge-quarterly-report';
 export const REPORT_CSV = 'challenge-report-csv';
+export const REPORT_DOCX = 'challenge-report-docx';
 
 export interface ChallengeDeskDependencies {
   service: ChallengeService;
@@ -30,6 +37,7 @@ export interface ChallengeDeskDependencies {
   delivery: Pick<DeliveryService, 'broadcast' | 'enqueue'>;
   jobs: JobStore;
   links: SignedLinks;
+  charts: ChartRenderer;
   clock: Clock;
   nudgeInterval: Duration;
   publicBaseUrl: string;
@@ -87,8 +95,23 @@ export class ChallengeDesk {
 
   async report(actor: Actor, text: string): Promise<AdaptiveCardJson> {
     const period = parseReportPeriod(text, this.deps.service.today());
-    const csvUrl = hasRole(actor.role, 'officer') ? this.csvUrl(actor, period) : undefined;
-    return challengeReportCard(await this.deps.service.report(period), { csvUrl });
+    return this.reportCardFor(actor, period);
+  }
+
+  /** The Word report for the panel papers behind a signed link, for officers only (re-checked now). */
+  async reportDocx(params: URLSearchParams): Promise<{ fileName: string; contentType: string; body: Buffer } | undefined> {
+    const [from, to] = [params.get('from') ?? '', params.get('to') ?? ''];
+    const grant = this.deps.links.verify(REPORT_DOCX, `${from}_${to}`, params);
+    if (!grant || !hasRole(await this.deps.roles.roleOf(grant.aadObjectId), 'officer')) return undefined;
+    const period = titled(rangePeriod(from, to), params.get('title'));
+    const report = await this.deps.service.report(period);
+    const [areaChart, trendChart, completed] = await Promise.all([
+      this.deps.charts.draw(challengeAreaChart(report)),
+      this.deps.service.quarterTrend(period).then((quarters) => this.deps.charts.draw(challengeTrendChart(quarters))),
+      this.deps.service.completedDetails(report),
+    ]);
+    const body = await challengeReportDocument({ report, areaChart, trendChart, completed, nowUtc: this.nowUtc() }, this.deps.charts);
+    return { fileName: challengeReportDocumentName(report), contentType: DOCX_CONTENT_TYPE, body };
   }
 
   /** The CSV behind a signed link, for officers only (re-checked now, not when the link was made). */
@@ -148,10 +171,14 @@ export class ChallengeDesk {
     const period = lastCompleteQuarter(this.deps.service.today());
     const officers = await this.deps.roles.activeOfficers();
     const report = await this.deps.service.report(period);
+    const image = cardImage(this.deps.charts, await this.deps.charts.draw(challengeAreaChart(report)));
     await this.deps.delivery.broadcast({
       batchId: `challenge-report:${period.start}`,
       members: officers,
-      card: (officer: Member) => challengeReportCard(report, { csvUrl: this.csvUrl({ ...systemActor(), aadObjectId: officer.aadObjectId }, period) }),
+      card: (officer: Member) => {
+        const actor = { ...systemActor(), aadObjectId: officer.aadObjectId };
+        return challengeReportCard(report, { csvUrl: this.csvUrl(actor, period), docxUrl: this.docxUrl(actor, period), image });
+      },
     });
     await this.planQuarterlyReport();
     return { kind: 'done', note: `quarterly report for ${period.title} to ${officers.length} officers` };
@@ -167,6 +194,18 @@ export class ChallengeDesk {
     const now = this.deps.clock.now().setZone(LONDON);
     const nextQuarter = DateTime.fromObject({ year: now.year, month: Math.floor((now.month - 1) / 3) * 3 + 1, day: 1, hour: 9 }, { zone: LONDON }).plus({ months: 3 });
     return this.deps.jobs.schedule({ key: QUARTERLY_REPORT_JOB, kind: QUARTERLY_REPORT_JOB, due: nextQuarter, payload: {} });
+  }
+
+  private async reportCardFor(actor: Actor, period: ReportPeriod): Promise<AdaptiveCardJson> {
+    const report = await this.deps.service.report(period);
+    const image = cardImage(this.deps.charts, await this.deps.charts.draw(challengeAreaChart(report)));
+    if (!hasRole(actor.role, 'officer')) return challengeReportCard(report, { image });
+    return challengeReportCard(report, { csvUrl: this.csvUrl(actor, period), docxUrl: this.docxUrl(actor, period), image });
+  }
+
+  private docxUrl(actor: Actor, period: ReportPeriod): string {
+    const signed = this.deps.links.sign({ purpose: REPORT_DOCX, subject: `${period.start}_${period.end}`, aadObjectId: actor.aadObjectId });
+    return `${this.deps.publicBaseUrl}/exports/challenges.docx?from=${period.start}&to=${period.end}&title=${encodeURIComponent(period.title)}&${signed}`;
   }
 
   private csvUrl(actor: Actor, period: ReportPeriod): string {

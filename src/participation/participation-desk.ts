@@ -8,7 +8,7 @@ import { Actor, hasRole } from '../members/actor';
 import { RoleService } from '../members/role-service';
 import { cardImage } from '../reports/card-chart';
 import { ChartRenderer } from '../reports/chart-renderer';
-import { PeriodRules, Quarter, ReportPeriod, parseReportPeriod, quarterPeriod, quartersEndingAt, rangePeriod, yearPeriod } from '../reports/report-period';
+import { PeriodRules, ReportPeriod, parseReportPeriod, quartersEndingAt, rangePeriod, titled } from '../reports/report-period';
 import { DOCX_CONTENT_TYPE } from '../reports/word-report';
 import { SignedLinks } from '../security/signed-links';
 import { Clock } from '../time/clock';
@@ -98,14 +98,6 @@ export class ParticipationDesk {
   private nowUtc(): string {
     return this.deps.clock.now().toUTC().toISO()!;
   }
-}
-
-/** A quarter or a year keeps its short title ("Q3 2026") in the document when its dates match; anything else reads as dates. */
-export function titled(period: ReportPeriod, title: string | null): ReportPeriod {
-  const quarter = /^Q([1-4]) (\d{4})$/.exec(title ?? '');
-  const year = /^(\d{4})$/.exec(title ?? '');
-  const named = quarter ? quarterPeriod(Number(quarter[2]), Number(quarter[1]) as Quarter) : year ? yearPeriod(Number(year[1])) : undefined;
-  return named && named.start === period.start && named.end === period.end ? named : period;
 }
 
 async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {

@@ -96,6 +96,14 @@ export function previousQuarter(year: number, quarter: Quarter): { year: number;
   return quarter === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: (quarter - 1) as Quarter };
 }
 
+/** A quarter or a year keeps its short title ("Q3 2026") in the document when its dates match; anything else reads as dates. */
+export function titled(period: ReportPeriod, title: string | null): ReportPeriod {
+  const quarter = /^Q([1-4]) (\d{4})$/.exec(title ?? '');
+  const year = /^(\d{4})$/.exec(title ?? '');
+  const named = quarter ? quarterPeriod(Number(quarter[2]), Number(quarter[1]) as Quarter) : year ? yearPeriod(Number(year[1])) : undefined;
+  return named && named.start === period.start && named.end === period.end ? named : period;
+}
+
 /**
  * Reads the period from what follows the report's command: nothing (the last complete quarter),
  * "Q3 2026", "Q3" (the latest Q3 that has begun), "quarter 3 2026", "2026", "for 2026",
