@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { projectRoot } from '../util/project-root';
+import { projectRoot } from '../platform/process/project-root';
 
 /**
  * Draws the two Teams app icons (a white house with a heart in it: the council as corporate

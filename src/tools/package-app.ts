@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
-import { loadPackagingConfig } from '../config';
-import { projectRoot } from '../util/project-root';
+import { loadPackagingConfig } from '../app/config';
+import { projectRoot } from '../platform/process/project-root';
 
 /**
  * Builds the Teams app package (manifest.json + color.png + outline.png at the zip root) from

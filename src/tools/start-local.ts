@@ -2,9 +2,9 @@ import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { ConfigError, loadLocalRunConfig } from '../config';
-import { isPortFree, waitForPort } from '../util/free-port';
-import { projectRoot } from '../util/project-root';
+import { ConfigError, loadLocalRunConfig } from '../app/config';
+import { isPortFree, waitForPort } from '../platform/process/free-port';
+import { projectRoot } from '../platform/process/project-root';
 
 /**
  * `npm start`: the bot (with its embedded Azurite, no Azure account) plus the Microsoft 365 Agents
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   await assertPortFree(local.playgroundPort, 'PLAYGROUND_PORT');
   await assertPortFree(local.botPort, 'PORT');
 
-  const bot = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/src/index.js')], {
+  const bot = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/src/app/index.js')], {
     stdio: 'inherit',
     env: local.childEnvironment({ PORT: String(local.botPort), ADMIN_AAD_OBJECT_IDS: local.adminAadObjectIds ?? currentUser.aadObjectId }),
   });

@@ -1,14 +1,14 @@
 import { performance } from 'node:perf_hooks';
-import { DeliveryControl } from '../../src/delivery/delivery-control';
-import { DeliveryDispatcher, KillReport } from '../../src/delivery/delivery-dispatcher';
-import { DeliveryService } from '../../src/delivery/delivery-service';
-import { OutboxStore } from '../../src/delivery/outbox-store';
-import { UnreachableMembers } from '../../src/delivery/unreachable-members';
-import { silentLogger } from '../../src/logging/logger';
-import { EmbeddedAzurite, startEmbeddedAzurite } from '../../src/storage/embedded-azurite';
-import { TableStore } from '../../src/storage/table-store';
-import { TeamsProactiveSender } from '../../src/teams/teams-proactive-sender';
-import { SystemClock } from '../../src/time/clock';
+import { DeliveryControl } from '../../src/platform/delivery/delivery-control';
+import { DeliveryDispatcher, KillReport } from '../../src/platform/delivery/delivery-dispatcher';
+import { DeliveryService } from '../../src/platform/delivery/delivery-service';
+import { OutboxStore } from '../../src/platform/delivery/outbox-store';
+import { UnreachableMembers } from '../../src/platform/delivery/unreachable-members';
+import { silentLogger } from '../../src/platform/logging/logger';
+import { EmbeddedAzurite, startEmbeddedAzurite } from '../../src/platform/storage/embedded-azurite';
+import { TableStore } from '../../src/platform/storage/table-store';
+import { TeamsProactiveSender } from '../../src/platform/teams/teams-proactive-sender';
+import { SystemClock } from '../../src/platform/time/clock';
 import { EmulatedConnector, FaultRule, markerCard } from '../support/emulated-connector';
 import { mib } from './bench-stats';
 

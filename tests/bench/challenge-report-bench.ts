@@ -1,14 +1,14 @@
 import { TableClient, TransactionAction } from '@azure/data-tables';
-import { TableStore } from '../../src/storage/table-store';
+import { TableStore } from '../../src/platform/storage/table-store';
 import { DateTime, Duration } from 'luxon';
-import { Challenge, ChallengeEvent, ChallengeStatus, PRIORITY_AREAS, RAISING_GROUPS, StatusChange, formatReference, toUtcIso } from '../../src/challenges/challenge';
-import { COUNTER, YEARS_PARTITION, cardEntity, historyEntity, summaryEntity, yearKey } from '../../src/challenges/challenge-entities';
-import { ChallengeRepository } from '../../src/challenges/challenge-repository';
-import { buildChallengeReport } from '../../src/challenges/challenge-report';
-import { ReportPeriod, quarterPeriod, rangePeriod, yearPeriod } from '../../src/challenges/challenge-report-period';
-import { ChallengeService } from '../../src/challenges/challenge-service';
-import { ManualClock } from '../../src/time/clock';
-import { londonStartOfDay } from '../../src/time/london';
+import { Challenge, ChallengeEvent, ChallengeStatus, PRIORITY_AREAS, RAISING_GROUPS, StatusChange, formatReference, toUtcIso } from '../../src/features/challenges/domain/challenge';
+import { COUNTER, YEARS_PARTITION, cardEntity, historyEntity, summaryEntity, yearKey } from '../../src/features/challenges/data/challenge-entities';
+import { ChallengeRepository } from '../../src/features/challenges/data/challenge-repository';
+import { buildChallengeReport } from '../../src/features/challenges/domain/challenge-report';
+import { ReportPeriod, quarterPeriod, rangePeriod, yearPeriod } from '../../src/features/challenges/domain/challenge-report-period';
+import { ChallengeService } from '../../src/features/challenges/challenge-service';
+import { ManualClock } from '../../src/platform/time/clock';
+import { londonStartOfDay } from '../../src/platform/time/london';
 
 /**
  * The report benchmark: 10,000 challenge cards over 5 years (2022-2026, 2,000 a year), each with

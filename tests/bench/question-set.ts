@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { projectRoot } from '../../src/util/project-root';
+import { projectRoot } from '../../src/platform/process/project-root';
 
 export interface QuestionSet {
   questions: { q: string; expect: string }[];

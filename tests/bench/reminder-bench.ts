@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { compose, Composition } from '../../src/composition';
-import { loadConfig } from '../../src/config';
-import { silentLogger } from '../../src/logging/logger';
-import { Meeting, meetingIdFor } from '../../src/meetings/meeting';
-import { KnowledgeBase } from '../../src/remit/knowledge-base';
-import { startEmbeddedAzurite } from '../../src/storage/embedded-azurite';
-import { TableStore } from '../../src/storage/table-store';
+import { compose, Composition } from '../../src/app/composition';
+import { loadConfig } from '../../src/app/config';
+import { silentLogger } from '../../src/platform/logging/logger';
+import { Meeting, meetingIdFor } from '../../src/features/meetings/domain/meeting';
+import { KnowledgeBase } from '../../src/features/remit/domain/knowledge-base';
+import { startEmbeddedAzurite } from '../../src/platform/storage/embedded-azurite';
+import { TableStore } from '../../src/platform/storage/table-store';
 import { EmulatedConnector } from '../support/emulated-connector';
 import { TravelClock } from '../support/travel-clock';
 import { ms, percentile } from './bench-stats';

@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import { startApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { silentLogger } from '../../src/logging/logger';
-import { KnowledgeBase } from '../../src/remit/knowledge-base';
-import { RemitService } from '../../src/remit/remit-service';
-import { startEmbeddedAzurite } from '../../src/storage/embedded-azurite';
+import { startApp } from '../../src/app/app';
+import { loadConfig } from '../../src/app/config';
+import { silentLogger } from '../../src/platform/logging/logger';
+import { KnowledgeBase } from '../../src/features/remit/domain/knowledge-base';
+import { RemitService } from '../../src/features/remit/remit-service';
+import { startEmbeddedAzurite } from '../../src/platform/storage/embedded-azurite';
 import { startEchoBot } from '../support/echo-bot';
 import { mean, mib, ms, percentile } from './bench-stats';
 import { EmulatedChannel } from './emulated-channel';

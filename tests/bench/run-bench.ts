@@ -1,6 +1,6 @@
 import { runBroadcastBench } from './broadcast-bench';
 import { printChallengeReportBench } from './challenge-report-bench';
-import { startEmbeddedAzurite } from '../../src/storage/embedded-azurite';
+import { startEmbeddedAzurite } from '../../src/platform/storage/embedded-azurite';
 import { runReminderBench } from './reminder-bench';
 import { runRemitBench } from './remit-bench';
 

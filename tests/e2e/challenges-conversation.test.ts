@@ -1,4 +1,4 @@
-import { RunningApp } from '../../src/app';
+import { RunningApp } from '../../src/app/app';
 import { ask, cardJson, executeActionData, firstCard } from '../support/conversation-driver';
 import { Playground } from '../support/playground';
 import { PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';

@@ -1,4 +1,4 @@
-import { RunningApp } from '../../src/app';
+import { RunningApp } from '../../src/app/app';
 import { ask, cardJson, executeActionData, firstCard } from '../support/conversation-driver';
 import { FixtureServer, startFixtureServer } from '../support/fixture-server';
 import { Playground, PlaygroundMessage, startPlayground } from '../support/playground';

@@ -1,4 +1,4 @@
-import { RunningApp } from '../../src/app';
+import { RunningApp } from '../../src/app/app';
 import { closeBrowser, openPlayground, Page, screenshot, sendChatMessage, waitForAdaptiveCard } from '../support/browser';
 import { Playground, startPlayground } from '../support/playground';
 import { OLIVIA_OFFICER, PLAYGROUND_CONFIG_PATH, TENANT_ID } from '../support/playground-users';

@@ -1,4 +1,4 @@
-import { RunningApp } from '../../src/app';
+import { RunningApp } from '../../src/app/app';
 import { Playground, startPlayground } from '../support/playground';
 import { CLLR_MARTIN_HUGHES, CLLR_PRIYA_SHAH, GROUP_CHAT_ID, OLIVIA_OFFICER, PERSONAL_CHAT_ID, PLAYGROUND_CONFIG_PATH, TEAM_ID, TEAM_NAME, TENANT_ID } from '../support/playground-users';
 import { ask, cardJson, executeActionData, firstCard } from '../support/conversation-driver';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BrowserContext, chromium, Locator, Page } from 'playwright-core';
-import { projectRoot } from '../../src/util/project-root';
+import { projectRoot } from '../../src/platform/process/project-root';
 
 /**
  * Headless Debian Chromium driven by playwright-core, to use the Playground UI the way a person would.

@@ -9,7 +9,7 @@ import {
   TurnContext,
 } from 'botbuilder';
 import restify from 'restify';
-import { freePort } from '../../src/util/free-port';
+import { freePort } from '../../src/platform/process/free-port';
 
 /**
  * A bare botbuilder echo bot for the test harness and as the latency baseline of the benchmark.

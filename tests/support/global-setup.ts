@@ -1,4 +1,4 @@
-import { startEmbeddedAzurite } from '../../src/storage/embedded-azurite';
+import { startEmbeddedAzurite } from '../../src/platform/storage/embedded-azurite';
 
 /**
  * One in-memory Azurite for the whole test run, on a free loopback port. Test files share it and

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { projectRoot } from '../../src/util/project-root';
+import { projectRoot } from '../../src/platform/process/project-root';
 
 /**
  * The people and conversations of `src/local/playground.yaml`, read from the file itself so the

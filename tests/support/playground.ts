@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
-import { freePort } from '../../src/util/free-port';
-import { killOnParentExit, stopChildProcess } from '../../src/util/child-process';
+import { freePort } from '../../src/platform/process/free-port';
+import { killOnParentExit, stopChildProcess } from '../../src/platform/process/child-process';
 
 /**
  * Test driver for the Microsoft 365 Agents Playground (npm `@microsoft/m365agentsplayground` 0.2.x).

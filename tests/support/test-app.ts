@@ -1,6 +1,6 @@
-import { AppOverrides, RunningApp, startApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { silentLogger } from '../../src/logging/logger';
+import { AppOverrides, RunningApp, startApp } from '../../src/app/app';
+import { loadConfig } from '../../src/app/config';
+import { silentLogger } from '../../src/platform/logging/logger';
 import { testConnectionString, uniqueTablePrefix } from './test-storage';
 
 /** The real app on a free loopback port, on the run's Azurite with tables of its own. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { TableStore } from '../../src/storage/table-store';
+import { TableStore } from '../../src/platform/storage/table-store';
 
 /** The run's Azurite (started by global-setup) with a table prefix of this test's own. */
 export function testConnectionString(): string {

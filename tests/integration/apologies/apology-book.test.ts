@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { ApologyBook } from '../../../src/apologies/apology-book';
-import { ManualClock } from '../../../src/time/clock';
+import { ApologyBook } from '../../../src/features/apologies/data/apology-book';
+import { ManualClock } from '../../../src/platform/time/clock';
 import { testTableStore } from '../../support/test-storage';
 
 const meeting = { id: 'moderngov-7001', title: 'Corporate Parenting Panel, 20 January 2027', start: DateTime.fromISO('2027-01-20T10:00:00Z'), cancelled: false };

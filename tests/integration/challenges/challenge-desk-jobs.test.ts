@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { compose, Composition } from '../../../src/composition';
-import { loadConfig } from '../../../src/config';
-import { silentLogger } from '../../../src/logging/logger';
-import { Actor } from '../../../src/members/actor';
-import { KnowledgeBase } from '../../../src/remit/knowledge-base';
+import { compose, Composition } from '../../../src/app/composition';
+import { loadConfig } from '../../../src/app/config';
+import { silentLogger } from '../../../src/platform/logging/logger';
+import { Actor } from '../../../src/features/members/domain/actor';
+import { KnowledgeBase } from '../../../src/features/remit/domain/knowledge-base';
 import { EmulatedConnector } from '../../support/emulated-connector';
 import { testTableStore } from '../../support/test-storage';
 import { TravelClock } from '../../support/travel-clock';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ChallengeRepository } from '../../../src/challenges/challenge-repository';
-import { ChallengeService } from '../../../src/challenges/challenge-service';
-import { Actor } from '../../../src/members/actor';
-import { ManualClock } from '../../../src/time/clock';
+import { ChallengeRepository } from '../../../src/features/challenges/data/challenge-repository';
+import { ChallengeService } from '../../../src/features/challenges/challenge-service';
+import { Actor } from '../../../src/features/members/domain/actor';
+import { ManualClock } from '../../../src/platform/time/clock';
 import { testTableStore } from '../../support/test-storage';
 import { candidates, cllrMartin, cllrPriya, leadSam } from '../../unit/challenges/challenge-fixtures';
 

@@ -1,6 +1,6 @@
 import { Duration } from 'luxon';
-import { ChallengeResponseError } from '../../../src/challenges/challenge-service';
-import { quarterPeriod } from '../../../src/challenges/challenge-report-period';
+import { ChallengeResponseError } from '../../../src/features/challenges/challenge-service';
+import { quarterPeriod } from '../../../src/features/challenges/domain/challenge-report-period';
 import { cllrMartin, cllrOutsider, cllrPriya, leadSam, officerAlex } from '../../unit/challenges/challenge-fixtures';
 import { challengeRig, formData, respond } from './challenge-rig';
 

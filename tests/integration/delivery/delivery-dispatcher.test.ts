@@ -1,5 +1,5 @@
 import { DeliveryRig, deliveryRig, eventually } from './delivery-rig';
-import { conversationKeyOf } from '../../../src/delivery/conversation-reference';
+import { conversationKeyOf } from '../../../src/platform/delivery/conversation-reference';
 
 describe('DeliveryDispatcher: outbox -> TeamsProactiveSender -> emulated connector', () => {
   let rig: DeliveryRig;

@@ -1,16 +1,16 @@
 import { TableClient } from '@azure/data-tables';
-import { DeliveryControl } from '../../../src/delivery/delivery-control';
-import { DeliveryDispatcher, DeliveryDispatcherOptions } from '../../../src/delivery/delivery-dispatcher';
-import { DeliveryService } from '../../../src/delivery/delivery-service';
-import { OutboundMessage } from '../../../src/delivery/outbound-message';
-import { OutboxStore } from '../../../src/delivery/outbox-store';
-import { ProactiveSender } from '../../../src/delivery/proactive-sender';
-import { UnreachableMembers } from '../../../src/delivery/unreachable-members';
-import { silentLogger } from '../../../src/logging/logger';
-import { TeamsProactiveSender } from '../../../src/teams/teams-proactive-sender';
-import { Clock, SystemClock } from '../../../src/time/clock';
+import { DeliveryControl } from '../../../src/platform/delivery/delivery-control';
+import { DeliveryDispatcher, DeliveryDispatcherOptions } from '../../../src/platform/delivery/delivery-dispatcher';
+import { DeliveryService } from '../../../src/platform/delivery/delivery-service';
+import { OutboundMessage } from '../../../src/platform/delivery/outbound-message';
+import { OutboxStore } from '../../../src/platform/delivery/outbox-store';
+import { ProactiveSender } from '../../../src/platform/delivery/proactive-sender';
+import { UnreachableMembers } from '../../../src/platform/delivery/unreachable-members';
+import { silentLogger } from '../../../src/platform/logging/logger';
+import { TeamsProactiveSender } from '../../../src/platform/teams/teams-proactive-sender';
+import { Clock, SystemClock } from '../../../src/platform/time/clock';
 import { EmulatedConnector, EmulatedConnectorOptions, markerCard } from '../../support/emulated-connector';
-import { TableStore } from '../../../src/storage/table-store';
+import { TableStore } from '../../../src/platform/storage/table-store';
 import { testTableStore } from '../../support/test-storage';
 
 /** Fast settings for tests: short polls, leases and backoff, so retries and crashes play out in seconds. */

@@ -1,5 +1,5 @@
-import { KillReport } from '../../../src/delivery/delivery-dispatcher';
-import { ProactiveSendRequest, ProactiveSender, SendResult } from '../../../src/delivery/proactive-sender';
+import { KillReport } from '../../../src/platform/delivery/delivery-dispatcher';
+import { ProactiveSendRequest, ProactiveSender, SendResult } from '../../../src/platform/delivery/proactive-sender';
 import { DeliveryRig, countRows, deliveryRig, eventually } from './delivery-rig';
 
 /** Passes sends through to the real sender and kills the dispatcher at the n-th one: before or after it is sent. */

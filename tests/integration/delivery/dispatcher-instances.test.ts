@@ -1,4 +1,4 @@
-import { conversationKeyOf } from '../../../src/delivery/conversation-reference';
+import { conversationKeyOf } from '../../../src/platform/delivery/conversation-reference';
 import { DeliveryRig, deliveryRig, eventually } from './delivery-rig';
 
 describe('Several DeliveryDispatcher instances over one outbox', () => {

@@ -1,8 +1,8 @@
-import { allShardPartitions } from '../../../src/delivery/outbox-keys';
-import { PendingMessage } from '../../../src/delivery/outbox-entities';
-import { prepareMessage } from '../../../src/delivery/prepared-message';
-import { OutboxStore } from '../../../src/delivery/outbox-store';
-import { ManualClock } from '../../../src/time/clock';
+import { allShardPartitions } from '../../../src/platform/delivery/outbox-keys';
+import { PendingMessage } from '../../../src/platform/delivery/outbox-entities';
+import { prepareMessage } from '../../../src/platform/delivery/prepared-message';
+import { OutboxStore } from '../../../src/platform/delivery/outbox-store';
+import { ManualClock } from '../../../src/platform/time/clock';
 import { DeliveryRig, countRows, deliveryRig } from './delivery-rig';
 
 async function allDue(outbox: OutboxStore, nowMs: number, limit = 1_000): Promise<PendingMessage[]> {

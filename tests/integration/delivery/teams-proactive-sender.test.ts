@@ -1,5 +1,5 @@
-import { silentLogger } from '../../../src/logging/logger';
-import { TeamsProactiveSender } from '../../../src/teams/teams-proactive-sender';
+import { silentLogger } from '../../../src/platform/logging/logger';
+import { TeamsProactiveSender } from '../../../src/platform/teams/teams-proactive-sender';
 import { EmulatedConnector, FaultRule, markerCard } from '../../support/emulated-connector';
 
 describe('TeamsProactiveSender through botbuilder against the emulated connector', () => {

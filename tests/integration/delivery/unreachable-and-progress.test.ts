@@ -1,5 +1,5 @@
-import { MemberDirectory } from '../../../src/members/member-directory';
-import { Member } from '../../../src/members/member';
+import { MemberDirectory } from '../../../src/features/members/data/member-directory';
+import { Member } from '../../../src/features/members/domain/member';
 import { FaultRule, markerCard } from '../../support/emulated-connector';
 import { DeliveryRig, deliveryRig, eventually } from './delivery-rig';
 

@@ -1,4 +1,4 @@
-import { hashCalendarToken } from '../../../src/events/calendar-tokens';
+import { hashCalendarToken } from '../../../src/features/calendar/data/calendar-tokens';
 import { member, officer, priya } from '../../unit/events/event-fixtures';
 import { eventsRig } from './event-support';
 

@@ -1,12 +1,12 @@
 import { Duration } from 'luxon';
-import { BulletinOptOuts } from '../../../src/events/bulletin-opt-outs';
-import { CalendarTokens } from '../../../src/events/calendar-tokens';
-import { EventInvitations } from '../../../src/events/event-invitations';
-import { EventRepository } from '../../../src/events/event-repository';
-import { EventRsvps } from '../../../src/events/event-rsvps';
-import { OfficerEvents } from '../../../src/events/officer-events';
-import { RsvpBook } from '../../../src/events/rsvp-book';
-import { ManualClock } from '../../../src/time/clock';
+import { BulletinOptOuts } from '../../../src/features/calendar/data/bulletin-opt-outs';
+import { CalendarTokens } from '../../../src/features/calendar/data/calendar-tokens';
+import { EventInvitations } from '../../../src/features/events/data/event-invitations';
+import { EventRepository } from '../../../src/features/events/data/event-repository';
+import { EventRsvps } from '../../../src/features/events/event-rsvps';
+import { OfficerEvents } from '../../../src/features/events/officer-events';
+import { RsvpBook } from '../../../src/features/events/data/rsvp-book';
+import { ManualClock } from '../../../src/platform/time/clock';
 import { testTableStore } from '../../support/test-storage';
 
 /** Every events service over one fresh set of tables, with a clock standing at 5 January 2027, 9am. */

@@ -1,4 +1,4 @@
-import { EventFormError } from '../../../src/events/event-form';
+import { EventFormError } from '../../../src/features/events/domain/event-form';
 import { aForm, member, officer, priya } from '../../unit/events/event-fixtures';
 import { eventsRig } from './event-support';
 

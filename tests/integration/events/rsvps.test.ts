@@ -1,4 +1,4 @@
-import { attendeesCsv } from '../../../src/events/attendee-csv';
+import { attendeesCsv } from '../../../src/features/events/domain/attendee-csv';
 import { aForm, member, officer, priya } from '../../unit/events/event-fixtures';
 import { eventsRig } from './event-support';
 

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { RunningApp } from '../../../src/app';
+import { RunningApp } from '../../../src/app/app';
 import { startTestApp } from '../../support/test-app';
 
 const tenant = '0a0a0a0a-0a0a-4a0a-8a0a-0a0a0a0a0a0a';

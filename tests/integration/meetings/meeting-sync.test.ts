@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { silentLogger } from '../../../src/logging/logger';
-import { IcalSource } from '../../../src/meetings/ical-source';
-import { MeetingDraft, meetingIdFor } from '../../../src/meetings/meeting';
-import { MeetingRepository } from '../../../src/meetings/meeting-repository';
-import { MeetingSync, MeetingSyncScheduler } from '../../../src/meetings/meeting-sync';
-import { ModernGovClient, ModernGovSource } from '../../../src/meetings/moderngov-client';
-import { MeetingSourceReader, SourceSnapshot } from '../../../src/meetings/source-snapshot';
-import { ManualClock } from '../../../src/time/clock';
+import { silentLogger } from '../../../src/platform/logging/logger';
+import { IcalSource } from '../../../src/features/meetings/data/ical-source';
+import { MeetingDraft, meetingIdFor } from '../../../src/features/meetings/domain/meeting';
+import { MeetingRepository } from '../../../src/features/meetings/data/meeting-repository';
+import { MeetingSync, MeetingSyncScheduler } from '../../../src/features/meetings/meeting-sync';
+import { ModernGovClient, ModernGovSource } from '../../../src/features/meetings/data/moderngov-client';
+import { MeetingSourceReader, SourceSnapshot } from '../../../src/features/meetings/domain/source-snapshot';
+import { ManualClock } from '../../../src/platform/time/clock';
 import { testTableStore } from '../../support/test-storage';
 import { FixtureServer, MODERNGOV_FIXTURES, startFixtureServer } from '../../support/fixture-server';
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { silentLogger } from '../../../src/logging/logger';
-import { ModernGovClient, ModernGovSource } from '../../../src/meetings/moderngov-client';
-import { SourceUnavailableError } from '../../../src/meetings/source-snapshot';
-import { ManualClock } from '../../../src/time/clock';
+import { silentLogger } from '../../../src/platform/logging/logger';
+import { ModernGovClient, ModernGovSource } from '../../../src/features/meetings/data/moderngov-client';
+import { SourceUnavailableError } from '../../../src/features/meetings/domain/source-snapshot';
+import { ManualClock } from '../../../src/platform/time/clock';
 import { FixtureServer, MODERNGOV_FIXTURES, startFixtureServer } from '../../support/fixture-server';
 
 let server: FixtureServer;

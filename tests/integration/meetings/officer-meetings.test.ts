@@ -1,9 +1,9 @@
-import { DomainError } from '../../../src/errors/domain-error';
-import { Actor } from '../../../src/members/actor';
-import { MeetingDraft, meetingIdFor, mergeDraft } from '../../../src/meetings/meeting';
-import { MeetingRepository } from '../../../src/meetings/meeting-repository';
-import { MeetingFormError, OfficerMeetings } from '../../../src/meetings/officer-meetings';
-import { ManualClock } from '../../../src/time/clock';
+import { DomainError } from '../../../src/shared/errors/domain-error';
+import { Actor } from '../../../src/features/members/domain/actor';
+import { MeetingDraft, meetingIdFor, mergeDraft } from '../../../src/features/meetings/domain/meeting';
+import { MeetingRepository } from '../../../src/features/meetings/data/meeting-repository';
+import { MeetingFormError, OfficerMeetings } from '../../../src/features/meetings/officer-meetings';
+import { ManualClock } from '../../../src/platform/time/clock';
 import { testTableStore } from '../../support/test-storage';
 
 const officer: Actor = { aadObjectId: 'o-1', name: 'Officer', tenantId: 't', role: 'officer' };

@@ -1,8 +1,8 @@
-import { MemberDirectory } from '../../../src/members/member-directory';
-import { RoleDirectory } from '../../../src/members/role-directory';
-import { RoleService } from '../../../src/members/role-service';
-import { DomainError } from '../../../src/errors/domain-error';
-import { ManualClock } from '../../../src/time/clock';
+import { MemberDirectory } from '../../../src/features/members/data/member-directory';
+import { RoleDirectory } from '../../../src/features/members/data/role-directory';
+import { RoleService } from '../../../src/features/members/role-service';
+import { DomainError } from '../../../src/shared/errors/domain-error';
+import { ManualClock } from '../../../src/platform/time/clock';
 import { testTableStore } from '../../support/test-storage';
 
 const tenantId = 'tenant-1';

@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { projectRoot } from '../../../src/util/project-root';
-import { freePort, waitForPort } from '../../../src/util/free-port';
+import { projectRoot } from '../../../src/platform/process/project-root';
+import { freePort, waitForPort } from '../../../src/platform/process/free-port';
 import { testConnectionString, uniqueTablePrefix } from '../../support/test-storage';
 
 /** The built bot as `npm start` and App Service run it (npm test builds dist/ first). */
-const entry = path.join(projectRoot(), 'dist/src/index.js');
+const entry = path.join(projectRoot(), 'dist/src/app/index.js');
 
 function run(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" (npm test does)`);

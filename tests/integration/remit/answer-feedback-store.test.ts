@@ -1,5 +1,5 @@
-import { AnswerFeedbackStore } from '../../../src/remit/answer-feedback-store';
-import { ManualClock } from '../../../src/time/clock';
+import { AnswerFeedbackStore } from '../../../src/features/remit/data/answer-feedback-store';
+import { ManualClock } from '../../../src/platform/time/clock';
 import { testTableStore } from '../../support/test-storage';
 
 describe('AnswerFeedbackStore against Azurite', () => {

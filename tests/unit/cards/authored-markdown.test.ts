@@ -1,4 +1,4 @@
-import { authoredTextToCardMarkdown } from '../../../src/cards/authored-markdown';
+import { authoredTextToCardMarkdown } from '../../../src/shared/text/authored-markdown';
 
 describe('authoredTextToCardMarkdown', () => {
   it('separates paragraphs with a blank line and closes a list before the next paragraph', () => {

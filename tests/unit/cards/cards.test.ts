@@ -1,9 +1,9 @@
-import { renderAnswerCard } from '../../../src/cards/answer-card';
-import { renderHelpCard } from '../../../src/cards/help-card';
-import { renderNoticeCard } from '../../../src/cards/notice-card';
-import { renderRolesCard } from '../../../src/cards/roles-card';
-import { renderUnknownCard } from '../../../src/cards/unknown-card';
-import { renderWelcomeCard } from '../../../src/cards/welcome-card';
+import { renderAnswerCard } from '../../../src/features/remit/teams/answer-card';
+import { renderHelpCard } from '../../../src/features/help/teams/help-card';
+import { renderNoticeCard } from '../../../src/shared/cards/notice-card';
+import { renderRolesCard } from '../../../src/features/members/teams/roles-card';
+import { renderUnknownCard } from '../../../src/features/remit/teams/unknown-card';
+import { renderWelcomeCard } from '../../../src/features/help/teams/welcome-card';
 import { adaptiveCardProblems } from '../../support/adaptive-card-check';
 
 const related = [{ question: 'What is the panel for?' }, { question: 'Who sits on the panel?' }];

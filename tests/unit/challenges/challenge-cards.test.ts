@@ -1,11 +1,11 @@
-import { renderChallengeListCard } from '../../../src/cards/challenge-list-card';
-import { challengeCard, challengeFormCard, challengeListCard, challengeRefusedCard, challengeReportCard, challengeRespondedCard, myChallengeListCard, nudgeHeading } from '../../../src/challenges/challenge-cards';
-import { ChallengeFormError, emptyChallengeFormValues } from '../../../src/challenges/challenge-form';
-import { DEFAULT_LIST_FILTER } from '../../../src/challenges/challenge-list-filter';
-import { buildChallengeReport } from '../../../src/challenges/challenge-report';
-import { quarterPeriod } from '../../../src/challenges/challenge-report-period';
-import { ChallengeResponseError, ChallengeView } from '../../../src/challenges/challenge-service';
-import { summaryOf } from '../../../src/challenges/challenge-summary';
+import { renderChallengeListCard } from '../../../src/features/challenges/teams/challenge-list-card';
+import { challengeCard, challengeFormCard, challengeListCard, challengeRefusedCard, challengeReportCard, challengeRespondedCard, myChallengeListCard, nudgeHeading } from '../../../src/features/challenges/teams/challenge-cards';
+import { ChallengeFormError, emptyChallengeFormValues } from '../../../src/features/challenges/domain/challenge-form';
+import { DEFAULT_LIST_FILTER } from '../../../src/features/challenges/domain/challenge-list-filter';
+import { buildChallengeReport } from '../../../src/features/challenges/domain/challenge-report';
+import { quarterPeriod } from '../../../src/features/challenges/domain/challenge-report-period';
+import { ChallengeResponseError, ChallengeView } from '../../../src/features/challenges/challenge-service';
+import { summaryOf } from '../../../src/features/challenges/domain/challenge-summary';
 import { adaptiveCardProblems } from '../../support/adaptive-card-check';
 import { aChallenge, aSummary, anEvent, candidates, cllrPriya } from './challenge-fixtures';
 

@@ -1,4 +1,4 @@
-import { ChallengeFormContext, ChallengeFormError, validateChallengeForm } from '../../../src/challenges/challenge-form';
+import { ChallengeFormContext, ChallengeFormError, validateChallengeForm } from '../../../src/features/challenges/domain/challenge-form';
 import { candidates, cllrMartin, cllrPriya, leadSam } from './challenge-fixtures';
 
 const context: ChallengeFormContext = { formId: 'f0e1d2c3-b4a5-4968-8776-655443322110', today: '2026-08-10', candidates };

@@ -1,4 +1,4 @@
-import { isOverdue, listFilterFromData, parseListFilterText } from '../../../src/challenges/challenge-list-filter';
+import { isOverdue, listFilterFromData, parseListFilterText } from '../../../src/features/challenges/domain/challenge-list-filter';
 
 describe('challenge list filters', () => {
   it('reads the list card inputs, falling back to the default for anything unknown', () => {

@@ -1,4 +1,4 @@
-import { lastCompleteQuarter, parseReportPeriod, quarterPeriod, rangePeriod, yearPeriod } from '../../../src/challenges/challenge-report-period';
+import { lastCompleteQuarter, parseReportPeriod, quarterPeriod, rangePeriod, yearPeriod } from '../../../src/features/challenges/domain/challenge-report-period';
 
 const today = '2026-08-10';
 

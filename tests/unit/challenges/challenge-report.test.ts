@@ -1,5 +1,5 @@
-import { averageOf, buildChallengeReport, daysBetween, oneLine, statusAt } from '../../../src/challenges/challenge-report';
-import { quarterPeriod, rangePeriod } from '../../../src/challenges/challenge-report-period';
+import { averageOf, buildChallengeReport, daysBetween, oneLine, statusAt } from '../../../src/features/challenges/domain/challenge-report';
+import { quarterPeriod, rangePeriod } from '../../../src/features/challenges/domain/challenge-report-period';
 import { aSummary } from './challenge-fixtures';
 
 const q3 = quarterPeriod(2026, 3);

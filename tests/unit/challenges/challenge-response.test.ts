@@ -1,5 +1,5 @@
-import { Challenge } from '../../../src/challenges/challenge';
-import { RespondInput, ResponseDecision, decideResponse, parseRespondInput, responseKey } from '../../../src/challenges/challenge-response';
+import { Challenge } from '../../../src/features/challenges/domain/challenge';
+import { RespondInput, ResponseDecision, decideResponse, parseRespondInput, responseKey } from '../../../src/features/challenges/domain/challenge-response';
 import { aChallenge, cllrOutsider, cllrPriya, leadSam, officerAlex } from './challenge-fixtures';
 
 const now = '2026-08-10T09:00:00.000Z';

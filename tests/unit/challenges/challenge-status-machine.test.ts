@@ -1,5 +1,5 @@
-import { CHALLENGE_STATUSES, ChallengeStatus } from '../../../src/challenges/challenge';
-import { TRANSITIONS, canMove, needsExplanation, nextStatuses, transitionProblem } from '../../../src/challenges/challenge-status-machine';
+import { CHALLENGE_STATUSES, ChallengeStatus } from '../../../src/features/challenges/domain/challenge';
+import { TRANSITIONS, canMove, needsExplanation, nextStatuses, transitionProblem } from '../../../src/features/challenges/domain/challenge-status-machine';
 
 describe('challenge status machine', () => {
   it('allows exactly the moves of the process', () => {

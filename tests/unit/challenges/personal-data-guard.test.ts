@@ -1,4 +1,4 @@
-import { findPersonalData, personalDataMessage } from '../../../src/challenges/personal-data-guard';
+import { findPersonalData, personalDataMessage } from '../../../src/features/challenges/domain/personal-data-guard';
 
 describe('personal data guard', () => {
   it.each([

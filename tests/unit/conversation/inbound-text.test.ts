@@ -1,5 +1,5 @@
-import { MAX_QUESTION_LENGTH, readInboundText } from '../../../src/conversation/inbound-text';
-import { parseMessageCommand } from '../../../src/conversation/message-command';
+import { MAX_QUESTION_LENGTH, readInboundText } from '../../../src/shared/text/inbound-text';
+import { parseMessageCommand } from '../../../src/platform/teams/message-command';
 
 describe('readInboundText', () => {
   it('strips the bot mention and markup Teams adds in channels', () => {

@@ -1,4 +1,4 @@
-import { backoffDelayMs, retryAfterDelayMs } from '../../../src/delivery/backoff';
+import { backoffDelayMs, retryAfterDelayMs } from '../../../src/platform/delivery/backoff';
 
 const policy = { baseMs: 1_000, maxMs: 30_000 };
 

@@ -1,4 +1,4 @@
-import { tallyProgress } from '../../../src/delivery/delivery-progress';
+import { tallyProgress } from '../../../src/platform/delivery/delivery-progress';
 
 describe('tallyProgress', () => {
   it('counts states and failure reasons, and pending messages already retried', () => {

@@ -1,5 +1,5 @@
-import { OUTBOX_SHARDS, allShardPartitions, dueRange, messageKeys, padMs, pendingRowKey, recordRange } from '../../../src/delivery/outbox-keys';
-import { assertValidKey } from '../../../src/storage/keys';
+import { OUTBOX_SHARDS, allShardPartitions, dueRange, messageKeys, padMs, pendingRowKey, recordRange } from '../../../src/platform/delivery/outbox-keys';
+import { assertValidKey } from '../../../src/platform/storage/keys';
 
 describe('outbox keys', () => {
   it('orders padded instants as strings the way they order as numbers', () => {

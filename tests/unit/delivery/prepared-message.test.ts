@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import { DeliveryError } from '../../../src/delivery/delivery-error';
-import { prepareMessage } from '../../../src/delivery/prepared-message';
-import { conversationKeyOf } from '../../../src/delivery/conversation-reference';
-import { ManualClock } from '../../../src/time/clock';
+import { DeliveryError } from '../../../src/platform/delivery/delivery-error';
+import { prepareMessage } from '../../../src/platform/delivery/prepared-message';
+import { conversationKeyOf } from '../../../src/platform/delivery/conversation-reference';
+import { ManualClock } from '../../../src/platform/time/clock';
 
 const clock = new ManualClock('2026-11-23T09:00:00Z');
 const reference = { serviceUrl: 'https://smba.trafficmanager.net/uk/', conversation: { id: 'a:1' }, channelId: 'msteams' };

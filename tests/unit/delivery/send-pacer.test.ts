@@ -1,6 +1,6 @@
-import { SendPacer } from '../../../src/delivery/send-pacer';
-import { TEAMS_CONVERSATION_WINDOWS } from '../../../src/delivery/teams-limits';
-import { ManualClock } from '../../../src/time/clock';
+import { SendPacer } from '../../../src/platform/delivery/send-pacer';
+import { TEAMS_CONVERSATION_WINDOWS } from '../../../src/platform/delivery/teams-limits';
+import { ManualClock } from '../../../src/platform/time/clock';
 
 /** Drives a pacer with a manual clock the way the dispatcher does: send whenever allowed, else wait. */
 function simulate(pacer: SendPacer, clock: ManualClock, conversations: string[], durationMs: number, latencyMs = 0): number[] {

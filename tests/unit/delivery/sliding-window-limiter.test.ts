@@ -1,5 +1,5 @@
-import { SlidingWindowLimiter } from '../../../src/delivery/sliding-window-limiter';
-import { TEAMS_CONVERSATION_WINDOWS } from '../../../src/delivery/teams-limits';
+import { SlidingWindowLimiter } from '../../../src/platform/delivery/sliding-window-limiter';
+import { TEAMS_CONVERSATION_WINDOWS } from '../../../src/platform/delivery/teams-limits';
 
 describe('SlidingWindowLimiter', () => {
   it('lets `limit` events through, then waits exactly until the oldest leaves the window', () => {

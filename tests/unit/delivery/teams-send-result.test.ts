@@ -1,4 +1,4 @@
-import { parseRetryAfter, toSendRefused } from '../../../src/teams/teams-proactive-sender';
+import { parseRetryAfter, toSendRefused } from '../../../src/platform/teams/teams-proactive-sender';
 
 const now = Date.parse('2026-11-23T09:00:00Z');
 

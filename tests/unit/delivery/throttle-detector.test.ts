@@ -1,4 +1,4 @@
-import { ThrottleDetector } from '../../../src/delivery/throttle-detector';
+import { ThrottleDetector } from '../../../src/platform/delivery/throttle-detector';
 
 describe('ThrottleDetector', () => {
   it('treats scattered 429s as about their conversations, not the app', () => {

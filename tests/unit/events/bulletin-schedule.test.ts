@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { nextBulletinAt, parseBulletinSchedule } from '../../../src/events/bulletin-schedule';
+import { nextBulletinAt, parseBulletinSchedule } from '../../../src/features/calendar/domain/bulletin-schedule';
 
 const at = (iso: string) => DateTime.fromISO(iso, { setZone: true });
 

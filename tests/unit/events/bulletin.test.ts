@@ -1,8 +1,8 @@
-import { bulletinBatchId, bulletinData, bulletinWindow } from '../../../src/events/bulletin';
-import { bulletinCard } from '../../../src/events/event-cards';
+import { bulletinBatchId, bulletinData, bulletinWindow } from '../../../src/features/calendar/domain/bulletin';
+import { bulletinCard } from '../../../src/features/events/teams/event-cards';
 import { adaptiveCardProblems } from '../../support/adaptive-card-check';
-import { MemberBulletin } from '../../../src/events/member-bulletin';
-import { ManualClock } from '../../../src/time/clock';
+import { MemberBulletin } from '../../../src/features/calendar/member-bulletin';
+import { ManualClock } from '../../../src/platform/time/clock';
 import { ArrayTimeline, aMeeting } from '../meetings/meeting-fixtures';
 import { ArrayEventTimeline, anEvent } from './event-fixtures';
 

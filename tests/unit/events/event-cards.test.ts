@@ -1,8 +1,8 @@
-import { BatchProgress } from '../../../src/delivery/delivery-progress';
-import { calendarLinkCard, eventAttendeesCard, eventFormCard, eventInvitationCard, eventInvitationCardData, eventStatusCard, eventStatusCardData } from '../../../src/events/event-cards';
-import { EventFormError, eventFormValuesOf, validateEventForm } from '../../../src/events/event-form';
-import { namesByResponse } from '../../../src/events/rsvp';
-import { DomainError } from '../../../src/errors/domain-error';
+import { BatchProgress } from '../../../src/platform/delivery/delivery-progress';
+import { calendarLinkCard, eventAttendeesCard, eventFormCard, eventInvitationCard, eventInvitationCardData, eventStatusCard, eventStatusCardData } from '../../../src/features/events/teams/event-cards';
+import { EventFormError, eventFormValuesOf, validateEventForm } from '../../../src/features/events/domain/event-form';
+import { namesByResponse } from '../../../src/features/events/domain/rsvp';
+import { DomainError } from '../../../src/shared/errors/domain-error';
 import { adaptiveCardProblems } from '../../support/adaptive-card-check';
 import { FOURTEEN_DAYS, aForm, anEvent } from './event-fixtures';
 

@@ -1,5 +1,5 @@
 import { Duration } from 'luxon';
-import { EventFormError, EventFormContext, describeNotice, formValuesForEvent, parseLondonDateTime, parseMinNotice, validateEventForm } from '../../../src/events/event-form';
+import { EventFormError, EventFormContext, describeNotice, formValuesForEvent, parseLondonDateTime, parseMinNotice, validateEventForm } from '../../../src/features/events/domain/event-form';
 import { FOURTEEN_DAYS, aForm, anEvent } from './event-fixtures';
 
 const context: EventFormContext = { nowUtc: '2027-01-05T09:00:00.000Z', minNotice: FOURTEEN_DAYS, teams: [{ teamId: '19:abc@thread.tacv2', teamName: 'Children in Care Council' }] };

@@ -1,5 +1,5 @@
-import { matchEventsByTitle } from '../../../src/events/event-search';
-import { eventToIcs, eventIcsFileName } from '../../../src/events/members-calendar';
+import { matchEventsByTitle } from '../../../src/features/events/domain/event-search';
+import { eventToIcs, eventIcsFileName } from '../../../src/features/calendar/domain/members-calendar';
 import { anEvent } from './event-fixtures';
 
 describe('matchEventsByTitle', () => {

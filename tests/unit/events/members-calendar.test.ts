@@ -1,8 +1,8 @@
 import ICAL from 'ical.js';
-import { CalendarFeed } from '../../../src/events/calendar-feed';
-import { hashCalendarToken, newCalendarToken } from '../../../src/events/calendar-tokens';
-import { membersCalendarIcs } from '../../../src/events/members-calendar';
-import { ManualClock } from '../../../src/time/clock';
+import { CalendarFeed } from '../../../src/features/calendar/calendar-feed';
+import { hashCalendarToken, newCalendarToken } from '../../../src/features/calendar/data/calendar-tokens';
+import { membersCalendarIcs } from '../../../src/features/calendar/domain/members-calendar';
+import { ManualClock } from '../../../src/platform/time/clock';
 import { ArrayTimeline, aMeeting } from '../meetings/meeting-fixtures';
 import { ArrayEventTimeline, anEvent } from './event-fixtures';
 

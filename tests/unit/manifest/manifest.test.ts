@@ -17,7 +17,7 @@ import {
   type AppManifest,
 } from '../../../src/tools/package-app';
 import { ICON_BACKGROUND, renderColorIcon, renderOutlineIcon } from '../../../src/tools/make-icons';
-import { projectRoot } from '../../../src/util/project-root';
+import { projectRoot } from '../../../src/platform/process/project-root';
 
 // @microsoft/app-manifest requires strip-bom, which is ESM-only and which Jest (CommonJS, Node 20)
 // cannot load. It is used only when reading manifests from disk, which these tests never do.

@@ -1,5 +1,5 @@
-import { icsFileName, meetingToIcs, meetingsToIcs } from '../../../src/meetings/ics-export';
-import { parseIcalFeed } from '../../../src/meetings/ical-source';
+import { icsFileName, meetingToIcs, meetingsToIcs } from '../../../src/features/meetings/domain/ics-export';
+import { parseIcalFeed } from '../../../src/features/meetings/data/ical-source';
 import { aMeeting } from './meeting-fixtures';
 
 const options = { calendarName: 'Corporate Parenting Panel', uidDomain: 'cpp.kent.example' };

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { formatLondonDate, formatLondonDateTime, formatLondonTime, londonStartOfDay, londonWallTimeToUtc, wallTimeToUtc } from '../../../src/time/london';
+import { formatLondonDate, formatLondonDateTime, formatLondonTime, londonStartOfDay, londonWallTimeToUtc, wallTimeToUtc } from '../../../src/platform/time/london';
 
 const utc = (wall: { year: number; month: number; day: number; hour: number; minute: number }) => londonWallTimeToUtc(wall).toISO();
 

@@ -1,8 +1,8 @@
-import { renderMeetingCard } from '../../../src/cards/meeting-card';
-import { renderMeetingFormCard } from '../../../src/cards/meeting-form-card';
-import { renderMeetingListCard } from '../../../src/cards/meeting-list-card';
-import { meetingAnswerCard, meetingCard, meetingFormCard, meetingListCard } from '../../../src/meetings/meeting-cards';
-import { MeetingFormError, emptyFormValues } from '../../../src/meetings/officer-meetings';
+import { renderMeetingCard } from '../../../src/features/meetings/teams/meeting-card';
+import { renderMeetingFormCard } from '../../../src/features/meetings/teams/meeting-form-card';
+import { renderMeetingListCard } from '../../../src/features/meetings/teams/meeting-list-card';
+import { meetingAnswerCard, meetingCard, meetingFormCard, meetingListCard } from '../../../src/features/meetings/teams/meeting-cards';
+import { MeetingFormError, emptyFormValues } from '../../../src/features/meetings/officer-meetings';
 import { adaptiveCardProblems } from '../../support/adaptive-card-check';
 import { aMeeting } from './meeting-fixtures';
 

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import { MeetingQueries, isMeetingQuestion, parseMeetingQuestion } from '../../../src/meetings/meeting-query';
-import { ManualClock } from '../../../src/time/clock';
-import { WorkingDayCalendar } from '../../../src/time/working-days';
+import { MeetingQueries, isMeetingQuestion, parseMeetingQuestion } from '../../../src/features/meetings/meeting-query';
+import { ManualClock } from '../../../src/platform/time/clock';
+import { WorkingDayCalendar } from '../../../src/platform/time/working-days';
 import { ArrayTimeline, aMeeting } from './meeting-fixtures';
 
 // Monday 23 November 2026, 9am in London (GMT).

@@ -8,7 +8,7 @@ import {
   parseModernGovStatus,
   parseModernGovTime,
   parseUkDate,
-} from '../../../src/meetings/moderngov-parser';
+} from '../../../src/features/meetings/domain/moderngov-parser';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../../fixtures/moderngov', name), 'utf8');
 const kent = { siteUrl: 'https://democracy.kent.gov.uk', committeeId: 693, committeeName: 'Corporate Parenting Panel' };

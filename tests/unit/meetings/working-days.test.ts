@@ -1,4 +1,4 @@
-import { ENGLAND_AND_WALES_BANK_HOLIDAYS, WorkingDayCalendar } from '../../../src/time/working-days';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS, WorkingDayCalendar } from '../../../src/platform/time/working-days';
 
 const calendar = new WorkingDayCalendar();
 

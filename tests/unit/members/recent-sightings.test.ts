@@ -1,6 +1,6 @@
 import { Duration } from 'luxon';
-import { RecentSightings } from '../../../src/members/recent-sightings';
-import { ManualClock } from '../../../src/time/clock';
+import { RecentSightings } from '../../../src/features/members/domain/recent-sightings';
+import { ManualClock } from '../../../src/platform/time/clock';
 
 const sighting = { aadObjectId: 'm-1', name: 'Cllr A', tenantId: 't', teamsUserId: '29:a', personalConversationReference: { conversation: { id: 'a:1' } } };
 

@@ -1,5 +1,5 @@
 import { DateTime, Duration } from 'luxon';
-import { parseReminderOffsets, reminderDueAt } from '../../../src/reminders/reminder-offsets';
+import { parseReminderOffsets, reminderDueAt } from '../../../src/features/meetings/domain/reminder-offsets';
 
 const london = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/London' });
 

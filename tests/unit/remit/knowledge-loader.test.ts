@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { KnowledgeBase } from '../../../src/remit/knowledge-base';
-import { KnowledgeLoadError } from '../../../src/remit/knowledge-load-error';
+import { KnowledgeBase } from '../../../src/features/remit/domain/knowledge-base';
+import { KnowledgeLoadError } from '../../../src/features/remit/domain/knowledge-load-error';
 
 const CONTACTS = `entries:
   - id: contact-democratic-services

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
-import { questionKey } from '../../../src/remit/exact-question-match';
-import { KnowledgeBase } from '../../../src/remit/knowledge-base';
-import { RemitService } from '../../../src/remit/remit-service';
+import { questionKey } from '../../../src/features/remit/domain/exact-question-match';
+import { KnowledgeBase } from '../../../src/features/remit/domain/knowledge-base';
+import { RemitService } from '../../../src/features/remit/remit-service';
 
 const fixtureSchema = z.strictObject({
   questions: z.array(z.strictObject({ q: z.string().min(1), expect: z.string().min(1) })),

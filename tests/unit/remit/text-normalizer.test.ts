@@ -1,5 +1,5 @@
-import { stem } from '../../../src/remit/stemmer';
-import { indexTerms, normalizeText, tokenize } from '../../../src/remit/text-normalizer';
+import { stem } from '../../../src/features/remit/domain/stemmer';
+import { indexTerms, normalizeText, tokenize } from '../../../src/features/remit/domain/text-normalizer';
 
 describe('text normalisation', () => {
   it.each([

@@ -1,5 +1,5 @@
-import { SignedLinks } from '../../../src/security/signed-links';
-import { ManualClock } from '../../../src/time/clock';
+import { SignedLinks } from '../../../src/platform/security/signed-links';
+import { ManualClock } from '../../../src/platform/time/clock';
 
 const secret = 'x'.repeat(40);
 const grant = { purpose: 'attendees-csv', subject: 'ev-123', aadObjectId: 'officer-1' };

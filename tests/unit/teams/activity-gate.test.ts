@@ -1,4 +1,4 @@
-import { admitActivity } from '../../../src/teams/activity-gate';
+import { admitActivity } from '../../../src/platform/teams/activity-gate';
 
 const tenant = '11111111-1111-4111-8111-111111111111';
 const teamsMessage = { type: 'message', channelId: 'msteams', conversation: { id: 'c', tenantId: tenant, isGroup: false, name: '', conversationType: 'personal' } };

@@ -1,0 +1,251 @@
+import { randomBytes } from 'node:crypto';
+import { DateTime, Duration } from 'luxon';
+import { z } from 'zod';
+import { parseReminderOffsets } from '../features/meetings/domain/reminder-offsets';
+import { BulletinSchedule, parseBulletinSchedule } from '../features/calendar/domain/bulletin-schedule';
+import { LONDON } from '../platform/time/clock';
+
+/**
+ * Every setting the bot reads, validated once at start-up. This is the only module that reads
+ * process.env; a bad value stops the start with a message naming the variable.
+ */
+const commaList = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? '').split(',').map((item) => item.trim()).filter((item) => item.length > 0));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value && value.trim().length > 0 ? value.trim() : undefined));
+
+const objectId = /^[A-Za-z0-9._:-]{1,128}$/;
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: optionalText.pipe(z.union([z.ipv4(), z.ipv6(), z.literal('localhost'), z.undefined()])),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MicrosoftAppTenantId: optionalText,
+  ALLOWED_TENANT_IDS: commaList,
+  AZURE_STORAGE_CONNECTION_STRING: optionalText,
+  TABLE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]{0,19}$/, 'must be 1-20 letters or digits, starting with a letter')
+    .default('cpp'),
+  ADMIN_AAD_OBJECT_IDS: commaList.pipe(z.array(z.string().regex(objectId, 'each id must be an Entra object id'))),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  PUBLIC_BASE_URL: optionalText.pipe(z.union([z.url({ protocol: /^https?$/ }), z.undefined()])),
+  MODERNGOV_URL: optionalText.pipe(z.union([z.url({ protocol: /^https?$/ }), z.undefined()])),
+  MODERNGOV_COMMITTEE_ID: optionalText.pipe(z.union([z.string().regex(/^\d{1,9}$/, 'must be the numeric ModernGov committee id'), z.undefined()])),
+  MEETINGS_ICAL_URL: optionalText.pipe(z.union([z.url({ protocol: /^https?$/ }), z.undefined()])),
+  MEETINGS_SYNC_INTERVAL: isoDuration('PT1H', { minimumSeconds: 60, maximumSeconds: 7 * 86400 }),
+  REMINDER_OFFSETS: parsedWith(parseReminderOffsets, 'P7D,P1D'),
+  SCHEDULER_POLL_INTERVAL: isoDuration('PT30S', { minimumSeconds: 1 }),
+  EVENT_MIN_NOTICE: isoDuration('P14D', { minimumSeconds: 0 }),
+  BULLETIN_SCHEDULE: parsedWith(parseBulletinSchedule, 'MON 08:00'),
+  CHALLENGE_NUDGE_INTERVAL: isoDuration('P7D', { minimumSeconds: 3600 }),
+  PANEL_CHANNEL: optionalText.pipe(z.union([z.string().regex(/^[^/\\#?\u0000-\u001f]{1,200}$/, 'must be the id of a Team the bot is installed in'), z.undefined()])),
+  ELECTION_DATE: optionalText.pipe(z.union([z.string().refine(isPastElectionDate, 'must be the date of the last county council election, written YYYY-MM-DD (e.g. 2025-05-01), not in the future'), z.undefined()])),
+  LINK_SIGNING_SECRET: optionalText.pipe(z.union([z.string().min(32, 'must be at least 32 characters'), z.undefined()])),
+});
+
+/** A real calendar date from 2000 on, and not after today (an election that has happened). */
+function isPastElectionDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = DateTime.fromISO(value, { zone: LONDON });
+  return date.isValid && value >= '2000-01-01' && date <= DateTime.now().setZone(LONDON);
+}
+
+/** A setting read by a domain parser that throws with a message fit for the person configuring it. */
+function parsedWith<T>(parse: (text: string) => T, fallback: string) {
+  return z
+    .string()
+    .default(fallback)
+    .transform((value, context) => {
+      try {
+        return parse(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'is invalid' });
+        return z.NEVER;
+      }
+    });
+}
+
+function isoDuration(fallback: string, limits: { minimumSeconds: number; maximumSeconds?: number }) {
+  return z
+    .string()
+    .default(fallback)
+    .transform((value, context) => {
+      const duration = Duration.fromISO(value.trim());
+      const seconds = duration.isValid ? duration.as('seconds') : Number.NaN;
+      if (!(seconds >= limits.minimumSeconds && seconds <= (limits.maximumSeconds ?? Infinity))) {
+        const range = limits.maximumSeconds ? `between ${limits.minimumSeconds} s and ${limits.maximumSeconds} s` : `of at least ${limits.minimumSeconds} s`;
+        context.addIssue({ code: 'custom', message: `must be an ISO-8601 duration ${range}, e.g. ${fallback}` });
+        return z.NEVER;
+      }
+      return duration;
+    });
+}
+
+export interface BotCredentials {
+  appId: string;
+  appPassword?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId: string;
+}
+
+export interface AppConfig {
+  environment: 'production' | 'development' | 'test';
+  port: number;
+  /** Loopback outside production; all interfaces in production (App Service forwards to it). */
+  host: string;
+  /** Absent only outside production: the bot then accepts unauthenticated local traffic (Playground). */
+  credentials?: BotCredentials;
+  /** Empty outside production means every tenant is accepted (local Playground). */
+  allowedTenantIds: string[];
+  /** Absent outside production means: start an embedded Azurite. */
+  storageConnectionString?: string;
+  tablePrefix: string;
+  adminAadObjectIds: string[];
+  logLevel: string;
+  dataDir: string;
+  /** The bot's public address, for links it serves (calendar files); unset locally: http://127.0.0.1:<port>. */
+  publicBaseUrl?: string;
+  meetings: {
+    moderngov?: { baseUrl: string; committeeId: string };
+    icalUrl?: string;
+    syncInterval: Duration;
+  };
+  reminderOffsets: Duration[];
+  schedulerPollInterval: Duration;
+  /** Signs the download links officers get in cards (CSV exports). Random per process outside production. */
+  linkSigningSecret: string;
+  /** Events starting sooner than this need the officer to confirm the short notice. */
+  eventMinNotice: Duration;
+  /** When the weekly Member Bulletin goes out (Europe/London). */
+  bulletinSchedule: BulletinSchedule;
+  /** At most one nudge per overdue challenge card per this interval. */
+  challengeNudgeInterval: Duration;
+  /** A Team id: new challenge cards are also posted to its General channel. */
+  panelChannel?: string;
+  /** The last county council election (London date, YYYY-MM-DD): training since then counts. */
+  electionDate?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`Configuration error: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'is invalid');
+  }
+  const values = parsed.data;
+  const production = values.NODE_ENV === 'production';
+  const credentials = readCredentials(values, production);
+  if (production) requireProductionStorageAndTenants(values);
+  if (production && !values.LINK_SIGNING_SECRET) {
+    throw new ConfigError('LINK_SIGNING_SECRET', 'is required when NODE_ENV=production (at least 32 random characters, e.g. from openssl rand -base64 48)');
+  }
+  if (production && !values.PUBLIC_BASE_URL?.startsWith('https://')) {
+    throw new ConfigError('PUBLIC_BASE_URL', 'is required when NODE_ENV=production and must start with https:// (the address Teams users open links at)');
+  }
+  return {
+    environment: values.NODE_ENV,
+    port: values.PORT,
+    host: values.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    credentials,
+    allowedTenantIds: values.ALLOWED_TENANT_IDS,
+    storageConnectionString: values.AZURE_STORAGE_CONNECTION_STRING,
+    tablePrefix: values.TABLE_PREFIX,
+    adminAadObjectIds: values.ADMIN_AAD_OBJECT_IDS,
+    logLevel: values.LOG_LEVEL,
+    dataDir: values.DATA_DIR,
+    publicBaseUrl: values.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+    meetings: {
+      moderngov: readModernGov(values),
+      icalUrl: values.MEETINGS_ICAL_URL,
+      syncInterval: values.MEETINGS_SYNC_INTERVAL,
+    },
+    reminderOffsets: values.REMINDER_OFFSETS,
+    schedulerPollInterval: values.SCHEDULER_POLL_INTERVAL,
+    linkSigningSecret: values.LINK_SIGNING_SECRET ?? randomBytes(32).toString('base64url'),
+    eventMinNotice: values.EVENT_MIN_NOTICE,
+    bulletinSchedule: values.BULLETIN_SCHEDULE,
+    challengeNudgeInterval: values.CHALLENGE_NUDGE_INTERVAL,
+    panelChannel: values.PANEL_CHANNEL,
+    electionDate: values.ELECTION_DATE,
+  };
+}
+
+type EnvironmentValues = z.infer<typeof environmentSchema>;
+
+function readCredentials(values: EnvironmentValues, production: boolean): BotCredentials | undefined {
+  const { MicrosoftAppId: appId, MicrosoftAppType: appType, MicrosoftAppTenantId: tenantId } = values;
+  if (!appId && !production) return undefined;
+  if (!appId) throw new ConfigError('MicrosoftAppId', 'is required when NODE_ENV=production');
+  if (!appType) throw new ConfigError('MicrosoftAppType', 'is required with MicrosoftAppId (MultiTenant, SingleTenant or UserAssignedMSI)');
+  if (!tenantId) throw new ConfigError('MicrosoftAppTenantId', 'is required with MicrosoftAppId');
+  if (appType !== 'UserAssignedMSI' && !values.MicrosoftAppPassword) {
+    throw new ConfigError('MicrosoftAppPassword', `is required when MicrosoftAppType=${appType}`);
+  }
+  return { appId, appPassword: values.MicrosoftAppPassword, appType, tenantId };
+}
+
+function readModernGov(values: EnvironmentValues): AppConfig['meetings']['moderngov'] {
+  if (!values.MODERNGOV_URL && !values.MODERNGOV_COMMITTEE_ID) return undefined;
+  if (!values.MODERNGOV_URL) throw new ConfigError('MODERNGOV_URL', 'is required with MODERNGOV_COMMITTEE_ID');
+  if (!values.MODERNGOV_COMMITTEE_ID) throw new ConfigError('MODERNGOV_COMMITTEE_ID', 'is required with MODERNGOV_URL');
+  return { baseUrl: values.MODERNGOV_URL.replace(/\/+$/, ''), committeeId: values.MODERNGOV_COMMITTEE_ID };
+}
+
+function requireProductionStorageAndTenants(values: EnvironmentValues): void {
+  const storage = values.AZURE_STORAGE_CONNECTION_STRING;
+  if (!storage) throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'is required when NODE_ENV=production');
+  if (/UseDevelopmentStorage\s*=\s*true/i.test(storage)) {
+    throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'must not be UseDevelopmentStorage=true in production');
+  }
+  if (values.ALLOWED_TENANT_IDS.length === 0) {
+    throw new ConfigError('ALLOWED_TENANT_IDS', 'is required when NODE_ENV=production (comma-separated tenant ids)');
+  }
+}
+
+/** What `npm run package` needs: the bot's app id, and nothing else validated. */
+export function loadPackagingConfig(env: NodeJS.ProcessEnv = process.env): { appId?: string } {
+  const appId = env.MicrosoftAppId?.trim();
+  return { appId: appId && appId.length > 0 ? appId : undefined };
+}
+
+export interface LocalRunConfig {
+  botPort: number;
+  playgroundPort: number;
+  /** Admins for the local run; defaults to the Playground's current user (see src/local/playground.yaml). */
+  adminAadObjectIds?: string;
+  /** The environment the bot and the Playground start with: this process's, plus the given overrides. */
+  childEnvironment(overrides: Record<string, string>): NodeJS.ProcessEnv;
+}
+
+/** What `npm start` (src/tools/start-local.ts) needs to launch the bot with the Playground. */
+export function loadLocalRunConfig(env: NodeJS.ProcessEnv = process.env): LocalRunConfig {
+  const ports = z.object({ PORT: z.coerce.number().int().min(1).max(65535).default(3978), PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150) }).safeParse(env);
+  if (!ports.success) throw new ConfigError(String(ports.error.issues[0]?.path[0] ?? 'PORT'), 'must be a port number');
+  if (env.NODE_ENV === 'production') throw new ConfigError('NODE_ENV', 'must not be production for the local run (npm start)');
+  return {
+    botPort: ports.data.PORT,
+    playgroundPort: ports.data.PLAYGROUND_PORT,
+    adminAadObjectIds: env.ADMIN_AAD_OBJECT_IDS?.trim() || undefined,
+    childEnvironment: (overrides) => ({ ...env, ...overrides }),
+  };
+}

@@ -1,0 +1,51 @@
+import { DeliveryService } from '../../platform/delivery/delivery-service';
+import { MemberDirectory } from '../members/data/member-directory';
+import { JobStore } from '../../platform/scheduler/job-store';
+import { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
+import { Clock } from '../../platform/time/clock';
+import { BulletinOptOuts } from './data/bulletin-opt-outs';
+import { BulletinSchedule, nextBulletinAt } from './domain/bulletin-schedule';
+import { MemberBulletin } from './member-bulletin';
+
+export const BULLETIN_JOB = 'bulletin';
+const KEY = 'bulletin|weekly';
+
+/**
+ * The weekly Member Bulletin: one durable job, re-planned for the next week each time it runs;
+ * the delivery batch is named by the week, so a re-run in the same week sends nothing twice.
+ */
+export class BulletinSender {
+  constructor(
+    private readonly deps: {
+      jobs: JobStore;
+      bulletin: MemberBulletin;
+      optOuts: BulletinOptOuts;
+      members: MemberDirectory;
+      delivery: Pick<DeliveryService, 'broadcast'>;
+      clock: Clock;
+      schedule: BulletinSchedule;
+    },
+  ) {}
+
+  /** At start-up: plans the next bulletin unless one is already planned (by this or another instance). */
+  async ensureScheduled(): Promise<void> {
+    if ((await this.deps.jobs.pendingKeys(KEY)).length > 0) return;
+    await this.planNext();
+  }
+
+  handlers(): Record<string, JobHandler> {
+    return { [BULLETIN_JOB]: () => this.send() };
+  }
+
+  private async send(): Promise<JobOutcome> {
+    const members = await this.deps.optOuts.subscribers(await this.deps.members.list({ activeOnly: true }));
+    const card = await this.deps.bulletin.card();
+    const summary = await this.deps.delivery.broadcast({ batchId: this.deps.bulletin.batchId(), members, card: () => card });
+    await this.planNext();
+    return { kind: 'done', note: `bulletin queued ${summary.queued}` };
+  }
+
+  private planNext(): Promise<void> {
+    return this.deps.jobs.schedule({ key: KEY, kind: BULLETIN_JOB, due: nextBulletinAt(this.deps.schedule, this.deps.clock.now()), payload: {} });
+  }
+}

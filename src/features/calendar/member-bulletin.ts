@@ -1,0 +1,40 @@
+import { AdaptiveCardJson } from '../../shared/cards/card-template';
+import { MeetingTimeline } from '../meetings/data/meeting-repository';
+import { utcIso } from '../meetings/domain/meeting';
+import { Clock } from '../../platform/time/clock';
+import { DEFAULT_BULLETIN_WEEKS, bulletinBatchId, bulletinWindow } from './domain/bulletin';
+import { bulletinCard } from '../events/teams/event-cards';
+import { EventTimeline } from '../events/data/event-repository';
+
+export interface MemberBulletinOptions {
+  /** Weeks ahead, counting this one (default 4). */
+  weeks?: number;
+  /** Where the bulletin's "Members' Calendar" button goes; omit to hide it. */
+  calendarUrl?: string;
+}
+
+/**
+ * This week's Member Bulletin: reads the window's meetings and events (two range queries) and
+ * makes the card. The weekly job sends it to `BulletinOptOuts.subscribers(activeMembers)` as the
+ * batch `batchId()`, so a re-run in the same week sends nothing twice.
+ */
+export class MemberBulletin {
+  constructor(
+    private readonly events: EventTimeline,
+    private readonly meetings: MeetingTimeline,
+    private readonly clock: Clock,
+    private readonly options: MemberBulletinOptions = {},
+  ) {}
+
+  async card(): Promise<AdaptiveCardJson> {
+    const nowUtc = utcIso(this.clock.now());
+    const weeks = this.options.weeks ?? DEFAULT_BULLETIN_WEEKS;
+    const { fromUtc, toUtc } = bulletinWindow(nowUtc, weeks);
+    const [meetings, events] = await Promise.all([this.meetings.listStartingBetween(fromUtc, toUtc), this.events.listStartingBetween(fromUtc, toUtc)]);
+    return bulletinCard({ meetings, events, nowUtc, weeks, ...(this.options.calendarUrl ? { calendarUrl: this.options.calendarUrl } : {}) });
+  }
+
+  batchId(): string {
+    return bulletinBatchId(utcIso(this.clock.now()));
+  }
+}

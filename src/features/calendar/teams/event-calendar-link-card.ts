@@ -1,0 +1,19 @@
+import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+
+export interface EventCalendarLinkCardData {
+  heading: string;
+  /** Why and how to subscribe. */
+  text: string;
+  /** The secret feed address, shown once; empty when only offering to make a new one. */
+  url: string;
+  /** 'member' or 'officers': carried on 'Get a new link'. */
+  scope: 'member' | 'officers';
+}
+
+/**
+ * The Members' Calendar address (or the officers' one). 'Get a new link' posts Action.Execute
+ * `calendar.link` with {scope, rotate: true}.
+ */
+export function renderEventCalendarLinkCard(data: EventCalendarLinkCardData): AdaptiveCardJson {
+  return expandCardTemplate('event-calendar-link', data);
+}

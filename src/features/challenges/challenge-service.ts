@@ -1,0 +1,291 @@
+import { randomUUID } from 'node:crypto';
+import { DateTime, Duration } from 'luxon';
+import { DomainError, DomainErrorCode } from '../../shared/errors/domain-error';
+import { Actor } from '../members/domain/actor';
+import { Clock } from '../../platform/time/clock';
+import { londonDate, londonStartOfDay } from '../../platform/time/london';
+import { Challenge, ChallengeEvent, ChallengeReference, Person, raisingGroupText, reachedAt, referenceSchema, toUtcIso } from './domain/challenge';
+import type { CompletedCardDetail } from './domain/challenge-report-document';
+import { quartersEndingAt } from '../../shared/reports/report-period';
+import { mayCreateChallenges, respondOffered } from './domain/challenge-access';
+import { ChallengeCandidate, ChallengeDraft, ChallengeFormContext, validateChallengeForm } from './domain/challenge-form';
+import { ChallengeListFilter, isOverdue } from './domain/challenge-list-filter';
+import { ChallengeReport, buildChallengeReport } from './domain/challenge-report';
+import { challengeReportCsv, challengeReportFileName } from './domain/challenge-report-csv';
+import { ReportPeriod } from './domain/challenge-report-period';
+import { ChallengeRepository, SummaryQuery } from './data/challenge-repository';
+import { RespondValues, decideResponse, parseRespondInput, responseKey } from './domain/challenge-response';
+import { ChallengeSummary } from './domain/challenge-summary';
+
+/** The people a card can be given to: active members and officers, with roles (from the member directory). */
+export interface ChallengePeople {
+  candidates(): Promise<ChallengeCandidate[]>;
+}
+
+/** A card as one viewer sees it. */
+export interface ChallengeView {
+  challenge: Challenge;
+  /** Oldest first. */
+  history: ChallengeEvent[];
+  /** Show the respond inputs (lead, assignee or officer, and the card not closed). */
+  viewerMayRespond: boolean;
+}
+
+export interface CreateOutcome {
+  /** `already_created`: the same form was submitted before (a double click); nothing new was made. */
+  outcome: 'created' | 'already_created';
+  view: ChallengeView;
+}
+
+export interface RespondOutcome {
+  /** `already_recorded`: this person's response to this version of the card was recorded before. */
+  outcome: 'recorded' | 'already_recorded';
+  view: ChallengeView;
+}
+
+/**
+ * A response was refused. Carries the card as it is now and what was typed, so the card can be
+ * shown again with the message and nothing lost (or read-only, when it is closed or not theirs).
+ */
+export class ChallengeResponseError extends DomainError {
+  constructor(
+    code: DomainErrorCode,
+    message: string,
+    readonly view: ChallengeView,
+    readonly values: RespondValues,
+  ) {
+    super(code, message);
+    this.name = 'ChallengeResponseError';
+  }
+}
+
+/** An overdue card to nudge its people about. */
+export interface NudgeDue {
+  reference: ChallengeReference;
+  title: string;
+  dueOn: string;
+  daysOverdue: number;
+  /** The lead officer and the assignees. */
+  recipients: Person[];
+}
+
+/** Cards read at a time for the committee paper's details. */
+const DETAIL_CONCURRENCY = 8;
+
+/** Form ids are our own UUIDs; anything else in card data is refused before it reaches a key. */
+const FORM_ID = /^[A-Za-z0-9-]{8,64}$/;
+
+/**
+ * Challenge cards: raising (officers), responding (lead, assignees, officers), lists, nudges and
+ * the quarterly report. Identity and role come from the Actor the Teams layer built from the
+ * activity; card data only ever names the card, and is validated.
+ */
+export class ChallengeService {
+  constructor(
+    private readonly repository: ChallengeRepository,
+    private readonly people: ChallengePeople,
+    private readonly clock: Clock,
+  ) {}
+
+  /** What a blank "new challenge" form needs (officers only). */
+  async newForm(actor: Actor): Promise<ChallengeFormContext> {
+    assertMayCreate(actor);
+    return { formId: randomUUID(), today: this.today(), candidates: await this.people.candidates() };
+  }
+
+  /**
+   * Creates a card from the form's `challenge.create` data ({formId} plus the inputs). Throws
+   * ChallengeFormError (field errors, values and form context to redraw it) for bad input,
+   * including anything that looks like a child's personal details.
+   */
+  async create(actor: Actor, data: unknown): Promise<CreateOutcome> {
+    assertMayCreate(actor);
+    const formId = (data as { formId?: unknown } | null | undefined)?.formId;
+    if (typeof formId !== 'string' || !FORM_ID.test(formId)) {
+      throw new DomainError('invalid_input', 'This form is out of date. Say "new challenge" to open a fresh one.');
+    }
+    const context: ChallengeFormContext = { formId, today: this.today(), candidates: await this.people.candidates() };
+    const draft = validateChallengeForm(data, context);
+    const nowUtc = this.nowUtc();
+    const by = personOf(actor);
+    const result = await this.repository.create(Number(draft.raisedOn.slice(0, 4)), formId, (reference) => newChallenge(reference, draft, by, nowUtc));
+    return { outcome: result.outcome, view: await this.viewOf(actor, result.challenge) };
+  }
+
+  /** One card with its history, as `actor` sees it. Anyone may look. */
+  async view(actor: Actor, reference: unknown): Promise<ChallengeView> {
+    const parsed = referenceSchema.safeParse(typeof reference === 'string' ? reference.trim().toUpperCase() : reference);
+    const stored = parsed.success ? await this.repository.get(parsed.data) : undefined;
+    if (!stored) throw new DomainError('not_found', 'That challenge card could not be found. References look like CC-2026-014.');
+    return this.viewOf(actor, stored.challenge);
+  }
+
+  /**
+   * Records a response from the card's `challenge.respond` data ({reference, version} plus the
+   * inputs `response`, `status`, `explanation`). Idempotent per card version and person; applied
+   * on the card as it is now, after any concurrent response. Refusals throw ChallengeResponseError.
+   */
+  async respond(actor: Actor, data: unknown): Promise<RespondOutcome> {
+    const input = parseRespondInput(data);
+    const nowUtc = this.nowUtc();
+    let refusal: { code: DomainErrorCode; message: string } | undefined;
+    const result = await this.repository.change(
+      input.reference,
+      (current) => {
+        refusal = undefined;
+        const decision = decideResponse(current, actor, input, nowUtc);
+        if ('refusal' in decision) {
+          refusal = decision.refusal;
+          return 'unchanged';
+        }
+        return decision.change;
+      },
+      responseKey(input.version, actor),
+    );
+    const view = await this.viewOf(actor, result.challenge);
+    if (refusal) throw new ChallengeResponseError(refusal.code, refusal.message, view, input.values);
+    return { outcome: result.outcome === 'duplicate' ? 'already_recorded' : 'recorded', view };
+  }
+
+  /** "my challenge cards": the open cards the actor leads or is assigned to, soonest due first. */
+  async listMine(actor: Actor): Promise<ChallengeSummary[]> {
+    const open = await this.repository.listSummaries({ openOnly: true });
+    return open.filter((card) => card.people.some((person) => person.aadObjectId === actor.aadObjectId)).sort(byDue);
+  }
+
+  /** "challenge cards": every card matching the filter, soonest due first. */
+  async list(filter: ChallengeListFilter): Promise<ChallengeSummary[]> {
+    const query: SummaryQuery = {};
+    if (filter.status === 'open' || filter.overdue) query.openOnly = true;
+    if (filter.status !== 'open' && filter.status !== 'all') query.status = filter.status;
+    if (filter.priorityArea) query.priorityArea = filter.priorityArea;
+    const today = this.today();
+    const cards = await this.repository.listSummaries(query);
+    return (filter.overdue ? cards.filter((card) => isOverdue(card, today)) : cards).sort(byDue);
+  }
+
+  /**
+   * Overdue cards (past their due date and still received, accepted or in progress) not nudged
+   * within `interval`. Claim each with `recordNudged` before sending, so two schedulers never
+   * both send.
+   */
+  async dueForNudge(now: DateTime, interval: Duration): Promise<NudgeDue[]> {
+    const nowUtc = toUtcIso(now);
+    const today = londonDate(now);
+    const open = await this.repository.listSummaries({ openOnly: true });
+    return open
+      .filter((card) => isOverdue(card, today) && nudgeAllowed(card.lastNudgedAtUtc, nowUtc, interval))
+      .map((card) => ({ reference: card.reference, title: card.title, dueOn: card.dueOn, daysOverdue: daysAfter(card.dueOn, today), recipients: card.people }));
+  }
+
+  /**
+   * Records that a card's people were nudged at `now`. With `interval`, it is a claim: false
+   * (nothing written) when the card was nudged within it or is no longer overdue, so of two
+   * racing schedulers only one gets true. Guarded by the card's ETag; no history row.
+   */
+  async recordNudged(reference: ChallengeReference, now: DateTime, interval?: Duration): Promise<boolean> {
+    const nowUtc = toUtcIso(now);
+    const today = londonDate(now);
+    const result = await this.repository.change(referenceSchema.parse(reference), (current) => {
+      if (interval && (!isOverdue(current, today) || !nudgeAllowed(current.lastNudgedAtUtc, nowUtc, interval))) return 'unchanged';
+      return { next: { ...current, lastNudgedAtUtc: nowUtc } };
+    });
+    return result.outcome === 'applied';
+  }
+
+  /** The report for a period: reads only the cards open at some time in it (see the repository's key design). */
+  async report(period: ReportPeriod): Promise<ChallengeReport> {
+    const summaries = await this.repository.listSummaries({ raisedBefore: period.endExclusive, openOn: period.start });
+    return buildChallengeReport(summaries, period, this.nowUtc());
+  }
+
+  /** The report's CSV for the panel papers, with a file name like `challenge-cards-Q3-2026.csv`. */
+  async reportCsv(period: ReportPeriod): Promise<{ fileName: string; csv: string }> {
+    const report = await this.report(period);
+    return { fileName: challengeReportFileName(report), csv: challengeReportCsv(report) };
+  }
+
+  /** The reports of the four calendar quarters ending with the period's last: the committee paper's trend. */
+  async quarterTrend(period: ReportPeriod): Promise<ChallengeReport[]> {
+    const last = period.end < this.today() ? period.end : this.today();
+    return Promise.all(quartersEndingAt(last, 4).map((quarter) => this.report(quarter)));
+  }
+
+  /**
+   * Each card completed in the report's period as the committee paper tells it: the response
+   * recorded when it was completed, and what went back to the young people. Reads each card and
+   * its history (a few at a time); the report itself never reads them.
+   */
+  async completedDetails(report: ChallengeReport): Promise<CompletedCardDetail[]> {
+    const details: CompletedCardDetail[] = [];
+    const queue = [...report.outcomes];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const detail = await this.completedDetail(next.reference, next.completedOn);
+        if (detail) details.push(detail);
+      }
+    };
+    await Promise.all(Array.from({ length: DETAIL_CONCURRENCY }, worker));
+    return details.sort((a, b) => a.completedOn.localeCompare(b.completedOn) || a.reference.localeCompare(b.reference));
+  }
+
+  /** Today's London date, for parsing report periods. */
+  today(): string {
+    return londonDate(this.clock.now());
+  }
+
+  private async completedDetail(reference: ChallengeReference, completedOn: string): Promise<CompletedCardDetail | undefined> {
+    const [stored, history] = await Promise.all([this.repository.get(reference), this.repository.history(reference)]);
+    if (!stored) return undefined;
+    const { challenge } = stored;
+    const completion = history.find((event) => event.toStatus === 'completed');
+    const informed = reachedAt(challenge, 'informed');
+    const detail: CompletedCardDetail = { reference, title: challenge.title, group: raisingGroupText(challenge), completedOn, outcome: completion?.text ?? '', toldYoungPeople: challenge.explanation ?? completion?.explanation ?? '' };
+    if (informed) detail.informedOn = londonDate(informed);
+    return detail;
+  }
+
+  private async viewOf(actor: Actor, challenge: Challenge): Promise<ChallengeView> {
+    return { challenge, history: await this.repository.history(challenge.reference), viewerMayRespond: respondOffered(actor, challenge) };
+  }
+
+  private nowUtc(): string {
+    return toUtcIso(this.clock.now());
+  }
+}
+
+/** The new card and its 'created' event; its first status, received, dates from the start of the day raised. */
+function newChallenge(reference: ChallengeReference, draft: ChallengeDraft, by: Person, nowUtc: string): { next: Challenge; event: ChallengeEvent } {
+  const next: Challenge = {
+    reference,
+    ...draft,
+    status: 'received',
+    statusChanges: [{ status: 'received', atUtc: toUtcIso(londonStartOfDay(draft.raisedOn)) }],
+    version: 1,
+    createdBy: by,
+    createdAtUtc: nowUtc,
+    updatedAtUtc: nowUtc,
+  };
+  return { next, event: { reference, key: 'created', by, atUtc: nowUtc, kind: 'created', toStatus: 'received' } };
+}
+
+function assertMayCreate(actor: Actor): void {
+  if (!mayCreateChallenges(actor)) throw new DomainError('forbidden', 'Only participation officers can raise challenge cards. Ask the participation team to add it for the young people.');
+}
+
+function personOf(actor: Actor): Person {
+  return { aadObjectId: actor.aadObjectId, name: actor.name };
+}
+
+function nudgeAllowed(lastNudgedAtUtc: string | undefined, nowUtc: string, interval: Duration): boolean {
+  if (!lastNudgedAtUtc) return true;
+  return toUtcIso(DateTime.fromISO(lastNudgedAtUtc, { zone: 'utc' }).plus(interval)) <= nowUtc;
+}
+
+function daysAfter(fromDate: string, toDate: string): number {
+  return Math.round(DateTime.fromISO(toDate, { zone: 'utc' }).diff(DateTime.fromISO(fromDate, { zone: 'utc' }), 'days').days);
+}
+
+function byDue(a: ChallengeSummary, b: ChallengeSummary): number {
+  return a.dueOn === b.dueOn ? a.reference.localeCompare(b.reference) : a.dueOn < b.dueOn ? -1 : 1;
+}

@@ -1,0 +1,15 @@
+import { MemberDirectory } from '../../members/data/member-directory';
+import { RoleService } from '../../members/role-service';
+import { ChallengeCandidate } from './challenge-form';
+import { ChallengePeople } from '../challenge-service';
+
+/** Who can be made lead officer or assignee: active members of the directory, with their server-side role. */
+export function directoryPeople(members: MemberDirectory, roles: RoleService): ChallengePeople {
+  return {
+    candidates: async (): Promise<ChallengeCandidate[]> => {
+      const people = await roles.membersWithRoles();
+      const active = new Set((await members.list({ activeOnly: true })).map((member) => member.aadObjectId));
+      return people.filter((person) => active.has(person.aadObjectId)).map((person) => ({ aadObjectId: person.aadObjectId, name: person.name, role: person.role }));
+    },
+  };
+}

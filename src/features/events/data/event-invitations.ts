@@ -1,0 +1,94 @@
+import { TableClient, TransactionAction, odata } from '@azure/data-tables';
+import { assertValidKey, isConflict, isNotFound } from '../../../platform/storage/keys';
+import { Clock } from '../../../platform/time/clock';
+import { EventId, EventPerson } from '../domain/event';
+
+type InvitationEntity = {
+  partitionKey: string;
+  rowKey: string;
+  name: string;
+  invitedAtUtc: string;
+};
+
+export interface Invitation extends EventPerson {
+  eventId: EventId;
+  invitedAtUtc: string;
+}
+
+/** Entity-group transactions hold at most 100 operations. */
+const TRANSACTION_LIMIT = 100;
+
+/**
+ * Who was invited to each event (table `eventinvites`, PartitionKey eventId, RowKey aadObjectId).
+ * An audience is resolved when the event is sent (a Team's roster changes), so this list, not
+ * the audience, decides who hears about an update or cancellation, who may RSVP, and whose
+ * calendar shows an event that was not for everyone. Recording is idempotent: it returns only the
+ * members not invited before, so re-sending after an audience change reaches just the newcomers.
+ */
+export class EventInvitations {
+  constructor(
+    private readonly table: TableClient,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Records the members as invited; returns those who were not invited before. */
+  async record(eventId: EventId, members: readonly EventPerson[]): Promise<EventPerson[]> {
+    const partitionKey = assertValidKey(eventId, 'eventId');
+    const known = new Set((await this.list(eventId)).map((invitation) => invitation.aadObjectId));
+    const fresh = uniqueBy(members.filter((member) => !known.has(member.aadObjectId)));
+    const invitedAtUtc = this.clock.now().toUTC().toISO()!;
+    const entities = fresh.map((member): InvitationEntity => ({ partitionKey, rowKey: assertValidKey(member.aadObjectId, 'aadObjectId'), name: member.name, invitedAtUtc }));
+    const added: EventPerson[] = [];
+    for (let start = 0; start < entities.length; start += TRANSACTION_LIMIT) {
+      added.push(...(await this.createChunk(entities.slice(start, start + TRANSACTION_LIMIT))));
+    }
+    return added;
+  }
+
+  async list(eventId: EventId): Promise<Invitation[]> {
+    const invitations: Invitation[] = [];
+    const rows = this.table.listEntities<InvitationEntity>({ queryOptions: { filter: odata`PartitionKey eq ${assertValidKey(eventId, 'eventId')}` } });
+    for await (const row of rows) invitations.push({ eventId: row.partitionKey, aadObjectId: row.rowKey, name: row.name, invitedAtUtc: row.invitedAtUtc });
+    return invitations;
+  }
+
+  async isInvited(eventId: EventId, aadObjectId: string): Promise<boolean> {
+    try {
+      await this.table.getEntity(assertValidKey(eventId, 'eventId'), assertValidKey(aadObjectId, 'aadObjectId'), { queryOptions: { select: ['PartitionKey'] } });
+      return true;
+    } catch (error) {
+      if (isNotFound(error)) return false;
+      throw error;
+    }
+  }
+
+  /** One transaction for the chunk; if another writer got there first (409), one create at a time. */
+  private async createChunk(entities: InvitationEntity[]): Promise<EventPerson[]> {
+    try {
+      await this.table.submitTransaction(entities.map((entity): TransactionAction => ['create', entity]));
+      return entities.map(toPerson);
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+    }
+    const added: EventPerson[] = [];
+    for (const entity of entities) {
+      try {
+        await this.table.createEntity(entity);
+        added.push(toPerson(entity));
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+      }
+    }
+    return added;
+  }
+}
+
+function toPerson(entity: InvitationEntity): EventPerson {
+  return { aadObjectId: entity.rowKey, name: entity.name };
+}
+
+function uniqueBy(members: readonly EventPerson[]): EventPerson[] {
+  const seen = new Map<string, EventPerson>();
+  for (const member of members) if (!seen.has(member.aadObjectId)) seen.set(member.aadObjectId, member);
+  return [...seen.values()];
+}

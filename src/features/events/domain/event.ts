@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { Role } from '../../members/domain/actor';
+
+/** The kinds Recommendation 6 names, plus the officers' everyday ones. */
+export const EVENT_KINDS = ['vsk-activity', 'achievement-awards', 'foster-carer', 'participation', 'training', 'other'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const EVENT_KIND_LABELS: Record<EventKind, string> = {
+  'vsk-activity': 'Virtual School Kent activity',
+  'achievement-awards': 'Achievement awards',
+  'foster-carer': 'Foster carer event',
+  participation: 'Participation event',
+  training: 'Training',
+  other: 'Other',
+};
+
+/**
+ * Who is invited: every active member, everyone holding a role (officers), or the members of a
+ * Team the bot is installed in. The team's name is kept so cards can say who was invited
+ * without asking Teams again.
+ */
+export type EventAudience = { kind: 'all' } | { kind: 'role'; role: Exclude<Role, 'member'> } | { kind: 'team'; teamId: string; teamName: string };
+
+export type EventStatus = 'scheduled' | 'cancelled';
+
+/** What an update changed, so an updated invitation can say so loudly. */
+export type EventChange = 'title' | 'kind' | 'time' | 'venue' | 'details' | 'rsvpBy' | 'audience';
+
+/** An event's id: `ev-` and 24 hex digits, random (events have no outside source to derive one from). */
+export type EventId = string;
+
+export const eventIdSchema = z.string().regex(/^ev-[0-9a-f]{24}$/, 'not an event id');
+
+export function newEventId(): EventId {
+  return `ev-${randomBytes(12).toString('hex')}`;
+}
+
+/** Who did something, by the identity Teams gave us (never card data). */
+export interface EventPerson {
+  aadObjectId: string;
+  name: string;
+}
+
+/**
+ * A participation event. Instants are UTC ISO strings; `zone` is where people see them.
+ * `sequence` grows by one on every change (iCalendar SEQUENCE, and stale-card checks).
+ */
+export interface ParticipationEvent {
+  id: EventId;
+  title: string;
+  kind: EventKind;
+  startUtc: string;
+  endUtc: string;
+  zone: string;
+  /** The venue as typed, which may be or contain an online link. */
+  venue: string;
+  /** The first https:// address in the venue, for a 'Join online' button. */
+  onlineUrl?: string;
+  details?: string;
+  /** Responses are accepted until this instant (exclusive); never after the start. */
+  rsvpByUtc: string;
+  audience: EventAudience;
+  /** Sent with less than the minimum notice; the officer confirmed it and invitations say so. */
+  shortNotice: boolean;
+  status: EventStatus;
+  /** What the latest update changed; empty for a new or cancelled event. */
+  lastChanges: EventChange[];
+  /** The start before the latest move, shown on updated invitations. */
+  previousStartUtc?: string;
+  sequence: number;
+  createdBy: EventPerson;
+  createdAt: string;
+  updatedAt: string;
+  cancelledAt?: string;
+}
+
+/** An event as read from storage, with the ETag to pass back when changing it. */
+export interface StoredEvent {
+  event: ParticipationEvent;
+  etag: string;
+}
+
+/** Validates a stored event (and anything else claiming to be one) field by field. */
+export const participationEventSchema = z.object({
+  id: eventIdSchema,
+  title: z.string(),
+  kind: z.enum(EVENT_KINDS),
+  startUtc: z.string(),
+  endUtc: z.string(),
+  zone: z.string(),
+  venue: z.string(),
+  onlineUrl: z.string().optional(),
+  details: z.string().optional(),
+  rsvpByUtc: z.string(),
+  audience: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('all') }),
+    z.object({ kind: z.literal('role'), role: z.enum(['officer', 'admin']) }),
+    z.object({ kind: z.literal('team'), teamId: z.string(), teamName: z.string() }),
+  ]),
+  shortNotice: z.boolean(),
+  status: z.enum(['scheduled', 'cancelled']),
+  lastChanges: z.array(z.enum(['title', 'kind', 'time', 'venue', 'details', 'rsvpBy', 'audience'])),
+  previousStartUtc: z.string().optional(),
+  sequence: z.number().int().min(0),
+  createdBy: z.object({ aadObjectId: z.string(), name: z.string() }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  cancelledAt: z.string().optional(),
+});
+
+/** Whether responses are still taken at `nowUtc`. */
+export function rsvpOpen(event: Pick<ParticipationEvent, 'status' | 'rsvpByUtc'>, nowUtc: string): boolean {
+  return event.status !== 'cancelled' && nowUtc < event.rsvpByUtc;
+}
+
+/** Who an audience is, in words: 'All panel members', 'Officers', 'Members of Children in Care Council'. */
+export function audienceLabel(audience: EventAudience): string {
+  if (audience.kind === 'all') return 'All panel members';
+  if (audience.kind === 'role') return audience.role === 'admin' ? 'Administrators' : 'Officers';
+  return `Members of ${audience.teamName}`;
+}
+
+/**
+ * The delivery batch for one version of an event: v0 is the invitation, later versions are the
+ * updates and the cancellation. One batch per version keeps each send's progress apart and lets
+ * the outbox drop a repeated send of the same version.
+ */
+export function eventBatchId(event: Pick<ParticipationEvent, 'id' | 'sequence'>): string {
+  return `event:${event.id}:v${event.sequence}`;
+}
+
+/** Drops undefined fields, so stored JSON and comparisons see only what is set. */
+export function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,100 @@
+import { DomainError } from '../../shared/errors/domain-error';
+import { Actor, hasRole } from '../members/domain/actor';
+import { EventId, EventPerson, ParticipationEvent, eventIdSchema } from './domain/event';
+import { EventInvitations } from './data/event-invitations';
+import { EventRepository } from './data/event-repository';
+import { CSV_CONTENT_TYPE, attendeesCsv, attendeesCsvFileName } from './domain/attendee-csv';
+import { NamesByResponse, Rsvp, RsvpTotals, namesByResponse, rsvpResponseSchema, totalsOf } from './domain/rsvp';
+import { RsvpBook, RsvpOutcome } from './data/rsvp-book';
+
+/** What a member's invitation card shows after a click or a refresh. */
+export interface InvitationView {
+  event: ParticipationEvent;
+  /** The viewer's own answer, if they gave one. */
+  mine?: Rsvp;
+  totals: RsvpTotals;
+}
+
+/** What the officer's attendee card and status card show. */
+export interface AttendeeList {
+  event: ParticipationEvent;
+  rsvps: Rsvp[];
+  names: NamesByResponse;
+  totals: RsvpTotals;
+  invited: number;
+  /** Invited members who have not answered. */
+  noAnswer: number;
+}
+
+export interface CsvFile {
+  fileName: string;
+  contentType: string;
+  body: string;
+}
+
+/**
+ * RSVPs as the Teams layer uses them: ids and answers from card data are validated here, the
+ * member is whoever Teams says clicked, and only invited members may answer (a forwarded card
+ * does not let a stranger put their name down).
+ */
+export class EventRsvps {
+  constructor(
+    private readonly events: EventRepository,
+    private readonly book: RsvpBook,
+    private readonly invitations: EventInvitations,
+  ) {}
+
+  /** Records the member's answer (`event.rsvp`); the same answer twice records once. */
+  async respond(eventId: unknown, member: EventPerson, response: unknown): Promise<InvitationView & { outcome: RsvpOutcome['kind'] }> {
+    const answer = rsvpResponseSchema.safeParse(response);
+    if (!answer.success) throw new DomainError('invalid_input', 'Please choose Going, Maybe or Can\'t go.');
+    const event = await this.load(eventId);
+    if (!(await this.invitations.isInvited(event.id, member.aadObjectId))) {
+      throw new DomainError('forbidden', 'This invitation was sent to someone else. Please ask the participation team if you would like to come.');
+    }
+    const outcome = await this.book.respond(event, member, answer.data);
+    return { event, mine: outcome.rsvp, totals: totalsOf(await this.book.forEvent(event.id)), outcome: outcome.kind };
+  }
+
+  /** The member's invitation as it stands (card refresh). */
+  async view(eventId: unknown, aadObjectId: string): Promise<InvitationView> {
+    const event = await this.load(eventId);
+    const rsvps = await this.book.forEvent(event.id);
+    const mine = rsvps.find((rsvp) => rsvp.aadObjectId === aadObjectId);
+    return mine ? { event, mine, totals: totalsOf(rsvps) } : { event, totals: totalsOf(rsvps) };
+  }
+
+  /** "attendees for <event>": names by answer, for officers. */
+  async attendees(actor: Actor, eventId: unknown): Promise<AttendeeList> {
+    assertOfficer(actor);
+    const event = await this.load(eventId);
+    const [rsvps, invited] = await Promise.all([this.book.forEvent(event.id), this.invitations.list(event.id)]);
+    const invitedIds = new Set(invited.map((invitation) => invitation.aadObjectId));
+    const answered = rsvps.filter((rsvp) => invitedIds.has(rsvp.aadObjectId)).length;
+    return { event, rsvps, names: namesByResponse(rsvps), totals: totalsOf(rsvps), invited: invited.length, noAnswer: invited.length - answered };
+  }
+
+  /** The attendee CSV, for officers only. */
+  async attendeesCsv(actor: Actor, eventId: unknown): Promise<CsvFile> {
+    const list = await this.attendees(actor, eventId);
+    return { fileName: attendeesCsvFileName(list.event), contentType: CSV_CONTENT_TYPE, body: attendeesCsv(list.rsvps) };
+  }
+
+  /** Who gets the day-before reminder: Going or Maybe, and nobody once the event is cancelled. */
+  async membersToRemind(eventId: EventId): Promise<EventPerson[]> {
+    const stored = await this.events.get(eventIdSchema.parse(eventId));
+    if (!stored || stored.event.status === 'cancelled') return [];
+    return (await this.book.goingOrMaybe(eventId)).map(({ aadObjectId, name }) => ({ aadObjectId, name }));
+  }
+
+  private async load(eventId: unknown): Promise<ParticipationEvent> {
+    const id = eventIdSchema.safeParse(eventId);
+    const stored = id.success ? await this.events.get(id.data) : undefined;
+    if (!stored) throw new DomainError('not_found', 'That event could not be found.');
+    return stored.event;
+  }
+}
+
+function assertOfficer(actor: Actor): void {
+  if (!hasRole(actor.role, 'officer')) throw new DomainError('forbidden', 'Only officers can see who is coming to an event.');
+}

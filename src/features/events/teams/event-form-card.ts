@@ -1,0 +1,28 @@
+import type { EventFormValues } from '../domain/event-form';
+import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+
+export interface EventFormCardData {
+  heading: string;
+  /** Empty for a new event (submits `event.create`); set to update one (submits `event.update`). */
+  eventId: string;
+  sequence: number;
+  values: EventFormValues;
+  /** A message per field, empty where there is none. */
+  errors: EventFormValues;
+  /** A message over the whole form, or empty. */
+  message: string;
+  kindChoices: { title: string; value: string }[];
+  audienceChoices: { title: string; value: string }[];
+  /** Shows the 'Send with short notice' toggle (the start is closer than the minimum notice). */
+  showShortNoticeToggle: boolean;
+  /** '14 days', for the hint under the dates. */
+  minNoticeText: string;
+}
+
+/**
+ * The officer's event form. Submits Action.Execute `event.create` (data: the inputs) or
+ * `event.update` (data: {eventId, sequence} plus the inputs).
+ */
+export function renderEventFormCard(data: EventFormCardData): AdaptiveCardJson {
+  return expandCardTemplate('event-form', data);
+}

@@ -1,0 +1,11 @@
+import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+
+export interface WelcomeCardData {
+  intro: string;
+  capabilities: { title: string; detail: string }[];
+  suggestions: { question: string }[];
+}
+
+export function renderWelcomeCard(data: WelcomeCardData): AdaptiveCardJson {
+  return expandCardTemplate('welcome', data);
+}

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { projectRoot } from '../../../platform/process/project-root';
+import { CONTACT_ENTRY_ID, KnowledgeData, KnowledgeEntry, SearchableEntry, SynonymGroup } from './knowledge-entry';
+import { loadKnowledge } from '../data/knowledge-loader';
+
+/** The knowledge folder shipped with the bot; resolved from the project root so it works from src/ and dist/. */
+export function defaultKnowledgeDirectory(): string {
+  return path.join(projectRoot(), 'src/features/remit/knowledge');
+}
+
+/** The validated answers about the panel's remit, looked up by id. Immutable once loaded. */
+export class KnowledgeBase {
+  private readonly byId: ReadonlyMap<string, SearchableEntry>;
+  private readonly all: readonly KnowledgeEntry[];
+
+  private constructor(private readonly data: KnowledgeData) {
+    this.byId = new Map(data.entries.map((s) => [s.entry.id, s]));
+    this.all = data.entries.map((s) => s.entry);
+  }
+
+  /** Loads and validates every YAML file in `dir`; throws `KnowledgeLoadError` naming the bad file and entry. */
+  static loadFromDirectory(dir: string = defaultKnowledgeDirectory()): KnowledgeBase {
+    return new KnowledgeBase(loadKnowledge(dir));
+  }
+
+  entry(id: string): KnowledgeEntry | undefined {
+    return this.byId.get(id)?.entry;
+  }
+
+  entries(): readonly KnowledgeEntry[] {
+    return this.all;
+  }
+
+  /** The Democratic Services contact shown in every "I don't know" reply. */
+  contact(): KnowledgeEntry {
+    const contact = this.entry(CONTACT_ENTRY_ID);
+    // The loader refuses a folder without it, so this only fires if that guarantee is ever broken.
+    if (!contact) throw new Error(`knowledge base has no "${CONTACT_ENTRY_ID}" entry`);
+    return contact;
+  }
+
+  /** Entries with their matching-only text (other phrasings, keywords, acronyms), for the search index. */
+  searchableEntries(): readonly SearchableEntry[] {
+    return this.data.entries;
+  }
+
+  synonymGroups(): readonly SynonymGroup[] {
+    return this.data.synonyms;
+  }
+}

@@ -1,0 +1,10 @@
+import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+
+export interface FeedbackReportCardData {
+  summary: string;
+  entries: { entryId: string; title: string; helpful: number; notHelpful: number; recentUnhelpful: string }[];
+}
+
+export function renderFeedbackReportCard(data: FeedbackReportCardData): AdaptiveCardJson {
+  return expandCardTemplate('feedback-report', data);
+}

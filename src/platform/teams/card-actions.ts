@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { AdaptiveCardJson } from '../../shared/cards/card-template';
+import { renderRolesCard } from '../../features/members/teams/roles-card';
+import { DomainError } from '../../shared/errors/domain-error';
+import { TurnSender } from '../../features/members/domain/actor';
+import { AAD_OBJECT_ID_PATTERN } from '../../features/members/domain/member';
+import { rolesCardData } from '../../features/members/teams/roles-card-data';
+import { answerCard } from '../../features/remit/teams/remit-cards';
+import { BotServices } from './bot-services';
+import { CardAction, cardAction } from './card-action';
+import { MEETING_ACTIONS } from '../../features/meetings/teams/meeting-actions';
+import { EVENT_ACTIONS } from '../../features/events/teams/event-actions';
+import { CHALLENGE_ACTIONS } from '../../features/challenges/teams/challenge-actions';
+
+const feedbackData = z.object({
+  entryId: z.string().min(1).max(100),
+  question: z.string().max(2000),
+  helpful: z.boolean(),
+});
+
+const targetMemberData = z.object({ aadObjectId: z.string().regex(AAD_OBJECT_ID_PATTERN) });
+
+async function changeOfficer(targetId: string, officer: boolean, sender: TurnSender, services: BotServices): Promise<AdaptiveCardJson> {
+  const changed = await services.roles.setOfficer(await sender.actor(), targetId, officer);
+  const message = officer ? `${changed.name} is now an officer.` : `${changed.name} is no longer an officer.`;
+  services.logger.info({ event: 'role.changed', target: changed.aadObjectId, officer }, 'role changed');
+  return renderRolesCard(rolesCardData(await services.roles.membersWithRoles(), message));
+}
+
+/** Every Action.Execute verb the bot understands. Unknown verbs are refused by the caller. */
+export const CARD_ACTIONS: Readonly<Record<string, CardAction>> = {
+  'feedback.submit': cardAction(feedbackData, async (data, sender, services) => {
+    const entry = services.knowledge.entry(data.entryId);
+    if (!entry) throw new DomainError('not_found', 'That answer is no longer in the knowledge base. Please ask your question again.');
+    await services.feedback.record({ entryId: entry.id, question: data.question, helpful: data.helpful }, sender.aadObjectId);
+    return answerCard(services.knowledge, entry, data.question, data.helpful ? 'helpful' : 'not_helpful');
+  }),
+  'role.grantOfficer': cardAction(targetMemberData, (data, sender, services) => changeOfficer(data.aadObjectId, true, sender, services)),
+  'role.revokeOfficer': cardAction(targetMemberData, (data, sender, services) => changeOfficer(data.aadObjectId, false, sender, services)),
+  ...MEETING_ACTIONS,
+  ...EVENT_ACTIONS,
+  ...CHALLENGE_ACTIONS,
+};
+
+export function findCardAction(verb: unknown): CardAction | undefined {
+  return typeof verb === 'string' && Object.hasOwn(CARD_ACTIONS, verb) ? CARD_ACTIONS[verb] : undefined;
+}
