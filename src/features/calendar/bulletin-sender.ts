@@ -39,10 +39,15 @@ export class BulletinSender {
 
   private async send(): Promise<JobOutcome> {
     const members = await this.deps.optOuts.subscribers(await this.deps.members.list({ activeOnly: true }));
-    const card = await this.deps.bulletin.card();
-    const summary = await this.deps.delivery.broadcast({ batchId: this.deps.bulletin.batchId(), members, card: () => card });
-    await this.planNext();
-    return { kind: 'done', note: `bulletin queued ${summary.queued}` };
+    try {
+      const { card, queued } = await this.deps.bulletin.prepare();
+      const summary = await this.deps.delivery.broadcast({ batchId: this.deps.bulletin.batchId(), members, card: () => card });
+      await queued();
+      return { kind: 'done', note: `bulletin queued ${summary.queued}` };
+    } finally {
+      // The next week's bulletin is planned whatever happens to this one.
+      await this.planNext();
+    }
   }
 
   private planNext(): Promise<void> {

@@ -18,7 +18,9 @@ export type CardTemplateName = 'answer' | 'unknown' | 'welcome' | 'help' | 'noti
   | 'event-calendar-link'
   | 'bulletin'
   | 'panel-report'
-  | 'attendance-form';
+  | 'attendance-form'
+  | 'key-figures-form'
+  | 'you-said-we-did-form';
 
 const templates = new Map<CardTemplateName, ACData.Template>();
 
