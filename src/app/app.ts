@@ -51,7 +51,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     const { services, workers } = composition;
     const endpoint = createMessageEndpoint(config.credentials, new PanelBot(services), logger);
     const calendar = new MeetingCalendar(services.meetings.repository, publicBaseUrl);
-    const server = createHttpServer({ messages: endpoint, health: () => checkHealth(store), calendar, events: services.events, members: services.members, challenges: services.challenges, logger });
+    const server = createHttpServer({ messages: endpoint, health: () => checkHealth(store), calendar, events: services.events, members: services.members, challenges: services.challenges, participation: services.participation, youSaidWeDid: services.youSaidWeDid, logger });
     await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
     if (overrides.startWorkers !== false) workers.start();
     logger.info({ event: 'app.started', port, host: config.host, authentication: config.credentials ? 'on' : 'off', storage: embedded ? 'embedded-azurite' : 'configured' }, 'bot listening');

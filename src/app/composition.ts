@@ -48,6 +48,18 @@ import { eventIcsFileName, eventToIcs } from '../features/calendar/domain/member
 import { OfficerEvents } from '../features/events/officer-events';
 import { RsvpBook } from '../features/events/data/rsvp-book';
 import { ChartRenderer } from '../platform/charts/chart-renderer';
+import { AttendanceDesk } from '../features/attendance/attendance-desk';
+import { AttendanceBook } from '../features/attendance/data/attendance-book';
+import { Occasions } from '../features/attendance/data/occasions';
+import { KeyFiguresDesk } from '../features/key-figures/key-figures-desk';
+import { KeyFiguresStore } from '../features/key-figures/data/key-figures-store';
+import { loadKeyFigureDefinitions } from '../features/key-figures/domain/key-figure-definitions';
+import { TrainingDesk } from '../features/training/training-desk';
+import { TrainingPreferences } from '../features/training/data/training-preferences';
+import { RoleDerivedCouncillors } from '../features/training/domain/councillor-directory';
+import { ParticipationDesk } from '../features/participation/participation-desk';
+import { YouSaidWeDidDesk } from '../features/challenges/you-said-we-did-desk';
+import { YouSaidWeDidStore } from '../features/challenges/data/you-said-we-did-store';
 import { SignedLinks } from '../platform/security/signed-links';
 import { BulletinSender } from '../features/calendar/bulletin-sender';
 import { ChallengeDesk } from '../features/challenges/challenge-desk';
@@ -99,16 +111,27 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
   const links = new SignedLinks(config.linkSigningSecret, clock);
   const charts = new ChartRenderer();
   const roster = new TeamRoster(config.credentials, teams, members, logger);
-  const events = eventServices(config, store, { members, roles, teams, delivery, jobs, links, meetings: meetingRepository, clock, teamMembers: (teamId) => roster.membersOf(teamId) });
+  const eventRepository = new EventRepository(store.client('events'));
+  const invitations = new EventInvitations(store.client('eventinvites'), clock);
+  const apologyBook = new ApologyBook(store.client('apologies'), clock);
+  const attendanceBook = new AttendanceBook(store.client('attendance'));
+  const attendance = new AttendanceDesk({ book: attendanceBook, occasions: new Occasions(eventRepository, meetingRepository), invitations, rsvps: new RsvpBook(store.client('rsvps'), clock), apologies: apologyBook, members, clock });
+  const keyFigures = new KeyFiguresDesk({ store: new KeyFiguresStore(store.client('keyfigures')), definitions: loadKeyFigureDefinitions(), charts, clock });
+  const events = eventServices(config, store, { members, roles, teams, delivery, jobs, links, meetings: meetingRepository, clock, attendance, keyFigures, teamMembers: (teamId) => roster.membersOf(teamId) });
+  const councillors = new RoleDerivedCouncillors(roles, members);
+  const training = new TrainingDesk({ events: eventRepository, attendance: attendanceBook, councillors, preferences: new TrainingPreferences(store.client('training')), delivery, jobs, clock, electionDate: config.electionDate });
+  const participation = new ParticipationDesk({ events: eventRepository, invitations, rsvps: new RsvpBook(store.client('rsvps'), clock), attendance: attendanceBook, councillors, roles, charts, links, clock, publicBaseUrl: config.publicBaseUrl });
   const bulletin = new BulletinSender({ jobs, bulletin: events.bulletin, optOuts: events.bulletinOptOuts, members, delivery, clock, schedule: config.bulletinSchedule });
+  const challengeRepository = new ChallengeRepository(store.client('challenges'));
+  const youSaidWeDid = new YouSaidWeDidDesk({ challenges: challengeRepository, store: new YouSaidWeDidStore(store.client('yousaidwedid')), members, roles, delivery, links, clock, publicBaseUrl: config.publicBaseUrl });
   const challenges = new ChallengeDesk({
-    service: new ChallengeService(new ChallengeRepository(store.client('challenges')), directoryPeople(members, roles), clock),
+    service: new ChallengeService(challengeRepository, directoryPeople(members, roles), clock),
     members, roles, teams, delivery, jobs, clock, links, charts,
     nudgeInterval: config.challengeNudgeInterval,
     publicBaseUrl: config.publicBaseUrl,
     panelTeamId: config.panelChannel,
   });
-  const scheduler = new Scheduler(jobs, { ...reminders.handlers(), ...events.desk.handlers(), ...bulletin.handlers(), ...challenges.handlers() }, clock, logger, { ...DEFAULT_SCHEDULER_OPTIONS, pollInterval: config.schedulerPollInterval });
+  const scheduler = new Scheduler(jobs, { ...reminders.handlers(), ...events.desk.handlers(), ...bulletin.handlers(), ...challenges.handlers(), ...training.handlers() }, clock, logger, { ...DEFAULT_SCHEDULER_OPTIONS, pollInterval: config.schedulerPollInterval });
   const meetingSync = syncScheduler(config, meetingRepository, clock, logger, () => reminders.planUpcoming());
   const notifyOfficers: OfficerNotice = async (batchId, card) => {
     await delivery.broadcast({ batchId, members: await roles.activeOfficers(), card: () => card });
@@ -129,7 +152,12 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
       officers: new OfficerMeetings(meetingRepository, clock, { committee: PANEL_NAME }),
       changed: (meeting) => reminders.plan(meeting),
     },
-    apologies: new ApologyDesk(new ApologyBook(store.client('apologies'), clock), meetingRepository, clock, notifyOfficers),
+    apologies: new ApologyDesk(apologyBook, meetingRepository, clock, notifyOfficers),
+    attendance,
+    training,
+    participation,
+    keyFigures,
+    youSaidWeDid,
     publicBaseUrl: config.publicBaseUrl,
     clock,
     logger,
@@ -140,6 +168,7 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
       dispatcher.start();
       challenges.ensureScheduled().catch((error: unknown) => logger.error({ event: 'challenges.plan_failed', err: error }, 'could not plan challenge nudges and reports'));
       bulletin.ensureScheduled().catch((error: unknown) => logger.error({ event: 'bulletin.plan_failed', err: error }, 'could not plan the weekly bulletin'));
+      training.ensureScheduled().catch((error: unknown) => logger.error({ event: 'training.plan_failed', err: error }, 'could not plan the training reminders'));
       scheduler.start();
       meetingSync?.start();
     },
@@ -174,6 +203,8 @@ interface EventWiring {
   links: SignedLinks;
   meetings: MeetingRepository;
   clock: Clock;
+  attendance: AttendanceDesk;
+  keyFigures: KeyFiguresDesk;
   teamMembers: (teamId: string) => Promise<Member[]>;
 }
 
@@ -196,7 +227,7 @@ function eventServices(config: AppConfig & { publicBaseUrl: string }, store: Tab
     repository,
     tokens: new CalendarTokens(store.client('calendartokens'), clock),
     feed: new CalendarFeed(repository, wiring.meetings, invitations, clock, calendarOptions),
-    bulletin: new MemberBulletin(repository, wiring.meetings, clock),
+    bulletin: new MemberBulletin(repository, wiring.meetings, clock, { keyFigures: wiring.keyFigures }),
     bulletinOptOuts: new BulletinOptOuts(store.client('bulletinoptouts'), clock),
     eventIcs: async (eventId) => {
       const id = eventIdSchema.safeParse(eventId);

@@ -5,6 +5,8 @@ import { MeetingCalendar } from '../features/meetings/domain/meeting-calendar';
 import { ICS_CONTENT_TYPE } from '../features/meetings/domain/ics-export';
 import { EventServices } from '../features/events/event-services';
 import { MemberDirectory } from '../features/members/data/member-directory';
+import { ParticipationDesk } from '../features/participation/participation-desk';
+import { YouSaidWeDidDesk } from '../features/challenges/you-said-we-did-desk';
 import { ChallengeDesk } from '../features/challenges/challenge-desk';
 
 export interface HealthReport {
@@ -18,6 +20,8 @@ export interface ServerDependencies {
   events: EventServices;
   members: MemberDirectory;
   challenges: ChallengeDesk;
+  participation: ParticipationDesk;
+  youSaidWeDid: YouSaidWeDidDesk;
   health: () => Promise<HealthReport>;
   logger: Logger;
 }
@@ -27,7 +31,7 @@ function icsName(file: unknown): string | undefined {
 }
 
 /** A file download, or 404 when there is none; no caching, since meetings and replies change. */
-function sendFile(res: restify.Response, file: { fileName: string; body: string; inline?: boolean } | undefined, contentType: string): void {
+function sendFile(res: restify.Response, file: { fileName: string; body: string | Buffer; inline?: boolean } | undefined, contentType: string): void {
   if (!file) {
     res.send(404, { error: 'Not found' });
     return;
@@ -85,6 +89,23 @@ export function createHttpServer(deps: ServerDependencies): restify.Server {
     }
     sendFile(res, file, 'text/csv; charset=utf-8');
   });
+
+  // Committee-ready Word documents, behind the same signed, expiring, officer-only links as the CSVs.
+  const documents: [string, (params: URLSearchParams) => Promise<{ fileName: string; contentType: string; body: Buffer } | undefined>][] = [
+    ['/exports/challenges.docx', (params) => deps.challenges.reportDocx(params)],
+    ['/exports/participation.docx', (params) => deps.participation.reportDocx(params)],
+    ['/exports/you-said-we-did.docx', (params) => deps.youSaidWeDid.docx(params)],
+  ];
+  for (const [route, make] of documents) {
+    server.get(route, async (req, res) => {
+      const file = await make(new URL(req.url ?? '/', 'http://localhost').searchParams);
+      if (!file) {
+        res.send(403, { error: 'This link is not valid, has expired, or is for officers only. Ask for the report in Teams again for a fresh link.' });
+        return;
+      }
+      sendFile(res, file, file.contentType);
+    });
+  }
 
   // Members' Calendar subscriptions: the token in the path is the only credential (Outlook cannot sign in).
   server.get('/calendar/:file', async (req, res) => {

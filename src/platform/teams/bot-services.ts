@@ -11,6 +11,11 @@ import { Clock } from '../time/clock';
 import { MeetingServices } from '../../features/meetings/meeting-services';
 import { ApologyDesk } from '../../features/apologies/apology-desk';
 import { Logger } from '../logging/logger';
+import { AttendanceDesk } from '../../features/attendance/attendance-desk';
+import { TrainingDesk } from '../../features/training/training-desk';
+import { ParticipationDesk } from '../../features/participation/participation-desk';
+import { KeyFiguresDesk } from '../../features/key-figures/key-figures-desk';
+import { YouSaidWeDidDesk } from '../../features/challenges/you-said-we-did-desk';
 
 /** Everything a turn may call: domain services only, no storage clients. */
 export interface BotServices {
@@ -26,6 +31,11 @@ export interface BotServices {
   challenges: ChallengeDesk;
   meetings: MeetingServices;
   apologies: ApologyDesk;
+  attendance: AttendanceDesk;
+  training: TrainingDesk;
+  participation: ParticipationDesk;
+  keyFigures: KeyFiguresDesk;
+  youSaidWeDid: YouSaidWeDidDesk;
   /** Where the bot serves links (calendar files), e.g. https://cpp-bot.azurewebsites.net. */
   publicBaseUrl: string;
   clock: Clock;

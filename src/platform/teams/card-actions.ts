@@ -10,7 +10,10 @@ import { BotServices } from './bot-services';
 import { CardAction, cardAction } from './card-action';
 import { MEETING_ACTIONS } from '../../features/meetings/teams/meeting-actions';
 import { EVENT_ACTIONS } from '../../features/events/teams/event-actions';
-import { CHALLENGE_ACTIONS } from '../../features/challenges/teams/challenge-actions';
+import { CHALLENGE_ACTIONS, YOU_SAID_WE_DID_ACTIONS } from '../../features/challenges/teams/challenge-actions';
+import { ATTENDANCE_ACTIONS } from '../../features/attendance/teams/attendance-actions';
+import { TRAINING_ACTIONS } from '../../features/training/teams/training-actions';
+import { KEY_FIGURES_ACTIONS } from '../../features/key-figures/teams/key-figures-actions';
 
 const feedbackData = z.object({
   entryId: z.string().min(1).max(100),
@@ -40,6 +43,10 @@ export const CARD_ACTIONS: Readonly<Record<string, CardAction>> = {
   ...MEETING_ACTIONS,
   ...EVENT_ACTIONS,
   ...CHALLENGE_ACTIONS,
+  ...YOU_SAID_WE_DID_ACTIONS,
+  ...ATTENDANCE_ACTIONS,
+  ...TRAINING_ACTIONS,
+  ...KEY_FIGURES_ACTIONS,
 };
 
 export function findCardAction(verb: unknown): CardAction | undefined {

@@ -21,6 +21,15 @@ export type MessageCommand =
   | { kind: 'list_challenges'; filter: string }
   | { kind: 'challenge_report'; text: string }
   | { kind: 'show_challenge'; reference: string }
+  | { kind: 'record_attendance' }
+  | { kind: 'check_in' }
+  | { kind: 'training_due' }
+  | { kind: 'my_training' }
+  | { kind: 'training_reminders'; on: boolean }
+  | { kind: 'participation_report'; text: string }
+  | { kind: 'key_figures' }
+  | { kind: 'enter_key_figures'; text: string }
+  | { kind: 'you_said_we_did'; text: string }
   | { kind: 'question'; text: string };
 
 const EXACT: Record<string, SimpleKind> = {
@@ -75,6 +84,24 @@ const EXACT: Record<string, SimpleKind> = {
   'my challenges': 'my_challenges',
   'stop bulletin': 'bulletin_off',
   'start bulletin': 'bulletin_on',
+  'record attendance': 'record_attendance',
+  'take attendance': 'record_attendance',
+  attendance: 'record_attendance',
+  "i'm here": 'check_in',
+  'im here': 'check_in',
+  'i am here': 'check_in',
+  'check in': 'check_in',
+  'check me in': 'check_in',
+  'training due': 'training_due',
+  'who needs training': 'training_due',
+  'who is due for training': 'training_due',
+  'training report': 'training_due',
+  'my training': 'my_training',
+  'my training record': 'my_training',
+  'stop training reminders': 'training_reminders_off',
+  'start training reminders': 'training_reminders_on',
+  'key figures': 'key_figures',
+  'headline figures': 'key_figures',
 };
 
 // Phrases that carry an object ("... for the next meeting"), so they are patterns, not exact commands.
@@ -83,13 +110,22 @@ const PATTERNS: [RegExp, SimpleKind][] = [
   [/^(?:apologies|list (?:the )?apologies|who (?:has|have) sent apologies|show (?:the )?apologies)\b/, 'list_apologies'],
 ];
 
-type SimpleKind = Exclude<MessageCommand['kind'], 'question' | 'reminders' | 'bulletin' | 'attendees' | 'list_challenges' | 'challenge_report' | 'show_challenge'> | 'reminders_off' | 'reminders_on' | 'bulletin_off' | 'bulletin_on';
+type SimpleKind =
+  | Exclude<MessageCommand['kind'], 'question' | 'reminders' | 'bulletin' | 'attendees' | 'list_challenges' | 'challenge_report' | 'show_challenge' | 'training_reminders' | 'participation_report' | 'enter_key_figures' | 'you_said_we_did'>
+  | 'reminders_off'
+  | 'reminders_on'
+  | 'bulletin_off'
+  | 'bulletin_on'
+  | 'training_reminders_off'
+  | 'training_reminders_on';
 
 function commandOf(kind: SimpleKind): MessageCommand {
   if (kind === 'reminders_off') return { kind: 'reminders', on: false };
   if (kind === 'reminders_on') return { kind: 'reminders', on: true };
   if (kind === 'bulletin_off') return { kind: 'bulletin', on: false };
   if (kind === 'bulletin_on') return { kind: 'bulletin', on: true };
+  if (kind === 'training_reminders_off') return { kind: 'training_reminders', on: false };
+  if (kind === 'training_reminders_on') return { kind: 'training_reminders', on: true };
   return { kind };
 }
 
@@ -98,11 +134,21 @@ export function parseMessageCommand(text: string): MessageCommand {
   const normalised = text.toLowerCase().replace(/[!.?]+$/g, '').replace(/\s+/g, ' ').trim();
   const challenge = challengeCommand(normalised);
   if (challenge) return challenge;
+  const evidence = evidenceCommand(normalised);
+  if (evidence) return evidence;
   const attendees = /^(?:attendees|who is going|who's going|rsvps)\s+(?:for|to|of)\s+(.{2,200})$/.exec(normalised);
   if (attendees) return { kind: 'attendees', eventTitle: attendees[1]! };
   // "?" alone normalises to nothing: it is a request for help, not an empty question.
   const kind = normalised === '' ? 'help' : (EXACT[normalised] ?? PATTERNS.find(([pattern]) => pattern.test(normalised))?.[1]);
   return kind ? commandOf(kind) : { kind: 'question', text };
+}
+
+/** "participation report for 2026", "enter key figures for Q3 2026", "you said we did for 2026". */
+function evidenceCommand(normalised: string): MessageCommand | undefined {
+  if (/^(?:members?'? )?participation report\b/.test(normalised)) return { kind: 'participation_report', text: normalised };
+  if (/^(?:enter|update|correct|add) (?:the )?key figures\b/.test(normalised)) return { kind: 'enter_key_figures', text: normalised };
+  if (/^you said,? we did\b/.test(normalised)) return { kind: 'you_said_we_did', text: normalised };
+  return undefined;
 }
 
 /** "challenge cards overdue", "challenge report for Q3 2026", "challenge CC-2026-014". */

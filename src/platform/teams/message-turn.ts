@@ -18,6 +18,7 @@ import { matchEventsByTitle } from '../../features/events/domain/event-search';
 import { addMeetingForm, answerMeetingQuestion, nextMeetingId } from '../../features/meetings/teams/meeting-turn';
 import { isMeetingQuestion } from '../../features/meetings/meeting-query';
 import { noticeCard, sendCard } from './replies';
+import { checkInChoiceCard, checkInResultCard } from '../../features/attendance/teams/attendance-actions';
 
 const askButtonData = z.object({ action: z.literal('ask'), question: z.string() });
 
@@ -86,10 +87,38 @@ async function handleText(context: TurnContext, text: string, sender: TurnSender
       return sendCard(context, await services.challenges.report(await sender.actor(), command.text));
     case 'show_challenge':
       return sendCard(context, await services.challenges.show(await sender.actor(), command.reference));
+    case 'record_attendance':
+      return sendCard(context, await services.attendance.recent(await sender.actor()));
+    case 'check_in':
+      return sendCard(context, await checkInTyped(sender, services));
+    case 'training_due':
+      return sendCard(context, await services.training.due(await sender.actor()));
+    case 'my_training':
+      return sendCard(context, await services.training.mine(sender));
+    case 'training_reminders':
+      await services.training.setReminders(sender.aadObjectId, command.on);
+      return sendCard(context, command.on ? noticeCard('Training reminders on', "I'll remind you about corporate parenting training while it is due (at most once a month).", 'good') : noticeCard('Training reminders off', "I won't remind you about training. Say **start training reminders** to turn them back on.", 'good'));
+    case 'participation_report':
+      return sendCard(context, await services.participation.reportCard(await sender.actor(), command.text));
+    case 'key_figures':
+      return sendCard(context, await services.keyFigures.card(await sender.actor()));
+    case 'enter_key_figures':
+      return sendCard(context, await services.keyFigures.form(await sender.actor(), command.text));
+    case 'you_said_we_did':
+      return sendCard(context, await services.youSaidWeDid.show(await sender.actor(), command.text));
     case 'question':
       if (isMeetingQuestion(command.text)) return sendCard(context, await answerMeetingQuestion(command.text, sender, services));
       return answerQuestion(context, command.text, services);
   }
+}
+
+/** "I'm here" typed: checks in to the one event or meeting open now, or lists them when there are several. */
+async function checkInTyped(sender: TurnSender, services: BotServices) {
+  const member = { aadObjectId: sender.aadObjectId, name: sender.name };
+  const open = await services.attendance.openForCheckIn(member);
+  if (open.length === 0) return noticeCard('Nothing to check in to', 'There is no event or panel meeting open for check-in right now. Check-in opens half an hour before the start.');
+  if (open.length > 1) return checkInChoiceCard(open);
+  return checkInResultCard(await services.attendance.checkIn(member, open[0]!.id), sender, services);
 }
 
 async function setBulletin(sender: TurnSender, on: boolean, services: BotServices) {

@@ -13,3 +13,10 @@ export const CHALLENGE_ACTIONS: Record<string, CardAction> = {
   'challenge.show': cardAction(reference, async (data, sender, services) => services.challenges.show(await sender.actor(), data.reference)),
   'challenge.list': cardAction(anyData, async (data, sender, services) => services.challenges.list(await sender.actor(), { data })),
 };
+
+/** Action.Execute verbs of "You said, we did"; the desk validates the year, version and text. */
+export const YOU_SAID_WE_DID_ACTIONS: Record<string, CardAction> = {
+  'youSaidWeDid.edit': cardAction(anyData, async (data, sender, services) => services.youSaidWeDid.edit(await sender.actor(), data)),
+  'youSaidWeDid.save': cardAction(anyData, async (data, sender, services) => services.youSaidWeDid.save(await sender.actor(), data)),
+  'youSaidWeDid.send': cardAction(anyData, async (data, sender, services) => services.youSaidWeDid.send(await sender.actor(), data)),
+};

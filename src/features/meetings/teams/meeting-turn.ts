@@ -28,10 +28,10 @@ export async function nextMeetingId(services: BotServices): Promise<string> {
   return answer.meeting.id;
 }
 
-export async function showMeeting(meetingId: string, sender: TurnSender, services: BotServices): Promise<AdaptiveCardJson> {
+export async function showMeeting(meetingId: string, sender: TurnSender, services: BotServices, heading?: string): Promise<AdaptiveCardJson> {
   const stored = await services.meetings.repository.get(meetingId);
   if (!stored) throw new DomainError('not_found', 'I could not find that meeting.');
-  return meetingCard(stored.meeting, meetingCardOptions(services, await sender.actor()));
+  return meetingCard(stored.meeting, { ...meetingCardOptions(services, await sender.actor()), ...(heading ? { heading } : {}) });
 }
 
 export async function addMeetingForm(sender: TurnSender): Promise<AdaptiveCardJson> {
