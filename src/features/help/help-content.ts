@@ -10,6 +10,8 @@ const CAPABILITIES = [
   { title: 'Meetings', detail: '"When is the next meeting?", "any meetings in March?", "send apologies for the next meeting". Say "stop reminders" or "start reminders".' },
   { title: 'Events', detail: '"events" for what is coming up, "my calendar link" for the Members\' Calendar, "stop bulletin" or "start bulletin".' },
   { title: 'Challenge cards', detail: '"my challenge cards", "challenge CC-2026-014", "challenge report for Q3 2026".' },
+  { title: 'Training and attendance', detail: '"my training" for your corporate parenting training record; "I\'m here" to check in at an event or meeting. Say "stop training reminders" if you do not want them.' },
+  { title: 'Key figures', detail: '"key figures" for the latest headline figures about children in care.' },
 ];
 
 /** Questions the knowledge base answers well: offered on the welcome, help and "I don't know" cards. */
@@ -29,6 +31,11 @@ const STAFF_COMMANDS: { title: string; detail: string; role: Role }[] = [
   { title: 'attendees for <event>', detail: 'Who is going, with a CSV download.', role: 'officer' },
   { title: 'new challenge', detail: 'Record a challenge from a children\'s council and assign it.', role: 'officer' },
   { title: 'challenge cards overdue', detail: 'List challenge cards (also by status or priority area).', role: 'officer' },
+  { title: 'record attendance', detail: 'Tick who attended a recent event or meeting (corrections are kept in its history).', role: 'officer' },
+  { title: 'training due', detail: 'Councillors with no corporate parenting training since the election.', role: 'officer' },
+  { title: 'participation report for 2026', detail: 'Members\' invitations, replies and attendance, with a chart and a Word report.', role: 'officer' },
+  { title: 'enter key figures', detail: 'The quarter\'s headline figures for the bulletin.', role: 'officer' },
+  { title: 'you said we did', detail: 'The year\'s closed challenges for the children\'s councils, to edit and send.', role: 'officer' },
   { title: 'feedback', detail: 'See which answers members found unhelpful.', role: 'officer' },
   { title: 'roles', detail: 'See everyone who has used the bot and make or remove officers.', role: 'admin' },
 ];
