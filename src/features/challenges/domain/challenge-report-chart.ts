@@ -39,7 +39,7 @@ export function challengeAreaChart(report: ChallengeReport): ChartSpec {
       mark: { type: 'bar' },
       encoding: {
         y: { field: 'area', type: 'nominal', sort: PRIORITY_AREAS.map((area) => SHORT_PRIORITY_LABELS[area]), title: null },
-        x: { field: 'cards', type: 'quantitative', title: 'Cards', axis: { tickMinStep: 1 } },
+        x: { field: 'cards', type: 'quantitative', title: 'Cards', axis: { tickMinStep: 1, format: 'd' }, scale: { domainMin: 0, nice: true } },
         color: { field: 'status', type: 'nominal', sort: [...STATUS_GROUPS], title: 'Status', scale: { domain: [...STATUS_GROUPS], range: ['#1f5f99', '#3a9a5b', '#e08a1e', '#7f7f7f'] } },
         order: { field: 'order', type: 'ordinal' },
       },
@@ -64,7 +64,7 @@ export function challengeTrendChart(quarters: readonly ChallengeReport[]): Chart
       encoding: {
         x: { field: 'quarter', type: 'ordinal', sort: null, title: null, axis: { labelAngle: 0 } },
         xOffset: { field: 'measure', sort: ['New', 'Completed'] },
-        y: { field: 'cards', type: 'quantitative', title: 'Cards', axis: { tickMinStep: 1 } },
+        y: { field: 'cards', type: 'quantitative', title: 'Cards', axis: { tickMinStep: 1, format: 'd' }, scale: { domainMin: 0, nice: true } },
         color: { field: 'measure', type: 'nominal', sort: ['New', 'Completed'], title: null, scale: { range: ['#1f5f99', '#3a9a5b'] } },
       },
     },
