@@ -16,6 +16,8 @@ export const JOB_KINDS = {
   bulletin: 'bulletin',
   challengeNudges: 'challenge-nudges',
   challengeQuarterlyReport: 'challenge-quarterly-report',
+  trainingReminders: 'training-reminders',
+  officerQuestionNudges: 'officer-question-nudges',
 } as const;
 
 /** Keys of scheduled jobs: one pending job per key. */
@@ -31,6 +33,9 @@ export const jobKeys = {
   bulletin: 'bulletin|weekly',
   challengeNudges: JOB_KINDS.challengeNudges,
   challengeQuarterlyReport: JOB_KINDS.challengeQuarterlyReport,
+  /** The monthly training reminder run due on one London date. */
+  trainingReminders: (londonDate: string) => `${JOB_KINDS.trainingReminders}|${londonDate}`,
+  officerQuestionNudges: JOB_KINDS.officerQuestionNudges,
 } as const;
 
 /** Delivery batch ids: a batch sends each recipient one message, whatever retries and restarts happen. */
@@ -48,4 +53,12 @@ export const batchIds = {
   challengeCard: (reference: string, version: string) => `challenge:${reference}:${version}`,
   challengeNudge: (reference: string, londonDate: string) => `challenge-nudge:${reference}:${londonDate}`,
   challengeReport: (periodStart: string) => `challenge-report:${periodStart}`,
+  /** At most one training reminder a month (`2026-12`) per councillor. */
+  trainingReminder: (londonMonth: string) => `training-reminder:${londonMonth}`,
+  /** One version of the year's "You said, we did" to the children's councils' officers. */
+  youSaidWeDid: (year: number, version: number) => `you-said-we-did:${year}:v${version}`,
+  /** A member's question to the officers, first posted (round 0) and each nudge after. */
+  officerQuestion: (questionId: string, round: number) => `officer-question:${questionId}:${round}`,
+  /** The officer's answer to the member who asked. */
+  officerAnswer: (questionId: string) => `officer-answer:${questionId}`,
 } as const;

@@ -30,6 +30,12 @@ describe('loadConfig', () => {
     expect(failure({ INSTANCE_NAME: 'bot 1|x' }).variable).toBe('INSTANCE_NAME');
   });
 
+  it('reads ELECTION_DATE as a past calendar date and refuses anything else, naming it', () => {
+    expect(loadConfig({ ELECTION_DATE: '2025-05-01' }).electionDate).toBe('2025-05-01');
+    expect(loadConfig({}).electionDate).toBeUndefined();
+    for (const bad of ['1 May 2025', '2025-02-30', '2999-05-01', '1999-05-06']) expect(() => loadConfig({ ELECTION_DATE: bad })).toThrow(/ELECTION_DATE/);
+  });
+
   it('gives local defaults with no environment at all', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ environment: 'development', port: 3978, host: '127.0.0.1', tablePrefix: 'cpp', logLevel: 'info', allowedTenantIds: [], adminAadObjectIds: [] });

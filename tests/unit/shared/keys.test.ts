@@ -17,6 +17,8 @@ describe('persisted key formats', () => {
       bulletin: 'bulletin',
       challengeNudges: 'challenge-nudges',
       challengeQuarterlyReport: 'challenge-quarterly-report',
+      trainingReminders: 'training-reminders',
+      officerQuestionNudges: 'officer-question-nudges',
     });
   });
 
@@ -30,6 +32,8 @@ describe('persisted key formats', () => {
     expect(jobKeys.bulletin).toBe('bulletin|weekly');
     expect(jobKeys.challengeNudges).toBe('challenge-nudges');
     expect(jobKeys.challengeQuarterlyReport).toBe('challenge-quarterly-report');
+    expect(jobKeys.trainingReminders('2026-12-01')).toBe('training-reminders|2026-12-01');
+    expect(jobKeys.officerQuestionNudges).toBe('officer-question-nudges');
   });
 
   it('keeps the delivery batch ids', () => {
@@ -43,5 +47,9 @@ describe('persisted key formats', () => {
     expect(batchIds.challengeCard('CC-2026-014', 'created')).toBe('challenge:CC-2026-014:created');
     expect(batchIds.challengeNudge('CC-2026-014', '2026-12-01')).toBe('challenge-nudge:CC-2026-014:2026-12-01');
     expect(batchIds.challengeReport('2026-07-01')).toBe('challenge-report:2026-07-01');
+    expect(batchIds.trainingReminder('2026-12')).toBe('training-reminder:2026-12');
+    expect(batchIds.youSaidWeDid(2026, 2)).toBe('you-said-we-did:2026:v2');
+    expect(batchIds.officerQuestion('q-1', 0)).toBe('officer-question:q-1:0');
+    expect(batchIds.officerAnswer('q-1')).toBe('officer-answer:q-1');
   });
 });
