@@ -58,7 +58,7 @@ export const batchIds = {
   /** One version of the year's "You said, we did" to the children's councils' officers. */
   youSaidWeDid: (year: number, version: number) => `you-said-we-did:${year}:v${version}`,
   /** A member's question to the officers, first posted (round 0) and each nudge after. */
-  officerQuestion: (questionId: string, round: number) => `officer-question:${questionId}:${round}`,
+  officerQuestion: (questionId: string, round: string | number) => `officer-question:${questionId}:${round}`,
   /** The officer's answer to the member who asked. */
   officerAnswer: (questionId: string) => `officer-answer:${questionId}`,
 } as const;
