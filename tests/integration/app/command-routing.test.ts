@@ -76,6 +76,6 @@ describe('text commands registered by the features', () => {
     const jobs = app.composition.features.flatMap((feature) => Object.keys(feature.jobs ?? {}));
     expect(jobs).toEqual(expect.arrayContaining(['bulletin', 'event-reminder', 'challenge-nudges', 'challenge-quarterly-report', 'meeting-reminder', 'meeting-cancelled']));
     const paths = app.composition.features.flatMap((feature) => (feature.downloads ?? []).map((download) => download.path));
-    expect(paths.sort()).toEqual(['/calendar/:file', '/calendar/meetings/:file', '/events/:eventId/attendees.csv', '/events/:file', '/exports/challenges.csv', '/exports/challenges.docx', '/exports/participation.docx', '/exports/you-said-we-did.docx']);
+    expect(paths.sort()).toEqual(['/calendar/:file', '/calendar/meetings/:file', '/events/:eventId/attendees.csv', '/events/:file', '/exports/challenges.csv', '/exports/challenges.docx', '/exports/officer-answers.yaml', '/exports/participation.docx', '/exports/you-said-we-did.docx']);
   });
 });
