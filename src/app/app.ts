@@ -5,10 +5,8 @@ import { KnowledgeBase } from '../features/remit/domain/knowledge-base';
 import { HealthReport, createHttpServer } from './server';
 import { EmbeddedAzurite, startEmbeddedAzurite } from '../platform/storage/embedded-azurite';
 import { TableStore } from '../platform/storage/table-store';
-import { BotServices } from '../platform/teams/bot-services';
 import { createMessageEndpoint } from '../platform/teams/message-endpoint';
-import { Composition, compose } from './composition';
-import { MeetingCalendar } from '../features/meetings/domain/meeting-calendar';
+import { AppServices, Composition, compose } from './composition';
 import { PanelBot } from '../platform/teams/panel-bot';
 import { Clock, SystemClock } from '../platform/time/clock';
 import { projectRoot } from '../platform/process/project-root';
@@ -24,7 +22,7 @@ export interface AppOverrides {
 export interface RunningApp {
   readonly url: string;
   readonly port: number;
-  readonly services: BotServices;
+  readonly services: AppServices;
   /** The wired parts behind the services, for tests and benchmarks that drive them directly. */
   readonly composition: Composition;
   stop(): Promise<void>;
@@ -49,9 +47,9 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     const publicBaseUrl = config.publicBaseUrl ?? `http://127.0.0.1:${port}`;
     const composition = compose({ ...config, port, publicBaseUrl }, store, knowledge, clock, logger);
     const { services, workers } = composition;
-    const endpoint = createMessageEndpoint(config.credentials, new PanelBot(services), logger);
-    const calendar = new MeetingCalendar(services.meetings.repository, publicBaseUrl);
-    const server = createHttpServer({ messages: endpoint, health: () => checkHealth(store), calendar, events: services.events, members: services.members, challenges: services.challenges, logger });
+    const endpoint = createMessageEndpoint(config.credentials, new PanelBot(composition.platform), logger);
+    const downloads = composition.features.flatMap((feature) => feature.downloads ?? []);
+    const server = createHttpServer({ messages: endpoint, health: () => checkHealth(store), downloads, logger });
     await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
     if (overrides.startWorkers !== false) workers.start();
     logger.info({ event: 'app.started', port, host: config.host, authentication: config.credentials ? 'on' : 'off', storage: embedded ? 'embedded-azurite' : 'configured' }, 'bot listening');

@@ -24,13 +24,29 @@ import { Member } from '../features/members/domain/member';
 import { AnswerFeedbackStore } from '../features/remit/data/answer-feedback-store';
 import { KnowledgeBase } from '../features/remit/domain/knowledge-base';
 import { RemitService } from '../features/remit/remit-service';
+import { LiveKnowledge } from '../features/remit/live-knowledge';
+import { OfficerDesk } from '../features/remit/officer-desk';
+import { OfficerEntryStore } from '../features/remit/data/officer-entry-store';
+import { OfficerQuestionStore } from '../features/remit/data/officer-question-store';
 import { MeetingReminders } from '../features/meetings/meeting-reminders';
 import { ReminderLog } from '../features/meetings/data/reminder-log';
 import { reminderCards } from '../features/meetings/teams/reminder-cards';
 import { JobStore } from '../platform/scheduler/job-store';
+import { JobHandler } from '../platform/scheduler/scheduled-job';
 import { DEFAULT_SCHEDULER_OPTIONS, Scheduler } from '../platform/scheduler/scheduler';
 import { TableStore } from '../platform/storage/table-store';
-import { BotServices } from '../platform/teams/bot-services';
+import { TeamsPlatformServices } from '../platform/teams/bot-services';
+import { Feature } from '../shared/feature';
+import { MeetingDesk, meetingsFeature } from '../features/meetings';
+import { MeetingCalendar } from '../features/meetings/domain/meeting-calendar';
+import { membersFeature } from '../features/members';
+import { remitFeature } from '../features/remit';
+import { helpFeature } from '../features/help';
+import { apologiesFeature } from '../features/apologies';
+import { eventsFeature } from '../features/events';
+import { CalendarServices, calendarFeature } from '../features/calendar';
+import { challengesFeature } from '../features/challenges';
+import { auditFeature } from '../features/audit';
 import { TeamsProactiveSender } from '../platform/teams/teams-proactive-sender';
 import { Clock } from '../platform/time/clock';
 import { WorkingDayCalendar } from '../platform/time/working-days';
@@ -42,7 +58,6 @@ import { EventDesk } from '../features/events/event-desk';
 import { EventInvitations } from '../features/events/data/event-invitations';
 import { EventRepository } from '../features/events/data/event-repository';
 import { EventRsvps } from '../features/events/event-rsvps';
-import { EventServices } from '../features/events/event-services';
 import { MemberBulletin } from '../features/calendar/member-bulletin';
 import { eventIcsFileName, eventToIcs } from '../features/calendar/domain/members-calendar';
 import { OfficerEvents } from '../features/events/officer-events';
@@ -66,8 +81,35 @@ export interface Workers {
   stop(): Promise<void>;
 }
 
+/**
+ * The wired services, named by feature: the Teams layer reaches them only through `features`;
+ * tests and benchmarks drive them directly.
+ */
+export interface AppServices {
+  knowledge: KnowledgeBase;
+  /** The curated search alone (benchmarks, tests); the bot answers from `liveKnowledge`. */
+  remit: RemitService;
+  /** Curated entries plus those officers added in Teams, kept current across instances. */
+  liveKnowledge: LiveKnowledge;
+  officerQuestions: OfficerDesk;
+  feedback: AnswerFeedbackStore;
+  members: MemberDirectory;
+  sightings: RecentSightings;
+  roles: RoleService;
+  teams: TeamRegistry;
+  meetings: { repository: MeetingRepository; queries: MeetingQueries; officers: OfficerMeetings; desk: MeetingDesk; calendar: MeetingCalendar };
+  apologies: ApologyDesk;
+  events: { desk: EventDesk; repository: EventRepository; invitations: EventInvitations; eventIcs(eventId: string): Promise<{ fileName: string; body: string } | undefined> };
+  calendar: CalendarServices;
+  challenges: ChallengeDesk;
+  audit: AuditDesk;
+}
+
 export interface Composition {
-  services: BotServices;
+  services: AppServices;
+  /** Every feature's registrations, in the order free text is offered to them. */
+  features: readonly Feature[];
+  platform: TeamsPlatformServices;
   workers: Workers;
   reminders: MeetingReminders;
   delivery: DeliveryService;
@@ -87,6 +129,7 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
   const delivery = new DeliveryService(outbox, unreachable, clock);
   const dispatcher = new DeliveryDispatcher({
     outbox, unreachable, clock, logger,
+    instanceId: config.instanceName,
     control: new DeliveryControl(store.client('outbox')),
     sender: new TeamsProactiveSender({ credentials: config.credentials, logger, clock }),
   });
@@ -101,8 +144,8 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
   const teams = new TeamRegistry(store.client('teams'), clock);
   const links = new SignedLinks(config.linkSigningSecret, clock);
   const roster = new TeamRoster(config.credentials, teams, members, logger);
-  const events = eventServices(config, store, { members, roles, teams, delivery, jobs, links, meetings: meetingRepository, clock, audit, teamMembers: (teamId) => roster.membersOf(teamId) });
-  const bulletin = new BulletinSender({ jobs, bulletin: events.bulletin, optOuts: events.bulletinOptOuts, members, delivery, clock, schedule: config.bulletinSchedule, audit });
+  const events = eventServices(config, store, { members, roles, teams, delivery, jobs, links, clock, audit, teamMembers: (teamId) => roster.membersOf(teamId) });
+  const calendar = calendarServices(config, store, { events, meetings: meetingRepository, members, delivery, jobs, clock, audit });
   const challenges = new ChallengeDesk({
     service: new ChallengeService(new ChallengeRepository(store.client('challenges')), directoryPeople(members, roles), clock, audit),
     members, roles, teams, delivery, jobs, clock, links,
@@ -110,39 +153,52 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
     publicBaseUrl: config.publicBaseUrl,
     panelTeamId: config.panelChannel,
   });
-  const scheduler = new Scheduler(jobs, { ...reminders.handlers(), ...events.desk.handlers(), ...bulletin.handlers(), ...challenges.handlers() }, clock, logger, { ...DEFAULT_SCHEDULER_OPTIONS, pollInterval: config.schedulerPollInterval });
-  const meetingSync = syncScheduler(config, meetingRepository, clock, logger, () => reminders.planUpcoming());
+  const meetingQueries = new MeetingQueries(meetingRepository, clock, { workingDays: new WorkingDayCalendar() });
+  const officerMeetings = new OfficerMeetings(meetingRepository, clock, { committee: PANEL_NAME });
+  const meetingDesk = new MeetingDesk({ repository: meetingRepository, queries: meetingQueries, officers: officerMeetings, clock, publicBaseUrl: config.publicBaseUrl, replan: (meeting) => reminders.plan(meeting) });
+  const meetingCalendar = new MeetingCalendar(meetingRepository, config.publicBaseUrl);
   const notifyOfficers: OfficerNotice = async (batchId, card) => {
     await delivery.broadcast({ batchId, members: await roles.activeOfficers(), card: () => card });
   };
-  const services: BotServices = {
+  const remit = new RemitService(knowledge);
+  const liveKnowledge = new LiveKnowledge(knowledge, new OfficerEntryStore(store.client('officerentries')), clock, config.knowledgeSyncInterval, logger, remit);
+  const officerQuestions = new OfficerDesk({
+    questions: new OfficerQuestionStore(store.client('officerquestions')),
+    entries: new OfficerEntryStore(store.client('officerentries')),
+    knowledge: liveKnowledge,
+    members, roles, teams, delivery, jobs, links, clock,
+    workingDays: new WorkingDayCalendar(),
+    nudgeAfterWorkingDays: config.officerQuestionNudgeAfter,
+    officersTeamId: config.officersChannel,
+    publicBaseUrl: config.publicBaseUrl,
+  });
+  const services: AppServices = {
     knowledge,
-    remit: new RemitService(knowledge),
+    remit,
+    liveKnowledge,
+    officerQuestions,
     feedback: new AnswerFeedbackStore(store.client('feedback'), clock),
     members,
     sightings: new RecentSightings(clock),
     roles,
     teams,
-    events,
-    challenges,
-    meetings: {
-      repository: meetingRepository,
-      queries: new MeetingQueries(meetingRepository, clock, { workingDays: new WorkingDayCalendar() }),
-      officers: new OfficerMeetings(meetingRepository, clock, { committee: PANEL_NAME }),
-      changed: (meeting) => reminders.plan(meeting),
-    },
+    meetings: { repository: meetingRepository, queries: meetingQueries, officers: officerMeetings, desk: meetingDesk, calendar: meetingCalendar },
     audit: new AuditDesk(audit, members),
     apologies: new ApologyDesk(new ApologyBook(store.client('apologies'), clock), meetingRepository, clock, notifyOfficers),
-    publicBaseUrl: config.publicBaseUrl,
-    clock,
-    logger,
-    allowedTenantIds: config.allowedTenantIds,
+    events,
+    calendar,
+    challenges,
   };
+  const features = registerFeatures(services, { reminders, clock, logger, publicBaseUrl: config.publicBaseUrl });
+  const scheduler = new Scheduler(jobs, jobHandlers(features), clock, logger, { ...DEFAULT_SCHEDULER_OPTIONS, pollInterval: config.schedulerPollInterval });
+  const meetingSync = syncScheduler(config, meetingRepository, clock, logger, () => reminders.planUpcoming());
+  const platform: TeamsPlatformServices = { features, members, sightings: services.sightings, roles, teams, logger, allowedTenantIds: config.allowedTenantIds };
   const workers: Workers = {
     start: () => {
       dispatcher.start();
-      challenges.ensureScheduled().catch((error: unknown) => logger.error({ event: 'challenges.plan_failed', err: error }, 'could not plan challenge nudges and reports'));
-      bulletin.ensureScheduled().catch((error: unknown) => logger.error({ event: 'bulletin.plan_failed', err: error }, 'could not plan the weekly bulletin'));
+      for (const feature of features) {
+        feature.start?.().catch((error: unknown) => logger.error({ event: 'feature.start_failed', feature: feature.name, err: error }, 'could not plan a feature\'s background work'));
+      }
       scheduler.start();
       meetingSync?.start();
     },
@@ -152,7 +208,38 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
       await dispatcher.stop();
     },
   };
-  return { services, workers, reminders, delivery, dispatcher, scheduler, bulletin, meetingSync };
+  return { services, features, platform, workers, reminders, delivery, dispatcher, scheduler, bulletin: calendar.bulletinSender, meetingSync };
+}
+
+/**
+ * The features in the order free text is offered to them: meeting questions before the
+ * knowledge base, which takes anything. Commands and verbs may come from any of them.
+ */
+function registerFeatures(services: AppServices, wiring: { reminders: MeetingReminders; clock: Clock; logger: Logger; publicBaseUrl: string }): Feature[] {
+  const features: Feature[] = [
+    membersFeature({ members: services.members, roles: services.roles, logger: wiring.logger }),
+    meetingsFeature({ desk: services.meetings.desk, calendar: services.meetings.calendar, jobs: wiring.reminders.handlers() }),
+    apologiesFeature({ desk: services.apologies, nextMeetingId: () => services.meetings.desk.nextMeetingId() }),
+    eventsFeature({ desk: services.events.desk, clock: wiring.clock, eventIcs: services.events.eventIcs }),
+    calendarFeature({ ...services.calendar, members: services.members, publicBaseUrl: wiring.publicBaseUrl }),
+    challengesFeature(services.challenges),
+    auditFeature(services.audit),
+    remitFeature({ knowledge: services.liveKnowledge, feedback: services.feedback, officers: services.officerQuestions, clock: wiring.clock, logger: wiring.logger }),
+  ];
+  const staffCommands = () => features.flatMap((feature) => (feature.commands ?? []).flatMap((command) => (command.help ? [command.help] : [])));
+  return [helpFeature(staffCommands), ...features];
+}
+
+/** Every feature's scheduled-job handlers; two features claiming one job kind stop the start. */
+function jobHandlers(features: readonly Feature[]): Record<string, JobHandler> {
+  const handlers: Record<string, JobHandler> = {};
+  for (const feature of features) {
+    for (const [kind, handler] of Object.entries(feature.jobs ?? {})) {
+      if (handlers[kind]) throw new Error(`feature ${feature.name}: job ${kind} is registered twice`);
+      handlers[kind] = handler;
+    }
+  }
+  return handlers;
 }
 
 function syncScheduler(config: AppConfig, repository: MeetingRepository, clock: Clock, logger: Logger, afterSync: () => Promise<unknown>): MeetingSyncScheduler | undefined {
@@ -175,17 +262,19 @@ interface EventWiring {
   delivery: DeliveryService;
   jobs: JobStore;
   links: SignedLinks;
-  meetings: MeetingRepository;
   clock: Clock;
   audit: AuditTrail;
   teamMembers: (teamId: string) => Promise<Member[]>;
 }
 
-function eventServices(config: AppConfig & { publicBaseUrl: string }, store: TableStore, wiring: EventWiring): EventServices {
+function calendarOptions(config: { publicBaseUrl: string }) {
+  return { calendarName: `Members' Calendar - ${PANEL_NAME}`, uidDomain: new URL(config.publicBaseUrl).hostname };
+}
+
+function eventServices(config: AppConfig & { publicBaseUrl: string }, store: TableStore, wiring: EventWiring): AppServices['events'] {
   const { clock } = wiring;
   const repository = new EventRepository(store.client('events'));
   const invitations = new EventInvitations(store.client('eventinvites'), clock);
-  const calendarOptions = { calendarName: `Members' Calendar - ${PANEL_NAME}`, uidDomain: new URL(config.publicBaseUrl).hostname };
   const desk = new EventDesk({
     ...wiring,
     repository,
@@ -198,14 +287,34 @@ function eventServices(config: AppConfig & { publicBaseUrl: string }, store: Tab
   return {
     desk,
     repository,
-    tokens: new CalendarTokens(store.client('calendartokens'), clock),
-    feed: new CalendarFeed(repository, wiring.meetings, invitations, clock, calendarOptions),
-    bulletin: new MemberBulletin(repository, wiring.meetings, clock),
-    bulletinOptOuts: new BulletinOptOuts(store.client('bulletinoptouts'), clock),
+    invitations,
     eventIcs: async (eventId) => {
       const id = eventIdSchema.safeParse(eventId);
       const event = id.success ? (await repository.get(id.data))?.event : undefined;
-      return event ? { fileName: eventIcsFileName(event), body: eventToIcs(event, calendarOptions) } : undefined;
+      return event ? { fileName: eventIcsFileName(event), body: eventToIcs(event, calendarOptions(config)) } : undefined;
     },
+  };
+}
+
+interface CalendarWiring {
+  audit: AuditTrail;
+  events: AppServices['events'];
+  meetings: MeetingRepository;
+  members: MemberDirectory;
+  delivery: DeliveryService;
+  jobs: JobStore;
+  clock: Clock;
+}
+
+function calendarServices(config: AppConfig & { publicBaseUrl: string }, store: TableStore, wiring: CalendarWiring): CalendarServices {
+  const { clock, events } = wiring;
+  const bulletin = new MemberBulletin(events.repository, wiring.meetings, clock);
+  const bulletinOptOuts = new BulletinOptOuts(store.client('bulletinoptouts'), clock);
+  return {
+    tokens: new CalendarTokens(store.client('calendartokens'), clock),
+    feed: new CalendarFeed(events.repository, wiring.meetings, events.invitations, clock, calendarOptions(config)),
+    bulletin,
+    bulletinOptOuts,
+    bulletinSender: new BulletinSender({ jobs: wiring.jobs, bulletin, optOuts: bulletinOptOuts, members: wiring.members, delivery: wiring.delivery, clock, schedule: config.bulletinSchedule, audit: wiring.audit }),
   };
 }

@@ -1,11 +1,7 @@
 import restify from 'restify';
 import { Logger } from '../platform/logging/logger';
 import type { MessageEndpoint } from '../platform/teams/message-endpoint';
-import { MeetingCalendar } from '../features/meetings/domain/meeting-calendar';
-import { ICS_CONTENT_TYPE } from '../features/meetings/domain/ics-export';
-import { EventServices } from '../features/events/event-services';
-import { MemberDirectory } from '../features/members/data/member-directory';
-import { ChallengeDesk } from '../features/challenges/challenge-desk';
+import { Download, DownloadResult } from '../shared/feature';
 
 export interface HealthReport {
   healthy: boolean;
@@ -14,34 +10,43 @@ export interface HealthReport {
 
 export interface ServerDependencies {
   messages: MessageEndpoint;
-  calendar: MeetingCalendar;
-  events: EventServices;
-  members: MemberDirectory;
-  challenges: ChallengeDesk;
+  /** Every file the features serve (calendar files, officer exports). */
+  downloads: readonly Download[];
   health: () => Promise<HealthReport>;
   logger: Logger;
 }
 
-function icsName(file: unknown): string | undefined {
-  return /^([A-Za-z0-9-]{1,64})\.ics$/.exec(String(file ?? ''))?.[1];
-}
-
-/** A file download, or 404 when there is none; no caching, since meetings and replies change. */
-function sendFile(res: restify.Response, file: { fileName: string; body: string; inline?: boolean } | undefined, contentType: string): void {
-  if (!file) {
-    res.send(404, { error: 'Not found' });
+/** A file download, or the refusal; no caching, since meetings and replies change. */
+function sendDownload(res: restify.Response, result: DownloadResult): void {
+  if (result.kind === 'refused') {
+    res.send(result.status, { error: result.message });
     return;
   }
-  res.setHeader('content-type', contentType);
-  res.setHeader('content-disposition', `${file.inline ? 'inline' : 'attachment'}; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
+  res.setHeader('content-type', result.contentType);
+  res.setHeader('content-disposition', `${result.inline ? 'inline' : 'attachment'}; filename="${result.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
   res.setHeader('cache-control', 'no-cache');
-  res.sendRaw(200, file.body);
+  res.sendRaw(200, result.body);
+}
+
+const FIXED_ERROR_TEXTS: Record<number, string> = {
+  400: 'Bad request',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  413: 'Request too large',
+  415: 'Unsupported media type',
+};
+
+/** The whole body of an HTTP refusal: a fixed phrase per status, never an exception's message. */
+function fixedErrorText(status: number | undefined): string {
+  if (status !== undefined && status < 500) return FIXED_ERROR_TEXTS[status] ?? 'Request refused';
+  return 'Internal error';
 }
 
 /** Largest activity accepted: a Teams message with a full card is far smaller. */
 const MAX_BODY_BYTES = 256 * 1024;
 
-/** The HTTP surface: POST /api/messages for Teams and GET /healthz for App Service's health check. */
+/** The HTTP surface: POST /api/messages for Teams, the features' downloads, and GET /healthz for App Service's health check. */
 export function createHttpServer(deps: ServerDependencies): restify.Server {
   const server = restify.createServer({ name: 'corporate-parenting-panel-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false, keepExtensions: false }));
@@ -57,54 +62,28 @@ export function createHttpServer(deps: ServerDependencies): restify.Server {
     }
   });
 
-  server.get('/calendar/meetings/:file', async (req, res) => {
-    const id = icsName(req.params.file);
-    sendFile(res, id ? await deps.calendar.forMeeting(id) : undefined, ICS_CONTENT_TYPE);
-  });
-
-  server.get('/events/:file', async (req, res) => {
-    const id = icsName(req.params.file);
-    sendFile(res, id ? await deps.events.eventIcs(id) : undefined, ICS_CONTENT_TYPE);
-  });
-
-  server.get('/events/:eventId/attendees.csv', async (req, res) => {
-    const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
-    const file = await deps.events.desk.attendeesCsv(String(req.params.eventId ?? ''), params);
-    if (!file) {
-      res.send(403, { error: 'This link is not valid, has expired, or is for officers only. Open the event card in Teams again for a fresh link.' });
-      return;
-    }
-    sendFile(res, file, file.contentType);
-  });
-
-  server.get('/exports/challenges.csv', async (req, res) => {
-    const file = await deps.challenges.reportCsv(new URL(req.url ?? '/', 'http://localhost').searchParams);
-    if (!file) {
-      res.send(403, { error: 'This link is not valid, has expired, or is for officers only. Ask for the challenge report in Teams again for a fresh link.' });
-      return;
-    }
-    sendFile(res, file, 'text/csv; charset=utf-8');
-  });
-
-  // Members' Calendar subscriptions: the token in the path is the only credential (Outlook cannot sign in).
-  server.get('/calendar/:file', async (req, res) => {
-    const token = /^([A-Za-z0-9_-]{43})\.ics$/.exec(String(req.params.file ?? ''))?.[1];
-    const scope = token ? await deps.events.tokens.resolve(token) : undefined;
-    const active = scope?.kind === 'officers' || (scope?.kind === 'member' && (await deps.members.find(scope.aadObjectId))?.active === true);
-    if (!scope || !active) {
-      res.send(404, { error: 'No such calendar' });
-      return;
-    }
-    sendFile(res, { fileName: 'members-calendar.ics', body: await deps.events.feed.build(scope), inline: true }, ICS_CONTENT_TYPE);
-  });
+  for (const download of deps.downloads) {
+    server.get(download.path, async (req, res) => {
+      try {
+        const params = Object.fromEntries(Object.entries((req.params ?? {}) as Record<string, unknown>).map(([key, value]) => [key, String(value ?? '')]));
+        sendDownload(res, await download.serve({ params, query: new URL(req.url ?? '/', 'http://localhost').searchParams }));
+      } catch (error) {
+        deps.logger.error({ event: 'download.failed', path: download.path, err: error }, 'download failed');
+        res.send(500, { error: 'Internal error' });
+      }
+    });
+  }
 
   server.get('/healthz', async (_req, res) => {
     const report = await deps.health();
     res.send(report.healthy ? 200 : 503, { status: report.healthy ? 'ok' : 'unhealthy', storage: report.storage });
   });
 
-  server.on('restifyError', (req, _res, error: Error & { statusCode?: number }, callback: () => void) => {
-    deps.logger.warn({ event: 'http.error', path: req.path(), statusCode: error.statusCode, message: error.message }, 'request refused');
+  // restify's own refusals (bad JSON, body too large, no route) would quote the parser's message: answer a fixed text.
+  server.on('restifyError', (req, _res, error: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
+    deps.logger.warn({ event: 'http.error', path: req.path(), statusCode: error.statusCode }, 'request refused');
+    const body = { error: fixedErrorText(error.statusCode) };
+    error.toJSON = () => body;
     callback();
   });
   return server;

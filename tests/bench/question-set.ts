@@ -1,15 +1,99 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import { z } from 'zod';
+import { RemitResult } from '../../src/features/remit/domain/remit-result';
 import { projectRoot } from '../../src/platform/process/project-root';
 
-export interface QuestionSet {
-  questions: { q: string; expect: string }[];
-  offTopic: string[];
+const half = z.enum(['tune', 'test']);
+const entryIds = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]));
+
+const questionSchema = z
+  .strictObject({
+    q: z.string().min(1),
+    expect: entryIds.optional(),
+    quote: z.string().min(1).optional(),
+    decline: z.enum(['off_topic', 'not_in_docs']).optional(),
+    half,
+  })
+  .refine((q) => (q.decline === undefined) !== (q.expect === undefined && q.quote === undefined), 'a question either expects an answer (expect/quote) or a decline');
+
+const fileSchema = z.strictObject({ questions: z.array(questionSchema).min(1) });
+
+export type SetQuestion = z.infer<typeof questionSchema>;
+export type Half = z.infer<typeof half>;
+
+/**
+ * The half a question belongs to, from a hash of its text: stable across runs and machines, and
+ * nobody chooses which questions the figure that counts is measured on.
+ */
+export function halfOf(question: string): Half {
+  return createHash('sha256').update(question.trim().toLowerCase()).digest()[0]! < 128 ? 'tune' : 'test';
 }
 
-/** The project's held-out question set (tests/fixtures/remit-questions.yaml). */
-export function loadQuestionSet(): QuestionSet {
-  const raw = YAML.parse(fs.readFileSync(path.join(projectRoot(), 'tests/fixtures/remit-questions.yaml'), 'utf8')) as { questions: { q: string; expect: string }[]; off_topic?: string[]; offTopic?: string[] };
-  return { questions: raw.questions, offTopic: raw.off_topic ?? raw.offTopic ?? [] };
+/** The project's remit question set (tests/fixtures/remit-questions.yaml). */
+export function loadQuestionSet(): SetQuestion[] {
+  const file = path.join(projectRoot(), 'tests/fixtures/remit-questions.yaml');
+  return fileSchema.parse(YAML.parse(fs.readFileSync(file, 'utf8'))).questions;
+}
+
+export type Verdict = 'right' | 'declined' | 'wrong';
+
+/**
+ * How the bot did on one question. For a question with an answer: right, declined (a miss, but
+ * honest) or wrong (answered with something else: a confident wrong answer). For a question that
+ * must be declined: right when declined, wrong when answered.
+ */
+export function judge(question: SetQuestion, result: RemitResult): Verdict {
+  if (question.decline) return result.kind === 'unknown' ? 'right' : 'wrong';
+  if (result.kind === 'unknown') return 'declined';
+  if (question.expect?.includes(result.entry.id)) return 'right';
+  if (question.quote && result.entry.answer.toLowerCase().includes(question.quote.toLowerCase())) return 'right';
+  return 'wrong';
+}
+
+export interface HalfScore {
+  half: Half;
+  answerable: number;
+  right: number;
+  /** Answerable questions answered with the wrong entry. */
+  wrong: number;
+  mustDecline: number;
+  /** Off-topic and not-in-the-documents questions that were declined. */
+  declinedWhenRight: number;
+  misses: { q: string; expected: string; got: string }[];
+}
+
+/** Scores one half of the set with any answering function. */
+export function scoreHalf(questions: readonly SetQuestion[], which: Half, answer: (q: string) => RemitResult): HalfScore {
+  const score: HalfScore = { half: which, answerable: 0, right: 0, wrong: 0, mustDecline: 0, declinedWhenRight: 0, misses: [] };
+  for (const question of questions.filter((q) => q.half === which)) {
+    const result = answer(question.q);
+    const verdict = judge(question, result);
+    if (question.decline) {
+      score.mustDecline++;
+      if (verdict === 'right') score.declinedWhenRight++;
+    } else {
+      score.answerable++;
+      if (verdict === 'right') score.right++;
+      if (verdict === 'wrong') score.wrong++;
+    }
+    if (verdict !== 'right') {
+      const expected = question.decline ? `decline (${question.decline})` : [...(question.expect ?? []), ...(question.quote ? [`"${question.quote}"`] : [])].join(' | ');
+      score.misses.push({ q: question.q, expected, got: result.kind === 'unknown' ? `declined (${result.reason})` : result.entry.id });
+    }
+  }
+  return score;
+}
+
+const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
+
+/** One line per half, as printed by the bench and the unit test. */
+export function describeScore(score: HalfScore): string {
+  return (
+    `${score.half} half: top-1 ${score.right}/${score.answerable} (${pct(score.right, score.answerable)}), ` +
+    `confident-wrong ${score.wrong}/${score.answerable} (${pct(score.wrong, score.answerable)}), ` +
+    `declined ${score.declinedWhenRight}/${score.mustDecline} off-topic/not-in-docs (${pct(score.declinedWhenRight, score.mustDecline)})`
+  );
 }

@@ -8,7 +8,8 @@ import { startEmbeddedAzurite } from '../../src/platform/storage/embedded-azurit
 import { startEchoBot } from '../support/echo-bot';
 import { mean, mib, ms, percentile } from './bench-stats';
 import { EmulatedChannel } from './emulated-channel';
-import { loadQuestionSet } from './question-set';
+import { describeScore, loadQuestionSet, scoreHalf } from './question-set';
+import { teamsBotId, teamsPersonalChatId, teamsUserId } from '../support/teams-ids';
 
 const LATENCY_ROUNDS = 3;
 const MEMORY_QUESTIONS = 10_000;
@@ -27,9 +28,9 @@ function messageActivity(text: string, serviceUrl: string): { id: string; body: 
       channelId: 'msteams',
       serviceUrl,
       timestamp: new Date().toISOString(),
-      from: { id: '29:bench-user', name: 'Bench Councillor', aadObjectId: 'bench-user-0001' },
-      recipient: { id: '28:bench-bot', name: 'Panel bot' },
-      conversation: { id: 'a:bench-personal', conversationType: 'personal', tenantId: 'bench-tenant' },
+      from: { id: teamsUserId('bench-user'), name: 'Bench Councillor', aadObjectId: 'bench-user-0001' },
+      recipient: { id: teamsBotId('bench-bot'), name: 'Panel bot' },
+      conversation: { id: teamsPersonalChatId('bench-personal'), conversationType: 'personal', tenantId: 'bench-tenant' },
     },
   };
 }
@@ -54,21 +55,17 @@ async function latencies(endpoint: string, channel: EmulatedChannel, texts: stri
   return samples;
 }
 
-function accuracy(remit: RemitService): { correct: number; total: number; declined: number; offTopic: number } {
-  const set = loadQuestionSet();
-  const correct = set.questions.filter(({ q, expect }) => {
-    const result = remit.answer(q);
-    return result.kind === 'answer' && result.entry.id === expect;
-  }).length;
-  const declined = set.offTopic.filter((q) => remit.answer(q).kind === 'unknown').length;
-  return { correct, total: set.questions.length, declined, offTopic: set.offTopic.length };
-}
-
-function retrievalMicros(remit: RemitService, texts: string[]): number {
+function retrievalMicros(remit: RemitService, texts: string[]): { mean: number; p99: number } {
   const iterations = 50;
-  const started = performance.now();
-  for (let i = 0; i < iterations; i++) for (const text of texts) remit.answer(text);
-  return ((performance.now() - started) * 1000) / (iterations * texts.length);
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    for (const text of texts) {
+      const started = performance.now();
+      remit.answer(text);
+      samples.push((performance.now() - started) * 1000);
+    }
+  }
+  return { mean: mean(samples), p99: percentile(samples, 99) };
 }
 
 function rss(): number {
@@ -90,11 +87,13 @@ async function drive(endpoint: string, channel: EmulatedChannel, texts: string[]
 /** Issue 2's figures: accuracy, retrieval time, HTTP-path latency against a bare echo bot, and RSS. */
 export async function runRemitBench(): Promise<void> {
   const set = loadQuestionSet();
-  const texts = [...set.questions.map((q) => q.q), ...set.offTopic];
+  const texts = set.map((q) => q.q);
   const remit = new RemitService(KnowledgeBase.loadFromDirectory());
-  const score = accuracy(remit);
-  console.log(`remit accuracy: top-1 ${score.correct}/${score.total} (${((100 * score.correct) / score.total).toFixed(1)}%), off-topic declined ${score.declined}/${score.offTopic}`);
-  console.log(`remit retrieval: ${retrievalMicros(remit, texts).toFixed(1)} µs per question (mean over ${texts.length} questions x 50)`);
+  const answer = (q: string) => remit.answer(q);
+  // Tuned on the tune half only: the test half is the figure that counts, the gap the one to shrink.
+  for (const half of ['tune', 'test'] as const) console.log(`remit ${describeScore(scoreHalf(set, half, answer))}`);
+  const { mean: meanMicros, p99: p99Micros } = retrievalMicros(remit, texts);
+  console.log(`remit retrieval: mean ${meanMicros.toFixed(1)} µs, p99 ${p99Micros.toFixed(1)} µs per question (${texts.length} questions x 50; target < 2 ms)`);
 
   const azurite = await startEmbeddedAzurite();
   const channel = new EmulatedChannel();

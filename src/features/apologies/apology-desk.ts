@@ -1,12 +1,15 @@
 import { DateTime } from 'luxon';
 import { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { DomainError } from '../../shared/errors/domain-error';
-import { Meeting, meetingIdSchema } from '../meetings/domain/meeting';
-import { MeetingRepository } from '../meetings/data/meeting-repository';
+import { Meeting, meetingIdSchema } from '../meetings';
+import { MeetingRepository } from '../meetings';
 import { Clock } from '../../platform/time/clock';
+import { Actor } from '../../shared/access/actor';
+import { requirePermission } from '../../shared/access/policy';
 import { Apology, ApologyMeeting } from './domain/apology';
 import { ApologyBook } from './data/apology-book';
 import { apologyFormCard, apologyListCard, apologyNoticeForOfficers, apologyRecordedCard, apologyWithdrawnCard } from './teams/apology-cards';
+import { batchIds } from '../../shared/keys';
 
 /** Sends a card to every officer; the delivery layer makes it durable and paced. */
 export type OfficerNotice = (batchId: string, card: AdaptiveCardJson) => Promise<void>;
@@ -57,13 +60,14 @@ export class ApologyDesk {
     return apologyWithdrawnCard(meeting);
   }
 
-  async listFor(meetingId: unknown): Promise<AdaptiveCardJson> {
+  async listFor(actor: Actor, meetingId: unknown): Promise<AdaptiveCardJson> {
+    requirePermission(actor, 'apologies.read');
     const meeting = await this.load(meetingId);
     return apologyListCard(meeting, await this.book.forMeeting(meeting.id));
   }
 
   private async tellOfficers(meeting: ApologyMeeting, apology: Apology, withdrawn: boolean): Promise<void> {
-    const batchId = `apologies:${meeting.id}:${apology.aadObjectId}:${withdrawn ? 'withdrawn' : 'sent'}:${this.clock.now().toMillis()}`;
+    const batchId = batchIds.apologyNotice(meeting.id, apology.aadObjectId, withdrawn ? 'withdrawn' : 'sent', this.clock.now().toMillis());
     await this.notifyOfficers(batchId, apologyNoticeForOfficers(meeting, apology, withdrawn));
   }
 

@@ -3,10 +3,11 @@ import { DomainError } from '../../shared/errors/domain-error';
 import { literalText } from '../../shared/text/literal-text';
 import { formatLondonDateTime } from '../../platform/time/london';
 import { MemberDirectory } from '../members/data/member-directory';
-import { Actor } from '../members/domain/actor';
+import { Actor } from '../../shared/access/actor';
 import { AuditLog, isAuditCursor } from './data/audit-log';
 import { AUDIT_ACTION_LABELS, AuditEntry } from './domain/audit-entry';
 import { renderAuditLogCard } from './teams/audit-log-card';
+import { requirePermission } from '../../shared/access/policy';
 
 export const AUDIT_PAGE_SIZE = 20;
 
@@ -23,7 +24,7 @@ export class AuditDesk {
   ) {}
 
   async card(actor: Actor, after?: unknown): Promise<AdaptiveCardJson> {
-    if (actor.role !== 'admin') throw new DomainError('forbidden', 'Only an administrator can read the audit log.');
+    requirePermission(actor, 'audit.read');
     if (after !== undefined && !isAuditCursor(after)) throw new DomainError('invalid_input', 'This page of the audit log could not be read. Say "audit log" to start again.');
     const page = await this.log.latest({ limit: AUDIT_PAGE_SIZE, after });
     const names = await this.namesOf(page.entries);

@@ -1,15 +1,16 @@
 import { DeliveryService } from '../../platform/delivery/delivery-service';
+import { MemberDirectory } from '../members';
 import { AuditTrail, SYSTEM_ACTOR } from '../audit/domain/audit-entry';
-import { MemberDirectory } from '../members/data/member-directory';
 import { JobStore } from '../../platform/scheduler/job-store';
 import { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
 import { Clock } from '../../platform/time/clock';
 import { BulletinOptOuts } from './data/bulletin-opt-outs';
 import { BulletinSchedule, nextBulletinAt } from './domain/bulletin-schedule';
 import { MemberBulletin } from './member-bulletin';
+import { JOB_KINDS, jobKeys } from '../../shared/keys';
 
-export const BULLETIN_JOB = 'bulletin';
-const KEY = 'bulletin|weekly';
+export const BULLETIN_JOB = JOB_KINDS.bulletin;
+const KEY = jobKeys.bulletin;
 
 /**
  * The weekly Member Bulletin: one durable job, re-planned for the next week each time it runs;

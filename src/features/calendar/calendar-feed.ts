@@ -1,8 +1,8 @@
-import { MeetingTimeline } from '../meetings/data/meeting-repository';
-import { utcIso } from '../meetings/domain/meeting';
+import { MeetingTimeline } from '../meetings';
+import { utcIso } from '../meetings';
 import { Clock } from '../../platform/time/clock';
-import { ParticipationEvent } from '../events/domain/event';
-import { EventTimeline } from '../events/data/event-repository';
+import { ParticipationEvent } from '../events';
+import { EventTimeline } from '../events';
 import { CalendarScope } from './data/calendar-tokens';
 import { MembersCalendarOptions, membersCalendarIcs } from './domain/members-calendar';
 

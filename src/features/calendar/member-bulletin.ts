@@ -1,10 +1,10 @@
 import { AdaptiveCardJson } from '../../shared/cards/card-template';
-import { MeetingTimeline } from '../meetings/data/meeting-repository';
-import { utcIso } from '../meetings/domain/meeting';
+import { MeetingTimeline } from '../meetings';
+import { utcIso } from '../meetings';
 import { Clock } from '../../platform/time/clock';
 import { DEFAULT_BULLETIN_WEEKS, bulletinBatchId, bulletinWindow } from './domain/bulletin';
-import { bulletinCard } from '../events/teams/event-cards';
-import { EventTimeline } from '../events/data/event-repository';
+import { bulletinCard } from './teams/calendar-cards';
+import { EventTimeline } from '../events';
 
 export interface MemberBulletinOptions {
   /** Weeks ahead, counting this one (default 4). */

@@ -1,25 +1,27 @@
 import { DateTime, Duration } from 'luxon';
 import { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { DeliveryService } from '../../platform/delivery/delivery-service';
-import { DomainError } from '../../shared/errors/domain-error';
-import { Actor, hasRole } from '../members/domain/actor';
-import { Member } from '../members/domain/member';
-import { MemberDirectory } from '../members/data/member-directory';
-import { RoleService } from '../members/role-service';
-import { TeamRegistry } from '../members/data/team-registry';
+import { Actor } from '../../shared/access/actor';
+import { may, requirePermission, systemActor } from '../../shared/access/policy';
+import { Member } from '../members';
+import { MemberDirectory } from '../members';
+import { RoleService } from '../members';
+import { TeamRegistry } from '../members';
 import { JobStore } from '../../platform/scheduler/job-store';
 import { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
 import { SignedLinks } from '../../platform/security/signed-links';
 import { Clock, LONDON } from '../../platform/time/clock';
+import { channelRecipientId } from '../../platform/delivery/outbound-message';
 import { ChallengeView, ChallengeService } from './challenge-service';
 import { challengeCard, challengeCreatedCard, challengeFormCard, challengeListCard, challengeRefusedCard, challengeReportCard, challengeRespondedCard, myChallengeListCard, nudgeHeading } from './teams/challenge-cards';
 import { ChallengeFormError } from './domain/challenge-form';
 import { ChallengeResponseError } from './challenge-service';
 import { listFilterFromData, parseListFilterText } from './domain/challenge-list-filter';
 import { ReportPeriod, lastCompleteQuarter, parseReportPeriod, rangePeriod } from './domain/challenge-report-period';
+import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
 
-export const NUDGE_JOB = 'challenge-nudges';
-export const QUARTERLY_REPORT_JOB = 'challenge-quarterly-report';
+export const NUDGE_JOB = JOB_KINDS.challengeNudges;
+export const QUARTERLY_REPORT_JOB = JOB_KINDS.challengeQuarterlyReport;
 export const REPORT_CSV = 'challenge-report-csv';
 
 export interface ChallengeDeskDependencies {
@@ -52,7 +54,8 @@ export class ChallengeDesk {
   async create(actor: Actor, data: unknown): Promise<AdaptiveCardJson> {
     try {
       const created = await this.deps.service.create(actor, data);
-      if (created.outcome === 'created') await this.post(created.view, 'created', 'New challenge card');
+      // Posting is idempotent (batch and dedupe keys): a resubmit after a failed post delivers it, a double click sends nothing twice.
+      await this.post(created.view, 'created', 'New challenge card');
       return challengeCreatedCard(created, this.nowUtc());
     } catch (error) {
       if (error instanceof ChallengeFormError) return challengeFormCard(error.context, { error });
@@ -80,14 +83,15 @@ export class ChallengeDesk {
   }
 
   async list(actor: Actor, filter: { text?: string; data?: unknown }): Promise<AdaptiveCardJson> {
-    requireOfficer(actor, 'Only officers can list every challenge card; ask "my challenge cards" for yours.');
+    requirePermission(actor, 'challenges.list');
     const parsed = filter.data !== undefined ? listFilterFromData(filter.data) : parseListFilterText(filter.text ?? '');
     return challengeListCard(await this.deps.service.list(parsed), parsed, this.nowUtc());
   }
 
   async report(actor: Actor, text: string): Promise<AdaptiveCardJson> {
+    requirePermission(actor, 'challenges.report');
     const period = parseReportPeriod(text, this.deps.service.today());
-    const csvUrl = hasRole(actor.role, 'officer') ? this.csvUrl(actor, period) : undefined;
+    const csvUrl = may(actor, 'challenges.export') ? this.csvUrl(actor.aadObjectId, period) : undefined;
     return challengeReportCard(await this.deps.service.report(period), { csvUrl });
   }
 
@@ -95,7 +99,7 @@ export class ChallengeDesk {
   async reportCsv(params: URLSearchParams): Promise<{ fileName: string; body: string } | undefined> {
     const [from, to] = [params.get('from') ?? '', params.get('to') ?? ''];
     const grant = this.deps.links.verify(REPORT_CSV, `${from}_${to}`, params);
-    if (!grant || !hasRole(await this.deps.roles.roleOf(grant.aadObjectId), 'officer')) return undefined;
+    if (!grant || !may(await this.holderOf(grant.aadObjectId), 'challenges.export')) return undefined;
     const file = await this.deps.service.reportCsv(rangePeriod(from, to));
     return { fileName: file.fileName, body: file.csv };
   }
@@ -106,8 +110,8 @@ export class ChallengeDesk {
 
   /** At start-up: the daily nudge scan and the next quarter-end report, unless already planned. */
   async ensureScheduled(): Promise<void> {
-    if ((await this.deps.jobs.pendingKeys(NUDGE_JOB)).length === 0) await this.planNudges();
-    if ((await this.deps.jobs.pendingKeys(QUARTERLY_REPORT_JOB)).length === 0) await this.planQuarterlyReport();
+    if ((await this.deps.jobs.pendingKeys(jobKeys.challengeNudges)).length === 0) await this.planNudges();
+    if ((await this.deps.jobs.pendingKeys(jobKeys.challengeQuarterlyReport)).length === 0) await this.planQuarterlyReport();
   }
 
   /** Sends the latest card to the lead officer and assignees (but the person acting) and the panel channel. */
@@ -116,14 +120,14 @@ export class ChallengeDesk {
     const involved = new Set([challenge.leadOfficer.aadObjectId, ...challenge.assignees.map((a) => a.aadObjectId)]);
     const people = (await this.deps.members.list({ activeOnly: true })).filter((member) => involved.has(member.aadObjectId));
     const recipients = people.filter((member) => member.aadObjectId !== actingAadObjectId);
-    const batchId = `challenge:${challenge.reference}:${version}`;
+    const batchId = batchIds.challengeCard(challenge.reference, version);
     // Every copy refreshes itself when viewed, so lead officer and assignees all see the latest response.
     const refreshUserIds = people.map((member) => member.teamsUserId);
     await this.deps.delivery.broadcast({ batchId, members: recipients, card: () => challengeCard(view, { nowUtc: this.nowUtc(), heading, refreshUserIds }) });
     const panel = this.deps.panelTeamId ? (await this.deps.teams.list()).find((team) => team.teamId === this.deps.panelTeamId) : undefined;
     if (panel) {
       const readOnly = { ...view, viewerMayRespond: false };
-      await this.deps.delivery.enqueue({ batchId, dedupeKey: `panel-channel`, recipient: { aadObjectId: `team:${panel.teamId}`, conversationReference: panel.conversationReference }, card: challengeCard(readOnly, { nowUtc: this.nowUtc(), heading }) });
+      await this.deps.delivery.enqueue({ batchId, dedupeKey: `panel-channel`, recipient: { aadObjectId: channelRecipientId(panel.teamId), conversationReference: panel.conversationReference }, card: challengeCard(readOnly, { nowUtc: this.nowUtc(), heading }) });
     }
   }
 
@@ -136,8 +140,8 @@ export class ChallengeDesk {
       if (!(await this.deps.service.recordNudged(nudge.reference, now, this.deps.nudgeInterval))) continue;
       const ids = new Set(nudge.recipients.map((person) => person.aadObjectId));
       const recipients = active.filter((member) => ids.has(member.aadObjectId));
-      const card = challengeCard(await this.deps.service.view(systemActor(), nudge.reference), { nowUtc: this.nowUtc(), heading: nudgeHeading(nudge) });
-      await this.deps.delivery.broadcast({ batchId: `challenge-nudge:${nudge.reference}:${now.toISODate()}`, members: recipients, card: () => card });
+      const card = challengeCard(await this.deps.service.view(systemActor(NUDGE_JOB), nudge.reference), { nowUtc: this.nowUtc(), heading: nudgeHeading(nudge) });
+      await this.deps.delivery.broadcast({ batchId: batchIds.challengeNudge(nudge.reference, now.toISODate()!), members: recipients, card: () => card });
       sent++;
     }
     await this.planNudges();
@@ -149,9 +153,9 @@ export class ChallengeDesk {
     const officers = await this.deps.roles.activeOfficers();
     const report = await this.deps.service.report(period);
     await this.deps.delivery.broadcast({
-      batchId: `challenge-report:${period.start}`,
+      batchId: batchIds.challengeReport(period.start),
       members: officers,
-      card: (officer: Member) => challengeReportCard(report, { csvUrl: this.csvUrl({ ...systemActor(), aadObjectId: officer.aadObjectId }, period) }),
+      card: (officer: Member) => challengeReportCard(report, { csvUrl: this.csvUrl(officer.aadObjectId, period) }),
     });
     await this.planQuarterlyReport();
     return { kind: 'done', note: `quarterly report for ${period.title} to ${officers.length} officers` };
@@ -159,18 +163,24 @@ export class ChallengeDesk {
 
   private planNudges(): Promise<void> {
     const tomorrowNine = this.deps.clock.now().setZone(LONDON).plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
-    return this.deps.jobs.schedule({ key: NUDGE_JOB, kind: NUDGE_JOB, due: tomorrowNine, payload: {} });
+    return this.deps.jobs.schedule({ key: jobKeys.challengeNudges, kind: NUDGE_JOB, due: tomorrowNine, payload: {} });
   }
 
   /** 09:00 on the first day of the next quarter: the quarter just ended is complete. */
   private planQuarterlyReport(): Promise<void> {
     const now = this.deps.clock.now().setZone(LONDON);
     const nextQuarter = DateTime.fromObject({ year: now.year, month: Math.floor((now.month - 1) / 3) * 3 + 1, day: 1, hour: 9 }, { zone: LONDON }).plus({ months: 3 });
-    return this.deps.jobs.schedule({ key: QUARTERLY_REPORT_JOB, kind: QUARTERLY_REPORT_JOB, due: nextQuarter, payload: {} });
+    return this.deps.jobs.schedule({ key: jobKeys.challengeQuarterlyReport, kind: QUARTERLY_REPORT_JOB, due: nextQuarter, payload: {} });
   }
 
-  private csvUrl(actor: Actor, period: ReportPeriod): string {
-    const signed = this.deps.links.sign({ purpose: REPORT_CSV, subject: `${period.start}_${period.end}`, aadObjectId: actor.aadObjectId });
+  /** Who holds a signed link now: their role is read afresh, not taken from when the link was made. */
+  private async holderOf(aadObjectId: string): Promise<Actor> {
+    return { aadObjectId, name: '', tenantId: '', role: await this.deps.roles.roleOf(aadObjectId) };
+  }
+
+  /** A link only `aadObjectId` can use, and only while they may export. */
+  private csvUrl(aadObjectId: string, period: ReportPeriod): string {
+    const signed = this.deps.links.sign({ purpose: REPORT_CSV, subject: `${period.start}_${period.end}`, aadObjectId });
     return `${this.deps.publicBaseUrl}/exports/challenges.csv?from=${period.start}&to=${period.end}&${signed}`;
   }
 
@@ -179,11 +189,4 @@ export class ChallengeDesk {
   }
 }
 
-function requireOfficer(actor: Actor, message: string): void {
-  if (!hasRole(actor.role, 'officer')) throw new DomainError('forbidden', message);
-}
 
-/** Scheduled work reads cards as an officer would; nothing it does is attributed to a person. */
-function systemActor(): Actor {
-  return { aadObjectId: 'system', name: 'The panel bot', tenantId: '', role: 'officer' };
-}

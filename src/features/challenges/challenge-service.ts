@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { DateTime, Duration } from 'luxon';
 import { DomainError, DomainErrorCode } from '../../shared/errors/domain-error';
-import { Actor } from '../members/domain/actor';
+import { Actor } from '../../shared/access/actor';
 import { Clock } from '../../platform/time/clock';
 import { londonDate, londonStartOfDay } from '../../platform/time/london';
 import { Challenge, ChallengeEvent, ChallengeReference, Person, referenceSchema, toUtcIso } from './domain/challenge';
-import { mayCreateChallenges, respondOffered } from './domain/challenge-access';
+import { respondOffered } from './domain/challenge-access';
 import { ChallengeCandidate, ChallengeDraft, ChallengeFormContext, validateChallengeForm } from './domain/challenge-form';
 import { ChallengeListFilter, isOverdue } from './domain/challenge-list-filter';
 import { ChallengeReport, buildChallengeReport } from './domain/challenge-report';
@@ -14,6 +13,8 @@ import { ReportPeriod } from './domain/challenge-report-period';
 import { ChallengeRepository, SummaryQuery } from './data/challenge-repository';
 import { RespondValues, ResponseRefusal, decideResponse, parseRespondInput, responseKey } from './domain/challenge-response';
 import { ChallengeSummary } from './domain/challenge-summary';
+import { Principal, requirePermission } from '../../shared/access/policy';
+import { formIdOf, newFormId } from '../../shared/forms/form';
 import { AuditTrail } from '../audit/domain/audit-entry';
 
 /** The people a card can be given to: active members and officers, with roles (from the member directory). */
@@ -37,7 +38,7 @@ export interface CreateOutcome {
 }
 
 export interface RespondOutcome {
-  /** `already_recorded`: this person's response to this version of the card was recorded before. */
+  /** `already_recorded`: this very response (same person, card version and words) was recorded before. */
   outcome: 'recorded' | 'already_recorded';
   view: ChallengeView;
 }
@@ -71,7 +72,6 @@ export interface NudgeDue {
 }
 
 /** Form ids are our own UUIDs; anything else in card data is refused before it reaches a key. */
-const FORM_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 /**
  * Challenge cards: raising (officers), responding (lead, assignees, officers), lists, nudges and
@@ -89,7 +89,7 @@ export class ChallengeService {
   /** What a blank "new challenge" form needs (officers only). */
   async newForm(actor: Actor): Promise<ChallengeFormContext> {
     assertMayCreate(actor);
-    return { formId: randomUUID(), today: this.today(), candidates: await this.people.candidates() };
+    return { formId: newFormId(), today: this.today(), candidates: await this.people.candidates() };
   }
 
   /**
@@ -99,8 +99,8 @@ export class ChallengeService {
    */
   async create(actor: Actor, data: unknown): Promise<CreateOutcome> {
     assertMayCreate(actor);
-    const formId = (data as { formId?: unknown } | null | undefined)?.formId;
-    if (typeof formId !== 'string' || !FORM_ID.test(formId)) {
+    const formId = formIdOf(data);
+    if (!formId) {
       throw new DomainError('invalid_input', 'This form is out of date. Say "new challenge" to open a fresh one.');
     }
     const context: ChallengeFormContext = { formId, today: this.today(), candidates: await this.people.candidates() };
@@ -112,8 +112,9 @@ export class ChallengeService {
     return { outcome: result.outcome, view: await this.viewOf(actor, result.challenge) };
   }
 
-  /** One card with its history, as `actor` sees it. Anyone may look. */
-  async view(actor: Actor, reference: unknown): Promise<ChallengeView> {
+  /** One card with its history, as `actor` sees it; the policy says who may look. */
+  async view(actor: Principal, reference: unknown): Promise<ChallengeView> {
+    requirePermission(actor, 'challenges.view');
     const parsed = referenceSchema.safeParse(typeof reference === 'string' ? reference.trim().toUpperCase() : reference);
     const stored = parsed.success ? await this.repository.get(parsed.data) : undefined;
     if (!stored) throw new DomainError('not_found', 'That challenge card could not be found. References look like CC-2026-014.');
@@ -122,8 +123,9 @@ export class ChallengeService {
 
   /**
    * Records a response from the card's `challenge.respond` data ({reference, version} plus the
-   * inputs `response`, `status`, `explanation`). Idempotent per card version and person; applied
-   * on the card as it is now, after any concurrent response. Refusals throw ChallengeResponseError.
+   * inputs `response`, `status`, `explanation`). Idempotent per response (see responseKey): the
+   * same response sent twice records once, a different one is always kept; applied on the card as
+   * it is now, after any concurrent response. Refusals throw ChallengeResponseError.
    */
   async respond(actor: Actor, data: unknown): Promise<RespondOutcome> {
     const input = parseRespondInput(data);
@@ -143,7 +145,7 @@ export class ChallengeService {
         moved = { from: decision.change.event?.fromStatus, to: decision.change.event?.toStatus };
         return decision.change;
       },
-      responseKey(input.version, actor),
+      responseKey(input, actor),
     );
     const view = await this.viewOf(actor, result.challenge);
     if (result.outcome === 'applied' && moved?.to) await this.auditStatus(actor, input.reference, `${moved.from ?? ''} -> ${moved.to}`);
@@ -214,7 +216,7 @@ export class ChallengeService {
     return londonDate(this.clock.now());
   }
 
-  private async viewOf(actor: Actor, challenge: Challenge): Promise<ChallengeView> {
+  private async viewOf(actor: Principal, challenge: Challenge): Promise<ChallengeView> {
     return { challenge, history: await this.repository.history(challenge.reference), viewerMayRespond: respondOffered(actor, challenge) };
   }
 
@@ -244,7 +246,7 @@ function newChallenge(reference: ChallengeReference, draft: ChallengeDraft, by: 
 }
 
 function assertMayCreate(actor: Actor): void {
-  if (!mayCreateChallenges(actor)) throw new DomainError('forbidden', 'Only participation officers can raise challenge cards. Ask the participation team to add it for the young people.');
+  requirePermission(actor, 'challenges.create');
 }
 
 function personOf(actor: Actor): Person {

@@ -3,25 +3,31 @@ import { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { BroadcastSummary, DeliveryService } from '../../platform/delivery/delivery-service';
 import { AuditTrail } from '../audit/domain/audit-entry';
 import { DomainError } from '../../shared/errors/domain-error';
-import { Actor, TurnSender, hasRole } from '../members/domain/actor';
-import { Member } from '../members/domain/member';
-import { MemberDirectory } from '../members/data/member-directory';
-import { RoleService } from '../members/role-service';
-import { TeamRegistry } from '../members/data/team-registry';
+import { Actor, TurnSender } from '../../shared/access/actor';
+import { Member } from '../members';
+import { MemberDirectory } from '../members';
+import { RoleService } from '../members';
+import { TeamRegistry } from '../members';
 import { JobStore } from '../../platform/scheduler/job-store';
-import { JobHandler, JobOutcome, ScheduledJob } from '../../platform/scheduler/scheduled-job';
+import { JobHandler, JobOutcome, jobHandler } from '../../platform/scheduler/scheduled-job';
 import { SignedLinks } from '../../platform/security/signed-links';
 import { Clock, LONDON } from '../../platform/time/clock';
-import { EventAudience, ParticipationEvent, eventBatchId } from './domain/event';
+import { EventAudience, ParticipationEvent, eventIdSchema } from './domain/event';
 import { eventAttendeesCard, eventFormCard, eventInvitationCard, eventStatusCard } from './teams/event-cards';
 import { EventFormError, TeamChoice } from './domain/event-form';
 import { EventInvitations } from './data/event-invitations';
 import { EventRepository } from './data/event-repository';
 import { EventRsvps } from './event-rsvps';
 import { OfficerEvents } from './officer-events';
+import { may, requirePermission } from '../../shared/access/policy';
+import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
+import { formIdOf } from '../../shared/forms/form';
+import { z } from 'zod';
 
-export const EVENT_REMINDER_JOB = 'event-reminder';
+export const EVENT_REMINDER_JOB = JOB_KINDS.eventReminder;
 export const ATTENDEES_CSV = 'attendees-csv';
+
+const eventReminderPayload = z.object({ eventId: eventIdSchema, startUtc: z.string() });
 
 export interface EventDeskDependencies {
   repository: EventRepository;
@@ -59,12 +65,14 @@ export class EventDesk {
   async create(actor: Actor, input: unknown): Promise<AdaptiveCardJson> {
     const teams = await this.teamChoices();
     try {
-      const event = await this.deps.officers.create(actor, input, teams);
+      const { event, outcome } = await this.deps.officers.create(actor, input, teams);
+      // Sending and planning are idempotent (one message per member per batch), so a repeated
+      // delivery of the form also finishes a run that stopped after the event was stored.
       await this.invite(actor, event, await this.audience(event.audience));
       await this.planReminder(event);
-      return this.statusCard(actor, event, 'Event created: invitations are on their way');
+      return this.statusCard(actor, event, outcome === 'created' ? 'Event created: invitations are on their way' : 'This event was already created: invitations are on their way');
     } catch (error) {
-      if (error instanceof EventFormError) return eventFormCard({ teams, minNotice: this.deps.minNotice, error });
+      if (error instanceof EventFormError) return eventFormCard({ teams, minNotice: this.deps.minNotice, error, formId: formIdOf(input) });
       throw error;
     }
   }
@@ -123,9 +131,9 @@ export class EventDesk {
   async attendeesCsv(eventId: string, params: URLSearchParams): Promise<{ fileName: string; contentType: string; body: string } | undefined> {
     const grant = this.deps.links.verify(ATTENDEES_CSV, eventId, params);
     if (!grant) return undefined;
-    const role = await this.deps.roles.roleOf(grant.aadObjectId);
-    if (!hasRole(role, 'officer')) return undefined;
-    return this.deps.rsvps.attendeesCsv({ aadObjectId: grant.aadObjectId, name: 'officer', tenantId: '', role }, eventId);
+    const holder: Actor = { aadObjectId: grant.aadObjectId, name: 'officer', tenantId: '', role: await this.deps.roles.roleOf(grant.aadObjectId) };
+    if (!may(holder, 'events.attendees')) return undefined;
+    return this.deps.rsvps.attendeesCsv(holder, eventId);
   }
 
   async upcoming(limit = 10): Promise<ParticipationEvent[]> {
@@ -133,14 +141,14 @@ export class EventDesk {
   }
 
   handlers(): Record<string, JobHandler> {
-    return { [EVENT_REMINDER_JOB]: (job) => this.remind(job) };
+    return { [EVENT_REMINDER_JOB]: jobHandler(eventReminderPayload, (payload) => this.remind(payload)) };
   }
 
   private async invite(actor: Actor, event: ParticipationEvent, audience: Member[]): Promise<void> {
     const newcomers = new Set((await this.deps.invitations.record(event.id, audience)).map((person) => person.aadObjectId));
     const members = audience.filter((member) => newcomers.has(member.aadObjectId));
     const summary = await this.deps.delivery.broadcast({
-      batchId: `${eventBatchId(event)}:invitation`,
+      batchId: batchIds.eventVersion(event.id, event.sequence, 'invitation'),
       members,
       card: (member) => eventInvitationCard(event, { ...this.invitationOptions(event), refreshUserIds: [member.teamsUserId] }),
     });
@@ -159,7 +167,7 @@ export class EventDesk {
     const invited = new Set((await this.deps.invitations.list(event.id)).map((invitation) => invitation.aadObjectId));
     const members = (await this.deps.members.list({ activeOnly: true })).filter((member) => invited.has(member.aadObjectId));
     const summary = await this.deps.delivery.broadcast({
-      batchId: `${eventBatchId(event)}:change`,
+      batchId: batchIds.eventVersion(event.id, event.sequence, 'change'),
       members,
       card: (member) => eventInvitationCard(event, { ...this.invitationOptions(event), heading, refreshUserIds: [member.teamsUserId] }),
     });
@@ -167,21 +175,20 @@ export class EventDesk {
   }
 
   private async planReminder(event: ParticipationEvent): Promise<void> {
-    const prefix = `${EVENT_REMINDER_JOB}|${event.id}|`;
+    const prefix = jobKeys.eventRemindersOf(event.id);
     await this.deps.jobs.cancelWithPrefix(prefix);
     const due = DateTime.fromISO(event.startUtc, { zone: 'utc' }).setZone(LONDON).minus({ days: 1 });
     if (due <= this.deps.clock.now()) return;
-    await this.deps.jobs.schedule({ key: `${prefix}${event.startUtc}`, kind: EVENT_REMINDER_JOB, due, payload: { eventId: event.id, startUtc: event.startUtc } });
+    await this.deps.jobs.schedule({ key: jobKeys.eventReminder(event.id, event.startUtc), kind: EVENT_REMINDER_JOB, due, payload: { eventId: event.id, startUtc: event.startUtc } });
   }
 
   /** The day before: members who said Going or Maybe. Idempotent per member through the delivery batch. */
-  private async remind(job: ScheduledJob): Promise<JobOutcome> {
-    const { eventId, startUtc } = job.payload as { eventId: string; startUtc: string };
+  private async remind({ eventId, startUtc }: z.infer<typeof eventReminderPayload>): Promise<JobOutcome> {
     const event = (await this.deps.repository.get(eventId))?.event;
     if (!event || event.status === 'cancelled' || event.startUtc !== startUtc) return { kind: 'done', note: 'event cancelled, moved or gone' };
     const attending = new Set((await this.deps.rsvps.membersToRemind(event.id)).map((person) => person.aadObjectId));
     const members = (await this.deps.members.list({ activeOnly: true })).filter((member) => attending.has(member.aadObjectId));
-    const summary = await this.deps.delivery.broadcast({ batchId: `event-reminder|${event.id}|${startUtc}`, members, card: () => eventInvitationCard(event, { ...this.invitationOptions(event), heading: 'Reminder: this is tomorrow' }) });
+    const summary = await this.deps.delivery.broadcast({ batchId: batchIds.eventReminder(event.id, startUtc), members, card: () => eventInvitationCard(event, { ...this.invitationOptions(event), heading: 'Reminder: this is tomorrow' }) });
     return { kind: 'done', note: `queued ${summary.queued}` };
   }
 
@@ -195,7 +202,7 @@ export class EventDesk {
   }
 
   private async statusCard(actor: Actor, event: ParticipationEvent, heading?: string): Promise<AdaptiveCardJson> {
-    const [progress, attendees] = await Promise.all([this.deps.delivery.progress(`${eventBatchId(event)}:invitation`), this.deps.rsvps.attendees(actor, event.id)]);
+    const [progress, attendees] = await Promise.all([this.deps.delivery.progress(batchIds.eventVersion(event.id, event.sequence, 'invitation')), this.deps.rsvps.attendees(actor, event.id)]);
     return eventStatusCard(event, { progress, totals: attendees.totals, noAnswer: attendees.noAnswer, csvUrl: this.csvUrl(actor, event.id), heading });
   }
 
@@ -213,5 +220,5 @@ export class EventDesk {
 }
 
 function requireOfficer(actor: Actor): void {
-  if (!hasRole(actor.role, 'officer')) throw new DomainError('forbidden', 'Only officers can create events.');
+  requirePermission(actor, 'events.create');
 }

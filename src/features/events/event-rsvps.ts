@@ -1,11 +1,12 @@
 import { DomainError } from '../../shared/errors/domain-error';
-import { Actor, hasRole } from '../members/domain/actor';
+import { Actor } from '../../shared/access/actor';
 import { EventId, EventPerson, ParticipationEvent, eventIdSchema } from './domain/event';
 import { EventInvitations } from './data/event-invitations';
 import { EventRepository } from './data/event-repository';
 import { CSV_CONTENT_TYPE, attendeesCsv, attendeesCsvFileName } from './domain/attendee-csv';
 import { NamesByResponse, Rsvp, RsvpTotals, namesByResponse, rsvpResponseSchema, totalsOf } from './domain/rsvp';
 import { RsvpBook, RsvpOutcome } from './data/rsvp-book';
+import { requirePermission } from '../../shared/access/policy';
 
 /** What a member's invitation card shows after a click or a refresh. */
 export interface InvitationView {
@@ -96,5 +97,5 @@ export class EventRsvps {
 }
 
 function assertOfficer(actor: Actor): void {
-  if (!hasRole(actor.role, 'officer')) throw new DomainError('forbidden', 'Only officers can see who is coming to an event.');
+  requirePermission(actor, 'events.attendees');
 }

@@ -1,4 +1,6 @@
-import { Role, hasRole } from '../members/domain/actor';
+import { Role, hasRole, roleLabel } from '../../shared/access/actor';
+import { HelpEntry } from '../../shared/feature';
+import { EXAMPLE_QUESTIONS } from '../remit';
 import { HelpCardData } from './teams/help-card';
 import { WelcomeCardData } from './teams/welcome-card';
 
@@ -12,33 +14,8 @@ const CAPABILITIES = [
   { title: 'Challenge cards', detail: '"my challenge cards", "challenge CC-2026-014", "challenge report for Q3 2026".' },
 ];
 
-/** Questions the knowledge base answers well: offered on the welcome, help and "I don't know" cards. */
-export const EXAMPLE_QUESTIONS: readonly string[] = [
-  'Who is the panel accountable to?',
-  'What are the four priority areas?',
-  'What did recommendation 6 ask for?',
-  'What does UASC mean?',
-  'Who do I contact about the panel?',
-];
 
-const STAFF_COMMANDS: { title: string; detail: string; role: Role }[] = [
-  { title: 'add meeting', detail: 'Add a panel meeting; edit, move or cancel it from its card.', role: 'officer' },
-  { title: 'apologies for the next meeting', detail: 'Who has sent apologies.', role: 'officer' },
-  { title: 'reminder opt-outs', detail: 'Who has stopped meeting reminders.', role: 'officer' },
-  { title: 'new event', detail: 'Invite members to a participation event; follow replies on its card.', role: 'officer' },
-  { title: 'attendees for <event>', detail: 'Who is going, with a CSV download.', role: 'officer' },
-  { title: 'new challenge', detail: 'Record a challenge from a children\'s council and assign it.', role: 'officer' },
-  { title: 'challenge cards overdue', detail: 'List challenge cards (also by status or priority area).', role: 'officer' },
-  { title: 'feedback', detail: 'See which answers members found unhelpful.', role: 'officer' },
-  { title: 'roles', detail: 'See everyone who has used the bot and make or remove officers.', role: 'admin' },
-  { title: 'audit log', detail: 'Who changed roles, sent broadcasts or moved challenge cards, newest first.', role: 'admin' },
-];
 
-const ROLE_LABELS: Record<Role, string> = { member: 'member', officer: 'officer', admin: 'administrator' };
-
-export function roleLabel(role: Role): string {
-  return ROLE_LABELS[role];
-}
 
 export function welcomeCardData(): WelcomeCardData {
   return {
@@ -48,11 +25,12 @@ export function welcomeCardData(): WelcomeCardData {
   };
 }
 
-export function helpCardData(role: Role): HelpCardData {
+/** The help card for `role`; staff commands come from what the features register. */
+export function helpCardData(role: Role, staffCommands: readonly HelpEntry[]): HelpCardData {
   return {
     capabilities: [...CAPABILITIES, { title: 'my role', detail: 'See which role the bot gives you.' }],
     examples: EXAMPLE_QUESTIONS.map((question) => ({ question })),
-    staffCommands: STAFF_COMMANDS.filter((command) => hasRole(role, command.role)).map(({ title, detail }) => ({ title, detail })),
+    staffCommands: staffCommands.filter((command) => hasRole(role, command.role)).map(({ title, detail }) => ({ title, detail })),
     roleLabel: roleLabel(role),
   };
 }

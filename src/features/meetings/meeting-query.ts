@@ -44,7 +44,7 @@ export function isMeetingQuestion(text: string): boolean {
   if (t.length === 0 || t.length > 300) return false;
   if (/^(?:the |our |panel |upcoming |future |next |list |show |all )?(?:meetings?|agenda|papers|calendar)(?: list| dates)?$/.test(t)) return true;
   if (/^(?:when|where)(?: is|'s| will)? it(?: held| be| taking place| happening)?$/.test(t)) return true;
-  if (REMIT_QUESTION.test(t)) return false;
+  if (REMIT_QUESTION.test(t) || AGENDA_PROCESS.test(t)) return false;
   const aboutMeetings = /\b(?:meetings?|agendas?|papers)\b/.test(t) || /\bnext (?:panel|cpp)\b/.test(t) || /\b(?:panel|we|cpp) (?:next )?meet(?:s|ing)?\b/.test(t);
   if (!aboutMeetings) return false;
   return SCHEDULE_SIGNAL.test(t) || new RegExp(`\\b${MONTH_WORDS}\\b`).test(t) || /\b20\d\d\b/.test(t);
@@ -53,8 +53,13 @@ export function isMeetingQuestion(text: string): boolean {
 const REMIT_QUESTION =
   /\b(?:how often|how many times|how frequently|frequency|who (?:chairs?|attends?|can|sits|is on|goes|runs|sets|takes|writes|decides)|what happens|quorum|quorate|purpose|terms of reference|can (?:the )?public|can (?:i|anyone|members|councillors) (?:attend|speak|watch)|how (?:do|can) i|declare|interests?|webcast|minutes of)\b/;
 
+// "agenda" or "papers" alone is no signal: "how do I get an item on the agenda" asks how the panel works.
 const SCHEDULE_SIGNAL =
-  /\b(?:when|where|next|upcoming|future|coming up|soon|any|is there|are there|scheduled|schedule|dates?|time|times|venue|location|room|held|list|show|calendar|today|tomorrow|tonight|week|month|year|on the agenda|what'?s on|what is on|agenda|papers|documents|monday|tuesday|wednesday|thursday|friday|saturday|sunday|cancel+ed|moved|still on|going ahead)\b/;
+  /\b(?:when|where|next|upcoming|future|coming up|soon|any|is there|are there|scheduled|schedule|dates?|time|times|venue|location|room|held|list|show|calendar|today|tomorrow|tonight|week|month|year|on the agenda|what'?s on|what is on|published|out yet|available|monday|tuesday|wednesday|thursday|friday|saturday|sunday|cancel+ed|moved|still on|going ahead)\b/;
+
+// Asking how to put something to the panel, not what a meeting holds: a remit question.
+const AGENDA_PROCESS =
+  /\b(?:get|getting|put|putting|add|adding|place|raise|raising|submit|table|propose|include|request|suggest|bring)\b.{0,40}\b(?:on|onto|to|in|at|into)\s+(?:the\s+|an?\s+|a\s+future\s+|the\s+next\s+|next\s+)?(?:panel'?s?\s+)?(?:agenda|meeting|work programme)\b|\bwork programme\b|\b(?:how|who)\b.{0,30}\b(?:sets?|decides?|agrees?)\b.{0,20}\bagenda\b|\bwhat is an agenda\b/;
 
 /**
  * Understands a meeting question relative to `now` (London): next meeting / where / agenda,

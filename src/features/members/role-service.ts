@@ -1,8 +1,9 @@
 import { DomainError } from '../../shared/errors/domain-error';
-import { Actor, Role } from './domain/actor';
+import { Actor, Role } from '../../shared/access/actor';
 import { Member } from './domain/member';
 import { MemberDirectory } from './data/member-directory';
 import { RoleDirectory } from './data/role-directory';
+import { requirePermission } from '../../shared/access/policy';
 import { AuditTrail } from '../audit/domain/audit-entry';
 
 export interface MemberWithRole {
@@ -36,7 +37,7 @@ export class RoleService {
   }
 
   async setOfficer(actor: Actor, targetAadObjectId: string, officer: boolean): Promise<MemberWithRole> {
-    if (actor.role !== 'admin') throw new DomainError('forbidden', 'Only an administrator can change roles.');
+    requirePermission(actor, 'roles.change');
     const target = await this.members.find(targetAadObjectId);
     if (!target) throw new DomainError('not_found', 'I could not find that person in the members directory. They need to have used the bot first.');
     if (this.isBootstrapAdmin(target.aadObjectId)) {

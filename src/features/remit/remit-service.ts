@@ -1,9 +1,18 @@
-import { KnowledgeBase } from './domain/knowledge-base';
-import { KnowledgeEntry } from './domain/knowledge-entry';
+import { EnglishThesaurus, sharedThesaurus } from './data/english-thesaurus';
 import { ExactQuestionMatch } from './domain/exact-question-match';
 import { GlossaryShortcut } from './domain/glossary-shortcut';
+import { KnowledgeBase } from './domain/knowledge-base';
+import { KnowledgeEntry, SearchableEntry } from './domain/knowledge-entry';
+import { contentStems } from './domain/match-scoring';
+import { passageEntry } from './domain/passage-entries';
+import { withoutPreamble } from './domain/question-preamble';
+import { QuestionShape, acronymSubject, holdsCount, holdsDate, namesSomeone, questionShape } from './domain/question-shape';
 import { RemitResult } from './domain/remit-result';
-import { RemitSearch } from './domain/remit-search';
+import { ENTRY_PROFILE, RemitEvaluation, RemitSearch, SearchProfile } from './domain/remit-search';
+import { SourcePassage } from './domain/source-passage';
+import { SpellingCorrector } from './domain/spelling-corrector';
+import { stem } from './domain/stemmer';
+import { isStopWord } from './domain/stop-words';
 import { SynonymExpander } from './domain/synonym-expander';
 import { tokenize } from './domain/text-normalizer';
 
@@ -13,41 +22,181 @@ export type { RemitResult } from './domain/remit-result';
 const MAX_QUESTION_CHARS = 500;
 
 /**
+ * Source passages are plain text, not written to answer a question: a passage is quoted only when
+ * it accounts for nearly all of the question.
+ */
+export const PASSAGE_PROFILE: SearchProfile = {
+  fields: ['question', 'keywords', 'answer'],
+  titleFields: ['question', 'keywords'],
+  boost: { question: 1.5, keywords: 1, answer: 1 },
+  documentBoost: () => 1,
+  minCoverage: 0.85,
+  minWeakOnlyCoverage: 1,
+  minConfidence: 0.4,
+  requireAnchor: false,
+};
+
+// A passage replaces a trusted entry only when it accounts for clearly more of the question.
+const PASSAGE_COVERAGE_MARGIN = 0.15;
+// An entry holding this share of a passage's words is written from it.
+const WRITTEN_FROM_OVERLAP = 0.6;
+// A passage this confident picks the entry even over a trusted one.
+const GUIDING_CONFIDENCE = 0.7;
+
+export interface RemitServiceOptions {
+  /** The documents' own paragraphs, quoted when no authored answer is confident; default: the knowledge base's. */
+  passages?: readonly SourcePassage[];
+  /** Entries officers added in Teams, searched like the curated ones. */
+  extraEntries?: readonly SearchableEntry[];
+  thesaurus?: EnglishThesaurus;
+}
+
+/**
  * Answers a member's question about the panel's remit in their own words, or declines honestly.
- * Builds its search index once, in the constructor.
+ * Builds its search indexes once, in the constructor: authored entries first, the source
+ * documents' passages as a fallback that is quoted verbatim with its citation.
  */
 export class RemitService {
+  private readonly byId = new Map<string, KnowledgeEntry>();
   private readonly exact: ExactQuestionMatch;
   private readonly shortcut: GlossaryShortcut;
-  private readonly search: RemitSearch;
+  private readonly entries: RemitSearch;
+  private readonly passages?: RemitSearch;
+  private readonly speller: SpellingCorrector;
+  private readonly isEnglishWord: (word: string) => boolean;
+  private readonly answerStems = new Map<string, ReadonlySet<string>>();
 
-  constructor(private readonly knowledge: KnowledgeBase) {
-    const searchable = knowledge.searchableEntries();
-    const acronymGroups = searchable
-      .filter((s) => s.meaning !== undefined)
-      .map((s) => [...s.acronyms, s.meaning ?? '']);
+  constructor(
+    knowledge: KnowledgeBase,
+    options: RemitServiceOptions = {},
+  ) {
+    const thesaurus = options.thesaurus ?? sharedThesaurus();
+    this.isEnglishWord = (word) => isStopWord(word) || thesaurus.isEnglish(stem(word));
+    const searchable = [...knowledge.searchableEntries(), ...(options.extraEntries ?? [])];
+    for (const s of searchable) this.byId.set(s.entry.id, s.entry);
+    const acronymGroups = searchable.filter((s) => s.meaning !== undefined).map((s) => [...s.acronyms, s.meaning ?? '']);
+    const expander = new SynonymExpander([...knowledge.synonymGroups(), ...acronymGroups], thesaurus);
     this.exact = new ExactQuestionMatch(searchable);
     this.shortcut = new GlossaryShortcut(searchable);
-    this.search = new RemitSearch(searchable, new SynonymExpander([...knowledge.synonymGroups(), ...acronymGroups]));
+    this.entries = new RemitSearch(searchable, expander, ENTRY_PROFILE);
+    const passageEntries = (options.passages ?? knowledge.passages()).map(passageEntry);
+    if (passageEntries.length > 0) this.passages = new RemitSearch(passageEntries, expander, PASSAGE_PROFILE);
+    expander.useIndex((term) => this.entries.holds(term) || (this.passages?.holds(term) ?? false));
+    this.speller = new SpellingCorrector({ words: wordFrequencies([...searchable, ...passageEntries], knowledge), isEnglish: (s) => thesaurus.isEnglish(s) });
   }
 
   /** Any text is accepted (empty, pasted pages, emoji): the worst outcome is an honest "I don't know". */
   answer(question: string): RemitResult {
-    const tokens = tokenize(question.slice(0, MAX_QUESTION_CHARS));
-    if (tokens.length === 0) return { kind: 'unknown', reason: 'empty' };
+    const text = withoutPreamble(question.slice(0, MAX_QUESTION_CHARS));
+    const raw = tokenize(text);
+    if (raw.length === 0) return { kind: 'unknown', reason: 'empty' };
+    const tokens = raw.map((t) => (isStopWord(t) ? t : this.speller.correct(t)));
+    const shape = questionShape(text);
 
-    const known = this.exact.match(tokens) ?? this.shortcut.match(tokens);
+    const known = this.exact.match(raw) ?? this.exact.match(tokens) ?? this.shortcut.match(tokens);
     if (known) return this.answerWith(known, 1);
+    if (shape.acronymFrame) {
+      const acronym = this.shortcut.find(tokens);
+      if (acronym) return this.answerWith(acronym, 1);
+      if (acronymSubject(tokens).length === 1) return { kind: 'unknown', reason: 'unknown_acronym' };
+    }
+    // The documents date from 2015-2017: today's figures and post holders are an officer's to give.
+    if (shape.aboutNow) return { kind: 'unknown', reason: 'about_now' };
 
-    const outcome = this.search.search(tokens);
-    if (outcome.kind === 'none') return { kind: 'unknown', reason: outcome.reason };
-    return this.answerWith(outcome.match.entry, outcome.match.confidence);
+    const fit = (entry: KnowledgeEntry) => this.fit(entry, shape);
+    const fromEntries = this.entries.evaluate(tokens, fit);
+    const fromPassages = this.passagesCouldWin(fromEntries) ? this.passages?.evaluate(tokens, fit) : undefined;
+    const chosen = choose(fromEntries, fromPassages, (entry, passage) => this.overlap(entry, passage));
+    if (!chosen) return { kind: 'unknown', reason: fromEntries.kind === 'none' && (fromPassages?.kind ?? 'none') === 'none' ? 'off_topic' : 'low_confidence' };
+    if (!this.fitsShape(chosen.entry, shape)) return { kind: 'unknown', reason: 'low_confidence' };
+    return this.answerWith(chosen.entry, chosen.confidence);
+  }
+
+  /** The share of a passage's content words that an entry's answer also uses. */
+  private overlap(entry: KnowledgeEntry, passage: KnowledgeEntry): number {
+    const passageStems = this.stemsOf(passage);
+    if (passageStems.size === 0) return 0;
+    const entryStems = this.stemsOf(entry);
+    let shared = 0;
+    for (const s of passageStems) if (entryStems.has(s)) shared++;
+    return shared / passageStems.size;
+  }
+
+  private stemsOf(entry: KnowledgeEntry): ReadonlySet<string> {
+    let stems = this.answerStems.get(entry.id);
+    if (!stems) {
+      stems = contentStems(tokenize(entry.kind === 'passage' ? entry.answer.replace(/^[^:]*:/, '') : entry.answer));
+      this.answerStems.set(entry.id, stems);
+    }
+    return stems;
+  }
+
+  /** How well an answer is of the kind the question asks for: ranks figures for "how many", names for "who is". */
+  private fit(entry: KnowledgeEntry, shape: QuestionShape): number {
+    let fit = 1;
+    if (shape.wants === 'count') fit *= holdsCount(entry.answer) ? 1.5 : 0.6;
+    if (shape.share && /%|per cent|proportion|a quarter/.test(entry.answer)) fit *= 1.5;
+    if (shape.wants === 'date') fit *= holdsDate(entry.answer) ? 1.3 : 0.8;
+    if (shape.identity) fit *= namesSomeone(entry.answer, this.isEnglishWord) ? 1.5 : 0.5;
+    // Only "what does X stand for" is a question for the glossary; otherwise a topic using X answers it.
+    if (entry.kind === 'glossary' && !shape.acronymFrame) fit *= 0.5;
+    return fit;
+  }
+
+  /** "How many" wants a figure and "who is the ..." a name: an answer without one is not the answer, however well it matched. */
+  private fitsShape(entry: KnowledgeEntry, shape: QuestionShape): boolean {
+    if (shape.wants === 'count' && !holdsCount(entry.answer)) return false;
+    return !shape.identity || namesSomeone(entry.answer, this.isEnglishWord);
+  }
+
+  // A passage can only replace a trusted entry that leaves part of the question unanswered.
+  private passagesCouldWin(fromEntries: RemitEvaluation): boolean {
+    return !(fromEntries.kind === 'match' && fromEntries.trusted && fromEntries.match.coverage + PASSAGE_COVERAGE_MARGIN >= 1);
+  }
+
+  /** An entry by id (curated, officer-authored or a passage is not included: passages have no buttons). */
+  entry(id: string): KnowledgeEntry | undefined {
+    return this.byId.get(id);
   }
 
   private answerWith(entry: KnowledgeEntry, confidence: number): RemitResult {
-    const related = entry.related
-      .map((id) => this.knowledge.entry(id))
-      .filter((e): e is KnowledgeEntry => e !== undefined);
+    const related = entry.related.map((id) => this.byId.get(id)).filter((e): e is KnowledgeEntry => e !== undefined);
     return { kind: 'answer', entry, confidence, related };
   }
+}
+
+/**
+ * Entries first; a source passage when no entry is trusted, or when it accounts for clearly more of
+ * the question. Short passages pin a question down better than long entries, so a confident passage
+ * also picks among the entries: the best-ranked entry written from that passage (same section, or
+ * most of its words) is answered instead of the quote. Curated words beat a raw quote.
+ */
+function choose(fromEntries: RemitEvaluation, fromPassages: RemitEvaluation | undefined, overlap: (entry: KnowledgeEntry, passage: KnowledgeEntry) => number): { entry: KnowledgeEntry; confidence: number } | undefined {
+  const passage = fromPassages?.kind === 'match' && fromPassages.trusted ? fromPassages.match : undefined;
+  const entry = fromEntries.kind === 'match' && fromEntries.trusted ? fromEntries.match : undefined;
+  if (passage && fromEntries.kind === 'match') {
+    const eligible = fromEntries.candidates.filter((c) => c.coverage >= ENTRY_PROFILE.minCoverage && c.coverage + PASSAGE_COVERAGE_MARGIN >= passage.coverage);
+    const bySimilarity = (candidates: typeof eligible) => [...candidates].sort((a, b) => overlap(b.entry, passage.entry) - overlap(a.entry, passage.entry));
+    const writtenFrom = bySimilarity(eligible.filter((c) => sameSection(c.entry, passage.entry)))[0] ?? eligible.find((c) => overlap(c.entry, passage.entry) >= WRITTEN_FROM_OVERLAP);
+    if (writtenFrom && (!entry || (passage.confidence >= GUIDING_CONFIDENCE && writtenFrom.entry.id !== entry.entry.id))) {
+      return { entry: writtenFrom.entry, confidence: Math.min(passage.confidence, writtenFrom.coverage) };
+    }
+  }
+  if (entry && passage && passage.coverage > entry.coverage + PASSAGE_COVERAGE_MARGIN) return passage;
+  return entry ?? passage;
+}
+
+function sameSection(entry: KnowledgeEntry, passage: KnowledgeEntry): boolean {
+  return passage.source.document === entry.source.document && passage.source.section === entry.source.section;
+}
+
+/** How often each word occurs in what is indexed: spelling correction prefers the commoner of two candidates. */
+function wordFrequencies(entries: readonly SearchableEntry[], knowledge: KnowledgeBase): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (text: string) => {
+    for (const token of tokenize(text)) if (!isStopWord(token)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  };
+  for (const s of entries) [s.entry.question, s.entry.answer, s.entry.source.section, ...s.alternatives, ...s.keywords, ...s.acronyms].forEach(add);
+  knowledge.synonymGroups().flat().forEach(add);
+  return counts;
 }

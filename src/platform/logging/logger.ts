@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pino, { Logger } from 'pino';
 
 export type { Logger } from 'pino';
@@ -10,6 +11,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   return pino(
     {
       level,
+      // Fields of the turn in progress (its request id), so features' loggers need no per-turn copy.
+      mixin: () => logContext.getStore() ?? {},
       base: { service: 'cpp-bot' },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: {
@@ -36,4 +39,11 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 /** A logger that discards everything: for tests that do not look at logs. */
 export function silentLogger(): Logger {
   return pino({ level: 'silent' });
+}
+
+const logContext = new AsyncLocalStorage<Record<string, unknown>>();
+
+/** Runs `work` with `fields` added to every log line written while it runs (one turn's request id). */
+export function withLogContext<T>(fields: Record<string, unknown>, work: () => Promise<T>): Promise<T> {
+  return logContext.run({ ...logContext.getStore(), ...fields }, work);
 }

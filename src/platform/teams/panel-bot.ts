@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, TurnContext } from 'botbuilder';
-import { Actor, TurnSender } from '../../features/members/domain/actor';
+import { Actor, TurnSender } from '../../shared/access/actor';
+import { withLogContext } from '../logging/logger';
 import { admitActivity } from './activity-gate';
-import { BotServices } from './bot-services';
+import { TeamsPlatformServices } from './bot-services';
+import { CommandTable } from './command-table';
+import { VerbTable } from './verb-table';
 import { handleConversationUpdate, handleInstallationUpdate } from './installation-turn';
 import { handleCardActionInvoke } from './invoke-turn';
 import { handleMessage } from './message-turn';
@@ -15,12 +18,23 @@ import { DomainError } from '../../shared/errors/domain-error';
  * failure into a friendly reply. Every turn logs under its own request id.
  */
 export class PanelBot {
-  constructor(private readonly services: BotServices) {}
+  private readonly commands: CommandTable;
+  private readonly verbs: VerbTable;
 
-  async handleTurn(context: TurnContext): Promise<void> {
+  constructor(private readonly services: TeamsPlatformServices) {
+    this.commands = new CommandTable(services.features);
+    this.verbs = new VerbTable(services.features);
+  }
+
+  handleTurn(context: TurnContext): Promise<void> {
     const { activity } = context;
-    const logger = this.services.logger.child({ reqId: randomUUID(), activityType: activity.type, conversationType: activity.conversation?.conversationType });
-    const services: BotServices = { ...this.services, logger };
+    return withLogContext({ reqId: randomUUID(), activityType: activity.type, conversationType: activity.conversation?.conversationType }, () => this.admitAndRoute(context));
+  }
+
+  private async admitAndRoute(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const { services } = this;
+    const { logger } = services;
     const gate = admitActivity(activity, services.allowedTenantIds);
     if (!gate.admit) {
       logger.warn({ event: 'activity.dropped', reason: gate.reason, channelId: activity.channelId }, 'activity dropped');
@@ -28,20 +42,21 @@ export class PanelBot {
       return;
     }
     try {
-      await this.route(context, services);
+      await this.route(context);
     } catch (error) {
       logger.error({ event: 'turn.failed', err: error }, 'turn failed');
       await this.replyWithFailure(context, error);
     }
   }
 
-  private async route(context: TurnContext, services: BotServices): Promise<void> {
+  private async route(context: TurnContext): Promise<void> {
+    const { services } = this;
     switch (context.activity.type) {
       case ActivityTypes.Message:
-        return this.withSender(context, services, (sender) => handleMessage(context, sender, services));
+        return this.withSender(context, (sender) => handleMessage(context, sender, this.commands));
       case ActivityTypes.Invoke:
         if (context.activity.name !== 'adaptiveCard/action') return sendInvokeResponse(context, { status: 501 });
-        return this.withSender(context, services, (sender) => handleCardActionInvoke(context, sender, services));
+        return this.withSender(context, (sender) => handleCardActionInvoke(context, sender, this.verbs, services.logger));
       case ActivityTypes.InstallationUpdate:
         return handleInstallationUpdate(context, services);
       case ActivityTypes.ConversationUpdate:
@@ -57,7 +72,8 @@ export class PanelBot {
    * is stored; an identical sighting within the last minute is not written again. The role is
    * read only if the handler asks for it.
    */
-  private async withSender(context: TurnContext, services: BotServices, handle: (sender: TurnSender) => Promise<void>): Promise<void> {
+  private async withSender(context: TurnContext, handle: (sender: TurnSender) => Promise<void>): Promise<void> {
+    const { services } = this;
     const sighting = sightingFrom(context);
     if (!sighting) throw new DomainError('forbidden', 'I can only help people signed in to Microsoft Teams in our organisation.');
     const recorded = (services.sightings.shouldWrite(sighting) ? services.members.recordSighting(sighting) : Promise.resolve()).catch((error: unknown) => {

@@ -1,15 +1,12 @@
 import { ActivityTypes, CardFactory, InvokeResponse, MessageFactory, TurnContext } from 'botbuilder';
 import { AdaptiveCardJson } from '../../shared/cards/card-template';
-import { renderNoticeCard } from '../../shared/cards/notice-card';
+import { noticeCard } from '../../shared/cards/notice-card';
 import { DomainError, DomainErrorCode, isDomainError } from '../../shared/errors/domain-error';
 
 export async function sendCard(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
   await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
 }
 
-export function noticeCard(title: string, text: string, style: 'attention' | 'good' | 'default' | 'warning' = 'default'): AdaptiveCardJson {
-  return renderNoticeCard({ title, text, style });
-}
 
 const GENERIC_FAULT = 'Sorry, something went wrong on my side. Please try again in a minute; if it keeps happening, tell Democratic Services.';
 

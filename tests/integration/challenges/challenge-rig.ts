@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ChallengeRepository } from '../../../src/features/challenges/data/challenge-repository';
 import { ChallengeService } from '../../../src/features/challenges/challenge-service';
+import { Actor } from '../../../src/shared/access/actor';
 import { AuditLog } from '../../../src/features/audit/data/audit-log';
-import { Actor } from '../../../src/features/members/domain/actor';
 import { ManualClock } from '../../../src/platform/time/clock';
 import { testTableStore } from '../../support/test-storage';
 import { candidates, cllrMartin, cllrPriya, leadSam } from '../../unit/challenges/challenge-fixtures';

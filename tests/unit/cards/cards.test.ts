@@ -6,14 +6,34 @@ import { renderUnknownCard } from '../../../src/features/remit/teams/unknown-car
 import { renderWelcomeCard } from '../../../src/features/help/teams/welcome-card';
 import { renderAuditLogCard } from '../../../src/features/audit/teams/audit-log-card';
 import { adaptiveCardProblems } from '../../support/adaptive-card-check';
+import { OfficerQuestion } from '../../../src/features/remit/domain/officer-question';
+import { OfficerEntry } from '../../../src/features/remit/domain/officer-entry';
+import { officerAnswerCard, officerEntryFormCard, officerEntryListCard, officerQuestionCard, openQuestionsCard, reviewDueCard } from '../../../src/features/remit/teams/officer-cards';
 
+const question: OfficerQuestion = {
+  id: 'oq-0123456789abcdef', question: 'Can foster carers claim mileage for panel meetings?', askedByAadObjectId: 'member-1', askedByName: 'Cllr Ada Lovelace',
+  askedAtUtc: '2026-12-01T09:00:00.000Z', origin: 'declined', status: 'open', nudges: 0,
+};
+const answered: OfficerQuestion = { ...question, status: 'answered', answer: { text: 'Yes, from Democratic Services.', byAadObjectId: 'officer-1', byName: 'Theresa Grayell', byRole: 'panel officer', atUtc: '2026-12-01T10:00:00.000Z', addedEntryId: 'officer-0123456789abcdef' } };
+const officerEntry: OfficerEntry = {
+  id: 'officer-0123456789abcdef', question: question.question, answer: 'Yes, from Democratic Services.', addedByAadObjectId: 'officer-1', addedByName: 'Theresa Grayell',
+  addedOn: '2026-12-01', owner: 'Theresa Grayell', reviewed: '2026-12-01', reviewBy: '2027-12-01', status: 'active',
+};
 const related = [{ question: 'What is the panel for?' }, { question: 'Who sits on the panel?' }];
 const facts = [{ title: 'Remit', detail: 'Questions about the panel' }];
 
 const fixtures: Record<string, () => object> = {
-  answer: () => renderAnswerCard({ entryId: 'tor-accountability', title: 'Who is the panel accountable to?', answer: 'The Panel is accountable to...', sourceLabel: 'Terms of reference - Accountability', related, question: 'who r they accountable to', feedbackState: 'none' }),
-  'answer after feedback': () => renderAnswerCard({ entryId: 'x', title: 'T', answer: 'A', sourceLabel: 'S', related: [], question: 'q', feedbackState: 'helpful' }),
-  unknown: () => renderUnknownCard({ explanation: 'I could not find that.', contactTitle: 'Democratic Services', contactText: 'Call 03000 416172', contactSource: 'Minutes', suggestions: related }),
+  answer: () => renderAnswerCard({ entryId: 'tor-accountability', title: 'Who is the panel accountable to?', answer: 'The Panel is accountable to...', sourceLabel: 'Terms of reference - Accountability', related, question: 'who r they accountable to', feedbackState: 'none', reviewNote: '', requestId: 'req-00000001' }),
+  'answer after feedback': () => renderAnswerCard({ entryId: 'x', title: 'T', answer: 'A', sourceLabel: 'S', related: [], question: 'q', feedbackState: 'helpful', reviewNote: 'Last reviewed Monday 1 January 2024', requestId: 'req-00000002' }),
+  'answer not helpful': () => renderAnswerCard({ entryId: 'x', title: 'T', answer: 'A', sourceLabel: 'S', related: [], question: 'q', feedbackState: 'not_helpful', reviewNote: '', requestId: 'req-00000003' }),
+  unknown: () => renderUnknownCard({ explanation: 'I could not find that.', contactTitle: 'Democratic Services', contactText: 'Call 03000 416172', contactSource: 'Minutes', suggestions: related, question: 'what is the budget', requestId: 'req-00000004' }),
+  'officer question (open)': () => officerQuestionCard(question, { heading: 'New question for the officers', viewerMayAnswer: true, refreshUserIds: ['29:officer-1'], nowUtc: '2026-12-01T10:00:00Z', error: 'Type the answer', draft: 'Draft' }),
+  'officer question (answered)': () => officerQuestionCard(answered, { heading: 'Answered question', viewerMayAnswer: true, refreshUserIds: [], nowUtc: '2026-12-01T10:00:00Z', notice: 'Already answered' }),
+  'officer answer to the member': () => officerAnswerCard(answered),
+  'open questions': () => openQuestionsCard([{ question, waitingWorkingDays: 3 }]),
+  'officer answers': () => officerEntryListCard([{ entry: officerEntry, etag: 'W/"1"' }], { exportUrl: 'https://bot.example/exports/officer-answers.yaml?sig=x', notice: 'Saved' }),
+  'officer answer form': () => officerEntryFormCard({ entry: officerEntry, etag: 'W/"1"' }, { error: 'Too long' }),
+  'answers due for review': () => reviewDueCard([{ id: 'tor-purpose', question: 'What is the panel for?', review: { owner: 'Democratic Services', reviewed: '2025-01-01', reviewBy: '2026-01-01' }, officerAuthored: false }], '2026-12-01'),
   welcome: () => renderWelcomeCard({ intro: 'Hello', capabilities: facts, suggestions: related }),
   'help for a member': () => renderHelpCard({ capabilities: facts, examples: related, staffCommands: [], roleLabel: 'member' }),
   'help for an officer': () => renderHelpCard({ capabilities: facts, examples: related, staffCommands: facts, roleLabel: 'officer' }),
@@ -35,7 +55,7 @@ describe('every card template', () => {
 });
 
 describe('answer card', () => {
-  const base = { entryId: 'e1', title: 'T', answer: 'A', sourceLabel: 'Terms of reference - Purpose', related, question: 'what is it for', feedbackState: 'none' as const };
+  const base = { entryId: 'e1', title: 'T', answer: 'A', sourceLabel: 'Terms of reference - Purpose', related, question: 'what is it for', feedbackState: 'none' as const, reviewNote: '', requestId: 'req-00000009' };
 
   it('names the source and offers related questions as buttons that post the question', () => {
     const json = JSON.stringify(renderAnswerCard(base));
@@ -52,8 +72,42 @@ describe('answer card', () => {
     expect(after).toContain('did not help');
   });
 
+  it('offers "Ask an officer" once the member says the answer did not help, and not before', () => {
+    expect(JSON.stringify(renderAnswerCard(base))).not.toContain('officerQuestion.ask');
+    const after = JSON.stringify(renderAnswerCard({ ...base, feedbackState: 'not_helpful' }));
+    expect(after).toContain('"verb":"officerQuestion.ask"');
+    expect(after).toContain('"origin":"not_helpful","entryId":"e1"');
+  });
+
+  it('says when the answer was last reviewed only when it is given a note', () => {
+    expect(JSON.stringify(renderAnswerCard(base))).not.toContain('Last reviewed');
+    expect(JSON.stringify(renderAnswerCard({ ...base, reviewNote: 'Last reviewed Monday 1 January 2024' }))).toContain('Last reviewed Monday 1 January 2024');
+  });
+
   it('does not re-expand template syntax that arrives inside data', () => {
     const json = JSON.stringify(renderAnswerCard({ ...base, question: '${title}' }));
     expect(json).toContain('"question":"${title}"');
+  });
+});
+
+describe('officer question card', () => {
+  it('offers the answer inputs while the question is open, and refreshes for the officers', () => {
+    const json = JSON.stringify(officerQuestionCard(question, { heading: 'New', viewerMayAnswer: true, refreshUserIds: ['29:o1'], nowUtc: '2026-12-01T10:00:00Z' }));
+    expect(json).toContain('"verb":"officerQuestion.answer"');
+    expect(json).toContain('"id":"addToKnowledge"');
+    expect(json).toContain('"userIds":["29:o1"]');
+    expect(json).toContain('Cllr Ada Lovelace');
+  });
+
+  it('shows who answered, and no inputs, once answered', () => {
+    const json = JSON.stringify(officerQuestionCard(answered, { heading: 'Answered', viewerMayAnswer: true, refreshUserIds: ['29:o1'], nowUtc: '2026-12-01T10:00:00Z' }));
+    expect(json).not.toContain('officerQuestion.answer');
+    expect(json).not.toContain('"refresh":{');
+    expect(json).toContain('Answered by Theresa Grayell (panel officer)');
+    expect(json).toContain('Added to the knowledge base');
+  });
+
+  it('signs the answer to the member with the officer\'s name and role', () => {
+    expect(JSON.stringify(officerAnswerCard(answered))).toContain('Answered by Theresa Grayell, panel officer');
   });
 });

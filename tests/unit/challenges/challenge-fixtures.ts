@@ -1,7 +1,7 @@
 import { Challenge, ChallengeEvent, ChallengeStatus, StatusChange } from '../../../src/features/challenges/domain/challenge';
 import { ChallengeCandidate } from '../../../src/features/challenges/domain/challenge-form';
 import { ChallengeSummary, summaryOf } from '../../../src/features/challenges/domain/challenge-summary';
-import { Actor } from '../../../src/features/members/domain/actor';
+import { Actor } from '../../../src/shared/access/actor';
 
 export const officerAlex: Actor = { aadObjectId: '11111111-1111-4111-8111-111111111111', name: 'Alex Morgan (Participation Officer)', tenantId: 'kent', role: 'officer' };
 export const leadSam: Actor = { aadObjectId: '22222222-2222-4222-8222-222222222222', name: 'Sam Patel (Virtual School Kent)', tenantId: 'kent', role: 'officer' };

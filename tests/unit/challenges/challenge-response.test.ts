@@ -20,7 +20,7 @@ describe('deciding a response', () => {
     const { next, event } = applied(decideResponse(aChallenge(), cllrPriya, input({ response: ' Raised with finance. ', status: 'accepted' }), now));
     expect(next).toMatchObject({ status: 'accepted', version: 2, firstResponseAtUtc: now, updatedAtUtc: now, latestResponse: { by: { name: 'Cllr Priya Shah' }, atUtc: now, text: 'Raised with finance.' } });
     expect(next.statusChanges.at(-1)).toEqual({ status: 'accepted', atUtc: now });
-    expect(event).toEqual({ reference: 'CC-2026-014', key: `v0000001.${cllrPriya.aadObjectId}`, by: { aadObjectId: cllrPriya.aadObjectId, name: cllrPriya.name }, atUtc: now, kind: 'response', text: 'Raised with finance.', fromStatus: 'received', toStatus: 'accepted' });
+    expect(event).toEqual({ reference: 'CC-2026-014', key: expect.stringMatching(/^r\.[0-9a-f]{40}$/), by: { aadObjectId: cllrPriya.aadObjectId, name: cllrPriya.name }, atUtc: now, kind: 'response', text: 'Raised with finance.', fromStatus: 'received', toStatus: 'accepted' });
   });
 
   it('keeps the first response time on later responses', () => {
@@ -112,7 +112,15 @@ describe('respond data', () => {
     expect(() => parseRespondInput(data)).toThrow(expect.objectContaining({ code: 'invalid_input' }));
   });
 
-  it('the response key is the card version plus the person', () => {
-    expect(responseKey(3, cllrPriya)).toBe(`v0000003.${cllrPriya.aadObjectId}`);
+  it('the response key identifies the response itself: person, card version and what it says', () => {
+    const key = responseKey(input({ response: 'Raised with finance.', status: 'accepted' }, 3), cllrPriya);
+    expect(key).toMatch(/^r\.[0-9a-f]{40}$/);
+    expect(key).not.toContain(cllrPriya.aadObjectId);
+    expect(responseKey(input({ response: ' Raised with finance. ', status: 'accepted' }, 3), cllrPriya)).toBe(key); // a double click
+    expect(responseKey(input({ response: 'Raised with finance.', status: 'in_progress' }, 3), cllrPriya)).not.toBe(key);
+    expect(responseKey(input({ response: 'Raised with finance!', status: 'accepted' }, 3), cllrPriya)).not.toBe(key);
+    expect(responseKey(input({ response: 'Raised with finance.', status: 'accepted' }, 4), cllrPriya)).not.toBe(key);
+    expect(responseKey(input({ response: 'Raised with finance.', status: 'accepted' }, 3), leadSam)).not.toBe(key);
+    expect(responseKey(input({ response: 'x', status: '' }), cllrPriya)).toBe(responseKey(input({ response: 'x', status: 'keep' }), cllrPriya));
   });
 });

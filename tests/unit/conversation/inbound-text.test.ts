@@ -1,5 +1,4 @@
 import { MAX_QUESTION_LENGTH, readInboundText } from '../../../src/shared/text/inbound-text';
-import { parseMessageCommand } from '../../../src/platform/teams/message-command';
 
 describe('readInboundText', () => {
   it('strips the bot mention and markup Teams adds in channels', () => {
@@ -18,31 +17,5 @@ describe('readInboundText', () => {
   it('refuses binary-looking text but keeps ordinary punctuation and accents', () => {
     expect(readInboundText('\u0000\u0001\u0002PNG\u001a\ufffd\ufffd').kind).toBe('unreadable');
     expect(readInboundText('Qu’est-ce que le « panel » ? – café').kind).toBe('text');
-  });
-});
-
-describe('parseMessageCommand', () => {
-  it.each([
-    ['help', 'help'],
-    ['Help!', 'help'],
-    ['?', 'help'],
-    ['hello', 'greeting'],
-    ['My role', 'my_role'],
-    ['roles', 'roles'],
-    ['audit log', 'audit_log'],
-    ['Show the audit log.', 'audit_log'],
-    ['feedback', 'feedback_report'],
-    ['reminder opt-outs', 'reminder_opt_outs'],
-  ])('reads %p as %s', (text, kind) => {
-    expect(parseMessageCommand(text).kind).toBe(kind);
-  });
-
-  it('reads stop and start reminders', () => {
-    expect(parseMessageCommand('Stop reminders')).toEqual({ kind: 'reminders', on: false });
-    expect(parseMessageCommand('start reminders.')).toEqual({ kind: 'reminders', on: true });
-  });
-
-  it('treats anything that is not a whole command as a question', () => {
-    expect(parseMessageCommand('help me understand recommendation 6')).toEqual({ kind: 'question', text: 'help me understand recommendation 6' });
   });
 });

@@ -1,5 +1,5 @@
 import { bulletinBatchId, bulletinData, bulletinWindow } from '../../../src/features/calendar/domain/bulletin';
-import { bulletinCard } from '../../../src/features/events/teams/event-cards';
+import { bulletinCard } from '../../../src/features/calendar/teams/calendar-cards';
 import { adaptiveCardProblems } from '../../support/adaptive-card-check';
 import { MemberBulletin } from '../../../src/features/calendar/member-bulletin';
 import { ManualClock } from '../../../src/platform/time/clock';

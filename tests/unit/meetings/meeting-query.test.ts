@@ -27,6 +27,8 @@ describe('isMeetingQuestion', () => {
     'where are the papers for the next meeting',
     'has the next meeting been cancelled',
     'meeting on 3 March',
+    'is the agenda out yet',
+    'agenda for the march meeting',
   ])('claims %j', (text) => {
     expect(isMeetingQuestion(text)).toBe(true);
   });
@@ -43,6 +45,12 @@ describe('isMeetingQuestion', () => {
     'what is a challenge card',
     'who sits on the panel',
     'is the meeting quorate with three members',
+    'how do i get an item on the agenda',
+    'can I put something on the agenda?',
+    "getting an item onto the panel's agenda",
+    'who sets the agenda',
+    'add an item to the work programme',
+    'how can i raise an issue at the next meeting',
     '',
   ])('leaves %j to the remit answers', (text) => {
     expect(isMeetingQuestion(text)).toBe(false);

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { KnowledgeBase } from '../../../src/features/remit/domain/knowledge-base';
 import { KnowledgeLoadError } from '../../../src/features/remit/domain/knowledge-load-error';
 
-const CONTACTS = `entries:
+const CONTACTS = `defaults: { owner: Democratic Services, reviewed: 2026-01-10, review_by: 2027-01-10 }
+entries:
   - id: contact-democratic-services
     question: Who do I contact?
     answer: Democratic Services, Kent County Council.
@@ -12,7 +13,8 @@ const CONTACTS = `entries:
     related: [tor-purpose, tor-accountability]
 `;
 
-const TOPICS = `entries:
+const TOPICS = `defaults: { owner: Democratic Services, reviewed: 2026-01-10, review_by: 2027-01-10 }
+entries:
   - id: tor-purpose
     question: What is the panel for?
     answer: It leads on corporate parenting.
@@ -30,7 +32,8 @@ const TOPICS = `entries:
     related: [tor-purpose, contact-democratic-services]
 `;
 
-const GLOSSARY = `terms:
+const GLOSSARY = `defaults: { owner: Democratic Services, reviewed: 2026-01-10, review_by: 2027-01-10 }
+terms:
   - acronym: UASC
     meaning: Unaccompanied Asylum Seeking Children
     aliases: [UASCs]
@@ -103,7 +106,7 @@ describe('knowledge loader', () => {
   });
 
   it('rejects a duplicate id, naming both files', () => {
-    const duplicate = `entries:\n  - id: tor-purpose\n    question: Again?\n    answer: Again.\n    source: { document: d, section: s }\n    related: [tor-accountability, contact-democratic-services]\n`;
+    const duplicate = `defaults: { owner: Democratic Services, reviewed: 2026-01-10, review_by: 2027-01-10 }\nentries:\n  - id: tor-purpose\n    question: Again?\n    answer: Again.\n    source: { document: d, section: s }\n    related: [tor-accountability, contact-democratic-services]\n`;
     const error = loadError(valid({ 'zz-more.yaml': duplicate }));
     expect(error.message).toMatch(/zz-more\.yaml: entry "tor-purpose": duplicate id \(already used in .*topics\.yaml\)/);
   });
@@ -155,7 +158,7 @@ describe('knowledge loader', () => {
   });
 
   it('rejects an acronym defined twice', () => {
-    const again = `terms:\n  - acronym: UASCs\n    meaning: Again\n    source: { document: d, section: s }\n`;
+    const again = `defaults: { owner: Democratic Services, reviewed: 2026-01-10, review_by: 2027-01-10 }\nterms:\n  - acronym: UASCs\n    meaning: Again\n    source: { document: d, section: s }\n`;
     expect(loadError(valid({ 'zz-glossary.yaml': again })).message).toMatch(/zz-glossary\.yaml: entry "glossary-uascs": "UASCs" is already defined by "glossary-uasc"/);
   });
 
@@ -174,8 +177,27 @@ describe('knowledge loader', () => {
     expect(() => KnowledgeBase.loadFromDirectory(knowledgeDir({}))).toThrow(/no \.yaml files found/);
   });
 
+  it('gives every entry its owner and review dates, from the entry or the file defaults', () => {
+    const own = TOPICS.replace('    related: [tor-accountability, contact-democratic-services]\n', '    related: [tor-accountability, contact-democratic-services]\n    owner: Virtual School Kent\n    reviewed: 2025-06-01\n    review_by: 2026-06-01\n');
+    const knowledge = KnowledgeBase.loadFromDirectory(knowledgeDir(valid({ 'topics.yaml': own })));
+    expect(knowledge.entry('tor-purpose')?.review).toEqual({ owner: 'Virtual School Kent', reviewed: '2025-06-01', reviewBy: '2026-06-01' });
+    expect(knowledge.entry('tor-accountability')?.review).toEqual({ owner: 'Democratic Services', reviewed: '2026-01-10', reviewBy: '2027-01-10' });
+    expect(knowledge.entry('glossary-uasc')?.review?.reviewBy).toBe('2027-01-10');
+  });
+
+  it('refuses an entry with no owner or review date, naming what is missing', () => {
+    const error = loadError(valid({ 'topics.yaml': TOPICS.replace(/^defaults:.*\n/, '') }));
+    expect(error.message).toMatch(/topics\.yaml: entry "tor-purpose": needs owner, reviewed, review_by/);
+  });
+
+  it('refuses a review date that is not a real date, or before the last review', () => {
+    expect(loadError(valid({ 'topics.yaml': TOPICS.replace('review_by: 2027-01-10', 'review_by: 2027-02-30') })).message).toMatch(/defaults: review_by is not a real date/);
+    expect(loadError(valid({ 'topics.yaml': TOPICS.replace('review_by: 2027-01-10', 'review_by: 10/01/2027') })).message).toMatch(/review_by must be a date written YYYY-MM-DD/);
+    expect(loadError(valid({ 'topics.yaml': TOPICS.replace('review_by: 2027-01-10', 'review_by: 2025-01-10') })).message).toMatch(/review_by \(2025-01-10\) is before reviewed \(2026-01-10\)/);
+  });
+
   it('picks related entries for a glossary term written without them', () => {
-    const glossary = `terms:\n  - acronym: KCC\n    meaning: Kent County Council\n    source: { document: d, section: s }\n`;
+    const glossary = `defaults: { owner: Democratic Services, reviewed: 2026-01-10, review_by: 2027-01-10 }\nterms:\n  - acronym: KCC\n    meaning: Kent County Council\n    source: { document: d, section: s }\n`;
     const topics = TOPICS.replace('answer: It leads on corporate parenting.', 'answer: KCC leads on corporate parenting.');
     const kb = KnowledgeBase.loadFromDirectory(knowledgeDir(valid({ 'glossary-2.yaml': glossary, 'topics.yaml': topics })));
     expect(kb.entry('glossary-kcc')?.related[0]).toBe('tor-purpose');
@@ -205,6 +227,11 @@ describe('the shipped knowledge base', () => {
     }
   });
 
+  it('gives every authored entry an owner and a review-by date after its last review', () => {
+    const missing = kb.entries().filter((e) => !e.review || e.review.owner === '' || e.review.reviewBy < e.review.reviewed).map((e) => e.id);
+    expect(missing).toEqual([]);
+  });
+
   it('gives every entry 2-3 related entries that exist, and a source', () => {
     for (const entry of kb.entries()) {
       expect(entry.related.length).toBeGreaterThanOrEqual(2);
@@ -213,5 +240,27 @@ describe('the shipped knowledge base', () => {
       expect(entry.source.document).not.toBe('');
       expect(entry.source.section).not.toBe('');
     }
+  });
+});
+
+describe('the shipped source documents', () => {
+  const kb = KnowledgeBase.loadFromDirectory();
+  const sections = new Set(kb.passages().map((p) => `${p.document} / ${p.section}`));
+  const documents = new Set(kb.passages().map((p) => p.document));
+
+  it('are split into passages, each cited by document and section', () => {
+    expect(kb.passages().length).toBeGreaterThan(100);
+    for (const passage of kb.passages()) {
+      expect(passage.text.length).toBeGreaterThan(10);
+      expect(passage.section).not.toBe('');
+    }
+  });
+
+  it('hold the section every entry drawn from them cites', () => {
+    const unknown = kb
+      .entries()
+      .filter((e) => documents.has(e.source.document) && !sections.has(`${e.source.document} / ${e.source.section}`))
+      .map((e) => `${e.id}: ${e.source.document} / ${e.source.section}`);
+    expect(unknown).toEqual([]);
   });
 });

@@ -128,4 +128,39 @@ describe('RemitService', () => {
       expect(answered(question).entry.id).toBe(id);
     });
   });
+  describe('source passages, question shapes and questions about now', () => {
+    it('quotes a passage verbatim with its citation when no entry holds the fact', () => {
+      const result = answered('what percentage of all kent schools were good or outstanding');
+      expect(result.entry.kind).toBe('passage');
+      expect(result.entry.answer).toMatch(/^The Select Committee report says: ".*82\.9% the proportion of all Kent schools/);
+      expect(result.entry.source).toEqual({ document: 'Select Committee report (December 2015)', section: 'Kent - Key Facts' });
+    });
+
+    it('prefers the curated entry written from a passage over the quote', () => {
+      expect(answered('does the panel do scrutiny?').entry.id).toBe('tor-roles-responsibilities');
+    });
+
+    it('answers "what does X stand for" from the glossary, and declines an acronym it does not hold', () => {
+      expect(answered('what does IRO stand for in social care').entry.id).toBe('glossary-iro');
+      expect(service.answer('what does CSE stand for')).toEqual({ kind: 'unknown', reason: 'unknown_acronym' });
+    });
+
+    it('declines questions about how things are now: the documents are dated', () => {
+      expect(service.answer('how many children are in care right now')).toEqual({ kind: 'unknown', reason: 'about_now' });
+      expect(service.answer('who is the current chairman of the panel')).toEqual({ kind: 'unknown', reason: 'about_now' });
+    });
+
+    it('declines "who is" when the best answer names nobody', () => {
+      expect(service.answer('who is the leader of the council').kind).toBe('unknown');
+      expect(answered('who chaired the select committee').entry.id).toBe('sc-members');
+    });
+
+    it('corrects a typo in a key word against the documents\' words', () => {
+      expect(answered('what are the panels responsibilites').entry.id).toBe('tor-roles-responsibilities');
+    });
+
+    it('reads past a self-introduction', () => {
+      expect(answered("I'm a new councillor - what is the corporate parenting panel?").entry.id).toBe('tor-purpose');
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface AuditLogCardData {
   heading: string;
@@ -11,5 +11,5 @@ export interface AuditLogCardData {
 
 /** Admins' "audit log": the latest entries, with a button for older ones. */
 export function renderAuditLogCard(data: AuditLogCardData): AdaptiveCardJson {
-  return expandCardTemplate('audit-log', data);
+  return cardTemplate('audit-log').expand(data);
 }

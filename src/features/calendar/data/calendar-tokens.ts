@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { RestError, TableClient, TransactionAction } from '@azure/data-tables';
-import { DomainError } from '../../../shared/errors/domain-error';
-import { Actor, hasRole } from '../../members/domain/actor';
+import { Actor } from '../../../shared/access/actor';
 import { assertValidKey, isNotFound } from '../../../platform/storage/keys';
 import { Clock } from '../../../platform/time/clock';
+import { requirePermission } from '../../../shared/access/policy';
 
 /** Whose calendar a feed address opens: one member's, or the officers' shared one (everything). */
 export type CalendarScope = { kind: 'member'; aadObjectId: string } | { kind: 'officers' };
@@ -134,7 +134,7 @@ export class CalendarTokens {
 
 function scopeFor(actor: Actor, kind: CalendarScope['kind']): CalendarScope {
   if (kind === 'member') return { kind: 'member', aadObjectId: assertValidKey(actor.aadObjectId, 'aadObjectId') };
-  if (!hasRole(actor.role, 'officer')) throw new DomainError('forbidden', 'Only officers can have the officers\u2019 calendar link.');
+  requirePermission(actor, 'calendar.officers');
   return { kind: 'officers' };
 }
 

@@ -1,8 +1,9 @@
 import { BulletinCardData, BulletinItem } from '../teams/bulletin-card';
 import { literalText } from '../../../shared/text/literal-text';
-import { Meeting, utcIso } from '../../meetings/domain/meeting';
+import { Meeting, utcIso } from '../../meetings';
 import { formatLondonDate, formatLondonDateTime, inLondon } from '../../../platform/time/london';
-import { EVENT_KIND_LABELS, ParticipationEvent } from '../../events/domain/event';
+import { EVENT_KIND_LABELS, ParticipationEvent } from '../../events';
+import { batchIds } from '../../../shared/keys';
 
 export const DEFAULT_BULLETIN_WEEKS = 4;
 
@@ -48,7 +49,7 @@ export function bulletinData(input: BulletinInput): BulletinCardData {
 
 /** One delivery batch per London ISO week (`bulletin:2027-W05`), so a repeated weekly run sends nothing twice. */
 export function bulletinBatchId(nowUtc: string): string {
-  return `bulletin:${inLondon(nowUtc).toFormat("kkkk-'W'WW")}`;
+  return batchIds.bulletin(inLondon(nowUtc).toFormat("kkkk-'W'WW"));
 }
 
 function groupByWeek(entries: { startUtc: string; item: BulletinItem }[]): BulletinCardData['weeks'] {

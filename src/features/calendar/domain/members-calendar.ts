@@ -1,10 +1,10 @@
 import ical, { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { Meeting } from '../../meetings/domain/meeting';
-import { addMeetingToCalendar } from '../../meetings/domain/ics-export';
+import { Meeting } from '../../meetings';
+import { addMeetingToCalendar } from '../../meetings';
 import { LONDON } from '../../../platform/time/clock';
 import { formatLondonDateTime } from '../../../platform/time/london';
-import { EVENT_KIND_LABELS, ParticipationEvent } from '../../events/domain/event';
+import { EVENT_KIND_LABELS, ParticipationEvent } from '../../events';
 
 export interface MembersCalendarOptions {
   /** X-WR-CALNAME, the name Outlook gives the subscribed calendar: "Members' Calendar - Corporate Parenting Panel". */

@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface BulletinItem {
   type: 'meeting' | 'event';
@@ -30,5 +30,5 @@ export interface BulletinCardData {
 
 /** The weekly Member Bulletin. 'Stop the bulletin' posts Action.Execute `bulletin.optOut` {}. */
 export function renderBulletinCard(data: BulletinCardData): AdaptiveCardJson {
-  return expandCardTemplate('bulletin', data);
+  return cardTemplate('bulletin').expand(data);
 }

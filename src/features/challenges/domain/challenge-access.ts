@@ -1,21 +1,21 @@
-import { Actor, hasRole } from '../../members/domain/actor';
-import { Challenge, isFinal, isInvolved } from './challenge';
+import { Principal, isSystemActor, may } from '../../../shared/access/policy';
+import { Challenge, isFinal } from './challenge';
 
-/** Participation officers (role officer, or admin) raise challenge cards on the young people's behalf. */
-export function mayCreateChallenges(actor: Pick<Actor, 'role'>): boolean {
-  return hasRole(actor.role, 'officer');
+/** The people a card names, whom the policy lets respond besides officers. */
+export function involvedIn(challenge: Pick<Challenge, 'leadOfficer' | 'assignees'>): { involvedAadObjectIds: string[] } {
+  return { involvedAadObjectIds: [challenge.leadOfficer.aadObjectId, ...challenge.assignees.map((person) => person.aadObjectId)] };
 }
 
 /**
  * Who may respond to a card or change its status: its lead officer, its assignees, and officers
- * (who run the process and may step in). Everyone else sees it read-only. Identity is the
- * activity's aadObjectId, never anything in card data.
+ * (who run the process and may step in); the policy decides. Identity is the activity's
+ * aadObjectId, never anything in card data.
  */
-export function mayRespond(actor: Pick<Actor, 'aadObjectId' | 'role'>, challenge: Pick<Challenge, 'leadOfficer' | 'assignees'>): boolean {
-  return hasRole(actor.role, 'officer') || isInvolved(challenge, actor.aadObjectId);
+export function mayRespond(principal: Principal, challenge: Pick<Challenge, 'leadOfficer' | 'assignees'>): boolean {
+  return !isSystemActor(principal) && may(principal, 'challenges.respond', involvedIn(challenge));
 }
 
 /** Whether the card should offer this viewer the respond inputs now. */
-export function respondOffered(actor: Pick<Actor, 'aadObjectId' | 'role'>, challenge: Pick<Challenge, 'leadOfficer' | 'assignees' | 'status'>): boolean {
-  return !isFinal(challenge.status) && mayRespond(actor, challenge);
+export function respondOffered(principal: Principal, challenge: Pick<Challenge, 'leadOfficer' | 'assignees' | 'status'>): boolean {
+  return !isFinal(challenge.status) && mayRespond(principal, challenge);
 }

@@ -1,11 +1,10 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { DomainError } from '../../../shared/errors/domain-error';
-import { Role, hasRole } from '../../members/domain/actor';
+import { Role, hasRole } from '../../../shared/access/actor';
 import { Challenge, PRIORITY_AREAS, Person, RAISING_GROUPS } from './challenge';
 import { POSSIBLE_NAME_MESSAGE, checkPersonalData, nameConfirmation, namesConfirmed, personalDataMessage } from './personal-data-guard';
+import { FormError, MAX_TITLE_LENGTH, fieldErrorsOf, formText, readFormValues } from '../../../shared/forms/form';
 
-export const MAX_TITLE_LENGTH = 120;
 export const MAX_WORDS_LENGTH = 2000;
 export const MAX_GROUP_NAME_LENGTH = 80;
 export const MAX_ASSIGNEES = 20;
@@ -55,22 +54,20 @@ export type ChallengeDraft = Pick<Challenge, 'title' | 'words' | 'raisingGroup' 
  * The form was filled in wrongly. Carries a message per field and what was typed, so the form can
  * be shown again with the errors beside the fields and nothing lost.
  */
-export class ChallengeFormError extends DomainError {
+export class ChallengeFormError extends FormError<ChallengeFormField, ChallengeFormValues> {
   constructor(
-    readonly fieldErrors: Partial<Record<ChallengeFormField, string>>,
-    readonly values: ChallengeFormValues,
+    fieldErrors: Partial<Record<ChallengeFormField, string>>,
+    values: ChallengeFormValues,
     readonly context: ChallengeFormContext,
-    message = 'Please correct the highlighted fields.',
+    message?: string,
     /** Set when the form must ask "is this a child's name?": the value its confirmation box carries. */
     readonly nameConfirmation = '',
   ) {
-    super('invalid_input', message);
-    this.name = 'ChallengeFormError';
+    super(fieldErrors, values, message);
   }
 }
 
-const trimmed = (max: number, label: string) =>
-  z.preprocess((value) => (typeof value === 'string' ? value.trim() : value), z.string().max(max, `${label} must be at most ${max} characters`));
+const trimmed = formText;
 const isoDate = (message: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, message).refine((value) => DateTime.fromISO(value).isValid, 'That date does not exist');
 
 const formSchema = z.object({
@@ -106,13 +103,7 @@ export function validateChallengeForm(input: unknown, context: ChallengeFormCont
   const errors: Partial<Record<ChallengeFormField, string>> = {};
   const guarded = guardPersonalData(values, errors, context);
   const parsed = formSchema.safeParse(values);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as ChallengeFormField | undefined;
-      if (field && !errors[field]) errors[field] = issue.message;
-    }
-    throw formError(errors, values, context, guarded);
-  }
+  if (!parsed.success) throw formError({ ...fieldErrorsOf<ChallengeFormField>(parsed.error.issues), ...errors }, values, context, guarded);
   const form = parsed.data;
   const people = new Map(context.candidates.map((candidate) => [candidate.aadObjectId, candidate]));
   if (form.raisingGroup === 'other' && !form.raisingGroupOther) errors.raisingGroupOther = 'Name the group (never a child)';
@@ -145,13 +136,7 @@ export function emptyChallengeFormValues(): ChallengeFormValues {
 
 /** Reads the form's fields from card data, keeping only strings and never more than is allowed. */
 export function challengeFormValuesOf(input: unknown): ChallengeFormValues {
-  const record = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
-  const values = emptyChallengeFormValues();
-  for (const field of FORM_FIELDS) {
-    const value = record[field];
-    if (typeof value === 'string') values[field] = value.slice(0, MAX_ASSIGNEES * 130 + 100);
-  }
-  return values;
+  return readFormValues(input, FORM_FIELDS, MAX_ASSIGNEES * 130 + 100);
 }
 
 function guardPersonalData(values: ChallengeFormValues, errors: Partial<Record<ChallengeFormField, string>>, context: ChallengeFormContext): GuardOutcome {

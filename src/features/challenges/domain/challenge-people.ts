@@ -1,5 +1,5 @@
-import { MemberDirectory } from '../../members/data/member-directory';
-import { RoleService } from '../../members/role-service';
+import { MemberDirectory } from '../../members';
+import { RoleService } from '../../members';
 import { ChallengeCandidate } from './challenge-form';
 import { ChallengePeople } from '../challenge-service';
 

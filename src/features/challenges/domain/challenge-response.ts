@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError, DomainErrorCode } from '../../../shared/errors/domain-error';
-import { Actor } from '../../members/domain/actor';
-import { assertValidKey } from '../../../platform/storage/keys';
+import { Actor } from '../../../shared/access/actor';
+import { assertValidKey, hashedKey } from '../../../platform/storage/keys';
 import { CHALLENGE_STATUSES, Challenge, ChallengeChange, ChallengeEvent, ChallengeReference, ChallengeStatus, STATUS_LABELS, isFinal, referenceSchema } from './challenge';
 import { mayRespond } from './challenge-access';
 import { canMove, needsExplanation, transitionProblem } from './challenge-status-machine';
@@ -58,12 +58,16 @@ export function parseRespondInput(data: unknown): RespondInput {
 }
 
 /**
- * The history key of a response: the card version it was made on plus who made it. A double
- * click sends the same version twice, so the second finds the key taken and records nothing;
- * two people answering the same version get different keys, so both are kept.
+ * The history key of a response: its own idempotency key, a hash of who made it, the card version
+ * it was made on and what it says (response, status, explanation, as the card sent them, trimmed).
+ * A double click or a Teams retry sends the same response again: same key, so the second finds it
+ * taken and records nothing. A different response, even from an older copy of the card (another
+ * device, a nudge), or the same words from another person, gets its own key and is kept.
  */
-export function responseKey(version: number, actor: Pick<Actor, 'aadObjectId'>): string {
-  return assertValidKey(`v${String(version).padStart(7, '0')}.${actor.aadObjectId}`, 'response key');
+export function responseKey(input: Pick<RespondInput, 'version' | 'values'>, actor: Pick<Actor, 'aadObjectId'>): string {
+  const { response, status, explanation } = input.values;
+  const said = [response.trim(), status.trim() === '' ? KEEP_STATUS : status.trim(), explanation.trim()];
+  return assertValidKey(`r.${hashedKey('challenge-response', actor.aadObjectId, String(input.version), ...said)}`, 'response key');
 }
 
 /**
@@ -106,7 +110,7 @@ export function decideResponse(current: Challenge, actor: Actor, input: RespondI
 function applyResponse(current: Challenge, actor: Actor, input: RespondInput, said: { response: string; explanation: string; to?: ChallengeStatus }, nowUtc: string): ChallengeChange {
   const by = { aadObjectId: actor.aadObjectId, name: actor.name };
   const next: Challenge = { ...current, version: current.version + 1, updatedAtUtc: nowUtc, firstResponseAtUtc: current.firstResponseAtUtc ?? nowUtc };
-  const event: ChallengeEvent = { reference: current.reference, key: responseKey(input.version, actor), by, atUtc: nowUtc, kind: 'response' };
+  const event: ChallengeEvent = { reference: current.reference, key: responseKey(input, actor), by, atUtc: nowUtc, kind: 'response' };
   if (said.response) {
     next.latestResponse = { by, atUtc: nowUtc, text: said.response };
     event.text = said.response;

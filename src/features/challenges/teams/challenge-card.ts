@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface ChallengeCardData {
   /** What the card is for ('Overdue: due Friday 3 July 2026'), or empty. */
@@ -46,5 +46,5 @@ export interface ChallengeCardData {
 
 /** One challenge card; sends `challenge.respond` with {reference, version} plus `response`, `status`, `explanation`. */
 export function renderChallengeCard(data: ChallengeCardData): AdaptiveCardJson {
-  return expandCardTemplate('challenge', data);
+  return cardTemplate('challenge').expand(data);
 }

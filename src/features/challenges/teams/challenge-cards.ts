@@ -4,7 +4,7 @@ import { ChallengeFormCardData, renderChallengeFormCard } from './challenge-form
 import { ChallengeListCardData, ChallengeListItem, renderChallengeListCard } from './challenge-list-card';
 import { ChallengeReportCardData, renderChallengeReportCard } from './challenge-report-card';
 import { literalText } from '../../../shared/text/literal-text';
-import { hasRole } from '../../members/domain/actor';
+import { hasRole } from '../../../shared/access/actor';
 import { formatLondonDate, formatLondonDateTime, inLondon, londonDate, londonStartOfDay } from '../../../platform/time/london';
 import {
   CHALLENGE_STATUSES,

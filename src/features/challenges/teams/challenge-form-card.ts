@@ -1,5 +1,5 @@
 import type { ChallengeFormValues } from '../domain/challenge-form';
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface ChallengeFormCardData {
   heading: string;
@@ -22,5 +22,5 @@ export interface ChallengeFormCardData {
 
 /** The officer's "new challenge" form; submits `challenge.create` with {formId} plus the inputs. */
 export function renderChallengeFormCard(data: ChallengeFormCardData): AdaptiveCardJson {
-  return expandCardTemplate('challenge-form', data);
+  return cardTemplate('challenge-form').expand(data);
 }

@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface ChallengeReportCardData {
   /** 'Challenge cards: Q3 2026'. */
@@ -19,5 +19,5 @@ export interface ChallengeReportCardData {
 
 /** The quarterly challenge cards summary, with a link to its CSV. */
 export function renderChallengeReportCard(data: ChallengeReportCardData): AdaptiveCardJson {
-  return expandCardTemplate('challenge-report', data);
+  return cardTemplate('challenge-report').expand(data);
 }

@@ -1,6 +1,6 @@
 import { TableClient, odata } from '@azure/data-tables';
 import { DomainError } from '../../../shared/errors/domain-error';
-import { utcIso } from '../../meetings/domain/meeting';
+import { utcIso } from '../../meetings';
 import { assertValidKey, isConflict, isNotFound, isPreconditionFailed } from '../../../platform/storage/keys';
 import { Clock } from '../../../platform/time/clock';
 import { formatLondonDateTime } from '../../../platform/time/london';

@@ -1,8 +1,6 @@
 import { Duration } from 'luxon';
-import { renderBulletinCard } from '../../calendar/teams/bulletin-card';
 import { AdaptiveCardJson } from '../../../shared/cards/card-template';
 import { renderEventAttendeesCard } from './event-attendees-card';
-import { renderEventCalendarLinkCard } from '../../calendar/teams/event-calendar-link-card';
 import { EventFormCardData, renderEventFormCard } from './event-form-card';
 import { EventInvitationCardData, renderEventInvitationCard } from './event-invitation-card';
 import { DescribedEventFields } from './event-card-fields';
@@ -12,17 +10,17 @@ import { BatchProgress } from '../../../platform/delivery/delivery-progress';
 import { FailureReason } from '../../../platform/delivery/delivery-state';
 import { isDomainError } from '../../../shared/errors/domain-error';
 import { formatLondonDate, formatLondonDateTime, formatLondonTime, inLondon, londonDate } from '../../../platform/time/london';
-import { BulletinInput, bulletinData } from '../../calendar/domain/bulletin';
 import { EVENT_KINDS, EVENT_KIND_LABELS, EventChange, ParticipationEvent, audienceLabel, rsvpOpen } from '../domain/event';
 import { EventFormError, EventFormValues, TeamChoice, describeNotice, emptyEventFormValues, formValuesForEvent } from '../domain/event-form';
 import { AttendeeList } from '../event-rsvps';
 import { RSVP_LABELS, RSVP_RESPONSES, Rsvp, RsvpTotals } from '../domain/rsvp';
+import { newFormId } from '../../../shared/forms/form';
 
 /**
  * The officer's event form: blank for a new event, prefilled from `event` to update it, or
  * redrawn from what was typed with the errors beside each field when `error` is an EventFormError.
  */
-export function eventFormCard(options: { teams: readonly TeamChoice[]; minNotice: Duration; event?: ParticipationEvent; error?: unknown }): AdaptiveCardJson {
+export function eventFormCard(options: { teams: readonly TeamChoice[]; minNotice: Duration; event?: ParticipationEvent; error?: unknown; formId?: string }): AdaptiveCardJson {
   const errors: EventFormValues = { ...emptyEventFormValues(), audience: '', confirmShortNotice: '' };
   let values: EventFormValues = options.event ? formValuesForEvent(options.event) : emptyEventFormValues();
   let message = '';
@@ -38,6 +36,8 @@ export function eventFormCard(options: { teams: readonly TeamChoice[]; minNotice
   const data: EventFormCardData = {
     heading: options.event ? `Update event: ${literalText(options.event.title)}` : 'New participation event',
     eventId: options.event?.id ?? '',
+    // A new form gets its own id; the same form shown again with errors keeps it.
+    formId: options.formId ?? newFormId(),
     sequence: options.event?.sequence ?? 0,
     values,
     errors,
@@ -152,23 +152,6 @@ export function eventAttendeesCard(list: AttendeeList, options: { csvUrl?: strin
     noAnswerText: list.noAnswer > 0 ? `${list.noAnswer} of ${list.invited} invited ${list.invited === 1 ? 'member has' : 'members have'} not replied.` : '',
     csvUrl: options.csvUrl ?? '',
   });
-}
-
-/**
- * The Members' Calendar address, shown once (only its hash is stored). Without `url` it offers
- * a new one: for someone who already has a link and may be subscribed with it.
- */
-export function calendarLinkCard(options: { scope: 'member' | 'officers'; url?: string }): AdaptiveCardJson {
-  const whose = options.scope === 'officers' ? "The officers' calendar" : "Your Members' Calendar";
-  const text = options.url
-    ? `${whose}: panel meetings and participation events. In Outlook choose Add calendar, then Subscribe from web, and paste this address. Keep it to yourself: anyone with it can read the calendar. Getting a new link stops this one working.`
-    : `${whose} link was sent to you before. For safety it is not stored, so it cannot be shown again. Get a new link to subscribe again (the old one stops working).`;
-  return renderEventCalendarLinkCard({ heading: options.scope === 'officers' ? "Officers' calendar" : "Members' Calendar", text, url: options.url ?? '', scope: options.scope });
-}
-
-/** The weekly Member Bulletin card. */
-export function bulletinCard(input: BulletinInput): AdaptiveCardJson {
-  return renderBulletinCard(bulletinData(input));
 }
 
 function describedEvent(event: ParticipationEvent): Pick<DescribedEventFields, 'title' | 'kindLabel' | 'when' | 'until' | 'venue' | 'audienceLabel'> {

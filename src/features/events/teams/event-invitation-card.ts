@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 import { DescribedEventFields } from './event-card-fields';
 
 export interface EventInvitationCardData extends DescribedEventFields {
@@ -34,7 +34,7 @@ export interface EventInvitationCardData extends DescribedEventFields {
  * (response: going | maybe | not_going); refresh posts `event.invitation` with {eventId}.
  */
 export function renderEventInvitationCard(data: EventInvitationCardData): AdaptiveCardJson {
-  return withoutEmptyRefresh(expandCardTemplate('event-invitation', data));
+  return withoutEmptyRefresh(cardTemplate('event-invitation').expand(data));
 }
 
 /** The template drops `refresh` to null when no user ids are given; a card should not carry a null property. */

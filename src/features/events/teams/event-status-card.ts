@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 import { DescribedEventFields } from './event-card-fields';
 
 export interface EventStatusCardData extends DescribedEventFields {
@@ -25,5 +25,5 @@ export interface EventStatusCardData extends DescribedEventFields {
  * `event.attendees` {eventId}, and an Action.OpenUrl to the CSV export.
  */
 export function renderEventStatusCard(data: EventStatusCardData): AdaptiveCardJson {
-  return expandCardTemplate('event-status', data);
+  return cardTemplate('event-status').expand(data);
 }

@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface MeetingCardData {
   meetingId: string;
@@ -34,5 +34,5 @@ export interface MeetingCardData {
 
 /** One meeting, with its status shown loudly when cancelled or moved. */
 export function renderMeetingCard(data: MeetingCardData): AdaptiveCardJson {
-  return expandCardTemplate('meeting', data);
+  return cardTemplate('meeting').expand(data);
 }

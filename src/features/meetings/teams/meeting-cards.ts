@@ -9,6 +9,7 @@ import { formatLondonDate, formatLondonDateTime, formatLondonTime, londonDate } 
 import { Meeting, isPast } from '../domain/meeting';
 import { MeetingAnswer } from '../meeting-query';
 import { MeetingFormError, MeetingFormValues, emptyFormValues, formValuesFor, isOfficerOwned } from '../officer-meetings';
+import { newFormId } from '../../../shared/forms/form';
 
 export interface MeetingCardOptions {
   nowUtc: string;
@@ -81,7 +82,7 @@ export function meetingAnswerCard(answer: MeetingAnswer, options: MeetingCardOpt
  * The officer's form: blank for a new meeting, prefilled from `meeting` to edit it, or redrawn
  * from what was typed with the errors beside each field when `error` is a MeetingFormError.
  */
-export function meetingFormCard(options: { meeting?: Meeting; error?: unknown; values?: MeetingFormValues } = {}): AdaptiveCardJson {
+export function meetingFormCard(options: { meeting?: Meeting; error?: unknown; values?: MeetingFormValues; formId?: string } = {}): AdaptiveCardJson {
   const errors = emptyFormValues();
   let message = '';
   let values = options.values ?? (options.meeting ? formValuesFor(options.meeting) : emptyFormValues());
@@ -95,6 +96,8 @@ export function meetingFormCard(options: { meeting?: Meeting; error?: unknown; v
   const data: MeetingFormCardData = {
     heading: options.meeting ? `Edit meeting: ${options.meeting.title}` : 'Add a panel meeting',
     meetingId: options.meeting?.id ?? '',
+    // A new form gets its own id; the same form shown again with errors keeps it.
+    formId: options.formId ?? newFormId(),
     sequence: options.meeting?.sequence ?? 0,
     values,
     errors,

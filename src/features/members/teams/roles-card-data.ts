@@ -1,5 +1,5 @@
 import { RolesCardData } from './roles-card';
-import { roleLabel } from '../../help/help-content';
+import { roleLabel } from '../../../shared/access/actor';
 import { MemberWithRole } from '../role-service';
 
 /** The admin's view of everyone the bot knows, with the change they may make to each. */

@@ -3,9 +3,9 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { projectRoot } from '../../../platform/process/project-root';
-import { CONTACT_ENTRY_ID, KnowledgeData, SearchableEntry, SynonymGroup } from '../domain/knowledge-entry';
+import { CONTACT_ENTRY_ID, EntryReview, KnowledgeData, SearchableEntry, SynonymGroup } from '../domain/knowledge-entry';
 import { KnowledgeLoadError } from '../domain/knowledge-load-error';
-import { GlossaryTermInput, TopicEntryInput, glossaryTermSchema, synonymGroupSchema, topicEntrySchema } from '../domain/knowledge-schema';
+import { FileDefaults, GlossaryTermInput, TopicEntryInput, fileDefaultsSchema, glossaryTermSchema, synonymGroupSchema, topicEntrySchema } from '../domain/knowledge-schema';
 import { pickGlossaryRelated } from '../domain/glossary-related';
 
 const FILE_KINDS = ['entries', 'terms', 'groups'] as const;
@@ -67,11 +67,13 @@ function parseFile(file: string): ParsedFile {
   const kind = fileKind(root, label);
   const items = root[kind];
   if (!Array.isArray(items)) throw new KnowledgeLoadError(label, undefined, `"${kind}" must be a list`);
+  const defaults: FileDefaults = root.defaults === undefined ? {} : validate(fileDefaultsSchema, root.defaults, label, 'defaults');
+  if (kind === 'groups' && root.defaults !== undefined) throw new KnowledgeLoadError(label, undefined, 'a synonyms file has no "defaults"');
   switch (kind) {
     case 'entries':
-      return { entries: items.map((item, index) => topicEntry(label, item, index)), synonyms: [] };
+      return { entries: items.map((item, index) => topicEntry(label, item, index, defaults)), synonyms: [] };
     case 'terms':
-      return { entries: items.map((item, index) => glossaryEntry(label, item, index)), synonyms: [] };
+      return { entries: items.map((item, index) => glossaryEntry(label, item, index, defaults)), synonyms: [] };
     case 'groups':
       return { entries: [], synonyms: items.map((item, index) => synonymGroup(label, item, index)) };
   }
@@ -93,21 +95,22 @@ function readYaml(file: string, label: string): Record<string, unknown> {
 
 function fileKind(root: Record<string, unknown>, label: string): FileKind {
   const kinds = FILE_KINDS.filter((kind) => kind in root);
-  const unknownKeys = Object.keys(root).filter((key) => !(FILE_KINDS as readonly string[]).includes(key));
+  const unknownKeys = Object.keys(root).filter((key) => !(FILE_KINDS as readonly string[]).includes(key) && key !== 'defaults');
   const kind = kinds[0];
   if (kinds.length !== 1 || kind === undefined || unknownKeys.length > 0) {
-    throw new KnowledgeLoadError(label, undefined, `must have exactly one top-level key out of: ${FILE_KINDS.join(', ')}`);
+    throw new KnowledgeLoadError(label, undefined, `must have exactly one top-level key out of: ${FILE_KINDS.join(', ')} (and optionally defaults)`);
   }
   return kind;
 }
 
-function topicEntry(label: string, item: unknown, index: number): LocatedEntry {
-  const input: TopicEntryInput = validate(topicEntrySchema, item, label, entryLabel(item, 'id', index, (v) => v));
+function topicEntry(label: string, item: unknown, index: number, defaults: FileDefaults): LocatedEntry {
+  const name = entryLabel(item, 'id', index, (v) => v);
+  const input: TopicEntryInput = validate(topicEntrySchema, item, label, name);
   return {
     file: label,
     needsRelated: false,
     searchable: {
-      entry: { id: input.id, kind: 'topic', question: input.question, answer: input.answer, source: input.source, related: input.related },
+      entry: { id: input.id, kind: 'topic', question: input.question, answer: input.answer, source: input.source, related: input.related, review: review(input, defaults, label, name) },
       alternatives: input.alternatives ?? [],
       keywords: input.keywords ?? [],
       acronyms: [],
@@ -115,8 +118,9 @@ function topicEntry(label: string, item: unknown, index: number): LocatedEntry {
   };
 }
 
-function glossaryEntry(label: string, item: unknown, index: number): LocatedEntry {
-  const input: GlossaryTermInput = validate(glossaryTermSchema, item, label, entryLabel(item, 'acronym', index, glossaryId));
+function glossaryEntry(label: string, item: unknown, index: number, defaults: FileDefaults): LocatedEntry {
+  const name = entryLabel(item, 'acronym', index, glossaryId);
+  const input: GlossaryTermInput = validate(glossaryTermSchema, item, label, name);
   const answer = input.explanation ? `${input.acronym} stands for ${input.meaning}.\n${input.explanation}` : `${input.acronym} stands for ${input.meaning}.`;
   return {
     file: label,
@@ -129,6 +133,7 @@ function glossaryEntry(label: string, item: unknown, index: number): LocatedEntr
         answer,
         source: input.source,
         related: input.related ?? [],
+        review: review(input, defaults, label, name),
       },
       alternatives: [input.meaning],
       keywords: [],
@@ -136,6 +141,19 @@ function glossaryEntry(label: string, item: unknown, index: number): LocatedEntr
       meaning: input.meaning,
     },
   };
+}
+
+/** The entry's owner and review dates, falling back to the file's defaults; every authored entry must end up with all three. */
+function review(input: FileDefaults, defaults: FileDefaults, file: string, entry: string): EntryReview {
+  const owner = input.owner ?? defaults.owner;
+  const reviewed = input.reviewed ?? defaults.reviewed;
+  const reviewBy = input.review_by ?? defaults.review_by;
+  if (!owner || !reviewed || !reviewBy) {
+    const missing = [!owner && 'owner', !reviewed && 'reviewed', !reviewBy && 'review_by'].filter(Boolean).join(', ');
+    throw new KnowledgeLoadError(file, entry, `needs ${missing}: set it on the entry or in the file's defaults`);
+  }
+  if (reviewBy < reviewed) throw new KnowledgeLoadError(file, entry, `review_by (${reviewBy}) is before reviewed (${reviewed})`);
+  return { owner, reviewed, reviewBy };
 }
 
 function synonymGroup(label: string, item: unknown, index: number): SynonymGroup {

@@ -23,12 +23,29 @@ export class GlossaryShortcut {
   /** The glossary entry when the tokens, minus question framing, are exactly one acronym or alias. */
   match(tokens: readonly string[]): KnowledgeEntry | undefined {
     const rest = key(tokens);
+    // "what does the CPP do (in a nutshell)", "what is KCC for": what it does, not what the letters mean.
+    const acronymAt = tokens.findIndex((t) => !isStopWord(t) && !FRAME_WORDS.has(t));
+    if (tokens.slice(acronymAt + 1).some((t) => t === 'do' || t === 'doing') || (tokens.length > 1 && tokens[tokens.length - 1] === 'for')) return undefined;
     if (rest === '') return undefined;
     // Plural acronyms: "CICCs", "IROs".
     return this.byKey.get(rest) ?? (rest.endsWith('s') ? this.byKey.get(rest.slice(0, -1)) : undefined);
   }
+
+  /**
+   * The glossary entry for an acronym anywhere in a question that asks what an acronym stands for
+   * ("what does IRO stand for in social care"): the glossary, not a topic that merely uses it.
+   */
+  find(tokens: readonly string[]): KnowledgeEntry | undefined {
+    for (const token of tokens) {
+      if (isStopWord(token)) continue;
+      const found = this.byKey.get(token) ?? (token.endsWith('s') ? this.byKey.get(token.slice(0, -1)) : undefined);
+      if (found) return found;
+    }
+    return undefined;
+  }
 }
 
+/** Used by {@link GlossaryShortcut.find}. */
 function key(tokens: readonly string[]): string {
   return tokens.filter((t) => !isStopWord(t) && !FRAME_WORDS.has(t)).join(' ');
 }

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { projectRoot } from '../../../platform/process/project-root';
 import { CONTACT_ENTRY_ID, KnowledgeData, KnowledgeEntry, SearchableEntry, SynonymGroup } from './knowledge-entry';
 import { loadKnowledge } from '../data/knowledge-loader';
+import { defaultSourcesDirectory, loadSourcePassages } from '../data/source-loader';
+import { SourcePassage } from './source-passage';
 
 /** The knowledge folder shipped with the bot; resolved from the project root so it works from src/ and dist/. */
 export function defaultKnowledgeDirectory(): string {
@@ -13,14 +15,27 @@ export class KnowledgeBase {
   private readonly byId: ReadonlyMap<string, SearchableEntry>;
   private readonly all: readonly KnowledgeEntry[];
 
-  private constructor(private readonly data: KnowledgeData) {
+  private constructor(
+    private readonly data: KnowledgeData,
+    private readonly sourcePassages: readonly SourcePassage[],
+  ) {
     this.byId = new Map(data.entries.map((s) => [s.entry.id, s]));
     this.all = data.entries.map((s) => s.entry);
   }
 
-  /** Loads and validates every YAML file in `dir`; throws `KnowledgeLoadError` naming the bad file and entry. */
-  static loadFromDirectory(dir: string = defaultKnowledgeDirectory()): KnowledgeBase {
-    return new KnowledgeBase(loadKnowledge(dir));
+  /**
+   * Loads and validates every YAML file in `dir`, and the source documents (by default those shipped
+   * with the bot when `dir` is the shipped knowledge folder, none for another folder); throws
+   * `KnowledgeLoadError` naming the bad file and entry.
+   */
+  static loadFromDirectory(dir: string = defaultKnowledgeDirectory(), options: { sourcesDir?: string | false } = {}): KnowledgeBase {
+    const sourcesDir = options.sourcesDir ?? (path.resolve(dir) === path.resolve(defaultKnowledgeDirectory()) ? defaultSourcesDirectory() : false);
+    return new KnowledgeBase(loadKnowledge(dir), sourcesDir === false ? [] : loadSourcePassages(sourcesDir));
+  }
+
+  /** The source documents' passages, quoted when no entry answers confidently. */
+  passages(): readonly SourcePassage[] {
+    return this.sourcePassages;
   }
 
   entry(id: string): KnowledgeEntry | undefined {

@@ -4,16 +4,30 @@ export interface KnowledgeSource {
   section: string;
 }
 
-/** One answer the bot can give: a topic from the panel's documents or an acronym from the glossary. */
+/** Who keeps an answer right, when it was last checked and when it must be checked again (ISO dates). */
+export interface EntryReview {
+  owner: string;
+  reviewed: string;
+  reviewBy: string;
+}
+
+/**
+ * One answer the bot can give: a topic (curated in YAML or added by an officer in Teams), an
+ * acronym from the glossary, or a passage quoted from a source document.
+ */
 export interface KnowledgeEntry {
   id: string;
-  kind: 'topic' | 'glossary';
+  kind: 'topic' | 'glossary' | 'passage';
   /** The canonical question, also the label of "related question" buttons. */
   question: string;
   answer: string;
   source: KnowledgeSource;
   /** Ids of 2-3 other entries worth offering next. */
   related: string[];
+  /** Every authored entry has one; passages are the documents themselves. */
+  review?: EntryReview;
+  /** Added by an officer in Teams (stored in Tables) rather than curated in the YAML files. */
+  officerAuthored?: boolean;
 }
 
 /** An entry plus the text used only for matching questions to it. */

@@ -43,6 +43,25 @@ const source = z.strictObject(
   { error: (issue) => (issue.input === undefined ? 'is required' : 'must have document and section') },
 );
 
+// YAML 1.1 readers turn 2026-11-23 into a Date; accept both, keep the written form.
+const isoDate = z.preprocess(
+  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+  z
+    .string({ error: 'must be a date written YYYY-MM-DD' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'is not a real date'),
+);
+
+/** Who keeps an answer right and when it is checked: on an entry, or as a file's defaults. */
+const stewardship = {
+  owner: text('text', 100).optional(),
+  reviewed: isoDate.optional(),
+  review_by: isoDate.optional(),
+};
+
+/** The `defaults:` block of a knowledge file: owner and review dates for every entry that does not set its own. */
+export const fileDefaultsSchema = z.strictObject(stewardship);
+
 const answer = text('text', KNOWLEDGE_LIMITS.answerChars).refine((value) => !HTML_TAG.test(value), 'must be plain text (no HTML)');
 
 /** One entry of a topic file (a file with `entries:`). */
@@ -54,6 +73,7 @@ export const topicEntrySchema = z.strictObject({
   answer,
   source,
   related,
+  ...stewardship,
 });
 
 /** One term of a glossary file (a file with `terms:`). */
@@ -64,6 +84,7 @@ export const glossaryTermSchema = z.strictObject({
   aliases: phrases.optional(),
   source,
   related: related.optional(),
+  ...stewardship,
 });
 
 /** One group of a synonyms file (a file with `groups:`). */
@@ -73,3 +94,4 @@ export const synonymGroupSchema = z
 
 export type TopicEntryInput = z.infer<typeof topicEntrySchema>;
 export type GlossaryTermInput = z.infer<typeof glossaryTermSchema>;
+export type FileDefaults = z.infer<typeof fileDefaultsSchema>;

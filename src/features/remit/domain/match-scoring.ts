@@ -31,22 +31,36 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
 
 /** 1 if the entry contains one of the concept's terms, less if only a typo or prefix match found it. */
 export function conceptCredit(concept: QueryConcept, result: SearchResult): number {
+  if (concept.alternatives) return phraseCredit(concept.alternatives, result);
   let best = 0;
   for (const term of concept.terms.keys()) {
-    if (result.terms.includes(term)) return 1;
-    if (result.queryTerms.includes(term)) {
+    const full = concept.credit?.get(term) ?? 1;
+    if (result.terms.includes(term)) best = Math.max(best, full);
+    else if (result.queryTerms.includes(term)) {
       const viaPrefix = result.terms.some((docTerm) => docTerm.startsWith(term));
-      best = Math.max(best, viaPrefix ? PREFIX_CREDIT : FUZZY_CREDIT);
+      best = Math.max(best, full * (viaPrefix ? PREFIX_CREDIT : FUZZY_CREDIT));
     }
+    if (best >= 1) return 1;
+  }
+  return best;
+}
+
+function phraseCredit(alternatives: readonly (readonly string[])[], result: SearchResult): number {
+  let best = 0;
+  for (const words of alternatives) {
+    let found = 0;
+    for (const word of words) if (result.terms.includes(word)) found++;
+    best = Math.max(best, found / words.length);
+    if (best >= 1) return 1;
   }
   return best;
 }
 
 /** True when the concept matched one of the fields that say what the entry is about. */
-export function isInTitle(concept: QueryConcept, result: SearchResult): boolean {
+export function isInTitle(concept: QueryConcept, result: SearchResult, titleFields: readonly string[] = TITLE_FIELDS): boolean {
   const queryTerms = new Set(result.queryTerms);
   for (const [docTerm, fields] of Object.entries(result.match)) {
-    if (!fields.some((f) => TITLE_FIELDS.includes(f) || f === 'section')) continue;
+    if (!fields.some((f) => titleFields.includes(f) || f === 'section')) continue;
     // A document term that is not itself a query term was reached by a typo or prefix match.
     if (concept.terms.has(docTerm) || (!queryTerms.has(docTerm) && [...concept.terms.keys()].some((t) => queryTerms.has(t)))) return true;
   }

@@ -6,6 +6,16 @@ export interface QueryConcept {
   /** Index term -> weight; the question's own words weigh 1, synonyms less. */
   terms: ReadonlyMap<string, number>;
   /**
+   * How much finding a term counts towards coverage, when less than fully (absent: 1). Words from
+   * the general English thesaurus only half-prove what a question is about: "house" also means a firm.
+   */
+  credit?: ReadonlyMap<string, number>;
+  /**
+   * For a phrase, or a word with multi-word synonyms: each way of saying it, as content-word
+   * stems. The concept is found as far as the best-matched way's words are all there.
+   */
+  alternatives?: readonly (readonly string[])[];
+  /**
    * 'weak': appears almost everywhere ("panel"); 'number': a bare number; 'intent': says what kind of
    * answer is wanted ("where", "how many"). None of these proves on its own what the question is about.
    */

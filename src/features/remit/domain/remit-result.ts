@@ -1,7 +1,10 @@
 import { KnowledgeEntry } from './knowledge-entry';
 
-/** Why the bot declined: nothing asked, not about the panel, or no answer it trusts. */
-export type UnknownReason = 'empty' | 'off_topic' | 'low_confidence';
+/**
+ * Why the bot declined: nothing asked, not about the panel, no answer it trusts, a question about
+ * how things are now (the documents are dated), or an acronym the glossary does not hold.
+ */
+export type UnknownReason = 'empty' | 'off_topic' | 'low_confidence' | 'about_now' | 'unknown_acronym';
 
 /** The outcome of a remit question: one answer with its related entries, or an honest "I don't know". */
 export type RemitResult =

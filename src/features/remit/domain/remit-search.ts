@@ -1,7 +1,7 @@
 import MiniSearch, { SearchResult } from 'minisearch';
 import { KnowledgeEntry, SearchableEntry } from './knowledge-entry';
 import { QueryConcept } from './query-concept';
-import { TITLE_FIELDS, conceptCredit, contentStems, isInTitle, jaccard, weightedCoverage } from './match-scoring';
+import { TITLE_FIELDS, conceptCredit, contentStems, isInTitle, weightedCoverage } from './match-scoring';
 import { stem } from './stemmer';
 import { SynonymExpander } from './synonym-expander';
 import { indexTerms, tokenize } from './text-normalizer';
@@ -26,27 +26,63 @@ export interface RemitMatch {
 /** The best entry for a question, or why none is trusted. */
 export type RemitSearchOutcome = { kind: 'match'; match: RemitMatch } | { kind: 'none'; reason: 'off_topic' | 'low_confidence' };
 
-const ALL_FIELDS = ['question', 'alternatives', 'keywords', 'answer', 'section'];
-const FIELD_BOOST = { question: 3, alternatives: 2.5, keywords: 2, section: 1.5, answer: 1 };
+/** The best candidate and whether it is trusted: lets the caller weigh entries against source passages. */
+export type RemitEvaluation =
+  | { kind: 'match'; trusted: boolean; anchored: boolean; match: RemitMatch; runnerUp?: KnowledgeEntry; candidates: readonly RankedCandidate[] }
+  | { kind: 'none'; reason: 'off_topic' };
+
+/**
+ * How one index weighs and trusts its documents. Authored entries are "about" something (their
+ * question, keywords); source passages are just text, so they must account for more of a question.
+ */
+export interface SearchProfile {
+  fields: readonly string[];
+  /** Fields that say what a document is about: a question of everyday words is matched on these only. */
+  titleFields: readonly string[];
+  boost: Readonly<Record<string, number>>;
+  /** Multiplies the score of some documents (glossary terms lose to topics that use the same words). */
+  documentBoost: (entry: KnowledgeEntry) => number;
+  /** Share of the question's concepts the answer must cover. */
+  minCoverage: number;
+  /** Questions made only of everyday domain words must be covered this well. */
+  minWeakOnlyCoverage: number;
+  minConfidence: number;
+  /** Whether a strong word of the question must be in a title field. */
+  requireAnchor: boolean;
+}
+
 // Acronym entries are for "what does X mean"; a topic that uses the same words should win a real question.
 const GLOSSARY_BOOST = 0.6;
+
+/**
+ * Thresholds for authored entries, tuned on the tune half of tests/fixtures/remit-questions.yaml. A
+ * decline costs a member one click to ask an officer; a confident wrong answer costs trust, so
+ * they lean towards declining.
+ */
+export const ENTRY_PROFILE: SearchProfile = {
+  fields: ['question', 'alternatives', 'keywords', 'answer', 'section'],
+  titleFields: TITLE_FIELDS,
+  boost: { question: 3, alternatives: 2.5, keywords: 2, section: 1.5, answer: 1 },
+  documentBoost: (entry) => (entry.kind === 'glossary' ? GLOSSARY_BOOST : 1),
+  minCoverage: 0.7,
+  minWeakOnlyCoverage: 1,
+  minConfidence: 0.35,
+  requireAnchor: true,
+};
+
 // Weak words also count for less in the score, so "children in care" does not drown out "health".
 const WEAK_TERM_BOOST = 0.5;
 const CANDIDATES = 10;
+const RANKED_KEPT = 5;
 // Up to double the score for an entry whose own question is worded like the member's question.
 const QUESTION_SIMILARITY_BONUS = 1;
 
-/**
- * Thresholds, tuned on tests/fixtures/remit-questions.yaml. A decline costs a member one click to
- * Democratic Services; a confident wrong answer costs trust, so they lean towards declining.
- */
-export const SEARCH_THRESHOLDS = {
-  /** Share of the question's concepts the answer must cover. */
-  minCoverage: 0.7,
-  /** Questions made only of everyday domain words must be covered completely. */
-  minWeakOnlyCoverage: 1,
-  minConfidence: 0.35,
-} as const;
+/** A candidate in rank order, for weighing entries against passages. */
+export interface RankedCandidate {
+  entry: KnowledgeEntry;
+  coverage: number;
+  anchored: boolean;
+}
 
 interface Candidate {
   entry: KnowledgeEntry;
@@ -62,6 +98,7 @@ interface Candidate {
  * question's words, not just one of them. Build once; `search` is synchronous.
  */
 export class RemitSearch {
+  private readonly fields: string[];
   private readonly index: MiniSearch<IndexedDocument>;
   private readonly byId: ReadonlyMap<string, SearchableEntry>;
   // Every term in the index: typo and prefix matching are only tried for words outside it.
@@ -72,11 +109,13 @@ export class RemitSearch {
   constructor(
     entries: readonly SearchableEntry[],
     private readonly expander: SynonymExpander,
+    private readonly profile: SearchProfile = ENTRY_PROFILE,
   ) {
+    this.fields = [...profile.fields];
     this.byId = new Map(entries.map((s) => [s.entry.id, s]));
     this.questionStems = new Map(entries.map((s) => [s.entry.id, [s.entry.question, ...s.alternatives].map((q) => contentStems(tokenize(q)))]));
     this.index = new MiniSearch<IndexedDocument>({
-      fields: ALL_FIELDS,
+      fields: this.fields,
       storeFields: [],
       tokenize: (text) => tokenize(text),
       processTerm: (term) => {
@@ -88,26 +127,39 @@ export class RemitSearch {
     this.index.addAll(entries.map(toDocument));
   }
 
+  /** Whether the index holds this term (a word or a stem). */
+  holds(term: string): boolean {
+    return this.vocabulary.has(term);
+  }
+
   /** The best entry for a tokenised question (see `tokenize`). */
   search(tokens: readonly string[]): RemitSearchOutcome {
+    const ranked = this.evaluate(tokens);
+    if (ranked.kind === 'none') return ranked;
+    return ranked.trusted ? { kind: 'match', match: ranked.match } : { kind: 'none', reason: 'low_confidence' };
+  }
+
+  /** The best entry with whether it passes this profile's thresholds, or why there is none at all. */
+  evaluate(tokens: readonly string[], fit: (entry: KnowledgeEntry) => number = () => 1): RemitEvaluation {
     const concepts = this.expander.concepts(tokens);
     const scored = concepts.filter((c) => c.strength !== 'intent');
     const hasStrong = scored.some((c) => c.strength === 'strong');
     if (!hasStrong && !scored.some((c) => c.strength === 'weak')) return { kind: 'none', reason: 'off_topic' };
 
-    const results = this.query(concepts, hasStrong ? ALL_FIELDS : TITLE_FIELDS);
-    const matchedAnywhere = new Set(results.flatMap((r) => r.queryTerms));
+    const results = this.query(concepts, hasStrong ? this.fields : [...this.profile.titleFields]);
+    const matchedAnywhere = new Set(results.slice(0, CANDIDATES * 3).flatMap((r) => r.queryTerms));
     if (!scored.some((c) => (hasStrong ? c.strength === 'strong' : true) && isFound(c, matchedAnywhere))) {
       return { kind: 'none', reason: 'off_topic' };
     }
 
-    const [best, runnerUp] = this.rank(results, scored, contentStems(tokens));
+    const ranked = this.rank(results, scored, fit);
+    const [best, runnerUp] = ranked;
     if (!best) return { kind: 'none', reason: 'off_topic' };
     const confidence = best.coverage * (1 - 0.5 * ((runnerUp?.rankScore ?? 0) / best.rankScore));
-    const minCoverage = hasStrong ? SEARCH_THRESHOLDS.minCoverage : SEARCH_THRESHOLDS.minWeakOnlyCoverage;
-    const trusted = (best.anchored || !hasStrong) && best.coverage >= minCoverage && confidence >= SEARCH_THRESHOLDS.minConfidence;
-    if (!trusted) return { kind: 'none', reason: 'low_confidence' };
-    return { kind: 'match', match: { entry: best.entry, coverage: best.coverage, confidence } };
+    const minCoverage = hasStrong ? this.profile.minCoverage : this.profile.minWeakOnlyCoverage;
+    const anchoredEnough = !this.profile.requireAnchor || best.anchored || !hasStrong;
+    const trusted = anchoredEnough && best.coverage >= minCoverage && confidence >= this.profile.minConfidence;
+    return { kind: 'match', trusted, anchored: best.anchored, match: { entry: best.entry, coverage: best.coverage, confidence }, runnerUp: runnerUp?.entry, candidates: ranked };
   }
 
   private query(concepts: readonly QueryConcept[], fields: string[]): SearchResult[] {
@@ -126,14 +178,15 @@ export class RemitSearch {
       fields,
       tokenize: (text) => text.split(' '),
       processTerm: (term) => term,
-      boost: FIELD_BOOST,
+      boost: { ...this.profile.boost },
       boostTerm: (term) => weights.get(term) ?? 1,
-      boostDocument: (id: string) => (this.byId.get(id)?.entry.kind === 'glossary' ? GLOSSARY_BOOST : 1),
-      // A word the index knows is taken as meant ("leader" is not a typo of "leaver"); typo tolerance
-      // only on longer words, so "lunch" never becomes "launch".
-      prefix: (term) => term.length >= 4 && !/\d/.test(term) && !this.vocabulary.has(term),
-      fuzzy: (term) => (/\d/.test(term) || this.vocabulary.has(term) ? false : term.length >= 9 ? 2 : term.length >= 6 ? 1 : false),
-      maxFuzzy: 2,
+      boostDocument: (id: string) => {
+        const entry = this.byId.get(id)?.entry;
+        return entry ? this.profile.documentBoost(entry) : 1;
+      },
+      // Typos are corrected before the search (SpellingCorrector, against the index's own words); a
+      // word the index does not know may still be the start of one ("accountab", "recs").
+      prefix: (term) => term.length >= 5 && !/\d/.test(term) && !this.vocabulary.has(term),
       combineWith: 'OR',
     });
   }
@@ -146,21 +199,51 @@ export class RemitSearch {
   }
 
   // The runner-up is kept to discount confidence when two entries are close.
-  private rank(results: readonly SearchResult[], concepts: readonly QueryConcept[], queryStems: ReadonlySet<string>): Candidate[] {
+  private rank(results: readonly SearchResult[], concepts: readonly QueryConcept[], fit: (entry: KnowledgeEntry) => number): Candidate[] {
     const candidates: Candidate[] = [];
     for (const result of results.slice(0, CANDIDATES)) {
       const searchable = this.byId.get(String(result.id));
       if (!searchable) continue;
       const credits = concepts.map((c) => conceptCredit(c, result));
       const coverage = weightedCoverage(concepts, credits);
-      const anchored = concepts.some((c, i) => c.strength === 'strong' && (credits[i] ?? 0) > 0 && isInTitle(c, result));
-      const similarity = Math.max(0, ...(this.questionStems.get(searchable.entry.id) ?? []).map((q) => jaccard(queryStems, q)));
+      const anchored = concepts.some((c, i) => c.strength === 'strong' && (credits[i] ?? 0) > 0 && isInTitle(c, result, this.profile.titleFields));
+      const similarity = Math.max(0, ...(this.questionStems.get(searchable.entry.id) ?? []).map((q) => questionSimilarity(concepts, q)));
       // Coverage counts twice: an answer to every word beats a louder answer to one of them.
-      const rankScore = result.score * coverage * coverage * (1 + QUESTION_SIMILARITY_BONUS * similarity);
+      // `fit`: answers of the kind the question asks for (a figure, a date, a name) rank higher.
+      const rankScore = result.score * coverage * coverage * (1 + QUESTION_SIMILARITY_BONUS * similarity) * fit(searchable.entry);
       candidates.push({ entry: searchable.entry, coverage, anchored, rankScore });
     }
-    return candidates.sort((a, b) => b.rankScore - a.rankScore).slice(0, 2);
+    return candidates.sort((a, b) => b.rankScore - a.rankScore).slice(0, RANKED_KEPT);
   }
+}
+
+/**
+ * How alike the member's question and one of an entry's own questions are, through synonyms:
+ * the F1 of how much of the member's question the entry's question says (recall) and how much
+ * of the entry's question the member asked about (precision). "Who answers the CPP?" is close to
+ * "Who is the Corporate Parenting Panel accountable to?" even though they share one word.
+ */
+function questionSimilarity(concepts: readonly QueryConcept[], questionStems: ReadonlySet<string>): number {
+  if (questionStems.size === 0) return 0;
+  let total = 0;
+  let found = 0;
+  const used = new Set<string>();
+  for (const concept of concepts) {
+    const weight = concept.strength === 'strong' ? 1 : concept.strength === 'weak' ? 0.25 : concept.strength === 'number' ? 0.5 : 0;
+    total += weight;
+    let hit = false;
+    for (const term of concept.terms.keys()) {
+      if (questionStems.has(term)) {
+        used.add(term);
+        hit = true;
+      }
+    }
+    if (hit) found += weight;
+  }
+  if (total === 0 || found === 0) return 0;
+  const recall = found / total;
+  const precision = used.size / questionStems.size;
+  return (2 * precision * recall) / (precision + recall);
 }
 
 function toDocument(searchable: SearchableEntry): IndexedDocument {
@@ -171,7 +254,8 @@ function toDocument(searchable: SearchableEntry): IndexedDocument {
     alternatives: searchable.alternatives.join(' . '),
     keywords: [...searchable.keywords, ...searchable.acronyms].join(' . '),
     answer: entry.answer,
-    section: entry.source.section,
+    // The document as well as the section: "what did the Select Committee say about ..." is about its entries.
+    section: `${entry.source.section} . ${entry.source.document}`,
   };
 }
 

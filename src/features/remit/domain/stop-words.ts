@@ -14,7 +14,7 @@ const STOP_WORDS = new Set(
   want wanted was way we well were what whats whenever whereas whether which while who whoever whom whose why
   will with within without would yes yet you your yours yourself yourselves happen happens happened happening
   come comes came meant question questions actually basically currently today also make made take took tellme
-  list describe summarise summarize outline test testing help main gives giving
+  list describe summarise summarize outline test testing help main gives giving refer refers referring nutshell based one big overall general apply applies relationship relationships ways takes taking
   please thing stuff bit lots isnt arent wasnt werent doesnt didnt wont cant shouldnt couldnt wouldnt`
     .split(/\s+/)
     .filter((w) => w !== ''),

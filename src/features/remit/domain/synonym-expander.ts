@@ -8,6 +8,14 @@ import { indexTerms, tokenize } from './text-normalizer';
 const SYNONYM_WEIGHT = 0.5;
 const INTENT_WEIGHT = 0.5;
 const MAX_CONCEPTS = 40;
+/** English synonyms (WordNet) of a word the documents never use: found, but only partly proven. */
+const THESAURUS_WEIGHT = 0.3;
+const THESAURUS_CREDIT = 0.6;
+
+/** The general English thesaurus, consulted only for words the index does not hold. */
+export interface ThesaurusLookup {
+  relatedStems(stemmed: string): readonly string[];
+}
 
 interface Word {
   raw: string;
@@ -19,18 +27,28 @@ interface Phrase {
   groups: number[];
 }
 
+/** A group member as the search needs it: its content-word stems. */
+type Member = readonly string[];
+
 /**
  * Turns a tokenised question into concepts, expanding words and phrases that belong to a synonym
  * group (including acronym <-> meaning) so "LAC" also finds "looked after children".
  */
 export class SynonymExpander {
   private readonly groupTerms: readonly (readonly string[])[];
+  private readonly groupMembers: readonly (readonly Member[])[];
   private readonly phrasesByFirstStem = new Map<string, Phrase[]>();
 
-  constructor(groups: readonly (readonly string[])[]) {
+  private isIndexed: (term: string) => boolean = () => true;
+
+  constructor(
+    groups: readonly (readonly string[])[],
+    private readonly thesaurus?: ThesaurusLookup,
+  ) {
     const phraseByKey = new Map<string, Phrase>();
-    this.groupTerms = groups.map((group, groupIndex) => {
-      const members = group.map(contentWords).filter((words) => words.length > 0);
+    const memberWords = groups.map((group) => group.map(usableMember).filter((words): words is Word[] => words !== undefined));
+    this.groupMembers = memberWords.map((members) => members.map((words) => words.map((w) => w.stem)));
+    this.groupTerms = memberWords.map((members, groupIndex) => {
       for (const words of members) {
         const key = words.map((w) => w.stem).join(' ');
         const phrase = phraseByKey.get(key) ?? { stems: words.map((w) => w.stem), groups: [] };
@@ -49,6 +67,11 @@ export class SynonymExpander {
       list.sort((a, b) => b.stems.length - a.stems.length);
       this.phrasesByFirstStem.set(first, list);
     }
+  }
+
+  /** Tells the expander which terms the index holds, so English synonyms are looked up only for the others. */
+  useIndex(isIndexed: (term: string) => boolean): void {
+    this.isIndexed = isIndexed;
   }
 
   /** Concepts of a question given as tokens (stop words included; they are dropped here). */
@@ -92,8 +115,22 @@ export class SynonymExpander {
     const synonymWeight = synonyms.size === 0 ? 0 : SYNONYM_WEIGHT / Math.sqrt(synonyms.size);
     const terms = new Map<string, number>();
     for (const term of synonyms) terms.set(term, synonymWeight);
+    const credit = new Map<string, number>();
+    if (synonyms.size === 0 && this.thesaurus && ![...own].some((term) => this.isIndexed(term))) {
+      for (const word of covered) {
+        for (const related of this.thesaurus.relatedStems(word.stem)) {
+          if (own.has(related) || !this.isIndexed(related)) continue;
+          terms.set(related, THESAURUS_WEIGHT);
+          credit.set(related, THESAURUS_CREDIT);
+        }
+      }
+    }
     for (const term of own) terms.set(term, 1);
-    return { terms, strength: strength(covered) };
+    const concept: QueryConcept = { terms, strength: strength(covered), ...(credit.size > 0 ? { credit } : {}) };
+    // A phrase or a multi-word synonym is found only as far as its words are: "children" alone is a
+    // third of "director of children's services".
+    const alternatives = [covered.map((w) => w.stem), ...(phrase?.groups ?? []).flatMap((g) => this.groupMembers[g] ?? [])];
+    return alternatives.some((a) => a.length > 1) ? { ...concept, alternatives } : concept;
   }
 }
 
@@ -102,6 +139,13 @@ function intentConcept(word: Word | undefined, related: readonly string[]): Quer
   for (const term of related.map(stem)) terms.set(term, INTENT_WEIGHT / 2);
   for (const term of word ? indexTerms(word.raw) : []) terms.set(term, INTENT_WEIGHT);
   return { terms, strength: 'intent' };
+}
+
+// "report to" has one content word: as a synonym it would make every "report" mean "accountable".
+function usableMember(phrase: string): Word[] | undefined {
+  const words = contentWords(phrase);
+  if (words.length === 0 || (words.length === 1 && tokenize(phrase).length > 1)) return undefined;
+  return words;
 }
 
 function contentWords(phrase: string): Word[] {

@@ -25,6 +25,8 @@ export function normalizeText(text: string): string {
     .replace(/n't\b/g, ' not')
     .replace(/'(s|re|ve|ll|d|m)\b/g, '')
     .replace(/&/g, ' and ')
+    // "under 18s", "the 1990s": the number is what is asked about.
+    .replace(/\b(\d+)s\b/g, '$1')
     .replace(RECOMMENDATION_NUMBER, (_match, n: string) => ` recommendation rec${NUMBER_WORDS[n] ?? n} `)
     .replace(NUMBER_WORD, (word) => NUMBER_WORDS[word] ?? word);
 }

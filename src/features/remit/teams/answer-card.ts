@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export type FeedbackState = 'none' | 'helpful' | 'not_helpful';
 
@@ -12,8 +12,12 @@ export interface AnswerCardData {
   /** What the member asked, carried on the feedback buttons so feedback can be read against it. */
   question: string;
   feedbackState: FeedbackState;
+  /** Empty unless the answer was last reviewed more than a year ago. */
+  reviewNote: string;
+  /** Sent with "Ask an officer" (offered once the member says the answer did not help). */
+  requestId: string;
 }
 
 export function renderAnswerCard(data: AnswerCardData): AdaptiveCardJson {
-  return expandCardTemplate('answer', data);
+  return cardTemplate('answer').expand(data);
 }

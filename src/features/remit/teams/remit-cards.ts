@@ -1,19 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
 import { AdaptiveCardJson } from '../../../shared/cards/card-template';
+import { LONDON } from '../../../platform/time/clock';
+import { formatLondonDate } from '../../../platform/time/london';
 import { authoredTextToCardMarkdown } from '../../../shared/text/authored-markdown';
 import { FeedbackState, renderAnswerCard } from './answer-card';
 import { renderUnknownCard } from './unknown-card';
-import { EXAMPLE_QUESTIONS } from '../../help/help-content';
+import { EXAMPLE_QUESTIONS } from '../domain/example-questions';
 import { KnowledgeBase } from '../domain/knowledge-base';
 import { KnowledgeEntry, KnowledgeSource } from '../domain/knowledge-entry';
 
 export function sourceLabel(source: KnowledgeSource): string {
-  return `${source.document} - ${source.section}`;
+  return source.section === '' ? source.document : `${source.document} - ${source.section}`;
+}
+
+export interface AnswerCardContext {
+  /** Today in London, `YYYY-MM-DD`: an answer last reviewed more than a year before says so. */
+  today: string;
+  /** Makes the "Ask an officer" button ask once however often it is pressed. */
+  requestId?: string;
 }
 
 /** The answer card for an entry, rebuilt from the knowledge base (never from card data). */
-export function answerCard(knowledge: KnowledgeBase, entry: KnowledgeEntry, question: string, feedbackState: FeedbackState): AdaptiveCardJson {
-  const related = entry.related.map((id) => knowledge.entry(id)).filter((e): e is KnowledgeEntry => e !== undefined);
+export function answerCard(lookup: (id: string) => KnowledgeEntry | undefined, entry: KnowledgeEntry, question: string, feedbackState: FeedbackState, context: AnswerCardContext): AdaptiveCardJson {
+  const related = entry.related.map(lookup).filter((e): e is KnowledgeEntry => e !== undefined);
   return renderAnswerCard({
+    reviewNote: reviewNote(entry, context.today),
+    requestId: context.requestId ?? randomUUID(),
     entryId: entry.id,
     title: entry.question,
     answer: authoredTextToCardMarkdown(entry.answer),
@@ -28,16 +41,32 @@ const UNKNOWN_EXPLANATIONS = {
   off_topic: "That doesn't look like a question about the Corporate Parenting Panel, so I'd rather not guess.",
   low_confidence: "I couldn't find a confident answer to that in the panel's documents, and I'd rather not guess.",
   empty: 'Ask me a question about the Corporate Parenting Panel in your own words.',
+  about_now: "The panel's documents date from 2015 to 2017, so they can't tell you today's figures or who holds a post now, and I'd rather not guess.",
+  unknown_acronym: "That acronym isn't in the panel's glossary, and I'd rather not guess what it stands for.",
 } as const;
 
-/** An honest "I don't know", with the Democratic Services contact and questions that do work. */
-export function unknownCard(knowledge: KnowledgeBase, reason: keyof typeof UNKNOWN_EXPLANATIONS): AdaptiveCardJson {
+/**
+ * An honest "I don't know", with "Ask an officer" (the question goes to the officers, who answer it
+ * in Teams), the Democratic Services contact and questions that do work.
+ */
+export function unknownCard(knowledge: KnowledgeBase, reason: keyof typeof UNKNOWN_EXPLANATIONS, question = ''): AdaptiveCardJson {
   const contact = knowledge.contact();
   return renderUnknownCard({
+    question: reason === 'empty' ? '' : question.slice(0, 2000),
+    requestId: randomUUID(),
     explanation: UNKNOWN_EXPLANATIONS[reason],
     contactTitle: 'Who can help',
     contactText: authoredTextToCardMarkdown(contact.answer),
     contactSource: sourceLabel(contact.source),
     suggestions: EXAMPLE_QUESTIONS.slice(0, 3).map((question) => ({ question })),
   });
+}
+
+/** "Last reviewed 23 November 2025": shown only when that is more than a year ago, so members can weigh it. */
+export function reviewNote(entry: KnowledgeEntry, today: string): string {
+  if (!entry.review) return '';
+  const reviewed = DateTime.fromISO(entry.review.reviewed, { zone: LONDON });
+  const yearAgo = DateTime.fromISO(today, { zone: LONDON }).minus({ years: 1 });
+  if (!(reviewed < yearAgo)) return '';
+  return `Last reviewed ${formatLondonDate(reviewed)}, more than a year ago: it may be out of date. Ask an officer if it matters.`;
 }

@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface UnknownCardData {
   explanation: string;
@@ -6,8 +6,11 @@ export interface UnknownCardData {
   contactText: string;
   contactSource: string;
   suggestions: { question: string }[];
+  /** What the member asked, for "Ask an officer"; empty hides the button. */
+  question: string;
+  requestId: string;
 }
 
 export function renderUnknownCard(data: UnknownCardData): AdaptiveCardJson {
-  return expandCardTemplate('unknown', data);
+  return cardTemplate('unknown').expand(data);
 }

@@ -25,3 +25,10 @@ export interface Actor {
   tenantId: string;
   role: Role;
 }
+
+const ROLE_LABELS: Record<Role, string> = { member: 'member', officer: 'officer', admin: 'administrator' };
+
+/** How a role is named to people ("administrator", not "admin"). */
+export function roleLabel(role: Role): string {
+  return ROLE_LABELS[role];
+}

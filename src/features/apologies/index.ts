@@ -1,0 +1,5 @@
+// Apologies for panel meetings.
+export { ApologyDesk } from './apology-desk';
+export type { OfficerNotice } from './apology-desk';
+export { ApologyBook } from './data/apology-book';
+export { apologiesFeature } from './teams/apologies-feature';

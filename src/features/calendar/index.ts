@@ -1,0 +1,9 @@
+// The Members' Calendar and the Member Bulletin, which cover both meetings and events.
+export type { CalendarServices } from './calendar-services';
+export { CalendarTokens } from './data/calendar-tokens';
+export type { CalendarScope } from './data/calendar-tokens';
+export { CalendarFeed } from './calendar-feed';
+export { MemberBulletin } from './member-bulletin';
+export { BulletinOptOuts } from './data/bulletin-opt-outs';
+export { BulletinSender } from './bulletin-sender';
+export { calendarFeature } from './teams/calendar-feature';

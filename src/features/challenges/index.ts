@@ -1,0 +1,6 @@
+// Challenge cards raised by the children's councils.
+export { ChallengeDesk } from './challenge-desk';
+export { ChallengeService } from './challenge-service';
+export { ChallengeRepository } from './data/challenge-repository';
+export { directoryPeople } from './domain/challenge-people';
+export { challengesFeature } from './teams/challenges-feature';

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { Feature, cardAction, linkRefused } from '../../../shared/feature';
+import { ChallengeDesk } from '../challenge-desk';
+
+// The desk validates the fields (and the card's reference and version) itself.
+const anyData = z.looseObject({});
+const reference = z.object({ reference: z.string().min(1).max(40) });
+
+/** Challenge cards: raised by officers for the children's councils, answered on the card, reported. */
+export function challengesFeature(desk: ChallengeDesk): Feature {
+  return {
+    name: 'challenges',
+    commands: [
+      {
+        name: 'new-challenge',
+        phrases: ['new challenge', 'new challenge card'],
+        help: { title: 'new challenge', detail: "Record a challenge from a children's council and assign it.", role: 'officer' },
+        run: async (_input, sender) => desk.newForm(await sender.actor()),
+      },
+      { name: 'my-challenges', phrases: ['my challenge cards', 'my challenges'], run: async (_input, sender) => desk.listMine(await sender.actor()) },
+      {
+        name: 'show-challenge',
+        patterns: [/^(?:challenge|challenge card|show)\s+(cc-\d{4}-\d{3,})$/],
+        run: async (input, sender) => desk.show(await sender.actor(), (input.match?.[1] ?? '').toUpperCase()),
+      },
+      { name: 'challenge-report', patterns: [/^challenge report\b/], run: async (input, sender) => desk.report(await sender.actor(), input.normalised) },
+      {
+        name: 'list-challenges',
+        patterns: [/^(?:challenge cards|challenges|list challenges)\b(.*)$/],
+        help: { title: 'challenge cards overdue', detail: 'List challenge cards (also by status or priority area).', role: 'officer' },
+        run: async (input, sender) => desk.list(await sender.actor(), { text: (input.match?.[1] ?? '').trim() }),
+      },
+    ],
+    verbs: {
+      'challenge.create': cardAction(anyData, async (data, sender) => desk.create(await sender.actor(), data)),
+      'challenge.respond': cardAction(anyData, async (data, sender) => desk.respond(await sender.actor(), data)),
+      'challenge.show': cardAction(reference, async (data, sender) => desk.show(await sender.actor(), data.reference)),
+      'challenge.list': cardAction(anyData, async (data, sender) => desk.list(await sender.actor(), { data })),
+    },
+    jobs: desk.handlers(),
+    start: () => desk.ensureScheduled(),
+    downloads: [
+      {
+        path: '/exports/challenges.csv',
+        serve: async ({ query }) => {
+          const file = await desk.reportCsv(query);
+          return file ? { kind: 'file', ...file, contentType: 'text/csv; charset=utf-8' } : linkRefused('Ask for the challenge report in Teams again for a fresh link.');
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,7 @@
+// The events feature as other features see it: participation events and their store.
+export * from './domain/event';
+export { EventRepository } from './data/event-repository';
+export type { EventTimeline } from './data/event-repository';
+export { EventInvitations } from './data/event-invitations';
+export { EventDesk } from './event-desk';
+export { eventsFeature } from './teams/events-feature';

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { requirePermission } from '../../../shared/access/policy';
+import { DomainError } from '../../../shared/errors/domain-error';
+import { Feature, cardAction, linkRefused, notFound } from '../../../shared/feature';
+import { icsFileId } from '../../../shared/text/ics-file-name';
+import { Clock } from '../../../platform/time/clock';
+import { ICS_CONTENT_TYPE } from '../../meetings';
+import { eventIdSchema } from '../domain/event';
+import { matchEventsByTitle } from '../domain/event-search';
+import { EventDesk } from '../event-desk';
+
+export interface EventsFeatureDependencies {
+  desk: EventDesk;
+  clock: Clock;
+  /** The .ics of one event, for "Add to my calendar". */
+  eventIcs(eventId: string): Promise<{ fileName: string; body: string } | undefined>;
+}
+
+const eventRef = z.object({ eventId: eventIdSchema });
+const versionedEventRef = eventRef.extend({ sequence: z.coerce.number().int().min(0) });
+// Form inputs arrive with the data; OfficerEvents validates the fields themselves.
+const eventForm = z.looseObject({});
+const eventUpdate = z.looseObject({ eventId: eventIdSchema, sequence: z.coerce.number().int().min(0).optional() });
+const rsvp = eventRef.extend({ response: z.enum(['going', 'maybe', 'not_going']) });
+
+/** Participation events (Recommendation 6): officers' events, invitations, RSVPs, attendees and their CSV. */
+export function eventsFeature(deps: EventsFeatureDependencies): Feature {
+  const { desk } = deps;
+  return {
+    name: 'events',
+    commands: [
+      {
+        name: 'new-event',
+        phrases: ['new event', 'create event', 'create an event', 'add event'],
+        help: { title: 'new event', detail: 'Invite members to a participation event; follow replies on its card.', role: 'officer' },
+        run: async (_input, sender) => desk.newEventForm(await sender.actor()),
+      },
+      {
+        name: 'attendees',
+        patterns: [/^(?:attendees|who is going|who's going|rsvps)\s+(?:for|to|of)\s+(.{2,200})$/],
+        help: { title: 'attendees for <event>', detail: 'Who is going, with a CSV download.', role: 'officer' },
+        run: async (input, sender) => {
+          const actor = await sender.actor();
+          requirePermission(actor, 'events.attendees');
+          const matches = matchEventsByTitle(await desk.upcoming(50), input.match?.[1] ?? '', deps.clock.now().toUTC().toISO()!);
+          if (matches.length === 0) throw new DomainError('not_found', 'I could not find an upcoming event with that name. Ask **events** to see them.');
+          return desk.attendees(actor, matches[0]!.id);
+        },
+      },
+    ],
+    verbs: {
+      'event.create': cardAction(eventForm, async (data, sender) => desk.create(await sender.actor(), data)),
+      'event.update': cardAction(eventUpdate, async (data, sender) => desk.update(await sender.actor(), data.eventId, data, data.sequence)),
+      'event.edit': cardAction(eventRef, async (data, sender) => desk.editForm(await sender.actor(), data.eventId)),
+      'event.cancel': cardAction(versionedEventRef, async (data, sender) => desk.cancel(await sender.actor(), data.eventId, data.sequence)),
+      'event.status': cardAction(eventRef, async (data, sender) => desk.status(await sender.actor(), data.eventId)),
+      'event.attendees': cardAction(eventRef, async (data, sender) => desk.attendees(await sender.actor(), data.eventId)),
+      'event.rsvp': cardAction(rsvp, (data, sender) => desk.rsvp(sender, data.eventId, data.response)),
+      'event.invitation': cardAction(eventRef, (data, sender) => desk.invitation(sender, data.eventId)),
+    },
+    jobs: desk.handlers(),
+    downloads: [
+      {
+        path: '/events/:file',
+        serve: async ({ params }) => {
+          const id = icsFileId(params.file);
+          const file = id ? await deps.eventIcs(id) : undefined;
+          return file ? { kind: 'file', ...file, contentType: ICS_CONTENT_TYPE } : notFound();
+        },
+      },
+      {
+        path: '/events/:eventId/attendees.csv',
+        serve: async ({ params, query }) => {
+          const file = await desk.attendeesCsv(params.eventId ?? '', query);
+          return file ? { kind: 'file', ...file } : linkRefused('Open the event card in Teams again for a fresh link.');
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { Feature, cardAction, notFound } from '../../../shared/feature';
+import { JobHandler } from '../../../platform/scheduler/scheduled-job';
+import { meetingIdSchema } from '../domain/meeting';
+import { ICS_CONTENT_TYPE } from '../domain/ics-export';
+import { MeetingCalendar } from '../domain/meeting-calendar';
+import { MeetingDesk } from '../meeting-desk';
+import { isMeetingQuestion } from '../meeting-query';
+import { icsFileId } from '../../../shared/text/ics-file-name';
+
+export interface MeetingsFeatureDependencies {
+  desk: MeetingDesk;
+  calendar: MeetingCalendar;
+  /** The reminder jobs (MeetingReminders.handlers()). */
+  jobs: Readonly<Record<string, JobHandler>>;
+}
+
+const meetingRef = z.object({ meetingId: meetingIdSchema });
+const versionedMeetingRef = meetingRef.extend({ sequence: z.coerce.number().int().min(0) });
+// The form's inputs arrive with the data; OfficerMeetings validates the fields themselves.
+const meetingForm = z.looseObject({ meetingId: z.union([meetingIdSchema, z.literal('')]).optional(), sequence: z.coerce.number().int().min(0).optional() });
+
+/** Meeting questions, the meeting card and officers' meetings, reminders, and the meeting .ics. */
+export function meetingsFeature(deps: MeetingsFeatureDependencies): Feature {
+  const { desk, calendar } = deps;
+  return {
+    name: 'meetings',
+    commands: [
+      {
+        name: 'add-meeting',
+        phrases: ['add meeting', 'add a meeting', 'new meeting'],
+        help: { title: 'add meeting', detail: 'Add a panel meeting; edit, move or cancel it from its card.', role: 'officer' },
+        run: async (_input, sender) => desk.addForm(await sender.actor()),
+      },
+    ],
+    verbs: {
+      'meeting.show': cardAction(meetingRef, async (data, sender) => desk.show(data.meetingId, await sender.actor())),
+      'meeting.edit': cardAction(meetingRef, async (data, sender) => desk.editForm(await sender.actor(), data.meetingId)),
+      'meeting.cancel': cardAction(versionedMeetingRef, async (data, sender) => desk.cancel(await sender.actor(), data.meetingId, data.sequence)),
+      'meeting.save': cardAction(meetingForm, async (data, sender) => desk.save(await sender.actor(), { ...data, meetingId: data.meetingId || undefined })),
+    },
+    freeText: {
+      accepts: isMeetingQuestion,
+      run: async (text, sender) => desk.ask(text, await sender.actor()),
+    },
+    jobs: deps.jobs,
+    downloads: [
+      {
+        path: '/calendar/meetings/:file',
+        serve: async ({ params }) => {
+          const id = icsFileId(params.file);
+          const file = id ? await calendar.forMeeting(id) : undefined;
+          return file ? { kind: 'file', ...file, contentType: ICS_CONTENT_TYPE } : notFound();
+        },
+      },
+    ],
+  };
+}

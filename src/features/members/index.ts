@@ -1,0 +1,10 @@
+// The members feature as other features see it: the directory, roles and the Teams the bot is in.
+export * from './domain/member';
+export { MemberDirectory } from './data/member-directory';
+export { RoleDirectory } from './data/role-directory';
+export { TeamRegistry } from './data/team-registry';
+export type { InstalledTeam } from './data/team-registry';
+export { RecentSightings } from './domain/recent-sightings';
+export { RoleService } from './role-service';
+export type { MemberWithRole } from './role-service';
+export { membersFeature } from './teams/members-feature';

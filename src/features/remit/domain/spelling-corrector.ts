@@ -1,0 +1,103 @@
+import { stem } from './stemmer';
+
+/** What the corrector may consult: the words the index holds, and whether a stem is real English. */
+export interface SpellingVocabulary {
+  /** Every word (not stem) the index holds, with how often it occurs: the more common wins a tie. */
+  words: ReadonlyMap<string, number>;
+  isEnglish(stemmed: string): boolean;
+}
+
+const MIN_LENGTH = 4;
+
+/**
+ * Corrects typos in a question against the words the knowledge base and documents actually use
+ * ("accountabilty" -> "accountability", "challange" -> "challenge"). A word is left alone when the
+ * index knows it, when it is a real English word the documents just do not use ("lunch" is not a
+ * typo of "launch"), when it holds a digit, or when no indexed word is close enough (one edit for
+ * words up to six letters, two for longer; a swap of two neighbouring letters counts as one).
+ * Candidates are found through a deletion index (as in SymSpell), so a lookup costs microseconds.
+ */
+export class SpellingCorrector {
+  private readonly byDeletion = new Map<string, string[]>();
+  private readonly known = new Set<string>();
+
+  constructor(private readonly vocabulary: SpellingVocabulary) {
+    for (const word of vocabulary.words.keys()) {
+      this.known.add(word);
+      this.known.add(stem(word));
+      if (word.length < MIN_LENGTH || /\d/.test(word)) continue;
+      for (const key of deletions(word, maxEdits(word.length))) {
+        const list = this.byDeletion.get(key);
+        if (list) list.push(word);
+        else this.byDeletion.set(key, [word]);
+      }
+    }
+  }
+
+  /** The token as the index would know it, or the token itself. */
+  correct(token: string): string {
+    if (token.length < MIN_LENGTH || /\d/.test(token) || this.known.has(token) || this.known.has(stem(token))) return token;
+    if (this.vocabulary.isEnglish(stem(token))) return token;
+    const limit = maxEdits(token.length);
+    let best: { word: string; distance: number; frequency: number } | undefined;
+    const seen = new Set<string>();
+    for (const key of deletions(token, limit)) {
+      for (const word of this.byDeletion.get(key) ?? []) {
+        if (seen.has(word)) continue;
+        seen.add(word);
+        const distance = editDistance(token, word, limit);
+        if (distance > limit) continue;
+        const frequency = this.vocabulary.words.get(word) ?? 0;
+        if (!best || distance < best.distance || (distance === best.distance && frequency > best.frequency)) best = { word, distance, frequency };
+      }
+    }
+    return best?.word ?? token;
+  }
+}
+
+function maxEdits(length: number): number {
+  return length <= 6 ? 1 : 2;
+}
+
+/** The word and every string made by deleting up to `edits` letters from it. */
+function deletions(word: string, edits: number): Set<string> {
+  const out = new Set<string>([word]);
+  let frontier = [word];
+  for (let round = 0; round < edits; round++) {
+    const next: string[] = [];
+    for (const w of frontier) {
+      for (let i = 0; i < w.length; i++) {
+        const shorter = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(shorter)) {
+          out.add(shorter);
+          next.push(shorter);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+/** Optimal string alignment distance (Levenshtein plus adjacent swaps), stopping early past `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push(new Array<number>(b.length + 1).fill(0));
+  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const row = rows[i]!;
+    const above = rows[i - 1]!;
+    row[0] = i;
+    let rowMin = row[0];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2]![j - 2]! + 1);
+      row[j] = value;
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+  }
+  return rows[a.length]![b.length]!;
+}

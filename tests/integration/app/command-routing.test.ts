@@ -1,0 +1,72 @@
+import { RunningApp } from '../../../src/app/app';
+import { CommandTable } from '../../../src/platform/teams/command-table';
+import { startTestApp } from '../../support/test-app';
+
+/** The real features' registrations: which command each message reaches (the old parser's cases and more). */
+describe('text commands registered by the features', () => {
+  let app: RunningApp;
+  let table: CommandTable;
+
+  beforeAll(async () => {
+    app = await startTestApp({}, { startWorkers: false });
+    table = new CommandTable(app.composition.features);
+  });
+  afterAll(() => app.stop());
+
+  it.each([
+    ['help', 'help'],
+    ['Help!', 'help'],
+    ['?', 'help'],
+    ['hello', 'greeting'],
+    ['My role', 'my-role'],
+    ['roles', 'roles'],
+    ['audit log', 'audit-log'],
+    ['Show the audit log.', 'audit-log'],
+    ['feedback', 'feedback-report'],
+    ['reminder opt-outs', 'reminder-opt-outs'],
+    ['Stop reminders', 'reminders-off'],
+    ['start reminders.', 'reminders-on'],
+    ['My reminders?', 'my-reminders'],
+    ['add meeting', 'add-meeting'],
+    ['send apologies for the next meeting', 'send-apologies'],
+    ['I would like to send my apologies', 'send-apologies'],
+    ['apologies for the next meeting', 'list-apologies'],
+    ['new event', 'new-event'],
+    ['events', 'events'],
+    ['my calendar link', 'calendar-link'],
+    ['officers calendar link', 'officers-calendar-link'],
+    ['stop bulletin', 'bulletin-off'],
+    ['attendees for the awards evening', 'attendees'],
+    ['new challenge', 'new-challenge'],
+    ['my challenge cards', 'my-challenges'],
+    ['challenge CC-2026-014', 'show-challenge'],
+    ['challenge report for Q3 2026', 'challenge-report'],
+    ['challenge cards overdue', 'list-challenges'],
+  ])('reads %p as %s', (text, name) => {
+    expect(table.route(text)?.command.name).toBe(name);
+  });
+
+  it('treats anything that is not a whole command as a question: meetings first, then the knowledge base', () => {
+    expect(table.route('help me understand recommendation 6')).toBeUndefined();
+    const features = app.composition.features;
+    expect(table.freeTextRoute('when is the next meeting?')).toBe(features.find((f) => f.name === 'meetings')?.freeText);
+    expect(table.freeTextRoute('who is the panel accountable to?')).toBe(features.find((f) => f.name === 'remit')?.freeText);
+  });
+
+  it('"my reminders" tells a member whether meeting reminders are on for them', async () => {
+    const id = '00000000-0000-0000-0000-0000000000c1';
+    await app.services.members.recordSighting({ aadObjectId: id, name: 'Cllr Test', tenantId: 'tenant-1', teamsUserId: '29:1abc-test' });
+    const sender = { aadObjectId: id, name: 'Cllr Test', tenantId: 'tenant-1', actor: async () => ({ aadObjectId: id, name: 'Cllr Test', tenantId: 'tenant-1', role: 'member' as const }) };
+    const routed = table.route('my reminders')!;
+    expect(JSON.stringify(await routed.command.run(routed.input, sender))).toContain('Meeting reminders are **on**');
+    await app.services.members.setRemindersOff(id, true);
+    expect(JSON.stringify(await routed.command.run(routed.input, sender))).toContain('Meeting reminders are **off** for you');
+  });
+
+  it('gives the scheduler every feature\'s jobs and the server every download', () => {
+    const jobs = app.composition.features.flatMap((feature) => Object.keys(feature.jobs ?? {}));
+    expect(jobs).toEqual(expect.arrayContaining(['bulletin', 'event-reminder', 'challenge-nudges', 'challenge-quarterly-report', 'meeting-reminder', 'meeting-cancelled']));
+    const paths = app.composition.features.flatMap((feature) => (feature.downloads ?? []).map((download) => download.path));
+    expect(paths.sort()).toEqual(['/calendar/:file', '/calendar/meetings/:file', '/events/:eventId/attendees.csv', '/events/:file', '/exports/challenges.csv']);
+  });
+});

@@ -1,0 +1,117 @@
+import { sharedThesaurus } from '../../../src/features/remit/data/english-thesaurus';
+import { parseSourceDocument } from '../../../src/features/remit/data/source-loader';
+import { KnowledgeLoadError } from '../../../src/features/remit/domain/knowledge-load-error';
+import { withoutPreamble } from '../../../src/features/remit/domain/question-preamble';
+import { holdsCount, namesSomeone, questionShape } from '../../../src/features/remit/domain/question-shape';
+import { SpellingCorrector, editDistance } from '../../../src/features/remit/domain/spelling-corrector';
+import { stem } from '../../../src/features/remit/domain/stemmer';
+import { KnowledgeEntry } from '../../../src/features/remit/domain/knowledge-entry';
+import { reviewNote } from '../../../src/features/remit/teams/remit-cards';
+
+const thesaurus = sharedThesaurus();
+
+describe('spelling correction against the index vocabulary', () => {
+  const words = new Map([['accountability', 3], ['challenge', 5], ['responsibilities', 4], ['launch', 1], ['placement', 6]]);
+  const corrector = new SpellingCorrector({ words, isEnglish: (s) => thesaurus.isEnglish(s) });
+
+  it.each([
+    ['accountabilty', 'accountability'],
+    ['challange', 'challenge'],
+    ['responsibilites', 'responsibilities'],
+    ['placment', 'placement'],
+    ['plcaement', 'placement'],
+  ])('corrects %s to %s', (typo, word) => {
+    expect(corrector.correct(typo)).toBe(word);
+  });
+
+  it('leaves real English words, known words, short words and numbers alone', () => {
+    expect(corrector.correct('lunch')).toBe('lunch');
+    expect(corrector.correct('challenges')).toBe('challenges');
+    expect(corrector.correct('cse')).toBe('cse');
+    expect(corrector.correct('2015')).toBe('2015');
+    expect(corrector.correct('qwertyuiop')).toBe('qwertyuiop');
+  });
+
+  it('counts a swap of neighbouring letters as one edit', () => {
+    expect(editDistance('form', 'from', 2)).toBe(1);
+    expect(editDistance('kitten', 'sitting', 2)).toBe(3);
+  });
+});
+
+describe('the English thesaurus extract', () => {
+  it('knows English words and maps words the documents do not use to words they do', () => {
+    expect(thesaurus.isEnglish(stem('lunch'))).toBe(true);
+    expect(thesaurus.isEnglish(stem('accountabilty'))).toBe(false);
+    expect(thesaurus.relatedStems(stem('teen'))).toContain(stem('adolescent'));
+  });
+});
+
+describe('question shapes', () => {
+  it.each([
+    ['how many foster carers are there', 'count'],
+    ['what % of children were adopted', 'count'],
+    ['when did the merger happen', 'date'],
+    ['who chaired the select committee', 'person'],
+    ['what is the panel for', 'any'],
+  ] as const)('%s wants %s', (question, wants) => {
+    expect(questionShape(question).wants).toBe(wants);
+  });
+
+  it('tells a question about now, an identity question and an acronym question', () => {
+    expect(questionShape('how many children are in care right now').aboutNow).toBe(true);
+    expect(questionShape('what is the current strategy').aboutNow).toBe(true);
+    expect(questionShape('what does the strategy say').aboutNow).toBe(false);
+    expect(questionShape('who is the leader of the council').identity).toBe(true);
+    expect(questionShape('who is the panel accountable to').identity).toBe(false);
+    expect(questionShape('who is on the panel').identity).toBe(false);
+    expect(questionShape('what does CSE stand for').acronymFrame).toBe(true);
+  });
+
+  it('finds a count only where there is one, not in years or numbered labels', () => {
+    expect(holdsCount('There were 725 known care leavers')).toBe(true);
+    expect(holdsCount('nine members: five Conservative')).toBe(true);
+    expect(holdsCount('Recommendation 12: a report by June 2016')).toBe(false);
+    expect(holdsCount('Section 22 of the Children Act 1989')).toBe(false);
+  });
+
+  it('finds a person named, or a plain statement that the documents do not name them', () => {
+    const english = (word: string) => thesaurus.isEnglish(stem(word)) || ['the', 'of'].includes(word);
+    expect(namesSomeone('chaired by Mrs Zita Wiltshire', english)).toBe(true);
+    expect(namesSomeone('The terms of reference name Theresa Grayell', english)).toBe(true);
+    expect(namesSomeone('The documents do not name the current Chairman', english)).toBe(true);
+    expect(namesSomeone('The Lead Member provides political leadership', english)).toBe(false);
+  });
+});
+
+describe('self-introductions in front of a question', () => {
+  it.each([
+    ["I'm a new councillor - what is the corporate parenting panel?", 'what is the corporate parenting panel?'],
+    ["As a foster carer on the panel, what are the priorities?", 'what are the priorities?'],
+    ["I've just been elected, what does being a corporate parent mean for me?", 'what does being a corporate parent mean for me?'],
+    ['what is the panel for?', 'what is the panel for?'],
+  ])('%s -> %s', (question, rest) => {
+    expect(withoutPreamble(question)).toBe(rest);
+  });
+});
+
+describe('source documents', () => {
+  it('splits sections, paragraphs and bullets, keeping the lead-in of a list for the search only', () => {
+    const passages = parseSourceDocument('document: Terms\nsays: The terms say\n\n## Accountability\nThe Panel is accountable:\n- To the County Council\n- To looked after children\n', 'tor', 'tor.txt');
+    expect(passages.map((p) => p.text)).toEqual(['The Panel is accountable:', 'To the County Council', 'To looked after children']);
+    expect(passages[1]).toMatchObject({ id: 'source-tor-2', section: 'Accountability', leadIn: 'The Panel is accountable:', document: 'Terms' });
+  });
+
+  it('refuses a file without its header, or text before the first section, naming the file', () => {
+    expect(() => parseSourceDocument('## A\ntext\n', 'x', 'x.txt')).toThrow(KnowledgeLoadError);
+    expect(() => parseSourceDocument('document: D\nsays: S\ntext first\n## A\n', 'x', 'x.txt')).toThrow(/x\.txt/);
+  });
+});
+
+describe('review notes on answer cards', () => {
+  const entry = (reviewed: string): KnowledgeEntry => ({ id: 'e', kind: 'topic', question: 'Q', answer: 'A', source: { document: 'D', section: 'S' }, related: [], review: { owner: 'O', reviewed, reviewBy: '2030-01-01' } });
+
+  it('says when the answer was last reviewed only when that is more than a year ago', () => {
+    expect(reviewNote(entry('2025-12-02'), '2026-12-01')).toBe('');
+    expect(reviewNote(entry('2025-11-30'), '2026-12-01')).toContain('Last reviewed Sunday 30 November 2025');
+  });
+});
