@@ -74,6 +74,16 @@ describe('personal data guard', () => {
     expect(findPersonalData(`pupil ${upn.slice(0, 4)} ${upn.slice(4)}`)).toEqual(['pupil_number']);
   });
 
+  it('reads long text in overlapping pieces without missing anything at a cut or inventing anything there', () => {
+    const filler = 'Care leavers want help with council tax and bus passes in Kent. ';
+    for (let at = 3900; at <= 4300; at += 23) {
+      const text = `${filler.repeat(200).slice(0, at)} call 07700 900123 or write to jamie.smith@gmail.com ${filler.repeat(60)}`;
+      expect(findPersonalData(text)).toEqual(['phone', 'email']);
+    }
+    expect(checkPersonalData(filler.repeat(1000))).toEqual({ refused: [], possibleNames: [] });
+    expect(checkPersonalData('x'.repeat(20_000))).toEqual({ refused: [], possibleNames: [] });
+  });
+
   it('normalises full-width characters, odd dashes and invisible characters before matching', () => {
     expect(normaliseText('ＡＢ－１２\u200B３４　５６')).toBe('AB-1234 56');
     expect(findPersonalData('ＡＢ‐12‐34‐56‐Ｃ')).toEqual(['ni_number']);

@@ -41,10 +41,53 @@ export interface PersonalDataCheck {
 export function checkPersonalData(text: string, options: NameOptions = {}): PersonalDataCheck {
   if (text.trim().length === 0) return { refused: [], possibleNames: [] };
   const normalised = normaliseText(text);
-  const tokens = tokenise(normalised);
   const found = new Set<PersonalDataKind>();
+  const names = new Set<string>();
+  for (const segment of segments(normalised)) checkSegment(segment, options, found, names);
+  return { refused: PERSONAL_DATA_KINDS.filter((kind) => found.has(kind)), possibleNames: [...names].sort() };
+}
+
+/**
+ * Long text is read in overlapping pieces of at most SEGMENT characters, cut at spaces: every
+ * detector looks only a few words around what it matches, far less than OVERLAP, so nothing is
+ * missed at a cut, and the work and memory per piece stay bounded whatever the length. A card's
+ * fields (2,000 characters at most) are always one piece.
+ */
+const SEGMENT = 4096;
+const OVERLAP = 512;
+const CUT_SEARCH = 128;
+
+function* segments(text: string): Generator<string> {
+  if (text.length <= SEGMENT) {
+    yield text;
+    return;
+  }
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + SEGMENT);
+    if (end < text.length) end = spaceBefore(text, end);
+    yield text.slice(start, end);
+    if (end >= text.length) return;
+    start = spaceAfter(text, Math.max(start + 1, end - OVERLAP));
+  }
+}
+
+/** The last space within CUT_SEARCH characters before `at` (or `at` itself): never cut a word if a space is near. */
+function spaceBefore(text: string, at: number): number {
+  for (let index = at; index > at - CUT_SEARCH; index--) if (text[index] === ' ' || text[index] === '\n') return index;
+  return at;
+}
+
+function spaceAfter(text: string, at: number): number {
+  for (let index = at; index < at + CUT_SEARCH && index < text.length; index++) if (text[index] === ' ' || text[index] === '\n') return index + 1;
+  return at;
+}
+
+function checkSegment(normalised: string, options: NameOptions, found: Set<PersonalDataKind>, possibleNames: Set<string>): void {
+  const tokens = tokenise(normalised);
   const numbers = findPhoneAndNhsNumbers(tokens);
   const names = findNames(tokens, nameLexicon(), options);
+  for (const name of names.possibleNames) possibleNames.add(name);
   if (names.nameWithAge) found.add('name_with_age');
   if (hasDateOfBirth(tokens)) found.add('date_of_birth');
   if (numbers.phone) found.add('phone');
@@ -54,7 +97,6 @@ export function checkPersonalData(text: string, options: NameOptions = {}): Pers
   if (numbers.nhs) found.add('nhs_number');
   if (hasNiNumber(normalised)) found.add('ni_number');
   if (hasPupilNumber(normalised)) found.add('pupil_number');
-  return { refused: PERSONAL_DATA_KINDS.filter((kind) => found.has(kind)), possibleNames: names.possibleNames };
 }
 
 /** The kinds of personal detail the text seems to hold (refusals only), each once; empty when none. */

@@ -96,7 +96,7 @@ function numericDateFrom(tokens: readonly Token[], index: number, spacesAllowed:
   // After a label, a day and month are enough: "birthday 3/5", "DOB 03.05".
   if (parts.length === 2 && spacesAllowed && separator !== ' ') return Number(parts[0]) >= 1 && Number(parts[0]) <= 31 && Number(parts[1]) >= 1 && Number(parts[1]) <= 12;
   if (parts.length !== 3) return false;
-  const [day, month, year] = parts.map(Number) as [number, number, number];
+  const [day, month, year] = [Number(parts[0]), Number(parts[1]), Number(parts[2])];
   return day >= 1 && day <= 31 && month >= 1 && month <= 12 && (parts[2]!.length === 2 || (year >= EARLIEST_YEAR && year <= LATEST_YEAR));
 }
 

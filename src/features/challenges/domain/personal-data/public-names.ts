@@ -24,6 +24,11 @@ ireland britain uk devon cornwall dorset somerset wiltshire hampshire berkshire 
 bedfordshire cambridgeshire norfolk suffolk lincolnshire yorkshire lancashire cumbria northumberland cheshire
 derbyshire nottinghamshire leicestershire warwickshire worcestershire herefordshire shropshire staffordshire
 oxfordshire gloucestershire chester lincoln stanley clifton sherwood beverley morley ashley
+barnet brent ealing enfield haringey harrow havering hillingdon hounslow kingston merton newham redbridge richmond sutton
+tower hamlets waltham wandsworth barking dagenham shepway sheppey kingsnorth sturry herne-bay hamstreet douglas
+carlisle darlington warrington huddersfield halifax wakefield doncaster rotherham barnsley grimsby scunthorpe telford
+shrewsbury worcester hereford peterborough stevenage watford slough maidenhead basingstoke aldershot woking
+
 europe france calais dunkirk afghanistan eritrea sudan syria iran iraq albania vietnam
 `);
 
