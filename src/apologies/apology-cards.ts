@@ -41,7 +41,7 @@ export function apologyListCard(meeting: ApologyMeeting, apologies: Apology[]): 
     return `- ${literalText(a.name)}${details ? ` (${details})` : ''}`;
   });
   const text = apologies.length === 0 ? 'No apologies have been received.' : `${apologies.length} ${apologies.length === 1 ? 'apology' : 'apologies'}:\n\n${lines.join('\n')}`;
-  return renderNoticeCard({ title: `Apologies for ${meeting.title}, ${formatLondonDateTime(meeting.start)}`, text, style: 'default' });
+  return renderNoticeCard({ title: `Apologies for ${literalText(meeting.title)}, ${formatLondonDateTime(meeting.start)}`, text, style: 'default' });
 }
 
 /** What officers receive when a member sends or withdraws apologies. */
