@@ -18,6 +18,7 @@ import { ChallengeFormError } from './challenge-form';
 import { ChallengeResponseError } from './challenge-service';
 import { listFilterFromData, parseListFilterText } from './challenge-list-filter';
 import { ReportPeriod, lastCompleteQuarter, parseReportPeriod, rangePeriod } from './challenge-report-period';
+import { literalText } from '../cards/literal-text';
 
 export const NUDGE_JOB = 'challenge-nudges';
 export const QUARTERLY_REPORT_JOB = 'challenge-quarterly-report';
@@ -65,7 +66,7 @@ export class ChallengeDesk {
   async respond(actor: Actor, data: unknown): Promise<AdaptiveCardJson> {
     try {
       const responded = await this.deps.service.respond(actor, data);
-      if (responded.outcome === 'recorded') await this.post(responded.view, `v${responded.view.challenge.version}`, `${actor.name} responded`, actor.aadObjectId);
+      if (responded.outcome === 'recorded') await this.post(responded.view, `v${responded.view.challenge.version}`, `${literalText(actor.name)} responded`, actor.aadObjectId);
       return challengeRespondedCard(responded, this.nowUtc());
     } catch (error) {
       if (error instanceof ChallengeResponseError) return challengeRefusedCard(error, this.nowUtc());

@@ -4,6 +4,7 @@ import { DomainError } from '../errors/domain-error';
 import { Role, hasRole } from '../members/actor';
 import { Challenge, PRIORITY_AREAS, Person, RAISING_GROUPS } from './challenge';
 import { findPersonalData, personalDataMessage } from './personal-data-guard';
+import { literalText } from '../cards/literal-text';
 
 export const MAX_TITLE_LENGTH = 120;
 export const MAX_WORDS_LENGTH = 2000;
@@ -105,7 +106,7 @@ export function validateChallengeForm(input: unknown, context: ChallengeFormCont
   if (form.dueOn < form.raisedOn) errors.dueOn = 'The due date must be on or after the date raised';
   const lead = people.get(form.leadOfficer);
   if (!lead) errors.leadOfficer = 'Choose the lead officer from the list';
-  else if (!hasRole(lead.role, 'officer')) errors.leadOfficer = `${lead.name} is not an officer: the lead must be an officer`;
+  else if (!hasRole(lead.role, 'officer')) errors.leadOfficer = `${literalText(lead.name)} is not an officer: the lead must be an officer`;
   const assignees = resolveAssignees(form.assignees, people, errors);
   if (Object.keys(errors).length > 0 || !lead) throw formError(errors, values, context, guarded);
   const draft: ChallengeDraft = {

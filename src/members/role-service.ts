@@ -3,6 +3,7 @@ import { Actor, Role } from './actor';
 import { Member } from './member';
 import { MemberDirectory } from './member-directory';
 import { RoleDirectory } from './role-directory';
+import { literalText } from '../cards/literal-text';
 
 export interface MemberWithRole {
   aadObjectId: string;
@@ -38,7 +39,7 @@ export class RoleService {
     const target = await this.members.find(targetAadObjectId);
     if (!target) throw new DomainError('not_found', 'I could not find that person in the members directory. They need to have used the bot first.');
     if (this.isBootstrapAdmin(target.aadObjectId)) {
-      throw new DomainError('invalid_input', `${target.name} is an administrator set in the bot's configuration; their role cannot be changed here.`);
+      throw new DomainError('invalid_input', `${literalText(target.name)} is an administrator set in the bot's configuration; their role cannot be changed here.`);
     }
     if (officer) await this.roles.grant(target.aadObjectId, 'officer', actor.aadObjectId);
     else await this.roles.revoke(target.aadObjectId);

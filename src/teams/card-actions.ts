@@ -11,6 +11,7 @@ import { CardAction, cardAction } from './card-action';
 import { MEETING_ACTIONS } from './meeting-actions';
 import { EVENT_ACTIONS } from './event-actions';
 import { CHALLENGE_ACTIONS } from './challenge-actions';
+import { literalText } from '../cards/literal-text';
 
 const feedbackData = z.object({
   entryId: z.string().min(1).max(100),
@@ -22,7 +23,7 @@ const targetMemberData = z.object({ aadObjectId: z.string().regex(AAD_OBJECT_ID_
 
 async function changeOfficer(targetId: string, officer: boolean, sender: TurnSender, services: BotServices): Promise<AdaptiveCardJson> {
   const changed = await services.roles.setOfficer(await sender.actor(), targetId, officer);
-  const message = officer ? `${changed.name} is now an officer.` : `${changed.name} is no longer an officer.`;
+  const message = officer ? `${literalText(changed.name)} is now an officer.` : `${literalText(changed.name)} is no longer an officer.`;
   services.logger.info({ event: 'role.changed', target: changed.aadObjectId, officer }, 'role changed');
   return renderRolesCard(rolesCardData(await services.roles.membersWithRoles(), message));
 }

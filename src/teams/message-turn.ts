@@ -6,9 +6,10 @@ import { renderWelcomeCard } from '../cards/welcome-card';
 import { readInboundText, MAX_QUESTION_LENGTH } from '../conversation/inbound-text';
 import { parseMessageCommand } from '../conversation/message-command';
 import { DomainError } from '../errors/domain-error';
-import { helpCardData, roleLabel, welcomeCardData } from '../help/help-content';
+import { helpCardData, welcomeCardData } from '../help/help-content';
 import { Actor, TurnSender, hasRole } from '../members/actor';
 import { rolesCardData } from '../members/roles-card-data';
+import { myRoleNotice } from '../members/my-role-notice';
 import { reminderOptOutsCard } from '../members/reminder-opt-outs';
 import { feedbackReportCard } from '../remit/feedback-report';
 import { answerCard, unknownCard } from '../remit/remit-cards';
@@ -44,7 +45,7 @@ async function handleText(context: TurnContext, text: string, sender: TurnSender
     case 'greeting':
       return sendCard(context, renderWelcomeCard(welcomeCardData()));
     case 'my_role':
-      return sendCard(context, noticeCard('Your role', `You are signed in as ${sender.name}, with the role of ${roleLabel((await sender.actor()).role)}.`));
+      return sendCard(context, myRoleNotice(sender.name, (await sender.actor()).role));
     case 'roles':
       requireRole(await sender.actor(), 'admin', 'Only an administrator can manage roles.');
       return sendCard(context, renderRolesCard(rolesCardData(await services.roles.membersWithRoles())));
