@@ -3,7 +3,7 @@ export type MessageCommand =
   | { kind: 'help' }
   | { kind: 'greeting' }
   | { kind: 'my_role' }
-  | { kind: 'roles' }
+  | { kind: 'roles'; query: string }
   | { kind: 'feedback_report' }
   | { kind: 'reminders'; on: boolean }
   | { kind: 'reminder_opt_outs' }
@@ -90,6 +90,7 @@ function commandOf(kind: SimpleKind): MessageCommand {
   if (kind === 'reminders_on') return { kind: 'reminders', on: true };
   if (kind === 'bulletin_off') return { kind: 'bulletin', on: false };
   if (kind === 'bulletin_on') return { kind: 'bulletin', on: true };
+  if (kind === 'roles') return { kind: 'roles', query: '' };
   return { kind };
 }
 
@@ -98,6 +99,9 @@ export function parseMessageCommand(text: string): MessageCommand {
   const normalised = text.toLowerCase().replace(/[!.?]+$/g, '').replace(/\s+/g, ' ').trim();
   const challenge = challengeCommand(normalised);
   if (challenge) return challenge;
+  // "roles Smith": the roles card searched by name (the name as typed, case kept).
+  const roles = /^\s*(?:manage\s+)?roles\s+(?:for\s+)?(\S.{0,99})$/i.exec(text.replace(/[!.?]+$/g, '').trim());
+  if (roles) return { kind: 'roles', query: roles[1]!.trim() };
   const attendees = /^(?:attendees|who is going|who's going|rsvps)\s+(?:for|to|of)\s+(.{2,200})$/.exec(normalised);
   if (attendees) return { kind: 'attendees', eventTitle: attendees[1]! };
   // "?" alone normalises to nothing: it is a request for help, not an empty question.

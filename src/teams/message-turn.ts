@@ -1,20 +1,19 @@
 import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { renderHelpCard } from '../cards/help-card';
-import { renderRolesCard } from '../cards/roles-card';
 import { renderWelcomeCard } from '../cards/welcome-card';
 import { readInboundText, MAX_QUESTION_LENGTH } from '../conversation/inbound-text';
 import { parseMessageCommand } from '../conversation/message-command';
 import { DomainError } from '../errors/domain-error';
 import { helpCardData, welcomeCardData } from '../help/help-content';
 import { Actor, TurnSender, hasRole } from '../members/actor';
-import { rolesCardData } from '../members/roles-card-data';
 import { myRoleNotice } from '../members/my-role-notice';
 import { reminderOptOutsCard } from '../members/reminder-opt-outs';
 import { feedbackReportCard } from '../remit/feedback-report';
 import { answerCard, unknownCard } from '../remit/remit-cards';
 import { BotServices } from './bot-services';
 import { calendarLinkFor } from './event-actions';
+import { rolesCard } from './card-actions';
 import { matchEventsByTitle } from '../events/event-search';
 import { addMeetingForm, answerMeetingQuestion, nextMeetingId } from './meeting-turn';
 import { isMeetingQuestion } from '../meetings/meeting-query';
@@ -47,8 +46,7 @@ async function handleText(context: TurnContext, text: string, sender: TurnSender
     case 'my_role':
       return sendCard(context, myRoleNotice(sender.name, (await sender.actor()).role));
     case 'roles':
-      requireRole(await sender.actor(), 'admin', 'Only an administrator can manage roles.');
-      return sendCard(context, renderRolesCard(rolesCardData(await services.roles.membersWithRoles())));
+      return sendCard(context, await rolesCard(sender, services, { page: 0, query: command.query }));
     case 'feedback_report':
       requireRole(await sender.actor(), 'officer', 'Only officers can see answer feedback.');
       return sendCard(context, feedbackReportCard(services.knowledge, await services.feedback.totals()));

@@ -17,7 +17,7 @@ const fixtures: Record<string, () => object> = {
   'help for a member': () => renderHelpCard({ capabilities: facts, examples: related, staffCommands: [], roleLabel: 'member' }),
   'help for an officer': () => renderHelpCard({ capabilities: facts, examples: related, staffCommands: facts, roleLabel: 'officer' }),
   notice: () => renderNoticeCard({ title: 'Sorry', text: 'That did not work.', style: 'attention' }),
-  roles: () => renderRolesCard({ summary: '2 people', message: 'Done', people: [{ name: 'Cllr A', roleLabel: 'Member', aadObjectId: 'a', canGrant: true, canRevoke: false }] }),
+  roles: () => renderRolesCard({ summary: '2 people', position: 'Showing 1-1 of 1.', message: 'Done', query: '', previous: null, next: { page: 1, query: '' }, people: [{ name: 'Cllr A', roleLabel: 'Member', action: { aadObjectId: 'a', page: 0, query: '' }, canGrant: true, canRevoke: false }] }),
 };
 
 describe('every card template', () => {
