@@ -1,5 +1,6 @@
 import { ApologyBook } from './apologies/apology-book';
-import { ApologyDesk, OfficerNotice } from './apologies/apology-desk';
+import { ApologyDesk, OfficerNotice, apologyMeeting } from './apologies/apology-desk';
+import { ApologyNotices } from './apologies/apology-notices';
 import { AppConfig } from './config';
 import { DeliveryControl } from './delivery/delivery-control';
 import { DeliveryDispatcher } from './delivery/delivery-dispatcher';
@@ -107,11 +108,19 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
     publicBaseUrl: config.publicBaseUrl,
     panelTeamId: config.panelChannel,
   });
-  const scheduler = new Scheduler(jobs, { ...reminders.handlers(), ...events.desk.handlers(), ...bulletin.handlers(), ...challenges.handlers() }, clock, logger, { ...DEFAULT_SCHEDULER_OPTIONS, pollInterval: config.schedulerPollInterval });
   const meetingSync = syncScheduler(config, meetingRepository, clock, logger, () => reminders.planUpcoming());
   const notifyOfficers: OfficerNotice = async (batchId, card) => {
     await delivery.broadcast({ batchId, members: await roles.activeOfficers(), card: () => card });
   };
+  const apologyBook = new ApologyBook(store.client('apologies'), clock);
+  const apologyNotices = new ApologyNotices({
+    jobs, book: apologyBook, notifyOfficers, clock, delay: config.apologyNoticeDelay,
+    meeting: async (meetingId) => {
+      const stored = await meetingRepository.get(meetingId);
+      return stored ? apologyMeeting(stored.meeting) : undefined;
+    },
+  });
+  const scheduler = new Scheduler(jobs, { ...reminders.handlers(), ...events.desk.handlers(), ...bulletin.handlers(), ...challenges.handlers(), ...apologyNotices.handlers() }, clock, logger, { ...DEFAULT_SCHEDULER_OPTIONS, pollInterval: config.schedulerPollInterval });
   const services: BotServices = {
     knowledge,
     remit: new RemitService(knowledge),
@@ -128,7 +137,7 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
       officers: new OfficerMeetings(meetingRepository, clock, { committee: PANEL_NAME }),
       changed: (meeting) => reminders.plan(meeting),
     },
-    apologies: new ApologyDesk(new ApologyBook(store.client('apologies'), clock), meetingRepository, clock, notifyOfficers),
+    apologies: new ApologyDesk(apologyBook, meetingRepository, clock, apologyNotices),
     publicBaseUrl: config.publicBaseUrl,
     clock,
     logger,

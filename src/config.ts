@@ -52,6 +52,7 @@ const environmentSchema = z.object({
   EVENT_MIN_NOTICE: isoDuration('P14D', { minimumSeconds: 0 }),
   BULLETIN_SCHEDULE: parsedWith(parseBulletinSchedule, 'MON 08:00'),
   CHALLENGE_NUDGE_INTERVAL: isoDuration('P7D', { minimumSeconds: 3600 }),
+  APOLOGY_NOTICE_DELAY: isoDuration('PT3M', { minimumSeconds: 0, maximumSeconds: 3600 }),
   PANEL_CHANNEL: optionalText.pipe(z.union([z.string().regex(/^[^/\\#?\u0000-\u001f]{1,200}$/, 'must be the id of a Team the bot is installed in'), z.undefined()])),
   LINK_SIGNING_SECRET: optionalText.pipe(z.union([z.string().min(32, 'must be at least 32 characters'), z.undefined()])),
   INSTANCE_NAME: optionalText.pipe(z.union([z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1-64 letters, digits, dots, dashes or underscores'), z.undefined()])),
@@ -131,6 +132,8 @@ export interface AppConfig {
   challengeNudgeInterval: Duration;
   /** A Team id: new challenge cards are also posted to its General channel. */
   panelChannel?: string;
+  /** Officers hear of a member's apologies once per this delay, in their latest state. */
+  apologyNoticeDelay: Duration;
   /**
    * This instance's name, the same after a restart (INSTANCE_NAME, else App Service's
    * WEBSITE_INSTANCE_ID, else the host name): a restarted process recognises its previous
@@ -186,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bulletinSchedule: values.BULLETIN_SCHEDULE,
     challengeNudgeInterval: values.CHALLENGE_NUDGE_INTERVAL,
     panelChannel: values.PANEL_CHANNEL,
+    apologyNoticeDelay: values.APOLOGY_NOTICE_DELAY,
     instanceName: instanceNameFrom(values.INSTANCE_NAME ?? values.WEBSITE_INSTANCE_ID ?? os.hostname()),
   };
 }

@@ -29,7 +29,7 @@ export function apologyRecordedCard(meeting: ApologyMeeting, apology: Apology, m
 
 export function apologyWithdrawnCard(meeting: ApologyMeeting): AdaptiveCardJson {
   return renderApologyCard({
-    ...base(meeting), heading: 'Apologies withdrawn', state: 'closed', message: 'Your apologies have been withdrawn; the officers have been told.', messageColor: 'Good',
+    ...base(meeting), heading: 'Apologies withdrawn', state: 'closed', message: 'Your apologies have been withdrawn; the officers will be told.', messageColor: 'Good',
     reason: '', substitute: '', reasonShown: '', substituteShown: '', canWithdraw: false,
   });
 }
