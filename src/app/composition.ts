@@ -43,6 +43,8 @@ import { membersFeature } from '../features/members';
 import { remitFeature } from '../features/remit';
 import { helpFeature } from '../features/help';
 import { apologiesFeature } from '../features/apologies';
+import { ApologyNotices } from '../features/apologies/apology-notices';
+import { apologyMeeting } from '../features/apologies/apology-desk';
 import { eventsFeature } from '../features/events';
 import { CalendarServices, calendarFeature } from '../features/calendar';
 import { challengesFeature } from '../features/challenges';
@@ -116,6 +118,7 @@ export interface AppServices {
   teams: TeamRegistry;
   meetings: { repository: MeetingRepository; queries: MeetingQueries; officers: OfficerMeetings; desk: MeetingDesk; calendar: MeetingCalendar };
   apologies: ApologyDesk;
+  apologyNotices: ApologyNotices;
   events: { desk: EventDesk; repository: EventRepository; invitations: EventInvitations; eventIcs(eventId: string): Promise<{ fileName: string; body: string } | undefined> };
   calendar: CalendarServices;
   challenges: ChallengeDesk;
@@ -194,6 +197,13 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
   const notifyOfficers: OfficerNotice = async (batchId, card) => {
     await delivery.broadcast({ batchId, members: await roles.activeOfficers(), card: () => card });
   };
+  const apologyNotices = new ApologyNotices({
+    jobs, book: apologyBook, notifyOfficers, clock, delay: config.apologyNoticeDelay,
+    meeting: async (meetingId) => {
+      const stored = await meetingRepository.get(meetingId);
+      return stored ? apologyMeeting(stored.meeting) : undefined;
+    },
+  });
   const remit = new RemitService(knowledge);
   const liveKnowledge = new LiveKnowledge(knowledge, new OfficerEntryStore(store.client('officerentries')), clock, config.knowledgeSyncInterval, logger, remit);
   const officerQuestions = new OfficerDesk({
@@ -218,7 +228,8 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
     teams,
     meetings: { repository: meetingRepository, queries: meetingQueries, officers: officerMeetings, desk: meetingDesk, calendar: meetingCalendar },
     audit: new AuditDesk(audit, members),
-    apologies: new ApologyDesk(apologyBook, meetingRepository, clock, notifyOfficers),
+    apologies: new ApologyDesk(apologyBook, meetingRepository, clock, apologyNotices),
+    apologyNotices,
     events,
     calendar,
     challenges,
@@ -258,7 +269,7 @@ function registerFeatures(services: AppServices, wiring: { reminders: MeetingRem
   const features: Feature[] = [
     membersFeature({ members: services.members, roles: services.roles, logger: wiring.logger }),
     meetingsFeature({ desk: services.meetings.desk, calendar: services.meetings.calendar, jobs: wiring.reminders.handlers() }),
-    apologiesFeature({ desk: services.apologies, nextMeetingId: () => services.meetings.desk.nextMeetingId() }),
+    apologiesFeature({ desk: services.apologies, notices: services.apologyNotices, nextMeetingId: () => services.meetings.desk.nextMeetingId() }),
     eventsFeature({ desk: services.events.desk, clock: wiring.clock, eventIcs: services.events.eventIcs }),
     calendarFeature({ ...services.calendar, members: services.members, publicBaseUrl: wiring.publicBaseUrl }),
     challengesFeature(services.challenges, services.youSaidWeDid),

@@ -53,6 +53,7 @@ const environmentSchema = z.object({
   EVENT_MIN_NOTICE: isoDuration('P14D', { minimumSeconds: 0 }),
   BULLETIN_SCHEDULE: parsedWith(parseBulletinSchedule, 'MON 08:00'),
   CHALLENGE_NUDGE_INTERVAL: isoDuration('P7D', { minimumSeconds: 3600 }),
+  APOLOGY_NOTICE_DELAY: isoDuration('PT3M', { minimumSeconds: 0, maximumSeconds: 3600 }),
   PANEL_CHANNEL: optionalText.pipe(z.union([z.string().regex(/^[^/\\#?\u0000-\u001f]{1,200}$/, 'must be the id of a Team the bot is installed in'), z.undefined()])),
   OFFICERS_CHANNEL: optionalText.pipe(z.union([z.string().regex(/^[^/\\#?\u0000-\u001f]{1,200}$/, 'must be the id of a Team the bot is installed in'), z.undefined()])),
   OFFICER_QUESTION_NUDGE_AFTER: z.coerce.number({ error: 'must be a whole number of working days' }).int('must be a whole number of working days').min(1, 'must be at least 1 working day').max(20, 'must be at most 20 working days').default(2),
@@ -143,6 +144,8 @@ export interface AppConfig {
   challengeNudgeInterval: Duration;
   /** A Team id: new challenge cards are also posted to its General channel. */
   panelChannel?: string;
+  /** Officers hear of a member's apologies once per this delay, in their latest state. */
+  apologyNoticeDelay: Duration;
   /**
    * This instance's name, the same after a restart (INSTANCE_NAME, else App Service's
    * WEBSITE_INSTANCE_ID, else the host name): a restarted process recognises its previous
@@ -206,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bulletinSchedule: values.BULLETIN_SCHEDULE,
     challengeNudgeInterval: values.CHALLENGE_NUDGE_INTERVAL,
     panelChannel: values.PANEL_CHANNEL,
+    apologyNoticeDelay: values.APOLOGY_NOTICE_DELAY,
     instanceName: instanceNameFrom(values.INSTANCE_NAME ?? values.WEBSITE_INSTANCE_ID ?? os.hostname()),
     officersChannel: values.OFFICERS_CHANNEL,
     officerQuestionNudgeAfter: values.OFFICER_QUESTION_NUDGE_AFTER,

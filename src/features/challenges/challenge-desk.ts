@@ -17,7 +17,7 @@ import { challengeCard, challengeCreatedCard, challengeFormCard, challengeListCa
 import { ChallengeFormError } from './domain/challenge-form';
 import { ChallengeResponseError } from './challenge-service';
 import { listFilterFromData, parseListFilterText } from './domain/challenge-list-filter';
-import { ReportPeriod, lastCompleteQuarter, parseReportPeriod, rangePeriod } from './domain/challenge-report-period';
+import { lastCompleteQuarter, parseReportPeriod, rangePeriod, ReportPeriod } from './domain/challenge-report-period';
 import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
 import { challengeAreaChart, challengeTrendChart } from './domain/challenge-report-chart';
 import { challengeReportDocument, challengeReportDocumentName } from './domain/challenge-report-document';
@@ -25,6 +25,7 @@ import { cardImage } from '../../platform/charts/card-chart';
 import { ChartRenderer } from '../../platform/charts/chart-renderer';
 import { DOCX_CONTENT_TYPE } from '../../platform/documents/word-report';
 import { titled } from '../../shared/reports/report-period';
+import { literalText } from '../../shared/text/literal-text';
 
 export const NUDGE_JOB = JOB_KINDS.challengeNudges;
 export const QUARTERLY_REPORT_JOB = JOB_KINDS.challengeQuarterlyReport;
@@ -74,7 +75,7 @@ export class ChallengeDesk {
   async respond(actor: Actor, data: unknown): Promise<AdaptiveCardJson> {
     try {
       const responded = await this.deps.service.respond(actor, data);
-      if (responded.outcome === 'recorded') await this.post(responded.view, `v${responded.view.challenge.version}`, `${actor.name} responded`, actor.aadObjectId);
+      if (responded.outcome === 'recorded') await this.post(responded.view, `v${responded.view.challenge.version}`, `${literalText(actor.name)} responded`, actor.aadObjectId);
       return challengeRespondedCard(responded, this.nowUtc());
     } catch (error) {
       if (error instanceof ChallengeResponseError) return challengeRefusedCard(error, this.nowUtc());

@@ -20,6 +20,8 @@ describe('text commands registered by the features', () => {
     ['hello', 'greeting'],
     ['My role', 'my-role'],
     ['roles', 'roles'],
+    ['roles Smith', 'roles'],
+    ['manage roles', 'roles'],
     ['audit log', 'audit-log'],
     ['Show the audit log.', 'audit-log'],
     ['feedback', 'feedback-report'],

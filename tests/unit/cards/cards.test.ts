@@ -40,7 +40,7 @@ const fixtures: Record<string, () => object> = {
   notice: () => renderNoticeCard({ title: 'Sorry', text: 'That did not work.', style: 'attention' }),
   'audit log': () => renderAuditLogCard({ heading: 'Audit log', summary: 'Newest first: 1 entry, more below.', entries: [{ when: 'Monday 23 November 2026, 9:00am', action: 'Role granted', who: 'Olivia Officer (administrator)', subject: 'Sam Patel', detail: 'officer' }], after: '8235076399999_0123456789ab' }),
   'audit log, empty': () => renderAuditLogCard({ heading: 'Audit log', summary: 'Nothing has been recorded yet.', entries: [], after: '' }),
-  roles: () => renderRolesCard({ summary: '2 people', message: 'Done', people: [{ name: 'Cllr A', roleLabel: 'Member', aadObjectId: 'a', canGrant: true, canRevoke: false }] }),
+  roles: () => renderRolesCard({ summary: '2 people', position: 'Showing 1-1 of 1.', message: 'Done', query: '', previous: null, next: { page: 1, query: '' }, people: [{ name: 'Cllr A', roleLabel: 'Member', action: { aadObjectId: 'a', page: 0, query: '' }, canGrant: true, canRevoke: false }] }),
 };
 
 describe('every card template', () => {
