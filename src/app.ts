@@ -4,7 +4,9 @@ import { createLogger, Logger } from './logging/logger';
 import { KnowledgeBase } from './remit/knowledge-base';
 import { HealthReport, createHttpServer } from './server';
 import { EmbeddedAzurite, startEmbeddedAzurite } from './storage/embedded-azurite';
-import { TableStore } from './storage/table-store';
+import { StorageConnection, TableStore } from './storage/table-store';
+import { storageCredential } from './storage/storage-credential';
+import { SampleData, startSampleData } from './local/sample-data';
 import { BotServices } from './teams/bot-services';
 import { createMessageEndpoint } from './teams/message-endpoint';
 import { Composition, compose } from './composition';
@@ -40,15 +42,19 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? new SystemClock();
   const knowledge = KnowledgeBase.loadFromDirectory();
-  const { connectionString, embedded } = await resolveStorage(config, logger);
+  const { connection, embedded } = await resolveStorage(config, logger);
+  let sample: SampleData | undefined;
   try {
-    const store = new TableStore(connectionString, config.tablePrefix);
+    const store = new TableStore(connection, config.tablePrefix);
     await store.ensureTables();
     // The port is fixed before composing, so links the bot serves can name it when no public URL is set.
     const port = config.port === 0 ? await freePort() : config.port;
     const publicBaseUrl = config.publicBaseUrl ?? `http://127.0.0.1:${port}`;
-    const composition = compose({ ...config, port, publicBaseUrl }, store, knowledge, clock, logger);
+    sample = config.sampleData ? await startSampleData(clock) : undefined;
+    const meetings = sample ? { ...config.meetings, moderngov: sample.moderngov } : config.meetings;
+    const composition = compose({ ...config, meetings, port, publicBaseUrl }, store, knowledge, clock, logger);
     const { services, workers } = composition;
+    if (sample) await announceSample(sample, services, logger);
     const endpoint = createMessageEndpoint(config.credentials, new PanelBot(services), logger);
     const calendar = new MeetingCalendar(services.meetings.repository, publicBaseUrl);
     const server = createHttpServer({ messages: endpoint, health: () => checkHealth(store), calendar, events: services.events, members: services.members, challenges: services.challenges, logger });
@@ -63,22 +69,35 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       stop: async () => {
         await closeServer(server);
         await workers.stop();
+        await sample?.stop();
         await embedded?.stop();
         logger.info({ event: 'app.stopped' }, 'bot stopped');
       },
     };
   } catch (error) {
+    await sample?.stop();
     await embedded?.stop();
     throw error;
   }
 }
 
-async function resolveStorage(config: AppConfig, logger: Logger): Promise<{ connectionString: string; embedded?: EmbeddedAzurite }> {
-  if (config.storageConnectionString) return { connectionString: config.storageConnectionString };
+async function announceSample(sample: SampleData, services: BotServices, logger: Logger): Promise<void> {
+  const event = await sample.seedEvent(services.events.repository);
+  logger.info(
+    { event: 'sample.started', moderngov: sample.moderngov.baseUrl, sampleEvent: event.title, sampleEventStart: event.startUtc },
+    'serving SAMPLE meetings (a recorded Kent ModernGov response, re-dated) and a sample event; set MODERNGOV_URL and MODERNGOV_COMMITTEE_ID for the real panel',
+  );
+}
+
+async function resolveStorage(config: AppConfig, logger: Logger): Promise<{ connection: StorageConnection; embedded?: EmbeddedAzurite }> {
+  if (config.storageConnectionString) return { connection: config.storageConnectionString };
+  if (config.storageAccount) {
+    return { connection: { accountUrl: config.storageAccount.url, credential: storageCredential(config.storageAccount.managedIdentityClientId) } };
+  }
   const location = path.resolve(projectRoot(), config.dataDir, 'azurite');
   const embedded = await startEmbeddedAzurite({ location });
   logger.info({ event: 'storage.embedded', port: embedded.port, location }, 'started embedded Azurite (local development only)');
-  return { connectionString: embedded.connectionString, embedded };
+  return { connection: embedded.connectionString, embedded };
 }
 
 async function checkHealth(store: TableStore): Promise<HealthReport> {
