@@ -2,7 +2,7 @@ import path from 'node:path';
 import { AppConfig } from './config';
 import { createLogger, Logger } from './logging/logger';
 import { KnowledgeBase } from './remit/knowledge-base';
-import { HealthReport, createHttpServer } from './server';
+import { HealthReport, ReadinessReport, createHttpServer } from './server';
 import { EmbeddedAzurite, startEmbeddedAzurite } from './storage/embedded-azurite';
 import { StorageConnection, TableStore } from './storage/table-store';
 import { storageCredential } from './storage/storage-credential';
@@ -15,12 +15,16 @@ import { PanelBot } from './teams/panel-bot';
 import { Clock, SystemClock } from './time/clock';
 import { projectRoot } from './util/project-root';
 import { freePort } from './util/free-port';
+import { Metrics } from './telemetry/metrics';
+import { Workers } from './composition';
 
 export interface AppOverrides {
   clock?: Clock;
   logger?: Logger;
   /** Tests drive the scheduler and dispatcher by hand; default true. */
   startWorkers?: boolean;
+  /** Where business metrics go (Application Insights when configured); default nowhere. */
+  metrics?: Metrics;
 }
 
 export interface RunningApp {
@@ -52,12 +56,12 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     const publicBaseUrl = config.publicBaseUrl ?? `http://127.0.0.1:${port}`;
     sample = config.sampleData ? await startSampleData(clock) : undefined;
     const meetings = sample ? { ...config.meetings, moderngov: sample.moderngov } : config.meetings;
-    const composition = compose({ ...config, meetings, port, publicBaseUrl }, store, knowledge, clock, logger);
+    const composition = compose({ ...config, meetings, port, publicBaseUrl }, store, knowledge, clock, logger, overrides.metrics);
     const { services, workers } = composition;
     if (sample) await announceSample(sample, services, logger);
     const endpoint = createMessageEndpoint(config.credentials, new PanelBot(services), logger);
     const calendar = new MeetingCalendar(services.meetings.repository, publicBaseUrl);
-    const server = createHttpServer({ messages: endpoint, health: () => checkHealth(store), calendar, events: services.events, members: services.members, challenges: services.challenges, logger });
+    const server = createHttpServer({ messages: endpoint, health: () => checkHealth(store), readiness: () => checkReadiness(store, workers), calendar, events: services.events, members: services.members, challenges: services.challenges, logger });
     await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
     if (overrides.startWorkers !== false) workers.start();
     logger.info({ event: 'app.started', port, host: config.host, authentication: config.credentials ? 'on' : 'off', storage: embedded ? 'embedded-azurite' : 'configured' }, 'bot listening');
@@ -107,6 +111,14 @@ async function checkHealth(store: TableStore): Promise<HealthReport> {
   } catch {
     return { healthy: false, storage: 'unreachable' };
   }
+}
+
+/** Ready to take traffic: storage answers and every background worker of this instance is alive. */
+async function checkReadiness(store: TableStore, workers: Workers): Promise<ReadinessReport> {
+  const { storage } = await checkHealth(store);
+  const liveness = workers.liveness();
+  const workersOk = Object.values(liveness).every((state) => state === 'running' || state === 'not configured');
+  return { ready: storage === 'ok' && workersOk, storage, workers: liveness };
 }
 
 /**

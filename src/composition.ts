@@ -54,6 +54,8 @@ import { ChallengeRepository } from './challenges/challenge-repository';
 import { ChallengeService } from './challenges/challenge-service';
 import { directoryPeople } from './challenges/challenge-people';
 import { PANEL_NAME } from './meetings/panel-name';
+import { Metrics, NO_METRICS } from './telemetry/metrics';
+import { WorkerState } from './health/worker-state';
 
 
 
@@ -61,6 +63,14 @@ import { PANEL_NAME } from './meetings/panel-name';
 export interface Workers {
   start(): void;
   stop(): Promise<void>;
+  /** Each worker's state for the readiness check; the meeting sync only when a source is configured. */
+  liveness(): WorkerLiveness;
+}
+
+export interface WorkerLiveness {
+  delivery: WorkerState;
+  scheduler: WorkerState;
+  meetingSync: WorkerState | 'not configured';
 }
 
 export interface Composition {
@@ -75,14 +85,14 @@ export interface Composition {
 }
 
 /** Builds every service on one storage account; nothing here starts until `workers.start()`. */
-export function compose(config: AppConfig & { publicBaseUrl: string }, store: TableStore, knowledge: KnowledgeBase, clock: Clock, logger: Logger): Composition {
+export function compose(config: AppConfig & { publicBaseUrl: string }, store: TableStore, knowledge: KnowledgeBase, clock: Clock, logger: Logger, metrics: Metrics = NO_METRICS): Composition {
   const members = new MemberDirectory(store.client('members'), clock);
   const roles = new RoleService(new RoleDirectory(store.client('roles'), clock), members, config.adminAadObjectIds);
   const outbox = new OutboxStore(store.client('outbox'), clock);
   const unreachable = new UnreachableMembers(store.client('unreachable'), clock);
   const delivery = new DeliveryService(outbox, unreachable, clock);
   const dispatcher = new DeliveryDispatcher({
-    outbox, unreachable, clock, logger,
+    outbox, unreachable, clock, logger, metrics,
     control: new DeliveryControl(store.client('outbox')),
     sender: new TeamsProactiveSender({ credentials: config.credentials, logger, clock }),
   });
@@ -93,6 +103,7 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
     log: new ReminderLog(store.client('reminderlog')),
     cards: reminderCards(config.publicBaseUrl, clock),
     offsets: config.reminderOffsets,
+    metrics,
   });
   const teams = new TeamRegistry(store.client('teams'), clock);
   const links = new SignedLinks(config.linkSigningSecret, clock);
@@ -113,7 +124,7 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
   };
   const services: BotServices = {
     knowledge,
-    remit: new RemitService(knowledge),
+    remit: new RemitService(knowledge, metrics),
     feedback: new AnswerFeedbackStore(store.client('feedback'), clock),
     members,
     sightings: new RecentSightings(clock),
@@ -146,6 +157,7 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
       await scheduler.stop();
       await dispatcher.stop();
     },
+    liveness: () => ({ delivery: dispatcher.liveness(), scheduler: scheduler.liveness(), meetingSync: meetingSync?.liveness() ?? 'not configured' }),
   };
   return { services, workers, reminders, delivery, dispatcher, scheduler, bulletin, meetingSync };
 }
@@ -158,9 +170,16 @@ function syncScheduler(config: AppConfig, repository: MeetingRepository, clock: 
   }
   if (icalUrl) sources.push(new IcalSource({ url: icalUrl, committee: PANEL_NAME }, clock, logger));
   if (sources.length === 0) return undefined;
-  return new MeetingSyncScheduler(sources, new MeetingSync(repository, clock, logger), logger, syncInterval, async () => {
-    await afterSync();
-  });
+  return new MeetingSyncScheduler(
+    sources,
+    new MeetingSync(repository, clock, logger),
+    logger,
+    syncInterval,
+    async () => {
+      await afterSync();
+    },
+    clock,
+  );
 }
 
 interface EventWiring {

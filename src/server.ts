@@ -6,10 +6,18 @@ import { ICS_CONTENT_TYPE } from './meetings/ics-export';
 import { EventServices } from './events/event-services';
 import { MemberDirectory } from './members/member-directory';
 import { ChallengeDesk } from './challenges/challenge-desk';
+import type { WorkerLiveness } from './composition';
 
 export interface HealthReport {
   healthy: boolean;
   storage: 'ok' | 'unreachable';
+}
+
+/** GET /readyz: storage, and each background worker of this instance (see Workers.liveness). */
+export interface ReadinessReport {
+  ready: boolean;
+  storage: HealthReport['storage'];
+  workers: WorkerLiveness;
 }
 
 export interface ServerDependencies {
@@ -19,6 +27,7 @@ export interface ServerDependencies {
   members: MemberDirectory;
   challenges: ChallengeDesk;
   health: () => Promise<HealthReport>;
+  readiness: () => Promise<ReadinessReport>;
   logger: Logger;
 }
 
@@ -98,9 +107,17 @@ export function createHttpServer(deps: ServerDependencies): restify.Server {
     sendFile(res, { fileName: 'members-calendar.ics', body: await deps.events.feed.build(scope), inline: true }, ICS_CONTENT_TYPE);
   });
 
+  // App Service's health check: cheap (one storage round trip), so it can run every minute per instance.
   server.get('/healthz', async (_req, res) => {
     const report = await deps.health();
     res.send(report.healthy ? 200 : 503, { status: report.healthy ? 'ok' : 'unhealthy', storage: report.storage });
+  });
+
+  // Readiness for people and probes: storage plus this instance's background workers.
+  server.get('/readyz', async (_req, res) => {
+    const report = await deps.readiness();
+    res.setHeader('cache-control', 'no-store');
+    res.send(report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not ready', storage: report.storage, workers: report.workers });
   });
 
   server.on('restifyError', (req, _res, error: Error & { statusCode?: number }, callback: () => void) => {

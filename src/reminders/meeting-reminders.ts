@@ -8,6 +8,7 @@ import { MemberDirectory } from '../members/member-directory';
 import { JobStore } from '../scheduler/job-store';
 import { JobHandler, JobOutcome, ScheduledJob } from '../scheduler/scheduled-job';
 import { Clock } from '../time/clock';
+import { Metrics, NO_METRICS } from '../telemetry/metrics';
 import { ReminderLog } from './reminder-log';
 import { reminderDueAt } from './reminder-offsets';
 
@@ -29,6 +30,8 @@ export interface MeetingRemindersDependencies {
   clock: Clock;
   logger: Logger;
   offsets: readonly Duration[];
+  /** Reminder lateness (due -> handed to the outbox) is recorded here. Default: nowhere. */
+  metrics?: Metrics;
 }
 
 /** How far ahead meetings are planned after each sync; a reminder more than this ahead is planned by a later sync. */
@@ -85,6 +88,8 @@ export class MeetingReminders {
     await this.deps.log.recordReminded(meeting.id, recipients.map((member) => member.aadObjectId));
     const card = this.deps.cards.reminder(meeting, Duration.fromISO(offset));
     const summary = await this.deps.delivery.broadcast({ batchId: `${REMINDER_JOB}|${meeting.id}|${startUtc}|${offset}`, members: recipients, card: () => card });
+    const latenessSeconds = Math.max(0, this.deps.clock.now().diff(job.due).as('seconds'));
+    (this.deps.metrics ?? NO_METRICS).record('reminders.lateness', latenessSeconds, { offset });
     return { kind: 'done', note: `queued ${summary.queued}, skipped ${summary.skipped}, already queued ${summary.duplicates}` };
   }
 

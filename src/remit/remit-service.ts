@@ -6,6 +6,7 @@ import { RemitResult } from './remit-result';
 import { RemitSearch } from './remit-search';
 import { SynonymExpander } from './synonym-expander';
 import { tokenize } from './text-normalizer';
+import { Metrics, NO_METRICS } from '../telemetry/metrics';
 
 export type { RemitResult } from './remit-result';
 
@@ -21,7 +22,10 @@ export class RemitService {
   private readonly shortcut: GlossaryShortcut;
   private readonly search: RemitSearch;
 
-  constructor(private readonly knowledge: KnowledgeBase) {
+  constructor(
+    private readonly knowledge: KnowledgeBase,
+    private readonly metrics: Metrics = NO_METRICS,
+  ) {
     const searchable = knowledge.searchableEntries();
     const acronymGroups = searchable
       .filter((s) => s.meaning !== undefined)
@@ -33,6 +37,13 @@ export class RemitService {
 
   /** Any text is accepted (empty, pasted pages, emoji): the worst outcome is an honest "I don't know". */
   answer(question: string): RemitResult {
+    const result = this.find(question);
+    if (result.kind === 'answer') this.metrics.count('remit.answered', { entry: result.entry.id });
+    else this.metrics.count('remit.declined', { reason: result.reason });
+    return result;
+  }
+
+  private find(question: string): RemitResult {
     const tokens = tokenize(question.slice(0, MAX_QUESTION_CHARS));
     if (tokens.length === 0) return { kind: 'unknown', reason: 'empty' };
 
