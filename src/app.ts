@@ -16,6 +16,7 @@ import { Clock, SystemClock } from './time/clock';
 import { projectRoot } from './util/project-root';
 import { freePort } from './util/free-port';
 import { Metrics } from './telemetry/metrics';
+import { loadPublicPages } from './pages/public-pages';
 import { Workers } from './composition';
 
 export interface AppOverrides {
@@ -46,6 +47,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? new SystemClock();
   const knowledge = KnowledgeBase.loadFromDirectory();
+  const pages = loadPublicPages();
   const { connection, embedded } = await resolveStorage(config, logger);
   let sample: SampleData | undefined;
   try {
@@ -61,7 +63,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     if (sample) await announceSample(sample, services, logger);
     const endpoint = createMessageEndpoint(config.credentials, new PanelBot(services), logger);
     const calendar = new MeetingCalendar(services.meetings.repository, publicBaseUrl);
-    const server = createHttpServer({ messages: endpoint, health: () => checkHealth(store), readiness: () => checkReadiness(store, workers), calendar, events: services.events, members: services.members, challenges: services.challenges, logger });
+    const server = createHttpServer({ messages: endpoint, health: () => checkHealth(store), readiness: () => checkReadiness(store, workers), pages, calendar, events: services.events, members: services.members, challenges: services.challenges, logger });
     await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
     if (overrides.startWorkers !== false) workers.start();
     logger.info({ event: 'app.started', port, host: config.host, authentication: config.credentials ? 'on' : 'off', storage: embedded ? 'embedded-azurite' : 'configured' }, 'bot listening');

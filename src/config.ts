@@ -246,10 +246,22 @@ function requireProductionStorageAndTenants(values: EnvironmentValues): void {
   }
 }
 
-/** What `npm run package` needs: the bot's app id, and nothing else validated. */
-export function loadPackagingConfig(env: NodeJS.ProcessEnv = process.env): { appId?: string } {
-  const appId = env.MicrosoftAppId?.trim();
-  return { appId: appId && appId.length > 0 ? appId : undefined };
+export interface PackagingConfig {
+  /** The bot's Microsoft app (client) id: MicrosoftAppId, or BOT_ID as the Agents Toolkit names it. */
+  appId?: string;
+  /** The Teams app id when it differs from the bot's (the Agents Toolkit's TEAMS_APP_ID). */
+  teamsAppId?: string;
+  /** The bot's public https address: the manifest's privacy and terms links point at its pages. */
+  publicBaseUrl?: string;
+}
+
+/** What `npm run package` needs; the package builder validates each value itself. */
+export function loadPackagingConfig(env: NodeJS.ProcessEnv = process.env): PackagingConfig {
+  const value = (name: string) => {
+    const text = env[name]?.trim();
+    return text && text.length > 0 ? text : undefined;
+  };
+  return { appId: value('MicrosoftAppId') ?? value('BOT_ID'), teamsAppId: value('TEAMS_APP_ID'), publicBaseUrl: value('PUBLIC_BASE_URL') };
 }
 
 export interface LocalRunConfig {

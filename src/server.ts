@@ -7,6 +7,7 @@ import { EventServices } from './events/event-services';
 import { MemberDirectory } from './members/member-directory';
 import { ChallengeDesk } from './challenges/challenge-desk';
 import type { WorkerLiveness } from './composition';
+import { PUBLIC_PAGES, PublicPage, PublicPageName } from './pages/public-pages';
 
 export interface HealthReport {
   healthy: boolean;
@@ -28,6 +29,8 @@ export interface ServerDependencies {
   challenges: ChallengeDesk;
   health: () => Promise<HealthReport>;
   readiness: () => Promise<ReadinessReport>;
+  /** The privacy notice and terms of use the Teams manifest links to. */
+  pages: ReadonlyMap<PublicPageName, PublicPage>;
   logger: Logger;
 }
 
@@ -106,6 +109,22 @@ export function createHttpServer(deps: ServerDependencies): restify.Server {
     }
     sendFile(res, { fileName: 'members-calendar.ics', body: await deps.events.feed.build(scope), inline: true }, ICS_CONTENT_TYPE);
   });
+
+  for (const name of PUBLIC_PAGES) {
+    server.get(`/${name}`, async (_req, res) => {
+      const page = deps.pages.get(name);
+      if (!page) {
+        res.send(404, { error: 'Not found' });
+        return;
+      }
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.setHeader('cache-control', 'public, max-age=3600');
+      // Static text: nothing on the page needs scripts, frames or other origins.
+      res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+      res.setHeader('x-content-type-options', 'nosniff');
+      res.sendRaw(200, page.html);
+    });
+  }
 
   // App Service's health check: cheap (one storage round trip), so it can run every minute per instance.
   server.get('/healthz', async (_req, res) => {

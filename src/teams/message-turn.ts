@@ -42,7 +42,7 @@ async function handleText(context: TurnContext, text: string, sender: TurnSender
     case 'help':
       return sendCard(context, renderHelpCard(helpCardData((await sender.actor()).role)));
     case 'greeting':
-      return sendCard(context, renderWelcomeCard(welcomeCardData()));
+      return sendCard(context, renderWelcomeCard(welcomeCardData(services.publicBaseUrl)));
     case 'my_role':
       return sendCard(context, noticeCard('Your role', `You are signed in as ${sender.name}, with the role of ${roleLabel((await sender.actor()).role)}.`));
     case 'roles':
