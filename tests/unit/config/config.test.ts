@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, loadLocalRunConfig } from '../../../src/config';
+import { ConfigError, loadConfig, loadLocalRunConfig, loadPackagingConfig } from '../../../src/config';
 
 const production = {
   NODE_ENV: 'production',
@@ -163,5 +163,13 @@ describe('sample data', () => {
     expect(loadLocalRunConfig({ SAMPLE_DATA: 'false' })).toMatchObject({ sampleData: false, tablePrefix: 'cpp' });
     expect(loadLocalRunConfig({ MODERNGOV_URL: 'https://democracy.kent.gov.uk', MODERNGOV_COMMITTEE_ID: '693' }).sampleData).toBe(false);
     expect(loadLocalRunConfig({ MEETINGS_ICAL_URL: 'https://example.org/panel.ics', DATA_DIR: '/tmp/x' })).toMatchObject({ sampleData: false, dataDir: '/tmp/x' });
+  });
+});
+
+describe('loadPackagingConfig', () => {
+  it('reads the bot id (MicrosoftAppId, or the toolkit\'s BOT_ID), the Teams app id and the public address', () => {
+    expect(loadPackagingConfig({})).toEqual({ appId: undefined, teamsAppId: undefined, publicBaseUrl: undefined });
+    expect(loadPackagingConfig({ BOT_ID: ' b ', TEAMS_APP_ID: 't', PUBLIC_BASE_URL: 'https://x' })).toEqual({ appId: 'b', teamsAppId: 't', publicBaseUrl: 'https://x' });
+    expect(loadPackagingConfig({ MicrosoftAppId: 'a', BOT_ID: 'b' }).appId).toBe('a');
   });
 });
