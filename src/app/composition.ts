@@ -91,6 +91,8 @@ import { ChallengeRepository } from '../features/challenges/data/challenge-repos
 import { ChallengeService } from '../features/challenges/challenge-service';
 import { directoryPeople } from '../features/challenges/domain/challenge-people';
 import { PANEL_NAME } from '../features/meetings/domain/panel-name';
+import { Metrics, NO_METRICS } from '../platform/telemetry/metrics';
+import { WorkerState } from '../platform/health/worker-state';
 
 
 
@@ -98,6 +100,14 @@ import { PANEL_NAME } from '../features/meetings/domain/panel-name';
 export interface Workers {
   start(): void;
   stop(): Promise<void>;
+  /** Each worker's state for the readiness check; the meeting sync only when a source is configured. */
+  liveness(): WorkerLiveness;
+}
+
+export interface WorkerLiveness {
+  delivery: WorkerState;
+  scheduler: WorkerState;
+  meetingSync: WorkerState | 'not configured';
 }
 
 /**
@@ -145,7 +155,7 @@ export interface Composition {
 }
 
 /** Builds every service on one storage account; nothing here starts until `workers.start()`. */
-export function compose(config: AppConfig & { publicBaseUrl: string }, store: TableStore, knowledge: KnowledgeBase, clock: Clock, logger: Logger): Composition {
+export function compose(config: AppConfig & { publicBaseUrl: string }, store: TableStore, knowledge: KnowledgeBase, clock: Clock, logger: Logger, metrics: Metrics = NO_METRICS): Composition {
   const members = new MemberDirectory(store.client('members'), clock);
   const audit = new AuditLog(store.client('audit'), clock, logger);
   const roles = new RoleService(new RoleDirectory(store.client('roles'), clock), members, config.adminAadObjectIds, audit);
@@ -153,7 +163,7 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
   const unreachable = new UnreachableMembers(store.client('unreachable'), clock);
   const delivery = new DeliveryService(outbox, unreachable, clock);
   const dispatcher = new DeliveryDispatcher({
-    outbox, unreachable, clock, logger,
+    outbox, unreachable, clock, logger, metrics,
     instanceId: config.instanceName,
     control: new DeliveryControl(store.client('outbox')),
     sender: new TeamsProactiveSender({ credentials: config.credentials, logger, clock }),
@@ -161,7 +171,7 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
   const meetingRepository = new MeetingRepository(store.client('meetings'));
   const jobs = new JobStore(store.client('jobs'));
   const reminders = new MeetingReminders({
-    jobs, meetings: meetingRepository, members, delivery, clock, logger,
+    jobs, meetings: meetingRepository, members, delivery, clock, logger, metrics,
     log: new ReminderLog(store.client('reminderlog')),
     cards: reminderCards(config.publicBaseUrl, clock),
     offsets: config.reminderOffsets,
@@ -239,10 +249,10 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
     keyFigures,
     youSaidWeDid,
   };
-  const features = registerFeatures(services, { reminders, clock, logger, publicBaseUrl: config.publicBaseUrl });
+  const features = registerFeatures(services, { reminders, clock, logger, publicBaseUrl: config.publicBaseUrl, metrics });
   const scheduler = new Scheduler(jobs, jobHandlers(features), clock, logger, { ...DEFAULT_SCHEDULER_OPTIONS, pollInterval: config.schedulerPollInterval });
   const meetingSync = syncScheduler(config, meetingRepository, clock, logger, () => reminders.planUpcoming());
-  const platform: TeamsPlatformServices = { features, members, sightings: services.sightings, roles, teams, logger, allowedTenantIds: config.allowedTenantIds };
+  const platform: TeamsPlatformServices = { features, publicBaseUrl: config.publicBaseUrl, members, sightings: services.sightings, roles, teams, logger, allowedTenantIds: config.allowedTenantIds };
   const workers: Workers = {
     start: () => {
       dispatcher.start();
@@ -252,6 +262,7 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
       scheduler.start();
       meetingSync?.start();
     },
+    liveness: () => ({ delivery: dispatcher.liveness(), scheduler: scheduler.liveness(), meetingSync: meetingSync?.liveness() ?? 'not configured' }),
     stop: async () => {
       await meetingSync?.stop();
       await scheduler.stop();
@@ -265,7 +276,7 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
  * The features in the order free text is offered to them: meeting questions before the
  * knowledge base, which takes anything. Commands and verbs may come from any of them.
  */
-function registerFeatures(services: AppServices, wiring: { reminders: MeetingReminders; clock: Clock; logger: Logger; publicBaseUrl: string }): Feature[] {
+function registerFeatures(services: AppServices, wiring: { reminders: MeetingReminders; clock: Clock; logger: Logger; publicBaseUrl: string; metrics: Metrics }): Feature[] {
   const features: Feature[] = [
     membersFeature({ members: services.members, roles: services.roles, logger: wiring.logger }),
     meetingsFeature({ desk: services.meetings.desk, calendar: services.meetings.calendar, jobs: wiring.reminders.handlers() }),
@@ -278,10 +289,10 @@ function registerFeatures(services: AppServices, wiring: { reminders: MeetingRem
     participationFeature(services.participation),
     keyFiguresFeature(services.keyFigures),
     auditFeature(services.audit),
-    remitFeature({ knowledge: services.liveKnowledge, feedback: services.feedback, officers: services.officerQuestions, clock: wiring.clock, logger: wiring.logger }),
+    remitFeature({ knowledge: services.liveKnowledge, feedback: services.feedback, officers: services.officerQuestions, clock: wiring.clock, logger: wiring.logger, metrics: wiring.metrics }),
   ];
   const staffCommands = () => features.flatMap((feature) => (feature.commands ?? []).flatMap((command) => (command.help ? [command.help] : [])));
-  return [helpFeature(staffCommands), ...features];
+  return [helpFeature(staffCommands, wiring.publicBaseUrl), ...features];
 }
 
 /** Every feature's scheduled-job handlers; two features claiming one job kind stop the start. */
@@ -306,7 +317,7 @@ function syncScheduler(config: AppConfig, repository: MeetingRepository, clock: 
   if (sources.length === 0) return undefined;
   return new MeetingSyncScheduler(sources, new MeetingSync(repository, clock, logger), logger, syncInterval, async () => {
     await afterSync();
-  });
+  }, clock);
 }
 
 interface EventWiring {

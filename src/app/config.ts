@@ -22,6 +22,7 @@ const optionalText = z
   .transform((value) => (value && value.trim().length > 0 ? value.trim() : undefined));
 
 const objectId = /^[A-Za-z0-9._:-]{1,128}$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
@@ -36,10 +37,14 @@ const environmentSchema = z.object({
   MicrosoftAppTenantId: optionalText,
   ALLOWED_TENANT_IDS: commaList,
   AZURE_STORAGE_CONNECTION_STRING: optionalText,
+  AZURE_STORAGE_ACCOUNT_URL: optionalText.pipe(z.union([z.url({ protocol: /^https$/, error: 'must be the https address of the storage account\'s Table service, e.g. https://<account>.table.core.windows.net' }), z.undefined()])),
+  AZURE_CLIENT_ID: optionalText.pipe(z.union([z.string().regex(GUID, 'must be the client id (a GUID) of the managed identity that reaches storage'), z.undefined()])),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(z.union([z.string().regex(/(^|;)\s*InstrumentationKey\s*=\s*[0-9a-f-]{36}/i, 'must be the Application Insights connection string (InstrumentationKey=...;IngestionEndpoint=...)'), z.undefined()])),
+  SAMPLE_DATA: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
   TABLE_PREFIX: z
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9]{0,19}$/, 'must be 1-20 letters or digits, starting with a letter')
-    .default('cpp'),
+    .optional(),
   ADMIN_AAD_OBJECT_IDS: commaList.pipe(z.array(z.string().regex(objectId, 'each id must be an Entra object id'))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().min(1).default('.data'),
@@ -119,8 +124,17 @@ export interface AppConfig {
   credentials?: BotCredentials;
   /** Empty outside production means every tenant is accepted (local Playground). */
   allowedTenantIds: string[];
-  /** Absent outside production means: start an embedded Azurite. */
+  /** Absent (with no storageAccount) outside production means: start an embedded Azurite. */
   storageConnectionString?: string;
+  /** The storage account's Table service reached with a managed identity (no key): the way production should. */
+  storageAccount?: { url: string; managedIdentityClientId?: string };
+  /** Set: traces, requests, dependencies and business metrics go to Application Insights. */
+  applicationInsightsConnectionString?: string;
+  /**
+   * Local runs only: serve the sample meetings (a recorded Kent ModernGov response, re-dated) and a
+   * sample participation event, in tables of their own. Refused in production and beside real sources.
+   */
+  sampleData: boolean;
   tablePrefix: string;
   adminAadObjectIds: string[];
   logLevel: string;
@@ -162,6 +176,11 @@ export interface AppConfig {
   electionDate?: string;
 }
 
+/** Table names start with this prefix unless TABLE_PREFIX says otherwise. */
+export const DEFAULT_TABLE_PREFIX = 'cpp';
+/** The sample data's tables: never the real panel's, so switching to ModernGov starts clean. */
+export const SAMPLE_TABLE_PREFIX = 'cppsample';
+
 export class ConfigError extends Error {
   constructor(readonly variable: string, problem: string) {
     super(`Configuration error: ${variable} ${problem}`);
@@ -179,6 +198,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = values.NODE_ENV === 'production';
   const credentials = readCredentials(values, production);
   if (production) requireProductionStorageAndTenants(values);
+  if (values.AZURE_STORAGE_CONNECTION_STRING && values.AZURE_STORAGE_ACCOUNT_URL) {
+    throw new ConfigError('AZURE_STORAGE_ACCOUNT_URL', 'cannot be combined with AZURE_STORAGE_CONNECTION_STRING: set one of them');
+  }
+  const sampleData = readSampleData(values, production);
   if (production && !values.LINK_SIGNING_SECRET) {
     throw new ConfigError('LINK_SIGNING_SECRET', 'is required when NODE_ENV=production (at least 32 random characters, e.g. from openssl rand -base64 48)');
   }
@@ -192,7 +215,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     credentials,
     allowedTenantIds: values.ALLOWED_TENANT_IDS,
     storageConnectionString: values.AZURE_STORAGE_CONNECTION_STRING,
-    tablePrefix: values.TABLE_PREFIX,
+    storageAccount: values.AZURE_STORAGE_ACCOUNT_URL ? { url: values.AZURE_STORAGE_ACCOUNT_URL.replace(/\/+$/, ''), managedIdentityClientId: values.AZURE_CLIENT_ID } : undefined,
+    applicationInsightsConnectionString: values.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    sampleData,
+    tablePrefix: values.TABLE_PREFIX ?? (sampleData ? SAMPLE_TABLE_PREFIX : DEFAULT_TABLE_PREFIX),
     adminAadObjectIds: values.ADMIN_AAD_OBJECT_IDS,
     logLevel: values.LOG_LEVEL,
     dataDir: values.DATA_DIR,
@@ -239,10 +265,20 @@ function readModernGov(values: EnvironmentValues): AppConfig['meetings']['modern
   return { baseUrl: values.MODERNGOV_URL.replace(/\/+$/, ''), committeeId: values.MODERNGOV_COMMITTEE_ID };
 }
 
+function readSampleData(values: EnvironmentValues, production: boolean): boolean {
+  if (values.SAMPLE_DATA !== 'true') return false;
+  if (production) throw new ConfigError('SAMPLE_DATA', 'must not be true when NODE_ENV=production (sample meetings are for local runs only)');
+  const source = values.MODERNGOV_URL ? 'MODERNGOV_URL' : values.MEETINGS_ICAL_URL ? 'MEETINGS_ICAL_URL' : undefined;
+  if (source) throw new ConfigError('SAMPLE_DATA', `cannot be combined with ${source}: the sample meetings would mix with the real ones`);
+  return true;
+}
+
 function requireProductionStorageAndTenants(values: EnvironmentValues): void {
   const storage = values.AZURE_STORAGE_CONNECTION_STRING;
-  if (!storage) throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'is required when NODE_ENV=production');
-  if (/UseDevelopmentStorage\s*=\s*true/i.test(storage)) {
+  if (!storage && !values.AZURE_STORAGE_ACCOUNT_URL) {
+    throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'is required when NODE_ENV=production (or AZURE_STORAGE_ACCOUNT_URL, reached with a managed identity)');
+  }
+  if (storage && /UseDevelopmentStorage\s*=\s*true/i.test(storage)) {
     throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'must not be UseDevelopmentStorage=true in production');
   }
   if (values.ALLOWED_TENANT_IDS.length === 0) {
@@ -250,10 +286,22 @@ function requireProductionStorageAndTenants(values: EnvironmentValues): void {
   }
 }
 
-/** What `npm run package` needs: the bot's app id, and nothing else validated. */
-export function loadPackagingConfig(env: NodeJS.ProcessEnv = process.env): { appId?: string } {
-  const appId = env.MicrosoftAppId?.trim();
-  return { appId: appId && appId.length > 0 ? appId : undefined };
+export interface PackagingConfig {
+  /** The bot's Microsoft app (client) id: MicrosoftAppId, or BOT_ID as the Agents Toolkit names it. */
+  appId?: string;
+  /** The Teams app id when it differs from the bot's (the Agents Toolkit's TEAMS_APP_ID). */
+  teamsAppId?: string;
+  /** The bot's public https address: the manifest's privacy and terms links point at its pages. */
+  publicBaseUrl?: string;
+}
+
+/** What `npm run package` needs; the package builder validates each value itself. */
+export function loadPackagingConfig(env: NodeJS.ProcessEnv = process.env): PackagingConfig {
+  const value = (name: string) => {
+    const text = env[name]?.trim();
+    return text && text.length > 0 ? text : undefined;
+  };
+  return { appId: value('MicrosoftAppId') ?? value('BOT_ID'), teamsAppId: value('TEAMS_APP_ID'), publicBaseUrl: value('PUBLIC_BASE_URL') };
 }
 
 export interface LocalRunConfig {
@@ -261,6 +309,12 @@ export interface LocalRunConfig {
   playgroundPort: number;
   /** Admins for the local run; defaults to the Playground's current user (see src/local/playground.yaml). */
   adminAadObjectIds?: string;
+  /** Serve the sample meetings and event: no meeting source is configured and SAMPLE_DATA is not false. */
+  sampleData: boolean;
+  /** Where the local run keeps its files (Azurite's tables, the Playground's log). */
+  dataDir: string;
+  /** The prefix of the tables the local run uses (the sample's own unless TABLE_PREFIX is set). */
+  tablePrefix: string;
   /** The environment the bot and the Playground start with: this process's, plus the given overrides. */
   childEnvironment(overrides: Record<string, string>): NodeJS.ProcessEnv;
 }
@@ -270,10 +324,15 @@ export function loadLocalRunConfig(env: NodeJS.ProcessEnv = process.env): LocalR
   const ports = z.object({ PORT: z.coerce.number().int().min(1).max(65535).default(3978), PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150) }).safeParse(env);
   if (!ports.success) throw new ConfigError(String(ports.error.issues[0]?.path[0] ?? 'PORT'), 'must be a port number');
   if (env.NODE_ENV === 'production') throw new ConfigError('NODE_ENV', 'must not be production for the local run (npm start)');
+  const realSource = [env.MODERNGOV_URL, env.MODERNGOV_COMMITTEE_ID, env.MEETINGS_ICAL_URL].some((value) => (value ?? '').trim().length > 0);
+  const sampleData = !realSource && env.SAMPLE_DATA?.trim() !== 'false';
   return {
     botPort: ports.data.PORT,
     playgroundPort: ports.data.PLAYGROUND_PORT,
     adminAadObjectIds: env.ADMIN_AAD_OBJECT_IDS?.trim() || undefined,
+    sampleData,
+    dataDir: env.DATA_DIR?.trim() || '.data',
+    tablePrefix: env.TABLE_PREFIX?.trim() || (sampleData ? SAMPLE_TABLE_PREFIX : DEFAULT_TABLE_PREFIX),
     childEnvironment: (overrides) => ({ ...env, ...overrides }),
   };
 }

@@ -19,8 +19,15 @@ const CAPABILITIES = [
 
 
 
-export function welcomeCardData(): WelcomeCardData {
+/** The one line on the welcome card about what the bot keeps; the privacy page says the rest. */
+export const DATA_NOTICE =
+  'I keep your Teams id and name, your chat with me, and what you send me here (apologies, replies, responses to challenge cards), in the council\'s Azure storage. Never your e-mail or party.';
+
+/** `publicBaseUrl`: where the bot serves its privacy notice (`/privacy`). */
+export function welcomeCardData(publicBaseUrl: string): WelcomeCardData {
   return {
+    dataNotice: DATA_NOTICE,
+    privacyUrl: `${publicBaseUrl}/privacy`,
     intro: "I help members of Kent County Council's Corporate Parenting Panel: ask me about the panel in your own words (every answer names the document it comes from), and I'll remind you of meetings, take your apologies, invite you to participation events and keep you up to date on the children's challenge cards.",
     capabilities: CAPABILITIES,
     suggestions: EXAMPLE_QUESTIONS.slice(0, 3).map((question) => ({ question })),
