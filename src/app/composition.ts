@@ -46,6 +46,11 @@ import { apologiesFeature } from '../features/apologies';
 import { eventsFeature } from '../features/events';
 import { CalendarServices, calendarFeature } from '../features/calendar';
 import { challengesFeature } from '../features/challenges';
+import { auditFeature } from '../features/audit';
+import { attendanceFeature } from '../features/attendance/teams/attendance-feature';
+import { trainingFeature } from '../features/training/teams/training-feature';
+import { participationFeature } from '../features/participation/teams/participation-feature';
+import { keyFiguresFeature } from '../features/key-figures/teams/key-figures-feature';
 import { TeamsProactiveSender } from '../platform/teams/teams-proactive-sender';
 import { Clock } from '../platform/time/clock';
 import { WorkingDayCalendar } from '../platform/time/working-days';
@@ -61,9 +66,25 @@ import { MemberBulletin } from '../features/calendar/member-bulletin';
 import { eventIcsFileName, eventToIcs } from '../features/calendar/domain/members-calendar';
 import { OfficerEvents } from '../features/events/officer-events';
 import { RsvpBook } from '../features/events/data/rsvp-book';
+import { ChartRenderer } from '../platform/charts/chart-renderer';
+import { AttendanceDesk } from '../features/attendance/attendance-desk';
+import { AttendanceBook } from '../features/attendance/data/attendance-book';
+import { Occasions } from '../features/attendance/data/occasions';
+import { KeyFiguresDesk } from '../features/key-figures/key-figures-desk';
+import { KeyFiguresStore } from '../features/key-figures/data/key-figures-store';
+import { loadKeyFigureDefinitions } from '../features/key-figures/domain/key-figure-definitions';
+import { TrainingDesk } from '../features/training/training-desk';
+import { TrainingPreferences } from '../features/training/data/training-preferences';
+import { RoleDerivedCouncillors } from '../features/training/domain/councillor-directory';
+import { ParticipationDesk } from '../features/participation/participation-desk';
+import { YouSaidWeDidDesk } from '../features/challenges/you-said-we-did-desk';
+import { YouSaidWeDidStore } from '../features/challenges/data/you-said-we-did-store';
 import { SignedLinks } from '../platform/security/signed-links';
 import { BulletinSender } from '../features/calendar/bulletin-sender';
 import { ChallengeDesk } from '../features/challenges/challenge-desk';
+import { AuditLog } from '../features/audit/data/audit-log';
+import { AuditDesk } from '../features/audit/audit-desk';
+import { AuditTrail } from '../features/audit/domain/audit-entry';
 import { ChallengeRepository } from '../features/challenges/data/challenge-repository';
 import { ChallengeService } from '../features/challenges/challenge-service';
 import { directoryPeople } from '../features/challenges/domain/challenge-people';
@@ -98,6 +119,12 @@ export interface AppServices {
   events: { desk: EventDesk; repository: EventRepository; invitations: EventInvitations; eventIcs(eventId: string): Promise<{ fileName: string; body: string } | undefined> };
   calendar: CalendarServices;
   challenges: ChallengeDesk;
+  audit: AuditDesk;
+  attendance: AttendanceDesk;
+  training: TrainingDesk;
+  participation: ParticipationDesk;
+  keyFigures: KeyFiguresDesk;
+  youSaidWeDid: YouSaidWeDidDesk;
 }
 
 export interface Composition {
@@ -117,12 +144,14 @@ export interface Composition {
 /** Builds every service on one storage account; nothing here starts until `workers.start()`. */
 export function compose(config: AppConfig & { publicBaseUrl: string }, store: TableStore, knowledge: KnowledgeBase, clock: Clock, logger: Logger): Composition {
   const members = new MemberDirectory(store.client('members'), clock);
-  const roles = new RoleService(new RoleDirectory(store.client('roles'), clock), members, config.adminAadObjectIds);
+  const audit = new AuditLog(store.client('audit'), clock, logger);
+  const roles = new RoleService(new RoleDirectory(store.client('roles'), clock), members, config.adminAadObjectIds, audit);
   const outbox = new OutboxStore(store.client('outbox'), clock);
   const unreachable = new UnreachableMembers(store.client('unreachable'), clock);
   const delivery = new DeliveryService(outbox, unreachable, clock);
   const dispatcher = new DeliveryDispatcher({
     outbox, unreachable, clock, logger,
+    instanceId: config.instanceName,
     control: new DeliveryControl(store.client('outbox')),
     sender: new TeamsProactiveSender({ credentials: config.credentials, logger, clock }),
   });
@@ -136,12 +165,24 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
   });
   const teams = new TeamRegistry(store.client('teams'), clock);
   const links = new SignedLinks(config.linkSigningSecret, clock);
+  const charts = new ChartRenderer();
   const roster = new TeamRoster(config.credentials, teams, members, logger);
-  const events = eventServices(config, store, { members, roles, teams, delivery, jobs, links, clock, teamMembers: (teamId) => roster.membersOf(teamId) });
-  const calendar = calendarServices(config, store, { events, meetings: meetingRepository, members, delivery, jobs, clock });
+  const apologyBook = new ApologyBook(store.client('apologies'), clock);
+  const attendanceBook = new AttendanceBook(store.client('attendance'));
+  const keyFigures = new KeyFiguresDesk({ store: new KeyFiguresStore(store.client('keyfigures')), definitions: loadKeyFigureDefinitions(), charts, clock });
+  const eventRepository = new EventRepository(store.client('events'));
+  const eventInvitations = new EventInvitations(store.client('eventinvites'), clock);
+  const attendance = new AttendanceDesk({ book: attendanceBook, occasions: new Occasions(eventRepository, meetingRepository), invitations: eventInvitations, rsvps: new RsvpBook(store.client('rsvps'), clock), apologies: apologyBook, members, clock });
+  const events = eventServices(config, store, { members, roles, teams, delivery, jobs, links, clock, audit, attendance, teamMembers: (teamId) => roster.membersOf(teamId) });
+  const calendar = calendarServices(config, store, { events, meetings: meetingRepository, members, delivery, jobs, clock, audit, keyFigures });
+  const councillors = new RoleDerivedCouncillors(roles, members);
+  const training = new TrainingDesk({ events: eventRepository, attendance: attendanceBook, councillors, preferences: new TrainingPreferences(store.client('training')), delivery, jobs, clock, electionDate: config.electionDate });
+  const participation = new ParticipationDesk({ events: eventRepository, invitations: eventInvitations, rsvps: new RsvpBook(store.client('rsvps'), clock), attendance: attendanceBook, councillors, roles, charts, links, clock, publicBaseUrl: config.publicBaseUrl });
+  const challengeRepository = new ChallengeRepository(store.client('challenges'));
+  const youSaidWeDid = new YouSaidWeDidDesk({ challenges: challengeRepository, store: new YouSaidWeDidStore(store.client('yousaidwedid')), members, roles, delivery, links, clock, publicBaseUrl: config.publicBaseUrl });
   const challenges = new ChallengeDesk({
-    service: new ChallengeService(new ChallengeRepository(store.client('challenges')), directoryPeople(members, roles), clock),
-    members, roles, teams, delivery, jobs, clock, links,
+    service: new ChallengeService(challengeRepository, directoryPeople(members, roles), clock, audit),
+    members, roles, teams, delivery, jobs, clock, links, charts,
     nudgeInterval: config.challengeNudgeInterval,
     publicBaseUrl: config.publicBaseUrl,
     panelTeamId: config.panelChannel,
@@ -176,10 +217,16 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
     roles,
     teams,
     meetings: { repository: meetingRepository, queries: meetingQueries, officers: officerMeetings, desk: meetingDesk, calendar: meetingCalendar },
-    apologies: new ApologyDesk(new ApologyBook(store.client('apologies'), clock), meetingRepository, clock, notifyOfficers),
+    audit: new AuditDesk(audit, members),
+    apologies: new ApologyDesk(apologyBook, meetingRepository, clock, notifyOfficers),
     events,
     calendar,
     challenges,
+    attendance,
+    training,
+    participation,
+    keyFigures,
+    youSaidWeDid,
   };
   const features = registerFeatures(services, { reminders, clock, logger, publicBaseUrl: config.publicBaseUrl });
   const scheduler = new Scheduler(jobs, jobHandlers(features), clock, logger, { ...DEFAULT_SCHEDULER_OPTIONS, pollInterval: config.schedulerPollInterval });
@@ -214,7 +261,12 @@ function registerFeatures(services: AppServices, wiring: { reminders: MeetingRem
     apologiesFeature({ desk: services.apologies, nextMeetingId: () => services.meetings.desk.nextMeetingId() }),
     eventsFeature({ desk: services.events.desk, clock: wiring.clock, eventIcs: services.events.eventIcs }),
     calendarFeature({ ...services.calendar, members: services.members, publicBaseUrl: wiring.publicBaseUrl }),
-    challengesFeature(services.challenges),
+    challengesFeature(services.challenges, services.youSaidWeDid),
+    attendanceFeature({ desk: services.attendance, events: services.events.desk, meetings: services.meetings.desk }),
+    trainingFeature(services.training),
+    participationFeature(services.participation),
+    keyFiguresFeature(services.keyFigures),
+    auditFeature(services.audit),
     remitFeature({ knowledge: services.liveKnowledge, feedback: services.feedback, officers: services.officerQuestions, clock: wiring.clock, logger: wiring.logger }),
   ];
   const staffCommands = () => features.flatMap((feature) => (feature.commands ?? []).flatMap((command) => (command.help ? [command.help] : [])));
@@ -254,6 +306,8 @@ interface EventWiring {
   jobs: JobStore;
   links: SignedLinks;
   clock: Clock;
+  audit: AuditTrail;
+  attendance: AttendanceDesk;
   teamMembers: (teamId: string) => Promise<Member[]>;
 }
 
@@ -287,6 +341,8 @@ function eventServices(config: AppConfig & { publicBaseUrl: string }, store: Tab
 }
 
 interface CalendarWiring {
+  audit: AuditTrail;
+  keyFigures: KeyFiguresDesk;
   events: AppServices['events'];
   meetings: MeetingRepository;
   members: MemberDirectory;
@@ -297,13 +353,13 @@ interface CalendarWiring {
 
 function calendarServices(config: AppConfig & { publicBaseUrl: string }, store: TableStore, wiring: CalendarWiring): CalendarServices {
   const { clock, events } = wiring;
-  const bulletin = new MemberBulletin(events.repository, wiring.meetings, clock);
+  const bulletin = new MemberBulletin(events.repository, wiring.meetings, clock, { keyFigures: wiring.keyFigures });
   const bulletinOptOuts = new BulletinOptOuts(store.client('bulletinoptouts'), clock);
   return {
     tokens: new CalendarTokens(store.client('calendartokens'), clock),
     feed: new CalendarFeed(events.repository, wiring.meetings, events.invitations, clock, calendarOptions(config)),
     bulletin,
     bulletinOptOuts,
-    bulletinSender: new BulletinSender({ jobs: wiring.jobs, bulletin, optOuts: bulletinOptOuts, members: wiring.members, delivery: wiring.delivery, clock, schedule: config.bulletinSchedule }),
+    bulletinSender: new BulletinSender({ jobs: wiring.jobs, bulletin, optOuts: bulletinOptOuts, members: wiring.members, delivery: wiring.delivery, clock, schedule: config.bulletinSchedule, audit: wiring.audit }),
   };
 }

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { Duration } from 'luxon';
+import os from 'node:os';
+import { DateTime, Duration } from 'luxon';
 import { z } from 'zod';
 import { parseReminderOffsets } from '../features/meetings/domain/reminder-offsets';
 import { BulletinSchedule, parseBulletinSchedule } from '../features/calendar/domain/bulletin-schedule';
+import { instanceNameFrom } from '../platform/delivery/instance-identity';
+import { LONDON } from '../platform/time/clock';
 
 /**
  * Every setting the bot reads, validated once at start-up. This is the only module that reads
@@ -54,8 +57,19 @@ const environmentSchema = z.object({
   OFFICERS_CHANNEL: optionalText.pipe(z.union([z.string().regex(/^[^/\\#?\u0000-\u001f]{1,200}$/, 'must be the id of a Team the bot is installed in'), z.undefined()])),
   OFFICER_QUESTION_NUDGE_AFTER: z.coerce.number({ error: 'must be a whole number of working days' }).int('must be a whole number of working days').min(1, 'must be at least 1 working day').max(20, 'must be at most 20 working days').default(2),
   KNOWLEDGE_SYNC_INTERVAL: isoDuration('PT5S', { minimumSeconds: 1, maximumSeconds: 3600 }),
+  ELECTION_DATE: optionalText.pipe(z.union([z.string().refine(isPastElectionDate, 'must be the date of the last county council election, written YYYY-MM-DD (e.g. 2025-05-01), not in the future'), z.undefined()])),
   LINK_SIGNING_SECRET: optionalText.pipe(z.union([z.string().min(32, 'must be at least 32 characters'), z.undefined()])),
+  INSTANCE_NAME: optionalText.pipe(z.union([z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1-64 letters, digits, dots, dashes or underscores'), z.undefined()])),
+  /** Set by App Service on each worker: stable across restarts of the process on that worker. */
+  WEBSITE_INSTANCE_ID: optionalText,
 });
+
+/** A real calendar date from 2000 on, and not after today (an election that has happened). */
+function isPastElectionDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = DateTime.fromISO(value, { zone: LONDON });
+  return date.isValid && value >= '2000-01-01' && date <= DateTime.now().setZone(LONDON);
+}
 
 /** A setting read by a domain parser that throws with a message fit for the person configuring it. */
 function parsedWith<T>(parse: (text: string) => T, fallback: string) {
@@ -129,12 +143,20 @@ export interface AppConfig {
   challengeNudgeInterval: Duration;
   /** A Team id: new challenge cards are also posted to its General channel. */
   panelChannel?: string;
+  /**
+   * This instance's name, the same after a restart (INSTANCE_NAME, else App Service's
+   * WEBSITE_INSTANCE_ID, else the host name): a restarted process recognises its previous
+   * boot's delivery claims as dead and takes them over at once.
+   */
+  instanceName: string;
   /** A Team id: questions for the officers go to its General channel instead of the officers' 1:1 chats. */
   officersChannel?: string;
   /** Working days an unanswered question for the officers waits before they are reminded of it. */
   officerQuestionNudgeAfter: number;
   /** How often an instance checks whether officers changed the knowledge base on another instance. */
   knowledgeSyncInterval: Duration;
+  /** The last county council election (London date, YYYY-MM-DD): training since then counts. */
+  electionDate?: string;
 }
 
 export class ConfigError extends Error {
@@ -184,9 +206,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bulletinSchedule: values.BULLETIN_SCHEDULE,
     challengeNudgeInterval: values.CHALLENGE_NUDGE_INTERVAL,
     panelChannel: values.PANEL_CHANNEL,
+    instanceName: instanceNameFrom(values.INSTANCE_NAME ?? values.WEBSITE_INSTANCE_ID ?? os.hostname()),
     officersChannel: values.OFFICERS_CHANNEL,
     officerQuestionNudgeAfter: values.OFFICER_QUESTION_NUDGE_AFTER,
     knowledgeSyncInterval: values.KNOWLEDGE_SYNC_INTERVAL,
+    electionDate: values.ELECTION_DATE,
   };
 }
 

@@ -28,6 +28,21 @@ function sendDownload(res: restify.Response, result: DownloadResult): void {
   res.sendRaw(200, result.body);
 }
 
+const FIXED_ERROR_TEXTS: Record<number, string> = {
+  400: 'Bad request',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  413: 'Request too large',
+  415: 'Unsupported media type',
+};
+
+/** The whole body of an HTTP refusal: a fixed phrase per status, never an exception's message. */
+function fixedErrorText(status: number | undefined): string {
+  if (status !== undefined && status < 500) return FIXED_ERROR_TEXTS[status] ?? 'Request refused';
+  return 'Internal error';
+}
+
 /** Largest activity accepted: a Teams message with a full card is far smaller. */
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -64,8 +79,11 @@ export function createHttpServer(deps: ServerDependencies): restify.Server {
     res.send(report.healthy ? 200 : 503, { status: report.healthy ? 'ok' : 'unhealthy', storage: report.storage });
   });
 
-  server.on('restifyError', (req, _res, error: Error & { statusCode?: number }, callback: () => void) => {
-    deps.logger.warn({ event: 'http.error', path: req.path(), statusCode: error.statusCode, message: error.message }, 'request refused');
+  // restify's own refusals (bad JSON, body too large, no route) would quote the parser's message: answer a fixed text.
+  server.on('restifyError', (req, _res, error: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
+    deps.logger.warn({ event: 'http.error', path: req.path(), statusCode: error.statusCode }, 'request refused');
+    const body = { error: fixedErrorText(error.statusCode) };
+    error.toJSON = () => body;
     callback();
   });
   return server;

@@ -32,7 +32,8 @@ export async function runChallengeReportBench(table: TableClient, options: { car
   const rows = await seed(table, years, perYear);
   const seeded = { cards: years.length * perYear, rows, seconds: (Date.now() - started) / 1000 };
   const clock = new ManualClock(NOW);
-  const service = new ChallengeService(new ChallengeRepository(table), { candidates: async () => [] }, clock);
+  // The report reads only; nothing here changes a card's status, so no audit entry is written.
+  const service = new ChallengeService(new ChallengeRepository(table), { candidates: async () => [] }, clock, { record: async () => undefined });
   const actor = { ...PEOPLE[3]!, tenantId: 't', role: 'member' as const };
   const periods: [string, ReportPeriod][] = [
     ['report Q3 2026', quarterPeriod(2026, 3)],

@@ -9,6 +9,7 @@ import { TableStore } from '../../src/platform/storage/table-store';
 import { EmulatedConnector } from '../support/emulated-connector';
 import { TravelClock } from '../support/travel-clock';
 import { ms, percentile } from './bench-stats';
+import { teamsPersonalChatId, teamsUserId } from '../support/teams-ids';
 
 const MEMBERS = 200;
 const FIRST_MEETING = '2027-01-04T10:00:00.000Z';
@@ -28,7 +29,7 @@ async function world(connectionString: string, prefix: string, meetings: number,
   const config = { ...loadConfig({ NODE_ENV: 'test', REMINDER_OFFSETS: 'P7D,P1D', LOG_LEVEL: 'silent' }), publicBaseUrl: 'https://cpp.example.org' };
   const composition = compose(config, store, KnowledgeBase.loadFromDirectory(), clock, silentLogger());
   for (let i = 0; i < MEMBERS; i++) {
-    await composition.services.members.recordSighting({ aadObjectId: `m-${i}`, name: `Cllr ${i}`, tenantId: 't', teamsUserId: `29:${i}`, personalConversationReference: connector.reference(`a:${prefix}-${i}`) });
+    await composition.services.members.recordSighting({ aadObjectId: `m-${i}`, name: `Cllr ${i}`, tenantId: 't', teamsUserId: teamsUserId(`${i}`), personalConversationReference: connector.reference(teamsPersonalChatId(`${prefix}-${i}`)) });
   }
   for (let i = 0; i < meetings; i++) await composition.services.meetings.repository.create(meeting(i));
   await composition.reminders.planUpcoming();
@@ -68,7 +69,7 @@ async function lateness(connectionString: string, connector: EmulatedConnector):
   const config = { ...loadConfig({ NODE_ENV: 'test', REMINDER_OFFSETS: 'PT1H', SCHEDULER_POLL_INTERVAL: 'PT1S', LOG_LEVEL: 'silent' }), publicBaseUrl: 'https://cpp.example.org' };
   const composition = compose(config, store, KnowledgeBase.loadFromDirectory(), clock, silentLogger());
   for (let i = 0; i < 20; i++) {
-    await composition.services.members.recordSighting({ aadObjectId: `l-${i}`, name: `Cllr ${i}`, tenantId: 't', teamsUserId: `29:l${i}`, personalConversationReference: connector.reference(`a:late-${i}`) });
+    await composition.services.members.recordSighting({ aadObjectId: `l-${i}`, name: `Cllr ${i}`, tenantId: 't', teamsUserId: teamsUserId(`l${i}`), personalConversationReference: connector.reference(teamsPersonalChatId(`late-${i}`)) });
   }
   const dueAt = new Map<string, number>();
   const base = Date.now() + 3_000;

@@ -9,6 +9,7 @@ import { startEchoBot } from '../support/echo-bot';
 import { mean, mib, ms, percentile } from './bench-stats';
 import { EmulatedChannel } from './emulated-channel';
 import { describeScore, loadQuestionSet, scoreHalf } from './question-set';
+import { teamsBotId, teamsPersonalChatId, teamsUserId } from '../support/teams-ids';
 
 const LATENCY_ROUNDS = 3;
 const MEMORY_QUESTIONS = 10_000;
@@ -27,9 +28,9 @@ function messageActivity(text: string, serviceUrl: string): { id: string; body: 
       channelId: 'msteams',
       serviceUrl,
       timestamp: new Date().toISOString(),
-      from: { id: '29:bench-user', name: 'Bench Councillor', aadObjectId: 'bench-user-0001' },
-      recipient: { id: '28:bench-bot', name: 'Panel bot' },
-      conversation: { id: 'a:bench-personal', conversationType: 'personal', tenantId: 'bench-tenant' },
+      from: { id: teamsUserId('bench-user'), name: 'Bench Councillor', aadObjectId: 'bench-user-0001' },
+      recipient: { id: teamsBotId('bench-bot'), name: 'Panel bot' },
+      conversation: { id: teamsPersonalChatId('bench-personal'), conversationType: 'personal', tenantId: 'bench-tenant' },
     },
   };
 }

@@ -1,18 +1,22 @@
 import { runBroadcastBench } from './broadcast-bench';
 import { printChallengeReportBench } from './challenge-report-bench';
+import { printEvidenceBench } from './evidence-bench';
 import { startEmbeddedAzurite } from '../../src/platform/storage/embedded-azurite';
 import { runReminderBench } from './reminder-bench';
 import { runRemitBench } from './remit-bench';
+import { runPersonalDataGuardBench } from './personal-data-guard-bench';
 
 /** `npm run bench`: every benchmark, each printing its figures and its ratio to a baseline run in this process. */
 async function main(): Promise<void> {
   console.log(`bench: node ${process.version}, ${new Date().toISOString()}`);
   await runRemitBench();
+  runPersonalDataGuardBench();
   await runReminderBench();
   await runBroadcastBench();
   const azurite = await startEmbeddedAzurite();
   try {
     await printChallengeReportBench(azurite.connectionString);
+    await printEvidenceBench(azurite.connectionString);
   } finally {
     await azurite.stop();
   }

@@ -92,4 +92,19 @@ describe('challenge cards in the Agents Playground', () => {
     expect(cardJson(await ask(playground, 'challenge report for Q4 2026', asMartin))).not.toContain('challenges.csv');
     expect(cardJson(await ask(playground, 'challenge cards', asMartin))).toMatch(/[Oo]nly officers/);
   });
+
+  it("asks the officer to confirm a possible name is not a child's, and creates the card only once confirmed", async () => {
+    const form = await ask(playground, 'new challenge', asOlivia);
+    const { formId } = executeActionData(firstCard(form), 'challenge.create');
+    const named = { formId, ...challenge, title: 'Shorter leaving care forms', words: 'Jamie from the leaving care team says the pathway plan forms are far too long.' };
+    const asked = JSON.stringify((await playground.invoke('challenge.create', named, { from: OLIVIA_OFFICER.id, replyToId: form.messageId })).body);
+    expect(asked).toMatch(/may contain a person's name/);
+    expect(asked).toContain('"id":"confirmNotChildName"');
+    expect(asked).not.toMatch(/CC-2026-\d+ created/);
+    const confirmation = /"valueOn":"([^"]+)"/.exec(asked)![1]!;
+    const forged = JSON.stringify((await playground.invoke('challenge.create', { ...named, confirmNotChildName: 'true' }, { from: OLIVIA_OFFICER.id, replyToId: form.messageId })).body);
+    expect(forged).toContain('"id":"confirmNotChildName"');
+    const created = JSON.stringify((await playground.invoke('challenge.create', { ...named, confirmNotChildName: confirmation }, { from: OLIVIA_OFFICER.id, replyToId: form.messageId })).body);
+    expect(created).toContain('Challenge card CC-2026-002 created.');
+  });
 });

@@ -146,4 +146,17 @@ describe('participation events in the Agents Playground', () => {
     expect(progress).toMatchObject({ queued: 6, sent: 6, failed: 0 }); // Olivia and the five councillors of the team
     expect((await app.services.members.find(CLLR_MARTIN_HUGHES.aadObjectId))?.conversationReference).toBeDefined();
   });
+
+  it('shows the administrator every broadcast in the audit log, newest first, and no one else', async () => {
+    // Card text is shown literally (markdown characters escaped): read it without the escapes.
+    const log = cardJson(await ask(playground, 'audit log', asOlivia)).replace(/\\/g, '');
+    expect(log).toContain('Audit log');
+    expect(log).toMatch(/Broadcast: ev-[0-9a-f]{24}/);
+    expect(log).toContain(`By ${OLIVIA_OFFICER.name} (administrator)`);
+    expect(log).toMatch(/invitations: 6 queued, 0 not reachable \(audience team:/);
+    expect(log).toContain('event cancelled:');
+    expect(log).toMatch(/Broadcast: bulletin:2026-W49/);
+    expect(log.indexOf('audience team:')).toBeLessThan(log.indexOf('event cancelled:'));
+    expect(cardJson(await ask(playground, 'audit log', asMartin))).toContain('Only an administrator can read the audit log');
+  });
 });

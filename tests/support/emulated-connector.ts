@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { teamsBotId, teamsUserId } from './teams-ids';
 
 /** What the connector does instead of accepting a message. */
 export type ConnectorFault =
@@ -123,12 +124,12 @@ export class EmulatedConnector {
   }
 
   /** A stored 1:1 conversation reference pointing at this connector, as the bot would have saved it. */
-  reference(conversationId: string, userId = `29:${conversationId}`): Record<string, unknown> {
+  reference(conversationId: string, userId = teamsUserId(`${conversationId}`)): Record<string, unknown> {
     return {
       channelId: 'msteams',
       serviceUrl: this.url,
       conversation: { id: conversationId, conversationType: 'personal', tenantId: 'tenant-1' },
-      bot: { id: '28:panel-bot', name: 'Panel bot' },
+      bot: { id: teamsBotId('panel-bot'), name: 'Panel bot' },
       user: { id: userId },
     };
   }

@@ -10,7 +10,7 @@ import { projectRoot } from '../../src/platform/process/project-root';
 export const PLAYGROUND_CONFIG_PATH = path.join(projectRoot(), 'src', 'local', 'playground.yaml');
 
 export interface PlaygroundUserConfig {
-  /** Bot Framework channel account id, e.g. `29:olivia-officer` (what `activity.from.id` carries). */
+  /** Bot Framework channel account id, e.g. `29:1mkAqwQ8...` (what `activity.from.id` carries). */
   readonly id: string;
   readonly name: string;
   /** Entra object id (a GUID); authorise on this. */

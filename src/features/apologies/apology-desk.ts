@@ -9,6 +9,7 @@ import { requirePermission } from '../../shared/access/policy';
 import { Apology, ApologyMeeting } from './domain/apology';
 import { ApologyBook } from './data/apology-book';
 import { apologyFormCard, apologyListCard, apologyNoticeForOfficers, apologyRecordedCard, apologyWithdrawnCard } from './teams/apology-cards';
+import { batchIds } from '../../shared/keys';
 
 /** Sends a card to every officer; the delivery layer makes it durable and paced. */
 export type OfficerNotice = (batchId: string, card: AdaptiveCardJson) => Promise<void>;
@@ -66,7 +67,7 @@ export class ApologyDesk {
   }
 
   private async tellOfficers(meeting: ApologyMeeting, apology: Apology, withdrawn: boolean): Promise<void> {
-    const batchId = `apologies:${meeting.id}:${apology.aadObjectId}:${withdrawn ? 'withdrawn' : 'sent'}:${this.clock.now().toMillis()}`;
+    const batchId = batchIds.apologyNotice(meeting.id, apology.aadObjectId, withdrawn ? 'withdrawn' : 'sent', this.clock.now().toMillis());
     await this.notifyOfficers(batchId, apologyNoticeForOfficers(meeting, apology, withdrawn));
   }
 

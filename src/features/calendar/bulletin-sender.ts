@@ -1,14 +1,16 @@
 import { DeliveryService } from '../../platform/delivery/delivery-service';
 import { MemberDirectory } from '../members';
+import { AuditTrail, SYSTEM_ACTOR } from '../audit/domain/audit-entry';
 import { JobStore } from '../../platform/scheduler/job-store';
 import { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
 import { Clock } from '../../platform/time/clock';
 import { BulletinOptOuts } from './data/bulletin-opt-outs';
 import { BulletinSchedule, nextBulletinAt } from './domain/bulletin-schedule';
 import { MemberBulletin } from './member-bulletin';
+import { JOB_KINDS, jobKeys } from '../../shared/keys';
 
-export const BULLETIN_JOB = 'bulletin';
-const KEY = 'bulletin|weekly';
+export const BULLETIN_JOB = JOB_KINDS.bulletin;
+const KEY = jobKeys.bulletin;
 
 /**
  * The weekly Member Bulletin: one durable job, re-planned for the next week each time it runs;
@@ -24,6 +26,7 @@ export class BulletinSender {
       delivery: Pick<DeliveryService, 'broadcast'>;
       clock: Clock;
       schedule: BulletinSchedule;
+      audit: AuditTrail;
     },
   ) {}
 
@@ -39,10 +42,20 @@ export class BulletinSender {
 
   private async send(): Promise<JobOutcome> {
     const members = await this.deps.optOuts.subscribers(await this.deps.members.list({ activeOnly: true }));
-    const card = await this.deps.bulletin.card();
-    const summary = await this.deps.delivery.broadcast({ batchId: this.deps.bulletin.batchId(), members, card: () => card });
-    await this.planNext();
-    return { kind: 'done', note: `bulletin queued ${summary.queued}` };
+    try {
+      const { card, queued } = await this.deps.bulletin.prepare();
+      const batchId = this.deps.bulletin.batchId();
+      const summary = await this.deps.delivery.broadcast({ batchId, members, card: () => card });
+      await queued();
+      // A re-run in the same week sends nothing new, and records nothing.
+      if (summary.queued + summary.skipped > 0) {
+        await this.deps.audit.record({ actor: SYSTEM_ACTOR, action: 'broadcast', subject: { kind: 'bulletin', id: batchId }, detail: `Member Bulletin: ${summary.queued} queued, ${summary.skipped} not reachable` });
+      }
+      return { kind: 'done', note: `bulletin queued ${summary.queued}` };
+    } finally {
+      // The next week's bulletin is planned whatever happens to this one.
+      await this.planNext();
+    }
   }
 
   private planNext(): Promise<void> {

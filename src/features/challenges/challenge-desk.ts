@@ -11,16 +11,25 @@ import { JobStore } from '../../platform/scheduler/job-store';
 import { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
 import { SignedLinks } from '../../platform/security/signed-links';
 import { Clock, LONDON } from '../../platform/time/clock';
+import { channelRecipientId } from '../../platform/delivery/outbound-message';
 import { ChallengeView, ChallengeService } from './challenge-service';
 import { challengeCard, challengeCreatedCard, challengeFormCard, challengeListCard, challengeRefusedCard, challengeReportCard, challengeRespondedCard, myChallengeListCard, nudgeHeading } from './teams/challenge-cards';
 import { ChallengeFormError } from './domain/challenge-form';
 import { ChallengeResponseError } from './challenge-service';
 import { listFilterFromData, parseListFilterText } from './domain/challenge-list-filter';
 import { ReportPeriod, lastCompleteQuarter, parseReportPeriod, rangePeriod } from './domain/challenge-report-period';
+import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
+import { challengeAreaChart, challengeTrendChart } from './domain/challenge-report-chart';
+import { challengeReportDocument, challengeReportDocumentName } from './domain/challenge-report-document';
+import { cardImage } from '../../platform/charts/card-chart';
+import { ChartRenderer } from '../../platform/charts/chart-renderer';
+import { DOCX_CONTENT_TYPE } from '../../platform/documents/word-report';
+import { titled } from '../../shared/reports/report-period';
 
-export const NUDGE_JOB = 'challenge-nudges';
-export const QUARTERLY_REPORT_JOB = 'challenge-quarterly-report';
+export const NUDGE_JOB = JOB_KINDS.challengeNudges;
+export const QUARTERLY_REPORT_JOB = JOB_KINDS.challengeQuarterlyReport;
 export const REPORT_CSV = 'challenge-report-csv';
+export const REPORT_DOCX = 'challenge-report-docx';
 
 export interface ChallengeDeskDependencies {
   service: ChallengeService;
@@ -30,6 +39,7 @@ export interface ChallengeDeskDependencies {
   delivery: Pick<DeliveryService, 'broadcast' | 'enqueue'>;
   jobs: JobStore;
   links: SignedLinks;
+  charts: ChartRenderer;
   clock: Clock;
   nudgeInterval: Duration;
   publicBaseUrl: string;
@@ -52,7 +62,8 @@ export class ChallengeDesk {
   async create(actor: Actor, data: unknown): Promise<AdaptiveCardJson> {
     try {
       const created = await this.deps.service.create(actor, data);
-      if (created.outcome === 'created') await this.post(created.view, 'created', 'New challenge card');
+      // Posting is idempotent (batch and dedupe keys): a resubmit after a failed post delivers it, a double click sends nothing twice.
+      await this.post(created.view, 'created', 'New challenge card');
       return challengeCreatedCard(created, this.nowUtc());
     } catch (error) {
       if (error instanceof ChallengeFormError) return challengeFormCard(error.context, { error });
@@ -88,8 +99,23 @@ export class ChallengeDesk {
   async report(actor: Actor, text: string): Promise<AdaptiveCardJson> {
     requirePermission(actor, 'challenges.report');
     const period = parseReportPeriod(text, this.deps.service.today());
-    const csvUrl = may(actor, 'challenges.export') ? this.csvUrl(actor.aadObjectId, period) : undefined;
-    return challengeReportCard(await this.deps.service.report(period), { csvUrl });
+    return this.reportCardFor(actor, period);
+  }
+
+  /** The Word report for the panel papers behind a signed link, for officers only (re-checked now). */
+  async reportDocx(params: URLSearchParams): Promise<{ fileName: string; contentType: string; body: Buffer } | undefined> {
+    const [from, to] = [params.get('from') ?? '', params.get('to') ?? ''];
+    const grant = this.deps.links.verify(REPORT_DOCX, `${from}_${to}`, params);
+    if (!grant || !may(await this.holderOf(grant.aadObjectId), 'challenges.export')) return undefined;
+    const period = titled(rangePeriod(from, to), params.get('title'));
+    const report = await this.deps.service.report(period);
+    const [areaChart, trendChart, completed] = await Promise.all([
+      this.deps.charts.draw(challengeAreaChart(report)),
+      this.deps.service.quarterTrend(period).then((quarters) => this.deps.charts.draw(challengeTrendChart(quarters))),
+      this.deps.service.completedDetails(report),
+    ]);
+    const body = await challengeReportDocument({ report, areaChart, trendChart, completed, nowUtc: this.nowUtc() }, this.deps.charts);
+    return { fileName: challengeReportDocumentName(report), contentType: DOCX_CONTENT_TYPE, body };
   }
 
   /** The CSV behind a signed link, for officers only (re-checked now, not when the link was made). */
@@ -107,8 +133,8 @@ export class ChallengeDesk {
 
   /** At start-up: the daily nudge scan and the next quarter-end report, unless already planned. */
   async ensureScheduled(): Promise<void> {
-    if ((await this.deps.jobs.pendingKeys(NUDGE_JOB)).length === 0) await this.planNudges();
-    if ((await this.deps.jobs.pendingKeys(QUARTERLY_REPORT_JOB)).length === 0) await this.planQuarterlyReport();
+    if ((await this.deps.jobs.pendingKeys(jobKeys.challengeNudges)).length === 0) await this.planNudges();
+    if ((await this.deps.jobs.pendingKeys(jobKeys.challengeQuarterlyReport)).length === 0) await this.planQuarterlyReport();
   }
 
   /** Sends the latest card to the lead officer and assignees (but the person acting) and the panel channel. */
@@ -117,14 +143,14 @@ export class ChallengeDesk {
     const involved = new Set([challenge.leadOfficer.aadObjectId, ...challenge.assignees.map((a) => a.aadObjectId)]);
     const people = (await this.deps.members.list({ activeOnly: true })).filter((member) => involved.has(member.aadObjectId));
     const recipients = people.filter((member) => member.aadObjectId !== actingAadObjectId);
-    const batchId = `challenge:${challenge.reference}:${version}`;
+    const batchId = batchIds.challengeCard(challenge.reference, version);
     // Every copy refreshes itself when viewed, so lead officer and assignees all see the latest response.
     const refreshUserIds = people.map((member) => member.teamsUserId);
     await this.deps.delivery.broadcast({ batchId, members: recipients, card: () => challengeCard(view, { nowUtc: this.nowUtc(), heading, refreshUserIds }) });
     const panel = this.deps.panelTeamId ? (await this.deps.teams.list()).find((team) => team.teamId === this.deps.panelTeamId) : undefined;
     if (panel) {
       const readOnly = { ...view, viewerMayRespond: false };
-      await this.deps.delivery.enqueue({ batchId, dedupeKey: `panel-channel`, recipient: { aadObjectId: `team:${panel.teamId}`, conversationReference: panel.conversationReference }, card: challengeCard(readOnly, { nowUtc: this.nowUtc(), heading }) });
+      await this.deps.delivery.enqueue({ batchId, dedupeKey: `panel-channel`, recipient: { aadObjectId: channelRecipientId(panel.teamId), conversationReference: panel.conversationReference }, card: challengeCard(readOnly, { nowUtc: this.nowUtc(), heading }) });
     }
   }
 
@@ -138,7 +164,7 @@ export class ChallengeDesk {
       const ids = new Set(nudge.recipients.map((person) => person.aadObjectId));
       const recipients = active.filter((member) => ids.has(member.aadObjectId));
       const card = challengeCard(await this.deps.service.view(systemActor(NUDGE_JOB), nudge.reference), { nowUtc: this.nowUtc(), heading: nudgeHeading(nudge) });
-      await this.deps.delivery.broadcast({ batchId: `challenge-nudge:${nudge.reference}:${now.toISODate()}`, members: recipients, card: () => card });
+      await this.deps.delivery.broadcast({ batchId: batchIds.challengeNudge(nudge.reference, now.toISODate()!), members: recipients, card: () => card });
       sent++;
     }
     await this.planNudges();
@@ -149,10 +175,11 @@ export class ChallengeDesk {
     const period = lastCompleteQuarter(this.deps.service.today());
     const officers = await this.deps.roles.activeOfficers();
     const report = await this.deps.service.report(period);
+    const image = cardImage(this.deps.charts, await this.deps.charts.draw(challengeAreaChart(report)));
     await this.deps.delivery.broadcast({
-      batchId: `challenge-report:${period.start}`,
+      batchId: batchIds.challengeReport(period.start),
       members: officers,
-      card: (officer: Member) => challengeReportCard(report, { csvUrl: this.csvUrl(officer.aadObjectId, period) }),
+      card: (officer: Member) => challengeReportCard(report, { csvUrl: this.csvUrl(officer.aadObjectId, period), docxUrl: this.docxUrl(officer.aadObjectId, period), image }),
     });
     await this.planQuarterlyReport();
     return { kind: 'done', note: `quarterly report for ${period.title} to ${officers.length} officers` };
@@ -160,14 +187,21 @@ export class ChallengeDesk {
 
   private planNudges(): Promise<void> {
     const tomorrowNine = this.deps.clock.now().setZone(LONDON).plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
-    return this.deps.jobs.schedule({ key: NUDGE_JOB, kind: NUDGE_JOB, due: tomorrowNine, payload: {} });
+    return this.deps.jobs.schedule({ key: jobKeys.challengeNudges, kind: NUDGE_JOB, due: tomorrowNine, payload: {} });
   }
 
   /** 09:00 on the first day of the next quarter: the quarter just ended is complete. */
   private planQuarterlyReport(): Promise<void> {
     const now = this.deps.clock.now().setZone(LONDON);
     const nextQuarter = DateTime.fromObject({ year: now.year, month: Math.floor((now.month - 1) / 3) * 3 + 1, day: 1, hour: 9 }, { zone: LONDON }).plus({ months: 3 });
-    return this.deps.jobs.schedule({ key: QUARTERLY_REPORT_JOB, kind: QUARTERLY_REPORT_JOB, due: nextQuarter, payload: {} });
+    return this.deps.jobs.schedule({ key: jobKeys.challengeQuarterlyReport, kind: QUARTERLY_REPORT_JOB, due: nextQuarter, payload: {} });
+  }
+
+  private async reportCardFor(actor: Actor, period: ReportPeriod): Promise<AdaptiveCardJson> {
+    const report = await this.deps.service.report(period);
+    const image = cardImage(this.deps.charts, await this.deps.charts.draw(challengeAreaChart(report)));
+    if (!may(actor, 'challenges.export')) return challengeReportCard(report, { image });
+    return challengeReportCard(report, { csvUrl: this.csvUrl(actor.aadObjectId, period), docxUrl: this.docxUrl(actor.aadObjectId, period), image });
   }
 
   /** Who holds a signed link now: their role is read afresh, not taken from when the link was made. */
@@ -175,7 +209,12 @@ export class ChallengeDesk {
     return { aadObjectId, name: '', tenantId: '', role: await this.deps.roles.roleOf(aadObjectId) };
   }
 
-  /** A link only `aadObjectId` can use, and only while they may export. */
+  /** Links only `aadObjectId` can use, and only while they may export. */
+  private docxUrl(aadObjectId: string, period: ReportPeriod): string {
+    const signed = this.deps.links.sign({ purpose: REPORT_DOCX, subject: `${period.start}_${period.end}`, aadObjectId });
+    return `${this.deps.publicBaseUrl}/exports/challenges.docx?from=${period.start}&to=${period.end}&title=${encodeURIComponent(period.title)}&${signed}`;
+  }
+
   private csvUrl(aadObjectId: string, period: ReportPeriod): string {
     const signed = this.deps.links.sign({ purpose: REPORT_CSV, subject: `${period.start}_${period.end}`, aadObjectId });
     return `${this.deps.publicBaseUrl}/exports/challenges.csv?from=${period.start}&to=${period.end}&${signed}`;

@@ -1,20 +1,23 @@
-import { randomUUID } from 'node:crypto';
 import { DateTime, Duration } from 'luxon';
 import { DomainError, DomainErrorCode } from '../../shared/errors/domain-error';
 import { Actor } from '../../shared/access/actor';
 import { Clock } from '../../platform/time/clock';
 import { londonDate, londonStartOfDay } from '../../platform/time/london';
-import { Challenge, ChallengeEvent, ChallengeReference, Person, referenceSchema, toUtcIso } from './domain/challenge';
+import { Challenge, ChallengeEvent, ChallengeReference, Person, raisingGroupText, reachedAt, referenceSchema, toUtcIso } from './domain/challenge';
 import { respondOffered } from './domain/challenge-access';
+import type { CompletedCardDetail } from './domain/challenge-report-document';
+import { quartersEndingAt } from '../../shared/reports/report-period';
 import { ChallengeCandidate, ChallengeDraft, ChallengeFormContext, validateChallengeForm } from './domain/challenge-form';
 import { ChallengeListFilter, isOverdue } from './domain/challenge-list-filter';
 import { ChallengeReport, buildChallengeReport } from './domain/challenge-report';
 import { challengeReportCsv, challengeReportFileName } from './domain/challenge-report-csv';
 import { ReportPeriod } from './domain/challenge-report-period';
 import { ChallengeRepository, SummaryQuery } from './data/challenge-repository';
-import { RespondValues, decideResponse, parseRespondInput, responseKey } from './domain/challenge-response';
+import { RespondValues, ResponseRefusal, decideResponse, parseRespondInput, responseKey } from './domain/challenge-response';
 import { ChallengeSummary } from './domain/challenge-summary';
 import { Principal, requirePermission } from '../../shared/access/policy';
+import { formIdOf, newFormId } from '../../shared/forms/form';
+import { AuditTrail } from '../audit/domain/audit-entry';
 
 /** The people a card can be given to: active members and officers, with roles (from the member directory). */
 export interface ChallengePeople {
@@ -37,7 +40,7 @@ export interface CreateOutcome {
 }
 
 export interface RespondOutcome {
-  /** `already_recorded`: this person's response to this version of the card was recorded before. */
+  /** `already_recorded`: this very response (same person, card version and words) was recorded before. */
   outcome: 'recorded' | 'already_recorded';
   view: ChallengeView;
 }
@@ -52,6 +55,8 @@ export class ChallengeResponseError extends DomainError {
     message: string,
     readonly view: ChallengeView,
     readonly values: RespondValues,
+    /** Set when the card must ask "is this a child's name?": the value its confirmation box carries. */
+    readonly nameConfirmation = '',
   ) {
     super(code, message);
     this.name = 'ChallengeResponseError';
@@ -68,8 +73,10 @@ export interface NudgeDue {
   recipients: Person[];
 }
 
+/** Cards read at a time for the committee paper's details. */
+const DETAIL_CONCURRENCY = 8;
+
 /** Form ids are our own UUIDs; anything else in card data is refused before it reaches a key. */
-const FORM_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 /**
  * Challenge cards: raising (officers), responding (lead, assignees, officers), lists, nudges and
@@ -81,12 +88,13 @@ export class ChallengeService {
     private readonly repository: ChallengeRepository,
     private readonly people: ChallengePeople,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** What a blank "new challenge" form needs (officers only). */
   async newForm(actor: Actor): Promise<ChallengeFormContext> {
     assertMayCreate(actor);
-    return { formId: randomUUID(), today: this.today(), candidates: await this.people.candidates() };
+    return { formId: newFormId(), today: this.today(), candidates: await this.people.candidates() };
   }
 
   /**
@@ -96,8 +104,8 @@ export class ChallengeService {
    */
   async create(actor: Actor, data: unknown): Promise<CreateOutcome> {
     assertMayCreate(actor);
-    const formId = (data as { formId?: unknown } | null | undefined)?.formId;
-    if (typeof formId !== 'string' || !FORM_ID.test(formId)) {
+    const formId = formIdOf(data);
+    if (!formId) {
       throw new DomainError('invalid_input', 'This form is out of date. Say "new challenge" to open a fresh one.');
     }
     const context: ChallengeFormContext = { formId, today: this.today(), candidates: await this.people.candidates() };
@@ -105,6 +113,7 @@ export class ChallengeService {
     const nowUtc = this.nowUtc();
     const by = personOf(actor);
     const result = await this.repository.create(Number(draft.raisedOn.slice(0, 4)), formId, (reference) => newChallenge(reference, draft, by, nowUtc));
+    if (result.outcome === 'created') await this.auditStatus(actor, result.challenge.reference, 'raised, received');
     return { outcome: result.outcome, view: await this.viewOf(actor, result.challenge) };
   }
 
@@ -119,28 +128,33 @@ export class ChallengeService {
 
   /**
    * Records a response from the card's `challenge.respond` data ({reference, version} plus the
-   * inputs `response`, `status`, `explanation`). Idempotent per card version and person; applied
-   * on the card as it is now, after any concurrent response. Refusals throw ChallengeResponseError.
+   * inputs `response`, `status`, `explanation`). Idempotent per response (see responseKey): the
+   * same response sent twice records once, a different one is always kept; applied on the card as
+   * it is now, after any concurrent response. Refusals throw ChallengeResponseError.
    */
   async respond(actor: Actor, data: unknown): Promise<RespondOutcome> {
     const input = parseRespondInput(data);
     const nowUtc = this.nowUtc();
-    let refusal: { code: DomainErrorCode; message: string } | undefined;
+    let refusal: ResponseRefusal | undefined;
+    let moved: { from?: string; to?: string } | undefined;
     const result = await this.repository.change(
       input.reference,
       (current) => {
         refusal = undefined;
+        moved = undefined;
         const decision = decideResponse(current, actor, input, nowUtc);
         if ('refusal' in decision) {
           refusal = decision.refusal;
           return 'unchanged';
         }
+        moved = { from: decision.change.event?.fromStatus, to: decision.change.event?.toStatus };
         return decision.change;
       },
-      responseKey(input.version, actor),
+      responseKey(input, actor),
     );
     const view = await this.viewOf(actor, result.challenge);
-    if (refusal) throw new ChallengeResponseError(refusal.code, refusal.message, view, input.values);
+    if (result.outcome === 'applied' && moved?.to) await this.auditStatus(actor, input.reference, `${moved.from ?? ''} -> ${moved.to}`);
+    if (refusal) throw new ChallengeResponseError(refusal.code, refusal.message, view, { ...input.values, confirmNotChildName: '' }, refusal.nameConfirmation);
     return { outcome: result.outcome === 'duplicate' ? 'already_recorded' : 'recorded', view };
   }
 
@@ -202,13 +216,53 @@ export class ChallengeService {
     return { fileName: challengeReportFileName(report), csv: challengeReportCsv(report) };
   }
 
+  /** The reports of the four calendar quarters ending with the period's last: the committee paper's trend. */
+  async quarterTrend(period: ReportPeriod): Promise<ChallengeReport[]> {
+    const last = period.end < this.today() ? period.end : this.today();
+    return Promise.all(quartersEndingAt(last, 4).map((quarter) => this.report(quarter)));
+  }
+
+  /**
+   * Each card completed in the report's period as the committee paper tells it: the response
+   * recorded when it was completed, and what went back to the young people. Reads each card and
+   * its history (a few at a time); the report itself never reads them.
+   */
+  async completedDetails(report: ChallengeReport): Promise<CompletedCardDetail[]> {
+    const details: CompletedCardDetail[] = [];
+    const queue = [...report.outcomes];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const detail = await this.completedDetail(next.reference, next.completedOn);
+        if (detail) details.push(detail);
+      }
+    };
+    await Promise.all(Array.from({ length: DETAIL_CONCURRENCY }, worker));
+    return details.sort((a, b) => a.completedOn.localeCompare(b.completedOn) || a.reference.localeCompare(b.reference));
+  }
+
   /** Today's London date, for parsing report periods. */
   today(): string {
     return londonDate(this.clock.now());
   }
 
+  private async completedDetail(reference: ChallengeReference, completedOn: string): Promise<CompletedCardDetail | undefined> {
+    const [stored, history] = await Promise.all([this.repository.get(reference), this.repository.history(reference)]);
+    if (!stored) return undefined;
+    const { challenge } = stored;
+    const completion = history.find((event) => event.toStatus === 'completed');
+    const informed = reachedAt(challenge, 'informed');
+    const detail: CompletedCardDetail = { reference, title: challenge.title, group: raisingGroupText(challenge), completedOn, outcome: completion?.text ?? '', toldYoungPeople: challenge.explanation ?? completion?.explanation ?? '' };
+    if (informed) detail.informedOn = londonDate(informed);
+    return detail;
+  }
+
   private async viewOf(actor: Principal, challenge: Challenge): Promise<ChallengeView> {
     return { challenge, history: await this.repository.history(challenge.reference), viewerMayRespond: respondOffered(actor, challenge) };
+  }
+
+  /** Status changes go to the audit trail with the statuses only: never the card's words or a response. */
+  private auditStatus(actor: Actor, reference: ChallengeReference, detail: string): Promise<void> {
+    return this.audit.record({ actor: { aadObjectId: actor.aadObjectId, role: actor.role }, action: 'challenge.status', subject: { kind: 'challenge', id: reference }, detail });
   }
 
   private nowUtc(): string {

@@ -1,6 +1,7 @@
 import { DateTime, Duration } from 'luxon';
 import { AdaptiveCardJson } from '../../shared/cards/card-template';
-import { DeliveryService } from '../../platform/delivery/delivery-service';
+import { BroadcastSummary, DeliveryService } from '../../platform/delivery/delivery-service';
+import { AuditTrail } from '../audit/domain/audit-entry';
 import { DomainError } from '../../shared/errors/domain-error';
 import { Actor, TurnSender } from '../../shared/access/actor';
 import { Member } from '../members';
@@ -8,10 +9,10 @@ import { MemberDirectory } from '../members';
 import { RoleService } from '../members';
 import { TeamRegistry } from '../members';
 import { JobStore } from '../../platform/scheduler/job-store';
-import { JobHandler, JobOutcome, ScheduledJob } from '../../platform/scheduler/scheduled-job';
+import { JobHandler, JobOutcome, jobHandler } from '../../platform/scheduler/scheduled-job';
 import { SignedLinks } from '../../platform/security/signed-links';
 import { Clock, LONDON } from '../../platform/time/clock';
-import { EventAudience, ParticipationEvent, eventBatchId } from './domain/event';
+import { EventAudience, ParticipationEvent, eventIdSchema } from './domain/event';
 import { eventAttendeesCard, eventFormCard, eventInvitationCard, eventStatusCard } from './teams/event-cards';
 import { EventFormError, TeamChoice } from './domain/event-form';
 import { EventInvitations } from './data/event-invitations';
@@ -19,9 +20,14 @@ import { EventRepository } from './data/event-repository';
 import { EventRsvps } from './event-rsvps';
 import { OfficerEvents } from './officer-events';
 import { may, requirePermission } from '../../shared/access/policy';
+import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
+import { formIdOf } from '../../shared/forms/form';
+import { z } from 'zod';
 
-export const EVENT_REMINDER_JOB = 'event-reminder';
+export const EVENT_REMINDER_JOB = JOB_KINDS.eventReminder;
 export const ATTENDEES_CSV = 'attendees-csv';
+
+const eventReminderPayload = z.object({ eventId: eventIdSchema, startUtc: z.string() });
 
 export interface EventDeskDependencies {
   repository: EventRepository;
@@ -37,6 +43,10 @@ export interface EventDeskDependencies {
   clock: Clock;
   minNotice: Duration;
   publicBaseUrl: string;
+  /** Invitations and notices to everyone invited are broadcasts: each is recorded. */
+  audit: AuditTrail;
+  /** Who has checked in, so a refreshed invitation says so instead of offering "I'm here" again. */
+  attendance?: { attended(occasionId: string, aadObjectId: string): Promise<{ atUtc: string } | undefined> };
   /** Members of a Team, from its roster (Teams API); absent means team audiences reach known members only. */
   teamMembers?: (teamId: string) => Promise<Member[]>;
 }
@@ -57,12 +67,14 @@ export class EventDesk {
   async create(actor: Actor, input: unknown): Promise<AdaptiveCardJson> {
     const teams = await this.teamChoices();
     try {
-      const event = await this.deps.officers.create(actor, input, teams);
-      await this.invite(event, await this.audience(event.audience), 'invitation');
+      const { event, outcome } = await this.deps.officers.create(actor, input, teams);
+      // Sending and planning are idempotent (one message per member per batch), so a repeated
+      // delivery of the form also finishes a run that stopped after the event was stored.
+      await this.invite(actor, event, await this.audience(event.audience));
       await this.planReminder(event);
-      return this.statusCard(actor, event, 'Event created: invitations are on their way');
+      return this.statusCard(actor, event, outcome === 'created' ? 'Event created: invitations are on their way' : 'This event was already created: invitations are on their way');
     } catch (error) {
-      if (error instanceof EventFormError) return eventFormCard({ teams, minNotice: this.deps.minNotice, error });
+      if (error instanceof EventFormError) return eventFormCard({ teams, minNotice: this.deps.minNotice, error, formId: formIdOf(input) });
       throw error;
     }
   }
@@ -72,8 +84,8 @@ export class EventDesk {
     try {
       const { event, changed } = await this.deps.officers.update(actor, eventId, input, teams, sequence);
       if (changed) {
-        await this.tellInvited(event, 'Event updated');
-        await this.invite(event, await this.audience(event.audience), 'invitation');
+        await this.tellInvited(actor, event, 'Event updated');
+        await this.invite(actor, event, await this.audience(event.audience));
         await this.planReminder(event);
       }
       return this.statusCard(actor, event, changed ? 'Event updated: everyone invited is being told' : 'Nothing changed');
@@ -86,7 +98,7 @@ export class EventDesk {
   async cancel(actor: Actor, eventId: unknown, sequence: number | undefined): Promise<AdaptiveCardJson> {
     const { event, changed } = await this.deps.officers.cancel(actor, eventId, sequence);
     if (changed) {
-      await this.tellInvited(event, 'Event cancelled');
+      await this.tellInvited(actor, event, 'Event cancelled');
       await this.deps.jobs.cancelWithPrefix(`${EVENT_REMINDER_JOB}|${event.id}|`);
     }
     return this.statusCard(actor, event, 'Event cancelled: everyone invited is being told');
@@ -107,9 +119,10 @@ export class EventDesk {
     return eventInvitationCard(view.event, { ...this.invitationOptions(view.event), mine: view.mine, totals: view.totals, heading });
   }
 
-  async invitation(sender: TurnSender, eventId: unknown): Promise<AdaptiveCardJson> {
+  async invitation(sender: TurnSender, eventId: unknown, heading?: string): Promise<AdaptiveCardJson> {
     const view = await this.deps.rsvps.view(eventId, sender.aadObjectId);
-    return eventInvitationCard(view.event, { ...this.invitationOptions(view.event), mine: view.mine, totals: view.totals });
+    const checkedIn = await this.deps.attendance?.attended(view.event.id, sender.aadObjectId);
+    return eventInvitationCard(view.event, { ...this.invitationOptions(view.event), mine: view.mine, totals: view.totals, heading, checkedInAtUtc: checkedIn?.atUtc });
   }
 
   async attendees(actor: Actor, eventId: unknown): Promise<AdaptiveCardJson> {
@@ -131,46 +144,54 @@ export class EventDesk {
   }
 
   handlers(): Record<string, JobHandler> {
-    return { [EVENT_REMINDER_JOB]: (job) => this.remind(job) };
+    return { [EVENT_REMINDER_JOB]: jobHandler(eventReminderPayload, (payload) => this.remind(payload)) };
   }
 
-  private async invite(event: ParticipationEvent, audience: Member[], kind: 'invitation'): Promise<void> {
+  private async invite(actor: Actor, event: ParticipationEvent, audience: Member[]): Promise<void> {
     const newcomers = new Set((await this.deps.invitations.record(event.id, audience)).map((person) => person.aadObjectId));
     const members = audience.filter((member) => newcomers.has(member.aadObjectId));
-    await this.deps.delivery.broadcast({
-      batchId: `${eventBatchId(event)}:${kind}`,
+    const summary = await this.deps.delivery.broadcast({
+      batchId: batchIds.eventVersion(event.id, event.sequence, 'invitation'),
       members,
       card: (member) => eventInvitationCard(event, { ...this.invitationOptions(event), refreshUserIds: [member.teamsUserId] }),
     });
+    await this.auditBroadcast(actor, event, 'invitations', summary);
+  }
+
+  private async auditBroadcast(actor: Actor, event: ParticipationEvent, what: string, summary: BroadcastSummary): Promise<void> {
+    if (summary.queued + summary.skipped === 0) return; // a repeat that sent nothing new
+    const audience = event.audience.kind === 'all' ? 'all' : event.audience.kind === 'role' ? `role:${event.audience.role}` : `team:${event.audience.teamId}`;
+    const detail = `${what}: ${summary.queued} queued, ${summary.skipped} not reachable (audience ${audience})`;
+    await this.deps.audit.record({ actor: { aadObjectId: actor.aadObjectId, role: actor.role }, action: 'broadcast', subject: { kind: 'event', id: event.id }, detail });
   }
 
   /** Updates and cancellations go to everyone ever invited; their replies are kept. */
-  private async tellInvited(event: ParticipationEvent, heading: string): Promise<void> {
+  private async tellInvited(actor: Actor, event: ParticipationEvent, heading: string): Promise<void> {
     const invited = new Set((await this.deps.invitations.list(event.id)).map((invitation) => invitation.aadObjectId));
     const members = (await this.deps.members.list({ activeOnly: true })).filter((member) => invited.has(member.aadObjectId));
-    await this.deps.delivery.broadcast({
-      batchId: `${eventBatchId(event)}:change`,
+    const summary = await this.deps.delivery.broadcast({
+      batchId: batchIds.eventVersion(event.id, event.sequence, 'change'),
       members,
       card: (member) => eventInvitationCard(event, { ...this.invitationOptions(event), heading, refreshUserIds: [member.teamsUserId] }),
     });
+    await this.auditBroadcast(actor, event, heading.toLowerCase(), summary);
   }
 
   private async planReminder(event: ParticipationEvent): Promise<void> {
-    const prefix = `${EVENT_REMINDER_JOB}|${event.id}|`;
+    const prefix = jobKeys.eventRemindersOf(event.id);
     await this.deps.jobs.cancelWithPrefix(prefix);
     const due = DateTime.fromISO(event.startUtc, { zone: 'utc' }).setZone(LONDON).minus({ days: 1 });
     if (due <= this.deps.clock.now()) return;
-    await this.deps.jobs.schedule({ key: `${prefix}${event.startUtc}`, kind: EVENT_REMINDER_JOB, due, payload: { eventId: event.id, startUtc: event.startUtc } });
+    await this.deps.jobs.schedule({ key: jobKeys.eventReminder(event.id, event.startUtc), kind: EVENT_REMINDER_JOB, due, payload: { eventId: event.id, startUtc: event.startUtc } });
   }
 
   /** The day before: members who said Going or Maybe. Idempotent per member through the delivery batch. */
-  private async remind(job: ScheduledJob): Promise<JobOutcome> {
-    const { eventId, startUtc } = job.payload as { eventId: string; startUtc: string };
+  private async remind({ eventId, startUtc }: z.infer<typeof eventReminderPayload>): Promise<JobOutcome> {
     const event = (await this.deps.repository.get(eventId))?.event;
     if (!event || event.status === 'cancelled' || event.startUtc !== startUtc) return { kind: 'done', note: 'event cancelled, moved or gone' };
     const attending = new Set((await this.deps.rsvps.membersToRemind(event.id)).map((person) => person.aadObjectId));
     const members = (await this.deps.members.list({ activeOnly: true })).filter((member) => attending.has(member.aadObjectId));
-    const summary = await this.deps.delivery.broadcast({ batchId: `event-reminder|${event.id}|${startUtc}`, members, card: () => eventInvitationCard(event, { ...this.invitationOptions(event), heading: 'Reminder: this is tomorrow' }) });
+    const summary = await this.deps.delivery.broadcast({ batchId: batchIds.eventReminder(event.id, startUtc), members, card: () => eventInvitationCard(event, { ...this.invitationOptions(event), heading: 'Reminder: this is tomorrow' }) });
     return { kind: 'done', note: `queued ${summary.queued}` };
   }
 
@@ -184,8 +205,8 @@ export class EventDesk {
   }
 
   private async statusCard(actor: Actor, event: ParticipationEvent, heading?: string): Promise<AdaptiveCardJson> {
-    const [progress, attendees] = await Promise.all([this.deps.delivery.progress(`${eventBatchId(event)}:invitation`), this.deps.rsvps.attendees(actor, event.id)]);
-    return eventStatusCard(event, { progress, totals: attendees.totals, noAnswer: attendees.noAnswer, csvUrl: this.csvUrl(actor, event.id), heading });
+    const [progress, attendees] = await Promise.all([this.deps.delivery.progress(batchIds.eventVersion(event.id, event.sequence, 'invitation')), this.deps.rsvps.attendees(actor, event.id)]);
+    return eventStatusCard(event, { progress, totals: attendees.totals, noAnswer: attendees.noAnswer, csvUrl: this.csvUrl(actor, event.id), heading, nowUtc: this.deps.clock.now().toUTC().toISO()! });
   }
 
   private invitationOptions(event: ParticipationEvent) {

@@ -3,10 +3,12 @@ import { DomainError } from '../../shared/errors/domain-error';
 import { Actor } from '../../shared/access/actor';
 import { utcIso } from '../meetings';
 import { Clock, LONDON } from '../../platform/time/clock';
-import { EventChange, EventId, ParticipationEvent, eventIdSchema, newEventId, withoutUndefined } from './domain/event';
+import { EventChange, EventId, ParticipationEvent, eventIdForForm, eventIdSchema, newEventId, withoutUndefined } from './domain/event';
 import { EventConcurrencyError, EventRepository } from './data/event-repository';
 import { TeamChoice, ValidEventForm, validateEventForm } from './domain/event-form';
 import { requirePermission } from '../../shared/access/policy';
+import { formIdOf } from '../../shared/forms/form';
+import { isConflict } from '../../platform/storage/keys';
 
 export interface OfficerEventsOptions {
   /** EVENT_MIN_NOTICE: less notice than this needs the officer's confirmation and is flagged. */
@@ -31,14 +33,22 @@ export class OfficerEvents {
     private readonly options: OfficerEventsOptions,
   ) {}
 
-  /** Creates an event from the form's values (`teams`: the Teams the bot is installed in, for the audience). */
-  async create(actor: Actor, input: unknown, teams: readonly TeamChoice[]): Promise<ParticipationEvent> {
+  /**
+   * Creates an event from the form's values (`teams`: the Teams the bot is installed in, for the
+   * audience). The form's `formId` decides the event's id, so the same form delivered twice, even
+   * at once, creates one event: the later delivery gets the first's event back as a duplicate.
+   */
+  async create(actor: Actor, input: unknown, teams: readonly TeamChoice[]): Promise<{ event: ParticipationEvent; outcome: 'created' | 'duplicate' }> {
     assertOfficer(actor);
+    const formId = formIdOf(input);
+    const id = formId ? eventIdForForm(formId) : newEventId();
+    const earlier = await this.repository.get(id);
+    if (earlier) return { event: earlier.event, outcome: 'duplicate' };
     const nowUtc = this.nowUtc();
     const form = validateEventForm(input, { nowUtc, minNotice: this.options.minNotice, teams });
     const event: ParticipationEvent = withoutUndefined({
       ...form,
-      id: newEventId(),
+      id,
       zone: LONDON,
       status: 'scheduled' as const,
       lastChanges: [],
@@ -47,8 +57,14 @@ export class OfficerEvents {
       createdAt: nowUtc,
       updatedAt: nowUtc,
     });
-    await this.repository.create(event);
-    return event;
+    try {
+      await this.repository.create(event);
+    } catch (error) {
+      const winner = isConflict(error) ? await this.repository.get(id) : undefined;
+      if (winner) return { event: winner.event, outcome: 'duplicate' };
+      throw error;
+    }
+    return { event, outcome: 'created' };
   }
 
   /**

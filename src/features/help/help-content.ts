@@ -12,6 +12,8 @@ const CAPABILITIES = [
   { title: 'Ask an officer', detail: "When I can't answer, or my answer didn't help, press Ask an officer: the panel's officers answer you here." },
   { title: 'Meetings', detail: '"When is the next meeting?", "any meetings in March?", "send apologies for the next meeting". Say "stop reminders" or "start reminders".' },
   { title: 'Events', detail: '"events" for what is coming up, "my calendar link" for the Members\' Calendar, "stop bulletin" or "start bulletin".' },
+  { title: 'Training and attendance', detail: '"my training" for your corporate parenting training record; "I\'m here" to check in at an event or meeting. Say "stop training reminders" if you do not want them.' },
+  { title: 'Key figures', detail: '"key figures" for the latest headline figures about children in care.' },
   { title: 'Challenge cards', detail: '"my challenge cards", "challenge CC-2026-014", "challenge report for Q3 2026".' },
 ];
 

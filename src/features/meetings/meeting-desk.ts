@@ -8,6 +8,7 @@ import { Meeting } from './domain/meeting';
 import { MeetingQueries, MeetingQuestion } from './meeting-query';
 import { MeetingFormError, OfficerMeetings } from './officer-meetings';
 import { meetingAnswerCard, meetingCard, meetingFormCard } from './teams/meeting-cards';
+import { formIdOf } from '../../shared/forms/form';
 
 export interface MeetingDeskDependencies {
   repository: MeetingRepository;
@@ -39,10 +40,10 @@ export class MeetingDesk {
     return meetingAnswerCard(await this.deps.queries.ask(text), this.cardOptions(viewer));
   }
 
-  async show(meetingId: string, viewer: Actor): Promise<AdaptiveCardJson> {
+  async show(meetingId: string, viewer: Actor, heading?: string): Promise<AdaptiveCardJson> {
     const stored = await this.deps.repository.get(meetingId);
     if (!stored) throw new DomainError('not_found', 'I could not find that meeting.');
-    return meetingCard(stored.meeting, this.cardOptions(viewer));
+    return meetingCard(stored.meeting, { ...this.cardOptions(viewer), ...(heading ? { heading } : {}) });
   }
 
   /** The next meeting that is going ahead, for "send apologies for the next meeting". */
@@ -63,15 +64,21 @@ export class MeetingDesk {
 
   async save(actor: Actor, form: MeetingFormSubmission): Promise<AdaptiveCardJson> {
     try {
-      const meeting = form.meetingId
-        ? await this.deps.officers.edit(actor, form.meetingId, form, form.sequence)
-        : await this.deps.officers.add(actor, form);
+      const { meeting, heading } = form.meetingId
+        ? { meeting: await this.deps.officers.edit(actor, form.meetingId, form, form.sequence), heading: 'Meeting updated' }
+        : await this.add(actor, form);
+      // Re-planning is idempotent, so a repeated delivery also mends a run that stopped after saving.
       await this.deps.replan(meeting);
-      return meetingCard(meeting, { ...this.cardOptions(actor), heading: form.meetingId ? 'Meeting updated' : 'Meeting added' });
+      return meetingCard(meeting, { ...this.cardOptions(actor), heading });
     } catch (error) {
-      if (error instanceof MeetingFormError) return meetingFormCard({ error });
+      if (error instanceof MeetingFormError) return meetingFormCard({ error, formId: formIdOf(form) });
       throw error;
     }
+  }
+
+  private async add(actor: Actor, form: MeetingFormSubmission): Promise<{ meeting: Meeting; heading: string }> {
+    const added = await this.deps.officers.add(actor, form);
+    return { meeting: added.meeting, heading: added.outcome === 'created' ? 'Meeting added' : 'This meeting was already added' };
   }
 
   async cancel(actor: Actor, meetingId: string, sequence: number): Promise<AdaptiveCardJson> {

@@ -6,13 +6,18 @@ import { Meeting } from './domain/meeting';
 import { MeetingRepository } from './data/meeting-repository';
 import { MemberDirectory } from '../members';
 import { JobStore } from '../../platform/scheduler/job-store';
-import { JobHandler, JobOutcome, ScheduledJob } from '../../platform/scheduler/scheduled-job';
+import { JobHandler, JobOutcome, jobHandler } from '../../platform/scheduler/scheduled-job';
 import { Clock } from '../../platform/time/clock';
 import { ReminderLog } from './data/reminder-log';
 import { reminderDueAt } from './domain/reminder-offsets';
+import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
+import { z } from 'zod';
 
-export const REMINDER_JOB = 'meeting-reminder';
-export const CANCELLATION_JOB = 'meeting-cancelled';
+export const REMINDER_JOB = JOB_KINDS.meetingReminder;
+export const CANCELLATION_JOB = JOB_KINDS.meetingCancelled;
+
+const reminderPayload = z.object({ meetingId: z.string(), startUtc: z.string(), offset: z.string() });
+const cancellationPayload = z.object({ meetingId: z.string() });
 
 export interface ReminderCards {
   reminder(meeting: Meeting, offset: Duration): AdaptiveCardJson;
@@ -43,22 +48,25 @@ export class MeetingReminders {
   constructor(private readonly deps: MeetingRemindersDependencies) {}
 
   handlers(): Record<string, JobHandler> {
-    return { [REMINDER_JOB]: (job) => this.remind(job), [CANCELLATION_JOB]: (job) => this.noticeCancellation(job) };
+    return {
+      [REMINDER_JOB]: jobHandler(reminderPayload, (payload) => this.remind(payload)),
+      [CANCELLATION_JOB]: jobHandler(cancellationPayload, (payload) => this.noticeCancellation(payload)),
+    };
   }
 
   /** Brings one meeting's jobs in line with it: after a sync changed it, or an officer did. */
   async plan(meeting: Meeting): Promise<void> {
-    const prefix = `${REMINDER_JOB}|${meeting.id}|`;
+    const prefix = jobKeys.meetingRemindersOf(meeting.id);
     if (meeting.status === 'cancelled') {
       await this.deps.jobs.cancelWithPrefix(prefix);
       return this.planCancellationNotice(meeting);
     }
-    const current = `${prefix}${meeting.startUtc}|`;
+    const current = jobKeys.meetingRemindersAt(meeting.id, meeting.startUtc);
     const pending = await this.deps.jobs.pendingKeys(prefix);
     for (const key of pending) if (!key.startsWith(current)) await this.deps.jobs.cancel(key);
     const now = this.deps.clock.now();
     for (const offset of this.deps.offsets) {
-      const key = `${current}${offset.toISO()}`;
+      const key = jobKeys.meetingReminder(meeting.id, meeting.startUtc, offset.toISO()!);
       const due = reminderDueAt(DateTime.fromISO(meeting.startUtc, { zone: 'utc' }), offset);
       if (due > now && !pending.includes(key)) {
         await this.deps.jobs.schedule({ key, kind: REMINDER_JOB, due, payload: { meetingId: meeting.id, startUtc: meeting.startUtc, offset: offset.toISO() } });
@@ -74,8 +82,7 @@ export class MeetingReminders {
     return meetings.length;
   }
 
-  private async remind(job: ScheduledJob): Promise<JobOutcome> {
-    const { meetingId, startUtc, offset } = job.payload as { meetingId: string; startUtc: string; offset: string };
+  private async remind({ meetingId, startUtc, offset }: z.infer<typeof reminderPayload>): Promise<JobOutcome> {
     const meeting = (await this.deps.meetings.get(meetingId))?.meeting;
     if (!meeting || meeting.status === 'cancelled') return { kind: 'done', note: 'meeting cancelled or gone' };
     if (meeting.startUtc !== startUtc) return { kind: 'done', note: 'meeting moved; its new reminders are planned separately' };
@@ -84,24 +91,23 @@ export class MeetingReminders {
     // Logged before sending: a cancellation that races the broadcast still reaches everyone told.
     await this.deps.log.recordReminded(meeting.id, recipients.map((member) => member.aadObjectId));
     const card = this.deps.cards.reminder(meeting, Duration.fromISO(offset));
-    const summary = await this.deps.delivery.broadcast({ batchId: `${REMINDER_JOB}|${meeting.id}|${startUtc}|${offset}`, members: recipients, card: () => card });
+    const summary = await this.deps.delivery.broadcast({ batchId: batchIds.meetingReminder(meeting.id, startUtc, offset), members: recipients, card: () => card });
     return { kind: 'done', note: `queued ${summary.queued}, skipped ${summary.skipped}, already queued ${summary.duplicates}` };
   }
 
   private async planCancellationNotice(meeting: Meeting): Promise<void> {
     if ((await this.deps.log.reminded(meeting.id)).size === 0) return;
     if (!(await this.deps.log.claimCancellationNotice(meeting.id))) return;
-    await this.deps.jobs.schedule({ key: `${CANCELLATION_JOB}|${meeting.id}`, kind: CANCELLATION_JOB, due: this.deps.clock.now(), payload: { meetingId: meeting.id } });
+    await this.deps.jobs.schedule({ key: jobKeys.meetingCancelled(meeting.id), kind: CANCELLATION_JOB, due: this.deps.clock.now(), payload: { meetingId: meeting.id } });
   }
 
-  private async noticeCancellation(job: ScheduledJob): Promise<JobOutcome> {
-    const { meetingId } = job.payload as { meetingId: string };
+  private async noticeCancellation({ meetingId }: z.infer<typeof cancellationPayload>): Promise<JobOutcome> {
     const meeting = (await this.deps.meetings.get(meetingId))?.meeting;
     if (!meeting) return { kind: 'done', note: 'meeting gone' };
     const reminded = await this.deps.log.reminded(meeting.id);
     const recipients = (await this.deps.members.list({ activeOnly: true })).filter((member) => reminded.has(member.aadObjectId));
     const card = this.deps.cards.cancellation(meeting);
-    const summary = await this.deps.delivery.broadcast({ batchId: `${CANCELLATION_JOB}|${meeting.id}`, members: recipients, card: () => card });
+    const summary = await this.deps.delivery.broadcast({ batchId: batchIds.meetingCancelled(meeting.id), members: recipients, card: () => card });
     return { kind: 'done', note: `cancellation notice queued ${summary.queued}` };
   }
 }

@@ -8,8 +8,9 @@ import { inLondon, londonWallTimeToUtc } from '../../platform/time/london';
 import { Meeting, MeetingDraft, MeetingId, meetingIdFor, meetingIdSchema, utcIso, withChange } from './domain/meeting';
 import { MeetingConcurrencyError, MeetingRepository } from './data/meeting-repository';
 import { requirePermission } from '../../shared/access/policy';
+import { FormError, MAX_TITLE_LENGTH, fieldErrorsOf, formIdOf, formText, readFormValues } from '../../shared/forms/form';
+import { isConflict } from '../../platform/storage/keys';
 
-export const MAX_TITLE_LENGTH = 200;
 export const MAX_VENUE_LENGTH = 200;
 export const MAX_NOTES_LENGTH = 2000;
 export const MAX_URL_LENGTH = 2000;
@@ -32,20 +33,13 @@ export type MeetingFormField = keyof MeetingFormValues;
  * The form was filled in wrongly. Carries a message per field and what was typed, so the form
  * can be shown again with the errors beside the fields and nothing lost.
  */
-export class MeetingFormError extends DomainError {
-  constructor(
-    readonly fieldErrors: Partial<Record<MeetingFormField, string>>,
-    readonly values: MeetingFormValues,
-  ) {
-    super('invalid_input', 'Please correct the highlighted fields.');
-    this.name = 'MeetingFormError';
-  }
-}
+export class MeetingFormError extends FormError<MeetingFormField, MeetingFormValues> {}
+
+const MEETING_FORM_FIELDS: readonly MeetingFormField[] = ['title', 'startDate', 'startTime', 'endDate', 'endTime', 'venue', 'agendaUrl', 'notes'];
 
 const SOURCE_NAMES: Record<string, string> = { moderngov: 'ModernGov', ical: 'the council calendar feed' };
 
-const text = (max: number, label: string) =>
-  z.preprocess((value) => (typeof value === 'string' ? value.trim() : value), z.string().max(max, `${label} must be at most ${max} characters`));
+const text = formText;
 
 const formSchema = z.object({
   title: text(MAX_TITLE_LENGTH, 'The title').pipe(z.string().min(1, 'Enter a title')),
@@ -86,11 +80,17 @@ export class OfficerMeetings {
     private readonly options: OfficerMeetingsOptions,
   ) {}
 
-  /** Adds a meeting from the form's values; throws MeetingFormError for bad input. */
-  async add(actor: Actor, input: unknown): Promise<Meeting> {
+  /**
+   * Adds a meeting from the form's values; throws MeetingFormError for bad input. The form's
+   * `formId` is the meeting's source id, so the same form delivered twice adds one meeting (the
+   * second delivery gets the first's meeting back).
+   */
+  async add(actor: Actor, input: unknown): Promise<{ meeting: Meeting; outcome: 'created' | 'duplicate' }> {
     assertOfficer(actor);
+    const sourceId = formIdOf(input) ?? randomUUID();
+    const earlier = await this.repository.get(meetingIdFor('officer', sourceId));
+    if (earlier) return { meeting: earlier.meeting, outcome: 'duplicate' };
     const form = this.validate(input, undefined);
-    const sourceId = randomUUID();
     const draft: MeetingDraft = {
       source: 'officer',
       sourceId,
@@ -109,8 +109,15 @@ export class OfficerMeetings {
     if (form.notes) draft.notes = form.notes;
     const nowUtc = this.nowUtc();
     const meeting: Meeting = { ...draft, id: meetingIdFor('officer', sourceId), sequence: 0, createdAt: nowUtc, updatedAt: nowUtc };
-    await this.repository.create(meeting);
-    return meeting;
+    try {
+      await this.repository.create(meeting);
+    } catch (error) {
+      // Two deliveries of one form racing: the loser returns the winner's meeting.
+      const winner = isConflict(error) ? await this.repository.get(meeting.id) : undefined;
+      if (winner) return { meeting: winner.meeting, outcome: 'duplicate' };
+      throw error;
+    }
+    return { meeting, outcome: 'created' };
   }
 
   /**
@@ -197,16 +204,10 @@ export class OfficerMeetings {
   }
 
   private validate(input: unknown, current: Meeting | undefined): ValidForm {
-    const values = formValuesOf(input);
+    const values = readFormValues(input, MEETING_FORM_FIELDS, MAX_NOTES_LENGTH + 100);
     const parsed = formSchema.safeParse(values);
+    if (!parsed.success) throw new MeetingFormError(fieldErrorsOf<MeetingFormField>(parsed.error.issues), values);
     const errors: Partial<Record<MeetingFormField, string>> = {};
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0] as MeetingFormField | undefined;
-        if (field && !errors[field]) errors[field] = issue.message;
-      }
-      throw new MeetingFormError(errors, values);
-    }
     const form = parsed.data;
     const start = localToUtc(form.startDate, form.startTime);
     const end = localToUtc(form.endDate || form.startDate, form.endTime);
@@ -277,25 +278,6 @@ function parseId(value: unknown): MeetingId {
 
 function notFound(): DomainError {
   return new DomainError('not_found', 'That meeting could not be found.');
-}
-
-/** Reads the eight form fields from card data, keeping only strings and never more than is allowed. */
-function formValuesOf(input: unknown): MeetingFormValues {
-  const record = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
-  const field = (name: MeetingFormField): string => {
-    const value = record[name];
-    return typeof value === 'string' ? value.slice(0, MAX_NOTES_LENGTH + 100) : '';
-  };
-  return {
-    title: field('title'),
-    startDate: field('startDate'),
-    startTime: field('startTime'),
-    endDate: field('endDate'),
-    endTime: field('endTime'),
-    venue: field('venue'),
-    agendaUrl: field('agendaUrl'),
-    notes: field('notes'),
-  };
 }
 
 function localToUtc(date: string, time: string): string | undefined {

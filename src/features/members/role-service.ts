@@ -4,6 +4,7 @@ import { Member } from './domain/member';
 import { MemberDirectory } from './data/member-directory';
 import { RoleDirectory } from './data/role-directory';
 import { requirePermission } from '../../shared/access/policy';
+import { AuditTrail } from '../audit/domain/audit-entry';
 
 export interface MemberWithRole {
   aadObjectId: string;
@@ -25,6 +26,7 @@ export class RoleService {
     private readonly roles: RoleDirectory,
     private readonly members: MemberDirectory,
     bootstrapAdminIds: readonly string[],
+    private readonly audit: AuditTrail,
   ) {
     this.bootstrapAdmins = new Set(bootstrapAdminIds.map((id) => id.toLowerCase()));
   }
@@ -41,8 +43,17 @@ export class RoleService {
     if (this.isBootstrapAdmin(target.aadObjectId)) {
       throw new DomainError('invalid_input', `${target.name} is an administrator set in the bot's configuration; their role cannot be changed here.`);
     }
-    if (officer) await this.roles.grant(target.aadObjectId, 'officer', actor.aadObjectId);
-    else await this.roles.revoke(target.aadObjectId);
+    const held = await this.roles.storedGrant(target.aadObjectId);
+    // Only a real change is written and audited: a second click (or a redelivered card action) is not one.
+    if (officer && !held) {
+      await this.roles.grant(target.aadObjectId, 'officer', actor.aadObjectId);
+      await this.audit.record({ actor: { aadObjectId: actor.aadObjectId, role: actor.role }, action: 'role.granted', subject: { kind: 'member', id: target.aadObjectId }, detail: 'officer' });
+    } else if (!officer && held) {
+      const revoked = await this.roles.revoke(target.aadObjectId);
+      const since = revoked?.grantedAtUtc ? ` since ${revoked.grantedAtUtc.slice(0, 10)}` : '';
+      const by = revoked?.grantedBy ? `, granted by ${revoked.grantedBy}` : '';
+      await this.audit.record({ actor: { aadObjectId: actor.aadObjectId, role: actor.role }, action: 'role.revoked', subject: { kind: 'member', id: target.aadObjectId }, detail: `officer (held${since}${by})` });
+    }
     return { aadObjectId: target.aadObjectId, name: target.name, role: officer ? 'officer' : 'member', active: target.active, fixed: false };
   }
 

@@ -1,52 +1,70 @@
 import { TableClient, odata } from '@azure/data-tables';
 import { isConflict, isNotFound, isPreconditionFailed } from '../storage/keys';
+import { InstanceIdentity, identityOf } from './instance-identity';
 import { CONTROL_PARTITION, THROTTLE_PARTITION, padMs } from './outbox-keys';
 
 const APP_GATE_ROW = 'app-gate';
 const INSTANCE_PREFIX = 'instance_';
 const SWEEP_BATCH = 100;
 
+/** One dispatcher boot's heartbeat row. */
+export interface InstanceBeat extends InstanceIdentity {
+  /** The `claimedBy` value of this boot's claims. */
+  claimant: string;
+  /** The boot counts as gone after this instant (ms) unless it beats again. */
+  expiresAtMs: number;
+  /** It is stopping gracefully: it finishes its sends and hands its claims back itself. */
+  stopping: boolean;
+}
+
 /** What every dispatcher reads on each poll: one small partition. */
 export interface ControlSnapshot {
   /** No instance may send before this instant (ms); 0 when there is no app-wide pause. */
   appGateUntilMs: number;
-  /** Dispatcher instances whose heartbeat has not expired, this one included once it beats. */
+  /** Claimants of the dispatcher boots whose heartbeat has not expired, this one included once it beats. */
   liveInstances: string[];
-  /** Heartbeat rows of instances that are gone: any instance may delete them. */
+  /** Claimants of boots whose heartbeat expired: they are gone, their claims may be taken at once. */
   expiredInstances: string[];
+  /** Every heartbeat row, live or not. */
+  instances: InstanceBeat[];
 }
 
 type AppGateEntity = { partitionKey: string; rowKey: string; untilMs: string; reason: string };
-type InstanceEntity = { partitionKey: string; rowKey: string; expiresAt: string };
+type InstanceEntity = { partitionKey: string; rowKey: string; expiresAt: string; stopping?: boolean };
 type ThrottleEntity = { partitionKey: string; rowKey: string; conversationKey: string };
 
 /**
  * The state dispatcher instances share through Tables so that a second instance respects what the
  * first learned: the app-wide "do not send before" instant, per-conversation Retry-After pauses,
- * and who is alive (each instance paces at its share of the app rate).
+ * and who is alive (each instance paces at its share of the app rate; a boot whose heartbeat has
+ * stopped is dead, and its claims are taken over without waiting out their lease). Heartbeat rows
+ * are `instance_<name>|<boot id>`, one per process start.
  */
 export class DeliveryControl {
   constructor(private readonly table: TableClient) {}
 
   async read(nowMs: number): Promise<ControlSnapshot> {
-    const snapshot: ControlSnapshot = { appGateUntilMs: 0, liveInstances: [], expiredInstances: [] };
+    const snapshot: ControlSnapshot = { appGateUntilMs: 0, liveInstances: [], expiredInstances: [], instances: [] };
     const query = this.table.listEntities<AppGateEntity & InstanceEntity>({ queryOptions: { filter: odata`PartitionKey eq ${CONTROL_PARTITION}` } });
     for await (const entity of query) {
       if (entity.rowKey === APP_GATE_ROW) snapshot.appGateUntilMs = Number(entity.untilMs) || 0;
       else if (entity.rowKey.startsWith(INSTANCE_PREFIX)) {
-        const id = entity.rowKey.slice(INSTANCE_PREFIX.length);
-        (Number(entity.expiresAt) > nowMs ? snapshot.liveInstances : snapshot.expiredInstances).push(id);
+        const claimant = entity.rowKey.slice(INSTANCE_PREFIX.length);
+        const beat: InstanceBeat = { ...identityOf(claimant), claimant, expiresAtMs: Number(entity.expiresAt) || 0, stopping: entity.stopping === true };
+        snapshot.instances.push(beat);
+        (beat.expiresAtMs > nowMs ? snapshot.liveInstances : snapshot.expiredInstances).push(claimant);
       }
     }
     return snapshot;
   }
 
-  async heartbeat(instanceId: string, expiresAtMs: number): Promise<void> {
-    await this.table.upsertEntity<InstanceEntity>({ partitionKey: CONTROL_PARTITION, rowKey: INSTANCE_PREFIX + instanceId, expiresAt: padMs(expiresAtMs) }, 'Replace');
+  /** This boot is alive until `expiresAtMs`; `stopping` while a graceful stop finishes its sends. */
+  async heartbeat(claimant: string, expiresAtMs: number, stopping = false): Promise<void> {
+    await this.table.upsertEntity<InstanceEntity>({ partitionKey: CONTROL_PARTITION, rowKey: INSTANCE_PREFIX + claimant, expiresAt: padMs(expiresAtMs), stopping }, 'Replace');
   }
 
-  async leave(instanceId: string): Promise<void> {
-    await this.deleteQuietly(CONTROL_PARTITION, INSTANCE_PREFIX + instanceId);
+  async leave(claimant: string): Promise<void> {
+    await this.deleteQuietly(CONTROL_PARTITION, INSTANCE_PREFIX + claimant);
   }
 
   /** Pauses every instance until `untilMs`; never shortens a longer pause set by someone else. */
@@ -81,7 +99,7 @@ export class DeliveryControl {
     return active;
   }
 
-  /** Deletes up to a hundred pauses that ended before `beforeMs` and the given dead instances' rows. */
+  /** Deletes up to a hundred pauses that ended before `beforeMs` and the given dead boots' heartbeat rows. */
   async sweep(beforeMs: number, expiredInstances: readonly string[]): Promise<number> {
     let deleted = 0;
     const filter = odata`PartitionKey eq ${THROTTLE_PARTITION} and RowKey lt ${padMs(beforeMs)}`;

@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { Logger } from '../logging/logger';
 import { Clock } from '../time/clock';
 import { BackoffPolicy, DEFAULT_BACKOFF } from './backoff';
-import { DeliveryControl } from './delivery-control';
+import { ControlSnapshot, DeliveryControl } from './delivery-control';
 import { DeliveryDecision, RetryPolicy, decideDelivery } from './delivery-decision';
+import { InstanceIdentity, claimantOf, instanceNameFrom, newBoot } from './instance-identity';
 import { PendingMessage } from './outbox-entities';
 import { allShardPartitions } from './outbox-keys';
 import { OutboxStore } from './outbox-store';
@@ -14,6 +15,7 @@ import { TEAMS_CONVERSATION_WINDOWS, TEAMS_DEFAULT_APP_RATE_PER_SECOND } from '.
 import { DEFAULT_THROTTLE_DETECTOR, ThrottleDetector, ThrottleDetectorOptions } from './throttle-detector';
 import { UnreachableMembers } from './unreachable-members';
 import { Waker } from './waker';
+import { jsonObjectSchema, parseStoredJson } from '../storage/stored-json';
 
 /** Collaborators and tuning of a DeliveryDispatcher; the defaults suit production at Teams' limits. */
 export interface DeliveryDispatcherOptions {
@@ -23,8 +25,14 @@ export interface DeliveryDispatcherOptions {
   sender: ProactiveSender;
   clock: Clock;
   logger: Logger;
-  /** Default: a random id per process start. */
+  /**
+   * The instance's name, the same after a restart (App Service's WEBSITE_INSTANCE_ID, else the
+   * host name; the default). One running process per name: a boot that finds an earlier boot of
+   * its own name that did not stop gracefully takes that boot's claims over at once.
+   */
   instanceId?: string;
+  /** This process start; default random. */
+  bootId?: string;
   /** How often to look for due work when idle. Default 1,000 ms. */
   pollIntervalMs?: number;
   /** Requests per second for the whole app in the tenant, shared by the live instances. Default 50. */
@@ -48,8 +56,15 @@ export interface DeliveryDispatcherOptions {
   /** Claims per message without a recorded result (crash loops) before it is failed. Default 20. */
   maxClaims?: number;
   backoff?: BackoffPolicy;
-  /** Default 1,000 ms; an instance counts as gone three intervals after its last beat. */
+  /** Default 1,000 ms. */
   heartbeatIntervalMs?: number;
+  /**
+   * An instance whose heartbeat is older than this is dead: the others take over its claims
+   * without waiting for their lease. So an instance starts a send only within half of it after
+   * its own last beat, and hands back what it holds after a longer silence. Default 5 heartbeat
+   * intervals.
+   */
+  instanceTimeoutMs?: number;
   throttleDetector?: ThrottleDetectorOptions;
   random?: () => number;
 }
@@ -65,8 +80,12 @@ export interface DispatcherStats {
   /** Claimed rows given up locally because their lease was about to run out. */
   dropped: number;
   writeErrors: number;
+  /** Rows taken over from dead boots (this instance's previous boot, or an instance whose heartbeat stopped). */
+  reclaimed: number;
   inFlight: number;
   held: number;
+  /** Live dispatcher boots at the last poll, this one included: the app rate is shared between them. */
+  liveInstances: number;
 }
 
 /** What an abrupt kill abandoned: sends on the wire and claimed rows not yet sent. */
@@ -83,10 +102,15 @@ const MAX_CLAIM_ROUNDS = 3;
 /**
  * Drains the outbox: claims due rows (ETag + lease), sends each once through the ProactiveSender
  * at the pace Teams allows, and records the result (sent, retry later, failed). Several instances
- * may run against one outbox; a killed instance's claims come back when their lease ends.
+ * may run against one outbox. A killed instance's claims do not wait out their lease: its next
+ * boot takes them over at once (it knows its previous boot is dead), and any other instance takes
+ * them once that boot's heartbeat is older than `instanceTimeoutMs`. Only the sends that were on
+ * the wire when it died can be delivered twice.
  */
 export class DeliveryDispatcher {
-  readonly instanceId: string;
+  readonly identity: InstanceIdentity;
+  /** The `claimedBy` of this boot's claims. */
+  readonly claimant: string;
   private readonly pacer: SendPacer;
   private readonly detector: ThrottleDetector;
   private readonly waker = new Waker();
@@ -99,8 +123,13 @@ export class DeliveryDispatcher {
   private readonly prefetch: number;
   private readonly maxClaims: number;
   private readonly heartbeatIntervalMs: number;
+  private readonly instanceTimeoutMs: number;
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly counters = { claimed: 0, sent: 0, failed: 0, retried: 0, leaseLost: 0, dropped: 0, writeErrors: 0 };
+  private readonly counters = { claimed: 0, sent: 0, failed: 0, retried: 0, leaseLost: 0, dropped: 0, writeErrors: 0, reclaimed: 0 };
+  /** Boots known to be dead whose claims may still be leased, and until when to keep looking for them. */
+  private readonly deadClaimants = new Map<string, number>();
+  private lastBeatAtMs = 0;
+  private liveInstances = 1;
   private queue: PendingMessage[] = [];
   private state: RunState = 'idle';
   private generation = 0;
@@ -113,7 +142,8 @@ export class DeliveryDispatcher {
   private shardCursor = 0;
 
   constructor(private readonly options: DeliveryDispatcherOptions) {
-    this.instanceId = options.instanceId ?? randomUUID();
+    this.identity = options.bootId ? { name: instanceNameFrom(options.instanceId ?? os.hostname()), bootId: options.bootId } : newBoot(options.instanceId ?? os.hostname());
+    this.claimant = claimantOf(this.identity);
     const ratePerSecond = options.ratePerSecond ?? TEAMS_DEFAULT_APP_RATE_PER_SECOND;
     this.pacer = new SendPacer({ ratePerSecond, conversationWindows: options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS, appWindowMarginMs: options.appWindowMarginMs ?? 0, conversationWindowMarginMs: options.conversationWindowMarginMs ?? 0 });
     this.detector = new ThrottleDetector(options.throttleDetector ?? DEFAULT_THROTTLE_DETECTOR);
@@ -126,7 +156,9 @@ export class DeliveryDispatcher {
     this.prefetch = options.prefetch ?? Math.max(10, Math.ceil(ratePerSecond * 2));
     this.maxClaims = options.maxClaims ?? 20;
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 1_000;
+    this.instanceTimeoutMs = options.instanceTimeoutMs ?? 5 * this.heartbeatIntervalMs;
     if (this.leaseSafetyMs >= this.leaseMs) throw new Error('DeliveryDispatcher: leaseSafetyMs must be shorter than leaseMs');
+    if (this.instanceTimeoutMs <= 2 * this.heartbeatIntervalMs) throw new Error('DeliveryDispatcher: instanceTimeoutMs must be more than two heartbeat intervals');
   }
 
   start(): void {
@@ -142,11 +174,13 @@ export class DeliveryDispatcher {
     if (this.state !== 'running') return;
     this.state = 'stopping';
     this.waker.wake();
+    // Tell a successor starting meanwhile (same name) that this boot is not dead: it hands its claims back itself.
+    await this.options.control.heartbeat(this.claimant, this.nowMs() + this.instanceTimeoutMs, true).catch((error: unknown) => this.warn('delivery.heartbeat_failed', error));
     await this.loop;
     await Promise.allSettled([...this.inFlight]);
     const held = this.queue.splice(0);
     await Promise.allSettled(held.map((message) => this.options.outbox.release(message)));
-    await this.options.control.leave(this.instanceId).catch((error: unknown) => this.warn('delivery.leave_failed', error));
+    await this.options.control.leave(this.claimant).catch((error: unknown) => this.warn('delivery.leave_failed', error));
     this.state = 'stopped';
   }
 
@@ -164,7 +198,7 @@ export class DeliveryDispatcher {
   }
 
   stats(): DispatcherStats {
-    return { ...this.counters, inFlight: this.inFlight.size, held: this.queue.length };
+    return { ...this.counters, inFlight: this.inFlight.size, held: this.queue.length, liveInstances: this.liveInstances };
   }
 
   private async run(generation: number): Promise<void> {
@@ -185,6 +219,9 @@ export class DeliveryDispatcher {
 
   // Starts every send the pacing allows now; returns how long until the next might be allowed.
   private launch(generation: number, now: number): number {
+    // A send starts only well before anyone could take this instance for dead (its last beat plus
+    // the timeout); after a stall it waits for the next beat instead.
+    if (now - this.lastBeatAtMs > this.instanceTimeoutMs / 2) return this.pollIntervalMs;
     let waitMs = Number.POSITIVE_INFINITY;
     let index = 0;
     while (index < this.queue.length && this.inFlight.size < this.maxInFlight) {
@@ -241,8 +278,8 @@ export class DeliveryDispatcher {
 
   private async sendOnce(message: PendingMessage): Promise<SendResult> {
     try {
-      const conversationReference = JSON.parse(message.conversationReference) as Record<string, unknown>;
-      const card = JSON.parse(message.card) as Record<string, unknown>;
+      const conversationReference = parseStoredJson(jsonObjectSchema, message.conversationReference, 'conversation reference');
+      const card = parseStoredJson(jsonObjectSchema, message.card, 'card');
       return await this.options.sender.send({ conversationReference, card });
     } catch (error) {
       this.warn('delivery.sender_threw', error);
@@ -314,17 +351,31 @@ export class DeliveryDispatcher {
 
   private async readControl(now: number): Promise<void> {
     const { control } = this.options;
+    if (!this.joined) {
+      // Before the first beat: an earlier boot of this instance that did not stop gracefully is dead.
+      this.noteDead(await control.read(now), now, (beat) => beat.name === this.identity.name && beat.claimant !== this.claimant && !beat.stopping);
+    }
     if (now >= this.nextHeartbeatAt) {
-      await control.heartbeat(this.instanceId, now + 3 * this.heartbeatIntervalMs);
+      await control.heartbeat(this.claimant, now + this.instanceTimeoutMs);
+      if (this.lastBeatAtMs > 0 && now - this.lastBeatAtMs > this.instanceTimeoutMs) {
+        // Silent for longer than the timeout (stalled, or storage down): others may have taken over
+        // what it holds, so none of it is sent; rows nobody took come back when their lease ends.
+        this.counters.dropped += this.queue.length;
+        this.queue = [];
+        this.options.logger.warn({ event: 'delivery.heartbeat_gap', gapMs: now - this.lastBeatAtMs }, 'heartbeat gap longer than the instance timeout: held messages handed back');
+      }
+      this.lastBeatAtMs = now;
       this.nextHeartbeatAt = now + this.heartbeatIntervalMs;
     }
     const snapshot = await control.read(now);
-    const live = new Set(snapshot.liveInstances).add(this.instanceId);
+    this.noteDead(snapshot, now, (beat) => beat.expiresAtMs <= now && beat.claimant !== this.claimant);
+    const live = new Set(snapshot.liveInstances.filter((claimant) => !this.deadClaimants.has(claimant))).add(this.claimant);
     if (!this.joined) {
       this.joined = true;
       // Instances already running used the whole rate until they see us; let a window pass first.
       if (live.size > 1) this.pacer.blockApp(now + this.pollIntervalMs + 1_000);
     }
+    this.liveInstances = live.size;
     this.pacer.setInstances(live.size);
     this.pacer.blockApp(snapshot.appGateUntilMs);
     this.pacer.forgetExpired(now);
@@ -335,28 +386,58 @@ export class DeliveryDispatcher {
     }
   }
 
+  /** Remembers dead boots (their claims are looked for until their longest lease has ended) and removes their heartbeat rows. */
+  private noteDead(snapshot: ControlSnapshot, now: number, isDead: (beat: ControlSnapshot['instances'][number]) => boolean): void {
+    for (const beat of snapshot.instances) {
+      if (!isDead(beat) || this.deadClaimants.has(beat.claimant)) continue;
+      this.deadClaimants.set(beat.claimant, now + this.leaseMs);
+      this.options.logger.info({ event: 'delivery.instance_dead', instance: beat.name, restarted: beat.name === this.identity.name }, 'taking over the claims of a dispatcher that is gone');
+      this.background(this.options.control.leave(beat.claimant), 'delivery.leave_failed');
+    }
+    for (const [claimant, untilMs] of this.deadClaimants) if (untilMs <= now) this.deadClaimants.delete(claimant);
+  }
+
   private async claimDue(generation: number, now: number): Promise<void> {
     // Never hold more than can be sent well inside the lease at this instance's share of the rate.
     const sendableInLease = Math.floor((this.pacer.instanceRatePerSecond * (this.leaseMs - this.leaseSafetyMs)) / 2_000);
     let capacity = Math.min(this.prefetch, Math.max(1, sendableInLease)) - this.queue.length - this.inFlight.size;
     this.moreDue = false;
     const shards = allShardPartitions();
+    // First the claims of dead boots: they were due before anything still waiting in the due range.
+    for (const claimant of this.deadClaimants.keys()) {
+      let found = 0;
+      for (let i = 0; i < shards.length && capacity > 0; i++) {
+        const rows = await this.options.outbox.listClaimedBy(shards[i]!, claimant, now, capacity);
+        found += rows.length;
+        if (rows.length === 0) continue;
+        const claimed = await this.options.outbox.claim(rows, this.claimant, now + this.leaseMs);
+        if (!this.isRunning(generation)) return;
+        this.take(claimed);
+        this.counters.reclaimed += claimed.length;
+        capacity -= claimed.length;
+      }
+      if (found === 0 && capacity > 0) this.deadClaimants.delete(claimant); // nothing of it left
+    }
     const start = this.shardCursor++ % shards.length;
     for (let i = 0; i < shards.length && capacity > 0; i++) {
       const shard = shards[(start + i) % shards.length]!;
       for (let round = 0; round < MAX_CLAIM_ROUNDS && capacity > 0; round++) {
         const due = await this.options.outbox.listDue(shard, now, capacity);
         if (due.length === 0) break;
-        const claimed = await this.options.outbox.claim(due, this.instanceId, now + this.leaseMs);
+        const claimed = await this.options.outbox.claim(due, this.claimant, now + this.leaseMs);
         if (!this.isRunning(generation)) return; // killed mid-claim: the rows stay leased, as after a crash
-        this.queue.push(...claimed);
-        this.counters.claimed += claimed.length;
+        this.take(claimed);
         capacity -= claimed.length;
         if (claimed.length === due.length) break;
         // Lost a race for some rows: read again; the rows the other instance took are no longer due.
       }
     }
     if (capacity <= 0) this.moreDue = true;
+  }
+
+  private take(claimed: PendingMessage[]): void {
+    this.queue.push(...claimed);
+    this.counters.claimed += claimed.length;
   }
 
   private background(work: Promise<unknown>, event: string): void {

@@ -97,21 +97,19 @@ export class OutboxStore {
    * first. A bounded range read: rows due later, delivered messages and records are outside it.
    */
   async listDue(partitionKey: string, nowMs: number, limit: number): Promise<PendingMessage[]> {
-    if (limit <= 0) return [];
     const { from, to } = dueRange(nowMs);
-    const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to} and availableAt le ${padMs(nowMs)}`;
-    const pages = this.table.listEntities<PendingEntity>({ queryOptions: { filter } }).byPage({ maxPageSize: limit });
-    const due: PendingMessage[] = [];
-    // Server-side filtering may hand back short pages with a continuation; follow a few, not all.
-    for (let page = 0; page < MAX_DUE_PAGES && due.length < limit; page++) {
-      const next = await pages.next();
-      if (next.done) break;
-      for (const entity of next.value as TableEntityResult<PendingEntity>[]) {
-        if (due.length < limit) due.push(toPendingMessage({ ...entity, etag: entity.etag }));
-      }
-      if (!next.value.continuationToken) break;
-    }
-    return due;
+    return this.readPending(odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to} and availableAt le ${padMs(nowMs)}`, limit);
+  }
+
+  /**
+   * Up to `limit` rows of one shard still leased to `claimant` (a dispatcher boot known to be
+   * dead), so they can be taken over without waiting out the lease. A bounded read: the due
+   * range holds pending work only, and the claimant filter leaves rows of live boots alone.
+   */
+  async listClaimedBy(partitionKey: string, claimant: string, nowMs: number, limit: number): Promise<PendingMessage[]> {
+    if (claimant.length === 0) return [];
+    const { from, to } = dueRange(nowMs);
+    return this.readPending(odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to} and claimedBy eq ${claimant} and availableAt gt ${padMs(nowMs)}`, limit);
   }
 
   /**
@@ -202,6 +200,22 @@ export class OutboxStore {
       }
     }
     return tallyProgress(batchId, records);
+  }
+
+  // Server-side filtering may hand back short pages with a continuation; follow a few, not all.
+  private async readPending(filter: string, limit: number): Promise<PendingMessage[]> {
+    if (limit <= 0) return [];
+    const pages = this.table.listEntities<PendingEntity>({ queryOptions: { filter } }).byPage({ maxPageSize: limit });
+    const rows: PendingMessage[] = [];
+    for (let page = 0; page < MAX_DUE_PAGES && rows.length < limit; page++) {
+      const next = await pages.next();
+      if (next.done) break;
+      for (const entity of next.value as TableEntityResult<PendingEntity>[]) {
+        if (rows.length < limit) rows.push(toPendingMessage({ ...entity, etag: entity.etag }));
+      }
+      if (!next.value.continuationToken) break;
+    }
+    return rows;
   }
 
   private async enqueueOne(message: PreparedMessage, queuedAtUtc: string): Promise<boolean> {

@@ -2,6 +2,7 @@ import { TableClient, odata } from '@azure/data-tables';
 import { DateTime } from 'luxon';
 import { assertValidKey, isConflict, isNotFound, isPreconditionFailed } from '../storage/keys';
 import { JobRequest, ScheduledJob } from './scheduled-job';
+import { jsonObjectSchema, parseStoredJson } from '../storage/stored-json';
 
 const DUE = 'due';
 const BY_KEY = 'key';
@@ -147,7 +148,7 @@ function toStoredJob(entity: DueEntity): StoredJob {
     key: entity.jobKey,
     kind: entity.kind,
     due: DateTime.fromISO(entity.rowKey.slice(0, entity.rowKey.indexOf('|')), { zone: 'utc' }),
-    payload: JSON.parse(entity.payload) as Record<string, unknown>,
+    payload: parseStoredJson(jsonObjectSchema, entity.payload, `job ${entity.jobKey}`),
     attempts: entity.attempts,
     claimedUntil: entity.claimedUntilUtc ? DateTime.fromISO(entity.claimedUntilUtc, { zone: 'utc' }) : DateTime.fromMillis(0, { zone: 'utc' }),
   };

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 
 /**
  * A unit of future work (a meeting reminder, an event reminder, a bulletin). `key` names it
@@ -19,3 +20,16 @@ export interface ScheduledJob extends JobRequest {
 export type JobOutcome = { kind: 'done'; note?: string } | { kind: 'retry'; at: DateTime; reason: string };
 
 export type JobHandler = (job: ScheduledJob) => Promise<JobOutcome>;
+
+/**
+ * A handler whose payload is parsed with its schema before it runs. A payload that does not match
+ * (written by an older version, or damaged) finishes the job with a note instead of retrying it
+ * forever: re-running cannot mend it.
+ */
+export function jobHandler<S extends z.ZodType>(payloadSchema: S, handle: (payload: z.infer<S>, job: ScheduledJob) => Promise<JobOutcome>): JobHandler {
+  return async (job) => {
+    const parsed = payloadSchema.safeParse(job.payload);
+    if (!parsed.success) return { kind: 'done', note: `malformed ${job.kind} payload dropped: ${parsed.error.issues[0]?.message ?? 'unknown'}` };
+    return handle(parsed.data, job);
+  };
+}

@@ -2,7 +2,8 @@ import { TurnContext } from 'botbuilder';
 import { renderWelcomeCard } from '../../features/help/teams/welcome-card';
 import { welcomeCardData } from '../../features/help/help-content';
 import { TeamsPlatformServices } from './bot-services';
-import { isPersonalConversation, sightingFrom } from './turn-identity';
+import { isPersonalConversation, sightingFrom, tenantOf } from './turn-identity';
+import { isValidAadObjectId } from '../../features/members/domain/member';
 import { sendCard } from './replies';
 
 /** installationUpdate: welcome on install (once per install), mark the member inactive on a personal uninstall. */
@@ -35,14 +36,32 @@ function teamOf(activity: TurnContext['activity']): { id: string; name: string }
 /**
  * conversationUpdate: people added to a team or chat the bot is in are recorded, so later issues
  * can reach them; the bot's own arrival is left to installationUpdate, which sends the welcome.
+ * Each added member is checked and recorded on its own: one malformed entry is logged (without
+ * names or ids) and skipped, never allowed to stop the members after it.
  */
 export async function handleConversationUpdate(context: TurnContext, services: TeamsPlatformServices): Promise<void> {
   const { activity } = context;
   const sender = sightingFrom(context);
   if (sender) await services.members.recordSighting(sender);
-  const tenantId = sender?.tenantId;
-  for (const added of activity.membersAdded ?? []) {
-    if (added.id === activity.recipient?.id || !added.aadObjectId || !tenantId || added.aadObjectId === sender?.aadObjectId) continue;
-    await services.members.recordSighting({ aadObjectId: added.aadObjectId, name: added.name, tenantId, teamsUserId: added.id });
+  const tenantId = sender?.tenantId ?? tenantOf(activity);
+  const added = Array.isArray(activity.membersAdded) ? activity.membersAdded : [];
+  for (const [position, account] of added.entries()) {
+    if (account?.id === activity.recipient?.id || (sender && account?.aadObjectId === sender.aadObjectId)) continue;
+    const problem = !tenantId ? 'no_tenant' : !isValidAadObjectId(account?.aadObjectId) ? 'invalid_object_id' : typeof account.id !== 'string' || account.id.length === 0 ? 'no_teams_id' : undefined;
+    if (problem || !tenantId) {
+      services.logger.warn({ event: 'roster.member_skipped', reason: problem, position }, 'skipped a malformed member of a roster change');
+      continue;
+    }
+    try {
+      await services.members.recordSighting({ aadObjectId: account.aadObjectId!, name: typeof account.name === 'string' ? account.name : undefined, tenantId, teamsUserId: account.id });
+    } catch (error) {
+      // The storage error would carry the row key (an object id): log only its status.
+      services.logger.warn({ event: 'roster.member_failed', status: statusOf(error), position }, 'could not record a member of a roster change');
+    }
   }
+}
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' ? status : undefined;
 }

@@ -45,6 +45,7 @@ interface Rule {
 export const ACCESS_RULES = {
   'roles.manage': { role: 'admin', refusal: 'Only an administrator can manage roles.' },
   'roles.change': { role: 'admin', refusal: 'Only an administrator can change roles.' },
+  'audit.read': { role: 'admin', refusal: 'Only an administrator can read the audit log.' },
   'feedback.read': { role: 'officer', refusal: 'Only officers can see answer feedback.' },
   'reminders.optOuts.read': { role: 'officer', refusal: 'Only officers can see who has stopped reminders.' },
   'apologies.read': { role: 'officer', refusal: 'Only officers can see the apologies received.' },

@@ -6,30 +6,27 @@ import { projectRoot } from '../../platform/process/project-root';
 /** An Adaptive Card as JSON, ready to put in an attachment or an invoke response. */
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
-export type CardTemplateName = 'answer' | 'unknown' | 'officer-question' | 'officer-answer' | 'officer-question-list' | 'officer-entry-list' | 'officer-entry-form' | 'review-due' | 'welcome' | 'help' | 'notice' | 'roles' | 'feedback-report' | 'apology' | 'meeting' | 'meeting-list' | 'meeting-form'
-  | 'challenge'
-  | 'challenge-form'
-  | 'challenge-list'
-  | 'challenge-report'
-  | 'event-form'
-  | 'event-invitation'
-  | 'event-status'
-  | 'event-attendees'
-  | 'event-calendar-link'
-  | 'bulletin';
+/** One template from cards/, expanded with data by the card's typed render function. */
+export interface CardTemplate {
+  readonly name: string;
+  expand(data: object): AdaptiveCardJson;
+}
 
-const templates = new Map<CardTemplateName, ACData.Template>();
+const TEMPLATE_NAME = /^[a-z][a-z0-9-]*$/;
+const templates = new Map<string, CardTemplate>();
 
 /**
- * Expands one template from cards/ with data. Only the typed render functions beside this file
- * call it, so every template has exactly one typed entry point.
+ * The template `cards/<name>.json`, read once. The names are the files themselves: no list is
+ * kept by hand, and a test checks that every file has exactly one render function and every
+ * render function a file. Only the typed render functions call this.
  */
-export function expandCardTemplate(name: CardTemplateName, data: object): AdaptiveCardJson {
-  let template = templates.get(name);
-  if (!template) {
-    const file = path.join(projectRoot(), 'cards', `${name}.json`);
-    template = new ACData.Template(JSON.parse(fs.readFileSync(file, 'utf8')));
-    templates.set(name, template);
-  }
-  return template.expand({ $root: data }) as AdaptiveCardJson;
+export function cardTemplate(name: string): CardTemplate {
+  const known = templates.get(name);
+  if (known) return known;
+  if (!TEMPLATE_NAME.test(name)) throw new Error(`invalid card template name ${name}`);
+  const file = path.join(projectRoot(), 'cards', `${name}.json`);
+  const template = new ACData.Template(JSON.parse(fs.readFileSync(file, 'utf8')));
+  const loaded: CardTemplate = { name, expand: (data) => template.expand({ $root: data }) as AdaptiveCardJson };
+  templates.set(name, loaded);
+  return loaded;
 }

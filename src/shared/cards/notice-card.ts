@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from './card-template';
+import { AdaptiveCardJson, cardTemplate } from './card-template';
 
 export interface NoticeCardData {
   title: string;
@@ -8,7 +8,7 @@ export interface NoticeCardData {
 
 /** A short message: errors the user can act on, confirmations, refusals. */
 export function renderNoticeCard(data: NoticeCardData): AdaptiveCardJson {
-  return expandCardTemplate('notice', data);
+  return cardTemplate('notice').expand(data);
 }
 
 /** The same, from its parts. */

@@ -20,10 +20,13 @@ describe('text commands registered by the features', () => {
     ['hello', 'greeting'],
     ['My role', 'my-role'],
     ['roles', 'roles'],
+    ['audit log', 'audit-log'],
+    ['Show the audit log.', 'audit-log'],
     ['feedback', 'feedback-report'],
     ['reminder opt-outs', 'reminder-opt-outs'],
     ['Stop reminders', 'reminders-off'],
     ['start reminders.', 'reminders-on'],
+    ['My reminders?', 'my-reminders'],
     ['add meeting', 'add-meeting'],
     ['send apologies for the next meeting', 'send-apologies'],
     ['I would like to send my apologies', 'send-apologies'],
@@ -39,6 +42,15 @@ describe('text commands registered by the features', () => {
     ['challenge CC-2026-014', 'show-challenge'],
     ['challenge report for Q3 2026', 'challenge-report'],
     ['challenge cards overdue', 'list-challenges'],
+    ['record attendance', 'record-attendance'],
+    ["I'm here", 'check-in'],
+    ['training due', 'training-due'],
+    ['my training', 'my-training'],
+    ['stop training reminders', 'training-reminders-off'],
+    ['participation report for 2026', 'participation-report'],
+    ['key figures', 'key-figures'],
+    ['enter key figures for Q3 2026', 'enter-key-figures'],
+    ['you said we did for 2026', 'you-said-we-did'],
   ])('reads %p as %s', (text, name) => {
     expect(table.route(text)?.command.name).toBe(name);
   });
@@ -50,10 +62,20 @@ describe('text commands registered by the features', () => {
     expect(table.freeTextRoute('who is the panel accountable to?')).toBe(features.find((f) => f.name === 'remit')?.freeText);
   });
 
+  it('"my reminders" tells a member whether meeting reminders are on for them', async () => {
+    const id = '00000000-0000-0000-0000-0000000000c1';
+    await app.services.members.recordSighting({ aadObjectId: id, name: 'Cllr Test', tenantId: 'tenant-1', teamsUserId: '29:1abc-test' });
+    const sender = { aadObjectId: id, name: 'Cllr Test', tenantId: 'tenant-1', actor: async () => ({ aadObjectId: id, name: 'Cllr Test', tenantId: 'tenant-1', role: 'member' as const }) };
+    const routed = table.route('my reminders')!;
+    expect(JSON.stringify(await routed.command.run(routed.input, sender))).toContain('Meeting reminders are **on**');
+    await app.services.members.setRemindersOff(id, true);
+    expect(JSON.stringify(await routed.command.run(routed.input, sender))).toContain('Meeting reminders are **off** for you');
+  });
+
   it('gives the scheduler every feature\'s jobs and the server every download', () => {
     const jobs = app.composition.features.flatMap((feature) => Object.keys(feature.jobs ?? {}));
     expect(jobs).toEqual(expect.arrayContaining(['bulletin', 'event-reminder', 'challenge-nudges', 'challenge-quarterly-report', 'meeting-reminder', 'meeting-cancelled']));
     const paths = app.composition.features.flatMap((feature) => (feature.downloads ?? []).map((download) => download.path));
-    expect(paths.sort()).toEqual(['/calendar/:file', '/calendar/meetings/:file', '/events/:eventId/attendees.csv', '/events/:file', '/exports/challenges.csv']);
+    expect(paths.sort()).toEqual(['/calendar/:file', '/calendar/meetings/:file', '/events/:eventId/attendees.csv', '/events/:file', '/exports/challenges.csv', '/exports/challenges.docx', '/exports/officer-answers.yaml', '/exports/participation.docx', '/exports/you-said-we-did.docx']);
   });
 });

@@ -6,10 +6,15 @@ import { Actor } from '../../../src/shared/access/actor';
 import { KnowledgeBase } from '../../../src/features/remit/domain/knowledge-base';
 import { EmulatedConnector } from '../../support/emulated-connector';
 import { testTableStore } from '../../support/test-storage';
+import { FIXTURE_TENANT_ID, entraObjectId, teamsPersonalChatId, teamsTeamId, teamsUserId } from '../../support/teams-ids';
 import { TravelClock } from '../../support/travel-clock';
 
-const officer: Actor = { aadObjectId: 'officer-1', name: 'Alex Morgan', tenantId: 't', role: 'officer' };
-const councillor = { aadObjectId: 'cllr-1', name: 'Cllr Martin Hughes' };
+const officer: Actor = { aadObjectId: entraObjectId('officer-alex'), name: 'Alex Morgan', tenantId: FIXTURE_TENANT_ID, role: 'officer' };
+const councillor = { aadObjectId: entraObjectId('cllr-martin'), name: 'Cllr Martin Hughes' };
+/** A real-shaped Team id (`19:...@thread.tacv2`): PANEL_CHANNEL must work with what Teams really sends. */
+const PANEL_TEAM = teamsTeamId('corporate-parenting-panel');
+const OFFICER_CHAT = teamsPersonalChatId('officer-alex');
+const CLLR_CHAT = teamsPersonalChatId('cllr-martin');
 
 async function eventually(check: () => boolean, timeoutMs = 10000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -31,12 +36,12 @@ describe('challenge nudges, quarterly report and the panel channel', () => {
     connector = new EmulatedConnector({ markerOf: (activity) => `${String((activity.conversation as { id?: string }).id)}|${JSON.stringify(activity.attachments)}|${String(activity.id ?? Math.random())}` });
     await connector.start();
     const store = await testTableStore();
-    const config = { ...loadConfig({ NODE_ENV: 'test', ADMIN_AAD_OBJECT_IDS: officer.aadObjectId, PANEL_CHANNEL: '19:panel-team', LOG_LEVEL: 'silent' }), publicBaseUrl: 'https://cpp.example.org' };
+    const config = { ...loadConfig({ NODE_ENV: 'test', ADMIN_AAD_OBJECT_IDS: officer.aadObjectId, PANEL_CHANNEL: PANEL_TEAM, LOG_LEVEL: 'silent' }), publicBaseUrl: 'https://cpp.example.org' };
     composition = compose(config, store, KnowledgeBase.loadFromDirectory(), clock, silentLogger());
     const { members, teams } = composition.services;
-    await members.recordSighting({ ...officer, teamsUserId: '29:officer', personalConversationReference: connector.reference('a:officer') });
-    await members.recordSighting({ ...councillor, tenantId: 't', teamsUserId: '29:cllr', personalConversationReference: connector.reference('a:cllr') });
-    await teams.installed({ teamId: '19:panel-team', name: 'Corporate Parenting Panel', conversationReference: { ...connector.reference('19:panel-team'), conversation: { id: '19:panel-team', conversationType: 'channel', tenantId: 't' } } });
+    await members.recordSighting({ ...officer, teamsUserId: teamsUserId('officer-alex'), personalConversationReference: connector.reference(OFFICER_CHAT, teamsUserId('officer-alex')) });
+    await members.recordSighting({ ...councillor, tenantId: FIXTURE_TENANT_ID, teamsUserId: teamsUserId('cllr-martin'), personalConversationReference: connector.reference(CLLR_CHAT, teamsUserId('cllr-martin')) });
+    await teams.installed({ teamId: PANEL_TEAM, name: 'Corporate Parenting Panel', conversationReference: { ...connector.reference(PANEL_TEAM), conversation: { id: PANEL_TEAM, conversationType: 'channel', tenantId: FIXTURE_TENANT_ID } } });
     composition.dispatcher.start();
     await composition.services.challenges.create({ ...officer, role: 'admin' }, {
       formId: randomUUID(), title: 'Rent guarantor scheme', words: 'We cannot rent a flat without a guarantor.', raisingGroup: 'care_leavers_forum', raisingGroupOther: '',
@@ -50,31 +55,46 @@ describe('challenge nudges, quarterly report and the panel channel', () => {
   });
 
   it('posts a new card to the lead officer, the assignee and the panel channel (read-only there)', async () => {
-    await eventually(() => received('New challenge card', 'a:cllr') === 1 && received('New challenge card', 'a:officer') === 1 && received('New challenge card', '19:panel-team') === 1);
-    const channelCard = [...connector.acceptedCounts().keys()].find((marker) => marker.startsWith('19:panel-team|'))!;
+    await eventually(() => received('New challenge card', CLLR_CHAT) === 1 && received('New challenge card', OFFICER_CHAT) === 1 && received('New challenge card', PANEL_TEAM) === 1);
+    const channelCard = [...connector.acceptedCounts().keys()].find((marker) => marker.startsWith(`${PANEL_TEAM}|`))!;
     expect(channelCard).not.toContain('challenge.respond');
-    const assigneeCard = [...connector.acceptedCounts().keys()].find((marker) => marker.startsWith('a:cllr|'))!;
+    const assigneeCard = [...connector.acceptedCounts().keys()].find((marker) => marker.startsWith(`${CLLR_CHAT}|`))!;
     expect(assigneeCard).toContain('"refresh":{"action":{"type":"Action.Execute","verb":"challenge.show"');
-    expect(assigneeCard).toContain('"userIds":["29:officer","29:cllr"]');
+    expect(assigneeCard).toContain(`"userIds":["${teamsUserId('officer-alex')}","${teamsUserId('cllr-martin')}"]`);
+  });
+
+  it('a resubmit of a form whose posting failed posts the card, once', async () => {
+    const form = {
+      formId: randomUUID(), title: 'Council tax help', words: 'We get council tax bills as soon as we leave care.', raisingGroup: 'care_leavers_forum', raisingGroupOther: '',
+      raisedOn: '2026-11-20', priorityArea: 'successful_adults', leadOfficer: officer.aadObjectId, assignees: councillor.aadObjectId, dueOn: '2027-01-30',
+    };
+    const blip = jest.spyOn(composition.delivery, 'broadcast').mockRejectedValueOnce(new Error('storage unavailable'));
+    await expect(composition.services.challenges.create({ ...officer, role: 'admin' }, form)).rejects.toThrow('storage unavailable');
+    blip.mockRestore();
+    await composition.services.challenges.create({ ...officer, role: 'admin' }, form);
+    await composition.services.challenges.create({ ...officer, role: 'admin' }, form);
+    await eventually(() => received('Council tax help', CLLR_CHAT) === 1 && received('Council tax help', PANEL_TEAM) === 1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect([received('Council tax help', CLLR_CHAT), received('Council tax help', PANEL_TEAM)]).toEqual([1, 1]);
   });
 
   it('nudges the lead officer and assignee of an overdue card once per interval', async () => {
     clock.travelTo('2026-12-02T09:00:05Z');
     await composition.scheduler.tick();
-    await eventually(() => received('overdue', 'a:cllr') === 1 && received('overdue', 'a:officer') === 1);
+    await eventually(() => received('overdue', CLLR_CHAT) === 1 && received('overdue', OFFICER_CHAT) === 1);
     clock.travelTo('2026-12-03T09:00:05Z');
     await composition.scheduler.tick();
     await new Promise((r) => setTimeout(r, 500));
-    expect(received('overdue', 'a:cllr')).toBe(1);
+    expect(received('overdue', CLLR_CHAT)).toBe(1);
     clock.travelTo('2026-12-09T09:30:00Z'); // a week and half an hour after the first nudge
     await composition.scheduler.tick();
-    await eventually(() => received('overdue', 'a:cllr') === 2);
+    await eventually(() => received('overdue', CLLR_CHAT) === 2);
   });
 
   it('sends the report for the quarter just ended to officers on the first day of the next', async () => {
     clock.travelTo('2027-01-01T09:00:05Z');
     await composition.scheduler.tick();
-    await eventually(() => received('Q4 2026', 'a:officer') === 1);
-    expect(received('Q4 2026', 'a:cllr')).toBe(0);
+    await eventually(() => received('Q4 2026', OFFICER_CHAT) === 1);
+    expect(received('Q4 2026', CLLR_CHAT)).toBe(0);
   });
 });

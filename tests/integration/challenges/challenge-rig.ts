@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ChallengeRepository } from '../../../src/features/challenges/data/challenge-repository';
 import { ChallengeService } from '../../../src/features/challenges/challenge-service';
 import { Actor } from '../../../src/shared/access/actor';
+import { AuditLog } from '../../../src/features/audit/data/audit-log';
 import { ManualClock } from '../../../src/platform/time/clock';
 import { testTableStore } from '../../support/test-storage';
 import { candidates, cllrMartin, cllrPriya, leadSam } from '../../unit/challenges/challenge-fixtures';
@@ -12,8 +13,9 @@ export async function challengeRig(start = '2026-08-10T09:00:00Z') {
   const table = store.client('challenges');
   const repository = new ChallengeRepository(table);
   const clock = new ManualClock(start);
-  const service = new ChallengeService(repository, { candidates: async () => candidates }, clock);
-  return { table, repository, clock, service };
+  const audit = new AuditLog(store.client('audit'), clock);
+  const service = new ChallengeService(repository, { candidates: async () => candidates }, clock, audit);
+  return { table, repository, clock, service, audit };
 }
 
 /** The create form's data as the card posts it. */

@@ -84,6 +84,50 @@ describe('challenge cards against Azurite', () => {
     expect(late.view.challenge.status).toBe('accepted');
   });
 
+  it('records a second, different response made from an older copy of the card', async () => {
+    const rig = await challengeRig();
+    const { reference } = (await rig.service.create(officerAlex, formData())).view.challenge;
+    const first = await respond(rig, cllrPriya, reference, 1, { response: 'First update', status: 'accepted' });
+    rig.clock.advance({ minutes: 5 });
+    // Another device still shows version 1.
+    const second = await respond(rig, cllrPriya, reference, 1, { response: 'Second update', status: 'in_progress' });
+    expect([first.outcome, second.outcome]).toEqual(['recorded', 'recorded']);
+    const view = await rig.service.view(leadSam, reference);
+    expect(view.challenge).toMatchObject({ version: 3, status: 'in_progress', latestResponse: { text: 'Second update' } });
+    expect(view.history.filter((e) => e.kind === 'response').map((e) => [e.text, e.toStatus])).toEqual([['First update', 'accepted'], ['Second update', 'in_progress']]);
+  });
+
+  it('a Teams retry of the same response, after a later one, still records nothing new', async () => {
+    const rig = await challengeRig();
+    const { reference } = (await rig.service.create(officerAlex, formData())).view.challenge;
+    await respond(rig, cllrPriya, reference, 1, { response: 'First update', status: 'accepted' });
+    await respond(rig, cllrMartin, reference, 2, { response: 'Finance have the figures.' });
+    const retry = await respond(rig, cllrPriya, reference, 1, { response: 'First update', status: 'accepted' });
+    expect(retry.outcome).toBe('already_recorded');
+    expect((await rig.service.view(leadSam, reference)).history.filter((e) => e.kind === 'response')).toHaveLength(2);
+  });
+
+  it('an 8-way race of double clicks and distinct responses keeps every distinct response exactly once', async () => {
+    const rig = await challengeRig();
+    const { reference } = (await rig.service.create(officerAlex, formData())).view.challenge;
+    const sends = [
+      () => respond(rig, cllrPriya, reference, 1, { response: 'Raised with finance.', status: 'accepted' }),
+      () => respond(rig, cllrPriya, reference, 1, { response: 'Raised with finance.', status: 'accepted' }),
+      () => respond(rig, cllrPriya, reference, 1, { response: 'Cabinet member briefed.' }),
+      () => respond(rig, cllrPriya, reference, 1, { response: 'Cabinet member briefed.' }),
+      () => respond(rig, cllrPriya, reference, 1, { response: 'Cabinet member briefed.' }),
+      () => respond(rig, cllrMartin, reference, 1, { response: 'Figures due Friday.' }),
+      () => respond(rig, cllrMartin, reference, 1, { response: 'Figures due Friday.' }),
+      () => respond(rig, leadSam, reference, 1, { response: 'Thanks both.' }),
+    ];
+    const outcomes = await Promise.all(sends.map((send) => send()));
+    expect(outcomes.filter((o) => o.outcome === 'recorded')).toHaveLength(4);
+    const view = await rig.service.view(leadSam, reference);
+    const texts = view.history.filter((e) => e.kind === 'response').map((e) => e.text).sort();
+    expect(texts).toEqual(['Cabinet member briefed.', 'Figures due Friday.', 'Raised with finance.', 'Thanks both.']);
+    expect(view.challenge).toMatchObject({ version: 5, status: 'accepted' });
+  }, 60_000);
+
   it('of two people moving the same version in incompatible ways, one wins and the other is told it changed', async () => {
     const rig = await challengeRig();
     const { reference } = (await rig.service.create(officerAlex, formData())).view.challenge;

@@ -1,5 +1,8 @@
 import { DeliveryRig, deliveryRig, eventually } from './delivery-rig';
 import { conversationKeyOf } from '../../../src/platform/delivery/conversation-reference';
+import { silentLogger } from '../../../src/platform/logging/logger';
+import { TeamsProactiveSender } from '../../../src/platform/teams/teams-proactive-sender';
+import { teamsPersonalChatId } from '../../support/teams-ids';
 
 describe('DeliveryDispatcher: outbox -> TeamsProactiveSender -> emulated connector', () => {
   let rig: DeliveryRig;
@@ -37,7 +40,7 @@ describe('DeliveryDispatcher: outbox -> TeamsProactiveSender -> emulated connect
     const [accepted] = rig.connector.accepted;
     expect(accepted!.atMs - started).toBeGreaterThanOrEqual(1_000);
     const throttles = await rig.control.activeConversationThrottles(started);
-    expect(throttles.has(conversationKeyOf(rig.connector.reference('a:conv-1')))).toBe(true);
+    expect(throttles.has(conversationKeyOf(rig.connector.reference(teamsPersonalChatId('conv-1'))))).toBe(true);
   });
 
   it('stops at a 403 ConversationBlockedByUser: one request, failed with the reason, member marked unreachable', async () => {
@@ -50,8 +53,8 @@ describe('DeliveryDispatcher: outbox -> TeamsProactiveSender -> emulated connect
   it('stops at a 403 BotNotInConversationRoster and a 404 ConversationNotFound the same way', async () => {
     rig = await deliveryRig({
       faults: [
-        { match: (r) => r.conversationId === 'a:conv-1', fault: { kind: 'status', status: 403, code: 'BotNotInConversationRoster' } },
-        { match: (r) => r.conversationId === 'a:conv-2', fault: { kind: 'status', status: 404, code: 'ConversationNotFound' } },
+        { match: (r) => r.conversationId === teamsPersonalChatId('conv-1'), fault: { kind: 'status', status: 403, code: 'BotNotInConversationRoster' } },
+        { match: (r) => r.conversationId === teamsPersonalChatId('conv-2'), fault: { kind: 'status', status: 404, code: 'ConversationNotFound' } },
       ],
     });
     await rig.service.enqueueMany([rig.message(1), rig.message(2)]);
@@ -78,7 +81,12 @@ describe('DeliveryDispatcher: outbox -> TeamsProactiveSender -> emulated connect
   });
 
   it('retries a send that timed out', async () => {
-    await sendOne({ match: (r) => r.attempt === 1, fault: { kind: 'timeout' } });
+    rig = await deliveryRig({ faults: [{ match: (r) => r.attempt === 1, fault: { kind: 'timeout' } }] });
+    await rig.service.enqueue(rig.message(1));
+    // Only the first attempt, which the connector never answers, gives up quickly; the retry waits as long as it takes.
+    const impatient = new TeamsProactiveSender({ logger: silentLogger(), timeoutMs: 300 });
+    let calls = 0;
+    rig.dispatcher({ sender: { send: (request) => (++calls === 1 ? impatient : rig.sender).send(request) } }).start();
     await eventually(async () => expect(await progress()).toMatchObject({ sent: 1 }));
     expect(rig.connector.requests).toBe(2);
     expect(rig.connector.duplicates()).toBe(0);
@@ -86,7 +94,7 @@ describe('DeliveryDispatcher: outbox -> TeamsProactiveSender -> emulated connect
 
   it('keeps one conversation within 7 per second and 8 per 2 seconds', async () => {
     rig = await deliveryRig();
-    const reference = rig.connector.reference('a:same');
+    const reference = rig.connector.reference(teamsPersonalChatId('same'));
     await rig.service.enqueueMany(Array.from({ length: 10 }, (_, i) => ({ ...rig.message(i), recipient: { aadObjectId: 'member-x', conversationReference: reference } })));
     const started = Date.now();
     rig.dispatcher().start();

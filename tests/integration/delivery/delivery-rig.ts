@@ -12,17 +12,28 @@ import { Clock, SystemClock } from '../../../src/platform/time/clock';
 import { EmulatedConnector, EmulatedConnectorOptions, markerCard } from '../../support/emulated-connector';
 import { TableStore } from '../../../src/platform/storage/table-store';
 import { testTableStore } from '../../support/test-storage';
+import { teamsPersonalChatId } from '../../support/teams-ids';
 
-/** Fast settings for tests: short polls, leases and backoff, so retries and crashes play out in seconds. */
+/**
+ * Settings for tests: short polls and backoff, so retries play out in a moment. Nothing here may
+ * depend on how fast this machine is: on a loaded machine a send can take seconds and the event
+ * loop can stall, so the lease, the send timeout and the time after which an instance counts as
+ * dead are far longer than any such stall. Tests of takeovers set their own, and finish well
+ * before any lease they did not shorten could end.
+ */
 export const FAST: Partial<DeliveryDispatcherOptions> = {
   pollIntervalMs: 50,
-  leaseMs: 2_000,
-  leaseSafetyMs: 600,
+  leaseMs: 60_000,
+  leaseSafetyMs: 5_000,
   backoff: { baseMs: 60, maxMs: 400 },
   maxAttempts: 5,
   ratePerSecond: 100,
-  heartbeatIntervalMs: 500,
+  heartbeatIntervalMs: 200,
+  instanceTimeoutMs: 30_000,
 };
+
+/** Far longer than any stall of a loaded machine: a send that times out here never reached the connector. */
+export const SEND_TIMEOUT_MS = 15_000;
 
 export interface DeliveryRig {
   store: TableStore;
@@ -49,7 +60,7 @@ export async function deliveryRig(connectorOptions: EmulatedConnectorOptions = {
   const outbox = new OutboxStore(outboxTable, clock);
   const control = new DeliveryControl(outboxTable);
   const unreachable = new UnreachableMembers(store.client('unreachable'), clock);
-  const sender = new TeamsProactiveSender({ logger: silentLogger(), timeoutMs: 400, clock });
+  const sender = new TeamsProactiveSender({ logger: silentLogger(), timeoutMs: SEND_TIMEOUT_MS, clock });
   const dispatchers: DeliveryDispatcher[] = [];
   return {
     store,
@@ -63,12 +74,13 @@ export async function deliveryRig(connectorOptions: EmulatedConnectorOptions = {
     sender,
     clock,
     dispatcher(overrides = {}) {
-      const dispatcher = new DeliveryDispatcher({ outbox, control, unreachable, sender, clock, logger: silentLogger(), ...FAST, ...overrides });
+      // Each call is another instance (its own name) unless the test names it: the same name is a restart of that instance.
+      const dispatcher = new DeliveryDispatcher({ outbox, control, unreachable, sender, clock, logger: silentLogger(), instanceId: `instance-${dispatchers.length + 1}`, ...FAST, ...overrides });
       dispatchers.push(dispatcher);
       return dispatcher;
     },
     message(i, batchId = 'batch-1') {
-      return { batchId, dedupeKey: `${batchId}:m${i}`, recipient: { aadObjectId: `member-${i}`, conversationReference: connector.reference(`a:conv-${i}`) }, card: markerCard(`${batchId}:m${i}`) };
+      return { batchId, dedupeKey: `${batchId}:m${i}`, recipient: { aadObjectId: `member-${i}`, conversationReference: connector.reference(teamsPersonalChatId(`conv-${i}`)) }, card: markerCard(`${batchId}:m${i}`) };
     },
     async close() {
       for (const dispatcher of dispatchers) await dispatcher.stop();
@@ -78,7 +90,7 @@ export async function deliveryRig(connectorOptions: EmulatedConnectorOptions = {
 }
 
 /** Polls until `check` passes or the time is up (then fails with the last error). */
-export async function eventually(check: () => Promise<void> | void, timeoutMs = 10_000): Promise<void> {
+export async function eventually(check: () => Promise<void> | void, timeoutMs = 25_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

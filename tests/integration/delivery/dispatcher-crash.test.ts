@@ -35,14 +35,14 @@ describe('DeliveryDispatcher crash and restart (kill -9 simulated by abandoning 
     rig = await deliveryRig();
     await rig.service.enqueueMany(Array.from({ length: N }, (_, i) => rig.message(i)));
     const crashing = new CrashingSender(rig.sender, 15, when);
-    const first = rig.dispatcher({ sender: crashing, maxInFlight });
+    const first = rig.dispatcher({ sender: crashing, maxInFlight, instanceTimeoutMs: 1_500 });
     let report: KillReport | undefined;
     crashing.crash = () => (report = first.kill());
     first.start();
     await eventually(() => expect(report).toBeDefined());
     expect(first.stats().held + (report?.held ?? 0)).toBeGreaterThan(0); // claimed rows were abandoned unsent
 
-    rig.dispatcher().start(); // a fresh process: other rows at once, the dead one's claims when their lease ends
+    rig.dispatcher({ instanceTimeoutMs: 1_500 }).start(); // another process: other rows at once, the dead one's claims once its heartbeat is stale
     await eventually(async () => expect(await rig.service.progress('batch-1')).toMatchObject({ sent: N, pending: 0 }), 15_000);
     expect(await countRows(rig.outboxTable, 'q')).toBe(0);
     return { report: report!, duplicates: rig.connector.duplicates(), lost: N - rig.connector.acceptedCounts().size };
@@ -67,17 +67,76 @@ describe('DeliveryDispatcher crash and restart (kill -9 simulated by abandoning 
     expect(duplicates).toBeLessThanOrEqual(report.inFlight);
   });
 
+  const TEN_MINUTES = 600_000; // a lease no test outlives: finishing proves the claims were taken over, not waited out
+
+  async function killMidStream(name: string, options: { instanceTimeoutMs?: number } = {}): Promise<KillReport> {
+    rig = await deliveryRig();
+    await rig.service.enqueueMany(Array.from({ length: N }, (_, i) => rig.message(i)));
+    const crashing = new CrashingSender(rig.sender, 15, 'after-send');
+    const first = rig.dispatcher({ instanceId: name, sender: crashing, maxInFlight: 8, leaseMs: TEN_MINUTES, leaseSafetyMs: 1_000, ...options });
+    let report: KillReport | undefined;
+    crashing.crash = () => (report = first.kill());
+    first.start();
+    await eventually(() => expect(report).toBeDefined());
+    return report!;
+  }
+
+  it('a restarted instance takes over its previous boot’s claims at once, without waiting out their lease', async () => {
+    const report = await killMidStream('app-instance-0');
+    expect(report.held + report.inFlight).toBeGreaterThan(0);
+    const restarted = rig.dispatcher({ instanceId: 'app-instance-0', leaseMs: TEN_MINUTES, leaseSafetyMs: 1_000 });
+    restarted.start();
+    await eventually(async () => expect(await rig.service.progress('batch-1')).toMatchObject({ sent: N, pending: 0 }), 20_000);
+    expect(restarted.stats().reclaimed).toBeGreaterThan(0);
+    expect(N - rig.connector.acceptedCounts().size).toBe(0);
+    expect(rig.connector.duplicates()).toBeLessThanOrEqual(report.inFlight); // only what was on the wire at the kill
+    expect((await rig.control.read(Date.now())).instances.map((beat) => beat.claimant)).toEqual([restarted.claimant]); // the dead boot's row is gone
+  });
+
+  it('another instance takes over the claims of one whose heartbeat stopped, long before their lease ends', async () => {
+    const report = await killMidStream('app-instance-0', { instanceTimeoutMs: 1_500 });
+    const other = rig.dispatcher({ instanceId: 'app-instance-1', leaseMs: TEN_MINUTES, leaseSafetyMs: 1_000, instanceTimeoutMs: 1_500 });
+    other.start();
+    await eventually(async () => expect(await rig.service.progress('batch-1')).toMatchObject({ sent: N, pending: 0 }), 20_000);
+    expect(other.stats().reclaimed).toBeGreaterThan(0);
+    expect(N - rig.connector.acceptedCounts().size).toBe(0);
+    expect(rig.connector.duplicates()).toBeLessThanOrEqual(report.inFlight);
+  });
+
+  it('a boot that finds its predecessor still stopping gracefully leaves that one’s claims alone', async () => {
+    rig = await deliveryRig();
+    await rig.service.enqueueMany(Array.from({ length: N }, (_, i) => rig.message(i)));
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let started = 0;
+    const slow: ProactiveSender = { send: async (request) => { started++; await held; return rig.sender.send(request); } };
+    const first = rig.dispatcher({ instanceId: 'app-instance-0', sender: slow, maxInFlight: 4, prefetch: 8, leaseMs: TEN_MINUTES, leaseSafetyMs: 1_000 });
+    first.start();
+    await eventually(() => expect(started).toBe(4));
+    const stopping = first.stop();
+    await eventually(async () => expect((await rig.control.read(Date.now())).instances.find((beat) => beat.claimant === first.claimant)?.stopping).toBe(true));
+    const next = rig.dispatcher({ instanceId: 'app-instance-0', leaseMs: TEN_MINUTES, leaseSafetyMs: 1_000 });
+    next.start();
+    await eventually(() => expect(next.stats().claimed).toBeGreaterThan(0)); // it has polled and started on the rows nobody held
+    release();
+    await stopping;
+    await eventually(async () => expect(await rig.service.progress('batch-1')).toMatchObject({ sent: N, pending: 0 }), 20_000);
+    expect(next.stats().reclaimed).toBe(0);
+    expect(rig.connector.duplicates()).toBe(0);
+  });
+
   it('hands unsent claims back on a graceful stop, so a successor sends them at once and exactly once', async () => {
     rig = await deliveryRig();
     await rig.service.enqueueMany(Array.from({ length: N }, (_, i) => rig.message(i)));
-    const first = rig.dispatcher({ ratePerSecond: 20, leaseMs: 60_000, leaseSafetyMs: 1_000 });
+    const first = rig.dispatcher({ ratePerSecond: 20, leaseMs: TEN_MINUTES, leaseSafetyMs: 1_000 });
     first.start();
     await eventually(() => expect(rig.connector.accepted.length).toBeGreaterThanOrEqual(5));
     await first.stop();
-    const stoppedAt = Date.now();
-    rig.dispatcher({ ratePerSecond: 100 }).start();
-    await eventually(async () => expect(await rig.service.progress('batch-1')).toMatchObject({ sent: N }), 10_000);
-    expect(Date.now() - stoppedAt).toBeLessThan(10_000); // well inside the 60 s lease: the rows were released
+    // Another instance, which takes nothing over (the first left gracefully): finishing inside the ten-minute lease means the rows were released.
+    const successor = rig.dispatcher({ ratePerSecond: 100 });
+    successor.start();
+    await eventually(async () => expect(await rig.service.progress('batch-1')).toMatchObject({ sent: N }));
+    expect(successor.stats().reclaimed).toBe(0);
     expect(rig.connector.duplicates()).toBe(0);
   });
 

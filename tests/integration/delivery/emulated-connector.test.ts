@@ -1,4 +1,5 @@
 import { EmulatedConnector, markerCard } from '../../support/emulated-connector';
+import { teamsPersonalChatId } from '../../support/teams-ids';
 
 async function post(connector: EmulatedConnector, conversationId: string, marker: string): Promise<Response> {
   return fetch(`${connector.url}v3/conversations/${encodeURIComponent(conversationId)}/activities`, {
@@ -16,11 +17,11 @@ describe('EmulatedConnector (the referee the delivery tests rely on)', () => {
     connector = new EmulatedConnector();
     await connector.start();
     const statuses: number[] = [];
-    for (let i = 0; i < 8; i++) statuses.push((await post(connector, 'a:one', `m${i}`)).status);
+    for (let i = 0; i < 8; i++) statuses.push((await post(connector, teamsPersonalChatId('one'), `m${i}`)).status);
     expect(statuses).toEqual([201, 201, 201, 201, 201, 201, 201, 429]);
-    const other = await post(connector, 'a:two', 'x');
+    const other = await post(connector, teamsPersonalChatId('two'), 'x');
     expect(other.status).toBe(201);
-    const throttled = await post(connector, 'a:one', 'm9');
+    const throttled = await post(connector, teamsPersonalChatId('one'), 'm9');
     expect(throttled.headers.get('retry-after')).toBe('1');
     expect(connector.accepted.map((m) => m.marker)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'x']);
   });
@@ -29,7 +30,7 @@ describe('EmulatedConnector (the referee the delivery tests rely on)', () => {
     connector = new EmulatedConnector({ appRatePerSecond: 5 });
     await connector.start();
     const statuses = [];
-    for (let i = 0; i < 7; i++) statuses.push((await post(connector, `a:c${i}`, `m${i}`)).status);
+    for (let i = 0; i < 7; i++) statuses.push((await post(connector, teamsPersonalChatId(`c${i}`), `m${i}`)).status);
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
   });
 
@@ -41,13 +42,13 @@ describe('EmulatedConnector (the referee the delivery tests rely on)', () => {
       ],
     });
     await connector.start();
-    const blocked = await post(connector, 'a:1', 'blocked');
+    const blocked = await post(connector, teamsPersonalChatId('1'), 'blocked');
     expect(blocked.status).toBe(403);
     expect(await blocked.json()).toMatchObject({ error: { code: 'ConversationBlockedByUser' } });
-    const first = await post(connector, 'a:2', 'flaky');
+    const first = await post(connector, teamsPersonalChatId('2'), 'flaky');
     expect([first.status, first.headers.get('retry-after')]).toEqual([429, '3']);
-    expect((await post(connector, 'a:2', 'flaky')).status).toBe(201);
-    expect((await post(connector, 'a:2', 'flaky')).status).toBe(201);
+    expect((await post(connector, teamsPersonalChatId('2'), 'flaky')).status).toBe(201);
+    expect((await post(connector, teamsPersonalChatId('2'), 'flaky')).status).toBe(201);
     expect(connector.duplicates()).toBe(1);
   });
 
@@ -56,7 +57,7 @@ describe('EmulatedConnector (the referee the delivery tests rely on)', () => {
       connector = new EmulatedConnector({ seed: 42, conversationWindows: [], faults: [{ probability: 0.3, fault: { kind: 'status', status: 503 } }] });
       await connector.start();
       const statuses = [];
-      for (let i = 0; i < 40; i++) statuses.push((await post(connector, `a:${i}`, `m${i}`)).status);
+      for (let i = 0; i < 40; i++) statuses.push((await post(connector, teamsPersonalChatId(`${i}`), `m${i}`)).status);
       await connector.stop();
       return statuses;
     };
@@ -71,7 +72,7 @@ describe('EmulatedConnector (the referee the delivery tests rely on)', () => {
   it('can hold a request without ever answering', async () => {
     connector = new EmulatedConnector({ faults: [{ fault: { kind: 'timeout' } }] });
     await connector.start();
-    const outcome = await Promise.race([post(connector, 'a:1', 'm').then(() => 'answered'), new Promise((resolve) => setTimeout(() => resolve('no answer'), 300))]);
+    const outcome = await Promise.race([post(connector, teamsPersonalChatId('1'), 'm').then(() => 'answered'), new Promise((resolve) => setTimeout(() => resolve('no answer'), 300))]);
     expect(outcome).toBe('no answer');
     expect(connector.accepted).toHaveLength(0);
   });

@@ -2,6 +2,7 @@ import { MemberDirectory } from '../../../src/features/members/data/member-direc
 import { Member } from '../../../src/features/members/domain/member';
 import { FaultRule, markerCard } from '../../support/emulated-connector';
 import { DeliveryRig, deliveryRig, eventually } from './delivery-rig';
+import { teamsPersonalChatId, teamsUserId } from '../../support/teams-ids';
 
 describe('Unreachable members and batch progress', () => {
   let rig: DeliveryRig;
@@ -18,8 +19,8 @@ describe('Unreachable members and batch progress', () => {
       aadObjectId: `member-${id}`,
       name: `Cllr ${id}`,
       tenantId: 'tenant-1',
-      teamsUserId: `29:${id}`,
-      personalConversationReference: withConversation ? rig.connector.reference(`a:conv-${id}`) : undefined,
+      teamsUserId: teamsUserId(`${id}`),
+      personalConversationReference: withConversation ? rig.connector.reference(teamsPersonalChatId(`conv-${id}`)) : undefined,
     });
   }
 
@@ -27,7 +28,7 @@ describe('Unreachable members and batch progress', () => {
   const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
   it('marks a member who blocked the bot, skips them next time, and reaches them again once they write to the bot', async () => {
-    await setUp([{ match: (r) => r.conversationId === 'a:conv-2' && r.marker.startsWith('first:'), fault: { kind: 'status', status: 403, code: 'ConversationBlockedByUser' } }]);
+    await setUp([{ match: (r) => r.conversationId === teamsPersonalChatId('conv-2') && r.marker.startsWith('first:'), fault: { kind: 'status', status: 403, code: 'ConversationBlockedByUser' } }]);
     for (const id of [1, 2, 3]) await seen(id);
     rig.dispatcher().start();
 
@@ -55,7 +56,7 @@ describe('Unreachable members and batch progress', () => {
   });
 
   it('counts queued, pending, sent and failed with reasons for a broadcast, before and after dispatch', async () => {
-    await setUp([{ match: (r) => r.conversationId === 'a:conv-4', fault: { kind: 'status', status: 413 } }]);
+    await setUp([{ match: (r) => r.conversationId === teamsPersonalChatId('conv-4'), fault: { kind: 'status', status: 413 } }]);
     for (const id of [1, 2, 3, 4]) await seen(id);
     await seen(5, false); // never installed the bot personally
     await seen(6);

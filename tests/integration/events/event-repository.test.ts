@@ -2,6 +2,7 @@ import { EventRepository } from '../../../src/features/events/data/event-reposit
 import { ParticipationEvent, newEventId } from '../../../src/features/events/domain/event';
 import { testTableStore } from '../../support/test-storage';
 import { anEvent } from '../../unit/events/event-fixtures';
+import { teamsTeamId } from '../../support/teams-ids';
 
 async function repository(): Promise<EventRepository> {
   return new EventRepository((await testTableStore()).client('events'));
@@ -14,7 +15,7 @@ function eventAt(startUtc: string, overrides: Partial<ParticipationEvent> = {}):
 describe('EventRepository against Azurite', () => {
   it('stores an event and reads it back whole, with an ETag; unknown ids are undefined', async () => {
     const repo = await repository();
-    const event = eventAt('2027-02-10T18:00:00.000Z', { audience: { kind: 'team', teamId: '19:abc@thread.tacv2', teamName: 'CiCC' } });
+    const event = eventAt('2027-02-10T18:00:00.000Z', { audience: { kind: 'team', teamId: teamsTeamId('cicc'), teamName: 'CiCC' } });
     await repo.create(event);
     const stored = await repo.get(event.id);
     expect(stored?.event).toEqual(event);

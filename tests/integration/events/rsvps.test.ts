@@ -4,7 +4,7 @@ import { eventsRig } from './event-support';
 
 async function invitedEvent() {
   const rig = await eventsRig();
-  const event = await rig.officers.create(officer, aForm(), []);
+  const { event } = await rig.officers.create(officer, aForm(), []);
   await rig.invitations.record(event.id, [member, priya, officer]);
   return { ...rig, event };
 }
@@ -77,7 +77,7 @@ describe('RSVPs against Azurite', () => {
 describe('EventInvitations against Azurite', () => {
   it('records each member once and returns only newcomers, also when two sends race', async () => {
     const { invitations, officers } = await eventsRig();
-    const event = await officers.create(officer, aForm(), []);
+    const { event } = await officers.create(officer, aForm(), []);
     expect((await invitations.record(event.id, [member, member])).map((m) => m.name)).toEqual(['Cllr Martin Hughes']);
     expect((await invitations.record(event.id, [member, priya])).map((m) => m.name)).toEqual(['Cllr Priya Shah']);
     const many = Array.from({ length: 150 }, (_, i) => ({ aadObjectId: `aad-${i}`, name: `Member ${i}` }));

@@ -1,7 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RunningApp } from '../../../src/app/app';
+import { Writable } from 'node:stream';
+import { createLogger } from '../../../src/platform/logging/logger';
 import { startTestApp } from '../../support/test-app';
+import { teamsBotId, teamsGroupChatId, teamsPersonalChatId, teamsUserId } from '../../support/teams-ids';
 
 const tenant = '0a0a0a0a-0a0a-4a0a-8a0a-0a0a0a0a0a0a';
 
@@ -28,9 +31,9 @@ function message(serviceUrl: string, overrides: Record<string, unknown> = {}): R
     text: 'what does NEET mean?',
     channelId: 'msteams',
     serviceUrl,
-    from: { id: '29:x', name: 'Cllr X', aadObjectId: 'aad-x' },
-    recipient: { id: '28:bot', name: 'bot' },
-    conversation: { id: 'a:x', conversationType: 'personal', tenantId: tenant },
+    from: { id: teamsUserId('x'), name: 'Cllr X', aadObjectId: 'aad-x' },
+    recipient: { id: teamsBotId('bot'), name: 'bot' },
+    conversation: { id: teamsPersonalChatId('x'), conversationType: 'personal', tenantId: tenant },
     ...overrides,
   };
 }
@@ -81,9 +84,11 @@ describe('POST /api/messages with Bot Framework credentials', () => {
 describe('POST /api/messages without credentials (local mode)', () => {
   let app: RunningApp;
   let connector: Awaited<ReturnType<typeof startConnector>>;
+  let logs = '';
   beforeAll(async () => {
     connector = await startConnector();
-    app = await startTestApp({ ALLOWED_TENANT_IDS: tenant });
+    const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => { logs += chunk.toString(); done(); } });
+    app = await startTestApp({ ALLOWED_TENANT_IDS: tenant }, { logger: createLogger('info', sink) });
   });
   afterAll(async () => {
     await app.stop();
@@ -95,38 +100,63 @@ describe('POST /api/messages without credentials (local mode)', () => {
     expect((await post(app, message(connector.url))).status).toBe(200);
     await waitFor(() => connector.posts.length > before);
     const reply = connector.posts[before]!;
-    expect(reply.path).toMatch(/^\/v3\/conversations\/a%3Ax\/activities\//);
+    expect(reply.path.startsWith(`/v3/conversations/${encodeURIComponent(teamsPersonalChatId('x'))}/activities/`)).toBe(true);
     expect(JSON.stringify(reply.body)).toContain('Not in Education, Employment or Training');
   });
 
   it.each([
     ['malformed JSON', '{"type":'],
+    ['JSON with a trailing comma', '{"type":"message",}'],
+    ['text that is not JSON', 'not json at all'],
     ['a JSON array', '[1,2]'],
     ['an activity without a type', JSON.stringify({ text: 'hi' })],
-  ])('answers 400 to %s without a stack trace', async (_name, body) => {
+  ])('answers 400 to %s with a fixed text: no stack trace, no parser message', async (_name, body) => {
     const response = await post(app, body);
     expect(response.status).toBe(400);
-    expect(response.text).not.toMatch(/at \w+ \(|node_modules|\.ts:/);
+    expect(JSON.parse(response.text)).toEqual({ error: 'Bad request' });
+    expect(response.text).not.toMatch(/at \w+ \(|node_modules|\.ts:|JSON|position|token/);
+  });
+
+  it('answers 413 to an oversized body with a fixed text', async () => {
+    const response = await post(app, JSON.stringify({ type: 'message', text: 'x'.repeat(300 * 1024) }));
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.text)).toEqual({ error: 'Request too large' });
   });
 
   it('drops activities from another tenant or channel without replying', async () => {
     const before = connector.posts.length;
-    expect((await post(app, message(connector.url, { conversation: { id: 'a:x', conversationType: 'personal', tenantId: 'other-tenant' } }))).status).toBe(200);
+    expect((await post(app, message(connector.url, { conversation: { id: teamsPersonalChatId('x'), conversationType: 'personal', tenantId: 'other-tenant' } }))).status).toBe(200);
     expect((await post(app, message(connector.url, { channelId: 'webchat' }))).status).toBe(200);
     await new Promise((r) => setTimeout(r, 300));
     expect(connector.posts.length).toBe(before);
   });
 
   it('refuses an invoke from another tenant with 403', async () => {
-    const invoke = message(connector.url, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'feedback.submit', data: {} } }, conversation: { id: 'a:x', tenantId: 'other' } });
+    const invoke = message(connector.url, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'feedback.submit', data: {} } }, conversation: { id: teamsPersonalChatId('x'), tenantId: 'other' } });
     expect((await post(app, invoke)).status).toBe(403);
   });
 
   it('refuses a message from someone without an Entra object id, politely', async () => {
     const before = connector.posts.length;
-    await post(app, message(connector.url, { from: { id: '29:anon', name: 'Anon' } }));
+    await post(app, message(connector.url, { from: { id: teamsUserId('anon'), name: 'Anon' } }));
     await waitFor(() => connector.posts.length > before);
     expect(JSON.stringify(connector.posts[before]!.body)).toContain('signed in to Microsoft Teams');
+  });
+
+  it('records every good member of a roster change even when one of them is malformed, logging no personal data', async () => {
+    const good = (n: number) => ({ id: teamsUserId(`1f${n}aBcDeFgHiJkLmNoPqRsTuVwXyZ-${n}`), name: `Cllr Roster ${n}`, aadObjectId: `0000000${n}-aaaa-4aaa-8aaa-00000000000${n}` });
+    const added = [good(1), { id: teamsUserId('bad'), name: 'Cllr Slash Name', aadObjectId: 'evil/../id' }, { id: teamsUserId('noid'), name: 'No Object Id' }, good(2), { id: teamsUserId('long'), name: 'Long', aadObjectId: 'x'.repeat(300) }, good(3)];
+    const update = message(connector.url, {
+      type: 'conversationUpdate',
+      text: undefined,
+      conversation: { id: teamsGroupChatId('roster-chat'), conversationType: 'groupChat', tenantId: tenant },
+      membersAdded: added,
+    });
+    expect((await post(app, update)).status).toBe(200);
+    for (const n of [1, 2, 3]) expect((await app.services.members.find(good(n).aadObjectId))?.name).toBe(`Cllr Roster ${n}`);
+    expect(logs).toContain('roster.member_skipped');
+    expect(logs).not.toContain('Cllr Slash Name');
+    expect(logs).not.toContain('evil/../id');
   });
 
   it('reports storage health on GET /healthz', async () => {

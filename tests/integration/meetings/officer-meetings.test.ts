@@ -39,7 +39,7 @@ async function formError(promise: Promise<unknown>): Promise<MeetingFormError> {
 describe('officer meetings against Azurite', () => {
   it('an officer adds a meeting: London times to UTC, trimmed, source officer', async () => {
     const { officers, repository } = await setUp();
-    const meeting = await officers.add(officer, form);
+    const { meeting } = await officers.add(officer, form);
     expect(meeting).toMatchObject({
       source: 'officer',
       title: 'Corporate Parenting Panel briefing',
@@ -54,10 +54,23 @@ describe('officer meetings against Azurite', () => {
     expect(meeting.id).toBe(meetingIdFor('officer', meeting.sourceId));
   });
 
+  it('adds one meeting per form, however often (and however concurrently) the form is delivered', async () => {
+    const { officers, repository } = await setUp();
+    const submitted = { ...form, formId: '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e' };
+    const [first, second] = await Promise.all([officers.add(officer, submitted), officers.add(officer, submitted)]);
+    const third = await officers.add(officer, submitted);
+    expect([first.outcome, second.outcome].sort()).toEqual(['created', 'duplicate']);
+    expect(third.outcome).toBe('duplicate');
+    expect(new Set([first.meeting.id, second.meeting.id, third.meeting.id]).size).toBe(1);
+    expect(await repository.listStartingFrom('2026-01-01T00:00:00.000Z', 10)).toHaveLength(1);
+    const other = await officers.add(officer, { ...form, formId: '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4f' });
+    expect(other.outcome).toBe('created');
+  });
+
   it('members cannot add, edit or cancel', async () => {
     const { officers } = await setUp();
     await expect(officers.add(member, form)).rejects.toMatchObject({ code: 'forbidden' });
-    const meeting = await officers.add(officer, form);
+    const { meeting } = await officers.add(officer, form);
     await expect(officers.cancel(member, meeting.id)).rejects.toMatchObject({ code: 'forbidden' });
   });
 
@@ -78,13 +91,13 @@ describe('officer meetings against Azurite', () => {
 
   it('a start in the spring gap moves forward; an ambiguous autumn time takes the first', async () => {
     const { officers } = await setUp();
-    expect((await officers.add(officer, { ...form, startDate: '2026-03-29', startTime: '01:30', endTime: '03:00' })).startUtc).toBe('2026-03-29T01:30:00.000Z');
-    expect((await officers.add(officer, { ...form, startDate: '2026-10-25', startTime: '01:30', endTime: '03:00' })).startUtc).toBe('2026-10-25T00:30:00.000Z');
+    expect((await officers.add(officer, { ...form, startDate: '2026-03-29', startTime: '01:30', endTime: '03:00' })).meeting.startUtc).toBe('2026-03-29T01:30:00.000Z');
+    expect((await officers.add(officer, { ...form, startDate: '2026-10-25', startTime: '01:30', endTime: '03:00' })).meeting.startUtc).toBe('2026-10-25T00:30:00.000Z');
   });
 
   it('editing the time moves the meeting and keeps the old start; a stale card is refused', async () => {
     const { officers } = await setUp();
-    const meeting = await officers.add(officer, form);
+    const { meeting } = await officers.add(officer, form);
     const moved = await officers.move(officer, meeting.id, { startDate: '2026-02-10', startTime: '10:00', endDate: '', endTime: '12:00' }, 0);
     expect(moved).toMatchObject({ status: 'moved', startUtc: '2026-02-10T10:00:00.000Z', previousStartUtc: '2026-02-03T14:00:00.000Z', sequence: 1, title: 'Corporate Parenting Panel briefing' });
     await expect(officers.edit(officer, meeting.id, { ...form, title: 'Stale' }, 0)).rejects.toMatchObject({ code: 'conflict', userMessage: expect.stringContaining('Someone else changed this meeting') });
@@ -94,7 +107,7 @@ describe('officer meetings against Azurite', () => {
 
   it('cancelling keeps the meeting, marked cancelled; again is harmless; a cancelled meeting cannot be edited', async () => {
     const { officers, repository } = await setUp();
-    const meeting = await officers.add(officer, form);
+    const { meeting } = await officers.add(officer, form);
     expect(await officers.cancel(officer, meeting.id, 0)).toMatchObject({ status: 'cancelled', cancelledReason: 'officer', sequence: 1 });
     expect(await officers.cancel(officer, meeting.id)).toMatchObject({ status: 'cancelled', sequence: 1 });
     await expect(officers.edit(officer, meeting.id, form)).rejects.toMatchObject({ code: 'conflict' });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { projectRoot } from '../../../src/platform/process/project-root';
 import { freePort, waitForPort } from '../../../src/platform/process/free-port';
 import { testConnectionString, uniqueTablePrefix } from '../../support/test-storage';
+import { teamsBotId, teamsPersonalChatId, teamsUserId } from '../../support/teams-ids';
 
 /** The built bot as `npm start` and App Service run it (npm test builds dist/ first). */
 const entry = path.join(projectRoot(), 'dist/src/app/index.js');
@@ -47,8 +48,8 @@ async function startSlowConnector(delayMs: number): Promise<{ url: string; first
 function questionFor(serviceUrl: string): Record<string, unknown> {
   return {
     type: 'message', id: 'sigterm-1', text: 'what is NEET', channelId: 'msteams', serviceUrl,
-    from: { id: '29:p', name: 'Cllr P', aadObjectId: 'aad-p' }, recipient: { id: '28:bot' },
-    conversation: { id: 'a:p', conversationType: 'personal', tenantId: 't' },
+    from: { id: teamsUserId('p'), name: 'Cllr P', aadObjectId: 'aad-p' }, recipient: { id: teamsBotId('bot') },
+    conversation: { id: teamsPersonalChatId('p'), conversationType: 'personal', tenantId: 't' },
   };
 }
 

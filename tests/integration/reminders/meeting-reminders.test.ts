@@ -10,6 +10,7 @@ import { EmulatedConnector } from '../../support/emulated-connector';
 import { testTableStore } from '../../support/test-storage';
 import { TravelClock } from '../../support/travel-clock';
 import { aMeeting } from '../../unit/meetings/meeting-fixtures';
+import { teamsPersonalChatId, teamsUserId } from '../../support/teams-ids';
 
 const knowledge = KnowledgeBase.loadFromDirectory();
 const MEMBERS = ['aad-1', 'aad-2', 'aad-3', 'aad-4', 'aad-5'];
@@ -33,7 +34,7 @@ async function rig(start: string): Promise<Rig> {
   const config = { ...loadConfig({ NODE_ENV: 'test', REMINDER_OFFSETS: 'P7D,P1D', LOG_LEVEL: 'silent' }), publicBaseUrl: 'https://cpp.example.org' };
   const composition = compose(config, store, knowledge, clock, silentLogger());
   for (const id of MEMBERS) {
-    await composition.services.members.recordSighting({ aadObjectId: id, name: `Cllr ${id}`, tenantId: 'tenant-1', teamsUserId: `29:${id}`, personalConversationReference: connector.reference(`a:${id}`) });
+    await composition.services.members.recordSighting({ aadObjectId: id, name: `Cllr ${id}`, tenantId: 'tenant-1', teamsUserId: teamsUserId(`${id}`), personalConversationReference: connector.reference(teamsPersonalChatId(`${id}`)) });
   }
   composition.dispatcher.start();
   return {
@@ -66,7 +67,7 @@ async function eventually(check: () => boolean, timeoutMs = 10000): Promise<void
   }
 }
 
-const everyoneOnce = (counts: Map<string, number>) => MEMBERS.every((id) => counts.get(`a:${id}`) === 1) && counts.size === MEMBERS.length;
+const everyoneOnce = (counts: Map<string, number>) => MEMBERS.every((id) => counts.get(teamsPersonalChatId(`${id}`)) === 1) && counts.size === MEMBERS.length;
 
 describe('meeting reminders against Azurite and an emulated Teams connector', () => {
   let current: Rig | undefined;
@@ -120,7 +121,7 @@ describe('meeting reminders against Azurite and an emulated Teams connector', ()
     await r.save({ ...moved, status: 'cancelled', sequence: 2 });
     expect(await r.composition.scheduler.tick()).toBe(1);
     await eventually(() => (r.received('This meeting has been cancelled').size === 4));
-    expect([...r.received('This meeting has been cancelled').keys()].sort()).toEqual(['a:aad-1', 'a:aad-2', 'a:aad-3', 'a:aad-5']);
+    expect([...r.received('This meeting has been cancelled').keys()].sort()).toEqual([teamsPersonalChatId('aad-1'), teamsPersonalChatId('aad-2'), teamsPersonalChatId('aad-3'), teamsPersonalChatId('aad-5')]);
     await r.save({ ...moved, status: 'cancelled', sequence: 3 }); // a re-sync of the same cancellation plans no second notice
     expect(await r.composition.scheduler.tick()).toBe(0);
   });

@@ -8,6 +8,7 @@ const person = (role: Role, aadObjectId = '00000000-0000-0000-0000-00000000000a'
 const EXPECTED: Record<Permission, { member: boolean; officer: boolean; admin: boolean; involvedMember: boolean; system: boolean }> = {
   'roles.manage': { member: false, officer: false, admin: true, involvedMember: false, system: false },
   'roles.change': { member: false, officer: false, admin: true, involvedMember: false, system: false },
+  'audit.read': { member: false, officer: false, admin: true, involvedMember: false, system: false },
   'feedback.read': { member: false, officer: true, admin: true, involvedMember: false, system: false },
   'reminders.optOuts.read': { member: false, officer: true, admin: true, involvedMember: false, system: false },
   'apologies.read': { member: false, officer: true, admin: true, involvedMember: false, system: false },

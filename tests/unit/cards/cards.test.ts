@@ -4,6 +4,7 @@ import { renderNoticeCard } from '../../../src/shared/cards/notice-card';
 import { renderRolesCard } from '../../../src/features/members/teams/roles-card';
 import { renderUnknownCard } from '../../../src/features/remit/teams/unknown-card';
 import { renderWelcomeCard } from '../../../src/features/help/teams/welcome-card';
+import { renderAuditLogCard } from '../../../src/features/audit/teams/audit-log-card';
 import { adaptiveCardProblems } from '../../support/adaptive-card-check';
 import { OfficerQuestion } from '../../../src/features/remit/domain/officer-question';
 import { OfficerEntry } from '../../../src/features/remit/domain/officer-entry';
@@ -37,6 +38,8 @@ const fixtures: Record<string, () => object> = {
   'help for a member': () => renderHelpCard({ capabilities: facts, examples: related, staffCommands: [], roleLabel: 'member' }),
   'help for an officer': () => renderHelpCard({ capabilities: facts, examples: related, staffCommands: facts, roleLabel: 'officer' }),
   notice: () => renderNoticeCard({ title: 'Sorry', text: 'That did not work.', style: 'attention' }),
+  'audit log': () => renderAuditLogCard({ heading: 'Audit log', summary: 'Newest first: 1 entry, more below.', entries: [{ when: 'Monday 23 November 2026, 9:00am', action: 'Role granted', who: 'Olivia Officer (administrator)', subject: 'Sam Patel', detail: 'officer' }], after: '8235076399999_0123456789ab' }),
+  'audit log, empty': () => renderAuditLogCard({ heading: 'Audit log', summary: 'Nothing has been recorded yet.', entries: [], after: '' }),
   roles: () => renderRolesCard({ summary: '2 people', message: 'Done', people: [{ name: 'Cllr A', roleLabel: 'Member', aadObjectId: 'a', canGrant: true, canRevoke: false }] }),
 };
 

@@ -40,12 +40,18 @@ const fixtures: Record<string, () => object> = {
   'card: redirected': () => challengeCard(view(redirected, false), { nowUtc }),
   'card: long history': () => challengeCard({ challenge: fresh, history: longHistory, viewerMayRespond: true }, { nowUtc }),
   'card: responded': () => challengeRespondedCard({ outcome: 'recorded', view: view(inProgress) }, nowUtc),
-  'card: refused': () => challengeRefusedCard(new ChallengeResponseError('invalid_input', 'Say why.', view(), { response: 'typed', status: 'declined', explanation: '' }), nowUtc),
+  'card: refused': () => challengeRefusedCard(new ChallengeResponseError('invalid_input', 'Say why.', view(), { response: 'typed', status: 'declined', explanation: '', confirmNotChildName: '' }), nowUtc),
+  'card: asks about a name': () => challengeRefusedCard(new ChallengeResponseError('invalid_input', 'This may contain a name.', view(), { response: 'typed', status: 'keep', explanation: '', confirmNotChildName: '' }, 'abcDEF123456'), nowUtc),
   'form: new': () => challengeFormCard({ formId: 'f0e1d2c3-b4a5-4968-8776-655443322110', today: '2026-08-10', candidates }),
   'form: with errors': () =>
     challengeFormCard(
       { formId: 'x', today: '2026-08-10', candidates: [] },
       { error: new ChallengeFormError({ words: 'This looks like it contains a phone number.', leadOfficer: 'Choose the lead officer' }, { ...emptyChallengeFormValues(), title: 'Bus passes', raisingGroup: 'ocypc' }, { formId: 'f0e1d2c3-b4a5-4968-8776-655443322110', today: '2026-08-10', candidates }) },
+    ),
+  'form: asks about a name': () =>
+    challengeFormCard(
+      { formId: 'x', today: '2026-08-10', candidates: [] },
+      { error: new ChallengeFormError({ words: 'This may contain a name.' }, { ...emptyChallengeFormValues(), words: 'Jamie wants a bus pass' }, { formId: 'f0e1d2c3-b4a5-4968-8776-655443322110', today: '2026-08-10', candidates }, 'Please check.', 'abcDEF123456') },
     ),
   'list: filtered': () => challengeListCard([summaryOf(fresh), summaryOf(overdue), summaryOf(completed)], { ...DEFAULT_LIST_FILTER, overdue: true, priorityArea: 'healthy' }, nowUtc),
   'list: mine, empty': () => myChallengeListCard([], nowUtc),
@@ -95,6 +101,18 @@ describe('challenge card templates', () => {
     expect(card).toContain('4 earlier entries are not shown.');
     expect(card).toContain('Update 11');
     expect(card).not.toContain('Update 3"');
+  });
+
+  it('asks "is this a child\'s name?" with a box that carries the confirmation, on the form and on the card', () => {
+    const form = JSON.stringify(fixtures['form: asks about a name']!());
+    expect(form).toContain('"id":"confirmNotChildName"');
+    expect(form).toContain('"valueOn":"abcDEF123456"');
+    expect(form).toContain('"value":""');
+    const card = JSON.stringify(fixtures['card: asks about a name']!());
+    expect(card).toContain('"id":"confirmNotChildName"');
+    expect(card).toContain('"valueOn":"abcDEF123456"');
+    expect(JSON.stringify(fixtures['form: new']!())).not.toContain('confirmNotChildName');
+    expect(JSON.stringify(fixtures['card: refused']!())).not.toContain('confirmNotChildName');
   });
 
   it('the form keeps its form id on challenge.create and redraws errors beside the fields with what was typed', () => {

@@ -1,4 +1,5 @@
 import { ChallengeFormContext, ChallengeFormError, validateChallengeForm } from '../../../src/features/challenges/domain/challenge-form';
+import { nameConfirmation } from '../../../src/features/challenges/domain/personal-data-guard';
 import { candidates, cllrMartin, cllrPriya, leadSam } from './challenge-fixtures';
 
 const context: ChallengeFormContext = { formId: 'f0e1d2c3-b4a5-4968-8776-655443322110', today: '2026-08-10', candidates };
@@ -79,10 +80,34 @@ describe('challenge form', () => {
     } catch (error) {
       if (!(error instanceof ChallengeFormError)) throw error;
       expect(error.userMessage).toMatch(/personal details/);
-      expect(error.fieldErrors.words).toMatch(/^This looks like it contains a phone number, a date of birth and a date written in figures/);
+      expect(error.fieldErrors.words).toMatch(/^This looks like it contains a date of birth and a phone number/);
       expect(error.fieldErrors.raisingGroupOther).toMatch(/an email address/);
       expect(JSON.stringify(error.fieldErrors)).not.toMatch(/07700|14\/05|jamie@/);
     }
+  });
+
+  it('asks about a possible name, and creates once the box is ticked for those names on this form', () => {
+    const named = { ...valid, title: 'Bus pass for Jamie', words: 'Jamie and Tyler asked why the bus pass takes so long.' };
+    let asked: ChallengeFormError | undefined;
+    try {
+      validateChallengeForm(named, context);
+    } catch (error) {
+      if (error instanceof ChallengeFormError) asked = error;
+    }
+    expect(asked?.fieldErrors).toEqual({ title: expect.stringMatching(/may contain a person's name/), words: expect.stringMatching(/may contain a person's name/) });
+    expect(asked?.userMessage).toMatch(/^Please check/);
+    expect(JSON.stringify(asked?.fieldErrors)).not.toMatch(/jamie|tyler/i);
+    expect(asked?.nameConfirmation).toBe(nameConfirmation(context.formId, ['jamie', 'tyler']));
+    expect(validateChallengeForm({ ...named, confirmNotChildName: asked?.nameConfirmation }, context).words).toBe(named.words);
+    // Another form's confirmation, a bare "true" or a new name is asked about again; other checks still apply.
+    expect(errorsFor({ ...named, confirmNotChildName: nameConfirmation('another-form', ['jamie', 'tyler']) }).words).toMatch(/person's name/);
+    expect(errorsFor({ ...named, confirmNotChildName: 'true' }).words).toMatch(/person's name/);
+    expect(errorsFor({ ...named, words: `${named.words} Chloe too.`, confirmNotChildName: asked?.nameConfirmation }).words).toMatch(/person's name/);
+    expect(errorsFor({ ...named, words: 'Jamie: 07700 900123', confirmNotChildName: asked?.nameConfirmation }).words).toMatch(/a phone number/);
+  });
+
+  it("does not ask about the people on the form's own lists", () => {
+    expect(validateChallengeForm({ ...valid, words: 'Priya Shah promised to take this to Cabinet.' }, context).words).toMatch(/Priya Shah/);
   });
 
   it('ignores values that are not strings and over-long junk', () => {

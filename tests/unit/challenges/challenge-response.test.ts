@@ -3,7 +3,7 @@ import { RespondInput, ResponseDecision, decideResponse, parseRespondInput, resp
 import { aChallenge, cllrOutsider, cllrPriya, leadSam, officerAlex } from './challenge-fixtures';
 
 const now = '2026-08-10T09:00:00.000Z';
-const input = (values: Partial<RespondInput['values']>, version = 1): RespondInput => ({ reference: 'CC-2026-014', version, values: { response: '', status: 'keep', explanation: '', ...values } });
+const input = (values: Partial<RespondInput['values']>, version = 1): RespondInput => ({ reference: 'CC-2026-014', version, values: { response: '', status: 'keep', explanation: '', confirmNotChildName: '', ...values } });
 
 function applied(decision: ResponseDecision) {
   if ('refusal' in decision) throw new Error(`refused: ${decision.refusal.message}`);
@@ -20,7 +20,7 @@ describe('deciding a response', () => {
     const { next, event } = applied(decideResponse(aChallenge(), cllrPriya, input({ response: ' Raised with finance. ', status: 'accepted' }), now));
     expect(next).toMatchObject({ status: 'accepted', version: 2, firstResponseAtUtc: now, updatedAtUtc: now, latestResponse: { by: { name: 'Cllr Priya Shah' }, atUtc: now, text: 'Raised with finance.' } });
     expect(next.statusChanges.at(-1)).toEqual({ status: 'accepted', atUtc: now });
-    expect(event).toEqual({ reference: 'CC-2026-014', key: `v0000001.${cllrPriya.aadObjectId}`, by: { aadObjectId: cllrPriya.aadObjectId, name: cllrPriya.name }, atUtc: now, kind: 'response', text: 'Raised with finance.', fromStatus: 'received', toStatus: 'accepted' });
+    expect(event).toEqual({ reference: 'CC-2026-014', key: expect.stringMatching(/^r\.[0-9a-f]{40}$/), by: { aadObjectId: cllrPriya.aadObjectId, name: cllrPriya.name }, atUtc: now, kind: 'response', text: 'Raised with finance.', fromStatus: 'received', toStatus: 'accepted' });
   });
 
   it('keeps the first response time on later responses', () => {
@@ -76,6 +76,28 @@ describe('deciding a response', () => {
     expect(refusal(decideResponse(aChallenge(), leadSam, input({ status: 'declined', explanation: 'born on 3 May' }), now)).message).toMatch(/^The explanation: .*date of birth/);
   });
 
+  it('asks about a possible name, and takes it once confirmed for that card version, never skipping the other checks', () => {
+    const card = aChallenge({ version: 3 });
+    const asked = refusal(decideResponse(card, leadSam, input({ response: 'Jamie says the bus pass arrived.' }, 3), now));
+    expect(asked.message).toMatch(/^Your response: This may contain a person's name/);
+    expect(asked.message).not.toMatch(/jamie/i);
+    const confirmation = asked.nameConfirmation!;
+    expect(confirmation).toMatch(/^[A-Za-z0-9_-]{12}$/);
+    expect(applied(decideResponse(card, leadSam, input({ response: 'Jamie says the bus pass arrived.', confirmNotChildName: confirmation }, 3), now)).next.latestResponse?.text).toBe('Jamie says the bus pass arrived.');
+    // A new name, another card version or a forged "true" is asked about again.
+    expect(refusal(decideResponse(card, leadSam, input({ response: 'Jamie and Tyler say it arrived.', confirmNotChildName: confirmation }, 3), now)).nameConfirmation).toBeDefined();
+    expect(refusal(decideResponse(card, leadSam, input({ response: 'Jamie says it arrived.', confirmNotChildName: confirmation }, 2), now)).nameConfirmation).toBeDefined();
+    expect(refusal(decideResponse(card, leadSam, input({ response: 'Jamie says it arrived.', confirmNotChildName: 'true' }, 3), now)).nameConfirmation).toBeDefined();
+    // Ticking the box never lets a phone number through.
+    const phone = refusal(decideResponse(card, leadSam, input({ response: 'Jamie: 07700 900123', confirmNotChildName: confirmation }, 3), now));
+    expect(phone.message).toMatch(/a phone number/);
+    expect(phone.nameConfirmation).toBeUndefined();
+  });
+
+  it("does not ask about the names of the card's own people", () => {
+    expect(applied(decideResponse(aChallenge(), leadSam, input({ response: 'Priya Shah will take this to Cabinet.' }), now)).next.latestResponse).toBeDefined();
+  });
+
   it('refuses over-long text', () => {
     expect(refusal(decideResponse(aChallenge(), leadSam, input({ response: 'x'.repeat(2001) }), now)).message).toMatch(/under 2000 characters/);
   });
@@ -83,14 +105,22 @@ describe('deciding a response', () => {
 
 describe('respond data', () => {
   it('reads {reference, version} and the inputs; version may arrive as a string', () => {
-    expect(parseRespondInput({ reference: 'CC-2026-014', version: '3', response: 'hi', status: 'accepted' })).toEqual({ reference: 'CC-2026-014', version: 3, values: { response: 'hi', status: 'accepted', explanation: '' } });
+    expect(parseRespondInput({ reference: 'CC-2026-014', version: '3', response: 'hi', status: 'accepted' })).toEqual({ reference: 'CC-2026-014', version: 3, values: { response: 'hi', status: 'accepted', explanation: '', confirmNotChildName: '' } });
   });
 
   it.each([undefined, {}, { reference: 'CC-26-1', version: 1 }, { reference: 'CC-2026-014', version: -1 }, { reference: 'CC-2026-014', version: 'x' }, { reference: "CC-2026-014' or 1", version: 1 }])('refuses unreadable card data %j', (data) => {
     expect(() => parseRespondInput(data)).toThrow(expect.objectContaining({ code: 'invalid_input' }));
   });
 
-  it('the response key is the card version plus the person', () => {
-    expect(responseKey(3, cllrPriya)).toBe(`v0000003.${cllrPriya.aadObjectId}`);
+  it('the response key identifies the response itself: person, card version and what it says', () => {
+    const key = responseKey(input({ response: 'Raised with finance.', status: 'accepted' }, 3), cllrPriya);
+    expect(key).toMatch(/^r\.[0-9a-f]{40}$/);
+    expect(key).not.toContain(cllrPriya.aadObjectId);
+    expect(responseKey(input({ response: ' Raised with finance. ', status: 'accepted' }, 3), cllrPriya)).toBe(key); // a double click
+    expect(responseKey(input({ response: 'Raised with finance.', status: 'in_progress' }, 3), cllrPriya)).not.toBe(key);
+    expect(responseKey(input({ response: 'Raised with finance!', status: 'accepted' }, 3), cllrPriya)).not.toBe(key);
+    expect(responseKey(input({ response: 'Raised with finance.', status: 'accepted' }, 4), cllrPriya)).not.toBe(key);
+    expect(responseKey(input({ response: 'Raised with finance.', status: 'accepted' }, 3), leadSam)).not.toBe(key);
+    expect(responseKey(input({ response: 'x', status: '' }), cllrPriya)).toBe(responseKey(input({ response: 'x', status: 'keep' }), cllrPriya));
   });
 });

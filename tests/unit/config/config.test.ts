@@ -23,6 +23,19 @@ function failure(env: Record<string, string | undefined>): ConfigError {
 }
 
 describe('loadConfig', () => {
+  it('names the instance so a restart is recognised: INSTANCE_NAME, else App Service\'s WEBSITE_INSTANCE_ID, else the host', () => {
+    expect(loadConfig({ INSTANCE_NAME: 'bot-1' }).instanceName).toBe('bot-1');
+    expect(loadConfig({ WEBSITE_INSTANCE_ID: 'a1b2c3d4e5f6' }).instanceName).toBe('a1b2c3d4e5f6');
+    expect(loadConfig({}).instanceName).toMatch(/^[A-Za-z0-9._-]{1,64}$/);
+    expect(failure({ INSTANCE_NAME: 'bot 1|x' }).variable).toBe('INSTANCE_NAME');
+  });
+
+  it('reads ELECTION_DATE as a past calendar date and refuses anything else, naming it', () => {
+    expect(loadConfig({ ELECTION_DATE: '2025-05-01' }).electionDate).toBe('2025-05-01');
+    expect(loadConfig({}).electionDate).toBeUndefined();
+    for (const bad of ['1 May 2025', '2025-02-30', '2999-05-01', '1999-05-06']) expect(() => loadConfig({ ELECTION_DATE: bad })).toThrow(/ELECTION_DATE/);
+  });
+
   it('gives local defaults with no environment at all', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ environment: 'development', port: 3978, host: '127.0.0.1', tablePrefix: 'cpp', logLevel: 'info', allowedTenantIds: [], adminAadObjectIds: [] });

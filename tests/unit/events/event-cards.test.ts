@@ -6,9 +6,10 @@ import { namesByResponse } from '../../../src/features/events/domain/rsvp';
 import { DomainError } from '../../../src/shared/errors/domain-error';
 import { adaptiveCardProblems } from '../../support/adaptive-card-check';
 import { FOURTEEN_DAYS, aForm, anEvent } from './event-fixtures';
+import { teamsTeamId, teamsUserId } from '../../support/teams-ids';
 
 const nowUtc = '2027-01-20T09:00:00.000Z';
-const teams = [{ teamId: '19:abc@thread.tacv2', teamName: 'Children in Care Council' }];
+const teams = [{ teamId: teamsTeamId('children-in-care-council'), teamName: 'Children in Care Council' }];
 const awards = anEvent({ venue: 'Online: https://teams.microsoft.com/l/meetup-join/abc', onlineUrl: 'https://teams.microsoft.com/l/meetup-join/abc' });
 const cancelled = anEvent({ status: 'cancelled', cancelledAt: '2027-01-25T10:00:00.000Z', sequence: 2 });
 const moved = anEvent({ sequence: 1, lastChanges: ['time', 'venue'], previousStartUtc: '2027-02-09T18:00:00.000Z', shortNotice: true });
@@ -26,12 +27,12 @@ const shortNoticeError = (() => {
 
 const fixtures: Record<string, () => object> = {
   'form: new': () => eventFormCard({ teams, minNotice: FOURTEEN_DAYS }),
-  'form: update, team audience the bot has left': () => eventFormCard({ teams: [], minNotice: FOURTEEN_DAYS, event: anEvent({ audience: { kind: 'team', teamId: 't9', teamName: 'Old team' } }) }),
+  'form: update, team audience the bot has left': () => eventFormCard({ teams: [], minNotice: FOURTEEN_DAYS, event: anEvent({ audience: { kind: 'team', teamId: teamsTeamId('old-team'), teamName: 'Old team' } }) }),
   'form: errors': () => eventFormCard({ teams, minNotice: FOURTEEN_DAYS, error: new EventFormError({ title: 'Enter a title', end: 'The end must be after the start' }, eventFormValuesOf({})) }),
   'form: short notice': () => eventFormCard({ teams, minNotice: FOURTEEN_DAYS, error: shortNoticeError }),
   'form: conflict': () => eventFormCard({ teams, minNotice: FOURTEEN_DAYS, event: awards, error: new DomainError('conflict', 'Someone else changed this event.') }),
   'invitation: first send': () => eventInvitationCard(awards, { nowUtc, calendarUrl: 'https://cpp.example/calendar/events/x.ics' }),
-  'invitation: answered, with refresh': () => eventInvitationCard(awards, { nowUtc, mine, totals, refreshUserIds: ['29:1abc'], heading: 'Thank you: your reply is recorded' }),
+  'invitation: answered, with refresh': () => eventInvitationCard(awards, { nowUtc, mine, totals, refreshUserIds: [teamsUserId('1abc')], heading: 'Thank you: your reply is recorded' }),
   'invitation: updated, short notice': () => eventInvitationCard(moved, { nowUtc }),
   'invitation: cancelled': () => eventInvitationCard(cancelled, { nowUtc, mine, totals }),
   'invitation: replies closed': () => eventInvitationCard(awards, { nowUtc: '2027-02-05T09:00:00.000Z', mine, totals }),
@@ -65,8 +66,8 @@ describe('event form card', () => {
     const json = JSON.stringify(card);
     for (const id of ['title', 'kind', 'start', 'end', 'venue', 'details', 'rsvpBy', 'audience']) expect(json).toContain(`"id":"${id}"`);
     expect(json).not.toContain('"id":"confirmShortNotice"');
-    expect(actions(card)).toEqual([expect.objectContaining({ verb: 'event.create', data: {} })]);
-    expect(json).toContain('"value":"team:19:abc@thread.tacv2"');
+    expect(actions(card)).toEqual([expect.objectContaining({ verb: 'event.create', data: { formId: expect.stringMatching(/^[0-9a-f-]{36}$/) } })]);
+    expect(json).toContain(`"value":"team:${teamsTeamId('children-in-care-council')}"`);
     const update = eventFormCard({ teams, minNotice: FOURTEEN_DAYS, event: moved });
     expect(actions(update)).toEqual([expect.objectContaining({ verb: 'event.update', data: { eventId: moved.id, sequence: 1 } })]);
     expect(JSON.stringify(update)).toContain('"value":"2027-02-10T18:00"');
@@ -80,7 +81,7 @@ describe('event form card', () => {
   });
 
   it('keeps a team the bot has left selectable on its own event', () => {
-    expect(JSON.stringify(fixtures['form: update, team audience the bot has left']!())).toContain('"title":"Members of Old team","value":"team:t9"');
+    expect(JSON.stringify(fixtures['form: update, team audience the bot has left']!())).toContain(`"title":"Members of Old team","value":"team:${teamsTeamId('old-team')}"`);
   });
 });
 
@@ -100,12 +101,12 @@ describe('invitation card', () => {
   });
 
   it('ticks the member\'s own answer, shows totals and refreshes itself for the listed users', () => {
-    const card = eventInvitationCard(awards, { nowUtc, mine, totals, refreshUserIds: ['29:1abc'] });
+    const card = eventInvitationCard(awards, { nowUtc, mine, totals, refreshUserIds: [teamsUserId('1abc')] });
     expect(actions(card).map((a) => a.title)).toContain('✓ Maybe');
     const json = JSON.stringify(card);
     expect(json).toContain('You said: Maybe.');
     expect(json).toContain("Going: 12 · Maybe: 3 · Can't go: 4");
-    expect(card).toMatchObject({ refresh: { action: { type: 'Action.Execute', verb: 'event.invitation', data: { eventId: awards.id } }, userIds: ['29:1abc'] } });
+    expect(card).toMatchObject({ refresh: { action: { type: 'Action.Execute', verb: 'event.invitation', data: { eventId: awards.id } }, userIds: [teamsUserId('1abc')] } });
   });
 
   it('says loudly what an update changed and that it is short notice', () => {

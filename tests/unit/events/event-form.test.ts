@@ -1,8 +1,11 @@
 import { Duration } from 'luxon';
 import { EventFormError, EventFormContext, describeNotice, formValuesForEvent, parseLondonDateTime, parseMinNotice, validateEventForm } from '../../../src/features/events/domain/event-form';
 import { FOURTEEN_DAYS, aForm, anEvent } from './event-fixtures';
+import { teamsTeamId } from '../../support/teams-ids';
 
-const context: EventFormContext = { nowUtc: '2027-01-05T09:00:00.000Z', minNotice: FOURTEEN_DAYS, teams: [{ teamId: '19:abc@thread.tacv2', teamName: 'Children in Care Council' }] };
+const CICC_TEAM = teamsTeamId('children-in-care-council');
+
+const context: EventFormContext = { nowUtc: '2027-01-05T09:00:00.000Z', minNotice: FOURTEEN_DAYS, teams: [{ teamId: CICC_TEAM, teamName: 'Children in Care Council' }] };
 
 function formError(input: unknown, ctx: EventFormContext = context): EventFormError {
   try {
@@ -83,8 +86,8 @@ describe('validateEventForm', () => {
   it('resolves audiences: all by default, officers, a Team by id with the name from the server, nothing else', () => {
     expect(validateEventForm(aForm({ audience: '' }), context).audience).toEqual({ kind: 'all' });
     expect(validateEventForm(aForm({ audience: 'role:officer' }), context).audience).toEqual({ kind: 'role', role: 'officer' });
-    expect(validateEventForm(aForm({ audience: 'team:19:abc@thread.tacv2', teamName: 'Spoofed' }), context).audience).toEqual({ kind: 'team', teamId: '19:abc@thread.tacv2', teamName: 'Children in Care Council' });
-    expect(formError(aForm({ audience: 'team:19:other@thread.tacv2' })).fieldErrors.audience).toBe('Choose who to invite');
+    expect(validateEventForm(aForm({ audience: `team:${CICC_TEAM}`, teamName: 'Spoofed' }), context).audience).toEqual({ kind: 'team', teamId: CICC_TEAM, teamName: 'Children in Care Council' });
+    expect(formError(aForm({ audience: `team:${teamsTeamId('other-team')}` })).fieldErrors.audience).toBe('Choose who to invite');
     expect(formError(aForm({ audience: 'role:member' })).fieldErrors.audience).toBe('Choose who to invite');
   });
 

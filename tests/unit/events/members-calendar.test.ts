@@ -5,12 +5,13 @@ import { membersCalendarIcs } from '../../../src/features/calendar/domain/member
 import { ManualClock } from '../../../src/platform/time/clock';
 import { ArrayTimeline, aMeeting } from '../meetings/meeting-fixtures';
 import { ArrayEventTimeline, anEvent } from './event-fixtures';
+import { teamsTeamId } from '../../support/teams-ids';
 
 const options = { calendarName: "Members' Calendar - Corporate Parenting Panel", uidDomain: 'cpp.kent.example' };
 const panel = aMeeting({ sourceId: '9101', startUtc: '2027-02-16T10:00:00.000Z', endUtc: '2027-02-16T12:00:00.000Z', sequence: 2 });
 const awards = anEvent({ sequence: 3, venue: 'Online, https://teams.microsoft.com/l/meetup-join/abc', onlineUrl: 'https://teams.microsoft.com/l/meetup-join/abc', details: 'Bring; commas, and\nnew lines' });
 const cancelled = anEvent({ id: 'ev-00000000000000000000000a', title: 'Foster carer coffee morning', kind: 'foster-carer', status: 'cancelled', cancelledAt: '2027-01-20T10:00:00.000Z', sequence: 1, startUtc: '2027-07-14T09:00:00.000Z', endUtc: '2027-07-14T11:00:00.000Z' });
-const teamOnly = anEvent({ id: 'ev-00000000000000000000000b', title: 'Children in Care Council session', audience: { kind: 'team', teamId: 't1', teamName: 'CiCC' } });
+const teamOnly = anEvent({ id: 'ev-00000000000000000000000b', title: 'Children in Care Council session', audience: { kind: 'team', teamId: teamsTeamId('cicc'), teamName: 'CiCC' } });
 
 function parse(ics: string) {
   const calendar = new ICAL.Component(ICAL.parse(ics));

@@ -99,9 +99,10 @@ describe('meeting card templates', () => {
     expect(JSON.stringify(meetingAnswerCard({ kind: 'none', text: 'No panel meetings are scheduled in March 2027' }, member))).toContain('No panel meetings are scheduled in March 2027');
   });
 
-  it('the form: new submits meeting.save without an id; edit carries id and sequence and prefills London times', () => {
+  it('the form: new submits meeting.save with its own form id and no meeting id; edit carries id and sequence and prefills London times', () => {
     const blank = JSON.stringify(meetingFormCard());
-    expect(blank).toContain('"verb":"meeting.save","associatedInputs":"auto","data":{}');
+    expect(blank).toMatch(/"verb":"meeting.save","associatedInputs":"auto","data":\{"formId":"[0-9a-f-]{36}"\}/);
+    expect(JSON.stringify(meetingFormCard({ formId: '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e' }))).toContain('"data":{"formId":"3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e"}');
     const edit = JSON.stringify(meetingFormCard({ meeting: officerMade }));
     expect(edit).toContain(`"data":{"meetingId":"${officerMade.id}","sequence":2}`);
     expect(edit).toContain('"id":"startDate","label":"Date","isRequired":true,"errorMessage":"Choose a date","value":"2026-02-03"');
@@ -119,11 +120,11 @@ describe('meeting card templates', () => {
   });
 
   it('render functions take data as it is: template syntax inside data is not expanded', () => {
-    const json = JSON.stringify(renderMeetingFormCard({ heading: 'h', meetingId: '', sequence: 0, values: { ...emptyFormValues(), title: '${heading}' }, errors: emptyFormValues(), message: '' }));
+    const json = JSON.stringify(renderMeetingFormCard({ heading: 'h', meetingId: '', formId: '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e', sequence: 0, values: { ...emptyFormValues(), title: '${heading}' }, errors: emptyFormValues(), message: '' }));
     expect(json).toContain('"value":"${heading}"');
     const card = renderMeetingCard({
       meetingId: 'mg-0', sequence: 0, heading: '', committee: 'c', title: 't', when: 'w', until: '', venue: 'v', status: 'scheduled', statusText: '', notices: [],
-      agendaText: 'a', agendaUrl: '', agendaItems: [], papers: [], minutesUrl: '', notes: '', calendarUrl: '', canSendApologies: false, officerActions: false,
+      agendaText: 'a', agendaUrl: '', agendaItems: [], papers: [], minutesUrl: '', notes: '', calendarUrl: '', canSendApologies: false, officerActions: false, checkInOpen: false, recordAttendance: false,
     }) as unknown as { actions: unknown[] };
     expect(card.actions).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface ApologyCardData {
   meetingId: string;
@@ -17,5 +17,5 @@ export interface ApologyCardData {
 }
 
 export function renderApologyCard(data: ApologyCardData): AdaptiveCardJson {
-  return expandCardTemplate('apology', data);
+  return cardTemplate('apology').expand(data);
 }

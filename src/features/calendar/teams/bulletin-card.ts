@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface BulletinItem {
   type: 'meeting' | 'event';
@@ -26,9 +26,11 @@ export interface BulletinCardData {
   emptyText: string;
   /** The Members' Calendar page or feed; empty hides the button. */
   calendarUrl: string;
+  /** The quarter's key figures, in the first bulletin after officers enter them. */
+  keyFigures: { shown: boolean; title: string; facts: { title: string; value: string }[]; image: { url: string; altText: string }; source: string };
 }
 
 /** The weekly Member Bulletin. 'Stop the bulletin' posts Action.Execute `bulletin.optOut` {}. */
 export function renderBulletinCard(data: BulletinCardData): AdaptiveCardJson {
-  return expandCardTemplate('bulletin', data);
+  return cardTemplate('bulletin').expand(data);
 }

@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface EventCalendarLinkCardData {
   heading: string;
@@ -15,5 +15,5 @@ export interface EventCalendarLinkCardData {
  * `calendar.link` with {scope, rotate: true}.
  */
 export function renderEventCalendarLinkCard(data: EventCalendarLinkCardData): AdaptiveCardJson {
-  return expandCardTemplate('event-calendar-link', data);
+  return cardTemplate('event-calendar-link').expand(data);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHALLENGE_STATUSES, Challenge, ChallengeEvent, PRIORITY_AREAS, RAISING_GROUPS, referenceSchema } from '../domain/challenge';
 import { ChallengeSummary } from '../domain/challenge-summary';
+import { parseStoredJson } from '../../../platform/storage/stored-json';
 
 /**
  * What the repository accepts back from storage: rows are JSON in one string property, and a row
@@ -66,7 +67,5 @@ export const storedSummarySchema: z.ZodType<ChallengeSummary> = z.object({
 
 /** Parses one stored JSON value, naming the row when it is malformed. */
 export function parseStored<T>(schema: z.ZodType<T>, json: string, row: string): T {
-  const parsed = schema.safeParse(JSON.parse(json));
-  if (!parsed.success) throw new Error(`stored challenge row ${row} is malformed: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
-  return parsed.data;
+  return parseStoredJson(schema, json, `challenge row ${row}`);
 }

@@ -1,11 +1,10 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { DomainError } from '../../../shared/errors/domain-error';
 import { Role, hasRole } from '../../../shared/access/actor';
 import { Challenge, PRIORITY_AREAS, Person, RAISING_GROUPS } from './challenge';
-import { findPersonalData, personalDataMessage } from './personal-data-guard';
+import { POSSIBLE_NAME_MESSAGE, checkPersonalData, nameConfirmation, namesConfirmed, personalDataMessage } from './personal-data-guard';
+import { FormError, MAX_TITLE_LENGTH, fieldErrorsOf, formText, readFormValues } from '../../../shared/forms/form';
 
-export const MAX_TITLE_LENGTH = 120;
 export const MAX_WORDS_LENGTH = 2000;
 export const MAX_GROUP_NAME_LENGTH = 80;
 export const MAX_ASSIGNEES = 20;
@@ -23,11 +22,16 @@ export interface ChallengeFormValues {
   leadOfficer: string;
   assignees: string;
   dueOn: string;
+  /**
+   * The "This is not a child's name" box: when ticked, the confirmation the form carried for the
+   * possible names it showed (see nameConfirmation); empty otherwise. Never skips another check.
+   */
+  confirmNotChildName: string;
 }
 
 export type ChallengeFormField = keyof ChallengeFormValues;
 
-const FORM_FIELDS: readonly ChallengeFormField[] = ['title', 'words', 'raisingGroup', 'raisingGroupOther', 'raisedOn', 'priorityArea', 'leadOfficer', 'assignees', 'dueOn'];
+const FORM_FIELDS: readonly ChallengeFormField[] = ['title', 'words', 'raisingGroup', 'raisingGroupOther', 'raisedOn', 'priorityArea', 'leadOfficer', 'assignees', 'dueOn', 'confirmNotChildName'];
 
 /** Someone a card can be given to: the people the form offers, with their role (the lead must be an officer). */
 export interface ChallengeCandidate extends Person {
@@ -50,20 +54,20 @@ export type ChallengeDraft = Pick<Challenge, 'title' | 'words' | 'raisingGroup' 
  * The form was filled in wrongly. Carries a message per field and what was typed, so the form can
  * be shown again with the errors beside the fields and nothing lost.
  */
-export class ChallengeFormError extends DomainError {
+export class ChallengeFormError extends FormError<ChallengeFormField, ChallengeFormValues> {
   constructor(
-    readonly fieldErrors: Partial<Record<ChallengeFormField, string>>,
-    readonly values: ChallengeFormValues,
+    fieldErrors: Partial<Record<ChallengeFormField, string>>,
+    values: ChallengeFormValues,
     readonly context: ChallengeFormContext,
-    message = 'Please correct the highlighted fields.',
+    message?: string,
+    /** Set when the form must ask "is this a child's name?": the value its confirmation box carries. */
+    readonly nameConfirmation = '',
   ) {
-    super('invalid_input', message);
-    this.name = 'ChallengeFormError';
+    super(fieldErrors, values, message);
   }
 }
 
-const trimmed = (max: number, label: string) =>
-  z.preprocess((value) => (typeof value === 'string' ? value.trim() : value), z.string().max(max, `${label} must be at most ${max} characters`));
+const trimmed = formText;
 const isoDate = (message: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, message).refine((value) => DateTime.fromISO(value).isValid, 'That date does not exist');
 
 const formSchema = z.object({
@@ -81,22 +85,25 @@ const formSchema = z.object({
 /** Free text fields that must never hold a child's personal details. */
 const GUARDED_FIELDS: readonly ChallengeFormField[] = ['title', 'words', 'raisingGroupOther'];
 
+/** What the guard made of the form's free text. */
+interface GuardOutcome {
+  refused: boolean;
+  /** Possible names over every guarded field, when not yet confirmed; empty otherwise. */
+  unconfirmedNames: string[];
+}
+
 /**
  * Validates the form: shapes with zod, then the rules that need context (today, the people who
- * can be chosen), then the personal-data guard. All problems are reported together.
+ * can be chosen), then the personal-data guard. All problems are reported together; a possible
+ * name is asked about (with the confirmation box) unless the box was ticked for exactly the
+ * names found now.
  */
 export function validateChallengeForm(input: unknown, context: ChallengeFormContext): ChallengeDraft {
   const values = challengeFormValuesOf(input);
   const errors: Partial<Record<ChallengeFormField, string>> = {};
-  const guarded = guardPersonalData(values, errors);
+  const guarded = guardPersonalData(values, errors, context);
   const parsed = formSchema.safeParse(values);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as ChallengeFormField | undefined;
-      if (field && !errors[field]) errors[field] = issue.message;
-    }
-    throw formError(errors, values, context, guarded);
-  }
+  if (!parsed.success) throw formError({ ...fieldErrorsOf<ChallengeFormField>(parsed.error.issues), ...errors }, values, context, guarded);
   const form = parsed.data;
   const people = new Map(context.candidates.map((candidate) => [candidate.aadObjectId, candidate]));
   if (form.raisingGroup === 'other' && !form.raisingGroupOther) errors.raisingGroupOther = 'Name the group (never a child)';
@@ -124,31 +131,34 @@ export function validateChallengeForm(input: unknown, context: ChallengeFormCont
 
 /** Blank values for a new form. */
 export function emptyChallengeFormValues(): ChallengeFormValues {
-  return { title: '', words: '', raisingGroup: '', raisingGroupOther: '', raisedOn: '', priorityArea: '', leadOfficer: '', assignees: '', dueOn: '' };
+  return { title: '', words: '', raisingGroup: '', raisingGroupOther: '', raisedOn: '', priorityArea: '', leadOfficer: '', assignees: '', dueOn: '', confirmNotChildName: '' };
 }
 
 /** Reads the form's fields from card data, keeping only strings and never more than is allowed. */
 export function challengeFormValuesOf(input: unknown): ChallengeFormValues {
-  const record = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
-  const values = emptyChallengeFormValues();
-  for (const field of FORM_FIELDS) {
-    const value = record[field];
-    if (typeof value === 'string') values[field] = value.slice(0, MAX_ASSIGNEES * 130 + 100);
-  }
-  return values;
+  return readFormValues(input, FORM_FIELDS, MAX_ASSIGNEES * 130 + 100);
 }
 
-function guardPersonalData(values: ChallengeFormValues, errors: Partial<Record<ChallengeFormField, string>>): boolean {
-  let found = false;
+function guardPersonalData(values: ChallengeFormValues, errors: Partial<Record<ChallengeFormField, string>>, context: ChallengeFormContext): GuardOutcome {
+  const knownAdultNames = context.candidates.map((candidate) => candidate.name);
+  let refused = false;
+  const names = new Set<string>();
+  const named: ChallengeFormField[] = [];
   for (const field of GUARDED_FIELDS) {
     if (field === 'raisingGroupOther' && values.raisingGroup !== 'other') continue;
-    const kinds = findPersonalData(values[field]);
-    if (kinds.length > 0) {
-      errors[field] = personalDataMessage(kinds);
-      found = true;
+    const found = checkPersonalData(values[field], { knownAdultNames });
+    if (found.refused.length > 0) {
+      errors[field] = personalDataMessage(found.refused);
+      refused = true;
+    } else if (found.possibleNames.length > 0) {
+      named.push(field);
+      for (const name of found.possibleNames) names.add(name);
     }
   }
-  return found;
+  const possibleNames = [...names].sort();
+  if (possibleNames.length === 0 || namesConfirmed(context.formId, possibleNames, values.confirmNotChildName)) return { refused, unconfirmedNames: [] };
+  for (const field of named) errors[field] = POSSIBLE_NAME_MESSAGE;
+  return { refused, unconfirmedNames: possibleNames };
 }
 
 function resolveAssignees(text: string, people: Map<string, ChallengeCandidate>, errors: Partial<Record<ChallengeFormField, string>>): Person[] {
@@ -169,9 +179,13 @@ function resolveAssignees(text: string, people: Map<string, ChallengeCandidate>,
   return assignees;
 }
 
-function formError(errors: Partial<Record<ChallengeFormField, string>>, values: ChallengeFormValues, context: ChallengeFormContext, personalData: boolean): ChallengeFormError {
-  const message = personalData
-    ? "Some of this looks like a child's personal details, which challenge cards must not hold. Please take them out, then create the card again."
-    : 'Please correct the highlighted fields.';
-  return new ChallengeFormError(errors, values, context, message);
+function formError(errors: Partial<Record<ChallengeFormField, string>>, values: ChallengeFormValues, context: ChallengeFormContext, guarded: GuardOutcome): ChallengeFormError {
+  const confirmation = guarded.unconfirmedNames.length > 0 ? nameConfirmation(context.formId, guarded.unconfirmedNames) : '';
+  let message = 'Please correct the highlighted fields.';
+  if (guarded.refused) message = "Some of this looks like a child's personal details, which challenge cards must not hold. Please take them out, then create the card again.";
+  else if (confirmation && Object.keys(errors).every((field) => errors[field as ChallengeFormField] === POSSIBLE_NAME_MESSAGE)) {
+    message = "Please check: this may name a person. Challenge cards must never name a child. If it is not a child's name, tick the box below and create the card again.";
+  }
+  // The box is drawn unticked again, so an earlier tick never carries over to new words.
+  return new ChallengeFormError(errors, { ...values, confirmNotChildName: '' }, context, message, confirmation);
 }

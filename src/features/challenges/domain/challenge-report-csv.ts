@@ -1,17 +1,11 @@
-import { stringify } from 'csv-stringify/sync';
 import { PRIORITY_AREA_LABELS, STATUS_LABELS } from './challenge';
 import { ChallengeReport } from './challenge-report';
+import { csvTable } from '../../../platform/process/csv-table';
 
 /**
- * The report's cards as CSV for the panel papers: one row per card open at some time in the
- * period, with the status as it stood at the end of the period.
- *
- * - Dates are ISO (2026-07-14): unambiguous whatever the locale of the spreadsheet opening them.
- * - A byte-order mark makes Excel read the file as UTF-8 (names like "Siobhán", the ‘curly’ quotes
- *   people paste); lines end CRLF, as RFC 4180 and Excel expect.
- * - Cells starting with = + - @ (and tab or CR) get a leading apostrophe, so text typed into a card
- *   can never run as a formula when the CSV is opened (CSV injection).
- * - A lone line break is quoted too (the library only quotes the record delimiter, CRLF).
+ * The report's cards as CSV for the panel papers (the one CSV configuration, see csvTable): one
+ * row per card open at some time in the period, with the status as it stood at the end of the
+ * period. Dates are ISO (2026-07-14): unambiguous whatever the locale of the spreadsheet.
  */
 export function challengeReportCsv(report: ChallengeReport): string {
   const header = [
@@ -42,7 +36,7 @@ export function challengeReportCsv(report: ChallengeReport): string {
     row.completedOn ?? '',
     row.explanation ?? '',
   ]);
-  return stringify([header, ...records], { bom: true, record_delimiter: 'windows', escape_formulas: true, quoted_match: [/^\s|\s$/, /[\r\n]/] });
+  return csvTable(header, records);
 }
 
 /** A file name for the download: `challenge-cards-Q3-2026.csv`. */

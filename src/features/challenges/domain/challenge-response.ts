@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { DomainError, DomainErrorCode } from '../../../shared/errors/domain-error';
 import { Actor } from '../../../shared/access/actor';
-import { assertValidKey } from '../../../platform/storage/keys';
+import { assertValidKey, hashedKey } from '../../../platform/storage/keys';
 import { CHALLENGE_STATUSES, Challenge, ChallengeChange, ChallengeEvent, ChallengeReference, ChallengeStatus, STATUS_LABELS, isFinal, referenceSchema } from './challenge';
 import { mayRespond } from './challenge-access';
 import { canMove, needsExplanation, transitionProblem } from './challenge-status-machine';
-import { findPersonalData, personalDataMessage } from './personal-data-guard';
+import { POSSIBLE_NAME_MESSAGE, checkPersonalData, nameConfirmation, namesConfirmed, personalDataMessage } from './personal-data-guard';
 
 export const MAX_RESPONSE_LENGTH = 2000;
 export const MAX_EXPLANATION_LENGTH = 2000;
@@ -18,6 +18,8 @@ export interface RespondValues {
   /** A status to move to, or KEEP_STATUS (or '') to keep the current one. */
   status: string;
   explanation: string;
+  /** The "This is not a child's name" box: the card's confirmation when ticked, else empty. */
+  confirmNotChildName: string;
 }
 
 /** `challenge.respond` data: the card's {reference, version} plus the inputs. */
@@ -28,7 +30,14 @@ export interface RespondInput {
   values: RespondValues;
 }
 
-export type ResponseDecision = { change: ChallengeChange } | { refusal: { code: DomainErrorCode; message: string } };
+export interface ResponseRefusal {
+  code: DomainErrorCode;
+  message: string;
+  /** Set when the card must ask "is this a child's name?": the value its confirmation box carries. */
+  nameConfirmation?: string;
+}
+
+export type ResponseDecision = { change: ChallengeChange } | { refusal: ResponseRefusal };
 
 const text = z.preprocess((value) => (typeof value === 'string' ? value.slice(0, MAX_RESPONSE_LENGTH + 1000) : ''), z.string());
 const respondSchema = z.object({
@@ -37,23 +46,28 @@ const respondSchema = z.object({
   response: text,
   status: text,
   explanation: text,
+  confirmNotChildName: text,
 });
 
 /** Validates the card's data; a card that cannot be read is refused before anything is loaded. */
 export function parseRespondInput(data: unknown): RespondInput {
   const parsed = respondSchema.safeParse(data ?? {});
   if (!parsed.success) throw new DomainError('invalid_input', 'This card could not be read. Ask for the card again, e.g. "challenge CC-2026-014".');
-  const { reference, version, response, status, explanation } = parsed.data;
-  return { reference, version, values: { response, status, explanation } };
+  const { reference, version, response, status, explanation, confirmNotChildName } = parsed.data;
+  return { reference, version, values: { response, status, explanation, confirmNotChildName } };
 }
 
 /**
- * The history key of a response: the card version it was made on plus who made it. A double
- * click sends the same version twice, so the second finds the key taken and records nothing;
- * two people answering the same version get different keys, so both are kept.
+ * The history key of a response: its own idempotency key, a hash of who made it, the card version
+ * it was made on and what it says (response, status, explanation, as the card sent them, trimmed).
+ * A double click or a Teams retry sends the same response again: same key, so the second finds it
+ * taken and records nothing. A different response, even from an older copy of the card (another
+ * device, a nudge), or the same words from another person, gets its own key and is kept.
  */
-export function responseKey(version: number, actor: Pick<Actor, 'aadObjectId'>): string {
-  return assertValidKey(`v${String(version).padStart(7, '0')}.${actor.aadObjectId}`, 'response key');
+export function responseKey(input: Pick<RespondInput, 'version' | 'values'>, actor: Pick<Actor, 'aadObjectId'>): string {
+  const { response, status, explanation } = input.values;
+  const said = [response.trim(), status.trim() === '' ? KEEP_STATUS : status.trim(), explanation.trim()];
+  return assertValidKey(`r.${hashedKey('challenge-response', actor.aadObjectId, String(input.version), ...said)}`, 'response key');
 }
 
 /**
@@ -70,8 +84,8 @@ export function decideResponse(current: Challenge, actor: Actor, input: RespondI
   }
   const response = input.values.response.trim();
   const explanation = input.values.explanation.trim();
-  const problem = textProblem(response, explanation);
-  if (problem) return refuse('invalid_input', problem);
+  const problem = textProblem(current, actor, input, { response, explanation });
+  if (problem) return { refusal: problem };
   const requested = input.values.status.trim() === KEEP_STATUS ? '' : input.values.status.trim();
   if (requested !== '' && !(CHALLENGE_STATUSES as readonly string[]).includes(requested)) return refuse('invalid_input', 'Choose the new status from the list.');
   const to = requested === '' || requested === current.status ? undefined : (requested as ChallengeStatus);
@@ -96,7 +110,7 @@ export function decideResponse(current: Challenge, actor: Actor, input: RespondI
 function applyResponse(current: Challenge, actor: Actor, input: RespondInput, said: { response: string; explanation: string; to?: ChallengeStatus }, nowUtc: string): ChallengeChange {
   const by = { aadObjectId: actor.aadObjectId, name: actor.name };
   const next: Challenge = { ...current, version: current.version + 1, updatedAtUtc: nowUtc, firstResponseAtUtc: current.firstResponseAtUtc ?? nowUtc };
-  const event: ChallengeEvent = { reference: current.reference, key: responseKey(input.version, actor), by, atUtc: nowUtc, kind: 'response' };
+  const event: ChallengeEvent = { reference: current.reference, key: responseKey(input, actor), by, atUtc: nowUtc, kind: 'response' };
   if (said.response) {
     next.latestResponse = { by, atUtc: nowUtc, text: said.response };
     event.text = said.response;
@@ -114,14 +128,26 @@ function applyResponse(current: Challenge, actor: Actor, input: RespondInput, sa
   return { next, event };
 }
 
-function textProblem(response: string, explanation: string): string | undefined {
-  if (response.length > MAX_RESPONSE_LENGTH) return `Please keep the response under ${MAX_RESPONSE_LENGTH} characters.`;
-  if (explanation.length > MAX_EXPLANATION_LENGTH) return `Please keep the explanation under ${MAX_EXPLANATION_LENGTH} characters.`;
-  const inResponse = findPersonalData(response);
-  if (inResponse.length > 0) return `Your response: ${personalDataMessage(inResponse)}`;
-  const inExplanation = findPersonalData(explanation);
-  if (inExplanation.length > 0) return `The explanation: ${personalDataMessage(inExplanation)}`;
-  return undefined;
+/** Lengths, then the personal-data guard; a possible name is asked about unless confirmed for this card version. */
+function textProblem(current: Challenge, actor: Actor, input: RespondInput, said: { response: string; explanation: string }): ResponseRefusal | undefined {
+  const invalid = (message: string): ResponseRefusal => ({ code: 'invalid_input', message });
+  if (said.response.length > MAX_RESPONSE_LENGTH) return invalid(`Please keep the response under ${MAX_RESPONSE_LENGTH} characters.`);
+  if (said.explanation.length > MAX_EXPLANATION_LENGTH) return invalid(`Please keep the explanation under ${MAX_EXPLANATION_LENGTH} characters.`);
+  const knownAdultNames = [current.leadOfficer, ...current.assignees, current.createdBy, actor].map((person) => person.name);
+  const inResponse = checkPersonalData(said.response, { knownAdultNames });
+  if (inResponse.refused.length > 0) return invalid(`Your response: ${personalDataMessage(inResponse.refused)}`);
+  const inExplanation = checkPersonalData(said.explanation, { knownAdultNames });
+  if (inExplanation.refused.length > 0) return invalid(`The explanation: ${personalDataMessage(inExplanation.refused)}`);
+  const names = [...new Set([...inResponse.possibleNames, ...inExplanation.possibleNames])].sort();
+  if (names.length === 0 || namesConfirmed(confirmationSalt(current.reference, input.version), names, input.values.confirmNotChildName)) return undefined;
+  const where = inResponse.possibleNames.length > 0 ? 'Your response' : 'The explanation';
+  // The card is drawn again at its current version, so the box carries a confirmation for that version.
+  return { ...invalid(`${where}: ${POSSIBLE_NAME_MESSAGE}`), nameConfirmation: nameConfirmation(confirmationSalt(current.reference, current.version), names) };
+}
+
+/** A confirmation holds for one card and the version it was shown at. */
+function confirmationSalt(reference: ChallengeReference, version: number): string {
+  return `${reference}@${version}`;
 }
 
 function refuse(code: DomainErrorCode, message: string): ResponseDecision {

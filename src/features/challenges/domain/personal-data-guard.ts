@@ -1,63 +1,107 @@
+import { createHash } from 'node:crypto';
+import { findPhoneAndNhsNumbers } from './personal-data/phone-and-nhs-numbers';
+import { hasDateOfBirth } from './personal-data/dates-of-birth';
+import { hasEmailAddress } from './personal-data/email-addresses';
+import { hasHomeAddress } from './personal-data/home-addresses';
+import { nameLexicon } from './personal-data/name-lexicon';
+import { normaliseText } from './personal-data/normalise-text';
+import { hasNiNumber, hasPupilNumber } from './personal-data/official-numbers';
+import { NameOptions, findNames } from './personal-data/person-names';
+import { PERSONAL_DATA_DESCRIPTIONS, PERSONAL_DATA_KINDS, PersonalDataKind } from './personal-data/personal-data-kind';
+import { hasPostcode } from './personal-data/postcodes';
+import { tokenise } from './personal-data/text-tokens';
+
+export { PERSONAL_DATA_DESCRIPTIONS, PERSONAL_DATA_KINDS };
+export type { PersonalDataKind, NameOptions };
+
 /**
- * Spots text that looks like a child's personal details, so a challenge card never stores them.
- * Records name the raising group, never a child (UK GDPR: store the minimum). Findings name the
- * kind of detail only: the matched text is never echoed back, into a message, a log or a card.
+ * Spots a child's personal details in free text before a challenge card stores it. Records name
+ * the raising group, never a child (UK GDPR: store the minimum). What it finds is named by kind
+ * only: the matched text is never echoed back, into a message, a log or a card.
  *
- * Deliberately cautious: an organisation's phone number or a date written in figures is refused
- * too, because telling them apart from a child's is guesswork. The message says how to write such
- * things instead (a role instead of a number, "September 2026" instead of 01/09/2026).
- * It cannot spot names: the form asks for the group, and people are trusted not to name a child.
+ * Two outcomes besides "clear":
+ * - refused: details that identify or reach a person (phone, e-mail, postcode, home address,
+ *   date of birth, NHS / NI / pupil number, a name with an age). Organisations' numbers and
+ *   e-mails are refused too: telling them apart from a child's is guesswork, and the message
+ *   says to name the service instead.
+ * - possible names: words that look like a person's name. The officer is asked to confirm it is
+ *   not a child's name; a confirmed submission goes through (and is checked for everything else
+ *   again).
+ *
+ * Everything runs on the text normalised first (NFKC, full-width to ASCII, odd dashes, spaces and
+ * invisible characters), in time linear in its length: see tests/bench/personal-data-guard-bench.ts.
  */
-export type PersonalDataKind = 'phone' | 'email' | 'date_of_birth' | 'numeric_date' | 'postcode' | 'address' | 'ni_number' | 'nhs_number';
+export interface PersonalDataCheck {
+  /** Kinds found, each once, in PERSONAL_DATA_KINDS order; empty when none. */
+  refused: PersonalDataKind[];
+  /** Lower-case words that may be names, sorted; never shown, only fingerprinted. */
+  possibleNames: string[];
+}
 
-export const PERSONAL_DATA_DESCRIPTIONS: Record<PersonalDataKind, string> = {
-  phone: 'a phone number',
-  email: 'an email address',
-  date_of_birth: 'a date of birth',
-  numeric_date: 'a date written in figures (it could be a date of birth)',
-  postcode: 'a postcode',
-  address: 'a street address',
-  ni_number: 'a National Insurance number',
-  nhs_number: 'an NHS number',
-};
-
-const KIND_ORDER: readonly PersonalDataKind[] = ['phone', 'email', 'date_of_birth', 'numeric_date', 'postcode', 'address', 'ni_number', 'nhs_number'];
-
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/;
-/** A run that could be a phone number: starts with + or 0, digits with the separators people type. */
-const PHONE_CANDIDATE = /(?<![\d\w])(?:\+\s?\d{1,3}|0)[\d\s().-]{7,20}\d(?!\d)/g;
-/** 14/05/2009, 14-5-09, 14.05.2009; and ISO 2009-05-14. */
-const NUMERIC_DATE = /(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?!\d)/g;
-const ISO_DATE = /(?<!\d)(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)/;
-const DATE_OF_BIRTH = new RegExp(
-  [
-    String.raw`\bd\.?\s?o\.?\s?b\b`,
-    String.raw`\bdate\s+of\s+birth\b`,
-    String.raw`\bborn\s+on\b`,
-    String.raw`\bborn\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b`,
-    String.raw`\bborn\s+in\s+(?:19|20)\d{2}\b`,
-    String.raw`\bbirthday\s+is\b`,
-  ].join('|'),
-  'i',
-);
-/** Outward code + inward code, in capitals as postcodes are written (lower case gives too many false hits: "b2 4th"). */
-const POSTCODE = /\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}\b/;
-const ADDRESS = /\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Street|Avenue|Close|Lane|Drive|Way|Crescent|Gardens|Place|Court|Grove|Terrace|Rise|Hill|Mews|Row|Walk|Square)\b/;
-const NI_NUMBER = /\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/i;
-const NHS_CANDIDATE = /(?<!\d)\d{3}[\s-]?\d{3}[\s-]?\d{4}(?!\d)/g;
-
-/** The kinds of personal detail the text seems to hold, each once, in a fixed order; empty when none. */
-export function findPersonalData(text: string): PersonalDataKind[] {
+export function checkPersonalData(text: string, options: NameOptions = {}): PersonalDataCheck {
+  if (text.trim().length === 0) return { refused: [], possibleNames: [] };
+  const normalised = normaliseText(text);
   const found = new Set<PersonalDataKind>();
-  if (hasPhoneNumber(text)) found.add('phone');
-  if (EMAIL.test(text)) found.add('email');
-  if (DATE_OF_BIRTH.test(text)) found.add('date_of_birth');
-  if (hasNumericDate(text)) found.add('numeric_date');
-  if (POSTCODE.test(text)) found.add('postcode');
-  if (ADDRESS.test(text)) found.add('address');
-  if (NI_NUMBER.test(text)) found.add('ni_number');
-  if (!found.has('phone') && hasNhsNumber(text)) found.add('nhs_number');
-  return KIND_ORDER.filter((kind) => found.has(kind));
+  const names = new Set<string>();
+  for (const segment of segments(normalised)) checkSegment(segment, options, found, names);
+  return { refused: PERSONAL_DATA_KINDS.filter((kind) => found.has(kind)), possibleNames: [...names].sort() };
+}
+
+/**
+ * Long text is read in overlapping pieces of at most SEGMENT characters, cut at spaces: every
+ * detector looks only a few words around what it matches, far less than OVERLAP, so nothing is
+ * missed at a cut, and the work and memory per piece stay bounded whatever the length. A card's
+ * fields (2,000 characters at most) are always one piece.
+ */
+const SEGMENT = 4096;
+const OVERLAP = 512;
+const CUT_SEARCH = 128;
+
+function* segments(text: string): Generator<string> {
+  if (text.length <= SEGMENT) {
+    yield text;
+    return;
+  }
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + SEGMENT);
+    if (end < text.length) end = spaceBefore(text, end);
+    yield text.slice(start, end);
+    if (end >= text.length) return;
+    start = spaceAfter(text, Math.max(start + 1, end - OVERLAP));
+  }
+}
+
+/** The last space within CUT_SEARCH characters before `at` (or `at` itself): never cut a word if a space is near. */
+function spaceBefore(text: string, at: number): number {
+  for (let index = at; index > at - CUT_SEARCH; index--) if (text[index] === ' ' || text[index] === '\n') return index;
+  return at;
+}
+
+function spaceAfter(text: string, at: number): number {
+  for (let index = at; index < at + CUT_SEARCH && index < text.length; index++) if (text[index] === ' ' || text[index] === '\n') return index + 1;
+  return at;
+}
+
+function checkSegment(normalised: string, options: NameOptions, found: Set<PersonalDataKind>, possibleNames: Set<string>): void {
+  const tokens = tokenise(normalised);
+  const numbers = findPhoneAndNhsNumbers(tokens);
+  const names = findNames(tokens, nameLexicon(), options);
+  for (const name of names.possibleNames) possibleNames.add(name);
+  if (names.nameWithAge) found.add('name_with_age');
+  if (hasDateOfBirth(tokens)) found.add('date_of_birth');
+  if (numbers.phone) found.add('phone');
+  if (hasEmailAddress(normalised)) found.add('email');
+  if (hasPostcode(normalised)) found.add('postcode');
+  if (hasHomeAddress(tokens)) found.add('address');
+  if (numbers.nhs) found.add('nhs_number');
+  if (hasNiNumber(normalised)) found.add('ni_number');
+  if (hasPupilNumber(normalised)) found.add('pupil_number');
+}
+
+/** The kinds of personal detail the text seems to hold (refusals only), each once; empty when none. */
+export function findPersonalData(text: string, options: NameOptions = {}): PersonalDataKind[] {
+  return checkPersonalData(text, options).refused;
 }
 
 /**
@@ -66,48 +110,32 @@ export function findPersonalData(text: string): PersonalDataKind[] {
  */
 export function personalDataMessage(kinds: readonly PersonalDataKind[]): string {
   const names = kinds.map((kind) => PERSONAL_DATA_DESCRIPTIONS[kind]);
-  return `This looks like it contains ${joinAnd(names)}. Challenge cards must not hold a child's personal details: please take it out (name a role or a group instead of a person, and write dates as words, like "September 2026").`;
+  return `This looks like it contains ${joinAnd(names)}. Challenge cards must not hold a child's personal details: please take it out (name a role, a group or a service instead of a person or a number).`;
 }
 
-function hasPhoneNumber(text: string): boolean {
-  for (const match of text.matchAll(PHONE_CANDIDATE)) {
-    const raw = match[0];
-    let digits = raw.replace(/\D/g, '');
-    if (raw.startsWith('+')) {
-      if (digits.startsWith('44')) {
-        // +44 (0)7700 900123: the trunk 0 in brackets is not part of the number.
-        digits = digits.slice(2).replace(/^0/, '');
-        if (digits.length >= 9 && digits.length <= 10) return true;
-      } else if (digits.length >= 8 && digits.length <= 15) {
-        return true;
-      }
-    } else if (digits.length >= 10 && digits.length <= 11) {
-      return true;
-    }
-  }
-  return false;
+/** The question for a field with a possible name; it never repeats the word. */
+export const POSSIBLE_NAME_MESSAGE =
+  "This may contain a person's name. Challenge cards must never name a child: if it is a child's name, take it out. If it is not (an officer, a councillor, a service), tick \"This is not a child's name\" and submit again.";
+
+/**
+ * The confirmation a card carries for the possible names it showed: a short fingerprint per word,
+ * salted with the form or card it was shown on. A later submission is confirmed only for the words
+ * fingerprinted, so a name added after ticking the box is asked about again. The fingerprints hide
+ * nothing the card does not already show (the words are in its input boxes), and reveal no more.
+ */
+export function nameConfirmation(salt: string, possibleNames: readonly string[]): string {
+  return possibleNames.map((name) => fingerprint(salt, name)).join('.');
 }
 
-function hasNumericDate(text: string): boolean {
-  if (ISO_DATE.test(text)) return true;
-  for (const match of text.matchAll(NUMERIC_DATE)) {
-    const day = Number(match[1]);
-    const month = Number(match[2]);
-    if (day >= 1 && day <= 31 && month >= 1 && month <= 12) return true;
-  }
-  return false;
+/** Whether `confirmation` (from the card) covers every possible name found now. */
+export function namesConfirmed(salt: string, possibleNames: readonly string[], confirmation: unknown): boolean {
+  if (typeof confirmation !== 'string' || confirmation.length > 2000) return false;
+  const confirmed = new Set(confirmation.split('.'));
+  return possibleNames.every((name) => confirmed.has(fingerprint(salt, name)));
 }
 
-/** Ten digits passing the NHS modulus 11 check: the check keeps "0800 123 4567"-like runs out. */
-function hasNhsNumber(text: string): boolean {
-  for (const match of text.matchAll(NHS_CANDIDATE)) {
-    const digits = match[0].replace(/\D/g, '').split('').map(Number);
-    const sum = digits.slice(0, 9).reduce((total, digit, index) => total + digit * (10 - index), 0);
-    const check = 11 - (sum % 11);
-    const expected = check === 11 ? 0 : check;
-    if (expected !== 10 && expected === digits[9]) return true;
-  }
-  return false;
+function fingerprint(salt: string, name: string): string {
+  return createHash('sha256').update(`${salt}\u0000${name}`).digest('base64url').slice(0, 12);
 }
 
 function joinAnd(items: string[]): string {

@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface ChallengeCardData {
   /** What the card is for ('Overdue: due Friday 3 July 2026'), or empty. */
@@ -39,10 +39,12 @@ export interface ChallengeCardData {
   /** The first choice keeps the current status (value 'keep'). */
   statusChoices: { title: string; value: string }[];
   values: { response: string; status: string; explanation: string };
+  /** The "This is not a child's name" box's value when ticked; empty hides the box. */
+  nameConfirmation: string;
   explanationHint: string;
 }
 
 /** One challenge card; sends `challenge.respond` with {reference, version} plus `response`, `status`, `explanation`. */
 export function renderChallengeCard(data: ChallengeCardData): AdaptiveCardJson {
-  return expandCardTemplate('challenge', data);
+  return cardTemplate('challenge').expand(data);
 }

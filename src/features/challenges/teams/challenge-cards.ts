@@ -5,6 +5,7 @@ import { ChallengeListCardData, ChallengeListItem, renderChallengeListCard } fro
 import { ChallengeReportCardData, renderChallengeReportCard } from './challenge-report-card';
 import { literalText } from '../../../shared/text/literal-text';
 import { hasRole } from '../../../shared/access/actor';
+import { CardImage } from '../../../platform/charts/card-chart';
 import { formatLondonDate, formatLondonDateTime, inLondon, londonDate, londonStartOfDay } from '../../../platform/time/london';
 import {
   CHALLENGE_STATUSES,
@@ -57,6 +58,8 @@ export interface ChallengeCardOptions {
   values?: RespondValues;
   /** Teams user ids whose copy of the card refreshes itself (Teams allows 60). */
   refreshUserIds?: string[];
+  /** Ask "is this a child's name?" with a box carrying this confirmation. */
+  nameConfirmation?: string;
 }
 
 /** The card data for one challenge as a viewer sees it: respond inputs only when `view.viewerMayRespond`. */
@@ -94,7 +97,8 @@ export function challengeCardData(view: ChallengeView, options: ChallengeCardOpt
     messageColor: options.messageColor ?? 'Default',
     canRespond: view.viewerMayRespond,
     statusChoices: statusChoices(challenge.status),
-    values: options.values ?? { response: '', status: KEEP_STATUS, explanation: '' },
+    values: options.values ?? { response: '', status: KEEP_STATUS, explanation: '', confirmNotChildName: '' },
+    nameConfirmation: view.viewerMayRespond ? (options.nameConfirmation ?? '') : '',
     explanationHint: 'Needed to decline, redirect or complete the card: it goes back to the young people.',
   };
 }
@@ -117,7 +121,8 @@ export function challengeRespondedCard(outcome: RespondOutcome, nowUtc: string):
 
 /** The card after a refused response: as it is now, the reason, and what was typed (when it can still be sent). */
 export function challengeRefusedCard(error: ChallengeResponseError, nowUtc: string): AdaptiveCardJson {
-  return challengeCard(error.view, { nowUtc, message: error.userMessage, messageColor: 'Attention', values: error.values });
+  const asking = error.nameConfirmation.length > 0;
+  return challengeCard(error.view, { nowUtc, message: error.userMessage, messageColor: asking ? 'Warning' : 'Attention', values: error.values, nameConfirmation: error.nameConfirmation });
 }
 
 /** The heading of a nudge about an overdue card: 'Overdue by 5 days: due Friday 3 July 2026'. */
@@ -134,9 +139,11 @@ export function challengeFormCard(context: ChallengeFormContext, options: { erro
   const errors = emptyChallengeFormValues();
   let message = '';
   let form = context;
+  let nameConfirmation = '';
   if (options.error instanceof ChallengeFormError) {
     values = options.error.values;
     form = options.error.context;
+    nameConfirmation = options.error.nameConfirmation;
     for (const [field, text] of Object.entries(options.error.fieldErrors)) errors[field as ChallengeFormField] = text ?? '';
     message = options.error.userMessage;
   }
@@ -147,6 +154,7 @@ export function challengeFormCard(context: ChallengeFormContext, options: { erro
     today: form.today,
     values,
     errors,
+    nameConfirmation,
     groups: RAISING_GROUPS.map((group) => ({ title: RAISING_GROUP_LABELS[group], value: group })),
     areas: PRIORITY_AREAS.map((area) => ({ title: PRIORITY_AREA_LABELS[area], value: area })),
     officers: form.candidates.filter((person) => hasRole(person.role, 'officer')).map((person) => ({ title: person.name, value: person.aadObjectId })),
@@ -165,30 +173,46 @@ export function myChallengeListCard(cards: readonly ChallengeSummary[], nowUtc: 
   return renderChallengeListCard(listData('My open challenge cards', cards, nowUtc, { emptyNote: 'You have no open challenge cards.' }));
 }
 
-/** The quarterly summary; `csvUrl` (the bot's CSV download for the same period) adds the download button. */
-export function challengeReportCard(report: ChallengeReport, options: { csvUrl?: string } = {}): AdaptiveCardJson {
+/** The report's headline figures, as the card and the Word report both show them. */
+export function challengeReportFacts(report: ChallengeReport): { title: string; value: string }[] {
   const average = report.averageDaysToFirstResponse;
+  return [
+    { title: 'Open during the period', value: String(report.inScope) },
+    { title: 'New', value: String(report.raised) },
+    { title: 'Completed', value: String(report.completed) },
+    { title: 'Declined', value: String(report.declined) },
+    { title: 'Redirected to a professional', value: String(report.redirected) },
+    { title: report.partial ? 'Overdue now' : 'Overdue at the end', value: String(report.overdue) },
+    {
+      title: 'Average days to first response',
+      value: average === undefined ? 'No responses yet' : `${average} (${report.responded} of ${report.raised} new cards answered)`,
+    },
+  ];
+}
+
+/** Outcomes shown on the card; the Word report has them all. */
+const MAX_CARD_OUTCOMES = 15;
+
+/**
+ * The quarterly summary. `csvUrl` and `docxUrl` (the bot's downloads for the same period) add
+ * their buttons; `image` is the chart by priority area and status.
+ */
+export function challengeReportCard(report: ChallengeReport, options: { csvUrl?: string; docxUrl?: string; image?: CardImage } = {}): AdaptiveCardJson {
+  const outcomes = report.outcomes.slice(0, MAX_CARD_OUTCOMES);
+  const hidden = report.outcomes.length - outcomes.length;
   const data: ChallengeReportCardData = {
     heading: `Challenge cards report: ${report.period.title}`,
     dates: report.period.dates,
     partialNote: report.partial ? `The period is still running: figures as at ${dayText(report.asOf)}.` : '',
-    facts: [
-      { title: 'Open during the period', value: String(report.inScope) },
-      { title: 'New', value: String(report.raised) },
-      { title: 'Completed', value: String(report.completed) },
-      { title: 'Declined', value: String(report.declined) },
-      { title: 'Redirected to a professional', value: String(report.redirected) },
-      { title: report.partial ? 'Overdue now' : 'Overdue at the end', value: String(report.overdue) },
-      {
-        title: 'Average days to first response',
-        value: average === undefined ? 'No responses yet' : `${average} (${report.responded} of ${report.raised} new cards answered)`,
-      },
-    ],
+    image: options.image ?? { url: '', altText: '' },
+    facts: challengeReportFacts(report),
     byStatus: report.byStatus.map((entry) => ({ label: entry.label, count: String(entry.count) })),
     byPriority: report.byPriority.map((entry) => ({ label: entry.label, count: String(entry.count) })),
-    outcomes: report.outcomes.map((entry) => ({ reference: entry.reference, title: literalText(entry.title), outcome: literalText(entry.outcome) })),
+    outcomes: outcomes.map((entry) => ({ reference: entry.reference, title: literalText(entry.title), outcome: literalText(entry.outcome) })),
+    outcomesNote: hidden > 0 ? `${hidden} more completed ${hidden === 1 ? 'card is' : 'cards are'} in the Word report.` : '',
     footnote: 'Quarters are calendar quarters: Q1 is January to March. Statuses are as they stood at the end of the period. The CSV lists every card open during the period.',
     csvUrl: options.csvUrl ?? '',
+    docxUrl: options.docxUrl ?? '',
   };
   return renderChallengeReportCard(data);
 }

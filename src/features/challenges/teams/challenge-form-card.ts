@@ -1,5 +1,5 @@
 import type { ChallengeFormValues } from '../domain/challenge-form';
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface ChallengeFormCardData {
   heading: string;
@@ -12,6 +12,8 @@ export interface ChallengeFormCardData {
   values: ChallengeFormValues;
   /** A message per field, empty where there is none. */
   errors: ChallengeFormValues;
+  /** The "This is not a child's name" box's value when ticked; empty hides the box. */
+  nameConfirmation: string;
   groups: { title: string; value: string }[];
   areas: { title: string; value: string }[];
   officers: { title: string; value: string }[];
@@ -20,5 +22,5 @@ export interface ChallengeFormCardData {
 
 /** The officer's "new challenge" form; submits `challenge.create` with {formId} plus the inputs. */
 export function renderChallengeFormCard(data: ChallengeFormCardData): AdaptiveCardJson {
-  return expandCardTemplate('challenge-form', data);
+  return cardTemplate('challenge-form').expand(data);
 }

@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface ChallengeListItem {
   reference: string;
@@ -26,5 +26,5 @@ export interface ChallengeListCardData {
 
 /** A list of challenge cards; a row sends `challenge.show` {reference}; the filters send `challenge.list`. */
 export function renderChallengeListCard(data: ChallengeListCardData): AdaptiveCardJson {
-  return expandCardTemplate('challenge-list', data);
+  return cardTemplate('challenge-list').expand(data);
 }

@@ -1,11 +1,10 @@
 import { DateTime, Duration } from 'luxon';
 import { z } from 'zod';
-import { DomainError } from '../../../shared/errors/domain-error';
 import { utcIso } from '../../meetings';
 import { inLondon, londonStartOfDay, londonWallTimeToUtc } from '../../../platform/time/london';
 import { EVENT_KINDS, EventAudience, EventKind, ParticipationEvent } from './event';
+import { FormError, MAX_TITLE_LENGTH, fieldErrorsOf, formText, oneLineFormText, readFormValues } from '../../../shared/forms/form';
 
-export const MAX_EVENT_TITLE_LENGTH = 200;
 export const MAX_EVENT_VENUE_LENGTH = 300;
 export const MAX_EVENT_DETAILS_LENGTH = 4000;
 /** Longer than any residential or weekend event the panel runs; catches a mistyped end date. */
@@ -65,14 +64,13 @@ export interface ValidEventForm {
  * shown again with the errors beside the fields and nothing lost. `needsShortNoticeConfirmation`
  * makes the form show the short-notice toggle.
  */
-export class EventFormError extends DomainError {
+export class EventFormError extends FormError<EventFormField, EventFormValues> {
   constructor(
-    readonly fieldErrors: Partial<Record<EventFormField, string>>,
-    readonly values: EventFormValues,
+    fieldErrors: Partial<Record<EventFormField, string>>,
+    values: EventFormValues,
     readonly needsShortNoticeConfirmation = false,
   ) {
-    super('invalid_input', 'Please correct the highlighted fields.');
-    this.name = 'EventFormError';
+    super(fieldErrors, values);
   }
 }
 
@@ -80,13 +78,12 @@ const FIELDS: readonly EventFormField[] = ['title', 'kind', 'start', 'end', 'ven
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const text = (max: number, label: string) =>
-  z.preprocess((value) => (typeof value === 'string' ? value.trim() : value), z.string().max(max, `${label} must be at most ${max} characters`));
-const oneLine = (max: number, label: string) => text(max, label).transform((value) => value.replace(/\s+/g, ' '));
+const text = formText;
+const oneLine = oneLineFormText;
 const dateTime = (missing: string) => text(20, 'The date and time').pipe(z.string().min(1, missing).regex(LOCAL_DATE_TIME, 'Write the date and time like 2027-02-10T18:00'));
 
 const formSchema = z.object({
-  title: oneLine(MAX_EVENT_TITLE_LENGTH, 'The title').pipe(z.string().min(1, 'Enter a title')),
+  title: oneLine(MAX_TITLE_LENGTH, 'The title').pipe(z.string().min(1, 'Enter a title')),
   kind: z.enum(EVENT_KINDS, 'Choose the kind of event'),
   start: dateTime('Enter the start'),
   end: dateTime('Enter the end'),
@@ -109,7 +106,7 @@ type ParsedForm = z.infer<typeof formSchema>;
 export function validateEventForm(input: unknown, context: EventFormContext): ValidEventForm {
   const values = eventFormValuesOf(input);
   const parsed = formSchema.safeParse(values);
-  const errors: Partial<Record<EventFormField, string>> = parsed.success ? {} : firstIssuePerField(parsed.error.issues);
+  const errors: Partial<Record<EventFormField, string>> = parsed.success ? {} : fieldErrorsOf<EventFormField>(parsed.error.issues);
   const audience = parseAudience(values.audience.trim(), context);
   if (!audience) errors.audience = 'Choose who to invite';
   const times = parsed.success ? checkTimes(parsed.data, context, errors) : undefined;
@@ -124,14 +121,12 @@ export function validateEventForm(input: unknown, context: EventFormContext): Va
 
 /** Reads the form fields from card data, keeping only strings, never more than is allowed. */
 export function eventFormValuesOf(input: unknown): EventFormValues {
-  const record = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
-  const values = emptyEventFormValues();
-  for (const field of FIELDS) {
-    const value = record[field];
-    if (typeof value === 'string') values[field] = value.slice(0, MAX_EVENT_DETAILS_LENGTH + 100);
-    else if (typeof value === 'boolean') values[field] = String(value);
-  }
-  return values;
+  const typed = readFormValues(input, FIELDS, MAX_EVENT_DETAILS_LENGTH + 100);
+  const sent = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+  const defaults = emptyEventFormValues();
+  // A field the card did not send keeps its default (the audience is everyone, no confirmation).
+  for (const field of FIELDS) if (typeof sent[field] !== 'string' && typeof sent[field] !== 'boolean') typed[field] = defaults[field];
+  return typed;
 }
 
 export function emptyEventFormValues(): EventFormValues {
@@ -270,15 +265,6 @@ export function firstHttpsUrl(value: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function firstIssuePerField(issues: readonly z.core.$ZodIssue[]): Partial<Record<EventFormField, string>> {
-  const errors: Partial<Record<EventFormField, string>> = {};
-  for (const issue of issues) {
-    const field = issue.path[0] as EventFormField | undefined;
-    if (field && !errors[field]) errors[field] = issue.message;
-  }
-  return errors;
 }
 
 function localDateTime(utc: string): string {

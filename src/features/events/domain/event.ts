@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { Role } from '../../../shared/access/actor';
+import { hashedKey } from '../../../platform/storage/keys';
 
 /** The kinds Recommendation 6 names, plus the officers' everyday ones. */
 export const EVENT_KINDS = ['vsk-activity', 'achievement-awards', 'foster-carer', 'participation', 'training', 'other'] as const;
@@ -31,6 +32,11 @@ export type EventChange = 'title' | 'kind' | 'time' | 'venue' | 'details' | 'rsv
 export type EventId = string;
 
 export const eventIdSchema = z.string().regex(/^ev-[0-9a-f]{24}$/, 'not an event id');
+
+/** The id of the event a form creates: the same form always names the same event. */
+export function eventIdForForm(formId: string): EventId {
+  return `ev-${hashedKey('event-form', formId).slice(0, 24)}`;
+}
 
 export function newEventId(): EventId {
   return `ev-${randomBytes(12).toString('hex')}`;
@@ -119,15 +125,6 @@ export function audienceLabel(audience: EventAudience): string {
   if (audience.kind === 'all') return 'All panel members';
   if (audience.kind === 'role') return audience.role === 'admin' ? 'Administrators' : 'Officers';
   return `Members of ${audience.teamName}`;
-}
-
-/**
- * The delivery batch for one version of an event: v0 is the invitation, later versions are the
- * updates and the cancellation. One batch per version keeps each send's progress apart and lets
- * the outbox drop a repeated send of the same version.
- */
-export function eventBatchId(event: Pick<ParticipationEvent, 'id' | 'sequence'>): string {
-  return `event:${event.id}:v${event.sequence}`;
 }
 
 /** Drops undefined fields, so stored JSON and comparisons see only what is set. */

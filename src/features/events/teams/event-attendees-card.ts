@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface EventAttendeesCardData {
   eventId: string;
@@ -15,5 +15,5 @@ export interface EventAttendeesCardData {
 
 /** "attendees for <event>": names by answer; actions `event.status` {eventId} and the CSV link. */
 export function renderEventAttendeesCard(data: EventAttendeesCardData): AdaptiveCardJson {
-  return expandCardTemplate('event-attendees', data);
+  return cardTemplate('event-attendees').expand(data);
 }

@@ -1,10 +1,12 @@
 import type { EventFormValues } from '../domain/event-form';
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface EventFormCardData {
   heading: string;
   /** Empty for a new event (submits `event.create`); set to update one (submits `event.update`). */
   eventId: string;
+  /** Carried on `event.create`: the same form submitted twice creates one event. */
+  formId: string;
   sequence: number;
   values: EventFormValues;
   /** A message per field, empty where there is none. */
@@ -24,5 +26,5 @@ export interface EventFormCardData {
  * `event.update` (data: {eventId, sequence} plus the inputs).
  */
 export function renderEventFormCard(data: EventFormCardData): AdaptiveCardJson {
-  return expandCardTemplate('event-form', data);
+  return cardTemplate('event-form').expand(data);
 }

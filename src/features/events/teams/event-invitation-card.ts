@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 import { DescribedEventFields } from './event-card-fields';
 
 export interface EventInvitationCardData extends DescribedEventFields {
@@ -27,6 +27,10 @@ export interface EventInvitationCardData extends DescribedEventFields {
   calendarUrl: string;
   /** Teams user ids whose card refreshes itself on view (Action.Execute `event.invitation`); empty for none. */
   refreshUserIds: string[];
+  /** "I'm here" is offered: the check-in window is open and the viewer has not checked in. */
+  checkInOpen: boolean;
+  /** 'You checked in at 6:02pm. Thank you for coming.' or empty. */
+  checkedInText: string;
 }
 
 /**
@@ -34,7 +38,7 @@ export interface EventInvitationCardData extends DescribedEventFields {
  * (response: going | maybe | not_going); refresh posts `event.invitation` with {eventId}.
  */
 export function renderEventInvitationCard(data: EventInvitationCardData): AdaptiveCardJson {
-  return withoutEmptyRefresh(expandCardTemplate('event-invitation', data));
+  return withoutEmptyRefresh(cardTemplate('event-invitation').expand(data));
 }
 
 /** The template drops `refresh` to null when no user ids are given; a card should not carry a null property. */

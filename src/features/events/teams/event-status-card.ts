@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 import { DescribedEventFields } from './event-card-fields';
 
 export interface EventStatusCardData extends DescribedEventFields {
@@ -17,6 +17,8 @@ export interface EventStatusCardData extends DescribedEventFields {
   csvUrl: string;
   /** Update / Cancel are offered while the event is not cancelled. */
   canChange: boolean;
+  /** The event has begun (or is about to): officers may record attendance. */
+  canRecordAttendance: boolean;
 }
 
 /**
@@ -25,5 +27,5 @@ export interface EventStatusCardData extends DescribedEventFields {
  * `event.attendees` {eventId}, and an Action.OpenUrl to the CSV export.
  */
 export function renderEventStatusCard(data: EventStatusCardData): AdaptiveCardJson {
-  return expandCardTemplate('event-status', data);
+  return cardTemplate('event-status').expand(data);
 }

@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface HelpCardData {
   capabilities: { title: string; detail: string }[];
@@ -9,5 +9,5 @@ export interface HelpCardData {
 }
 
 export function renderHelpCard(data: HelpCardData): AdaptiveCardJson {
-  return expandCardTemplate('help', data);
+  return cardTemplate('help').expand(data);
 }

@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface WelcomeCardData {
   intro: string;
@@ -7,5 +7,5 @@ export interface WelcomeCardData {
 }
 
 export function renderWelcomeCard(data: WelcomeCardData): AdaptiveCardJson {
-  return expandCardTemplate('welcome', data);
+  return cardTemplate('welcome').expand(data);
 }

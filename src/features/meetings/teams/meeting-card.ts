@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface MeetingCardData {
   meetingId: string;
@@ -30,9 +30,13 @@ export interface MeetingCardData {
   canSendApologies: boolean;
   /** Shows 'Edit' and 'Cancel meeting' (officers, on meetings officers own). */
   officerActions: boolean;
+  /** "I'm here" is offered (the check-in window is open). */
+  checkInOpen: boolean;
+  /** Officers may record attendance (the meeting has begun and was not cancelled). */
+  recordAttendance: boolean;
 }
 
 /** One meeting, with its status shown loudly when cancelled or moved. */
 export function renderMeetingCard(data: MeetingCardData): AdaptiveCardJson {
-  return expandCardTemplate('meeting', data);
+  return cardTemplate('meeting').expand(data);
 }

@@ -7,8 +7,11 @@ import { renderNoticeCard } from '../../../shared/cards/notice-card';
 import { isDomainError } from '../../../shared/errors/domain-error';
 import { formatLondonDate, formatLondonDateTime, formatLondonTime, londonDate } from '../../../platform/time/london';
 import { Meeting, isPast } from '../domain/meeting';
+import { checkInOpen, recordingOpen } from '../../attendance/domain/attendance';
+import { occasionOfMeeting } from '../../attendance/data/occasions';
 import { MeetingAnswer } from '../meeting-query';
 import { MeetingFormError, MeetingFormValues, emptyFormValues, formValuesFor, isOfficerOwned } from '../officer-meetings';
+import { newFormId } from '../../../shared/forms/form';
 
 export interface MeetingCardOptions {
   nowUtc: string;
@@ -48,6 +51,8 @@ export function meetingCardData(meeting: Meeting, options: MeetingCardOptions & 
     calendarUrl: options.calendarUrlFor?.(meeting.id) ?? '',
     canSendApologies: meeting.status !== 'cancelled' && !past,
     officerActions: options.viewerIsOfficer && isOfficerOwned(meeting) && meeting.status !== 'cancelled',
+    checkInOpen: checkInOpen(occasionOfMeeting(meeting), options.nowUtc),
+    recordAttendance: options.viewerIsOfficer && recordingOpen(occasionOfMeeting(meeting), options.nowUtc),
   };
 }
 
@@ -81,7 +86,7 @@ export function meetingAnswerCard(answer: MeetingAnswer, options: MeetingCardOpt
  * The officer's form: blank for a new meeting, prefilled from `meeting` to edit it, or redrawn
  * from what was typed with the errors beside each field when `error` is a MeetingFormError.
  */
-export function meetingFormCard(options: { meeting?: Meeting; error?: unknown; values?: MeetingFormValues } = {}): AdaptiveCardJson {
+export function meetingFormCard(options: { meeting?: Meeting; error?: unknown; values?: MeetingFormValues; formId?: string } = {}): AdaptiveCardJson {
   const errors = emptyFormValues();
   let message = '';
   let values = options.values ?? (options.meeting ? formValuesFor(options.meeting) : emptyFormValues());
@@ -95,6 +100,8 @@ export function meetingFormCard(options: { meeting?: Meeting; error?: unknown; v
   const data: MeetingFormCardData = {
     heading: options.meeting ? `Edit meeting: ${options.meeting.title}` : 'Add a panel meeting',
     meetingId: options.meeting?.id ?? '',
+    // A new form gets its own id; the same form shown again with errors keeps it.
+    formId: options.formId ?? newFormId(),
     sequence: options.meeting?.sequence ?? 0,
     values,
     errors,

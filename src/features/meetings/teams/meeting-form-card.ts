@@ -1,10 +1,12 @@
 import type { MeetingFormValues } from '../officer-meetings';
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface MeetingFormCardData {
   heading: string;
   /** Empty for a new meeting. */
   meetingId: string;
+  /** Carried on `meeting.save` for a new meeting: the same form submitted twice adds one meeting. */
+  formId: string;
   sequence: number;
   /** Input values: dates `YYYY-MM-DD`, times `HH:mm`, London time. */
   values: MeetingFormValues;
@@ -16,5 +18,5 @@ export interface MeetingFormCardData {
 
 /** The officer's add/edit form; submits `meeting.save` with {meetingId?, sequence?} plus the inputs. */
 export function renderMeetingFormCard(data: MeetingFormCardData): AdaptiveCardJson {
-  return expandCardTemplate('meeting-form', data);
+  return cardTemplate('meeting-form').expand(data);
 }

@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface MeetingListItem {
   meetingId: string;
@@ -22,5 +22,5 @@ export interface MeetingListCardData {
 
 /** A compact list of meetings; tapping one sends `meeting.show` with its id. */
 export function renderMeetingListCard(data: MeetingListCardData): AdaptiveCardJson {
-  return expandCardTemplate('meeting-list', data);
+  return cardTemplate('meeting-list').expand(data);
 }

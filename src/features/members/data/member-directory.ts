@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { Clock } from '../../../platform/time/clock';
 import { assertValidKey, isNotFound } from '../../../platform/storage/keys';
 import { Member, MemberSighting } from '../domain/member';
+import { jsonObjectSchema, parseStoredJson } from '../../../platform/storage/stored-json';
 
 const PARTITION = 'member';
 const MAX_NAME_LENGTH = 200;
@@ -92,7 +93,7 @@ function toMember(entity: MemberEntity): Member {
     teamsUserId: entity.teamsUserId,
     active: entity.active,
     lastSeen: DateTime.fromISO(entity.lastSeenUtc, { zone: 'utc' }),
-    conversationReference: entity.conversationReference ? (JSON.parse(entity.conversationReference) as Record<string, unknown>) : undefined,
+    conversationReference: entity.conversationReference ? parseStoredJson(jsonObjectSchema, entity.conversationReference, 'member conversation reference') : undefined,
     remindersOff: entity.remindersOff === true,
   };
 }

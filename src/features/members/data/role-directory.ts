@@ -1,4 +1,5 @@
 import { TableClient } from '@azure/data-tables';
+import { z } from 'zod';
 import { Clock } from '../../../platform/time/clock';
 import { assertValidKey, isNotFound } from '../../../platform/storage/keys';
 
@@ -14,6 +15,11 @@ interface RoleEntity {
   grantedAtUtc: string;
 }
 
+const storedGrantSchema = z.object({ role: z.literal('officer'), grantedBy: z.string().default(''), grantedAtUtc: z.string().default('') });
+
+/** A role as granted: what, by whom (aadObjectId), when (UTC ISO). */
+export type RoleGrant = z.infer<typeof storedGrantSchema>;
+
 /** Roles granted in the bot, keyed by aadObjectId. Bootstrap admins live in configuration, not here. */
 export class RoleDirectory {
   constructor(
@@ -22,9 +28,12 @@ export class RoleDirectory {
   ) {}
 
   async storedRole(aadObjectId: string): Promise<StoredRole | undefined> {
+    return (await this.storedGrant(aadObjectId))?.role;
+  }
+
+  async storedGrant(aadObjectId: string): Promise<RoleGrant | undefined> {
     try {
-      const entity = await this.table.getEntity<RoleEntity>(PARTITION, assertValidKey(aadObjectId, 'aadObjectId'));
-      return entity.role;
+      return storedGrantSchema.parse(await this.table.getEntity(PARTITION, assertValidKey(aadObjectId, 'aadObjectId')));
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -38,12 +47,15 @@ export class RoleDirectory {
     );
   }
 
-  async revoke(aadObjectId: string): Promise<void> {
+  /** Removes the role and returns what was held (by whom it was granted, when), for the audit trail. */
+  async revoke(aadObjectId: string): Promise<RoleGrant | undefined> {
+    const held = await this.storedGrant(aadObjectId);
     try {
       await this.table.deleteEntity(PARTITION, assertValidKey(aadObjectId, 'aadObjectId'));
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }
+    return held;
   }
 
   async all(): Promise<Map<string, StoredRole>> {

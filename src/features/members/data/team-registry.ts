@@ -1,6 +1,7 @@
 import { TableClient } from '@azure/data-tables';
 import { Clock } from '../../../platform/time/clock';
 import { assertValidKey } from '../../../platform/storage/keys';
+import { jsonObjectSchema, parseStoredJson } from '../../../platform/storage/stored-json';
 
 const PARTITION = 'team';
 
@@ -51,7 +52,7 @@ export class TeamRegistry {
     const teams: InstalledTeam[] = [];
     for await (const entity of this.table.listEntities<TeamEntity>({ queryOptions: { filter: `PartitionKey eq '${PARTITION}'` } })) {
       if (!entity.conversationReference) continue;
-      teams.push({ teamId: entity.rowKey, name: entity.name, conversationReference: JSON.parse(entity.conversationReference) as Record<string, unknown>, installed: entity.installed });
+      teams.push({ teamId: entity.rowKey, name: entity.name, conversationReference: parseStoredJson(jsonObjectSchema, entity.conversationReference, `team ${entity.rowKey} conversation reference`), installed: entity.installed });
     }
     return teams.filter((team) => team.installed).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   }

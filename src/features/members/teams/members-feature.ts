@@ -31,7 +31,7 @@ export function membersFeature(deps: MembersFeatureDependencies): Feature {
 
   async function changeOfficer(targetId: string, officer: boolean, sender: TurnSender): Promise<AdaptiveCardJson> {
     const changed = await roles.setOfficer(await sender.actor(), targetId, officer);
-    deps.logger.info({ event: 'role.changed', target: changed.aadObjectId, officer }, 'role changed');
+    deps.logger.info({ event: 'role.changed', target: changed.aadObjectId, by: sender.aadObjectId, officer }, 'role changed');
     return rolesCard(sender, officer ? `${changed.name} is now an officer.` : `${changed.name} is no longer an officer.`);
   }
 
@@ -55,6 +55,16 @@ export function membersFeature(deps: MembersFeatureDependencies): Feature {
         phrases: ['roles', 'manage roles'],
         help: { title: 'roles', detail: 'See everyone who has used the bot and make or remove officers.', role: 'admin' },
         run: (_input, sender) => rolesCard(sender),
+      },
+      {
+        name: 'my-reminders',
+        phrases: ['my reminders', 'am i getting reminders', 'are my reminders on'],
+        run: async (_input, sender) => {
+          const me = await members.find(sender.aadObjectId);
+          return me?.remindersOff
+            ? noticeCard('Your reminders', "Meeting reminders are **off** for you. Say **start reminders** to get them before each panel meeting.")
+            : noticeCard('Your reminders', "Meeting reminders are **on**: I'll send you the meeting card before each panel meeting. Say **stop reminders** to turn them off.");
+        },
       },
       { name: 'reminders-off', phrases: ['stop reminders', 'turn off reminders', 'no more reminders'], run: (_input, sender) => setReminders(sender, false) },
       { name: 'reminders-on', phrases: ['start reminders', 'turn on reminders', 'resume reminders'], run: (_input, sender) => setReminders(sender, true) },

@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface RolesCardData {
   summary: string;
@@ -8,5 +8,5 @@ export interface RolesCardData {
 }
 
 export function renderRolesCard(data: RolesCardData): AdaptiveCardJson {
-  return expandCardTemplate('roles', data);
+  return cardTemplate('roles').expand(data);
 }

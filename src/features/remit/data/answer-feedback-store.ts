@@ -28,8 +28,9 @@ const MAX_STORED_QUESTION = 500;
 
 /**
  * Thumbs up/down on answers, partitioned by knowledge entry so officers can read one entry's
- * feedback in one query. The row key hashes the member with the question: a member's second vote
- * on the same answer replaces the first, and no aadObjectId is stored in clear.
+ * feedback in one query. The row key hashes the member with the entry (never the question text,
+ * which the card sends and anyone can vary): one vote per member per answer, a later vote
+ * replaces it, and no aadObjectId is stored in clear. The question kept is the latest one asked.
  */
 export class AnswerFeedbackStore {
   constructor(
@@ -42,7 +43,7 @@ export class AnswerFeedbackStore {
     await this.table.upsertEntity<FeedbackEntity>(
       {
         partitionKey: assertValidKey(feedback.entryId, 'entryId'),
-        rowKey: hashedKey(aadObjectId, question),
+        rowKey: hashedKey('feedback-vote', aadObjectId, feedback.entryId),
         question,
         helpful: feedback.helpful,
         recordedAtUtc: this.clock.now().toUTC().toISO()!,

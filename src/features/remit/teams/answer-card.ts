@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export type FeedbackState = 'none' | 'helpful' | 'not_helpful';
 
@@ -19,5 +19,5 @@ export interface AnswerCardData {
 }
 
 export function renderAnswerCard(data: AnswerCardData): AdaptiveCardJson {
-  return expandCardTemplate('answer', data);
+  return cardTemplate('answer').expand(data);
 }

@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface FeedbackReportCardData {
   summary: string;
@@ -6,5 +6,5 @@ export interface FeedbackReportCardData {
 }
 
 export function renderFeedbackReportCard(data: FeedbackReportCardData): AdaptiveCardJson {
-  return expandCardTemplate('feedback-report', data);
+  return cardTemplate('feedback-report').expand(data);
 }

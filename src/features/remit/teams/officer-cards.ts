@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 import { renderNoticeCard } from '../../../shared/cards/notice-card';
 import { authoredTextToCardMarkdown } from '../../../shared/text/authored-markdown';
 import { literalText } from '../../../shared/text/literal-text';
@@ -24,7 +24,7 @@ export interface OfficerQuestionCardOptions {
 /** The question as officers see it: who asked and when, then the answer inputs or who answered. */
 export function officerQuestionCard(question: OfficerQuestion, options: OfficerQuestionCardOptions): AdaptiveCardJson {
   const answer = question.answer;
-  return expandCardTemplate('officer-question', {
+  return cardTemplate('officer-question').expand({
     questionId: question.id,
     heading: options.heading,
     question: literalText(question.question),
@@ -47,7 +47,7 @@ export function officerQuestionCard(question: OfficerQuestion, options: OfficerQ
 /** What the member receives in their own chat: the answer, signed with the officer's name and role. */
 export function officerAnswerCard(question: OfficerQuestion): AdaptiveCardJson {
   const answer = question.answer;
-  return expandCardTemplate('officer-answer', {
+  return cardTemplate('officer-answer').expand({
     question: literalText(question.question),
     answer: answer ? literalText(answer.text) : '',
     signature: answer ? `Answered by ${literalText(answer.byName)}, ${answer.byRole}, ${formatLondonDateTime(answer.atUtc)}` : '',
@@ -67,7 +67,7 @@ export function askedCard(question: OfficerQuestion, options: { reachedOfficers:
 }
 
 export function openQuestionsCard(open: { question: OfficerQuestion; waitingWorkingDays: number }[]): AdaptiveCardJson {
-  return expandCardTemplate('officer-question-list', {
+  return cardTemplate('officer-question-list').expand({
     summary: open.length === 0 ? 'There are no unanswered questions.' : `${open.length} unanswered ${open.length === 1 ? 'question' : 'questions'}, oldest first.`,
     questions: open.map(({ question, waitingWorkingDays }) => ({
       questionId: question.id,
@@ -78,7 +78,7 @@ export function openQuestionsCard(open: { question: OfficerQuestion; waitingWork
 }
 
 export function officerEntryListCard(stored: readonly StoredEntry[], options: { exportUrl?: string; notice?: string }): AdaptiveCardJson {
-  return expandCardTemplate('officer-entry-list', {
+  return cardTemplate('officer-entry-list').expand({
     notice: options.notice ?? '',
     summary: stored.length === 0 ? 'Officers have not added any answers yet. Tick "Add to the knowledge base" when answering a question.' : `${stored.length} ${stored.length === 1 ? 'answer' : 'answers'} in the knowledge base.`,
     entries: stored.map(({ entry, etag }) => ({
@@ -94,7 +94,7 @@ export function officerEntryListCard(stored: readonly StoredEntry[], options: { 
 
 export function officerEntryFormCard(stored: StoredEntry, options: { error?: string; draft?: { question?: string; answer?: string } }): AdaptiveCardJson {
   const { entry, etag } = stored;
-  return expandCardTemplate('officer-entry-form', {
+  return cardTemplate('officer-entry-form').expand({
     entryId: entry.id,
     etag,
     detail: `${officerSourceDocument(entry)}; saving counts as reviewed today.`,
@@ -113,7 +113,7 @@ export interface DueEntry {
 
 export function reviewDueCard(due: readonly DueEntry[], today: string): AdaptiveCardJson {
   const overdue = due.filter((e) => e.review.reviewBy < today).length;
-  return expandCardTemplate('review-due', {
+  return cardTemplate('review-due').expand({
     summary: due.length === 0 ? 'No answer is due for review in the next 30 days.' : `${overdue} overdue, ${due.length - overdue} due within 30 days.`,
     entries: due.map((e) => ({
       question: literalText(e.question),

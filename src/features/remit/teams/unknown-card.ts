@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, expandCardTemplate } from '../../../shared/cards/card-template';
+import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface UnknownCardData {
   explanation: string;
@@ -12,5 +12,5 @@ export interface UnknownCardData {
 }
 
 export function renderUnknownCard(data: UnknownCardData): AdaptiveCardJson {
-  return expandCardTemplate('unknown', data);
+  return cardTemplate('unknown').expand(data);
 }
