@@ -9,6 +9,7 @@ const CAPABILITIES = [
   { title: 'Select Committee', detail: 'Ask what any of the 15 recommendations of the 2015 Select Committee asked for.' },
   { title: 'Acronyms', detail: 'Type an acronym such as NEET, UASC or OCYPC to see what it means.' },
   { title: 'Contacts', detail: 'Ask whom to contact about the panel.' },
+  { title: 'Ask an officer', detail: "When I can't answer, or my answer didn't help, press Ask an officer: the panel's officers answer you here." },
   { title: 'Meetings', detail: '"When is the next meeting?", "any meetings in March?", "send apologies for the next meeting". Say "stop reminders" or "start reminders".' },
   { title: 'Events', detail: '"events" for what is coming up, "my calendar link" for the Members\' Calendar, "stop bulletin" or "start bulletin".' },
   { title: 'Training and attendance', detail: '"my training" for your corporate parenting training record; "I\'m here" to check in at an event or meeting. Say "stop training reminders" if you do not want them.' },
