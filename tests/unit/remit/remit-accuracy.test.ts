@@ -60,4 +60,3 @@ describe('remit search on the question set', () => {
     expect(answered.length).toBeLessThanOrEqual(1);
   });
 });
-});
