@@ -8,6 +8,7 @@ import { projectRoot } from '../../src/util/project-root';
 import { ask, cardJson } from '../support/conversation-driver';
 import { Playground, attachPlayground } from '../support/playground';
 import { OLIVIA_OFFICER, PERSONAL_CHAT_ID } from '../support/playground-users';
+import { testConnectionString, uniqueTablePrefix } from '../support/test-storage';
 
 /**
  * `npm start` as a newcomer meets it (the built dist/src/tools/start-local.js): on a machine with no
@@ -46,7 +47,8 @@ async function startLocalRun(env: NodeJS.ProcessEnv): Promise<LocalRun> {
   const botPort = await freePort();
   const playgroundPort = await freePort();
   const child = spawn(process.execPath, [START_LOCAL], {
-    env: { ...env, PORT: String(botPort), PLAYGROUND_PORT: String(playgroundPort), DATA_DIR: temporaryDir('cpp-local-data-'), LOG_LEVEL: 'info' },
+    // The run's Azurite (one per test run) stands in for the one npm start would embed.
+    env: { ...env, PORT: String(botPort), PLAYGROUND_PORT: String(playgroundPort), DATA_DIR: temporaryDir('cpp-local-data-'), LOG_LEVEL: 'info', AZURE_STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_PREFIX: uniqueTablePrefix() },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const forget = killOnParentExit(child);
