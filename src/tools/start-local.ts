@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     stopAll();
     process.exitCode = code ?? 0;
   });
-  await waitForPort(local.botPort, 60000);
+  await waitForPort(local.botPort, 120000);
 
   const playgroundUrl = `http://127.0.0.1:${local.playgroundPort}`;
   const playground = spawn(
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     process.stderr.write(`The Agents Playground stopped (exit code ${String(code)}); stopping the bot.\n`);
     stopAll();
   });
-  await waitForHttp(`${playgroundUrl}/`, 60000);
+  await waitForHttp(`${playgroundUrl}/`, 120000);
 
   const opener = findBrowserOpener({ platform: process.platform, env: process.env });
   const opened = opener ? await openBrowser(opener, playgroundUrl, process.env) : false;

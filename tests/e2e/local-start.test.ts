@@ -8,6 +8,7 @@ import { projectRoot } from '../../src/platform/process/project-root';
 import { ask, cardJson } from '../support/conversation-driver';
 import { Playground, attachPlayground } from '../support/playground';
 import { OLIVIA_OFFICER, PERSONAL_CHAT_ID } from '../support/playground-users';
+import { testConnectionString, uniqueTablePrefix } from '../support/test-storage';
 
 /**
  * `npm start` as a newcomer meets it (the built dist/src/tools/start-local.js): on a machine with no
@@ -46,7 +47,8 @@ async function startLocalRun(env: NodeJS.ProcessEnv): Promise<LocalRun> {
   const botPort = await freePort();
   const playgroundPort = await freePort();
   const child = spawn(process.execPath, [START_LOCAL], {
-    env: { ...env, PORT: String(botPort), PLAYGROUND_PORT: String(playgroundPort), DATA_DIR: temporaryDir('cpp-local-data-'), LOG_LEVEL: 'info' },
+    // The run's Azurite (one per test run) stands in for the one npm start would embed.
+    env: { ...env, PORT: String(botPort), PLAYGROUND_PORT: String(playgroundPort), DATA_DIR: temporaryDir('cpp-local-data-'), LOG_LEVEL: 'info', AZURE_STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_PREFIX: uniqueTablePrefix() },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const forget = killOnParentExit(child);
@@ -64,7 +66,7 @@ async function startLocalRun(env: NodeJS.ProcessEnv): Promise<LocalRun> {
     botPort,
     playgroundPort,
     output: () => output,
-    waitForOutput: (text, timeoutMs = 60000) =>
+    waitForOutput: (text, timeoutMs = 150000) =>
       new Promise<void>((resolve, reject) => {
         const seen = () => (typeof text === 'string' ? output.includes(text) : text.test(output));
         const done = (error?: Error) => {
@@ -106,7 +108,7 @@ describe('npm start on a machine without a browser opener, with no meeting sourc
     run = await startLocalRun({ ...cleanEnvironment(), PATH: temporaryDir('cpp-empty-path-') });
     await run.waitForOutput('Press Ctrl+C to stop.');
     playground = await attachPlayground({ port: run.playgroundPort, pid: run.child.pid ?? 0, stopOwner: () => run.stop() });
-  }, 90000);
+  }, 200000);
 
   afterAll(async () => {
     await playground?.stop();
@@ -138,12 +140,12 @@ describe('npm start on a machine without a browser opener, with no meeting sourc
     expect(card).toMatch(/(Monday|Tuesday|Wednesday|Thursday|Friday) \d{1,2} [A-Z][a-z]+ \d{4}/);
     expect(card).toContain('Sessions House, County Hall, Maidstone');
     expect(card).not.toContain('No panel meetings');
-  });
+  }, 90000);
 
   it('lists the sample participation event', async () => {
     const reply = await ask(playground, 'events', { from: OLIVIA_OFFICER.id });
     expect(shownText(reply)).toContain('Virtual School Kent achievement awards (sample data)');
-  });
+  }, 60000);
 });
 
 describe('npm start on a desktop with a browser opener', () => {
@@ -166,7 +168,7 @@ describe('npm start on a desktop with a browser opener', () => {
     expect(fs.readFileSync(opened, 'utf8').trim()).toBe(`http://127.0.0.1:${run.playgroundPort}`);
     expect((await get(`http://127.0.0.1:${run.botPort}/healthz`)).status).toBe(200);
     expect(run.child.exitCode).toBeNull();
-  }, 90000);
+  }, 200000);
 });
 
 /** The card JSON with markdown escapes removed: the text as Teams shows it. */

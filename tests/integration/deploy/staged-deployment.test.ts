@@ -45,7 +45,7 @@ describe('the staged deployment folder', () => {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     try {
-      await waitForHttp(`http://127.0.0.1:${port}/healthz`, 30000).catch((error: unknown) => {
+      await waitForHttp(`http://127.0.0.1:${port}/healthz`, 90000).catch((error: unknown) => {
         throw new Error(`${String(error)}\n${output}`);
       });
       expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
@@ -56,5 +56,5 @@ describe('the staged deployment folder', () => {
       forget();
       await stopChildProcess(child);
     }
-  }, 60000);
+  }, 120000);
 });
