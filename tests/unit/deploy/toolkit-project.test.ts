@@ -186,7 +186,7 @@ describe('infra/azure.bicep', () => {
     const block = /appSettings: \[([\s\S]*?)\n {6}\]/.exec(bicep)?.[1] ?? '';
     const settings = [...block.matchAll(/^\s*\{ name: '(\w+)', value: (.+) \}$/gm)].map((match) => ({ name: match[1]!, value: match[2]!.trim() }));
     expect(settings.length).toBeGreaterThan(10);
-    const known = new Set([...read('src/config.ts').matchAll(/^ {2}([A-Za-z_]+): /gm)].map((match) => match[1]!));
+    const known = new Set([...read('src/app/config.ts').matchAll(/^ {2}([A-Za-z_]+): /gm)].map((match) => match[1]!));
     const unknown = settings.map((setting) => setting.name).filter((name) => !known.has(name) && !/^(WEBSITE_|SCM_)/.test(name));
     expect(unknown).toEqual([]);
     // Stand-ins for what Azure fills in at deployment; Key Vault references resolve to the secret.
