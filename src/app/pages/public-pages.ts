@@ -17,9 +17,9 @@ const markdown = new MarkdownIt({ html: false, linkify: false, typographer: fals
 
 /**
  * The privacy notice and terms of use, rendered once at start-up from the Markdown officers edit
- * in src/pages/. A missing or empty file stops the start, naming it, as a broken knowledge entry does.
+ * in src/app/pages/. A missing or empty file stops the start, naming it, as a broken knowledge entry does.
  */
-export function loadPublicPages(directory = path.join(projectRoot(), 'src', 'pages')): ReadonlyMap<PublicPageName, PublicPage> {
+export function loadPublicPages(directory = path.join(projectRoot(), 'src', 'app', 'pages')): ReadonlyMap<PublicPageName, PublicPage> {
   const pages = new Map<PublicPageName, PublicPage>();
   for (const name of PUBLIC_PAGES) {
     const file = path.join(directory, `${name}.md`);
