@@ -9,7 +9,7 @@ import { projectRoot } from '../platform/process/project-root';
  * Agents Toolkit deploys (azureAppService/zipDeploy) carries no test tools. The startup command
  * is `node dist/src/index.js` (infra/azure.bicep sets it).
  */
-export const RUNTIME_PATHS = ['package.json', 'package-lock.json', 'dist/src', 'cards', 'src/remit/knowledge', 'src/pages'] as const;
+export const RUNTIME_PATHS = ['package.json', 'package-lock.json', 'dist/src', 'cards', 'src/features/remit/knowledge', 'src/features/remit/sources', 'src/features/remit/thesaurus', 'src/app/pages', 'config', 'assets'] as const;
 
 export function stagingDirectory(root = projectRoot()): string {
   return path.join(root, 'build', 'deploy');

@@ -30,7 +30,7 @@ describe('the staged deployment folder', () => {
     expect(fs.existsSync(path.join(dir, 'dist', 'tests'))).toBe(false);
     const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((file) => !file.startsWith('node_modules'));
     expect(files.filter((file) => file.endsWith('.ts') || file.endsWith('.map'))).toEqual([]);
-    expect(files).toEqual(expect.arrayContaining([path.join('src', 'pages', 'privacy.md'), path.join('cards', 'welcome.json')]));
+    expect(files).toEqual(expect.arrayContaining([path.join('src', 'app', 'pages', 'privacy.md'), path.join('cards', 'welcome.json')]));
   });
 
   it('starts from there and serves /healthz, /readyz and the privacy notice', async () => {

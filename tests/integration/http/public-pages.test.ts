@@ -16,7 +16,7 @@ describe('the privacy notice and terms of use the bot serves', () => {
   it.each([
     ['/privacy', 'Privacy notice: Corporate Parenting Panel assistant', /What the assistant keeps/],
     ['/terms', 'Terms of use: Corporate Parenting Panel assistant', /Never enter the name or any personal details of a child/],
-  ])('GET %s is an HTML page rendered from src/pages/', async (route, title, text) => {
+  ])('GET %s is an HTML page rendered from src/app/pages/', async (route, title, text) => {
     const response = await fetch(`${app.url}${route}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
