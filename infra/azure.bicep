@@ -183,7 +183,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
     keyVaultReferenceIdentity: identity.id
     siteConfig: {
       linuxFxVersion: 'NODE|20-lts'
-      appCommandLine: 'node dist/src/index.js'
+      appCommandLine: 'node dist/src/app/index.js'
       alwaysOn: true
       healthCheckPath: '/healthz'
       http20Enabled: true

@@ -26,7 +26,7 @@ describe('the staged deployment folder', () => {
 
   it('holds the runtime files only: no tests, sources or source maps', () => {
     for (const relative of RUNTIME_PATHS) expect(fs.existsSync(path.join(dir, relative))).toBe(true);
-    expect(fs.existsSync(path.join(dir, 'dist', 'src', 'index.js'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'dist', 'src', 'app', 'index.js'))).toBe(true);
     expect(fs.existsSync(path.join(dir, 'dist', 'tests'))).toBe(false);
     const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((file) => !file.startsWith('node_modules'));
     expect(files.filter((file) => file.endsWith('.ts') || file.endsWith('.map'))).toEqual([]);
@@ -35,7 +35,7 @@ describe('the staged deployment folder', () => {
 
   it('starts from there and serves /healthz, /readyz and the privacy notice', async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, ['dist/src/index.js'], {
+    const child = spawn(process.execPath, ['dist/src/app/index.js'], {
       cwd: dir,
       env: { PATH: process.env.PATH ?? '', PORT: String(port), AZURE_STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_PREFIX: uniqueTablePrefix(), LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
