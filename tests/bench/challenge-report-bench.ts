@@ -130,6 +130,7 @@ function aCard(year: number, number: number, dayOfYear: number, random: () => nu
   };
   if (changes[1]) challenge.firstResponseAtUtc = changes[1].atUtc;
   if (['declined', 'redirected', 'completed', 'informed'].includes(status)) challenge.explanation = 'Kent now offers a rent guarantor scheme and council tax help for care leavers up to 25.';
+  if (['completed', 'informed'].includes(status)) challenge.outcome = 'Cabinet agreed the guarantor scheme and a council tax exemption; the leaving care team now offers both.';
   const events: ChallengeEvent[] = [{ reference, key: 'created', by, atUtc: challenge.createdAtUtc, kind: 'created', toStatus: 'received' }];
   changes.slice(1).forEach((change, i) => {
     events.push({ reference, key: `v${String(i + 1).padStart(7, '0')}.${lead.aadObjectId}`, by, atUtc: change.atUtc, kind: 'response', text: 'Progress update for the children in care council.', fromStatus: changes[i]!.status, toStatus: change.status });

@@ -48,9 +48,7 @@ export async function printEvidenceBench(connectionString: string): Promise<void
   const desk = new ChallengeDesk({ service, members: { list: async () => MEMBERS } as never, roles: roles as never, teams: { list: async () => [] } as never, delivery: {} as never, jobs: {} as never, links, charts, clock, nudgeInterval: {} as never, publicBaseUrl: 'https://bot.example' });
   const participation = new ParticipationDesk({ events: new EventRepository(store.client('events')), invitations: new EventInvitations(store.client('eventinvites'), clock), rsvps: new RsvpBook(store.client('rsvps'), clock), attendance: new AttendanceBook(store.client('attendance')), councillors: { listCouncillors: async () => MEMBERS }, roles, charts, links, clock, publicBaseUrl: 'https://bot.example' });
   const q3 = quarterPeriod(2026, 3);
-  const report = await service.report(q3);
-  const quarters = await service.quarterTrend(q3);
-  const completed = await service.completedDetails(report);
+  const { report, quarters, completed } = await service.committeePaper(q3);
   const participationReport = await participation.report(yearPeriod(2026));
   const signed = (purpose: string, from: string, to: string) => new URLSearchParams(`from=${from}&to=${to}&${links.sign({ purpose, subject: `${from}_${to}`, aadObjectId: OFFICER.aadObjectId }).toString()}`);
 

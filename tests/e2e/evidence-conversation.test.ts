@@ -35,6 +35,13 @@ describe('the panel\'s evidence in the Agents Playground', () => {
   });
   afterAll(() => world?.stop());
 
+  /** The reply to `text` that contains `marker`: invitations reach the same chat through the outbox meanwhile. */
+  async function askFor(text: string, options: { from: string; conversationId?: string }, marker: string) {
+    const seen = new Set(playground.messages().map((m) => m.messageId));
+    await playground.sendMessage(text, { fromUserId: options.from, conversationId: options.conversationId });
+    return playground.waitForMessage((m) => !seen.has(m.messageId) && cardJson(m).includes(marker), 15000);
+  }
+
   async function createEvent(form: typeof training): Promise<string> {
     const formCard = await ask(playground, 'new event', asOlivia);
     const created = await playground.invoke('event.create', form, { from: OLIVIA_OFFICER.id, replyToId: formCard.messageId });
@@ -45,7 +52,7 @@ describe('the panel\'s evidence in the Agents Playground', () => {
   it('lists every councillor as due before any training, and refuses the list to members', async () => {
     trainingId = await createEvent(training);
     awardsId = await createEvent(awards);
-    const due = cardJson(await ask(playground, 'training due', asOlivia));
+    const due = cardJson(await askFor('training due', asOlivia, 'Corporate parenting training due'));
     expect(due).toContain(CLLR_MARTIN_HUGHES.name);
     expect(due).toContain(CLLR_PRIYA_SHAH.name);
     expect(due).not.toContain(OLIVIA_OFFICER.name);
@@ -54,11 +61,11 @@ describe('the panel\'s evidence in the Agents Playground', () => {
   });
 
   it('refuses attendance before the event, then records it from the event card once however often Teams delivers it', async () => {
-    const early = await playground.invoke('attendance.form', { occasionId: trainingId }, { from: OLIVIA_OFFICER.id, replyToId: (await ask(playground, 'help', asOlivia)).messageId });
+    const early = await playground.invoke('attendance.form', { occasionId: trainingId }, { from: OLIVIA_OFFICER.id, replyToId: (await askFor('help', asOlivia, 'add meeting')).messageId });
     expect(early.type).toBe('application/vnd.microsoft.error');
     expect(JSON.stringify(early.value)).toMatch(/has not started yet/);
     clock.travelTo('2026-11-24T10:15:00Z');
-    const anchor = await ask(playground, 'help', asOlivia);
+    const anchor = await askFor('help', asOlivia, 'add meeting');
     const status = await playground.invoke('event.status', { eventId: trainingId }, { from: OLIVIA_OFFICER.id, replyToId: anchor.messageId });
     const formData = executeActionData(status.value as Record<string, unknown>, 'attendance.form');
     const form = await playground.invoke('attendance.form', formData, { from: OLIVIA_OFFICER.id, replyToId: anchor.messageId });
@@ -85,7 +92,7 @@ describe('the panel\'s evidence in the Agents Playground', () => {
   });
 
   it('no longer lists who attended as due, and shows the member their record', async () => {
-    const due = cardJson(await ask(playground, 'training due', asOlivia));
+    const due = cardJson(await askFor('training due', asOlivia, 'Corporate parenting training due'));
     expect(due).not.toContain(CLLR_MARTIN_HUGHES.name);
     expect(due).toContain(CLLR_PRIYA_SHAH.name);
     const mine = cardJson(await ask(playground, 'my training', asMartin));
@@ -103,16 +110,16 @@ describe('the panel\'s evidence in the Agents Playground', () => {
     }
     const twice = await playground.invoke('attendance.checkIn', { occasionId: trainingId }, { from: CLLR_PRIYA_SHAH.id, conversationId: GROUP_CHAT_ID, replyToId: (await ask(playground, 'help', asPriya)).messageId });
     expect(JSON.stringify(twice.value)).toContain('already checked in');
-    expect(cardJson(await ask(playground, 'training due', asOlivia))).not.toContain(CLLR_PRIYA_SHAH.name);
+    expect(cardJson(await askFor('training due', asOlivia, 'Corporate parenting training due'))).not.toContain(CLLR_PRIYA_SHAH.name);
   });
 
   it('reports participation with a chart and a Word report only officers can open', async () => {
     clock.travelTo('2026-11-24T15:00:00Z');
-    const anchor = await ask(playground, 'help', asOlivia);
+    const anchor = await askFor('help', asOlivia, 'add meeting');
     const form = await playground.invoke('attendance.form', { occasionId: awardsId }, { from: OLIVIA_OFFICER.id, replyToId: anchor.messageId });
     const save = executeActionData(form.value as Record<string, unknown>, 'attendance.record', (data) => data.then === 'stay');
     await playground.invoke('attendance.record', { ...save, attended: CLLR_MARTIN_HUGHES.aadObjectId }, { from: OLIVIA_OFFICER.id, replyToId: anchor.messageId });
-    const report = await ask(playground, 'participation report for Q4 2026', asOlivia);
+    const report = await askFor('participation report for Q4 2026', asOlivia, 'Participation report: Q4 2026');
     const json = cardJson(report);
     expect(json).toContain('data:image/png;base64,');
     expect(json).toContain('Attended at least one');

@@ -109,12 +109,8 @@ export class ChallengeDesk {
     const grant = this.deps.links.verify(REPORT_DOCX, `${from}_${to}`, params);
     if (!grant || !may(await this.holderOf(grant.aadObjectId), 'challenges.export')) return undefined;
     const period = titled(rangePeriod(from, to), params.get('title'));
-    const report = await this.deps.service.report(period);
-    const [areaChart, trendChart, completed] = await Promise.all([
-      this.deps.charts.draw(challengeAreaChart(report)),
-      this.deps.service.quarterTrend(period).then((quarters) => this.deps.charts.draw(challengeTrendChart(quarters))),
-      this.deps.service.completedDetails(report),
-    ]);
+    const { report, quarters, completed } = await this.deps.service.committeePaper(period);
+    const [areaChart, trendChart] = await Promise.all([this.deps.charts.draw(challengeAreaChart(report)), this.deps.charts.draw(challengeTrendChart(quarters))]);
     const body = await challengeReportDocument({ report, areaChart, trendChart, completed, nowUtc: this.nowUtc() }, this.deps.charts);
     return { fileName: challengeReportDocumentName(report), contentType: DOCX_CONTENT_TYPE, body };
   }

@@ -3,7 +3,7 @@ import { DomainError, DomainErrorCode } from '../../shared/errors/domain-error';
 import { Actor } from '../../shared/access/actor';
 import { Clock } from '../../platform/time/clock';
 import { londonDate, londonStartOfDay } from '../../platform/time/london';
-import { Challenge, ChallengeEvent, ChallengeReference, Person, raisingGroupText, reachedAt, referenceSchema, toUtcIso } from './domain/challenge';
+import { Challenge, ChallengeEvent, ChallengeReference, Person, referenceSchema, toUtcIso } from './domain/challenge';
 import { respondOffered } from './domain/challenge-access';
 import type { CompletedCardDetail } from './domain/challenge-report-document';
 import { quartersEndingAt } from '../../shared/reports/report-period';
@@ -72,9 +72,6 @@ export interface NudgeDue {
   /** The lead officer and the assignees. */
   recipients: Person[];
 }
-
-/** Cards read at a time for the committee paper's details. */
-const DETAIL_CONCURRENCY = 8;
 
 /** Form ids are our own UUIDs; anything else in card data is refused before it reaches a key. */
 
@@ -216,44 +213,33 @@ export class ChallengeService {
     return { fileName: challengeReportFileName(report), csv: challengeReportCsv(report) };
   }
 
-  /** The reports of the four calendar quarters ending with the period's last: the committee paper's trend. */
-  async quarterTrend(period: ReportPeriod): Promise<ChallengeReport[]> {
-    const last = period.end < this.today() ? period.end : this.today();
-    return Promise.all(quartersEndingAt(last, 4).map((quarter) => this.report(quarter)));
-  }
-
   /**
-   * Each card completed in the report's period as the committee paper tells it: the response
-   * recorded when it was completed, and what went back to the young people. Reads each card and
-   * its history (a few at a time); the report itself never reads them.
+   * What the committee paper needs, from one read of the summaries: the period's report, the four
+   * calendar quarters ending with its last (the trend), and each card completed in the period with
+   * its outcome and what went back to the young people (both kept on the summary).
    */
-  async completedDetails(report: ChallengeReport): Promise<CompletedCardDetail[]> {
-    const details: CompletedCardDetail[] = [];
-    const queue = [...report.outcomes];
-    const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const detail = await this.completedDetail(next.reference, next.completedOn);
-        if (detail) details.push(detail);
-      }
-    };
-    await Promise.all(Array.from({ length: DETAIL_CONCURRENCY }, worker));
-    return details.sort((a, b) => a.completedOn.localeCompare(b.completedOn) || a.reference.localeCompare(b.reference));
+  async committeePaper(period: ReportPeriod): Promise<{ report: ChallengeReport; quarters: ChallengeReport[]; completed: CompletedCardDetail[] }> {
+    const nowUtc = this.nowUtc();
+    const quarters = quartersEndingAt(period.end < this.today() ? period.end : this.today(), 4);
+    const from = [period.start, quarters[0]!.start].sort()[0]!;
+    const until = [period.endExclusive, quarters[quarters.length - 1]!.endExclusive].sort().reverse()[0]!;
+    const summaries = await this.repository.listSummaries({ raisedBefore: until, openOn: from });
+    const report = buildChallengeReport(summaries, period, nowUtc);
+    const byReference = new Map(summaries.map((summary) => [summary.reference, summary]));
+    const completed = report.outcomes.flatMap((outcome): CompletedCardDetail[] => {
+      const summary = byReference.get(outcome.reference);
+      if (!summary) return [];
+      const informed = summary.statusChanges.find((change) => change.status === 'informed');
+      const detail: CompletedCardDetail = { reference: summary.reference, title: summary.title, group: summary.group, completedOn: outcome.completedOn, outcome: summary.outcome ?? '', toldYoungPeople: summary.explanation ?? '' };
+      if (informed) detail.informedOn = londonDate(informed.atUtc);
+      return [detail];
+    });
+    return { report, quarters: quarters.map((quarter) => buildChallengeReport(summaries, quarter, nowUtc)), completed };
   }
 
   /** Today's London date, for parsing report periods. */
   today(): string {
     return londonDate(this.clock.now());
-  }
-
-  private async completedDetail(reference: ChallengeReference, completedOn: string): Promise<CompletedCardDetail | undefined> {
-    const [stored, history] = await Promise.all([this.repository.get(reference), this.repository.history(reference)]);
-    if (!stored) return undefined;
-    const { challenge } = stored;
-    const completion = history.find((event) => event.toStatus === 'completed');
-    const informed = reachedAt(challenge, 'informed');
-    const detail: CompletedCardDetail = { reference, title: challenge.title, group: raisingGroupText(challenge), completedOn, outcome: completion?.text ?? '', toldYoungPeople: challenge.explanation ?? completion?.explanation ?? '' };
-    if (informed) detail.informedOn = londonDate(informed);
-    return detail;
   }
 
   private async viewOf(actor: Principal, challenge: Challenge): Promise<ChallengeView> {

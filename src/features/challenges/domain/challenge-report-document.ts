@@ -39,7 +39,9 @@ export function challengeReportDocument(input: ChallengeDocumentInput, charts: C
     { kind: 'heading', text: 'By priority area' },
     { kind: 'table', columns: ['Priority area', 'Cards'], rows: report.byPriority.map((entry) => [entry.label, String(entry.count)]) },
     { kind: 'heading', text: 'Challenges completed in the period' },
-    ...(input.completed.length === 0 ? [{ kind: 'paragraph' as const, text: 'No challenge cards were completed in the period.' }] : input.completed.flatMap(completedBlocks)),
+    input.completed.length === 0
+      ? { kind: 'paragraph', text: 'No challenge cards were completed in the period.' }
+      : { kind: 'table', columns: ['Challenge', 'Completed', 'Outcome', 'What we told the young people', 'Young people told'], rows: input.completed.map(completedRow) },
     { kind: 'paragraph', italic: true, text: 'Quarters are calendar quarters (Q1 is January to March). Statuses are as they stood at the end of the period. Records name the children\u2019s council that raised each challenge, never a child.' },
   ];
   return renderWordReport({
@@ -54,20 +56,9 @@ export function challengeReportDocumentName(report: ChallengeReport): string {
   return `challenge-cards-${report.period.title.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}.docx`;
 }
 
-function completedBlocks(card: CompletedCardDetail): WordBlock[] {
-  return [
-    { kind: 'paragraph', bold: true, text: `${card.reference}: ${card.title}` },
-    {
-      kind: 'facts',
-      rows: [
-        ['Raised by', card.group],
-        ['Completed on', dayText(card.completedOn)],
-        ['Outcome', card.outcome || 'No response recorded.'],
-        ['What we told the young people', card.toldYoungPeople || 'No explanation recorded.'],
-        ['Young people told', card.informedOn ? dayText(card.informedOn) : 'Not yet'],
-      ],
-    },
-  ];
+/** One row per completed card: a single table is quick to write and reads well in committee papers. */
+function completedRow(card: CompletedCardDetail): string[] {
+  return [`${card.reference}: ${card.title}\nRaised by ${card.group}`, dayText(card.completedOn), card.outcome || 'No response recorded.', card.toldYoungPeople || 'No explanation recorded.', card.informedOn ? dayText(card.informedOn) : 'Not yet'];
 }
 
 function chartBlock(chart: Chart, charts: ChartRenderer): WordBlock {

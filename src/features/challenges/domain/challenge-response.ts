@@ -120,6 +120,7 @@ function applyResponse(current: Challenge, actor: Actor, input: RespondInput, sa
     next.statusChanges = [...current.statusChanges, { status: said.to, atUtc: nowUtc }];
     event.fromStatus = current.status;
     event.toStatus = said.to;
+    if (said.to === 'completed' && said.response) next.outcome = said.response;
   }
   if (said.explanation) {
     next.explanation = said.explanation;

@@ -28,6 +28,8 @@ export interface ChallengeSummary {
   firstResponseAtUtc?: string;
   /** For completed and declined cards: the start of what goes back to the young people. */
   explanation?: string;
+  /** For completed cards: the start of the response recorded when it was completed. */
+  outcome?: string;
   lastNudgedAtUtc?: string;
   /** The London date the card became final (informed or redirected), or STILL_OPEN. */
   endOn: string;
@@ -54,6 +56,7 @@ export function summaryOf(challenge: Challenge): ChallengeSummary {
   if (challenge.explanation && (challenge.status === 'completed' || challenge.status === 'declined' || challenge.status === 'informed')) {
     summary.explanation = challenge.explanation.slice(0, MAX_SUMMARY_EXPLANATION);
   }
+  if (challenge.outcome) summary.outcome = challenge.outcome.slice(0, MAX_SUMMARY_EXPLANATION);
   if (challenge.lastNudgedAtUtc) summary.lastNudgedAtUtc = challenge.lastNudgedAtUtc;
   return summary;
 }

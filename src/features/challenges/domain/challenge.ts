@@ -119,6 +119,8 @@ export interface Challenge {
    * where the issue was passed when redirected.
    */
   explanation?: string;
+  /** What was done: the response recorded when the card was completed (the committee paper's "Outcome"). */
+  outcome?: string;
   latestResponse?: ChallengeResponse;
   firstResponseAtUtc?: string;
   lastNudgedAtUtc?: string;
