@@ -2,21 +2,27 @@ import path from 'node:path';
 import { AppConfig } from './config';
 import { createLogger, Logger } from '../platform/logging/logger';
 import { KnowledgeBase } from '../features/remit/domain/knowledge-base';
-import { HealthReport, createHttpServer } from './server';
+import { createHttpServer, HealthReport, ReadinessReport } from './server';
 import { EmbeddedAzurite, startEmbeddedAzurite } from '../platform/storage/embedded-azurite';
-import { TableStore } from '../platform/storage/table-store';
+import { StorageConnection, TableStore } from '../platform/storage/table-store';
 import { createMessageEndpoint } from '../platform/teams/message-endpoint';
-import { AppServices, Composition, compose } from './composition';
+import { AppServices, compose, Composition, Workers } from './composition';
 import { PanelBot } from '../platform/teams/panel-bot';
 import { Clock, SystemClock } from '../platform/time/clock';
 import { projectRoot } from '../platform/process/project-root';
 import { freePort } from '../platform/process/free-port';
+import { storageCredential } from '../platform/storage/storage-credential';
+import { SampleData, startSampleData } from '../local/sample-data';
+import { Metrics } from '../platform/telemetry/metrics';
+import { loadPublicPages } from './pages/public-pages';
 
 export interface AppOverrides {
   clock?: Clock;
   logger?: Logger;
   /** Tests drive the scheduler and dispatcher by hand; default true. */
   startWorkers?: boolean;
+  /** Where business metrics go (Application Insights when configured); default nowhere. */
+  metrics?: Metrics;
 }
 
 export interface RunningApp {
@@ -38,18 +44,23 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? new SystemClock();
   const knowledge = KnowledgeBase.loadFromDirectory();
-  const { connectionString, embedded } = await resolveStorage(config, logger);
+  const pages = loadPublicPages();
+  const { connection, embedded } = await resolveStorage(config, logger);
+  let sample: SampleData | undefined;
   try {
-    const store = new TableStore(connectionString, config.tablePrefix);
+    const store = new TableStore(connection, config.tablePrefix);
     await store.ensureTables();
     // The port is fixed before composing, so links the bot serves can name it when no public URL is set.
     const port = config.port === 0 ? await freePort() : config.port;
     const publicBaseUrl = config.publicBaseUrl ?? `http://127.0.0.1:${port}`;
-    const composition = compose({ ...config, port, publicBaseUrl }, store, knowledge, clock, logger);
+    sample = config.sampleData ? await startSampleData(clock) : undefined;
+    const meetings = sample ? { ...config.meetings, moderngov: sample.moderngov } : config.meetings;
+    const composition = compose({ ...config, meetings, port, publicBaseUrl }, store, knowledge, clock, logger, overrides.metrics);
     const { services, workers } = composition;
+    if (sample) await announceSample(sample, services, logger);
     const endpoint = createMessageEndpoint(config.credentials, new PanelBot(composition.platform), logger);
     const downloads = composition.features.flatMap((feature) => feature.downloads ?? []);
-    const server = createHttpServer({ messages: endpoint, health: () => checkHealth(store), downloads, logger });
+    const server = createHttpServer({ messages: endpoint, health: () => checkHealth(store), readiness: () => checkReadiness(store, workers), pages, downloads, logger });
     await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
     if (overrides.startWorkers !== false) workers.start();
     logger.info({ event: 'app.started', port, host: config.host, authentication: config.credentials ? 'on' : 'off', storage: embedded ? 'embedded-azurite' : 'configured' }, 'bot listening');
@@ -61,22 +72,35 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       stop: async () => {
         await closeServer(server);
         await workers.stop();
+        await sample?.stop();
         await embedded?.stop();
         logger.info({ event: 'app.stopped' }, 'bot stopped');
       },
     };
   } catch (error) {
+    await sample?.stop();
     await embedded?.stop();
     throw error;
   }
 }
 
-async function resolveStorage(config: AppConfig, logger: Logger): Promise<{ connectionString: string; embedded?: EmbeddedAzurite }> {
-  if (config.storageConnectionString) return { connectionString: config.storageConnectionString };
+async function announceSample(sample: SampleData, services: AppServices, logger: Logger): Promise<void> {
+  const event = await sample.seedEvent(services.events.repository);
+  logger.info(
+    { event: 'sample.started', moderngov: sample.moderngov.baseUrl, sampleEvent: event.title, sampleEventStart: event.startUtc },
+    'serving SAMPLE meetings (a recorded Kent ModernGov response, re-dated) and a sample event; set MODERNGOV_URL and MODERNGOV_COMMITTEE_ID for the real panel',
+  );
+}
+
+async function resolveStorage(config: AppConfig, logger: Logger): Promise<{ connection: StorageConnection; embedded?: EmbeddedAzurite }> {
+  if (config.storageConnectionString) return { connection: config.storageConnectionString };
+  if (config.storageAccount) {
+    return { connection: { accountUrl: config.storageAccount.url, credential: storageCredential(config.storageAccount.managedIdentityClientId) } };
+  }
   const location = path.resolve(projectRoot(), config.dataDir, 'azurite');
   const embedded = await startEmbeddedAzurite({ location });
   logger.info({ event: 'storage.embedded', port: embedded.port, location }, 'started embedded Azurite (local development only)');
-  return { connectionString: embedded.connectionString, embedded };
+  return { connection: embedded.connectionString, embedded };
 }
 
 async function checkHealth(store: TableStore): Promise<HealthReport> {
@@ -86,6 +110,14 @@ async function checkHealth(store: TableStore): Promise<HealthReport> {
   } catch {
     return { healthy: false, storage: 'unreachable' };
   }
+}
+
+/** Ready to take traffic: storage answers and every background worker of this instance is alive. */
+async function checkReadiness(store: TableStore, workers: Workers): Promise<ReadinessReport> {
+  const { storage } = await checkHealth(store);
+  const liveness = workers.liveness();
+  const workersOk = Object.values(liveness).every((state) => state === 'running' || state === 'not configured');
+  return { ready: storage === 'ok' && workersOk, storage, workers: liveness };
 }
 
 /**

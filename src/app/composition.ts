@@ -43,10 +43,16 @@ import { membersFeature } from '../features/members';
 import { remitFeature } from '../features/remit';
 import { helpFeature } from '../features/help';
 import { apologiesFeature } from '../features/apologies';
+import { ApologyNotices } from '../features/apologies/apology-notices';
+import { apologyMeeting } from '../features/apologies/apology-desk';
 import { eventsFeature } from '../features/events';
 import { CalendarServices, calendarFeature } from '../features/calendar';
 import { challengesFeature } from '../features/challenges';
 import { auditFeature } from '../features/audit';
+import { attendanceFeature } from '../features/attendance/teams/attendance-feature';
+import { trainingFeature } from '../features/training/teams/training-feature';
+import { participationFeature } from '../features/participation/teams/participation-feature';
+import { keyFiguresFeature } from '../features/key-figures/teams/key-figures-feature';
 import { TeamsProactiveSender } from '../platform/teams/teams-proactive-sender';
 import { Clock } from '../platform/time/clock';
 import { WorkingDayCalendar } from '../platform/time/working-days';
@@ -62,6 +68,19 @@ import { MemberBulletin } from '../features/calendar/member-bulletin';
 import { eventIcsFileName, eventToIcs } from '../features/calendar/domain/members-calendar';
 import { OfficerEvents } from '../features/events/officer-events';
 import { RsvpBook } from '../features/events/data/rsvp-book';
+import { ChartRenderer } from '../platform/charts/chart-renderer';
+import { AttendanceDesk } from '../features/attendance/attendance-desk';
+import { AttendanceBook } from '../features/attendance/data/attendance-book';
+import { Occasions } from '../features/attendance/data/occasions';
+import { KeyFiguresDesk } from '../features/key-figures/key-figures-desk';
+import { KeyFiguresStore } from '../features/key-figures/data/key-figures-store';
+import { loadKeyFigureDefinitions } from '../features/key-figures/domain/key-figure-definitions';
+import { TrainingDesk } from '../features/training/training-desk';
+import { TrainingPreferences } from '../features/training/data/training-preferences';
+import { RoleDerivedCouncillors } from '../features/training/domain/councillor-directory';
+import { ParticipationDesk } from '../features/participation/participation-desk';
+import { YouSaidWeDidDesk } from '../features/challenges/you-said-we-did-desk';
+import { YouSaidWeDidStore } from '../features/challenges/data/you-said-we-did-store';
 import { SignedLinks } from '../platform/security/signed-links';
 import { BulletinSender } from '../features/calendar/bulletin-sender';
 import { ChallengeDesk } from '../features/challenges/challenge-desk';
@@ -72,6 +91,8 @@ import { ChallengeRepository } from '../features/challenges/data/challenge-repos
 import { ChallengeService } from '../features/challenges/challenge-service';
 import { directoryPeople } from '../features/challenges/domain/challenge-people';
 import { PANEL_NAME } from '../features/meetings/domain/panel-name';
+import { Metrics, NO_METRICS } from '../platform/telemetry/metrics';
+import { WorkerState } from '../platform/health/worker-state';
 
 
 
@@ -79,6 +100,14 @@ import { PANEL_NAME } from '../features/meetings/domain/panel-name';
 export interface Workers {
   start(): void;
   stop(): Promise<void>;
+  /** Each worker's state for the readiness check; the meeting sync only when a source is configured. */
+  liveness(): WorkerLiveness;
+}
+
+export interface WorkerLiveness {
+  delivery: WorkerState;
+  scheduler: WorkerState;
+  meetingSync: WorkerState | 'not configured';
 }
 
 /**
@@ -99,10 +128,16 @@ export interface AppServices {
   teams: TeamRegistry;
   meetings: { repository: MeetingRepository; queries: MeetingQueries; officers: OfficerMeetings; desk: MeetingDesk; calendar: MeetingCalendar };
   apologies: ApologyDesk;
+  apologyNotices: ApologyNotices;
   events: { desk: EventDesk; repository: EventRepository; invitations: EventInvitations; eventIcs(eventId: string): Promise<{ fileName: string; body: string } | undefined> };
   calendar: CalendarServices;
   challenges: ChallengeDesk;
   audit: AuditDesk;
+  attendance: AttendanceDesk;
+  training: TrainingDesk;
+  participation: ParticipationDesk;
+  keyFigures: KeyFiguresDesk;
+  youSaidWeDid: YouSaidWeDidDesk;
 }
 
 export interface Composition {
@@ -120,7 +155,7 @@ export interface Composition {
 }
 
 /** Builds every service on one storage account; nothing here starts until `workers.start()`. */
-export function compose(config: AppConfig & { publicBaseUrl: string }, store: TableStore, knowledge: KnowledgeBase, clock: Clock, logger: Logger): Composition {
+export function compose(config: AppConfig & { publicBaseUrl: string }, store: TableStore, knowledge: KnowledgeBase, clock: Clock, logger: Logger, metrics: Metrics = NO_METRICS): Composition {
   const members = new MemberDirectory(store.client('members'), clock);
   const audit = new AuditLog(store.client('audit'), clock, logger);
   const roles = new RoleService(new RoleDirectory(store.client('roles'), clock), members, config.adminAadObjectIds, audit);
@@ -128,7 +163,7 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
   const unreachable = new UnreachableMembers(store.client('unreachable'), clock);
   const delivery = new DeliveryService(outbox, unreachable, clock);
   const dispatcher = new DeliveryDispatcher({
-    outbox, unreachable, clock, logger,
+    outbox, unreachable, clock, logger, metrics,
     instanceId: config.instanceName,
     control: new DeliveryControl(store.client('outbox')),
     sender: new TeamsProactiveSender({ credentials: config.credentials, logger, clock }),
@@ -136,19 +171,31 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
   const meetingRepository = new MeetingRepository(store.client('meetings'));
   const jobs = new JobStore(store.client('jobs'));
   const reminders = new MeetingReminders({
-    jobs, meetings: meetingRepository, members, delivery, clock, logger,
+    jobs, meetings: meetingRepository, members, delivery, clock, logger, metrics,
     log: new ReminderLog(store.client('reminderlog')),
     cards: reminderCards(config.publicBaseUrl, clock),
     offsets: config.reminderOffsets,
   });
   const teams = new TeamRegistry(store.client('teams'), clock);
   const links = new SignedLinks(config.linkSigningSecret, clock);
+  const charts = new ChartRenderer();
   const roster = new TeamRoster(config.credentials, teams, members, logger);
-  const events = eventServices(config, store, { members, roles, teams, delivery, jobs, links, clock, audit, teamMembers: (teamId) => roster.membersOf(teamId) });
-  const calendar = calendarServices(config, store, { events, meetings: meetingRepository, members, delivery, jobs, clock, audit });
+  const apologyBook = new ApologyBook(store.client('apologies'), clock);
+  const attendanceBook = new AttendanceBook(store.client('attendance'));
+  const keyFigures = new KeyFiguresDesk({ store: new KeyFiguresStore(store.client('keyfigures')), definitions: loadKeyFigureDefinitions(), charts, clock });
+  const eventRepository = new EventRepository(store.client('events'));
+  const eventInvitations = new EventInvitations(store.client('eventinvites'), clock);
+  const attendance = new AttendanceDesk({ book: attendanceBook, occasions: new Occasions(eventRepository, meetingRepository), invitations: eventInvitations, rsvps: new RsvpBook(store.client('rsvps'), clock), apologies: apologyBook, members, clock });
+  const events = eventServices(config, store, { members, roles, teams, delivery, jobs, links, clock, audit, attendance, teamMembers: (teamId) => roster.membersOf(teamId) });
+  const calendar = calendarServices(config, store, { events, meetings: meetingRepository, members, delivery, jobs, clock, audit, keyFigures });
+  const councillors = new RoleDerivedCouncillors(roles, members);
+  const training = new TrainingDesk({ events: eventRepository, attendance: attendanceBook, councillors, preferences: new TrainingPreferences(store.client('training')), delivery, jobs, clock, electionDate: config.electionDate });
+  const participation = new ParticipationDesk({ events: eventRepository, invitations: eventInvitations, rsvps: new RsvpBook(store.client('rsvps'), clock), attendance: attendanceBook, councillors, roles, charts, links, clock, publicBaseUrl: config.publicBaseUrl });
+  const challengeRepository = new ChallengeRepository(store.client('challenges'));
+  const youSaidWeDid = new YouSaidWeDidDesk({ challenges: challengeRepository, store: new YouSaidWeDidStore(store.client('yousaidwedid')), members, roles, delivery, links, clock, publicBaseUrl: config.publicBaseUrl });
   const challenges = new ChallengeDesk({
-    service: new ChallengeService(new ChallengeRepository(store.client('challenges')), directoryPeople(members, roles), clock, audit),
-    members, roles, teams, delivery, jobs, clock, links,
+    service: new ChallengeService(challengeRepository, directoryPeople(members, roles), clock, audit),
+    members, roles, teams, delivery, jobs, clock, links, charts,
     nudgeInterval: config.challengeNudgeInterval,
     publicBaseUrl: config.publicBaseUrl,
     panelTeamId: config.panelChannel,
@@ -160,6 +207,13 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
   const notifyOfficers: OfficerNotice = async (batchId, card) => {
     await delivery.broadcast({ batchId, members: await roles.activeOfficers(), card: () => card });
   };
+  const apologyNotices = new ApologyNotices({
+    jobs, book: apologyBook, notifyOfficers, clock, delay: config.apologyNoticeDelay,
+    meeting: async (meetingId) => {
+      const stored = await meetingRepository.get(meetingId);
+      return stored ? apologyMeeting(stored.meeting) : undefined;
+    },
+  });
   const remit = new RemitService(knowledge);
   const liveKnowledge = new LiveKnowledge(knowledge, new OfficerEntryStore(store.client('officerentries')), clock, config.knowledgeSyncInterval, logger, remit);
   const officerQuestions = new OfficerDesk({
@@ -184,15 +238,21 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
     teams,
     meetings: { repository: meetingRepository, queries: meetingQueries, officers: officerMeetings, desk: meetingDesk, calendar: meetingCalendar },
     audit: new AuditDesk(audit, members),
-    apologies: new ApologyDesk(new ApologyBook(store.client('apologies'), clock), meetingRepository, clock, notifyOfficers),
+    apologies: new ApologyDesk(apologyBook, meetingRepository, clock, apologyNotices),
+    apologyNotices,
     events,
     calendar,
     challenges,
+    attendance,
+    training,
+    participation,
+    keyFigures,
+    youSaidWeDid,
   };
-  const features = registerFeatures(services, { reminders, clock, logger, publicBaseUrl: config.publicBaseUrl });
+  const features = registerFeatures(services, { reminders, clock, logger, publicBaseUrl: config.publicBaseUrl, metrics });
   const scheduler = new Scheduler(jobs, jobHandlers(features), clock, logger, { ...DEFAULT_SCHEDULER_OPTIONS, pollInterval: config.schedulerPollInterval });
   const meetingSync = syncScheduler(config, meetingRepository, clock, logger, () => reminders.planUpcoming());
-  const platform: TeamsPlatformServices = { features, members, sightings: services.sightings, roles, teams, logger, allowedTenantIds: config.allowedTenantIds };
+  const platform: TeamsPlatformServices = { features, publicBaseUrl: config.publicBaseUrl, members, sightings: services.sightings, roles, teams, logger, allowedTenantIds: config.allowedTenantIds };
   const workers: Workers = {
     start: () => {
       dispatcher.start();
@@ -202,6 +262,7 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
       scheduler.start();
       meetingSync?.start();
     },
+    liveness: () => ({ delivery: dispatcher.liveness(), scheduler: scheduler.liveness(), meetingSync: meetingSync?.liveness() ?? 'not configured' }),
     stop: async () => {
       await meetingSync?.stop();
       await scheduler.stop();
@@ -215,19 +276,23 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
  * The features in the order free text is offered to them: meeting questions before the
  * knowledge base, which takes anything. Commands and verbs may come from any of them.
  */
-function registerFeatures(services: AppServices, wiring: { reminders: MeetingReminders; clock: Clock; logger: Logger; publicBaseUrl: string }): Feature[] {
+function registerFeatures(services: AppServices, wiring: { reminders: MeetingReminders; clock: Clock; logger: Logger; publicBaseUrl: string; metrics: Metrics }): Feature[] {
   const features: Feature[] = [
     membersFeature({ members: services.members, roles: services.roles, logger: wiring.logger }),
     meetingsFeature({ desk: services.meetings.desk, calendar: services.meetings.calendar, jobs: wiring.reminders.handlers() }),
-    apologiesFeature({ desk: services.apologies, nextMeetingId: () => services.meetings.desk.nextMeetingId() }),
+    apologiesFeature({ desk: services.apologies, notices: services.apologyNotices, nextMeetingId: () => services.meetings.desk.nextMeetingId() }),
     eventsFeature({ desk: services.events.desk, clock: wiring.clock, eventIcs: services.events.eventIcs }),
     calendarFeature({ ...services.calendar, members: services.members, publicBaseUrl: wiring.publicBaseUrl }),
-    challengesFeature(services.challenges),
+    challengesFeature(services.challenges, services.youSaidWeDid),
+    attendanceFeature({ desk: services.attendance, events: services.events.desk, meetings: services.meetings.desk }),
+    trainingFeature(services.training),
+    participationFeature(services.participation),
+    keyFiguresFeature(services.keyFigures),
     auditFeature(services.audit),
-    remitFeature({ knowledge: services.liveKnowledge, feedback: services.feedback, officers: services.officerQuestions, clock: wiring.clock, logger: wiring.logger }),
+    remitFeature({ knowledge: services.liveKnowledge, feedback: services.feedback, officers: services.officerQuestions, clock: wiring.clock, logger: wiring.logger, metrics: wiring.metrics }),
   ];
   const staffCommands = () => features.flatMap((feature) => (feature.commands ?? []).flatMap((command) => (command.help ? [command.help] : [])));
-  return [helpFeature(staffCommands), ...features];
+  return [helpFeature(staffCommands, wiring.publicBaseUrl), ...features];
 }
 
 /** Every feature's scheduled-job handlers; two features claiming one job kind stop the start. */
@@ -252,7 +317,7 @@ function syncScheduler(config: AppConfig, repository: MeetingRepository, clock: 
   if (sources.length === 0) return undefined;
   return new MeetingSyncScheduler(sources, new MeetingSync(repository, clock, logger), logger, syncInterval, async () => {
     await afterSync();
-  });
+  }, clock);
 }
 
 interface EventWiring {
@@ -264,6 +329,7 @@ interface EventWiring {
   links: SignedLinks;
   clock: Clock;
   audit: AuditTrail;
+  attendance: AttendanceDesk;
   teamMembers: (teamId: string) => Promise<Member[]>;
 }
 
@@ -298,6 +364,7 @@ function eventServices(config: AppConfig & { publicBaseUrl: string }, store: Tab
 
 interface CalendarWiring {
   audit: AuditTrail;
+  keyFigures: KeyFiguresDesk;
   events: AppServices['events'];
   meetings: MeetingRepository;
   members: MemberDirectory;
@@ -308,7 +375,7 @@ interface CalendarWiring {
 
 function calendarServices(config: AppConfig & { publicBaseUrl: string }, store: TableStore, wiring: CalendarWiring): CalendarServices {
   const { clock, events } = wiring;
-  const bulletin = new MemberBulletin(events.repository, wiring.meetings, clock);
+  const bulletin = new MemberBulletin(events.repository, wiring.meetings, clock, { keyFigures: wiring.keyFigures });
   const bulletinOptOuts = new BulletinOptOuts(store.client('bulletinoptouts'), clock);
   return {
     tokens: new CalendarTokens(store.client('calendartokens'), clock),

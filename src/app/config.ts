@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { Duration } from 'luxon';
+import { DateTime, Duration } from 'luxon';
 import { z } from 'zod';
 import { parseReminderOffsets } from '../features/meetings/domain/reminder-offsets';
 import { BulletinSchedule, parseBulletinSchedule } from '../features/calendar/domain/bulletin-schedule';
 import { instanceNameFrom } from '../platform/delivery/instance-identity';
+import { LONDON } from '../platform/time/clock';
 
 /**
  * Every setting the bot reads, validated once at start-up. This is the only module that reads
@@ -21,6 +22,7 @@ const optionalText = z
   .transform((value) => (value && value.trim().length > 0 ? value.trim() : undefined));
 
 const objectId = /^[A-Za-z0-9._:-]{1,128}$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
@@ -35,10 +37,14 @@ const environmentSchema = z.object({
   MicrosoftAppTenantId: optionalText,
   ALLOWED_TENANT_IDS: commaList,
   AZURE_STORAGE_CONNECTION_STRING: optionalText,
+  AZURE_STORAGE_ACCOUNT_URL: optionalText.pipe(z.union([z.url({ protocol: /^https$/, error: 'must be the https address of the storage account\'s Table service, e.g. https://<account>.table.core.windows.net' }), z.undefined()])),
+  AZURE_CLIENT_ID: optionalText.pipe(z.union([z.string().regex(GUID, 'must be the client id (a GUID) of the managed identity that reaches storage'), z.undefined()])),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(z.union([z.string().regex(/(^|;)\s*InstrumentationKey\s*=\s*[0-9a-f-]{36}/i, 'must be the Application Insights connection string (InstrumentationKey=...;IngestionEndpoint=...)'), z.undefined()])),
+  SAMPLE_DATA: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
   TABLE_PREFIX: z
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9]{0,19}$/, 'must be 1-20 letters or digits, starting with a letter')
-    .default('cpp'),
+    .optional(),
   ADMIN_AAD_OBJECT_IDS: commaList.pipe(z.array(z.string().regex(objectId, 'each id must be an Entra object id'))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().min(1).default('.data'),
@@ -52,15 +58,24 @@ const environmentSchema = z.object({
   EVENT_MIN_NOTICE: isoDuration('P14D', { minimumSeconds: 0 }),
   BULLETIN_SCHEDULE: parsedWith(parseBulletinSchedule, 'MON 08:00'),
   CHALLENGE_NUDGE_INTERVAL: isoDuration('P7D', { minimumSeconds: 3600 }),
+  APOLOGY_NOTICE_DELAY: isoDuration('PT3M', { minimumSeconds: 0, maximumSeconds: 3600 }),
   PANEL_CHANNEL: optionalText.pipe(z.union([z.string().regex(/^[^/\\#?\u0000-\u001f]{1,200}$/, 'must be the id of a Team the bot is installed in'), z.undefined()])),
   OFFICERS_CHANNEL: optionalText.pipe(z.union([z.string().regex(/^[^/\\#?\u0000-\u001f]{1,200}$/, 'must be the id of a Team the bot is installed in'), z.undefined()])),
   OFFICER_QUESTION_NUDGE_AFTER: z.coerce.number({ error: 'must be a whole number of working days' }).int('must be a whole number of working days').min(1, 'must be at least 1 working day').max(20, 'must be at most 20 working days').default(2),
   KNOWLEDGE_SYNC_INTERVAL: isoDuration('PT5S', { minimumSeconds: 1, maximumSeconds: 3600 }),
+  ELECTION_DATE: optionalText.pipe(z.union([z.string().refine(isPastElectionDate, 'must be the date of the last county council election, written YYYY-MM-DD (e.g. 2025-05-01), not in the future'), z.undefined()])),
   LINK_SIGNING_SECRET: optionalText.pipe(z.union([z.string().min(32, 'must be at least 32 characters'), z.undefined()])),
   INSTANCE_NAME: optionalText.pipe(z.union([z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1-64 letters, digits, dots, dashes or underscores'), z.undefined()])),
   /** Set by App Service on each worker: stable across restarts of the process on that worker. */
   WEBSITE_INSTANCE_ID: optionalText,
 });
+
+/** A real calendar date from 2000 on, and not after today (an election that has happened). */
+function isPastElectionDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = DateTime.fromISO(value, { zone: LONDON });
+  return date.isValid && value >= '2000-01-01' && date <= DateTime.now().setZone(LONDON);
+}
 
 /** A setting read by a domain parser that throws with a message fit for the person configuring it. */
 function parsedWith<T>(parse: (text: string) => T, fallback: string) {
@@ -109,8 +124,17 @@ export interface AppConfig {
   credentials?: BotCredentials;
   /** Empty outside production means every tenant is accepted (local Playground). */
   allowedTenantIds: string[];
-  /** Absent outside production means: start an embedded Azurite. */
+  /** Absent (with no storageAccount) outside production means: start an embedded Azurite. */
   storageConnectionString?: string;
+  /** The storage account's Table service reached with a managed identity (no key): the way production should. */
+  storageAccount?: { url: string; managedIdentityClientId?: string };
+  /** Set: traces, requests, dependencies and business metrics go to Application Insights. */
+  applicationInsightsConnectionString?: string;
+  /**
+   * Local runs only: serve the sample meetings (a recorded Kent ModernGov response, re-dated) and a
+   * sample participation event, in tables of their own. Refused in production and beside real sources.
+   */
+  sampleData: boolean;
   tablePrefix: string;
   adminAadObjectIds: string[];
   logLevel: string;
@@ -134,6 +158,8 @@ export interface AppConfig {
   challengeNudgeInterval: Duration;
   /** A Team id: new challenge cards are also posted to its General channel. */
   panelChannel?: string;
+  /** Officers hear of a member's apologies once per this delay, in their latest state. */
+  apologyNoticeDelay: Duration;
   /**
    * This instance's name, the same after a restart (INSTANCE_NAME, else App Service's
    * WEBSITE_INSTANCE_ID, else the host name): a restarted process recognises its previous
@@ -146,7 +172,14 @@ export interface AppConfig {
   officerQuestionNudgeAfter: number;
   /** How often an instance checks whether officers changed the knowledge base on another instance. */
   knowledgeSyncInterval: Duration;
+  /** The last county council election (London date, YYYY-MM-DD): training since then counts. */
+  electionDate?: string;
 }
+
+/** Table names start with this prefix unless TABLE_PREFIX says otherwise. */
+export const DEFAULT_TABLE_PREFIX = 'cpp';
+/** The sample data's tables: never the real panel's, so switching to ModernGov starts clean. */
+export const SAMPLE_TABLE_PREFIX = 'cppsample';
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, problem: string) {
@@ -165,6 +198,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = values.NODE_ENV === 'production';
   const credentials = readCredentials(values, production);
   if (production) requireProductionStorageAndTenants(values);
+  if (values.AZURE_STORAGE_CONNECTION_STRING && values.AZURE_STORAGE_ACCOUNT_URL) {
+    throw new ConfigError('AZURE_STORAGE_ACCOUNT_URL', 'cannot be combined with AZURE_STORAGE_CONNECTION_STRING: set one of them');
+  }
+  const sampleData = readSampleData(values, production);
   if (production && !values.LINK_SIGNING_SECRET) {
     throw new ConfigError('LINK_SIGNING_SECRET', 'is required when NODE_ENV=production (at least 32 random characters, e.g. from openssl rand -base64 48)');
   }
@@ -178,7 +215,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     credentials,
     allowedTenantIds: values.ALLOWED_TENANT_IDS,
     storageConnectionString: values.AZURE_STORAGE_CONNECTION_STRING,
-    tablePrefix: values.TABLE_PREFIX,
+    storageAccount: values.AZURE_STORAGE_ACCOUNT_URL ? { url: values.AZURE_STORAGE_ACCOUNT_URL.replace(/\/+$/, ''), managedIdentityClientId: values.AZURE_CLIENT_ID } : undefined,
+    applicationInsightsConnectionString: values.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    sampleData,
+    tablePrefix: values.TABLE_PREFIX ?? (sampleData ? SAMPLE_TABLE_PREFIX : DEFAULT_TABLE_PREFIX),
     adminAadObjectIds: values.ADMIN_AAD_OBJECT_IDS,
     logLevel: values.LOG_LEVEL,
     dataDir: values.DATA_DIR,
@@ -195,10 +235,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bulletinSchedule: values.BULLETIN_SCHEDULE,
     challengeNudgeInterval: values.CHALLENGE_NUDGE_INTERVAL,
     panelChannel: values.PANEL_CHANNEL,
+    apologyNoticeDelay: values.APOLOGY_NOTICE_DELAY,
     instanceName: instanceNameFrom(values.INSTANCE_NAME ?? values.WEBSITE_INSTANCE_ID ?? os.hostname()),
     officersChannel: values.OFFICERS_CHANNEL,
     officerQuestionNudgeAfter: values.OFFICER_QUESTION_NUDGE_AFTER,
     knowledgeSyncInterval: values.KNOWLEDGE_SYNC_INTERVAL,
+    electionDate: values.ELECTION_DATE,
   };
 }
 
@@ -223,10 +265,20 @@ function readModernGov(values: EnvironmentValues): AppConfig['meetings']['modern
   return { baseUrl: values.MODERNGOV_URL.replace(/\/+$/, ''), committeeId: values.MODERNGOV_COMMITTEE_ID };
 }
 
+function readSampleData(values: EnvironmentValues, production: boolean): boolean {
+  if (values.SAMPLE_DATA !== 'true') return false;
+  if (production) throw new ConfigError('SAMPLE_DATA', 'must not be true when NODE_ENV=production (sample meetings are for local runs only)');
+  const source = values.MODERNGOV_URL ? 'MODERNGOV_URL' : values.MEETINGS_ICAL_URL ? 'MEETINGS_ICAL_URL' : undefined;
+  if (source) throw new ConfigError('SAMPLE_DATA', `cannot be combined with ${source}: the sample meetings would mix with the real ones`);
+  return true;
+}
+
 function requireProductionStorageAndTenants(values: EnvironmentValues): void {
   const storage = values.AZURE_STORAGE_CONNECTION_STRING;
-  if (!storage) throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'is required when NODE_ENV=production');
-  if (/UseDevelopmentStorage\s*=\s*true/i.test(storage)) {
+  if (!storage && !values.AZURE_STORAGE_ACCOUNT_URL) {
+    throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'is required when NODE_ENV=production (or AZURE_STORAGE_ACCOUNT_URL, reached with a managed identity)');
+  }
+  if (storage && /UseDevelopmentStorage\s*=\s*true/i.test(storage)) {
     throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'must not be UseDevelopmentStorage=true in production');
   }
   if (values.ALLOWED_TENANT_IDS.length === 0) {
@@ -234,10 +286,22 @@ function requireProductionStorageAndTenants(values: EnvironmentValues): void {
   }
 }
 
-/** What `npm run package` needs: the bot's app id, and nothing else validated. */
-export function loadPackagingConfig(env: NodeJS.ProcessEnv = process.env): { appId?: string } {
-  const appId = env.MicrosoftAppId?.trim();
-  return { appId: appId && appId.length > 0 ? appId : undefined };
+export interface PackagingConfig {
+  /** The bot's Microsoft app (client) id: MicrosoftAppId, or BOT_ID as the Agents Toolkit names it. */
+  appId?: string;
+  /** The Teams app id when it differs from the bot's (the Agents Toolkit's TEAMS_APP_ID). */
+  teamsAppId?: string;
+  /** The bot's public https address: the manifest's privacy and terms links point at its pages. */
+  publicBaseUrl?: string;
+}
+
+/** What `npm run package` needs; the package builder validates each value itself. */
+export function loadPackagingConfig(env: NodeJS.ProcessEnv = process.env): PackagingConfig {
+  const value = (name: string) => {
+    const text = env[name]?.trim();
+    return text && text.length > 0 ? text : undefined;
+  };
+  return { appId: value('MicrosoftAppId') ?? value('BOT_ID'), teamsAppId: value('TEAMS_APP_ID'), publicBaseUrl: value('PUBLIC_BASE_URL') };
 }
 
 export interface LocalRunConfig {
@@ -245,6 +309,12 @@ export interface LocalRunConfig {
   playgroundPort: number;
   /** Admins for the local run; defaults to the Playground's current user (see src/local/playground.yaml). */
   adminAadObjectIds?: string;
+  /** Serve the sample meetings and event: no meeting source is configured and SAMPLE_DATA is not false. */
+  sampleData: boolean;
+  /** Where the local run keeps its files (Azurite's tables, the Playground's log). */
+  dataDir: string;
+  /** The prefix of the tables the local run uses (the sample's own unless TABLE_PREFIX is set). */
+  tablePrefix: string;
   /** The environment the bot and the Playground start with: this process's, plus the given overrides. */
   childEnvironment(overrides: Record<string, string>): NodeJS.ProcessEnv;
 }
@@ -254,10 +324,15 @@ export function loadLocalRunConfig(env: NodeJS.ProcessEnv = process.env): LocalR
   const ports = z.object({ PORT: z.coerce.number().int().min(1).max(65535).default(3978), PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150) }).safeParse(env);
   if (!ports.success) throw new ConfigError(String(ports.error.issues[0]?.path[0] ?? 'PORT'), 'must be a port number');
   if (env.NODE_ENV === 'production') throw new ConfigError('NODE_ENV', 'must not be production for the local run (npm start)');
+  const realSource = [env.MODERNGOV_URL, env.MODERNGOV_COMMITTEE_ID, env.MEETINGS_ICAL_URL].some((value) => (value ?? '').trim().length > 0);
+  const sampleData = !realSource && env.SAMPLE_DATA?.trim() !== 'false';
   return {
     botPort: ports.data.PORT,
     playgroundPort: ports.data.PLAYGROUND_PORT,
     adminAadObjectIds: env.ADMIN_AAD_OBJECT_IDS?.trim() || undefined,
+    sampleData,
+    dataDir: env.DATA_DIR?.trim() || '.data',
+    tablePrefix: env.TABLE_PREFIX?.trim() || (sampleData ? SAMPLE_TABLE_PREFIX : DEFAULT_TABLE_PREFIX),
     childEnvironment: (overrides) => ({ ...env, ...overrides }),
   };
 }

@@ -2,14 +2,26 @@ import restify from 'restify';
 import { Logger } from '../platform/logging/logger';
 import type { MessageEndpoint } from '../platform/teams/message-endpoint';
 import { Download, DownloadResult } from '../shared/feature';
+import type { WorkerLiveness } from './composition';
+import { PUBLIC_PAGES, PublicPage, PublicPageName } from './pages/public-pages';
 
 export interface HealthReport {
   healthy: boolean;
   storage: 'ok' | 'unreachable';
 }
 
+/** GET /readyz: storage, and each background worker of this instance (see Workers.liveness). */
+export interface ReadinessReport {
+  ready: boolean;
+  storage: HealthReport['storage'];
+  workers: WorkerLiveness;
+}
+
 export interface ServerDependencies {
   messages: MessageEndpoint;
+  readiness: () => Promise<ReadinessReport>;
+  /** The privacy notice and terms of use the Teams manifest links to. */
+  pages: ReadonlyMap<PublicPageName, PublicPage>;
   /** Every file the features serve (calendar files, officer exports). */
   downloads: readonly Download[];
   health: () => Promise<HealthReport>;
@@ -74,6 +86,30 @@ export function createHttpServer(deps: ServerDependencies): restify.Server {
     });
   }
 
+  for (const name of PUBLIC_PAGES) {
+    server.get(`/${name}`, async (_req, res) => {
+      const page = deps.pages.get(name);
+      if (!page) {
+        res.send(404, { error: 'Not found' });
+        return;
+      }
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.setHeader('cache-control', 'public, max-age=3600');
+      // Static text: nothing on the page needs scripts, frames or other origins.
+      res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+      res.setHeader('x-content-type-options', 'nosniff');
+      res.sendRaw(200, page.html);
+    });
+  }
+
+  // Readiness for people and probes: storage plus this instance's background workers.
+  server.get('/readyz', async (_req, res) => {
+    const report = await deps.readiness();
+    res.setHeader('cache-control', 'no-store');
+    res.send(report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not ready', storage: report.storage, workers: report.workers });
+  });
+
+  // App Service's health check: cheap (one storage round trip), so it can run every minute per instance.
   server.get('/healthz', async (_req, res) => {
     const report = await deps.health();
     res.send(report.healthy ? 200 : 503, { status: report.healthy ? 'ok' : 'unhealthy', storage: report.storage });

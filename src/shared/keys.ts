@@ -1,3 +1,5 @@
+import { hashedKey } from '../platform/storage/keys';
+
 /**
  * Every persisted id whose format is a promise to data already stored: delivery batch ids (the
  * outbox's duplicate detection: a message whose batch id changes is sent again) and scheduled-job
@@ -16,6 +18,9 @@ export const JOB_KINDS = {
   bulletin: 'bulletin',
   challengeNudges: 'challenge-nudges',
   challengeQuarterlyReport: 'challenge-quarterly-report',
+  trainingReminders: 'training-reminders',
+  officerQuestionNudges: 'officer-question-nudges',
+  apologyNotice: 'apology-notice',
 } as const;
 
 /** Keys of scheduled jobs: one pending job per key. */
@@ -31,14 +36,19 @@ export const jobKeys = {
   bulletin: 'bulletin|weekly',
   challengeNudges: JOB_KINDS.challengeNudges,
   challengeQuarterlyReport: JOB_KINDS.challengeQuarterlyReport,
+  /** The monthly training reminder run due on one London date. */
+  trainingReminders: (londonDate: string) => `${JOB_KINDS.trainingReminders}|${londonDate}`,
+  officerQuestionNudges: JOB_KINDS.officerQuestionNudges,
+  /** One pending notice to officers per member and meeting: later changes join it. */
+  apologyNotice: (meetingId: string, aadObjectId: string) => `${JOB_KINDS.apologyNotice}|${meetingId}|${aadObjectId}`,
 } as const;
 
 /** Delivery batch ids: a batch sends each recipient one message, whatever retries and restarts happen. */
 export const batchIds = {
   meetingReminder: (meetingId: string, startUtc: string, offsetIso: string) => `${JOB_KINDS.meetingReminder}|${meetingId}|${startUtc}|${offsetIso}`,
   meetingCancelled: (meetingId: string) => `${JOB_KINDS.meetingCancelled}|${meetingId}`,
-  /** One notice to officers per change of one member's apology (the time makes each change its own). */
-  apologyNotice: (meetingId: string, aadObjectId: string, change: 'sent' | 'withdrawn', atMs: number) => `apologies:${meetingId}:${aadObjectId}:${change}:${atMs}`,
+  /** One coalesced notice to officers about a member's apology, per planned run (its due time). */
+  apologyNotice: (meetingId: string, aadObjectId: string, dueUtc: string) => `apologies:${hashedKey(meetingId, aadObjectId, dueUtc)}`,
   /** One version of an event: v0's invitation, later versions' change notices (and the cancellation). */
   eventVersion: (eventId: string, sequence: number, kind: 'invitation' | 'change') => `event:${eventId}:v${sequence}:${kind}`,
   eventReminder: (eventId: string, startUtc: string) => `${JOB_KINDS.eventReminder}|${eventId}|${startUtc}`,
@@ -48,4 +58,12 @@ export const batchIds = {
   challengeCard: (reference: string, version: string) => `challenge:${reference}:${version}`,
   challengeNudge: (reference: string, londonDate: string) => `challenge-nudge:${reference}:${londonDate}`,
   challengeReport: (periodStart: string) => `challenge-report:${periodStart}`,
+  /** At most one training reminder a month (`2026-12`) per councillor. */
+  trainingReminder: (londonMonth: string) => `training-reminder:${londonMonth}`,
+  /** One version of the year's "You said, we did" to the children's councils' officers. */
+  youSaidWeDid: (year: number, version: number) => `you-said-we-did:${year}:v${version}`,
+  /** A member's question to the officers, first posted (round 0) and each nudge after. */
+  officerQuestion: (questionId: string, round: string | number) => `officer-question:${questionId}:${round}`,
+  /** The officer's answer to the member who asked. */
+  officerAnswer: (questionId: string) => `officer-answer:${questionId}`,
 } as const;

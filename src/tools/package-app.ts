@@ -1,15 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
-import { loadPackagingConfig } from '../app/config';
+import { loadPackagingConfig, PackagingConfig } from '../app/config';
 import { projectRoot } from '../platform/process/project-root';
+import { validateWithToolkit } from './toolkit-validate';
 
 /**
  * Builds the Teams app package (manifest.json + color.png + outline.png at the zip root) from
- * manifest/manifest.template.json, filling in the bot's Microsoft app id and the package.json
- * version:
+ * manifest/manifest.template.json, filling in the bot's Microsoft app id, the Teams app id (the
+ * same unless TEAMS_APP_ID says otherwise), the bot's public address (privacy and terms pages) and
+ * the package.json version, then checks it with the Microsoft 365 Agents Toolkit's own validator:
  *
- *   MicrosoftAppId=<bot app (client) id> npm run package   ->  manifest/build/app-package.zip
+ *   MicrosoftAppId=<bot app (client) id> PUBLIC_BASE_URL=https://<app>.azurewebsites.net npm run package
+ *     ->  manifest/build/app-package.zip
+ *
+ * The Agents Toolkit's teamsApp/zipAppPackage (m365agents.yml) fills the same template from env/.
  */
 
 export interface AppManifestBot {
@@ -31,8 +36,12 @@ export interface AppManifest {
 }
 
 export interface BuildAppPackageOptions {
-  /** The bot's Microsoft app (client) id: used as both the Teams app id and the bot id. */
+  /** The bot's Microsoft app (client) id: the bot id, and the Teams app id unless teamsAppId is given. */
   appId: string;
+  /** The Teams app's own id (the Agents Toolkit's TEAMS_APP_ID); default: appId. */
+  teamsAppId?: string;
+  /** The bot's public https address; the manifest links to its /privacy and /terms pages. */
+  publicBaseUrl: string;
   /** Defaults to the version in package.json. Teams requires MAJOR.MINOR.PATCH. */
   version?: string;
   /** Defaults to manifest/build/app-package.zip. */
@@ -117,35 +126,53 @@ function readIcon(name: 'color.png' | 'outline.png'): Buffer {
   return data;
 }
 
-function checkManifest(manifest: AppManifest, appId: string): void {
-  if (manifest.id !== appId) throw new Error('manifest template: "id" must be ${{MICROSOFT_APP_ID}}');
+function checkManifest(manifest: AppManifest, appId: string, teamsAppId: string): void {
+  if (manifest.id !== teamsAppId) throw new Error('manifest template: "id" must be ${{TEAMS_APP_ID}}');
   const bot = manifest.bots[0];
   if (manifest.bots.length !== 1 || bot?.botId !== appId) {
-    throw new Error('manifest template: must declare exactly one bot whose "botId" is ${{MICROSOFT_APP_ID}}');
+    throw new Error('manifest template: must declare exactly one bot whose "botId" is ${{BOT_ID}}');
   }
   if (manifest.icons.color !== 'color.png' || manifest.icons.outline !== 'outline.png') {
     throw new Error('manifest template: icons must be "color.png" and "outline.png"');
   }
 }
 
-export async function buildAppPackage(options: BuildAppPackageOptions): Promise<AppPackage> {
-  const appId = options.appId.trim();
-  if (!isGuid(appId)) {
-    const shown = appId.length > 60 ? `${appId.slice(0, 60)}...` : appId;
-    throw new Error(
-      `The Microsoft app id must be a GUID such as 00000000-0000-0000-0000-000000000000, but got "${shown}". ` +
-        'Use the bot registration\'s Microsoft App ID (the Entra application/client id).',
-    );
+function requireGuid(value: string, what: string): string {
+  const id = value.trim();
+  if (!isGuid(id)) {
+    const shown = id.length > 60 ? `${id.slice(0, 60)}...` : id;
+    throw new Error(`The ${what} must be a GUID such as 00000000-0000-0000-0000-000000000000, but got "${shown}". ${what === 'Microsoft app id' ? "Use the bot registration's Microsoft App ID (the Entra application/client id)." : ''}`.trim());
   }
+  return id;
+}
+
+/** The bot's https origin (and path, if any), without a trailing slash. */
+function requirePublicBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new Error(`PUBLIC_BASE_URL must be the bot's https address, e.g. https://cpp-bot.azurewebsites.net, but got "${value.slice(0, 60)}"`);
+  }
+  if (url.protocol !== 'https:' || url.search || url.hash) {
+    throw new Error(`PUBLIC_BASE_URL must be an https address without a query, e.g. https://cpp-bot.azurewebsites.net (Teams requires https privacy and terms links), but got "${value.slice(0, 60)}"`);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+export async function buildAppPackage(options: BuildAppPackageOptions): Promise<AppPackage> {
+  const appId = requireGuid(options.appId, 'Microsoft app id');
+  const teamsAppId = options.teamsAppId === undefined ? appId : requireGuid(options.teamsAppId, 'Teams app id');
+  const publicBaseUrl = requirePublicBaseUrl(options.publicBaseUrl);
   const version = options.version ?? readPackageVersion();
   if (!SEMVER.test(version)) {
     throw new Error(`The app version must be MAJOR.MINOR.PATCH (Teams accepts nothing else), but got "${version}"`);
   }
 
   const template = fs.readFileSync(path.join(manifestDirectory(), 'manifest.template.json'), 'utf8');
-  const manifestText = fillTemplate(template, { MICROSOFT_APP_ID: appId, APP_VERSION: version });
+  const manifestText = fillTemplate(template, { TEAMS_APP_ID: teamsAppId, BOT_ID: appId, APP_VERSION: version, PUBLIC_BASE_URL: publicBaseUrl });
   const manifest = JSON.parse(manifestText) as AppManifest;
-  checkManifest(manifest, appId);
+  checkManifest(manifest, appId, teamsAppId);
 
   const zip = new AdmZip();
   const contents: Record<(typeof PACKAGE_FILES)[number], Buffer> = {
@@ -166,19 +193,28 @@ export async function buildAppPackage(options: BuildAppPackageOptions): Promise<
   return { outFile, manifest };
 }
 
-/** `npm run package`: returns the process exit code. */
-export async function main(config: { appId?: string } = loadPackagingConfig(), outFile?: string): Promise<number> {
-  if (!config.appId) {
+/** `npm run package`: returns the process exit code. `validate` false skips the toolkit (tests). */
+export async function main(config: PackagingConfig = loadPackagingConfig(), outFile?: string, validate = true): Promise<number> {
+  const missing = !config.appId ? 'MicrosoftAppId' : !config.publicBaseUrl ? 'PUBLIC_BASE_URL' : undefined;
+  if (!config.appId || !config.publicBaseUrl) {
     console.error(
-      'Cannot build the Teams app package: MicrosoftAppId is not set.\n' +
-        'Set it to the bot\'s Microsoft App ID (a GUID), e.g.\n' +
-        '  MicrosoftAppId=00000000-0000-0000-0000-000000000000 npm run package',
+      `Cannot build the Teams app package: ${String(missing)} is not set.\n` +
+        'Set MicrosoftAppId to the bot\'s Microsoft App ID (a GUID) and PUBLIC_BASE_URL to its https address, e.g.\n' +
+        '  MicrosoftAppId=00000000-0000-0000-0000-000000000000 PUBLIC_BASE_URL=https://cpp-bot.azurewebsites.net npm run package',
     );
     return 1;
   }
   try {
-    const built = await buildAppPackage({ appId: config.appId, outFile });
+    const built = await buildAppPackage({ appId: config.appId, teamsAppId: config.teamsAppId, publicBaseUrl: config.publicBaseUrl, outFile });
     console.log(`Teams app package written to ${built.outFile} (app id ${built.manifest.id}, version ${built.manifest.version})`);
+    if (validate) {
+      const result = await validateWithToolkit(built.outFile);
+      if (!result.ran) console.warn(`Not checked with the Agents Toolkit: ${result.output}`);
+      else if (!result.passed) {
+        console.error(`The Agents Toolkit's validator rejected the package:\n${result.output}`);
+        return 1;
+      } else console.log('Checked with the Microsoft 365 Agents Toolkit (atk validate): all passed.');
+    }
     console.log('Upload it in Teams (Apps > Manage your apps > Upload an app) or in the Teams admin center.');
     return 0;
   } catch (error) {

@@ -1,5 +1,6 @@
 import { runBroadcastBench } from './broadcast-bench';
 import { printChallengeReportBench } from './challenge-report-bench';
+import { printEvidenceBench } from './evidence-bench';
 import { startEmbeddedAzurite } from '../../src/platform/storage/embedded-azurite';
 import { runReminderBench } from './reminder-bench';
 import { runRemitBench } from './remit-bench';
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   const azurite = await startEmbeddedAzurite();
   try {
     await printChallengeReportBench(azurite.connectionString);
+    await printEvidenceBench(azurite.connectionString);
   } finally {
     await azurite.stop();
   }

@@ -68,6 +68,9 @@ describe('meetings in the Agents Playground (ModernGov source)', () => {
     expect(JSON.stringify(sent.value)).toContain('Your apologies are recorded');
     const again = await playground.invoke('apology.send', { meetingId, reason: 'again' }, { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID, replyToId: meetingCard.messageId });
     expect(JSON.stringify(again.value)).toContain('recorded once');
+    // Officers hear a few minutes later, once, of the state then (a burst of changes is one notice).
+    clock.travelTo(clock.now().plus({ minutes: 3, seconds: 5 }).toISO()!);
+    expect(await app.composition.scheduler.tick()).toBeGreaterThanOrEqual(1);
     const notice = await playground.waitForMessage((m) => !seen.has(m.messageId) && cardJson(m).includes('Apologies received'), 15000);
     expect(cardJson(notice)).toContain('Cllr Martin Hughes has sent apologies');
     const list = cardJson(await ask(playground, 'apologies for the next meeting', asOlivia));
@@ -77,6 +80,8 @@ describe('meetings in the Agents Playground (ModernGov source)', () => {
 
     const withdrawn = await playground.invoke('apology.withdraw', { meetingId }, { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID, replyToId: meetingCard.messageId });
     expect(JSON.stringify(withdrawn.value)).toContain('Apologies withdrawn');
+    clock.travelTo(clock.now().plus({ minutes: 3, seconds: 5 }).toISO()!);
+    expect(await app.composition.scheduler.tick()).toBeGreaterThanOrEqual(1);
     await playground.waitForMessage((m) => cardJson(m).includes('has withdrawn their apologies'), 15000);
     expect(cardJson(await ask(playground, 'apologies for the next meeting', asOlivia))).toContain('No apologies have been received.');
   });

@@ -254,6 +254,18 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   return makePlayground(child, stream, trafficLog, startupMs, workDir, logFile);
 }
 
+/**
+ * Drives a Playground someone else started (e.g. `npm start` in a process test): the same API,
+ * without owning the process. `stop()` closes the sockets and calls `stopOwner` if given.
+ */
+export async function attachPlayground(options: { port: number; pid: number; logFile?: string; stopOwner?: () => Promise<void> }): Promise<Playground> {
+  const stream = new StreamCollector(await openSocket(`ws://127.0.0.1:${options.port}/_ws_conversation/v1/conversations/stream`));
+  const trafficLog = new TrafficCollector(await openSocket(`ws://127.0.0.1:${options.port}/_ws/log/stream`));
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playground-attached-'));
+  const child: StartedChild = { port: options.port, pid: options.pid, startupMs: Date.now(), stop: options.stopOwner ?? (async () => undefined) };
+  return makePlayground(child, stream, trafficLog, 0, workDir, options.logFile ?? path.join(workDir, 'none.log'));
+}
+
 function makePlayground(
   child: StartedChild,
   stream: StreamCollector,

@@ -6,10 +6,10 @@ import { MeetingRepository } from '../meetings';
 import { Clock } from '../../platform/time/clock';
 import { Actor } from '../../shared/access/actor';
 import { requirePermission } from '../../shared/access/policy';
-import { Apology, ApologyMeeting } from './domain/apology';
+import { ApologyMeeting } from './domain/apology';
+import { ApologyNotices } from './apology-notices';
 import { ApologyBook } from './data/apology-book';
-import { apologyFormCard, apologyListCard, apologyNoticeForOfficers, apologyRecordedCard, apologyWithdrawnCard } from './teams/apology-cards';
-import { batchIds } from '../../shared/keys';
+import { apologyFormCard, apologyListCard, apologyRecordedCard, apologyWithdrawnCard } from './teams/apology-cards';
 
 /** Sends a card to every officer; the delivery layer makes it durable and paced. */
 export type OfficerNotice = (batchId: string, card: AdaptiveCardJson) => Promise<void>;
@@ -24,15 +24,16 @@ export function apologyMeeting(meeting: Meeting): ApologyMeeting {
 }
 
 /**
- * The apologies workflow behind the cards: the member's own apology, officers told of every
- * change. The meeting is always loaded from storage; card data only names it.
+ * The apologies workflow behind the cards: the member's own apology, officers told of the changes
+ * (coalesced a few minutes, see ApologyNotices). The meeting is always loaded from storage; card
+ * data only names it.
  */
 export class ApologyDesk {
   constructor(
     private readonly book: ApologyBook,
     private readonly meetings: MeetingRepository,
     private readonly clock: Clock,
-    private readonly notifyOfficers: OfficerNotice,
+    private readonly notices: Pick<ApologyNotices, 'changed'>,
   ) {}
 
   async open(meetingId: unknown, member: ApologyMember): Promise<AdaptiveCardJson> {
@@ -48,15 +49,15 @@ export class ApologyDesk {
     const meeting = await this.load(meetingId);
     const result = await this.book.send(meeting, member, details);
     if (result.kind === 'already_recorded') return apologyRecordedCard(meeting, result.apology, 'You had already sent apologies for this meeting; they are recorded once.', true);
-    await this.tellOfficers(meeting, result.apology, false);
-    return apologyRecordedCard(meeting, result.apology, 'Your apologies are recorded and the officers have been told.', true);
+    await this.notices.changed(meeting.id, member.aadObjectId);
+    return apologyRecordedCard(meeting, result.apology, 'Your apologies are recorded; the officers will be told.', true);
   }
 
   async withdraw(meetingId: unknown, member: ApologyMember): Promise<AdaptiveCardJson> {
     const meeting = await this.load(meetingId);
     const existing = await this.book.find(meeting.id, member.aadObjectId);
     if (!existing || !(await this.book.withdraw(meeting, member.aadObjectId))) return apologyFormCard(meeting, 'You had no apologies recorded for this meeting.');
-    await this.tellOfficers(meeting, existing, true);
+    await this.notices.changed(meeting.id, member.aadObjectId);
     return apologyWithdrawnCard(meeting);
   }
 
@@ -64,11 +65,6 @@ export class ApologyDesk {
     requirePermission(actor, 'apologies.read');
     const meeting = await this.load(meetingId);
     return apologyListCard(meeting, await this.book.forMeeting(meeting.id));
-  }
-
-  private async tellOfficers(meeting: ApologyMeeting, apology: Apology, withdrawn: boolean): Promise<void> {
-    const batchId = batchIds.apologyNotice(meeting.id, apology.aadObjectId, withdrawn ? 'withdrawn' : 'sent', this.clock.now().toMillis());
-    await this.notifyOfficers(batchId, apologyNoticeForOfficers(meeting, apology, withdrawn));
   }
 
   private isAhead(meeting: ApologyMeeting): boolean {

@@ -42,15 +42,20 @@ export class BulletinSender {
 
   private async send(): Promise<JobOutcome> {
     const members = await this.deps.optOuts.subscribers(await this.deps.members.list({ activeOnly: true }));
-    const card = await this.deps.bulletin.card();
-    const batchId = this.deps.bulletin.batchId();
-    const summary = await this.deps.delivery.broadcast({ batchId, members, card: () => card });
-    // A re-run in the same week sends nothing new, and records nothing.
-    if (summary.queued + summary.skipped > 0) {
-      await this.deps.audit.record({ actor: SYSTEM_ACTOR, action: 'broadcast', subject: { kind: 'bulletin', id: batchId }, detail: `Member Bulletin: ${summary.queued} queued, ${summary.skipped} not reachable` });
+    try {
+      const { card, queued } = await this.deps.bulletin.prepare();
+      const batchId = this.deps.bulletin.batchId();
+      const summary = await this.deps.delivery.broadcast({ batchId, members, card: () => card });
+      await queued();
+      // A re-run in the same week sends nothing new, and records nothing.
+      if (summary.queued + summary.skipped > 0) {
+        await this.deps.audit.record({ actor: SYSTEM_ACTOR, action: 'broadcast', subject: { kind: 'bulletin', id: batchId }, detail: `Member Bulletin: ${summary.queued} queued, ${summary.skipped} not reachable` });
+      }
+      return { kind: 'done', note: `bulletin queued ${summary.queued}` };
+    } finally {
+      // The next week's bulletin is planned whatever happens to this one.
+      await this.planNext();
     }
-    await this.planNext();
-    return { kind: 'done', note: `bulletin queued ${summary.queued}` };
   }
 
   private planNext(): Promise<void> {

@@ -1,3 +1,4 @@
+import type { KeyFiguresDesk } from '../key-figures/key-figures-desk';
 import { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { MeetingTimeline } from '../meetings';
 import { utcIso } from '../meetings';
@@ -11,6 +12,8 @@ export interface MemberBulletinOptions {
   weeks?: number;
   /** Where the bulletin's "Members' Calendar" button goes; omit to hide it. */
   calendarUrl?: string;
+  /** The key figures a bulletin carries once, after officers enter a quarter's figures. */
+  keyFigures?: Pick<KeyFiguresDesk, 'forBulletin' | 'markAnnounced'>;
 }
 
 /**
@@ -27,11 +30,21 @@ export class MemberBulletin {
   ) {}
 
   async card(): Promise<AdaptiveCardJson> {
+    return (await this.prepare()).card;
+  }
+
+  /**
+   * This week's card and what to do once it is queued: the key figures it carries are marked as
+   * announced (with this week's id, so a re-run of the same week carries them again, and no later week does).
+   */
+  async prepare(): Promise<{ card: AdaptiveCardJson; queued: () => Promise<void> }> {
     const nowUtc = utcIso(this.clock.now());
     const weeks = this.options.weeks ?? DEFAULT_BULLETIN_WEEKS;
     const { fromUtc, toUtc } = bulletinWindow(nowUtc, weeks);
-    const [meetings, events] = await Promise.all([this.meetings.listStartingBetween(fromUtc, toUtc), this.events.listStartingBetween(fromUtc, toUtc)]);
-    return bulletinCard({ meetings, events, nowUtc, weeks, ...(this.options.calendarUrl ? { calendarUrl: this.options.calendarUrl } : {}) });
+    const week = this.batchId();
+    const [meetings, events, figures] = await Promise.all([this.meetings.listStartingBetween(fromUtc, toUtc), this.events.listStartingBetween(fromUtc, toUtc), this.options.keyFigures?.forBulletin(week)]);
+    const card = bulletinCard({ meetings, events, nowUtc, weeks, ...(this.options.calendarUrl ? { calendarUrl: this.options.calendarUrl } : {}), ...(figures ? { keyFigures: figures.section } : {}) });
+    return { card, queued: async () => (figures ? this.options.keyFigures?.markAnnounced(figures.quarter, week) : undefined) };
   }
 
   batchId(): string {

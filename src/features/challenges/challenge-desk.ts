@@ -17,12 +17,20 @@ import { challengeCard, challengeCreatedCard, challengeFormCard, challengeListCa
 import { ChallengeFormError } from './domain/challenge-form';
 import { ChallengeResponseError } from './challenge-service';
 import { listFilterFromData, parseListFilterText } from './domain/challenge-list-filter';
-import { ReportPeriod, lastCompleteQuarter, parseReportPeriod, rangePeriod } from './domain/challenge-report-period';
+import { lastCompleteQuarter, parseReportPeriod, rangePeriod, ReportPeriod } from './domain/challenge-report-period';
 import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
+import { challengeAreaChart, challengeTrendChart } from './domain/challenge-report-chart';
+import { challengeReportDocument, challengeReportDocumentName } from './domain/challenge-report-document';
+import { cardImage } from '../../platform/charts/card-chart';
+import { ChartRenderer } from '../../platform/charts/chart-renderer';
+import { DOCX_CONTENT_TYPE } from '../../platform/documents/word-report';
+import { titled } from '../../shared/reports/report-period';
+import { literalText } from '../../shared/text/literal-text';
 
 export const NUDGE_JOB = JOB_KINDS.challengeNudges;
 export const QUARTERLY_REPORT_JOB = JOB_KINDS.challengeQuarterlyReport;
 export const REPORT_CSV = 'challenge-report-csv';
+export const REPORT_DOCX = 'challenge-report-docx';
 
 export interface ChallengeDeskDependencies {
   service: ChallengeService;
@@ -32,6 +40,7 @@ export interface ChallengeDeskDependencies {
   delivery: Pick<DeliveryService, 'broadcast' | 'enqueue'>;
   jobs: JobStore;
   links: SignedLinks;
+  charts: ChartRenderer;
   clock: Clock;
   nudgeInterval: Duration;
   publicBaseUrl: string;
@@ -66,7 +75,7 @@ export class ChallengeDesk {
   async respond(actor: Actor, data: unknown): Promise<AdaptiveCardJson> {
     try {
       const responded = await this.deps.service.respond(actor, data);
-      if (responded.outcome === 'recorded') await this.post(responded.view, `v${responded.view.challenge.version}`, `${actor.name} responded`, actor.aadObjectId);
+      if (responded.outcome === 'recorded') await this.post(responded.view, `v${responded.view.challenge.version}`, `${literalText(actor.name)} responded`, actor.aadObjectId);
       return challengeRespondedCard(responded, this.nowUtc());
     } catch (error) {
       if (error instanceof ChallengeResponseError) return challengeRefusedCard(error, this.nowUtc());
@@ -91,8 +100,23 @@ export class ChallengeDesk {
   async report(actor: Actor, text: string): Promise<AdaptiveCardJson> {
     requirePermission(actor, 'challenges.report');
     const period = parseReportPeriod(text, this.deps.service.today());
-    const csvUrl = may(actor, 'challenges.export') ? this.csvUrl(actor.aadObjectId, period) : undefined;
-    return challengeReportCard(await this.deps.service.report(period), { csvUrl });
+    return this.reportCardFor(actor, period);
+  }
+
+  /** The Word report for the panel papers behind a signed link, for officers only (re-checked now). */
+  async reportDocx(params: URLSearchParams): Promise<{ fileName: string; contentType: string; body: Buffer } | undefined> {
+    const [from, to] = [params.get('from') ?? '', params.get('to') ?? ''];
+    const grant = this.deps.links.verify(REPORT_DOCX, `${from}_${to}`, params);
+    if (!grant || !may(await this.holderOf(grant.aadObjectId), 'challenges.export')) return undefined;
+    const period = titled(rangePeriod(from, to), params.get('title'));
+    const report = await this.deps.service.report(period);
+    const [areaChart, trendChart, completed] = await Promise.all([
+      this.deps.charts.draw(challengeAreaChart(report)),
+      this.deps.service.quarterTrend(period).then((quarters) => this.deps.charts.draw(challengeTrendChart(quarters))),
+      this.deps.service.completedDetails(report),
+    ]);
+    const body = await challengeReportDocument({ report, areaChart, trendChart, completed, nowUtc: this.nowUtc() }, this.deps.charts);
+    return { fileName: challengeReportDocumentName(report), contentType: DOCX_CONTENT_TYPE, body };
   }
 
   /** The CSV behind a signed link, for officers only (re-checked now, not when the link was made). */
@@ -152,10 +176,11 @@ export class ChallengeDesk {
     const period = lastCompleteQuarter(this.deps.service.today());
     const officers = await this.deps.roles.activeOfficers();
     const report = await this.deps.service.report(period);
+    const image = cardImage(this.deps.charts, await this.deps.charts.draw(challengeAreaChart(report)));
     await this.deps.delivery.broadcast({
       batchId: batchIds.challengeReport(period.start),
       members: officers,
-      card: (officer: Member) => challengeReportCard(report, { csvUrl: this.csvUrl(officer.aadObjectId, period) }),
+      card: (officer: Member) => challengeReportCard(report, { csvUrl: this.csvUrl(officer.aadObjectId, period), docxUrl: this.docxUrl(officer.aadObjectId, period), image }),
     });
     await this.planQuarterlyReport();
     return { kind: 'done', note: `quarterly report for ${period.title} to ${officers.length} officers` };
@@ -173,12 +198,24 @@ export class ChallengeDesk {
     return this.deps.jobs.schedule({ key: jobKeys.challengeQuarterlyReport, kind: QUARTERLY_REPORT_JOB, due: nextQuarter, payload: {} });
   }
 
+  private async reportCardFor(actor: Actor, period: ReportPeriod): Promise<AdaptiveCardJson> {
+    const report = await this.deps.service.report(period);
+    const image = cardImage(this.deps.charts, await this.deps.charts.draw(challengeAreaChart(report)));
+    if (!may(actor, 'challenges.export')) return challengeReportCard(report, { image });
+    return challengeReportCard(report, { csvUrl: this.csvUrl(actor.aadObjectId, period), docxUrl: this.docxUrl(actor.aadObjectId, period), image });
+  }
+
   /** Who holds a signed link now: their role is read afresh, not taken from when the link was made. */
   private async holderOf(aadObjectId: string): Promise<Actor> {
     return { aadObjectId, name: '', tenantId: '', role: await this.deps.roles.roleOf(aadObjectId) };
   }
 
-  /** A link only `aadObjectId` can use, and only while they may export. */
+  /** Links only `aadObjectId` can use, and only while they may export. */
+  private docxUrl(aadObjectId: string, period: ReportPeriod): string {
+    const signed = this.deps.links.sign({ purpose: REPORT_DOCX, subject: `${period.start}_${period.end}`, aadObjectId });
+    return `${this.deps.publicBaseUrl}/exports/challenges.docx?from=${period.start}&to=${period.end}&title=${encodeURIComponent(period.title)}&${signed}`;
+  }
+
   private csvUrl(aadObjectId: string, period: ReportPeriod): string {
     const signed = this.deps.links.sign({ purpose: REPORT_CSV, subject: `${period.start}_${period.end}`, aadObjectId });
     return `${this.deps.publicBaseUrl}/exports/challenges.csv?from=${period.start}&to=${period.end}&${signed}`;

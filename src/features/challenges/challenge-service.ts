@@ -3,8 +3,10 @@ import { DomainError, DomainErrorCode } from '../../shared/errors/domain-error';
 import { Actor } from '../../shared/access/actor';
 import { Clock } from '../../platform/time/clock';
 import { londonDate, londonStartOfDay } from '../../platform/time/london';
-import { Challenge, ChallengeEvent, ChallengeReference, Person, referenceSchema, toUtcIso } from './domain/challenge';
+import { Challenge, ChallengeEvent, ChallengeReference, Person, raisingGroupText, reachedAt, referenceSchema, toUtcIso } from './domain/challenge';
 import { respondOffered } from './domain/challenge-access';
+import type { CompletedCardDetail } from './domain/challenge-report-document';
+import { quartersEndingAt } from '../../shared/reports/report-period';
 import { ChallengeCandidate, ChallengeDraft, ChallengeFormContext, validateChallengeForm } from './domain/challenge-form';
 import { ChallengeListFilter, isOverdue } from './domain/challenge-list-filter';
 import { ChallengeReport, buildChallengeReport } from './domain/challenge-report';
@@ -70,6 +72,9 @@ export interface NudgeDue {
   /** The lead officer and the assignees. */
   recipients: Person[];
 }
+
+/** Cards read at a time for the committee paper's details. */
+const DETAIL_CONCURRENCY = 8;
 
 /** Form ids are our own UUIDs; anything else in card data is refused before it reaches a key. */
 
@@ -211,9 +216,44 @@ export class ChallengeService {
     return { fileName: challengeReportFileName(report), csv: challengeReportCsv(report) };
   }
 
+  /** The reports of the four calendar quarters ending with the period's last: the committee paper's trend. */
+  async quarterTrend(period: ReportPeriod): Promise<ChallengeReport[]> {
+    const last = period.end < this.today() ? period.end : this.today();
+    return Promise.all(quartersEndingAt(last, 4).map((quarter) => this.report(quarter)));
+  }
+
+  /**
+   * Each card completed in the report's period as the committee paper tells it: the response
+   * recorded when it was completed, and what went back to the young people. Reads each card and
+   * its history (a few at a time); the report itself never reads them.
+   */
+  async completedDetails(report: ChallengeReport): Promise<CompletedCardDetail[]> {
+    const details: CompletedCardDetail[] = [];
+    const queue = [...report.outcomes];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const detail = await this.completedDetail(next.reference, next.completedOn);
+        if (detail) details.push(detail);
+      }
+    };
+    await Promise.all(Array.from({ length: DETAIL_CONCURRENCY }, worker));
+    return details.sort((a, b) => a.completedOn.localeCompare(b.completedOn) || a.reference.localeCompare(b.reference));
+  }
+
   /** Today's London date, for parsing report periods. */
   today(): string {
     return londonDate(this.clock.now());
+  }
+
+  private async completedDetail(reference: ChallengeReference, completedOn: string): Promise<CompletedCardDetail | undefined> {
+    const [stored, history] = await Promise.all([this.repository.get(reference), this.repository.history(reference)]);
+    if (!stored) return undefined;
+    const { challenge } = stored;
+    const completion = history.find((event) => event.toStatus === 'completed');
+    const informed = reachedAt(challenge, 'informed');
+    const detail: CompletedCardDetail = { reference, title: challenge.title, group: raisingGroupText(challenge), completedOn, outcome: completion?.text ?? '', toldYoungPeople: challenge.explanation ?? completion?.explanation ?? '' };
+    if (informed) detail.informedOn = londonDate(informed);
+    return detail;
   }
 
   private async viewOf(actor: Principal, challenge: Challenge): Promise<ChallengeView> {

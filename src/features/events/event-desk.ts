@@ -45,6 +45,8 @@ export interface EventDeskDependencies {
   publicBaseUrl: string;
   /** Invitations and notices to everyone invited are broadcasts: each is recorded. */
   audit: AuditTrail;
+  /** Who has checked in, so a refreshed invitation says so instead of offering "I'm here" again. */
+  attendance?: { attended(occasionId: string, aadObjectId: string): Promise<{ atUtc: string } | undefined> };
   /** Members of a Team, from its roster (Teams API); absent means team audiences reach known members only. */
   teamMembers?: (teamId: string) => Promise<Member[]>;
 }
@@ -117,9 +119,10 @@ export class EventDesk {
     return eventInvitationCard(view.event, { ...this.invitationOptions(view.event), mine: view.mine, totals: view.totals, heading });
   }
 
-  async invitation(sender: TurnSender, eventId: unknown): Promise<AdaptiveCardJson> {
+  async invitation(sender: TurnSender, eventId: unknown, heading?: string): Promise<AdaptiveCardJson> {
     const view = await this.deps.rsvps.view(eventId, sender.aadObjectId);
-    return eventInvitationCard(view.event, { ...this.invitationOptions(view.event), mine: view.mine, totals: view.totals });
+    const checkedIn = await this.deps.attendance?.attended(view.event.id, sender.aadObjectId);
+    return eventInvitationCard(view.event, { ...this.invitationOptions(view.event), mine: view.mine, totals: view.totals, heading, checkedInAtUtc: checkedIn?.atUtc });
   }
 
   async attendees(actor: Actor, eventId: unknown): Promise<AdaptiveCardJson> {
@@ -203,7 +206,7 @@ export class EventDesk {
 
   private async statusCard(actor: Actor, event: ParticipationEvent, heading?: string): Promise<AdaptiveCardJson> {
     const [progress, attendees] = await Promise.all([this.deps.delivery.progress(batchIds.eventVersion(event.id, event.sequence, 'invitation')), this.deps.rsvps.attendees(actor, event.id)]);
-    return eventStatusCard(event, { progress, totals: attendees.totals, noAnswer: attendees.noAnswer, csvUrl: this.csvUrl(actor, event.id), heading });
+    return eventStatusCard(event, { progress, totals: attendees.totals, noAnswer: attendees.noAnswer, csvUrl: this.csvUrl(actor, event.id), heading, nowUtc: this.deps.clock.now().toUTC().toISO()! });
   }
 
   private invitationOptions(event: ParticipationEvent) {

@@ -40,10 +40,10 @@ export class MeetingDesk {
     return meetingAnswerCard(await this.deps.queries.ask(text), this.cardOptions(viewer));
   }
 
-  async show(meetingId: string, viewer: Actor): Promise<AdaptiveCardJson> {
+  async show(meetingId: string, viewer: Actor, heading?: string): Promise<AdaptiveCardJson> {
     const stored = await this.deps.repository.get(meetingId);
     if (!stored) throw new DomainError('not_found', 'I could not find that meeting.');
-    return meetingCard(stored.meeting, this.cardOptions(viewer));
+    return meetingCard(stored.meeting, { ...this.cardOptions(viewer), ...(heading ? { heading } : {}) });
   }
 
   /** The next meeting that is going ahead, for "send apologies for the next meeting". */

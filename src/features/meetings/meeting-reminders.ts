@@ -6,12 +6,13 @@ import { Meeting } from './domain/meeting';
 import { MeetingRepository } from './data/meeting-repository';
 import { MemberDirectory } from '../members';
 import { JobStore } from '../../platform/scheduler/job-store';
-import { JobHandler, JobOutcome, jobHandler } from '../../platform/scheduler/scheduled-job';
+import { JobHandler, jobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
 import { Clock } from '../../platform/time/clock';
 import { ReminderLog } from './data/reminder-log';
 import { reminderDueAt } from './domain/reminder-offsets';
 import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
 import { z } from 'zod';
+import { Metrics, NO_METRICS } from '../../platform/telemetry/metrics';
 
 export const REMINDER_JOB = JOB_KINDS.meetingReminder;
 export const CANCELLATION_JOB = JOB_KINDS.meetingCancelled;
@@ -34,6 +35,8 @@ export interface MeetingRemindersDependencies {
   clock: Clock;
   logger: Logger;
   offsets: readonly Duration[];
+  /** Reminder lateness (due -> handed to the outbox) is recorded here. Default: nowhere. */
+  metrics?: Metrics;
 }
 
 /** How far ahead meetings are planned after each sync; a reminder more than this ahead is planned by a later sync. */
@@ -49,7 +52,7 @@ export class MeetingReminders {
 
   handlers(): Record<string, JobHandler> {
     return {
-      [REMINDER_JOB]: jobHandler(reminderPayload, (payload) => this.remind(payload)),
+      [REMINDER_JOB]: jobHandler(reminderPayload, (payload, job) => this.remind(payload, job.due)),
       [CANCELLATION_JOB]: jobHandler(cancellationPayload, (payload) => this.noticeCancellation(payload)),
     };
   }
@@ -82,7 +85,7 @@ export class MeetingReminders {
     return meetings.length;
   }
 
-  private async remind({ meetingId, startUtc, offset }: z.infer<typeof reminderPayload>): Promise<JobOutcome> {
+  private async remind({ meetingId, startUtc, offset }: z.infer<typeof reminderPayload>, due: DateTime): Promise<JobOutcome> {
     const meeting = (await this.deps.meetings.get(meetingId))?.meeting;
     if (!meeting || meeting.status === 'cancelled') return { kind: 'done', note: 'meeting cancelled or gone' };
     if (meeting.startUtc !== startUtc) return { kind: 'done', note: 'meeting moved; its new reminders are planned separately' };
@@ -92,6 +95,8 @@ export class MeetingReminders {
     await this.deps.log.recordReminded(meeting.id, recipients.map((member) => member.aadObjectId));
     const card = this.deps.cards.reminder(meeting, Duration.fromISO(offset));
     const summary = await this.deps.delivery.broadcast({ batchId: batchIds.meetingReminder(meeting.id, startUtc, offset), members: recipients, card: () => card });
+    const latenessSeconds = Math.max(0, this.deps.clock.now().diff(due).as('seconds'));
+    (this.deps.metrics ?? NO_METRICS).record('reminders.lateness', latenessSeconds, { offset });
     return { kind: 'done', note: `queued ${summary.queued}, skipped ${summary.skipped}, already queued ${summary.duplicates}` };
   }
 

@@ -1,9 +1,10 @@
 import { Duration } from 'luxon';
 import type { Logger } from '../../platform/logging/logger';
-import { Clock } from '../../platform/time/clock';
-import { Meeting, mergeDraft, meetingIdFor, utcIso, withChange } from './domain/meeting';
+import { Clock, SystemClock } from '../../platform/time/clock';
+import { Meeting, meetingIdFor, mergeDraft, utcIso, withChange } from './domain/meeting';
 import { MeetingRepository } from './data/meeting-repository';
 import { MeetingSourceReader, SourceSnapshot } from './domain/source-snapshot';
+import { WorkerState, workerState } from '../../platform/health/worker-state';
 
 export interface SyncCounts {
   added: number;
@@ -105,6 +106,9 @@ function markVanished(current: Meeting, nowUtc: string, source: string): Meeting
   return withChange(current, { ...current, status: 'cancelled', cancelledReason: 'vanished', statusNote: `No longer listed in ${SOURCE_LABEL[source] ?? source}` }, nowUtc);
 }
 
+/** A pass reads every source with per-request timeouts; half an hour means it is stuck. */
+const MAX_RUN_MS = 30 * 60_000;
+
 export interface SyncRunResult {
   source: string;
   counts?: SyncCounts;
@@ -120,6 +124,7 @@ export class MeetingSyncScheduler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<SyncRunResult[]> | undefined;
   private stopped = false;
+  private runningSinceMs?: number;
   private readonly intervalMs: number;
 
   constructor(
@@ -129,6 +134,7 @@ export class MeetingSyncScheduler {
     interval: string | Duration,
     /** Runs after every pass (e.g. re-planning reminders); its failure is logged, not thrown. */
     private readonly afterRun?: (results: SyncRunResult[]) => Promise<void>,
+    private readonly clock: Clock = new SystemClock(),
   ) {
     this.intervalMs = parseSyncInterval(interval);
   }
@@ -152,11 +158,18 @@ export class MeetingSyncScheduler {
   /** One pass over every source; a run already in progress is joined rather than doubled. */
   runOnce(): Promise<SyncRunResult[]> {
     if (!this.running) {
+      this.runningSinceMs = this.clock.now().toMillis();
       this.running = this.runAll().finally(() => {
         this.running = undefined;
+        this.runningSinceMs = undefined;
       });
     }
     return this.running;
+  }
+
+  /** For the readiness check: started, and no pass has been running for longer than half an hour. */
+  liveness(): WorkerState {
+    return workerState(!this.stopped && (this.timer !== undefined || this.running !== undefined), this.runningSinceMs, this.clock.now().toMillis(), MAX_RUN_MS);
   }
 
   private schedule(): void {

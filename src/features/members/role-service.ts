@@ -5,6 +5,7 @@ import { MemberDirectory } from './data/member-directory';
 import { RoleDirectory } from './data/role-directory';
 import { requirePermission } from '../../shared/access/policy';
 import { AuditTrail } from '../audit/domain/audit-entry';
+import { literalText } from '../../shared/text/literal-text';
 
 export interface MemberWithRole {
   aadObjectId: string;
@@ -41,7 +42,7 @@ export class RoleService {
     const target = await this.members.find(targetAadObjectId);
     if (!target) throw new DomainError('not_found', 'I could not find that person in the members directory. They need to have used the bot first.');
     if (this.isBootstrapAdmin(target.aadObjectId)) {
-      throw new DomainError('invalid_input', `${target.name} is an administrator set in the bot's configuration; their role cannot be changed here.`);
+      throw new DomainError('invalid_input', `${literalText(target.name)} is an administrator set in the bot's configuration; their role cannot be changed here.`);
     }
     const held = await this.roles.storedGrant(target.aadObjectId);
     // Only a real change is written and audited: a second click (or a redelivered card action) is not one.

@@ -20,6 +20,7 @@ import { OfficerQuestionStore, StoredQuestion } from './data/officer-question-st
 import { OfficerEntry, officerEntriesYaml, officerEntrySchema, reviewByFor, MAX_OFFICER_ENTRY_QUESTION_CHARS } from './domain/officer-entry';
 import { AskButton, MAX_OFFICER_QUESTION_CHARS, OfficerQuestion, checkAnswerText } from './domain/officer-question';
 import { LiveKnowledge } from './live-knowledge';
+import { JOB_KINDS, batchIds } from '../../shared/keys';
 import {
   askedCard,
   officerAnswerCard,
@@ -30,7 +31,7 @@ import {
   reviewDueCard,
 } from './teams/officer-cards';
 
-export const OFFICER_QUESTION_NUDGE_JOB = 'officer-question-nudges';
+export const OFFICER_QUESTION_NUDGE_JOB = JOB_KINDS.officerQuestionNudges;
 export const OFFICER_ANSWERS_EXPORT = 'officer-answers-yaml';
 // Refreshing cards name at most 60 people (Teams' limit for refresh.userIds).
 const MAX_REFRESH_USERS = 60;
@@ -238,7 +239,7 @@ export class OfficerDesk {
   private async sendToOfficers(question: OfficerQuestion, heading: string, round = 'new'): Promise<number> {
     const officers = await this.deps.roles.activeOfficers();
     const refreshUserIds = officers.map((o) => o.teamsUserId).slice(0, MAX_REFRESH_USERS);
-    const batchId = `officer-question:${question.id}:${round}`;
+    const batchId = batchIds.officerQuestion(question.id, round);
     const card = officerQuestionCard(question, { heading, viewerMayAnswer: true, refreshUserIds, nowUtc: this.nowUtc() });
     const channel = this.deps.officersTeamId ? (await this.deps.teams.list()).find((team) => team.teamId === this.deps.officersTeamId) : undefined;
     if (channel) {
@@ -254,7 +255,7 @@ export class OfficerDesk {
     const member: Member | undefined = await this.deps.members.find(question.askedByAadObjectId);
     if (!member?.conversationReference || !question.answer) return false;
     await this.deps.delivery.enqueue({
-      batchId: `officer-answer:${question.id}`,
+      batchId: batchIds.officerAnswer(question.id),
       dedupeKey: 'member',
       recipient: { aadObjectId: member.aadObjectId, conversationReference: member.conversationReference },
       card: officerAnswerCard(question),

@@ -34,6 +34,7 @@ export const PASSAGE_PROFILE: SearchProfile = {
   minWeakOnlyCoverage: 1,
   minConfidence: 0.4,
   requireAnchor: false,
+  searchWeakWords: false,
 };
 
 // A passage replaces a trusted entry only when it accounts for clearly more of the question.
@@ -42,6 +43,13 @@ const PASSAGE_COVERAGE_MARGIN = 0.15;
 const WRITTEN_FROM_OVERLAP = 0.6;
 // A passage this confident picks the entry even over a trusted one.
 const GUIDING_CONFIDENCE = 0.7;
+
+interface AnswerHolds {
+  count: boolean;
+  share: boolean;
+  date: boolean;
+  name: boolean;
+}
 
 export interface RemitServiceOptions {
   /** The documents' own paragraphs, quoted when no authored answer is confident; default: the knowledge base's. */
@@ -65,6 +73,7 @@ export class RemitService {
   private readonly speller: SpellingCorrector;
   private readonly isEnglishWord: (word: string) => boolean;
   private readonly answerStems = new Map<string, ReadonlySet<string>>();
+  private readonly answerHolds = new Map<string, AnswerHolds>();
 
   constructor(
     knowledge: KnowledgeBase,
@@ -134,10 +143,12 @@ export class RemitService {
   /** How well an answer is of the kind the question asks for: ranks figures for "how many", names for "who is". */
   private fit(entry: KnowledgeEntry, shape: QuestionShape): number {
     let fit = 1;
-    if (shape.wants === 'count') fit *= holdsCount(entry.answer) ? 1.5 : 0.6;
-    if (shape.share && /%|per cent|proportion|a quarter/.test(entry.answer)) fit *= 1.5;
-    if (shape.wants === 'date') fit *= holdsDate(entry.answer) ? 1.3 : 0.8;
-    if (shape.identity) fit *= namesSomeone(entry.answer, this.isEnglishWord) ? 1.5 : 0.5;
+    if (shape.wants === 'any' && !shape.share && !shape.identity && entry.kind !== 'glossary') return fit;
+    const holds = this.holdsOf(entry);
+    if (shape.wants === 'count') fit *= holds.count ? 1.5 : 0.6;
+    if (shape.share && holds.share) fit *= 1.5;
+    if (shape.wants === 'date') fit *= holds.date ? 1.3 : 0.8;
+    if (shape.identity) fit *= holds.name ? 1.5 : 0.5;
     // Only "what does X stand for" is a question for the glossary; otherwise a topic using X answers it.
     if (entry.kind === 'glossary' && !shape.acronymFrame) fit *= 0.5;
     return fit;
@@ -145,8 +156,18 @@ export class RemitService {
 
   /** "How many" wants a figure and "who is the ..." a name: an answer without one is not the answer, however well it matched. */
   private fitsShape(entry: KnowledgeEntry, shape: QuestionShape): boolean {
-    if (shape.wants === 'count' && !holdsCount(entry.answer)) return false;
-    return !shape.identity || namesSomeone(entry.answer, this.isEnglishWord);
+    if (shape.wants === 'count' && !this.holdsOf(entry).count) return false;
+    return !shape.identity || this.holdsOf(entry).name;
+  }
+
+  // What kinds of fact an answer holds, worked out once per entry (answers do not change).
+  private holdsOf(entry: KnowledgeEntry): AnswerHolds {
+    let holds = this.answerHolds.get(entry.id);
+    if (!holds) {
+      holds = { count: holdsCount(entry.answer), share: /%|per cent|proportion|a quarter/.test(entry.answer), date: holdsDate(entry.answer), name: namesSomeone(entry.answer, this.isEnglishWord) };
+      this.answerHolds.set(entry.id, holds);
+    }
+    return holds;
   }
 
   // A passage can only replace a trusted entry that leaves part of the question unanswered.

@@ -1,5 +1,7 @@
 import os from 'node:os';
 import { Logger } from '../logging/logger';
+import { Metrics, NO_METRICS } from '../telemetry/metrics';
+import { WorkerState, workerState } from '../health/worker-state';
 import { Clock } from '../time/clock';
 import { BackoffPolicy, DEFAULT_BACKOFF } from './backoff';
 import { ControlSnapshot, DeliveryControl } from './delivery-control';
@@ -67,6 +69,8 @@ export interface DeliveryDispatcherOptions {
   instanceTimeoutMs?: number;
   throttleDetector?: ThrottleDetectorOptions;
   random?: () => number;
+  /** Deliveries, 429s and dead letters are counted here. Default: counted nowhere. */
+  metrics?: Metrics;
 }
 
 /** Running totals since start, for logs, tests and the benchmark. */
@@ -97,6 +101,8 @@ export interface KillReport {
 type RunState = 'idle' | 'running' | 'stopping' | 'stopped' | 'killed';
 
 const SWEEP_INTERVAL_MS = 60_000;
+/** A loop turn is at most a poll interval apart; storage calls in it have their own timeouts. */
+const MAX_LOOP_SILENCE_MS = 120_000;
 const MAX_CLAIM_ROUNDS = 3;
 
 /**
@@ -116,6 +122,7 @@ export class DeliveryDispatcher {
   private readonly waker = new Waker();
   private readonly retryPolicy: RetryPolicy;
   private readonly random: () => number;
+  private readonly metrics: Metrics;
   private readonly pollIntervalMs: number;
   private readonly leaseMs: number;
   private readonly leaseSafetyMs: number;
@@ -140,6 +147,7 @@ export class DeliveryDispatcher {
   private moreDue = false;
   private joined = false;
   private shardCursor = 0;
+  private lastLoopAtMs?: number;
 
   constructor(private readonly options: DeliveryDispatcherOptions) {
     this.identity = options.bootId ? { name: instanceNameFrom(options.instanceId ?? os.hostname()), bootId: options.bootId } : newBoot(options.instanceId ?? os.hostname());
@@ -149,6 +157,7 @@ export class DeliveryDispatcher {
     this.detector = new ThrottleDetector(options.throttleDetector ?? DEFAULT_THROTTLE_DETECTOR);
     this.retryPolicy = { maxAttempts: options.maxAttempts ?? 10, backoff: options.backoff ?? DEFAULT_BACKOFF };
     this.random = options.random ?? Math.random;
+    this.metrics = options.metrics ?? NO_METRICS;
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
     this.leaseMs = options.leaseMs ?? 60_000;
     this.leaseSafetyMs = options.leaseSafetyMs ?? Math.min(this.leaseMs / 4, 20_000);
@@ -197,12 +206,18 @@ export class DeliveryDispatcher {
     return report;
   }
 
+  /** For the readiness check: the send loop has turned within the last two minutes. */
+  liveness(): WorkerState {
+    return workerState(this.state === 'running', this.lastLoopAtMs, this.nowMs(), MAX_LOOP_SILENCE_MS);
+  }
+
   stats(): DispatcherStats {
     return { ...this.counters, inFlight: this.inFlight.size, held: this.queue.length, liveInstances: this.liveInstances };
   }
 
   private async run(generation: number): Promise<void> {
     while (this.isRunning(generation)) {
+      this.lastLoopAtMs = this.nowMs();
       if (this.refillIsDue(this.nowMs())) await this.refill(generation);
       if (!this.isRunning(generation)) return;
       const now = this.nowMs();
@@ -293,6 +308,7 @@ export class DeliveryDispatcher {
       this.detector.record(null);
       return;
     }
+    this.metrics.count('delivery.throttled');
     const pauseMs = result.retryAfterMs ?? (decision.kind === 'retry' ? decision.delayMs : 1_000);
     this.pacer.blockConversation(message.conversationKey, now + pauseMs);
     this.background(this.options.control.throttleConversation(message.conversationKey, now + pauseMs), 'delivery.throttle_write_failed');
@@ -307,6 +323,8 @@ export class DeliveryDispatcher {
   private async record(message: PendingMessage, generation: number, decision: DeliveryDecision, attempts: number): Promise<void> {
     if (generation !== this.generation) return;
     const { outbox, unreachable, logger } = this.options;
+    if (decision.kind === 'sent') this.metrics.count('delivery.sent');
+    if (decision.kind === 'failed') this.metrics.count('delivery.dead_lettered', { reason: decision.reason });
     try {
       let recorded: boolean;
       if (decision.kind === 'sent') {

@@ -36,6 +36,11 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   );
 }
 
+/** Every line to stdout and to each extra stream (e.g. Application Insights), at the logger's level. */
+export function stdoutAnd(...streams: NodeJS.WritableStream[]): pino.DestinationStream {
+  return pino.multistream([{ level: 'trace', stream: process.stdout }, ...streams.map((stream) => ({ level: 'trace' as const, stream }))]);
+}
+
 /** A logger that discards everything: for tests that do not look at logs. */
 export function silentLogger(): Logger {
   return pino({ level: 'silent' });

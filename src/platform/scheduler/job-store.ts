@@ -54,6 +54,16 @@ export class JobStore {
     await this.table.upsertEntity<KeyEntity>({ partitionKey: BY_KEY, rowKey: key, dueRowKey }, 'Replace');
   }
 
+  /**
+   * Creates the job unless one with this key is pending (then it is left as it is): the first of
+   * several requests within the job's delay plans it, the rest join it. False when one was pending.
+   */
+  async scheduleIfAbsent(request: JobRequest): Promise<boolean> {
+    if (await this.lookup(assertValidKey(request.key, 'job key'))) return false;
+    await this.schedule(request);
+    return true;
+  }
+
   /** Removes a pending job; false when there was none. */
   async cancel(key: string): Promise<boolean> {
     const existing = await this.lookup(key);

@@ -3,6 +3,7 @@ import { Logger } from '../logging/logger';
 import { Clock } from '../time/clock';
 import { JobStore, StoredJob } from './job-store';
 import { JobHandler } from './scheduled-job';
+import { WorkerState, workerState } from '../health/worker-state';
 
 export interface SchedulerOptions {
   pollInterval: Duration;
@@ -12,6 +13,9 @@ export interface SchedulerOptions {
   /** Attempts before a job that keeps failing is dropped (and logged). */
   maxAttempts: number;
 }
+
+/** Longest a tick may go without finishing a job or a poll: one job fans out to every member at most. */
+const MAX_TICK_SILENCE_MS = 5 * 60_000;
 
 export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
   pollInterval: Duration.fromObject({ seconds: 30 }),
@@ -28,6 +32,7 @@ export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
 export class Scheduler {
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
+  private lastBeatMs?: number;
 
   constructor(
     private readonly store: JobStore,
@@ -40,15 +45,27 @@ export class Scheduler {
   /** One pass over what is due now; returns how many jobs this instance ran. */
   async tick(): Promise<number> {
     const now = this.clock.now();
+    this.beat();
     const due = await this.store.due(now, this.options.batchSize);
     let ran = 0;
     for (const job of due) {
       const claimed = await this.store.claim(job, now.plus(this.options.lease));
       if (!claimed) continue;
       await this.run(claimed);
+      this.beat();
       ran++;
     }
+    this.beat();
     return ran;
+  }
+
+  /** For the readiness check: polling, and a poll or a job has ended within the last five minutes. */
+  liveness(): WorkerState {
+    return workerState(this.timer !== undefined, this.lastBeatMs, this.clock.now().toMillis(), Math.max(MAX_TICK_SILENCE_MS, 3 * this.options.pollInterval.toMillis()));
+  }
+
+  private beat(): void {
+    this.lastBeatMs = this.clock.now().toMillis();
   }
 
   start(): void {

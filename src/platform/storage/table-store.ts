@@ -1,5 +1,12 @@
-import { RestError, TableClient, TableServiceClient } from '@azure/data-tables';
+import type { TokenCredential } from '@azure/identity';
+import { RestError, TableClient, TableServiceClient, TableServiceClientOptions } from '@azure/data-tables';
 import { TABLES, TableName } from './table-names';
+
+/**
+ * How to reach the Table service: a connection string (Azurite, or an account key), or the
+ * account's address and a token credential (a managed identity in App Service: no key to keep).
+ */
+export type StorageConnection = string | { accountUrl: string; credential: TokenCredential };
 
 /**
  * Hands out one TableClient per table, named `<prefix><table>` so several deployments (or test
@@ -9,17 +16,26 @@ export class TableStore {
   private readonly clients = new Map<TableName, TableClient>();
   private readonly service: TableServiceClient;
 
+  /** `options` reach every client's pipeline (tests pass an httpClient to see the requests). */
   constructor(
-    private readonly connectionString: string,
+    private readonly connection: StorageConnection,
     private readonly prefix: string,
+    private readonly options: TableServiceClientOptions = {},
   ) {
-    this.service = TableServiceClient.fromConnectionString(connectionString, clientOptions(connectionString));
+    this.service =
+      typeof connection === 'string'
+        ? TableServiceClient.fromConnectionString(connection, { ...clientOptions(connection), ...options })
+        : new TableServiceClient(connection.accountUrl, connection.credential, options);
   }
 
   client(table: TableName): TableClient {
     let client = this.clients.get(table);
     if (!client) {
-      client = TableClient.fromConnectionString(this.connectionString, this.tableName(table), clientOptions(this.connectionString));
+      const { connection } = this;
+      client =
+        typeof connection === 'string'
+          ? TableClient.fromConnectionString(connection, this.tableName(table), { ...clientOptions(connection), ...this.options })
+          : new TableClient(connection.accountUrl, this.tableName(table), connection.credential, this.options);
       this.clients.set(table, client);
     }
     return client;

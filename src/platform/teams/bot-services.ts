@@ -8,6 +8,8 @@ import { MemberDirectory, RecentSightings, RoleService, TeamRegistry } from '../
  */
 export interface TeamsPlatformServices {
   features: readonly Feature[];
+  /** Where the bot serves its pages (the privacy notice the welcome card links). */
+  publicBaseUrl: string;
   members: MemberDirectory;
   /** Which sightings this instance wrote lately, so a burst of messages costs one write. */
   sightings: RecentSightings;

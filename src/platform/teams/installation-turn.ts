@@ -22,7 +22,7 @@ export async function handleInstallationUpdate(context: TurnContext, services: T
   }
   if (sighting) await services.members.recordSighting(sighting);
   if (team) await services.teams.installed({ teamId: team.id, name: team.name, conversationReference: TurnContext.getConversationReference(activity) as unknown as Record<string, unknown> });
-  if (activity.action === 'add' || activity.action === 'add-upgrade') await sendCard(context, renderWelcomeCard(welcomeCardData()));
+  if (activity.action === 'add' || activity.action === 'add-upgrade') await sendCard(context, renderWelcomeCard(welcomeCardData(services.publicBaseUrl)));
 }
 
 /** The Team an activity comes from (installs in a team's channel), from Teams' channelData. */

@@ -20,6 +20,8 @@ describe('text commands registered by the features', () => {
     ['hello', 'greeting'],
     ['My role', 'my-role'],
     ['roles', 'roles'],
+    ['roles Smith', 'roles'],
+    ['manage roles', 'roles'],
     ['audit log', 'audit-log'],
     ['Show the audit log.', 'audit-log'],
     ['feedback', 'feedback-report'],
@@ -42,6 +44,15 @@ describe('text commands registered by the features', () => {
     ['challenge CC-2026-014', 'show-challenge'],
     ['challenge report for Q3 2026', 'challenge-report'],
     ['challenge cards overdue', 'list-challenges'],
+    ['record attendance', 'record-attendance'],
+    ["I'm here", 'check-in'],
+    ['training due', 'training-due'],
+    ['my training', 'my-training'],
+    ['stop training reminders', 'training-reminders-off'],
+    ['participation report for 2026', 'participation-report'],
+    ['key figures', 'key-figures'],
+    ['enter key figures for Q3 2026', 'enter-key-figures'],
+    ['you said we did for 2026', 'you-said-we-did'],
   ])('reads %p as %s', (text, name) => {
     expect(table.route(text)?.command.name).toBe(name);
   });
@@ -67,6 +78,6 @@ describe('text commands registered by the features', () => {
     const jobs = app.composition.features.flatMap((feature) => Object.keys(feature.jobs ?? {}));
     expect(jobs).toEqual(expect.arrayContaining(['bulletin', 'event-reminder', 'challenge-nudges', 'challenge-quarterly-report', 'meeting-reminder', 'meeting-cancelled']));
     const paths = app.composition.features.flatMap((feature) => (feature.downloads ?? []).map((download) => download.path));
-    expect(paths.sort()).toEqual(['/calendar/:file', '/calendar/meetings/:file', '/events/:eventId/attendees.csv', '/events/:file', '/exports/challenges.csv']);
+    expect(paths.sort()).toEqual(['/calendar/:file', '/calendar/meetings/:file', '/events/:eventId/attendees.csv', '/events/:file', '/exports/challenges.csv', '/exports/challenges.docx', '/exports/officer-answers.yaml', '/exports/participation.docx', '/exports/you-said-we-did.docx']);
   });
 });

@@ -63,6 +63,21 @@ describe('challenge nudges, quarterly report and the panel channel', () => {
     expect(assigneeCard).toContain(`"userIds":["${teamsUserId('officer-alex')}","${teamsUserId('cllr-martin')}"]`);
   });
 
+  it('tells the lead officer who responded, showing a display name with Markdown in it as plain text', async () => {
+    const evil = { aadObjectId: entraObjectId('cllr-evil'), name: '[Open the secure portal](https://evil.example)', tenantId: FIXTURE_TENANT_ID, role: 'member' as const };
+    const form = {
+      formId: randomUUID(), title: 'Youth club opening hours', words: 'The youth club shuts at six.', raisingGroup: 'super_council', raisingGroupOther: '',
+      raisedOn: '2026-11-20', priorityArea: 'healthy', leadOfficer: officer.aadObjectId, assignees: evil.aadObjectId, dueOn: '2027-02-28',
+    };
+    await composition.services.members.recordSighting({ ...evil, teamsUserId: teamsUserId('cllr-evil'), personalConversationReference: connector.reference(teamsPersonalChatId('cllr-evil'), teamsUserId('cllr-evil')) });
+    const card = await composition.services.challenges.create({ ...officer, role: 'admin' }, form);
+    const reference = JSON.stringify(card).match(/CC-2026-\d{3}/)![0];
+    await composition.services.challenges.respond(evil, { reference, version: 1, response: 'Looking into it.', status: 'keep', explanation: '' });
+    await eventually(() => received('responded', OFFICER_CHAT) === 1);
+    const heading = [...connector.acceptedCounts().keys()].find((marker) => marker.startsWith(`${OFFICER_CHAT}|`) && marker.includes('responded'))!;
+    expect(heading).toContain('\\\\[Open the secure portal](https://evil.example) responded');
+  });
+
   it('a resubmit of a form whose posting failed posts the card, once', async () => {
     const form = {
       formId: randomUUID(), title: 'Council tax help', words: 'We get council tax bills as soon as we leave care.', raisingGroup: 'care_leavers_forum', raisingGroupOther: '',

@@ -86,6 +86,8 @@ describe('the bot process', () => {
     const lines = bot.output().trim().split('\n').filter((l) => l.startsWith('{'));
     const events = lines.map((l) => (JSON.parse(l) as { event?: string }).event);
     expect(events).toEqual(expect.arrayContaining(['app.started', 'app.stopping', 'app.stopped']));
+    // No APPLICATIONINSIGHTS_CONNECTION_STRING: telemetry stays off (nothing loaded, nothing exported).
+    expect(lines.map((l) => JSON.parse(l) as { event?: string; applicationInsights?: string }).find((l) => l.event === 'telemetry')?.applicationInsights).toBe('off');
     expect(bot.output()).not.toContain('AccountKey');
   });
 });

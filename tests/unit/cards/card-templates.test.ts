@@ -28,7 +28,7 @@ describe('card templates are the files in cards/', () => {
   });
 
   it('a render function lives in its feature or in shared/cards', () => {
-    for (const use of uses) expect(use.file).toMatch(/^src\/(features\/[a-z]+\/teams|shared\/cards)\//);
+    for (const use of uses) expect(use.file).toMatch(/^src\/(features\/[a-z-]+\/teams|shared\/cards)\//);
   });
 
   it('refuses a name that is not a plain file name, and a file that is not there', () => {

@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../../../src/platform/process/project-root';
+import { welcomeCardData } from '../../../src/features/help/help-content';
 import { renderAnswerCard } from '../../../src/features/remit/teams/answer-card';
 import { renderHelpCard } from '../../../src/features/help/teams/help-card';
 import { renderNoticeCard } from '../../../src/shared/cards/notice-card';
@@ -34,13 +38,13 @@ const fixtures: Record<string, () => object> = {
   'officer answers': () => officerEntryListCard([{ entry: officerEntry, etag: 'W/"1"' }], { exportUrl: 'https://bot.example/exports/officer-answers.yaml?sig=x', notice: 'Saved' }),
   'officer answer form': () => officerEntryFormCard({ entry: officerEntry, etag: 'W/"1"' }, { error: 'Too long' }),
   'answers due for review': () => reviewDueCard([{ id: 'tor-purpose', question: 'What is the panel for?', review: { owner: 'Democratic Services', reviewed: '2025-01-01', reviewBy: '2026-01-01' }, officerAuthored: false }], '2026-12-01'),
-  welcome: () => renderWelcomeCard({ intro: 'Hello', capabilities: facts, suggestions: related }),
+  welcome: () => renderWelcomeCard(welcomeCardData('https://cpp-bot.example.org')),
   'help for a member': () => renderHelpCard({ capabilities: facts, examples: related, staffCommands: [], roleLabel: 'member' }),
   'help for an officer': () => renderHelpCard({ capabilities: facts, examples: related, staffCommands: facts, roleLabel: 'officer' }),
   notice: () => renderNoticeCard({ title: 'Sorry', text: 'That did not work.', style: 'attention' }),
   'audit log': () => renderAuditLogCard({ heading: 'Audit log', summary: 'Newest first: 1 entry, more below.', entries: [{ when: 'Monday 23 November 2026, 9:00am', action: 'Role granted', who: 'Olivia Officer (administrator)', subject: 'Sam Patel', detail: 'officer' }], after: '8235076399999_0123456789ab' }),
   'audit log, empty': () => renderAuditLogCard({ heading: 'Audit log', summary: 'Nothing has been recorded yet.', entries: [], after: '' }),
-  roles: () => renderRolesCard({ summary: '2 people', message: 'Done', people: [{ name: 'Cllr A', roleLabel: 'Member', aadObjectId: 'a', canGrant: true, canRevoke: false }] }),
+  roles: () => renderRolesCard({ summary: '2 people', position: 'Showing 1-1 of 1.', message: 'Done', query: '', previous: null, next: { page: 1, query: '' }, people: [{ name: 'Cllr A', roleLabel: 'Member', action: { aadObjectId: 'a', page: 0, query: '' }, canGrant: true, canRevoke: false }] }),
 };
 
 describe('every card template', () => {
@@ -109,5 +113,65 @@ describe('officer question card', () => {
 
   it('signs the answer to the member with the officer\'s name and role', () => {
     expect(JSON.stringify(officerAnswerCard(answered))).toContain('Answered by Theresa Grayell, panel officer');
+  });
+});
+
+/** Every template in cards/, as JSON: the accessibility rules hold whatever data fills them. */
+function templates(): { name: string; json: unknown }[] {
+  const dir = path.join(projectRoot(), 'cards');
+  return fs.readdirSync(dir).filter((file) => file.endsWith('.json')).map((file) => ({ name: file, json: JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as unknown }));
+}
+
+function elements(node: unknown, found: Record<string, unknown>[] = []): Record<string, unknown>[] {
+  if (Array.isArray(node)) node.forEach((child) => elements(child, found));
+  else if (node && typeof node === 'object') {
+    const record = node as Record<string, unknown>;
+    if (typeof record.type === 'string') found.push(record);
+    Object.values(record).forEach((child) => elements(child, found));
+  }
+  return found;
+}
+
+const nonEmpty = (value: unknown): boolean => typeof value === 'string' && value.trim().length > 0;
+
+describe('accessibility of every card template in cards/', () => {
+  const all = templates();
+
+  it('finds the templates (and every form among them)', () => {
+    expect(all.length).toBeGreaterThanOrEqual(20);
+    const forms = all.filter(({ json }) => elements(json).some((element) => String(element.type).startsWith('Input.')));
+    expect(forms.map((form) => form.name).sort()).toEqual(expect.arrayContaining(['apology.json', 'challenge-form.json', 'event-form.json', 'meeting-form.json']));
+  });
+
+  it.each(templates().map((template) => template.name))('%s: every input has a label and an error message; every required one says so', (name) => {
+    const inputs = elements(all.find((template) => template.name === name)!.json).filter((element) => String(element.type).startsWith('Input.'));
+    const problems = inputs.flatMap((input) => [
+      ...(nonEmpty(input.label) ? [] : [`${String(input.id)}: no label`]),
+      ...(nonEmpty(input.errorMessage) ? [] : [`${String(input.id)}: no errorMessage`]),
+      ...(input.isRequired === true && !nonEmpty(input.errorMessage) ? [`${String(input.id)}: required without an error message`] : []),
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it.each(templates().map((template) => template.name))('%s: every action (buttons, select actions, refresh) has a title', (name) => {
+    const actions = elements(all.find((template) => template.name === name)!.json).filter((element) => String(element.type).startsWith('Action.'));
+    expect(actions.filter((action) => !nonEmpty(action.title)).map((action) => JSON.stringify(action).slice(0, 120))).toEqual([]);
+  });
+
+  it('the checks can fail: an unlabelled input and an untitled button are reported', () => {
+    const broken = { type: 'AdaptiveCard', body: [{ type: 'Input.Text', id: 'x' }], actions: [{ type: 'Action.Submit' }] };
+    const found = elements(broken);
+    expect(found.filter((element) => String(element.type).startsWith('Input.') && !nonEmpty(element.label))).toHaveLength(1);
+    expect(found.filter((element) => String(element.type).startsWith('Action.') && !nonEmpty(element.title))).toHaveLength(1);
+  });
+});
+
+describe('welcome card', () => {
+  it('says in one line what the bot keeps and links to the privacy notice the bot serves', () => {
+    const card = renderWelcomeCard(welcomeCardData('https://cpp-bot.example.org')) as { actions?: { type: string; url?: string; title?: string }[] };
+    const json = JSON.stringify(card);
+    expect(json).toMatch(/I keep your Teams id and name/);
+    expect(json).toContain('Never your e-mail or party');
+    expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'How I use your information', url: 'https://cpp-bot.example.org/privacy' }]);
   });
 });

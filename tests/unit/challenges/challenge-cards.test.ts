@@ -87,7 +87,7 @@ describe('challenge card templates', () => {
 
   it('shows typed text literally: no links or emphasis from a response', () => {
     const card = JSON.stringify(challengeCard(view(inProgress), { nowUtc }));
-    expect(card).toContain('Raised with \\\\*finance\\\\* \\\\[team\\\\]\\\\(http://x\\\\)');
+    expect(card).toContain('Raised with \\\\*finance\\\\* \\\\[team](http://x)');
   });
 
   it('labels the explanation by what it is', () => {

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../../src/app/config';
+import { ConfigError, loadConfig, loadLocalRunConfig, loadPackagingConfig } from '../../../src/app/config';
 
 const production = {
   NODE_ENV: 'production',
@@ -28,6 +28,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ WEBSITE_INSTANCE_ID: 'a1b2c3d4e5f6' }).instanceName).toBe('a1b2c3d4e5f6');
     expect(loadConfig({}).instanceName).toMatch(/^[A-Za-z0-9._-]{1,64}$/);
     expect(failure({ INSTANCE_NAME: 'bot 1|x' }).variable).toBe('INSTANCE_NAME');
+  });
+
+  it('reads ELECTION_DATE as a past calendar date and refuses anything else, naming it', () => {
+    expect(loadConfig({ ELECTION_DATE: '2025-05-01' }).electionDate).toBe('2025-05-01');
+    expect(loadConfig({}).electionDate).toBeUndefined();
+    for (const bad of ['1 May 2025', '2025-02-30', '2999-05-01', '1999-05-06']) expect(() => loadConfig({ ELECTION_DATE: bad })).toThrow(/ELECTION_DATE/);
   });
 
   it('gives local defaults with no environment at all', () => {
@@ -111,5 +117,72 @@ describe('loadConfig', () => {
   it('never puts a secret in its error message', () => {
     const error = failure({ ...production, MicrosoftAppType: 'Wrong' });
     expect(error.message).not.toContain('secret');
+  });
+});
+
+describe('storage reached with a managed identity', () => {
+  const { AZURE_STORAGE_CONNECTION_STRING: _key, ...productionWithoutKey } = production;
+  const accountUrl = 'https://cppbotdev.table.core.windows.net/';
+  const clientId = '11111111-2222-4333-8444-555555555555';
+
+  it('accepts AZURE_STORAGE_ACCOUNT_URL instead of a connection string in production, with the identity\'s client id', () => {
+    const config = loadConfig({ ...productionWithoutKey, AZURE_STORAGE_ACCOUNT_URL: accountUrl, AZURE_CLIENT_ID: clientId });
+    expect(config.storageConnectionString).toBeUndefined();
+    expect(config.storageAccount).toEqual({ url: 'https://cppbotdev.table.core.windows.net', managedIdentityClientId: clientId });
+  });
+
+  it('refuses both at once, an http address and a client id that is not a GUID', () => {
+    expect(failure({ ...production, AZURE_STORAGE_ACCOUNT_URL: accountUrl }).variable).toBe('AZURE_STORAGE_ACCOUNT_URL');
+    expect(failure({ ...productionWithoutKey, AZURE_STORAGE_ACCOUNT_URL: 'http://cppbotdev.table.core.windows.net' }).variable).toBe('AZURE_STORAGE_ACCOUNT_URL');
+    expect(failure({ ...productionWithoutKey, AZURE_STORAGE_ACCOUNT_URL: accountUrl, AZURE_CLIENT_ID: 'bot' }).variable).toBe('AZURE_CLIENT_ID');
+  });
+
+  it('names the connection string and the account address when production has neither', () => {
+    const error = failure(productionWithoutKey);
+    expect(error.variable).toBe('AZURE_STORAGE_CONNECTION_STRING');
+    expect(error.message).toContain('AZURE_STORAGE_ACCOUNT_URL');
+  });
+});
+
+describe('Application Insights', () => {
+  const connectionString = 'InstrumentationKey=00000000-0000-4000-8000-000000000009;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/';
+
+  it('is off unless APPLICATIONINSIGHTS_CONNECTION_STRING is set, and then carries it', () => {
+    expect(loadConfig({}).applicationInsightsConnectionString).toBeUndefined();
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString }).applicationInsightsConnectionString).toBe(connectionString);
+  });
+
+  it('refuses something that is not a connection string (e.g. a bare instrumentation key name)', () => {
+    expect(failure({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'my-app-insights' }).variable).toBe('APPLICATIONINSIGHTS_CONNECTION_STRING');
+  });
+});
+
+describe('sample data', () => {
+  it('is off by default; on, it uses tables of its own unless TABLE_PREFIX says otherwise', () => {
+    expect(loadConfig({}).sampleData).toBe(false);
+    expect(loadConfig({ SAMPLE_DATA: 'true' })).toMatchObject({ sampleData: true, tablePrefix: 'cppsample' });
+    expect(loadConfig({ SAMPLE_DATA: 'true', TABLE_PREFIX: 'mine' }).tablePrefix).toBe('mine');
+  });
+
+  it('is refused in production, beside a real meeting source, and when not true or false', () => {
+    expect(failure({ ...production, SAMPLE_DATA: 'true' }).variable).toBe('SAMPLE_DATA');
+    expect(failure({ SAMPLE_DATA: 'true', MODERNGOV_URL: 'https://democracy.kent.gov.uk', MODERNGOV_COMMITTEE_ID: '693' }).message).toContain('MODERNGOV_URL');
+    expect(failure({ SAMPLE_DATA: 'true', MEETINGS_ICAL_URL: 'https://example.org/panel.ics' }).message).toContain('MEETINGS_ICAL_URL');
+    expect(failure({ SAMPLE_DATA: 'yes' }).variable).toBe('SAMPLE_DATA');
+  });
+
+  it('is what npm start serves when no meeting source is configured, unless SAMPLE_DATA=false', () => {
+    expect(loadLocalRunConfig({})).toMatchObject({ sampleData: true, tablePrefix: 'cppsample', dataDir: '.data' });
+    expect(loadLocalRunConfig({ SAMPLE_DATA: 'false' })).toMatchObject({ sampleData: false, tablePrefix: 'cpp' });
+    expect(loadLocalRunConfig({ MODERNGOV_URL: 'https://democracy.kent.gov.uk', MODERNGOV_COMMITTEE_ID: '693' }).sampleData).toBe(false);
+    expect(loadLocalRunConfig({ MEETINGS_ICAL_URL: 'https://example.org/panel.ics', DATA_DIR: '/tmp/x' })).toMatchObject({ sampleData: false, dataDir: '/tmp/x' });
+  });
+});
+
+describe('loadPackagingConfig', () => {
+  it('reads the bot id (MicrosoftAppId, or the toolkit\'s BOT_ID), the Teams app id and the public address', () => {
+    expect(loadPackagingConfig({})).toEqual({ appId: undefined, teamsAppId: undefined, publicBaseUrl: undefined });
+    expect(loadPackagingConfig({ BOT_ID: ' b ', TEAMS_APP_ID: 't', PUBLIC_BASE_URL: 'https://x' })).toEqual({ appId: 'b', teamsAppId: 't', publicBaseUrl: 'https://x' });
+    expect(loadPackagingConfig({ MicrosoftAppId: 'a', BOT_ID: 'b' }).appId).toBe('a');
   });
 });

@@ -45,8 +45,7 @@ describe('Member Bulletin', () => {
   it('shows titles typed by people literally', () => {
     const data = bulletinData({ meetings: [], events: [anEvent({ title: '**Free** [pizza](https://evil.example) <at>all</at>' })], nowUtc });
     const title = data.weeks[0]!.items[0]!.title;
-    expect(title).toContain('\\*\\*Free\\*\\* \\[pizza\\]\\(https://evil\\.example\\)');
-    expect(title).not.toMatch(/<at>/);
+    expect(title).toBe('\\*\\*Free\\*\\* \\[pizza](https://evil.example) \\<at>all\\</at>');
   });
 
   it('windows from now to the end of the last Sunday (London) and names one batch per ISO week', () => {

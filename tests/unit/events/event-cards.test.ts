@@ -125,9 +125,9 @@ describe('invitation card', () => {
   it('shows text typed by people literally: no markdown, no mentions, no template expansion', () => {
     const hostile = anEvent({ title: '[Click](https://evil.example) **now** <at>Everyone</at>', venue: '# Room ${title}', details: '- item\n1. list' });
     const data = eventInvitationCardData(hostile, { nowUtc });
-    expect(data.title).toBe('\\[Click\\]\\(https://evil\\.example\\) \\*\\*now\\*\\* ‹at\\›Everyone‹/at\\›');
+    expect(data.title).toBe('\\[Click](https://evil.example) \\*\\*now\\*\\* \\<at>Everyone\\</at>');
     expect(data.details).toBe('\\- item\n1\\. list');
-    expect(JSON.stringify(eventInvitationCard(hostile, { nowUtc }))).toContain('\\\\# Room $\\\\{title\\\\}');
+    expect(JSON.stringify(eventInvitationCard(hostile, { nowUtc }))).toContain('\\\\# Room ${title}'); // the card is expanded once, on the server: text never re-expands
   });
 });
 

@@ -24,6 +24,7 @@ import { projectRoot } from '../../../src/platform/process/project-root';
 jest.mock('strip-bom', () => ({ __esModule: true, default: (text: string) => text.replace(/^\uFEFF/, '') }));
 
 const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+const PUBLIC_BASE_URL = 'https://cpp-bot.azurewebsites.net';
 const SCHEMA_URL = /^https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/(v1\.\d+)\/MicrosoftTeams\.schema\.json$/;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -99,7 +100,7 @@ function entry(name: string): Buffer {
 beforeAll(async () => {
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpp-app-package-'));
   outFile = path.join(tempDir, 'app-package.zip');
-  built = await buildAppPackage({ appId: APP_ID, outFile });
+  built = await buildAppPackage({ appId: APP_ID, publicBaseUrl: PUBLIC_BASE_URL, outFile });
   zip = new AdmZip(outFile);
   manifestText = entry('manifest.json').toString('utf8');
   manifest = JSON.parse(manifestText) as AppManifest;
@@ -182,14 +183,26 @@ describe('Teams app package', () => {
     expect(bot?.commandLists?.[0]?.commands[0]).toEqual({ title: 'help', description: 'What I can do' });
   });
 
-  it('names Kent County Council as developer, with https links on www.kent.gov.uk', () => {
+  it('names Kent County Council as developer; privacy and terms links are the pages the bot serves', () => {
     const developer = manifest.developer as Record<string, string>;
     expect(developer.name).toBe('Kent County Council');
-    for (const key of ['websiteUrl', 'privacyUrl', 'termsOfUseUrl']) {
-      expect(developer[key]).toMatch(/^https:\/\/www\.kent\.gov\.uk\//);
-    }
+    expect(developer.websiteUrl).toBe('https://democracy.kent.gov.uk/mgCommitteeDetails.aspx?ID=693');
+    expect(developer.privacyUrl).toBe(`${PUBLIC_BASE_URL}/privacy`);
+    expect(developer.termsOfUseUrl).toBe(`${PUBLIC_BASE_URL}/terms`);
     expect(manifest.permissions).toEqual(['identity', 'messageTeamMembers']);
     expect(manifest.validDomains).toEqual([]);
+  });
+
+  it('takes a separate Teams app id (the Agents Toolkit\'s TEAMS_APP_ID), keeping the bot id', async () => {
+    const teamsAppId = '9a8b7c6d-1111-4222-8333-444455556666';
+    const result = await buildAppPackage({ appId: APP_ID, teamsAppId, publicBaseUrl: `${PUBLIC_BASE_URL}/`, outFile: path.join(tempDir, 'teams-app-id.zip') });
+    expect(result.manifest.id).toBe(teamsAppId);
+    expect(result.manifest.bots[0]?.botId).toBe(APP_ID);
+    expect((result.manifest.developer as Record<string, string>).privacyUrl).toBe(`${PUBLIC_BASE_URL}/privacy`);
+  });
+
+  it.each(['http://cpp-bot.azurewebsites.net', 'cpp-bot.azurewebsites.net', 'https://cpp-bot.azurewebsites.net/?x=1'])('refuses PUBLIC_BASE_URL %p (Teams needs https links)', async (publicBaseUrl) => {
+    await expect(buildAppPackage({ appId: APP_ID, publicBaseUrl, outFile: path.join(tempDir, 'refused.zip') })).rejects.toThrow(/PUBLIC_BASE_URL/);
   });
 
   it('has a 192x192 opaque colour icon whose background is the accent colour', () => {
@@ -223,7 +236,7 @@ describe('Teams app package', () => {
 
   it('builds the same bytes twice (fixed zip timestamps)', async () => {
     const again = path.join(tempDir, 'again.zip');
-    await buildAppPackage({ appId: APP_ID, outFile: again });
+    await buildAppPackage({ appId: APP_ID, publicBaseUrl: PUBLIC_BASE_URL, outFile: again });
     expect(fs.readFileSync(again).equals(fs.readFileSync(outFile))).toBe(true);
   });
 });
@@ -265,27 +278,27 @@ describe('buildAppPackage input checks', () => {
     'rejects the app id %p with a clear error and writes nothing',
     async (appId) => {
       const target = path.join(tempDir, `rejected-${Math.random().toString(36).slice(2)}.zip`);
-      await expect(buildAppPackage({ appId, outFile: target })).rejects.toThrow(/must be a GUID/);
+      await expect(buildAppPackage({ appId, publicBaseUrl: PUBLIC_BASE_URL, outFile: target })).rejects.toThrow(/must be a GUID/);
       expect(fs.existsSync(target)).toBe(false);
     },
   );
 
   it('accepts an upper-case GUID and surrounding spaces', async () => {
     const target = path.join(tempDir, 'upper.zip');
-    const result = await buildAppPackage({ appId: `  ${APP_ID.toUpperCase()} `, outFile: target });
+    const result = await buildAppPackage({ appId: `  ${APP_ID.toUpperCase()} `, publicBaseUrl: PUBLIC_BASE_URL, outFile: target });
     expect(result.manifest.id).toBe(APP_ID.toUpperCase());
   });
 
   it('uses an explicit version, and rejects one that is not MAJOR.MINOR.PATCH', async () => {
     const target = path.join(tempDir, 'versioned.zip');
-    const result = await buildAppPackage({ appId: APP_ID, version: '2.3.4', outFile: target });
+    const result = await buildAppPackage({ appId: APP_ID, publicBaseUrl: PUBLIC_BASE_URL, version: '2.3.4', outFile: target });
     expect(result.manifest.version).toBe('2.3.4');
-    await expect(buildAppPackage({ appId: APP_ID, version: '2.3', outFile: target })).rejects.toThrow(/MAJOR\.MINOR\.PATCH/);
+    await expect(buildAppPackage({ appId: APP_ID, publicBaseUrl: PUBLIC_BASE_URL, version: '2.3', outFile: target })).rejects.toThrow(/MAJOR\.MINOR\.PATCH/);
   });
 
   it('refuses a template placeholder that has no value', () => {
-    expect(fillTemplate('{"id":"${{MICROSOFT_APP_ID}}"}', { MICROSOFT_APP_ID: APP_ID })).toBe(`{"id":"${APP_ID}"}`);
-    expect(() => fillTemplate('{"x":"${{SOMETHING_ELSE}}"}', { MICROSOFT_APP_ID: APP_ID })).toThrow(/SOMETHING_ELSE/);
+    expect(fillTemplate('{"id":"${{TEAMS_APP_ID}}"}', { TEAMS_APP_ID: APP_ID })).toBe(`{"id":"${APP_ID}"}`);
+    expect(() => fillTemplate('{"x":"${{SOMETHING_ELSE}}"}', { TEAMS_APP_ID: APP_ID })).toThrow(/SOMETHING_ELSE/);
   });
 
   it('reads PNG sizes and refuses non-PNG bytes', () => {
@@ -301,18 +314,20 @@ describe('package command (main)', () => {
     const errorSpy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     await expect(main({})).resolves.toBe(1);
     expect(errorSpy.mock.calls.flat().join('\n')).toMatch(/MicrosoftAppId is not set/);
+    await expect(main({ appId: APP_ID })).resolves.toBe(1);
+    expect(errorSpy.mock.calls.flat().join('\n')).toMatch(/PUBLIC_BASE_URL is not set/);
   });
 
   it('exits 1 with the reason when the app id is not a GUID', async () => {
     const errorSpy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    await expect(main({ appId: 'bot-name' }, path.join(tempDir, 'main-bad.zip'))).resolves.toBe(1);
+    await expect(main({ appId: 'bot-name', publicBaseUrl: PUBLIC_BASE_URL }, path.join(tempDir, 'main-bad.zip'), false)).resolves.toBe(1);
     expect(errorSpy.mock.calls.flat().join('\n')).toMatch(/must be a GUID/);
   });
 
   it('builds the package and exits 0 when the app id is set', async () => {
     const logSpy = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     const target = path.join(tempDir, 'main.zip');
-    await expect(main({ appId: APP_ID }, target)).resolves.toBe(0);
+    await expect(main({ appId: APP_ID, publicBaseUrl: PUBLIC_BASE_URL }, target, false)).resolves.toBe(0);
     expect(fs.existsSync(target)).toBe(true);
     expect(logSpy.mock.calls.flat().join('\n')).toContain(target);
   });

@@ -124,7 +124,7 @@ describe('meeting card templates', () => {
     expect(json).toContain('"value":"${heading}"');
     const card = renderMeetingCard({
       meetingId: 'mg-0', sequence: 0, heading: '', committee: 'c', title: 't', when: 'w', until: '', venue: 'v', status: 'scheduled', statusText: '', notices: [],
-      agendaText: 'a', agendaUrl: '', agendaItems: [], papers: [], minutesUrl: '', notes: '', calendarUrl: '', canSendApologies: false, officerActions: false,
+      agendaText: 'a', agendaUrl: '', agendaItems: [], papers: [], minutesUrl: '', notes: '', calendarUrl: '', canSendApologies: false, officerActions: false, checkInOpen: false, recordAttendance: false,
     }) as unknown as { actions: unknown[] };
     expect(card.actions).toEqual([]);
   });

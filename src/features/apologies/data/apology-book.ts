@@ -14,6 +14,13 @@ interface ApologyEntity {
   recordedAtUtc: string;
 }
 
+/** What officers were last told, in a partition of its own per meeting (the clerk's list never reads it). */
+type ToldEntity = { partitionKey: string; rowKey: string; state: string; toldAtUtc: string };
+
+function toldPartition(meetingId: string): string {
+  return `told|${assertValidKey(meetingId, 'meetingId')}`;
+}
+
 export type ApologyResult = { kind: 'recorded'; apology: Apology } | { kind: 'already_recorded'; apology: Apology };
 
 /**
@@ -70,6 +77,20 @@ export class ApologyBook {
     const rows = this.table.listEntities<ApologyEntity>({ queryOptions: { filter: odata`PartitionKey eq ${assertValidKey(meetingId, 'meetingId')}` } });
     for await (const row of rows) apologies.push(toApology(row));
     return apologies.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  }
+
+  /** What officers were last told about this member's apology for this meeting (a state fingerprint), '' when never. */
+  async lastToldState(meetingId: string, aadObjectId: string): Promise<string> {
+    try {
+      return (await this.table.getEntity<ToldEntity>(toldPartition(meetingId), assertValidKey(aadObjectId, 'aadObjectId'))).state;
+    } catch (error) {
+      if (isNotFound(error)) return '';
+      throw error;
+    }
+  }
+
+  async recordTold(meetingId: string, aadObjectId: string, state: string): Promise<void> {
+    await this.table.upsertEntity<ToldEntity>({ partitionKey: toldPartition(meetingId), rowKey: assertValidKey(aadObjectId, 'aadObjectId'), state, toldAtUtc: this.clock.now().toUTC().toISO()! }, 'Replace');
   }
 
   private assertOpen(meeting: ApologyMeeting, action: string): void {

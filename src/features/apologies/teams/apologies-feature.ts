@@ -3,9 +3,12 @@ import { requirePermission } from '../../../shared/access/policy';
 import { Feature, cardAction } from '../../../shared/feature';
 import { meetingIdSchema } from '../../meetings';
 import { ApologyDesk } from '../apology-desk';
+import { ApologyNotices } from '../apology-notices';
 
 export interface ApologiesFeatureDependencies {
   desk: ApologyDesk;
+  /** The coalesced notices to officers, a scheduled job. */
+  notices: ApologyNotices;
   /** The next meeting going ahead, for "send apologies" without a meeting named. */
   nextMeetingId(): Promise<string>;
 }
@@ -42,5 +45,6 @@ export function apologiesFeature(deps: ApologiesFeatureDependencies): Feature {
       'apology.send': cardAction(apologyInput, (data, sender) => desk.send(data.meetingId, sender, data)),
       'apology.withdraw': cardAction(meetingRef, (data, sender) => desk.withdraw(data.meetingId, sender)),
     },
+    jobs: deps.notices.handlers(),
   };
 }

@@ -29,7 +29,7 @@ export function apologyRecordedCard(meeting: ApologyMeeting, apology: Apology, m
 
 export function apologyWithdrawnCard(meeting: ApologyMeeting): AdaptiveCardJson {
   return renderApologyCard({
-    ...base(meeting), heading: 'Apologies withdrawn', state: 'closed', message: 'Your apologies have been withdrawn; the officers have been told.', messageColor: 'Good',
+    ...base(meeting), heading: 'Apologies withdrawn', state: 'closed', message: 'Your apologies have been withdrawn; the officers will be told.', messageColor: 'Good',
     reason: '', substitute: '', reasonShown: '', substituteShown: '', canWithdraw: false,
   });
 }
@@ -41,7 +41,7 @@ export function apologyListCard(meeting: ApologyMeeting, apologies: Apology[]): 
     return `- ${literalText(a.name)}${details ? ` (${details})` : ''}`;
   });
   const text = apologies.length === 0 ? 'No apologies have been received.' : `${apologies.length} ${apologies.length === 1 ? 'apology' : 'apologies'}:\n\n${lines.join('\n')}`;
-  return renderNoticeCard({ title: `Apologies for ${meeting.title}, ${formatLondonDateTime(meeting.start)}`, text, style: 'default' });
+  return renderNoticeCard({ title: `Apologies for ${literalText(meeting.title)}, ${formatLondonDateTime(meeting.start)}`, text, style: 'default' });
 }
 
 /** What officers receive when a member sends or withdraws apologies. */

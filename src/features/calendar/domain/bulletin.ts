@@ -1,3 +1,4 @@
+import type { KeyFiguresSection } from '../../key-figures/teams/key-figures-cards';
 import { BulletinCardData, BulletinItem } from '../teams/bulletin-card';
 import { literalText } from '../../../shared/text/literal-text';
 import { Meeting, utcIso } from '../../meetings';
@@ -15,6 +16,8 @@ export interface BulletinInput {
   weeks?: number;
   /** The Members' Calendar address for the button; omit to hide it. */
   calendarUrl?: string;
+  /** The latest key figures, when this bulletin is the first to carry them. */
+  keyFigures?: KeyFiguresSection;
 }
 
 /** [from, to) of the bulletin: from now to the end of the Sunday closing the last week (London). */
@@ -44,6 +47,18 @@ export function bulletinData(input: BulletinInput): BulletinCardData {
     nothingScheduled: entries.length === 0,
     emptyText: `Nothing is scheduled in the next ${weeks} weeks. New meetings and events will appear here and in your Members' Calendar.`,
     calendarUrl: input.calendarUrl ?? '',
+    keyFigures: keyFiguresData(input.keyFigures),
+  };
+}
+
+function keyFiguresData(section: KeyFiguresSection | undefined): BulletinCardData['keyFigures'] {
+  if (!section) return { shown: false, title: '', facts: [], image: { url: '', altText: '' }, source: '' };
+  return {
+    shown: true,
+    title: section.title,
+    facts: section.lines.map((line) => ({ title: line.label, value: line.change ? `${line.value} (${line.change})` : line.value })),
+    image: section.image ?? { url: '', altText: '' },
+    source: section.source,
   };
 }
 

@@ -26,6 +26,8 @@ export interface BulletinCardData {
   emptyText: string;
   /** The Members' Calendar page or feed; empty hides the button. */
   calendarUrl: string;
+  /** The quarter's key figures, in the first bulletin after officers enter them. */
+  keyFigures: { shown: boolean; title: string; facts: { title: string; value: string }[]; image: { url: string; altText: string }; source: string };
 }
 
 /** The weekly Member Bulletin. 'Stop the bulletin' posts Action.Execute `bulletin.optOut` {}. */

@@ -2,8 +2,9 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { Role, hasRole } from '../../../shared/access/actor';
 import { Challenge, PRIORITY_AREAS, Person, RAISING_GROUPS } from './challenge';
-import { POSSIBLE_NAME_MESSAGE, checkPersonalData, nameConfirmation, namesConfirmed, personalDataMessage } from './personal-data-guard';
+import { checkPersonalData, nameConfirmation, namesConfirmed, personalDataMessage, POSSIBLE_NAME_MESSAGE } from './personal-data-guard';
 import { FormError, MAX_TITLE_LENGTH, fieldErrorsOf, formText, readFormValues } from '../../../shared/forms/form';
+import { literalText } from '../../../shared/text/literal-text';
 
 export const MAX_WORDS_LENGTH = 2000;
 export const MAX_GROUP_NAME_LENGTH = 80;
@@ -112,7 +113,7 @@ export function validateChallengeForm(input: unknown, context: ChallengeFormCont
   if (form.dueOn < form.raisedOn) errors.dueOn = 'The due date must be on or after the date raised';
   const lead = people.get(form.leadOfficer);
   if (!lead) errors.leadOfficer = 'Choose the lead officer from the list';
-  else if (!hasRole(lead.role, 'officer')) errors.leadOfficer = `${lead.name} is not an officer: the lead must be an officer`;
+  else if (!hasRole(lead.role, 'officer')) errors.leadOfficer = `${literalText(lead.name)} is not an officer: the lead must be an officer`;
   const assignees = resolveAssignees(form.assignees, people, errors);
   if (Object.keys(errors).length > 0 || !lead) throw formError(errors, values, context, guarded);
   const draft: ChallengeDraft = {

@@ -5,6 +5,7 @@ import { ChallengeListCardData, ChallengeListItem, renderChallengeListCard } fro
 import { ChallengeReportCardData, renderChallengeReportCard } from './challenge-report-card';
 import { literalText } from '../../../shared/text/literal-text';
 import { hasRole } from '../../../shared/access/actor';
+import { CardImage } from '../../../platform/charts/card-chart';
 import { formatLondonDate, formatLondonDateTime, inLondon, londonDate, londonStartOfDay } from '../../../platform/time/london';
 import {
   CHALLENGE_STATUSES,
@@ -172,30 +173,46 @@ export function myChallengeListCard(cards: readonly ChallengeSummary[], nowUtc: 
   return renderChallengeListCard(listData('My open challenge cards', cards, nowUtc, { emptyNote: 'You have no open challenge cards.' }));
 }
 
-/** The quarterly summary; `csvUrl` (the bot's CSV download for the same period) adds the download button. */
-export function challengeReportCard(report: ChallengeReport, options: { csvUrl?: string } = {}): AdaptiveCardJson {
+/** The report's headline figures, as the card and the Word report both show them. */
+export function challengeReportFacts(report: ChallengeReport): { title: string; value: string }[] {
   const average = report.averageDaysToFirstResponse;
+  return [
+    { title: 'Open during the period', value: String(report.inScope) },
+    { title: 'New', value: String(report.raised) },
+    { title: 'Completed', value: String(report.completed) },
+    { title: 'Declined', value: String(report.declined) },
+    { title: 'Redirected to a professional', value: String(report.redirected) },
+    { title: report.partial ? 'Overdue now' : 'Overdue at the end', value: String(report.overdue) },
+    {
+      title: 'Average days to first response',
+      value: average === undefined ? 'No responses yet' : `${average} (${report.responded} of ${report.raised} new cards answered)`,
+    },
+  ];
+}
+
+/** Outcomes shown on the card; the Word report has them all. */
+const MAX_CARD_OUTCOMES = 15;
+
+/**
+ * The quarterly summary. `csvUrl` and `docxUrl` (the bot's downloads for the same period) add
+ * their buttons; `image` is the chart by priority area and status.
+ */
+export function challengeReportCard(report: ChallengeReport, options: { csvUrl?: string; docxUrl?: string; image?: CardImage } = {}): AdaptiveCardJson {
+  const outcomes = report.outcomes.slice(0, MAX_CARD_OUTCOMES);
+  const hidden = report.outcomes.length - outcomes.length;
   const data: ChallengeReportCardData = {
     heading: `Challenge cards report: ${report.period.title}`,
     dates: report.period.dates,
     partialNote: report.partial ? `The period is still running: figures as at ${dayText(report.asOf)}.` : '',
-    facts: [
-      { title: 'Open during the period', value: String(report.inScope) },
-      { title: 'New', value: String(report.raised) },
-      { title: 'Completed', value: String(report.completed) },
-      { title: 'Declined', value: String(report.declined) },
-      { title: 'Redirected to a professional', value: String(report.redirected) },
-      { title: report.partial ? 'Overdue now' : 'Overdue at the end', value: String(report.overdue) },
-      {
-        title: 'Average days to first response',
-        value: average === undefined ? 'No responses yet' : `${average} (${report.responded} of ${report.raised} new cards answered)`,
-      },
-    ],
+    image: options.image ?? { url: '', altText: '' },
+    facts: challengeReportFacts(report),
     byStatus: report.byStatus.map((entry) => ({ label: entry.label, count: String(entry.count) })),
     byPriority: report.byPriority.map((entry) => ({ label: entry.label, count: String(entry.count) })),
-    outcomes: report.outcomes.map((entry) => ({ reference: entry.reference, title: literalText(entry.title), outcome: literalText(entry.outcome) })),
+    outcomes: outcomes.map((entry) => ({ reference: entry.reference, title: literalText(entry.title), outcome: literalText(entry.outcome) })),
+    outcomesNote: hidden > 0 ? `${hidden} more completed ${hidden === 1 ? 'card is' : 'cards are'} in the Word report.` : '',
     footnote: 'Quarters are calendar quarters: Q1 is January to March. Statuses are as they stood at the end of the period. The CSV lists every card open during the period.',
     csvUrl: options.csvUrl ?? '',
+    docxUrl: options.docxUrl ?? '',
   };
   return renderChallengeReportCard(data);
 }

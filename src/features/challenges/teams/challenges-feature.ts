@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { Feature, cardAction, linkRefused } from '../../../shared/feature';
 import { ChallengeDesk } from '../challenge-desk';
+import { YouSaidWeDidDesk } from '../you-said-we-did-desk';
 
 // The desk validates the fields (and the card's reference and version) itself.
 const anyData = z.looseObject({});
 const reference = z.object({ reference: z.string().min(1).max(40) });
 
-/** Challenge cards: raised by officers for the children's councils, answered on the card, reported. */
-export function challengesFeature(desk: ChallengeDesk): Feature {
+/**
+ * Challenge cards: raised by officers for the children's councils, answered on the card, reported
+ * (with a Word report), and summed up each year for the young people ("You said, we did").
+ */
+export function challengesFeature(desk: ChallengeDesk, youSaidWeDid: YouSaidWeDidDesk): Feature {
   return {
     name: 'challenges',
     commands: [
@@ -30,12 +34,22 @@ export function challengesFeature(desk: ChallengeDesk): Feature {
         help: { title: 'challenge cards overdue', detail: 'List challenge cards (also by status or priority area).', role: 'officer' },
         run: async (input, sender) => desk.list(await sender.actor(), { text: (input.match?.[1] ?? '').trim() }),
       },
+      {
+        name: 'you-said-we-did',
+        patterns: [/^you said,? we did\b/],
+        help: { title: 'you said we did', detail: "The year's closed challenges for the children's councils, to edit and send.", role: 'officer' },
+        run: async (input, sender) => youSaidWeDid.show(await sender.actor(), input.normalised),
+      },
     ],
     verbs: {
       'challenge.create': cardAction(anyData, async (data, sender) => desk.create(await sender.actor(), data)),
       'challenge.respond': cardAction(anyData, async (data, sender) => desk.respond(await sender.actor(), data)),
       'challenge.show': cardAction(reference, async (data, sender) => desk.show(await sender.actor(), data.reference)),
       'challenge.list': cardAction(anyData, async (data, sender) => desk.list(await sender.actor(), { data })),
+      // The desk validates the year, version and text.
+      'youSaidWeDid.edit': cardAction(anyData, async (data, sender) => youSaidWeDid.edit(await sender.actor(), data)),
+      'youSaidWeDid.save': cardAction(anyData, async (data, sender) => youSaidWeDid.save(await sender.actor(), data)),
+      'youSaidWeDid.send': cardAction(anyData, async (data, sender) => youSaidWeDid.send(await sender.actor(), data)),
     },
     jobs: desk.handlers(),
     start: () => desk.ensureScheduled(),
@@ -45,6 +59,21 @@ export function challengesFeature(desk: ChallengeDesk): Feature {
         serve: async ({ query }) => {
           const file = await desk.reportCsv(query);
           return file ? { kind: 'file', ...file, contentType: 'text/csv; charset=utf-8' } : linkRefused('Ask for the challenge report in Teams again for a fresh link.');
+        },
+      },
+      // Committee-ready Word documents, behind the same signed, expiring, officer-only links as the CSVs.
+      {
+        path: '/exports/challenges.docx',
+        serve: async ({ query }) => {
+          const file = await desk.reportDocx(query);
+          return file ? { kind: 'file', ...file } : linkRefused('Ask for the report in Teams again for a fresh link.');
+        },
+      },
+      {
+        path: '/exports/you-said-we-did.docx',
+        serve: async ({ query }) => {
+          const file = await youSaidWeDid.docx(query);
+          return file ? { kind: 'file', ...file } : linkRefused('Ask for the report in Teams again for a fresh link.');
         },
       },
     ],

@@ -13,6 +13,8 @@ import { formatLondonDate, formatLondonDateTime, formatLondonTime, inLondon, lon
 import { EVENT_KINDS, EVENT_KIND_LABELS, EventChange, ParticipationEvent, audienceLabel, rsvpOpen } from '../domain/event';
 import { EventFormError, EventFormValues, TeamChoice, describeNotice, emptyEventFormValues, formValuesForEvent } from '../domain/event-form';
 import { AttendeeList } from '../event-rsvps';
+import { checkInOpen, recordingOpen } from '../../attendance/domain/attendance';
+import { occasionOfEvent } from '../../attendance/data/occasions';
 import { RSVP_LABELS, RSVP_RESPONSES, Rsvp, RsvpTotals } from '../domain/rsvp';
 import { newFormId } from '../../../shared/forms/form';
 
@@ -61,6 +63,8 @@ export interface InvitationCardOptions {
   /** Teams user ids (at most 60) whose card refreshes on view. */
   refreshUserIds?: string[];
   heading?: string;
+  /** When the viewer checked in (UTC ISO), if they have. */
+  checkedInAtUtc?: string;
 }
 
 /** The card data of a member's invitation (also what an update or cancellation sends). */
@@ -90,6 +94,8 @@ export function eventInvitationCardData(event: ParticipationEvent, options: Invi
     totals: cardTotals(options.totals),
     calendarUrl: options.calendarUrl ?? '',
     refreshUserIds: (options.refreshUserIds ?? []).slice(0, 60),
+    checkInOpen: !options.checkedInAtUtc && checkInOpen(occasionOfEvent(event), options.nowUtc),
+    checkedInText: options.checkedInAtUtc ? `You checked in at ${formatLondonTime(options.checkedInAtUtc)}. Thank you for coming.` : '',
   };
 }
 
@@ -108,6 +114,8 @@ export interface StatusCardOptions {
   /** The officers' CSV download address. */
   csvUrl?: string;
   heading?: string;
+  /** Now, for whether attendance can be recorded yet. */
+  nowUtc?: string;
 }
 
 /** The officer's card: what the event is, how delivery is going, how people replied. */
@@ -130,6 +138,7 @@ export function eventStatusCardData(event: ParticipationEvent, options: StatusCa
     totals: { ...cardTotals(options.totals), noAnswer: options.noAnswer },
     csvUrl: options.csvUrl ?? '',
     canChange: event.status !== 'cancelled',
+    canRecordAttendance: options.nowUtc !== undefined && recordingOpen(occasionOfEvent(event), options.nowUtc),
   };
 }
 

@@ -27,6 +27,10 @@ export interface EventInvitationCardData extends DescribedEventFields {
   calendarUrl: string;
   /** Teams user ids whose card refreshes itself on view (Action.Execute `event.invitation`); empty for none. */
   refreshUserIds: string[];
+  /** "I'm here" is offered: the check-in window is open and the viewer has not checked in. */
+  checkInOpen: boolean;
+  /** 'You checked in at 6:02pm. Thank you for coming.' or empty. */
+  checkedInText: string;
 }
 
 /**

@@ -17,6 +17,8 @@ export interface EventStatusCardData extends DescribedEventFields {
   csvUrl: string;
   /** Update / Cancel are offered while the event is not cancelled. */
   canChange: boolean;
+  /** The event has begun (or is about to): officers may record attendance. */
+  canRecordAttendance: boolean;
 }
 
 /**

@@ -7,7 +7,7 @@ import { renderWelcomeCard } from './welcome-card';
  * "help" and greetings. The staff commands on the help card are whatever the other features
  * registered with a `help` entry, so a new command documents itself.
  */
-export function helpFeature(staffCommands: () => readonly HelpEntry[]): Feature {
+export function helpFeature(staffCommands: () => readonly HelpEntry[], publicBaseUrl: string): Feature {
   return {
     name: 'help',
     commands: [
@@ -20,7 +20,7 @@ export function helpFeature(staffCommands: () => readonly HelpEntry[]): Feature 
       {
         name: 'greeting',
         phrases: ['hi', 'hello', 'hey', 'start', 'good morning', 'good afternoon'],
-        run: async () => renderWelcomeCard(welcomeCardData()),
+        run: async () => renderWelcomeCard(welcomeCardData(publicBaseUrl)),
       },
     ],
   };

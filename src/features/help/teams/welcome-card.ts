@@ -2,6 +2,10 @@ import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-templ
 
 export interface WelcomeCardData {
   intro: string;
+  /** One line on what the bot keeps. */
+  dataNotice: string;
+  /** The privacy notice the bot serves, e.g. https://cpp-bot.azurewebsites.net/privacy. */
+  privacyUrl: string;
   capabilities: { title: string; detail: string }[];
   suggestions: { question: string }[];
 }

@@ -30,6 +30,10 @@ export interface MeetingCardData {
   canSendApologies: boolean;
   /** Shows 'Edit' and 'Cancel meeting' (officers, on meetings officers own). */
   officerActions: boolean;
+  /** "I'm here" is offered (the check-in window is open). */
+  checkInOpen: boolean;
+  /** Officers may record attendance (the meeting has begun and was not cancelled). */
+  recordAttendance: boolean;
 }
 
 /** One meeting, with its status shown loudly when cancelled or moved. */

@@ -7,6 +7,8 @@ import { renderNoticeCard } from '../../../shared/cards/notice-card';
 import { isDomainError } from '../../../shared/errors/domain-error';
 import { formatLondonDate, formatLondonDateTime, formatLondonTime, londonDate } from '../../../platform/time/london';
 import { Meeting, isPast } from '../domain/meeting';
+import { checkInOpen, recordingOpen } from '../../attendance/domain/attendance';
+import { occasionOfMeeting } from '../../attendance/data/occasions';
 import { MeetingAnswer } from '../meeting-query';
 import { MeetingFormError, MeetingFormValues, emptyFormValues, formValuesFor, isOfficerOwned } from '../officer-meetings';
 import { newFormId } from '../../../shared/forms/form';
@@ -49,6 +51,8 @@ export function meetingCardData(meeting: Meeting, options: MeetingCardOptions & 
     calendarUrl: options.calendarUrlFor?.(meeting.id) ?? '',
     canSendApologies: meeting.status !== 'cancelled' && !past,
     officerActions: options.viewerIsOfficer && isOfficerOwned(meeting) && meeting.status !== 'cancelled',
+    checkInOpen: checkInOpen(occasionOfMeeting(meeting), options.nowUtc),
+    recordAttendance: options.viewerIsOfficer && recordingOpen(occasionOfMeeting(meeting), options.nowUtc),
   };
 }
 

@@ -1,15 +1,17 @@
 import { z } from 'zod';
-import { TurnSender, roleLabel } from '../../../shared/access/actor';
+import { TurnSender } from '../../../shared/access/actor';
 import { requirePermission } from '../../../shared/access/policy';
 import { AdaptiveCardJson } from '../../../shared/cards/card-template';
 import { noticeCard } from '../../../shared/cards/notice-card';
-import { Feature, cardAction } from '../../../shared/feature';
+import { CommandInput, Feature, cardAction } from '../../../shared/feature';
+import { literalText } from '../../../shared/text/literal-text';
 import { Logger } from '../../../platform/logging/logger';
 import { MemberDirectory } from '../data/member-directory';
 import { AAD_OBJECT_ID_PATTERN } from '../domain/member';
 import { RoleService } from '../role-service';
 import { renderRolesCard } from './roles-card';
-import { rolesCardData } from './roles-card-data';
+import { MAX_ROLES_QUERY, rolesCardData } from './roles-card-data';
+import { myRoleNotice } from './my-role-notice';
 import { reminderOptOutsCard } from './reminder-opt-outs';
 
 export interface MembersFeatureDependencies {
@@ -18,21 +20,29 @@ export interface MembersFeatureDependencies {
   logger: Logger;
 }
 
-const targetMemberData = z.object({ aadObjectId: z.string().regex(AAD_OBJECT_ID_PATTERN) });
+// The page and search ride along on every roles-card button; out-of-range values fall back to the first page / no search.
+const rolesView = {
+  page: z.coerce.number().int().min(0).max(100_000).catch(0).default(0),
+  query: z.string().catch('').default('').transform((query) => query.trim().slice(0, MAX_ROLES_QUERY)),
+};
+const targetMemberData = z.object({ aadObjectId: z.string().regex(AAD_OBJECT_ID_PATTERN), ...rolesView });
+const rolesPageData = z.object(rolesView);
 
 /** "my role", "roles" (admins), meeting reminder preferences, and the officer grant/revoke buttons. */
 export function membersFeature(deps: MembersFeatureDependencies): Feature {
   const { members, roles } = deps;
 
-  async function rolesCard(sender: TurnSender, message?: string): Promise<AdaptiveCardJson> {
+  /** The roles card at a page and search (administrators only). */
+  async function rolesCard(sender: TurnSender, view: { page: number; query: string; message?: string }): Promise<AdaptiveCardJson> {
     requirePermission(await sender.actor(), 'roles.manage');
-    return renderRolesCard(rolesCardData(await roles.membersWithRoles(), message));
+    return renderRolesCard(rolesCardData(await roles.membersWithRoles(), view));
   }
 
-  async function changeOfficer(targetId: string, officer: boolean, sender: TurnSender): Promise<AdaptiveCardJson> {
-    const changed = await roles.setOfficer(await sender.actor(), targetId, officer);
+  async function changeOfficer(data: z.infer<typeof targetMemberData>, officer: boolean, sender: TurnSender): Promise<AdaptiveCardJson> {
+    const changed = await roles.setOfficer(await sender.actor(), data.aadObjectId, officer);
     deps.logger.info({ event: 'role.changed', target: changed.aadObjectId, by: sender.aadObjectId, officer }, 'role changed');
-    return rolesCard(sender, officer ? `${changed.name} is now an officer.` : `${changed.name} is no longer an officer.`);
+    const message = officer ? `${literalText(changed.name)} is now an officer.` : `${literalText(changed.name)} is no longer an officer.`;
+    return rolesCard(sender, { page: data.page, query: data.query, message });
   }
 
   async function setReminders(sender: TurnSender, on: boolean): Promise<AdaptiveCardJson> {
@@ -48,13 +58,15 @@ export function membersFeature(deps: MembersFeatureDependencies): Feature {
       {
         name: 'my-role',
         phrases: ['my role', 'what is my role', 'who am i', 'whoami'],
-        run: async (_input, sender) => noticeCard('Your role', `You are signed in as ${sender.name}, with the role of ${roleLabel((await sender.actor()).role)}.`),
+        run: async (_input, sender) => myRoleNotice(sender.name, (await sender.actor()).role),
       },
       {
         name: 'roles',
         phrases: ['roles', 'manage roles'],
-        help: { title: 'roles', detail: 'See everyone who has used the bot and make or remove officers.', role: 'admin' },
-        run: (_input, sender) => rolesCard(sender),
+        // "roles Smith": the roles card searched by name.
+        patterns: [/^(?:manage\s+)?roles\s+(?:for\s+)?(\S.{0,99})$/],
+        help: { title: 'roles', detail: 'See everyone who has used the bot and make or remove officers ("roles Smith" to search).', role: 'admin' },
+        run: (input, sender) => rolesCard(sender, { page: 0, query: rolesQuery(input) }),
       },
       {
         name: 'my-reminders',
@@ -79,8 +91,16 @@ export function membersFeature(deps: MembersFeatureDependencies): Feature {
       },
     ],
     verbs: {
-      'role.grantOfficer': cardAction(targetMemberData, (data, sender) => changeOfficer(data.aadObjectId, true, sender)),
-      'role.revokeOfficer': cardAction(targetMemberData, (data, sender) => changeOfficer(data.aadObjectId, false, sender)),
+      'role.grantOfficer': cardAction(targetMemberData, (data, sender) => changeOfficer(data, true, sender)),
+      'role.revokeOfficer': cardAction(targetMemberData, (data, sender) => changeOfficer(data, false, sender)),
+      'roles.page': cardAction(rolesPageData, (data, sender) => rolesCard(sender, data)),
     },
   };
+}
+
+/** The name searched for, as typed (case kept): the pattern matched the lower-cased text, so cut the original. */
+function rolesQuery(input: CommandInput): string {
+  if (!input.match) return '';
+  const typed = input.text.replace(/[!.?]+$/g, '').trim();
+  return typed.slice(typed.length - input.match[1]!.length).trim().slice(0, MAX_ROLES_QUERY);
 }

@@ -29,13 +29,16 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return union === 0 ? 0 : shared / union;
 }
 
-/** 1 if the entry contains one of the concept's terms, less if only a typo or prefix match found it. */
-export function conceptCredit(concept: QueryConcept, result: SearchResult): number {
-  if (concept.alternatives) return phraseCredit(concept.alternatives, result);
+/**
+ * 1 if the entry contains one of the concept's terms, less if only a typo or prefix match found it.
+ * `holds` says whether the entry holds a term (default: the terms the search matched in it).
+ */
+export function conceptCredit(concept: QueryConcept, result: SearchResult, holds: (term: string) => boolean = (term) => result.terms.includes(term)): number {
+  if (concept.alternatives) return phraseCredit(concept.alternatives, holds);
   let best = 0;
   for (const term of concept.terms.keys()) {
     const full = concept.credit?.get(term) ?? 1;
-    if (result.terms.includes(term)) best = Math.max(best, full);
+    if (holds(term)) best = Math.max(best, full);
     else if (result.queryTerms.includes(term)) {
       const viaPrefix = result.terms.some((docTerm) => docTerm.startsWith(term));
       best = Math.max(best, full * (viaPrefix ? PREFIX_CREDIT : FUZZY_CREDIT));
@@ -45,11 +48,11 @@ export function conceptCredit(concept: QueryConcept, result: SearchResult): numb
   return best;
 }
 
-function phraseCredit(alternatives: readonly (readonly string[])[], result: SearchResult): number {
+function phraseCredit(alternatives: readonly (readonly string[])[], holds: (term: string) => boolean): number {
   let best = 0;
   for (const words of alternatives) {
     let found = 0;
-    for (const word of words) if (result.terms.includes(word)) found++;
+    for (const word of words) if (holds(word)) found++;
     best = Math.max(best, found / words.length);
     if (best >= 1) return 1;
   }

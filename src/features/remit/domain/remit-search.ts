@@ -49,6 +49,11 @@ export interface SearchProfile {
   minConfidence: number;
   /** Whether a strong word of the question must be in a title field. */
   requireAnchor: boolean;
+  /**
+   * Whether words found almost everywhere ("panel", "children") are searched for too when the
+   * question has a stronger word; when not, they are only checked in each candidate (faster).
+   */
+  searchWeakWords: boolean;
 }
 
 // Acronym entries are for "what does X mean"; a topic that uses the same words should win a real question.
@@ -68,6 +73,7 @@ export const ENTRY_PROFILE: SearchProfile = {
   minWeakOnlyCoverage: 1,
   minConfidence: 0.35,
   requireAnchor: true,
+  searchWeakWords: true,
 };
 
 // Weak words also count for less in the score, so "children in care" does not drown out "health".
@@ -105,6 +111,8 @@ export class RemitSearch {
   private readonly vocabulary = new Set<string>();
   // Content-word stems of each entry's question and alternatives, for question similarity.
   private readonly questionStems: ReadonlyMap<string, readonly ReadonlySet<string>[]>;
+  // Every index term of each entry (all fields): weak words are checked here, not searched for.
+  private readonly docTerms = new Map<string, ReadonlySet<string>>();
 
   constructor(
     entries: readonly SearchableEntry[],
@@ -124,7 +132,13 @@ export class RemitSearch {
         return terms;
       },
     });
-    this.index.addAll(entries.map(toDocument));
+    const documents = entries.map(toDocument);
+    this.index.addAll(documents);
+    for (const document of documents) {
+      const terms = new Set<string>();
+      for (const field of this.fields) for (const token of tokenize(String(document[field as keyof IndexedDocument] ?? ''))) for (const t of indexTerms(token)) terms.add(t);
+      this.docTerms.set(document.id, terms);
+    }
   }
 
   /** Whether the index holds this term (a word or a stem). */
@@ -146,13 +160,16 @@ export class RemitSearch {
     const hasStrong = scored.some((c) => c.strength === 'strong');
     if (!hasStrong && !scored.some((c) => c.strength === 'weak')) return { kind: 'none', reason: 'off_topic' };
 
-    const results = this.query(concepts, hasStrong ? this.fields : [...this.profile.titleFields]);
+    // Words found almost everywhere have postings in most of the index: a profile may check them
+    // in each candidate's terms instead of searching for them.
+    const searched = hasStrong && !this.profile.searchWeakWords ? concepts.filter((c) => c.strength !== 'weak') : concepts;
+    const results = this.query(searched, hasStrong ? this.fields : [...this.profile.titleFields]);
     const matchedAnywhere = new Set(results.slice(0, CANDIDATES * 3).flatMap((r) => r.queryTerms));
     if (!scored.some((c) => (hasStrong ? c.strength === 'strong' : true) && isFound(c, matchedAnywhere))) {
       return { kind: 'none', reason: 'off_topic' };
     }
 
-    const ranked = this.rank(results, scored, fit);
+    const ranked = this.rank(results, scored, fit, hasStrong);
     const [best, runnerUp] = ranked;
     if (!best) return { kind: 'none', reason: 'off_topic' };
     const confidence = best.coverage * (1 - 0.5 * ((runnerUp?.rankScore ?? 0) / best.rankScore));
@@ -199,12 +216,14 @@ export class RemitSearch {
   }
 
   // The runner-up is kept to discount confidence when two entries are close.
-  private rank(results: readonly SearchResult[], concepts: readonly QueryConcept[], fit: (entry: KnowledgeEntry) => number): Candidate[] {
+  private rank(results: readonly SearchResult[], concepts: readonly QueryConcept[], fit: (entry: KnowledgeEntry) => number, allFields: boolean): Candidate[] {
     const candidates: Candidate[] = [];
     for (const result of results.slice(0, CANDIDATES)) {
       const searchable = this.byId.get(String(result.id));
       if (!searchable) continue;
-      const credits = concepts.map((c) => conceptCredit(c, result));
+      const terms = this.docTerms.get(searchable.entry.id);
+      const holds = allFields && terms ? (term: string) => terms.has(term) || result.terms.includes(term) : undefined;
+      const credits = concepts.map((c) => conceptCredit(c, result, holds));
       const coverage = weightedCoverage(concepts, credits);
       const anchored = concepts.some((c, i) => c.strength === 'strong' && (credits[i] ?? 0) > 0 && isInTitle(c, result, this.profile.titleFields));
       const similarity = Math.max(0, ...(this.questionStems.get(searchable.entry.id) ?? []).map((q) => questionSimilarity(concepts, q)));

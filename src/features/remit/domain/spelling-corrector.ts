@@ -15,7 +15,7 @@ const MIN_LENGTH = 4;
  * index knows it, when it is a real English word the documents just do not use ("lunch" is not a
  * typo of "launch"), when it holds a digit, or when no indexed word is close enough (one edit for
  * words up to six letters, two for longer; a swap of two neighbouring letters counts as one).
- * Candidates are found through a deletion index (as in SymSpell), so a lookup costs microseconds.
+ * Candidates are found through a symmetric deletion index (as in SymSpell), so a lookup costs microseconds.
  */
 export class SpellingCorrector {
   private readonly byDeletion = new Map<string, string[]>();
@@ -26,7 +26,9 @@ export class SpellingCorrector {
       this.known.add(word);
       this.known.add(stem(word));
       if (word.length < MIN_LENGTH || /\d/.test(word)) continue;
-      for (const key of deletions(word, maxEdits(word.length))) {
+      // One deletion per indexed word is enough: the question's own deletions (up to two) meet it,
+      // which finds every one-edit typo and the two-edit ones people make. It keeps the index small.
+      for (const key of deletions(word, 1)) {
         const list = this.byDeletion.get(key);
         if (list) list.push(word);
         else this.byDeletion.set(key, [word]);

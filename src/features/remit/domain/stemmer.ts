@@ -18,5 +18,16 @@ export function stem(token: string): string {
   const irregular = IRREGULAR[token];
   if (irregular) return irregular;
   if (token.length <= 3 || /\d/.test(token)) return token;
-  return porter2(token);
+  let stemmed = memo.get(token);
+  if (stemmed === undefined) {
+    // Index building and every question stem the same words again and again. Bounded, so a stream
+    // of odd words cannot grow it without limit.
+    if (memo.size >= MAX_MEMO) memo.clear();
+    stemmed = porter2(token);
+    memo.set(token, stemmed);
+  }
+  return stemmed;
 }
+
+const MAX_MEMO = 50_000;
+const memo = new Map<string, string>();

@@ -11,6 +11,7 @@ import { LiveKnowledge } from '../live-knowledge';
 import { OfficerDesk } from '../officer-desk';
 import { feedbackReportCard } from './feedback-report';
 import { answerCard, unknownCard } from './remit-cards';
+import { Metrics } from '../../../platform/telemetry/metrics';
 
 export interface RemitFeatureDependencies {
   knowledge: LiveKnowledge;
@@ -18,6 +19,8 @@ export interface RemitFeatureDependencies {
   officers: OfficerDesk;
   clock: Clock;
   logger: Logger;
+  /** Answers and declines counted for Application Insights (nothing when it is not configured). */
+  metrics: Metrics;
 }
 
 const feedbackData = z.object({
@@ -101,9 +104,11 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
       run: async (question) => {
         const result = (await knowledge.remit()).answer(question);
         if (result.kind === 'unknown') {
+          deps.metrics.count('remit.declined', { reason: result.reason });
           logger.info({ event: 'remit.unknown', reason: result.reason, length: question.length }, 'question declined');
           return unknownCard(knowledge.curated(), result.reason, question);
         }
+        deps.metrics.count('remit.answered', { entry: result.entry.id });
         logger.info({ event: 'remit.answer', entryId: result.entry.id, confidence: Number(result.confidence.toFixed(3)) }, 'question answered');
         return answerCard(lookup, result.entry, question, 'none', { today: today() });
       },

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { AdaptiveCardJson } from '../../shared/cards/card-template';
+import { DomainError } from '../../shared/errors/domain-error';
+import { Actor, hasRole } from '../../shared/access/actor';
+import { MemberDirectory } from '../members/data/member-directory';
+import { RoleService } from '../members/role-service';
+import { DeliveryService } from '../../platform/delivery/delivery-service';
+import { SignedLinks } from '../../platform/security/signed-links';
+import { Clock } from '../../platform/time/clock';
+import { formatLondonDate, londonDate } from '../../platform/time/london';
+import { DOCX_CONTENT_TYPE, renderWordReport } from '../../platform/documents/word-report';
+import { yearPeriod } from '../../shared/reports/report-period';
+import { ChallengeRepository } from './data/challenge-repository';
+import { YouSaidWeDidStore } from './data/you-said-we-did-store';
+import { londonDateOf } from './domain/challenge-report';
+import { ClosedChallenge, MAX_ITEM_TEXT, YouSaidWeDid, closedIn, draftSummary } from './domain/you-said-we-did';
+import { ITEMS_PER_PAGE, youSaidWeDidCard, youSaidWeDidFormCard } from './teams/you-said-we-did-cards';
+import { batchIds } from '../../shared/keys';
+
+export const YOU_SAID_WE_DID_DOCX = 'you-said-we-did-docx';
+const yearSchema = z.coerce.number().int().min(2015).max(2100);
+const saveInput = z.looseObject({ year: yearSchema, version: z.coerce.number().int().min(0), page: z.coerce.number().int().min(0).max(1000), then: z.enum(['stay', 'next', 'preview']).default('stay') });
+const text = (max: number) => z.string().max(max * 2).transform((value) => value.replace(/\s+/g, ' ').trim().slice(0, max));
+
+/**
+ * Recommendation 7 and the young people's right to hear back: every challenge finished in the year
+ * and its outcome, in words for young people (no names, short sentences), which officers edit and
+ * then send to members or download for the children in care councils.
+ */
+export class YouSaidWeDidDesk {
+  constructor(
+    private readonly deps: {
+      challenges: Pick<ChallengeRepository, 'listSummaries'>;
+      store: YouSaidWeDidStore;
+      members: Pick<MemberDirectory, 'list'>;
+      roles: Pick<RoleService, 'roleOf'>;
+      delivery: Pick<DeliveryService, 'broadcast'>;
+      links: SignedLinks;
+      clock: Clock;
+      publicBaseUrl: string;
+    },
+  ) {}
+
+  /** "you said we did" (for this year, or "for 2026"): the saved summary, or a fresh draft. */
+  async show(actor: Actor, yearText = ''): Promise<AdaptiveCardJson> {
+    requireOfficer(actor);
+    const year = this.yearFrom(yearText);
+    return youSaidWeDidCard(await this.current(year), { forOfficer: true, docxUrl: this.docxUrl(actor, year) });
+  }
+
+  async edit(actor: Actor, data: unknown): Promise<AdaptiveCardJson> {
+    requireOfficer(actor);
+    const parsed = z.object({ year: yearSchema, page: z.coerce.number().int().min(0).default(0) }).safeParse(data);
+    if (!parsed.success) throw new DomainError('invalid_input', 'Say "you said we did" to open the summary again.');
+    return youSaidWeDidFormCard(await this.current(parsed.data.year), parsed.data.page);
+  }
+
+  async save(actor: Actor, data: unknown): Promise<AdaptiveCardJson> {
+    requireOfficer(actor);
+    const parsed = saveInput.safeParse(data);
+    if (!parsed.success) throw new DomainError('invalid_input', 'This form is out of date. Say "you said we did" to open it again.');
+    const { year, version, page, then } = parsed.data;
+    const current = await this.current(year);
+    if (current.version !== version) return youSaidWeDidFormCard(current, page, 'Someone else saved this summary after you opened it. Here is their version: make your changes again.', 'Attention');
+    const next: YouSaidWeDid = { ...current, items: [...current.items], version: version + 1, editedBy: { aadObjectId: actor.aadObjectId, name: actor.name }, editedAtUtc: this.nowUtc() };
+    const raw = parsed.data as Record<string, unknown>;
+    if (typeof raw.intro === 'string') next.intro = text(MAX_ITEM_TEXT).parse(raw.intro) || current.intro;
+    for (let index = page * ITEMS_PER_PAGE; index < Math.min(next.items.length, (page + 1) * ITEMS_PER_PAGE); index++) {
+      const item = next.items[index]!;
+      const said = raw[`said_${index}`];
+      const did = raw[`did_${index}`];
+      next.items[index] = { ...item, youSaid: typeof said === 'string' && said.trim() ? text(MAX_ITEM_TEXT).parse(said) : item.youSaid, weDid: typeof did === 'string' && did.trim() ? text(MAX_ITEM_TEXT).parse(did) : item.weDid };
+    }
+    if (!(await this.deps.store.save(next, version))) return youSaidWeDidFormCard(await this.current(year), page, 'Someone else saved this summary at the same moment. Here is the latest version.', 'Attention');
+    if (then === 'preview') return youSaidWeDidCard(next, { forOfficer: true, docxUrl: this.docxUrl(actor, year), message: 'Saved.' });
+    return youSaidWeDidFormCard(next, then === 'next' ? page + 1 : page, 'Saved.');
+  }
+
+  /** Sends this version to every active member; sending the same version twice sends nothing twice. */
+  async send(actor: Actor, data: unknown): Promise<AdaptiveCardJson> {
+    requireOfficer(actor);
+    const parsed = z.object({ year: yearSchema, version: z.coerce.number().int().min(0) }).safeParse(data);
+    if (!parsed.success) throw new DomainError('invalid_input', 'Say "you said we did" to open the summary again.');
+    const current = await this.current(parsed.data.year);
+    if (current.version !== parsed.data.version) return youSaidWeDidCard(current, { forOfficer: true, docxUrl: this.docxUrl(actor, current.year), message: 'The summary changed since you opened it: check this version, then send it.' });
+    const members = await this.deps.members.list({ activeOnly: true });
+    const card = youSaidWeDidCard(current, { forOfficer: false });
+    const summary = await this.deps.delivery.broadcast({ batchId: batchIds.youSaidWeDid(current.year, current.version), members, card: () => card });
+    const sent = { ...current, sentAtUtc: this.nowUtc() };
+    if (current.version > 0) await this.deps.store.save({ ...sent, version: current.version }, current.version).catch(() => false);
+    return youSaidWeDidCard(sent, { forOfficer: true, docxUrl: this.docxUrl(actor, current.year), message: summary.queued > 0 ? `Sending to ${summary.queued} members.` : 'This version was already sent.' });
+  }
+
+  /** The Word version for the children in care councils, behind a signed officer-only link. */
+  async docx(params: URLSearchParams): Promise<{ fileName: string; contentType: string; body: Buffer } | undefined> {
+    const year = params.get('year') ?? '';
+    const grant = this.deps.links.verify(YOU_SAID_WE_DID_DOCX, year, params);
+    if (!grant || !/^\d{4}$/.test(year) || !hasRole(await this.deps.roles.roleOf(grant.aadObjectId), 'officer')) return undefined;
+    const summary = await this.current(Number(year));
+    const body = await renderWordReport({
+      title: 'You said, we did',
+      period: `Challenges finished in ${summary.year}`,
+      preparedLine: `Written for the children in care councils on ${formatLondonDate(this.deps.clock.now())}`,
+      largeType: true,
+      blocks: [
+        { kind: 'paragraph', text: summary.intro },
+        ...summary.items.flatMap((item) => [
+          { kind: 'paragraph' as const, bold: true, text: `You said: ${item.youSaid}` },
+          { kind: 'paragraph' as const, text: `We did: ${item.weDid}` },
+        ]),
+      ],
+    });
+    return { fileName: `you-said-we-did-${summary.year}.docx`, contentType: DOCX_CONTENT_TYPE, body };
+  }
+
+  /** The saved summary for the year, or a draft from the challenges finished in it. */
+  private async current(year: number): Promise<YouSaidWeDid> {
+    const stored = await this.deps.store.get(year);
+    if (stored) {
+      const { etag: _etag, ...summary } = stored;
+      return summary;
+    }
+    const period = yearPeriod(year);
+    const [summaries, members] = await Promise.all([this.deps.challenges.listSummaries({ raisedBefore: period.endExclusive, openOn: period.start }), this.deps.members.list({ activeOnly: false })]);
+    const closed: ClosedChallenge[] = [];
+    const names = new Set(members.map((member) => member.name));
+    for (const summary of summaries) {
+      for (const person of summary.people) names.add(person.name);
+      const closing = closedIn(summary.statusChanges, period.start, period.endExclusive, londonDateOf);
+      if (closing) closed.push({ reference: summary.reference, title: summary.title, status: closing.status, closedOn: closing.on, ...(summary.explanation ? { explanation: summary.explanation } : {}) });
+    }
+    return draftSummary(year, closed, [...names]);
+  }
+
+  private yearFrom(textIn: string): number {
+    const match = /\b(\d{4})\b/.exec(textIn);
+    const year = match ? Number(match[1]) : Number(londonDate(this.deps.clock.now()).slice(0, 4));
+    const parsed = yearSchema.safeParse(year);
+    if (!parsed.success) throw new DomainError('invalid_input', 'Choose a year from 2015 on, like "you said we did for 2026".');
+    return parsed.data;
+  }
+
+  private docxUrl(actor: Actor, year: number): string {
+    return `${this.deps.publicBaseUrl}/exports/you-said-we-did.docx?year=${year}&${this.deps.links.sign({ purpose: YOU_SAID_WE_DID_DOCX, subject: String(year), aadObjectId: actor.aadObjectId })}`;
+  }
+
+  private nowUtc(): string {
+    return this.deps.clock.now().toUTC().toISO()!;
+  }
+}
+
+function requireOfficer(actor: Actor): void {
+  if (!hasRole(actor.role, 'officer')) throw new DomainError('forbidden', 'Only officers can prepare "You said, we did".');
+}

@@ -1,0 +1,134 @@
+import { DateTime, Duration } from 'luxon';
+import { AttendanceBook } from '../attendance/data/attendance-book';
+import { AdaptiveCardJson } from '../../shared/cards/card-template';
+import { DeliveryService } from '../../platform/delivery/delivery-service';
+import { DomainError } from '../../shared/errors/domain-error';
+import { ParticipationEvent } from '../events/domain/event';
+import { EventRepository } from '../events/data/event-repository';
+import { Actor, hasRole } from '../../shared/access/actor';
+import { JobStore } from '../../platform/scheduler/job-store';
+import { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
+import { Clock, LONDON } from '../../platform/time/clock';
+import { formatLondonDate, londonStartOfDay } from '../../platform/time/london';
+import { CouncillorDirectory } from './domain/councillor-directory';
+import { myTrainingCard, trainingDueCard, trainingReminderCard } from './teams/training-cards';
+import { TrainingPreferences } from './data/training-preferences';
+import { TrainingRecord, TrainingSession, countsAsTraining, trainingRecords } from './domain/training-record';
+import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
+
+export const TRAINING_REMINDER_JOB = JOB_KINDS.trainingReminders;
+const NEXT_SESSIONS = 3;
+/** "My training" also shows the term before the election. */
+const TERM = Duration.fromObject({ years: 4 });
+const REMINDER_INTERVAL = Duration.fromObject({ months: 1 });
+const REMINDER_HOUR = 10;
+
+export interface TrainingDeskDependencies {
+  events: Pick<EventRepository, 'listStartingBetween' | 'listUpcoming'>;
+  attendance: Pick<AttendanceBook, 'records'>;
+  councillors: CouncillorDirectory;
+  preferences: TrainingPreferences;
+  delivery: Pick<DeliveryService, 'broadcast'>;
+  jobs: JobStore;
+  clock: Clock;
+  /** ELECTION_DATE: the last county council election, a London date; unset means training cannot be assessed. */
+  electionDate?: string;
+}
+
+/**
+ * Recommendation 3: corporate parenting training after every election. A councillor's record is
+ * the Training events they attended (attendance recorded by officers or by checking in); anyone
+ * without one since ELECTION_DATE is due, is listed for officers, and gets a friendly reminder
+ * with the next sessions at most once a month (unless they said "stop training reminders").
+ */
+export class TrainingDesk {
+  constructor(private readonly deps: TrainingDeskDependencies) {}
+
+  async due(actor: Actor): Promise<AdaptiveCardJson> {
+    if (!hasRole(actor.role, 'officer')) throw new DomainError('forbidden', 'Only officers can see who is due for training. Ask "my training" for your own record.');
+    const election = this.election();
+    const [councillors, sessions, next] = await Promise.all([this.deps.councillors.listCouncillors(), this.sessionsFrom(election.startUtc), this.nextSessions()]);
+    const records = trainingRecords(councillors.map((member) => member.aadObjectId), sessions, election.startUtc);
+    const due = councillors.filter((member) => records.get(member.aadObjectId)?.due !== false);
+    return trainingDueCard(due, councillors.length, { electionText: election.text, nextSessions: next });
+  }
+
+  async mine(member: { aadObjectId: string }): Promise<AdaptiveCardJson> {
+    const election = this.election();
+    const termBefore = DateTime.fromISO(election.startUtc, { zone: 'utc' }).minus(TERM).toUTC().toISO()!;
+    const [sessions, next, optedOut] = await Promise.all([this.sessionsFrom(termBefore), this.nextSessions(), this.deps.preferences.optedOut()]);
+    const record: TrainingRecord = trainingRecords([member.aadObjectId], sessions, election.startUtc).get(member.aadObjectId)!;
+    return myTrainingCard(record, { electionText: election.text, nextSessions: next }, optedOut.has(member.aadObjectId));
+  }
+
+  async setReminders(aadObjectId: string, on: boolean): Promise<void> {
+    if (on) await this.deps.preferences.optIn(aadObjectId);
+    else await this.deps.preferences.optOut(aadObjectId, this.nowUtc());
+  }
+
+  handlers(): Record<string, JobHandler> {
+    return { [TRAINING_REMINDER_JOB]: () => this.remindRun() };
+  }
+
+  /** At start-up: the daily reminder run, unless one is planned already (by this or another instance). */
+  async ensureScheduled(): Promise<void> {
+    if ((await this.deps.jobs.pendingKeys(`${TRAINING_REMINDER_JOB}|`)).length === 0) await this.planNext();
+  }
+
+  /** One run; the next run is planned whatever happens to this one (a failed run is retried by the scheduler under its own key). */
+  private async remindRun(): Promise<JobOutcome> {
+    try {
+      return await this.remind();
+    } finally {
+      await this.planNext();
+    }
+  }
+
+  private async remind(): Promise<JobOutcome> {
+    if (!this.deps.electionDate) return { kind: 'done', note: 'ELECTION_DATE is not set' };
+    const next = await this.nextSessions();
+    if (next.length === 0) return { kind: 'done', note: 'no training sessions planned' };
+    const election = this.election();
+    const now = this.deps.clock.now();
+    const [councillors, sessions, optedOut, reminded] = await Promise.all([this.deps.councillors.listCouncillors(), this.sessionsFrom(election.startUtc), this.deps.preferences.optedOut(), this.deps.preferences.lastReminded()]);
+    const records = trainingRecords(councillors.map((member) => member.aadObjectId), sessions, election.startUtc);
+    const members = councillors.filter((member) => records.get(member.aadObjectId)?.due !== false && !optedOut.has(member.aadObjectId) && remindable(reminded.get(member.aadObjectId), now));
+    if (members.length === 0) return { kind: 'done', note: 'nobody to remind' };
+    const card = trainingReminderCard({ electionText: election.text, nextSessions: next });
+    // One batch per calendar month: a run repeated after a crash queues nothing twice.
+    const summary = await this.deps.delivery.broadcast({ batchId: batchIds.trainingReminder(now.setZone(LONDON).toFormat('yyyy-MM')), members, card: () => card });
+    await this.deps.preferences.recordReminded(members.map((member) => member.aadObjectId), this.nowUtc());
+    return { kind: 'done', note: `training reminders queued ${summary.queued}` };
+  }
+
+  /** 10:00 London tomorrow, keyed by its date so a retried run and the next run never share a key. */
+  private planNext(): Promise<void> {
+    const due = this.deps.clock.now().setZone(LONDON).plus({ days: 1 }).set({ hour: REMINDER_HOUR, minute: 0, second: 0, millisecond: 0 });
+    return this.deps.jobs.schedule({ key: jobKeys.trainingReminders(due.toISODate()!), kind: TRAINING_REMINDER_JOB, due, payload: {} });
+  }
+
+  private async sessionsFrom(fromUtc: string): Promise<TrainingSession[]> {
+    const events = (await this.deps.events.listStartingBetween(fromUtc, this.nowUtc())).filter(countsAsTraining);
+    return Promise.all(events.map(async (event) => ({ event, attendance: await this.deps.attendance.records(event.id) })));
+  }
+
+  private async nextSessions(): Promise<ParticipationEvent[]> {
+    return (await this.deps.events.listUpcoming(this.nowUtc(), 200)).filter(countsAsTraining).slice(0, NEXT_SESSIONS);
+  }
+
+  private election(): { startUtc: string; text: string } {
+    if (!this.deps.electionDate) throw new DomainError('unavailable', 'The date of the last county council election is not set (ELECTION_DATE), so I cannot tell who is due for training. Please ask your administrator to set it.');
+    const start = londonStartOfDay(this.deps.electionDate);
+    return { startUtc: start.toUTC().toISO()!, text: formatLondonDate(start) };
+  }
+
+  private nowUtc(): string {
+    return this.deps.clock.now().toUTC().toISO()!;
+  }
+}
+
+/** At most one reminder a month: never reminded, or the last one a calendar month or more ago. */
+function remindable(lastUtc: string | undefined, now: DateTime): boolean {
+  if (!lastUtc) return true;
+  return DateTime.fromISO(lastUtc, { zone: 'utc' }).plus(REMINDER_INTERVAL) <= now;
+}
