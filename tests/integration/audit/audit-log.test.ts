@@ -70,6 +70,7 @@ describe('the audit log against Azurite', () => {
     const rig = await challengeRig();
     const created = await rig.service.create(officerAlex, formData({ words: 'We want free bus passes until we are 21, like in other counties.' }));
     const reference = created.view.challenge.reference;
+    rig.clock.advance({ minutes: 5 }); // entries of the same millisecond have no order between them
     await respond(rig, leadSam, reference, 1, { response: 'Raised with the transport team this week.', status: 'accepted' });
     await respond(rig, leadSam, reference, 1, { response: 'Raised with the transport team this week.', status: 'accepted' }); // double submit
     await respond(rig, leadSam, reference, 2, { response: 'No status change, just an update.' });

