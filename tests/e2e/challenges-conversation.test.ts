@@ -56,7 +56,7 @@ describe('challenge cards in the Agents Playground', () => {
     ]);
     expect(JSON.stringify([first.body, second.body])).toContain('CC-2026-001');
     expect(JSON.stringify([first.body, second.body])).not.toContain('CC-2026-002');
-    const posted = await playground.waitForMessage((m) => !seen.has(m.messageId) && cardJson(m).includes('New challenge card'), 15000);
+    const posted = await playground.waitForMessage((m) => !seen.has(m.messageId) && cardJson(m).includes('New challenge card'), 60_000);
     expect(posted.conversationId).toBe(PERSONAL_CHAT_ID);
   });
 
@@ -70,7 +70,7 @@ describe('challenge cards in the Agents Playground', () => {
     expect(JSON.stringify(recorded.body)).toContain('"text":"ACCEPTED"');
     const again = await playground.invoke('challenge.respond', response, { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID, replyToId: card.messageId });
     expect(JSON.stringify(again.body)).toMatch(/already/i);
-    await playground.waitForMessage((m) => !seen.has(m.messageId) && cardJson(m).includes(`${CLLR_MARTIN_HUGHES.name} responded`), 15000);
+    await playground.waitForMessage((m) => !seen.has(m.messageId) && cardJson(m).includes(`${CLLR_MARTIN_HUGHES.name} responded`), 60_000);
     const priyaCard = await ask(playground, 'challenge CC-2026-001', asPriya);
     expect(cardJson(priyaCard)).not.toContain('"verb":"challenge.respond"');
     const forged = await playground.invoke('challenge.respond', { ...response, version: Number(version) + 1, status: 'completed', explanation: 'done' }, { from: CLLR_PRIYA_SHAH.id, conversationId: GROUP_CHAT_ID, replyToId: priyaCard.messageId });

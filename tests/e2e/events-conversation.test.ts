@@ -43,7 +43,7 @@ describe('participation events in the Agents Playground', () => {
     const seen = new Set(playground.messages().map((m) => m.messageId));
     const created = await playground.invoke('event.create', form, { from: OLIVIA_OFFICER.id, replyToId: formCard.messageId });
     expect(JSON.stringify(created.body)).toContain('Event created');
-    invitation = await playground.waitForMessage((m) => !seen.has(m.messageId) && cardJson(m).includes('"verb":"event.rsvp"'), 15000);
+    invitation = await playground.waitForMessage((m) => !seen.has(m.messageId) && cardJson(m).includes('"verb":"event.rsvp"'), 60_000);
     expect(invitation.conversationId).toBe(PERSONAL_CHAT_ID);
     expect(cardJson(invitation)).toContain('Friday 18 December 2026, 6:00pm');
     eventId = executeActionData(JSON.parse(cardJson(invitation))[0], 'event.rsvp').eventId as string;
@@ -88,7 +88,7 @@ describe('participation events in the Agents Playground', () => {
     const seen = new Set(playground.messages().map((m) => m.messageId));
     const updated = await playground.invoke('event.update', { ...form, venue: 'Council Chamber, Sessions House', eventId, sequence }, { from: OLIVIA_OFFICER.id, replyToId: invitation.messageId });
     expect(JSON.stringify(updated.value)).toContain('Event updated');
-    const notice = await playground.waitForMessage((m) => !seen.has(m.messageId) && cardJson(m).includes('Council Chamber, Sessions House'), 15000);
+    const notice = await playground.waitForMessage((m) => !seen.has(m.messageId) && cardJson(m).includes('Council Chamber, Sessions House'), 60_000);
     expect(notice.conversationId).toBe(PERSONAL_CHAT_ID);
     const stale = await playground.invoke('event.update', { ...form, venue: 'Somewhere else', eventId, sequence }, { from: OLIVIA_OFFICER.id, replyToId: invitation.messageId });
     expect(JSON.stringify(stale.value)).not.toContain('Somewhere else'); // a stale card cannot overwrite the newer version
@@ -102,7 +102,7 @@ describe('participation events in the Agents Playground', () => {
     await app.composition.bulletin.ensureScheduled();
     clock.travelTo('2026-11-30T08:00:05Z');
     expect(await app.composition.scheduler.tick()).toBe(1);
-    const bulletin = await playground.waitForMessage((m) => cardJson(m).includes('Virtual School Kent achievement awards') && !cardJson(m).includes('event.rsvp'), 15000);
+    const bulletin = await playground.waitForMessage((m) => cardJson(m).includes('Virtual School Kent achievement awards') && !cardJson(m).includes('event.rsvp'), 60_000);
     expect(bulletin.conversationId).toBe(PERSONAL_CHAT_ID);
     // One message in the batch: Cllr Hughes, who stopped the bulletin, is not even queued.
     let progress = await app.composition.delivery.progress('bulletin:2026-W49');
@@ -114,7 +114,7 @@ describe('participation events in the Agents Playground', () => {
     const isReminder = (m: PlaygroundMessage) => cardJson(m).includes('Reminder: this is tomorrow');
     clock.travelTo('2026-12-17T18:00:05Z');
     expect(await app.composition.scheduler.tick()).toBeGreaterThanOrEqual(1); // the reminder, and the bulletins due meanwhile
-    await playground.waitForMessage(isReminder, 15000);
+    await playground.waitForMessage(isReminder, 60_000);
     expect(await app.composition.scheduler.tick()).toBe(0);
     await new Promise((r) => setTimeout(r, 1000));
     expect(playground.messages().filter(isReminder)).toHaveLength(1);
@@ -127,7 +127,7 @@ describe('participation events in the Agents Playground', () => {
     const seen = new Set(playground.messages().map((m) => m.messageId));
     const cancelled = await playground.invoke('event.cancel', cancel, { from: OLIVIA_OFFICER.id, replyToId: invitation.messageId });
     expect(JSON.stringify(cancelled.value)).toContain('Event cancelled');
-    await playground.waitForMessage((m) => !seen.has(m.messageId) && cardJson(m).includes('Event cancelled'), 15000);
+    await playground.waitForMessage((m) => !seen.has(m.messageId) && cardJson(m).includes('Event cancelled'), 60_000);
     const attendees = cardJson(await ask(playground, 'attendees for the achievement awards', asOlivia));
     expect(attendees).toContain(OLIVIA_OFFICER.name);
   });

@@ -71,7 +71,7 @@ describe('meetings in the Agents Playground (ModernGov source)', () => {
     // Officers hear a few minutes later, once, of the state then (a burst of changes is one notice).
     clock.travelTo(clock.now().plus({ minutes: 3, seconds: 5 }).toISO()!);
     expect(await app.composition.scheduler.tick()).toBeGreaterThanOrEqual(1);
-    const notice = await playground.waitForMessage((m) => !seen.has(m.messageId) && cardJson(m).includes('Apologies received'), 15000);
+    const notice = await playground.waitForMessage((m) => !seen.has(m.messageId) && cardJson(m).includes('Apologies received'), 60_000);
     expect(cardJson(notice)).toContain('Cllr Martin Hughes has sent apologies');
     const list = cardJson(await ask(playground, 'apologies for the next meeting', asOlivia));
     expect(list).toContain('1 apology');
@@ -82,7 +82,7 @@ describe('meetings in the Agents Playground (ModernGov source)', () => {
     expect(JSON.stringify(withdrawn.value)).toContain('Apologies withdrawn');
     clock.travelTo(clock.now().plus({ minutes: 3, seconds: 5 }).toISO()!);
     expect(await app.composition.scheduler.tick()).toBeGreaterThanOrEqual(1);
-    await playground.waitForMessage((m) => cardJson(m).includes('has withdrawn their apologies'), 15000);
+    await playground.waitForMessage((m) => cardJson(m).includes('has withdrawn their apologies'), 60_000);
     expect(cardJson(await ask(playground, 'apologies for the next meeting', asOlivia))).toContain('No apologies have been received.');
   });
 
@@ -116,7 +116,7 @@ describe('meetings in the Agents Playground (ModernGov source)', () => {
     expect(await app.composition.scheduler.tick()).toBe(0);
     clock.travelTo('2026-03-10T14:00:05Z');
     expect(await app.composition.scheduler.tick()).toBeGreaterThanOrEqual(1);
-    const reminder = await playground.waitForMessage(isReminder, 15000);
+    const reminder = await playground.waitForMessage(isReminder, 60_000);
     expect(reminder.conversationId).toBe(PERSONAL_CHAT_ID);
     await app.composition.scheduler.tick();
     await new Promise((r) => setTimeout(r, 1500));

@@ -142,14 +142,14 @@ export async function sendChatMessage(page: Page, text: string, options: { menti
 }
 
 /** A bot message in a chat (not a channel) containing `text`, once visible. */
-export async function waitForBotMessage(page: Page, text: string, timeoutMs = 10000): Promise<Locator> {
+export async function waitForBotMessage(page: Page, text: string, timeoutMs = 60_000): Promise<Locator> {
   const message = page.locator(SELECTORS.botMessage).filter({ hasText: text }).last();
   await message.waitFor({ state: 'visible', timeout: timeoutMs });
   return message;
 }
 
 /** The last rendered Adaptive Card containing `containingText`, once visible. */
-export async function waitForAdaptiveCard(page: Page, containingText: string, timeoutMs = 10000): Promise<Locator> {
+export async function waitForAdaptiveCard(page: Page, containingText: string, timeoutMs = 60_000): Promise<Locator> {
   const card = page.locator(SELECTORS.adaptiveCard).filter({ hasText: containingText }).last();
   await card.waitFor({ state: 'visible', timeout: timeoutMs });
   return card;

@@ -16,7 +16,7 @@ export function firstCard(message: PlaygroundMessage): Record<string, unknown> {
  * Says something as one user and resolves with the bot's next new message, so each step of a
  * conversation test reads the reply to that step and not an earlier one.
  */
-export async function ask(playground: Playground, text: string, options: { from: string; conversationId?: string }, timeoutMs = 15000): Promise<PlaygroundMessage> {
+export async function ask(playground: Playground, text: string, options: { from: string; conversationId?: string }, timeoutMs = 60_000): Promise<PlaygroundMessage> {
   const seen = new Set(playground.messages().map((m) => m.messageId));
   await playground.sendMessage(text, { fromUserId: options.from, conversationId: options.conversationId });
   return playground.waitForMessage((m) => !seen.has(m.messageId), timeoutMs);

@@ -405,10 +405,10 @@ function makePlayground(
     sendActivity,
     messages: () => stream.messages(),
     events: () => stream.events(),
-    waitForMessage: (predicate, timeoutMs = 10000) =>
+    waitForMessage: (predicate, timeoutMs = 60_000) =>
       stream.waitFor(() => stream.messages().find(predicate), timeoutMs, () => `messages seen: ${describeMessages(stream.messages())}`),
     traffic: () => trafficLog.entries(),
-    waitForTraffic: (predicate, timeoutMs = 10000) =>
+    waitForTraffic: (predicate, timeoutMs = 60_000) =>
       trafficLog.waitFor(() => trafficLog.entries().find(predicate), timeoutMs, () => `${trafficLog.entries().length} exchanges seen`),
     settle,
     log: () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : ''),
@@ -465,7 +465,8 @@ function spawnPlayground(options: PlaygroundOptions, port: number, workDir: stri
     forget();
     return stopChildProcess(child);
   };
-  const timeoutMs = options.startTimeoutMs ?? 20000;
+  // Generous: on a loaded shared machine the Playground can take a minute to listen.
+  const timeoutMs = options.startTimeoutMs ?? 120_000;
 
   let stdout = '';
   let stderr = '';
@@ -703,7 +704,7 @@ async function request<T>(
   method: 'GET' | 'POST',
   route: string,
   body?: unknown,
-  timeoutMs = 15000,
+  timeoutMs = 60_000,
   throwOnError = true,
 ): Promise<{ status: number; body: T }> {
   const res = await fetch(`${base}${route}`, {

@@ -121,7 +121,7 @@ describe('meeting reminders against Azurite and an emulated Teams connector', ()
     await r.save({ ...moved, status: 'cancelled', sequence: 2 });
     expect(await r.composition.scheduler.tick()).toBe(1);
     await eventually(() => (r.received('This meeting has been cancelled').size === 4));
-    expect([...r.received('This meeting has been cancelled').keys()].sort()).toEqual([teamsPersonalChatId('aad-1'), teamsPersonalChatId('aad-2'), teamsPersonalChatId('aad-3'), teamsPersonalChatId('aad-5')]);
+    expect([...r.received('This meeting has been cancelled').keys()].sort()).toEqual([teamsPersonalChatId('aad-1'), teamsPersonalChatId('aad-2'), teamsPersonalChatId('aad-3'), teamsPersonalChatId('aad-5')].sort());
     await r.save({ ...moved, status: 'cancelled', sequence: 3 }); // a re-sync of the same cancellation plans no second notice
     expect(await r.composition.scheduler.tick()).toBe(0);
   });
