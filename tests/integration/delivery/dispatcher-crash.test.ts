@@ -35,15 +35,16 @@ describe('DeliveryDispatcher crash and restart (kill -9 simulated by abandoning 
     rig = await deliveryRig();
     await rig.service.enqueueMany(Array.from({ length: N }, (_, i) => rig.message(i)));
     const crashing = new CrashingSender(rig.sender, 15, when);
-    const first = rig.dispatcher({ sender: crashing, maxInFlight, instanceTimeoutMs: 1_500 });
+    // The dying instance's heartbeat goes stale after 8 s (long enough that a loaded machine never stalls it into waiting on itself).
+    const first = rig.dispatcher({ sender: crashing, maxInFlight, instanceTimeoutMs: 8_000 });
     let report: KillReport | undefined;
     crashing.crash = () => (report = first.kill());
     first.start();
     await eventually(() => expect(report).toBeDefined());
     expect(first.stats().held + (report?.held ?? 0)).toBeGreaterThan(0); // claimed rows were abandoned unsent
 
-    rig.dispatcher({ instanceTimeoutMs: 1_500 }).start(); // another process: other rows at once, the dead one's claims once its heartbeat is stale
-    await eventually(async () => expect(await rig.service.progress('batch-1')).toMatchObject({ sent: N, pending: 0 }), 15_000);
+    rig.dispatcher().start(); // another process: other rows at once, the dead one's claims once its heartbeat is stale
+    await eventually(async () => expect(await rig.service.progress('batch-1')).toMatchObject({ sent: N, pending: 0 }), 60_000);
     expect(await countRows(rig.outboxTable, 'q')).toBe(0);
     return { report: report!, duplicates: rig.connector.duplicates(), lost: N - rig.connector.acceptedCounts().size };
   }
@@ -86,7 +87,7 @@ describe('DeliveryDispatcher crash and restart (kill -9 simulated by abandoning 
     expect(report.held + report.inFlight).toBeGreaterThan(0);
     const restarted = rig.dispatcher({ instanceId: 'app-instance-0', leaseMs: TEN_MINUTES, leaseSafetyMs: 1_000 });
     restarted.start();
-    await eventually(async () => expect(await rig.service.progress('batch-1')).toMatchObject({ sent: N, pending: 0 }), 20_000);
+    await eventually(async () => expect(await rig.service.progress('batch-1')).toMatchObject({ sent: N, pending: 0 }), 60_000);
     expect(restarted.stats().reclaimed).toBeGreaterThan(0);
     expect(N - rig.connector.acceptedCounts().size).toBe(0);
     expect(rig.connector.duplicates()).toBeLessThanOrEqual(report.inFlight); // only what was on the wire at the kill
@@ -94,10 +95,10 @@ describe('DeliveryDispatcher crash and restart (kill -9 simulated by abandoning 
   });
 
   it('another instance takes over the claims of one whose heartbeat stopped, long before their lease ends', async () => {
-    const report = await killMidStream('app-instance-0', { instanceTimeoutMs: 1_500 });
-    const other = rig.dispatcher({ instanceId: 'app-instance-1', leaseMs: TEN_MINUTES, leaseSafetyMs: 1_000, instanceTimeoutMs: 1_500 });
+    const report = await killMidStream('app-instance-0', { instanceTimeoutMs: 8_000 });
+    const other = rig.dispatcher({ instanceId: 'app-instance-1', leaseMs: TEN_MINUTES, leaseSafetyMs: 1_000 });
     other.start();
-    await eventually(async () => expect(await rig.service.progress('batch-1')).toMatchObject({ sent: N, pending: 0 }), 20_000);
+    await eventually(async () => expect(await rig.service.progress('batch-1')).toMatchObject({ sent: N, pending: 0 }), 60_000);
     expect(other.stats().reclaimed).toBeGreaterThan(0);
     expect(N - rig.connector.acceptedCounts().size).toBe(0);
     expect(rig.connector.duplicates()).toBeLessThanOrEqual(report.inFlight);
@@ -120,7 +121,7 @@ describe('DeliveryDispatcher crash and restart (kill -9 simulated by abandoning 
     await eventually(() => expect(next.stats().claimed).toBeGreaterThan(0)); // it has polled and started on the rows nobody held
     release();
     await stopping;
-    await eventually(async () => expect(await rig.service.progress('batch-1')).toMatchObject({ sent: N, pending: 0 }), 20_000);
+    await eventually(async () => expect(await rig.service.progress('batch-1')).toMatchObject({ sent: N, pending: 0 }), 60_000);
     expect(next.stats().reclaimed).toBe(0);
     expect(rig.connector.duplicates()).toBe(0);
   });

@@ -72,7 +72,7 @@ describe('the bot process', () => {
     const connector = await startSlowConnector(400);
     const bot = run({ PORT: String(port), AZURE_STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_PREFIX: uniqueTablePrefix(), LOG_LEVEL: 'info' });
     try {
-      await waitForPort(port, 20000);
+      await waitForPort(port, 120_000); // a loaded machine can take long to start a process
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
       const turn = fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(questionFor(connector.url)) });
       await connector.firstRequest; // the turn is now waiting on the connector
