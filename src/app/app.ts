@@ -60,10 +60,26 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     if (sample) await announceSample(sample, services, logger);
     const endpoint = createMessageEndpoint(config.credentials, new PanelBot(composition.platform), logger);
     const downloads = composition.features.flatMap((feature) => feature.downloads ?? []);
-    const server = createHttpServer({ messages: endpoint, health: () => checkHealth(store), readiness: () => checkReadiness(store, workers), pages, downloads, logger });
+    const server = createHttpServer({
+      messages: endpoint,
+      health: () => checkHealth(store),
+      readiness: () => checkReadiness(store, workers),
+      pages,
+      downloads,
+      logger,
+    });
     await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
     if (overrides.startWorkers !== false) workers.start();
-    logger.info({ event: 'app.started', port, host: config.host, authentication: config.credentials ? 'on' : 'off', storage: embedded ? 'embedded-azurite' : 'configured' }, 'bot listening');
+    logger.info(
+      {
+        event: 'app.started',
+        port,
+        host: config.host,
+        authentication: config.credentials ? 'on' : 'off',
+        storage: embedded ? 'embedded-azurite' : 'configured',
+      },
+      'bot listening',
+    );
     return {
       url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
       port,
@@ -95,7 +111,9 @@ async function announceSample(sample: SampleData, services: AppServices, logger:
 async function resolveStorage(config: AppConfig, logger: Logger): Promise<{ connection: StorageConnection; embedded?: EmbeddedAzurite }> {
   if (config.storageConnectionString) return { connection: config.storageConnectionString };
   if (config.storageAccount) {
-    return { connection: { accountUrl: config.storageAccount.url, credential: storageCredential(config.storageAccount.managedIdentityClientId) } };
+    return {
+      connection: { accountUrl: config.storageAccount.url, credential: storageCredential(config.storageAccount.managedIdentityClientId) },
+    };
   }
   const location = path.resolve(projectRoot(), config.dataDir, 'azurite');
   const embedded = await startEmbeddedAzurite({ location });
@@ -105,7 +123,10 @@ async function resolveStorage(config: AppConfig, logger: Logger): Promise<{ conn
 
 async function checkHealth(store: TableStore): Promise<HealthReport> {
   try {
-    await Promise.race([store.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), HEALTH_TIMEOUT_MS).unref())]);
+    await Promise.race([
+      store.ping(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), HEALTH_TIMEOUT_MS).unref()),
+    ]);
     return { healthy: true, storage: 'ok' };
   } catch {
     return { healthy: false, storage: 'unreachable' };

@@ -94,8 +94,6 @@ import { PANEL_NAME } from '../features/meetings/domain/panel-name';
 import { Metrics, NO_METRICS } from '../platform/telemetry/metrics';
 import { WorkerState } from '../platform/health/worker-state';
 
-
-
 /** The background work of one instance: delivery, scheduled jobs, meeting sync. */
 export interface Workers {
   start(): void;
@@ -126,10 +124,21 @@ export interface AppServices {
   sightings: RecentSightings;
   roles: RoleService;
   teams: TeamRegistry;
-  meetings: { repository: MeetingRepository; queries: MeetingQueries; officers: OfficerMeetings; desk: MeetingDesk; calendar: MeetingCalendar };
+  meetings: {
+    repository: MeetingRepository;
+    queries: MeetingQueries;
+    officers: OfficerMeetings;
+    desk: MeetingDesk;
+    calendar: MeetingCalendar;
+  };
   apologies: ApologyDesk;
   apologyNotices: ApologyNotices;
-  events: { desk: EventDesk; repository: EventRepository; invitations: EventInvitations; eventIcs(eventId: string): Promise<{ fileName: string; body: string } | undefined> };
+  events: {
+    desk: EventDesk;
+    repository: EventRepository;
+    invitations: EventInvitations;
+    eventIcs(eventId: string): Promise<{ fileName: string; body: string } | undefined>;
+  };
   calendar: CalendarServices;
   challenges: ChallengeDesk;
   audit: AuditDesk;
@@ -155,7 +164,14 @@ export interface Composition {
 }
 
 /** Builds every service on one storage account; nothing here starts until `workers.start()`. */
-export function compose(config: AppConfig & { publicBaseUrl: string }, store: TableStore, knowledge: KnowledgeBase, clock: Clock, logger: Logger, metrics: Metrics = NO_METRICS): Composition {
+export function compose(
+  config: AppConfig & { publicBaseUrl: string },
+  store: TableStore,
+  knowledge: KnowledgeBase,
+  clock: Clock,
+  logger: Logger,
+  metrics: Metrics = NO_METRICS,
+): Composition {
   const members = new MemberDirectory(store.client('members'), clock);
   const audit = new AuditLog(store.client('audit'), clock, logger);
   const roles = new RoleService(new RoleDirectory(store.client('roles'), clock), members, config.adminAadObjectIds, audit);
@@ -163,7 +179,11 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
   const unreachable = new UnreachableMembers(store.client('unreachable'), clock);
   const delivery = new DeliveryService(outbox, unreachable, clock);
   const dispatcher = new DeliveryDispatcher({
-    outbox, unreachable, clock, logger, metrics,
+    outbox,
+    unreachable,
+    clock,
+    logger,
+    metrics,
     instanceId: config.instanceName,
     control: new DeliveryControl(store.client('outbox')),
     sender: new TeamsProactiveSender({ credentials: config.credentials, logger, clock }),
@@ -171,7 +191,13 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
   const meetingRepository = new MeetingRepository(store.client('meetings'));
   const jobs = new JobStore(store.client('jobs'));
   const reminders = new MeetingReminders({
-    jobs, meetings: meetingRepository, members, delivery, clock, logger, metrics,
+    jobs,
+    meetings: meetingRepository,
+    members,
+    delivery,
+    clock,
+    logger,
+    metrics,
     log: new ReminderLog(store.client('reminderlog')),
     cards: reminderCards(config.publicBaseUrl, clock),
     offsets: config.reminderOffsets,
@@ -182,45 +208,138 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
   const roster = new TeamRoster(config.credentials, teams, members, logger);
   const apologyBook = new ApologyBook(store.client('apologies'), clock);
   const attendanceBook = new AttendanceBook(store.client('attendance'));
-  const keyFigures = new KeyFiguresDesk({ store: new KeyFiguresStore(store.client('keyfigures')), definitions: loadKeyFigureDefinitions(), charts, clock });
+  const keyFigures = new KeyFiguresDesk({
+    store: new KeyFiguresStore(store.client('keyfigures')),
+    definitions: loadKeyFigureDefinitions(),
+    charts,
+    clock,
+  });
   const eventRepository = new EventRepository(store.client('events'));
   const eventInvitations = new EventInvitations(store.client('eventinvites'), clock);
-  const attendance = new AttendanceDesk({ book: attendanceBook, occasions: new Occasions(eventRepository, meetingRepository), invitations: eventInvitations, rsvps: new RsvpBook(store.client('rsvps'), clock), apologies: apologyBook, members, clock });
-  const events = eventServices(config, store, { members, roles, teams, delivery, jobs, links, clock, audit, attendance, teamMembers: (teamId) => roster.membersOf(teamId) });
-  const calendar = calendarServices(config, store, { events, meetings: meetingRepository, members, delivery, jobs, clock, audit, keyFigures });
+  const attendance = new AttendanceDesk({
+    book: attendanceBook,
+    occasions: new Occasions(eventRepository, meetingRepository),
+    invitations: eventInvitations,
+    rsvps: new RsvpBook(store.client('rsvps'), clock),
+    apologies: apologyBook,
+    members,
+    clock,
+  });
+  const events = eventServices(config, store, {
+    members,
+    roles,
+    teams,
+    delivery,
+    jobs,
+    links,
+    clock,
+    audit,
+    attendance,
+    teamMembers: (teamId) => roster.membersOf(teamId),
+  });
+  const calendar = calendarServices(config, store, {
+    events,
+    meetings: meetingRepository,
+    members,
+    delivery,
+    jobs,
+    clock,
+    audit,
+    keyFigures,
+  });
   const councillors = new RoleDerivedCouncillors(roles, members);
-  const training = new TrainingDesk({ events: eventRepository, attendance: attendanceBook, councillors, preferences: new TrainingPreferences(store.client('training')), delivery, jobs, clock, electionDate: config.electionDate });
-  const participation = new ParticipationDesk({ events: eventRepository, invitations: eventInvitations, rsvps: new RsvpBook(store.client('rsvps'), clock), attendance: attendanceBook, councillors, roles, charts, links, clock, publicBaseUrl: config.publicBaseUrl });
+  const training = new TrainingDesk({
+    events: eventRepository,
+    attendance: attendanceBook,
+    councillors,
+    preferences: new TrainingPreferences(store.client('training')),
+    delivery,
+    jobs,
+    clock,
+    electionDate: config.electionDate,
+  });
+  const participation = new ParticipationDesk({
+    events: eventRepository,
+    invitations: eventInvitations,
+    rsvps: new RsvpBook(store.client('rsvps'), clock),
+    attendance: attendanceBook,
+    councillors,
+    roles,
+    charts,
+    links,
+    clock,
+    publicBaseUrl: config.publicBaseUrl,
+  });
   const challengeRepository = new ChallengeRepository(store.client('challenges'));
-  const youSaidWeDid = new YouSaidWeDidDesk({ challenges: challengeRepository, store: new YouSaidWeDidStore(store.client('yousaidwedid')), members, roles, delivery, links, clock, publicBaseUrl: config.publicBaseUrl });
+  const youSaidWeDid = new YouSaidWeDidDesk({
+    challenges: challengeRepository,
+    store: new YouSaidWeDidStore(store.client('yousaidwedid')),
+    members,
+    roles,
+    delivery,
+    links,
+    clock,
+    publicBaseUrl: config.publicBaseUrl,
+  });
   const challenges = new ChallengeDesk({
     service: new ChallengeService(challengeRepository, directoryPeople(members, roles), clock, audit),
-    members, roles, teams, delivery, jobs, clock, links, charts,
+    members,
+    roles,
+    teams,
+    delivery,
+    jobs,
+    clock,
+    links,
+    charts,
     nudgeInterval: config.challengeNudgeInterval,
     publicBaseUrl: config.publicBaseUrl,
     panelTeamId: config.panelChannel,
   });
   const meetingQueries = new MeetingQueries(meetingRepository, clock, { workingDays: new WorkingDayCalendar() });
   const officerMeetings = new OfficerMeetings(meetingRepository, clock, { committee: PANEL_NAME });
-  const meetingDesk = new MeetingDesk({ repository: meetingRepository, queries: meetingQueries, officers: officerMeetings, clock, publicBaseUrl: config.publicBaseUrl, replan: (meeting) => reminders.plan(meeting) });
+  const meetingDesk = new MeetingDesk({
+    repository: meetingRepository,
+    queries: meetingQueries,
+    officers: officerMeetings,
+    clock,
+    publicBaseUrl: config.publicBaseUrl,
+    replan: (meeting) => reminders.plan(meeting),
+  });
   const meetingCalendar = new MeetingCalendar(meetingRepository, config.publicBaseUrl);
   const notifyOfficers: OfficerNotice = async (batchId, card) => {
     await delivery.broadcast({ batchId, members: await roles.activeOfficers(), card: () => card });
   };
   const apologyNotices = new ApologyNotices({
-    jobs, book: apologyBook, notifyOfficers, clock, delay: config.apologyNoticeDelay,
+    jobs,
+    book: apologyBook,
+    notifyOfficers,
+    clock,
+    delay: config.apologyNoticeDelay,
     meeting: async (meetingId) => {
       const stored = await meetingRepository.get(meetingId);
       return stored ? apologyMeeting(stored.meeting) : undefined;
     },
   });
   const remit = new RemitService(knowledge);
-  const liveKnowledge = new LiveKnowledge(knowledge, new OfficerEntryStore(store.client('officerentries')), clock, config.knowledgeSyncInterval, logger, remit);
+  const liveKnowledge = new LiveKnowledge(
+    knowledge,
+    new OfficerEntryStore(store.client('officerentries')),
+    clock,
+    config.knowledgeSyncInterval,
+    logger,
+    remit,
+  );
   const officerQuestions = new OfficerDesk({
     questions: new OfficerQuestionStore(store.client('officerquestions')),
     entries: new OfficerEntryStore(store.client('officerentries')),
     knowledge: liveKnowledge,
-    members, roles, teams, delivery, jobs, links, clock,
+    members,
+    roles,
+    teams,
+    delivery,
+    jobs,
+    links,
+    clock,
     workingDays: new WorkingDayCalendar(),
     nudgeAfterWorkingDays: config.officerQuestionNudgeAfter,
     officersTeamId: config.officersChannel,
@@ -236,7 +355,13 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
     sightings: new RecentSightings(clock),
     roles,
     teams,
-    meetings: { repository: meetingRepository, queries: meetingQueries, officers: officerMeetings, desk: meetingDesk, calendar: meetingCalendar },
+    meetings: {
+      repository: meetingRepository,
+      queries: meetingQueries,
+      officers: officerMeetings,
+      desk: meetingDesk,
+      calendar: meetingCalendar,
+    },
     audit: new AuditDesk(audit, members),
     apologies: new ApologyDesk(apologyBook, meetingRepository, clock, apologyNotices),
     apologyNotices,
@@ -250,37 +375,78 @@ export function compose(config: AppConfig & { publicBaseUrl: string }, store: Ta
     youSaidWeDid,
   };
   const features = registerFeatures(services, { reminders, clock, logger, publicBaseUrl: config.publicBaseUrl, metrics });
-  const scheduler = new Scheduler(jobs, jobHandlers(features), clock, logger, { ...DEFAULT_SCHEDULER_OPTIONS, pollInterval: config.schedulerPollInterval });
+  const scheduler = new Scheduler(jobs, jobHandlers(features), clock, logger, {
+    ...DEFAULT_SCHEDULER_OPTIONS,
+    pollInterval: config.schedulerPollInterval,
+  });
   const meetingSync = syncScheduler(config, meetingRepository, clock, logger, () => reminders.planUpcoming());
-  const platform: TeamsPlatformServices = { features, publicBaseUrl: config.publicBaseUrl, members, sightings: services.sightings, roles, teams, logger, allowedTenantIds: config.allowedTenantIds };
+  const platform: TeamsPlatformServices = {
+    features,
+    publicBaseUrl: config.publicBaseUrl,
+    members,
+    sightings: services.sightings,
+    roles,
+    teams,
+    logger,
+    allowedTenantIds: config.allowedTenantIds,
+  };
   const workers: Workers = {
     start: () => {
       dispatcher.start();
       for (const feature of features) {
-        feature.start?.().catch((error: unknown) => logger.error({ event: 'feature.start_failed', feature: feature.name, err: error }, 'could not plan a feature\'s background work'));
+        feature
+          .start?.()
+          .catch((error: unknown) =>
+            logger.error(
+              { event: 'feature.start_failed', feature: feature.name, err: error },
+              "could not plan a feature's background work",
+            ),
+          );
       }
       scheduler.start();
       meetingSync?.start();
     },
-    liveness: () => ({ delivery: dispatcher.liveness(), scheduler: scheduler.liveness(), meetingSync: meetingSync?.liveness() ?? 'not configured' }),
+    liveness: () => ({
+      delivery: dispatcher.liveness(),
+      scheduler: scheduler.liveness(),
+      meetingSync: meetingSync?.liveness() ?? 'not configured',
+    }),
     stop: async () => {
       await meetingSync?.stop();
       await scheduler.stop();
       await dispatcher.stop();
     },
   };
-  return { services, features, platform, workers, reminders, delivery, dispatcher, scheduler, bulletin: calendar.bulletinSender, meetingSync };
+  return {
+    services,
+    features,
+    platform,
+    workers,
+    reminders,
+    delivery,
+    dispatcher,
+    scheduler,
+    bulletin: calendar.bulletinSender,
+    meetingSync,
+  };
 }
 
 /**
  * The features in the order free text is offered to them: meeting questions before the
  * knowledge base, which takes anything. Commands and verbs may come from any of them.
  */
-function registerFeatures(services: AppServices, wiring: { reminders: MeetingReminders; clock: Clock; logger: Logger; publicBaseUrl: string; metrics: Metrics }): Feature[] {
+function registerFeatures(
+  services: AppServices,
+  wiring: { reminders: MeetingReminders; clock: Clock; logger: Logger; publicBaseUrl: string; metrics: Metrics },
+): Feature[] {
   const features: Feature[] = [
     membersFeature({ members: services.members, roles: services.roles, logger: wiring.logger }),
     meetingsFeature({ desk: services.meetings.desk, calendar: services.meetings.calendar, jobs: wiring.reminders.handlers() }),
-    apologiesFeature({ desk: services.apologies, notices: services.apologyNotices, nextMeetingId: () => services.meetings.desk.nextMeetingId() }),
+    apologiesFeature({
+      desk: services.apologies,
+      notices: services.apologyNotices,
+      nextMeetingId: () => services.meetings.desk.nextMeetingId(),
+    }),
     eventsFeature({ desk: services.events.desk, clock: wiring.clock, eventIcs: services.events.eventIcs }),
     calendarFeature({ ...services.calendar, members: services.members, publicBaseUrl: wiring.publicBaseUrl }),
     challengesFeature(services.challenges, services.youSaidWeDid),
@@ -289,9 +455,17 @@ function registerFeatures(services: AppServices, wiring: { reminders: MeetingRem
     participationFeature(services.participation),
     keyFiguresFeature(services.keyFigures),
     auditFeature(services.audit),
-    remitFeature({ knowledge: services.liveKnowledge, feedback: services.feedback, officers: services.officerQuestions, clock: wiring.clock, logger: wiring.logger, metrics: wiring.metrics }),
+    remitFeature({
+      knowledge: services.liveKnowledge,
+      feedback: services.feedback,
+      officers: services.officerQuestions,
+      clock: wiring.clock,
+      logger: wiring.logger,
+      metrics: wiring.metrics,
+    }),
   ];
-  const staffCommands = () => features.flatMap((feature) => (feature.commands ?? []).flatMap((command) => (command.help ? [command.help] : [])));
+  const staffCommands = () =>
+    features.flatMap((feature) => (feature.commands ?? []).flatMap((command) => (command.help ? [command.help] : [])));
   return [helpFeature(staffCommands, wiring.publicBaseUrl), ...features];
 }
 
@@ -307,17 +481,35 @@ function jobHandlers(features: readonly Feature[]): Record<string, JobHandler> {
   return handlers;
 }
 
-function syncScheduler(config: AppConfig, repository: MeetingRepository, clock: Clock, logger: Logger, afterSync: () => Promise<unknown>): MeetingSyncScheduler | undefined {
+function syncScheduler(
+  config: AppConfig,
+  repository: MeetingRepository,
+  clock: Clock,
+  logger: Logger,
+  afterSync: () => Promise<unknown>,
+): MeetingSyncScheduler | undefined {
   const sources: MeetingSourceReader[] = [];
   const { moderngov, icalUrl, syncInterval } = config.meetings;
   if (moderngov) {
-    sources.push(new ModernGovSource(new ModernGovClient({ url: moderngov.baseUrl }), clock, logger, { committeeId: moderngov.committeeId, committeeName: PANEL_NAME }));
+    sources.push(
+      new ModernGovSource(new ModernGovClient({ url: moderngov.baseUrl }), clock, logger, {
+        committeeId: moderngov.committeeId,
+        committeeName: PANEL_NAME,
+      }),
+    );
   }
   if (icalUrl) sources.push(new IcalSource({ url: icalUrl, committee: PANEL_NAME }, clock, logger));
   if (sources.length === 0) return undefined;
-  return new MeetingSyncScheduler(sources, new MeetingSync(repository, clock, logger), logger, syncInterval, async () => {
-    await afterSync();
-  }, clock);
+  return new MeetingSyncScheduler(
+    sources,
+    new MeetingSync(repository, clock, logger),
+    logger,
+    syncInterval,
+    async () => {
+      await afterSync();
+    },
+    clock,
+  );
 }
 
 interface EventWiring {
@@ -382,6 +574,15 @@ function calendarServices(config: AppConfig & { publicBaseUrl: string }, store: 
     feed: new CalendarFeed(events.repository, wiring.meetings, events.invitations, clock, calendarOptions(config)),
     bulletin,
     bulletinOptOuts,
-    bulletinSender: new BulletinSender({ jobs: wiring.jobs, bulletin, optOuts: bulletinOptOuts, members: wiring.members, delivery: wiring.delivery, clock, schedule: config.bulletinSchedule, audit: wiring.audit }),
+    bulletinSender: new BulletinSender({
+      jobs: wiring.jobs,
+      bulletin,
+      optOuts: bulletinOptOuts,
+      members: wiring.members,
+      delivery: wiring.delivery,
+      clock,
+      schedule: config.bulletinSchedule,
+      audit: wiring.audit,
+    }),
   };
 }

@@ -14,7 +14,12 @@ import { LONDON } from '../platform/time/clock';
 const commaList = z
   .string()
   .optional()
-  .transform((value) => (value ?? '').split(',').map((item) => item.trim()).filter((item) => item.length > 0));
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  );
 
 const optionalText = z
   .string()
@@ -37,9 +42,29 @@ const environmentSchema = z.object({
   MicrosoftAppTenantId: optionalText,
   ALLOWED_TENANT_IDS: commaList,
   AZURE_STORAGE_CONNECTION_STRING: optionalText,
-  AZURE_STORAGE_ACCOUNT_URL: optionalText.pipe(z.union([z.url({ protocol: /^https$/, error: 'must be the https address of the storage account\'s Table service, e.g. https://<account>.table.core.windows.net' }), z.undefined()])),
-  AZURE_CLIENT_ID: optionalText.pipe(z.union([z.string().regex(GUID, 'must be the client id (a GUID) of the managed identity that reaches storage'), z.undefined()])),
-  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(z.union([z.string().regex(/(^|;)\s*InstrumentationKey\s*=\s*[0-9a-f-]{36}/i, 'must be the Application Insights connection string (InstrumentationKey=...;IngestionEndpoint=...)'), z.undefined()])),
+  AZURE_STORAGE_ACCOUNT_URL: optionalText.pipe(
+    z.union([
+      z.url({
+        protocol: /^https$/,
+        error: "must be the https address of the storage account's Table service, e.g. https://<account>.table.core.windows.net",
+      }),
+      z.undefined(),
+    ]),
+  ),
+  AZURE_CLIENT_ID: optionalText.pipe(
+    z.union([z.string().regex(GUID, 'must be the client id (a GUID) of the managed identity that reaches storage'), z.undefined()]),
+  ),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(
+    z.union([
+      z
+        .string()
+        .regex(
+          /(^|;)\s*InstrumentationKey\s*=\s*[0-9a-f-]{36}/i,
+          'must be the Application Insights connection string (InstrumentationKey=...;IngestionEndpoint=...)',
+        ),
+      z.undefined(),
+    ]),
+  ),
   SAMPLE_DATA: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
   TABLE_PREFIX: z
     .string()
@@ -50,7 +75,9 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   PUBLIC_BASE_URL: optionalText.pipe(z.union([z.url({ protocol: /^https?$/ }), z.undefined()])),
   MODERNGOV_URL: optionalText.pipe(z.union([z.url({ protocol: /^https?$/ }), z.undefined()])),
-  MODERNGOV_COMMITTEE_ID: optionalText.pipe(z.union([z.string().regex(/^\d{1,9}$/, 'must be the numeric ModernGov committee id'), z.undefined()])),
+  MODERNGOV_COMMITTEE_ID: optionalText.pipe(
+    z.union([z.string().regex(/^\d{1,9}$/, 'must be the numeric ModernGov committee id'), z.undefined()]),
+  ),
   MEETINGS_ICAL_URL: optionalText.pipe(z.union([z.url({ protocol: /^https?$/ }), z.undefined()])),
   MEETINGS_SYNC_INTERVAL: isoDuration('PT1H', { minimumSeconds: 60, maximumSeconds: 7 * 86400 }),
   REMINDER_OFFSETS: parsedWith(parseReminderOffsets, 'P7D,P1D'),
@@ -59,13 +86,34 @@ const environmentSchema = z.object({
   BULLETIN_SCHEDULE: parsedWith(parseBulletinSchedule, 'MON 08:00'),
   CHALLENGE_NUDGE_INTERVAL: isoDuration('P7D', { minimumSeconds: 3600 }),
   APOLOGY_NOTICE_DELAY: isoDuration('PT3M', { minimumSeconds: 0, maximumSeconds: 3600 }),
-  PANEL_CHANNEL: optionalText.pipe(z.union([z.string().regex(/^[^/\\#?\u0000-\u001f]{1,200}$/, 'must be the id of a Team the bot is installed in'), z.undefined()])),
-  OFFICERS_CHANNEL: optionalText.pipe(z.union([z.string().regex(/^[^/\\#?\u0000-\u001f]{1,200}$/, 'must be the id of a Team the bot is installed in'), z.undefined()])),
-  OFFICER_QUESTION_NUDGE_AFTER: z.coerce.number({ error: 'must be a whole number of working days' }).int('must be a whole number of working days').min(1, 'must be at least 1 working day').max(20, 'must be at most 20 working days').default(2),
+  PANEL_CHANNEL: optionalText.pipe(
+    z.union([z.string().regex(/^[^/\\#?\u0000-\u001f]{1,200}$/, 'must be the id of a Team the bot is installed in'), z.undefined()]),
+  ),
+  OFFICERS_CHANNEL: optionalText.pipe(
+    z.union([z.string().regex(/^[^/\\#?\u0000-\u001f]{1,200}$/, 'must be the id of a Team the bot is installed in'), z.undefined()]),
+  ),
+  OFFICER_QUESTION_NUDGE_AFTER: z.coerce
+    .number({ error: 'must be a whole number of working days' })
+    .int('must be a whole number of working days')
+    .min(1, 'must be at least 1 working day')
+    .max(20, 'must be at most 20 working days')
+    .default(2),
   KNOWLEDGE_SYNC_INTERVAL: isoDuration('PT5S', { minimumSeconds: 1, maximumSeconds: 3600 }),
-  ELECTION_DATE: optionalText.pipe(z.union([z.string().refine(isPastElectionDate, 'must be the date of the last county council election, written YYYY-MM-DD (e.g. 2025-05-01), not in the future'), z.undefined()])),
+  ELECTION_DATE: optionalText.pipe(
+    z.union([
+      z
+        .string()
+        .refine(
+          isPastElectionDate,
+          'must be the date of the last county council election, written YYYY-MM-DD (e.g. 2025-05-01), not in the future',
+        ),
+      z.undefined(),
+    ]),
+  ),
   LINK_SIGNING_SECRET: optionalText.pipe(z.union([z.string().min(32, 'must be at least 32 characters'), z.undefined()])),
-  INSTANCE_NAME: optionalText.pipe(z.union([z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1-64 letters, digits, dots, dashes or underscores'), z.undefined()])),
+  INSTANCE_NAME: optionalText.pipe(
+    z.union([z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1-64 letters, digits, dots, dashes or underscores'), z.undefined()]),
+  ),
   /** Set by App Service on each worker: stable across restarts of the process on that worker. */
   WEBSITE_INSTANCE_ID: optionalText,
 });
@@ -100,7 +148,9 @@ function isoDuration(fallback: string, limits: { minimumSeconds: number; maximum
       const duration = Duration.fromISO(value.trim());
       const seconds = duration.isValid ? duration.as('seconds') : Number.NaN;
       if (!(seconds >= limits.minimumSeconds && seconds <= (limits.maximumSeconds ?? Infinity))) {
-        const range = limits.maximumSeconds ? `between ${limits.minimumSeconds} s and ${limits.maximumSeconds} s` : `of at least ${limits.minimumSeconds} s`;
+        const range = limits.maximumSeconds
+          ? `between ${limits.minimumSeconds} s and ${limits.maximumSeconds} s`
+          : `of at least ${limits.minimumSeconds} s`;
         context.addIssue({ code: 'custom', message: `must be an ISO-8601 duration ${range}, e.g. ${fallback}` });
         return z.NEVER;
       }
@@ -182,7 +232,10 @@ export const DEFAULT_TABLE_PREFIX = 'cpp';
 export const SAMPLE_TABLE_PREFIX = 'cppsample';
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`Configuration error: ${variable} ${problem}`);
     this.name = 'ConfigError';
   }
@@ -203,10 +256,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const sampleData = readSampleData(values, production);
   if (production && !values.LINK_SIGNING_SECRET) {
-    throw new ConfigError('LINK_SIGNING_SECRET', 'is required when NODE_ENV=production (at least 32 random characters, e.g. from openssl rand -base64 48)');
+    throw new ConfigError(
+      'LINK_SIGNING_SECRET',
+      'is required when NODE_ENV=production (at least 32 random characters, e.g. from openssl rand -base64 48)',
+    );
   }
   if (production && !values.PUBLIC_BASE_URL?.startsWith('https://')) {
-    throw new ConfigError('PUBLIC_BASE_URL', 'is required when NODE_ENV=production and must start with https:// (the address Teams users open links at)');
+    throw new ConfigError(
+      'PUBLIC_BASE_URL',
+      'is required when NODE_ENV=production and must start with https:// (the address Teams users open links at)',
+    );
   }
   return {
     environment: values.NODE_ENV,
@@ -215,7 +274,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     credentials,
     allowedTenantIds: values.ALLOWED_TENANT_IDS,
     storageConnectionString: values.AZURE_STORAGE_CONNECTION_STRING,
-    storageAccount: values.AZURE_STORAGE_ACCOUNT_URL ? { url: values.AZURE_STORAGE_ACCOUNT_URL.replace(/\/+$/, ''), managedIdentityClientId: values.AZURE_CLIENT_ID } : undefined,
+    storageAccount: values.AZURE_STORAGE_ACCOUNT_URL
+      ? { url: values.AZURE_STORAGE_ACCOUNT_URL.replace(/\/+$/, ''), managedIdentityClientId: values.AZURE_CLIENT_ID }
+      : undefined,
     applicationInsightsConnectionString: values.APPLICATIONINSIGHTS_CONNECTION_STRING,
     sampleData,
     tablePrefix: values.TABLE_PREFIX ?? (sampleData ? SAMPLE_TABLE_PREFIX : DEFAULT_TABLE_PREFIX),
@@ -267,7 +328,8 @@ function readModernGov(values: EnvironmentValues): AppConfig['meetings']['modern
 
 function readSampleData(values: EnvironmentValues, production: boolean): boolean {
   if (values.SAMPLE_DATA !== 'true') return false;
-  if (production) throw new ConfigError('SAMPLE_DATA', 'must not be true when NODE_ENV=production (sample meetings are for local runs only)');
+  if (production)
+    throw new ConfigError('SAMPLE_DATA', 'must not be true when NODE_ENV=production (sample meetings are for local runs only)');
   const source = values.MODERNGOV_URL ? 'MODERNGOV_URL' : values.MEETINGS_ICAL_URL ? 'MEETINGS_ICAL_URL' : undefined;
   if (source) throw new ConfigError('SAMPLE_DATA', `cannot be combined with ${source}: the sample meetings would mix with the real ones`);
   return true;
@@ -276,7 +338,10 @@ function readSampleData(values: EnvironmentValues, production: boolean): boolean
 function requireProductionStorageAndTenants(values: EnvironmentValues): void {
   const storage = values.AZURE_STORAGE_CONNECTION_STRING;
   if (!storage && !values.AZURE_STORAGE_ACCOUNT_URL) {
-    throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'is required when NODE_ENV=production (or AZURE_STORAGE_ACCOUNT_URL, reached with a managed identity)');
+    throw new ConfigError(
+      'AZURE_STORAGE_CONNECTION_STRING',
+      'is required when NODE_ENV=production (or AZURE_STORAGE_ACCOUNT_URL, reached with a managed identity)',
+    );
   }
   if (storage && /UseDevelopmentStorage\s*=\s*true/i.test(storage)) {
     throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'must not be UseDevelopmentStorage=true in production');
@@ -321,10 +386,17 @@ export interface LocalRunConfig {
 
 /** What `npm start` (src/tools/start-local.ts) needs to launch the bot with the Playground. */
 export function loadLocalRunConfig(env: NodeJS.ProcessEnv = process.env): LocalRunConfig {
-  const ports = z.object({ PORT: z.coerce.number().int().min(1).max(65535).default(3978), PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150) }).safeParse(env);
+  const ports = z
+    .object({
+      PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+      PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
+    })
+    .safeParse(env);
   if (!ports.success) throw new ConfigError(String(ports.error.issues[0]?.path[0] ?? 'PORT'), 'must be a port number');
   if (env.NODE_ENV === 'production') throw new ConfigError('NODE_ENV', 'must not be production for the local run (npm start)');
-  const realSource = [env.MODERNGOV_URL, env.MODERNGOV_COMMITTEE_ID, env.MEETINGS_ICAL_URL].some((value) => (value ?? '').trim().length > 0);
+  const realSource = [env.MODERNGOV_URL, env.MODERNGOV_COMMITTEE_ID, env.MEETINGS_ICAL_URL].some(
+    (value) => (value ?? '').trim().length > 0,
+  );
   const sampleData = !realSource && env.SAMPLE_DATA?.trim() !== 'false';
   return {
     botPort: ports.data.PORT,

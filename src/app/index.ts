@@ -22,7 +22,11 @@ async function main(): Promise<void> {
     app
       .stop()
       // Telemetry that cannot be flushed is lost, which must not turn a clean stop into a failed one.
-      .then(() => telemetry.shutdown().catch((error: unknown) => logger.warn({ event: 'telemetry.flush_failed', err: error }, 'could not flush telemetry')))
+      .then(() =>
+        telemetry
+          .shutdown()
+          .catch((error: unknown) => logger.warn({ event: 'telemetry.flush_failed', err: error }, 'could not flush telemetry')),
+      )
       .then(
         () => process.exit(0),
         (error: unknown) => {

@@ -35,7 +35,10 @@ function sendDownload(res: restify.Response, result: DownloadResult): void {
     return;
   }
   res.setHeader('content-type', result.contentType);
-  res.setHeader('content-disposition', `${result.inline ? 'inline' : 'attachment'}; filename="${result.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
+  res.setHeader(
+    'content-disposition',
+    `${result.inline ? 'inline' : 'attachment'}; filename="${result.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+  );
   res.setHeader('cache-control', 'no-cache');
   res.sendRaw(200, result.body);
 }
@@ -77,7 +80,9 @@ export function createHttpServer(deps: ServerDependencies): restify.Server {
   for (const download of deps.downloads) {
     server.get(download.path, async (req, res) => {
       try {
-        const params = Object.fromEntries(Object.entries((req.params ?? {}) as Record<string, unknown>).map(([key, value]) => [key, String(value ?? '')]));
+        const params = Object.fromEntries(
+          Object.entries((req.params ?? {}) as Record<string, unknown>).map(([key, value]) => [key, String(value ?? '')]),
+        );
         sendDownload(res, await download.serve({ params, query: new URL(req.url ?? '/', 'http://localhost').searchParams }));
       } catch (error) {
         deps.logger.error({ event: 'download.failed', path: download.path, err: error }, 'download failed');

@@ -14,7 +14,11 @@ const sampleEventSchema = z.object({
   title: z.string().min(1).max(200),
   kind: z.enum(EVENT_KINDS),
   startTime: z.string().regex(/^\d{2}:\d{2}$/),
-  durationMinutes: z.number().int().min(15).max(24 * 60),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(24 * 60),
   venue: z.string().min(1).max(300),
   details: z.string().max(2000),
   rsvpDaysBefore: z.number().int().min(0).max(60),
@@ -28,9 +32,12 @@ const CYCLE_START = '2026-01-15';
 const CYCLE_DAYS = 28;
 const SAMPLE_CREATOR = { aadObjectId: 'sample-data', name: 'Sample data' };
 
-export function loadSampleEventDefinition(file = path.join(projectRoot(), 'src', 'local', 'sample', 'participation-event.yaml')): SampleEventDefinition {
+export function loadSampleEventDefinition(
+  file = path.join(projectRoot(), 'src', 'local', 'sample', 'participation-event.yaml'),
+): SampleEventDefinition {
   const parsed = sampleEventSchema.safeParse(YAML.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
+  if (!parsed.success)
+    throw new Error(`${file}: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
   return parsed.data;
 }
 
@@ -68,7 +75,11 @@ export function sampleEventFor(definition: SampleEventDefinition, now: DateTime)
 }
 
 /** Stores the sample event unless an earlier local run (or another instance: 409) made it already. */
-export async function seedSampleEvent(repository: EventRepository, definition: SampleEventDefinition, clock: Clock): Promise<ParticipationEvent> {
+export async function seedSampleEvent(
+  repository: EventRepository,
+  definition: SampleEventDefinition,
+  clock: Clock,
+): Promise<ParticipationEvent> {
   const event = sampleEventFor(definition, clock.now());
   const existing = await repository.get(event.id);
   if (existing) return existing.event;

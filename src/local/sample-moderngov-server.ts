@@ -45,9 +45,15 @@ export async function startSampleModernGovServer(sample: SampleModernGov): Promi
 function getMeetings(res: http.ServerResponse, params: URLSearchParams, sample: SampleModernGov, origin: string): void {
   const from = DateTime.fromFormat(params.get('sFromDate') ?? '', 'dd/MM/yyyy', { zone: 'utc' });
   const to = DateTime.fromFormat(params.get('sToDate') ?? '', 'dd/MM/yyyy', { zone: 'utc' });
-  if (!from.isValid || !to.isValid || to < from) return send(res, 400, 'text/plain; charset=utf-8', 'sFromDate and sToDate must be dd/mm/yyyy');
+  if (!from.isValid || !to.isValid || to < from)
+    return send(res, 400, 'text/plain; charset=utf-8', 'sFromDate and sToDate must be dd/mm/yyyy');
   if (params.get('lCommitteeId') !== SAMPLE_COMMITTEE_ID) {
-    return send(res, 200, 'text/xml; charset=utf-8', '<?xml version="1.0" encoding="utf-8"?>\n<getmeetings>\n  <meetingscount> 0</meetingscount>\n  <committeescount> 0</committeescount>\n</getmeetings>\n');
+    return send(
+      res,
+      200,
+      'text/xml; charset=utf-8',
+      '<?xml version="1.0" encoding="utf-8"?>\n<getmeetings>\n  <meetingscount> 0</meetingscount>\n  <committeescount> 0</committeescount>\n</getmeetings>\n',
+    );
   }
   send(res, 200, 'text/xml; charset=utf-8', sample.getMeetings(from, to, origin));
 }

@@ -121,12 +121,20 @@ function parseListing(listing: string): RecordedListing {
 }
 
 function shiftDates(xml: string, cycle: number): string {
-  return xml.replace(UK_DATE, (text) => parseUkDate(text)?.plus({ days: cycle * SAMPLE_CYCLE_DAYS }).toFormat('dd/MM/yyyy') ?? text);
+  return xml.replace(
+    UK_DATE,
+    (text) =>
+      parseUkDate(text)
+        ?.plus({ days: cycle * SAMPLE_CYCLE_DAYS })
+        .toFormat('dd/MM/yyyy') ?? text,
+  );
 }
 
 function rewriteMeetingId(xml: string, recordedId: number, cycle: number): string {
   const id = sampleMeetingId(recordedId, cycle);
-  return xml.replace(/<meetingid>\d+<\/meetingid>/g, `<meetingid>${id}</meetingid>`).replace(/<agendaid>\d+<\/agendaid>/g, `<agendaid>${id}</agendaid>`);
+  return xml
+    .replace(/<meetingid>\d+<\/meetingid>/g, `<meetingid>${id}</meetingid>`)
+    .replace(/<agendaid>\d+<\/agendaid>/g, `<agendaid>${id}</agendaid>`);
 }
 
 function pointAt(xml: string, origin: string): string {

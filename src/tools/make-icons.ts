@@ -92,11 +92,7 @@ function setPixel(png: PNG, x: number, y: number, rgba: readonly [number, number
 
 function mix(coverage: Record<Region, number>): Rgb {
   const channel = (index: 0 | 1 | 2): number =>
-    Math.round(
-      coverage.background * ICON_BACKGROUND[index] +
-        coverage.house * HOUSE_COLOUR[index] +
-        coverage.heart * HEART_COLOUR[index],
-    );
+    Math.round(coverage.background * ICON_BACKGROUND[index] + coverage.house * HOUSE_COLOUR[index] + coverage.heart * HEART_COLOUR[index]);
   return [channel(0), channel(1), channel(2)];
 }
 

@@ -141,7 +141,9 @@ function requireGuid(value: string, what: string): string {
   const id = value.trim();
   if (!isGuid(id)) {
     const shown = id.length > 60 ? `${id.slice(0, 60)}...` : id;
-    throw new Error(`The ${what} must be a GUID such as 00000000-0000-0000-0000-000000000000, but got "${shown}". ${what === 'Microsoft app id' ? "Use the bot registration's Microsoft App ID (the Entra application/client id)." : ''}`.trim());
+    throw new Error(
+      `The ${what} must be a GUID such as 00000000-0000-0000-0000-000000000000, but got "${shown}". ${what === 'Microsoft app id' ? "Use the bot registration's Microsoft App ID (the Entra application/client id)." : ''}`.trim(),
+    );
   }
   return id;
 }
@@ -152,10 +154,14 @@ function requirePublicBaseUrl(value: string): string {
   try {
     url = new URL(value.trim());
   } catch {
-    throw new Error(`PUBLIC_BASE_URL must be the bot's https address, e.g. https://cpp-bot.azurewebsites.net, but got "${value.slice(0, 60)}"`);
+    throw new Error(
+      `PUBLIC_BASE_URL must be the bot's https address, e.g. https://cpp-bot.azurewebsites.net, but got "${value.slice(0, 60)}"`,
+    );
   }
   if (url.protocol !== 'https:' || url.search || url.hash) {
-    throw new Error(`PUBLIC_BASE_URL must be an https address without a query, e.g. https://cpp-bot.azurewebsites.net (Teams requires https privacy and terms links), but got "${value.slice(0, 60)}"`);
+    throw new Error(
+      `PUBLIC_BASE_URL must be an https address without a query, e.g. https://cpp-bot.azurewebsites.net (Teams requires https privacy and terms links), but got "${value.slice(0, 60)}"`,
+    );
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
@@ -170,7 +176,12 @@ export async function buildAppPackage(options: BuildAppPackageOptions): Promise<
   }
 
   const template = fs.readFileSync(path.join(manifestDirectory(), 'manifest.template.json'), 'utf8');
-  const manifestText = fillTemplate(template, { TEAMS_APP_ID: teamsAppId, BOT_ID: appId, APP_VERSION: version, PUBLIC_BASE_URL: publicBaseUrl });
+  const manifestText = fillTemplate(template, {
+    TEAMS_APP_ID: teamsAppId,
+    BOT_ID: appId,
+    APP_VERSION: version,
+    PUBLIC_BASE_URL: publicBaseUrl,
+  });
   const manifest = JSON.parse(manifestText) as AppManifest;
   checkManifest(manifest, appId, teamsAppId);
 
@@ -199,13 +210,18 @@ export async function main(config: PackagingConfig = loadPackagingConfig(), outF
   if (!config.appId || !config.publicBaseUrl) {
     console.error(
       `Cannot build the Teams app package: ${String(missing)} is not set.\n` +
-        'Set MicrosoftAppId to the bot\'s Microsoft App ID (a GUID) and PUBLIC_BASE_URL to its https address, e.g.\n' +
+        "Set MicrosoftAppId to the bot's Microsoft App ID (a GUID) and PUBLIC_BASE_URL to its https address, e.g.\n" +
         '  MicrosoftAppId=00000000-0000-0000-0000-000000000000 PUBLIC_BASE_URL=https://cpp-bot.azurewebsites.net npm run package',
     );
     return 1;
   }
   try {
-    const built = await buildAppPackage({ appId: config.appId, teamsAppId: config.teamsAppId, publicBaseUrl: config.publicBaseUrl, outFile });
+    const built = await buildAppPackage({
+      appId: config.appId,
+      teamsAppId: config.teamsAppId,
+      publicBaseUrl: config.publicBaseUrl,
+      outFile,
+    });
     console.log(`Teams app package written to ${built.outFile} (app id ${built.manifest.id}, version ${built.manifest.version})`);
     if (validate) {
       const result = await validateWithToolkit(built.outFile);

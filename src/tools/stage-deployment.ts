@@ -9,7 +9,18 @@ import { projectRoot } from '../platform/process/project-root';
  * Agents Toolkit deploys (azureAppService/zipDeploy) carries no test tools. The startup command
  * is `node dist/src/app/index.js` (infra/azure.bicep sets it).
  */
-export const RUNTIME_PATHS = ['package.json', 'package-lock.json', 'dist/src', 'cards', 'src/features/remit/knowledge', 'src/features/remit/sources', 'src/features/remit/thesaurus', 'src/app/pages', 'config', 'assets'] as const;
+export const RUNTIME_PATHS = [
+  'package.json',
+  'package-lock.json',
+  'dist/src',
+  'cards',
+  'src/features/remit/knowledge',
+  'src/features/remit/sources',
+  'src/features/remit/thesaurus',
+  'src/app/pages',
+  'config',
+  'assets',
+] as const;
 
 export function stagingDirectory(root = projectRoot()): string {
   return path.join(root, 'build', 'deploy');
@@ -22,7 +33,10 @@ export function copyRuntimeFiles(root = projectRoot(), target = stagingDirectory
   }
   fs.rmSync(target, { recursive: true, force: true });
   for (const relative of RUNTIME_PATHS) {
-    fs.cpSync(path.join(root, relative), path.join(target, relative), { recursive: true, filter: (source) => !source.endsWith('.map') && !source.endsWith('.ts') });
+    fs.cpSync(path.join(root, relative), path.join(target, relative), {
+      recursive: true,
+      filter: (source) => !source.endsWith('.map') && !source.endsWith('.ts'),
+    });
   }
   return target;
 }
@@ -30,7 +44,11 @@ export function copyRuntimeFiles(root = projectRoot(), target = stagingDirectory
 function main(): number {
   const target = copyRuntimeFiles();
   // Production dependencies at the locked versions; no install scripts (none are needed at run time).
-  const npm = spawnSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: target, stdio: 'inherit', shell: process.platform === 'win32' });
+  const npm = spawnSync('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], {
+    cwd: target,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (npm.status !== 0) {
     console.error('npm ci --omit=dev failed in the staging folder');
     return 1;

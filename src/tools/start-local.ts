@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   const local = loadLocalRunConfig();
   const root = projectRoot();
   const playgroundConfig = path.join(root, 'src/local/playground.yaml');
-  const currentUser = (YAML.parse(fs.readFileSync(playgroundConfig, 'utf8')) as { currentUser: { aadObjectId: string; name: string } }).currentUser;
+  const currentUser = (YAML.parse(fs.readFileSync(playgroundConfig, 'utf8')) as { currentUser: { aadObjectId: string; name: string } })
+    .currentUser;
 
   const playgroundWorkDir = path.resolve(root, local.dataDir, 'playground');
   fs.mkdirSync(playgroundWorkDir, { recursive: true });
@@ -51,14 +52,26 @@ async function main(): Promise<void> {
     process.execPath,
     [
       require.resolve('@microsoft/m365agentsplayground/cli.js'),
-      'start', '-e', `http://127.0.0.1:${local.botPort}/api/messages`, '-c', 'msteams',
-      '-p', String(local.playgroundPort), '--service-url', `${playgroundUrl}/_connector`, '--disable-telemetry',
+      'start',
+      '-e',
+      `http://127.0.0.1:${local.botPort}/api/messages`,
+      '-c',
+      'msteams',
+      '-p',
+      String(local.playgroundPort),
+      '--service-url',
+      `${playgroundUrl}/_connector`,
+      '--disable-telemetry',
     ],
     // Its own log goes to ./devTools under its working directory: keep that in the git-ignored data folder.
     {
       stdio: 'inherit',
       cwd: playgroundWorkDir,
-      env: local.childEnvironment({ APPLICATION_INSIGHTS_NO_STATSBEAT: 'true', TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_CONFIG_PATH: playgroundConfig }),
+      env: local.childEnvironment({
+        APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+        TEAMSAPPTESTER_BROWSER: 'none',
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH: playgroundConfig,
+      }),
     },
   );
   children.push(playground);
@@ -78,7 +91,9 @@ function banner(local: LocalRunConfig, playgroundUrl: string, userName: string, 
     '',
     `Corporate Parenting Panel bot: http://127.0.0.1:${local.botPort}/api/messages`,
     `Agents Playground: ${playgroundUrl} (you are ${userName}, an administrator)`,
-    browserOpened ? 'Opened the Playground in your browser.' : `No browser opened here: open ${playgroundUrl} in a browser on this machine.`,
+    browserOpened
+      ? 'Opened the Playground in your browser.'
+      : `No browser opened here: open ${playgroundUrl} in a browser on this machine.`,
   ];
   if (local.sampleData) {
     lines.push(
@@ -92,7 +107,8 @@ function banner(local: LocalRunConfig, playgroundUrl: string, userName: string, 
 
 /** The Playground silently moves to another port when its own is taken, which would break its service URL. */
 async function assertPortFree(port: number, variable: string): Promise<void> {
-  if (!(await isPortFree(port))) throw new ConfigError(variable, `port ${port} is already in use: stop what uses it or set ${variable} to another port`);
+  if (!(await isPortFree(port)))
+    throw new ConfigError(variable, `port ${port} is already in use: stop what uses it or set ${variable} to another port`);
 }
 
 main().catch((error: unknown) => {

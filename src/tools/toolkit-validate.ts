@@ -33,7 +33,12 @@ export function toolkitCli(): string | undefined {
  */
 export async function validateWithToolkit(packageFile: string, options: { home?: string } = {}): Promise<ToolkitValidation> {
   const cli = toolkitCli();
-  if (!cli) return { ran: false, passed: false, output: 'the Agents Toolkit CLI (@microsoft/m365agentstoolkit-cli, a devDependency) is not installed' };
+  if (!cli)
+    return {
+      ran: false,
+      passed: false,
+      output: 'the Agents Toolkit CLI (@microsoft/m365agentstoolkit-cli, a devDependency) is not installed',
+    };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpp-atk-validate-'));
   try {
     new AdmZip(packageFile).extractAllTo(dir, true);
@@ -49,7 +54,12 @@ export async function validateWithToolkit(packageFile: string, options: { home?:
       no_proxy: '',
       ...(options.home ? { HOME: options.home, USERPROFILE: options.home } : {}),
     };
-    const { code, output } = await run(process.execPath, [cli, 'validate', '--manifest-file', manifest, '--interactive', 'false', '--telemetry', 'false'], dir, env);
+    const { code, output } = await run(
+      process.execPath,
+      [cli, 'validate', '--manifest-file', manifest, '--interactive', 'false', '--telemetry', 'false'],
+      dir,
+      env,
+    );
     // Both stages (schema, then validation rules) must report "All passed".
     const passed = code === 0 && (output.match(/All passed/g) ?? []).length >= 2;
     return { ran: true, passed, output: output.trim() };

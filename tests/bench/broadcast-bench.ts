@@ -81,7 +81,12 @@ async function broadcastRun(azurite: EmbeddedAzurite, n: number, faults: FaultRu
   for (let start = 0; start < n; start += ENQUEUE_SLICE) {
     const slice = Array.from({ length: Math.min(ENQUEUE_SLICE, n - start) }, (_, k) => {
       const i = start + k;
-      return { batchId, dedupeKey: `${batchId}:${i}`, recipient: { aadObjectId: `member-${i}`, conversationReference: connector.reference(teamsPersonalChatId(`conv-${i}`)) }, card: markerCard(`${batchId}:${i}`) };
+      return {
+        batchId,
+        dedupeKey: `${batchId}:${i}`,
+        recipient: { aadObjectId: `member-${i}`, conversationReference: connector.reference(teamsPersonalChatId(`conv-${i}`)) },
+        card: markerCard(`${batchId}:${i}`),
+      };
     });
     await service.enqueueMany(slice);
   }
@@ -141,12 +146,16 @@ interface Mark {
 async function deliveryMarks(connector: EmulatedConnector, n: number): Promise<{ p10: Mark; p90: Mark }> {
   let p10: Mark | undefined;
   let p90: Mark | undefined;
-  await waitUntil(() => {
-    const distinct = connector.acceptedCounts().size;
-    if (!p10 && distinct >= 0.1 * n) p10 = { atMs: performance.now(), requests: connector.requests };
-    if (!p90 && distinct >= 0.9 * n) p90 = { atMs: performance.now(), requests: connector.requests };
-    return distinct >= n;
-  }, 20, 240_000);
+  await waitUntil(
+    () => {
+      const distinct = connector.acceptedCounts().size;
+      if (!p10 && distinct >= 0.1 * n) p10 = { atMs: performance.now(), requests: connector.requests };
+      if (!p90 && distinct >= 0.9 * n) p90 = { atMs: performance.now(), requests: connector.requests };
+      return distinct >= n;
+    },
+    20,
+    240_000,
+  );
   return { p10: p10!, p90: p90! };
 }
 
@@ -168,17 +177,27 @@ function fraction(perSecond: number, limit: number): string {
 }
 
 function report(label: string, f: RunFigures): void {
-  console.log(`  ${label}: N=${f.n} in ${f.seconds.toFixed(1)} s; requests ${f.requests} (${f.injected429} injected 429, ${f.rateLimit429} rate-limit 429, ${f.status503} 503)`);
-  console.log(`    requests at the connector: ${fraction(f.steadyRequestsPerSecond, f.ratePerSecond)} from 10% to 90% delivered (target >= 0.97), ${fraction(f.requests / f.seconds, f.ratePerSecond)} end to end`);
-  console.log(`    messages delivered:        ${fraction(f.steadyDeliveredPerSecond, f.ratePerSecond)} from 10% to 90% delivered, ${fraction(f.n / f.seconds, f.ratePerSecond)} end to end`);
-  console.log(`    duplicates ${f.duplicates} (target 0${f.kill ? `; <= in-flight window ${f.kill.inFlight}` : ''}), lost ${f.lost} (target 0)${f.kill ? `; killed with ${f.kill.inFlight} sends in flight and ${f.kill.held} claimed rows unsent` : ''}`);
+  console.log(
+    `  ${label}: N=${f.n} in ${f.seconds.toFixed(1)} s; requests ${f.requests} (${f.injected429} injected 429, ${f.rateLimit429} rate-limit 429, ${f.status503} 503)`,
+  );
+  console.log(
+    `    requests at the connector: ${fraction(f.steadyRequestsPerSecond, f.ratePerSecond)} from 10% to 90% delivered (target >= 0.97), ${fraction(f.requests / f.seconds, f.ratePerSecond)} end to end`,
+  );
+  console.log(
+    `    messages delivered:        ${fraction(f.steadyDeliveredPerSecond, f.ratePerSecond)} from 10% to 90% delivered, ${fraction(f.n / f.seconds, f.ratePerSecond)} end to end`,
+  );
+  console.log(
+    `    duplicates ${f.duplicates} (target 0${f.kill ? `; <= in-flight window ${f.kill.inFlight}` : ''}), lost ${f.lost} (target 0)${f.kill ? `; killed with ${f.kill.inFlight} sends in flight and ${f.kill.held} claimed rows unsent` : ''}`,
+  );
 }
 
 /** The killed run's end-to-end rate against the undisturbed one's (target >= 0.8). */
 function killRatio(label: string, undisturbed: RunFigures, killed: RunFigures): void {
   const ratio = killed.n / killed.seconds / (undisturbed.n / undisturbed.seconds);
   const beyond = Math.max(0, killed.duplicates - (killed.kill?.inFlight ?? 0));
-  console.log(`    ${label}: ${(killed.n / killed.seconds).toFixed(1)}/s vs ${(undisturbed.n / undisturbed.seconds).toFixed(1)}/s undisturbed = ${ratio.toFixed(2)} (target >= 0.80); lost ${killed.lost}, duplicates beyond the sends in flight ${beyond} (target 0)`);
+  console.log(
+    `    ${label}: ${(killed.n / killed.seconds).toFixed(1)}/s vs ${(undisturbed.n / undisturbed.seconds).toFixed(1)}/s undisturbed = ${ratio.toFixed(2)} (target >= 0.80); lost ${killed.lost}, duplicates beyond the sends in flight ${beyond} (target 0)`,
+  );
 }
 
 /**
@@ -193,8 +212,13 @@ function killRatio(label: string, undisturbed: RunFigures, killed: RunFigures): 
 export async function runBroadcastBench(): Promise<void> {
   const azurite = await startEmbeddedAzurite();
   try {
-    const fast: RunOptions = { ratePerSecond: RATE_PER_SECOND, tuning: { pollIntervalMs: 100, leaseMs: LEASE_MS, backoff: { baseMs: 250, maxMs: 4_000 } } };
-    console.log(`broadcast: configured rate ${RATE_PER_SECOND}/s per app; connector enforces it plus 7/1 s, 8/2 s, 60/30 s per conversation`);
+    const fast: RunOptions = {
+      ratePerSecond: RATE_PER_SECOND,
+      tuning: { pollIntervalMs: 100, leaseMs: LEASE_MS, backoff: { baseMs: 250, maxMs: 4_000 } },
+    };
+    console.log(
+      `broadcast: configured rate ${RATE_PER_SECOND}/s per app; connector enforces it plus 7/1 s, 8/2 s, 60/30 s per conversation`,
+    );
     const clean = await broadcastRun(azurite, 1_000, [], fast);
     report('baseline, no injected faults', clean);
     const small = await broadcastRun(azurite, 1_000, FAULTS, fast);
@@ -208,10 +232,14 @@ export async function runBroadcastBench(): Promise<void> {
     console.log(`  memory during the broadcast (peak RSS / peak V8 heap; RSS at its start after GC):`);
     console.log(`    N=1,000: ${mib(small.peakRss)} / ${mib(small.peakHeap)} (start ${mib(small.rssAtStart)})`);
     console.log(`    N=5,000: ${mib(full.peakRss)} / ${mib(full.peakHeap)} (start ${mib(full.rssAtStart)})`);
-    console.log(`    growth over the broadcast: N=1,000 ${mib(small.peakRss - small.rssAtStart)}, N=5,000 ${mib(full.peakRss - full.rssAtStart)}`);
+    console.log(
+      `    growth over the broadcast: N=1,000 ${mib(small.peakRss - small.rssAtStart)}, N=5,000 ${mib(full.peakRss - full.rssAtStart)}`,
+    );
 
     const production: RunOptions = { ratePerSecond: 50 };
-    console.log(`broadcast, kill -9 as first measured: 50/s, 5% 429 + 1% 503, production dispatcher timings (60 s lease, dead after 5 s without a heartbeat)`);
+    console.log(
+      `broadcast, kill -9 as first measured: 50/s, 5% 429 + 1% 503, production dispatcher timings (60 s lease, dead after 5 s without a heartbeat)`,
+    );
     const undisturbed = await broadcastRun(azurite, 2_000, FAULTS, production);
     report('2,000, undisturbed', undisturbed);
     const restarted = await broadcastRun(azurite, 2_000, FAULTS, { ...production, kill: { at: 1 / 3, successor: 'restart' } });

@@ -1,8 +1,24 @@
 import { TableClient, TransactionAction } from '@azure/data-tables';
 import { TableStore } from '../../src/platform/storage/table-store';
 import { DateTime, Duration } from 'luxon';
-import { Challenge, ChallengeEvent, ChallengeStatus, PRIORITY_AREAS, RAISING_GROUPS, StatusChange, formatReference, toUtcIso } from '../../src/features/challenges/domain/challenge';
-import { COUNTER, YEARS_PARTITION, cardEntity, historyEntity, summaryEntity, yearKey } from '../../src/features/challenges/data/challenge-entities';
+import {
+  Challenge,
+  ChallengeEvent,
+  ChallengeStatus,
+  PRIORITY_AREAS,
+  RAISING_GROUPS,
+  StatusChange,
+  formatReference,
+  toUtcIso,
+} from '../../src/features/challenges/domain/challenge';
+import {
+  COUNTER,
+  YEARS_PARTITION,
+  cardEntity,
+  historyEntity,
+  summaryEntity,
+  yearKey,
+} from '../../src/features/challenges/data/challenge-entities';
 import { ChallengeRepository } from '../../src/features/challenges/data/challenge-repository';
 import { buildChallengeReport } from '../../src/features/challenges/domain/challenge-report';
 import { ReportPeriod, quarterPeriod, rangePeriod, yearPeriod } from '../../src/features/challenges/domain/challenge-report-period';
@@ -22,10 +38,16 @@ export interface BenchResult {
   timings: { name: string; cards: number; medianMs: number; maxMs: number }[];
 }
 
-const PEOPLE = Array.from({ length: 40 }, (_, i) => ({ aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Person ${i}` }));
+const PEOPLE = Array.from({ length: 40 }, (_, i) => ({
+  aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  name: `Person ${i}`,
+}));
 const NOW = '2026-12-31T12:00:00.000Z';
 
-export async function runChallengeReportBench(table: TableClient, options: { cardsPerYear?: number; years?: number[]; runs?: number } = {}): Promise<BenchResult> {
+export async function runChallengeReportBench(
+  table: TableClient,
+  options: { cardsPerYear?: number; years?: number[]; runs?: number } = {},
+): Promise<BenchResult> {
   const years = options.years ?? [2022, 2023, 2024, 2025, 2026];
   const perYear = options.cardsPerYear ?? 2000;
   const started = Date.now();
@@ -33,7 +55,9 @@ export async function runChallengeReportBench(table: TableClient, options: { car
   const seeded = { cards: years.length * perYear, rows, seconds: (Date.now() - started) / 1000 };
   const clock = new ManualClock(NOW);
   // The report reads only; nothing here changes a card's status, so no audit entry is written.
-  const service = new ChallengeService(new ChallengeRepository(table), { candidates: async () => [] }, clock, { record: async () => undefined });
+  const service = new ChallengeService(new ChallengeRepository(table), { candidates: async () => [] }, clock, {
+    record: async () => undefined,
+  });
   const actor = { ...PEOPLE[3]!, tenantId: 't', role: 'member' as const };
   const periods: [string, ReportPeriod][] = [
     ['report Q3 2026', quarterPeriod(2026, 3)],
@@ -44,13 +68,22 @@ export async function runChallengeReportBench(table: TableClient, options: { car
   const timings: BenchResult['timings'] = [];
   const repository = new ChallengeRepository(table);
   const q3 = quarterPeriod(2026, 3);
-  timings.push(await time('read Q3 2026 summaries only', options.runs ?? 5, async () => (await repository.listSummaries({ raisedBefore: q3.endExclusive, openOn: q3.start })).length));
+  timings.push(
+    await time(
+      'read Q3 2026 summaries only',
+      options.runs ?? 5,
+      async () => (await repository.listSummaries({ raisedBefore: q3.endExclusive, openOn: q3.start })).length,
+    ),
+  );
   const q3Summaries = await repository.listSummaries({ raisedBefore: q3.endExclusive, openOn: q3.start });
   timings.push(await time('Q3 2026 arithmetic only', options.runs ?? 5, async () => buildChallengeReport(q3Summaries, q3, NOW).inScope));
-  for (const [name, period] of periods) timings.push(await time(name, options.runs ?? 5, async () => (await service.report(period)).inScope));
+  for (const [name, period] of periods)
+    timings.push(await time(name, options.runs ?? 5, async () => (await service.report(period)).inScope));
   timings.push(await time('CSV Q3 2026', options.runs ?? 5, async () => (await service.reportCsv(quarterPeriod(2026, 3))).csv.length));
   timings.push(await time('my challenge cards', options.runs ?? 5, async () => (await service.listMine(actor)).length));
-  timings.push(await time('due for nudge', options.runs ?? 5, async () => (await service.dueForNudge(clock.now(), Duration.fromISO('P7D'))).length));
+  timings.push(
+    await time('due for nudge', options.runs ?? 5, async () => (await service.dueForNudge(clock.now(), Duration.fromISO('P7D'))).length),
+  );
   return { seeded, timings };
 }
 
@@ -68,7 +101,10 @@ async function time(name: string, runs: number, work: () => Promise<number>): Pr
 }
 
 async function seed(table: TableClient, years: number[], perYear: number): Promise<number> {
-  await table.upsertEntity({ partitionKey: YEARS_PARTITION, rowKey: YEARS_PARTITION, ...Object.fromEntries(years.map((y) => [`y${y}`, true])) }, 'Merge');
+  await table.upsertEntity(
+    { partitionKey: YEARS_PARTITION, rowKey: YEARS_PARTITION, ...Object.fromEntries(years.map((y) => [`y${y}`, true])) },
+    'Merge',
+  );
   const random = mulberry32(20260814);
   let rows = 0;
   for (const year of years) {
@@ -81,7 +117,8 @@ async function seed(table: TableClient, years: number[], perYear: number): Promi
     });
     rows += entities.length;
     const batches: TransactionAction[][] = [];
-    for (let i = 0; i < entities.length; i += 100) batches.push(entities.slice(i, i + 100).map((entity) => ['create', entity] as TransactionAction));
+    for (let i = 0; i < entities.length; i += 100)
+      batches.push(entities.slice(i, i + 100).map((entity) => ['create', entity] as TransactionAction));
     await inParallel(batches, 4, (batch) => table.submitTransaction(batch));
   }
   return rows;
@@ -106,7 +143,13 @@ function aCard(year: number, number: number, dayOfYear: number, random: () => nu
   if (roll < 0.1) step('redirected', 1, 14);
   else if (roll < 0.2) {
     if (step('declined', 1, 21) && random() < 0.9) step('informed', 7, 30);
-  } else if (step('accepted', 1, 21) && (random() < 0.3 || step('in_progress', 0, 30)) && random() < 0.92 && step('completed', 10, 150) && random() < 0.8) {
+  } else if (
+    step('accepted', 1, 21) &&
+    (random() < 0.3 || step('in_progress', 0, 30)) &&
+    random() < 0.92 &&
+    step('completed', 10, 150) &&
+    random() < 0.8
+  ) {
     step('informed', 5, 30);
   }
   const status = changes[changes.length - 1]!.status;
@@ -129,11 +172,24 @@ function aCard(year: number, number: number, dayOfYear: number, random: () => nu
     updatedAtUtc: changes[changes.length - 1]!.atUtc,
   };
   if (changes[1]) challenge.firstResponseAtUtc = changes[1].atUtc;
-  if (['declined', 'redirected', 'completed', 'informed'].includes(status)) challenge.explanation = 'Kent now offers a rent guarantor scheme and council tax help for care leavers up to 25.';
-  if (['completed', 'informed'].includes(status)) challenge.outcome = 'Cabinet agreed the guarantor scheme and a council tax exemption; the leaving care team now offers both.';
-  const events: ChallengeEvent[] = [{ reference, key: 'created', by, atUtc: challenge.createdAtUtc, kind: 'created', toStatus: 'received' }];
+  if (['declined', 'redirected', 'completed', 'informed'].includes(status))
+    challenge.explanation = 'Kent now offers a rent guarantor scheme and council tax help for care leavers up to 25.';
+  if (['completed', 'informed'].includes(status))
+    challenge.outcome = 'Cabinet agreed the guarantor scheme and a council tax exemption; the leaving care team now offers both.';
+  const events: ChallengeEvent[] = [
+    { reference, key: 'created', by, atUtc: challenge.createdAtUtc, kind: 'created', toStatus: 'received' },
+  ];
   changes.slice(1).forEach((change, i) => {
-    events.push({ reference, key: `v${String(i + 1).padStart(7, '0')}.${lead.aadObjectId}`, by, atUtc: change.atUtc, kind: 'response', text: 'Progress update for the children in care council.', fromStatus: changes[i]!.status, toStatus: change.status });
+    events.push({
+      reference,
+      key: `v${String(i + 1).padStart(7, '0')}.${lead.aadObjectId}`,
+      by,
+      atUtc: change.atUtc,
+      kind: 'response',
+      text: 'Progress update for the children in care council.',
+      fromStatus: changes[i]!.status,
+      toStatus: change.status,
+    });
   });
   return { challenge, events };
 }
@@ -163,11 +219,17 @@ export async function printChallengeReportBench(connectionString: string): Promi
   const store = new TableStore(connectionString, 'benchcc');
   await store.ensureTables();
   const result = await runChallengeReportBench(store.client('challenges'));
-  console.log(`challenge report: seeded ${result.seeded.cards} cards (${result.seeded.rows} rows) over 5 years in ${result.seeded.seconds.toFixed(1)} s`);
+  console.log(
+    `challenge report: seeded ${result.seeded.cards} cards (${result.seeded.rows} rows) over 5 years in ${result.seeded.seconds.toFixed(1)} s`,
+  );
   for (const timing of result.timings) {
     const scope = timing.name.startsWith('CSV') ? 'bytes of CSV ' : 'cards in scope';
-    console.log(`  ${timing.name.padEnd(34)} ${String(timing.cards).padStart(6)} ${scope}   median ${timing.medianMs.toFixed(1)} ms   max ${timing.maxMs.toFixed(1)} ms`);
+    console.log(
+      `  ${timing.name.padEnd(34)} ${String(timing.cards).padStart(6)} ${scope}   median ${timing.medianMs.toFixed(1)} ms   max ${timing.maxMs.toFixed(1)} ms`,
+    );
   }
   const quarter = result.timings.find((t) => t.name === 'report Q3 2026');
-  console.log(`  quarterly report ${quarter && quarter.medianMs < 1000 ? 'within' : 'OVER'} the 1 s target (each report reads only the year partitions and summary rows of its period)`);
+  console.log(
+    `  quarterly report ${quarter && quarter.medianMs < 1000 ? 'within' : 'OVER'} the 1 s target (each report reads only the year partitions and summary rows of its period)`,
+  );
 }

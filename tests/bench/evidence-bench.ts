@@ -27,7 +27,13 @@ import { ManualClock } from '../../src/platform/time/clock';
  * warm-up; the ratio is to the plain quarterly report (data only) measured in the same process.
  */
 const MEMBERS: Member[] = Array.from({ length: 200 }, (_, i) => ({
-  aadObjectId: `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`, name: `Cllr Member ${String(i).padStart(3, '0')}`, tenantId: 't', teamsUserId: `29:m${i}`, active: true, lastSeen: DateTime.utc(), remindersOff: false,
+  aadObjectId: `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`,
+  name: `Cllr Member ${String(i).padStart(3, '0')}`,
+  tenantId: 't',
+  teamsUserId: `29:m${i}`,
+  active: true,
+  lastSeen: DateTime.utc(),
+  remindersOff: false,
 }));
 const OFFICER = { aadObjectId: '11111111-1111-4111-8111-111111111111', name: 'Bench Officer', tenantId: 't', role: 'officer' as const };
 const NOW = '2026-12-31T12:00:00.000Z';
@@ -40,32 +46,96 @@ export async function printEvidenceBench(connectionString: string): Promise<void
   const clock = new ManualClock(NOW);
   const started = Date.now();
   const rows = await seedParticipation(store);
-  console.log(`evidence: seeded 48 participation events for ${MEMBERS.length} members (${rows} rows) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `evidence: seeded 48 participation events for ${MEMBERS.length} members (${rows} rows) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   const charts = new ChartRenderer();
   const links = new SignedLinks('bench-secret-bench-secret-bench-secret-1234', clock);
-  const service = new ChallengeService(new ChallengeRepository(cards.client('challenges')), { candidates: async () => [] }, clock, { record: async () => undefined });
+  const service = new ChallengeService(new ChallengeRepository(cards.client('challenges')), { candidates: async () => [] }, clock, {
+    record: async () => undefined,
+  });
   const roles = { roleOf: async () => 'officer' as const };
-  const desk = new ChallengeDesk({ service, members: { list: async () => MEMBERS } as never, roles: roles as never, teams: { list: async () => [] } as never, delivery: {} as never, jobs: {} as never, links, charts, clock, nudgeInterval: {} as never, publicBaseUrl: 'https://bot.example' });
-  const participation = new ParticipationDesk({ events: new EventRepository(store.client('events')), invitations: new EventInvitations(store.client('eventinvites'), clock), rsvps: new RsvpBook(store.client('rsvps'), clock), attendance: new AttendanceBook(store.client('attendance')), councillors: { listCouncillors: async () => MEMBERS }, roles, charts, links, clock, publicBaseUrl: 'https://bot.example' });
+  const desk = new ChallengeDesk({
+    service,
+    members: { list: async () => MEMBERS } as never,
+    roles: roles as never,
+    teams: { list: async () => [] } as never,
+    delivery: {} as never,
+    jobs: {} as never,
+    links,
+    charts,
+    clock,
+    nudgeInterval: {} as never,
+    publicBaseUrl: 'https://bot.example',
+  });
+  const participation = new ParticipationDesk({
+    events: new EventRepository(store.client('events')),
+    invitations: new EventInvitations(store.client('eventinvites'), clock),
+    rsvps: new RsvpBook(store.client('rsvps'), clock),
+    attendance: new AttendanceBook(store.client('attendance')),
+    councillors: { listCouncillors: async () => MEMBERS },
+    roles,
+    charts,
+    links,
+    clock,
+    publicBaseUrl: 'https://bot.example',
+  });
   const q3 = quarterPeriod(2026, 3);
   const { report, quarters, completed } = await service.committeePaper(q3);
   const participationReport = await participation.report(yearPeriod(2026));
-  const signed = (purpose: string, from: string, to: string) => new URLSearchParams(`from=${from}&to=${to}&${links.sign({ purpose, subject: `${from}_${to}`, aadObjectId: OFFICER.aadObjectId }).toString()}`);
+  const signed = (purpose: string, from: string, to: string) =>
+    new URLSearchParams(
+      `from=${from}&to=${to}&${links.sign({ purpose, subject: `${from}_${to}`, aadObjectId: OFFICER.aadObjectId }).toString()}`,
+    );
 
   const baseline = await time('challenge report Q3 2026 (data only, baseline)', async () => (await service.report(q3)).inScope);
   const timings = [
     baseline,
     await time('chart: cards by priority area and status', async () => charts.png(await charts.draw(challengeAreaChart(report)), 1).length),
     await time('chart: four-quarter trend', async () => charts.png(await charts.draw(challengeTrendChart(quarters)), 2).length),
-    await time(`Word document only (${completed.length} completed cards)`, async () => (await challengeReportDocument({ report, areaChart: await charts.draw(challengeAreaChart(report)), trendChart: await charts.draw(challengeTrendChart(quarters)), completed, nowUtc: NOW }, charts)).length),
-    await time('challenge report card with chart (end to end)', async () => JSON.stringify(await desk.report(OFFICER, 'challenge report for Q3 2026')).length),
-    await time('challenge Word report (end to end: data, trend, outcomes, charts)', async () => (await desk.reportDocx(signed('challenge-report-docx', q3.start, q3.end)))!.body.length),
-    await time('participation chart + Word document only (200 members)', async () => (await participationDocument(participationReport, await charts.draw(participationTrendChart(participationReport)), charts, NOW)).length),
-    await time('participation report card 2026 (end to end)', async () => JSON.stringify(await participation.reportCard(OFFICER, 'participation report for 2026')).length),
-    await time('participation Word report 2026 (end to end)', async () => (await participation.reportDocx(signed('participation-docx', '2026-01-01', '2026-12-31')))!.body.length),
+    await time(
+      `Word document only (${completed.length} completed cards)`,
+      async () =>
+        (
+          await challengeReportDocument(
+            {
+              report,
+              areaChart: await charts.draw(challengeAreaChart(report)),
+              trendChart: await charts.draw(challengeTrendChart(quarters)),
+              completed,
+              nowUtc: NOW,
+            },
+            charts,
+          )
+        ).length,
+    ),
+    await time(
+      'challenge report card with chart (end to end)',
+      async () => JSON.stringify(await desk.report(OFFICER, 'challenge report for Q3 2026')).length,
+    ),
+    await time(
+      'challenge Word report (end to end: data, trend, outcomes, charts)',
+      async () => (await desk.reportDocx(signed('challenge-report-docx', q3.start, q3.end)))!.body.length,
+    ),
+    await time(
+      'participation chart + Word document only (200 members)',
+      async () =>
+        (await participationDocument(participationReport, await charts.draw(participationTrendChart(participationReport)), charts, NOW))
+          .length,
+    ),
+    await time(
+      'participation report card 2026 (end to end)',
+      async () => JSON.stringify(await participation.reportCard(OFFICER, 'participation report for 2026')).length,
+    ),
+    await time(
+      'participation Word report 2026 (end to end)',
+      async () => (await participation.reportDocx(signed('participation-docx', '2026-01-01', '2026-12-31')))!.body.length,
+    ),
   ];
   for (const timing of timings) {
-    console.log(`  ${timing.name.padEnd(66)} median ${String(timing.medianMs).padStart(5)} ms   max ${String(timing.maxMs).padStart(5)} ms   ${(timing.medianMs / Math.max(1, baseline.medianMs)).toFixed(1)}x baseline   (${timing.size} bytes)`);
+    console.log(
+      `  ${timing.name.padEnd(66)} median ${String(timing.medianMs).padStart(5)} ms   max ${String(timing.maxMs).padStart(5)} ms   ${(timing.medianMs / Math.max(1, baseline.medianMs)).toFixed(1)}x baseline   (${timing.size} bytes)`,
+    );
   }
   const cardBytes = JSON.stringify(await desk.report(OFFICER, 'challenge report for Q3 2026')).length;
   const participationBytes = JSON.stringify(await participation.reportCard(OFFICER, 'participation report for 2026')).length;
@@ -94,19 +164,60 @@ async function seedParticipation(store: TableStore): Promise<number> {
     const start = DateTime.utc(2026, 1, 5).plus({ days: e * 7, hours: 10 });
     const id = `ev-${String(e).padStart(24, '0')}`;
     const event: ParticipationEvent = {
-      id, title: `Participation event ${e}`, kind: kinds[e % kinds.length]!, startUtc: start.toISO()!, endUtc: start.plus({ hours: 2 }).toISO()!, zone: 'Europe/London', venue: 'County Hall',
-      rsvpByUtc: start.toISO()!, audience: { kind: 'all' }, shortNotice: false, status: 'scheduled', lastChanges: [], sequence: 0, createdBy: { aadObjectId: 'o', name: 'O' }, createdAt: NOW, updatedAt: NOW,
+      id,
+      title: `Participation event ${e}`,
+      kind: kinds[e % kinds.length]!,
+      startUtc: start.toISO()!,
+      endUtc: start.plus({ hours: 2 }).toISO()!,
+      zone: 'Europe/London',
+      venue: 'County Hall',
+      rsvpByUtc: start.toISO()!,
+      audience: { kind: 'all' },
+      shortNotice: false,
+      status: 'scheduled',
+      lastChanges: [],
+      sequence: 0,
+      createdBy: { aadObjectId: 'o', name: 'O' },
+      createdAt: NOW,
+      updatedAt: NOW,
     };
     await events.create(event).catch(() => undefined);
     const at = start.toISO()!;
-    rows += await inChunks(store.client('eventinvites'), MEMBERS.map((m) => ({ partitionKey: id, rowKey: m.aadObjectId, name: m.name, invitedAtUtc: at })));
-    rows += await inChunks(store.client('rsvps'), MEMBERS.filter((_, i) => (i + e) % 10 < 6).map((m) => ({ partitionKey: id, rowKey: m.aadObjectId, name: m.name, response: 'going', respondedAtUtc: at, firstRespondedAtUtc: at })));
-    rows += await inChunks(store.client('attendance'), MEMBERS.filter((_, i) => (i + e) % 10 < 3).map((m) => ({ partitionKey: id, rowKey: `rec|${m.aadObjectId}`, name: m.name, status: 'attended', source: 'officer', byId: 'o', byName: 'O', atUtc: at, submissionId: 'seed' })));
+    rows += await inChunks(
+      store.client('eventinvites'),
+      MEMBERS.map((m) => ({ partitionKey: id, rowKey: m.aadObjectId, name: m.name, invitedAtUtc: at })),
+    );
+    rows += await inChunks(
+      store.client('rsvps'),
+      MEMBERS.filter((_, i) => (i + e) % 10 < 6).map((m) => ({
+        partitionKey: id,
+        rowKey: m.aadObjectId,
+        name: m.name,
+        response: 'going',
+        respondedAtUtc: at,
+        firstRespondedAtUtc: at,
+      })),
+    );
+    rows += await inChunks(
+      store.client('attendance'),
+      MEMBERS.filter((_, i) => (i + e) % 10 < 3).map((m) => ({
+        partitionKey: id,
+        rowKey: `rec|${m.aadObjectId}`,
+        name: m.name,
+        status: 'attended',
+        source: 'officer',
+        byId: 'o',
+        byName: 'O',
+        atUtc: at,
+        submissionId: 'seed',
+      })),
+    );
   }
   return rows;
 }
 
 async function inChunks(table: TableClient, entities: { partitionKey: string; rowKey: string }[]): Promise<number> {
-  for (let i = 0; i < entities.length; i += 100) await table.submitTransaction(entities.slice(i, i + 100).map((entity): TransactionAction => ['upsert', entity, 'Replace']));
+  for (let i = 0; i < entities.length; i += 100)
+    await table.submitTransaction(entities.slice(i, i + 100).map((entity): TransactionAction => ['upsert', entity, 'Replace']));
   return entities.length;
 }

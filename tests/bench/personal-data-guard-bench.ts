@@ -9,7 +9,8 @@ import { ms } from './bench-stats';
 const SIZES = [3_000, 30_000, 300_000] as const;
 
 const INPUTS: Record<string, string> = {
-  'card text': 'When we leave care we get council tax bills straight away. Jamie asked if Kent can help, like the 2 councils in Q3 2026 did (see Section 3.4.12). Call 0800 1111 or email. ',
+  'card text':
+    'When we leave care we get council tax bills straight away. Jamie asked if Kent can help, like the 2 councils in Q3 2026 did (see Section 3.4.12). Call 0800 1111 or email. ',
   'one long word': 'a',
   'e-mail local part without @': 'jamie.smith_',
   'names in one sentence': 'Jamie Chloe Tyler ',
@@ -49,8 +50,12 @@ export function runPersonalDataGuardBench(): void {
     // More runs of the small sizes: their best is then as little disturbed as the large one's.
     const times = SIZES.map((size) => bestOf(Math.max(3, 300_000 / size), () => checkPersonalData(textOf(unit, size))));
     const ratios = times.slice(1).map((time, index) => (time / times[index]!).toFixed(1));
-    console.log(`  ${name.padEnd(30)} ${SIZES.map((size, index) => `${size.toLocaleString('en-GB')}: ${ms(times[index]!)}`).join('  ')}  ratios ${ratios.join(' / ')}`);
+    console.log(
+      `  ${name.padEnd(30)} ${SIZES.map((size, index) => `${size.toLocaleString('en-GB')}: ${ms(times[index]!)}`).join('  ')}  ratios ${ratios.join(' / ')}`,
+    );
   }
   const oldTimes = [3_000, 30_000].map((size) => bestOf(1, () => OLD_EMAIL.test(textOf(INPUTS['e-mail local part without @']!, size))));
-  console.log(`  baseline: previous e-mail pattern alone, 3,000: ${ms(oldTimes[0]!)}  30,000: ${ms(oldTimes[1]!)}  ratio ${(oldTimes[1]! / oldTimes[0]!).toFixed(1)}`);
+  console.log(
+    `  baseline: previous e-mail pattern alone, 3,000: ${ms(oldTimes[0]!)}  30,000: ${ms(oldTimes[1]!)}  ratio ${(oldTimes[1]! / oldTimes[0]!).toFixed(1)}`,
+  );
 }

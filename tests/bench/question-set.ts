@@ -17,7 +17,10 @@ const questionSchema = z
     decline: z.enum(['off_topic', 'not_in_docs']).optional(),
     half,
   })
-  .refine((q) => (q.decline === undefined) !== (q.expect === undefined && q.quote === undefined), 'a question either expects an answer (expect/quote) or a decline');
+  .refine(
+    (q) => (q.decline === undefined) !== (q.expect === undefined && q.quote === undefined),
+    'a question either expects an answer (expect/quote) or a decline',
+  );
 
 const fileSchema = z.strictObject({ questions: z.array(questionSchema).min(1) });
 
@@ -80,7 +83,9 @@ export function scoreHalf(questions: readonly SetQuestion[], which: Half, answer
       if (verdict === 'wrong') score.wrong++;
     }
     if (verdict !== 'right') {
-      const expected = question.decline ? `decline (${question.decline})` : [...(question.expect ?? []), ...(question.quote ? [`"${question.quote}"`] : [])].join(' | ');
+      const expected = question.decline
+        ? `decline (${question.decline})`
+        : [...(question.expect ?? []), ...(question.quote ? [`"${question.quote}"`] : [])].join(' | ');
       score.misses.push({ q: question.q, expected, got: result.kind === 'unknown' ? `declined (${result.reason})` : result.entry.id });
     }
   }

@@ -17,19 +17,47 @@ const FIRST_MEETING = '2027-01-04T10:00:00.000Z';
 function meeting(index: number): Meeting {
   const start = new Date(Date.parse(FIRST_MEETING) + index * 86_400_000).toISOString();
   return {
-    id: meetingIdFor('officer', `bench-${index}`), source: 'officer', sourceId: `bench-${index}`, committee: 'Corporate Parenting Panel', title: `Panel meeting ${index}`,
-    startUtc: start, zone: 'Europe/London', allDay: false, venue: 'Darent Room', status: 'scheduled', agenda: { published: false, items: [] }, minutes: { published: false },
-    documents: [], sequence: 0, createdAt: start, updatedAt: start,
+    id: meetingIdFor('officer', `bench-${index}`),
+    source: 'officer',
+    sourceId: `bench-${index}`,
+    committee: 'Corporate Parenting Panel',
+    title: `Panel meeting ${index}`,
+    startUtc: start,
+    zone: 'Europe/London',
+    allDay: false,
+    venue: 'Darent Room',
+    status: 'scheduled',
+    agenda: { published: false, items: [] },
+    minutes: { published: false },
+    documents: [],
+    sequence: 0,
+    createdAt: start,
+    updatedAt: start,
   };
 }
 
-async function world(connectionString: string, prefix: string, meetings: number, connector: EmulatedConnector, clock: TravelClock): Promise<Composition> {
+async function world(
+  connectionString: string,
+  prefix: string,
+  meetings: number,
+  connector: EmulatedConnector,
+  clock: TravelClock,
+): Promise<Composition> {
   const store = new TableStore(connectionString, prefix);
   await store.ensureTables();
-  const config = { ...loadConfig({ NODE_ENV: 'test', REMINDER_OFFSETS: 'P7D,P1D', LOG_LEVEL: 'silent' }), publicBaseUrl: 'https://cpp.example.org' };
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', REMINDER_OFFSETS: 'P7D,P1D', LOG_LEVEL: 'silent' }),
+    publicBaseUrl: 'https://cpp.example.org',
+  };
   const composition = compose(config, store, KnowledgeBase.loadFromDirectory(), clock, silentLogger());
   for (let i = 0; i < MEMBERS; i++) {
-    await composition.services.members.recordSighting({ aadObjectId: `m-${i}`, name: `Cllr ${i}`, tenantId: 't', teamsUserId: teamsUserId(`${i}`), personalConversationReference: connector.reference(teamsPersonalChatId(`${prefix}-${i}`)) });
+    await composition.services.members.recordSighting({
+      aadObjectId: `m-${i}`,
+      name: `Cllr ${i}`,
+      tenantId: 't',
+      teamsUserId: teamsUserId(`${i}`),
+      personalConversationReference: connector.reference(teamsPersonalChatId(`${prefix}-${i}`)),
+    });
   }
   for (let i = 0; i < meetings; i++) await composition.services.meetings.repository.create(meeting(i));
   await composition.reminders.planUpcoming();
@@ -66,10 +94,19 @@ async function lateness(connectionString: string, connector: EmulatedConnector):
   const clock = new TravelClock();
   const store = new TableStore(connectionString, 'benchlate');
   await store.ensureTables();
-  const config = { ...loadConfig({ NODE_ENV: 'test', REMINDER_OFFSETS: 'PT1H', SCHEDULER_POLL_INTERVAL: 'PT1S', LOG_LEVEL: 'silent' }), publicBaseUrl: 'https://cpp.example.org' };
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', REMINDER_OFFSETS: 'PT1H', SCHEDULER_POLL_INTERVAL: 'PT1S', LOG_LEVEL: 'silent' }),
+    publicBaseUrl: 'https://cpp.example.org',
+  };
   const composition = compose(config, store, KnowledgeBase.loadFromDirectory(), clock, silentLogger());
   for (let i = 0; i < 20; i++) {
-    await composition.services.members.recordSighting({ aadObjectId: `l-${i}`, name: `Cllr ${i}`, tenantId: 't', teamsUserId: teamsUserId(`l${i}`), personalConversationReference: connector.reference(teamsPersonalChatId(`late-${i}`)) });
+    await composition.services.members.recordSighting({
+      aadObjectId: `l-${i}`,
+      name: `Cllr ${i}`,
+      tenantId: 't',
+      teamsUserId: teamsUserId(`l${i}`),
+      personalConversationReference: connector.reference(teamsPersonalChatId(`late-${i}`)),
+    });
   }
   const dueAt = new Map<string, number>();
   const base = Date.now() + 3_000;
@@ -115,10 +152,16 @@ export async function runReminderBench(): Promise<void> {
     const smallCost = await tickCosts(smallWorld, smallClock);
     const bigCost = await tickCosts(bigWorld, bigClock);
     console.log(`scheduler tick, ${MEMBERS} members (2 reminder jobs per meeting planned):`);
-    console.log(`  idle tick:   10 meetings ${ms(smallCost.idle)}   1,000 meetings ${ms(bigCost.idle)}   ratio ${(bigCost.idle / smallCost.idle).toFixed(2)}x`);
-    console.log(`  due tick (1 reminder -> ${MEMBERS} outbox rows): 10 meetings ${ms(smallCost.due)}   1,000 meetings ${ms(bigCost.due)}   ratio ${(bigCost.due / smallCost.due).toFixed(2)}x (target: flat)`);
+    console.log(
+      `  idle tick:   10 meetings ${ms(smallCost.idle)}   1,000 meetings ${ms(bigCost.idle)}   ratio ${(bigCost.idle / smallCost.idle).toFixed(2)}x`,
+    );
+    console.log(
+      `  due tick (1 reminder -> ${MEMBERS} outbox rows): 10 meetings ${ms(smallCost.due)}   1,000 meetings ${ms(bigCost.due)}   ratio ${(bigCost.due / smallCost.due).toFixed(2)}x (target: flat)`,
+    );
     const late = await lateness(azurite.connectionString, connector);
-    console.log(`reminder lateness (due -> accepted at the emulated connector, scheduler poll 1 s, 200 reminders): p50 ${ms(percentile(late, 50))}  p99 ${ms(percentile(late, 99))}  max ${ms(Math.max(...late))}`);
+    console.log(
+      `reminder lateness (due -> accepted at the emulated connector, scheduler poll 1 s, 200 reminders): p50 ${ms(percentile(late, 50))}  p99 ${ms(percentile(late, 99))}  max ${ms(Math.max(...late))}`,
+    );
   } finally {
     await connector.stop();
     await azurite.stop();

@@ -93,26 +93,41 @@ export async function runRemitBench(): Promise<void> {
   // Tuned on the tune half only: the test half is the figure that counts, the gap the one to shrink.
   for (const half of ['tune', 'test'] as const) console.log(`remit ${describeScore(scoreHalf(set, half, answer))}`);
   const { mean: meanMicros, p99: p99Micros } = retrievalMicros(remit, texts);
-  console.log(`remit retrieval: mean ${meanMicros.toFixed(1)} µs, p99 ${p99Micros.toFixed(1)} µs per question (${texts.length} questions x 50; target < 2 ms)`);
+  console.log(
+    `remit retrieval: mean ${meanMicros.toFixed(1)} µs, p99 ${p99Micros.toFixed(1)} µs per question (${texts.length} questions x 50; target < 2 ms)`,
+  );
 
   const azurite = await startEmbeddedAzurite();
   const channel = new EmulatedChannel();
   await channel.start();
   const echo = await startEchoBot();
   const app = await startApp(
-    loadConfig({ NODE_ENV: 'test', PORT: '0', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: 'bench', LOG_LEVEL: 'silent' }),
+    loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+      TABLE_PREFIX: 'bench',
+      LOG_LEVEL: 'silent',
+    }),
     { logger: silentLogger() },
   );
   try {
     const rssAfterStart = rss();
     const echoSamples = await latencies(echo.endpoint, channel, texts);
     const ourSamples = await latencies(`${app.url}/api/messages`, channel, texts);
-    const [e50, e99, o50, o99] = [percentile(echoSamples, 50), percentile(echoSamples, 99), percentile(ourSamples, 50), percentile(ourSamples, 99)];
+    const [e50, e99, o50, o99] = [
+      percentile(echoSamples, 50),
+      percentile(echoSamples, 99),
+      percentile(ourSamples, 50),
+      percentile(ourSamples, 99),
+    ];
     console.log(`HTTP path, ${ourSamples.length} questions each (POST /api/messages -> reply at emulated channel):`);
     console.log(`  echo bot:  p50 ${ms(e50)}  p99 ${ms(e99)}  mean ${ms(mean(echoSamples))}`);
     console.log(`  panel bot: p50 ${ms(o50)}  p99 ${ms(o99)}  mean ${ms(mean(ourSamples))}`);
     console.log(`  ratio panel/echo: p50 ${(o50 / e50).toFixed(2)}x  p99 ${(o99 / e99).toFixed(2)}x  (target p99 <= 1.5x)`);
-    console.log(`memory: RSS after start ${mib(rssAfterStart)}; then per ${MEMORY_QUESTIONS / 4} questions (RSS / V8 heap used, after GC):`);
+    console.log(
+      `memory: RSS after start ${mib(rssAfterStart)}; then per ${MEMORY_QUESTIONS / 4} questions (RSS / V8 heap used, after GC):`,
+    );
     const checkpoints: string[] = [];
     for (let quarter = 0; quarter <= 4; quarter++) {
       if (quarter > 0) await drive(`${app.url}/api/messages`, channel, texts, MEMORY_QUESTIONS / 4);

@@ -19,13 +19,18 @@ describe('ask an officer in the Agents Playground', () => {
   const asMartin = { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID };
   const asPriya = { from: CLLR_PRIYA_SHAH.id, conversationId: GROUP_CHAT_ID };
   const question = 'Can foster carers on the panel claim mileage for coming to meetings?';
-  const answer = 'Yes. Foster carers who are members of the panel can claim travel expenses (mileage) for attending panel meetings: send the claim form to Democratic Services within three months.';
+  const answer =
+    'Yes. Foster carers who are members of the panel can claim travel expenses (mileage) for attending panel meetings: send the claim form to Democratic Services within three months.';
   let questionCardId = '';
   let channelConversationId = '';
   let questionId = '';
 
   beforeAll(async () => {
-    world = await startPlaygroundWorld({ env: { ADMIN_AAD_OBJECT_IDS: CLLR_MARTIN_HUGHES.aadObjectId, OFFICERS_CHANNEL: TEAM_ID }, overrides: { clock }, dispatcher: true });
+    world = await startPlaygroundWorld({
+      env: { ADMIN_AAD_OBJECT_IDS: CLLR_MARTIN_HUGHES.aadObjectId, OFFICERS_CHANNEL: TEAM_ID },
+      overrides: { clock },
+      dispatcher: true,
+    });
     ({ playground } = world);
     await playground.install(TEAM_ID);
     await playground.waitForMessage((m) => m.conversationId.startsWith(TEAM_ID) && cardJson(m).includes('Welcome to the'));
@@ -44,7 +49,10 @@ describe('ask an officer in the Agents Playground', () => {
     expect(JSON.stringify(sent.body)).toContain('Sent to the officers');
     // Pressed twice (or delivered twice by Teams): still one question.
     await playground.invoke('officerQuestion.ask', data, { from: OLIVIA_OFFICER.id, replyToId: reply.messageId });
-    const card = await playground.waitForMessage((m) => !seen.has(m.messageId) && m.conversationId.startsWith(TEAM_ID) && cardJson(m).includes('New question for the officers'), 20000);
+    const card = await playground.waitForMessage(
+      (m) => !seen.has(m.messageId) && m.conversationId.startsWith(TEAM_ID) && cardJson(m).includes('New question for the officers'),
+      20000,
+    );
     expect(cardJson(card)).toContain(question);
     expect(cardJson(card)).toContain(OLIVIA_OFFICER.name);
     expect(cardJson(card)).toContain('Tuesday 1 December 2026');
@@ -53,22 +61,39 @@ describe('ask an officer in the Agents Playground', () => {
     channelConversationId = `${card.conversationId};messageid=${card.messageId}`;
     questionId = String(executeActionData(firstCard(card), 'officerQuestion.answer').questionId);
     await new Promise((r) => setTimeout(r, 500));
-    expect(playground.messages().filter((m) => !seen.has(m.messageId) && cardJson(m).includes('New question for the officers'))).toHaveLength(1);
+    expect(
+      playground.messages().filter((m) => !seen.has(m.messageId) && cardJson(m).includes('New question for the officers')),
+    ).toHaveLength(1);
   });
 
   it('lets only an officer answer, and sends the answer to the member in her own chat', async () => {
-    const refused = await playground.invoke('officerQuestion.answer', { questionId, answer: 'Guessing: no.', addToKnowledge: 'true' }, { ...asPriya, conversationId: channelConversationId, replyToId: questionCardId });
+    const refused = await playground.invoke(
+      'officerQuestion.answer',
+      { questionId, answer: 'Guessing: no.', addToKnowledge: 'true' },
+      { ...asPriya, conversationId: channelConversationId, replyToId: questionCardId },
+    );
     expect(JSON.stringify(refused.body)).toContain('Only officers can see and answer');
     const seen = new Set(playground.messages().map((m) => m.messageId));
-    const answered = await playground.invoke('officerQuestion.answer', { questionId, answer, addToKnowledge: 'true' }, { from: CLLR_MARTIN_HUGHES.id, conversationId: channelConversationId, replyToId: questionCardId });
+    const answered = await playground.invoke(
+      'officerQuestion.answer',
+      { questionId, answer, addToKnowledge: 'true' },
+      { from: CLLR_MARTIN_HUGHES.id, conversationId: channelConversationId, replyToId: questionCardId },
+    );
     const body = JSON.stringify(answered.body);
     expect(body).toContain(`Answered by ${CLLR_MARTIN_HUGHES.name} (panel administrator)`);
     expect(body).toContain('Added to the knowledge base');
-    const delivered = await playground.waitForMessage((m) => !seen.has(m.messageId) && cardJson(m).includes('An officer answered your question'), 20000);
+    const delivered = await playground.waitForMessage(
+      (m) => !seen.has(m.messageId) && cardJson(m).includes('An officer answered your question'),
+      20000,
+    );
     expect(delivered.conversationId).toBe(PERSONAL_CHAT_ID);
     expect(cardJson(delivered)).toContain(`Answered by ${CLLR_MARTIN_HUGHES.name}, panel administrator`);
     expect(cardJson(delivered)).toContain('within three months');
-    const again = await playground.invoke('officerQuestion.answer', { questionId, answer: 'A second answer' }, { from: CLLR_MARTIN_HUGHES.id, conversationId: channelConversationId, replyToId: questionCardId });
+    const again = await playground.invoke(
+      'officerQuestion.answer',
+      { questionId, answer: 'A second answer' },
+      { from: CLLR_MARTIN_HUGHES.id, conversationId: channelConversationId, replyToId: questionCardId },
+    );
     expect(JSON.stringify(again.body)).toContain('has already answered this question');
   });
 

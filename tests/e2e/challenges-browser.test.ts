@@ -12,11 +12,23 @@ describe('challenge cards in the Playground UI', () => {
 
   beforeAll(async () => {
     world = await startPlaygroundWorld({ overrides: { clock: new TravelClock('2026-11-23T09:00:00Z') } });
-    await world.app.services.members.recordSighting({ aadObjectId: olivia.aadObjectId, name: olivia.name, tenantId: TENANT_ID, teamsUserId: OLIVIA_OFFICER.id });
+    await world.app.services.members.recordSighting({
+      aadObjectId: olivia.aadObjectId,
+      name: olivia.name,
+      tenantId: TENANT_ID,
+      teamsUserId: OLIVIA_OFFICER.id,
+    });
     await world.app.services.challenges.create(olivia, {
-      formId: randomUUID(), title: 'Help with council tax for care leavers', words: 'When we leave care we have to pay council tax straight away. Can the council help?',
-      raisingGroup: 'young_adult_council', raisingGroupOther: '', raisedOn: '2026-11-20', priorityArea: 'successful_adults',
-      leadOfficer: olivia.aadObjectId, assignees: olivia.aadObjectId, dueOn: '2027-01-31',
+      formId: randomUUID(),
+      title: 'Help with council tax for care leavers',
+      words: 'When we leave care we have to pay council tax straight away. Can the council help?',
+      raisingGroup: 'young_adult_council',
+      raisingGroupOther: '',
+      raisedOn: '2026-11-20',
+      priorityArea: 'successful_adults',
+      leadOfficer: olivia.aadObjectId,
+      assignees: olivia.aadObjectId,
+      dueOn: '2027-01-31',
     });
     page = await openPlayground(world.playground.url);
     await waitForAdaptiveCard(page, 'Welcome to the Corporate Parenting Panel assistant');
@@ -26,7 +38,7 @@ describe('challenge cards in the Playground UI', () => {
     await world?.stop();
   });
 
-  it('renders the challenge card with its status, the young people\'s words and the respond form', async () => {
+  it("renders the challenge card with its status, the young people's words and the respond form", async () => {
     await sendChatMessage(page, 'challenge CC-2026-001');
     const card = await waitForAdaptiveCard(page, 'Challenge card CC-2026-001');
     const text = await card.innerText();

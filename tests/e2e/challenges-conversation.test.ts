@@ -2,7 +2,14 @@ import { RunningApp } from '../../src/app/app';
 import { ask, cardJson, executeActionData, firstCard } from '../support/conversation-driver';
 import { Playground } from '../support/playground';
 import { PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
-import { CLLR_MARTIN_HUGHES, CLLR_PRIYA_SHAH, GROUP_CHAT_ID, OLIVIA_OFFICER, PERSONAL_CHAT_ID, TENANT_ID } from '../support/playground-users';
+import {
+  CLLR_MARTIN_HUGHES,
+  CLLR_PRIYA_SHAH,
+  GROUP_CHAT_ID,
+  OLIVIA_OFFICER,
+  PERSONAL_CHAT_ID,
+  TENANT_ID,
+} from '../support/playground-users';
 import { TravelClock } from '../support/travel-clock';
 
 /**
@@ -21,8 +28,13 @@ describe('challenge cards in the Agents Playground', () => {
   const challenge = {
     title: 'Help with council tax for care leavers',
     words: 'When we leave care we have to pay council tax straight away and it is really hard. Can the council help?',
-    raisingGroup: 'young_adult_council', raisingGroupOther: '', raisedOn: '2026-11-20', priorityArea: 'successful_adults',
-    leadOfficer: OLIVIA_OFFICER.aadObjectId, assignees: CLLR_MARTIN_HUGHES.aadObjectId, dueOn: '2027-01-31',
+    raisingGroup: 'young_adult_council',
+    raisingGroupOther: '',
+    raisedOn: '2026-11-20',
+    priorityArea: 'successful_adults',
+    leadOfficer: OLIVIA_OFFICER.aadObjectId,
+    assignees: CLLR_MARTIN_HUGHES.aadObjectId,
+    dueOn: '2027-01-31',
   };
 
   beforeAll(async () => {
@@ -34,11 +46,15 @@ describe('challenge cards in the Agents Playground', () => {
   });
   afterAll(() => world?.stop());
 
-  it('lets only officers raise a challenge, and refuses text that looks like a child\'s personal data', async () => {
+  it("lets only officers raise a challenge, and refuses text that looks like a child's personal data", async () => {
     expect(cardJson(await ask(playground, 'new challenge', asMartin))).toContain('Only participation officers can raise challenge cards');
     const form = await ask(playground, 'new challenge', asOlivia);
     const { formId } = executeActionData(firstCard(form), 'challenge.create');
-    const refused = await playground.invoke('challenge.create', { formId, ...challenge, words: 'Call me on 07700 900123 about it' }, { from: OLIVIA_OFFICER.id, replyToId: form.messageId });
+    const refused = await playground.invoke(
+      'challenge.create',
+      { formId, ...challenge, words: 'Call me on 07700 900123 about it' },
+      { from: OLIVIA_OFFICER.id, replyToId: form.messageId },
+    );
     const refusedJson = JSON.stringify(refused.body);
     expect(refusedJson).toMatch(/phone number/i);
     // Kept only in the officer's own input box, to take out; never repeated in the message, never stored.
@@ -60,22 +76,45 @@ describe('challenge cards in the Agents Playground', () => {
     expect(posted.conversationId).toBe(PERSONAL_CHAT_ID);
   });
 
-  it('takes the assignee\'s response on the card, once, and refuses someone not assigned', async () => {
+  it("takes the assignee's response on the card, once, and refuses someone not assigned", async () => {
     const card = await ask(playground, 'challenge CC-2026-001', asMartin);
     const { reference, version } = executeActionData(firstCard(card), 'challenge.respond');
-    const response = { reference, version, response: 'I will raise this with the Cabinet Member for the next budget.', status: 'accepted', explanation: '' };
+    const response = {
+      reference,
+      version,
+      response: 'I will raise this with the Cabinet Member for the next budget.',
+      status: 'accepted',
+      explanation: '',
+    };
     const seen = new Set(playground.messages().map((m) => m.messageId));
-    const recorded = await playground.invoke('challenge.respond', response, { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID, replyToId: card.messageId });
+    const recorded = await playground.invoke('challenge.respond', response, {
+      from: CLLR_MARTIN_HUGHES.id,
+      conversationId: GROUP_CHAT_ID,
+      replyToId: card.messageId,
+    });
     expect(JSON.stringify(recorded.body)).toContain('Your response was recorded');
     expect(JSON.stringify(recorded.body)).toContain('"text":"ACCEPTED"');
-    const again = await playground.invoke('challenge.respond', response, { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID, replyToId: card.messageId });
+    const again = await playground.invoke('challenge.respond', response, {
+      from: CLLR_MARTIN_HUGHES.id,
+      conversationId: GROUP_CHAT_ID,
+      replyToId: card.messageId,
+    });
     expect(JSON.stringify(again.body)).toMatch(/already/i);
     await playground.waitForMessage((m) => !seen.has(m.messageId) && cardJson(m).includes(`${CLLR_MARTIN_HUGHES.name} responded`), 60_000);
     const priyaCard = await ask(playground, 'challenge CC-2026-001', asPriya);
     expect(cardJson(priyaCard)).not.toContain('"verb":"challenge.respond"');
-    const forged = await playground.invoke('challenge.respond', { ...response, version: Number(version) + 1, status: 'completed', explanation: 'done' }, { from: CLLR_PRIYA_SHAH.id, conversationId: GROUP_CHAT_ID, replyToId: priyaCard.messageId });
+    const forged = await playground.invoke(
+      'challenge.respond',
+      { ...response, version: Number(version) + 1, status: 'completed', explanation: 'done' },
+      { from: CLLR_PRIYA_SHAH.id, conversationId: GROUP_CHAT_ID, replyToId: priyaCard.messageId },
+    );
     expect(JSON.stringify(forged.body)).not.toContain('"text":"COMPLETED"');
-    const view = JSON.stringify(await app.services.challenges.show({ aadObjectId: OLIVIA_OFFICER.aadObjectId, name: 'Olivia', tenantId: TENANT_ID, role: 'admin' }, 'CC-2026-001'));
+    const view = JSON.stringify(
+      await app.services.challenges.show(
+        { aadObjectId: OLIVIA_OFFICER.aadObjectId, name: 'Olivia', tenantId: TENANT_ID, role: 'admin' },
+        'CC-2026-001',
+      ),
+    );
     expect(view).toContain('"text":"ACCEPTED"');
     expect(view).not.toContain('"text":"COMPLETED"');
   });
@@ -96,15 +135,38 @@ describe('challenge cards in the Agents Playground', () => {
   it("asks the officer to confirm a possible name is not a child's, and creates the card only once confirmed", async () => {
     const form = await ask(playground, 'new challenge', asOlivia);
     const { formId } = executeActionData(firstCard(form), 'challenge.create');
-    const named = { formId, ...challenge, title: 'Shorter leaving care forms', words: 'Jamie from the leaving care team says the pathway plan forms are far too long.' };
-    const asked = JSON.stringify((await playground.invoke('challenge.create', named, { from: OLIVIA_OFFICER.id, replyToId: form.messageId })).body);
+    const named = {
+      formId,
+      ...challenge,
+      title: 'Shorter leaving care forms',
+      words: 'Jamie from the leaving care team says the pathway plan forms are far too long.',
+    };
+    const asked = JSON.stringify(
+      (await playground.invoke('challenge.create', named, { from: OLIVIA_OFFICER.id, replyToId: form.messageId })).body,
+    );
     expect(asked).toMatch(/may contain a person's name/);
     expect(asked).toContain('"id":"confirmNotChildName"');
     expect(asked).not.toMatch(/CC-2026-\d+ created/);
     const confirmation = /"valueOn":"([^"]+)"/.exec(asked)![1]!;
-    const forged = JSON.stringify((await playground.invoke('challenge.create', { ...named, confirmNotChildName: 'true' }, { from: OLIVIA_OFFICER.id, replyToId: form.messageId })).body);
+    const forged = JSON.stringify(
+      (
+        await playground.invoke(
+          'challenge.create',
+          { ...named, confirmNotChildName: 'true' },
+          { from: OLIVIA_OFFICER.id, replyToId: form.messageId },
+        )
+      ).body,
+    );
     expect(forged).toContain('"id":"confirmNotChildName"');
-    const created = JSON.stringify((await playground.invoke('challenge.create', { ...named, confirmNotChildName: confirmation }, { from: OLIVIA_OFFICER.id, replyToId: form.messageId })).body);
+    const created = JSON.stringify(
+      (
+        await playground.invoke(
+          'challenge.create',
+          { ...named, confirmNotChildName: confirmation },
+          { from: OLIVIA_OFFICER.id, replyToId: form.messageId },
+        )
+      ).body,
+    );
     expect(created).toContain('Challenge card CC-2026-002 created.');
   });
 });

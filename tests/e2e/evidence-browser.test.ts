@@ -11,12 +11,27 @@ describe('report charts in the Playground UI', () => {
   const olivia = { aadObjectId: OLIVIA_OFFICER.aadObjectId, name: OLIVIA_OFFICER.name, tenantId: TENANT_ID, role: 'admin' as const };
 
   beforeAll(async () => {
-    world = await startPlaygroundWorld({ env: { ELECTION_DATE: '2025-05-01' }, overrides: { clock: new TravelClock('2026-11-23T09:00:00Z') } });
-    await world.app.services.members.recordSighting({ aadObjectId: olivia.aadObjectId, name: olivia.name, tenantId: TENANT_ID, teamsUserId: OLIVIA_OFFICER.id });
+    world = await startPlaygroundWorld({
+      env: { ELECTION_DATE: '2025-05-01' },
+      overrides: { clock: new TravelClock('2026-11-23T09:00:00Z') },
+    });
+    await world.app.services.members.recordSighting({
+      aadObjectId: olivia.aadObjectId,
+      name: olivia.name,
+      tenantId: TENANT_ID,
+      teamsUserId: OLIVIA_OFFICER.id,
+    });
     await world.app.services.challenges.create(olivia, {
-      formId: randomUUID(), title: 'Help with council tax for care leavers', words: 'When we leave care we have to pay council tax straight away. Can the council help?',
-      raisingGroup: 'young_adult_council', raisingGroupOther: '', raisedOn: '2026-11-20', priorityArea: 'successful_adults',
-      leadOfficer: olivia.aadObjectId, assignees: olivia.aadObjectId, dueOn: '2027-01-31',
+      formId: randomUUID(),
+      title: 'Help with council tax for care leavers',
+      words: 'When we leave care we have to pay council tax straight away. Can the council help?',
+      raisingGroup: 'young_adult_council',
+      raisingGroupOther: '',
+      raisedOn: '2026-11-20',
+      priorityArea: 'successful_adults',
+      leadOfficer: olivia.aadObjectId,
+      assignees: olivia.aadObjectId,
+      dueOn: '2027-01-31',
     });
     page = await openPlayground(world.playground.url);
     await waitForAdaptiveCard(page, 'Welcome to the Corporate Parenting Panel assistant');
@@ -29,7 +44,11 @@ describe('report charts in the Playground UI', () => {
   async function expectChart(card: Locator): Promise<void> {
     const image = card.locator('img[src^="data:image/png;base64,"]').first();
     await image.waitFor({ state: 'visible', timeout: 10000 });
-    const size = await image.evaluate((element) => ({ width: (element as HTMLImageElement).naturalWidth, height: (element as HTMLImageElement).naturalHeight, alt: (element as HTMLImageElement).alt }));
+    const size = await image.evaluate((element) => ({
+      width: (element as HTMLImageElement).naturalWidth,
+      height: (element as HTMLImageElement).naturalHeight,
+      alt: (element as HTMLImageElement).alt,
+    }));
     expect(size.width).toBeGreaterThan(200);
     expect(size.height).toBeGreaterThan(80);
     expect(size.alt.length).toBeGreaterThan(20);

@@ -13,7 +13,7 @@ import { TravelClock } from '../support/travel-clock';
  * training" shows it, a member checks in during the event; the participation and challenge
  * reports carry a chart and download as Word documents that open, with the figures in them.
  */
-describe('the panel\'s evidence in the Agents Playground', () => {
+describe("the panel's evidence in the Agents Playground", () => {
   let app: RunningApp;
   let playground: Playground;
   let world: PlaygroundWorld;
@@ -21,8 +21,24 @@ describe('the panel\'s evidence in the Agents Playground', () => {
   const asOlivia = { from: OLIVIA_OFFICER.id };
   const asMartin = { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID };
   const asPriya = { from: CLLR_PRIYA_SHAH.id, conversationId: GROUP_CHAT_ID };
-  const training = { title: 'Corporate parenting induction for councillors', kind: 'training', start: '2026-11-24T10:00', end: '2026-11-24T12:00', venue: 'Darent Room, Sessions House, Maidstone', details: 'What being a corporate parent means.', rsvpBy: '', audience: 'all', confirmShortNotice: true };
-  const awards = { ...training, title: 'Virtual School Kent achievement awards', kind: 'achievement-awards', start: '2026-11-24T14:00', end: '2026-11-24T16:00' };
+  const training = {
+    title: 'Corporate parenting induction for councillors',
+    kind: 'training',
+    start: '2026-11-24T10:00',
+    end: '2026-11-24T12:00',
+    venue: 'Darent Room, Sessions House, Maidstone',
+    details: 'What being a corporate parent means.',
+    rsvpBy: '',
+    audience: 'all',
+    confirmShortNotice: true,
+  };
+  const awards = {
+    ...training,
+    title: 'Virtual School Kent achievement awards',
+    kind: 'achievement-awards',
+    start: '2026-11-24T14:00',
+    end: '2026-11-24T16:00',
+  };
   let trainingId: string;
   let awardsId: string;
 
@@ -61,12 +77,20 @@ describe('the panel\'s evidence in the Agents Playground', () => {
   });
 
   it('refuses attendance before the event, then records it from the event card once however often Teams delivers it', async () => {
-    const early = await playground.invoke('attendance.form', { occasionId: trainingId }, { from: OLIVIA_OFFICER.id, replyToId: (await askFor('help', asOlivia, 'add meeting')).messageId });
+    const early = await playground.invoke(
+      'attendance.form',
+      { occasionId: trainingId },
+      { from: OLIVIA_OFFICER.id, replyToId: (await askFor('help', asOlivia, 'add meeting')).messageId },
+    );
     expect(early.type).toBe('application/vnd.microsoft.error');
     expect(JSON.stringify(early.value)).toMatch(/has not started yet/);
     clock.travelTo('2026-11-24T10:15:00Z');
     const anchor = await askFor('help', asOlivia, 'add meeting');
-    const status = await playground.invoke('event.status', { eventId: trainingId }, { from: OLIVIA_OFFICER.id, replyToId: anchor.messageId });
+    const status = await playground.invoke(
+      'event.status',
+      { eventId: trainingId },
+      { from: OLIVIA_OFFICER.id, replyToId: anchor.messageId },
+    );
     const formData = executeActionData(status.value as Record<string, unknown>, 'attendance.form');
     const form = await playground.invoke('attendance.form', formData, { from: OLIVIA_OFFICER.id, replyToId: anchor.messageId });
     const formJson = JSON.stringify(form.value);
@@ -81,13 +105,24 @@ describe('the panel\'s evidence in the Agents Playground', () => {
     expect(JSON.stringify([first.value, second.value])).toMatch(/Saved: \d+ changes? recorded/);
     const again = await playground.invoke('attendance.record', submission, { from: OLIVIA_OFFICER.id, replyToId: anchor.messageId });
     expect(JSON.stringify(again.value)).toContain('already saved');
-    const history = await app.services.attendance.history({ aadObjectId: OLIVIA_OFFICER.aadObjectId, name: OLIVIA_OFFICER.name, tenantId: TENANT_ID, role: 'admin' }, trainingId);
+    const history = await app.services.attendance.history(
+      { aadObjectId: OLIVIA_OFFICER.aadObjectId, name: OLIVIA_OFFICER.name, tenantId: TENANT_ID, role: 'admin' },
+      trainingId,
+    );
     const martinLines = JSON.stringify(history).split(`recorded ${CLLR_MARTIN_HUGHES.name.replace(/[.]/g, '\\\\.')}`).length - 1;
     expect(martinLines).toBe(1);
-    const forged = await playground.invoke('attendance.record', { ...save, formId: randomUUID(), shown: `${save.shown as string},00000000-0000-4000-8000-000000000999` }, { from: OLIVIA_OFFICER.id, replyToId: anchor.messageId });
+    const forged = await playground.invoke(
+      'attendance.record',
+      { ...save, formId: randomUUID(), shown: `${save.shown as string},00000000-0000-4000-8000-000000000999` },
+      { from: OLIVIA_OFFICER.id, replyToId: anchor.messageId },
+    );
     expect(forged.type).toBe('application/vnd.microsoft.error');
     const priyaAnchor = await ask(playground, 'help', asPriya);
-    const byMember = await playground.invoke('attendance.record', { ...save, formId: randomUUID() }, { from: CLLR_PRIYA_SHAH.id, conversationId: GROUP_CHAT_ID, replyToId: priyaAnchor.messageId });
+    const byMember = await playground.invoke(
+      'attendance.record',
+      { ...save, formId: randomUUID() },
+      { from: CLLR_PRIYA_SHAH.id, conversationId: GROUP_CHAT_ID, replyToId: priyaAnchor.messageId },
+    );
     expect(JSON.stringify(byMember.value)).toContain('Only officers can record attendance');
   });
 
@@ -98,7 +133,9 @@ describe('the panel\'s evidence in the Agents Playground', () => {
     const mine = cardJson(await ask(playground, 'my training', asMartin));
     expect(mine).toContain('Corporate parenting induction for councillors');
     expect(mine).toContain('up to date');
-    expect(cardJson(await ask(playground, 'my training', asPriya))).toContain('not attended corporate parenting training since the election');
+    expect(cardJson(await ask(playground, 'my training', asPriya))).toContain(
+      'not attended corporate parenting training since the election',
+    );
   });
 
   it('lets a member check in during the event, once, and counts it', async () => {
@@ -106,9 +143,17 @@ describe('the panel\'s evidence in the Agents Playground', () => {
     expect(checkedIn).toMatch(/checked in|Which are you at/);
     if (checkedIn.includes('Which are you at')) {
       const anchor = await ask(playground, 'help', asPriya);
-      await playground.invoke('attendance.checkIn', { occasionId: trainingId }, { from: CLLR_PRIYA_SHAH.id, conversationId: GROUP_CHAT_ID, replyToId: anchor.messageId });
+      await playground.invoke(
+        'attendance.checkIn',
+        { occasionId: trainingId },
+        { from: CLLR_PRIYA_SHAH.id, conversationId: GROUP_CHAT_ID, replyToId: anchor.messageId },
+      );
     }
-    const twice = await playground.invoke('attendance.checkIn', { occasionId: trainingId }, { from: CLLR_PRIYA_SHAH.id, conversationId: GROUP_CHAT_ID, replyToId: (await ask(playground, 'help', asPriya)).messageId });
+    const twice = await playground.invoke(
+      'attendance.checkIn',
+      { occasionId: trainingId },
+      { from: CLLR_PRIYA_SHAH.id, conversationId: GROUP_CHAT_ID, replyToId: (await ask(playground, 'help', asPriya)).messageId },
+    );
     expect(JSON.stringify(twice.value)).toContain('already checked in');
     expect(cardJson(await askFor('training due', asOlivia, 'Corporate parenting training due'))).not.toContain(CLLR_PRIYA_SHAH.name);
   });
@@ -116,9 +161,17 @@ describe('the panel\'s evidence in the Agents Playground', () => {
   it('reports participation with a chart and a Word report only officers can open', async () => {
     clock.travelTo('2026-11-24T15:00:00Z');
     const anchor = await askFor('help', asOlivia, 'add meeting');
-    const form = await playground.invoke('attendance.form', { occasionId: awardsId }, { from: OLIVIA_OFFICER.id, replyToId: anchor.messageId });
+    const form = await playground.invoke(
+      'attendance.form',
+      { occasionId: awardsId },
+      { from: OLIVIA_OFFICER.id, replyToId: anchor.messageId },
+    );
     const save = executeActionData(form.value as Record<string, unknown>, 'attendance.record', (data) => data.then === 'stay');
-    await playground.invoke('attendance.record', { ...save, attended: CLLR_MARTIN_HUGHES.aadObjectId }, { from: OLIVIA_OFFICER.id, replyToId: anchor.messageId });
+    await playground.invoke(
+      'attendance.record',
+      { ...save, attended: CLLR_MARTIN_HUGHES.aadObjectId },
+      { from: OLIVIA_OFFICER.id, replyToId: anchor.messageId },
+    );
     const report = await askFor('participation report for Q4 2026', asOlivia, 'Participation report: Q4 2026');
     const json = cardJson(report);
     expect(json).toContain('data:image/png;base64,');
@@ -138,22 +191,42 @@ describe('the panel\'s evidence in the Agents Playground', () => {
     expect(cardJson(await ask(playground, 'participation report for Q4 2026', asMartin))).toContain('Only officers');
   });
 
-  it('gives the challenge report a chart and a Word report with each completed card\'s outcome', async () => {
+  it("gives the challenge report a chart and a Word report with each completed card's outcome", async () => {
     const olivia = { aadObjectId: OLIVIA_OFFICER.aadObjectId, name: OLIVIA_OFFICER.name, tenantId: TENANT_ID, role: 'admin' as const };
     const created = await app.services.challenges.create(olivia, {
-      formId: randomUUID(), title: 'Help with council tax for care leavers', words: 'When we leave care we have to pay council tax straight away. Can the council help?',
-      raisingGroup: 'young_adult_council', raisingGroupOther: '', raisedOn: '2026-11-20', priorityArea: 'successful_adults',
-      leadOfficer: olivia.aadObjectId, assignees: olivia.aadObjectId, dueOn: '2027-01-31',
+      formId: randomUUID(),
+      title: 'Help with council tax for care leavers',
+      words: 'When we leave care we have to pay council tax straight away. Can the council help?',
+      raisingGroup: 'young_adult_council',
+      raisingGroupOther: '',
+      raisedOn: '2026-11-20',
+      priorityArea: 'successful_adults',
+      leadOfficer: olivia.aadObjectId,
+      assignees: olivia.aadObjectId,
+      dueOn: '2027-01-31',
     });
     const reference = /CC-2026-\d{3}/.exec(JSON.stringify(created))![0];
     const accepted = executeActionData(await app.services.challenges.show(olivia, reference), 'challenge.respond');
-    await app.services.challenges.respond(olivia, { ...accepted, response: 'We will take this to Cabinet.', status: 'accepted', explanation: '' });
+    await app.services.challenges.respond(olivia, {
+      ...accepted,
+      response: 'We will take this to Cabinet.',
+      status: 'accepted',
+      explanation: '',
+    });
     const respond = executeActionData(await app.services.challenges.show(olivia, reference), 'challenge.respond');
-    await app.services.challenges.respond(olivia, { ...respond, response: 'Cabinet agreed a council tax exemption for care leavers up to 25.', status: 'completed', explanation: 'You will not pay council tax until you are 25.' });
+    await app.services.challenges.respond(olivia, {
+      ...respond,
+      response: 'Cabinet agreed a council tax exemption for care leavers up to 25.',
+      status: 'completed',
+      explanation: 'You will not pay council tax until you are 25.',
+    });
     const seen = new Set(playground.messages().map((m) => m.messageId));
     await playground.sendMessage('challenge report for Q4 2026', { fromUserId: OLIVIA_OFFICER.id });
     // The challenge's own cards reach Olivia's chat through the outbox too: wait for the report itself.
-    const report = await playground.waitForMessage((m) => !seen.has(m.messageId) && cardJson(m).includes('Challenge cards report: Q4 2026'), 15000);
+    const report = await playground.waitForMessage(
+      (m) => !seen.has(m.messageId) && cardJson(m).includes('Challenge cards report: Q4 2026'),
+      15000,
+    );
     const json = cardJson(report);
     expect(json).toContain('data:image/png;base64,');
     expect(Buffer.byteLength(JSON.stringify(firstCard(report)))).toBeLessThan(28 * 1024);

@@ -47,7 +47,9 @@ describe('e2e harness: echo bot behind the Agents Playground', () => {
     const { config } = await playground.config();
     expect(config.tenantId).toBe(TENANT_ID);
     expect(config.currentUser).toMatchObject({ name: 'Olivia Officer', aadObjectId: OLIVIA_OFFICER.aadObjectId });
-    expect(config.users).toEqual(expect.arrayContaining([expect.objectContaining(CLLR_MARTIN_HUGHES), expect.objectContaining(CLLR_PRIYA_SHAH)]));
+    expect(config.users).toEqual(
+      expect.arrayContaining([expect.objectContaining(CLLR_MARTIN_HUGHES), expect.objectContaining(CLLR_PRIYA_SHAH)]),
+    );
     expect(config.personalChat.id).toBe(PERSONAL_CHAT_ID);
     expect(config.groupChats.map((g) => g.id)).toEqual([GROUP_CHAT_ID]);
     expect(config.teams[0]?.id).toBe(TEAM_ID);
@@ -117,11 +119,18 @@ describe('e2e harness: echo bot behind the Agents Playground', () => {
       aadObjectId: CLLR_MARTIN_HUGHES.aadObjectId,
     });
 
-    const result = await playground.invoke('ping', { who: 'martin' }, { from: CLLR_MARTIN_HUGHES.id, replyToId: card.messageId, conversationId: GROUP_CHAT_ID });
+    const result = await playground.invoke(
+      'ping',
+      { who: 'martin' },
+      { from: CLLR_MARTIN_HUGHES.id, replyToId: card.messageId, conversationId: GROUP_CHAT_ID },
+    );
     expect(result.status).toBe(200);
     expect(lastReceived((a) => a.type === 'invoke').from).toMatchObject({ aadObjectId: CLLR_MARTIN_HUGHES.aadObjectId });
 
-    await playground.submit({ kind: 'submit', who: 'priya' }, { from: CLLR_PRIYA_SHAH.id, replyToId: card.messageId, conversationId: GROUP_CHAT_ID });
+    await playground.submit(
+      { kind: 'submit', who: 'priya' },
+      { from: CLLR_PRIYA_SHAH.id, replyToId: card.messageId, conversationId: GROUP_CHAT_ID },
+    );
     await playground.waitForMessage((m) => m.text === 'submitted: {"kind":"submit","who":"priya"}');
     const submit = lastReceived((a) => a.type === 'message' && a.value !== undefined);
     expect(submit).toMatchObject({ replyToId: card.messageId, from: { aadObjectId: CLLR_PRIYA_SHAH.aadObjectId } });
@@ -142,7 +151,10 @@ describe('e2e harness: echo bot behind the Agents Playground', () => {
     await playground.sendMessage('update', { fromUserId: OLIVIA_OFFICER.id });
     const updated = await playground.waitForMessage((m) => m.text === 'after update');
     expect(updated).toMatchObject({ revision: 1, lastChange: 'update', conversationId: PERSONAL_CHAT_ID });
-    const actions = playground.events().filter((e) => e.message?.messageId === updated.messageId).map((e) => e.action);
+    const actions = playground
+      .events()
+      .filter((e) => e.message?.messageId === updated.messageId)
+      .map((e) => e.action);
     expect(actions).toEqual(['createMessage', 'updateMessage']);
     const put = await playground.waitForTraffic((t) => t.direction === 'fromBot' && JSON.stringify(t.request).includes('after update'));
     expect(put.statusCode).toBe(200);
@@ -151,8 +163,13 @@ describe('e2e harness: echo bot behind the Agents Playground', () => {
   it('sends custom activities (uninstall) from the Playground template', async () => {
     const activity = await playground.customActivity('uninstall');
     expect(activity).toMatchObject({ type: 'installationUpdate', action: 'remove' });
-    await playground.waitForTraffic((t) => t.direction === 'toBot' && t.activityName === 'installationUpdate' && JSON.stringify(t.request).includes('"remove"'));
-    expect(lastReceived((a) => a.type === 'installationUpdate')).toMatchObject({ action: 'remove', from: { aadObjectId: OLIVIA_OFFICER.aadObjectId } });
+    await playground.waitForTraffic(
+      (t) => t.direction === 'toBot' && t.activityName === 'installationUpdate' && JSON.stringify(t.request).includes('"remove"'),
+    );
+    expect(lastReceived((a) => a.type === 'installationUpdate')).toMatchObject({
+      action: 'remove',
+      from: { aadObjectId: OLIVIA_OFFICER.aadObjectId },
+    });
   });
 
   it('shows the echo and runs Action.Execute in the real Playground UI (headless Chromium)', async () => {
@@ -167,7 +184,9 @@ describe('e2e harness: echo bot behind the Agents Playground', () => {
     const card = await waitForAdaptiveCard(page, 'Echo card');
     await card.getByRole('button', { name: 'Ping' }).click();
     await waitForAdaptiveCard(page, 'pong: ping');
-    expect(lastReceived((a) => a.type === 'invoke').value).toMatchObject({ action: { type: 'Action.Execute', title: 'Ping', verb: 'ping' } });
+    expect(lastReceived((a) => a.type === 'invoke').value).toMatchObject({
+      action: { type: 'Action.Execute', title: 'Ping', verb: 'ping' },
+    });
     await screenshot(page, 'harness-smoke-ui');
     await page.close();
   });

@@ -29,12 +29,30 @@ describe('people’s text in the Playground UI, drawn by its renderer', () => {
   beforeAll(async () => {
     world = await startPlaygroundWorld({ overrides: { clock: new TravelClock('2026-11-23T09:00:00Z') } });
     const { members, challenges } = world.app.services;
-    await members.recordSighting({ aadObjectId: olivia.aadObjectId, name: olivia.name, tenantId: TENANT_ID, teamsUserId: OLIVIA_OFFICER.id });
-    await members.recordSighting({ aadObjectId: CLLR_MARTIN_HUGHES.aadObjectId, name: EVIL_NAME, tenantId: TENANT_ID, teamsUserId: CLLR_MARTIN_HUGHES.id });
+    await members.recordSighting({
+      aadObjectId: olivia.aadObjectId,
+      name: olivia.name,
+      tenantId: TENANT_ID,
+      teamsUserId: OLIVIA_OFFICER.id,
+    });
+    await members.recordSighting({
+      aadObjectId: CLLR_MARTIN_HUGHES.aadObjectId,
+      name: EVIL_NAME,
+      tenantId: TENANT_ID,
+      teamsUserId: CLLR_MARTIN_HUGHES.id,
+    });
     for (const title of TITLES) {
       await challenges.create(olivia, {
-        formId: randomUUID(), title, words: 'The young people asked for this to be looked at.', raisingGroup: 'super_council', raisingGroupOther: '',
-        raisedOn: '2026-11-20', priorityArea: 'healthy', leadOfficer: olivia.aadObjectId, assignees: olivia.aadObjectId, dueOn: '2027-01-31',
+        formId: randomUUID(),
+        title,
+        words: 'The young people asked for this to be looked at.',
+        raisingGroup: 'super_council',
+        raisingGroupOther: '',
+        raisedOn: '2026-11-20',
+        priorityArea: 'healthy',
+        leadOfficer: olivia.aadObjectId,
+        assignees: olivia.aadObjectId,
+        dueOn: '2027-01-31',
       });
     }
     page = await openPlayground(world.playground.url);

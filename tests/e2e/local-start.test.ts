@@ -37,7 +37,20 @@ function temporaryDir(prefix: string): string {
 /** The environment of a person's shell, minus what would change the decisions under test. */
 function cleanEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ['NODE_ENV', 'DISPLAY', 'WAYLAND_DISPLAY', 'WSL_DISTRO_NAME', 'BROWSER', 'TEAMSAPPTESTER_BROWSER', 'MODERNGOV_URL', 'MODERNGOV_COMMITTEE_ID', 'MEETINGS_ICAL_URL', 'SAMPLE_DATA', 'TABLE_PREFIX', 'AZURE_STORAGE_CONNECTION_STRING']) {
+  for (const key of [
+    'NODE_ENV',
+    'DISPLAY',
+    'WAYLAND_DISPLAY',
+    'WSL_DISTRO_NAME',
+    'BROWSER',
+    'TEAMSAPPTESTER_BROWSER',
+    'MODERNGOV_URL',
+    'MODERNGOV_COMMITTEE_ID',
+    'MEETINGS_ICAL_URL',
+    'SAMPLE_DATA',
+    'TABLE_PREFIX',
+    'AZURE_STORAGE_CONNECTION_STRING',
+  ]) {
     delete env[key];
   }
   return env;
@@ -48,7 +61,15 @@ async function startLocalRun(env: NodeJS.ProcessEnv): Promise<LocalRun> {
   const playgroundPort = await freePort();
   const child = spawn(process.execPath, [START_LOCAL], {
     // The run's Azurite (one per test run) stands in for the one npm start would embed.
-    env: { ...env, PORT: String(botPort), PLAYGROUND_PORT: String(playgroundPort), DATA_DIR: temporaryDir('cpp-local-data-'), LOG_LEVEL: 'info', AZURE_STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_PREFIX: uniqueTablePrefix() },
+    env: {
+      ...env,
+      PORT: String(botPort),
+      PLAYGROUND_PORT: String(playgroundPort),
+      DATA_DIR: temporaryDir('cpp-local-data-'),
+      LOG_LEVEL: 'info',
+      AZURE_STORAGE_CONNECTION_STRING: testConnectionString(),
+      TABLE_PREFIX: uniqueTablePrefix(),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const forget = killOnParentExit(child);
@@ -78,9 +99,16 @@ async function startLocalRun(env: NodeJS.ProcessEnv): Promise<LocalRun> {
         const check = () => {
           if (seen()) done();
         };
-        const timer = setTimeout(() => done(new Error(`npm start did not print ${String(text)} within ${timeoutMs} ms:\n${output.slice(-3000)}`)), timeoutMs);
+        const timer = setTimeout(
+          () => done(new Error(`npm start did not print ${String(text)} within ${timeoutMs} ms:\n${output.slice(-3000)}`)),
+          timeoutMs,
+        );
         waiters.add(check);
-        void exited.then(() => (seen() ? done() : done(new Error(`npm start exited (code ${String(child.exitCode)}) before printing ${String(text)}:\n${output.slice(-3000)}`))));
+        void exited.then(() =>
+          seen()
+            ? done()
+            : done(new Error(`npm start exited (code ${String(child.exitCode)}) before printing ${String(text)}:\n${output.slice(-3000)}`)),
+        );
         check();
       }),
     stop: async () => {

@@ -3,7 +3,14 @@ import { ask, cardJson, executeActionData, firstCard } from '../support/conversa
 import { FixtureServer, startFixtureServer } from '../support/fixture-server';
 import { Playground, PlaygroundMessage, startPlayground } from '../support/playground';
 import { PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
-import { CLLR_MARTIN_HUGHES, GROUP_CHAT_ID, OLIVIA_OFFICER, PERSONAL_CHAT_ID, PLAYGROUND_CONFIG_PATH, TENANT_ID } from '../support/playground-users';
+import {
+  CLLR_MARTIN_HUGHES,
+  GROUP_CHAT_ID,
+  OLIVIA_OFFICER,
+  PERSONAL_CHAT_ID,
+  PLAYGROUND_CONFIG_PATH,
+  TENANT_ID,
+} from '../support/playground-users';
 import { startTestApp } from '../support/test-app';
 import { TravelClock } from '../support/travel-clock';
 
@@ -23,7 +30,11 @@ describe('meetings in the Agents Playground (ModernGov source)', () => {
 
   beforeAll(async () => {
     moderngov = await startFixtureServer();
-    world = await startPlaygroundWorld({ env: { MODERNGOV_URL: moderngov.url, MODERNGOV_COMMITTEE_ID: '693', REMINDER_OFFSETS: 'P7D,P1D' }, overrides: { clock }, dispatcher: true });
+    world = await startPlaygroundWorld({
+      env: { MODERNGOV_URL: moderngov.url, MODERNGOV_COMMITTEE_ID: '693', REMINDER_OFFSETS: 'P7D,P1D' },
+      overrides: { clock },
+      dispatcher: true,
+    });
     ({ app, playground } = world);
     const [result] = await app.composition.meetingSync!.runOnce();
     expect(result?.counts?.added).toBeGreaterThan(3);
@@ -44,12 +55,16 @@ describe('meetings in the Agents Playground (ModernGov source)', () => {
   it('answers a month, next week and a month with no meetings', async () => {
     expect(cardJson(await ask(playground, 'any meetings in may?', asOlivia))).toContain('Tuesday 12 May 2026');
     expect(cardJson(await ask(playground, 'is there a meeting next week?', asOlivia))).toContain('No panel meetings are scheduled');
-    expect(cardJson(await ask(playground, 'any meetings in march 2027?', asOlivia))).toContain('No panel meetings are scheduled in March 2027');
+    expect(cardJson(await ask(playground, 'any meetings in march 2027?', asOlivia))).toContain(
+      'No panel meetings are scheduled in March 2027',
+    );
     expect(cardJson(await ask(playground, 'upcoming meetings', asOlivia))).toContain('Upcoming panel meetings');
   });
 
   it('serves "Add to my calendar" as an .ics file', async () => {
-    const url = /(http:\/\/127\.0\.0\.1:\d+\/calendar\/meetings\/mg-[0-9a-f]{24}\.ics)/.exec(cardJson(await ask(playground, 'when is the next meeting', asOlivia)))![1]!;
+    const url = /(http:\/\/127\.0\.0\.1:\d+\/calendar\/meetings\/mg-[0-9a-f]{24}\.ics)/.exec(
+      cardJson(await ask(playground, 'when is the next meeting', asOlivia)),
+    )![1]!;
     const response = await fetch(url);
     expect(response.headers.get('content-type')).toContain('text/calendar');
     const body = await response.text();
@@ -61,12 +76,24 @@ describe('meetings in the Agents Playground (ModernGov source)', () => {
   it('takes apologies on the card, once, and tells the officers', async () => {
     const meetingCard = await ask(playground, 'when is the next meeting', asMartin);
     const { meetingId } = executeActionData(firstCard(meetingCard), 'meeting.apologies');
-    const form = await playground.invoke('meeting.apologies', { meetingId }, { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID, replyToId: meetingCard.messageId });
+    const form = await playground.invoke(
+      'meeting.apologies',
+      { meetingId },
+      { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID, replyToId: meetingCard.messageId },
+    );
     expect(JSON.stringify(form.value)).toContain('"verb":"apology.send"');
     const seen = new Set(playground.messages().map((m) => m.messageId));
-    const sent = await playground.invoke('apology.send', { meetingId, reason: 'Full Council clash', substitute: 'Cllr Shah' }, { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID, replyToId: meetingCard.messageId });
+    const sent = await playground.invoke(
+      'apology.send',
+      { meetingId, reason: 'Full Council clash', substitute: 'Cllr Shah' },
+      { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID, replyToId: meetingCard.messageId },
+    );
     expect(JSON.stringify(sent.value)).toContain('Your apologies are recorded');
-    const again = await playground.invoke('apology.send', { meetingId, reason: 'again' }, { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID, replyToId: meetingCard.messageId });
+    const again = await playground.invoke(
+      'apology.send',
+      { meetingId, reason: 'again' },
+      { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID, replyToId: meetingCard.messageId },
+    );
     expect(JSON.stringify(again.value)).toContain('recorded once');
     // Officers hear a few minutes later, once, of the state then (a burst of changes is one notice).
     clock.travelTo(clock.now().plus({ minutes: 3, seconds: 5 }).toISO()!);
@@ -78,7 +105,11 @@ describe('meetings in the Agents Playground (ModernGov source)', () => {
     expect(list).toContain('Full Council clash');
     expect(cardJson(await ask(playground, 'apologies for the next meeting', asMartin))).toContain('Only officers');
 
-    const withdrawn = await playground.invoke('apology.withdraw', { meetingId }, { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID, replyToId: meetingCard.messageId });
+    const withdrawn = await playground.invoke(
+      'apology.withdraw',
+      { meetingId },
+      { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID, replyToId: meetingCard.messageId },
+    );
     expect(JSON.stringify(withdrawn.value)).toContain('Apologies withdrawn');
     clock.travelTo(clock.now().plus({ minutes: 3, seconds: 5 }).toISO()!);
     expect(await app.composition.scheduler.tick()).toBeGreaterThanOrEqual(1);
@@ -89,18 +120,42 @@ describe('meetings in the Agents Playground (ModernGov source)', () => {
   it('lets an officer add and cancel a meeting, and refuses a councillor', async () => {
     const form = await ask(playground, 'add meeting', asOlivia);
     expect(cardJson(form)).toContain('"verb":"meeting.save"');
-    const values = { title: 'Extra panel meeting', startDate: '2026-04-21', startTime: '10:00', endDate: '2026-04-21', endTime: '12:00', venue: 'Darent Room, Sessions House', agendaUrl: '', notes: '' };
-    const invalid = await playground.invoke('meeting.save', { ...values, endTime: '09:00' }, { from: OLIVIA_OFFICER.id, replyToId: form.messageId });
+    const values = {
+      title: 'Extra panel meeting',
+      startDate: '2026-04-21',
+      startTime: '10:00',
+      endDate: '2026-04-21',
+      endTime: '12:00',
+      venue: 'Darent Room, Sessions House',
+      agendaUrl: '',
+      notes: '',
+    };
+    const invalid = await playground.invoke(
+      'meeting.save',
+      { ...values, endTime: '09:00' },
+      { from: OLIVIA_OFFICER.id, replyToId: form.messageId },
+    );
     expect(JSON.stringify(invalid.value)).toContain('"verb":"meeting.save"');
     const saved = await playground.invoke('meeting.save', values, { from: OLIVIA_OFFICER.id, replyToId: form.messageId });
     const savedJson = JSON.stringify(saved.value);
     expect(savedJson).toContain('Meeting added');
     expect(savedJson).toContain('Tuesday 21 April 2026, 10:00am');
-    const refused = await playground.invoke('meeting.save', values, { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID, replyToId: (await ask(playground, 'hello', asMartin)).messageId });
+    const refused = await playground.invoke('meeting.save', values, {
+      from: CLLR_MARTIN_HUGHES.id,
+      conversationId: GROUP_CHAT_ID,
+      replyToId: (await ask(playground, 'hello', asMartin)).messageId,
+    });
     expect(refused.type).toBe('application/vnd.microsoft.error');
-    const edit = await playground.invoke('meeting.edit', executeActionData(saved.value as Record<string, unknown>, 'meeting.edit'), { from: OLIVIA_OFFICER.id, replyToId: form.messageId });
+    const edit = await playground.invoke('meeting.edit', executeActionData(saved.value as Record<string, unknown>, 'meeting.edit'), {
+      from: OLIVIA_OFFICER.id,
+      replyToId: form.messageId,
+    });
     const editing = executeActionData(edit.value as Record<string, unknown>, 'meeting.save');
-    const moved = await playground.invoke('meeting.save', { ...values, ...editing, startTime: '14:00', endTime: '16:00' }, { from: OLIVIA_OFFICER.id, replyToId: form.messageId });
+    const moved = await playground.invoke(
+      'meeting.save',
+      { ...values, ...editing, startTime: '14:00', endTime: '16:00' },
+      { from: OLIVIA_OFFICER.id, replyToId: form.messageId },
+    );
     expect(JSON.stringify(moved.value)).toContain('Meeting updated');
     expect(JSON.stringify(moved.value)).toContain('Tuesday 21 April 2026, 2:00pm');
     const cancel = executeActionData(moved.value as Record<string, unknown>, 'meeting.cancel');
@@ -112,7 +167,8 @@ describe('meetings in the Agents Playground (ModernGov source)', () => {
   });
 
   it('reminds each member a week before, exactly once, in their own chat', async () => {
-    const isReminder = (m: PlaygroundMessage) => cardJson(m).includes('Reminder: the panel meets in 1 week') && cardJson(m).includes('17 March 2026');
+    const isReminder = (m: PlaygroundMessage) =>
+      cardJson(m).includes('Reminder: the panel meets in 1 week') && cardJson(m).includes('17 March 2026');
     expect(await app.composition.scheduler.tick()).toBe(0);
     clock.travelTo('2026-03-10T14:00:05Z');
     expect(await app.composition.scheduler.tick()).toBeGreaterThanOrEqual(1);
@@ -121,7 +177,9 @@ describe('meetings in the Agents Playground (ModernGov source)', () => {
     await app.composition.scheduler.tick();
     await new Promise((r) => setTimeout(r, 1500));
     expect(playground.messages().filter(isReminder)).toHaveLength(1);
-    const progress = await app.composition.delivery.progress(`meeting-reminder|${/"meetingId":"(mg-[0-9a-f]{24})"/.exec(cardJson(reminder))![1]}|2026-03-17T14:00:00.000Z|P7D`);
+    const progress = await app.composition.delivery.progress(
+      `meeting-reminder|${/"meetingId":"(mg-[0-9a-f]{24})"/.exec(cardJson(reminder))![1]}|2026-03-17T14:00:00.000Z|P7D`,
+    );
     expect(progress).toMatchObject({ sent: 1, failed: 1 }); // Olivia received it; Martin has no 1:1 chat with the bot
   });
 });
@@ -135,7 +193,10 @@ describe('meetings in the Agents Playground (iCalendar feed)', () => {
   beforeAll(async () => {
     feed = await startFixtureServer();
     feed.routes.set('/panel.ics', { file: `${__dirname}/../fixtures/ical/panel-feed.ics`, contentType: 'text/calendar' });
-    app = await startTestApp({ ALLOWED_TENANT_IDS: TENANT_ID, MEETINGS_ICAL_URL: `${feed.url}/panel.ics` }, { clock: new TravelClock('2026-05-20T09:00:00Z'), startWorkers: false });
+    app = await startTestApp(
+      { ALLOWED_TENANT_IDS: TENANT_ID, MEETINGS_ICAL_URL: `${feed.url}/panel.ics` },
+      { clock: new TravelClock('2026-05-20T09:00:00Z'), startWorkers: false },
+    );
     playground = await startPlayground({ botEndpoint: `${app.url}/api/messages`, configPath: PLAYGROUND_CONFIG_PATH });
     const [result] = await app.composition.meetingSync!.runOnce();
     expect(result?.error).toBeUndefined();

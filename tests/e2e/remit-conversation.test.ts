@@ -1,6 +1,16 @@
 import { RunningApp } from '../../src/app/app';
 import { Playground, startPlayground } from '../support/playground';
-import { CLLR_MARTIN_HUGHES, CLLR_PRIYA_SHAH, GROUP_CHAT_ID, OLIVIA_OFFICER, PERSONAL_CHAT_ID, PLAYGROUND_CONFIG_PATH, TEAM_ID, TEAM_NAME, TENANT_ID } from '../support/playground-users';
+import {
+  CLLR_MARTIN_HUGHES,
+  CLLR_PRIYA_SHAH,
+  GROUP_CHAT_ID,
+  OLIVIA_OFFICER,
+  PERSONAL_CHAT_ID,
+  PLAYGROUND_CONFIG_PATH,
+  TEAM_ID,
+  TEAM_NAME,
+  TENANT_ID,
+} from '../support/playground-users';
 import { ask, cardJson, executeActionData, firstCard } from '../support/conversation-driver';
 import { startTestApp } from '../support/test-app';
 
@@ -92,7 +102,9 @@ describe('a councillor asks about the panel in the Agents Playground', () => {
     expect(result.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(result.value)).toContain('did not help');
     const totals = await app.services.feedback.totals();
-    expect(totals).toEqual([expect.objectContaining({ entryId: data.entryId, notHelpful: 1, recentUnhelpfulQuestions: ['what is a NEET'] })]);
+    expect(totals).toEqual([
+      expect.objectContaining({ entryId: data.entryId, notHelpful: 1, recentUnhelpfulQuestions: ['what is a NEET'] }),
+    ]);
     const updated = await playground.waitForMessage((m) => m.messageId === reply.messageId && m.revision > 0);
     expect(cardJson(updated)).toContain('did not help');
   });
@@ -100,10 +112,18 @@ describe('a councillor asks about the panel in the Agents Playground', () => {
   it('refuses tampered card data and unknown verbs with a friendly error, storing nothing', async () => {
     const reply = await ask(playground, 'what is OCYPC?', asOlivia);
     const before = await app.services.feedback.totals();
-    const tampered = await playground.invoke('feedback.submit', { entryId: 'no-such-entry', question: 'x', helpful: true }, { from: OLIVIA_OFFICER.id, replyToId: reply.messageId });
+    const tampered = await playground.invoke(
+      'feedback.submit',
+      { entryId: 'no-such-entry', question: 'x', helpful: true },
+      { from: OLIVIA_OFFICER.id, replyToId: reply.messageId },
+    );
     expect(tampered.type).toBe('application/vnd.microsoft.error');
     expect(JSON.stringify(tampered.value)).toContain('no longer in the knowledge base');
-    const malformed = await playground.invoke('feedback.submit', { entryId: 'glossary-ocypc', helpful: 'yes' }, { from: OLIVIA_OFFICER.id, replyToId: reply.messageId });
+    const malformed = await playground.invoke(
+      'feedback.submit',
+      { entryId: 'glossary-ocypc', helpful: 'yes' },
+      { from: OLIVIA_OFFICER.id, replyToId: reply.messageId },
+    );
     expect(JSON.stringify(malformed.value)).toContain('did not expect');
     const unknown = await playground.invoke('panel.selfDestruct', {}, { from: OLIVIA_OFFICER.id, replyToId: reply.messageId });
     expect(JSON.stringify(unknown.value)).toContain('not one I recognise');
@@ -122,8 +142,16 @@ describe('a councillor asks about the panel in the Agents Playground', () => {
     expect(await app.services.roles.roleOf(CLLR_MARTIN_HUGHES.aadObjectId)).toBe('officer');
 
     // Martin copies the button's data onto a card of his own: identity comes from the activity, so he is refused.
-    await app.services.roles.setOfficer({ aadObjectId: OLIVIA_OFFICER.aadObjectId, name: 'Olivia', tenantId: TENANT_ID, role: 'admin' }, CLLR_MARTIN_HUGHES.aadObjectId, false);
-    const forged = await playground.invoke('role.grantOfficer', { aadObjectId: CLLR_PRIYA_SHAH.aadObjectId }, { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID, replyToId: refused.messageId });
+    await app.services.roles.setOfficer(
+      { aadObjectId: OLIVIA_OFFICER.aadObjectId, name: 'Olivia', tenantId: TENANT_ID, role: 'admin' },
+      CLLR_MARTIN_HUGHES.aadObjectId,
+      false,
+    );
+    const forged = await playground.invoke(
+      'role.grantOfficer',
+      { aadObjectId: CLLR_PRIYA_SHAH.aadObjectId },
+      { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID, replyToId: refused.messageId },
+    );
     expect(forged.type).toBe('application/vnd.microsoft.error');
     expect(JSON.stringify(forged.value)).toContain('Only an administrator can change roles.');
     expect(await app.services.roles.roleOf(CLLR_PRIYA_SHAH.aadObjectId)).toBe('member');
@@ -148,7 +176,8 @@ describe('a councillor asks about the panel in the Agents Playground', () => {
   it('marks the member inactive when they uninstall the bot', async () => {
     await playground.customActivity('uninstall', { conversationId: PERSONAL_CHAT_ID });
     const deadline = Date.now() + 5000;
-    while ((await app.services.members.find(OLIVIA_OFFICER.aadObjectId))?.active !== false && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while ((await app.services.members.find(OLIVIA_OFFICER.aadObjectId))?.active !== false && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     expect((await app.services.members.find(OLIVIA_OFFICER.aadObjectId))?.active).toBe(false);
   });
 });

@@ -1,7 +1,10 @@
 // The UMD bundle: the package's ESM "lib" build does not load under Node's CommonJS loader.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js') as {
-  AdaptiveCard: new () => { parse(json: unknown, context: unknown): void; validateProperties(): { validationEvents: { message: string }[] } };
+  AdaptiveCard: new () => {
+    parse(json: unknown, context: unknown): void;
+    validateProperties(): { validationEvents: { message: string }[] };
+  };
   SerializationContext: new () => { eventCount: number; getEventAt(i: number): { message: string } };
 };
 
@@ -11,7 +14,8 @@ export function adaptiveCardProblems(card: object): string[] {
   const json = JSON.stringify(card);
   const unresolved = json.match(/\$\{[^}]*\}/g);
   if (unresolved) problems.push(`unresolved template expressions: ${unresolved.join(', ')}`);
-  if ((card as { version?: string }).version !== '1.5') problems.push(`version is ${(card as { version?: string }).version}, Teams needs 1.5`);
+  if ((card as { version?: string }).version !== '1.5')
+    problems.push(`version is ${(card as { version?: string }).version}, Teams needs 1.5`);
   const parsed = new AC.AdaptiveCard();
   const context = new AC.SerializationContext();
   parsed.parse(card, context);

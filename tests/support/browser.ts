@@ -121,7 +121,10 @@ export async function openPlayground(url: string, options: { browser?: HarnessBr
   }
   const page = await harness.newPage();
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: options.timeoutMs ?? 30000 });
-  await page.locator(SELECTORS.composeBox).first().waitFor({ timeout: options.timeoutMs ?? 30000 });
+  await page
+    .locator(SELECTORS.composeBox)
+    .first()
+    .waitFor({ timeout: options.timeoutMs ?? 30000 });
   return page;
 }
 

@@ -16,14 +16,23 @@ export function firstCard(message: PlaygroundMessage): Record<string, unknown> {
  * Says something as one user and resolves with the bot's next new message, so each step of a
  * conversation test reads the reply to that step and not an earlier one.
  */
-export async function ask(playground: Playground, text: string, options: { from: string; conversationId?: string }, timeoutMs = 60_000): Promise<PlaygroundMessage> {
+export async function ask(
+  playground: Playground,
+  text: string,
+  options: { from: string; conversationId?: string },
+  timeoutMs = 60_000,
+): Promise<PlaygroundMessage> {
   const seen = new Set(playground.messages().map((m) => m.messageId));
   await playground.sendMessage(text, { fromUserId: options.from, conversationId: options.conversationId });
   return playground.waitForMessage((m) => !seen.has(m.messageId), timeoutMs);
 }
 
 /** Finds an Action.Execute in a card by verb and returns its data, as the client would send it. */
-export function executeActionData(card: Record<string, unknown>, verb: string, match: (data: Record<string, unknown>) => boolean = () => true): Record<string, unknown> {
+export function executeActionData(
+  card: Record<string, unknown>,
+  verb: string,
+  match: (data: Record<string, unknown>) => boolean = () => true,
+): Record<string, unknown> {
   const found: Record<string, unknown>[] = [];
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(visit);

@@ -38,7 +38,10 @@ export function readDocx(body: Buffer): DocxContent {
   return {
     paragraphs,
     text: paragraphs.join('\n'),
-    images: zip.getEntries().map((entry) => entry.entryName).filter((name) => name.startsWith('word/media/')),
+    images: zip
+      .getEntries()
+      .map((entry) => entry.entryName)
+      .filter((name) => name.startsWith('word/media/')),
     title: /<dc:title>([^<]*)<\/dc:title>/.exec(core)?.[1] ?? '',
   };
 }

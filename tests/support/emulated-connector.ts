@@ -182,15 +182,25 @@ export class EmulatedConnector {
     const attempt = (this.attempts.get(marker) ?? 0) + 1;
     this.attempts.set(marker, attempt);
     const fault = this.pickFault({ conversationId, marker, attempt });
-    if (fault) this.injected.set(fault.kind === 'status' ? fault.status : 0, (this.injected.get(fault.kind === 'status' ? fault.status : 0) ?? 0) + 1);
+    if (fault)
+      this.injected.set(
+        fault.kind === 'status' ? fault.status : 0,
+        (this.injected.get(fault.kind === 'status' ? fault.status : 0) ?? 0) + 1,
+      );
     if (fault?.kind === 'timeout') {
       if (fault.deliver) this.accept(conversationId, marker, now, activity);
       this.hanging.add(res);
       return;
     }
     if (fault) {
-      const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
-      return this.answer(res, fault.status, { error: { code: fault.code ?? `Status${fault.status}`, message: 'injected by the emulated connector' } }, headers);
+      const headers: Record<string, string> =
+        fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
+      return this.answer(
+        res,
+        fault.status,
+        { error: { code: fault.code ?? `Status${fault.status}`, message: 'injected by the emulated connector' } },
+        headers,
+      );
     }
     const conversationRetry = this.conversationLimitExceeded(conversationId, now);
     if (conversationRetry !== undefined) return this.throttle(res, conversationRetry, 'conversation');
@@ -244,7 +254,12 @@ export class EmulatedConnector {
 
   private throttle(res: http.ServerResponse, retryAfterSeconds: number, scope: 'app' | 'conversation'): void {
     this.rateLimited[scope]++;
-    this.answer(res, 429, { error: { code: 'Throttled', message: `too many requests (${scope})` } }, { 'Retry-After': String(retryAfterSeconds) });
+    this.answer(
+      res,
+      429,
+      { error: { code: 'Throttled', message: `too many requests (${scope})` } },
+      { 'Retry-After': String(retryAfterSeconds) },
+    );
   }
 
   private answer(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

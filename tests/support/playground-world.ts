@@ -15,8 +15,13 @@ export interface PlaygroundWorld {
  * installed in Olivia's personal chat with its welcome already received, so each test's first
  * `ask` reads its own reply. Workers are left to the test, except the dispatcher when asked.
  */
-export async function startPlaygroundWorld(options: { env?: Record<string, string>; overrides?: AppOverrides; dispatcher?: boolean } = {}): Promise<PlaygroundWorld> {
-  const app = await startTestApp({ ADMIN_AAD_OBJECT_IDS: OLIVIA_OFFICER.aadObjectId, ALLOWED_TENANT_IDS: TENANT_ID, ...options.env }, { startWorkers: false, ...options.overrides });
+export async function startPlaygroundWorld(
+  options: { env?: Record<string, string>; overrides?: AppOverrides; dispatcher?: boolean } = {},
+): Promise<PlaygroundWorld> {
+  const app = await startTestApp(
+    { ADMIN_AAD_OBJECT_IDS: OLIVIA_OFFICER.aadObjectId, ALLOWED_TENANT_IDS: TENANT_ID, ...options.env },
+    { startWorkers: false, ...options.overrides },
+  );
   if (options.dispatcher) app.composition.dispatcher.start();
   const playground = await startPlayground({ botEndpoint: `${app.url}/api/messages`, configPath: PLAYGROUND_CONFIG_PATH });
   await playground.install(PERSONAL_CHAT_ID);

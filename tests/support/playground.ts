@@ -258,11 +258,21 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
  * Drives a Playground someone else started (e.g. `npm start` in a process test): the same API,
  * without owning the process. `stop()` closes the sockets and calls `stopOwner` if given.
  */
-export async function attachPlayground(options: { port: number; pid: number; logFile?: string; stopOwner?: () => Promise<void> }): Promise<Playground> {
+export async function attachPlayground(options: {
+  port: number;
+  pid: number;
+  logFile?: string;
+  stopOwner?: () => Promise<void>;
+}): Promise<Playground> {
   const stream = new StreamCollector(await openSocket(`ws://127.0.0.1:${options.port}/_ws_conversation/v1/conversations/stream`));
   const trafficLog = new TrafficCollector(await openSocket(`ws://127.0.0.1:${options.port}/_ws/log/stream`));
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playground-attached-'));
-  const child: StartedChild = { port: options.port, pid: options.pid, startupMs: Date.now(), stop: options.stopOwner ?? (async () => undefined) };
+  const child: StartedChild = {
+    port: options.port,
+    pid: options.pid,
+    startupMs: Date.now(),
+    stop: options.stopOwner ?? (async () => undefined),
+  };
   return makePlayground(child, stream, trafficLog, 0, workDir, options.logFile ?? path.join(workDir, 'none.log'));
 }
 
@@ -310,7 +320,13 @@ function makePlayground(
       }
       return [...streamed].some(([id, count]) => (answered.get(id) ?? 0) < count);
     };
-    await trafficLog.waitFor(() => (unanswered() ? undefined : true), timeoutMs, () => 'bot calls still unanswered').catch(() => undefined);
+    await trafficLog
+      .waitFor(
+        () => (unanswered() ? undefined : true),
+        timeoutMs,
+        () => 'bot calls still unanswered',
+      )
+      .catch(() => undefined);
   };
 
   let stopped = false;
@@ -406,10 +422,18 @@ function makePlayground(
     messages: () => stream.messages(),
     events: () => stream.events(),
     waitForMessage: (predicate, timeoutMs = 60_000) =>
-      stream.waitFor(() => stream.messages().find(predicate), timeoutMs, () => `messages seen: ${describeMessages(stream.messages())}`),
+      stream.waitFor(
+        () => stream.messages().find(predicate),
+        timeoutMs,
+        () => `messages seen: ${describeMessages(stream.messages())}`,
+      ),
     traffic: () => trafficLog.entries(),
     waitForTraffic: (predicate, timeoutMs = 60_000) =>
-      trafficLog.waitFor(() => trafficLog.entries().find(predicate), timeoutMs, () => `${trafficLog.entries().length} exchanges seen`),
+      trafficLog.waitFor(
+        () => trafficLog.entries().find(predicate),
+        timeoutMs,
+        () => `${trafficLog.entries().length} exchanges seen`,
+      ),
     settle,
     log: () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : ''),
     stop: async () => {
@@ -478,7 +502,10 @@ function spawnPlayground(options: PlaygroundOptions, port: number, workDir: stri
       clearTimeout(timer);
       void stop().then(() => reject(error));
     };
-    const timer = setTimeout(() => fail(new Error(`Playground did not print "Listening on" within ${timeoutMs} ms: ${stdout}${stderr}`)), timeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`Playground did not print "Listening on" within ${timeoutMs} ms: ${stdout}${stderr}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer): void => {
       stdout = (stdout + chunk.toString()).slice(-4000);
       const match = LISTENING.exec(stdout);
@@ -499,7 +526,6 @@ function spawnPlayground(options: PlaygroundOptions, port: number, workDir: stri
   });
 }
 
-
 function openSocket(address: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(address);
@@ -516,7 +542,7 @@ function openSocket(address: string): Promise<WebSocket> {
 abstract class JsonSocketCollector {
   private readonly waiters = new Set<() => void>();
 
-  protected constructor(private readonly socket: WebSocket) {
+  constructor(private readonly socket: WebSocket) {
     socket.on('message', (data: WebSocket.RawData) => {
       let parsed: unknown;
       try {
@@ -570,10 +596,6 @@ class StreamCollector extends JsonSocketCollector {
   private readonly byId = new Map<string, PlaygroundMessage>();
   private readonly order: string[] = [];
 
-  constructor(socket: WebSocket) {
-    super(socket);
-  }
-
   messages(): PlaygroundMessage[] {
     return this.order.flatMap((id) => {
       const message = this.byId.get(id);
@@ -623,10 +645,6 @@ class StreamCollector extends JsonSocketCollector {
 class TrafficCollector extends JsonSocketCollector {
   private readonly items: PlaygroundTraffic[] = [];
 
-  constructor(socket: WebSocket) {
-    super(socket);
-  }
-
   entries(): PlaygroundTraffic[] {
     return structuredClone(this.items);
   }
@@ -657,7 +675,9 @@ function toMessage(
   lastChange: PlaygroundMessage['lastChange'],
 ): PlaygroundMessage {
   const attachments = Array.isArray(raw.attachments)
-    ? raw.attachments.filter(isRecord).map((a) => ({ contentType: typeof a.contentType === 'string' ? a.contentType : '', content: a.content }))
+    ? raw.attachments
+        .filter(isRecord)
+        .map((a) => ({ contentType: typeof a.contentType === 'string' ? a.contentType : '', content: a.content }))
     : [];
   return {
     messageId: String(raw.messageId),

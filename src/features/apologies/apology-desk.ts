@@ -20,7 +20,12 @@ export interface ApologyMember {
 }
 
 export function apologyMeeting(meeting: Meeting): ApologyMeeting {
-  return { id: meeting.id, title: meeting.title, start: DateTime.fromISO(meeting.startUtc, { zone: 'utc' }), cancelled: meeting.status === 'cancelled' };
+  return {
+    id: meeting.id,
+    title: meeting.title,
+    start: DateTime.fromISO(meeting.startUtc, { zone: 'utc' }),
+    cancelled: meeting.status === 'cancelled',
+  };
 }
 
 /**
@@ -48,7 +53,8 @@ export class ApologyDesk {
   async send(meetingId: unknown, member: ApologyMember, details: { reason?: string; substitute?: string }): Promise<AdaptiveCardJson> {
     const meeting = await this.load(meetingId);
     const result = await this.book.send(meeting, member, details);
-    if (result.kind === 'already_recorded') return apologyRecordedCard(meeting, result.apology, 'You had already sent apologies for this meeting; they are recorded once.', true);
+    if (result.kind === 'already_recorded')
+      return apologyRecordedCard(meeting, result.apology, 'You had already sent apologies for this meeting; they are recorded once.', true);
     await this.notices.changed(meeting.id, member.aadObjectId);
     return apologyRecordedCard(meeting, result.apology, 'Your apologies are recorded; the officers will be told.', true);
   }
@@ -56,7 +62,8 @@ export class ApologyDesk {
   async withdraw(meetingId: unknown, member: ApologyMember): Promise<AdaptiveCardJson> {
     const meeting = await this.load(meetingId);
     const existing = await this.book.find(meeting.id, member.aadObjectId);
-    if (!existing || !(await this.book.withdraw(meeting, member.aadObjectId))) return apologyFormCard(meeting, 'You had no apologies recorded for this meeting.');
+    if (!existing || !(await this.book.withdraw(meeting, member.aadObjectId)))
+      return apologyFormCard(meeting, 'You had no apologies recorded for this meeting.');
     await this.notices.changed(meeting.id, member.aadObjectId);
     return apologyWithdrawnCard(meeting);
   }
@@ -74,7 +81,11 @@ export class ApologyDesk {
   private async load(meetingId: unknown): Promise<ApologyMeeting> {
     const id = meetingIdSchema.safeParse(meetingId);
     const stored = id.success ? await this.meetings.get(id.data) : undefined;
-    if (!stored) throw new DomainError('not_found', 'I could not find that meeting. It may have been removed; ask "upcoming meetings" for the current list.');
+    if (!stored)
+      throw new DomainError(
+        'not_found',
+        'I could not find that meeting. It may have been removed; ask "upcoming meetings" for the current list.',
+      );
     return apologyMeeting(stored.meeting);
   }
 }

@@ -58,13 +58,19 @@ export class ApologyNotices {
   private async send({ meetingId, aadObjectId }: z.infer<typeof noticePayload>, job: ScheduledJob): Promise<JobOutcome> {
     const meeting = await this.deps.meeting(meetingId);
     if (!meeting) return { kind: 'done', note: 'meeting gone' };
-    const [current, told] = await Promise.all([this.deps.book.find(meetingId, aadObjectId), this.deps.book.lastToldState(meetingId, aadObjectId)]);
+    const [current, told] = await Promise.all([
+      this.deps.book.find(meetingId, aadObjectId),
+      this.deps.book.lastToldState(meetingId, aadObjectId),
+    ]);
     const state = stateOf(current);
     if (state === (told || NONE)) return { kind: 'done', note: 'officers already know' };
     const withdrawnFrom = current ?? (await this.lastApology(meetingId, aadObjectId));
     if (!withdrawnFrom) return { kind: 'done', note: 'nothing to tell' };
     // One batch per planned notice: a retry of this run sends nothing twice.
-    await this.deps.notifyOfficers(batchIds.apologyNotice(meetingId, aadObjectId, job.due.toUTC().toISO()!), apologyNoticeForOfficers(meeting, withdrawnFrom, !current));
+    await this.deps.notifyOfficers(
+      batchIds.apologyNotice(meetingId, aadObjectId, job.due.toUTC().toISO()!),
+      apologyNoticeForOfficers(meeting, withdrawnFrom, !current),
+    );
     await this.deps.book.recordTold(meetingId, aadObjectId, state);
     return { kind: 'done', note: current ? 'told officers: apologies sent' : 'told officers: apologies withdrawn' };
   }

@@ -10,7 +10,16 @@ import { Actor, hasRole } from '../../shared/access/actor';
 import { MemberDirectory } from '../members/data/member-directory';
 import { Clock } from '../../platform/time/clock';
 import { formatLondonDateTime, formatLondonTime } from '../../platform/time/london';
-import { AttendancePerson, AttendanceRecord, CHECK_IN_OPENS_BEFORE, Occasion, OccasionId, checkInOpen, occasionIdSchema, recordingOpen } from './domain/attendance';
+import {
+  AttendancePerson,
+  AttendanceRecord,
+  CHECK_IN_OPENS_BEFORE,
+  Occasion,
+  OccasionId,
+  checkInOpen,
+  occasionIdSchema,
+  recordingOpen,
+} from './domain/attendance';
 import { AttendanceBook, WantedAttendance } from './data/attendance-book';
 import { attendanceFormCard, attendanceHistoryCard, occasionChoiceCard } from './teams/attendance-cards';
 import { ROSTER_PAGE_SIZE, RosterEntry, buildRoster, rosterTotals } from './domain/attendance-roster';
@@ -24,7 +33,10 @@ const recordInput = z.object({
   shown: z.string().max(ROSTER_PAGE_SIZE * 140),
   since: z.iso.datetime({ offset: true }),
   then: z.enum(['stay', 'next']).default('stay'),
-  attended: z.string().max(ROSTER_PAGE_SIZE * 140).optional(),
+  attended: z
+    .string()
+    .max(ROSTER_PAGE_SIZE * 140)
+    .optional(),
 });
 
 export type CheckInOutcome = { occasion: Occasion; outcome: 'checked_in' | 'already_checked_in'; record: AttendanceRecord | undefined };
@@ -53,18 +65,30 @@ export class AttendanceDesk {
   constructor(private readonly deps: AttendanceDeskDependencies) {}
 
   /** The form for page `page` of the roster (officers only, once the occasion has begun). */
-  async form(actor: Actor, occasionId: unknown, page = 0, message?: { text: string; color: 'Good' | 'Attention' | 'Warning' }): Promise<AdaptiveCardJson> {
+  async form(
+    actor: Actor,
+    occasionId: unknown,
+    page = 0,
+    message?: { text: string; color: 'Good' | 'Attention' | 'Warning' },
+  ): Promise<AdaptiveCardJson> {
     requireOfficer(actor);
     const occasion = await this.recordable(occasionId);
     const roster = await this.roster(occasion);
-    return attendanceFormCard(occasion, roster, { page, nowUtc: this.nowUtc(), totals: rosterTotals(roster), message: message?.text, messageColor: message?.color });
+    return attendanceFormCard(occasion, roster, {
+      page,
+      nowUtc: this.nowUtc(),
+      totals: rosterTotals(roster),
+      message: message?.text,
+      messageColor: message?.color,
+    });
   }
 
   /** Saves one page of the form; a repeated delivery of the same form changes nothing. */
   async record(actor: Actor, data: unknown): Promise<AdaptiveCardJson> {
     requireOfficer(actor);
     const parsed = recordInput.safeParse(data);
-    if (!parsed.success) throw new DomainError('invalid_input', 'This attendance form is out of date. Open the event again and choose Record attendance.');
+    if (!parsed.success)
+      throw new DomainError('invalid_input', 'This attendance form is out of date. Open the event again and choose Record attendance.');
     const input = parsed.data;
     const occasion = await this.recordable(input.occasionId);
     const roster = await this.roster(occasion);
@@ -82,7 +106,13 @@ export class AttendanceDesk {
     const message = savedMessage(result.changes.length, result.alreadyApplied, result.conflicts);
     const next = input.then === 'next' && result.conflicts.length === 0 ? input.page + 1 : input.page;
     const fresh = await this.roster(occasion);
-    return attendanceFormCard(occasion, fresh, { page: next, nowUtc, totals: rosterTotals(fresh), message: message.text, messageColor: message.color });
+    return attendanceFormCard(occasion, fresh, {
+      page: next,
+      nowUtc,
+      totals: rosterTotals(fresh),
+      message: message.text,
+      messageColor: message.color,
+    });
   }
 
   /** "I'm here": the member checks themselves in during the event window (identity from Teams). */
@@ -92,9 +122,19 @@ export class AttendanceDesk {
     if (occasion.cancelled) throw new DomainError('conflict', `${occasion.title} has been cancelled, so there is nothing to check in to.`);
     if (!checkInOpen(occasion, nowUtc)) throw new DomainError('conflict', closedText(occasion, nowUtc));
     if (occasion.kind === 'event' && !(await this.deps.invitations.isInvited(occasion.id, member.aadObjectId))) {
-      throw new DomainError('forbidden', 'This invitation was sent to someone else, so I cannot check you in. Please tell the participation officer you are here.');
+      throw new DomainError(
+        'forbidden',
+        'This invitation was sent to someone else, so I cannot check you in. Please tell the participation officer you are here.',
+      );
     }
-    const result = await this.deps.book.apply({ occasionId: occasion.id, wanted: [{ member, status: 'attended' }], by: member, source: 'check_in', submissionId: `checkin-${randomUUID()}`, atUtc: nowUtc });
+    const result = await this.deps.book.apply({
+      occasionId: occasion.id,
+      wanted: [{ member, status: 'attended' }],
+      by: member,
+      source: 'check_in',
+      submissionId: `checkin-${randomUUID()}`,
+      atUtc: nowUtc,
+    });
     const record = await this.deps.book.record(occasion.id, member.aadObjectId);
     return { occasion, outcome: result.changes.length > 0 ? 'checked_in' : 'already_checked_in', record };
   }
@@ -106,7 +146,9 @@ export class AttendanceDesk {
     const to = now.plus(CHECK_IN_OPENS_BEFORE).plus({ minutes: 1 }).toUTC().toISO()!;
     const nowUtc = this.nowUtc();
     const open = (await this.deps.occasions.startingBetween(from, to)).filter((occasion) => checkInOpen(occasion, nowUtc));
-    const allowed = await Promise.all(open.map(async (occasion) => occasion.kind === 'meeting' || (await this.deps.invitations.isInvited(occasion.id, member.aadObjectId))));
+    const allowed = await Promise.all(
+      open.map(async (occasion) => occasion.kind === 'meeting' || (await this.deps.invitations.isInvited(occasion.id, member.aadObjectId))),
+    );
     return open.filter((_, index) => allowed[index]);
   }
 
@@ -126,8 +168,17 @@ export class AttendanceDesk {
   async recent(actor: Actor): Promise<AdaptiveCardJson> {
     requireOfficer(actor);
     const now = this.deps.clock.now();
-    const occasions = await this.deps.occasions.startingBetween(now.minus({ days: RECENT_DAYS }).toUTC().toISO()!, now.plus(CHECK_IN_OPENS_BEFORE).toUTC().toISO()!);
-    return occasionChoiceCard(occasions.filter((occasion) => !occasion.cancelled).reverse().slice(0, 12), 'Record attendance');
+    const occasions = await this.deps.occasions.startingBetween(
+      now.minus({ days: RECENT_DAYS }).toUTC().toISO()!,
+      now.plus(CHECK_IN_OPENS_BEFORE).toUTC().toISO()!,
+    );
+    return occasionChoiceCard(
+      occasions
+        .filter((occasion) => !occasion.cancelled)
+        .reverse()
+        .slice(0, 12),
+      'Record attendance',
+    );
   }
 
   private async roster(occasion: Occasion): Promise<RosterEntry[]> {
@@ -136,7 +187,10 @@ export class AttendanceDesk {
       const [invited, rsvps] = await Promise.all([this.deps.invitations.list(occasion.id), this.deps.rsvps.forEvent(occasion.id)]);
       return buildRoster({ kind: 'event', invited, rsvps: new Map(rsvps.map((rsvp) => [rsvp.aadObjectId, rsvp.response])), records });
     }
-    const [members, apologies] = await Promise.all([this.deps.members.list({ activeOnly: true }), this.deps.apologies.forMeeting(occasion.id)]);
+    const [members, apologies] = await Promise.all([
+      this.deps.members.list({ activeOnly: true }),
+      this.deps.apologies.forMeeting(occasion.id),
+    ]);
     return buildRoster({ kind: 'meeting', invited: members, apologies: new Set(apologies.map((apology) => apology.aadObjectId)), records });
   }
 
@@ -144,7 +198,10 @@ export class AttendanceDesk {
     const occasion = await this.load(occasionId);
     if (occasion.cancelled) throw new DomainError('conflict', `${occasion.title} was cancelled, so there is no attendance to record.`);
     if (!recordingOpen(occasion, this.nowUtc())) {
-      throw new DomainError('conflict', `${occasion.title} has not started yet. You can record attendance from half an hour before it starts (${formatLondonDateTime(opensAt(occasion))}).`);
+      throw new DomainError(
+        'conflict',
+        `${occasion.title} has not started yet. You can record attendance from half an hour before it starts (${formatLondonDateTime(opensAt(occasion))}).`,
+      );
     }
     return occasion;
   }
@@ -165,10 +222,16 @@ function wantedFrom(roster: readonly RosterEntry[], shown: string[], ticked: Rea
   const byId = new Map(roster.map((entry) => [entry.aadObjectId, entry]));
   if (shown.length === 0) throw new DomainError('invalid_input', 'This attendance form lists nobody. Open it again from the event.');
   for (const id of [...shown, ...ticked]) {
-    if (!byId.has(id)) throw new DomainError('invalid_input', 'This form names someone who was not invited. Open Record attendance again for the current list.');
+    if (!byId.has(id))
+      throw new DomainError(
+        'invalid_input',
+        'This form names someone who was not invited. Open Record attendance again for the current list.',
+      );
   }
   const shownSet = new Set(shown);
-  for (const id of ticked) if (!shownSet.has(id)) throw new DomainError('invalid_input', 'This form ticks someone who was not on it. Open Record attendance again.');
+  for (const id of ticked)
+    if (!shownSet.has(id))
+      throw new DomainError('invalid_input', 'This form ticks someone who was not on it. Open Record attendance again.');
   return shown.map((id) => {
     const entry = byId.get(id)!;
     return { member: { aadObjectId: entry.aadObjectId, name: entry.name }, status: ticked.has(id) ? 'attended' : 'absent' };
@@ -176,13 +239,27 @@ function wantedFrom(roster: readonly RosterEntry[], shown: string[], ticked: Rea
 }
 
 function idList(text: string): string[] {
-  return [...new Set(text.split(',').map((id) => id.trim()).filter((id) => id.length > 0))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id.length > 0),
+    ),
+  ];
 }
 
-function savedMessage(changed: number, alreadyApplied: number, conflicts: readonly AttendanceRecord[]): { text: string; color: 'Good' | 'Warning' } {
+function savedMessage(
+  changed: number,
+  alreadyApplied: number,
+  conflicts: readonly AttendanceRecord[],
+): { text: string; color: 'Good' | 'Warning' } {
   if (conflicts.length > 0) {
     const names = conflicts.map((record) => `${record.name} (by ${record.by.name})`).join(', ');
-    return { text: `Saved ${changed} ${changed === 1 ? 'change' : 'changes'}. Left as they were, because someone changed them after you opened this form: ${names}. Check them below and save again if needed.`, color: 'Warning' };
+    return {
+      text: `Saved ${changed} ${changed === 1 ? 'change' : 'changes'}. Left as they were, because someone changed them after you opened this form: ${names}. Check them below and save again if needed.`,
+      color: 'Warning',
+    };
   }
   if (changed === 0 && alreadyApplied > 0) return { text: 'This attendance was already saved.', color: 'Good' };
   if (changed === 0) return { text: 'Saved: nothing needed changing.', color: 'Good' };
@@ -194,11 +271,12 @@ function opensAt(occasion: Occasion): string {
 }
 
 function closedText(occasion: Occasion, nowUtc: string): string {
-  if (nowUtc >= occasion.endUtc) return `${occasion.title} has finished, so check-in is closed. If you were there, please tell the participation officer.`;
+  if (nowUtc >= occasion.endUtc)
+    return `${occasion.title} has finished, so check-in is closed. If you were there, please tell the participation officer.`;
   return `Check-in for ${occasion.title} opens at ${formatLondonTime(opensAt(occasion))} on the day (${formatLondonDateTime(occasion.startUtc)} start).`;
 }
 
 function requireOfficer(actor: Actor): void {
-  if (!hasRole(actor.role, 'officer')) throw new DomainError('forbidden', 'Only officers can record attendance. If you are at the event, use "I\'m here" on your invitation.');
+  if (!hasRole(actor.role, 'officer'))
+    throw new DomainError('forbidden', 'Only officers can record attendance. If you are at the event, use "I\'m here" on your invitation.');
 }
-

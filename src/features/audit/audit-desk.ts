@@ -11,7 +11,12 @@ import { requirePermission } from '../../shared/access/policy';
 
 export const AUDIT_PAGE_SIZE = 20;
 
-const ROLE_WORDS: Record<AuditEntry['actor']['role'], string> = { member: 'member', officer: 'officer', admin: 'administrator', system: 'the bot' };
+const ROLE_WORDS: Record<AuditEntry['actor']['role'], string> = {
+  member: 'member',
+  officer: 'officer',
+  admin: 'administrator',
+  system: 'the bot',
+};
 
 /**
  * "audit log" for administrators: the latest entries, newest first, 20 a page. People are shown
@@ -25,16 +30,23 @@ export class AuditDesk {
 
   async card(actor: Actor, after?: unknown): Promise<AdaptiveCardJson> {
     requirePermission(actor, 'audit.read');
-    if (after !== undefined && !isAuditCursor(after)) throw new DomainError('invalid_input', 'This page of the audit log could not be read. Say "audit log" to start again.');
+    if (after !== undefined && !isAuditCursor(after))
+      throw new DomainError('invalid_input', 'This page of the audit log could not be read. Say "audit log" to start again.');
     const page = await this.log.latest({ limit: AUDIT_PAGE_SIZE, after });
     const names = await this.namesOf(page.entries);
     return renderAuditLogCard({
       heading: after ? 'Audit log (older entries)' : 'Audit log',
-      summary: page.entries.length === 0 ? 'Nothing has been recorded yet.' : `Newest first: ${page.entries.length} ${page.entries.length === 1 ? 'entry' : 'entries'}${page.after ? ', more below' : ''}.`,
+      summary:
+        page.entries.length === 0
+          ? 'Nothing has been recorded yet.'
+          : `Newest first: ${page.entries.length} ${page.entries.length === 1 ? 'entry' : 'entries'}${page.after ? ', more below' : ''}.`,
       entries: page.entries.map((entry) => ({
         when: formatLondonDateTime(entry.atUtc),
         action: AUDIT_ACTION_LABELS[entry.action],
-        who: entry.actor.role === 'system' ? 'the bot' : `${literalText(names.get(entry.actor.aadObjectId) ?? entry.actor.aadObjectId)} (${ROLE_WORDS[entry.actor.role]})`,
+        who:
+          entry.actor.role === 'system'
+            ? 'the bot'
+            : `${literalText(names.get(entry.actor.aadObjectId) ?? entry.actor.aadObjectId)} (${ROLE_WORDS[entry.actor.role]})`,
         subject: literalText(entry.subject.kind === 'member' ? (names.get(entry.subject.id) ?? entry.subject.id) : entry.subject.id),
         detail: literalText(entry.detail),
       })),

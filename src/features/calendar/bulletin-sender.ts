@@ -49,7 +49,12 @@ export class BulletinSender {
       await queued();
       // A re-run in the same week sends nothing new, and records nothing.
       if (summary.queued + summary.skipped > 0) {
-        await this.deps.audit.record({ actor: SYSTEM_ACTOR, action: 'broadcast', subject: { kind: 'bulletin', id: batchId }, detail: `Member Bulletin: ${summary.queued} queued, ${summary.skipped} not reachable` });
+        await this.deps.audit.record({
+          actor: SYSTEM_ACTOR,
+          action: 'broadcast',
+          subject: { kind: 'bulletin', id: batchId },
+          detail: `Member Bulletin: ${summary.queued} queued, ${summary.skipped} not reachable`,
+        });
       }
       return { kind: 'done', note: `bulletin queued ${summary.queued}` };
     } finally {
@@ -59,6 +64,11 @@ export class BulletinSender {
   }
 
   private planNext(): Promise<void> {
-    return this.deps.jobs.schedule({ key: KEY, kind: BULLETIN_JOB, due: nextBulletinAt(this.deps.schedule, this.deps.clock.now()), payload: {} });
+    return this.deps.jobs.schedule({
+      key: KEY,
+      kind: BULLETIN_JOB,
+      due: nextBulletinAt(this.deps.schedule, this.deps.clock.now()),
+      payload: {},
+    });
   }
 }

@@ -38,14 +38,22 @@ export class CalendarFeed {
     const now = this.clock.now();
     const fromUtc = utcIso(now.minus({ days: this.options.pastDays ?? 92 }));
     const toUtc = utcIso(now.plus({ days: this.options.aheadDays ?? 400 }));
-    const [meetings, events] = await Promise.all([this.meetings.listStartingBetween(fromUtc, toUtc), this.events.listStartingBetween(fromUtc, toUtc)]);
+    const [meetings, events] = await Promise.all([
+      this.meetings.listStartingBetween(fromUtc, toUtc),
+      this.events.listStartingBetween(fromUtc, toUtc),
+    ]);
     const visible = scope.kind === 'officers' ? events : await this.forMember(events, scope.aadObjectId);
-    const calendarName = scope.kind === 'officers' ? (this.options.officersCalendarName ?? `${this.options.calendarName} (officers)`) : this.options.calendarName;
+    const calendarName =
+      scope.kind === 'officers'
+        ? (this.options.officersCalendarName ?? `${this.options.calendarName} (officers)`)
+        : this.options.calendarName;
     return membersCalendarIcs(meetings, visible, { ...this.options, calendarName });
   }
 
   private async forMember(events: readonly ParticipationEvent[], aadObjectId: string): Promise<ParticipationEvent[]> {
-    const shown = await Promise.all(events.map(async (event) => event.audience.kind === 'all' || (await this.invitations.isInvited(event.id, aadObjectId))));
+    const shown = await Promise.all(
+      events.map(async (event) => event.audience.kind === 'all' || (await this.invitations.isInvited(event.id, aadObjectId))),
+    );
     return events.filter((_, index) => shown[index]);
   }
 }

@@ -42,8 +42,19 @@ export class MemberBulletin {
     const weeks = this.options.weeks ?? DEFAULT_BULLETIN_WEEKS;
     const { fromUtc, toUtc } = bulletinWindow(nowUtc, weeks);
     const week = this.batchId();
-    const [meetings, events, figures] = await Promise.all([this.meetings.listStartingBetween(fromUtc, toUtc), this.events.listStartingBetween(fromUtc, toUtc), this.options.keyFigures?.forBulletin(week)]);
-    const card = bulletinCard({ meetings, events, nowUtc, weeks, ...(this.options.calendarUrl ? { calendarUrl: this.options.calendarUrl } : {}), ...(figures ? { keyFigures: figures.section } : {}) });
+    const [meetings, events, figures] = await Promise.all([
+      this.meetings.listStartingBetween(fromUtc, toUtc),
+      this.events.listStartingBetween(fromUtc, toUtc),
+      this.options.keyFigures?.forBulletin(week),
+    ]);
+    const card = bulletinCard({
+      meetings,
+      events,
+      nowUtc,
+      weeks,
+      ...(this.options.calendarUrl ? { calendarUrl: this.options.calendarUrl } : {}),
+      ...(figures ? { keyFigures: figures.section } : {}),
+    });
     return { card, queued: async () => (figures ? this.options.keyFigures?.markAnnounced(figures.quarter, week) : undefined) };
   }
 

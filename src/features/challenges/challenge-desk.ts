@@ -13,7 +13,17 @@ import { SignedLinks } from '../../platform/security/signed-links';
 import { Clock, LONDON } from '../../platform/time/clock';
 import { channelRecipientId } from '../../platform/delivery/outbound-message';
 import { ChallengeView, ChallengeService } from './challenge-service';
-import { challengeCard, challengeCreatedCard, challengeFormCard, challengeListCard, challengeRefusedCard, challengeReportCard, challengeRespondedCard, myChallengeListCard, nudgeHeading } from './teams/challenge-cards';
+import {
+  challengeCard,
+  challengeCreatedCard,
+  challengeFormCard,
+  challengeListCard,
+  challengeRefusedCard,
+  challengeReportCard,
+  challengeRespondedCard,
+  myChallengeListCard,
+  nudgeHeading,
+} from './teams/challenge-cards';
 import { ChallengeFormError } from './domain/challenge-form';
 import { ChallengeResponseError } from './challenge-service';
 import { listFilterFromData, parseListFilterText } from './domain/challenge-list-filter';
@@ -75,7 +85,8 @@ export class ChallengeDesk {
   async respond(actor: Actor, data: unknown): Promise<AdaptiveCardJson> {
     try {
       const responded = await this.deps.service.respond(actor, data);
-      if (responded.outcome === 'recorded') await this.post(responded.view, `v${responded.view.challenge.version}`, `${literalText(actor.name)} responded`, actor.aadObjectId);
+      if (responded.outcome === 'recorded')
+        await this.post(responded.view, `v${responded.view.challenge.version}`, `${literalText(actor.name)} responded`, actor.aadObjectId);
       return challengeRespondedCard(responded, this.nowUtc());
     } catch (error) {
       if (error instanceof ChallengeResponseError) return challengeRefusedCard(error, this.nowUtc());
@@ -110,7 +121,10 @@ export class ChallengeDesk {
     if (!grant || !may(await this.holderOf(grant.aadObjectId), 'challenges.export')) return undefined;
     const period = titled(rangePeriod(from, to), params.get('title'));
     const { report, quarters, completed } = await this.deps.service.committeePaper(period);
-    const [areaChart, trendChart] = await Promise.all([this.deps.charts.draw(challengeAreaChart(report)), this.deps.charts.draw(challengeTrendChart(quarters))]);
+    const [areaChart, trendChart] = await Promise.all([
+      this.deps.charts.draw(challengeAreaChart(report)),
+      this.deps.charts.draw(challengeTrendChart(quarters)),
+    ]);
     const body = await challengeReportDocument({ report, areaChart, trendChart, completed, nowUtc: this.nowUtc() }, this.deps.charts);
     return { fileName: challengeReportDocumentName(report), contentType: DOCX_CONTENT_TYPE, body };
   }
@@ -143,11 +157,20 @@ export class ChallengeDesk {
     const batchId = batchIds.challengeCard(challenge.reference, version);
     // Every copy refreshes itself when viewed, so lead officer and assignees all see the latest response.
     const refreshUserIds = people.map((member) => member.teamsUserId);
-    await this.deps.delivery.broadcast({ batchId, members: recipients, card: () => challengeCard(view, { nowUtc: this.nowUtc(), heading, refreshUserIds }) });
+    await this.deps.delivery.broadcast({
+      batchId,
+      members: recipients,
+      card: () => challengeCard(view, { nowUtc: this.nowUtc(), heading, refreshUserIds }),
+    });
     const panel = this.deps.panelTeamId ? (await this.deps.teams.list()).find((team) => team.teamId === this.deps.panelTeamId) : undefined;
     if (panel) {
       const readOnly = { ...view, viewerMayRespond: false };
-      await this.deps.delivery.enqueue({ batchId, dedupeKey: `panel-channel`, recipient: { aadObjectId: channelRecipientId(panel.teamId), conversationReference: panel.conversationReference }, card: challengeCard(readOnly, { nowUtc: this.nowUtc(), heading }) });
+      await this.deps.delivery.enqueue({
+        batchId,
+        dedupeKey: `panel-channel`,
+        recipient: { aadObjectId: channelRecipientId(panel.teamId), conversationReference: panel.conversationReference },
+        card: challengeCard(readOnly, { nowUtc: this.nowUtc(), heading }),
+      });
     }
   }
 
@@ -160,8 +183,15 @@ export class ChallengeDesk {
       if (!(await this.deps.service.recordNudged(nudge.reference, now, this.deps.nudgeInterval))) continue;
       const ids = new Set(nudge.recipients.map((person) => person.aadObjectId));
       const recipients = active.filter((member) => ids.has(member.aadObjectId));
-      const card = challengeCard(await this.deps.service.view(systemActor(NUDGE_JOB), nudge.reference), { nowUtc: this.nowUtc(), heading: nudgeHeading(nudge) });
-      await this.deps.delivery.broadcast({ batchId: batchIds.challengeNudge(nudge.reference, now.toISODate()!), members: recipients, card: () => card });
+      const card = challengeCard(await this.deps.service.view(systemActor(NUDGE_JOB), nudge.reference), {
+        nowUtc: this.nowUtc(),
+        heading: nudgeHeading(nudge),
+      });
+      await this.deps.delivery.broadcast({
+        batchId: batchIds.challengeNudge(nudge.reference, now.toISODate()!),
+        members: recipients,
+        card: () => card,
+      });
       sent++;
     }
     await this.planNudges();
@@ -176,7 +206,12 @@ export class ChallengeDesk {
     await this.deps.delivery.broadcast({
       batchId: batchIds.challengeReport(period.start),
       members: officers,
-      card: (officer: Member) => challengeReportCard(report, { csvUrl: this.csvUrl(officer.aadObjectId, period), docxUrl: this.docxUrl(officer.aadObjectId, period), image }),
+      card: (officer: Member) =>
+        challengeReportCard(report, {
+          csvUrl: this.csvUrl(officer.aadObjectId, period),
+          docxUrl: this.docxUrl(officer.aadObjectId, period),
+          image,
+        }),
     });
     await this.planQuarterlyReport();
     return { kind: 'done', note: `quarterly report for ${period.title} to ${officers.length} officers` };
@@ -190,7 +225,10 @@ export class ChallengeDesk {
   /** 09:00 on the first day of the next quarter: the quarter just ended is complete. */
   private planQuarterlyReport(): Promise<void> {
     const now = this.deps.clock.now().setZone(LONDON);
-    const nextQuarter = DateTime.fromObject({ year: now.year, month: Math.floor((now.month - 1) / 3) * 3 + 1, day: 1, hour: 9 }, { zone: LONDON }).plus({ months: 3 });
+    const nextQuarter = DateTime.fromObject(
+      { year: now.year, month: Math.floor((now.month - 1) / 3) * 3 + 1, day: 1, hour: 9 },
+      { zone: LONDON },
+    ).plus({ months: 3 });
     return this.deps.jobs.schedule({ key: jobKeys.challengeQuarterlyReport, kind: QUARTERLY_REPORT_JOB, due: nextQuarter, payload: {} });
   }
 
@@ -198,7 +236,11 @@ export class ChallengeDesk {
     const report = await this.deps.service.report(period);
     const image = cardImage(this.deps.charts, await this.deps.charts.draw(challengeAreaChart(report)));
     if (!may(actor, 'challenges.export')) return challengeReportCard(report, { image });
-    return challengeReportCard(report, { csvUrl: this.csvUrl(actor.aadObjectId, period), docxUrl: this.docxUrl(actor.aadObjectId, period), image });
+    return challengeReportCard(report, {
+      csvUrl: this.csvUrl(actor.aadObjectId, period),
+      docxUrl: this.docxUrl(actor.aadObjectId, period),
+      image,
+    });
   }
 
   /** Who holds a signed link now: their role is read afresh, not taken from when the link was made. */
@@ -221,5 +263,3 @@ export class ChallengeDesk {
     return this.deps.clock.now().toUTC().toISO()!;
   }
 }
-
-

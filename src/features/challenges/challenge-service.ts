@@ -109,7 +109,9 @@ export class ChallengeService {
     const draft = validateChallengeForm(data, context);
     const nowUtc = this.nowUtc();
     const by = personOf(actor);
-    const result = await this.repository.create(Number(draft.raisedOn.slice(0, 4)), formId, (reference) => newChallenge(reference, draft, by, nowUtc));
+    const result = await this.repository.create(Number(draft.raisedOn.slice(0, 4)), formId, (reference) =>
+      newChallenge(reference, draft, by, nowUtc),
+    );
     if (result.outcome === 'created') await this.auditStatus(actor, result.challenge.reference, 'raised, received');
     return { outcome: result.outcome, view: await this.viewOf(actor, result.challenge) };
   }
@@ -151,7 +153,14 @@ export class ChallengeService {
     );
     const view = await this.viewOf(actor, result.challenge);
     if (result.outcome === 'applied' && moved?.to) await this.auditStatus(actor, input.reference, `${moved.from ?? ''} -> ${moved.to}`);
-    if (refusal) throw new ChallengeResponseError(refusal.code, refusal.message, view, { ...input.values, confirmNotChildName: '' }, refusal.nameConfirmation);
+    if (refusal)
+      throw new ChallengeResponseError(
+        refusal.code,
+        refusal.message,
+        view,
+        { ...input.values, confirmNotChildName: '' },
+        refusal.nameConfirmation,
+      );
     return { outcome: result.outcome === 'duplicate' ? 'already_recorded' : 'recorded', view };
   }
 
@@ -183,7 +192,13 @@ export class ChallengeService {
     const open = await this.repository.listSummaries({ openOnly: true });
     return open
       .filter((card) => isOverdue(card, today) && nudgeAllowed(card.lastNudgedAtUtc, nowUtc, interval))
-      .map((card) => ({ reference: card.reference, title: card.title, dueOn: card.dueOn, daysOverdue: daysAfter(card.dueOn, today), recipients: card.people }));
+      .map((card) => ({
+        reference: card.reference,
+        title: card.title,
+        dueOn: card.dueOn,
+        daysOverdue: daysAfter(card.dueOn, today),
+        recipients: card.people,
+      }));
   }
 
   /**
@@ -218,7 +233,9 @@ export class ChallengeService {
    * calendar quarters ending with its last (the trend), and each card completed in the period with
    * its outcome and what went back to the young people (both kept on the summary).
    */
-  async committeePaper(period: ReportPeriod): Promise<{ report: ChallengeReport; quarters: ChallengeReport[]; completed: CompletedCardDetail[] }> {
+  async committeePaper(
+    period: ReportPeriod,
+  ): Promise<{ report: ChallengeReport; quarters: ChallengeReport[]; completed: CompletedCardDetail[] }> {
     const nowUtc = this.nowUtc();
     const quarters = quartersEndingAt(period.end < this.today() ? period.end : this.today(), 4);
     const from = [period.start, quarters[0]!.start].sort()[0]!;
@@ -230,7 +247,14 @@ export class ChallengeService {
       const summary = byReference.get(outcome.reference);
       if (!summary) return [];
       const informed = summary.statusChanges.find((change) => change.status === 'informed');
-      const detail: CompletedCardDetail = { reference: summary.reference, title: summary.title, group: summary.group, completedOn: outcome.completedOn, outcome: summary.outcome ?? '', toldYoungPeople: summary.explanation ?? '' };
+      const detail: CompletedCardDetail = {
+        reference: summary.reference,
+        title: summary.title,
+        group: summary.group,
+        completedOn: outcome.completedOn,
+        outcome: summary.outcome ?? '',
+        toldYoungPeople: summary.explanation ?? '',
+      };
       if (informed) detail.informedOn = londonDate(informed.atUtc);
       return [detail];
     });
@@ -248,7 +272,12 @@ export class ChallengeService {
 
   /** Status changes go to the audit trail with the statuses only: never the card's words or a response. */
   private auditStatus(actor: Actor, reference: ChallengeReference, detail: string): Promise<void> {
-    return this.audit.record({ actor: { aadObjectId: actor.aadObjectId, role: actor.role }, action: 'challenge.status', subject: { kind: 'challenge', id: reference }, detail });
+    return this.audit.record({
+      actor: { aadObjectId: actor.aadObjectId, role: actor.role },
+      action: 'challenge.status',
+      subject: { kind: 'challenge', id: reference },
+      detail,
+    });
   }
 
   private nowUtc(): string {
@@ -257,7 +286,12 @@ export class ChallengeService {
 }
 
 /** The new card and its 'created' event; its first status, received, dates from the start of the day raised. */
-function newChallenge(reference: ChallengeReference, draft: ChallengeDraft, by: Person, nowUtc: string): { next: Challenge; event: ChallengeEvent } {
+function newChallenge(
+  reference: ChallengeReference,
+  draft: ChallengeDraft,
+  by: Person,
+  nowUtc: string,
+): { next: Challenge; event: ChallengeEvent } {
   const next: Challenge = {
     reference,
     ...draft,

@@ -19,8 +19,17 @@ import { batchIds } from '../../shared/keys';
 
 export const YOU_SAID_WE_DID_DOCX = 'you-said-we-did-docx';
 const yearSchema = z.coerce.number().int().min(2015).max(2100);
-const saveInput = z.looseObject({ year: yearSchema, version: z.coerce.number().int().min(0), page: z.coerce.number().int().min(0).max(1000), then: z.enum(['stay', 'next', 'preview']).default('stay') });
-const text = (max: number) => z.string().max(max * 2).transform((value) => value.replace(/\s+/g, ' ').trim().slice(0, max));
+const saveInput = z.looseObject({
+  year: yearSchema,
+  version: z.coerce.number().int().min(0),
+  page: z.coerce.number().int().min(0).max(1000),
+  then: z.enum(['stay', 'next', 'preview']).default('stay'),
+});
+const text = (max: number) =>
+  z
+    .string()
+    .max(max * 2)
+    .transform((value) => value.replace(/\s+/g, ' ').trim().slice(0, max));
 
 /**
  * Recommendation 7 and the young people's right to hear back: every challenge finished in the year
@@ -61,17 +70,39 @@ export class YouSaidWeDidDesk {
     if (!parsed.success) throw new DomainError('invalid_input', 'This form is out of date. Say "you said we did" to open it again.');
     const { year, version, page, then } = parsed.data;
     const current = await this.current(year);
-    if (current.version !== version) return youSaidWeDidFormCard(current, page, 'Someone else saved this summary after you opened it. Here is their version: make your changes again.', 'Attention');
-    const next: YouSaidWeDid = { ...current, items: [...current.items], version: version + 1, editedBy: { aadObjectId: actor.aadObjectId, name: actor.name }, editedAtUtc: this.nowUtc() };
+    if (current.version !== version)
+      return youSaidWeDidFormCard(
+        current,
+        page,
+        'Someone else saved this summary after you opened it. Here is their version: make your changes again.',
+        'Attention',
+      );
+    const next: YouSaidWeDid = {
+      ...current,
+      items: [...current.items],
+      version: version + 1,
+      editedBy: { aadObjectId: actor.aadObjectId, name: actor.name },
+      editedAtUtc: this.nowUtc(),
+    };
     const raw = parsed.data as Record<string, unknown>;
     if (typeof raw.intro === 'string') next.intro = text(MAX_ITEM_TEXT).parse(raw.intro) || current.intro;
     for (let index = page * ITEMS_PER_PAGE; index < Math.min(next.items.length, (page + 1) * ITEMS_PER_PAGE); index++) {
       const item = next.items[index]!;
       const said = raw[`said_${index}`];
       const did = raw[`did_${index}`];
-      next.items[index] = { ...item, youSaid: typeof said === 'string' && said.trim() ? text(MAX_ITEM_TEXT).parse(said) : item.youSaid, weDid: typeof did === 'string' && did.trim() ? text(MAX_ITEM_TEXT).parse(did) : item.weDid };
+      next.items[index] = {
+        ...item,
+        youSaid: typeof said === 'string' && said.trim() ? text(MAX_ITEM_TEXT).parse(said) : item.youSaid,
+        weDid: typeof did === 'string' && did.trim() ? text(MAX_ITEM_TEXT).parse(did) : item.weDid,
+      };
     }
-    if (!(await this.deps.store.save(next, version))) return youSaidWeDidFormCard(await this.current(year), page, 'Someone else saved this summary at the same moment. Here is the latest version.', 'Attention');
+    if (!(await this.deps.store.save(next, version)))
+      return youSaidWeDidFormCard(
+        await this.current(year),
+        page,
+        'Someone else saved this summary at the same moment. Here is the latest version.',
+        'Attention',
+      );
     if (then === 'preview') return youSaidWeDidCard(next, { forOfficer: true, docxUrl: this.docxUrl(actor, year), message: 'Saved.' });
     return youSaidWeDidFormCard(next, then === 'next' ? page + 1 : page, 'Saved.');
   }
@@ -82,13 +113,26 @@ export class YouSaidWeDidDesk {
     const parsed = z.object({ year: yearSchema, version: z.coerce.number().int().min(0) }).safeParse(data);
     if (!parsed.success) throw new DomainError('invalid_input', 'Say "you said we did" to open the summary again.');
     const current = await this.current(parsed.data.year);
-    if (current.version !== parsed.data.version) return youSaidWeDidCard(current, { forOfficer: true, docxUrl: this.docxUrl(actor, current.year), message: 'The summary changed since you opened it: check this version, then send it.' });
+    if (current.version !== parsed.data.version)
+      return youSaidWeDidCard(current, {
+        forOfficer: true,
+        docxUrl: this.docxUrl(actor, current.year),
+        message: 'The summary changed since you opened it: check this version, then send it.',
+      });
     const members = await this.deps.members.list({ activeOnly: true });
     const card = youSaidWeDidCard(current, { forOfficer: false });
-    const summary = await this.deps.delivery.broadcast({ batchId: batchIds.youSaidWeDid(current.year, current.version), members, card: () => card });
+    const summary = await this.deps.delivery.broadcast({
+      batchId: batchIds.youSaidWeDid(current.year, current.version),
+      members,
+      card: () => card,
+    });
     const sent = { ...current, sentAtUtc: this.nowUtc() };
     if (current.version > 0) await this.deps.store.save({ ...sent, version: current.version }, current.version).catch(() => false);
-    return youSaidWeDidCard(sent, { forOfficer: true, docxUrl: this.docxUrl(actor, current.year), message: summary.queued > 0 ? `Sending to ${summary.queued} members.` : 'This version was already sent.' });
+    return youSaidWeDidCard(sent, {
+      forOfficer: true,
+      docxUrl: this.docxUrl(actor, current.year),
+      message: summary.queued > 0 ? `Sending to ${summary.queued} members.` : 'This version was already sent.',
+    });
   }
 
   /** The Word version for the children in care councils, behind a signed officer-only link. */
@@ -121,13 +165,23 @@ export class YouSaidWeDidDesk {
       return summary;
     }
     const period = yearPeriod(year);
-    const [summaries, members] = await Promise.all([this.deps.challenges.listSummaries({ raisedBefore: period.endExclusive, openOn: period.start }), this.deps.members.list({ activeOnly: false })]);
+    const [summaries, members] = await Promise.all([
+      this.deps.challenges.listSummaries({ raisedBefore: period.endExclusive, openOn: period.start }),
+      this.deps.members.list({ activeOnly: false }),
+    ]);
     const closed: ClosedChallenge[] = [];
     const names = new Set(members.map((member) => member.name));
     for (const summary of summaries) {
       for (const person of summary.people) names.add(person.name);
       const closing = closedIn(summary.statusChanges, period.start, period.endExclusive, londonDateOf);
-      if (closing) closed.push({ reference: summary.reference, title: summary.title, status: closing.status, closedOn: closing.on, ...(summary.explanation ? { explanation: summary.explanation } : {}) });
+      if (closing)
+        closed.push({
+          reference: summary.reference,
+          title: summary.title,
+          status: closing.status,
+          closedOn: closing.on,
+          ...(summary.explanation ? { explanation: summary.explanation } : {}),
+        });
     }
     return draftSummary(year, closed, [...names]);
   }

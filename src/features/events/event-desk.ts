@@ -72,7 +72,13 @@ export class EventDesk {
       // delivery of the form also finishes a run that stopped after the event was stored.
       await this.invite(actor, event, await this.audience(event.audience));
       await this.planReminder(event);
-      return this.statusCard(actor, event, outcome === 'created' ? 'Event created: invitations are on their way' : 'This event was already created: invitations are on their way');
+      return this.statusCard(
+        actor,
+        event,
+        outcome === 'created'
+          ? 'Event created: invitations are on their way'
+          : 'This event was already created: invitations are on their way',
+      );
     } catch (error) {
       if (error instanceof EventFormError) return eventFormCard({ teams, minNotice: this.deps.minNotice, error, formId: formIdOf(input) });
       throw error;
@@ -122,7 +128,13 @@ export class EventDesk {
   async invitation(sender: TurnSender, eventId: unknown, heading?: string): Promise<AdaptiveCardJson> {
     const view = await this.deps.rsvps.view(eventId, sender.aadObjectId);
     const checkedIn = await this.deps.attendance?.attended(view.event.id, sender.aadObjectId);
-    return eventInvitationCard(view.event, { ...this.invitationOptions(view.event), mine: view.mine, totals: view.totals, heading, checkedInAtUtc: checkedIn?.atUtc });
+    return eventInvitationCard(view.event, {
+      ...this.invitationOptions(view.event),
+      mine: view.mine,
+      totals: view.totals,
+      heading,
+      checkedInAtUtc: checkedIn?.atUtc,
+    });
   }
 
   async attendees(actor: Actor, eventId: unknown): Promise<AdaptiveCardJson> {
@@ -131,10 +143,18 @@ export class EventDesk {
   }
 
   /** The CSV behind a signed link: the link must be genuine and its holder still an officer. */
-  async attendeesCsv(eventId: string, params: URLSearchParams): Promise<{ fileName: string; contentType: string; body: string } | undefined> {
+  async attendeesCsv(
+    eventId: string,
+    params: URLSearchParams,
+  ): Promise<{ fileName: string; contentType: string; body: string } | undefined> {
     const grant = this.deps.links.verify(ATTENDEES_CSV, eventId, params);
     if (!grant) return undefined;
-    const holder: Actor = { aadObjectId: grant.aadObjectId, name: 'officer', tenantId: '', role: await this.deps.roles.roleOf(grant.aadObjectId) };
+    const holder: Actor = {
+      aadObjectId: grant.aadObjectId,
+      name: 'officer',
+      tenantId: '',
+      role: await this.deps.roles.roleOf(grant.aadObjectId),
+    };
     if (!may(holder, 'events.attendees')) return undefined;
     return this.deps.rsvps.attendeesCsv(holder, eventId);
   }
@@ -160,9 +180,19 @@ export class EventDesk {
 
   private async auditBroadcast(actor: Actor, event: ParticipationEvent, what: string, summary: BroadcastSummary): Promise<void> {
     if (summary.queued + summary.skipped === 0) return; // a repeat that sent nothing new
-    const audience = event.audience.kind === 'all' ? 'all' : event.audience.kind === 'role' ? `role:${event.audience.role}` : `team:${event.audience.teamId}`;
+    const audience =
+      event.audience.kind === 'all'
+        ? 'all'
+        : event.audience.kind === 'role'
+          ? `role:${event.audience.role}`
+          : `team:${event.audience.teamId}`;
     const detail = `${what}: ${summary.queued} queued, ${summary.skipped} not reachable (audience ${audience})`;
-    await this.deps.audit.record({ actor: { aadObjectId: actor.aadObjectId, role: actor.role }, action: 'broadcast', subject: { kind: 'event', id: event.id }, detail });
+    await this.deps.audit.record({
+      actor: { aadObjectId: actor.aadObjectId, role: actor.role },
+      action: 'broadcast',
+      subject: { kind: 'event', id: event.id },
+      detail,
+    });
   }
 
   /** Updates and cancellations go to everyone ever invited; their replies are kept. */
@@ -182,16 +212,26 @@ export class EventDesk {
     await this.deps.jobs.cancelWithPrefix(prefix);
     const due = DateTime.fromISO(event.startUtc, { zone: 'utc' }).setZone(LONDON).minus({ days: 1 });
     if (due <= this.deps.clock.now()) return;
-    await this.deps.jobs.schedule({ key: jobKeys.eventReminder(event.id, event.startUtc), kind: EVENT_REMINDER_JOB, due, payload: { eventId: event.id, startUtc: event.startUtc } });
+    await this.deps.jobs.schedule({
+      key: jobKeys.eventReminder(event.id, event.startUtc),
+      kind: EVENT_REMINDER_JOB,
+      due,
+      payload: { eventId: event.id, startUtc: event.startUtc },
+    });
   }
 
   /** The day before: members who said Going or Maybe. Idempotent per member through the delivery batch. */
   private async remind({ eventId, startUtc }: z.infer<typeof eventReminderPayload>): Promise<JobOutcome> {
     const event = (await this.deps.repository.get(eventId))?.event;
-    if (!event || event.status === 'cancelled' || event.startUtc !== startUtc) return { kind: 'done', note: 'event cancelled, moved or gone' };
+    if (!event || event.status === 'cancelled' || event.startUtc !== startUtc)
+      return { kind: 'done', note: 'event cancelled, moved or gone' };
     const attending = new Set((await this.deps.rsvps.membersToRemind(event.id)).map((person) => person.aadObjectId));
     const members = (await this.deps.members.list({ activeOnly: true })).filter((member) => attending.has(member.aadObjectId));
-    const summary = await this.deps.delivery.broadcast({ batchId: batchIds.eventReminder(event.id, startUtc), members, card: () => eventInvitationCard(event, { ...this.invitationOptions(event), heading: 'Reminder: this is tomorrow' }) });
+    const summary = await this.deps.delivery.broadcast({
+      batchId: batchIds.eventReminder(event.id, startUtc),
+      members,
+      card: () => eventInvitationCard(event, { ...this.invitationOptions(event), heading: 'Reminder: this is tomorrow' }),
+    });
     return { kind: 'done', note: `queued ${summary.queued}` };
   }
 
@@ -200,13 +240,24 @@ export class EventDesk {
     if (audience.kind === 'role') {
       return audience.role === 'officer' ? this.deps.roles.activeOfficers() : this.deps.roles.activeAdmins();
     }
-    if (!this.deps.teamMembers) throw new DomainError('unavailable', 'I cannot read that Team\'s members at the moment. Please choose another audience.');
+    if (!this.deps.teamMembers)
+      throw new DomainError('unavailable', "I cannot read that Team's members at the moment. Please choose another audience.");
     return this.deps.teamMembers(audience.teamId);
   }
 
   private async statusCard(actor: Actor, event: ParticipationEvent, heading?: string): Promise<AdaptiveCardJson> {
-    const [progress, attendees] = await Promise.all([this.deps.delivery.progress(batchIds.eventVersion(event.id, event.sequence, 'invitation')), this.deps.rsvps.attendees(actor, event.id)]);
-    return eventStatusCard(event, { progress, totals: attendees.totals, noAnswer: attendees.noAnswer, csvUrl: this.csvUrl(actor, event.id), heading, nowUtc: this.deps.clock.now().toUTC().toISO()! });
+    const [progress, attendees] = await Promise.all([
+      this.deps.delivery.progress(batchIds.eventVersion(event.id, event.sequence, 'invitation')),
+      this.deps.rsvps.attendees(actor, event.id),
+    ]);
+    return eventStatusCard(event, {
+      progress,
+      totals: attendees.totals,
+      noAnswer: attendees.noAnswer,
+      csvUrl: this.csvUrl(actor, event.id),
+      heading,
+      nowUtc: this.deps.clock.now().toUTC().toISO()!,
+    });
   }
 
   private invitationOptions(event: ParticipationEvent) {

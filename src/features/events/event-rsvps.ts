@@ -48,10 +48,13 @@ export class EventRsvps {
   /** Records the member's answer (`event.rsvp`); the same answer twice records once. */
   async respond(eventId: unknown, member: EventPerson, response: unknown): Promise<InvitationView & { outcome: RsvpOutcome['kind'] }> {
     const answer = rsvpResponseSchema.safeParse(response);
-    if (!answer.success) throw new DomainError('invalid_input', 'Please choose Going, Maybe or Can\'t go.');
+    if (!answer.success) throw new DomainError('invalid_input', "Please choose Going, Maybe or Can't go.");
     const event = await this.load(eventId);
     if (!(await this.invitations.isInvited(event.id, member.aadObjectId))) {
-      throw new DomainError('forbidden', 'This invitation was sent to someone else. Please ask the participation team if you would like to come.');
+      throw new DomainError(
+        'forbidden',
+        'This invitation was sent to someone else. Please ask the participation team if you would like to come.',
+      );
     }
     const outcome = await this.book.respond(event, member, answer.data);
     return { event, mine: outcome.rsvp, totals: totalsOf(await this.book.forEvent(event.id)), outcome: outcome.kind };
@@ -72,7 +75,14 @@ export class EventRsvps {
     const [rsvps, invited] = await Promise.all([this.book.forEvent(event.id), this.invitations.list(event.id)]);
     const invitedIds = new Set(invited.map((invitation) => invitation.aadObjectId));
     const answered = rsvps.filter((rsvp) => invitedIds.has(rsvp.aadObjectId)).length;
-    return { event, rsvps, names: namesByResponse(rsvps), totals: totalsOf(rsvps), invited: invited.length, noAnswer: invited.length - answered };
+    return {
+      event,
+      rsvps,
+      names: namesByResponse(rsvps),
+      totals: totalsOf(rsvps),
+      invited: invited.length,
+      noAnswer: invited.length - answered,
+    };
   }
 
   /** The attendee CSV, for officers only. */

@@ -38,7 +38,11 @@ export class OfficerEvents {
    * audience). The form's `formId` decides the event's id, so the same form delivered twice, even
    * at once, creates one event: the later delivery gets the first's event back as a duplicate.
    */
-  async create(actor: Actor, input: unknown, teams: readonly TeamChoice[]): Promise<{ event: ParticipationEvent; outcome: 'created' | 'duplicate' }> {
+  async create(
+    actor: Actor,
+    input: unknown,
+    teams: readonly TeamChoice[],
+  ): Promise<{ event: ParticipationEvent; outcome: 'created' | 'duplicate' }> {
     assertOfficer(actor);
     const formId = formIdOf(input);
     const id = formId ? eventIdForForm(formId) : newEventId();
@@ -71,11 +75,18 @@ export class OfficerEvents {
    * Updates an event from the form's values. `expectedSequence`, from the card the officer
    * edited, refuses a change made on top of someone else's newer one. RSVPs are untouched.
    */
-  async update(actor: Actor, eventId: unknown, input: unknown, teams: readonly TeamChoice[], expectedSequence?: number): Promise<EventChangeResult> {
+  async update(
+    actor: Actor,
+    eventId: unknown,
+    input: unknown,
+    teams: readonly TeamChoice[],
+    expectedSequence?: number,
+  ): Promise<EventChangeResult> {
     assertOfficer(actor);
     const nowUtc = this.nowUtc();
     return this.change(parseId(eventId), expectedSequence, (current) => {
-      if (current.status === 'cancelled') throw new DomainError('conflict', 'This event has been cancelled, so it cannot be changed. Create a new event instead.');
+      if (current.status === 'cancelled')
+        throw new DomainError('conflict', 'This event has been cancelled, so it cannot be changed. Create a new event instead.');
       const form = validateEventForm(input, { nowUtc, minNotice: this.options.minNotice, teams, current });
       return applyForm(current, form, nowUtc);
     });
@@ -99,19 +110,27 @@ export class OfficerEvents {
     return stored.event;
   }
 
-  private async change(id: EventId, expectedSequence: number | undefined, decide: (current: ParticipationEvent) => ParticipationEvent | 'unchanged'): Promise<EventChangeResult> {
+  private async change(
+    id: EventId,
+    expectedSequence: number | undefined,
+    decide: (current: ParticipationEvent) => ParticipationEvent | 'unchanged',
+  ): Promise<EventChangeResult> {
     try {
       const result = await this.repository.mutate(id, (current) => {
         // A cancel repeated from a stale card is still harmless, so only real changes check the version.
         if (expectedSequence !== undefined && current.sequence !== expectedSequence && current.status !== 'cancelled') {
-          throw new DomainError('conflict', 'Someone else changed this event after you opened it. Open it again to see the latest version, then make your change.');
+          throw new DomainError(
+            'conflict',
+            'Someone else changed this event after you opened it. Open it again to see the latest version, then make your change.',
+          );
         }
         return decide(current);
       });
       if (!result) throw notFound();
       return result;
     } catch (error) {
-      if (error instanceof EventConcurrencyError) throw new DomainError('conflict', 'This event is being changed by someone else right now. Please try again.', { cause: error });
+      if (error instanceof EventConcurrencyError)
+        throw new DomainError('conflict', 'This event is being changed by someone else right now. Please try again.', { cause: error });
       throw error;
     }
   }

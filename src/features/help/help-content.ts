@@ -9,27 +9,39 @@ const CAPABILITIES = [
   { title: 'Select Committee', detail: 'Ask what any of the 15 recommendations of the 2015 Select Committee asked for.' },
   { title: 'Acronyms', detail: 'Type an acronym such as NEET, UASC or OCYPC to see what it means.' },
   { title: 'Contacts', detail: 'Ask whom to contact about the panel.' },
-  { title: 'Ask an officer', detail: "When I can't answer, or my answer didn't help, press Ask an officer: the panel's officers answer you here." },
-  { title: 'Meetings', detail: '"When is the next meeting?", "any meetings in March?", "send apologies for the next meeting". Say "stop reminders" or "start reminders".' },
-  { title: 'Events', detail: '"events" for what is coming up, "my calendar link" for the Members\' Calendar, "stop bulletin" or "start bulletin".' },
-  { title: 'Training and attendance', detail: '"my training" for your corporate parenting training record; "I\'m here" to check in at an event or meeting. Say "stop training reminders" if you do not want them.' },
+  {
+    title: 'Ask an officer',
+    detail: "When I can't answer, or my answer didn't help, press Ask an officer: the panel's officers answer you here.",
+  },
+  {
+    title: 'Meetings',
+    detail:
+      '"When is the next meeting?", "any meetings in March?", "send apologies for the next meeting". Say "stop reminders" or "start reminders".',
+  },
+  {
+    title: 'Events',
+    detail: '"events" for what is coming up, "my calendar link" for the Members\' Calendar, "stop bulletin" or "start bulletin".',
+  },
+  {
+    title: 'Training and attendance',
+    detail:
+      '"my training" for your corporate parenting training record; "I\'m here" to check in at an event or meeting. Say "stop training reminders" if you do not want them.',
+  },
   { title: 'Key figures', detail: '"key figures" for the latest headline figures about children in care.' },
   { title: 'Challenge cards', detail: '"my challenge cards", "challenge CC-2026-014", "challenge report for Q3 2026".' },
 ];
 
-
-
-
 /** The one line on the welcome card about what the bot keeps; the privacy page says the rest. */
 export const DATA_NOTICE =
-  'I keep your Teams id and name, your chat with me, and what you send me here (apologies, replies, responses to challenge cards), in the council\'s Azure storage. Never your e-mail or party.';
+  "I keep your Teams id and name, your chat with me, and what you send me here (apologies, replies, responses to challenge cards), in the council's Azure storage. Never your e-mail or party.";
 
 /** `publicBaseUrl`: where the bot serves its privacy notice (`/privacy`). */
 export function welcomeCardData(publicBaseUrl: string): WelcomeCardData {
   return {
     dataNotice: DATA_NOTICE,
     privacyUrl: `${publicBaseUrl}/privacy`,
-    intro: "I help members of Kent County Council's Corporate Parenting Panel: ask me about the panel in your own words (every answer names the document it comes from), and I'll remind you of meetings, take your apologies, invite you to participation events and keep you up to date on the children's challenge cards.",
+    intro:
+      "I help members of Kent County Council's Corporate Parenting Panel: ask me about the panel in your own words (every answer names the document it comes from), and I'll remind you of meetings, take your apologies, invite you to participation events and keep you up to date on the children's challenge cards.",
     capabilities: CAPABILITIES,
     suggestions: EXAMPLE_QUESTIONS.slice(0, 3).map((question) => ({ question })),
   };

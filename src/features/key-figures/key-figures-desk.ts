@@ -43,12 +43,25 @@ export class KeyFiguresDesk {
     const parsed = saveInput.safeParse(data);
     if (!parsed.success) throw new DomainError('invalid_input', 'This form is out of date. Say "enter key figures" for a fresh one.');
     const { quarter, formId } = parsed.data;
-    if (quarter > quarterKey(quarterOf(this.today()).year, quarterOf(this.today()).quarter)) throw new DomainError('invalid_input', 'Figures can only be entered for a quarter that has begun.');
+    if (quarter > quarterKey(quarterOf(this.today()).year, quarterOf(this.today()).quarter))
+      throw new DomainError('invalid_input', 'Figures can only be entered for a quarter that has begun.');
     const existing = await this.deps.store.get(quarter);
     try {
       const { values, source } = validateKeyFiguresForm(parsed.data, this.deps.definitions);
-      const saved = await this.deps.store.save({ quarter, values, source, formId, enteredBy: { aadObjectId: actor.aadObjectId, name: actor.name }, enteredAtUtc: this.deps.clock.now().toUTC().toISO()! });
-      const message = saved.outcome === 'already_saved' ? 'These figures were already saved.' : saved.figures.announcedIn ? 'Saved. Members already had this quarter in a bulletin; the correction shows in "key figures".' : 'Saved. Members get them in the next Member Bulletin.';
+      const saved = await this.deps.store.save({
+        quarter,
+        values,
+        source,
+        formId,
+        enteredBy: { aadObjectId: actor.aadObjectId, name: actor.name },
+        enteredAtUtc: this.deps.clock.now().toUTC().toISO()!,
+      });
+      const message =
+        saved.outcome === 'already_saved'
+          ? 'These figures were already saved.'
+          : saved.figures.announcedIn
+            ? 'Saved. Members already had this quarter in a bulletin; the correction shows in "key figures".'
+            : 'Saved. Members get them in the next Member Bulletin.';
       return keyFiguresFormCard(this.deps.definitions, quarter, saved.figures, { message });
     } catch (error) {
       if (error instanceof KeyFiguresFormError) return keyFiguresFormCard(this.deps.definitions, quarter, existing, { error });
@@ -75,15 +88,22 @@ export class KeyFiguresDesk {
     if (!current) return undefined;
     const lines = figureLines(this.deps.definitions, current, recent[1]);
     const trend = recent.slice(0, TREND_QUARTERS);
-    const image = trend.length > 1 ? cardImage(this.deps.charts, await this.deps.charts.draw(keyFiguresTrendChart(this.deps.definitions, trend))) : undefined;
+    const image =
+      trend.length > 1
+        ? cardImage(this.deps.charts, await this.deps.charts.draw(keyFiguresTrendChart(this.deps.definitions, trend)))
+        : undefined;
     return keyFiguresSection(current, lines, image);
   }
 
   private quarterFrom(text: string): QuarterKey {
-    const cleaned = text.toLowerCase().replace(/^(?:enter|update|correct|add)\s+(?:the\s+)?key figures\b/, '').trim();
+    const cleaned = text
+      .toLowerCase()
+      .replace(/^(?:enter|update|correct|add)\s+(?:the\s+)?key figures\b/, '')
+      .trim();
     const period = cleaned ? parseReportPeriod(cleaned, this.today()) : lastCompleteQuarter(this.today());
     const { year, quarter } = quarterOf(period.start);
-    if (period.title !== `Q${quarter} ${year}`) throw new DomainError('invalid_input', 'Key figures are entered for a quarter: try "enter key figures for Q3 2026".');
+    if (period.title !== `Q${quarter} ${year}`)
+      throw new DomainError('invalid_input', 'Key figures are entered for a quarter: try "enter key figures for Q3 2026".');
     return quarterKey(year, quarter);
   }
 
@@ -98,5 +118,6 @@ export class KeyFiguresDesk {
 }
 
 function requireOfficer(actor: Actor): void {
-  if (!hasRole(actor.role, 'officer')) throw new DomainError('forbidden', 'Only officers can enter the key figures. Ask "key figures" to see the latest.');
+  if (!hasRole(actor.role, 'officer'))
+    throw new DomainError('forbidden', 'Only officers can enter the key figures. Ask "key figures" to see the latest.');
 }

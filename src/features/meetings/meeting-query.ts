@@ -31,7 +31,8 @@ export type MeetingAnswer =
   | { kind: 'none'; text: string };
 
 const DEFAULT_UPCOMING = 5;
-const MONTH_WORDS = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH_WORDS =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 
 /**
  * Whether a message asks about meetings (when, where, agenda, a period), so the bot can answer it
@@ -42,10 +43,14 @@ const MONTH_WORDS = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun
 export function isMeetingQuestion(text: string): boolean {
   const t = normalise(text);
   if (t.length === 0 || t.length > 300) return false;
-  if (/^(?:the |our |panel |upcoming |future |next |list |show |all )?(?:meetings?|agenda|papers|calendar)(?: list| dates)?$/.test(t)) return true;
+  if (/^(?:the |our |panel |upcoming |future |next |list |show |all )?(?:meetings?|agenda|papers|calendar)(?: list| dates)?$/.test(t))
+    return true;
   if (/^(?:when|where)(?: is|'s| will)? it(?: held| be| taking place| happening)?$/.test(t)) return true;
   if (REMIT_QUESTION.test(t) || AGENDA_PROCESS.test(t)) return false;
-  const aboutMeetings = /\b(?:meetings?|agendas?|papers)\b/.test(t) || /\bnext (?:panel|cpp)\b/.test(t) || /\b(?:panel|we|cpp) (?:next )?meet(?:s|ing)?\b/.test(t);
+  const aboutMeetings =
+    /\b(?:meetings?|agendas?|papers)\b/.test(t) ||
+    /\bnext (?:panel|cpp)\b/.test(t) ||
+    /\b(?:panel|we|cpp) (?:next )?meet(?:s|ing)?\b/.test(t);
   if (!aboutMeetings) return false;
   return SCHEDULE_SIGNAL.test(t) || new RegExp(`\\b${MONTH_WORDS}\\b`).test(t) || /\b20\d\d\b/.test(t);
 }
@@ -85,7 +90,10 @@ export function parseMeetingQuestion(text: string, now: DateTime, options: { upc
   const dated = chronoPeriod(t, now);
   if (dated) return { kind: 'range', focus, ...dated };
 
-  const wantsList = /\b(?:meetings|upcoming|future|coming up|dates|list|schedule|all)\b/.test(t) && !/\bnext meeting\b/.test(t) && !/\b(?:the|a) meeting\b/.test(t);
+  const wantsList =
+    /\b(?:meetings|upcoming|future|coming up|dates|list|schedule|all)\b/.test(t) &&
+    !/\bnext meeting\b/.test(t) &&
+    !/\b(?:the|a) meeting\b/.test(t);
   if (wantsList && focus === 'when') return { kind: 'upcoming', limit: options.upcomingLimit ?? DEFAULT_UPCOMING };
   return { kind: 'next', focus };
 }
@@ -125,11 +133,17 @@ export class MeetingQueries {
     }
     const nextIndex = candidates.findIndex((m) => m.status !== 'cancelled');
     if (nextIndex < 0) {
-      if (candidates.length > 0) return { kind: 'list', heading: 'No upcoming panel meetings are going ahead', meetings: candidates.slice(0, DEFAULT_UPCOMING) };
+      if (candidates.length > 0)
+        return { kind: 'list', heading: 'No upcoming panel meetings are going ahead', meetings: candidates.slice(0, DEFAULT_UPCOMING) };
       return { kind: 'none', text: 'No upcoming panel meetings are scheduled' };
     }
     const next = candidates[nextIndex]!;
-    const heading = question.focus === 'where' ? 'Where the next panel meeting is' : question.focus === 'agenda' ? 'Agenda for the next panel meeting' : 'The next panel meeting';
+    const heading =
+      question.focus === 'where'
+        ? 'Where the next panel meeting is'
+        : question.focus === 'agenda'
+          ? 'Agenda for the next panel meeting'
+          : 'The next panel meeting';
     return this.single(next, question.focus, heading, candidates.slice(0, nextIndex));
   }
 
@@ -166,7 +180,8 @@ function relativePeriod(t: string, today: DateTime): { fromUtc: string; toUtc: s
   const step = unit === 'week' ? { weeks: 1 } : unit === 'month' ? { months: 1 } : { years: 1 };
   const start = which === 'next' ? today.startOf(unit).plus(step) : today.startOf(unit);
   const end = start.plus(step);
-  const label = unit === 'year' ? `in ${start.year}` : unit === 'month' ? `in ${formatMonthYear(start.year, start.month)}` : `${which} week`;
+  const label =
+    unit === 'year' ? `in ${start.year}` : unit === 'month' ? `in ${formatMonthYear(start.year, start.month)}` : `${which} week`;
   return { fromUtc: utcIso(start), toUtc: utcIso(end), label };
 }
 

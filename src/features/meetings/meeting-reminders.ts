@@ -72,7 +72,12 @@ export class MeetingReminders {
       const key = jobKeys.meetingReminder(meeting.id, meeting.startUtc, offset.toISO()!);
       const due = reminderDueAt(DateTime.fromISO(meeting.startUtc, { zone: 'utc' }), offset);
       if (due > now && !pending.includes(key)) {
-        await this.deps.jobs.schedule({ key, kind: REMINDER_JOB, due, payload: { meetingId: meeting.id, startUtc: meeting.startUtc, offset: offset.toISO() } });
+        await this.deps.jobs.schedule({
+          key,
+          kind: REMINDER_JOB,
+          due,
+          payload: { meetingId: meeting.id, startUtc: meeting.startUtc, offset: offset.toISO() },
+        });
       }
     }
   }
@@ -89,12 +94,20 @@ export class MeetingReminders {
     const meeting = (await this.deps.meetings.get(meetingId))?.meeting;
     if (!meeting || meeting.status === 'cancelled') return { kind: 'done', note: 'meeting cancelled or gone' };
     if (meeting.startUtc !== startUtc) return { kind: 'done', note: 'meeting moved; its new reminders are planned separately' };
-    if (this.deps.clock.now() >= DateTime.fromISO(meeting.startUtc)) return { kind: 'done', note: 'meeting already started: too late to remind' };
+    if (this.deps.clock.now() >= DateTime.fromISO(meeting.startUtc))
+      return { kind: 'done', note: 'meeting already started: too late to remind' };
     const recipients = (await this.deps.members.list({ activeOnly: true })).filter((member) => !member.remindersOff);
     // Logged before sending: a cancellation that races the broadcast still reaches everyone told.
-    await this.deps.log.recordReminded(meeting.id, recipients.map((member) => member.aadObjectId));
+    await this.deps.log.recordReminded(
+      meeting.id,
+      recipients.map((member) => member.aadObjectId),
+    );
     const card = this.deps.cards.reminder(meeting, Duration.fromISO(offset));
-    const summary = await this.deps.delivery.broadcast({ batchId: batchIds.meetingReminder(meeting.id, startUtc, offset), members: recipients, card: () => card });
+    const summary = await this.deps.delivery.broadcast({
+      batchId: batchIds.meetingReminder(meeting.id, startUtc, offset),
+      members: recipients,
+      card: () => card,
+    });
     const latenessSeconds = Math.max(0, this.deps.clock.now().diff(due).as('seconds'));
     (this.deps.metrics ?? NO_METRICS).record('reminders.lateness', latenessSeconds, { offset });
     return { kind: 'done', note: `queued ${summary.queued}, skipped ${summary.skipped}, already queued ${summary.duplicates}` };
@@ -103,7 +116,12 @@ export class MeetingReminders {
   private async planCancellationNotice(meeting: Meeting): Promise<void> {
     if ((await this.deps.log.reminded(meeting.id)).size === 0) return;
     if (!(await this.deps.log.claimCancellationNotice(meeting.id))) return;
-    await this.deps.jobs.schedule({ key: jobKeys.meetingCancelled(meeting.id), kind: CANCELLATION_JOB, due: this.deps.clock.now(), payload: { meetingId: meeting.id } });
+    await this.deps.jobs.schedule({
+      key: jobKeys.meetingCancelled(meeting.id),
+      kind: CANCELLATION_JOB,
+      due: this.deps.clock.now(),
+      payload: { meetingId: meeting.id },
+    });
   }
 
   private async noticeCancellation({ meetingId }: z.infer<typeof cancellationPayload>): Promise<JobOutcome> {
@@ -112,7 +130,11 @@ export class MeetingReminders {
     const reminded = await this.deps.log.reminded(meeting.id);
     const recipients = (await this.deps.members.list({ activeOnly: true })).filter((member) => reminded.has(member.aadObjectId));
     const card = this.deps.cards.cancellation(meeting);
-    const summary = await this.deps.delivery.broadcast({ batchId: batchIds.meetingCancelled(meeting.id), members: recipients, card: () => card });
+    const summary = await this.deps.delivery.broadcast({
+      batchId: batchIds.meetingCancelled(meeting.id),
+      members: recipients,
+      card: () => card,
+    });
     return { kind: 'done', note: `cancellation notice queued ${summary.queued}` };
   }
 }

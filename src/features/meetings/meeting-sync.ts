@@ -75,7 +75,9 @@ export class MeetingSync {
   private async cancelVanished(snapshot: SourceSnapshot, listed: Set<string>, nowUtc: string, counts: SyncCounts): Promise<void> {
     const from = snapshot.window.fromUtc > nowUtc ? snapshot.window.fromUtc : nowUtc;
     if (from >= snapshot.window.toUtc) return;
-    const protectedIds = new Set(snapshot.skipped.flatMap((entry) => (entry.sourceId ? [meetingIdFor(snapshot.source, entry.sourceId)] : [])));
+    const protectedIds = new Set(
+      snapshot.skipped.flatMap((entry) => (entry.sourceId ? [meetingIdFor(snapshot.source, entry.sourceId)] : [])),
+    );
     // Occurrences of a recurring iCalendar event carry '<UID>#<start>': protect the whole series.
     const protectedPrefixes = snapshot.skipped.flatMap((entry) => (entry.sourceId ? [`${entry.sourceId}#`] : []));
     const stored = await this.repository.listStartingBetween(from, snapshot.window.toUtc, { source: snapshot.source });
@@ -92,7 +94,9 @@ export class MeetingSync {
     }
     for (const meeting of vanished) {
       try {
-        const result = await this.repository.mutate(meeting.id, (current) => (current ? markVanished(current, nowUtc, snapshot.source) : 'unchanged'));
+        const result = await this.repository.mutate(meeting.id, (current) =>
+          current ? markVanished(current, nowUtc, snapshot.source) : 'unchanged',
+        );
         if (result.outcome === 'updated') counts.cancelled++;
       } catch (error) {
         this.logger.error({ err: error, meetingId: meeting.id }, 'vanished meeting could not be marked cancelled');
@@ -103,7 +107,11 @@ export class MeetingSync {
 
 function markVanished(current: Meeting, nowUtc: string, source: string): Meeting | 'unchanged' {
   if (current.status === 'cancelled') return 'unchanged';
-  return withChange(current, { ...current, status: 'cancelled', cancelledReason: 'vanished', statusNote: `No longer listed in ${SOURCE_LABEL[source] ?? source}` }, nowUtc);
+  return withChange(
+    current,
+    { ...current, status: 'cancelled', cancelledReason: 'vanished', statusNote: `No longer listed in ${SOURCE_LABEL[source] ?? source}` },
+    nowUtc,
+  );
 }
 
 /** A pass reads every source with per-request timeouts; half an hour means it is stuck. */
@@ -169,7 +177,12 @@ export class MeetingSyncScheduler {
 
   /** For the readiness check: started, and no pass has been running for longer than half an hour. */
   liveness(): WorkerState {
-    return workerState(!this.stopped && (this.timer !== undefined || this.running !== undefined), this.runningSinceMs, this.clock.now().toMillis(), MAX_RUN_MS);
+    return workerState(
+      !this.stopped && (this.timer !== undefined || this.running !== undefined),
+      this.runningSinceMs,
+      this.clock.now().toMillis(),
+      MAX_RUN_MS,
+    );
   }
 
   private schedule(): void {

@@ -35,7 +35,16 @@ export type MeetingFormField = keyof MeetingFormValues;
  */
 export class MeetingFormError extends FormError<MeetingFormField, MeetingFormValues> {}
 
-const MEETING_FORM_FIELDS: readonly MeetingFormField[] = ['title', 'startDate', 'startTime', 'endDate', 'endTime', 'venue', 'agendaUrl', 'notes'];
+const MEETING_FORM_FIELDS: readonly MeetingFormField[] = [
+  'title',
+  'startDate',
+  'startTime',
+  'endDate',
+  'endTime',
+  'venue',
+  'agendaUrl',
+  'notes',
+];
 
 const SOURCE_NAMES: Record<string, string> = { moderngov: 'ModernGov', ical: 'the council calendar feed' };
 
@@ -130,7 +139,8 @@ export class OfficerMeetings {
     const id = parseId(meetingId);
     const nowUtc = this.nowUtc();
     return this.change(id, expectedSequence, (current) => {
-      if (current.status === 'cancelled') throw new DomainError('conflict', 'This meeting has been cancelled, so it cannot be changed. Add a new meeting instead.');
+      if (current.status === 'cancelled')
+        throw new DomainError('conflict', 'This meeting has been cancelled, so it cannot be changed. Add a new meeting instead.');
       const form = this.validate(input, current);
       const moved = form.startUtc !== current.startUtc;
       const next: Meeting = {
@@ -140,7 +150,9 @@ export class OfficerMeetings {
         endUtc: form.endUtc,
         venue: form.venue,
         notes: form.notes,
-        agenda: form.agendaUrl ? { ...current.agenda, published: true, url: form.agendaUrl } : { ...current.agenda, published: false, url: undefined },
+        agenda: form.agendaUrl
+          ? { ...current.agenda, published: true, url: form.agendaUrl }
+          : { ...current.agenda, published: false, url: undefined },
       };
       if (moved) {
         next.status = 'moved';
@@ -151,7 +163,12 @@ export class OfficerMeetings {
   }
 
   /** Moves a meeting to a new start and end: the edit form's date and time fields only. */
-  async move(actor: Actor, meetingId: unknown, when: Pick<MeetingFormValues, 'startDate' | 'startTime' | 'endDate' | 'endTime'>, expectedSequence?: number): Promise<Meeting> {
+  async move(
+    actor: Actor,
+    meetingId: unknown,
+    when: Pick<MeetingFormValues, 'startDate' | 'startTime' | 'endDate' | 'endTime'>,
+    expectedSequence?: number,
+  ): Promise<Meeting> {
     assertOfficer(actor);
     const stored = await this.load(parseId(meetingId));
     return this.edit(actor, stored.id, { ...formValuesFor(stored), ...when }, expectedSequence);
@@ -164,7 +181,11 @@ export class OfficerMeetings {
     const nowUtc = this.nowUtc();
     return this.change(id, expectedSequence, (current) => {
       if (current.status === 'cancelled') return 'unchanged';
-      return withChange(current, { ...current, status: 'cancelled', cancelledReason: 'officer', statusNote: 'Cancelled by an officer' }, nowUtc);
+      return withChange(
+        current,
+        { ...current, status: 'cancelled', cancelledReason: 'officer', statusNote: 'Cancelled by an officer' },
+        nowUtc,
+      );
     });
   }
 
@@ -176,14 +197,21 @@ export class OfficerMeetings {
     return meeting;
   }
 
-  private async change(id: MeetingId, expectedSequence: number | undefined, decide: (current: Meeting) => Meeting | 'unchanged'): Promise<Meeting> {
+  private async change(
+    id: MeetingId,
+    expectedSequence: number | undefined,
+    decide: (current: Meeting) => Meeting | 'unchanged',
+  ): Promise<Meeting> {
     let latest: Meeting | undefined;
     try {
       const result = await this.repository.mutate(id, (current) => {
         if (!current) throw notFound();
         assertOfficerOwned(current);
         if (expectedSequence !== undefined && current.sequence !== expectedSequence) {
-          throw new DomainError('conflict', 'Someone else changed this meeting after you opened it. Open it again to see the latest version, then make your change.');
+          throw new DomainError(
+            'conflict',
+            'Someone else changed this meeting after you opened it. Open it again to see the latest version, then make your change.',
+          );
         }
         latest = current;
         return decide(current);
@@ -218,7 +246,8 @@ export class OfficerMeetings {
       // An unchanged start may be in the past (adding papers after a meeting); a new one may not.
       if (start <= this.nowUtc() && start !== current?.startUtc) errors.startDate = 'The start must be in the future';
       if (end <= start) errors.endTime = 'The end must be after the start';
-      else if (DateTime.fromISO(end).diff(DateTime.fromISO(start), 'hours').hours > 24) errors.endDate = 'A meeting cannot last more than 24 hours';
+      else if (DateTime.fromISO(end).diff(DateTime.fromISO(start), 'hours').hours > 24)
+        errors.endDate = 'A meeting cannot last more than 24 hours';
     }
     if (Object.keys(errors).length > 0 || !start || !end) throw new MeetingFormError(errors, values);
     const valid: ValidForm = { title: form.title, startUtc: start, endUtc: end };

@@ -40,29 +40,55 @@ export class RoleService {
   async setOfficer(actor: Actor, targetAadObjectId: string, officer: boolean): Promise<MemberWithRole> {
     requirePermission(actor, 'roles.change');
     const target = await this.members.find(targetAadObjectId);
-    if (!target) throw new DomainError('not_found', 'I could not find that person in the members directory. They need to have used the bot first.');
+    if (!target)
+      throw new DomainError('not_found', 'I could not find that person in the members directory. They need to have used the bot first.');
     if (this.isBootstrapAdmin(target.aadObjectId)) {
-      throw new DomainError('invalid_input', `${literalText(target.name)} is an administrator set in the bot's configuration; their role cannot be changed here.`);
+      throw new DomainError(
+        'invalid_input',
+        `${literalText(target.name)} is an administrator set in the bot's configuration; their role cannot be changed here.`,
+      );
     }
     const held = await this.roles.storedGrant(target.aadObjectId);
     // Only a real change is written and audited: a second click (or a redelivered card action) is not one.
     if (officer && !held) {
       await this.roles.grant(target.aadObjectId, 'officer', actor.aadObjectId);
-      await this.audit.record({ actor: { aadObjectId: actor.aadObjectId, role: actor.role }, action: 'role.granted', subject: { kind: 'member', id: target.aadObjectId }, detail: 'officer' });
+      await this.audit.record({
+        actor: { aadObjectId: actor.aadObjectId, role: actor.role },
+        action: 'role.granted',
+        subject: { kind: 'member', id: target.aadObjectId },
+        detail: 'officer',
+      });
     } else if (!officer && held) {
       const revoked = await this.roles.revoke(target.aadObjectId);
       const since = revoked?.grantedAtUtc ? ` since ${revoked.grantedAtUtc.slice(0, 10)}` : '';
       const by = revoked?.grantedBy ? `, granted by ${revoked.grantedBy}` : '';
-      await this.audit.record({ actor: { aadObjectId: actor.aadObjectId, role: actor.role }, action: 'role.revoked', subject: { kind: 'member', id: target.aadObjectId }, detail: `officer (held${since}${by})` });
+      await this.audit.record({
+        actor: { aadObjectId: actor.aadObjectId, role: actor.role },
+        action: 'role.revoked',
+        subject: { kind: 'member', id: target.aadObjectId },
+        detail: `officer (held${since}${by})`,
+      });
     }
-    return { aadObjectId: target.aadObjectId, name: target.name, role: officer ? 'officer' : 'member', active: target.active, fixed: false };
+    return {
+      aadObjectId: target.aadObjectId,
+      name: target.name,
+      role: officer ? 'officer' : 'member',
+      active: target.active,
+      fixed: false,
+    };
   }
 
   async membersWithRoles(): Promise<MemberWithRole[]> {
     const [members, stored] = await Promise.all([this.members.list({ activeOnly: false }), this.roles.all()]);
     return members.map((member) => {
       const fixed = this.isBootstrapAdmin(member.aadObjectId);
-      return { aadObjectId: member.aadObjectId, name: member.name, active: member.active, fixed, role: fixed ? 'admin' : (stored.get(member.aadObjectId) ?? 'member') };
+      return {
+        aadObjectId: member.aadObjectId,
+        name: member.name,
+        active: member.active,
+        fixed,
+        role: fixed ? 'admin' : (stored.get(member.aadObjectId) ?? 'member'),
+      };
     });
   }
 

@@ -17,7 +17,14 @@ import { CouncillorDirectory } from '../training/domain/councillor-directory';
 import { participationTrendChart } from './domain/participation-chart';
 import { participationReportCard } from './teams/participation-cards';
 import { participationDocument, participationDocumentName } from './participation-document';
-import { EventFacts, ParticipationReport, buildParticipationReport, countsForParticipation, periodEndUtc, periodStartUtc } from './domain/participation-report';
+import {
+  EventFacts,
+  ParticipationReport,
+  buildParticipationReport,
+  countsForParticipation,
+  periodEndUtc,
+  periodStartUtc,
+} from './domain/participation-report';
 
 export const PARTICIPATION_DOCX = 'participation-docx';
 const READ_CONCURRENCY = 8;
@@ -60,8 +67,15 @@ export class ParticipationDesk {
     const trendQuarters = quartersEndingAt(period.end < this.today() ? period.end : this.today(), 4);
     const fromUtc = [periodStartUtc(period), periodStartUtc(trendQuarters[0]!)].sort()[0]!;
     const toUtc = [periodEndUtc(period), periodEndUtc(trendQuarters[trendQuarters.length - 1]!)].sort().reverse()[0]!;
-    const [events, members] = await Promise.all([this.deps.events.listStartingBetween(fromUtc, toUtc), this.deps.councillors.listCouncillors()]);
-    const facts = await mapLimited(events.filter((event) => countsForParticipation(event, nowUtc)), READ_CONCURRENCY, (event) => this.factsOf(event));
+    const [events, members] = await Promise.all([
+      this.deps.events.listStartingBetween(fromUtc, toUtc),
+      this.deps.councillors.listCouncillors(),
+    ]);
+    const facts = await mapLimited(
+      events.filter((event) => countsForParticipation(event, nowUtc)),
+      READ_CONCURRENCY,
+      (event) => this.factsOf(event),
+    );
     return buildParticipationReport({ period, trendQuarters, members, events: facts, nowUtc });
   }
 
@@ -73,11 +87,19 @@ export class ParticipationDesk {
     const period = titled(rangePeriod(from, to, PARTICIPATION_PERIOD_RULES), params.get('title'));
     const report = await this.report(period);
     const chart = await this.deps.charts.draw(participationTrendChart(report));
-    return { fileName: participationDocumentName(report), contentType: DOCX_CONTENT_TYPE, body: await participationDocument(report, chart, this.deps.charts, this.nowUtc()) };
+    return {
+      fileName: participationDocumentName(report),
+      contentType: DOCX_CONTENT_TYPE,
+      body: await participationDocument(report, chart, this.deps.charts, this.nowUtc()),
+    };
   }
 
   private async factsOf(event: EventFacts['event']): Promise<EventFacts> {
-    const [invited, rsvps, attendance] = await Promise.all([this.deps.invitations.list(event.id), this.deps.rsvps.forEvent(event.id), this.deps.attendance.records(event.id)]);
+    const [invited, rsvps, attendance] = await Promise.all([
+      this.deps.invitations.list(event.id),
+      this.deps.rsvps.forEvent(event.id),
+      this.deps.attendance.records(event.id),
+    ]);
     return {
       event,
       invited: invited.map((invitation) => invitation.aadObjectId),
@@ -87,7 +109,11 @@ export class ParticipationDesk {
   }
 
   private docxUrl(actor: Actor, period: ReportPeriod): string {
-    const signed = this.deps.links.sign({ purpose: PARTICIPATION_DOCX, subject: `${period.start}_${period.end}`, aadObjectId: actor.aadObjectId });
+    const signed = this.deps.links.sign({
+      purpose: PARTICIPATION_DOCX,
+      subject: `${period.start}_${period.end}`,
+      aadObjectId: actor.aadObjectId,
+    });
     return `${this.deps.publicBaseUrl}/exports/participation.docx?from=${period.start}&to=${period.end}&title=${encodeURIComponent(period.title)}&${signed}`;
   }
 

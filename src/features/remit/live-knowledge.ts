@@ -92,7 +92,9 @@ function build(base: KnowledgeBase, version: number, entries: readonly OfficerEn
   const extra = entries.map(officerSearchable);
   const remit = initial && entries.length === 0 ? initial : new RemitService(base, { extraEntries: extra });
   // Passages too: an answer card quoting one carries its id back on the feedback buttons.
-  const byId = new Map<string, KnowledgeEntry>([...base.passages().map((p) => passageEntry(p).entry), ...base.entries()].map((e) => [e.id, e]));
+  const byId = new Map<string, KnowledgeEntry>(
+    [...base.passages().map((p) => passageEntry(p).entry), ...base.entries()].map((e) => [e.id, e]),
+  );
   for (const s of extra) byId.set(s.entry.id, s.entry);
   return { version, remit, officerEntries: entries, byId };
 }

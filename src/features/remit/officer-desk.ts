@@ -17,7 +17,13 @@ import { TeamRegistry } from '../members/data/team-registry';
 import { RoleService } from '../members/role-service';
 import { OfficerEntryStore } from './data/officer-entry-store';
 import { OfficerQuestionStore, StoredQuestion } from './data/officer-question-store';
-import { OfficerEntry, officerEntriesYaml, officerEntrySchema, reviewByFor, MAX_OFFICER_ENTRY_QUESTION_CHARS } from './domain/officer-entry';
+import {
+  OfficerEntry,
+  officerEntriesYaml,
+  officerEntrySchema,
+  reviewByFor,
+  MAX_OFFICER_ENTRY_QUESTION_CHARS,
+} from './domain/officer-entry';
 import { AskButton, MAX_OFFICER_QUESTION_CHARS, OfficerQuestion, checkAnswerText } from './domain/officer-question';
 import { LiveKnowledge } from './live-knowledge';
 import { JOB_KINDS, batchIds } from '../../shared/keys';
@@ -91,16 +97,23 @@ export class OfficerDesk {
     if (!stored) throw new DomainError('not_found', 'I could not find that question. It may have been asked in another environment.');
     if (stored.question.askedByAadObjectId !== actor.aadObjectId) requirePermission(actor, 'officerQuestions.answer');
     // Still open: the copy keeps refreshing, so it shows the answer as soon as a colleague gives it.
-    const refreshUserIds = stored.question.status === 'open' && actor.role !== 'member' ? (await this.deps.roles.activeOfficers()).map((o) => o.teamsUserId).slice(0, MAX_REFRESH_USERS) : [];
+    const refreshUserIds =
+      stored.question.status === 'open' && actor.role !== 'member'
+        ? (await this.deps.roles.activeOfficers()).map((o) => o.teamsUserId).slice(0, MAX_REFRESH_USERS)
+        : [];
     return this.questionCard(stored.question, actor, { refreshUserIds });
   }
 
   /** An officer pressed "Answer". */
-  async answer(actor: Actor, input: { questionId: string; answer?: string; addToKnowledge?: boolean | 'true' | 'false' }): Promise<AdaptiveCardJson> {
+  async answer(
+    actor: Actor,
+    input: { questionId: string; answer?: string; addToKnowledge?: boolean | 'true' | 'false' },
+  ): Promise<AdaptiveCardJson> {
     requirePermission(actor, 'officerQuestions.answer');
     const stored = await this.deps.questions.get(input.questionId);
     if (!stored) throw new DomainError('not_found', 'I could not find that question.');
-    if (stored.question.status === 'answered') return this.questionCard(stored.question, actor, { notice: alreadyAnswered(stored.question) });
+    if (stored.question.status === 'answered')
+      return this.questionCard(stored.question, actor, { notice: alreadyAnswered(stored.question) });
     const checked = checkAnswerText(input.answer);
     if (!checked.ok) return this.questionCard(stored.question, actor, { error: checked.message, draft: input.answer });
     const addToKnowledge = input.addToKnowledge === true || input.addToKnowledge === 'true';
@@ -118,17 +131,28 @@ export class OfficerDesk {
     };
     if ((await this.deps.questions.replace(answered, stored.etag)) === 'stale') {
       const latest = await this.deps.questions.get(stored.question.id);
-      return this.questionCard(latest?.question ?? stored.question, actor, { notice: latest ? alreadyAnswered(latest.question) : undefined });
+      return this.questionCard(latest?.question ?? stored.question, actor, {
+        notice: latest ? alreadyAnswered(latest.question) : undefined,
+      });
     }
     const delivered = await this.sendAnswerToMember(answered);
     if (addToKnowledge) await this.addToKnowledge(answered, actor);
-    return this.questionCard(answered, actor, { notice: delivered ? undefined : `${answered.askedByName} has no chat with the bot, so the answer could not be sent to them in Teams. Please tell them another way.` });
+    return this.questionCard(answered, actor, {
+      notice: delivered
+        ? undefined
+        : `${answered.askedByName} has no chat with the bot, so the answer could not be sent to them in Teams. Please tell them another way.`,
+    });
   }
 
   async openQuestions(actor: Actor): Promise<AdaptiveCardJson> {
     requirePermission(actor, 'officerQuestions.answer');
     const today = this.today();
-    return openQuestionsCard((await this.deps.questions.open()).map((s) => ({ question: s.question, waitingWorkingDays: this.workingDaysSince(s.question.askedAtUtc, today) })));
+    return openQuestionsCard(
+      (await this.deps.questions.open()).map((s) => ({
+        question: s.question,
+        waitingWorkingDays: this.workingDaysSince(s.question.askedAtUtc, today),
+      })),
+    );
   }
 
   async officerEntries(actor: Actor, notice?: string): Promise<AdaptiveCardJson> {
@@ -141,7 +165,8 @@ export class OfficerDesk {
   async editEntryForm(actor: Actor, entryId: string): Promise<AdaptiveCardJson> {
     requirePermission(actor, 'knowledge.manage');
     const stored = await this.deps.entries.get(entryId);
-    if (!stored || stored.entry.status !== 'active') throw new DomainError('not_found', 'That officer answer is no longer in the knowledge base.');
+    if (!stored || stored.entry.status !== 'active')
+      throw new DomainError('not_found', 'That officer answer is no longer in the knowledge base.');
     return officerEntryFormCard(stored, {});
   }
 
@@ -149,19 +174,32 @@ export class OfficerDesk {
   async saveEntry(actor: Actor, input: { entryId: string; etag: string; question?: string; answer?: string }): Promise<AdaptiveCardJson> {
     requirePermission(actor, 'knowledge.manage');
     const stored = await this.deps.entries.get(input.entryId);
-    if (!stored || stored.entry.status !== 'active') throw new DomainError('not_found', 'That officer answer is no longer in the knowledge base.');
+    if (!stored || stored.entry.status !== 'active')
+      throw new DomainError('not_found', 'That officer answer is no longer in the knowledge base.');
     const question = (input.question ?? '').replace(/\s+/g, ' ').trim();
     const checked = checkAnswerText(input.answer);
     const draft = { question: input.question, answer: input.answer };
-    if (question === '' || question.length > MAX_OFFICER_ENTRY_QUESTION_CHARS) return officerEntryFormCard(stored, { error: `The question must have 1 to ${MAX_OFFICER_ENTRY_QUESTION_CHARS} characters.`, draft });
+    if (question === '' || question.length > MAX_OFFICER_ENTRY_QUESTION_CHARS)
+      return officerEntryFormCard(stored, { error: `The question must have 1 to ${MAX_OFFICER_ENTRY_QUESTION_CHARS} characters.`, draft });
     if (!checked.ok) return officerEntryFormCard(stored, { error: checked.message, draft });
-    if (input.etag !== stored.etag) return officerEntryFormCard(stored, { error: 'Someone changed this answer since you opened it. This is the latest version: make your change again.' });
+    if (input.etag !== stored.etag)
+      return officerEntryFormCard(stored, {
+        error: 'Someone changed this answer since you opened it. This is the latest version: make your change again.',
+      });
     const today = this.today();
-    const updated: OfficerEntry = officerEntrySchema.parse({ ...stored.entry, question, answer: checked.text, reviewed: today, reviewBy: reviewByFor(today) });
+    const updated: OfficerEntry = officerEntrySchema.parse({
+      ...stored.entry,
+      question,
+      answer: checked.text,
+      reviewed: today,
+      reviewBy: reviewByFor(today),
+    });
     if ((await this.deps.entries.replace(updated, stored.etag)) === 'stale') {
       const latest = await this.deps.entries.get(input.entryId);
       if (!latest) throw new DomainError('not_found', 'That officer answer is no longer in the knowledge base.');
-      return officerEntryFormCard(latest, { error: 'Someone changed this answer since you opened it. This is the latest version: make your change again.' });
+      return officerEntryFormCard(latest, {
+        error: 'Someone changed this answer since you opened it. This is the latest version: make your change again.',
+      });
     }
     await this.deps.knowledge.refresh();
     return this.officerEntries(actor, `Saved: "${updated.question}". It is searched at once.`);
@@ -173,7 +211,10 @@ export class OfficerDesk {
     const stored = await this.deps.entries.get(input.entryId);
     if (!stored || stored.entry.status !== 'active') return this.officerEntries(actor, 'That answer was already retired.');
     if (input.etag !== stored.etag || (await this.deps.entries.replace({ ...stored.entry, status: 'retired' }, stored.etag)) === 'stale') {
-      return this.officerEntries(actor, 'Someone changed that answer since you opened this list; here is the latest. Retire it again if you still want to.');
+      return this.officerEntries(
+        actor,
+        'Someone changed that answer since you opened this list; here is the latest. Retire it again if you still want to.',
+      );
     }
     await this.deps.knowledge.refresh();
     return this.officerEntries(actor, `Retired: "${stored.entry.question}". The bot no longer gives it.`);
@@ -184,8 +225,16 @@ export class OfficerDesk {
     requirePermission(actor, 'knowledge.manage');
     const today = this.today();
     const horizon = DateTime.fromISO(today, { zone: LONDON }).plus({ days: REVIEW_HORIZON_DAYS }).toISODate()!;
-    const curated = this.deps.knowledge.curated().entries().map((entry) => ({ id: entry.id, question: entry.question, review: entry.review, officerAuthored: false }));
-    const officer = this.deps.knowledge.officerEntries().map((e) => ({ id: e.id, question: e.question, review: { owner: e.owner, reviewed: e.reviewed, reviewBy: e.reviewBy }, officerAuthored: true }));
+    const curated = this.deps.knowledge
+      .curated()
+      .entries()
+      .map((entry) => ({ id: entry.id, question: entry.question, review: entry.review, officerAuthored: false }));
+    const officer = this.deps.knowledge.officerEntries().map((e) => ({
+      id: e.id,
+      question: e.question,
+      review: { owner: e.owner, reviewed: e.reviewed, reviewBy: e.reviewBy },
+      officerAuthored: true,
+    }));
     const due = [...curated, ...officer]
       .flatMap((e) => (e.review && e.review.reviewBy <= horizon ? [{ ...e, review: e.review }] : []))
       .sort((a, b) => a.review.reviewBy.localeCompare(b.review.reviewBy));
@@ -223,7 +272,11 @@ export class OfficerDesk {
       // The etag claims the nudge: a second instance (or a rerun) finds the question changed and skips it.
       if ((await this.deps.questions.replace(nudged, stored.etag)) === 'stale') continue;
       const total = this.workingDaysSince(stored.question.askedAtUtc, today);
-      await this.sendToOfficers(nudged, `Still unanswered after ${total} working ${total === 1 ? 'day' : 'days'}`, `nudge-${nudged.nudges}`);
+      await this.sendToOfficers(
+        nudged,
+        `Still unanswered after ${total} working ${total === 1 ? 'day' : 'days'}`,
+        `nudge-${nudged.nudges}`,
+      );
       sent++;
     }
     await this.planNudges();
@@ -241,10 +294,17 @@ export class OfficerDesk {
     const refreshUserIds = officers.map((o) => o.teamsUserId).slice(0, MAX_REFRESH_USERS);
     const batchId = batchIds.officerQuestion(question.id, round);
     const card = officerQuestionCard(question, { heading, viewerMayAnswer: true, refreshUserIds, nowUtc: this.nowUtc() });
-    const channel = this.deps.officersTeamId ? (await this.deps.teams.list()).find((team) => team.teamId === this.deps.officersTeamId) : undefined;
+    const channel = this.deps.officersTeamId
+      ? (await this.deps.teams.list()).find((team) => team.teamId === this.deps.officersTeamId)
+      : undefined;
     if (channel) {
       // Team ids hold characters an aadObjectId may not ("19:...@thread.tacv2"): the channel is addressed by a hash of it.
-      await this.deps.delivery.enqueue({ batchId, dedupeKey: 'officers-channel', recipient: { aadObjectId: `team-${hashedKey(channel.teamId).slice(0, 24)}`, conversationReference: channel.conversationReference }, card });
+      await this.deps.delivery.enqueue({
+        batchId,
+        dedupeKey: 'officers-channel',
+        recipient: { aadObjectId: `team-${hashedKey(channel.teamId).slice(0, 24)}`, conversationReference: channel.conversationReference },
+        card,
+      });
       return 1;
     }
     const summary = await this.deps.delivery.broadcast({ batchId, members: officers, card: () => card });
@@ -283,9 +343,19 @@ export class OfficerDesk {
     await this.deps.knowledge.refresh();
   }
 
-  private questionCard(question: OfficerQuestion, actor: Actor, extra: { error?: string; notice?: string; draft?: string; refreshUserIds?: string[] }): AdaptiveCardJson {
+  private questionCard(
+    question: OfficerQuestion,
+    actor: Actor,
+    extra: { error?: string; notice?: string; draft?: string; refreshUserIds?: string[] },
+  ): AdaptiveCardJson {
     const viewerMayAnswer = actor.role !== 'member';
-    return officerQuestionCard(question, { heading: question.status === 'open' ? 'Question for the officers' : 'Answered question', viewerMayAnswer, nowUtc: this.nowUtc(), ...extra, refreshUserIds: extra.refreshUserIds ?? [] });
+    return officerQuestionCard(question, {
+      heading: question.status === 'open' ? 'Question for the officers' : 'Answered question',
+      viewerMayAnswer,
+      nowUtc: this.nowUtc(),
+      ...extra,
+      refreshUserIds: extra.refreshUserIds ?? [],
+    });
   }
 
   /**

@@ -75,10 +75,7 @@ export class RemitService {
   private readonly answerStems = new Map<string, ReadonlySet<string>>();
   private readonly answerHolds = new Map<string, AnswerHolds>();
 
-  constructor(
-    knowledge: KnowledgeBase,
-    options: RemitServiceOptions = {},
-  ) {
+  constructor(knowledge: KnowledgeBase, options: RemitServiceOptions = {}) {
     const thesaurus = options.thesaurus ?? sharedThesaurus();
     this.isEnglishWord = (word) => isStopWord(word) || thesaurus.isEnglish(stem(word));
     const searchable = [...knowledge.searchableEntries(), ...(options.extraEntries ?? [])];
@@ -91,7 +88,10 @@ export class RemitService {
     const passageEntries = (options.passages ?? knowledge.passages()).map(passageEntry);
     if (passageEntries.length > 0) this.passages = new RemitSearch(passageEntries, expander, PASSAGE_PROFILE);
     expander.useIndex((term) => this.entries.holds(term) || (this.passages?.holds(term) ?? false));
-    this.speller = new SpellingCorrector({ words: wordFrequencies([...searchable, ...passageEntries], knowledge), isEnglish: (s) => thesaurus.isEnglish(s) });
+    this.speller = new SpellingCorrector({
+      words: wordFrequencies([...searchable, ...passageEntries], knowledge),
+      isEnglish: (s) => thesaurus.isEnglish(s),
+    });
   }
 
   /** Any text is accepted (empty, pasted pages, emoji): the worst outcome is an honest "I don't know". */
@@ -116,7 +116,11 @@ export class RemitService {
     const fromEntries = this.entries.evaluate(tokens, fit);
     const fromPassages = this.passagesCouldWin(fromEntries) ? this.passages?.evaluate(tokens, fit) : undefined;
     const chosen = choose(fromEntries, fromPassages, (entry, passage) => this.overlap(entry, passage));
-    if (!chosen) return { kind: 'unknown', reason: fromEntries.kind === 'none' && (fromPassages?.kind ?? 'none') === 'none' ? 'off_topic' : 'low_confidence' };
+    if (!chosen)
+      return {
+        kind: 'unknown',
+        reason: fromEntries.kind === 'none' && (fromPassages?.kind ?? 'none') === 'none' ? 'off_topic' : 'low_confidence',
+      };
     if (!this.fitsShape(chosen.entry, shape)) return { kind: 'unknown', reason: 'low_confidence' };
     return this.answerWith(chosen.entry, chosen.confidence);
   }
@@ -164,7 +168,12 @@ export class RemitService {
   private holdsOf(entry: KnowledgeEntry): AnswerHolds {
     let holds = this.answerHolds.get(entry.id);
     if (!holds) {
-      holds = { count: holdsCount(entry.answer), share: /%|per cent|proportion|a quarter/.test(entry.answer), date: holdsDate(entry.answer), name: namesSomeone(entry.answer, this.isEnglishWord) };
+      holds = {
+        count: holdsCount(entry.answer),
+        share: /%|per cent|proportion|a quarter/.test(entry.answer),
+        date: holdsDate(entry.answer),
+        name: namesSomeone(entry.answer, this.isEnglishWord),
+      };
       this.answerHolds.set(entry.id, holds);
     }
     return holds;
@@ -192,13 +201,22 @@ export class RemitService {
  * also picks among the entries: the best-ranked entry written from that passage (same section, or
  * most of its words) is answered instead of the quote. Curated words beat a raw quote.
  */
-function choose(fromEntries: RemitEvaluation, fromPassages: RemitEvaluation | undefined, overlap: (entry: KnowledgeEntry, passage: KnowledgeEntry) => number): { entry: KnowledgeEntry; confidence: number } | undefined {
+function choose(
+  fromEntries: RemitEvaluation,
+  fromPassages: RemitEvaluation | undefined,
+  overlap: (entry: KnowledgeEntry, passage: KnowledgeEntry) => number,
+): { entry: KnowledgeEntry; confidence: number } | undefined {
   const passage = fromPassages?.kind === 'match' && fromPassages.trusted ? fromPassages.match : undefined;
   const entry = fromEntries.kind === 'match' && fromEntries.trusted ? fromEntries.match : undefined;
   if (passage && fromEntries.kind === 'match') {
-    const eligible = fromEntries.candidates.filter((c) => c.coverage >= ENTRY_PROFILE.minCoverage && c.coverage + PASSAGE_COVERAGE_MARGIN >= passage.coverage);
-    const bySimilarity = (candidates: typeof eligible) => [...candidates].sort((a, b) => overlap(b.entry, passage.entry) - overlap(a.entry, passage.entry));
-    const writtenFrom = bySimilarity(eligible.filter((c) => sameSection(c.entry, passage.entry)))[0] ?? eligible.find((c) => overlap(c.entry, passage.entry) >= WRITTEN_FROM_OVERLAP);
+    const eligible = fromEntries.candidates.filter(
+      (c) => c.coverage >= ENTRY_PROFILE.minCoverage && c.coverage + PASSAGE_COVERAGE_MARGIN >= passage.coverage,
+    );
+    const bySimilarity = (candidates: typeof eligible) =>
+      [...candidates].sort((a, b) => overlap(b.entry, passage.entry) - overlap(a.entry, passage.entry));
+    const writtenFrom =
+      bySimilarity(eligible.filter((c) => sameSection(c.entry, passage.entry)))[0] ??
+      eligible.find((c) => overlap(c.entry, passage.entry) >= WRITTEN_FROM_OVERLAP);
     if (writtenFrom && (!entry || (passage.confidence >= GUIDING_CONFIDENCE && writtenFrom.entry.id !== entry.entry.id))) {
       return { entry: writtenFrom.entry, confidence: Math.min(passage.confidence, writtenFrom.coverage) };
     }
@@ -217,7 +235,8 @@ function wordFrequencies(entries: readonly SearchableEntry[], knowledge: Knowled
   const add = (text: string) => {
     for (const token of tokenize(text)) if (!isStopWord(token)) counts.set(token, (counts.get(token) ?? 0) + 1);
   };
-  for (const s of entries) [s.entry.question, s.entry.answer, s.entry.source.section, ...s.alternatives, ...s.keywords, ...s.acronyms].forEach(add);
+  for (const s of entries)
+    [s.entry.question, s.entry.answer, s.entry.source.section, ...s.alternatives, ...s.keywords, ...s.acronyms].forEach(add);
   knowledge.synonymGroups().flat().forEach(add);
   return counts;
 }

@@ -45,10 +45,19 @@ export class TrainingDesk {
   constructor(private readonly deps: TrainingDeskDependencies) {}
 
   async due(actor: Actor): Promise<AdaptiveCardJson> {
-    if (!hasRole(actor.role, 'officer')) throw new DomainError('forbidden', 'Only officers can see who is due for training. Ask "my training" for your own record.');
+    if (!hasRole(actor.role, 'officer'))
+      throw new DomainError('forbidden', 'Only officers can see who is due for training. Ask "my training" for your own record.');
     const election = this.election();
-    const [councillors, sessions, next] = await Promise.all([this.deps.councillors.listCouncillors(), this.sessionsFrom(election.startUtc), this.nextSessions()]);
-    const records = trainingRecords(councillors.map((member) => member.aadObjectId), sessions, election.startUtc);
+    const [councillors, sessions, next] = await Promise.all([
+      this.deps.councillors.listCouncillors(),
+      this.sessionsFrom(election.startUtc),
+      this.nextSessions(),
+    ]);
+    const records = trainingRecords(
+      councillors.map((member) => member.aadObjectId),
+      sessions,
+      election.startUtc,
+    );
     const due = councillors.filter((member) => records.get(member.aadObjectId)?.due !== false);
     return trainingDueCard(due, councillors.length, { electionText: election.text, nextSessions: next });
   }
@@ -56,7 +65,11 @@ export class TrainingDesk {
   async mine(member: { aadObjectId: string }): Promise<AdaptiveCardJson> {
     const election = this.election();
     const termBefore = DateTime.fromISO(election.startUtc, { zone: 'utc' }).minus(TERM).toUTC().toISO()!;
-    const [sessions, next, optedOut] = await Promise.all([this.sessionsFrom(termBefore), this.nextSessions(), this.deps.preferences.optedOut()]);
+    const [sessions, next, optedOut] = await Promise.all([
+      this.sessionsFrom(termBefore),
+      this.nextSessions(),
+      this.deps.preferences.optedOut(),
+    ]);
     const record: TrainingRecord = trainingRecords([member.aadObjectId], sessions, election.startUtc).get(member.aadObjectId)!;
     return myTrainingCard(record, { electionText: election.text, nextSessions: next }, optedOut.has(member.aadObjectId));
   }
@@ -90,14 +103,35 @@ export class TrainingDesk {
     if (next.length === 0) return { kind: 'done', note: 'no training sessions planned' };
     const election = this.election();
     const now = this.deps.clock.now();
-    const [councillors, sessions, optedOut, reminded] = await Promise.all([this.deps.councillors.listCouncillors(), this.sessionsFrom(election.startUtc), this.deps.preferences.optedOut(), this.deps.preferences.lastReminded()]);
-    const records = trainingRecords(councillors.map((member) => member.aadObjectId), sessions, election.startUtc);
-    const members = councillors.filter((member) => records.get(member.aadObjectId)?.due !== false && !optedOut.has(member.aadObjectId) && remindable(reminded.get(member.aadObjectId), now));
+    const [councillors, sessions, optedOut, reminded] = await Promise.all([
+      this.deps.councillors.listCouncillors(),
+      this.sessionsFrom(election.startUtc),
+      this.deps.preferences.optedOut(),
+      this.deps.preferences.lastReminded(),
+    ]);
+    const records = trainingRecords(
+      councillors.map((member) => member.aadObjectId),
+      sessions,
+      election.startUtc,
+    );
+    const members = councillors.filter(
+      (member) =>
+        records.get(member.aadObjectId)?.due !== false &&
+        !optedOut.has(member.aadObjectId) &&
+        remindable(reminded.get(member.aadObjectId), now),
+    );
     if (members.length === 0) return { kind: 'done', note: 'nobody to remind' };
     const card = trainingReminderCard({ electionText: election.text, nextSessions: next });
     // One batch per calendar month: a run repeated after a crash queues nothing twice.
-    const summary = await this.deps.delivery.broadcast({ batchId: batchIds.trainingReminder(now.setZone(LONDON).toFormat('yyyy-MM')), members, card: () => card });
-    await this.deps.preferences.recordReminded(members.map((member) => member.aadObjectId), this.nowUtc());
+    const summary = await this.deps.delivery.broadcast({
+      batchId: batchIds.trainingReminder(now.setZone(LONDON).toFormat('yyyy-MM')),
+      members,
+      card: () => card,
+    });
+    await this.deps.preferences.recordReminded(
+      members.map((member) => member.aadObjectId),
+      this.nowUtc(),
+    );
     return { kind: 'done', note: `training reminders queued ${summary.queued}` };
   }
 
@@ -117,7 +151,11 @@ export class TrainingDesk {
   }
 
   private election(): { startUtc: string; text: string } {
-    if (!this.deps.electionDate) throw new DomainError('unavailable', 'The date of the last county council election is not set (ELECTION_DATE), so I cannot tell who is due for training. Please ask your administrator to set it.');
+    if (!this.deps.electionDate)
+      throw new DomainError(
+        'unavailable',
+        'The date of the last county council election is not set (ELECTION_DATE), so I cannot tell who is due for training. Please ask your administrator to set it.',
+      );
     const start = londonStartOfDay(this.deps.electionDate);
     return { startUtc: start.toUTC().toISO()!, text: formatLondonDate(start) };
   }

@@ -45,12 +45,19 @@ export class DeliveryControl {
 
   async read(nowMs: number): Promise<ControlSnapshot> {
     const snapshot: ControlSnapshot = { appGateUntilMs: 0, liveInstances: [], expiredInstances: [], instances: [] };
-    const query = this.table.listEntities<AppGateEntity & InstanceEntity>({ queryOptions: { filter: odata`PartitionKey eq ${CONTROL_PARTITION}` } });
+    const query = this.table.listEntities<AppGateEntity & InstanceEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${CONTROL_PARTITION}` },
+    });
     for await (const entity of query) {
       if (entity.rowKey === APP_GATE_ROW) snapshot.appGateUntilMs = Number(entity.untilMs) || 0;
       else if (entity.rowKey.startsWith(INSTANCE_PREFIX)) {
         const claimant = entity.rowKey.slice(INSTANCE_PREFIX.length);
-        const beat: InstanceBeat = { ...identityOf(claimant), claimant, expiresAtMs: Number(entity.expiresAt) || 0, stopping: entity.stopping === true };
+        const beat: InstanceBeat = {
+          ...identityOf(claimant),
+          claimant,
+          expiresAtMs: Number(entity.expiresAt) || 0,
+          stopping: entity.stopping === true,
+        };
         snapshot.instances.push(beat);
         (beat.expiresAtMs > nowMs ? snapshot.liveInstances : snapshot.expiredInstances).push(claimant);
       }
@@ -60,7 +67,10 @@ export class DeliveryControl {
 
   /** This boot is alive until `expiresAtMs`; `stopping` while a graceful stop finishes its sends. */
   async heartbeat(claimant: string, expiresAtMs: number, stopping = false): Promise<void> {
-    await this.table.upsertEntity<InstanceEntity>({ partitionKey: CONTROL_PARTITION, rowKey: INSTANCE_PREFIX + claimant, expiresAt: padMs(expiresAtMs), stopping }, 'Replace');
+    await this.table.upsertEntity<InstanceEntity>(
+      { partitionKey: CONTROL_PARTITION, rowKey: INSTANCE_PREFIX + claimant, expiresAt: padMs(expiresAtMs), stopping },
+      'Replace',
+    );
   }
 
   async leave(claimant: string): Promise<void> {
@@ -73,7 +83,11 @@ export class DeliveryControl {
       try {
         const current = await this.table.getEntity<AppGateEntity>(CONTROL_PARTITION, APP_GATE_ROW);
         if (Number(current.untilMs) >= untilMs) return;
-        await this.table.updateEntity<AppGateEntity>({ partitionKey: CONTROL_PARTITION, rowKey: APP_GATE_ROW, untilMs: padMs(untilMs), reason }, 'Replace', { etag: current.etag });
+        await this.table.updateEntity<AppGateEntity>(
+          { partitionKey: CONTROL_PARTITION, rowKey: APP_GATE_ROW, untilMs: padMs(untilMs), reason },
+          'Replace',
+          { etag: current.etag },
+        );
         return;
       } catch (error) {
         if (isNotFound(error)) {
@@ -85,7 +99,10 @@ export class DeliveryControl {
 
   /** Remembers a conversation's Retry-After for every instance; keyed by its end so reads skip old ones. */
   async throttleConversation(conversationKey: string, untilMs: number): Promise<void> {
-    await this.table.upsertEntity<ThrottleEntity>({ partitionKey: THROTTLE_PARTITION, rowKey: `${padMs(untilMs)}_${conversationKey}`, conversationKey }, 'Replace');
+    await this.table.upsertEntity<ThrottleEntity>(
+      { partitionKey: THROTTLE_PARTITION, rowKey: `${padMs(untilMs)}_${conversationKey}`, conversationKey },
+      'Replace',
+    );
   }
 
   /** Conversations paused now or later, with the end of their pause: a range read of live pauses only. */
@@ -103,7 +120,10 @@ export class DeliveryControl {
   async sweep(beforeMs: number, expiredInstances: readonly string[]): Promise<number> {
     let deleted = 0;
     const filter = odata`PartitionKey eq ${THROTTLE_PARTITION} and RowKey lt ${padMs(beforeMs)}`;
-    const page = await this.table.listEntities<ThrottleEntity>({ queryOptions: { filter, select: ['RowKey'] } }).byPage({ maxPageSize: SWEEP_BATCH }).next();
+    const page = await this.table
+      .listEntities<ThrottleEntity>({ queryOptions: { filter, select: ['RowKey'] } })
+      .byPage({ maxPageSize: SWEEP_BATCH })
+      .next();
     for (const entity of page.done ? [] : page.value) {
       if (await this.deleteQuietly(THROTTLE_PARTITION, entity.rowKey)) deleted++;
     }
@@ -113,7 +133,12 @@ export class DeliveryControl {
 
   private async createGate(untilMs: number, reason: string): Promise<boolean> {
     try {
-      await this.table.createEntity<AppGateEntity>({ partitionKey: CONTROL_PARTITION, rowKey: APP_GATE_ROW, untilMs: padMs(untilMs), reason });
+      await this.table.createEntity<AppGateEntity>({
+        partitionKey: CONTROL_PARTITION,
+        rowKey: APP_GATE_ROW,
+        untilMs: padMs(untilMs),
+        reason,
+      });
       return true;
     } catch (error) {
       if (isConflict(error)) return false;

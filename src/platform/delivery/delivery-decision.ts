@@ -30,13 +30,25 @@ const UNREACHABLE_403: Record<string, FailureReason> = {
 export function decideDelivery(result: SendResult, attempt: number, policy: RetryPolicy, random: () => number): DeliveryDecision {
   if (result.ok) return { kind: 'sent', activityId: result.activityId };
   const detail = describeRefusal(result.status, result.code);
-  const unreachable = result.status === 403 ? UNREACHABLE_403[result.code ?? ''] : result.status === 404 && result.code === 'ConversationNotFound' ? 'conversation_not_found' : undefined;
+  const unreachable =
+    result.status === 403
+      ? UNREACHABLE_403[result.code ?? '']
+      : result.status === 404 && result.code === 'ConversationNotFound'
+        ? 'conversation_not_found'
+        : undefined;
   if (unreachable) return { kind: 'failed', reason: unreachable, detail, unreachable: true };
   if (result.status === 413) return { kind: 'failed', reason: 'too_large', detail, unreachable: false };
   if (!result.transient) return { kind: 'failed', reason: 'rejected', detail, unreachable: false };
-  if (attempt >= policy.maxAttempts) return { kind: 'failed', reason: 'attempts_exhausted', detail: `${detail} after ${attempt} attempts`, unreachable: false };
+  if (attempt >= policy.maxAttempts)
+    return { kind: 'failed', reason: 'attempts_exhausted', detail: `${detail} after ${attempt} attempts`, unreachable: false };
   if (result.status === 429 && result.retryAfterMs !== undefined) {
-    return { kind: 'retry', delayMs: retryAfterDelayMs(result.retryAfterMs, random), throttled: true, retryAfterMs: result.retryAfterMs, detail };
+    return {
+      kind: 'retry',
+      delayMs: retryAfterDelayMs(result.retryAfterMs, random),
+      throttled: true,
+      retryAfterMs: result.retryAfterMs,
+      detail,
+    };
   }
   return { kind: 'retry', delayMs: backoffDelayMs(attempt, policy.backoff, random), throttled: result.status === 429, detail };
 }

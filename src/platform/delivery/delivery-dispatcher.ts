@@ -150,10 +150,17 @@ export class DeliveryDispatcher {
   private lastLoopAtMs?: number;
 
   constructor(private readonly options: DeliveryDispatcherOptions) {
-    this.identity = options.bootId ? { name: instanceNameFrom(options.instanceId ?? os.hostname()), bootId: options.bootId } : newBoot(options.instanceId ?? os.hostname());
+    this.identity = options.bootId
+      ? { name: instanceNameFrom(options.instanceId ?? os.hostname()), bootId: options.bootId }
+      : newBoot(options.instanceId ?? os.hostname());
     this.claimant = claimantOf(this.identity);
     const ratePerSecond = options.ratePerSecond ?? TEAMS_DEFAULT_APP_RATE_PER_SECOND;
-    this.pacer = new SendPacer({ ratePerSecond, conversationWindows: options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS, appWindowMarginMs: options.appWindowMarginMs ?? 0, conversationWindowMarginMs: options.conversationWindowMarginMs ?? 0 });
+    this.pacer = new SendPacer({
+      ratePerSecond,
+      conversationWindows: options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS,
+      appWindowMarginMs: options.appWindowMarginMs ?? 0,
+      conversationWindowMarginMs: options.conversationWindowMarginMs ?? 0,
+    });
     this.detector = new ThrottleDetector(options.throttleDetector ?? DEFAULT_THROTTLE_DETECTOR);
     this.retryPolicy = { maxAttempts: options.maxAttempts ?? 10, backoff: options.backoff ?? DEFAULT_BACKOFF };
     this.random = options.random ?? Math.random;
@@ -167,7 +174,8 @@ export class DeliveryDispatcher {
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 1_000;
     this.instanceTimeoutMs = options.instanceTimeoutMs ?? 5 * this.heartbeatIntervalMs;
     if (this.leaseSafetyMs >= this.leaseMs) throw new Error('DeliveryDispatcher: leaseSafetyMs must be shorter than leaseMs');
-    if (this.instanceTimeoutMs <= 2 * this.heartbeatIntervalMs) throw new Error('DeliveryDispatcher: instanceTimeoutMs must be more than two heartbeat intervals');
+    if (this.instanceTimeoutMs <= 2 * this.heartbeatIntervalMs)
+      throw new Error('DeliveryDispatcher: instanceTimeoutMs must be more than two heartbeat intervals');
   }
 
   start(): void {
@@ -184,7 +192,9 @@ export class DeliveryDispatcher {
     this.state = 'stopping';
     this.waker.wake();
     // Tell a successor starting meanwhile (same name) that this boot is not dead: it hands its claims back itself.
-    await this.options.control.heartbeat(this.claimant, this.nowMs() + this.instanceTimeoutMs, true).catch((error: unknown) => this.warn('delivery.heartbeat_failed', error));
+    await this.options.control
+      .heartbeat(this.claimant, this.nowMs() + this.instanceTimeoutMs, true)
+      .catch((error: unknown) => this.warn('delivery.heartbeat_failed', error));
     await this.loop;
     await Promise.allSettled([...this.inFlight]);
     const held = this.queue.splice(0);
@@ -315,7 +325,10 @@ export class DeliveryDispatcher {
     const appPauseMs = this.detector.record(pauseMs);
     if (appPauseMs > 0) {
       this.pacer.blockApp(now + appPauseMs);
-      this.options.logger.warn({ event: 'delivery.app_throttled', pauseMs: appPauseMs }, 'Teams is throttling the app: every instance pauses');
+      this.options.logger.warn(
+        { event: 'delivery.app_throttled', pauseMs: appPauseMs },
+        'Teams is throttling the app: every instance pauses',
+      );
       this.background(this.options.control.raiseAppGate(now + appPauseMs, 'many 429s'), 'delivery.gate_write_failed');
     }
   }
@@ -337,11 +350,17 @@ export class DeliveryDispatcher {
         if (decision.unreachable) await unreachable.mark(message.aadObjectId, decision.reason);
         recorded = await outbox.complete(message, { state: 'failed', reason: decision.reason, detail: decision.detail, attempts });
         this.counters.failed++;
-        logger.info({ event: 'delivery.failed', batchId: message.batchId, reason: decision.reason, detail: decision.detail }, 'message given up');
+        logger.info(
+          { event: 'delivery.failed', batchId: message.batchId, reason: decision.reason, detail: decision.detail },
+          'message given up',
+        );
       }
       if (!recorded) {
         this.counters.leaseLost++;
-        logger.warn({ event: 'delivery.lease_lost', batchId: message.batchId, outcome: decision.kind }, 'another dispatcher took this message over');
+        logger.warn(
+          { event: 'delivery.lease_lost', batchId: message.batchId, outcome: decision.kind },
+          'another dispatcher took this message over',
+        );
       }
     } catch (error) {
       // The row stays claimed; when the lease ends it is sent again (a possible duplicate, never a loss).
@@ -371,7 +390,11 @@ export class DeliveryDispatcher {
     const { control } = this.options;
     if (!this.joined) {
       // Before the first beat: an earlier boot of this instance that did not stop gracefully is dead.
-      this.noteDead(await control.read(now), now, (beat) => beat.name === this.identity.name && beat.claimant !== this.claimant && !beat.stopping);
+      this.noteDead(
+        await control.read(now),
+        now,
+        (beat) => beat.name === this.identity.name && beat.claimant !== this.claimant && !beat.stopping,
+      );
     }
     if (now >= this.nextHeartbeatAt) {
       await control.heartbeat(this.claimant, now + this.instanceTimeoutMs);
@@ -380,7 +403,10 @@ export class DeliveryDispatcher {
         // what it holds, so none of it is sent; rows nobody took come back when their lease ends.
         this.counters.dropped += this.queue.length;
         this.queue = [];
-        this.options.logger.warn({ event: 'delivery.heartbeat_gap', gapMs: now - this.lastBeatAtMs }, 'heartbeat gap longer than the instance timeout: held messages handed back');
+        this.options.logger.warn(
+          { event: 'delivery.heartbeat_gap', gapMs: now - this.lastBeatAtMs },
+          'heartbeat gap longer than the instance timeout: held messages handed back',
+        );
       }
       this.lastBeatAtMs = now;
       this.nextHeartbeatAt = now + this.heartbeatIntervalMs;
@@ -397,7 +423,8 @@ export class DeliveryDispatcher {
     this.pacer.setInstances(live.size);
     this.pacer.blockApp(snapshot.appGateUntilMs);
     this.pacer.forgetExpired(now);
-    for (const [conversationKey, untilMs] of await control.activeConversationThrottles(now)) this.pacer.blockConversation(conversationKey, untilMs);
+    for (const [conversationKey, untilMs] of await control.activeConversationThrottles(now))
+      this.pacer.blockConversation(conversationKey, untilMs);
     if (now >= this.nextSweepAt) {
       this.nextSweepAt = now + SWEEP_INTERVAL_MS;
       this.background(control.sweep(now - SWEEP_INTERVAL_MS, snapshot.expiredInstances), 'delivery.sweep_failed');
@@ -409,7 +436,10 @@ export class DeliveryDispatcher {
     for (const beat of snapshot.instances) {
       if (!isDead(beat) || this.deadClaimants.has(beat.claimant)) continue;
       this.deadClaimants.set(beat.claimant, now + this.leaseMs);
-      this.options.logger.info({ event: 'delivery.instance_dead', instance: beat.name, restarted: beat.name === this.identity.name }, 'taking over the claims of a dispatcher that is gone');
+      this.options.logger.info(
+        { event: 'delivery.instance_dead', instance: beat.name, restarted: beat.name === this.identity.name },
+        'taking over the claims of a dispatcher that is gone',
+      );
       this.background(this.options.control.leave(beat.claimant), 'delivery.leave_failed');
     }
     for (const [claimant, untilMs] of this.deadClaimants) if (untilMs <= now) this.deadClaimants.delete(claimant);

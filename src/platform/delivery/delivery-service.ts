@@ -87,8 +87,20 @@ export class DeliveryService {
     return this.outbox.progress(batchId);
   }
 
-  private async skip(batchId: string, dedupeKey: string, member: Member, reason: 'no_conversation_reference' | 'unreachable', summary: BroadcastSummary): Promise<void> {
-    const recorded = await this.outbox.recordSkipped({ keys: messageKeys(batchId, dedupeKey), batchId, dedupeKey, aadObjectId: member.aadObjectId, reason });
+  private async skip(
+    batchId: string,
+    dedupeKey: string,
+    member: Member,
+    reason: 'no_conversation_reference' | 'unreachable',
+    summary: BroadcastSummary,
+  ): Promise<void> {
+    const recorded = await this.outbox.recordSkipped({
+      keys: messageKeys(batchId, dedupeKey),
+      batchId,
+      dedupeKey,
+      aadObjectId: member.aadObjectId,
+      reason,
+    });
     if (recorded) summary.skipped++;
     else summary.duplicates++;
   }

@@ -16,7 +16,10 @@ const MAX_NAME = 64;
 
 /** An instance name fit for a table key: letters, digits, `.`, `_`, `-`; never empty. */
 export function instanceNameFrom(raw: string | undefined): string {
-  const name = (raw ?? '').replace(UNSAFE, '-').replace(/^-+|-+$/g, '').slice(0, MAX_NAME);
+  const name = (raw ?? '')
+    .replace(UNSAFE, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, MAX_NAME);
   return name.length > 0 ? name : 'instance';
 }
 

@@ -37,7 +37,12 @@ export interface MessageKeys {
 export function messageKeys(batchId: string, dedupeKey: string): MessageKeys {
   const batchHash = batchKey(batchId);
   const keyHash = hashedKey('message', dedupeKey);
-  return { partitionKey: shardPartition(Number.parseInt(keyHash.slice(0, 8), 16) % OUTBOX_SHARDS), batchHash, keyHash, recordRowKey: `m_${batchHash}_${keyHash}` };
+  return {
+    partitionKey: shardPartition(Number.parseInt(keyHash.slice(0, 8), 16) % OUTBOX_SHARDS),
+    batchHash,
+    keyHash,
+    recordRowKey: `m_${batchHash}_${keyHash}`,
+  };
 }
 
 /** The hash that stands for a batch in row keys. */

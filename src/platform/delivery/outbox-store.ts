@@ -98,7 +98,10 @@ export class OutboxStore {
    */
   async listDue(partitionKey: string, nowMs: number, limit: number): Promise<PendingMessage[]> {
     const { from, to } = dueRange(nowMs);
-    return this.readPending(odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to} and availableAt le ${padMs(nowMs)}`, limit);
+    return this.readPending(
+      odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to} and availableAt le ${padMs(nowMs)}`,
+      limit,
+    );
   }
 
   /**
@@ -109,7 +112,10 @@ export class OutboxStore {
   async listClaimedBy(partitionKey: string, claimant: string, nowMs: number, limit: number): Promise<PendingMessage[]> {
     if (claimant.length === 0) return [];
     const { from, to } = dueRange(nowMs);
-    return this.readPending(odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to} and claimedBy eq ${claimant} and availableAt gt ${padMs(nowMs)}`, limit);
+    return this.readPending(
+      odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to} and claimedBy eq ${claimant} and availableAt gt ${padMs(nowMs)}`,
+      limit,
+    );
   }
 
   /**
@@ -122,7 +128,13 @@ export class OutboxStore {
     for (const chunk of chunks(rows, CLAIMS_PER_TRANSACTION)) {
       const actions: TransactionAction[] = chunk.map((row) => [
         'update',
-        { partitionKey: row.partitionKey, rowKey: row.rowKey, availableAt: padMs(leaseUntilMs), claimedBy: instanceId, claims: row.claims + 1 },
+        {
+          partitionKey: row.partitionKey,
+          rowKey: row.rowKey,
+          availableAt: padMs(leaseUntilMs),
+          claimedBy: instanceId,
+          claims: row.claims + 1,
+        },
         'Merge',
         { etag: row.etag },
       ]);
@@ -158,7 +170,10 @@ export class OutboxStore {
       detail: completion.state === 'failed' ? completion.detail : '',
       activityId: completion.state === 'sent' ? (completion.activityId ?? '') : '',
     };
-    return this.transactIfStillClaimed([['delete', { partitionKey: message.partitionKey, rowKey: message.rowKey }], ['update', record, 'Merge']]);
+    return this.transactIfStillClaimed([
+      ['delete', { partitionKey: message.partitionKey, rowKey: message.rowKey }],
+      ['update', record, 'Merge'],
+    ]);
   }
 
   /**
@@ -183,7 +198,17 @@ export class OutboxStore {
   /** Gives a claimed row back (graceful stop) so another dispatcher need not wait for the lease. */
   async release(message: PendingMessage): Promise<void> {
     try {
-      await this.table.updateEntity({ partitionKey: message.partitionKey, rowKey: message.rowKey, availableAt: NO_CLAIM, claimedBy: '', claims: Math.max(0, message.claims - 1) }, 'Merge', { etag: message.etag });
+      await this.table.updateEntity(
+        {
+          partitionKey: message.partitionKey,
+          rowKey: message.rowKey,
+          availableAt: NO_CLAIM,
+          claimedBy: '',
+          claims: Math.max(0, message.claims - 1),
+        },
+        'Merge',
+        { etag: message.etag },
+      );
     } catch (error) {
       if (!isPreconditionFailed(error) && !isNotFound(error)) throw error;
     }
@@ -195,7 +220,9 @@ export class OutboxStore {
     const records: RecordSummary[] = [];
     for (const partitionKey of allShardPartitions()) {
       const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to}`;
-      for await (const entity of this.table.listEntities<RecordEntity>({ queryOptions: { filter, select: ['state', 'reason', 'attempts'] } })) {
+      for await (const entity of this.table.listEntities<RecordEntity>({
+        queryOptions: { filter, select: ['state', 'reason', 'attempts'] },
+      })) {
         records.push({ state: entity.state, reason: entity.reason ?? '', attempts: Number(entity.attempts) || 0 });
       }
     }
@@ -276,7 +303,10 @@ function enqueueActions(message: PreparedMessage, queuedAtUtc: string): Transact
     queuedAtUtc,
     lastError: '',
   };
-  return [['create', record], ['create', pending]];
+  return [
+    ['create', record],
+    ['create', pending],
+  ];
 }
 
 /** Messages grouped by partition into transactions that respect the count and size limits. */

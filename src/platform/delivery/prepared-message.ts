@@ -28,9 +28,11 @@ export function prepareMessage(message: OutboundMessage, clock: Clock): Prepared
   assertId(dedupeKey, 'dedupeKey');
   if (!isValidAadObjectId(recipient.aadObjectId)) throw new DeliveryError('invalid_message', 'the recipient has no valid aadObjectId');
   const reference = recipient.conversationReference;
-  if (!reference || !isUsableReference(reference)) throw new DeliveryError('invalid_reference', 'the recipient has no usable conversation reference');
+  if (!reference || !isUsableReference(reference))
+    throw new DeliveryError('invalid_reference', 'the recipient has no usable conversation reference');
   const card = JSON.stringify(message.card);
-  if (card.length > MAX_CARD_CHARACTERS) throw new DeliveryError('card_too_large', `the card is ${card.length} characters (at most ${MAX_CARD_CHARACTERS})`);
+  if (card.length > MAX_CARD_CHARACTERS)
+    throw new DeliveryError('card_too_large', `the card is ${card.length} characters (at most ${MAX_CARD_CHARACTERS})`);
   const nowMs = clock.now().toMillis();
   return {
     keys: messageKeys(batchId, dedupeKey),
@@ -45,5 +47,6 @@ export function prepareMessage(message: OutboundMessage, clock: Clock): Prepared
 }
 
 function assertId(value: unknown, what: string): void {
-  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_ID_LENGTH) throw new DeliveryError('invalid_message', `${what} must be 1-${MAX_ID_LENGTH} characters`);
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_ID_LENGTH)
+    throw new DeliveryError('invalid_message', `${what} must be 1-${MAX_ID_LENGTH} characters`);
 }

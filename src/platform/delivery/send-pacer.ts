@@ -31,7 +31,9 @@ export class SendPacer {
   constructor(private readonly options: SendPacerOptions) {
     if (!(options.ratePerSecond > 0)) throw new Error('SendPacer: ratePerSecond must be positive');
     this.app = new SlidingWindowLimiter(this.appWindows());
-    this.conversations = new SlidingWindowLimiter(options.conversationWindows.map((w) => ({ limit: w.limit, perMs: w.perMs + options.conversationWindowMarginMs })));
+    this.conversations = new SlidingWindowLimiter(
+      options.conversationWindows.map((w) => ({ limit: w.limit, perMs: w.perMs + options.conversationWindowMarginMs })),
+    );
   }
 
   /** This instance's share of the app rate: 1 / number of live dispatcher instances. */

@@ -116,7 +116,8 @@ export class SlidingWindowLimiter {
 }
 
 function assertWindows(windows: readonly RateWindow[]): void {
-  if (windows.length === 0 || windows.some((w) => !(w.limit >= 1) || !(w.perMs > 0))) throw new Error('SlidingWindowLimiter: every window needs limit >= 1 and perMs > 0');
+  if (windows.length === 0 || windows.some((w) => !(w.limit >= 1) || !(w.perMs > 0)))
+    throw new Error('SlidingWindowLimiter: every window needs limit >= 1 and perMs > 0');
 }
 
 /** Events strictly after `sinceMs` (an event exactly perMs ago has left the window). */

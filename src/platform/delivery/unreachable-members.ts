@@ -28,7 +28,12 @@ export class UnreachableMembers {
   ) {}
 
   async mark(aadObjectId: string, code: string): Promise<void> {
-    const entity: UnreachableEntity = { partitionKey: PARTITION, rowKey: assertValidKey(aadObjectId, 'aadObjectId'), code, markedAtUtc: this.clock.now().toUTC().toISO()! };
+    const entity: UnreachableEntity = {
+      partitionKey: PARTITION,
+      rowKey: assertValidKey(aadObjectId, 'aadObjectId'),
+      code,
+      markedAtUtc: this.clock.now().toUTC().toISO()!,
+    };
     await this.table.upsertEntity(entity, 'Replace');
   }
 

@@ -1,4 +1,19 @@
-import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import { PANEL_NAME } from '../../features/meetings/domain/panel-name';
 import { COUNCIL_NAME } from '../../features/meetings/domain/council-name';
 
@@ -42,7 +57,16 @@ export function renderWordReport(report: WordReport): Promise<Buffer> {
     styles: { default: { document: { run: { font: 'Arial', size: body } } } },
     sections: [
       {
-        footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 18 })] })] }) },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 18 })],
+              }),
+            ],
+          }),
+        },
         children: [
           new Paragraph({ children: [new TextRun({ text: COUNCIL_NAME, bold: true, size: 32 })] }),
           new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: PANEL_NAME, size: 26 })] }),
@@ -60,22 +84,49 @@ export function renderWordReport(report: WordReport): Promise<Buffer> {
 function blockContent(block: WordBlock): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'heading':
-      return [new Paragraph({ heading: HeadingLevel.HEADING_1, spacing: { before: 240, after: 120 }, children: [new TextRun({ text: block.text, bold: true, size: 28 })] })];
+      return [
+        new Paragraph({
+          heading: HeadingLevel.HEADING_1,
+          spacing: { before: 240, after: 120 },
+          children: [new TextRun({ text: block.text, bold: true, size: 28 })],
+        }),
+      ];
     case 'paragraph':
-      return [new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: block.text, bold: block.bold, italics: block.italic })] })];
+      return [
+        new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: block.text, bold: block.bold, italics: block.italic })] }),
+      ];
     case 'bullets':
       return block.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(item)] }));
     case 'facts':
-      return [table(undefined, block.rows.map((row) => [...row])), spacer()];
+      return [
+        table(
+          undefined,
+          block.rows.map((row) => [...row]),
+        ),
+        spacer(),
+      ];
     case 'table':
-      return [table([...block.columns], block.rows.map((row) => [...row])), spacer()];
+      return [
+        table(
+          [...block.columns],
+          block.rows.map((row) => [...row]),
+        ),
+        spacer(),
+      ];
     case 'chart': {
       const width = Math.min(PAGE_TEXT_WIDTH, block.width);
       const height = Math.round((block.height * width) / Math.max(1, block.width));
       return [
         new Paragraph({
           spacing: { after: 120 },
-          children: [new ImageRun({ type: 'png', data: block.png, transformation: { width, height }, altText: { name: 'Chart', title: 'Chart', description: block.altText } })],
+          children: [
+            new ImageRun({
+              type: 'png',
+              data: block.png,
+              transformation: { width, height },
+              altText: { name: 'Chart', title: 'Chart', description: block.altText },
+            }),
+          ],
         }),
       ];
     }

@@ -11,5 +11,10 @@ import { stringify } from 'csv-stringify/sync';
  *   so is leading or trailing space, which spreadsheets would otherwise trim.
  */
 export function csvTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return stringify([header, ...rows] as string[][], { bom: true, record_delimiter: 'windows', escape_formulas: true, quoted_match: [/^\s|\s$/, /[\r\n]/] });
+  return stringify([header, ...rows] as string[][], {
+    bom: true,
+    record_delimiter: 'windows',
+    escape_formulas: true,
+    quoted_match: [/^\s|\s$/, /[\r\n]/],
+  });
 }

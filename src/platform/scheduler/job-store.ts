@@ -49,7 +49,15 @@ export class JobStore {
     const key = assertValidKey(request.key, 'job key');
     const dueRowKey = `${utc(request.due)}|${key}`;
     await this.cancel(key);
-    const entity: DueEntity = { partitionKey: DUE, rowKey: dueRowKey, jobKey: key, kind: request.kind, payload: JSON.stringify(request.payload), attempts: 0, claimedUntilUtc: '' };
+    const entity: DueEntity = {
+      partitionKey: DUE,
+      rowKey: dueRowKey,
+      jobKey: key,
+      kind: request.kind,
+      payload: JSON.stringify(request.payload),
+      attempts: 0,
+      claimedUntilUtc: '',
+    };
     await this.table.upsertEntity(entity, 'Replace');
     await this.table.upsertEntity<KeyEntity>({ partitionKey: BY_KEY, rowKey: key, dueRowKey }, 'Replace');
   }
@@ -75,7 +83,9 @@ export class JobStore {
 
   /** Cancels every pending job whose key starts with prefix (e.g. all reminders of one meeting). */
   async cancelWithPrefix(prefix: string): Promise<number> {
-    const rows = this.table.listEntities<KeyEntity>({ queryOptions: { filter: odata`PartitionKey eq ${BY_KEY} and RowKey ge ${prefix} and RowKey lt ${`${prefix}\uffff`}` } });
+    const rows = this.table.listEntities<KeyEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${BY_KEY} and RowKey ge ${prefix} and RowKey lt ${`${prefix}\uffff`}` },
+    });
     let cancelled = 0;
     for await (const row of rows) if (await this.cancel(row.rowKey)) cancelled++;
     return cancelled;
@@ -83,7 +93,9 @@ export class JobStore {
 
   async pendingKeys(prefix: string): Promise<string[]> {
     const keys: string[] = [];
-    const rows = this.table.listEntities<KeyEntity>({ queryOptions: { filter: odata`PartitionKey eq ${BY_KEY} and RowKey ge ${prefix} and RowKey lt ${`${prefix}\uffff`}` } });
+    const rows = this.table.listEntities<KeyEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${BY_KEY} and RowKey ge ${prefix} and RowKey lt ${`${prefix}\uffff`}` },
+    });
     for await (const row of rows) keys.push(row.rowKey);
     return keys;
   }
@@ -101,7 +113,11 @@ export class JobStore {
   /** Takes a job for `until`; undefined when another instance claimed or finished it first. */
   async claim(job: StoredJob, until: DateTime): Promise<StoredJob | undefined> {
     try {
-      const result = await this.table.updateEntity({ partitionKey: DUE, rowKey: job.rowKey, claimedUntilUtc: utc(until), attempts: job.attempts + 1 }, 'Merge', { etag: job.etag });
+      const result = await this.table.updateEntity(
+        { partitionKey: DUE, rowKey: job.rowKey, claimedUntilUtc: utc(until), attempts: job.attempts + 1 },
+        'Merge',
+        { etag: job.etag },
+      );
       return { ...job, etag: result.etag ?? job.etag, attempts: job.attempts + 1, claimedUntil: until };
     } catch (error) {
       if (isPreconditionFailed(error) || isNotFound(error)) return undefined;
@@ -125,7 +141,15 @@ export class JobStore {
   async retryLater(job: StoredJob, at: DateTime): Promise<void> {
     const dueRowKey = `${utc(at)}|${job.key}`;
     try {
-      await this.table.createEntity<DueEntity>({ partitionKey: DUE, rowKey: dueRowKey, jobKey: job.key, kind: job.kind, payload: JSON.stringify(job.payload), attempts: job.attempts, claimedUntilUtc: '' });
+      await this.table.createEntity<DueEntity>({
+        partitionKey: DUE,
+        rowKey: dueRowKey,
+        jobKey: job.key,
+        kind: job.kind,
+        payload: JSON.stringify(job.payload),
+        attempts: job.attempts,
+        claimedUntilUtc: '',
+      });
     } catch (error) {
       if (!isConflict(error)) throw error;
     }
@@ -160,6 +184,8 @@ function toStoredJob(entity: DueEntity): StoredJob {
     due: DateTime.fromISO(entity.rowKey.slice(0, entity.rowKey.indexOf('|')), { zone: 'utc' }),
     payload: parseStoredJson(jsonObjectSchema, entity.payload, `job ${entity.jobKey}`),
     attempts: entity.attempts,
-    claimedUntil: entity.claimedUntilUtc ? DateTime.fromISO(entity.claimedUntilUtc, { zone: 'utc' }) : DateTime.fromMillis(0, { zone: 'utc' }),
+    claimedUntil: entity.claimedUntilUtc
+      ? DateTime.fromISO(entity.claimedUntilUtc, { zone: 'utc' })
+      : DateTime.fromMillis(0, { zone: 'utc' }),
   };
 }

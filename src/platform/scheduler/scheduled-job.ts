@@ -26,10 +26,14 @@ export type JobHandler = (job: ScheduledJob) => Promise<JobOutcome>;
  * (written by an older version, or damaged) finishes the job with a note instead of retrying it
  * forever: re-running cannot mend it.
  */
-export function jobHandler<S extends z.ZodType>(payloadSchema: S, handle: (payload: z.infer<S>, job: ScheduledJob) => Promise<JobOutcome>): JobHandler {
+export function jobHandler<S extends z.ZodType>(
+  payloadSchema: S,
+  handle: (payload: z.infer<S>, job: ScheduledJob) => Promise<JobOutcome>,
+): JobHandler {
   return async (job) => {
     const parsed = payloadSchema.safeParse(job.payload);
-    if (!parsed.success) return { kind: 'done', note: `malformed ${job.kind} payload dropped: ${parsed.error.issues[0]?.message ?? 'unknown'}` };
+    if (!parsed.success)
+      return { kind: 'done', note: `malformed ${job.kind} payload dropped: ${parsed.error.issues[0]?.message ?? 'unknown'}` };
     return handle(parsed.data, job);
   };
 }

@@ -61,7 +61,12 @@ export class Scheduler {
 
   /** For the readiness check: polling, and a poll or a job has ended within the last five minutes. */
   liveness(): WorkerState {
-    return workerState(this.timer !== undefined, this.lastBeatMs, this.clock.now().toMillis(), Math.max(MAX_TICK_SILENCE_MS, 3 * this.options.pollInterval.toMillis()));
+    return workerState(
+      this.timer !== undefined,
+      this.lastBeatMs,
+      this.clock.now().toMillis(),
+      Math.max(MAX_TICK_SILENCE_MS, 3 * this.options.pollInterval.toMillis()),
+    );
   }
 
   private beat(): void {
@@ -71,7 +76,9 @@ export class Scheduler {
   start(): void {
     if (this.timer) return;
     const poll = () => {
-      this.running = this.tick().catch((error: unknown) => this.logger.error({ event: 'scheduler.tick_failed', err: error }, 'scheduler tick failed'));
+      this.running = this.tick().catch((error: unknown) =>
+        this.logger.error({ event: 'scheduler.tick_failed', err: error }, 'scheduler tick failed'),
+      );
       void this.running.finally(() => {
         if (this.timer) this.timer = setTimeout(poll, this.options.pollInterval.toMillis());
       });

@@ -30,7 +30,8 @@ export class SignedLinks {
 
   /** Query-string parameters to append to the resource's URL. */
   sign(grant: LinkGrant): URLSearchParams {
-    for (const value of [grant.purpose, grant.subject, grant.aadObjectId]) if (!SAFE.test(value)) throw new Error('unsigned value has unsafe characters');
+    for (const value of [grant.purpose, grant.subject, grant.aadObjectId])
+      if (!SAFE.test(value)) throw new Error('unsigned value has unsafe characters');
     const expires = String(this.clock.now().plus(this.lifetime).toSeconds() | 0);
     return new URLSearchParams({ for: grant.aadObjectId, expires, sig: this.signature(grant, expires) });
   }
@@ -49,6 +50,8 @@ export class SignedLinks {
   }
 
   private signature(grant: LinkGrant, expires: string): string {
-    return createHmac('sha256', this.secret).update([grant.purpose, grant.subject, grant.aadObjectId, expires].join('\n')).digest('base64url');
+    return createHmac('sha256', this.secret)
+      .update([grant.purpose, grant.subject, grant.aadObjectId, expires].join('\n'))
+      .digest('base64url');
   }
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { RestError } from '@azure/data-tables';
 
 // Azure Tables forbids these in PartitionKey/RowKey; control characters break the REST path too.
-const FORBIDDEN_KEY_CHARACTERS = /[\/\\#?\u0000-\u001f\u007f-\u009f]/;
+const FORBIDDEN_KEY_CHARACTERS = /[/\\#?\u0000-\u001f\u007f-\u009f]/;
 const MAX_KEY_BYTES = 1024;
 
 /** Throws when a value cannot be used as a PartitionKey or RowKey as it is. */

@@ -58,7 +58,9 @@ export class TableStore {
 
   /** A cheap round trip proving the storage account answers: used by GET /healthz. */
   async ping(): Promise<void> {
-    const page = this.client('members').listEntities({ queryOptions: { filter: "PartitionKey eq 'health-probe'" } }).byPage({ maxPageSize: 1 });
+    const page = this.client('members')
+      .listEntities({ queryOptions: { filter: "PartitionKey eq 'health-probe'" } })
+      .byPage({ maxPageSize: 1 });
     await page.next();
   }
 }

@@ -9,7 +9,12 @@ export function createBotAdapter(credentials: BotCredentials | undefined): Cloud
   return new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication(
       credentials
-        ? { MicrosoftAppId: credentials.appId, MicrosoftAppPassword: credentials.appPassword, MicrosoftAppType: credentials.appType, MicrosoftAppTenantId: credentials.tenantId }
+        ? {
+            MicrosoftAppId: credentials.appId,
+            MicrosoftAppPassword: credentials.appPassword,
+            MicrosoftAppType: credentials.appType,
+            MicrosoftAppTenantId: credentials.tenantId,
+          }
         : {},
     ),
   );

@@ -7,7 +7,12 @@ export interface RoutedText {
 
 /** How phrases and patterns are compared: case, runs of spaces and closing `!.?` do not matter. */
 export function normaliseCommandText(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').trim().replace(/[!.?]+$/, '').trim();
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[!.?]+$/, '')
+    .trim();
 }
 
 /**

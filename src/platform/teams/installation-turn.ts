@@ -21,8 +21,14 @@ export async function handleInstallationUpdate(context: TurnContext, services: T
     return;
   }
   if (sighting) await services.members.recordSighting(sighting);
-  if (team) await services.teams.installed({ teamId: team.id, name: team.name, conversationReference: TurnContext.getConversationReference(activity) as unknown as Record<string, unknown> });
-  if (activity.action === 'add' || activity.action === 'add-upgrade') await sendCard(context, renderWelcomeCard(welcomeCardData(services.publicBaseUrl)));
+  if (team)
+    await services.teams.installed({
+      teamId: team.id,
+      name: team.name,
+      conversationReference: TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>,
+    });
+  if (activity.action === 'add' || activity.action === 'add-upgrade')
+    await sendCard(context, renderWelcomeCard(welcomeCardData(services.publicBaseUrl)));
 }
 
 /** The Team an activity comes from (installs in a team's channel), from Teams' channelData. */
@@ -47,16 +53,30 @@ export async function handleConversationUpdate(context: TurnContext, services: T
   const added = Array.isArray(activity.membersAdded) ? activity.membersAdded : [];
   for (const [position, account] of added.entries()) {
     if (account?.id === activity.recipient?.id || (sender && account?.aadObjectId === sender.aadObjectId)) continue;
-    const problem = !tenantId ? 'no_tenant' : !isValidAadObjectId(account?.aadObjectId) ? 'invalid_object_id' : typeof account.id !== 'string' || account.id.length === 0 ? 'no_teams_id' : undefined;
+    const problem = !tenantId
+      ? 'no_tenant'
+      : !isValidAadObjectId(account?.aadObjectId)
+        ? 'invalid_object_id'
+        : typeof account.id !== 'string' || account.id.length === 0
+          ? 'no_teams_id'
+          : undefined;
     if (problem || !tenantId) {
       services.logger.warn({ event: 'roster.member_skipped', reason: problem, position }, 'skipped a malformed member of a roster change');
       continue;
     }
     try {
-      await services.members.recordSighting({ aadObjectId: account.aadObjectId!, name: typeof account.name === 'string' ? account.name : undefined, tenantId, teamsUserId: account.id });
+      await services.members.recordSighting({
+        aadObjectId: account.aadObjectId!,
+        name: typeof account.name === 'string' ? account.name : undefined,
+        tenantId,
+        teamsUserId: account.id,
+      });
     } catch (error) {
       // The storage error would carry the row key (an object id): log only its status.
-      services.logger.warn({ event: 'roster.member_failed', status: statusOf(error), position }, 'could not record a member of a roster change');
+      services.logger.warn(
+        { event: 'roster.member_failed', status: statusOf(error), position },
+        'could not record a member of a roster change',
+      );
     }
   }
 }

@@ -17,7 +17,14 @@ export async function handleCardActionInvoke(context: TurnContext, sender: TurnS
     const card = await action.run(value.action.data ?? {}, sender);
     await sendInvokeResponse(context, cardInvokeResponse(card));
   } catch (error) {
-    logger.warn({ event: 'card.action.refused', verb: typeof value.action?.verb === 'string' ? value.action.verb.slice(0, 50) : undefined, err: error }, 'card action refused');
+    logger.warn(
+      {
+        event: 'card.action.refused',
+        verb: typeof value.action?.verb === 'string' ? value.action.verb.slice(0, 50) : undefined,
+        err: error,
+      },
+      'card action refused',
+    );
     await sendInvokeResponse(context, errorInvokeResponse(error));
   }
 }

@@ -38,13 +38,20 @@ export function createMessageEndpoint(credentials: BotCredentials | undefined, b
     logger.error({ event: 'adapter.turn_error', err: error }, 'unhandled turn error');
   };
   return async (request) => {
-    if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body)) return { status: 400, body: { error: SAFE_ERROR_BODIES[400] } };
+    if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body))
+      return { status: 400, body: { error: SAFE_ERROR_BODIES[400] } };
     const captured: OutboundResponse = { status: 200 };
     const response = {
       socket: undefined,
-      status: (code: number) => { captured.status = code; return response; },
+      status: (code: number) => {
+        captured.status = code;
+        return response;
+      },
       header: () => response,
-      send: (...args: unknown[]) => { captured.body = args[0]; return response; },
+      send: (...args: unknown[]) => {
+        captured.body = args[0];
+        return response;
+      },
       end: () => response,
     };
     try {

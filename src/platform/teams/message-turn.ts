@@ -13,11 +13,24 @@ export async function handleMessage(context: TurnContext, sender: TurnSender, co
   const inbound = readInboundText(context.activity.text ?? askedFromCard(context.activity.value));
   switch (inbound.kind) {
     case 'empty':
-      return sendCard(context, noticeCard('I can only read text', 'Type a question about the Corporate Parenting Panel, or **help** to see what I can do.'));
+      return sendCard(
+        context,
+        noticeCard('I can only read text', 'Type a question about the Corporate Parenting Panel, or **help** to see what I can do.'),
+      );
     case 'too_long':
-      return sendCard(context, noticeCard('That message is too long', `Please ask a shorter question (up to ${MAX_QUESTION_LENGTH} characters).`, 'attention'));
+      return sendCard(
+        context,
+        noticeCard('That message is too long', `Please ask a shorter question (up to ${MAX_QUESTION_LENGTH} characters).`, 'attention'),
+      );
     case 'unreadable':
-      return sendCard(context, noticeCard("I couldn't read that", 'That message looks like it contains unreadable characters. Please type your question as plain text.', 'attention'));
+      return sendCard(
+        context,
+        noticeCard(
+          "I couldn't read that",
+          'That message looks like it contains unreadable characters. Please type your question as plain text.',
+          'attention',
+        ),
+      );
     case 'text':
       return handleText(context, inbound.text, sender, commands);
   }

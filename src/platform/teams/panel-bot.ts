@@ -28,7 +28,10 @@ export class PanelBot {
 
   handleTurn(context: TurnContext): Promise<void> {
     const { activity } = context;
-    return withLogContext({ reqId: randomUUID(), activityType: activity.type, conversationType: activity.conversation?.conversationType }, () => this.admitAndRoute(context));
+    return withLogContext(
+      { reqId: randomUUID(), activityType: activity.type, conversationType: activity.conversation?.conversationType },
+      () => this.admitAndRoute(context),
+    );
   }
 
   private async admitAndRoute(context: TurnContext): Promise<void> {
@@ -76,13 +79,18 @@ export class PanelBot {
     const { services } = this;
     const sighting = sightingFrom(context);
     if (!sighting) throw new DomainError('forbidden', 'I can only help people signed in to Microsoft Teams in our organisation.');
-    const recorded = (services.sightings.shouldWrite(sighting) ? services.members.recordSighting(sighting) : Promise.resolve()).catch((error: unknown) => {
-      services.sightings.forget(sighting.aadObjectId);
-      services.logger.error({ event: 'member.sighting_failed', err: error }, 'could not record the member');
-    });
+    const recorded = (services.sightings.shouldWrite(sighting) ? services.members.recordSighting(sighting) : Promise.resolve()).catch(
+      (error: unknown) => {
+        services.sightings.forget(sighting.aadObjectId);
+        services.logger.error({ event: 'member.sighting_failed', err: error }, 'could not record the member');
+      },
+    );
     const identity = { aadObjectId: sighting.aadObjectId, name: sighting.name ?? 'you', tenantId: sighting.tenantId };
     let actor: Promise<Actor> | undefined;
-    const sender: TurnSender = { ...identity, actor: () => (actor ??= services.roles.roleOf(identity.aadObjectId).then((role) => ({ ...identity, role }))) };
+    const sender: TurnSender = {
+      ...identity,
+      actor: () => (actor ??= services.roles.roleOf(identity.aadObjectId).then((role) => ({ ...identity, role }))),
+    };
     try {
       await handle(sender);
     } finally {

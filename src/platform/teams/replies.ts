@@ -7,8 +7,8 @@ export async function sendCard(context: TurnContext, card: AdaptiveCardJson): Pr
   await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
 }
 
-
-const GENERIC_FAULT = 'Sorry, something went wrong on my side. Please try again in a minute; if it keeps happening, tell Democratic Services.';
+const GENERIC_FAULT =
+  'Sorry, something went wrong on my side. Please try again in a minute; if it keeps happening, tell Democratic Services.';
 
 /** What the user sees for a failure: their own mistake explained, or a generic apology with no internals. */
 export function failureCard(error: unknown): AdaptiveCardJson {
@@ -16,7 +16,13 @@ export function failureCard(error: unknown): AdaptiveCardJson {
   return noticeCard('Sorry', GENERIC_FAULT, 'attention');
 }
 
-const INVOKE_STATUS: Record<DomainErrorCode, number> = { invalid_input: 400, not_found: 404, forbidden: 403, conflict: 409, unavailable: 503 };
+const INVOKE_STATUS: Record<DomainErrorCode, number> = {
+  invalid_input: 400,
+  not_found: 404,
+  forbidden: 403,
+  conflict: 409,
+  unavailable: 503,
+};
 
 /** The Universal Actions response that replaces the card the user clicked. */
 export function cardInvokeResponse(card: AdaptiveCardJson): InvokeResponse {
@@ -28,7 +34,10 @@ export function errorInvokeResponse(error: unknown): InvokeResponse {
   const domain = isDomainError(error) ? error : undefined;
   const statusCode = domain ? INVOKE_STATUS[domain.code] : 500;
   const message = domain ? domain.userMessage : GENERIC_FAULT;
-  return { status: 200, body: { statusCode, type: 'application/vnd.microsoft.error', value: { code: domain?.code ?? 'internal_error', message } } };
+  return {
+    status: 200,
+    body: { statusCode, type: 'application/vnd.microsoft.error', value: { code: domain?.code ?? 'internal_error', message } },
+  };
 }
 
 export async function sendInvokeResponse(context: TurnContext, response: InvokeResponse): Promise<void> {
@@ -36,5 +45,8 @@ export async function sendInvokeResponse(context: TurnContext, response: InvokeR
 }
 
 export function unknownVerbError(): DomainError {
-  return new DomainError('invalid_input', 'This button is not one I recognise. It may come from an older version of the bot; please ask again.');
+  return new DomainError(
+    'invalid_input',
+    'This button is not one I recognise. It may come from an older version of the bot; please ask again.',
+  );
 }

@@ -1,4 +1,12 @@
-import { ChannelAccount, CloudAdapter, ConversationParameters, ConversationReference, TeamsChannelAccount, TeamsInfo, TurnContext } from 'botbuilder';
+import {
+  ChannelAccount,
+  CloudAdapter,
+  ConversationParameters,
+  ConversationReference,
+  TeamsChannelAccount,
+  TeamsInfo,
+  TurnContext,
+} from 'botbuilder';
 import { BotCredentials } from '../../app/config';
 import { DomainError } from '../../shared/errors/domain-error';
 import { Logger } from '../logging/logger';
@@ -62,7 +70,13 @@ export class TeamRoster {
     if (!tenantId || !teamReference.serviceUrl) return known;
     try {
       const personal = await this.createPersonalConversation(account, tenantId, teamReference);
-      await this.directory.recordSighting({ aadObjectId: account.aadObjectId, name: account.name, tenantId, teamsUserId: account.id, personalConversationReference: personal });
+      await this.directory.recordSighting({
+        aadObjectId: account.aadObjectId,
+        name: account.name,
+        tenantId,
+        teamsUserId: account.id,
+        personalConversationReference: personal,
+      });
       return this.directory.find(account.aadObjectId);
     } catch (error) {
       this.logger.warn({ event: 'roster.create_conversation_failed', err: error }, 'could not open a 1:1 chat with a team member');
@@ -70,13 +84,26 @@ export class TeamRoster {
     }
   }
 
-  private async createPersonalConversation(account: ChannelAccount, tenantId: string, teamReference: Partial<ConversationReference>): Promise<Record<string, unknown>> {
-    const parameters = { isGroup: false, bot: teamReference.bot, members: [{ id: account.id, name: account.name }], tenantId, channelData: { tenant: { id: tenantId } } } as ConversationParameters;
+  private async createPersonalConversation(
+    account: ChannelAccount,
+    tenantId: string,
+    teamReference: Partial<ConversationReference>,
+  ): Promise<Record<string, unknown>> {
+    const parameters = {
+      isGroup: false,
+      bot: teamReference.bot,
+      members: [{ id: account.id, name: account.name }],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+    } as ConversationParameters;
     let reference: Partial<ConversationReference> | undefined;
     await this.adapter.createConversationAsync(this.appId, 'msteams', teamReference.serviceUrl!, '', parameters, async (context) => {
       reference = TurnContext.getConversationReference(context.activity);
     });
     if (!reference) throw new Error('no conversation was created');
-    return { ...reference, conversation: { ...reference.conversation, conversationType: 'personal', tenantId } } as unknown as Record<string, unknown>;
+    return { ...reference, conversation: { ...reference.conversation, conversationType: 'personal', tenantId } } as unknown as Record<
+      string,
+      unknown
+    >;
   }
 }

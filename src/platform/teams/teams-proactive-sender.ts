@@ -20,7 +20,10 @@ export interface TeamsProactiveSenderOptions {
 interface PipelineLike {
   getOrderedPolicies(): { name: string }[];
   removePolicy(options: { name: string }): unknown;
-  addPolicy(policy: { name: string; sendRequest(request: { timeout: number }, next: (request: { timeout: number }) => Promise<unknown>): Promise<unknown> }): void;
+  addPolicy(policy: {
+    name: string;
+    sendRequest(request: { timeout: number }, next: (request: { timeout: number }) => Promise<unknown>): Promise<unknown>;
+  }): void;
 }
 
 const SDK_RETRY_POLICY = 'defaultRetryPolicy';
@@ -52,11 +55,15 @@ export class TeamsProactiveSender implements ProactiveSender {
   async send(request: ProactiveSendRequest): Promise<SendResult> {
     let activityId: string | undefined;
     try {
-      await this.adapter.continueConversationAsync(this.appId, request.conversationReference as Partial<ConversationReference>, async (context) => {
-        this.takeOverRetries(context);
-        const response = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(request.card)));
-        activityId = response?.id;
-      });
+      await this.adapter.continueConversationAsync(
+        this.appId,
+        request.conversationReference as Partial<ConversationReference>,
+        async (context) => {
+          this.takeOverRetries(context);
+          const response = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(request.card)));
+          activityId = response?.id;
+        },
+      );
       return { ok: true, activityId };
     } catch (error) {
       return toSendRefused(error, this.clock.now().toMillis());
@@ -67,7 +74,11 @@ export class TeamsProactiveSender implements ProactiveSender {
     const connector: unknown = context.turnState.get(context.adapter.ConnectorClientKey);
     const pipeline = (connector as { client?: { pipeline?: PipelineLike } } | undefined)?.client?.pipeline;
     if (!pipeline || typeof pipeline.removePolicy !== 'function') {
-      if (!this.warnedAboutInternals) this.options.logger.error({ event: 'delivery.sdk_retries_active' }, 'cannot reach the connector pipeline: botbuilder will retry on its own');
+      if (!this.warnedAboutInternals)
+        this.options.logger.error(
+          { event: 'delivery.sdk_retries_active' },
+          'cannot reach the connector pipeline: botbuilder will retry on its own',
+        );
       this.warnedAboutInternals = true;
       return;
     }

@@ -47,7 +47,15 @@ function emitLine(logger: OtelLogger, line: string): void {
   const attributes: Record<string, string | number | boolean> = {};
   for (const [key, value] of Object.entries(fields)) {
     if (PINO_FIELDS.has(key) || value === undefined || value === null) continue;
-    attributes[key] = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : JSON.stringify(value).slice(0, MAX_ATTRIBUTE_CHARS);
+    attributes[key] =
+      typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+        ? value
+        : JSON.stringify(value).slice(0, MAX_ATTRIBUTE_CHARS);
   }
-  logger.emit({ severityNumber: severity.number, severityText: severity.text, body: typeof fields.msg === 'string' ? fields.msg : '', attributes });
+  logger.emit({
+    severityNumber: severity.number,
+    severityText: severity.text,
+    body: typeof fields.msg === 'string' ? fields.msg : '',
+    attributes,
+  });
 }

@@ -45,7 +45,9 @@ export function startTelemetry(connectionString: string | undefined, loadDistro:
       winston: { enabled: false },
     },
   });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the OpenTelemetry SDK loads only when telemetry is on
   const { OpenTelemetryMetrics } = require('./open-telemetry-metrics') as typeof import('./open-telemetry-metrics');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
   const { openTelemetryLogStream } = require('./log-bridge') as typeof import('./log-bridge');
   return {
     enabled: true,

@@ -68,7 +68,10 @@ export const ACCESS_RULES = {
   'challenges.report': { role: 'member', system: true, refusal: 'Only panel members can see the challenge report.' },
   'challenges.export': { role: 'officer', system: true, refusal: 'Only officers can download the challenge report.' },
   'officerQuestions.answer': { role: 'officer', refusal: 'Only officers can see and answer the questions members ask the officers.' },
-  'knowledge.manage': { role: 'officer', refusal: 'Only officers can change the answers officers added, or see which answers are due for review.' },
+  'knowledge.manage': {
+    role: 'officer',
+    refusal: 'Only officers can change the answers officers added, or see which answers are due for review.',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof ACCESS_RULES;

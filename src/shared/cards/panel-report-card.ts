@@ -29,7 +29,20 @@ export interface PanelReportCardData {
 }
 
 export function emptyPanelReport(title: string): PanelReportCardData {
-  return { heading: '', title, subtitle: '', message: '', messageColor: 'Default', image: { url: '', altText: '' }, facts: [], sections: [], choices: [], footnote: '', buttons: [], links: [] };
+  return {
+    heading: '',
+    title,
+    subtitle: '',
+    message: '',
+    messageColor: 'Default',
+    image: { url: '', altText: '' },
+    facts: [],
+    sections: [],
+    choices: [],
+    footnote: '',
+    buttons: [],
+    links: [],
+  };
 }
 
 export function renderPanelReportCard(data: PanelReportCardData): AdaptiveCardJson {

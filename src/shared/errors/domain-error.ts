@@ -1,10 +1,5 @@
 /** Machine-readable reasons a request was refused; each maps to a friendly message for the user. */
-export type DomainErrorCode =
-  | 'invalid_input'
-  | 'not_found'
-  | 'forbidden'
-  | 'conflict'
-  | 'unavailable';
+export type DomainErrorCode = 'invalid_input' | 'not_found' | 'forbidden' | 'conflict' | 'unavailable';
 
 /**
  * A refusal the user can act on. `userMessage` is shown as it is, so it never carries internals;

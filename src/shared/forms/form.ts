@@ -32,7 +32,11 @@ export function formIdOf(input: unknown): string | undefined {
 }
 
 /** The named inputs of a submission, each a string ('' when missing or of another type), at most `maxLength` long. */
-export function readFormValues<F extends string>(input: unknown, fields: readonly F[], maxLength = DEFAULT_RAW_FIELD_LENGTH): Record<F, string> {
+export function readFormValues<F extends string>(
+  input: unknown,
+  fields: readonly F[],
+  maxLength = DEFAULT_RAW_FIELD_LENGTH,
+): Record<F, string> {
   const record = isRecord(input) ? input : {};
   const values = {} as Record<F, string>;
   for (const field of fields) {
@@ -45,7 +49,10 @@ export function readFormValues<F extends string>(input: unknown, fields: readonl
 
 /** A text input, trimmed, at most `max` characters, named `label` in the error. */
 export function formText(max: number, label: string) {
-  return z.preprocess((value) => (typeof value === 'string' ? value.trim() : value), z.string().max(max, `${label} must be at most ${max} characters`));
+  return z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim() : value),
+    z.string().max(max, `${label} must be at most ${max} characters`),
+  );
 }
 
 /** The same on one line: runs of whitespace (newlines too) become one space. */

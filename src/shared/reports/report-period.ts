@@ -121,7 +121,8 @@ export function parseReportPeriod(text: string, today: string, rules: PeriodRule
     .replace(/^\s*(?:for|covering|in|over)\s+(?:the\s+)?/, '')
     .trim();
   if (cleaned === '') return lastCompleteQuarter(today);
-  const found = relativePeriod(cleaned, today) ?? quarterText(cleaned, today, rules) ?? yearText(cleaned, rules) ?? rangeText(cleaned, rules);
+  const found =
+    relativePeriod(cleaned, today) ?? quarterText(cleaned, today, rules) ?? yearText(cleaned, rules) ?? rangeText(cleaned, rules);
   if (!found) {
     throw new DomainError(
       'invalid_input',
@@ -163,7 +164,8 @@ function rangeText(text: string, rules: PeriodRules): ReportPeriod | undefined {
   if (!match) return undefined;
   const start = parseDay(match[1]!, 'start');
   const end = parseDay(match[2]!, 'end');
-  if (!start || !end) throw new DomainError('invalid_input', 'Those dates could not be read. Write them like "from 1 July 2026 to 30 September 2026".');
+  if (!start || !end)
+    throw new DomainError('invalid_input', 'Those dates could not be read. Write them like "from 1 July 2026 to 30 September 2026".');
   return rangePeriod(start, end, rules);
 }
 

@@ -2,10 +2,7 @@
 export const MAX_QUESTION_LENGTH = 1000;
 
 export type InboundText =
-  | { kind: 'text'; text: string }
-  | { kind: 'empty' }
-  | { kind: 'too_long'; length: number }
-  | { kind: 'unreadable' };
+  { kind: 'text'; text: string } | { kind: 'empty' } | { kind: 'too_long'; length: number } | { kind: 'unreadable' };
 
 /**
  * Normalises what a person typed: removes the bot's @mention (channels and group chats), HTML

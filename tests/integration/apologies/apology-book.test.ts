@@ -3,7 +3,12 @@ import { ApologyBook } from '../../../src/features/apologies/data/apology-book';
 import { ManualClock } from '../../../src/platform/time/clock';
 import { testTableStore } from '../../support/test-storage';
 
-const meeting = { id: 'moderngov-7001', title: 'Corporate Parenting Panel, 20 January 2027', start: DateTime.fromISO('2027-01-20T10:00:00Z'), cancelled: false };
+const meeting = {
+  id: 'moderngov-7001',
+  title: 'Corporate Parenting Panel, 20 January 2027',
+  start: DateTime.fromISO('2027-01-20T10:00:00Z'),
+  cancelled: false,
+};
 const martin = { aadObjectId: '22222222-2222-4222-8222-222222222222', name: 'Cllr Martin Hughes' };
 const priya = { aadObjectId: '33333333-3333-4333-8333-333333333333', name: 'Cllr Priya Shah' };
 
@@ -25,7 +30,10 @@ describe('ApologyBook against Azurite', () => {
     const { book } = await setUp();
     await book.send(meeting, priya, {});
     await book.send(meeting, martin, { reason: '  ' });
-    expect((await book.forMeeting(meeting.id)).map((a) => [a.name, a.reason])).toEqual([['Cllr Martin Hughes', undefined], ['Cllr Priya Shah', undefined]]);
+    expect((await book.forMeeting(meeting.id)).map((a) => [a.name, a.reason])).toEqual([
+      ['Cllr Martin Hughes', undefined],
+      ['Cllr Priya Shah', undefined],
+    ]);
     expect(await book.withdraw(meeting, martin.aadObjectId)).toBe(true);
     expect(await book.withdraw(meeting, martin.aadObjectId)).toBe(false);
     expect((await book.forMeeting(meeting.id)).map((a) => a.name)).toEqual(['Cllr Priya Shah']);
@@ -43,7 +51,10 @@ describe('ApologyBook against Azurite', () => {
 
   it('refuses an over-long reason with a friendly message', async () => {
     const { book } = await setUp();
-    await expect(book.send(meeting, martin, { reason: 'x'.repeat(501) })).rejects.toMatchObject({ code: 'invalid_input', userMessage: 'Please keep the reason under 500 characters.' });
+    await expect(book.send(meeting, martin, { reason: 'x'.repeat(501) })).rejects.toMatchObject({
+      code: 'invalid_input',
+      userMessage: 'Please keep the reason under 500 characters.',
+    });
     expect(await book.forMeeting(meeting.id)).toEqual([]);
   });
 });

@@ -26,11 +26,20 @@ async function setUp() {
     const book = new ApologyBook(store.client('apologies'), clock);
     const jobs = new JobStore(store.client('jobs'));
     const notices = new ApologyNotices({
-      jobs, book, clock, delay: Duration.fromObject({ minutes: 3 }),
+      jobs,
+      book,
+      clock,
+      delay: Duration.fromObject({ minutes: 3 }),
       notifyOfficers: async (batchId: string, card: AdaptiveCardJson) => void told.push({ batchId, text: JSON.stringify(card) }),
-      meeting: async (id) => { const stored = await meetings.get(id); return stored ? apologyMeeting(stored.meeting) : undefined; },
+      meeting: async (id) => {
+        const stored = await meetings.get(id);
+        return stored ? apologyMeeting(stored.meeting) : undefined;
+      },
     });
-    return { desk: new ApologyDesk(book, meetings, clock, notices), scheduler: new Scheduler(jobs, notices.handlers(), clock, silentLogger(), DEFAULT_SCHEDULER_OPTIONS) };
+    return {
+      desk: new ApologyDesk(book, meetings, clock, notices),
+      scheduler: new Scheduler(jobs, notices.handlers(), clock, silentLogger(), DEFAULT_SCHEDULER_OPTIONS),
+    };
   };
   return { clock, meetingId: meeting.id, told, a: instance(), b: instance() };
 }

@@ -67,17 +67,41 @@ describe('text commands registered by the features', () => {
   it('"my reminders" tells a member whether meeting reminders are on for them', async () => {
     const id = '00000000-0000-0000-0000-0000000000c1';
     await app.services.members.recordSighting({ aadObjectId: id, name: 'Cllr Test', tenantId: 'tenant-1', teamsUserId: '29:1abc-test' });
-    const sender = { aadObjectId: id, name: 'Cllr Test', tenantId: 'tenant-1', actor: async () => ({ aadObjectId: id, name: 'Cllr Test', tenantId: 'tenant-1', role: 'member' as const }) };
+    const sender = {
+      aadObjectId: id,
+      name: 'Cllr Test',
+      tenantId: 'tenant-1',
+      actor: async () => ({ aadObjectId: id, name: 'Cllr Test', tenantId: 'tenant-1', role: 'member' as const }),
+    };
     const routed = table.route('my reminders')!;
     expect(JSON.stringify(await routed.command.run(routed.input, sender))).toContain('Meeting reminders are **on**');
     await app.services.members.setRemindersOff(id, true);
     expect(JSON.stringify(await routed.command.run(routed.input, sender))).toContain('Meeting reminders are **off** for you');
   });
 
-  it('gives the scheduler every feature\'s jobs and the server every download', () => {
+  it("gives the scheduler every feature's jobs and the server every download", () => {
     const jobs = app.composition.features.flatMap((feature) => Object.keys(feature.jobs ?? {}));
-    expect(jobs).toEqual(expect.arrayContaining(['bulletin', 'event-reminder', 'challenge-nudges', 'challenge-quarterly-report', 'meeting-reminder', 'meeting-cancelled']));
+    expect(jobs).toEqual(
+      expect.arrayContaining([
+        'bulletin',
+        'event-reminder',
+        'challenge-nudges',
+        'challenge-quarterly-report',
+        'meeting-reminder',
+        'meeting-cancelled',
+      ]),
+    );
     const paths = app.composition.features.flatMap((feature) => (feature.downloads ?? []).map((download) => download.path));
-    expect(paths.sort()).toEqual(['/calendar/:file', '/calendar/meetings/:file', '/events/:eventId/attendees.csv', '/events/:file', '/exports/challenges.csv', '/exports/challenges.docx', '/exports/officer-answers.yaml', '/exports/participation.docx', '/exports/you-said-we-did.docx']);
+    expect(paths.sort()).toEqual([
+      '/calendar/:file',
+      '/calendar/meetings/:file',
+      '/events/:eventId/attendees.csv',
+      '/events/:file',
+      '/exports/challenges.csv',
+      '/exports/challenges.docx',
+      '/exports/officer-answers.yaml',
+      '/exports/participation.docx',
+      '/exports/you-said-we-did.docx',
+    ]);
   });
 });

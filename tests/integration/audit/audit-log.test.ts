@@ -26,12 +26,22 @@ describe('the audit log against Azurite', () => {
   it('keeps entries newest first in the table itself, 20 to a page, and pages on to the oldest', async () => {
     const { audit, clock, table } = await setUp();
     for (let index = 0; index < 45; index++) {
-      await audit.record({ actor: { aadObjectId: `actor-${index}`, role: 'officer' }, action: 'broadcast', subject: { kind: 'event', id: `event-${index}` }, detail: `${index} queued` });
+      await audit.record({
+        actor: { aadObjectId: `actor-${index}`, role: 'officer' },
+        action: 'broadcast',
+        subject: { kind: 'event', id: `event-${index}` },
+        detail: `${index} queued`,
+      });
       clock.advance({ minutes: 1 });
     }
     const first = await audit.latest();
     expect(first.entries.map((entry) => entry.subject.id)).toEqual(Array.from({ length: 20 }, (_, i) => `event-${44 - i}`));
-    expect(first.entries[0]).toMatchObject({ atUtc: '2026-11-23T09:44:00.000Z', actor: { aadObjectId: 'actor-44', role: 'officer' }, action: 'broadcast', detail: '44 queued' });
+    expect(first.entries[0]).toMatchObject({
+      atUtc: '2026-11-23T09:44:00.000Z',
+      actor: { aadObjectId: 'actor-44', role: 'officer' },
+      action: 'broadcast',
+      detail: '44 queued',
+    });
     const second = await audit.latest({ after: first.after });
     expect(second.entries.map((entry) => entry.subject.id)[0]).toBe('event-24');
     const third = await audit.latest({ after: second.after });
@@ -45,7 +55,11 @@ describe('the audit log against Azurite', () => {
 
   it('keeps two entries of the same millisecond apart, and refuses a cursor it did not make', async () => {
     const { audit } = await setUp();
-    await Promise.all([1, 2, 3].map((n) => audit.record({ actor: { aadObjectId: 'a', role: 'admin' }, action: 'export', subject: { kind: 'member', id: `m-${n}` } })));
+    await Promise.all(
+      [1, 2, 3].map((n) =>
+        audit.record({ actor: { aadObjectId: 'a', role: 'admin' }, action: 'export', subject: { kind: 'member', id: `m-${n}` } }),
+      ),
+    );
     expect((await audit.latest()).entries).toHaveLength(3);
     expect((await audit.latest({ after: "x' or 1" })).entries).toHaveLength(3);
   });
@@ -68,7 +82,10 @@ describe('the audit log against Azurite', () => {
 
   it('records challenge status changes with the statuses only, never the words or the response', async () => {
     const rig = await challengeRig();
-    const created = await rig.service.create(officerAlex, formData({ words: 'We want free bus passes until we are 21, like in other counties.' }));
+    const created = await rig.service.create(
+      officerAlex,
+      formData({ words: 'We want free bus passes until we are 21, like in other counties.' }),
+    );
     const reference = created.view.challenge.reference;
     rig.clock.advance({ minutes: 5 }); // entries of the same millisecond have no order between them
     await respond(rig, leadSam, reference, 1, { response: 'Raised with the transport team this week.', status: 'accepted' });

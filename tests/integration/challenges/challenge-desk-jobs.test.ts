@@ -30,23 +30,58 @@ describe('challenge nudges, quarterly report and the panel channel', () => {
   let connector: EmulatedConnector;
   const clock = new TravelClock('2026-11-23T09:00:00Z');
   const received = (text: string, conversation: string) =>
-    [...connector.acceptedCounts()].filter(([marker]) => marker.startsWith(`${conversation}|`) && marker.includes(text)).reduce((sum, [, n]) => sum + n, 0);
+    [...connector.acceptedCounts()]
+      .filter(([marker]) => marker.startsWith(`${conversation}|`) && marker.includes(text))
+      .reduce((sum, [, n]) => sum + n, 0);
 
   beforeAll(async () => {
-    connector = new EmulatedConnector({ markerOf: (activity) => `${String((activity.conversation as { id?: string }).id)}|${JSON.stringify(activity.attachments)}|${String(activity.id ?? Math.random())}` });
+    connector = new EmulatedConnector({
+      markerOf: (activity) =>
+        `${String((activity.conversation as { id?: string }).id)}|${JSON.stringify(activity.attachments)}|${String(activity.id ?? Math.random())}`,
+    });
     await connector.start();
     const store = await testTableStore();
-    const config = { ...loadConfig({ NODE_ENV: 'test', ADMIN_AAD_OBJECT_IDS: officer.aadObjectId, PANEL_CHANNEL: PANEL_TEAM, LOG_LEVEL: 'silent' }), publicBaseUrl: 'https://cpp.example.org' };
+    const config = {
+      ...loadConfig({ NODE_ENV: 'test', ADMIN_AAD_OBJECT_IDS: officer.aadObjectId, PANEL_CHANNEL: PANEL_TEAM, LOG_LEVEL: 'silent' }),
+      publicBaseUrl: 'https://cpp.example.org',
+    };
     composition = compose(config, store, KnowledgeBase.loadFromDirectory(), clock, silentLogger());
     const { members, teams } = composition.services;
-    await members.recordSighting({ ...officer, teamsUserId: teamsUserId('officer-alex'), personalConversationReference: connector.reference(OFFICER_CHAT, teamsUserId('officer-alex')) });
-    await members.recordSighting({ ...councillor, tenantId: FIXTURE_TENANT_ID, teamsUserId: teamsUserId('cllr-martin'), personalConversationReference: connector.reference(CLLR_CHAT, teamsUserId('cllr-martin')) });
-    await teams.installed({ teamId: PANEL_TEAM, name: 'Corporate Parenting Panel', conversationReference: { ...connector.reference(PANEL_TEAM), conversation: { id: PANEL_TEAM, conversationType: 'channel', tenantId: FIXTURE_TENANT_ID } } });
-    composition.dispatcher.start();
-    await composition.services.challenges.create({ ...officer, role: 'admin' }, {
-      formId: randomUUID(), title: 'Rent guarantor scheme', words: 'We cannot rent a flat without a guarantor.', raisingGroup: 'care_leavers_forum', raisingGroupOther: '',
-      raisedOn: '2026-11-20', priorityArea: 'successful_adults', leadOfficer: officer.aadObjectId, assignees: councillor.aadObjectId, dueOn: '2026-11-30',
+    await members.recordSighting({
+      ...officer,
+      teamsUserId: teamsUserId('officer-alex'),
+      personalConversationReference: connector.reference(OFFICER_CHAT, teamsUserId('officer-alex')),
     });
+    await members.recordSighting({
+      ...councillor,
+      tenantId: FIXTURE_TENANT_ID,
+      teamsUserId: teamsUserId('cllr-martin'),
+      personalConversationReference: connector.reference(CLLR_CHAT, teamsUserId('cllr-martin')),
+    });
+    await teams.installed({
+      teamId: PANEL_TEAM,
+      name: 'Corporate Parenting Panel',
+      conversationReference: {
+        ...connector.reference(PANEL_TEAM),
+        conversation: { id: PANEL_TEAM, conversationType: 'channel', tenantId: FIXTURE_TENANT_ID },
+      },
+    });
+    composition.dispatcher.start();
+    await composition.services.challenges.create(
+      { ...officer, role: 'admin' },
+      {
+        formId: randomUUID(),
+        title: 'Rent guarantor scheme',
+        words: 'We cannot rent a flat without a guarantor.',
+        raisingGroup: 'care_leavers_forum',
+        raisingGroupOther: '',
+        raisedOn: '2026-11-20',
+        priorityArea: 'successful_adults',
+        leadOfficer: officer.aadObjectId,
+        assignees: councillor.aadObjectId,
+        dueOn: '2026-11-30',
+      },
+    );
     await composition.services.challenges.ensureScheduled();
   });
   afterAll(async () => {
@@ -55,7 +90,12 @@ describe('challenge nudges, quarterly report and the panel channel', () => {
   });
 
   it('posts a new card to the lead officer, the assignee and the panel channel (read-only there)', async () => {
-    await eventually(() => received('New challenge card', CLLR_CHAT) === 1 && received('New challenge card', OFFICER_CHAT) === 1 && received('New challenge card', PANEL_TEAM) === 1);
+    await eventually(
+      () =>
+        received('New challenge card', CLLR_CHAT) === 1 &&
+        received('New challenge card', OFFICER_CHAT) === 1 &&
+        received('New challenge card', PANEL_TEAM) === 1,
+    );
     const channelCard = [...connector.acceptedCounts().keys()].find((marker) => marker.startsWith(`${PANEL_TEAM}|`))!;
     expect(channelCard).not.toContain('challenge.respond');
     const assigneeCard = [...connector.acceptedCounts().keys()].find((marker) => marker.startsWith(`${CLLR_CHAT}|`))!;
@@ -64,24 +104,57 @@ describe('challenge nudges, quarterly report and the panel channel', () => {
   });
 
   it('tells the lead officer who responded, showing a display name with Markdown in it as plain text', async () => {
-    const evil = { aadObjectId: entraObjectId('cllr-evil'), name: '[Open the secure portal](https://evil.example)', tenantId: FIXTURE_TENANT_ID, role: 'member' as const };
-    const form = {
-      formId: randomUUID(), title: 'Youth club opening hours', words: 'The youth club shuts at six.', raisingGroup: 'super_council', raisingGroupOther: '',
-      raisedOn: '2026-11-20', priorityArea: 'healthy', leadOfficer: officer.aadObjectId, assignees: evil.aadObjectId, dueOn: '2027-02-28',
+    const evil = {
+      aadObjectId: entraObjectId('cllr-evil'),
+      name: '[Open the secure portal](https://evil.example)',
+      tenantId: FIXTURE_TENANT_ID,
+      role: 'member' as const,
     };
-    await composition.services.members.recordSighting({ ...evil, teamsUserId: teamsUserId('cllr-evil'), personalConversationReference: connector.reference(teamsPersonalChatId('cllr-evil'), teamsUserId('cllr-evil')) });
+    const form = {
+      formId: randomUUID(),
+      title: 'Youth club opening hours',
+      words: 'The youth club shuts at six.',
+      raisingGroup: 'super_council',
+      raisingGroupOther: '',
+      raisedOn: '2026-11-20',
+      priorityArea: 'healthy',
+      leadOfficer: officer.aadObjectId,
+      assignees: evil.aadObjectId,
+      dueOn: '2027-02-28',
+    };
+    await composition.services.members.recordSighting({
+      ...evil,
+      teamsUserId: teamsUserId('cllr-evil'),
+      personalConversationReference: connector.reference(teamsPersonalChatId('cllr-evil'), teamsUserId('cllr-evil')),
+    });
     const card = await composition.services.challenges.create({ ...officer, role: 'admin' }, form);
     const reference = JSON.stringify(card).match(/CC-2026-\d{3}/)![0];
-    await composition.services.challenges.respond(evil, { reference, version: 1, response: 'Looking into it.', status: 'keep', explanation: '' });
+    await composition.services.challenges.respond(evil, {
+      reference,
+      version: 1,
+      response: 'Looking into it.',
+      status: 'keep',
+      explanation: '',
+    });
     await eventually(() => received('responded', OFFICER_CHAT) === 1);
-    const heading = [...connector.acceptedCounts().keys()].find((marker) => marker.startsWith(`${OFFICER_CHAT}|`) && marker.includes('responded'))!;
+    const heading = [...connector.acceptedCounts().keys()].find(
+      (marker) => marker.startsWith(`${OFFICER_CHAT}|`) && marker.includes('responded'),
+    )!;
     expect(heading).toContain('\\\\[Open the secure portal](https://evil.example) responded');
   });
 
   it('a resubmit of a form whose posting failed posts the card, once', async () => {
     const form = {
-      formId: randomUUID(), title: 'Council tax help', words: 'We get council tax bills as soon as we leave care.', raisingGroup: 'care_leavers_forum', raisingGroupOther: '',
-      raisedOn: '2026-11-20', priorityArea: 'successful_adults', leadOfficer: officer.aadObjectId, assignees: councillor.aadObjectId, dueOn: '2027-01-30',
+      formId: randomUUID(),
+      title: 'Council tax help',
+      words: 'We get council tax bills as soon as we leave care.',
+      raisingGroup: 'care_leavers_forum',
+      raisingGroupOther: '',
+      raisedOn: '2026-11-20',
+      priorityArea: 'successful_adults',
+      leadOfficer: officer.aadObjectId,
+      assignees: councillor.aadObjectId,
+      dueOn: '2027-01-30',
     };
     const blip = jest.spyOn(composition.delivery, 'broadcast').mockRejectedValueOnce(new Error('storage unavailable'));
     await expect(composition.services.challenges.create({ ...officer, role: 'admin' }, form)).rejects.toThrow('storage unavailable');

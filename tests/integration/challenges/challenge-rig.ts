@@ -42,6 +42,12 @@ export function respondData(reference: string, version: number, values: { respon
 
 export type Rig = Awaited<ReturnType<typeof challengeRig>>;
 
-export async function respond(rig: Rig, actor: Actor, reference: string, version: number, values: { response?: string; status?: string; explanation?: string }) {
+export async function respond(
+  rig: Rig,
+  actor: Actor,
+  reference: string,
+  version: number,
+  values: { response?: string; status?: string; explanation?: string },
+) {
   return rig.service.respond(actor, respondData(reference, version, values));
 }

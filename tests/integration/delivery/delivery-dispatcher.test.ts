@@ -53,13 +53,21 @@ describe('DeliveryDispatcher: outbox -> TeamsProactiveSender -> emulated connect
   it('stops at a 403 BotNotInConversationRoster and a 404 ConversationNotFound the same way', async () => {
     rig = await deliveryRig({
       faults: [
-        { match: (r) => r.conversationId === teamsPersonalChatId('conv-1'), fault: { kind: 'status', status: 403, code: 'BotNotInConversationRoster' } },
-        { match: (r) => r.conversationId === teamsPersonalChatId('conv-2'), fault: { kind: 'status', status: 404, code: 'ConversationNotFound' } },
+        {
+          match: (r) => r.conversationId === teamsPersonalChatId('conv-1'),
+          fault: { kind: 'status', status: 403, code: 'BotNotInConversationRoster' },
+        },
+        {
+          match: (r) => r.conversationId === teamsPersonalChatId('conv-2'),
+          fault: { kind: 'status', status: 404, code: 'ConversationNotFound' },
+        },
       ],
     });
     await rig.service.enqueueMany([rig.message(1), rig.message(2)]);
     rig.dispatcher().start();
-    await eventually(async () => expect(await progress()).toMatchObject({ failed: 2, failures: { bot_not_in_roster: 1, conversation_not_found: 1 } }));
+    await eventually(async () =>
+      expect(await progress()).toMatchObject({ failed: 2, failures: { bot_not_in_roster: 1, conversation_not_found: 1 } }),
+    );
     expect(rig.connector.requests).toBe(2);
     expect([...(await rig.unreachable.marks()).keys()].sort()).toEqual(['member-1', 'member-2']);
   });
@@ -95,7 +103,12 @@ describe('DeliveryDispatcher: outbox -> TeamsProactiveSender -> emulated connect
   it('keeps one conversation within 7 per second and 8 per 2 seconds', async () => {
     rig = await deliveryRig();
     const reference = rig.connector.reference(teamsPersonalChatId('same'));
-    await rig.service.enqueueMany(Array.from({ length: 10 }, (_, i) => ({ ...rig.message(i), recipient: { aadObjectId: 'member-x', conversationReference: reference } })));
+    await rig.service.enqueueMany(
+      Array.from({ length: 10 }, (_, i) => ({
+        ...rig.message(i),
+        recipient: { aadObjectId: 'member-x', conversationReference: reference },
+      })),
+    );
     const started = Date.now();
     rig.dispatcher().start();
     await eventually(async () => expect(await progress()).toMatchObject({ sent: 10 }));

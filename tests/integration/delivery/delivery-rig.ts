@@ -75,12 +75,27 @@ export async function deliveryRig(connectorOptions: EmulatedConnectorOptions = {
     clock,
     dispatcher(overrides = {}) {
       // Each call is another instance (its own name) unless the test names it: the same name is a restart of that instance.
-      const dispatcher = new DeliveryDispatcher({ outbox, control, unreachable, sender, clock, logger: silentLogger(), instanceId: `instance-${dispatchers.length + 1}`, ...FAST, ...overrides });
+      const dispatcher = new DeliveryDispatcher({
+        outbox,
+        control,
+        unreachable,
+        sender,
+        clock,
+        logger: silentLogger(),
+        instanceId: `instance-${dispatchers.length + 1}`,
+        ...FAST,
+        ...overrides,
+      });
       dispatchers.push(dispatcher);
       return dispatcher;
     },
     message(i, batchId = 'batch-1') {
-      return { batchId, dedupeKey: `${batchId}:m${i}`, recipient: { aadObjectId: `member-${i}`, conversationReference: connector.reference(teamsPersonalChatId(`conv-${i}`)) }, card: markerCard(`${batchId}:m${i}`) };
+      return {
+        batchId,
+        dedupeKey: `${batchId}:m${i}`,
+        recipient: { aadObjectId: `member-${i}`, conversationReference: connector.reference(teamsPersonalChatId(`conv-${i}`)) },
+        card: markerCard(`${batchId}:m${i}`),
+      };
     },
     async close() {
       for (const dispatcher of dispatchers) await dispatcher.stop();

@@ -31,7 +31,10 @@ describe('DeliveryDispatcher crash and restart (kill -9 simulated by abandoning 
   let rig: DeliveryRig;
   afterEach(() => rig.close());
 
-  async function crashThenRestart(when: 'before-send' | 'after-send', maxInFlight: number): Promise<{ report: KillReport; duplicates: number; lost: number }> {
+  async function crashThenRestart(
+    when: 'before-send' | 'after-send',
+    maxInFlight: number,
+  ): Promise<{ report: KillReport; duplicates: number; lost: number }> {
     rig = await deliveryRig();
     await rig.service.enqueueMany(Array.from({ length: N }, (_, i) => rig.message(i)));
     const crashing = new CrashingSender(rig.sender, 15, when);
@@ -74,7 +77,14 @@ describe('DeliveryDispatcher crash and restart (kill -9 simulated by abandoning 
     rig = await deliveryRig();
     await rig.service.enqueueMany(Array.from({ length: N }, (_, i) => rig.message(i)));
     const crashing = new CrashingSender(rig.sender, 15, 'after-send');
-    const first = rig.dispatcher({ instanceId: name, sender: crashing, maxInFlight: 8, leaseMs: TEN_MINUTES, leaseSafetyMs: 1_000, ...options });
+    const first = rig.dispatcher({
+      instanceId: name,
+      sender: crashing,
+      maxInFlight: 8,
+      leaseMs: TEN_MINUTES,
+      leaseSafetyMs: 1_000,
+      ...options,
+    });
     let report: KillReport | undefined;
     crashing.crash = () => (report = first.kill());
     first.start();
@@ -110,12 +120,27 @@ describe('DeliveryDispatcher crash and restart (kill -9 simulated by abandoning 
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
     let started = 0;
-    const slow: ProactiveSender = { send: async (request) => { started++; await held; return rig.sender.send(request); } };
-    const first = rig.dispatcher({ instanceId: 'app-instance-0', sender: slow, maxInFlight: 4, prefetch: 8, leaseMs: TEN_MINUTES, leaseSafetyMs: 1_000 });
+    const slow: ProactiveSender = {
+      send: async (request) => {
+        started++;
+        await held;
+        return rig.sender.send(request);
+      },
+    };
+    const first = rig.dispatcher({
+      instanceId: 'app-instance-0',
+      sender: slow,
+      maxInFlight: 4,
+      prefetch: 8,
+      leaseMs: TEN_MINUTES,
+      leaseSafetyMs: 1_000,
+    });
     first.start();
     await eventually(() => expect(started).toBe(4));
     const stopping = first.stop();
-    await eventually(async () => expect((await rig.control.read(Date.now())).instances.find((beat) => beat.claimant === first.claimant)?.stopping).toBe(true));
+    await eventually(async () =>
+      expect((await rig.control.read(Date.now())).instances.find((beat) => beat.claimant === first.claimant)?.stopping).toBe(true),
+    );
     const next = rig.dispatcher({ instanceId: 'app-instance-0', leaseMs: TEN_MINUTES, leaseSafetyMs: 1_000 });
     next.start();
     await eventually(() => expect(next.stats().claimed).toBeGreaterThan(0)); // it has polled and started on the rows nobody held
@@ -158,7 +183,9 @@ describe('DeliveryDispatcher crash and restart (kill -9 simulated by abandoning 
     }
     const last = rig.dispatcher({ maxClaims: 2, leaseMs: 700, leaseSafetyMs: 200 });
     last.start();
-    await eventually(async () => expect(await rig.service.progress('batch-1')).toMatchObject({ failed: 1, failures: { attempts_exhausted: 1 } }));
+    await eventually(async () =>
+      expect(await rig.service.progress('batch-1')).toMatchObject({ failed: 1, failures: { attempts_exhausted: 1 } }),
+    );
     expect(rig.connector.requests).toBe(0);
   });
 });

@@ -15,7 +15,8 @@ describe('Several DeliveryDispatcher instances over one outbox', () => {
   let rig: DeliveryRig;
   afterEach(() => rig.close());
 
-  const seeEachOther = (...stats: (() => DispatcherStats)[]) => eventually(() => expect(stats.map((s) => s().liveInstances)).toEqual(stats.map(() => stats.length)));
+  const seeEachOther = (...stats: (() => DispatcherStats)[]) =>
+    eventually(() => expect(stats.map((s) => s().liveInstances)).toEqual(stats.map(() => stats.length)));
 
   it('two instances racing deliver every message exactly once, and both take part', async () => {
     const n = 300;
@@ -49,7 +50,10 @@ describe('Several DeliveryDispatcher instances over one outbox', () => {
     const b = rig.dispatcher({ ratePerSecond: 40, instanceId: 'b' });
     a.start();
     b.start();
-    await seeEachOther(() => a.stats(), () => b.stats());
+    await seeEachOther(
+      () => a.stats(),
+      () => b.stats(),
+    );
     await rig.service.enqueueMany(Array.from({ length: 120 }, (_, i) => rig.message(i)));
     await eventually(async () => expect(await rig.service.progress('batch-1')).toMatchObject({ sent: 120 }), 60_000);
     // The connector answers 429 to the 41st request in any second of arrivals: none came.

@@ -5,7 +5,10 @@ async function post(connector: EmulatedConnector, conversationId: string, marker
   return fetch(`${connector.url}v3/conversations/${encodeURIComponent(conversationId)}/activities`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: markerCard(marker) }] }),
+    body: JSON.stringify({
+      type: 'message',
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: markerCard(marker) }],
+    }),
   });
 }
 
@@ -54,7 +57,11 @@ describe('EmulatedConnector (the referee the delivery tests rely on)', () => {
 
   it('injects faults by probability, repeatably for a seed', async () => {
     const run = async () => {
-      connector = new EmulatedConnector({ seed: 42, conversationWindows: [], faults: [{ probability: 0.3, fault: { kind: 'status', status: 503 } }] });
+      connector = new EmulatedConnector({
+        seed: 42,
+        conversationWindows: [],
+        faults: [{ probability: 0.3, fault: { kind: 'status', status: 503 } }],
+      });
       await connector.start();
       const statuses = [];
       for (let i = 0; i < 40; i++) statuses.push((await post(connector, teamsPersonalChatId(`${i}`), `m${i}`)).status);
@@ -72,7 +79,10 @@ describe('EmulatedConnector (the referee the delivery tests rely on)', () => {
   it('can hold a request without ever answering', async () => {
     connector = new EmulatedConnector({ faults: [{ fault: { kind: 'timeout' } }] });
     await connector.start();
-    const outcome = await Promise.race([post(connector, teamsPersonalChatId('1'), 'm').then(() => 'answered'), new Promise((resolve) => setTimeout(() => resolve('no answer'), 300))]);
+    const outcome = await Promise.race([
+      post(connector, teamsPersonalChatId('1'), 'm').then(() => 'answered'),
+      new Promise((resolve) => setTimeout(() => resolve('no answer'), 300)),
+    ]);
     expect(outcome).toBe('no answer');
     expect(connector.accepted).toHaveLength(0);
   });

@@ -68,7 +68,9 @@ describe('OutboxStore against Azurite', () => {
     expect(await allDue(rig.outbox, now())).toHaveLength(0);
     await rig.service.enqueueMany([200, 201, 202].map((i) => rig.message(i)));
     expect(await allDue(rig.outbox, now())).toHaveLength(3);
-    expect(await rig.outbox.listDue(allShardPartitions()[0]!, now(), 1)).toHaveLength(Number((await allDue(rig.outbox, now())).some((m) => m.partitionKey === allShardPartitions()[0])));
+    expect(await rig.outbox.listDue(allShardPartitions()[0]!, now(), 1)).toHaveLength(
+      Number((await allDue(rig.outbox, now())).some((m) => m.partitionKey === allShardPartitions()[0])),
+    );
   });
 
   it('lets only one of two claimers take a row (ETag), and the lease return it after a crash', async () => {

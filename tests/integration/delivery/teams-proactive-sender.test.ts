@@ -36,11 +36,24 @@ describe('TeamsProactiveSender through botbuilder against the emulated connector
   });
 
   it('reports who cannot be reached with the Teams error code', async () => {
-    expect(await sendWith({ kind: 'status', status: 403, code: 'ConversationBlockedByUser' })).toEqual({ ok: false, status: 403, code: 'ConversationBlockedByUser', transient: false });
+    expect(await sendWith({ kind: 'status', status: 403, code: 'ConversationBlockedByUser' })).toEqual({
+      ok: false,
+      status: 403,
+      code: 'ConversationBlockedByUser',
+      transient: false,
+    });
     await connector.stop();
-    expect(await sendWith({ kind: 'status', status: 403, code: 'BotNotInConversationRoster' })).toMatchObject({ status: 403, code: 'BotNotInConversationRoster', transient: false });
+    expect(await sendWith({ kind: 'status', status: 403, code: 'BotNotInConversationRoster' })).toMatchObject({
+      status: 403,
+      code: 'BotNotInConversationRoster',
+      transient: false,
+    });
     await connector.stop();
-    expect(await sendWith({ kind: 'status', status: 404, code: 'ConversationNotFound' })).toMatchObject({ status: 404, code: 'ConversationNotFound', transient: false });
+    expect(await sendWith({ kind: 'status', status: 404, code: 'ConversationNotFound' })).toMatchObject({
+      status: 404,
+      code: 'ConversationNotFound',
+      transient: false,
+    });
   });
 
   it('reports 413 as final', async () => {

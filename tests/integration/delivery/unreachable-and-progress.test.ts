@@ -24,20 +24,30 @@ describe('Unreachable members and batch progress', () => {
     });
   }
 
-  const broadcast = async (batchId: string, list: Member[]) => rig.service.broadcast({ batchId, members: list, card: (m) => markerCard(`${batchId}:${m.aadObjectId}`) });
+  const broadcast = async (batchId: string, list: Member[]) =>
+    rig.service.broadcast({ batchId, members: list, card: (m) => markerCard(`${batchId}:${m.aadObjectId}`) });
   const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
   it('marks a member who blocked the bot, skips them next time, and reaches them again once they write to the bot', async () => {
-    await setUp([{ match: (r) => r.conversationId === teamsPersonalChatId('conv-2') && r.marker.startsWith('first:'), fault: { kind: 'status', status: 403, code: 'ConversationBlockedByUser' } }]);
+    await setUp([
+      {
+        match: (r) => r.conversationId === teamsPersonalChatId('conv-2') && r.marker.startsWith('first:'),
+        fault: { kind: 'status', status: 403, code: 'ConversationBlockedByUser' },
+      },
+    ]);
     for (const id of [1, 2, 3]) await seen(id);
     rig.dispatcher().start();
 
     await broadcast('first', await members.list({ activeOnly: true }));
-    await eventually(async () => expect(await rig.service.progress('first')).toMatchObject({ sent: 2, failed: 1, failures: { blocked_by_user: 1 } }));
+    await eventually(async () =>
+      expect(await rig.service.progress('first')).toMatchObject({ sent: 2, failed: 1, failures: { blocked_by_user: 1 } }),
+    );
     await tick();
 
     expect(await broadcast('second', await members.list({ activeOnly: true }))).toEqual({ queued: 2, duplicates: 0, skipped: 1 });
-    await eventually(async () => expect(await rig.service.progress('second')).toMatchObject({ sent: 2, failed: 1, failures: { unreachable: 1 } }));
+    await eventually(async () =>
+      expect(await rig.service.progress('second')).toMatchObject({ sent: 2, failed: 1, failures: { unreachable: 1 } }),
+    );
     expect(rig.connector.accepted.filter((m) => m.marker === 'second:member-2')).toHaveLength(0);
 
     await tick();

@@ -37,7 +37,13 @@ describe('the staged deployment folder', () => {
     const port = await freePort();
     const child = spawn(process.execPath, ['dist/src/app/index.js'], {
       cwd: dir,
-      env: { PATH: process.env.PATH ?? '', PORT: String(port), AZURE_STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_PREFIX: uniqueTablePrefix(), LOG_LEVEL: 'warn' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        PORT: String(port),
+        AZURE_STORAGE_CONNECTION_STRING: testConnectionString(),
+        TABLE_PREFIX: uniqueTablePrefix(),
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const forget = killOnParentExit(child);

@@ -27,7 +27,7 @@ describe('CalendarTokens against Azurite', () => {
     expect(await tokens.resolve(second)).toBeUndefined();
   });
 
-  it('keeps the officers\' feed to officers, and revokes', async () => {
+  it("keeps the officers' feed to officers, and revokes", async () => {
     const { tokens } = await eventsRig();
     await expect(tokens.issue(member, 'officers')).rejects.toMatchObject({ code: 'forbidden' });
     const token = await tokens.issue(officer, 'officers');
@@ -39,7 +39,8 @@ describe('CalendarTokens against Azurite', () => {
 
   it('resolves nothing for malformed or unknown tokens without touching storage keys', async () => {
     const { tokens } = await eventsRig();
-    for (const bad of [undefined, '', 'short', 'a/b'.repeat(15), `${'x'.repeat(42)}#`, 'A'.repeat(43)]) expect(await tokens.resolve(bad)).toBeUndefined();
+    for (const bad of [undefined, '', 'short', 'a/b'.repeat(15), `${'x'.repeat(42)}#`, 'A'.repeat(43)])
+      expect(await tokens.resolve(bad)).toBeUndefined();
   });
 });
 

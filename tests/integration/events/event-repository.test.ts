@@ -9,7 +9,13 @@ async function repository(): Promise<EventRepository> {
 }
 
 function eventAt(startUtc: string, overrides: Partial<ParticipationEvent> = {}): ParticipationEvent {
-  return anEvent({ id: newEventId(), startUtc, endUtc: new Date(Date.parse(startUtc) + 7_200_000).toISOString(), rsvpByUtc: startUtc, ...overrides });
+  return anEvent({
+    id: newEventId(),
+    startUtc,
+    endUtc: new Date(Date.parse(startUtc) + 7_200_000).toISOString(),
+    rsvpByUtc: startUtc,
+    ...overrides,
+  });
 }
 
 describe('EventRepository against Azurite', () => {
@@ -33,17 +39,27 @@ describe('EventRepository against Azurite', () => {
     for (const event of [march, february, january]) await repo.create(event);
     expect((await repo.listUpcoming('2027-01-15T00:00:00.000Z', 10)).map((e) => e.id)).toEqual([february.id, march.id]);
     expect((await repo.listUpcoming('2026-12-01T00:00:00.000Z', 1)).map((e) => e.id)).toEqual([january.id]);
-    expect((await repo.listStartingBetween('2027-01-01T10:00:00.000Z', '2027-03-01T10:00:00.000Z')).map((e) => e.id)).toEqual([january.id, february.id]);
+    expect((await repo.listStartingBetween('2027-01-01T10:00:00.000Z', '2027-03-01T10:00:00.000Z')).map((e) => e.id)).toEqual([
+      january.id,
+      february.id,
+    ]);
   });
 
   it('moves the time-ordered copy when the start changes, in one transaction', async () => {
     const repo = await repository();
     const event = eventAt('2027-02-01T10:00:00.000Z');
     await repo.create(event);
-    const result = await repo.mutate(event.id, (current) => ({ ...current, startUtc: '2027-04-01T09:00:00.000Z', endUtc: '2027-04-01T11:00:00.000Z', sequence: current.sequence + 1 }));
+    const result = await repo.mutate(event.id, (current) => ({
+      ...current,
+      startUtc: '2027-04-01T09:00:00.000Z',
+      endUtc: '2027-04-01T11:00:00.000Z',
+      sequence: current.sequence + 1,
+    }));
     expect(result).toMatchObject({ changed: true, event: { sequence: 1 } });
     expect(await repo.listStartingBetween('2027-01-01T00:00:00.000Z', '2027-03-01T00:00:00.000Z')).toEqual([]);
-    expect((await repo.listUpcoming('2027-01-01T00:00:00.000Z', 10)).map((e) => [e.id, e.startUtc])).toEqual([[event.id, '2027-04-01T09:00:00.000Z']]);
+    expect((await repo.listUpcoming('2027-01-01T00:00:00.000Z', 10)).map((e) => [e.id, e.startUtc])).toEqual([
+      [event.id, '2027-04-01T09:00:00.000Z'],
+    ]);
     expect(await repo.mutate(event.id, () => 'unchanged')).toMatchObject({ changed: false, event: { sequence: 1 } });
     expect(await repo.mutate(newEventId(), () => 'unchanged')).toBeUndefined();
   });
@@ -52,7 +68,8 @@ describe('EventRepository against Azurite', () => {
     const repo = await repository();
     const event = eventAt('2027-02-01T10:00:00.000Z');
     await repo.create(event);
-    const bump = (title: string) => repo.mutate(event.id, (current) => ({ ...current, title: `${current.title} +${title}`, sequence: current.sequence + 1 }));
+    const bump = (title: string) =>
+      repo.mutate(event.id, (current) => ({ ...current, title: `${current.title} +${title}`, sequence: current.sequence + 1 }));
     await Promise.all([bump('a'), bump('b'), bump('c')]);
     const stored = (await repo.get(event.id))!.event;
     expect(stored.sequence).toBe(3);

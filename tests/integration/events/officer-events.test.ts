@@ -9,7 +9,15 @@ describe('OfficerEvents against Azurite', () => {
   it('creates an event from the form for an officer, stored and listed as upcoming', async () => {
     const { officers, repository } = await eventsRig();
     const { event } = await officers.create(officer, aForm({ audience: `team:${teamsTeamId('cicc')}` }), teams);
-    expect(event).toMatchObject({ id: expect.stringMatching(/^ev-[0-9a-f]{24}$/), status: 'scheduled', sequence: 0, shortNotice: false, startUtc: '2027-02-10T18:00:00.000Z', audience: { kind: 'team', teamName: 'Children in Care Council' }, createdBy: { aadObjectId: officer.aadObjectId } });
+    expect(event).toMatchObject({
+      id: expect.stringMatching(/^ev-[0-9a-f]{24}$/),
+      status: 'scheduled',
+      sequence: 0,
+      shortNotice: false,
+      startUtc: '2027-02-10T18:00:00.000Z',
+      audience: { kind: 'team', teamName: 'Children in Care Council' },
+      createdBy: { aadObjectId: officer.aadObjectId },
+    });
     expect((await repository.get(event.id))?.event).toEqual(event);
     expect((await repository.listUpcoming('2027-01-05T09:00:00.000Z', 5)).map((e) => e.id)).toEqual([event.id]);
   });
@@ -29,7 +37,9 @@ describe('OfficerEvents against Azurite', () => {
     const { officers, repository } = await eventsRig();
     await expect(officers.create(member, aForm(), teams)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(officers.create(officer, aForm({ end: '2027-02-10T17:00' }), teams)).rejects.toBeInstanceOf(EventFormError);
-    await expect(officers.create(officer, aForm({ start: '2027-01-10T18:00', end: '2027-01-10T19:00', rsvpBy: '' }), teams)).rejects.toMatchObject({ needsShortNoticeConfirmation: true });
+    await expect(
+      officers.create(officer, aForm({ start: '2027-01-10T18:00', end: '2027-01-10T19:00', rsvpBy: '' }), teams),
+    ).rejects.toMatchObject({ needsShortNoticeConfirmation: true });
     expect(await repository.listUpcoming('2027-01-01T00:00:00.000Z', 5)).toEqual([]);
   });
 
@@ -38,9 +48,29 @@ describe('OfficerEvents against Azurite', () => {
     const { event } = await officers.create(officer, aForm(), teams);
     await invitations.record(event.id, [priya]);
     await rsvps.respond(event.id, priya, 'going');
-    const moved = await officers.update(officer, event.id, aForm({ start: '2027-02-11T18:00', end: '2027-02-11T20:00', venue: 'Online https://teams.microsoft.com/l/x' }), teams, 0);
-    expect(moved).toMatchObject({ changed: true, event: { sequence: 1, lastChanges: ['time', 'venue'], previousStartUtc: '2027-02-10T18:00:00.000Z', onlineUrl: 'https://teams.microsoft.com/l/x' } });
-    const again = await officers.update(officer, event.id, aForm({ start: '2027-02-11T18:00', end: '2027-02-11T20:00', venue: 'Online https://teams.microsoft.com/l/x' }), teams, 1);
+    const moved = await officers.update(
+      officer,
+      event.id,
+      aForm({ start: '2027-02-11T18:00', end: '2027-02-11T20:00', venue: 'Online https://teams.microsoft.com/l/x' }),
+      teams,
+      0,
+    );
+    expect(moved).toMatchObject({
+      changed: true,
+      event: {
+        sequence: 1,
+        lastChanges: ['time', 'venue'],
+        previousStartUtc: '2027-02-10T18:00:00.000Z',
+        onlineUrl: 'https://teams.microsoft.com/l/x',
+      },
+    });
+    const again = await officers.update(
+      officer,
+      event.id,
+      aForm({ start: '2027-02-11T18:00', end: '2027-02-11T20:00', venue: 'Online https://teams.microsoft.com/l/x' }),
+      teams,
+      1,
+    );
     expect(again).toMatchObject({ changed: false, event: { sequence: 1 } });
     expect((await rsvps.view(event.id, priya.aadObjectId)).mine?.response).toBe('going');
   });
@@ -49,7 +79,10 @@ describe('OfficerEvents against Azurite', () => {
     const { officers } = await eventsRig();
     const { event } = await officers.create(officer, aForm(), teams);
     await officers.update(officer, event.id, aForm({ title: 'Awards evening' }), teams, 0);
-    await expect(officers.update(officer, event.id, aForm({ title: 'Other' }), teams, 0)).rejects.toMatchObject({ code: 'conflict', userMessage: expect.stringContaining('Someone else changed this event') });
+    await expect(officers.update(officer, event.id, aForm({ title: 'Other' }), teams, 0)).rejects.toMatchObject({
+      code: 'conflict',
+      userMessage: expect.stringContaining('Someone else changed this event'),
+    });
   });
 
   it('cancels (kept, with its RSVPs), twice harmlessly, and then refuses updates', async () => {
@@ -59,7 +92,10 @@ describe('OfficerEvents against Azurite', () => {
     await rsvps.respond(event.id, priya, 'maybe');
     clock.advance({ days: 1 });
     const cancelled = await officers.cancel(officer, event.id, 0);
-    expect(cancelled).toMatchObject({ changed: true, event: { status: 'cancelled', sequence: 1, cancelledAt: '2027-01-06T09:00:00.000Z' } });
+    expect(cancelled).toMatchObject({
+      changed: true,
+      event: { status: 'cancelled', sequence: 1, cancelledAt: '2027-01-06T09:00:00.000Z' },
+    });
     expect(await officers.cancel(officer, event.id, 0)).toMatchObject({ changed: false });
     await expect(officers.update(officer, event.id, aForm(), teams)).rejects.toMatchObject({ code: 'conflict' });
     expect((await repository.get(event.id))?.event.status).toBe('cancelled');

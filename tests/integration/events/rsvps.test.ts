@@ -23,8 +23,15 @@ describe('RSVPs against Azurite', () => {
     const first = await rsvps.respond(event.id, member, 'going');
     clock.advance({ hours: 1 });
     const changed = await rsvps.respond(event.id, member, 'not_going');
-    expect(changed).toMatchObject({ outcome: 'changed', mine: { response: 'not_going', firstRespondedAtUtc: first.mine!.respondedAtUtc, respondedAtUtc: '2027-01-05T10:00:00.000Z' } });
-    await Promise.all([rsvps.respond(event.id, priya, 'going'), rsvps.respond(event.id, priya, 'maybe'), rsvps.respond(event.id, priya, 'not_going')]);
+    expect(changed).toMatchObject({
+      outcome: 'changed',
+      mine: { response: 'not_going', firstRespondedAtUtc: first.mine!.respondedAtUtc, respondedAtUtc: '2027-01-05T10:00:00.000Z' },
+    });
+    await Promise.all([
+      rsvps.respond(event.id, priya, 'going'),
+      rsvps.respond(event.id, priya, 'maybe'),
+      rsvps.respond(event.id, priya, 'not_going'),
+    ]);
     const rows = (await book.forEvent(event.id)).filter((r) => r.aadObjectId === priya.aadObjectId);
     expect(rows).toHaveLength(1);
   });
@@ -35,7 +42,10 @@ describe('RSVPs against Azurite', () => {
     clock.set(clock.now().set({ year: 2027, month: 2, day: 3, hour: 23, minute: 59 }));
     await rsvps.respond(event.id, priya, 'maybe');
     clock.advance({ minutes: 1 });
-    await expect(rsvps.respond(event.id, member, 'not_going')).rejects.toMatchObject({ code: 'conflict', userMessage: expect.stringContaining('closed on Thursday 4 February 2027, 12:00am') });
+    await expect(rsvps.respond(event.id, member, 'not_going')).rejects.toMatchObject({
+      code: 'conflict',
+      userMessage: expect.stringContaining('closed on Thursday 4 February 2027, 12:00am'),
+    });
     await expect(rsvps.respond(event.id, officer, 'going')).rejects.toMatchObject({ code: 'conflict' });
     expect((await rsvps.view(event.id, member.aadObjectId)).mine?.response).toBe('going');
     expect((await rsvps.view(event.id, member.aadObjectId)).totals).toEqual({ going: 1, maybe: 1, not_going: 0 });
@@ -45,7 +55,10 @@ describe('RSVPs against Azurite', () => {
     const { rsvps, officers, event } = await invitedEvent();
     await rsvps.respond(event.id, member, 'going');
     await officers.cancel(officer, event.id);
-    await expect(rsvps.respond(event.id, priya, 'going')).rejects.toMatchObject({ code: 'conflict', userMessage: expect.stringContaining('has been cancelled') });
+    await expect(rsvps.respond(event.id, priya, 'going')).rejects.toMatchObject({
+      code: 'conflict',
+      userMessage: expect.stringContaining('has been cancelled'),
+    });
     expect((await rsvps.view(event.id, member.aadObjectId)).mine?.response).toBe('going');
     expect(await rsvps.membersToRemind(event.id)).toEqual([]);
   });
@@ -65,10 +78,19 @@ describe('RSVPs against Azurite', () => {
     await rsvps.respond(event.id, priya, 'maybe');
     await rsvps.respond(event.id, officer, 'not_going');
     const list = await rsvps.attendees(officer, event.id);
-    expect(list).toMatchObject({ names: { going: ['Cllr Martin Hughes'], maybe: ['Cllr Priya Shah'], not_going: ['Sam Officer'] }, invited: 3, noAnswer: 0, totals: { going: 1, maybe: 1, not_going: 1 } });
+    expect(list).toMatchObject({
+      names: { going: ['Cllr Martin Hughes'], maybe: ['Cllr Priya Shah'], not_going: ['Sam Officer'] },
+      invited: 3,
+      noAnswer: 0,
+      totals: { going: 1, maybe: 1, not_going: 1 },
+    });
     await expect(rsvps.attendees(member, event.id)).rejects.toMatchObject({ code: 'forbidden' });
     const csv = await rsvps.attendeesCsv(officer, event.id);
-    expect(csv).toMatchObject({ fileName: 'virtual-school-kent-achievement-awards-attendees-2027-02-10.csv', contentType: 'text/csv; charset=utf-8', body: attendeesCsv(list.rsvps) });
+    expect(csv).toMatchObject({
+      fileName: 'virtual-school-kent-achievement-awards-attendees-2027-02-10.csv',
+      contentType: 'text/csv; charset=utf-8',
+      body: attendeesCsv(list.rsvps),
+    });
     expect(csv.body.split('\r\n')[1]).toBe('Cllr Martin Hughes,Going,2027-01-05 09:00');
     expect((await rsvps.membersToRemind(event.id)).map((m) => m.name).sort()).toEqual(['Cllr Martin Hughes', 'Cllr Priya Shah']);
   });

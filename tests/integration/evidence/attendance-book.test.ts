@@ -18,8 +18,19 @@ describe('attendance in Azure Tables', () => {
   });
 
   it('applies a submission delivered twice at once exactly once, with one history row per change', async () => {
-    const wanted = Array.from({ length: 30 }, (_, i) => ({ member: member(i), status: (i % 3 === 0 ? 'absent' : 'attended') as 'absent' | 'attended' }));
-    const request = { occasionId: EVENT, wanted, by: officer, source: 'officer' as const, submissionId: 'form-aaaaaaaa', atUtc: '2026-11-24T10:05:00.000Z', since: '2026-11-24T10:00:00.000Z' };
+    const wanted = Array.from({ length: 30 }, (_, i) => ({
+      member: member(i),
+      status: (i % 3 === 0 ? 'absent' : 'attended') as 'absent' | 'attended',
+    }));
+    const request = {
+      occasionId: EVENT,
+      wanted,
+      by: officer,
+      source: 'officer' as const,
+      submissionId: 'form-aaaaaaaa',
+      atUtc: '2026-11-24T10:05:00.000Z',
+      since: '2026-11-24T10:00:00.000Z',
+    };
     const [first, second] = await Promise.all([book.apply(request), book.apply(request)]);
     expect(first.changes.length + second.changes.length).toBe(30);
     expect(first.alreadyApplied + second.alreadyApplied + first.unchanged + second.unchanged).toBe(30);
@@ -28,18 +39,48 @@ describe('attendance in Azure Tables', () => {
   });
 
   it('keeps a correction audited, and leaves alone what a colleague changed after the form was drawn', async () => {
-    await book.apply({ occasionId: EVENT, wanted: [{ member: member(0), status: 'attended' }], by: colleague, source: 'officer', submissionId: 'form-bbbbbbbb', atUtc: '2026-11-24T10:20:00.000Z' });
-    const stale = await book.apply({ occasionId: EVENT, wanted: [{ member: member(0), status: 'absent' }, { member: member(1), status: 'absent' }], by: officer, source: 'officer', submissionId: 'form-cccccccc', atUtc: '2026-11-24T10:30:00.000Z', since: '2026-11-24T10:10:00.000Z' });
+    await book.apply({
+      occasionId: EVENT,
+      wanted: [{ member: member(0), status: 'attended' }],
+      by: colleague,
+      source: 'officer',
+      submissionId: 'form-bbbbbbbb',
+      atUtc: '2026-11-24T10:20:00.000Z',
+    });
+    const stale = await book.apply({
+      occasionId: EVENT,
+      wanted: [
+        { member: member(0), status: 'absent' },
+        { member: member(1), status: 'absent' },
+      ],
+      by: officer,
+      source: 'officer',
+      submissionId: 'form-cccccccc',
+      atUtc: '2026-11-24T10:30:00.000Z',
+      since: '2026-11-24T10:10:00.000Z',
+    });
     expect(stale.conflicts.map((record) => record.aadObjectId)).toEqual([member(0).aadObjectId]);
-    expect(stale.changes.map((change) => [change.aadObjectId, change.from, change.to])).toEqual([[member(1).aadObjectId, 'attended', 'absent']]);
+    expect(stale.changes.map((change) => [change.aadObjectId, change.from, change.to])).toEqual([
+      [member(1).aadObjectId, 'attended', 'absent'],
+    ]);
     const history = (await book.history(EVENT)).filter((change) => change.aadObjectId === member(0).aadObjectId);
-    expect(history.map((change) => [change.to, change.by.name])).toEqual([['absent', 'Olivia Officer'], ['attended', 'Sam Officer']]);
+    expect(history.map((change) => [change.to, change.by.name])).toEqual([
+      ['absent', 'Olivia Officer'],
+      ['attended', 'Sam Officer'],
+    ]);
     expect((await book.record(EVENT, member(0).aadObjectId))?.status).toBe('attended');
   });
 
   it('saves key figures once per form and keeps the version a correction replaced', async () => {
     const figures = new KeyFiguresStore(store.client('keyfigures'));
-    const entry = { quarter: '2026-Q3', values: { 'children-in-care': 1870 }, source: 'Report', enteredBy: officer, enteredAtUtc: '2026-10-02T09:00:00.000Z', formId: 'form-1111' };
+    const entry = {
+      quarter: '2026-Q3',
+      values: { 'children-in-care': 1870 },
+      source: 'Report',
+      enteredBy: officer,
+      enteredAtUtc: '2026-10-02T09:00:00.000Z',
+      formId: 'form-1111',
+    };
     expect((await figures.save(entry)).outcome).toBe('saved');
     expect((await figures.save(entry)).outcome).toBe('already_saved');
     const corrected = await figures.save({ ...entry, values: { 'children-in-care': 1872 }, formId: 'form-2222' });
@@ -49,7 +90,8 @@ describe('attendance in Azure Tables', () => {
     expect((await figures.get('2026-Q3'))?.announcedIn).toBe('bulletin:2026-W41');
     expect((await figures.latest('2026-Q4', 4)).map((q) => q.values['children-in-care'])).toEqual([1872]);
     const history = [];
-    for await (const row of store.client('keyfigures').listEntities({ queryOptions: { filter: "PartitionKey eq 'history'" } })) history.push(row.rowKey);
+    for await (const row of store.client('keyfigures').listEntities({ queryOptions: { filter: "PartitionKey eq 'history'" } }))
+      history.push(row.rowKey);
     expect(history).toEqual(['2026-Q3|v1']);
   });
 });

@@ -22,7 +22,13 @@ const councillor = (i: number): Member => ({
   active: true,
   lastSeen: DateTime.utc(),
   remindersOff: false,
-  conversationReference: { conversation: { id: `a:conv-${i}` }, serviceUrl: 'https://smba.trafficmanager.net/uk/', bot: { id: '28:bot' }, user: { id: `29:member-${i}` }, channelId: 'msteams' },
+  conversationReference: {
+    conversation: { id: `a:conv-${i}` },
+    serviceUrl: 'https://smba.trafficmanager.net/uk/',
+    bot: { id: '28:bot' },
+    user: { id: `29:member-${i}` },
+    channelId: 'msteams',
+  },
 });
 
 /** The monthly training reminder through the real scheduler and outbox: once a month, re-planned whatever happens to a run. */
@@ -32,18 +38,52 @@ describe('training reminders', () => {
     const clock = new ManualClock('2026-11-01T09:00:00Z');
     const events = new EventRepository(store.client('events'));
     const session: ParticipationEvent = {
-      id: 'ev-0000000000000000000000b1', title: 'Corporate parenting induction', kind: 'training', startUtc: '2026-11-20T10:00:00.000Z', endUtc: '2026-11-20T12:00:00.000Z', zone: 'Europe/London',
-      venue: 'Sessions House', rsvpByUtc: '2026-11-20T10:00:00.000Z', audience: { kind: 'all' }, shortNotice: false, status: 'scheduled', lastChanges: [], sequence: 0,
-      createdBy: { aadObjectId: 'o', name: 'O' }, createdAt: '2026-10-01T09:00:00.000Z', updatedAt: '2026-10-01T09:00:00.000Z',
+      id: 'ev-0000000000000000000000b1',
+      title: 'Corporate parenting induction',
+      kind: 'training',
+      startUtc: '2026-11-20T10:00:00.000Z',
+      endUtc: '2026-11-20T12:00:00.000Z',
+      zone: 'Europe/London',
+      venue: 'Sessions House',
+      rsvpByUtc: '2026-11-20T10:00:00.000Z',
+      audience: { kind: 'all' },
+      shortNotice: false,
+      status: 'scheduled',
+      lastChanges: [],
+      sequence: 0,
+      createdBy: { aadObjectId: 'o', name: 'O' },
+      createdAt: '2026-10-01T09:00:00.000Z',
+      updatedAt: '2026-10-01T09:00:00.000Z',
     };
     await events.create(session);
-    const delivery = new DeliveryService(new OutboxStore(store.client('outbox'), clock), new UnreachableMembers(store.client('unreachable'), clock), clock);
+    const delivery = new DeliveryService(
+      new OutboxStore(store.client('outbox'), clock),
+      new UnreachableMembers(store.client('unreachable'), clock),
+      clock,
+    );
     const jobs = new JobStore(store.client('jobs'));
     let failNext = false;
-    const councillors = { listCouncillors: async () => { if (failNext) { failNext = false; throw new Error('directory down'); } return [councillor(1), councillor(2)]; } };
+    const councillors = {
+      listCouncillors: async () => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('directory down');
+        }
+        return [councillor(1), councillor(2)];
+      },
+    };
     const preferences = new TrainingPreferences(store.client('training'));
     await preferences.optOut(councillor(2).aadObjectId, '2026-10-01T09:00:00.000Z');
-    const desk = new TrainingDesk({ events, attendance: new AttendanceBook(store.client('attendance')), councillors, preferences, delivery, jobs, clock, electionDate: '2025-05-01' });
+    const desk = new TrainingDesk({
+      events,
+      attendance: new AttendanceBook(store.client('attendance')),
+      councillors,
+      preferences,
+      delivery,
+      jobs,
+      clock,
+      electionDate: '2025-05-01',
+    });
     const scheduler = new Scheduler(jobs, desk.handlers(), clock, silentLogger(), DEFAULT_SCHEDULER_OPTIONS);
     await desk.ensureScheduled();
     await desk.ensureScheduled();
@@ -57,7 +97,10 @@ describe('training reminders', () => {
     clock.set(DateTime.fromISO('2026-11-03T10:00:00', { zone: 'Europe/London' }));
     failNext = true;
     expect(await scheduler.tick()).toBe(1);
-    expect((await jobs.pendingKeys('training-reminders|')).sort()).toEqual(['training-reminders|2026-11-03', 'training-reminders|2026-11-04']);
+    expect((await jobs.pendingKeys('training-reminders|')).sort()).toEqual([
+      'training-reminders|2026-11-03',
+      'training-reminders|2026-11-04',
+    ]);
 
     clock.set(DateTime.fromISO('2026-11-04T10:00:00', { zone: 'Europe/London' }));
     await scheduler.tick();

@@ -9,7 +9,11 @@ import { teamsBotId, teamsGroupChatId, teamsPersonalChatId, teamsUserId } from '
 const tenant = '0a0a0a0a-0a0a-4a0a-8a0a-0a0a0a0a0a0a';
 
 /** A loopback stand-in for the connector: records what the bot posts back. */
-async function startConnector(): Promise<{ url: string; posts: { path: string; body: Record<string, unknown> }[]; close(): Promise<void> }> {
+async function startConnector(): Promise<{
+  url: string;
+  posts: { path: string; body: Record<string, unknown> }[];
+  close(): Promise<void>;
+}> {
   const posts: { path: string; body: Record<string, unknown> }[] = [];
   const server = http.createServer((req, res) => {
     let data = '';
@@ -21,7 +25,11 @@ async function startConnector(): Promise<{ url: string; posts: { path: string; b
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, posts, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    posts,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 function message(serviceUrl: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -38,7 +46,11 @@ function message(serviceUrl: string, overrides: Record<string, unknown> = {}): R
   };
 }
 
-async function post(app: RunningApp, body: string | object, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+async function post(
+  app: RunningApp,
+  body: string | object,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string }> {
   const response = await fetch(`${app.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -87,7 +99,12 @@ describe('POST /api/messages without credentials (local mode)', () => {
   let logs = '';
   beforeAll(async () => {
     connector = await startConnector();
-    const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => { logs += chunk.toString(); done(); } });
+    const sink = new Writable({
+      write: (chunk: Buffer, _encoding, done) => {
+        logs += chunk.toString();
+        done();
+      },
+    });
     app = await startTestApp({ ALLOWED_TENANT_IDS: tenant }, { logger: createLogger('info', sink) });
   });
   afterAll(async () => {
@@ -125,14 +142,28 @@ describe('POST /api/messages without credentials (local mode)', () => {
 
   it('drops activities from another tenant or channel without replying', async () => {
     const before = connector.posts.length;
-    expect((await post(app, message(connector.url, { conversation: { id: teamsPersonalChatId('x'), conversationType: 'personal', tenantId: 'other-tenant' } }))).status).toBe(200);
+    expect(
+      (
+        await post(
+          app,
+          message(connector.url, {
+            conversation: { id: teamsPersonalChatId('x'), conversationType: 'personal', tenantId: 'other-tenant' },
+          }),
+        )
+      ).status,
+    ).toBe(200);
     expect((await post(app, message(connector.url, { channelId: 'webchat' }))).status).toBe(200);
     await new Promise((r) => setTimeout(r, 300));
     expect(connector.posts.length).toBe(before);
   });
 
   it('refuses an invoke from another tenant with 403', async () => {
-    const invoke = message(connector.url, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'feedback.submit', data: {} } }, conversation: { id: teamsPersonalChatId('x'), tenantId: 'other' } });
+    const invoke = message(connector.url, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: 'feedback.submit', data: {} } },
+      conversation: { id: teamsPersonalChatId('x'), tenantId: 'other' },
+    });
     expect((await post(app, invoke)).status).toBe(403);
   });
 
@@ -144,8 +175,19 @@ describe('POST /api/messages without credentials (local mode)', () => {
   });
 
   it('records every good member of a roster change even when one of them is malformed, logging no personal data', async () => {
-    const good = (n: number) => ({ id: teamsUserId(`1f${n}aBcDeFgHiJkLmNoPqRsTuVwXyZ-${n}`), name: `Cllr Roster ${n}`, aadObjectId: `0000000${n}-aaaa-4aaa-8aaa-00000000000${n}` });
-    const added = [good(1), { id: teamsUserId('bad'), name: 'Cllr Slash Name', aadObjectId: 'evil/../id' }, { id: teamsUserId('noid'), name: 'No Object Id' }, good(2), { id: teamsUserId('long'), name: 'Long', aadObjectId: 'x'.repeat(300) }, good(3)];
+    const good = (n: number) => ({
+      id: teamsUserId(`1f${n}aBcDeFgHiJkLmNoPqRsTuVwXyZ-${n}`),
+      name: `Cllr Roster ${n}`,
+      aadObjectId: `0000000${n}-aaaa-4aaa-8aaa-00000000000${n}`,
+    });
+    const added = [
+      good(1),
+      { id: teamsUserId('bad'), name: 'Cllr Slash Name', aadObjectId: 'evil/../id' },
+      { id: teamsUserId('noid'), name: 'No Object Id' },
+      good(2),
+      { id: teamsUserId('long'), name: 'Long', aadObjectId: 'x'.repeat(300) },
+      good(3),
+    ];
     const update = message(connector.url, {
       type: 'conversationUpdate',
       text: undefined,

@@ -29,7 +29,14 @@ describe('the privacy notice and terms of use the bot serves', () => {
 
   it('the privacy notice names what is kept, what is not, and the right of access within one month', async () => {
     const html = await (await fetch(`${app.url}/privacy`)).text();
-    for (const phrase of ['Microsoft Entra object id', 'never stores your e-mail', 'party affiliation', 'within one month', 'Information Commissioner']) expect(html).toContain(phrase);
+    for (const phrase of [
+      'Microsoft Entra object id',
+      'never stores your e-mail',
+      'party affiliation',
+      'within one month',
+      'Information Commissioner',
+    ])
+      expect(html).toContain(phrase);
   });
 });
 

@@ -56,7 +56,9 @@ describe.each(['2026-12-01T09:00:00Z', '2031-07-20T12:00:00+01:00', '2025-06-01T
     const meetings = await upcoming(app, clock);
     expect(meetings.length).toBeGreaterThanOrEqual(5);
     expect(meetings.length).toBeLessThanOrEqual(7);
-    const links = meetings.flatMap((m) => [m.sourceUrl, m.agenda.url, m.minutes.url, ...m.documents.map((d) => d.url)]).filter((u): u is string => Boolean(u));
+    const links = meetings
+      .flatMap((m) => [m.sourceUrl, m.agenda.url, m.minutes.url, ...m.documents.map((d) => d.url)])
+      .filter((u): u is string => Boolean(u));
     expect(links.length).toBeGreaterThan(0);
     expect(links.every((link) => link.startsWith('http://127.0.0.1:'))).toBe(true);
   });

@@ -26,7 +26,11 @@ describe('atk validate', () => {
   });
 
   it('passes the built package, and rejects one whose bot id is not a GUID', async () => {
-    const good = await buildAppPackage({ appId: APP_ID, publicBaseUrl: 'https://cpp-bot.azurewebsites.net', outFile: path.join(dir, 'good.zip') });
+    const good = await buildAppPackage({
+      appId: APP_ID,
+      publicBaseUrl: 'https://cpp-bot.azurewebsites.net',
+      outFile: path.join(dir, 'good.zip'),
+    });
     const zip = new AdmZip(good.outFile);
     const manifest = JSON.parse(zip.readAsText('manifest.json')) as { bots: { botId: string }[] };
     manifest.bots[0]!.botId = 'not-a-guid';

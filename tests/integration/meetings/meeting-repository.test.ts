@@ -22,8 +22,16 @@ describe('MeetingRepository against Azurite', () => {
 
     expect((await repo.listStartingFrom('2027-01-01T00:00:00.000Z', 10)).map((m) => m.sourceId)).toEqual(['1', '3', '2', 'o-1']);
     expect((await repo.listStartingFrom('2027-01-01T00:00:00.000Z', 2)).map((m) => m.sourceId)).toEqual(['1', '3']);
-    expect((await repo.listStartingBetween('2027-03-01T00:00:00.000Z', '2027-03-31T23:00:00.000Z')).map((m) => m.sourceId)).toEqual(['3', '2', 'o-1']);
-    expect((await repo.listStartingBetween('2027-03-01T00:00:00.000Z', '2027-03-31T23:00:00.000Z', { source: 'officer' })).map((m) => m.sourceId)).toEqual(['o-1']);
+    expect((await repo.listStartingBetween('2027-03-01T00:00:00.000Z', '2027-03-31T23:00:00.000Z')).map((m) => m.sourceId)).toEqual([
+      '3',
+      '2',
+      'o-1',
+    ]);
+    expect(
+      (await repo.listStartingBetween('2027-03-01T00:00:00.000Z', '2027-03-31T23:00:00.000Z', { source: 'officer' })).map(
+        (m) => m.sourceId,
+      ),
+    ).toEqual(['o-1']);
     expect(await repo.listStartingBetween('2027-02-01T00:00:00.000Z', '2027-03-01T00:00:00.000Z')).toEqual([]);
 
     const read = await repo.get(january.id);
@@ -43,8 +51,13 @@ describe('MeetingRepository against Azurite', () => {
     const repo = await repository();
     const meeting = aMeeting({ sourceId: 'mv', startUtc: '2027-01-19T10:00:00.000Z' });
     await repo.create(meeting);
-    const result = await repo.mutate(meeting.id, (current) => mergeDraft(current, { ...current!, startUtc: '2027-02-02T10:00:00.000Z' }, now));
-    expect(result).toMatchObject({ outcome: 'updated', meeting: { status: 'moved', previousStartUtc: '2027-01-19T10:00:00.000Z', sequence: 1 } });
+    const result = await repo.mutate(meeting.id, (current) =>
+      mergeDraft(current, { ...current!, startUtc: '2027-02-02T10:00:00.000Z' }, now),
+    );
+    expect(result).toMatchObject({
+      outcome: 'updated',
+      meeting: { status: 'moved', previousStartUtc: '2027-01-19T10:00:00.000Z', sequence: 1 },
+    });
     const all = await repo.listStartingFrom('2020-01-01T00:00:00.000Z', 10);
     expect(all.map((m) => [m.id, m.startUtc])).toEqual([[meeting.id, '2027-02-02T10:00:00.000Z']]);
   });
@@ -65,7 +78,9 @@ describe('MeetingRepository against Azurite', () => {
     await repo.replace(stale, bump(stale.meeting, { venue: 'Council Chamber' }));
     await expect(repo.replace(stale, bump(stale.meeting, { venue: 'Somewhere else' }))).rejects.toBeInstanceOf(MeetingConcurrencyError);
     // Also when the stale write would have moved the meeting (old timeline row already gone).
-    await expect(repo.replace(stale, bump(stale.meeting, { startUtc: '2027-05-01T09:00:00.000Z' }))).rejects.toBeInstanceOf(MeetingConcurrencyError);
+    await expect(repo.replace(stale, bump(stale.meeting, { startUtc: '2027-05-01T09:00:00.000Z' }))).rejects.toBeInstanceOf(
+      MeetingConcurrencyError,
+    );
     expect((await repo.get(meeting.id))?.meeting.venue).toBe('Council Chamber');
     expect((await repo.listStartingFrom('2020-01-01T00:00:00.000Z', 10)).map((m) => m.venue)).toEqual(['Council Chamber']);
   });
@@ -75,7 +90,9 @@ describe('MeetingRepository against Azurite', () => {
     const table = store.client('meetings');
     const repo = new MeetingRepository(table);
     // Another instance, with its own client, writes between our read and our write.
-    const other = new MeetingRepository(TableClient.fromConnectionString(testConnectionString(), store.tableName('meetings'), { allowInsecureConnection: true }));
+    const other = new MeetingRepository(
+      TableClient.fromConnectionString(testConnectionString(), store.tableName('meetings'), { allowInsecureConnection: true }),
+    );
     const meeting = aMeeting({ sourceId: 'race', startUtc: '2027-01-19T10:00:00.000Z' });
     await repo.create(meeting);
     const submit = table.submitTransaction.bind(table);

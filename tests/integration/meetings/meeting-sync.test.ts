@@ -26,7 +26,10 @@ async function setUp() {
   const clock = new ManualClock('2026-01-05T09:00:00Z');
   const repository = new MeetingRepository(store.client('meetings'));
   const sync = new MeetingSync(repository, clock, silentLogger());
-  const moderngov = new ModernGovSource(new ModernGovClient({ url: server.url, timeoutMs: 2000 }), clock, silentLogger(), { committeeId: 693, committeeName: 'Corporate Parenting Panel' });
+  const moderngov = new ModernGovSource(new ModernGovClient({ url: server.url, timeoutMs: 2000 }), clock, silentLogger(), {
+    committeeId: 693,
+    committeeName: 'Corporate Parenting Panel',
+  });
   return { repository, sync, moderngov, clock };
 }
 
@@ -59,18 +62,38 @@ describe('meeting sync from ModernGov into Azurite', () => {
     server.routes.set('/mgWebService.asmx/GetMeeting?lMeetingId=9004', { file: fixture('kent-693-GetMeeting-9004-moved.xml') });
 
     expect(await sync.apply(await moderngov.fetchSnapshot())).toEqual({ added: 0, updated: 1, cancelled: 2, unchanged: 3, skipped: 0 });
-    expect((await repository.get(mg('9001')))?.meeting).toMatchObject({ status: 'cancelled', cancelledReason: 'vanished', statusNote: 'No longer listed in ModernGov', sequence: 1 });
+    expect((await repository.get(mg('9001')))?.meeting).toMatchObject({
+      status: 'cancelled',
+      cancelledReason: 'vanished',
+      statusNote: 'No longer listed in ModernGov',
+      sequence: 1,
+    });
     expect((await repository.get(mg('9002')))?.meeting).toMatchObject({ status: 'cancelled', cancelledReason: 'source' });
-    expect((await repository.get(mg('9004')))?.meeting).toMatchObject({ status: 'moved', startUtc: '2026-07-21T09:00:00.000Z', previousStartUtc: '2026-07-14T09:00:00.000Z', sequence: 1 });
+    expect((await repository.get(mg('9004')))?.meeting).toMatchObject({
+      status: 'moved',
+      startUtc: '2026-07-21T09:00:00.000Z',
+      previousStartUtc: '2026-07-14T09:00:00.000Z',
+      sequence: 1,
+    });
     // Nothing is deleted: all six are still listed, each once.
-    expect((await repository.listStartingFrom('2020-01-01T00:00:00.000Z', 50)).map((m) => m.sourceId)).toEqual(['9000', '9001', '9002', '9003', '9004', '9008']);
+    expect((await repository.listStartingFrom('2020-01-01T00:00:00.000Z', 50)).map((m) => m.sourceId)).toEqual([
+      '9000',
+      '9001',
+      '9002',
+      '9003',
+      '9004',
+      '9008',
+    ]);
 
     expect(await sync.apply(await moderngov.fetchSnapshot())).toEqual({ added: 0, updated: 0, cancelled: 0, unchanged: 5, skipped: 0 });
   });
 
   it('a meeting skipped this time (GetMeeting failed) is not taken for vanished', async () => {
     const { repository, sync, moderngov } = await setUp();
-    const detail9005 = fs.readFileSync(fixture('kent-693-GetMeeting-9004.xml'), 'utf8').replace(/9004/g, '9005').replace(/14\/07\/2026/g, '22/09/2026');
+    const detail9005 = fs
+      .readFileSync(fixture('kent-693-GetMeeting-9004.xml'), 'utf8')
+      .replace(/9004/g, '9005')
+      .replace(/14\/07\/2026/g, '22/09/2026');
     server.routes.set('/mgWebService.asmx/GetMeeting?lMeetingId=9005', { body: detail9005 });
     await sync.apply(await moderngov.fetchSnapshot());
     expect((await repository.get(mg('9005')))?.meeting.status).toBe('scheduled');
@@ -87,7 +110,9 @@ describe('meeting sync from ModernGov into Azurite', () => {
     server.routes.set('/mgWebService.asmx/GetMeetings', { status: 503, body: 'down' });
     const scheduler = new MeetingSyncScheduler([moderngov], sync, silentLogger(), 'PT1H');
     expect(await scheduler.runOnce()).toEqual([{ source: 'moderngov', error: 'moderngov GetMeetings unavailable: HTTP 503' }]);
-    expect((await repository.listStartingFrom('2020-01-01T00:00:00.000Z', 50)).filter((m) => m.status === 'cancelled').map((m) => m.sourceId)).toEqual(['9003']);
+    expect(
+      (await repository.listStartingFrom('2020-01-01T00:00:00.000Z', 50)).filter((m) => m.status === 'cancelled').map((m) => m.sourceId),
+    ).toEqual(['9003']);
     await scheduler.stop();
   });
 });
@@ -115,8 +140,17 @@ describe('vanished rules', () => {
     const future = draft('future', '2026-03-01T10:00:00.000Z');
     const beyond = draft('beyond', '2026-09-01T10:00:00.000Z');
     const kept = draft('kept', '2026-04-01T09:00:00.000Z');
-    await sync.apply({ ...snapshot([past, future, kept]), window: { ...window, toUtc: '2027-01-01T00:00:00.000Z' }, meetings: [past, future, kept, beyond] });
-    await sync.apply({ source: 'moderngov', window, meetings: [{ ...draft('7', '2026-03-03T10:00:00.000Z'), source: 'moderngov' }], skipped: [] });
+    await sync.apply({
+      ...snapshot([past, future, kept]),
+      window: { ...window, toUtc: '2027-01-01T00:00:00.000Z' },
+      meetings: [past, future, kept, beyond],
+    });
+    await sync.apply({
+      source: 'moderngov',
+      window,
+      meetings: [{ ...draft('7', '2026-03-03T10:00:00.000Z'), source: 'moderngov' }],
+      skipped: [],
+    });
 
     expect(await sync.apply(snapshot([kept]))).toEqual({ added: 0, updated: 0, cancelled: 1, unchanged: 1, skipped: 0 });
     const status = async (source: 'ical' | 'moderngov', id: string) => (await repository.get(meetingIdFor(source, id)))?.meeting.status;
@@ -136,8 +170,13 @@ describe('vanished rules', () => {
 
   it('a skipped recurring event protects all its stored occurrences', async () => {
     const { repository, sync } = await setUp();
-    await sync.apply(snapshot([draft('series#2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00.000Z'), draft('other', '2026-03-02T10:00:00.000Z')]));
-    await sync.apply({ ...snapshot([draft('other', '2026-03-02T10:00:00.000Z')]), skipped: [{ sourceId: 'series', reason: 'unreadable' }] });
+    await sync.apply(
+      snapshot([draft('series#2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00.000Z'), draft('other', '2026-03-02T10:00:00.000Z')]),
+    );
+    await sync.apply({
+      ...snapshot([draft('other', '2026-03-02T10:00:00.000Z')]),
+      skipped: [{ sourceId: 'series', reason: 'unreadable' }],
+    });
     expect((await repository.get(meetingIdFor('ical', 'series#2026-03-01T10:00:00.000Z')))?.meeting.status).toBe('scheduled');
   });
 });
@@ -147,7 +186,11 @@ describe('meeting sync from an iCalendar feed over HTTP', () => {
     const { repository, sync, clock } = await setUp();
     const feed = fs.readFileSync(path.join(__dirname, '../../fixtures/ical/panel-feed.ics'), 'utf8');
     server.routes.set('/feed.ics', { body: feed, contentType: 'text/calendar' });
-    const source: MeetingSourceReader = new IcalSource({ url: `${server.url}/feed.ics`, committee: 'Corporate Parenting Panel', timeoutMs: 2000 }, clock, silentLogger());
+    const source: MeetingSourceReader = new IcalSource(
+      { url: `${server.url}/feed.ics`, committee: 'Corporate Parenting Panel', timeoutMs: 2000 },
+      clock,
+      silentLogger(),
+    );
 
     const first = await sync.apply(await source.fetchSnapshot());
     expect(first).toEqual({ added: 13, updated: 0, cancelled: 0, unchanged: 0, skipped: 1 });
@@ -156,7 +199,10 @@ describe('meeting sync from an iCalendar feed over HTTP', () => {
     const withoutSingle = feed.replace(/BEGIN:VEVENT\r\nUID:single-0317@cpp\.example[\s\S]*?END:VEVENT\r\n/, '');
     server.routes.set('/feed.ics', { body: withoutSingle, contentType: 'text/calendar' });
     expect(await sync.apply(await source.fetchSnapshot())).toEqual({ added: 0, updated: 0, cancelled: 1, unchanged: 12, skipped: 1 });
-    expect((await repository.get(meetingIdFor('ical', 'single-0317@cpp.example')))?.meeting).toMatchObject({ status: 'cancelled', cancelledReason: 'vanished' });
+    expect((await repository.get(meetingIdFor('ical', 'single-0317@cpp.example')))?.meeting).toMatchObject({
+      status: 'cancelled',
+      cancelledReason: 'vanished',
+    });
   });
 
   it('a feed that times out or answers 500 leaves everything as it was', async () => {

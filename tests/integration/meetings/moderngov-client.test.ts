@@ -18,14 +18,21 @@ afterEach(async () => {
 // Patient enough for a loaded machine; the timeout tests use a short one against a server that waits far longer.
 function source(timeoutMs = 15_000) {
   const client = new ModernGovClient({ url: `${server.url}/mgWebService.asmx`, timeoutMs });
-  return new ModernGovSource(client, new ManualClock('2026-01-05T09:00:00Z'), silentLogger(), { committeeId: '693', committeeName: 'Corporate Parenting Panel' });
+  return new ModernGovSource(client, new ManualClock('2026-01-05T09:00:00Z'), silentLogger(), {
+    committeeId: '693',
+    committeeName: 'Corporate Parenting Panel',
+  });
 }
 
 describe('ModernGov client against a local server serving recorded XML', () => {
   it('asks GetMeetings with dd/mm/yyyy dates for the window, then GetMeeting for each listed meeting', async () => {
     const snapshot = await source().fetchSnapshot();
     expect(server.requests[0]).toBe('/mgWebService.asmx/GetMeetings?lCommitteeId=693&sFromDate=05%2F10%2F2025&sToDate=05%2F01%2F2027');
-    expect(server.requests.slice(1)).toEqual(['9000', '9001', '9002', '9003', '9004', '9005', '9006', '9007', '9008'].map((id) => `/mgWebService.asmx/GetMeeting?lMeetingId=${id}`));
+    expect(server.requests.slice(1)).toEqual(
+      ['9000', '9001', '9002', '9003', '9004', '9005', '9006', '9007', '9008'].map(
+        (id) => `/mgWebService.asmx/GetMeeting?lMeetingId=${id}`,
+      ),
+    );
     expect(snapshot.source).toBe('moderngov');
     expect(snapshot.window).toEqual({ fromUtc: '2025-10-04T23:00:00.000Z', toUtc: '2027-01-06T00:00:00.000Z' });
   });
@@ -40,7 +47,10 @@ describe('ModernGov client against a local server serving recorded XML', () => {
       ['9004', 'scheduled'],
       ['9008', 'scheduled'],
     ]);
-    expect(snapshot.meetings[1]).toMatchObject({ venue: 'Darent Room, Sessions House, County Hall, Maidstone', sourceUrl: `${server.url}/ieListDocuments.aspx?CId=693&MId=9001` });
+    expect(snapshot.meetings[1]).toMatchObject({
+      venue: 'Darent Room, Sessions House, County Hall, Maidstone',
+      sourceUrl: `${server.url}/ieListDocuments.aspx?CId=693&MId=9001`,
+    });
     expect(snapshot.skipped).toEqual([
       { reason: expect.stringContaining('"TBC"') },
       { sourceId: '9005', reason: 'meeting 9005: moderngov GetMeeting unavailable: HTTP 500' },
@@ -56,19 +66,31 @@ describe('ModernGov client against a local server serving recorded XML', () => {
 
   it('a GetMeetings that does not answer in time fails with a timeout, and the server is not left waiting', async () => {
     // The server would answer after ten minutes: only the client's own timeout can end the call within the test.
-    server.routes.set('/mgWebService.asmx/GetMeetings', { delayMs: 600_000, file: path.join(MODERNGOV_FIXTURES, 'kent-693-GetMeetings.xml') });
+    server.routes.set('/mgWebService.asmx/GetMeetings', {
+      delayMs: 600_000,
+      file: path.join(MODERNGOV_FIXTURES, 'kent-693-GetMeetings.xml'),
+    });
     await expect(source(300).fetchSnapshot()).rejects.toThrow('moderngov GetMeetings unavailable: no answer within 300 ms');
   });
 
   it('a slow GetMeeting skips only that meeting', async () => {
-    server.routes.set('/mgWebService.asmx/GetMeeting?lMeetingId=9004', { delayMs: 600_000, file: path.join(MODERNGOV_FIXTURES, 'kent-693-GetMeeting-9004.xml') });
+    server.routes.set('/mgWebService.asmx/GetMeeting?lMeetingId=9004', {
+      delayMs: 600_000,
+      file: path.join(MODERNGOV_FIXTURES, 'kent-693-GetMeeting-9004.xml'),
+    });
     const snapshot = await source(300).fetchSnapshot();
     expect(snapshot.meetings.map((m) => m.sourceId)).not.toContain('9004');
-    expect(snapshot.skipped).toContainEqual({ sourceId: '9004', reason: 'meeting 9004: moderngov GetMeeting unavailable: no answer within 300 ms' });
+    expect(snapshot.skipped).toContainEqual({
+      sourceId: '9004',
+      reason: 'meeting 9004: moderngov GetMeeting unavailable: no answer within 300 ms',
+    });
   });
 
   it('an HTML error page with status 200 is refused as unreadable', async () => {
-    server.routes.set('/mgWebService.asmx/GetMeetings', { body: '<html><body>Service unavailable</body></html>', contentType: 'text/html' });
+    server.routes.set('/mgWebService.asmx/GetMeetings', {
+      body: '<html><body>Service unavailable</body></html>',
+      contentType: 'text/html',
+    });
     await expect(source().fetchSnapshot()).rejects.toThrow(/not a GetMeetings response/);
   });
 

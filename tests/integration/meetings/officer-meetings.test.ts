@@ -76,32 +76,69 @@ describe('officer meetings against Azurite', () => {
 
   it('validation: required title, start before end, not in the past, bounded sizes, https links; every field reported', async () => {
     const { officers } = await setUp();
-    const bad = await formError(officers.add(officer, { ...form, title: ' ', agendaUrl: 'http://insecure.example/agenda', notes: 'x'.repeat(2001) }));
+    const bad = await formError(
+      officers.add(officer, { ...form, title: ' ', agendaUrl: 'http://insecure.example/agenda', notes: 'x'.repeat(2001) }),
+    );
     expect(bad.code).toBe('invalid_input');
-    expect(bad.fieldErrors).toEqual({ title: 'Enter a title', agendaUrl: 'The agenda link must be a full https:// address', notes: 'Notes must be at most 2000 characters' });
+    expect(bad.fieldErrors).toEqual({
+      title: 'Enter a title',
+      agendaUrl: 'The agenda link must be a full https:// address',
+      notes: 'Notes must be at most 2000 characters',
+    });
     expect(bad.values.agendaUrl).toBe('http://insecure.example/agenda');
 
-    expect((await formError(officers.add(officer, { ...form, endTime: '13:00' }))).fieldErrors).toEqual({ endTime: 'The end must be after the start' });
-    expect((await formError(officers.add(officer, { ...form, startDate: '2026-01-05', startTime: '08:00', endTime: '09:00' }))).fieldErrors).toEqual({ startDate: 'The start must be in the future' });
-    expect((await formError(officers.add(officer, { ...form, startDate: '2026-02-30' }))).fieldErrors).toEqual({ startDate: 'That start date does not exist' });
+    expect((await formError(officers.add(officer, { ...form, endTime: '13:00' }))).fieldErrors).toEqual({
+      endTime: 'The end must be after the start',
+    });
+    expect(
+      (await formError(officers.add(officer, { ...form, startDate: '2026-01-05', startTime: '08:00', endTime: '09:00' }))).fieldErrors,
+    ).toEqual({ startDate: 'The start must be in the future' });
+    expect((await formError(officers.add(officer, { ...form, startDate: '2026-02-30' }))).fieldErrors).toEqual({
+      startDate: 'That start date does not exist',
+    });
     expect((await formError(officers.add(officer, { ...form, startTime: '' }))).fieldErrors).toEqual({ startTime: 'Choose a start time' });
-    expect((await formError(officers.add(officer, { ...form, agendaUrl: 'javascript:alert(1)' }))).fieldErrors).toEqual({ agendaUrl: 'The agenda link must be a full https:// address' });
+    expect((await formError(officers.add(officer, { ...form, agendaUrl: 'javascript:alert(1)' }))).fieldErrors).toEqual({
+      agendaUrl: 'The agenda link must be a full https:// address',
+    });
     expect((await formError(officers.add(officer, 'not an object'))).fieldErrors.title).toBe('Enter a title');
   });
 
   it('a start in the spring gap moves forward; an ambiguous autumn time takes the first', async () => {
     const { officers } = await setUp();
-    expect((await officers.add(officer, { ...form, startDate: '2026-03-29', startTime: '01:30', endTime: '03:00' })).meeting.startUtc).toBe('2026-03-29T01:30:00.000Z');
-    expect((await officers.add(officer, { ...form, startDate: '2026-10-25', startTime: '01:30', endTime: '03:00' })).meeting.startUtc).toBe('2026-10-25T00:30:00.000Z');
+    expect((await officers.add(officer, { ...form, startDate: '2026-03-29', startTime: '01:30', endTime: '03:00' })).meeting.startUtc).toBe(
+      '2026-03-29T01:30:00.000Z',
+    );
+    expect((await officers.add(officer, { ...form, startDate: '2026-10-25', startTime: '01:30', endTime: '03:00' })).meeting.startUtc).toBe(
+      '2026-10-25T00:30:00.000Z',
+    );
   });
 
   it('editing the time moves the meeting and keeps the old start; a stale card is refused', async () => {
     const { officers } = await setUp();
     const { meeting } = await officers.add(officer, form);
-    const moved = await officers.move(officer, meeting.id, { startDate: '2026-02-10', startTime: '10:00', endDate: '', endTime: '12:00' }, 0);
-    expect(moved).toMatchObject({ status: 'moved', startUtc: '2026-02-10T10:00:00.000Z', previousStartUtc: '2026-02-03T14:00:00.000Z', sequence: 1, title: 'Corporate Parenting Panel briefing' });
-    await expect(officers.edit(officer, meeting.id, { ...form, title: 'Stale' }, 0)).rejects.toMatchObject({ code: 'conflict', userMessage: expect.stringContaining('Someone else changed this meeting') });
-    const renamed = await officers.edit(officer, meeting.id, { ...form, startDate: '2026-02-10', startTime: '10:00', endTime: '12:00', title: 'Renamed', agendaUrl: '' }, 1);
+    const moved = await officers.move(
+      officer,
+      meeting.id,
+      { startDate: '2026-02-10', startTime: '10:00', endDate: '', endTime: '12:00' },
+      0,
+    );
+    expect(moved).toMatchObject({
+      status: 'moved',
+      startUtc: '2026-02-10T10:00:00.000Z',
+      previousStartUtc: '2026-02-03T14:00:00.000Z',
+      sequence: 1,
+      title: 'Corporate Parenting Panel briefing',
+    });
+    await expect(officers.edit(officer, meeting.id, { ...form, title: 'Stale' }, 0)).rejects.toMatchObject({
+      code: 'conflict',
+      userMessage: expect.stringContaining('Someone else changed this meeting'),
+    });
+    const renamed = await officers.edit(
+      officer,
+      meeting.id,
+      { ...form, startDate: '2026-02-10', startTime: '10:00', endTime: '12:00', title: 'Renamed', agendaUrl: '' },
+      1,
+    );
     expect(renamed).toMatchObject({ title: 'Renamed', status: 'moved', sequence: 2, agenda: { published: false } });
   });
 
@@ -116,11 +153,26 @@ describe('officer meetings against Azurite', () => {
 
   it('meetings from ModernGov or the feed cannot be changed here; unknown ids are not found', async () => {
     const { officers, repository } = await setUp();
-    const draft: MeetingDraft = { ...form, source: 'moderngov', sourceId: '9001', committee: 'Corporate Parenting Panel', startUtc: '2026-01-20T10:00:00.000Z', zone: 'Europe/London', allDay: false, status: 'scheduled', agenda: { published: false, items: [] }, minutes: { published: false }, documents: [] };
+    const draft: MeetingDraft = {
+      ...form,
+      source: 'moderngov',
+      sourceId: '9001',
+      committee: 'Corporate Parenting Panel',
+      startUtc: '2026-01-20T10:00:00.000Z',
+      zone: 'Europe/London',
+      allDay: false,
+      status: 'scheduled',
+      agenda: { published: false, items: [] },
+      minutes: { published: false },
+      documents: [],
+    };
     const synced = mergeDraft(undefined, draft, '2026-01-05T09:00:00.000Z');
     if (synced === 'unchanged') throw new Error('expected a meeting');
     await repository.create(synced);
-    await expect(officers.cancel(officer, synced.id)).rejects.toMatchObject({ code: 'conflict', userMessage: expect.stringContaining('comes from ModernGov') });
+    await expect(officers.cancel(officer, synced.id)).rejects.toMatchObject({
+      code: 'conflict',
+      userMessage: expect.stringContaining('comes from ModernGov'),
+    });
     await expect(officers.forEditing(officer, synced.id)).rejects.toBeInstanceOf(DomainError);
     await expect(officers.cancel(officer, 'of-000000000000000000000000')).rejects.toMatchObject({ code: 'not_found' });
     await expect(officers.cancel(officer, '../etc/passwd')).rejects.toMatchObject({ code: 'not_found' });

@@ -8,7 +8,10 @@ import { testTableStore } from '../../support/test-storage';
 import { teamsPersonalChatId, teamsUserId } from '../../support/teams-ids';
 
 const tenantId = 'tenant-1';
-const personalRef = { conversation: { id: teamsPersonalChatId('1:1'), conversationType: 'personal' }, serviceUrl: 'http://127.0.0.1/_connector' };
+const personalRef = {
+  conversation: { id: teamsPersonalChatId('1:1'), conversationType: 'personal' },
+  serviceUrl: 'http://127.0.0.1/_connector',
+};
 
 async function setUp() {
   const store = await testTableStore();
@@ -22,7 +25,13 @@ async function setUp() {
 describe('MemberDirectory against Azurite', () => {
   it('records a member, keeps their 1:1 reference when later seen in a team, and updates last seen', async () => {
     const { members, clock } = await setUp();
-    await members.recordSighting({ aadObjectId: 'm-1', name: 'Cllr Hughes', tenantId, teamsUserId: teamsUserId('1'), personalConversationReference: personalRef });
+    await members.recordSighting({
+      aadObjectId: 'm-1',
+      name: 'Cllr Hughes',
+      tenantId,
+      teamsUserId: teamsUserId('1'),
+      personalConversationReference: personalRef,
+    });
     clock.advance({ hours: 2 });
     await members.recordSighting({ aadObjectId: 'm-1', name: 'Cllr M Hughes', tenantId, teamsUserId: teamsUserId('1') });
     const member = await members.find('m-1');
@@ -32,7 +41,13 @@ describe('MemberDirectory against Azurite', () => {
 
   it('marks an uninstalled member inactive without losing the row, and a new message makes them active again', async () => {
     const { members } = await setUp();
-    await members.recordSighting({ aadObjectId: 'm-2', name: 'Cllr Shah', tenantId, teamsUserId: teamsUserId('2'), personalConversationReference: personalRef });
+    await members.recordSighting({
+      aadObjectId: 'm-2',
+      name: 'Cllr Shah',
+      tenantId,
+      teamsUserId: teamsUserId('2'),
+      personalConversationReference: personalRef,
+    });
     await members.markInactive('m-2');
     expect((await members.list({ activeOnly: true })).map((m) => m.aadObjectId)).toEqual([]);
     expect((await members.find('m-2'))?.active).toBe(false);
@@ -60,7 +75,9 @@ describe('MemberDirectory against Azurite', () => {
 
   it('refuses ids that cannot be table keys before they reach storage', async () => {
     const { members } = await setUp();
-    await expect(members.recordSighting({ aadObjectId: 'a/b', name: 'x', tenantId, teamsUserId: teamsUserId('x') })).rejects.toThrow('invalid table key');
+    await expect(members.recordSighting({ aadObjectId: 'a/b', name: 'x', tenantId, teamsUserId: teamsUserId('x') })).rejects.toThrow(
+      'invalid table key',
+    );
   });
 });
 
@@ -88,6 +105,9 @@ describe('RoleService against Azurite', () => {
     await expect(roles.setOfficer(admin, 'Admin-1', false)).rejects.toBeInstanceOf(DomainError);
     expect(await roles.roleOf('m-4')).toBe('member');
     const listed = await roles.membersWithRoles();
-    expect(listed.map((p) => [p.name, p.role, p.fixed])).toEqual([['Admin', 'admin', true], ['Cllr A', 'member', false]]);
+    expect(listed.map((p) => [p.name, p.role, p.fixed])).toEqual([
+      ['Admin', 'admin', true],
+      ['Cllr A', 'member', false],
+    ]);
   });
 });

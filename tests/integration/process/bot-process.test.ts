@@ -47,8 +47,13 @@ async function startSlowConnector(delayMs: number): Promise<{ url: string; first
 
 function questionFor(serviceUrl: string): Record<string, unknown> {
   return {
-    type: 'message', id: 'sigterm-1', text: 'what is NEET', channelId: 'msteams', serviceUrl,
-    from: { id: teamsUserId('p'), name: 'Cllr P', aadObjectId: 'aad-p' }, recipient: { id: teamsBotId('bot') },
+    type: 'message',
+    id: 'sigterm-1',
+    text: 'what is NEET',
+    channelId: 'msteams',
+    serviceUrl,
+    from: { id: teamsUserId('p'), name: 'Cllr P', aadObjectId: 'aad-p' },
+    recipient: { id: teamsBotId('bot') },
     conversation: { id: teamsPersonalChatId('p'), conversationType: 'personal', tenantId: 't' },
   };
 }
@@ -61,7 +66,12 @@ describe('the bot process', () => {
   });
 
   it('refuses development storage in production', async () => {
-    const bot = run({ ...productionWithoutAppId, MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' });
+    const bot = run({
+      ...productionWithoutAppId,
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'pw',
+      AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+    });
     expect(await bot.exited).toBe(1);
     expect(bot.output()).toContain('AZURE_STORAGE_CONNECTION_STRING must not be UseDevelopmentStorage=true');
     expect(bot.output()).not.toContain('pw');
@@ -70,11 +80,20 @@ describe('the bot process', () => {
   it('starts, answers /healthz, logs JSON without secrets, and on SIGTERM finishes the turn in flight before exiting 0', async () => {
     const port = await freePort();
     const connector = await startSlowConnector(400);
-    const bot = run({ PORT: String(port), AZURE_STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_PREFIX: uniqueTablePrefix(), LOG_LEVEL: 'info' });
+    const bot = run({
+      PORT: String(port),
+      AZURE_STORAGE_CONNECTION_STRING: testConnectionString(),
+      TABLE_PREFIX: uniqueTablePrefix(),
+      LOG_LEVEL: 'info',
+    });
     try {
       await waitForPort(port, 120_000); // a loaded machine can take long to start a process
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-      const turn = fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(questionFor(connector.url)) });
+      const turn = fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(questionFor(connector.url)),
+      });
       await connector.firstRequest; // the turn is now waiting on the connector
       bot.child.kill('SIGTERM');
       expect((await turn).status).toBe(200);
@@ -83,11 +102,18 @@ describe('the bot process', () => {
       bot.child.kill('SIGKILL');
       connector.close();
     }
-    const lines = bot.output().trim().split('\n').filter((l) => l.startsWith('{'));
+    const lines = bot
+      .output()
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('{'));
     const events = lines.map((l) => (JSON.parse(l) as { event?: string }).event);
     expect(events).toEqual(expect.arrayContaining(['app.started', 'app.stopping', 'app.stopped']));
     // No APPLICATIONINSIGHTS_CONNECTION_STRING: telemetry stays off (nothing loaded, nothing exported).
-    expect(lines.map((l) => JSON.parse(l) as { event?: string; applicationInsights?: string }).find((l) => l.event === 'telemetry')?.applicationInsights).toBe('off');
+    expect(
+      lines.map((l) => JSON.parse(l) as { event?: string; applicationInsights?: string }).find((l) => l.event === 'telemetry')
+        ?.applicationInsights,
+    ).toBe('off');
     expect(bot.output()).not.toContain('AccountKey');
   });
 });

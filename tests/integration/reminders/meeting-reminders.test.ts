@@ -29,16 +29,30 @@ interface Rig {
 async function rig(start: string): Promise<Rig> {
   const store = await testTableStore();
   const clock = new TravelClock(start);
-  const connector = new EmulatedConnector({ markerOf: (activity) => `${String((activity.conversation as { id?: string })?.id)}|${JSON.stringify(activity.attachments)}` });
+  const connector = new EmulatedConnector({
+    markerOf: (activity) => `${String((activity.conversation as { id?: string })?.id)}|${JSON.stringify(activity.attachments)}`,
+  });
   await connector.start();
-  const config = { ...loadConfig({ NODE_ENV: 'test', REMINDER_OFFSETS: 'P7D,P1D', LOG_LEVEL: 'silent' }), publicBaseUrl: 'https://cpp.example.org' };
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', REMINDER_OFFSETS: 'P7D,P1D', LOG_LEVEL: 'silent' }),
+    publicBaseUrl: 'https://cpp.example.org',
+  };
   const composition = compose(config, store, knowledge, clock, silentLogger());
   for (const id of MEMBERS) {
-    await composition.services.members.recordSighting({ aadObjectId: id, name: `Cllr ${id}`, tenantId: 'tenant-1', teamsUserId: teamsUserId(`${id}`), personalConversationReference: connector.reference(teamsPersonalChatId(`${id}`)) });
+    await composition.services.members.recordSighting({
+      aadObjectId: id,
+      name: `Cllr ${id}`,
+      tenantId: 'tenant-1',
+      teamsUserId: teamsUserId(`${id}`),
+      personalConversationReference: connector.reference(teamsPersonalChatId(`${id}`)),
+    });
   }
   composition.dispatcher.start();
   return {
-    composition, store, clock, connector,
+    composition,
+    store,
+    clock,
+    connector,
     received: (text) => {
       const counts = new Map<string, number>();
       for (const [marker, count] of connector.acceptedCounts()) {
@@ -67,7 +81,8 @@ async function eventually(check: () => boolean, timeoutMs = 10000): Promise<void
   }
 }
 
-const everyoneOnce = (counts: Map<string, number>) => MEMBERS.every((id) => counts.get(teamsPersonalChatId(`${id}`)) === 1) && counts.size === MEMBERS.length;
+const everyoneOnce = (counts: Map<string, number>) =>
+  MEMBERS.every((id) => counts.get(teamsPersonalChatId(`${id}`)) === 1) && counts.size === MEMBERS.length;
 
 describe('meeting reminders against Azurite and an emulated Teams connector', () => {
   let current: Rig | undefined;
@@ -76,7 +91,13 @@ describe('meeting reminders against Azurite and an emulated Teams connector', ()
   it('sends each member one reminder per offset when two scheduler instances race', async () => {
     const r = (current = await rig('2026-11-01T09:00:00Z'));
     await r.save(aMeeting({ sourceId: 'race', startUtc: '2026-11-20T10:00:00.000Z' }));
-    const second = new Scheduler(new JobStore(r.store.client('jobs')), r.composition.reminders.handlers(), r.clock, silentLogger(), DEFAULT_SCHEDULER_OPTIONS);
+    const second = new Scheduler(
+      new JobStore(r.store.client('jobs')),
+      r.composition.reminders.handlers(),
+      r.clock,
+      silentLogger(),
+      DEFAULT_SCHEDULER_OPTIONS,
+    );
     r.clock.travelTo('2026-11-13T10:00:01Z');
     const ran = await Promise.all([r.composition.scheduler.tick(), second.tick(), r.composition.scheduler.tick(), second.tick()]);
     expect(ran.reduce((a, b) => a + b, 0)).toBe(1);
@@ -109,7 +130,13 @@ describe('meeting reminders against Azurite and an emulated Teams connector', ()
     r.clock.travelTo('2026-11-13T10:00:01Z');
     await r.composition.scheduler.tick();
     await eventually(() => everyoneOnce(r.received('meets in 1 week')));
-    const moved = await r.save({ ...meeting, startUtc: '2026-11-27T10:00:00.000Z', status: 'moved', previousStartUtc: meeting.startUtc, sequence: 1 });
+    const moved = await r.save({
+      ...meeting,
+      startUtc: '2026-11-27T10:00:00.000Z',
+      status: 'moved',
+      previousStartUtc: meeting.startUtc,
+      sequence: 1,
+    });
     expect(await new JobStore(r.store.client('jobs')).pendingKeys(`meeting-reminder|${meeting.id}|`)).toEqual([
       `meeting-reminder|${meeting.id}|2026-11-27T10:00:00.000Z|P1D`,
       `meeting-reminder|${meeting.id}|2026-11-27T10:00:00.000Z|P7D`,
@@ -120,8 +147,10 @@ describe('meeting reminders against Azurite and an emulated Teams connector', ()
     await r.composition.services.members.markInactive('aad-4');
     await r.save({ ...moved, status: 'cancelled', sequence: 2 });
     expect(await r.composition.scheduler.tick()).toBe(1);
-    await eventually(() => (r.received('This meeting has been cancelled').size === 4));
-    expect([...r.received('This meeting has been cancelled').keys()].sort()).toEqual([teamsPersonalChatId('aad-1'), teamsPersonalChatId('aad-2'), teamsPersonalChatId('aad-3'), teamsPersonalChatId('aad-5')].sort());
+    await eventually(() => r.received('This meeting has been cancelled').size === 4);
+    expect([...r.received('This meeting has been cancelled').keys()].sort()).toEqual(
+      [teamsPersonalChatId('aad-1'), teamsPersonalChatId('aad-2'), teamsPersonalChatId('aad-3'), teamsPersonalChatId('aad-5')].sort(),
+    );
     await r.save({ ...moved, status: 'cancelled', sequence: 3 }); // a re-sync of the same cancellation plans no second notice
     expect(await r.composition.scheduler.tick()).toBe(0);
   });

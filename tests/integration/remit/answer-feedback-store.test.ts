@@ -29,7 +29,9 @@ describe('AnswerFeedbackStore against Azurite', () => {
       clock.advance({ seconds: 1 });
     }
     await feedback.record({ entryId: 'tor-purpose', question: 'what is it for', helpful: true }, 'm-2');
-    expect(await feedback.totals()).toEqual([{ entryId: 'tor-purpose', helpful: 1, notHelpful: 1, recentUnhelpfulQuestions: ['what is the panel for, take 40'] }]);
+    expect(await feedback.totals()).toEqual([
+      { entryId: 'tor-purpose', helpful: 1, notHelpful: 1, recentUnhelpfulQuestions: ['what is the panel for, take 40'] },
+    ]);
 
     await feedback.record({ entryId: 'tor-purpose', question: 'changed my mind', helpful: true }, 'm-stuffer');
     expect(await feedback.totals()).toEqual([{ entryId: 'tor-purpose', helpful: 2, notHelpful: 0, recentUnhelpfulQuestions: [] }]);

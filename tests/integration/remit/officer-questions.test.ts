@@ -18,7 +18,8 @@ const officer: Actor = { aadObjectId: 'officer-2', name: 'Sam Patel', tenantId: 
 const member: Actor = { aadObjectId: 'cllr-1', name: 'Cllr Ada Lovelace', tenantId: 't', role: 'member' };
 const otherMember: Actor = { aadObjectId: 'cllr-2', name: 'Cllr Alan Turing', tenantId: 't', role: 'member' };
 const QUESTION = 'Can foster carers on the panel claim mileage for coming to meetings?';
-const ANSWER = 'Yes. Foster carers who are members of the panel can claim travel expenses (mileage) for attending panel meetings: send the claim form to Democratic Services within three months.';
+const ANSWER =
+  'Yes. Foster carers who are members of the panel can claim travel expenses (mileage) for attending panel meetings: send the claim form to Democratic Services within three months.';
 
 async function eventually(check: () => boolean, timeoutMs = 10000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -40,26 +41,51 @@ describe('ask an officer', () => {
   // Friday 4 December 2026, 10:00 in London.
   const clock = new TravelClock('2026-12-04T10:00:00Z');
   const received = (needle: string, conversation: string) =>
-    [...connector.acceptedCounts()].filter(([marker]) => marker.startsWith(`${conversation}|`) && marker.includes(needle)).reduce((sum, [, n]) => sum + n, 0);
+    [...connector.acceptedCounts()]
+      .filter(([marker]) => marker.startsWith(`${conversation}|`) && marker.includes(needle))
+      .reduce((sum, [, n]) => sum + n, 0);
   let questionId = '';
   // A second instance of the bot, sharing the storage account, with a clock of its own that only moves when told.
   let other: LiveKnowledge;
   const otherClock = new ManualClock('2026-12-08T09:00:00Z');
 
   beforeAll(async () => {
-    connector = new EmulatedConnector({ markerOf: (activity) => `${String((activity.conversation as { id?: string }).id)}|${JSON.stringify(activity.attachments)}|${String(activity.id ?? Math.random())}` });
+    connector = new EmulatedConnector({
+      markerOf: (activity) =>
+        `${String((activity.conversation as { id?: string }).id)}|${JSON.stringify(activity.attachments)}|${String(activity.id ?? Math.random())}`,
+    });
     await connector.start();
     store = await testTableStore();
-    const config = { ...loadConfig({ NODE_ENV: 'test', ADMIN_AAD_OBJECT_IDS: admin.aadObjectId, LOG_LEVEL: 'silent', OFFICER_QUESTION_NUDGE_AFTER: '2' }), publicBaseUrl: 'https://cpp.example.org' };
+    const config = {
+      ...loadConfig({ NODE_ENV: 'test', ADMIN_AAD_OBJECT_IDS: admin.aadObjectId, LOG_LEVEL: 'silent', OFFICER_QUESTION_NUDGE_AFTER: '2' }),
+      publicBaseUrl: 'https://cpp.example.org',
+    };
     composition = compose(config, store, KnowledgeBase.loadFromDirectory(), clock, silentLogger());
     const { members, roles } = composition.services;
-    for (const [person, conversation] of [[admin, 'a:admin'], [officer, 'a:officer'], [member, 'a:member'], [otherMember, 'a:other']] as const) {
-      await members.recordSighting({ aadObjectId: person.aadObjectId, name: person.name, tenantId: 't', teamsUserId: `29:${person.aadObjectId}`, personalConversationReference: connector.reference(conversation) });
+    for (const [person, conversation] of [
+      [admin, 'a:admin'],
+      [officer, 'a:officer'],
+      [member, 'a:member'],
+      [otherMember, 'a:other'],
+    ] as const) {
+      await members.recordSighting({
+        aadObjectId: person.aadObjectId,
+        name: person.name,
+        tenantId: 't',
+        teamsUserId: `29:${person.aadObjectId}`,
+        personalConversationReference: connector.reference(conversation),
+      });
     }
     await roles.setOfficer(admin, officer.aadObjectId, true);
     composition.dispatcher.start();
     await composition.services.officerQuestions.ensureScheduled();
-    other = new LiveKnowledge(KnowledgeBase.loadFromDirectory(), new OfficerEntryStore(store.client('officerentries')), otherClock, Duration.fromISO('PT5S'), silentLogger());
+    other = new LiveKnowledge(
+      KnowledgeBase.loadFromDirectory(),
+      new OfficerEntryStore(store.client('officerentries')),
+      otherClock,
+      Duration.fromISO('PT5S'),
+      silentLogger(),
+    );
   });
   afterAll(async () => {
     await composition?.dispatcher.stop();
@@ -77,7 +103,9 @@ describe('ask an officer', () => {
     const first = text(await desk.ask(member, button));
     expect(first).toContain('Sent to the officers');
     await desk.ask(member, button);
-    await eventually(() => received('New question for the officers', 'a:admin') === 1 && received('New question for the officers', 'a:officer') === 1);
+    await eventually(
+      () => received('New question for the officers', 'a:admin') === 1 && received('New question for the officers', 'a:officer') === 1,
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(received('New question for the officers', 'a:admin')).toBe(1);
     expect(received('New question for the officers', 'a:member')).toBe(0);
@@ -115,14 +143,16 @@ describe('ask an officer', () => {
     expect(text(await desk.openQuestions(officer))).toContain('1 unanswered question');
   });
 
-  it('takes one officer\'s answer, sends it to the member signed with the role, and refuses a second officer', async () => {
+  it("takes one officer's answer, sends it to the member signed with the role, and refuses a second officer", async () => {
     const desk = composition.services.officerQuestions;
     expect((await other.remit()).answer(QUESTION).kind).toBe('unknown');
     const answered = text(await desk.answer(officer, { questionId, answer: ANSWER, addToKnowledge: 'true' }));
     expect(answered).toContain('Answered by Sam Patel (panel officer)');
     expect(answered).not.toContain('"verb":"officerQuestion.answer"');
     await eventually(() => received('An officer answered your question', 'a:member') === 1);
-    const toMember = [...connector.acceptedCounts().keys()].find((marker) => marker.startsWith('a:member|') && marker.includes('An officer answered'))!;
+    const toMember = [...connector.acceptedCounts().keys()].find(
+      (marker) => marker.startsWith('a:member|') && marker.includes('An officer answered'),
+    )!;
     expect(toMember).toContain('Answered by Sam Patel, panel officer');
     const second = text(await desk.answer(admin, { questionId, answer: 'No.' }));
     expect(second).toContain('Sam Patel has already answered this question');
@@ -133,7 +163,9 @@ describe('ask an officer', () => {
   });
 
   it('puts the answer in the knowledge base at once, for anyone asking in other words', async () => {
-    const result = (await composition.services.liveKnowledge.remit()).answer('do foster carers get travel expenses paid for panel meetings?');
+    const result = (await composition.services.liveKnowledge.remit()).answer(
+      'do foster carers get travel expenses paid for panel meetings?',
+    );
     expect(result.kind).toBe('answer');
     if (result.kind !== 'answer') return;
     expect(result.entry.answer).toBe(ANSWER);
@@ -155,7 +187,9 @@ describe('ask an officer', () => {
     const desk = composition.services.officerQuestions;
     const list = text(await desk.officerEntries(officer));
     const entryId = /"entryId":"(officer-[a-f0-9]{16})"/.exec(list)![1]!;
-    const etag = /"verb":"officerEntry.retire","data":\{"entryId":"officer-[a-f0-9]{16}","etag":"((?:[^"\\]|\\.)*)"/.exec(list)![1]!.replace(/\\"/g, '"');
+    const etag = /"verb":"officerEntry.retire","data":\{"entryId":"officer-[a-f0-9]{16}","etag":"((?:[^"\\]|\\.)*)"/
+      .exec(list)![1]!
+      .replace(/\\"/g, '"');
     const exportUrl = /"url":"(https:[^"]+officer-answers\.yaml[^"]+)"/.exec(list)![1]!;
     const yaml = await desk.exportYaml(new URL(exportUrl).searchParams);
     expect(yaml?.body).toContain('entries:');
@@ -165,15 +199,23 @@ describe('ask an officer', () => {
     clock.travelTo('2027-01-05T10:00:00Z');
     const saved = text(await desk.saveEntry(officer, { entryId, etag, question: QUESTION, answer: `${ANSWER} The form is on KNet.` }));
     expect(saved).toContain('Saved');
-    expect(text(await desk.saveEntry(officer, { entryId, etag, question: QUESTION, answer: 'Overwritten by a stale card' }))).toContain('Someone changed this answer');
-    const reloaded = (await composition.services.liveKnowledge.remit()).answer('do foster carers get travel expenses paid for panel meetings?');
+    expect(text(await desk.saveEntry(officer, { entryId, etag, question: QUESTION, answer: 'Overwritten by a stale card' }))).toContain(
+      'Someone changed this answer',
+    );
+    const reloaded = (await composition.services.liveKnowledge.remit()).answer(
+      'do foster carers get travel expenses paid for panel meetings?',
+    );
     expect(reloaded.kind === 'answer' && reloaded.entry.answer).toContain('The form is on KNet');
     expect(reloaded.kind === 'answer' && reloaded.entry.review?.reviewed).toBe('2027-01-05');
 
     const fresh = text(await desk.officerEntries(officer));
-    const freshEtag = /"verb":"officerEntry.retire","data":\{"entryId":"officer-[a-f0-9]{16}","etag":"((?:[^"\\]|\\.)*)"/.exec(fresh)![1]!.replace(/\\"/g, '"');
+    const freshEtag = /"verb":"officerEntry.retire","data":\{"entryId":"officer-[a-f0-9]{16}","etag":"((?:[^"\\]|\\.)*)"/
+      .exec(fresh)![1]!
+      .replace(/\\"/g, '"');
     expect(text(await desk.retireEntry(officer, { entryId, etag: freshEtag }))).toContain('Retired');
-    expect((await composition.services.liveKnowledge.remit()).answer('do foster carers get travel expenses paid for panel meetings?').kind).toBe('unknown');
+    expect(
+      (await composition.services.liveKnowledge.remit()).answer('do foster carers get travel expenses paid for panel meetings?').kind,
+    ).toBe('unknown');
   });
 
   it('lists answers due for review, overdue first', async () => {

@@ -16,7 +16,8 @@ async function setUp() {
     runs.push(job.key);
     return { kind: 'done' };
   };
-  const scheduler = (h = handler) => new Scheduler(store, { test: h }, clock, silentLogger(), { ...DEFAULT_SCHEDULER_OPTIONS, batchSize: 10 });
+  const scheduler = (h = handler) =>
+    new Scheduler(store, { test: h }, clock, silentLogger(), { ...DEFAULT_SCHEDULER_OPTIONS, batchSize: 10 });
   return { store, clock, runs, scheduler };
 }
 
@@ -47,7 +48,8 @@ describe('Scheduler and JobStore against Azurite', () => {
 
   it('runs each job once when two instances tick at the same moment', async () => {
     const { store, clock, runs, scheduler } = await setUp();
-    for (let i = 0; i < 20; i++) await store.schedule({ key: `race-${String(i).padStart(2, '0')}`, kind: 'test', due: at('2026-11-23T08:00:00Z'), payload: {} });
+    for (let i = 0; i < 20; i++)
+      await store.schedule({ key: `race-${String(i).padStart(2, '0')}`, kind: 'test', due: at('2026-11-23T08:00:00Z'), payload: {} });
     const slowHandler = async (job: ScheduledJob): Promise<JobOutcome> => {
       await new Promise((r) => setTimeout(r, 5));
       runs.push(job.key);

@@ -33,10 +33,19 @@ describe('business metrics recorded by the features', () => {
       ],
     });
     await connector.start();
-    const config = { ...loadConfig({ NODE_ENV: 'test', REMINDER_OFFSETS: 'P1D', LOG_LEVEL: 'silent' }), publicBaseUrl: 'https://cpp.example.org' };
+    const config = {
+      ...loadConfig({ NODE_ENV: 'test', REMINDER_OFFSETS: 'P1D', LOG_LEVEL: 'silent' }),
+      publicBaseUrl: 'https://cpp.example.org',
+    };
     composition = compose(config, await testTableStore(), knowledge, clock, silentLogger(), metrics);
     for (const id of MEMBERS) {
-      await composition.services.members.recordSighting({ aadObjectId: id, name: `Cllr ${id}`, tenantId: 'tenant-1', teamsUserId: `29:${id}`, personalConversationReference: connector.reference(`a:${id}`) });
+      await composition.services.members.recordSighting({
+        aadObjectId: id,
+        name: `Cllr ${id}`,
+        tenantId: 'tenant-1',
+        teamsUserId: `29:${id}`,
+        personalConversationReference: connector.reference(`a:${id}`),
+      });
     }
   });
 
@@ -47,7 +56,17 @@ describe('business metrics recorded by the features', () => {
 
   it('counts a remit answer with its entry, and a decline with its reason, as the remit feature answers them', async () => {
     const remit = composition.features.find((feature) => feature.name === 'remit')!.freeText!;
-    const sender = { aadObjectId: '00000000-0000-0000-0000-0000000000d1', name: 'Cllr Test', tenantId: 'tenant-1', actor: async () => ({ aadObjectId: '00000000-0000-0000-0000-0000000000d1', name: 'Cllr Test', tenantId: 'tenant-1', role: 'member' as const }) };
+    const sender = {
+      aadObjectId: '00000000-0000-0000-0000-0000000000d1',
+      name: 'Cllr Test',
+      tenantId: 'tenant-1',
+      actor: async () => ({
+        aadObjectId: '00000000-0000-0000-0000-0000000000d1',
+        name: 'Cllr Test',
+        tenantId: 'tenant-1',
+        role: 'member' as const,
+      }),
+    };
     await remit.run('who is the panel accountable to?', sender);
     await remit.run('what will the weather be in Paris tomorrow?', sender);
     const answered = composition.services.remit.answer('who is the panel accountable to?');
@@ -77,6 +96,8 @@ describe('business metrics recorded by the features', () => {
     while (metrics.total('delivery.sent') < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(metrics.total('delivery.sent')).toBe(2);
     expect(metrics.total('delivery.throttled')).toBe(1);
-    expect(metrics.counts.filter((entry) => entry.name === 'delivery.dead_lettered')).toEqual([{ name: 'delivery.dead_lettered', attributes: { reason: 'blocked_by_user' } }]);
+    expect(metrics.counts.filter((entry) => entry.name === 'delivery.dead_lettered')).toEqual([
+      { name: 'delivery.dead_lettered', attributes: { reason: 'blocked_by_user' } },
+    ]);
   });
 });

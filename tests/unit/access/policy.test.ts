@@ -2,7 +2,12 @@ import { Actor, Role } from '../../../src/shared/access/actor';
 import { ACCESS_RULES, Permission, may, requirePermission, systemActor } from '../../../src/shared/access/policy';
 import { DomainError } from '../../../src/shared/errors/domain-error';
 
-const person = (role: Role, aadObjectId = '00000000-0000-0000-0000-00000000000a'): Actor => ({ aadObjectId, name: 'Cllr Test', tenantId: 'tenant', role });
+const person = (role: Role, aadObjectId = '00000000-0000-0000-0000-00000000000a'): Actor => ({
+  aadObjectId,
+  name: 'Cllr Test',
+  tenantId: 'tenant',
+  role,
+});
 
 /** The expected matrix, written out by hand so a change to the rules must change this too. */
 const EXPECTED: Record<Permission, { member: boolean; officer: boolean; admin: boolean; involvedMember: boolean; system: boolean }> = {
@@ -41,17 +46,20 @@ describe('the access policy', () => {
       [permission, 'officer', person('officer'), row.officer] as const,
       [permission, 'admin', person('admin'), row.admin] as const,
       [permission, 'member named on the record', involved, row.involvedMember] as const,
-      [permission, 'the bot\'s scheduled work', systemActor('test-job'), row.system] as const,
+      [permission, "the bot's scheduled work", systemActor('test-job'), row.system] as const,
     ];
   });
 
   it.each(cells)('%s by a %s: %p', (permission, _who, principal, allowed) => {
     expect(may(principal, permission, record)).toBe(allowed);
     if (allowed) expect(() => requirePermission(principal, permission, record)).not.toThrow();
-    else expect(() => requirePermission(principal, permission, record)).toThrow(new DomainError('forbidden', ACCESS_RULES[permission].refusal));
+    else
+      expect(() => requirePermission(principal, permission, record)).toThrow(
+        new DomainError('forbidden', ACCESS_RULES[permission].refusal),
+      );
   });
 
-  it('never lets a person borrow a record\'s involvement when they are not on it', () => {
+  it("never lets a person borrow a record's involvement when they are not on it", () => {
     expect(may(person('member'), 'challenges.respond', record)).toBe(false);
     expect(may(person('member'), 'challenges.respond')).toBe(false);
   });

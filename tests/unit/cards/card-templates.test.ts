@@ -11,7 +11,8 @@ function templateUses(): { name: string; file: string }[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.name.endsWith('.ts')) {
-        for (const match of fs.readFileSync(full, 'utf8').matchAll(/cardTemplate\('([^']+)'\)/g)) uses.push({ name: match[1]!, file: path.relative(projectRoot(), full) });
+        for (const match of fs.readFileSync(full, 'utf8').matchAll(/cardTemplate\('([^']+)'\)/g))
+          uses.push({ name: match[1]!, file: path.relative(projectRoot(), full) });
       }
     }
   };
@@ -20,7 +21,11 @@ function templateUses(): { name: string; file: string }[] {
 }
 
 describe('card templates are the files in cards/', () => {
-  const files = fs.readdirSync(path.join(projectRoot(), 'cards')).filter((name) => name.endsWith('.json')).map((name) => name.replace(/\.json$/, '')).sort();
+  const files = fs
+    .readdirSync(path.join(projectRoot(), 'cards'))
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => name.replace(/\.json$/, ''))
+    .sort();
   const uses = templateUses();
 
   it('every file has exactly one render function, and every render function a file', () => {

@@ -12,39 +12,166 @@ import { renderAuditLogCard } from '../../../src/features/audit/teams/audit-log-
 import { adaptiveCardProblems } from '../../support/adaptive-card-check';
 import { OfficerQuestion } from '../../../src/features/remit/domain/officer-question';
 import { OfficerEntry } from '../../../src/features/remit/domain/officer-entry';
-import { officerAnswerCard, officerEntryFormCard, officerEntryListCard, officerQuestionCard, openQuestionsCard, reviewDueCard } from '../../../src/features/remit/teams/officer-cards';
+import {
+  officerAnswerCard,
+  officerEntryFormCard,
+  officerEntryListCard,
+  officerQuestionCard,
+  openQuestionsCard,
+  reviewDueCard,
+} from '../../../src/features/remit/teams/officer-cards';
 
 const question: OfficerQuestion = {
-  id: 'oq-0123456789abcdef', question: 'Can foster carers claim mileage for panel meetings?', askedByAadObjectId: 'member-1', askedByName: 'Cllr Ada Lovelace',
-  askedAtUtc: '2026-12-01T09:00:00.000Z', origin: 'declined', status: 'open', nudges: 0,
+  id: 'oq-0123456789abcdef',
+  question: 'Can foster carers claim mileage for panel meetings?',
+  askedByAadObjectId: 'member-1',
+  askedByName: 'Cllr Ada Lovelace',
+  askedAtUtc: '2026-12-01T09:00:00.000Z',
+  origin: 'declined',
+  status: 'open',
+  nudges: 0,
 };
-const answered: OfficerQuestion = { ...question, status: 'answered', answer: { text: 'Yes, from Democratic Services.', byAadObjectId: 'officer-1', byName: 'Theresa Grayell', byRole: 'panel officer', atUtc: '2026-12-01T10:00:00.000Z', addedEntryId: 'officer-0123456789abcdef' } };
+const answered: OfficerQuestion = {
+  ...question,
+  status: 'answered',
+  answer: {
+    text: 'Yes, from Democratic Services.',
+    byAadObjectId: 'officer-1',
+    byName: 'Theresa Grayell',
+    byRole: 'panel officer',
+    atUtc: '2026-12-01T10:00:00.000Z',
+    addedEntryId: 'officer-0123456789abcdef',
+  },
+};
 const officerEntry: OfficerEntry = {
-  id: 'officer-0123456789abcdef', question: question.question, answer: 'Yes, from Democratic Services.', addedByAadObjectId: 'officer-1', addedByName: 'Theresa Grayell',
-  addedOn: '2026-12-01', owner: 'Theresa Grayell', reviewed: '2026-12-01', reviewBy: '2027-12-01', status: 'active',
+  id: 'officer-0123456789abcdef',
+  question: question.question,
+  answer: 'Yes, from Democratic Services.',
+  addedByAadObjectId: 'officer-1',
+  addedByName: 'Theresa Grayell',
+  addedOn: '2026-12-01',
+  owner: 'Theresa Grayell',
+  reviewed: '2026-12-01',
+  reviewBy: '2027-12-01',
+  status: 'active',
 };
 const related = [{ question: 'What is the panel for?' }, { question: 'Who sits on the panel?' }];
 const facts = [{ title: 'Remit', detail: 'Questions about the panel' }];
 
 const fixtures: Record<string, () => object> = {
-  answer: () => renderAnswerCard({ entryId: 'tor-accountability', title: 'Who is the panel accountable to?', answer: 'The Panel is accountable to...', sourceLabel: 'Terms of reference - Accountability', related, question: 'who r they accountable to', feedbackState: 'none', reviewNote: '', requestId: 'req-00000001' }),
-  'answer after feedback': () => renderAnswerCard({ entryId: 'x', title: 'T', answer: 'A', sourceLabel: 'S', related: [], question: 'q', feedbackState: 'helpful', reviewNote: 'Last reviewed Monday 1 January 2024', requestId: 'req-00000002' }),
-  'answer not helpful': () => renderAnswerCard({ entryId: 'x', title: 'T', answer: 'A', sourceLabel: 'S', related: [], question: 'q', feedbackState: 'not_helpful', reviewNote: '', requestId: 'req-00000003' }),
-  unknown: () => renderUnknownCard({ explanation: 'I could not find that.', contactTitle: 'Democratic Services', contactText: 'Call 03000 416172', contactSource: 'Minutes', suggestions: related, question: 'what is the budget', requestId: 'req-00000004' }),
-  'officer question (open)': () => officerQuestionCard(question, { heading: 'New question for the officers', viewerMayAnswer: true, refreshUserIds: ['29:officer-1'], nowUtc: '2026-12-01T10:00:00Z', error: 'Type the answer', draft: 'Draft' }),
-  'officer question (answered)': () => officerQuestionCard(answered, { heading: 'Answered question', viewerMayAnswer: true, refreshUserIds: [], nowUtc: '2026-12-01T10:00:00Z', notice: 'Already answered' }),
+  answer: () =>
+    renderAnswerCard({
+      entryId: 'tor-accountability',
+      title: 'Who is the panel accountable to?',
+      answer: 'The Panel is accountable to...',
+      sourceLabel: 'Terms of reference - Accountability',
+      related,
+      question: 'who r they accountable to',
+      feedbackState: 'none',
+      reviewNote: '',
+      requestId: 'req-00000001',
+    }),
+  'answer after feedback': () =>
+    renderAnswerCard({
+      entryId: 'x',
+      title: 'T',
+      answer: 'A',
+      sourceLabel: 'S',
+      related: [],
+      question: 'q',
+      feedbackState: 'helpful',
+      reviewNote: 'Last reviewed Monday 1 January 2024',
+      requestId: 'req-00000002',
+    }),
+  'answer not helpful': () =>
+    renderAnswerCard({
+      entryId: 'x',
+      title: 'T',
+      answer: 'A',
+      sourceLabel: 'S',
+      related: [],
+      question: 'q',
+      feedbackState: 'not_helpful',
+      reviewNote: '',
+      requestId: 'req-00000003',
+    }),
+  unknown: () =>
+    renderUnknownCard({
+      explanation: 'I could not find that.',
+      contactTitle: 'Democratic Services',
+      contactText: 'Call 03000 416172',
+      contactSource: 'Minutes',
+      suggestions: related,
+      question: 'what is the budget',
+      requestId: 'req-00000004',
+    }),
+  'officer question (open)': () =>
+    officerQuestionCard(question, {
+      heading: 'New question for the officers',
+      viewerMayAnswer: true,
+      refreshUserIds: ['29:officer-1'],
+      nowUtc: '2026-12-01T10:00:00Z',
+      error: 'Type the answer',
+      draft: 'Draft',
+    }),
+  'officer question (answered)': () =>
+    officerQuestionCard(answered, {
+      heading: 'Answered question',
+      viewerMayAnswer: true,
+      refreshUserIds: [],
+      nowUtc: '2026-12-01T10:00:00Z',
+      notice: 'Already answered',
+    }),
   'officer answer to the member': () => officerAnswerCard(answered),
   'open questions': () => openQuestionsCard([{ question, waitingWorkingDays: 3 }]),
-  'officer answers': () => officerEntryListCard([{ entry: officerEntry, etag: 'W/"1"' }], { exportUrl: 'https://bot.example/exports/officer-answers.yaml?sig=x', notice: 'Saved' }),
+  'officer answers': () =>
+    officerEntryListCard([{ entry: officerEntry, etag: 'W/"1"' }], {
+      exportUrl: 'https://bot.example/exports/officer-answers.yaml?sig=x',
+      notice: 'Saved',
+    }),
   'officer answer form': () => officerEntryFormCard({ entry: officerEntry, etag: 'W/"1"' }, { error: 'Too long' }),
-  'answers due for review': () => reviewDueCard([{ id: 'tor-purpose', question: 'What is the panel for?', review: { owner: 'Democratic Services', reviewed: '2025-01-01', reviewBy: '2026-01-01' }, officerAuthored: false }], '2026-12-01'),
+  'answers due for review': () =>
+    reviewDueCard(
+      [
+        {
+          id: 'tor-purpose',
+          question: 'What is the panel for?',
+          review: { owner: 'Democratic Services', reviewed: '2025-01-01', reviewBy: '2026-01-01' },
+          officerAuthored: false,
+        },
+      ],
+      '2026-12-01',
+    ),
   welcome: () => renderWelcomeCard(welcomeCardData('https://cpp-bot.example.org')),
   'help for a member': () => renderHelpCard({ capabilities: facts, examples: related, staffCommands: [], roleLabel: 'member' }),
   'help for an officer': () => renderHelpCard({ capabilities: facts, examples: related, staffCommands: facts, roleLabel: 'officer' }),
   notice: () => renderNoticeCard({ title: 'Sorry', text: 'That did not work.', style: 'attention' }),
-  'audit log': () => renderAuditLogCard({ heading: 'Audit log', summary: 'Newest first: 1 entry, more below.', entries: [{ when: 'Monday 23 November 2026, 9:00am', action: 'Role granted', who: 'Olivia Officer (administrator)', subject: 'Sam Patel', detail: 'officer' }], after: '8235076399999_0123456789ab' }),
+  'audit log': () =>
+    renderAuditLogCard({
+      heading: 'Audit log',
+      summary: 'Newest first: 1 entry, more below.',
+      entries: [
+        {
+          when: 'Monday 23 November 2026, 9:00am',
+          action: 'Role granted',
+          who: 'Olivia Officer (administrator)',
+          subject: 'Sam Patel',
+          detail: 'officer',
+        },
+      ],
+      after: '8235076399999_0123456789ab',
+    }),
   'audit log, empty': () => renderAuditLogCard({ heading: 'Audit log', summary: 'Nothing has been recorded yet.', entries: [], after: '' }),
-  roles: () => renderRolesCard({ summary: '2 people', position: 'Showing 1-1 of 1.', message: 'Done', query: '', previous: null, next: { page: 1, query: '' }, people: [{ name: 'Cllr A', roleLabel: 'Member', action: { aadObjectId: 'a', page: 0, query: '' }, canGrant: true, canRevoke: false }] }),
+  roles: () =>
+    renderRolesCard({
+      summary: '2 people',
+      position: 'Showing 1-1 of 1.',
+      message: 'Done',
+      query: '',
+      previous: null,
+      next: { page: 1, query: '' },
+      people: [{ name: 'Cllr A', roleLabel: 'Member', action: { aadObjectId: 'a', page: 0, query: '' }, canGrant: true, canRevoke: false }],
+    }),
 };
 
 describe('every card template', () => {
@@ -59,7 +186,17 @@ describe('every card template', () => {
 });
 
 describe('answer card', () => {
-  const base = { entryId: 'e1', title: 'T', answer: 'A', sourceLabel: 'Terms of reference - Purpose', related, question: 'what is it for', feedbackState: 'none' as const, reviewNote: '', requestId: 'req-00000009' };
+  const base = {
+    entryId: 'e1',
+    title: 'T',
+    answer: 'A',
+    sourceLabel: 'Terms of reference - Purpose',
+    related,
+    question: 'what is it for',
+    feedbackState: 'none' as const,
+    reviewNote: '',
+    requestId: 'req-00000009',
+  };
 
   it('names the source and offers related questions as buttons that post the question', () => {
     const json = JSON.stringify(renderAnswerCard(base));
@@ -85,7 +222,9 @@ describe('answer card', () => {
 
   it('says when the answer was last reviewed only when it is given a note', () => {
     expect(JSON.stringify(renderAnswerCard(base))).not.toContain('Last reviewed');
-    expect(JSON.stringify(renderAnswerCard({ ...base, reviewNote: 'Last reviewed Monday 1 January 2024' }))).toContain('Last reviewed Monday 1 January 2024');
+    expect(JSON.stringify(renderAnswerCard({ ...base, reviewNote: 'Last reviewed Monday 1 January 2024' }))).toContain(
+      'Last reviewed Monday 1 January 2024',
+    );
   });
 
   it('does not re-expand template syntax that arrives inside data', () => {
@@ -96,7 +235,9 @@ describe('answer card', () => {
 
 describe('officer question card', () => {
   it('offers the answer inputs while the question is open, and refreshes for the officers', () => {
-    const json = JSON.stringify(officerQuestionCard(question, { heading: 'New', viewerMayAnswer: true, refreshUserIds: ['29:o1'], nowUtc: '2026-12-01T10:00:00Z' }));
+    const json = JSON.stringify(
+      officerQuestionCard(question, { heading: 'New', viewerMayAnswer: true, refreshUserIds: ['29:o1'], nowUtc: '2026-12-01T10:00:00Z' }),
+    );
     expect(json).toContain('"verb":"officerQuestion.answer"');
     expect(json).toContain('"id":"addToKnowledge"');
     expect(json).toContain('"userIds":["29:o1"]');
@@ -104,14 +245,21 @@ describe('officer question card', () => {
   });
 
   it('shows who answered, and no inputs, once answered', () => {
-    const json = JSON.stringify(officerQuestionCard(answered, { heading: 'Answered', viewerMayAnswer: true, refreshUserIds: ['29:o1'], nowUtc: '2026-12-01T10:00:00Z' }));
+    const json = JSON.stringify(
+      officerQuestionCard(answered, {
+        heading: 'Answered',
+        viewerMayAnswer: true,
+        refreshUserIds: ['29:o1'],
+        nowUtc: '2026-12-01T10:00:00Z',
+      }),
+    );
     expect(json).not.toContain('officerQuestion.answer');
     expect(json).not.toContain('"refresh":{');
     expect(json).toContain('Answered by Theresa Grayell (panel officer)');
     expect(json).toContain('Added to the knowledge base');
   });
 
-  it('signs the answer to the member with the officer\'s name and role', () => {
+  it("signs the answer to the member with the officer's name and role", () => {
     expect(JSON.stringify(officerAnswerCard(answered))).toContain('Answered by Theresa Grayell, panel officer');
   });
 });
@@ -119,7 +267,10 @@ describe('officer question card', () => {
 /** Every template in cards/, as JSON: the accessibility rules hold whatever data fills them. */
 function templates(): { name: string; json: unknown }[] {
   const dir = path.join(projectRoot(), 'cards');
-  return fs.readdirSync(dir).filter((file) => file.endsWith('.json')).map((file) => ({ name: file, json: JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as unknown }));
+  return fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => ({ name: file, json: JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as unknown }));
 }
 
 function elements(node: unknown, found: Record<string, unknown>[] = []): Record<string, unknown>[] {
@@ -140,21 +291,30 @@ describe('accessibility of every card template in cards/', () => {
   it('finds the templates (and every form among them)', () => {
     expect(all.length).toBeGreaterThanOrEqual(20);
     const forms = all.filter(({ json }) => elements(json).some((element) => String(element.type).startsWith('Input.')));
-    expect(forms.map((form) => form.name).sort()).toEqual(expect.arrayContaining(['apology.json', 'challenge-form.json', 'event-form.json', 'meeting-form.json']));
+    expect(forms.map((form) => form.name).sort()).toEqual(
+      expect.arrayContaining(['apology.json', 'challenge-form.json', 'event-form.json', 'meeting-form.json']),
+    );
   });
 
-  it.each(templates().map((template) => template.name))('%s: every input has a label and an error message; every required one says so', (name) => {
-    const inputs = elements(all.find((template) => template.name === name)!.json).filter((element) => String(element.type).startsWith('Input.'));
-    const problems = inputs.flatMap((input) => [
-      ...(nonEmpty(input.label) ? [] : [`${String(input.id)}: no label`]),
-      ...(nonEmpty(input.errorMessage) ? [] : [`${String(input.id)}: no errorMessage`]),
-      ...(input.isRequired === true && !nonEmpty(input.errorMessage) ? [`${String(input.id)}: required without an error message`] : []),
-    ]);
-    expect(problems).toEqual([]);
-  });
+  it.each(templates().map((template) => template.name))(
+    '%s: every input has a label and an error message; every required one says so',
+    (name) => {
+      const inputs = elements(all.find((template) => template.name === name)!.json).filter((element) =>
+        String(element.type).startsWith('Input.'),
+      );
+      const problems = inputs.flatMap((input) => [
+        ...(nonEmpty(input.label) ? [] : [`${String(input.id)}: no label`]),
+        ...(nonEmpty(input.errorMessage) ? [] : [`${String(input.id)}: no errorMessage`]),
+        ...(input.isRequired === true && !nonEmpty(input.errorMessage) ? [`${String(input.id)}: required without an error message`] : []),
+      ]);
+      expect(problems).toEqual([]);
+    },
+  );
 
   it.each(templates().map((template) => template.name))('%s: every action (buttons, select actions, refresh) has a title', (name) => {
-    const actions = elements(all.find((template) => template.name === name)!.json).filter((element) => String(element.type).startsWith('Action.'));
+    const actions = elements(all.find((template) => template.name === name)!.json).filter((element) =>
+      String(element.type).startsWith('Action.'),
+    );
     expect(actions.filter((action) => !nonEmpty(action.title)).map((action) => JSON.stringify(action).slice(0, 120))).toEqual([]);
   });
 
@@ -168,10 +328,14 @@ describe('accessibility of every card template in cards/', () => {
 
 describe('welcome card', () => {
   it('says in one line what the bot keeps and links to the privacy notice the bot serves', () => {
-    const card = renderWelcomeCard(welcomeCardData('https://cpp-bot.example.org')) as { actions?: { type: string; url?: string; title?: string }[] };
+    const card = renderWelcomeCard(welcomeCardData('https://cpp-bot.example.org')) as {
+      actions?: { type: string; url?: string; title?: string }[];
+    };
     const json = JSON.stringify(card);
     expect(json).toMatch(/I keep your Teams id and name/);
     expect(json).toContain('Never your e-mail or party');
-    expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'How I use your information', url: 'https://cpp-bot.example.org/privacy' }]);
+    expect(card.actions).toEqual([
+      { type: 'Action.OpenUrl', title: 'How I use your information', url: 'https://cpp-bot.example.org/privacy' },
+    ]);
   });
 });

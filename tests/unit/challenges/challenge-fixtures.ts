@@ -3,13 +3,40 @@ import { ChallengeCandidate } from '../../../src/features/challenges/domain/chal
 import { ChallengeSummary, summaryOf } from '../../../src/features/challenges/domain/challenge-summary';
 import { Actor } from '../../../src/shared/access/actor';
 
-export const officerAlex: Actor = { aadObjectId: '11111111-1111-4111-8111-111111111111', name: 'Alex Morgan (Participation Officer)', tenantId: 'kent', role: 'officer' };
-export const leadSam: Actor = { aadObjectId: '22222222-2222-4222-8222-222222222222', name: 'Sam Patel (Virtual School Kent)', tenantId: 'kent', role: 'officer' };
-export const cllrPriya: Actor = { aadObjectId: '33333333-3333-4333-8333-333333333333', name: 'Cllr Priya Shah', tenantId: 'kent', role: 'member' };
-export const cllrMartin: Actor = { aadObjectId: '44444444-4444-4444-8444-444444444444', name: 'Cllr Martin Hughes', tenantId: 'kent', role: 'member' };
-export const cllrOutsider: Actor = { aadObjectId: '55555555-5555-4555-8555-555555555555', name: 'Cllr Jo Bloggs', tenantId: 'kent', role: 'member' };
+export const officerAlex: Actor = {
+  aadObjectId: '11111111-1111-4111-8111-111111111111',
+  name: 'Alex Morgan (Participation Officer)',
+  tenantId: 'kent',
+  role: 'officer',
+};
+export const leadSam: Actor = {
+  aadObjectId: '22222222-2222-4222-8222-222222222222',
+  name: 'Sam Patel (Virtual School Kent)',
+  tenantId: 'kent',
+  role: 'officer',
+};
+export const cllrPriya: Actor = {
+  aadObjectId: '33333333-3333-4333-8333-333333333333',
+  name: 'Cllr Priya Shah',
+  tenantId: 'kent',
+  role: 'member',
+};
+export const cllrMartin: Actor = {
+  aadObjectId: '44444444-4444-4444-8444-444444444444',
+  name: 'Cllr Martin Hughes',
+  tenantId: 'kent',
+  role: 'member',
+};
+export const cllrOutsider: Actor = {
+  aadObjectId: '55555555-5555-4555-8555-555555555555',
+  name: 'Cllr Jo Bloggs',
+  tenantId: 'kent',
+  role: 'member',
+};
 
-export const candidates: ChallengeCandidate[] = [officerAlex, leadSam, cllrPriya, cllrMartin, cllrOutsider].map(({ aadObjectId, name, role }) => ({ aadObjectId, name, role }));
+export const candidates: ChallengeCandidate[] = [officerAlex, leadSam, cllrPriya, cllrMartin, cllrOutsider].map(
+  ({ aadObjectId, name, role }) => ({ aadObjectId, name, role }),
+);
 
 const person = (actor: Actor) => ({ aadObjectId: actor.aadObjectId, name: actor.name });
 
@@ -18,7 +45,8 @@ export function aChallenge(overrides: Partial<Challenge> = {}): Challenge {
   return {
     reference: 'CC-2026-014',
     title: 'Help with council tax for care leavers',
-    words: 'When we leave care we get council tax bills straight away and nobody tells us what to do. Can Kent help like other councils do?',
+    words:
+      'When we leave care we get council tax bills straight away and nobody tells us what to do. Can Kent help like other councils do?',
     raisingGroup: 'ocypc',
     raisedOn: '2026-07-14',
     priorityArea: 'successful_adults',
@@ -36,8 +64,21 @@ export function aChallenge(overrides: Partial<Challenge> = {}): Challenge {
 }
 
 /** A summary with a status history given as [status, UTC instant] pairs after 'received' at the start of raisedOn. */
-export function aSummary(reference: string, options: { raisedOn: string; dueOn: string; changes?: [ChallengeStatus, string][]; firstResponseAtUtc?: string; explanation?: string; priorityArea?: Challenge['priorityArea'] }): ChallengeSummary {
-  const changes: StatusChange[] = [{ status: 'received', atUtc: `${options.raisedOn}T00:00:00.000Z` }, ...(options.changes ?? []).map(([status, atUtc]) => ({ status, atUtc }))];
+export function aSummary(
+  reference: string,
+  options: {
+    raisedOn: string;
+    dueOn: string;
+    changes?: [ChallengeStatus, string][];
+    firstResponseAtUtc?: string;
+    explanation?: string;
+    priorityArea?: Challenge['priorityArea'];
+  },
+): ChallengeSummary {
+  const changes: StatusChange[] = [
+    { status: 'received', atUtc: `${options.raisedOn}T00:00:00.000Z` },
+    ...(options.changes ?? []).map(([status, atUtc]) => ({ status, atUtc })),
+  ];
   const challenge = aChallenge({
     reference,
     title: `Challenge ${reference}`,
@@ -53,5 +94,13 @@ export function aSummary(reference: string, options: { raisedOn: string; dueOn: 
 }
 
 export function anEvent(overrides: Partial<ChallengeEvent> = {}): ChallengeEvent {
-  return { reference: 'CC-2026-014', key: 'created', by: person(officerAlex), atUtc: '2026-07-14T10:00:00.000Z', kind: 'created', toStatus: 'received', ...overrides };
+  return {
+    reference: 'CC-2026-014',
+    key: 'created',
+    by: person(officerAlex),
+    atUtc: '2026-07-14T10:00:00.000Z',
+    kind: 'created',
+    toStatus: 'received',
+    ...overrides,
+  };
 }

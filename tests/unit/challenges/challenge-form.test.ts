@@ -43,13 +43,30 @@ describe('challenge form', () => {
   });
 
   it('keeps the group name only for another group, and requires it then', () => {
-    expect(validateChallengeForm({ ...valid, raisingGroup: 'other', raisingGroupOther: 'Medway care leavers drop-in' }, context).raisingGroupOther).toBe('Medway care leavers drop-in');
-    expect(errorsFor({ ...valid, raisingGroup: 'other', raisingGroupOther: ' ' })).toEqual({ raisingGroupOther: 'Name the group (never a child)' });
+    expect(
+      validateChallengeForm({ ...valid, raisingGroup: 'other', raisingGroupOther: 'Medway care leavers drop-in' }, context)
+        .raisingGroupOther,
+    ).toBe('Medway care leavers drop-in');
+    expect(errorsFor({ ...valid, raisingGroup: 'other', raisingGroupOther: ' ' })).toEqual({
+      raisingGroupOther: 'Name the group (never a child)',
+    });
   });
 
   it('reports every problem at once, beside its field, keeping what was typed', () => {
     try {
-      validateChallengeForm({ title: '', words: 'x', raisingGroup: 'a child', raisedOn: '2026-13-01', priorityArea: '', leadOfficer: '', dueOn: 'soon', assignees: 'nobody' }, context);
+      validateChallengeForm(
+        {
+          title: '',
+          words: 'x',
+          raisingGroup: 'a child',
+          raisedOn: '2026-13-01',
+          priorityArea: '',
+          leadOfficer: '',
+          dueOn: 'soon',
+          assignees: 'nobody',
+        },
+        context,
+      );
       throw new Error('expected a ChallengeFormError');
     } catch (error) {
       if (!(error instanceof ChallengeFormError)) throw error;
@@ -68,14 +85,26 @@ describe('challenge form', () => {
   });
 
   it('the lead must be an officer; people must come from the list', () => {
-    expect(errorsFor({ ...valid, leadOfficer: cllrPriya.aadObjectId })).toEqual({ leadOfficer: 'Cllr Priya Shah is not an officer: the lead must be an officer' });
+    expect(errorsFor({ ...valid, leadOfficer: cllrPriya.aadObjectId })).toEqual({
+      leadOfficer: 'Cllr Priya Shah is not an officer: the lead must be an officer',
+    });
     expect(errorsFor({ ...valid, leadOfficer: 'someone-else' })).toEqual({ leadOfficer: 'Choose the lead officer from the list' });
-    expect(errorsFor({ ...valid, assignees: `${cllrPriya.aadObjectId},stranger` })).toEqual({ assignees: 'Choose the people from the list' });
+    expect(errorsFor({ ...valid, assignees: `${cllrPriya.aadObjectId},stranger` })).toEqual({
+      assignees: 'Choose the people from the list',
+    });
   });
 
   it("refuses a child's personal details, naming what was found without echoing it", () => {
     try {
-      validateChallengeForm({ ...valid, words: 'Jamie (DOB 14/05/2009, 07700 900123) wants a bus pass', raisingGroup: 'other', raisingGroupOther: 'jamie@example.com' }, context);
+      validateChallengeForm(
+        {
+          ...valid,
+          words: 'Jamie (DOB 14/05/2009, 07700 900123) wants a bus pass',
+          raisingGroup: 'other',
+          raisingGroupOther: 'jamie@example.com',
+        },
+        context,
+      );
       throw new Error('expected a ChallengeFormError');
     } catch (error) {
       if (!(error instanceof ChallengeFormError)) throw error;
@@ -94,16 +123,25 @@ describe('challenge form', () => {
     } catch (error) {
       if (error instanceof ChallengeFormError) asked = error;
     }
-    expect(asked?.fieldErrors).toEqual({ title: expect.stringMatching(/may contain a person's name/), words: expect.stringMatching(/may contain a person's name/) });
+    expect(asked?.fieldErrors).toEqual({
+      title: expect.stringMatching(/may contain a person's name/),
+      words: expect.stringMatching(/may contain a person's name/),
+    });
     expect(asked?.userMessage).toMatch(/^Please check/);
     expect(JSON.stringify(asked?.fieldErrors)).not.toMatch(/jamie|tyler/i);
     expect(asked?.nameConfirmation).toBe(nameConfirmation(context.formId, ['jamie', 'tyler']));
     expect(validateChallengeForm({ ...named, confirmNotChildName: asked?.nameConfirmation }, context).words).toBe(named.words);
     // Another form's confirmation, a bare "true" or a new name is asked about again; other checks still apply.
-    expect(errorsFor({ ...named, confirmNotChildName: nameConfirmation('another-form', ['jamie', 'tyler']) }).words).toMatch(/person's name/);
+    expect(errorsFor({ ...named, confirmNotChildName: nameConfirmation('another-form', ['jamie', 'tyler']) }).words).toMatch(
+      /person's name/,
+    );
     expect(errorsFor({ ...named, confirmNotChildName: 'true' }).words).toMatch(/person's name/);
-    expect(errorsFor({ ...named, words: `${named.words} Chloe too.`, confirmNotChildName: asked?.nameConfirmation }).words).toMatch(/person's name/);
-    expect(errorsFor({ ...named, words: 'Jamie: 07700 900123', confirmNotChildName: asked?.nameConfirmation }).words).toMatch(/a phone number/);
+    expect(errorsFor({ ...named, words: `${named.words} Chloe too.`, confirmNotChildName: asked?.nameConfirmation }).words).toMatch(
+      /person's name/,
+    );
+    expect(errorsFor({ ...named, words: 'Jamie: 07700 900123', confirmNotChildName: asked?.nameConfirmation }).words).toMatch(
+      /a phone number/,
+    );
   });
 
   it("does not ask about the people on the form's own lists", () => {
@@ -111,6 +149,9 @@ describe('challenge form', () => {
   });
 
   it('ignores values that are not strings and over-long junk', () => {
-    expect(errorsFor({ ...valid, title: 42, words: 'x'.repeat(5000) })).toEqual({ title: 'Give the challenge a short title', words: 'The challenge must be at most 2000 characters' });
+    expect(errorsFor({ ...valid, title: 42, words: 'x'.repeat(5000) })).toEqual({
+      title: 'Give the challenge a short title',
+      words: 'The challenge must be at most 2000 characters',
+    });
   });
 });

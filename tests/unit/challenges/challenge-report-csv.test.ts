@@ -7,11 +7,18 @@ import { aSummary } from './challenge-fixtures';
 const completed = aSummary('CC-2026-001', {
   raisedOn: '2026-07-02',
   dueOn: '2026-08-01',
-  changes: [['accepted', '2026-07-05T10:00:00.000Z'], ['completed', '2026-08-20T10:00:00.000Z']],
+  changes: [
+    ['accepted', '2026-07-05T10:00:00.000Z'],
+    ['completed', '2026-08-20T10:00:00.000Z'],
+  ],
   firstResponseAtUtc: '2026-07-05T10:00:00.000Z',
   explanation: 'A rent guarantor scheme, "Kent Guarantee",\nfor care leavers.',
 });
-const hostile: ChallengeSummary = { ...aSummary('CC-2026-002', { raisedOn: '2026-07-10', dueOn: '2026-07-20' }), title: '=HYPERLINK("http://evil.example","click")', group: 'Siobhán’s group, Margate' };
+const hostile: ChallengeSummary = {
+  ...aSummary('CC-2026-002', { raisedOn: '2026-07-10', dueOn: '2026-07-20' }),
+  title: '=HYPERLINK("http://evil.example","click")',
+  group: 'Siobhán’s group, Margate',
+};
 const report = buildChallengeReport([completed, hostile], quarterPeriod(2026, 3), '2026-10-05T09:00:00.000Z');
 
 describe('challenge report CSV', () => {
@@ -20,7 +27,9 @@ describe('challenge report CSV', () => {
 
   it('starts with a byte-order mark and a header naming the status date', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(lines[0]).toBe('Reference,Title,Raised by,Date raised,Priority area,Lead officer,Due,Status at 2026-09-30,Overdue,Days to first response,Completed on,Explanation for the young people');
+    expect(lines[0]).toBe(
+      'Reference,Title,Raised by,Date raised,Priority area,Lead officer,Due,Status at 2026-09-30,Overdue,Days to first response,Completed on,Explanation for the young people',
+    );
   });
 
   it('writes one CRLF line per card, quoting commas, quotes and line breaks', () => {

@@ -1,10 +1,22 @@
-import { lastCompleteQuarter, parseReportPeriod, quarterPeriod, rangePeriod, yearPeriod } from '../../../src/features/challenges/domain/challenge-report-period';
+import {
+  lastCompleteQuarter,
+  parseReportPeriod,
+  quarterPeriod,
+  rangePeriod,
+  yearPeriod,
+} from '../../../src/features/challenges/domain/challenge-report-period';
 
 const today = '2026-08-10';
 
 describe('report periods', () => {
   it('Q3 2026 is the calendar quarter July to September, with an exclusive end for queries', () => {
-    expect(parseReportPeriod('Q3 2026', today)).toEqual({ title: 'Q3 2026', dates: '1 July to 30 September 2026', start: '2026-07-01', end: '2026-09-30', endExclusive: '2026-10-01' });
+    expect(parseReportPeriod('Q3 2026', today)).toEqual({
+      title: 'Q3 2026',
+      dates: '1 July to 30 September 2026',
+      start: '2026-07-01',
+      end: '2026-09-30',
+      endExclusive: '2026-10-01',
+    });
   });
 
   it.each([
@@ -45,7 +57,11 @@ describe('report periods', () => {
   });
 
   it('titles and dates read naturally across a year end', () => {
-    expect(rangePeriod('2025-12-30', '2026-01-02')).toMatchObject({ title: '30 December 2025 to 2 January 2026', dates: '30 December 2025 to 2 January 2026', endExclusive: '2026-01-03' });
+    expect(rangePeriod('2025-12-30', '2026-01-02')).toMatchObject({
+      title: '30 December 2025 to 2 January 2026',
+      dates: '30 December 2025 to 2 January 2026',
+      endExclusive: '2026-01-03',
+    });
     expect(yearPeriod(2026)).toMatchObject({ title: '2026', dates: '1 January to 31 December 2026' });
     expect(quarterPeriod(2026, 4).endExclusive).toBe('2027-01-01');
   });
@@ -58,6 +74,8 @@ describe('report periods', () => {
     ['sometime soon', /Quarters are calendar quarters: Q1 is January to March/],
     ['Q5 2026', /could not tell which period/],
   ])('refuses %j with a helpful message', (text, message) => {
-    expect(() => parseReportPeriod(text, today)).toThrow(expect.objectContaining({ code: 'invalid_input', userMessage: expect.stringMatching(message) }));
+    expect(() => parseReportPeriod(text, today)).toThrow(
+      expect.objectContaining({ code: 'invalid_input', userMessage: expect.stringMatching(message) }),
+    );
   });
 });

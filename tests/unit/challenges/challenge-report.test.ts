@@ -8,30 +8,97 @@ const afterQ3 = '2026-10-05T09:00:00.000Z';
 /** Q3 2026 (London), with cards on every edge. BST: London midnight on 1 October is 23:00 UTC on 30 September. */
 const cards = [
   // new, answered in 3 days, completed mid-quarter
-  aSummary('CC-2026-001', { raisedOn: '2026-07-02', dueOn: '2026-08-01', changes: [['accepted', '2026-07-05T10:00:00.000Z'], ['completed', '2026-08-20T10:00:00.000Z']], firstResponseAtUtc: '2026-07-05T10:00:00.000Z', explanation: 'A rent guarantor scheme for care leavers,\nstarting in September.' }),
+  aSummary('CC-2026-001', {
+    raisedOn: '2026-07-02',
+    dueOn: '2026-08-01',
+    changes: [
+      ['accepted', '2026-07-05T10:00:00.000Z'],
+      ['completed', '2026-08-20T10:00:00.000Z'],
+    ],
+    firstResponseAtUtc: '2026-07-05T10:00:00.000Z',
+    explanation: 'A rent guarantor scheme for care leavers,\nstarting in September.',
+  }),
   // new, never answered, overdue
   aSummary('CC-2026-002', { raisedOn: '2026-07-10', dueOn: '2026-07-20' }),
   // raised before the quarter, still in progress: carried over
-  aSummary('CC-2026-003', { raisedOn: '2026-05-01', dueOn: '2026-12-31', changes: [['accepted', '2026-05-03T10:00:00.000Z'], ['in_progress', '2026-06-01T10:00:00.000Z']], firstResponseAtUtc: '2026-05-03T10:00:00.000Z', priorityArea: 'healthy' }),
+  aSummary('CC-2026-003', {
+    raisedOn: '2026-05-01',
+    dueOn: '2026-12-31',
+    changes: [
+      ['accepted', '2026-05-03T10:00:00.000Z'],
+      ['in_progress', '2026-06-01T10:00:00.000Z'],
+    ],
+    firstResponseAtUtc: '2026-05-03T10:00:00.000Z',
+    priorityArea: 'healthy',
+  }),
   // final before the quarter began: out
-  aSummary('CC-2026-004', { raisedOn: '2026-06-01', dueOn: '2026-06-20', changes: [['declined', '2026-06-02T10:00:00.000Z'], ['informed', '2026-06-30T10:00:00.000Z']], explanation: 'No.' }),
+  aSummary('CC-2026-004', {
+    raisedOn: '2026-06-01',
+    dueOn: '2026-06-20',
+    changes: [
+      ['declined', '2026-06-02T10:00:00.000Z'],
+      ['informed', '2026-06-30T10:00:00.000Z'],
+    ],
+    explanation: 'No.',
+  }),
   // raised on the last day, first answered after the quarter: new, still waiting at the end
-  aSummary('CC-2026-005', { raisedOn: '2026-09-30', dueOn: '2026-10-30', changes: [['accepted', '2026-10-02T10:00:00.000Z']], firstResponseAtUtc: '2026-10-02T10:00:00.000Z' }),
+  aSummary('CC-2026-005', {
+    raisedOn: '2026-09-30',
+    dueOn: '2026-10-30',
+    changes: [['accepted', '2026-10-02T10:00:00.000Z']],
+    firstResponseAtUtc: '2026-10-02T10:00:00.000Z',
+  }),
   // raised the day after: out
   aSummary('CC-2026-006', { raisedOn: '2026-10-01', dueOn: '2026-10-30' }),
   // new, declined next day, young people told after the quarter: declined at the end
-  aSummary('CC-2026-007', { raisedOn: '2026-08-01', dueOn: '2026-09-01', changes: [['declined', '2026-08-02T09:00:00.000Z'], ['informed', '2026-10-03T10:00:00.000Z']], firstResponseAtUtc: '2026-08-02T09:00:00.000Z', explanation: 'National rules set this.', priorityArea: 'safe_home' }),
+  aSummary('CC-2026-007', {
+    raisedOn: '2026-08-01',
+    dueOn: '2026-09-01',
+    changes: [
+      ['declined', '2026-08-02T09:00:00.000Z'],
+      ['informed', '2026-10-03T10:00:00.000Z'],
+    ],
+    firstResponseAtUtc: '2026-08-02T09:00:00.000Z',
+    explanation: 'National rules set this.',
+    priorityArea: 'safe_home',
+  }),
   // raised on the first day, answered in 7 days, completed at 00:30 BST on 1 October: not completed in Q3; due on the last day: overdue at the end
-  aSummary('CC-2026-008', { raisedOn: '2026-07-01', dueOn: '2026-09-30', changes: [['accepted', '2026-07-08T10:00:00.000Z'], ['completed', '2026-09-30T23:30:00.000Z']], firstResponseAtUtc: '2026-07-08T10:00:00.000Z', explanation: 'Done after the quarter.' }),
+  aSummary('CC-2026-008', {
+    raisedOn: '2026-07-01',
+    dueOn: '2026-09-30',
+    changes: [
+      ['accepted', '2026-07-08T10:00:00.000Z'],
+      ['completed', '2026-09-30T23:30:00.000Z'],
+    ],
+    firstResponseAtUtc: '2026-07-08T10:00:00.000Z',
+    explanation: 'Done after the quarter.',
+  }),
   // raised before, completed at 00:30 BST on 1 July: completed in Q3
-  aSummary('CC-2026-009', { raisedOn: '2026-06-15', dueOn: '2026-07-15', changes: [['accepted', '2026-06-16T10:00:00.000Z'], ['completed', '2026-06-30T23:30:00.000Z']], firstResponseAtUtc: '2026-06-16T10:00:00.000Z', explanation: 'Council tax exemption for care leavers up to 25.' }),
+  aSummary('CC-2026-009', {
+    raisedOn: '2026-06-15',
+    dueOn: '2026-07-15',
+    changes: [
+      ['accepted', '2026-06-16T10:00:00.000Z'],
+      ['completed', '2026-06-30T23:30:00.000Z'],
+    ],
+    firstResponseAtUtc: '2026-06-16T10:00:00.000Z',
+    explanation: 'Council tax exemption for care leavers up to 25.',
+  }),
 ];
 
 describe('challenge report arithmetic', () => {
   const report = buildChallengeReport(cards, q3, afterQ3);
 
   it('covers the cards open at some time in the period, and no others', () => {
-    expect(report.rows.map((row) => row.reference)).toEqual(['CC-2026-001', 'CC-2026-002', 'CC-2026-003', 'CC-2026-005', 'CC-2026-007', 'CC-2026-008', 'CC-2026-009']);
+    expect(report.rows.map((row) => row.reference)).toEqual([
+      'CC-2026-001',
+      'CC-2026-002',
+      'CC-2026-003',
+      'CC-2026-005',
+      'CC-2026-007',
+      'CC-2026-008',
+      'CC-2026-009',
+    ]);
     expect(report.inScope).toBe(7);
     expect(report.partial).toBe(false);
     expect(report.asOf).toBe('2026-09-30');
@@ -78,8 +145,18 @@ describe('challenge report arithmetic', () => {
 
   it("lists each completed card's outcome on one line, by completion date", () => {
     expect(report.outcomes).toEqual([
-      { reference: 'CC-2026-009', title: 'Challenge CC-2026-009', completedOn: '2026-07-01', outcome: 'Council tax exemption for care leavers up to 25.' },
-      { reference: 'CC-2026-001', title: 'Challenge CC-2026-001', completedOn: '2026-08-20', outcome: 'A rent guarantor scheme for care leavers, starting in September.' },
+      {
+        reference: 'CC-2026-009',
+        title: 'Challenge CC-2026-009',
+        completedOn: '2026-07-01',
+        outcome: 'Council tax exemption for care leavers up to 25.',
+      },
+      {
+        reference: 'CC-2026-001',
+        title: 'Challenge CC-2026-001',
+        completedOn: '2026-08-20',
+        outcome: 'A rent guarantor scheme for care leavers, starting in September.',
+      },
     ]);
   });
 
@@ -103,7 +180,11 @@ describe('challenge report arithmetic', () => {
 
 describe('report helpers', () => {
   it('statusAt takes the last change strictly before the instant', () => {
-    const card = aSummary('CC-2026-010', { raisedOn: '2026-07-01', dueOn: '2026-08-01', changes: [['accepted', '2026-07-05T10:00:00.000Z']] });
+    const card = aSummary('CC-2026-010', {
+      raisedOn: '2026-07-01',
+      dueOn: '2026-08-01',
+      changes: [['accepted', '2026-07-05T10:00:00.000Z']],
+    });
     expect(statusAt(card, '2026-07-05T10:00:00.000Z')).toBe('received');
     expect(statusAt(card, '2026-07-05T10:00:00.001Z')).toBe('accepted');
     expect(statusAt(card, '2026-06-01T00:00:00.000Z')).toBe('received');

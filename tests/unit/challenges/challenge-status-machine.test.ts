@@ -1,11 +1,26 @@
 import { CHALLENGE_STATUSES, ChallengeStatus } from '../../../src/features/challenges/domain/challenge';
-import { TRANSITIONS, canMove, needsExplanation, nextStatuses, transitionProblem } from '../../../src/features/challenges/domain/challenge-status-machine';
+import {
+  TRANSITIONS,
+  canMove,
+  needsExplanation,
+  nextStatuses,
+  transitionProblem,
+} from '../../../src/features/challenges/domain/challenge-status-machine';
 
 describe('challenge status machine', () => {
   it('allows exactly the moves of the process', () => {
     const allowed = CHALLENGE_STATUSES.flatMap((from) => nextStatuses(from).map((to) => `${from}->${to}`));
     expect(allowed.sort()).toEqual(
-      ['received->accepted', 'received->declined', 'received->redirected', 'accepted->in_progress', 'accepted->completed', 'in_progress->completed', 'completed->informed', 'declined->informed'].sort(),
+      [
+        'received->accepted',
+        'received->declined',
+        'received->redirected',
+        'accepted->in_progress',
+        'accepted->completed',
+        'in_progress->completed',
+        'completed->informed',
+        'declined->informed',
+      ].sort(),
     );
   });
 
@@ -31,8 +46,12 @@ describe('challenge status machine', () => {
   });
 
   it('names the moves that are possible, or that none are', () => {
-    expect(transitionProblem('received', 'completed', {})).toBe('A card that is received cannot be marked completed. From here it can move to: Accepted, Declined, Redirected.');
-    expect(transitionProblem('informed', 'completed', {})).toBe('A card that is young people informed cannot be marked completed. It cannot change any more.');
+    expect(transitionProblem('received', 'completed', {})).toBe(
+      'A card that is received cannot be marked completed. From here it can move to: Accepted, Declined, Redirected.',
+    );
+    expect(transitionProblem('informed', 'completed', {})).toBe(
+      'A card that is young people informed cannot be marked completed. It cannot change any more.',
+    );
   });
 
   it('declined, redirected and completed need the explanation that goes back to the young people', () => {

@@ -4,7 +4,10 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { POSSIBLE_NAME_MESSAGE, checkPersonalData, personalDataMessage } from '../../../src/features/challenges/domain/personal-data-guard';
 
-const entry = z.union([z.string().transform((text) => ({ text, expect: 'refuse' as const })), z.object({ text: z.string(), expect: z.enum(['refuse', 'confirm']).default('refuse') })]);
+const entry = z.union([
+  z.string().transform((text) => ({ text, expect: 'refuse' as const })),
+  z.object({ text: z.string(), expect: z.enum(['refuse', 'confirm']).default('refuse') }),
+]);
 const corpusSchema = z.object({ caught: z.array(entry).min(60), passed: z.array(z.string()).min(60) });
 const corpus = corpusSchema.parse(parse(readFileSync(join(__dirname, '../../fixtures/personal-data-corpus.yaml'), 'utf8')));
 

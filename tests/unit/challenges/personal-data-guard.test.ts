@@ -1,4 +1,10 @@
-import { checkPersonalData, findPersonalData, nameConfirmation, namesConfirmed, personalDataMessage } from '../../../src/features/challenges/domain/personal-data-guard';
+import {
+  checkPersonalData,
+  findPersonalData,
+  nameConfirmation,
+  namesConfirmed,
+  personalDataMessage,
+} from '../../../src/features/challenges/domain/personal-data-guard';
 import { nhsCheckDigitValid } from '../../../src/features/challenges/domain/personal-data/phone-and-nhs-numbers';
 import { upnCheckLetterValid } from '../../../src/features/challenges/domain/personal-data/official-numbers';
 import { normaliseText } from '../../../src/features/challenges/domain/personal-data/normalise-text';
@@ -41,8 +47,12 @@ describe('personal data guard', () => {
 
   it('asks about a possible name instead of refusing it, and knows the adults the bot knows', () => {
     expect(checkPersonalData('Jamie wants a bus pass')).toEqual({ refused: [], possibleNames: ['jamie'] });
-    expect(checkPersonalData('Olivia Officer will chase the bursary team', { knownAdultNames: ['Olivia Officer'] }).possibleNames).toEqual([]);
-    expect(checkPersonalData('Olivia will chase the bursary team', { knownAdultNames: ['Olivia Officer'] }).possibleNames).toEqual(['olivia']);
+    expect(checkPersonalData('Olivia Officer will chase the bursary team', { knownAdultNames: ['Olivia Officer'] }).possibleNames).toEqual(
+      [],
+    );
+    expect(checkPersonalData('Olivia will chase the bursary team', { knownAdultNames: ['Olivia Officer'] }).possibleNames).toEqual([
+      'olivia',
+    ]);
     expect(checkPersonalData('Priya Shah agreed', { knownAdultNames: ['Cllr Priya Shah (Canterbury North)'] }).possibleNames).toEqual([]);
   });
 

@@ -1,4 +1,12 @@
-import { OUTBOX_SHARDS, allShardPartitions, dueRange, messageKeys, padMs, pendingRowKey, recordRange } from '../../../src/platform/delivery/outbox-keys';
+import {
+  OUTBOX_SHARDS,
+  allShardPartitions,
+  dueRange,
+  messageKeys,
+  padMs,
+  pendingRowKey,
+  recordRange,
+} from '../../../src/platform/delivery/outbox-keys';
 import { assertValidKey } from '../../../src/platform/storage/keys';
 
 describe('outbox keys', () => {

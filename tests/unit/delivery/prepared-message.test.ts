@@ -6,8 +6,17 @@ import { ManualClock } from '../../../src/platform/time/clock';
 import { teamsPersonalChatId } from '../../support/teams-ids';
 
 const clock = new ManualClock('2026-11-23T09:00:00Z');
-const reference = { serviceUrl: 'https://smba.trafficmanager.net/uk/', conversation: { id: teamsPersonalChatId('1') }, channelId: 'msteams' };
-const base = { batchId: 'b', dedupeKey: 'k', recipient: { aadObjectId: 'u-1', conversationReference: reference }, card: { type: 'AdaptiveCard', version: '1.5', body: [] } };
+const reference = {
+  serviceUrl: 'https://smba.trafficmanager.net/uk/',
+  conversation: { id: teamsPersonalChatId('1') },
+  channelId: 'msteams',
+};
+const base = {
+  batchId: 'b',
+  dedupeKey: 'k',
+  recipient: { aadObjectId: 'u-1', conversationReference: reference },
+  card: { type: 'AdaptiveCard', version: '1.5', body: [] },
+};
 
 function reason(run: () => unknown): string | undefined {
   try {
@@ -27,10 +36,21 @@ describe('prepareMessage', () => {
 
   it('refuses messages that could never be sent, before anything is stored', () => {
     expect(reason(() => prepareMessage({ ...base, batchId: '' }, clock))).toBe('invalid_message');
-    expect(reason(() => prepareMessage({ ...base, recipient: { aadObjectId: 'bad id with spaces', conversationReference: reference } }, clock))).toBe('invalid_message');
+    expect(
+      reason(() => prepareMessage({ ...base, recipient: { aadObjectId: 'bad id with spaces', conversationReference: reference } }, clock)),
+    ).toBe('invalid_message');
     expect(reason(() => prepareMessage({ ...base, recipient: { aadObjectId: 'u-1' } }, clock))).toBe('invalid_reference');
-    expect(reason(() => prepareMessage({ ...base, recipient: { aadObjectId: 'u-1', conversationReference: { conversation: { id: teamsPersonalChatId('1') } } } }, clock))).toBe('invalid_reference');
-    expect(reason(() => prepareMessage({ ...base, card: { type: 'AdaptiveCard', body: 'x'.repeat(40_000) } }, clock))).toBe('card_too_large');
+    expect(
+      reason(() =>
+        prepareMessage(
+          { ...base, recipient: { aadObjectId: 'u-1', conversationReference: { conversation: { id: teamsPersonalChatId('1') } } } },
+          clock,
+        ),
+      ),
+    ).toBe('invalid_reference');
+    expect(reason(() => prepareMessage({ ...base, card: { type: 'AdaptiveCard', body: 'x'.repeat(40_000) } }, clock))).toBe(
+      'card_too_large',
+    );
   });
 
   it('identifies a conversation by service URL and id, whatever the trailing slash or case of the host', () => {

@@ -27,7 +27,12 @@ const manyConversations = Array.from({ length: 5_000 }, (_, i) => `c${i}`);
 describe('SendPacer', () => {
   it('paces the app rate: never more than the rate in any second, and at least 97% of it', () => {
     const clock = new ManualClock('2026-11-23T09:00:00Z');
-    const pacer = new SendPacer({ ratePerSecond: 50, conversationWindows: TEAMS_CONVERSATION_WINDOWS, appWindowMarginMs: 20, conversationWindowMarginMs: 0 });
+    const pacer = new SendPacer({
+      ratePerSecond: 50,
+      conversationWindows: TEAMS_CONVERSATION_WINDOWS,
+      appWindowMarginMs: 20,
+      conversationWindowMarginMs: 0,
+    });
     const sent = simulate(pacer, clock, manyConversations, 10_000);
     for (let i = 50; i < sent.length; i++) expect(sent[i]! - sent[i - 50]!).toBeGreaterThanOrEqual(1_000);
     expect(sent.length).toBeGreaterThanOrEqual(0.97 * 500);
@@ -36,7 +41,12 @@ describe('SendPacer', () => {
 
   it('counts a send from its answer, so slow answers cannot squeeze more than the rate into a second at Teams', () => {
     const clock = new ManualClock('2026-11-23T09:00:00Z');
-    const pacer = new SendPacer({ ratePerSecond: 50, conversationWindows: TEAMS_CONVERSATION_WINDOWS, appWindowMarginMs: 0, conversationWindowMarginMs: 0 });
+    const pacer = new SendPacer({
+      ratePerSecond: 50,
+      conversationWindows: TEAMS_CONVERSATION_WINDOWS,
+      appWindowMarginMs: 0,
+      conversationWindowMarginMs: 0,
+    });
     const sent = simulate(pacer, clock, manyConversations, 10_000, 20);
     // Arrival lies between start and answer: starts 50 apart must be at least a second plus the latency apart.
     for (let i = 50; i < sent.length; i++) expect(sent[i]! - sent[i - 50]!).toBeGreaterThanOrEqual(1_020);
@@ -44,7 +54,12 @@ describe('SendPacer', () => {
   });
 
   it('holds every slot while sends are open, and frees them as they are answered', () => {
-    const pacer = new SendPacer({ ratePerSecond: 2, conversationWindows: TEAMS_CONVERSATION_WINDOWS, appWindowMarginMs: 0, conversationWindowMarginMs: 0 });
+    const pacer = new SendPacer({
+      ratePerSecond: 2,
+      conversationWindows: TEAMS_CONVERSATION_WINDOWS,
+      appWindowMarginMs: 0,
+      conversationWindowMarginMs: 0,
+    });
     pacer.sendStarted('a');
     pacer.sendStarted('b');
     expect(pacer.appWaitMs(0)).toBe(Number.POSITIVE_INFINITY);
@@ -54,7 +69,12 @@ describe('SendPacer', () => {
 
   it('gives each of two live instances half the app rate', () => {
     const clock = new ManualClock('2026-11-23T09:00:00Z');
-    const pacer = new SendPacer({ ratePerSecond: 50, conversationWindows: TEAMS_CONVERSATION_WINDOWS, appWindowMarginMs: 0, conversationWindowMarginMs: 0 });
+    const pacer = new SendPacer({
+      ratePerSecond: 50,
+      conversationWindows: TEAMS_CONVERSATION_WINDOWS,
+      appWindowMarginMs: 0,
+      conversationWindowMarginMs: 0,
+    });
     pacer.setInstances(2);
     expect(pacer.instanceRatePerSecond).toBe(25);
     const sent = simulate(pacer, clock, manyConversations, 4_000);
@@ -63,7 +83,12 @@ describe('SendPacer', () => {
 
   it('paces one conversation at the Teams per-conversation limits', () => {
     const clock = new ManualClock('2026-11-23T09:00:00Z');
-    const pacer = new SendPacer({ ratePerSecond: 50, conversationWindows: TEAMS_CONVERSATION_WINDOWS, appWindowMarginMs: 20, conversationWindowMarginMs: 0 });
+    const pacer = new SendPacer({
+      ratePerSecond: 50,
+      conversationWindows: TEAMS_CONVERSATION_WINDOWS,
+      appWindowMarginMs: 20,
+      conversationWindowMarginMs: 0,
+    });
     const start = clock.now().toMillis();
     const sent = simulate(pacer, clock, ['only'], 30_000).map((t) => t - start);
     expect(sent.filter((t) => t < 1_000)).toHaveLength(7);
@@ -72,14 +97,24 @@ describe('SendPacer', () => {
   });
 
   it('adds the conversation margin to every per-conversation window', () => {
-    const pacer = new SendPacer({ ratePerSecond: 50, conversationWindows: [{ limit: 1, perMs: 1_000 }], appWindowMarginMs: 0, conversationWindowMarginMs: 250 });
+    const pacer = new SendPacer({
+      ratePerSecond: 50,
+      conversationWindows: [{ limit: 1, perMs: 1_000 }],
+      appWindowMarginMs: 0,
+      conversationWindowMarginMs: 250,
+    });
     pacer.sendStarted('c');
     pacer.sendEnded('c', 0);
     expect(pacer.conversationWaitMs('c', 1_000)).toBe(250);
   });
 
   it('holds a conversation until its Retry-After, and everything during an app-wide pause', () => {
-    const pacer = new SendPacer({ ratePerSecond: 50, conversationWindows: TEAMS_CONVERSATION_WINDOWS, appWindowMarginMs: 20, conversationWindowMarginMs: 0 });
+    const pacer = new SendPacer({
+      ratePerSecond: 50,
+      conversationWindows: TEAMS_CONVERSATION_WINDOWS,
+      appWindowMarginMs: 20,
+      conversationWindowMarginMs: 0,
+    });
     pacer.blockConversation('c', 5_000);
     expect(pacer.conversationWaitMs('c', 1_000)).toBe(4_000);
     expect(pacer.conversationWaitMs('other', 1_000)).toBe(0);

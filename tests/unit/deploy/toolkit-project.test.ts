@@ -38,8 +38,20 @@ function toolkitSchema(version: string): object {
 }
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g)].map((match) => match[1]!);
-const envSampleKeys = (file: string): Set<string> => new Set(read(file).split('\n').map((line) => /^([A-Z0-9_]+)=/.exec(line)?.[1]).filter((key): key is string => Boolean(key)));
-const bicepParams = (text: string) => new Map([...text.matchAll(/^param (\w+) (\w+)(?: = (.+))?$/gm)].map((match) => [match[1]!, { type: match[2]!, hasDefault: match[3] !== undefined }]));
+const envSampleKeys = (file: string): Set<string> =>
+  new Set(
+    read(file)
+      .split('\n')
+      .map((line) => /^([A-Z0-9_]+)=/.exec(line)?.[1])
+      .filter((key): key is string => Boolean(key)),
+  );
+const bicepParams = (text: string) =>
+  new Map(
+    [...text.matchAll(/^param (\w+) (\w+)(?: = (.+))?$/gm)].map((match) => [
+      match[1]!,
+      { type: match[2]!, hasDefault: match[3] !== undefined },
+    ]),
+  );
 const bicepOutputs = (text: string) => [...text.matchAll(/^output (\w+) /gm)].map((match) => match[1]!);
 // The toolkit's own variables: set by it, or by the signed-in accounts.
 const BUILT_IN = new Set(['TEAMSFX_ENV', 'AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP_NAME', 'TEAMS_APP_TENANT_ID']);
@@ -50,7 +62,7 @@ describe.each([
 ])('%s', (file, envSample) => {
   const parsed = project(file);
 
-  it('is valid against the Agents Toolkit\'s own schema for its version', () => {
+  it("is valid against the Agents Toolkit's own schema for its version", () => {
     expect(parsed.version).toBe('v1.11');
     const ajv = new Ajv({ allErrors: true, strict: false });
     const validate = ajv.compile(toolkitSchema(parsed.version));
@@ -73,7 +85,11 @@ describe.each([
       for (const match of run.matchAll(/::set-teamsfx-env (\w+)=/g)) written.add(match[1]!);
       if (step.uses === 'arm/deploy') for (const output of bicepOutputs(read('infra/azure.bicep'))) written.add(output);
     }
-    const used = new Set([...placeholders(read(file)), ...placeholders(read('manifest/manifest.template.json')), ...(file === 'm365agents.yml' ? placeholders(read('infra/azure.parameters.json')) : [])]);
+    const used = new Set([
+      ...placeholders(read(file)),
+      ...placeholders(read('manifest/manifest.template.json')),
+      ...(file === 'm365agents.yml' ? placeholders(read('infra/azure.parameters.json')) : []),
+    ]);
     expect([...used].filter((name) => !written.has(name))).toEqual([]);
   });
 });
@@ -83,7 +99,15 @@ describe('m365agents.yml stages', () => {
   const uses = (stage: Step[] | undefined) => (stage ?? []).map((step) => step.uses);
 
   it('provisions the Teams app and the Azure resources, then validates, packs and updates the app', () => {
-    expect(uses(parsed.provision)).toEqual(['teamsApp/create', 'arm/deploy', 'script', 'teamsApp/validateManifest', 'teamsApp/zipAppPackage', 'teamsApp/validateAppPackage', 'teamsApp/update']);
+    expect(uses(parsed.provision)).toEqual([
+      'teamsApp/create',
+      'arm/deploy',
+      'script',
+      'teamsApp/validateManifest',
+      'teamsApp/zipAppPackage',
+      'teamsApp/validateAppPackage',
+      'teamsApp/update',
+    ]);
   });
 
   it('deploys with npm ci, npm run build and the staged folder of production files', () => {
@@ -140,9 +164,14 @@ describe('infra/azure.bicep', () => {
 
   it('documents every parameter with @description, and keeps the only secret @secure and out of the parameters file', () => {
     for (const name of params.keys()) {
-      const declaration = new RegExp(`@description\\([^\\n]+\\)\\n(?:@[^\\n]+\\n)*param ${name} |@description\\([^\\n]+\\)\\n(?:@[^\\n]+\\n)*param ${name}$`, 'm');
+      const declaration = new RegExp(
+        `@description\\([^\\n]+\\)\\n(?:@[^\\n]+\\n)*param ${name} |@description\\([^\\n]+\\)\\n(?:@[^\\n]+\\n)*param ${name}$`,
+        'm',
+      );
       const before = bicep.slice(0, bicep.indexOf(`param ${name} `));
-      expect(`${name}: ${/@description\(/.test(before.slice(before.lastIndexOf('\n\n'))) || declaration.test(bicep)}`).toBe(`${name}: true`);
+      expect(`${name}: ${/@description\(/.test(before.slice(before.lastIndexOf('\n\n'))) || declaration.test(bicep)}`).toBe(
+        `${name}: true`,
+      );
     }
     expect(bicep).toMatch(/@secure\(\)\n@description\([^)]*\)\nparam linkSigningSecret string/);
     expect(parameterFile.parameters).not.toHaveProperty('linkSigningSecret');
@@ -169,37 +198,51 @@ describe('infra/azure.bicep', () => {
     expect(botModule).toContain('msaAppTenantId: identityTenantId');
     expect(botModule).toContain("channelName: 'MsTeamsChannel'");
     const moduleParams = bicepParams(botModule);
-    const passed = [...(/module bot '\.\/botRegistration\/azurebot\.bicep' = \{[\s\S]*?params: \{([\s\S]*?)\n {2}\}/.exec(bicep)?.[1] ?? '').matchAll(/^\s+(\w+):/gm)].map((match) => match[1]!);
+    const passed = [
+      ...(/module bot '\.\/botRegistration\/azurebot\.bicep' = \{[\s\S]*?params: \{([\s\S]*?)\n {2}\}/.exec(bicep)?.[1] ?? '').matchAll(
+        /^\s+(\w+):/gm,
+      ),
+    ].map((match) => match[1]!);
     expect(passed.sort()).toEqual([...moduleParams.keys()].sort());
   });
 
   it('is balanced and pins an API version on every resource', () => {
     for (const text of [bicep, read('infra/botRegistration/azurebot.bicep')]) {
       const code = withoutStringsAndComments(text);
-      for (const [open, close] of [['{', '}'], ['[', ']'], ['(', ')']] as const) expect(code.split(open).length).toBe(code.split(close).length);
-      for (const match of text.matchAll(/^resource \w+ '([^']+)'/gm)) expect(match[1]).toMatch(/^[A-Za-z.]+\/[A-Za-z/]+@\d{4}-\d{2}-\d{2}(-preview)?$/);
+      for (const [open, close] of [
+        ['{', '}'],
+        ['[', ']'],
+        ['(', ')'],
+      ] as const)
+        expect(code.split(open).length).toBe(code.split(close).length);
+      for (const match of text.matchAll(/^resource \w+ '([^']+)'/gm))
+        expect(match[1]).toMatch(/^[A-Za-z.]+\/[A-Za-z/]+@\d{4}-\d{2}-\d{2}(-preview)?$/);
       expect(text).not.toMatch(/\t/);
     }
   });
 
   it('sets only settings the bot reads (or App Service does), and they satisfy the production rules', () => {
     const block = /appSettings: \[([\s\S]*?)\n {6}\]/.exec(bicep)?.[1] ?? '';
-    const settings = [...block.matchAll(/^\s*\{ name: '(\w+)', value: (.+) \}$/gm)].map((match) => ({ name: match[1]!, value: match[2]!.trim() }));
+    const settings = [...block.matchAll(/^\s*\{ name: '(\w+)', value: (.+) \}$/gm)].map((match) => ({
+      name: match[1]!,
+      value: match[2]!.trim(),
+    }));
     expect(settings.length).toBeGreaterThan(10);
     const known = new Set([...read('src/app/config.ts').matchAll(/^ {2}([A-Za-z_]+): /gm)].map((match) => match[1]!));
     const unknown = settings.map((setting) => setting.name).filter((name) => !known.has(name) && !/^(WEBSITE_|SCM_)/.test(name));
     expect(unknown).toEqual([]);
     // Stand-ins for what Azure fills in at deployment; Key Vault references resolve to the secret.
     const sample: Record<string, string> = {
-      "identity.properties.clientId": '11111111-2222-4333-8444-555555555555',
-      "identity.properties.tenantId": '66666666-7777-4888-8999-000000000000',
-      'allowedTenantIds': '66666666-7777-4888-8999-000000000000',
+      'identity.properties.clientId': '11111111-2222-4333-8444-555555555555',
+      'identity.properties.tenantId': '66666666-7777-4888-8999-000000000000',
+      allowedTenantIds: '66666666-7777-4888-8999-000000000000',
       'storage.properties.primaryEndpoints.table': 'https://stcppbotkcc01dev.table.core.windows.net/',
-      'publicBaseUrl': 'https://app-cppbot-kcc01dev.azurewebsites.net',
-      'insights.properties.ConnectionString': 'InstrumentationKey=00000000-0000-4000-8000-000000000009;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/',
-      'tablePrefix': 'cpp',
-      'modernGovUrl': 'https://democracy.kent.gov.uk',
-      'modernGovCommitteeId': '693',
+      publicBaseUrl: 'https://app-cppbot-kcc01dev.azurewebsites.net',
+      'insights.properties.ConnectionString':
+        'InstrumentationKey=00000000-0000-4000-8000-000000000009;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/',
+      tablePrefix: 'cpp',
+      modernGovUrl: 'https://democracy.kent.gov.uk',
+      modernGovCommitteeId: '693',
     };
     const env: Record<string, string> = {};
     for (const { name, value } of settings) {
@@ -209,7 +252,14 @@ describe('infra/azure.bicep', () => {
     }
     expect(env.LINK_SIGNING_SECRET).toHaveLength(72);
     const config = loadConfig(env);
-    expect(config).toMatchObject({ environment: 'production', host: '0.0.0.0', storageAccount: { url: 'https://stcppbotkcc01dev.table.core.windows.net', managedIdentityClientId: '11111111-2222-4333-8444-555555555555' } });
+    expect(config).toMatchObject({
+      environment: 'production',
+      host: '0.0.0.0',
+      storageAccount: {
+        url: 'https://stcppbotkcc01dev.table.core.windows.net',
+        managedIdentityClientId: '11111111-2222-4333-8444-555555555555',
+      },
+    });
     expect(config.credentials).toMatchObject({ appType: 'UserAssignedMSI', appId: '11111111-2222-4333-8444-555555555555' });
     expect(config.applicationInsightsConnectionString).toContain('InstrumentationKey=');
     expect(config.meetings.moderngov).toEqual({ baseUrl: 'https://democracy.kent.gov.uk', committeeId: '693' });

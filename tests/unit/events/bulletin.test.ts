@@ -11,24 +11,62 @@ const nowUtc = '2027-02-01T08:00:00.000Z';
 
 describe('Member Bulletin', () => {
   const panel = aMeeting({ sourceId: '9101', startUtc: '2027-02-16T10:00:00.000Z' });
-  const cancelledPanel = aMeeting({ sourceId: '9102', startUtc: '2027-02-03T10:00:00.000Z', status: 'cancelled', cancelledReason: 'source' });
+  const cancelledPanel = aMeeting({
+    sourceId: '9102',
+    startUtc: '2027-02-03T10:00:00.000Z',
+    status: 'cancelled',
+    cancelledReason: 'source',
+  });
   const awards = anEvent();
-  const shortNotice = anEvent({ id: 'ev-00000000000000000000000a', title: 'Foster carer coffee morning', kind: 'foster-carer', startUtc: '2027-02-05T10:00:00.000Z', endUtc: '2027-02-05T12:00:00.000Z', shortNotice: true });
-  const officersOnly = anEvent({ id: 'ev-00000000000000000000000b', title: 'Officer training', audience: { kind: 'role', role: 'officer' }, startUtc: '2027-02-04T10:00:00.000Z' });
+  const shortNotice = anEvent({
+    id: 'ev-00000000000000000000000a',
+    title: 'Foster carer coffee morning',
+    kind: 'foster-carer',
+    startUtc: '2027-02-05T10:00:00.000Z',
+    endUtc: '2027-02-05T12:00:00.000Z',
+    shortNotice: true,
+  });
+  const officersOnly = anEvent({
+    id: 'ev-00000000000000000000000b',
+    title: 'Officer training',
+    audience: { kind: 'role', role: 'officer' },
+    startUtc: '2027-02-04T10:00:00.000Z',
+  });
   const lastWeek = anEvent({ id: 'ev-00000000000000000000000c', startUtc: '2027-01-28T10:00:00.000Z' });
   const tooFar = anEvent({ id: 'ev-00000000000000000000000d', startUtc: '2027-03-01T10:00:00.000Z' });
 
   it('lists the coming four weeks by London week, meetings and all-member events in time order, flags loudly', () => {
-    const data = bulletinData({ meetings: [panel, cancelledPanel], events: [awards, shortNotice, officersOnly, lastWeek, tooFar], nowUtc, calendarUrl: 'https://cpp.example/calendar/x.ics' });
+    const data = bulletinData({
+      meetings: [panel, cancelledPanel],
+      events: [awards, shortNotice, officersOnly, lastWeek, tooFar],
+      nowUtc,
+      calendarUrl: 'https://cpp.example/calendar/x.ics',
+    });
     expect(data.period).toBe('Monday 1 February 2027 to Sunday 28 February 2027');
     expect(data.nothingScheduled).toBe(false);
     expect(data.weeks.map((w) => [w.label, w.items.map((i) => [i.title, i.statusLabel])])).toEqual([
-      ['Week beginning Monday 1 February 2027', [['Corporate Parenting Panel', 'CANCELLED'], ['Foster carer coffee morning', 'SHORT NOTICE']]],
+      [
+        'Week beginning Monday 1 February 2027',
+        [
+          ['Corporate Parenting Panel', 'CANCELLED'],
+          ['Foster carer coffee morning', 'SHORT NOTICE'],
+        ],
+      ],
       ['Week beginning Monday 8 February 2027', [['Virtual School Kent achievement awards', '']]],
       ['Week beginning Monday 15 February 2027', [['Corporate Parenting Panel', '']]],
     ]);
-    expect(data.weeks[1]!.items[0]).toMatchObject({ type: 'event', verb: 'event.invitation', actionData: { eventId: awards.id }, kindLabel: 'Achievement awards', when: 'Wednesday 10 February 2027, 6:00pm' });
-    expect(data.weeks[0]!.items[0]).toMatchObject({ verb: 'meeting.show', actionData: { meetingId: cancelledPanel.id }, statusColor: 'Attention' });
+    expect(data.weeks[1]!.items[0]).toMatchObject({
+      type: 'event',
+      verb: 'event.invitation',
+      actionData: { eventId: awards.id },
+      kindLabel: 'Achievement awards',
+      when: 'Wednesday 10 February 2027, 6:00pm',
+    });
+    expect(data.weeks[0]!.items[0]).toMatchObject({
+      verb: 'meeting.show',
+      actionData: { meetingId: cancelledPanel.id },
+      statusColor: 'Attention',
+    });
     expect(adaptiveCardProblems(bulletinCard({ meetings: [panel], events: [awards], nowUtc }))).toEqual([]);
   });
 
@@ -43,13 +81,20 @@ describe('Member Bulletin', () => {
   });
 
   it('shows titles typed by people literally', () => {
-    const data = bulletinData({ meetings: [], events: [anEvent({ title: '**Free** [pizza](https://evil.example) <at>all</at>' })], nowUtc });
+    const data = bulletinData({
+      meetings: [],
+      events: [anEvent({ title: '**Free** [pizza](https://evil.example) <at>all</at>' })],
+      nowUtc,
+    });
     const title = data.weeks[0]!.items[0]!.title;
     expect(title).toBe('\\*\\*Free\\*\\* \\[pizza](https://evil.example) \\<at>all\\</at>');
   });
 
   it('windows from now to the end of the last Sunday (London) and names one batch per ISO week', () => {
-    expect(bulletinWindow('2027-03-10T09:00:00.000Z', 1)).toEqual({ fromUtc: '2027-03-10T09:00:00.000Z', toUtc: '2027-03-15T00:00:00.000Z' });
+    expect(bulletinWindow('2027-03-10T09:00:00.000Z', 1)).toEqual({
+      fromUtc: '2027-03-10T09:00:00.000Z',
+      toUtc: '2027-03-15T00:00:00.000Z',
+    });
     // The clocks go forward on Sunday 28 March: Monday's London midnight is 23:00 UTC on Sunday.
     expect(bulletinWindow('2027-03-24T09:00:00.000Z', 1).toUtc).toBe('2027-03-28T23:00:00.000Z');
     expect(bulletinBatchId(nowUtc)).toBe('bulletin:2027-W05');
@@ -58,8 +103,13 @@ describe('Member Bulletin', () => {
 });
 
 describe('MemberBulletin', () => {
-  it('reads the window from both timelines and names the week\'s batch', async () => {
-    const bulletin = new MemberBulletin(new ArrayEventTimeline([anEvent()]), new ArrayTimeline([aMeeting({ sourceId: '1', startUtc: '2027-02-16T10:00:00.000Z' })]), new ManualClock(nowUtc), { calendarUrl: 'https://cpp.example/calendar' });
+  it("reads the window from both timelines and names the week's batch", async () => {
+    const bulletin = new MemberBulletin(
+      new ArrayEventTimeline([anEvent()]),
+      new ArrayTimeline([aMeeting({ sourceId: '1', startUtc: '2027-02-16T10:00:00.000Z' })]),
+      new ManualClock(nowUtc),
+      { calendarUrl: 'https://cpp.example/calendar' },
+    );
     const json = JSON.stringify(await bulletin.card());
     expect(json).toContain('Virtual School Kent achievement awards');
     expect(json).toContain('Corporate Parenting Panel');

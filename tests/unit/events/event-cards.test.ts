@@ -1,6 +1,13 @@
 import { BatchProgress } from '../../../src/platform/delivery/delivery-progress';
 import { calendarLinkCard } from '../../../src/features/calendar/teams/calendar-cards';
-import { eventAttendeesCard, eventFormCard, eventInvitationCard, eventInvitationCardData, eventStatusCard, eventStatusCardData } from '../../../src/features/events/teams/event-cards';
+import {
+  eventAttendeesCard,
+  eventFormCard,
+  eventInvitationCard,
+  eventInvitationCardData,
+  eventStatusCard,
+  eventStatusCardData,
+} from '../../../src/features/events/teams/event-cards';
 import { EventFormError, eventFormValuesOf, validateEventForm } from '../../../src/features/events/domain/event-form';
 import { namesByResponse } from '../../../src/features/events/domain/rsvp';
 import { DomainError } from '../../../src/shared/errors/domain-error';
@@ -10,15 +17,37 @@ import { teamsTeamId, teamsUserId } from '../../support/teams-ids';
 
 const nowUtc = '2027-01-20T09:00:00.000Z';
 const teams = [{ teamId: teamsTeamId('children-in-care-council'), teamName: 'Children in Care Council' }];
-const awards = anEvent({ venue: 'Online: https://teams.microsoft.com/l/meetup-join/abc', onlineUrl: 'https://teams.microsoft.com/l/meetup-join/abc' });
+const awards = anEvent({
+  venue: 'Online: https://teams.microsoft.com/l/meetup-join/abc',
+  onlineUrl: 'https://teams.microsoft.com/l/meetup-join/abc',
+});
 const cancelled = anEvent({ status: 'cancelled', cancelledAt: '2027-01-25T10:00:00.000Z', sequence: 2 });
 const moved = anEvent({ sequence: 1, lastChanges: ['time', 'venue'], previousStartUtc: '2027-02-09T18:00:00.000Z', shortNotice: true });
-const progress: BatchProgress = { batchId: 'event:x:v0', queued: 45, sent: 40, failed: 3, pending: 2, retrying: 1, failures: { no_conversation_reference: 2, blocked_by_user: 1 } };
-const mine = { eventId: awards.id, aadObjectId: 'a', name: 'Cllr A', response: 'maybe' as const, respondedAtUtc: nowUtc, firstRespondedAtUtc: nowUtc };
+const progress: BatchProgress = {
+  batchId: 'event:x:v0',
+  queued: 45,
+  sent: 40,
+  failed: 3,
+  pending: 2,
+  retrying: 1,
+  failures: { no_conversation_reference: 2, blocked_by_user: 1 },
+};
+const mine = {
+  eventId: awards.id,
+  aadObjectId: 'a',
+  name: 'Cllr A',
+  response: 'maybe' as const,
+  respondedAtUtc: nowUtc,
+  firstRespondedAtUtc: nowUtc,
+};
 const totals = { going: 12, maybe: 3, not_going: 4 };
 const shortNoticeError = (() => {
   try {
-    validateEventForm(aForm({ start: '2027-01-25T18:00', end: '2027-01-25T20:00', rsvpBy: '' }), { nowUtc, minNotice: FOURTEEN_DAYS, teams });
+    validateEventForm(aForm({ start: '2027-01-25T18:00', end: '2027-01-25T20:00', rsvpBy: '' }), {
+      nowUtc,
+      minNotice: FOURTEEN_DAYS,
+      teams,
+    });
   } catch (error) {
     return error;
   }
@@ -27,20 +56,55 @@ const shortNoticeError = (() => {
 
 const fixtures: Record<string, () => object> = {
   'form: new': () => eventFormCard({ teams, minNotice: FOURTEEN_DAYS }),
-  'form: update, team audience the bot has left': () => eventFormCard({ teams: [], minNotice: FOURTEEN_DAYS, event: anEvent({ audience: { kind: 'team', teamId: teamsTeamId('old-team'), teamName: 'Old team' } }) }),
-  'form: errors': () => eventFormCard({ teams, minNotice: FOURTEEN_DAYS, error: new EventFormError({ title: 'Enter a title', end: 'The end must be after the start' }, eventFormValuesOf({})) }),
+  'form: update, team audience the bot has left': () =>
+    eventFormCard({
+      teams: [],
+      minNotice: FOURTEEN_DAYS,
+      event: anEvent({ audience: { kind: 'team', teamId: teamsTeamId('old-team'), teamName: 'Old team' } }),
+    }),
+  'form: errors': () =>
+    eventFormCard({
+      teams,
+      minNotice: FOURTEEN_DAYS,
+      error: new EventFormError({ title: 'Enter a title', end: 'The end must be after the start' }, eventFormValuesOf({})),
+    }),
   'form: short notice': () => eventFormCard({ teams, minNotice: FOURTEEN_DAYS, error: shortNoticeError }),
-  'form: conflict': () => eventFormCard({ teams, minNotice: FOURTEEN_DAYS, event: awards, error: new DomainError('conflict', 'Someone else changed this event.') }),
+  'form: conflict': () =>
+    eventFormCard({
+      teams,
+      minNotice: FOURTEEN_DAYS,
+      event: awards,
+      error: new DomainError('conflict', 'Someone else changed this event.'),
+    }),
   'invitation: first send': () => eventInvitationCard(awards, { nowUtc, calendarUrl: 'https://cpp.example/calendar/events/x.ics' }),
-  'invitation: answered, with refresh': () => eventInvitationCard(awards, { nowUtc, mine, totals, refreshUserIds: [teamsUserId('1abc')], heading: 'Thank you: your reply is recorded' }),
+  'invitation: answered, with refresh': () =>
+    eventInvitationCard(awards, {
+      nowUtc,
+      mine,
+      totals,
+      refreshUserIds: [teamsUserId('1abc')],
+      heading: 'Thank you: your reply is recorded',
+    }),
   'invitation: updated, short notice': () => eventInvitationCard(moved, { nowUtc }),
   'invitation: cancelled': () => eventInvitationCard(cancelled, { nowUtc, mine, totals }),
   'invitation: replies closed': () => eventInvitationCard(awards, { nowUtc: '2027-02-05T09:00:00.000Z', mine, totals }),
-  'status: sending': () => eventStatusCard(awards, { progress, totals, noAnswer: 26, csvUrl: 'https://cpp.example/events/x/attendees.csv', heading: 'Event created' }),
+  'status: sending': () =>
+    eventStatusCard(awards, {
+      progress,
+      totals,
+      noAnswer: 26,
+      csvUrl: 'https://cpp.example/events/x/attendees.csv',
+      heading: 'Event created',
+    }),
   'status: nothing queued yet': () => eventStatusCard(moved, { totals: { going: 0, maybe: 0, not_going: 0 }, noAnswer: 0 }),
   'status: cancelled': () => eventStatusCard(cancelled, { progress, progressLabel: 'Cancellation notices', totals, noAnswer: 0 }),
-  attendees: () => eventAttendeesCard({ event: awards, rsvps: [], names: namesByResponse([mine]), totals, invited: 45, noAnswer: 26 }, { csvUrl: 'https://cpp.example/x.csv' }),
-  'attendees: cancelled, nobody': () => eventAttendeesCard({ event: cancelled, rsvps: [], names: namesByResponse([]), totals, invited: 1, noAnswer: 1 }),
+  attendees: () =>
+    eventAttendeesCard(
+      { event: awards, rsvps: [], names: namesByResponse([mine]), totals, invited: 45, noAnswer: 26 },
+      { csvUrl: 'https://cpp.example/x.csv' },
+    ),
+  'attendees: cancelled, nobody': () =>
+    eventAttendeesCard({ event: cancelled, rsvps: [], names: namesByResponse([]), totals, invited: 1, noAnswer: 1 }),
   'calendar link: new': () => calendarLinkCard({ scope: 'member', url: 'https://cpp.example/calendar/feed/abc.ics' }),
   'calendar link: already has one': () => calendarLinkCard({ scope: 'officers' }),
 };
@@ -54,7 +118,13 @@ describe('every event card', () => {
 function actions(card: object): { type: string; verb?: string; title: string; data?: unknown; url?: string }[] {
   const found: { type: string; verb?: string; title: string; data?: unknown; url?: string }[] = [];
   JSON.stringify(card, (_key, value: unknown) => {
-    if (value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string' && String((value as { type: string }).type).startsWith('Action.')) found.push(value as (typeof found)[number]);
+    if (
+      value &&
+      typeof value === 'object' &&
+      typeof (value as { type?: unknown }).type === 'string' &&
+      String((value as { type: string }).type).startsWith('Action.')
+    )
+      found.push(value as (typeof found)[number]);
     return value;
   });
   return found;
@@ -66,7 +136,9 @@ describe('event form card', () => {
     const json = JSON.stringify(card);
     for (const id of ['title', 'kind', 'start', 'end', 'venue', 'details', 'rsvpBy', 'audience']) expect(json).toContain(`"id":"${id}"`);
     expect(json).not.toContain('"id":"confirmShortNotice"');
-    expect(actions(card)).toEqual([expect.objectContaining({ verb: 'event.create', data: { formId: expect.stringMatching(/^[0-9a-f-]{36}$/) } })]);
+    expect(actions(card)).toEqual([
+      expect.objectContaining({ verb: 'event.create', data: { formId: expect.stringMatching(/^[0-9a-f-]{36}$/) } }),
+    ]);
     expect(json).toContain(`"value":"team:${teamsTeamId('children-in-care-council')}"`);
     const update = eventFormCard({ teams, minNotice: FOURTEEN_DAYS, event: moved });
     expect(actions(update)).toEqual([expect.objectContaining({ verb: 'event.update', data: { eventId: moved.id, sequence: 1 } })]);
@@ -81,15 +153,22 @@ describe('event form card', () => {
   });
 
   it('keeps a team the bot has left selectable on its own event', () => {
-    expect(JSON.stringify(fixtures['form: update, team audience the bot has left']!())).toContain(`"title":"Members of Old team","value":"team:${teamsTeamId('old-team')}"`);
+    expect(JSON.stringify(fixtures['form: update, team audience the bot has left']!())).toContain(
+      `"title":"Members of Old team","value":"team:${teamsTeamId('old-team')}"`,
+    );
   });
 });
 
 describe('invitation card', () => {
-  it('offers Going / Maybe / Can\'t go as event.rsvp with the event id, Add to my calendar and Join online', () => {
+  it("offers Going / Maybe / Can't go as event.rsvp with the event id, Add to my calendar and Join online", () => {
     const card = eventInvitationCard(awards, { nowUtc, calendarUrl: 'https://cpp.example/calendar/events/x.ics' });
     expect(actions(card)).toEqual([
-      expect.objectContaining({ type: 'Action.Execute', verb: 'event.rsvp', title: 'Going', data: { eventId: awards.id, response: 'going' } }),
+      expect.objectContaining({
+        type: 'Action.Execute',
+        verb: 'event.rsvp',
+        title: 'Going',
+        data: { eventId: awards.id, response: 'going' },
+      }),
       expect.objectContaining({ verb: 'event.rsvp', title: 'Maybe', data: { eventId: awards.id, response: 'maybe' } }),
       expect.objectContaining({ verb: 'event.rsvp', title: "Can't go", data: { eventId: awards.id, response: 'not_going' } }),
       expect.objectContaining({ type: 'Action.OpenUrl', title: 'Add to my calendar', url: 'https://cpp.example/calendar/events/x.ics' }),
@@ -100,18 +179,27 @@ describe('invitation card', () => {
     expect(eventInvitationCardData(awards, { nowUtc }).rsvpByText).toBe('Please reply by the end of Wednesday 3 February 2027.');
   });
 
-  it('ticks the member\'s own answer, shows totals and refreshes itself for the listed users', () => {
+  it("ticks the member's own answer, shows totals and refreshes itself for the listed users", () => {
     const card = eventInvitationCard(awards, { nowUtc, mine, totals, refreshUserIds: [teamsUserId('1abc')] });
     expect(actions(card).map((a) => a.title)).toContain('✓ Maybe');
     const json = JSON.stringify(card);
     expect(json).toContain('You said: Maybe.');
     expect(json).toContain("Going: 12 · Maybe: 3 · Can't go: 4");
-    expect(card).toMatchObject({ refresh: { action: { type: 'Action.Execute', verb: 'event.invitation', data: { eventId: awards.id } }, userIds: [teamsUserId('1abc')] } });
+    expect(card).toMatchObject({
+      refresh: {
+        action: { type: 'Action.Execute', verb: 'event.invitation', data: { eventId: awards.id } },
+        userIds: [teamsUserId('1abc')],
+      },
+    });
   });
 
   it('says loudly what an update changed and that it is short notice', () => {
     const data = eventInvitationCardData(moved, { nowUtc });
-    expect(data).toMatchObject({ updated: true, shortNotice: true, statusText: 'Changed: time, venue. It was Tuesday 9 February 2027, 6:00pm. Your reply still stands; change it below if you need to.' });
+    expect(data).toMatchObject({
+      updated: true,
+      shortNotice: true,
+      statusText: 'Changed: time, venue. It was Tuesday 9 February 2027, 6:00pm. Your reply still stands; change it below if you need to.',
+    });
   });
 
   it('has no RSVP buttons once cancelled or past the RSVP-by date, and says why', () => {
@@ -123,7 +211,11 @@ describe('invitation card', () => {
   });
 
   it('shows text typed by people literally: no markdown, no mentions, no template expansion', () => {
-    const hostile = anEvent({ title: '[Click](https://evil.example) **now** <at>Everyone</at>', venue: '# Room ${title}', details: '- item\n1. list' });
+    const hostile = anEvent({
+      title: '[Click](https://evil.example) **now** <at>Everyone</at>',
+      venue: '# Room ${title}',
+      details: '- item\n1. list',
+    });
     const data = eventInvitationCardData(hostile, { nowUtc });
     expect(data.title).toBe('\\[Click](https://evil.example) \\*\\*now\\*\\* \\<at>Everyone\\</at>');
     expect(data.details).toBe('\\- item\n1\\. list');
@@ -164,6 +256,9 @@ describe('attendees and calendar link cards', () => {
   it('shows a new link once, and otherwise offers a new one via calendar.link', () => {
     const again = calendarLinkCard({ scope: 'member' });
     expect(actions(again)).toEqual([expect.objectContaining({ verb: 'calendar.link', data: { scope: 'member', rotate: true } })]);
-    expect(actions(calendarLinkCard({ scope: 'member', url: 'https://cpp.example/feed.ics' }))[0]).toMatchObject({ type: 'Action.OpenUrl', url: 'https://cpp.example/feed.ics' });
+    expect(actions(calendarLinkCard({ scope: 'member', url: 'https://cpp.example/feed.ics' }))[0]).toMatchObject({
+      type: 'Action.OpenUrl',
+      url: 'https://cpp.example/feed.ics',
+    });
   });
 });

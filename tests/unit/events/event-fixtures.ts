@@ -3,9 +3,24 @@ import { ParticipationEvent } from '../../../src/features/events/domain/event';
 import { EventTimeline } from '../../../src/features/events/data/event-repository';
 import { Actor } from '../../../src/shared/access/actor';
 
-export const officer: Actor = { aadObjectId: '11111111-1111-4111-8111-111111111111', name: 'Sam Officer', tenantId: 'kent', role: 'officer' };
-export const member: Actor = { aadObjectId: '22222222-2222-4222-8222-222222222222', name: 'Cllr Martin Hughes', tenantId: 'kent', role: 'member' };
-export const priya: Actor = { aadObjectId: '33333333-3333-4333-8333-333333333333', name: 'Cllr Priya Shah', tenantId: 'kent', role: 'member' };
+export const officer: Actor = {
+  aadObjectId: '11111111-1111-4111-8111-111111111111',
+  name: 'Sam Officer',
+  tenantId: 'kent',
+  role: 'officer',
+};
+export const member: Actor = {
+  aadObjectId: '22222222-2222-4222-8222-222222222222',
+  name: 'Cllr Martin Hughes',
+  tenantId: 'kent',
+  role: 'member',
+};
+export const priya: Actor = {
+  aadObjectId: '33333333-3333-4333-8333-333333333333',
+  name: 'Cllr Priya Shah',
+  tenantId: 'kent',
+  role: 'member',
+};
 export const FOURTEEN_DAYS = Duration.fromISO('P14D');
 
 /** A Kent awards evening with defaults; override what a test cares about. */

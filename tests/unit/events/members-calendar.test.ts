@@ -9,17 +9,50 @@ import { teamsTeamId } from '../../support/teams-ids';
 
 const options = { calendarName: "Members' Calendar - Corporate Parenting Panel", uidDomain: 'cpp.kent.example' };
 const panel = aMeeting({ sourceId: '9101', startUtc: '2027-02-16T10:00:00.000Z', endUtc: '2027-02-16T12:00:00.000Z', sequence: 2 });
-const awards = anEvent({ sequence: 3, venue: 'Online, https://teams.microsoft.com/l/meetup-join/abc', onlineUrl: 'https://teams.microsoft.com/l/meetup-join/abc', details: 'Bring; commas, and\nnew lines' });
-const cancelled = anEvent({ id: 'ev-00000000000000000000000a', title: 'Foster carer coffee morning', kind: 'foster-carer', status: 'cancelled', cancelledAt: '2027-01-20T10:00:00.000Z', sequence: 1, startUtc: '2027-07-14T09:00:00.000Z', endUtc: '2027-07-14T11:00:00.000Z' });
-const teamOnly = anEvent({ id: 'ev-00000000000000000000000b', title: 'Children in Care Council session', audience: { kind: 'team', teamId: teamsTeamId('cicc'), teamName: 'CiCC' } });
+const awards = anEvent({
+  sequence: 3,
+  venue: 'Online, https://teams.microsoft.com/l/meetup-join/abc',
+  onlineUrl: 'https://teams.microsoft.com/l/meetup-join/abc',
+  details: 'Bring; commas, and\nnew lines',
+});
+const cancelled = anEvent({
+  id: 'ev-00000000000000000000000a',
+  title: 'Foster carer coffee morning',
+  kind: 'foster-carer',
+  status: 'cancelled',
+  cancelledAt: '2027-01-20T10:00:00.000Z',
+  sequence: 1,
+  startUtc: '2027-07-14T09:00:00.000Z',
+  endUtc: '2027-07-14T11:00:00.000Z',
+});
+const teamOnly = anEvent({
+  id: 'ev-00000000000000000000000b',
+  title: 'Children in Care Council session',
+  audience: { kind: 'team', teamId: teamsTeamId('cicc'), teamName: 'CiCC' },
+});
 
 function parse(ics: string) {
   const calendar = new ICAL.Component(ICAL.parse(ics));
   const events = calendar.getAllSubcomponents('vevent').map((component) => {
     const event = new ICAL.Event(component);
-    return { uid: event.uid, summary: event.summary, sequence: event.sequence, start: event.startDate.toJSDate().toISOString(), end: event.endDate.toJSDate().toISOString(), location: event.location, description: event.description, status: component.getFirstPropertyValue('status'), categories: component.getFirstPropertyValue('categories') };
+    return {
+      uid: event.uid,
+      summary: event.summary,
+      sequence: event.sequence,
+      start: event.startDate.toJSDate().toISOString(),
+      end: event.endDate.toJSDate().toISOString(),
+      location: event.location,
+      description: event.description,
+      status: component.getFirstPropertyValue('status'),
+      categories: component.getFirstPropertyValue('categories'),
+    };
   });
-  return { name: calendar.getFirstPropertyValue('x-wr-calname'), method: calendar.getFirstPropertyValue('method'), refresh: calendar.getFirstProperty('refresh-interval')?.toICALString(), events };
+  return {
+    name: calendar.getFirstPropertyValue('x-wr-calname'),
+    method: calendar.getFirstPropertyValue('method'),
+    refresh: calendar.getFirstProperty('refresh-interval')?.toICALString(),
+    events,
+  };
 }
 
 describe("Members' Calendar feed (ical-generator), read back with ical.js", () => {
@@ -29,7 +62,14 @@ describe("Members' Calendar feed (ical-generator), read back with ical.js", () =
     const feed = parse(ics);
     expect(feed).toMatchObject({ name: options.calendarName, method: 'PUBLISH', refresh: 'REFRESH-INTERVAL;VALUE=DURATION:PT1H' });
     expect(feed.events).toEqual([
-      expect.objectContaining({ uid: `${panel.id}@cpp.kent.example`, summary: 'Corporate Parenting Panel', sequence: 2, start: '2027-02-16T10:00:00.000Z', status: 'CONFIRMED', categories: 'Panel meeting' }),
+      expect.objectContaining({
+        uid: `${panel.id}@cpp.kent.example`,
+        summary: 'Corporate Parenting Panel',
+        sequence: 2,
+        start: '2027-02-16T10:00:00.000Z',
+        status: 'CONFIRMED',
+        categories: 'Panel meeting',
+      }),
       expect.objectContaining({
         uid: `${awards.id}@cpp.kent.example`,
         summary: 'Virtual School Kent achievement awards',
@@ -40,7 +80,13 @@ describe("Members' Calendar feed (ical-generator), read back with ical.js", () =
         status: 'CONFIRMED',
         categories: 'Achievement awards',
       }),
-      expect.objectContaining({ uid: `${cancelled.id}@cpp.kent.example`, summary: 'CANCELLED: Foster carer coffee morning', sequence: 1, start: '2027-07-14T09:00:00.000Z', status: 'CANCELLED' }),
+      expect.objectContaining({
+        uid: `${cancelled.id}@cpp.kent.example`,
+        summary: 'CANCELLED: Foster carer coffee morning',
+        sequence: 1,
+        start: '2027-07-14T09:00:00.000Z',
+        status: 'CANCELLED',
+      }),
     ]);
     expect(feed.events[1]!.description).toContain('Bring; commas, and\nnew lines');
     expect(feed.events[1]!.description).toContain('Join online: https://teams.microsoft.com/l/meetup-join/abc');
@@ -49,16 +95,33 @@ describe("Members' Calendar feed (ical-generator), read back with ical.js", () =
 
   it('keeps the same UID when an event changes, so Outlook updates the entry in place', () => {
     const before = parse(membersCalendarIcs([], [awards], options)).events[0]!;
-    const after = parse(membersCalendarIcs([], [{ ...awards, startUtc: '2027-02-11T18:00:00.000Z', endUtc: '2027-02-11T20:00:00.000Z', sequence: 4 }], options)).events[0]!;
+    const after = parse(
+      membersCalendarIcs(
+        [],
+        [{ ...awards, startUtc: '2027-02-11T18:00:00.000Z', endUtc: '2027-02-11T20:00:00.000Z', sequence: 4 }],
+        options,
+      ),
+    ).events[0]!;
     expect(after.uid).toBe(before.uid);
     expect(after.sequence).toBeGreaterThan(before.sequence);
   });
 
-  it("gives a member meetings, all-member events and the events they were invited to; officers get everything", async () => {
+  it('gives a member meetings, all-member events and the events they were invited to; officers get everything', async () => {
     const invited = new Set([`${teamOnly.id}|member-a`]);
-    const feed = new CalendarFeed(new ArrayEventTimeline([awards, cancelled, teamOnly]), new ArrayTimeline([panel]), { isInvited: async (eventId, aad) => invited.has(`${eventId}|${aad}`) }, new ManualClock('2027-01-20T09:00:00Z'), options);
+    const feed = new CalendarFeed(
+      new ArrayEventTimeline([awards, cancelled, teamOnly]),
+      new ArrayTimeline([panel]),
+      { isInvited: async (eventId, aad) => invited.has(`${eventId}|${aad}`) },
+      new ManualClock('2027-01-20T09:00:00Z'),
+      options,
+    );
     const summaries = async (scope: Parameters<CalendarFeed['build']>[0]) => parse(await feed.build(scope)).events.map((e) => e.summary);
-    expect(await summaries({ kind: 'member', aadObjectId: 'member-a' })).toEqual(['Corporate Parenting Panel', 'Virtual School Kent achievement awards', 'Children in Care Council session', 'CANCELLED: Foster carer coffee morning']);
+    expect(await summaries({ kind: 'member', aadObjectId: 'member-a' })).toEqual([
+      'Corporate Parenting Panel',
+      'Virtual School Kent achievement awards',
+      'Children in Care Council session',
+      'CANCELLED: Foster carer coffee morning',
+    ]);
     expect(await summaries({ kind: 'member', aadObjectId: 'member-b' })).not.toContain('Children in Care Council session');
     expect(parse(await feed.build({ kind: 'officers' })).name).toBe("Members' Calendar - Corporate Parenting Panel (officers)");
     expect(await summaries({ kind: 'officers' })).toContain('Children in Care Council session');

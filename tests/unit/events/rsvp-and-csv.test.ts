@@ -3,15 +3,31 @@ import { Rsvp, namesByResponse, totalsOf, wantsReminder } from '../../../src/fea
 import { anEvent } from './event-fixtures';
 
 function rsvp(name: string, response: Rsvp['response'], respondedAtUtc = '2027-01-20T10:05:00.000Z'): Rsvp {
-  return { eventId: 'ev-0123456789abcdef01234567', aadObjectId: `aad-${name.replace(/\W/g, '')}`, name, response, respondedAtUtc, firstRespondedAtUtc: respondedAtUtc };
+  return {
+    eventId: 'ev-0123456789abcdef01234567',
+    aadObjectId: `aad-${name.replace(/\W/g, '')}`,
+    name,
+    response,
+    respondedAtUtc,
+    firstRespondedAtUtc: respondedAtUtc,
+  };
 }
 
-const rsvps = [rsvp('Cllr Priya Shah', 'maybe'), rsvp('Cllr Martin Hughes', 'going', '2027-07-01T08:30:00.000Z'), rsvp('Cllr Ann Allen', 'not_going'), rsvp('Cllr Bob Brown', 'going')];
+const rsvps = [
+  rsvp('Cllr Priya Shah', 'maybe'),
+  rsvp('Cllr Martin Hughes', 'going', '2027-07-01T08:30:00.000Z'),
+  rsvp('Cllr Ann Allen', 'not_going'),
+  rsvp('Cllr Bob Brown', 'going'),
+];
 
 describe('RSVP tallies', () => {
   it('totals by answer and names by answer, sorted', () => {
     expect(totalsOf(rsvps)).toEqual({ going: 2, maybe: 1, not_going: 1 });
-    expect(namesByResponse(rsvps)).toEqual({ going: ['Cllr Bob Brown', 'Cllr Martin Hughes'], maybe: ['Cllr Priya Shah'], not_going: ['Cllr Ann Allen'] });
+    expect(namesByResponse(rsvps)).toEqual({
+      going: ['Cllr Bob Brown', 'Cllr Martin Hughes'],
+      maybe: ['Cllr Priya Shah'],
+      not_going: ['Cllr Ann Allen'],
+    });
   });
 
   it('reminds Going and Maybe only', () => {
@@ -20,7 +36,7 @@ describe('RSVP tallies', () => {
 });
 
 describe('attendee CSV (csv-stringify)', () => {
-  it('has a header, Going then Maybe then Can\'t go, London times (BST in July), CRLF and a BOM', () => {
+  it("has a header, Going then Maybe then Can't go, London times (BST in July), CRLF and a BOM", () => {
     expect(attendeesCsv(rsvps)).toBe(
       '\uFEFFName,Response,Responded at (Europe/London)\r\n' +
         'Cllr Bob Brown,Going,2027-01-20 10:05\r\n' +

@@ -8,14 +8,7 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { PNG } from 'pngjs';
 import { AppManifestUtils, TeamsManifestConverter } from '@microsoft/app-manifest';
-import {
-  buildAppPackage,
-  fillTemplate,
-  main,
-  PACKAGE_FILES,
-  pngSize,
-  type AppManifest,
-} from '../../../src/tools/package-app';
+import { buildAppPackage, fillTemplate, main, PACKAGE_FILES, pngSize, type AppManifest } from '../../../src/tools/package-app';
 import { ICON_BACKGROUND, renderColorIcon, renderOutlineIcon } from '../../../src/tools/make-icons';
 import { projectRoot } from '../../../src/platform/process/project-root';
 
@@ -134,7 +127,7 @@ describe('Teams app package', () => {
     expect(formatErrors(errors)).toBe('');
   });
 
-  it('also passes @microsoft/app-manifest\'s own validator and type converter (schema passed in: offline)', async () => {
+  it("also passes @microsoft/app-manifest's own validator and type converter (schema passed in: offline)", async () => {
     const typed = TeamsManifestConverter.jsonToManifest(manifestText);
     expect(typed.manifestVersion).toBe('1.30');
     const schema = JSON.parse(fs.readFileSync(localSchemaPath(manifest.$schema), 'utf8')) as Parameters<
@@ -193,17 +186,27 @@ describe('Teams app package', () => {
     expect(manifest.validDomains).toEqual([]);
   });
 
-  it('takes a separate Teams app id (the Agents Toolkit\'s TEAMS_APP_ID), keeping the bot id', async () => {
+  it("takes a separate Teams app id (the Agents Toolkit's TEAMS_APP_ID), keeping the bot id", async () => {
     const teamsAppId = '9a8b7c6d-1111-4222-8333-444455556666';
-    const result = await buildAppPackage({ appId: APP_ID, teamsAppId, publicBaseUrl: `${PUBLIC_BASE_URL}/`, outFile: path.join(tempDir, 'teams-app-id.zip') });
+    const result = await buildAppPackage({
+      appId: APP_ID,
+      teamsAppId,
+      publicBaseUrl: `${PUBLIC_BASE_URL}/`,
+      outFile: path.join(tempDir, 'teams-app-id.zip'),
+    });
     expect(result.manifest.id).toBe(teamsAppId);
     expect(result.manifest.bots[0]?.botId).toBe(APP_ID);
     expect((result.manifest.developer as Record<string, string>).privacyUrl).toBe(`${PUBLIC_BASE_URL}/privacy`);
   });
 
-  it.each(['http://cpp-bot.azurewebsites.net', 'cpp-bot.azurewebsites.net', 'https://cpp-bot.azurewebsites.net/?x=1'])('refuses PUBLIC_BASE_URL %p (Teams needs https links)', async (publicBaseUrl) => {
-    await expect(buildAppPackage({ appId: APP_ID, publicBaseUrl, outFile: path.join(tempDir, 'refused.zip') })).rejects.toThrow(/PUBLIC_BASE_URL/);
-  });
+  it.each(['http://cpp-bot.azurewebsites.net', 'cpp-bot.azurewebsites.net', 'https://cpp-bot.azurewebsites.net/?x=1'])(
+    'refuses PUBLIC_BASE_URL %p (Teams needs https links)',
+    async (publicBaseUrl) => {
+      await expect(buildAppPackage({ appId: APP_ID, publicBaseUrl, outFile: path.join(tempDir, 'refused.zip') })).rejects.toThrow(
+        /PUBLIC_BASE_URL/,
+      );
+    },
+  );
 
   it('has a 192x192 opaque colour icon whose background is the accent colour', () => {
     const color = PNG.sync.read(entry('color.png'));
@@ -293,7 +296,9 @@ describe('buildAppPackage input checks', () => {
     const target = path.join(tempDir, 'versioned.zip');
     const result = await buildAppPackage({ appId: APP_ID, publicBaseUrl: PUBLIC_BASE_URL, version: '2.3.4', outFile: target });
     expect(result.manifest.version).toBe('2.3.4');
-    await expect(buildAppPackage({ appId: APP_ID, publicBaseUrl: PUBLIC_BASE_URL, version: '2.3', outFile: target })).rejects.toThrow(/MAJOR\.MINOR\.PATCH/);
+    await expect(buildAppPackage({ appId: APP_ID, publicBaseUrl: PUBLIC_BASE_URL, version: '2.3', outFile: target })).rejects.toThrow(
+      /MAJOR\.MINOR\.PATCH/,
+    );
   });
 
   it('refuses a template placeholder that has no value', () => {

@@ -51,7 +51,11 @@ describe('iCalendar feed parsing (ical.js)', () => {
   });
 
   it('all-day events start at London midnight and are flagged', () => {
-    expect(meetings.get('awards@cpp.example')).toMatchObject({ allDay: true, startUtc: '2026-06-23T23:00:00.000Z', endUtc: '2026-06-24T23:00:00.000Z' });
+    expect(meetings.get('awards@cpp.example')).toMatchObject({
+      allDay: true,
+      startUtc: '2026-06-23T23:00:00.000Z',
+      endUtc: '2026-06-24T23:00:00.000Z',
+    });
   });
 
   it('STATUS:CANCELLED cancels', () => {
@@ -59,7 +63,10 @@ describe('iCalendar feed parsing (ical.js)', () => {
   });
 
   it('of two copies of one UID the higher SEQUENCE wins, wherever it is in the file', () => {
-    expect(meetings.get('updated@cpp.example')).toMatchObject({ title: 'Corporate Parenting Panel (new date)', startUtc: '2026-10-27T10:00:00.000Z' });
+    expect(meetings.get('updated@cpp.example')).toMatchObject({
+      title: 'Corporate Parenting Panel (new date)',
+      startUtc: '2026-10-27T10:00:00.000Z',
+    });
     expect(result.meetings.filter((m) => m.sourceId === 'updated@cpp.example')).toHaveLength(1);
   });
 
@@ -78,21 +85,57 @@ describe('iCalendar feed parsing (ical.js)', () => {
   it('a later SEQUENCE of the same UID that adds STATUS:CANCELLED cancels it', () => {
     const update = feed.replace(
       'END:VCALENDAR',
-      ['BEGIN:VEVENT', 'UID:single-0317@cpp.example', 'DTSTAMP:20260201T120000Z', 'SEQUENCE:3', 'STATUS:CANCELLED', 'DTSTART;TZID=Europe/London:20260317T140000', 'SUMMARY:Corporate Parenting Panel', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n'),
+      [
+        'BEGIN:VEVENT',
+        'UID:single-0317@cpp.example',
+        'DTSTAMP:20260201T120000Z',
+        'SEQUENCE:3',
+        'STATUS:CANCELLED',
+        'DTSTART;TZID=Europe/London:20260317T140000',
+        'SUMMARY:Corporate Parenting Panel',
+        'END:VEVENT',
+        'END:VCALENDAR',
+      ].join('\r\n'),
     );
     expect(byId(parseIcalFeed(update, options).meetings).get('single-0317@cpp.example')?.status).toBe('cancelled');
   });
 
   it('an override arriving without its series (Outlook single-occurrence update) stands alone', () => {
-    const lone = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//t//t//EN', 'BEGIN:VEVENT', 'UID:lone@cpp.example', 'RECURRENCE-ID:20260303T100000Z', 'DTSTAMP:20260101T000000Z', 'DTSTART:20260304T100000Z', 'SUMMARY:Moved one', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
-    expect(parseIcalFeed(lone, options).meetings).toMatchObject([{ sourceId: 'lone@cpp.example#2026-03-03T10:00:00.000Z', startUtc: '2026-03-04T10:00:00.000Z' }]);
+    const lone = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//t//t//EN',
+      'BEGIN:VEVENT',
+      'UID:lone@cpp.example',
+      'RECURRENCE-ID:20260303T100000Z',
+      'DTSTAMP:20260101T000000Z',
+      'DTSTART:20260304T100000Z',
+      'SUMMARY:Moved one',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    expect(parseIcalFeed(lone, options).meetings).toMatchObject([
+      { sourceId: 'lone@cpp.example#2026-03-03T10:00:00.000Z', startUtc: '2026-03-04T10:00:00.000Z' },
+    ]);
   });
 
   it('DST edges in a feed follow the London rules (gap forward, overlap first)', () => {
     const edges = [
-      'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//t//t//EN',
-      'BEGIN:VEVENT', 'UID:gap', 'DTSTAMP:20260101T000000Z', 'DTSTART;TZID=Europe/London:20260329T013000', 'SUMMARY:gap', 'END:VEVENT',
-      'BEGIN:VEVENT', 'UID:overlap', 'DTSTAMP:20260101T000000Z', 'DTSTART;TZID=Europe/London:20261025T013000', 'SUMMARY:overlap', 'END:VEVENT',
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//t//t//EN',
+      'BEGIN:VEVENT',
+      'UID:gap',
+      'DTSTAMP:20260101T000000Z',
+      'DTSTART;TZID=Europe/London:20260329T013000',
+      'SUMMARY:gap',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:overlap',
+      'DTSTAMP:20260101T000000Z',
+      'DTSTART;TZID=Europe/London:20261025T013000',
+      'SUMMARY:overlap',
+      'END:VEVENT',
       'END:VCALENDAR',
     ].join('\r\n');
     const parsed = byId(parseIcalFeed(edges, options).meetings);
@@ -102,11 +145,22 @@ describe('iCalendar feed parsing (ical.js)', () => {
 
   it('a weekly series across the autumn clock change keeps its London wall time', () => {
     const weekly = [
-      'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//t//t//EN',
-      'BEGIN:VEVENT', 'UID:weekly', 'DTSTAMP:20260101T000000Z', 'DTSTART;TZID=Europe/London:20261020T100000', 'RRULE:FREQ=WEEKLY;COUNT=2', 'SUMMARY:w', 'END:VEVENT',
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//t//t//EN',
+      'BEGIN:VEVENT',
+      'UID:weekly',
+      'DTSTAMP:20260101T000000Z',
+      'DTSTART;TZID=Europe/London:20261020T100000',
+      'RRULE:FREQ=WEEKLY;COUNT=2',
+      'SUMMARY:w',
+      'END:VEVENT',
       'END:VCALENDAR',
     ].join('\r\n');
-    expect(parseIcalFeed(weekly, options).meetings.map((m) => m.startUtc)).toEqual(['2026-10-20T09:00:00.000Z', '2026-10-27T10:00:00.000Z']);
+    expect(parseIcalFeed(weekly, options).meetings.map((m) => m.startUtc)).toEqual([
+      '2026-10-20T09:00:00.000Z',
+      '2026-10-27T10:00:00.000Z',
+    ]);
   });
 
   it('throws on text that is not iCalendar', () => {

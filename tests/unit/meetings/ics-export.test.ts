@@ -43,14 +43,32 @@ describe('.ics export (ical-generator), read back with the feed parser (ical.js)
   });
 
   it('a list with a cancelled meeting, one without an end and an all-day one across the clock change', () => {
-    const cancelled = aMeeting({ sourceId: '9003', startUtc: '2026-05-12T09:00:00.000Z', status: 'cancelled', cancelledReason: 'source', sequence: 1 });
-    const allDay = aMeeting({ source: 'ical', sourceId: 'awards', startUtc: '2026-03-28T00:00:00.000Z', endUtc: '2026-03-29T23:00:00.000Z', allDay: true, title: 'Awards weekend' });
+    const cancelled = aMeeting({
+      sourceId: '9003',
+      startUtc: '2026-05-12T09:00:00.000Z',
+      status: 'cancelled',
+      cancelledReason: 'source',
+      sequence: 1,
+    });
+    const allDay = aMeeting({
+      source: 'ical',
+      sourceId: 'awards',
+      startUtc: '2026-03-28T00:00:00.000Z',
+      endUtc: '2026-03-29T23:00:00.000Z',
+      allDay: true,
+      title: 'Awards weekend',
+    });
     const ics = meetingsToIcs([summer, cancelled, allDay], options);
     expect(ics).toContain('STATUS:CANCELLED');
     expect(ics).toContain('DTSTART;VALUE=DATE:20260328');
     expect(ics).toContain('DTEND;VALUE=DATE:20260330');
     const back = new Map(parseIcalFeed(ics, { window, committee: 'x' }).meetings.map((m) => [m.sourceId.split('@')[0], m]));
-    expect(back.get(cancelled.id)).toMatchObject({ status: 'cancelled', title: 'CANCELLED: Corporate Parenting Panel', startUtc: '2026-05-12T09:00:00.000Z', endUtc: '2026-05-12T11:00:00.000Z' });
+    expect(back.get(cancelled.id)).toMatchObject({
+      status: 'cancelled',
+      title: 'CANCELLED: Corporate Parenting Panel',
+      startUtc: '2026-05-12T09:00:00.000Z',
+      endUtc: '2026-05-12T11:00:00.000Z',
+    });
     expect(back.get(allDay.id)).toMatchObject({ allDay: true, startUtc: '2026-03-28T00:00:00.000Z', endUtc: '2026-03-29T23:00:00.000Z' });
   });
 

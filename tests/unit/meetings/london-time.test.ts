@@ -1,5 +1,12 @@
 import { DateTime } from 'luxon';
-import { formatLondonDate, formatLondonDateTime, formatLondonTime, londonStartOfDay, londonWallTimeToUtc, wallTimeToUtc } from '../../../src/platform/time/london';
+import {
+  formatLondonDate,
+  formatLondonDateTime,
+  formatLondonTime,
+  londonStartOfDay,
+  londonWallTimeToUtc,
+  wallTimeToUtc,
+} from '../../../src/platform/time/london';
 
 const utc = (wall: { year: number; month: number; day: number; hour: number; minute: number }) => londonWallTimeToUtc(wall).toISO();
 

@@ -15,13 +15,39 @@ const published = aMeeting({
   sourceId: '9001',
   startUtc: '2026-01-20T10:00:00.000Z',
   endUtc: '2026-01-20T12:30:00.000Z',
-  agenda: { published: true, url: 'https://democracy.kent.gov.uk/ieListDocuments.aspx?CId=693&MId=9001', items: [{ number: '1.', title: 'Membership' }, { number: '2.', title: "Children's Services update" }] },
-  documents: [{ title: 'Challenge cards report (Q3)', url: 'https://democracy.kent.gov.uk/documents/s90102/Challenge cards (Q3).pdf', publishedOn: '2026-01-09' }],
+  agenda: {
+    published: true,
+    url: 'https://democracy.kent.gov.uk/ieListDocuments.aspx?CId=693&MId=9001',
+    items: [
+      { number: '1.', title: 'Membership' },
+      { number: '2.', title: "Children's Services update" },
+    ],
+  },
+  documents: [
+    {
+      title: 'Challenge cards report (Q3)',
+      url: 'https://democracy.kent.gov.uk/documents/s90102/Challenge cards (Q3).pdf',
+      publishedOn: '2026-01-09',
+    },
+  ],
 });
 const cancelled = aMeeting({ sourceId: '9003', startUtc: '2026-05-12T09:00:00.000Z', status: 'cancelled', cancelledReason: 'source' });
 const vanished = aMeeting({ sourceId: '9009', startUtc: '2026-06-12T09:00:00.000Z', status: 'cancelled', cancelledReason: 'vanished' });
-const moved = aMeeting({ sourceId: '9002', startUtc: '2026-03-17T14:00:00.000Z', status: 'moved', previousStartUtc: '2026-03-10T14:00:00.000Z' });
-const officerMade = aMeeting({ source: 'officer', sourceId: 'f7d6', startUtc: '2026-02-03T14:00:00.000Z', endUtc: '2026-02-03T15:00:00.000Z', venue: undefined, notes: 'Informal briefing *before* the panel', sequence: 2 });
+const moved = aMeeting({
+  sourceId: '9002',
+  startUtc: '2026-03-17T14:00:00.000Z',
+  status: 'moved',
+  previousStartUtc: '2026-03-10T14:00:00.000Z',
+});
+const officerMade = aMeeting({
+  source: 'officer',
+  sourceId: 'f7d6',
+  startUtc: '2026-02-03T14:00:00.000Z',
+  endUtc: '2026-02-03T15:00:00.000Z',
+  venue: undefined,
+  notes: 'Informal briefing *before* the panel',
+  sequence: 2,
+});
 const allDay = aMeeting({ source: 'ical', sourceId: 'awards', startUtc: '2026-06-23T23:00:00.000Z', allDay: true, title: 'Awards' });
 
 const fixtures: Record<string, () => object> = {
@@ -31,15 +57,40 @@ const fixtures: Record<string, () => object> = {
   'meeting: moved': () => meetingCard(moved, member),
   'meeting: officer-made, officer view': () => meetingCard(officerMade, officer),
   'meeting: all day, no calendar link': () => meetingCard(allDay, { nowUtc, viewerIsOfficer: false }),
-  'answer: next with notices': () => meetingAnswerCard({ kind: 'meeting', heading: 'Agenda for the next panel meeting', focus: 'agenda', meeting: moved, cancelledBefore: [cancelled], agendaDueBy: 'Monday 9 March 2026' }, member),
-  'answer: list': () => meetingAnswerCard({ kind: 'list', heading: 'Upcoming panel meetings', meetings: [published, moved, cancelled, allDay] }, member),
+  'answer: next with notices': () =>
+    meetingAnswerCard(
+      {
+        kind: 'meeting',
+        heading: 'Agenda for the next panel meeting',
+        focus: 'agenda',
+        meeting: moved,
+        cancelledBefore: [cancelled],
+        agendaDueBy: 'Monday 9 March 2026',
+      },
+      member,
+    ),
+  'answer: list': () =>
+    meetingAnswerCard({ kind: 'list', heading: 'Upcoming panel meetings', meetings: [published, moved, cancelled, allDay] }, member),
   'answer: none': () => meetingAnswerCard({ kind: 'none', text: 'No panel meetings are scheduled in March 2027' }, member),
-  'list: with calendar link': () => meetingListCard('Panel meetings in 2026', [published], { calendarUrl: 'https://cpp-bot.example/calendar/meetings.ics', note: 'Times are UK time.' }),
+  'list: with calendar link': () =>
+    meetingListCard('Panel meetings in 2026', [published], {
+      calendarUrl: 'https://cpp-bot.example/calendar/meetings.ics',
+      note: 'Times are UK time.',
+    }),
   'list: empty': () => renderMeetingListCard({ heading: 'Nothing', items: [], note: '', calendarUrl: '' }),
   'form: new': () => meetingFormCard(),
   'form: edit': () => meetingFormCard({ meeting: officerMade }),
   'form: with errors': () =>
-    meetingFormCard({ error: new MeetingFormError({ title: 'Enter a title', agendaUrl: 'The agenda link must be a full https:// address', endTime: 'The end must be after the start' }, { ...emptyFormValues(), startDate: '2026-02-03', startTime: '14:00', agendaUrl: 'http://x' }) }),
+    meetingFormCard({
+      error: new MeetingFormError(
+        {
+          title: 'Enter a title',
+          agendaUrl: 'The agenda link must be a full https:// address',
+          endTime: 'The end must be after the start',
+        },
+        { ...emptyFormValues(), startDate: '2026-02-03', startTime: '14:00', agendaUrl: 'http://x' },
+      ),
+    }),
 };
 
 describe('meeting card templates', () => {
@@ -61,7 +112,10 @@ describe('meeting card templates', () => {
   });
 
   it('cancelled is loud, with no calendar, apologies or officer buttons', () => {
-    const card = meetingCard(cancelled, officer) as unknown as { body: { style?: string; items?: { text?: string }[] }[]; actions: unknown[] };
+    const card = meetingCard(cancelled, officer) as unknown as {
+      body: { style?: string; items?: { text?: string }[] }[];
+      actions: unknown[];
+    };
     const banner = card.body.find((element) => element.style === 'attention');
     expect(banner?.items?.[0]?.text).toBe('CANCELLED');
     expect(card.actions).toEqual([]);
@@ -96,13 +150,17 @@ describe('meeting card templates', () => {
   });
 
   it('the none answer is the plain sentence', () => {
-    expect(JSON.stringify(meetingAnswerCard({ kind: 'none', text: 'No panel meetings are scheduled in March 2027' }, member))).toContain('No panel meetings are scheduled in March 2027');
+    expect(JSON.stringify(meetingAnswerCard({ kind: 'none', text: 'No panel meetings are scheduled in March 2027' }, member))).toContain(
+      'No panel meetings are scheduled in March 2027',
+    );
   });
 
   it('the form: new submits meeting.save with its own form id and no meeting id; edit carries id and sequence and prefills London times', () => {
     const blank = JSON.stringify(meetingFormCard());
     expect(blank).toMatch(/"verb":"meeting.save","associatedInputs":"auto","data":\{"formId":"[0-9a-f-]{36}"\}/);
-    expect(JSON.stringify(meetingFormCard({ formId: '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e' }))).toContain('"data":{"formId":"3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e"}');
+    expect(JSON.stringify(meetingFormCard({ formId: '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e' }))).toContain(
+      '"data":{"formId":"3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e"}',
+    );
     const edit = JSON.stringify(meetingFormCard({ meeting: officerMade }));
     expect(edit).toContain(`"data":{"meetingId":"${officerMade.id}","sequence":2}`);
     expect(edit).toContain('"id":"startDate","label":"Date","isRequired":true,"errorMessage":"Choose a date","value":"2026-02-03"');
@@ -120,11 +178,41 @@ describe('meeting card templates', () => {
   });
 
   it('render functions take data as it is: template syntax inside data is not expanded', () => {
-    const json = JSON.stringify(renderMeetingFormCard({ heading: 'h', meetingId: '', formId: '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e', sequence: 0, values: { ...emptyFormValues(), title: '${heading}' }, errors: emptyFormValues(), message: '' }));
+    const json = JSON.stringify(
+      renderMeetingFormCard({
+        heading: 'h',
+        meetingId: '',
+        formId: '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e',
+        sequence: 0,
+        values: { ...emptyFormValues(), title: '${heading}' },
+        errors: emptyFormValues(),
+        message: '',
+      }),
+    );
     expect(json).toContain('"value":"${heading}"');
     const card = renderMeetingCard({
-      meetingId: 'mg-0', sequence: 0, heading: '', committee: 'c', title: 't', when: 'w', until: '', venue: 'v', status: 'scheduled', statusText: '', notices: [],
-      agendaText: 'a', agendaUrl: '', agendaItems: [], papers: [], minutesUrl: '', notes: '', calendarUrl: '', canSendApologies: false, officerActions: false, checkInOpen: false, recordAttendance: false,
+      meetingId: 'mg-0',
+      sequence: 0,
+      heading: '',
+      committee: 'c',
+      title: 't',
+      when: 'w',
+      until: '',
+      venue: 'v',
+      status: 'scheduled',
+      statusText: '',
+      notices: [],
+      agendaText: 'a',
+      agendaUrl: '',
+      agendaItems: [],
+      papers: [],
+      minutesUrl: '',
+      notes: '',
+      calendarUrl: '',
+      canSendApologies: false,
+      officerActions: false,
+      checkInOpen: false,
+      recordAttendance: false,
     }) as unknown as { actions: unknown[] };
     expect(card.actions).toEqual([]);
   });

@@ -34,7 +34,13 @@ describe('merging a source draft into the stored meeting', () => {
   });
 
   it('a new draft becomes a meeting at sequence 0', () => {
-    expect(first()).toMatchObject({ id: meetingIdFor('moderngov', '9004'), sequence: 0, createdAt: t0, updatedAt: t0, status: 'scheduled' });
+    expect(first()).toMatchObject({
+      id: meetingIdFor('moderngov', '9004'),
+      sequence: 0,
+      createdAt: t0,
+      updatedAt: t0,
+      status: 'scheduled',
+    });
   });
 
   it('the same draft again is unchanged (idempotent)', () => {
@@ -43,7 +49,13 @@ describe('merging a source draft into the stored meeting', () => {
 
   it('a new start marks it moved, remembers the old start, bumps the sequence, and stays moved on re-sync', () => {
     const moved = mergeDraft(first(), { ...draft, startUtc: '2026-07-21T09:00:00.000Z', endUtc: '2026-07-21T12:00:00.000Z' }, t1);
-    expect(moved).toMatchObject({ status: 'moved', previousStartUtc: '2026-07-14T09:00:00.000Z', sequence: 1, updatedAt: t1, createdAt: t0 });
+    expect(moved).toMatchObject({
+      status: 'moved',
+      previousStartUtc: '2026-07-14T09:00:00.000Z',
+      sequence: 1,
+      updatedAt: t1,
+      createdAt: t0,
+    });
     if (moved === 'unchanged') throw new Error('expected a change');
     expect(mergeDraft(moved, { ...draft, startUtc: '2026-07-21T09:00:00.000Z', endUtc: '2026-07-21T12:00:00.000Z' }, t1)).toBe('unchanged');
   });
@@ -63,6 +75,12 @@ describe('merging a source draft into the stored meeting', () => {
   });
 
   it('a published agenda is a change', () => {
-    expect(mergeDraft(first(), { ...draft, agenda: { published: true, url: 'https://democracy.kent.gov.uk/a', items: [{ number: '1.', title: 'Apologies' }] } }, t1)).toMatchObject({ sequence: 1, agenda: { published: true } });
+    expect(
+      mergeDraft(
+        first(),
+        { ...draft, agenda: { published: true, url: 'https://democracy.kent.gov.uk/a', items: [{ number: '1.', title: 'Apologies' }] } },
+        t1,
+      ),
+    ).toMatchObject({ sequence: 1, agenda: { published: true } });
   });
 });

@@ -65,12 +65,25 @@ describe('parseMeetingQuestion (reference Monday 23 November 2026, London)', () 
   });
 
   it("'in March' is the nearest March not yet over; a stated year wins", () => {
-    expect(parseMeetingQuestion('any meetings in March?', now)).toEqual({ kind: 'range', focus: 'when', fromUtc: '2027-03-01T00:00:00.000Z', toUtc: '2027-03-31T23:00:00.000Z', label: 'in March 2027' });
-    expect(parseMeetingQuestion('meetings in March 2026', now)).toMatchObject({ fromUtc: '2026-03-01T00:00:00.000Z', label: 'in March 2026' });
+    expect(parseMeetingQuestion('any meetings in March?', now)).toEqual({
+      kind: 'range',
+      focus: 'when',
+      fromUtc: '2027-03-01T00:00:00.000Z',
+      toUtc: '2027-03-31T23:00:00.000Z',
+      label: 'in March 2027',
+    });
+    expect(parseMeetingQuestion('meetings in March 2026', now)).toMatchObject({
+      fromUtc: '2026-03-01T00:00:00.000Z',
+      label: 'in March 2026',
+    });
     // The current month still counts as upcoming.
     expect(parseMeetingQuestion('any meetings in november', now)).toMatchObject({ label: 'in November 2026' });
     // July starts in BST: London midnight is 23:00 UTC the day before.
-    expect(parseMeetingQuestion('meetings in july', now)).toMatchObject({ fromUtc: '2027-06-30T23:00:00.000Z', toUtc: '2027-07-31T23:00:00.000Z', label: 'in July 2027' });
+    expect(parseMeetingQuestion('meetings in july', now)).toMatchObject({
+      fromUtc: '2027-06-30T23:00:00.000Z',
+      toUtc: '2027-07-31T23:00:00.000Z',
+      label: 'in July 2027',
+    });
   });
 
   it("'may' is a month only when it reads as one", () => {
@@ -79,20 +92,46 @@ describe('parseMeetingQuestion (reference Monday 23 November 2026, London)', () 
   });
 
   it('next week and this week run Monday to Sunday', () => {
-    expect(parseMeetingQuestion('is there a meeting next week', now)).toEqual({ kind: 'range', focus: 'when', fromUtc: '2026-11-30T00:00:00.000Z', toUtc: '2026-12-07T00:00:00.000Z', label: 'next week' });
-    expect(parseMeetingQuestion('any meetings this week', now)).toMatchObject({ fromUtc: '2026-11-23T00:00:00.000Z', toUtc: '2026-11-30T00:00:00.000Z', label: 'this week' });
+    expect(parseMeetingQuestion('is there a meeting next week', now)).toEqual({
+      kind: 'range',
+      focus: 'when',
+      fromUtc: '2026-11-30T00:00:00.000Z',
+      toUtc: '2026-12-07T00:00:00.000Z',
+      label: 'next week',
+    });
+    expect(parseMeetingQuestion('any meetings this week', now)).toMatchObject({
+      fromUtc: '2026-11-23T00:00:00.000Z',
+      toUtc: '2026-11-30T00:00:00.000Z',
+      label: 'this week',
+    });
   });
 
   it('this year, next year, next month, a stated year', () => {
-    expect(parseMeetingQuestion('meetings this year', now)).toMatchObject({ fromUtc: '2026-01-01T00:00:00.000Z', toUtc: '2027-01-01T00:00:00.000Z', label: 'in 2026' });
+    expect(parseMeetingQuestion('meetings this year', now)).toMatchObject({
+      fromUtc: '2026-01-01T00:00:00.000Z',
+      toUtc: '2027-01-01T00:00:00.000Z',
+      label: 'in 2026',
+    });
     expect(parseMeetingQuestion('meetings next year', now)).toMatchObject({ label: 'in 2027' });
-    expect(parseMeetingQuestion('any meetings next month', now)).toMatchObject({ fromUtc: '2026-12-01T00:00:00.000Z', label: 'in December 2026' });
-    expect(parseMeetingQuestion('are there any panel meetings in 2028', now)).toMatchObject({ fromUtc: '2028-01-01T00:00:00.000Z', label: 'in 2028' });
+    expect(parseMeetingQuestion('any meetings next month', now)).toMatchObject({
+      fromUtc: '2026-12-01T00:00:00.000Z',
+      label: 'in December 2026',
+    });
+    expect(parseMeetingQuestion('are there any panel meetings in 2028', now)).toMatchObject({
+      fromUtc: '2028-01-01T00:00:00.000Z',
+      label: 'in 2028',
+    });
   });
 
   it('a day, in UK date order', () => {
-    expect(parseMeetingQuestion('is there a meeting on 3/4', now)).toMatchObject({ fromUtc: '2027-04-02T23:00:00.000Z', label: 'on Saturday 3 April 2027' });
-    expect(parseMeetingQuestion('meeting tomorrow?', now)).toMatchObject({ fromUtc: '2026-11-24T00:00:00.000Z', label: 'on Tuesday 24 November 2026' });
+    expect(parseMeetingQuestion('is there a meeting on 3/4', now)).toMatchObject({
+      fromUtc: '2027-04-02T23:00:00.000Z',
+      label: 'on Saturday 3 April 2027',
+    });
+    expect(parseMeetingQuestion('meeting tomorrow?', now)).toMatchObject({
+      fromUtc: '2026-11-24T00:00:00.000Z',
+      label: 'on Tuesday 24 November 2026',
+    });
     expect(parseMeetingQuestion('is there a meeting on 17 March 2027', now)).toMatchObject({ label: 'on Wednesday 17 March 2027' });
   });
 
@@ -113,9 +152,15 @@ describe('MeetingQueries', () => {
   const clock = new ManualClock('2026-11-23T09:00:00Z');
   const cancelled = aMeeting({ sourceId: '1', startUtc: '2026-12-01T10:00:00.000Z', status: 'cancelled', cancelledReason: 'source' });
   const january = aMeeting({ sourceId: '2', startUtc: '2027-01-19T10:00:00.000Z', endUtc: '2027-01-19T12:30:00.000Z' });
-  const march = aMeeting({ sourceId: '3', startUtc: '2027-03-16T10:00:00.000Z', agenda: { published: true, url: 'https://democracy.kent.gov.uk/x', items: [] } });
+  const march = aMeeting({
+    sourceId: '3',
+    startUtc: '2027-03-16T10:00:00.000Z',
+    agenda: { published: true, url: 'https://democracy.kent.gov.uk/x', items: [] },
+  });
   const past = aMeeting({ sourceId: '0', startUtc: '2026-11-10T10:00:00.000Z' });
-  const queries = new MeetingQueries(new ArrayTimeline([past, cancelled, january, march]), clock, { workingDays: new WorkingDayCalendar() });
+  const queries = new MeetingQueries(new ArrayTimeline([past, cancelled, january, march]), clock, {
+    workingDays: new WorkingDayCalendar(),
+  });
 
   it('the next meeting skips a cancelled one but mentions it', async () => {
     const answer = await queries.ask('when is the next meeting?');
@@ -130,14 +175,29 @@ describe('MeetingQueries', () => {
   });
 
   it('a month with meetings answers with the meeting; a month without says so plainly', async () => {
-    expect(await queries.ask('any meetings in March?')).toMatchObject({ kind: 'meeting', heading: 'Yes: there is a panel meeting in March 2027', meeting: { id: march.id } });
-    expect(await queries.ask('any meetings in February?')).toEqual({ kind: 'none', text: 'No panel meetings are scheduled in February 2027' });
+    expect(await queries.ask('any meetings in March?')).toMatchObject({
+      kind: 'meeting',
+      heading: 'Yes: there is a panel meeting in March 2027',
+      meeting: { id: march.id },
+    });
+    expect(await queries.ask('any meetings in February?')).toEqual({
+      kind: 'none',
+      text: 'No panel meetings are scheduled in February 2027',
+    });
     expect(await queries.ask('is there a meeting next week')).toMatchObject({ kind: 'list', meetings: [{ id: cancelled.id }] });
   });
 
   it('this year lists past and cancelled meetings too; upcoming lists only what is ahead', async () => {
-    expect(await queries.ask('meetings this year')).toMatchObject({ kind: 'list', heading: 'Panel meetings in 2026', meetings: [{ id: past.id }, { id: cancelled.id }] });
-    expect(await queries.ask('upcoming meetings')).toMatchObject({ kind: 'list', heading: 'Upcoming panel meetings', meetings: [{ id: cancelled.id }, { id: january.id }, { id: march.id }] });
+    expect(await queries.ask('meetings this year')).toMatchObject({
+      kind: 'list',
+      heading: 'Panel meetings in 2026',
+      meetings: [{ id: past.id }, { id: cancelled.id }],
+    });
+    expect(await queries.ask('upcoming meetings')).toMatchObject({
+      kind: 'list',
+      heading: 'Upcoming panel meetings',
+      meetings: [{ id: cancelled.id }, { id: january.id }, { id: march.id }],
+    });
   });
 
   it('with nothing stored, every question gets a clear sentence', async () => {
@@ -149,6 +209,10 @@ describe('MeetingQueries', () => {
 
   it('a meeting that is on right now is still the next one', async () => {
     const during = new MeetingQueries(new ArrayTimeline([january]), new ManualClock('2027-01-19T11:00:00Z'));
-    expect(await during.ask('where is the meeting')).toMatchObject({ kind: 'meeting', heading: 'Where the next panel meeting is', meeting: { id: january.id } });
+    expect(await during.ask('where is the meeting')).toMatchObject({
+      kind: 'meeting',
+      heading: 'Where the next panel meeting is',
+      meeting: { id: january.id },
+    });
   });
 });

@@ -15,7 +15,12 @@ describe('sync interval', () => {
 });
 
 describe('MeetingSyncScheduler', () => {
-  const snapshot: SourceSnapshot = { source: 'ical', window: { fromUtc: '2026-01-01T00:00:00.000Z', toUtc: '2027-01-01T00:00:00.000Z' }, meetings: [], skipped: [] };
+  const snapshot: SourceSnapshot = {
+    source: 'ical',
+    window: { fromUtc: '2026-01-01T00:00:00.000Z', toUtc: '2027-01-01T00:00:00.000Z' },
+    meetings: [],
+    skipped: [],
+  };
   const counts = { added: 0, updated: 0, cancelled: 0, unchanged: 0, skipped: 0 };
 
   it('runs now and on every interval, never two runs at once, and stops', async () => {

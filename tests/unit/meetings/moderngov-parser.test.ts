@@ -32,7 +32,15 @@ describe('ModernGov parser on the real Manchester responses', () => {
 
   it('reads a cancelled GetMeeting with whitespace-only elements and no agenda items', () => {
     const detail = parseGetMeeting(fixture('manchester-GetMeeting-4966-cancelled.xml'));
-    expect(detail).toMatchObject({ meetingId: '4966', status: 'Cancelled', location: 'Council Antechamber, Level 2, Town Hall Extension', agendaPublished: false, minutesPublished: false, items: [], documents: [] });
+    expect(detail).toMatchObject({
+      meetingId: '4966',
+      status: 'Cancelled',
+      location: 'Council Antechamber, Level 2, Town Hall Extension',
+      agendaPublished: false,
+      minutesPublished: false,
+      items: [],
+      documents: [],
+    });
   });
 
   it('reads agenda items and linked documents of a meeting with minutes', () => {
@@ -43,18 +51,39 @@ describe('ModernGov parser on the real Manchester responses', () => {
       { number: '1.', title: 'Minutes' },
       { number: '9.', title: 'Work Programme' },
     ]);
-    expect(detail.documents[0]).toEqual({ title: '6 - CHAIR APPROVED Minutes Audit Committee 25 Nov 2025', url: 'https://democracy.manchester.gov.uk/mgConvert2PDF.aspx?ID=60860', publishedOn: '2026-02-02' });
+    expect(detail.documents[0]).toEqual({
+      title: '6 - CHAIR APPROVED Minutes Audit Committee 25 Nov 2025',
+      url: 'https://democracy.manchester.gov.uk/mgConvert2PDF.aspx?ID=60860',
+      publishedOn: '2026-02-02',
+    });
   });
 
   it('builds meetings in UTC from London local times (GMT in January)', () => {
     const listing = parseGetMeetings(fixture('manchester-GetMeetings.xml'));
     const site = { siteUrl: 'https://democracy.manchester.gov.uk', committeeId: 144, committeeName: 'Audit Committee' };
-    const cancelled = buildModernGovDraft(listing.meetings[0]!, parseGetMeeting(fixture('manchester-GetMeeting-4966-cancelled.xml')), site, listing.committeeTitle);
-    expect(cancelled).toMatchObject({ ok: true, draft: { sourceId: '4966', status: 'cancelled', startUtc: '2026-01-13T10:00:00.000Z', endUtc: '2026-01-13T14:00:00.000Z' } });
-    const held = buildModernGovDraft(listing.meetings[1]!, parseGetMeeting(fixture('manchester-GetMeeting-4967-with-minutes.xml')), site, listing.committeeTitle);
+    const cancelled = buildModernGovDraft(
+      listing.meetings[0]!,
+      parseGetMeeting(fixture('manchester-GetMeeting-4966-cancelled.xml')),
+      site,
+      listing.committeeTitle,
+    );
+    expect(cancelled).toMatchObject({
+      ok: true,
+      draft: { sourceId: '4966', status: 'cancelled', startUtc: '2026-01-13T10:00:00.000Z', endUtc: '2026-01-13T14:00:00.000Z' },
+    });
+    const held = buildModernGovDraft(
+      listing.meetings[1]!,
+      parseGetMeeting(fixture('manchester-GetMeeting-4967-with-minutes.xml')),
+      site,
+      listing.committeeTitle,
+    );
     expect(held).toMatchObject({
       ok: true,
-      draft: { status: 'scheduled', agenda: { published: true, url: 'https://democracy.manchester.gov.uk/ieListDocuments.aspx?CId=144&MId=4967' }, minutes: { published: true } },
+      draft: {
+        status: 'scheduled',
+        agenda: { published: true, url: 'https://democracy.manchester.gov.uk/ieListDocuments.aspx?CId=144&MId=4967' },
+        minutes: { published: true },
+      },
     });
   });
 });
@@ -95,7 +124,12 @@ describe('ModernGov parser on the Kent fixtures (committee 693)', () => {
     const result = draftFor('9002');
     expect(result).toMatchObject({
       ok: true,
-      draft: { status: 'moved', startUtc: '2026-03-17T14:00:00.000Z', previousStartUtc: '2026-03-10T14:00:00.000Z', statusNote: 'Confirmed; Rescheduled from 10/03/2026' },
+      draft: {
+        status: 'moved',
+        startUtc: '2026-03-17T14:00:00.000Z',
+        previousStartUtc: '2026-03-10T14:00:00.000Z',
+        statusNote: 'Confirmed; Rescheduled from 10/03/2026',
+      },
     });
   });
 
@@ -104,7 +138,14 @@ describe('ModernGov parser on the Kent fixtures (committee 693)', () => {
   });
 
   it('summer meetings convert from BST', () => {
-    expect(draftFor('9004')).toMatchObject({ ok: true, draft: { startUtc: '2026-07-14T09:00:00.000Z', endUtc: '2026-07-14T12:00:00.000Z', venue: 'Council Chamber, Sessions House, County Hall, Maidstone' } });
+    expect(draftFor('9004')).toMatchObject({
+      ok: true,
+      draft: {
+        startUtc: '2026-07-14T09:00:00.000Z',
+        endUtc: '2026-07-14T12:00:00.000Z',
+        venue: 'Council Chamber, Sessions House, County Hall, Maidstone',
+      },
+    });
   });
 
   it('skips a meeting with an impossible date or time, with a reason naming it', () => {
@@ -125,12 +166,23 @@ describe('ModernGov parser on the Kent fixtures (committee 693)', () => {
     const listing = parseGetMeetings(fixture('kent-693-GetMeetings.xml'));
     const wrong = buildModernGovDraft(listing.meetings[1]!, parseGetMeeting(fixture('kent-693-GetMeeting-9002.xml')), kent);
     expect(wrong).toMatchObject({ ok: false, reason: expect.stringContaining('answered for meeting 9002') });
-    const hidden = parseGetMeeting(fixture('kent-693-GetMeeting-9001.xml').replace('<isdisplayallowed>True</isdisplayallowed>', '<isdisplayallowed>False</isdisplayallowed>'));
-    expect(buildModernGovDraft(listing.meetings[1]!, hidden, kent)).toMatchObject({ ok: false, reason: expect.stringContaining('not for public display') });
+    const hidden = parseGetMeeting(
+      fixture('kent-693-GetMeeting-9001.xml').replace(
+        '<isdisplayallowed>True</isdisplayallowed>',
+        '<isdisplayallowed>False</isdisplayallowed>',
+      ),
+    );
+    expect(buildModernGovDraft(listing.meetings[1]!, hidden, kent)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('not for public display'),
+    });
   });
 
   it('decodes a doubly-encoded committee title', () => {
-    const xml = fixture('kent-693-GetMeetings.xml').replace('<committeetitle>Corporate Parenting Panel</committeetitle>', '<committeetitle>Children&amp;amp;#39;s Corporate Parenting Panel &amp;amp;amp; Friends</committeetitle>');
+    const xml = fixture('kent-693-GetMeetings.xml').replace(
+      '<committeetitle>Corporate Parenting Panel</committeetitle>',
+      '<committeetitle>Children&amp;amp;#39;s Corporate Parenting Panel &amp;amp;amp; Friends</committeetitle>',
+    );
     expect(parseGetMeetings(xml).committeeTitle).toBe("Children's Corporate Parenting Panel & Friends");
   });
 

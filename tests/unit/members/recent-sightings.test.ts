@@ -3,7 +3,13 @@ import { RecentSightings } from '../../../src/features/members/domain/recent-sig
 import { ManualClock } from '../../../src/platform/time/clock';
 import { teamsPersonalChatId, teamsUserId } from '../../support/teams-ids';
 
-const sighting = { aadObjectId: 'm-1', name: 'Cllr A', tenantId: 't', teamsUserId: teamsUserId('a'), personalConversationReference: { conversation: { id: teamsPersonalChatId('1') } } };
+const sighting = {
+  aadObjectId: 'm-1',
+  name: 'Cllr A',
+  tenantId: 't',
+  teamsUserId: teamsUserId('a'),
+  personalConversationReference: { conversation: { id: teamsPersonalChatId('1') } },
+};
 
 describe('RecentSightings', () => {
   it('writes the first sighting, skips identical ones within the window, writes again after it', () => {

@@ -2,7 +2,20 @@ import { renderRolesCard } from '../../../src/features/members/teams/roles-card'
 import { MemberWithRole } from '../../../src/features/members/role-service';
 import { ROLES_PAGE_SIZE, rolesCardData } from '../../../src/features/members/teams/roles-card-data';
 
-const SURNAMES = ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Patel', 'Wright', 'Ó Súilleabháin', 'Nowak'];
+const SURNAMES = [
+  'Smith',
+  'Jones',
+  'Taylor',
+  'Brown',
+  'Williams',
+  'Wilson',
+  'Johnson',
+  'Davies',
+  'Patel',
+  'Wright',
+  'Ó Súilleabháin',
+  'Nowak',
+];
 /** 3,519 people, as in a county council's directory: long names, a few officers and admins. */
 const people: MemberWithRole[] = Array.from({ length: 3_519 }, (_, i) => ({
   aadObjectId: `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`,
@@ -12,7 +25,8 @@ const people: MemberWithRole[] = Array.from({ length: 3_519 }, (_, i) => ({
   fixed: i % 997 === 0,
 }));
 
-const cardBytes = (card: unknown) => Buffer.byteLength(JSON.stringify({ contentType: 'application/vnd.microsoft.card.adaptive', content: card }), 'utf8');
+const cardBytes = (card: unknown) =>
+  Buffer.byteLength(JSON.stringify({ contentType: 'application/vnd.microsoft.card.adaptive', content: card }), 'utf8');
 const names = (card: unknown) => [...JSON.stringify(card).matchAll(/"text":"(Cllr [^"]+)"/g)].map((m) => m[1]);
 function actionData(card: unknown, verb: string, title?: string): Record<string, unknown> | undefined {
   let found: Record<string, unknown> | undefined;

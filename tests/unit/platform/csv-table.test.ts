@@ -9,12 +9,27 @@ import { projectRoot } from '../../../src/platform/process/project-root';
 const FORMULA_STARTS = ['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'];
 
 function rsvp(name: string): Rsvp {
-  return { eventId: 'ev-0123456789abcdef01234567', aadObjectId: 'aad-1', name, response: 'going', respondedAtUtc: '2027-01-20T10:05:00.000Z', firstRespondedAtUtc: '2027-01-20T10:05:00.000Z' };
+  return {
+    eventId: 'ev-0123456789abcdef01234567',
+    aadObjectId: 'aad-1',
+    name,
+    response: 'going',
+    respondedAtUtc: '2027-01-20T10:05:00.000Z',
+    firstRespondedAtUtc: '2027-01-20T10:05:00.000Z',
+  };
 }
 
 describe('the one CSV table writer', () => {
   it('writes a BOM, a header and CRLF lines, quoting commas, quotes and any line break', () => {
-    expect(csvTable(['A', 'B'], [['x, y', 'say "hi"'], ['line\nbreak', 'plain']])).toBe('\uFEFFA,B\r\n"x, y","say ""hi"""\r\n"line\nbreak",plain\r\n');
+    expect(
+      csvTable(
+        ['A', 'B'],
+        [
+          ['x, y', 'say "hi"'],
+          ['line\nbreak', 'plain'],
+        ],
+      ),
+    ).toBe('\uFEFFA,B\r\n"x, y","say ""hi"""\r\n"line\nbreak",plain\r\n');
   });
 
   it.each(FORMULA_STARTS)('neutralises a cell starting with %j', (start) => {
@@ -35,7 +50,8 @@ describe('the one CSV table writer', () => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         const file = path.join(dir, entry.name);
         if (entry.isDirectory()) walk(file);
-        else if (file.endsWith('.ts') && fs.readFileSync(file, 'utf8').includes('csv-stringify')) offenders.push(path.relative(projectRoot(), file));
+        else if (file.endsWith('.ts') && fs.readFileSync(file, 'utf8').includes('csv-stringify'))
+          offenders.push(path.relative(projectRoot(), file));
       }
     };
     walk(path.join(projectRoot(), 'src'));

@@ -35,7 +35,7 @@ describe('reminderDueAt across clock changes (Europe/London)', () => {
     expect(due.setZone('Europe/London').toFormat('HH:mm')).toBe('02:30');
   });
 
-  it('takes one of the two 01:30s on the autumn day (31 Oct 2027): the GMT one, the meeting\'s own offset', () => {
+  it("takes one of the two 01:30s on the autumn day (31 Oct 2027): the GMT one, the meeting's own offset", () => {
     const due = reminderDueAt(london('2027-11-01T01:30'), day);
     expect(due.toISO()).toBe('2027-10-31T01:30:00.000Z');
     expect(due.setZone('Europe/London').toISO()).toBe('2027-10-31T01:30:00.000+00:00');

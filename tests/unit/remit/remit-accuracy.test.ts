@@ -48,7 +48,13 @@ describe('remit search on the question set', () => {
     const tune = scoreHalf(questions, 'tune', answer);
     const test = scoreHalf(questions, 'test', answer);
     // Printed on purpose: the test half's misses say where the search fails to generalise.
-    console.log([describeScore(tune), describeScore(test), ...test.misses.map((m) => `  test miss: "${m.q}" -> ${m.got} (expected ${m.expected})`)].join('\n'));
+    console.log(
+      [
+        describeScore(tune),
+        describeScore(test),
+        ...test.misses.map((m) => `  test miss: "${m.q}" -> ${m.got} (expected ${m.expected})`),
+      ].join('\n'),
+    );
     expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.85);
     expect(test.wrong).toBeLessThanOrEqual(19);
     expect(test.declinedWhenRight).toBeGreaterThanOrEqual(52);

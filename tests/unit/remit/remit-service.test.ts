@@ -155,7 +155,7 @@ describe('RemitService', () => {
       expect(answered('who chaired the select committee').entry.id).toBe('sc-members');
     });
 
-    it('corrects a typo in a key word against the documents\' words', () => {
+    it("corrects a typo in a key word against the documents' words", () => {
       expect(answered('what are the panels responsibilites').entry.id).toBe('tor-roles-responsibilities');
     });
 

@@ -11,7 +11,13 @@ import { reviewNote } from '../../../src/features/remit/teams/remit-cards';
 const thesaurus = sharedThesaurus();
 
 describe('spelling correction against the index vocabulary', () => {
-  const words = new Map([['accountability', 3], ['challenge', 5], ['responsibilities', 4], ['launch', 1], ['placement', 6]]);
+  const words = new Map([
+    ['accountability', 3],
+    ['challenge', 5],
+    ['responsibilities', 4],
+    ['launch', 1],
+    ['placement', 6],
+  ]);
   const corrector = new SpellingCorrector({ words, isEnglish: (s) => thesaurus.isEnglish(s) });
 
   it.each([
@@ -86,7 +92,7 @@ describe('question shapes', () => {
 describe('self-introductions in front of a question', () => {
   it.each([
     ["I'm a new councillor - what is the corporate parenting panel?", 'what is the corporate parenting panel?'],
-    ["As a foster carer on the panel, what are the priorities?", 'what are the priorities?'],
+    ['As a foster carer on the panel, what are the priorities?', 'what are the priorities?'],
     ["I've just been elected, what does being a corporate parent mean for me?", 'what does being a corporate parent mean for me?'],
     ['what is the panel for?', 'what is the panel for?'],
   ])('%s -> %s', (question, rest) => {
@@ -96,9 +102,18 @@ describe('self-introductions in front of a question', () => {
 
 describe('source documents', () => {
   it('splits sections, paragraphs and bullets, keeping the lead-in of a list for the search only', () => {
-    const passages = parseSourceDocument('document: Terms\nsays: The terms say\n\n## Accountability\nThe Panel is accountable:\n- To the County Council\n- To looked after children\n', 'tor', 'tor.txt');
+    const passages = parseSourceDocument(
+      'document: Terms\nsays: The terms say\n\n## Accountability\nThe Panel is accountable:\n- To the County Council\n- To looked after children\n',
+      'tor',
+      'tor.txt',
+    );
     expect(passages.map((p) => p.text)).toEqual(['The Panel is accountable:', 'To the County Council', 'To looked after children']);
-    expect(passages[1]).toMatchObject({ id: 'source-tor-2', section: 'Accountability', leadIn: 'The Panel is accountable:', document: 'Terms' });
+    expect(passages[1]).toMatchObject({
+      id: 'source-tor-2',
+      section: 'Accountability',
+      leadIn: 'The Panel is accountable:',
+      document: 'Terms',
+    });
   });
 
   it('refuses a file without its header, or text before the first section, naming the file', () => {
@@ -108,7 +123,15 @@ describe('source documents', () => {
 });
 
 describe('review notes on answer cards', () => {
-  const entry = (reviewed: string): KnowledgeEntry => ({ id: 'e', kind: 'topic', question: 'Q', answer: 'A', source: { document: 'D', section: 'S' }, related: [], review: { owner: 'O', reviewed, reviewBy: '2030-01-01' } });
+  const entry = (reviewed: string): KnowledgeEntry => ({
+    id: 'e',
+    kind: 'topic',
+    question: 'Q',
+    answer: 'A',
+    source: { document: 'D', section: 'S' },
+    related: [],
+    review: { owner: 'O', reviewed, reviewBy: '2030-01-01' },
+  });
 
   it('says when the answer was last reviewed only when that is more than a year ago', () => {
     expect(reviewNote(entry('2025-12-02'), '2026-12-01')).toBe('');

@@ -24,8 +24,17 @@ class RecordingTableService implements HttpClient {
     const body = typeof request.body === 'string' ? request.body : '';
     const exists = request.method === 'POST' && [...this.existing].some((name) => body.includes(`"${name}"`));
     const status = exists ? 409 : request.method === 'POST' ? 201 : 200;
-    const json = exists ? { 'odata.error': { code: 'TableAlreadyExists', message: { value: 'The table specified already exists.' } } } : request.method === 'POST' ? { TableName: 'x' } : { value: [] };
-    return { request, status, headers: createHttpHeaders({ 'content-type': 'application/json;odata=minimalmetadata' }), bodyAsText: JSON.stringify(json) };
+    const json = exists
+      ? { 'odata.error': { code: 'TableAlreadyExists', message: { value: 'The table specified already exists.' } } }
+      : request.method === 'POST'
+        ? { TableName: 'x' }
+        : { value: [] };
+    return {
+      request,
+      status,
+      headers: createHttpHeaders({ 'content-type': 'application/json;odata=minimalmetadata' }),
+      bodyAsText: JSON.stringify(json),
+    };
   }
 }
 

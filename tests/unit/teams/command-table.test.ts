@@ -12,8 +12,15 @@ function command(name: string, spec: Pick<TextCommand, 'phrases' | 'patterns'>):
 
 describe('CommandTable', () => {
   const features: Feature[] = [
-    { name: 'a', commands: [command('stop', { phrases: ['stop reminders'] }), command('attendees', { patterns: [/^attendees for (.+)$/] })] },
-    { name: 'b', commands: [command('help', { phrases: ['', 'help'] })], freeText: { accepts: (text) => text.includes('meeting'), run: reply } },
+    {
+      name: 'a',
+      commands: [command('stop', { phrases: ['stop reminders'] }), command('attendees', { patterns: [/^attendees for (.+)$/] })],
+    },
+    {
+      name: 'b',
+      commands: [command('help', { phrases: ['', 'help'] })],
+      freeText: { accepts: (text) => text.includes('meeting'), run: reply },
+    },
     { name: 'c', freeText: { accepts: () => true, run: reply } },
   ];
   const table = new CommandTable(features);
@@ -38,7 +45,9 @@ describe('CommandTable', () => {
   });
 
   it('refuses two features claiming one phrase, naming both commands', () => {
-    expect(() => new CommandTable([...features, { name: 'd', commands: [command('halt', { phrases: ['Stop reminders'] })] }])).toThrow(/"Stop reminders" of halt is already stop's/);
+    expect(() => new CommandTable([...features, { name: 'd', commands: [command('halt', { phrases: ['Stop reminders'] })] }])).toThrow(
+      /"Stop reminders" of halt is already stop's/,
+    );
   });
 });
 
@@ -53,6 +62,12 @@ describe('VerbTable', () => {
   });
 
   it('refuses a verb registered twice', () => {
-    expect(() => new VerbTable([{ name: 'a', verbs: { 'x.do': action } }, { name: 'b', verbs: { 'x.do': action } }])).toThrow(/verb x.do is registered twice/);
+    expect(
+      () =>
+        new VerbTable([
+          { name: 'a', verbs: { 'x.do': action } },
+          { name: 'b', verbs: { 'x.do': action } },
+        ]),
+    ).toThrow(/verb x.do is registered twice/);
   });
 });

@@ -9,7 +9,8 @@ import { NO_METRICS } from '../../../src/platform/telemetry/metrics';
 import { OpenTelemetryMetrics } from '../../../src/platform/telemetry/open-telemetry-metrics';
 import { AzureMonitorDistro, startTelemetry } from '../../../src/platform/telemetry/telemetry';
 
-const CONNECTION_STRING = 'InstrumentationKey=00000000-0000-4000-8000-000000000009;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/';
+const CONNECTION_STRING =
+  'InstrumentationKey=00000000-0000-4000-8000-000000000009;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/';
 
 function fakeDistro(): AzureMonitorDistro & { options: unknown[]; shutdowns: number } {
   const provider = new MeterProvider();
@@ -44,7 +45,11 @@ describe('startTelemetry', () => {
     expect(distro.options).toEqual([
       expect.objectContaining({
         azureMonitorExporterOptions: { connectionString: CONNECTION_STRING },
-        instrumentationOptions: expect.objectContaining({ http: { enabled: true }, azureSdk: { enabled: true }, mongoDb: { enabled: false } }),
+        instrumentationOptions: expect.objectContaining({
+          http: { enabled: true },
+          azureSdk: { enabled: true },
+          mongoDb: { enabled: false },
+        }),
       }),
     ]);
     expect(telemetry.enabled).toBe(true);
@@ -70,12 +75,19 @@ describe('OpenTelemetryMetrics, read back through an in-memory exporter', () => 
     await reader.forceFlush();
     const exported = exporter.getMetrics().flatMap((batch) => batch.scopeMetrics.flatMap((scope) => scope.metrics));
     const byName = new Map(exported.map((metric) => [metric.descriptor.name, metric]));
-    expect([...byName.keys()].sort()).toEqual(['cpp.delivery.dead_lettered', 'cpp.reminders.lateness', 'cpp.remit.answered', 'cpp.remit.declined']);
+    expect([...byName.keys()].sort()).toEqual([
+      'cpp.delivery.dead_lettered',
+      'cpp.reminders.lateness',
+      'cpp.remit.answered',
+      'cpp.remit.declined',
+    ]);
     const answered = byName.get('cpp.remit.answered')!;
     expect(answered.dataPoints).toEqual([expect.objectContaining({ attributes: { entry: 'tor-purpose' }, value: 2 })]);
     const lateness = byName.get('cpp.reminders.lateness')!;
     expect(lateness.descriptor.unit).toBe('s');
-    expect(lateness.dataPoints).toEqual([expect.objectContaining({ attributes: { offset: 'P1D' }, value: expect.objectContaining({ count: 1, sum: 2.5 }) })]);
+    expect(lateness.dataPoints).toEqual([
+      expect.objectContaining({ attributes: { offset: 'P1D' }, value: expect.objectContaining({ count: 1, sum: 2.5 }) }),
+    ]);
     await provider.shutdown();
   });
 });
@@ -90,8 +102,17 @@ describe('the log bridge', () => {
     const otel = recordingLogger();
     const stream = openTelemetryLogStream(otel);
     const stdout = new PassThrough();
-    const logger = createLogger('info', pino.multistream([{ level: 'trace', stream: stdout }, { level: 'trace', stream }]));
-    logger.warn({ event: 'delivery.failed', reason: 'blocked_by_user', headers: { authorization: 'Bearer secret-token' } }, 'message given up');
+    const logger = createLogger(
+      'info',
+      pino.multistream([
+        { level: 'trace', stream: stdout },
+        { level: 'trace', stream },
+      ]),
+    );
+    logger.warn(
+      { event: 'delivery.failed', reason: 'blocked_by_user', headers: { authorization: 'Bearer secret-token' } },
+      'message given up',
+    );
     logger.debug('below the level: not sent');
     await new Promise((resolve) => setImmediate(resolve));
     expect(otel.records).toHaveLength(1);

@@ -15,8 +15,13 @@ afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: tr
 
 describe('findBrowserOpener', () => {
   it('uses xdg-open on a Linux desktop (a display and xdg-open on the PATH)', () => {
-    expect(findBrowserOpener({ platform: 'linux', env: { PATH: pathWith('xdg-open'), DISPLAY: ':0' } })).toEqual({ command: 'xdg-open', args: [] });
-    expect(findBrowserOpener({ platform: 'linux', env: { PATH: pathWith('xdg-open'), WAYLAND_DISPLAY: 'wayland-0' } })?.command).toBe('xdg-open');
+    expect(findBrowserOpener({ platform: 'linux', env: { PATH: pathWith('xdg-open'), DISPLAY: ':0' } })).toEqual({
+      command: 'xdg-open',
+      args: [],
+    });
+    expect(findBrowserOpener({ platform: 'linux', env: { PATH: pathWith('xdg-open'), WAYLAND_DISPLAY: 'wayland-0' } })?.command).toBe(
+      'xdg-open',
+    );
   });
 
   it('finds none on a headless server or in a container: no display, or no xdg-open', () => {
@@ -26,7 +31,9 @@ describe('findBrowserOpener', () => {
   });
 
   it('uses wslview under WSL, and finds none there without it', () => {
-    expect(findBrowserOpener({ platform: 'linux', env: { PATH: pathWith('wslview'), WSL_DISTRO_NAME: 'Ubuntu' } })?.command).toBe('wslview');
+    expect(findBrowserOpener({ platform: 'linux', env: { PATH: pathWith('wslview'), WSL_DISTRO_NAME: 'Ubuntu' } })?.command).toBe(
+      'wslview',
+    );
     expect(findBrowserOpener({ platform: 'linux', env: { PATH: pathWith(), WSL_DISTRO_NAME: 'Ubuntu' } })).toBeUndefined();
   });
 
@@ -53,7 +60,8 @@ describe('openBrowser', () => {
     const out = path.join(dir, 'url.txt');
     fs.writeFileSync(opener, `#!/bin/sh\necho "$1" > '${out}'\n`, { mode: 0o755 });
     await expect(openBrowser({ command: opener, args: [] }, 'http://127.0.0.1:56150', {})).resolves.toBe(true);
-    for (let i = 0; i < 200 && !(fs.existsSync(out) && fs.readFileSync(out, 'utf8').length > 0); i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 200 && !(fs.existsSync(out) && fs.readFileSync(out, 'utf8').length > 0); i++)
+      await new Promise((r) => setTimeout(r, 25));
     expect(fs.readFileSync(out, 'utf8').trim()).toBe('http://127.0.0.1:56150');
   });
 });

@@ -33,11 +33,20 @@ export class ApologyBook {
     private readonly clock: Clock,
   ) {}
 
-  async send(meeting: ApologyMeeting, member: { aadObjectId: string; name: string }, details: { reason?: string; substitute?: string }): Promise<ApologyResult> {
+  async send(
+    meeting: ApologyMeeting,
+    member: { aadObjectId: string; name: string },
+    details: { reason?: string; substitute?: string },
+  ): Promise<ApologyResult> {
     this.assertOpen(meeting, 'send apologies for');
     const reason = cleanOptional(details.reason, MAX_REASON_LENGTH, 'reason');
     const substitute = cleanOptional(details.substitute, MAX_SUBSTITUTE_LENGTH, 'substitute');
-    const entity: ApologyEntity = { partitionKey: assertValidKey(meeting.id, 'meetingId'), rowKey: assertValidKey(member.aadObjectId, 'aadObjectId'), name: member.name, recordedAtUtc: this.clock.now().toUTC().toISO()! };
+    const entity: ApologyEntity = {
+      partitionKey: assertValidKey(meeting.id, 'meetingId'),
+      rowKey: assertValidKey(member.aadObjectId, 'aadObjectId'),
+      name: member.name,
+      recordedAtUtc: this.clock.now().toUTC().toISO()!,
+    };
     if (reason) entity.reason = reason;
     if (substitute) entity.substitute = substitute;
     try {
@@ -65,7 +74,9 @@ export class ApologyBook {
 
   async find(meetingId: string, aadObjectId: string): Promise<Apology | undefined> {
     try {
-      return toApology(await this.table.getEntity<ApologyEntity>(assertValidKey(meetingId, 'meetingId'), assertValidKey(aadObjectId, 'aadObjectId')));
+      return toApology(
+        await this.table.getEntity<ApologyEntity>(assertValidKey(meetingId, 'meetingId'), assertValidKey(aadObjectId, 'aadObjectId')),
+      );
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -74,7 +85,9 @@ export class ApologyBook {
 
   async forMeeting(meetingId: string): Promise<Apology[]> {
     const apologies: Apology[] = [];
-    const rows = this.table.listEntities<ApologyEntity>({ queryOptions: { filter: odata`PartitionKey eq ${assertValidKey(meetingId, 'meetingId')}` } });
+    const rows = this.table.listEntities<ApologyEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${assertValidKey(meetingId, 'meetingId')}` },
+    });
     for await (const row of rows) apologies.push(toApology(row));
     return apologies.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   }
@@ -90,12 +103,24 @@ export class ApologyBook {
   }
 
   async recordTold(meetingId: string, aadObjectId: string, state: string): Promise<void> {
-    await this.table.upsertEntity<ToldEntity>({ partitionKey: toldPartition(meetingId), rowKey: assertValidKey(aadObjectId, 'aadObjectId'), state, toldAtUtc: this.clock.now().toUTC().toISO()! }, 'Replace');
+    await this.table.upsertEntity<ToldEntity>(
+      {
+        partitionKey: toldPartition(meetingId),
+        rowKey: assertValidKey(aadObjectId, 'aadObjectId'),
+        state,
+        toldAtUtc: this.clock.now().toUTC().toISO()!,
+      },
+      'Replace',
+    );
   }
 
   private assertOpen(meeting: ApologyMeeting, action: string): void {
     if (meeting.cancelled) throw new DomainError('conflict', `${meeting.title} has been cancelled, so there is nothing to ${action}.`);
-    if (this.clock.now() >= meeting.start) throw new DomainError('conflict', `${meeting.title} has already started, so it is too late to ${action} it here. Please contact Democratic Services.`);
+    if (this.clock.now() >= meeting.start)
+      throw new DomainError(
+        'conflict',
+        `${meeting.title} has already started, so it is too late to ${action} it here. Please contact Democratic Services.`,
+      );
   }
 }
 

@@ -1,7 +1,16 @@
 import { TableClient, TransactionAction, odata } from '@azure/data-tables';
 import { z } from 'zod';
 import { assertValidKey, isConflict, isPreconditionFailed } from '../../../platform/storage/keys';
-import { ATTENDANCE_SOURCES, ATTENDANCE_STATUSES, AttendanceChange, AttendancePerson, AttendanceRecord, AttendanceSource, AttendanceStatus, OccasionId } from '../domain/attendance';
+import {
+  ATTENDANCE_SOURCES,
+  ATTENDANCE_STATUSES,
+  AttendanceChange,
+  AttendancePerson,
+  AttendanceRecord,
+  AttendanceSource,
+  AttendanceStatus,
+  OccasionId,
+} from '../domain/attendance';
 
 const RECORD = 'rec|';
 const CHANGE = 'chg|';
@@ -93,7 +102,9 @@ export class AttendanceBook {
   /** Every change to the occasion's attendance, oldest first. */
   async history(occasionId: OccasionId): Promise<AttendanceChange[]> {
     const partition = assertValidKey(occasionId, 'occasionId');
-    const rows = this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partition} and RowKey ge ${CHANGE} and RowKey lt ${'chg}'}` } });
+    const rows = this.table.listEntities({
+      queryOptions: { filter: odata`PartitionKey eq ${partition} and RowKey ge ${CHANGE} and RowKey lt ${'chg}'}` },
+    });
     const changes: AttendanceChange[] = [];
     for await (const row of rows) {
       const parsed = changeEntitySchema.safeParse(row);
@@ -110,14 +121,20 @@ export class AttendanceBook {
     const result: ApplyResult = { changes: [], unchanged: 0, conflicts: [], alreadyApplied: 0 };
     const queue = [...uniqueMembers(request.wanted)];
     const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await this.applyOne(request, next, current.get(next.member.aadObjectId), result);
+      for (let next = queue.shift(); next; next = queue.shift())
+        await this.applyOne(request, next, current.get(next.member.aadObjectId), result);
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     result.changes.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
     return result;
   }
 
-  private async applyOne(request: ApplyRequest, wanted: WantedAttendance, known: StoredRecord | undefined, result: ApplyResult): Promise<void> {
+  private async applyOne(
+    request: ApplyRequest,
+    wanted: WantedAttendance,
+    known: StoredRecord | undefined,
+    result: ApplyResult,
+  ): Promise<void> {
     let stored = known;
     for (let attempt = 1; ; attempt++) {
       const decision = decide(request, wanted, stored);
@@ -139,7 +156,12 @@ export class AttendanceBook {
     }
   }
 
-  private actions(request: ApplyRequest, wanted: WantedAttendance, change: AttendanceChange, stored: StoredRecord | undefined): TransactionAction[] {
+  private actions(
+    request: ApplyRequest,
+    wanted: WantedAttendance,
+    change: AttendanceChange,
+    stored: StoredRecord | undefined,
+  ): TransactionAction[] {
     const partitionKey = assertValidKey(request.occasionId, 'occasionId');
     const aadObjectId = assertValidKey(wanted.member.aadObjectId, 'aadObjectId');
     const record = {
@@ -180,13 +202,23 @@ export class AttendanceBook {
       const parsed = recordEntitySchema.safeParse(row);
       if (!parsed.success) throw new Error(`stored attendance record ${partition}/${String(row.rowKey)} is malformed`);
       const { partitionKey, rowKey, etag, byId, byName, ...rest } = parsed.data;
-      records.push({ ...rest, occasionId: partitionKey, aadObjectId: rowKey.slice(RECORD.length), by: { aadObjectId: byId, name: byName }, etag: etag ?? '*' });
+      records.push({
+        ...rest,
+        occasionId: partitionKey,
+        aadObjectId: rowKey.slice(RECORD.length),
+        by: { aadObjectId: byId, name: byName },
+        etag: etag ?? '*',
+      });
     }
     return records;
   }
 }
 
-function decide(request: ApplyRequest, wanted: WantedAttendance, stored: StoredRecord | undefined): 'write' | 'unchanged' | 'already_applied' | 'conflict' {
+function decide(
+  request: ApplyRequest,
+  wanted: WantedAttendance,
+  stored: StoredRecord | undefined,
+): 'write' | 'unchanged' | 'already_applied' | 'conflict' {
   if (stored?.submissionId === request.submissionId) return 'already_applied';
   if (stored?.status === wanted.status) return 'unchanged';
   if (stored && request.since && stored.atUtc > request.since && stored.by.aadObjectId !== request.by.aadObjectId) return 'conflict';

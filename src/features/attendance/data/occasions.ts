@@ -9,13 +9,33 @@ import { Occasion, OccasionId, occasionIdSchema } from '../domain/attendance';
 const DEFAULT_MEETING_HOURS = 2;
 
 export function occasionOfEvent(event: ParticipationEvent): Occasion {
-  return { kind: 'event', id: event.id, title: event.title, startUtc: event.startUtc, endUtc: event.endUtc, cancelled: event.status === 'cancelled', eventKind: event.kind };
+  return {
+    kind: 'event',
+    id: event.id,
+    title: event.title,
+    startUtc: event.startUtc,
+    endUtc: event.endUtc,
+    cancelled: event.status === 'cancelled',
+    eventKind: event.kind,
+  };
 }
 
 export function occasionOfMeeting(meeting: Meeting): Occasion {
   const start = DateTime.fromISO(meeting.startUtc, { zone: 'utc' });
-  const endUtc = meeting.endUtc ?? start.plus(meeting.allDay ? { days: 1 } : { hours: DEFAULT_MEETING_HOURS }).toUTC().toISO()!;
-  return { kind: 'meeting', id: meeting.id, title: meeting.title, startUtc: meeting.startUtc, endUtc, cancelled: meeting.status === 'cancelled' };
+  const endUtc =
+    meeting.endUtc ??
+    start
+      .plus(meeting.allDay ? { days: 1 } : { hours: DEFAULT_MEETING_HOURS })
+      .toUTC()
+      .toISO()!;
+  return {
+    kind: 'meeting',
+    id: meeting.id,
+    title: meeting.title,
+    startUtc: meeting.startUtc,
+    endUtc,
+    cancelled: meeting.status === 'cancelled',
+  };
 }
 
 /** Events and meetings as occasions for attendance, looked up by id (validated) or by time. */
@@ -34,7 +54,10 @@ export class Occasions {
 
   /** Events and meetings that started in [fromUtc, toUtc), earliest first. */
   async startingBetween(fromUtc: string, toUtc: string): Promise<Occasion[]> {
-    const [events, meetings] = await Promise.all([this.events.listStartingBetween(fromUtc, toUtc), this.meetings.listStartingBetween(fromUtc, toUtc)]);
+    const [events, meetings] = await Promise.all([
+      this.events.listStartingBetween(fromUtc, toUtc),
+      this.meetings.listStartingBetween(fromUtc, toUtc),
+    ]);
     return [...events.map(occasionOfEvent), ...meetings.map(occasionOfMeeting)].sort((a, b) => a.startUtc.localeCompare(b.startUtc));
   }
 

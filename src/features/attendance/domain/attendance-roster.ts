@@ -36,7 +36,8 @@ export function buildRoster(input: RosterInput): RosterEntry[] {
   const records = new Map(input.records.map((record) => [record.aadObjectId, record]));
   const people = new Map<string, AttendancePerson>();
   for (const person of input.invited) people.set(person.aadObjectId, person);
-  for (const record of input.records) if (!people.has(record.aadObjectId)) people.set(record.aadObjectId, { aadObjectId: record.aadObjectId, name: record.name });
+  for (const record of input.records)
+    if (!people.has(record.aadObjectId)) people.set(record.aadObjectId, { aadObjectId: record.aadObjectId, name: record.name });
   return [...people.values()]
     .map((person) => entryFor(person, records.get(person.aadObjectId), input))
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.aadObjectId.localeCompare(b.aadObjectId));
@@ -71,7 +72,14 @@ function entryFor(person: AttendancePerson, record: AttendanceRecord | undefined
   const rsvp = input.rsvps?.get(person.aadObjectId);
   const apologies = input.apologies?.has(person.aadObjectId) ?? false;
   const preTicked = record ? record.status === 'attended' : rsvp === 'going' || rsvp === 'maybe';
-  return { aadObjectId: person.aadObjectId, name: person.name, ...(record ? { recorded: record.status } : {}), preTicked, note: noteFor(record, rsvp, apologies), apologies };
+  return {
+    aadObjectId: person.aadObjectId,
+    name: person.name,
+    ...(record ? { recorded: record.status } : {}),
+    preTicked,
+    note: noteFor(record, rsvp, apologies),
+    apologies,
+  };
 }
 
 function noteFor(record: AttendanceRecord | undefined, rsvp: RsvpResponse | undefined, apologies: boolean): string {

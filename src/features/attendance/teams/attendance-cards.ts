@@ -36,7 +36,10 @@ export function attendanceFormCard(occasion: Occasion, roster: readonly RosterEn
     messageColor: options.messageColor ?? 'Default',
     totalsText: totalsText(options.totals),
     choices: entries.map((entry) => ({ title: `${entry.name}${entry.note ? ` (${entry.note})` : ''}`, value: entry.aadObjectId })),
-    ticked: entries.filter((entry) => entry.preTicked).map((entry) => entry.aadObjectId).join(','),
+    ticked: entries
+      .filter((entry) => entry.preTicked)
+      .map((entry) => entry.aadObjectId)
+      .join(','),
     shown: entries.map((entry) => entry.aadObjectId).join(','),
     hint: 'Going and Maybe are ticked until you save. Everyone on this page you leave unticked is recorded as not attending; you can correct it later, and every change is kept.',
   });
@@ -53,7 +56,13 @@ export function attendanceHistoryCard(occasion: Occasion, changes: readonly Atte
   return renderPanelReportCard({
     ...emptyPanelReport(`Attendance changes: ${literalText(occasion.title)}`),
     subtitle: formatLondonDateTime(occasion.startUtc),
-    sections: [{ title: changes.length === 0 ? 'Nothing recorded yet' : `${changes.length} ${changes.length === 1 ? 'change' : 'changes'}, newest first`, lines }],
+    sections: [
+      {
+        title:
+          changes.length === 0 ? 'Nothing recorded yet' : `${changes.length} ${changes.length === 1 ? 'change' : 'changes'}, newest first`,
+        lines,
+      },
+    ],
     footnote: changes.length > MAX_HISTORY_LINES ? `The ${changes.length - MAX_HISTORY_LINES} oldest changes are not shown.` : '',
     buttons: [{ title: 'Record attendance', verb: 'attendance.form', data: { occasionId: occasion.id } }],
   });
@@ -61,10 +70,15 @@ export function attendanceHistoryCard(occasion: Occasion, changes: readonly Atte
 
 /** "record attendance": the recent events and meetings to choose from. */
 export function occasionChoiceCard(occasions: readonly Occasion[], heading: string): AdaptiveCardJson {
-  const choices: CardButton[] = occasions.map((occasion) => ({ title: `${occasion.title.slice(0, 60)}, ${formatLondonDateTime(occasion.startUtc)}`, verb: 'attendance.form', data: { occasionId: occasion.id } }));
+  const choices: CardButton[] = occasions.map((occasion) => ({
+    title: `${occasion.title.slice(0, 60)}, ${formatLondonDateTime(occasion.startUtc)}`,
+    verb: 'attendance.form',
+    data: { occasionId: occasion.id },
+  }));
   return renderPanelReportCard({
     ...emptyPanelReport(heading),
-    subtitle: occasions.length === 0 ? 'No events or panel meetings have started in the last 30 days.' : 'Choose the event or meeting to record.',
+    subtitle:
+      occasions.length === 0 ? 'No events or panel meetings have started in the last 30 days.' : 'Choose the event or meeting to record.',
     choices,
   });
 }
@@ -77,6 +91,9 @@ export function occasionLabel(occasion: Occasion): string {
 function historyLine(change: AttendanceChange): string {
   const to = change.to === 'attended' ? 'attended' : 'not attended';
   const from = change.from ? ` (was ${change.from === 'attended' ? 'attended' : 'not attended'})` : '';
-  const how = change.source === 'check_in' ? `${literalText(change.name)} checked in` : `${literalText(change.by.name)} recorded ${literalText(change.name)} as ${to}${from}`;
+  const how =
+    change.source === 'check_in'
+      ? `${literalText(change.name)} checked in`
+      : `${literalText(change.by.name)} recorded ${literalText(change.name)} as ${to}${from}`;
   return `${formatLondonDateTime(change.atUtc)}: ${how}`;
 }

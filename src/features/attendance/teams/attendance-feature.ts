@@ -27,7 +27,10 @@ export function attendanceFeature(deps: AttendanceFeatureDependencies): Feature 
   /** After "I'm here": the card it came from, saying so (the invitation for an event, the meeting card for a meeting). */
   async function checkInResultCard(result: CheckInOutcome, sender: TurnSender): Promise<AdaptiveCardJson> {
     const at = result.record ? formatLondonTime(result.record.atUtc) : '';
-    const heading = result.outcome === 'checked_in' ? `You're checked in${at ? ` at ${at}` : ''}. Thank you for coming.` : `You were already checked in${at ? ` at ${at}` : ''}.`;
+    const heading =
+      result.outcome === 'checked_in'
+        ? `You're checked in${at ? ` at ${at}` : ''}. Thank you for coming.`
+        : `You were already checked in${at ? ` at ${at}` : ''}.`;
     if (result.occasion.kind === 'event') return deps.events.invitation(sender, result.occasion.id, heading);
     return deps.meetings.show(result.occasion.id, await sender.actor(), heading);
   }
@@ -36,7 +39,11 @@ export function attendanceFeature(deps: AttendanceFeatureDependencies): Feature 
   async function checkInTyped(sender: TurnSender): Promise<AdaptiveCardJson> {
     const member = { aadObjectId: sender.aadObjectId, name: sender.name };
     const open = await desk.openForCheckIn(member);
-    if (open.length === 0) return noticeCard('Nothing to check in to', 'There is no event or panel meeting open for check-in right now. Check-in opens half an hour before the start.');
+    if (open.length === 0)
+      return noticeCard(
+        'Nothing to check in to',
+        'There is no event or panel meeting open for check-in right now. Check-in opens half an hour before the start.',
+      );
     if (open.length > 1) return checkInChoiceCard(open);
     return checkInResultCard(await desk.checkIn(member, open[0]!.id), sender);
   }
@@ -47,16 +54,26 @@ export function attendanceFeature(deps: AttendanceFeatureDependencies): Feature 
       {
         name: 'record-attendance',
         phrases: ['record attendance', 'take attendance', 'attendance'],
-        help: { title: 'record attendance', detail: 'Record who attended an event or panel meeting; corrections are kept.', role: 'officer' },
+        help: {
+          title: 'record attendance',
+          detail: 'Record who attended an event or panel meeting; corrections are kept.',
+          role: 'officer',
+        },
         run: async (_input, sender) => desk.recent(await sender.actor()),
       },
-      { name: 'check-in', phrases: ["i'm here", 'im here', 'i am here', 'check in', 'check me in'], run: (_input, sender) => checkInTyped(sender) },
+      {
+        name: 'check-in',
+        phrases: ["i'm here", 'im here', 'i am here', 'check in', 'check me in'],
+        run: (_input, sender) => checkInTyped(sender),
+      },
     ],
     verbs: {
       'attendance.form': cardAction(occasionRef, async (data, sender) => desk.form(await sender.actor(), data.occasionId, data.page ?? 0)),
       'attendance.record': cardAction(recordForm, async (data, sender) => desk.record(await sender.actor(), data)),
       'attendance.history': cardAction(occasionRef, async (data, sender) => desk.history(await sender.actor(), data.occasionId)),
-      'attendance.checkIn': cardAction(occasionRef, async (data, sender) => checkInResultCard(await desk.checkIn({ aadObjectId: sender.aadObjectId, name: sender.name }, data.occasionId), sender)),
+      'attendance.checkIn': cardAction(occasionRef, async (data, sender) =>
+        checkInResultCard(await desk.checkIn({ aadObjectId: sender.aadObjectId, name: sender.name }, data.occasionId), sender),
+      ),
     },
   };
 }
@@ -65,6 +82,10 @@ export function attendanceFeature(deps: AttendanceFeatureDependencies): Feature 
 export function checkInChoiceCard(occasions: readonly Occasion[]): AdaptiveCardJson {
   return renderPanelReportCard({
     ...emptyPanelReport('Which are you at?'),
-    choices: occasions.map((occasion) => ({ title: `${occasion.title.slice(0, 50)}, ${formatLondonDateTime(occasion.startUtc)}`, verb: 'attendance.checkIn', data: { occasionId: occasion.id } })),
+    choices: occasions.map((occasion) => ({
+      title: `${occasion.title.slice(0, 50)}, ${formatLondonDateTime(occasion.startUtc)}`,
+      verb: 'attendance.checkIn',
+      data: { occasionId: occasion.id },
+    })),
   });
 }

@@ -4,7 +4,15 @@ import { z } from 'zod';
 import { Logger } from '../../../platform/logging/logger';
 import { isConflict } from '../../../platform/storage/keys';
 import { Clock } from '../../../platform/time/clock';
-import { AUDIT_ACTIONS, AUDIT_ACTOR_ROLES, AUDIT_SUBJECT_KINDS, AuditEntry, AuditTrail, NewAuditEntry, newAuditEntrySchema } from '../domain/audit-entry';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ACTOR_ROLES,
+  AUDIT_SUBJECT_KINDS,
+  AuditEntry,
+  AuditTrail,
+  NewAuditEntry,
+  newAuditEntrySchema,
+} from '../domain/audit-entry';
 
 /**
  * The audit trail in its own table (`<prefix>audit`), append only: entries are created and never
@@ -73,7 +81,10 @@ export class AuditLog implements AuditTrail {
         return;
       } catch (error) {
         if (isConflict(error) && attempt < 3) continue;
-        this.logger?.error({ event: 'audit.write_failed', action: entry.action, subjectKind: entry.subject.kind, err: error }, 'an audit entry could not be written');
+        this.logger?.error(
+          { event: 'audit.write_failed', action: entry.action, subjectKind: entry.subject.kind, err: error },
+          'an audit entry could not be written',
+        );
         return;
       }
     }
@@ -82,7 +93,9 @@ export class AuditLog implements AuditTrail {
   /** Newest first, `limit` entries (at most 100), starting after the cursor of an earlier page. */
   async latest(options: { limit?: number; after?: string } = {}): Promise<AuditPage> {
     const limit = Math.min(Math.max(1, options.limit ?? 20), MAX_PAGE);
-    const filter = isAuditCursor(options.after) ? odata`PartitionKey eq ${AUDIT_PARTITION} and RowKey gt ${options.after}` : odata`PartitionKey eq ${AUDIT_PARTITION}`;
+    const filter = isAuditCursor(options.after)
+      ? odata`PartitionKey eq ${AUDIT_PARTITION} and RowKey gt ${options.after}`
+      : odata`PartitionKey eq ${AUDIT_PARTITION}`;
     const entries: AuditEntry[] = [];
     // Pages may come back short: read on until one more than asked for shows whether older ones exist.
     for await (const page of this.table.listEntities({ queryOptions: { filter } }).byPage({ maxPageSize: limit + 1 })) {

@@ -5,7 +5,16 @@ import { z } from 'zod';
  * from fixed words, ids and counts ("received -> accepted", "42 queued"): it never holds a child's
  * words, a card's text or anything a person typed.
  */
-export const AUDIT_ACTIONS = ['role.granted', 'role.revoked', 'import', 'export', 'erasure', 'purge', 'broadcast', 'challenge.status'] as const;
+export const AUDIT_ACTIONS = [
+  'role.granted',
+  'role.revoked',
+  'import',
+  'export',
+  'erasure',
+  'purge',
+  'broadcast',
+  'challenge.status',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {

@@ -23,7 +23,10 @@ export class BulletinOptOuts {
   ) {}
 
   async optOut(aadObjectId: string): Promise<void> {
-    await this.table.upsertEntity<OptOutEntity>({ partitionKey: PARTITION, rowKey: assertValidKey(aadObjectId, 'aadObjectId'), optedOutAtUtc: this.clock.now().toUTC().toISO()! }, 'Replace');
+    await this.table.upsertEntity<OptOutEntity>(
+      { partitionKey: PARTITION, rowKey: assertValidKey(aadObjectId, 'aadObjectId'), optedOutAtUtc: this.clock.now().toUTC().toISO()! },
+      'Replace',
+    );
   }
 
   /** Back on the bulletin; true when they had opted out. */
@@ -50,7 +53,9 @@ export class BulletinOptOuts {
   /** Everyone opted out, for filtering the weekly send. */
   async optedOut(): Promise<Set<string>> {
     const ids = new Set<string>();
-    const rows = this.table.listEntities<OptOutEntity>({ queryOptions: { filter: odata`PartitionKey eq ${PARTITION}`, select: ['RowKey'] } });
+    const rows = this.table.listEntities<OptOutEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${PARTITION}`, select: ['RowKey'] },
+    });
     for await (const row of rows) ids.add(row.rowKey);
     return ids;
   }

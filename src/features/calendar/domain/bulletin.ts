@@ -37,7 +37,9 @@ export function bulletinData(input: BulletinInput): BulletinCardData {
   const inWindow = (startUtc: string) => startUtc >= fromUtc && startUtc < toUtc;
   const entries = [
     ...input.meetings.filter((m) => inWindow(m.startUtc)).map((m) => ({ startUtc: m.startUtc, item: meetingItem(m) })),
-    ...input.events.filter((e) => e.audience.kind === 'all' && inWindow(e.startUtc)).map((e) => ({ startUtc: e.startUtc, item: eventItem(e) })),
+    ...input.events
+      .filter((e) => e.audience.kind === 'all' && inWindow(e.startUtc))
+      .map((e) => ({ startUtc: e.startUtc, item: eventItem(e) })),
   ].sort((a, b) => a.startUtc.localeCompare(b.startUtc));
   const lastDay = inLondon(toUtc).minus({ days: 1 });
   return {

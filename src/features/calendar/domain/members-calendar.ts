@@ -26,7 +26,11 @@ export interface MembersCalendarOptions {
  * (STATUS:CANCELLED, 'CANCELLED:' in the title so it shows in any client) updates the entry in
  * place instead of adding a second one. Times are UTC, which every client places correctly.
  */
-export function membersCalendarIcs(meetings: readonly Meeting[], events: readonly ParticipationEvent[], options: MembersCalendarOptions): string {
+export function membersCalendarIcs(
+  meetings: readonly Meeting[],
+  events: readonly ParticipationEvent[],
+  options: MembersCalendarOptions,
+): string {
   const calendar = ical({
     name: options.calendarName,
     description: 'Corporate Parenting Panel meetings and participation events (Recommendation 6).',
@@ -74,6 +78,11 @@ export function eventToIcs(event: ParticipationEvent, options: MembersCalendarOp
 
 /** A safe download name: 'virtual-school-kent-achievement-awards-2027-02-10.ics'. */
 export function eventIcsFileName(event: Pick<ParticipationEvent, 'title' | 'startUtc'>): string {
-  const slug = event.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'event';
+  const slug =
+    event.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'event';
   return `${slug}-${DateTime.fromISO(event.startUtc, { zone: LONDON }).toFormat('yyyy-MM-dd')}.ics`;
 }

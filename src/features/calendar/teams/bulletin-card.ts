@@ -27,7 +27,13 @@ export interface BulletinCardData {
   /** The Members' Calendar page or feed; empty hides the button. */
   calendarUrl: string;
   /** The quarter's key figures, in the first bulletin after officers enter them. */
-  keyFigures: { shown: boolean; title: string; facts: { title: string; value: string }[]; image: { url: string; altText: string }; source: string };
+  keyFigures: {
+    shown: boolean;
+    title: string;
+    facts: { title: string; value: string }[];
+    image: { url: string; altText: string };
+    source: string;
+  };
 }
 
 /** The weekly Member Bulletin. 'Stop the bulletin' posts Action.Execute `bulletin.optOut` {}. */

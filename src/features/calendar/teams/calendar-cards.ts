@@ -12,7 +12,12 @@ export function calendarLinkCard(options: { scope: 'member' | 'officers'; url?: 
   const text = options.url
     ? `${whose}: panel meetings and participation events. In Outlook choose Add calendar, then Subscribe from web, and paste this address. Keep it to yourself: anyone with it can read the calendar. Getting a new link stops this one working.`
     : `${whose} link was sent to you before. For safety it is not stored, so it cannot be shown again. Get a new link to subscribe again (the old one stops working).`;
-  return renderEventCalendarLinkCard({ heading: options.scope === 'officers' ? "Officers' calendar" : "Members' Calendar", text, url: options.url ?? '', scope: options.scope });
+  return renderEventCalendarLinkCard({
+    heading: options.scope === 'officers' ? "Officers' calendar" : "Members' Calendar",
+    text,
+    url: options.url ?? '',
+    scope: options.scope,
+  });
 }
 
 /** The weekly Member Bulletin card. */

@@ -35,8 +35,16 @@ export function calendarFeature(deps: CalendarFeatureDependencies): Feature {
   return {
     name: 'calendar',
     commands: [
-      { name: 'events', phrases: ['events', 'upcoming events', 'participation events', "what's on", 'bulletin'], run: () => deps.bulletin.card() },
-      { name: 'calendar-link', phrases: ['my calendar link', 'calendar link', "members' calendar", 'members calendar'], run: (_input, sender) => calendarLinkFor(sender, 'member') },
+      {
+        name: 'events',
+        phrases: ['events', 'upcoming events', 'participation events', "what's on", 'bulletin'],
+        run: () => deps.bulletin.card(),
+      },
+      {
+        name: 'calendar-link',
+        phrases: ['my calendar link', 'calendar link', "members' calendar", 'members calendar'],
+        run: (_input, sender) => calendarLinkFor(sender, 'member'),
+      },
       {
         name: 'officers-calendar-link',
         phrases: ['officers calendar link'],
@@ -64,9 +72,16 @@ export function calendarFeature(deps: CalendarFeatureDependencies): Feature {
         serve: async ({ params }) => {
           const token = /^([A-Za-z0-9_-]{43})\.ics$/.exec(params.file ?? '')?.[1];
           const scope = token ? await deps.tokens.resolve(token) : undefined;
-          const active = scope?.kind === 'officers' || (scope?.kind === 'member' && (await deps.members.find(scope.aadObjectId))?.active === true);
+          const active =
+            scope?.kind === 'officers' || (scope?.kind === 'member' && (await deps.members.find(scope.aadObjectId))?.active === true);
           if (!scope || !active) return notFound('No such calendar');
-          return { kind: 'file', fileName: 'members-calendar.ics', body: await deps.feed.build(scope), contentType: ICS_CONTENT_TYPE, inline: true };
+          return {
+            kind: 'file',
+            fileName: 'members-calendar.ics',
+            body: await deps.feed.build(scope),
+            contentType: ICS_CONTENT_TYPE,
+            inline: true,
+          };
         },
       },
     ],

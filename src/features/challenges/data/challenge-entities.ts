@@ -43,7 +43,6 @@ export type SummaryEntity = JsonEntity & { status: string; priorityArea: string;
 export type CounterEntity = { partitionKey: string; rowKey: string; next: number };
 export type FormEntity = { partitionKey: string; rowKey: string; reference: string };
 
-
 export function yearKey(year: number): string {
   if (!Number.isInteger(year) || year < 2000 || year > 2999) throw new Error(`invalid challenge year ${year}`);
   return String(year);
@@ -59,7 +58,12 @@ export function historyKey(reference: ChallengeReference, key: string): string {
 }
 
 export function cardEntity(challenge: Challenge): CardEntity {
-  return { partitionKey: partitionOf(challenge.reference), rowKey: `${CARD}${challenge.reference}`, json: boundedJson(challenge, challenge.reference), status: challenge.status };
+  return {
+    partitionKey: partitionOf(challenge.reference),
+    rowKey: `${CARD}${challenge.reference}`,
+    json: boundedJson(challenge, challenge.reference),
+    status: challenge.status,
+  };
 }
 
 export function summaryEntity(challenge: Challenge): SummaryEntity {
@@ -76,7 +80,11 @@ export function summaryEntity(challenge: Challenge): SummaryEntity {
 }
 
 export function historyEntity(event: ChallengeEvent): JsonEntity {
-  return { partitionKey: partitionOf(event.reference), rowKey: historyKey(event.reference, event.key), json: boundedJson(event, event.reference) };
+  return {
+    partitionKey: partitionOf(event.reference),
+    rowKey: historyKey(event.reference, event.key),
+    json: boundedJson(event, event.reference),
+  };
 }
 
 /** Form limits keep every row far below this; the check turns a future mistake into a clear error, not a 400. */

@@ -1,7 +1,18 @@
 import { RestError, TableClient, TransactionAction, odata } from '@azure/data-tables';
 import { DomainError } from '../../../shared/errors/domain-error';
 import { assertValidKey, isConflict, isNotFound, isPreconditionFailed } from '../../../platform/storage/keys';
-import { Challenge, ChallengeChange, ChallengeEvent, ChallengeReference, ChallengeStatus, PriorityArea, StoredChallenge, formatReference, referenceSchema, referenceYear } from '../domain/challenge';
+import {
+  Challenge,
+  ChallengeChange,
+  ChallengeEvent,
+  ChallengeReference,
+  ChallengeStatus,
+  PriorityArea,
+  StoredChallenge,
+  formatReference,
+  referenceSchema,
+  referenceYear,
+} from '../domain/challenge';
 import { parseStored, storedChallengeSchema, storedEventSchema, storedSummarySchema } from './challenge-stored-schemas';
 import {
   CARD,
@@ -117,7 +128,10 @@ export class ChallengeRepository {
   async change(reference: ChallengeReference, mutate: ChallengeMutation, eventKey?: string): Promise<ChangeResult> {
     referenceSchema.parse(reference);
     for (let attempt = 1; ; attempt++) {
-      const [stored, seen] = await Promise.all([this.get(reference), eventKey ? this.hasEvent(reference, eventKey) : Promise.resolve(false)]);
+      const [stored, seen] = await Promise.all([
+        this.get(reference),
+        eventKey ? this.hasEvent(reference, eventKey) : Promise.resolve(false),
+      ]);
       if (!stored) throw new DomainError('not_found', `Challenge card ${reference} could not be found.`);
       if (seen) return { outcome: 'duplicate', challenge: stored.challenge };
       const decided = mutate(stored.challenge);
@@ -161,7 +175,9 @@ export class ChallengeRepository {
   async listSummaries(query: SummaryQuery = {}): Promise<ChallengeSummary[]> {
     const years = (await this.years()).filter((year) => !query.raisedBefore || `${year}-01-01` < query.raisedBefore);
     const batches = await Promise.all(years.map((year) => this.summariesIn(year, query)));
-    return batches.flat().sort((a, b) => (a.raisedOn === b.raisedOn ? a.reference.localeCompare(b.reference) : a.raisedOn < b.raisedOn ? -1 : 1));
+    return batches
+      .flat()
+      .sort((a, b) => (a.raisedOn === b.raisedOn ? a.reference.localeCompare(b.reference) : a.raisedOn < b.raisedOn ? -1 : 1));
   }
 
   /** The years that have (or had a card being created in) a partition, ascending. */
@@ -251,7 +267,11 @@ function isRace(error: unknown): boolean {
 }
 
 function busy(cause: unknown): DomainError {
-  return new DomainError('unavailable', 'Challenge cards are busy right now: several people are changing them at once. Please try again in a moment.', { cause });
+  return new DomainError(
+    'unavailable',
+    'Challenge cards are busy right now: several people are changing them at once. Please try again in a moment.',
+    { cause },
+  );
 }
 
 /** Jittered, growing pause so racing writers spread out instead of colliding again at once. */

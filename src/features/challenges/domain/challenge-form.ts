@@ -32,7 +32,18 @@ export interface ChallengeFormValues {
 
 export type ChallengeFormField = keyof ChallengeFormValues;
 
-const FORM_FIELDS: readonly ChallengeFormField[] = ['title', 'words', 'raisingGroup', 'raisingGroupOther', 'raisedOn', 'priorityArea', 'leadOfficer', 'assignees', 'dueOn', 'confirmNotChildName'];
+const FORM_FIELDS: readonly ChallengeFormField[] = [
+  'title',
+  'words',
+  'raisingGroup',
+  'raisingGroupOther',
+  'raisedOn',
+  'priorityArea',
+  'leadOfficer',
+  'assignees',
+  'dueOn',
+  'confirmNotChildName',
+];
 
 /** Someone a card can be given to: the people the form offers, with their role (the lead must be an officer). */
 export interface ChallengeCandidate extends Person {
@@ -49,7 +60,10 @@ export interface ChallengeFormContext {
 }
 
 /** A valid new challenge, people resolved server-side from their ids. */
-export type ChallengeDraft = Pick<Challenge, 'title' | 'words' | 'raisingGroup' | 'raisingGroupOther' | 'raisedOn' | 'priorityArea' | 'leadOfficer' | 'assignees' | 'dueOn'>;
+export type ChallengeDraft = Pick<
+  Challenge,
+  'title' | 'words' | 'raisingGroup' | 'raisingGroupOther' | 'raisedOn' | 'priorityArea' | 'leadOfficer' | 'assignees' | 'dueOn'
+>;
 
 /**
  * The form was filled in wrongly. Carries a message per field and what was typed, so the form can
@@ -69,7 +83,11 @@ export class ChallengeFormError extends FormError<ChallengeFormField, ChallengeF
 }
 
 const trimmed = formText;
-const isoDate = (message: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, message).refine((value) => DateTime.fromISO(value).isValid, 'That date does not exist');
+const isoDate = (message: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
+    .refine((value) => DateTime.fromISO(value).isValid, 'That date does not exist');
 
 const formSchema = z.object({
   title: trimmed(MAX_TITLE_LENGTH, 'The title').pipe(z.string().min(1, 'Give the challenge a short title')),
@@ -132,7 +150,18 @@ export function validateChallengeForm(input: unknown, context: ChallengeFormCont
 
 /** Blank values for a new form. */
 export function emptyChallengeFormValues(): ChallengeFormValues {
-  return { title: '', words: '', raisingGroup: '', raisingGroupOther: '', raisedOn: '', priorityArea: '', leadOfficer: '', assignees: '', dueOn: '', confirmNotChildName: '' };
+  return {
+    title: '',
+    words: '',
+    raisingGroup: '',
+    raisingGroupOther: '',
+    raisedOn: '',
+    priorityArea: '',
+    leadOfficer: '',
+    assignees: '',
+    dueOn: '',
+    confirmNotChildName: '',
+  };
 }
 
 /** Reads the form's fields from card data, keeping only strings and never more than is allowed. */
@@ -140,7 +169,11 @@ export function challengeFormValuesOf(input: unknown): ChallengeFormValues {
   return readFormValues(input, FORM_FIELDS, MAX_ASSIGNEES * 130 + 100);
 }
 
-function guardPersonalData(values: ChallengeFormValues, errors: Partial<Record<ChallengeFormField, string>>, context: ChallengeFormContext): GuardOutcome {
+function guardPersonalData(
+  values: ChallengeFormValues,
+  errors: Partial<Record<ChallengeFormField, string>>,
+  context: ChallengeFormContext,
+): GuardOutcome {
   const knownAdultNames = context.candidates.map((candidate) => candidate.name);
   let refused = false;
   const names = new Set<string>();
@@ -157,13 +190,25 @@ function guardPersonalData(values: ChallengeFormValues, errors: Partial<Record<C
     }
   }
   const possibleNames = [...names].sort();
-  if (possibleNames.length === 0 || namesConfirmed(context.formId, possibleNames, values.confirmNotChildName)) return { refused, unconfirmedNames: [] };
+  if (possibleNames.length === 0 || namesConfirmed(context.formId, possibleNames, values.confirmNotChildName))
+    return { refused, unconfirmedNames: [] };
   for (const field of named) errors[field] = POSSIBLE_NAME_MESSAGE;
   return { refused, unconfirmedNames: possibleNames };
 }
 
-function resolveAssignees(text: string, people: Map<string, ChallengeCandidate>, errors: Partial<Record<ChallengeFormField, string>>): Person[] {
-  const ids = [...new Set(text.split(',').map((id) => id.trim()).filter((id) => id.length > 0))];
+function resolveAssignees(
+  text: string,
+  people: Map<string, ChallengeCandidate>,
+  errors: Partial<Record<ChallengeFormField, string>>,
+): Person[] {
+  const ids = [
+    ...new Set(
+      text
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id.length > 0),
+    ),
+  ];
   if (ids.length > MAX_ASSIGNEES) {
     errors.assignees = `Choose at most ${MAX_ASSIGNEES} people`;
     return [];
@@ -180,12 +225,20 @@ function resolveAssignees(text: string, people: Map<string, ChallengeCandidate>,
   return assignees;
 }
 
-function formError(errors: Partial<Record<ChallengeFormField, string>>, values: ChallengeFormValues, context: ChallengeFormContext, guarded: GuardOutcome): ChallengeFormError {
+function formError(
+  errors: Partial<Record<ChallengeFormField, string>>,
+  values: ChallengeFormValues,
+  context: ChallengeFormContext,
+  guarded: GuardOutcome,
+): ChallengeFormError {
   const confirmation = guarded.unconfirmedNames.length > 0 ? nameConfirmation(context.formId, guarded.unconfirmedNames) : '';
   let message = 'Please correct the highlighted fields.';
-  if (guarded.refused) message = "Some of this looks like a child's personal details, which challenge cards must not hold. Please take them out, then create the card again.";
+  if (guarded.refused)
+    message =
+      "Some of this looks like a child's personal details, which challenge cards must not hold. Please take them out, then create the card again.";
   else if (confirmation && Object.keys(errors).every((field) => errors[field as ChallengeFormField] === POSSIBLE_NAME_MESSAGE)) {
-    message = "Please check: this may name a person. Challenge cards must never name a child. If it is not a child's name, tick the box below and create the card again.";
+    message =
+      "Please check: this may name a person. Challenge cards must never name a child. If it is not a child's name, tick the box below and create the card again.";
   }
   // The box is drawn unticked again, so an earlier tick never carries over to new words.
   return new ChallengeFormError(errors, { ...values, confirmNotChildName: '' }, context, message, confirmation);

@@ -9,7 +9,9 @@ export function directoryPeople(members: MemberDirectory, roles: RoleService): C
     candidates: async (): Promise<ChallengeCandidate[]> => {
       const people = await roles.membersWithRoles();
       const active = new Set((await members.list({ activeOnly: true })).map((member) => member.aadObjectId));
-      return people.filter((person) => active.has(person.aadObjectId)).map((person) => ({ aadObjectId: person.aadObjectId, name: person.name, role: person.role }));
+      return people
+        .filter((person) => active.has(person.aadObjectId))
+        .map((person) => ({ aadObjectId: person.aadObjectId, name: person.name, role: person.role }));
     },
   };
 }

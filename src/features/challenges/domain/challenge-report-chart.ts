@@ -27,8 +27,18 @@ export function challengeAreaChart(report: ChallengeReport): ChartSpec {
     const key = `${row.priorityArea}|${groupOf(row.status)}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  const values = PRIORITY_AREAS.flatMap((area) => STATUS_GROUPS.map((group, order) => ({ area: SHORT_PRIORITY_LABELS[area], status: group, order, cards: counts.get(`${area}|${group}`) ?? 0 })));
-  const totals = PRIORITY_AREAS.map((area) => `${SHORT_PRIORITY_LABELS[area]} ${values.filter((value) => value.area === SHORT_PRIORITY_LABELS[area]).reduce((total, value) => total + value.cards, 0)}`);
+  const values = PRIORITY_AREAS.flatMap((area) =>
+    STATUS_GROUPS.map((group, order) => ({
+      area: SHORT_PRIORITY_LABELS[area],
+      status: group,
+      order,
+      cards: counts.get(`${area}|${group}`) ?? 0,
+    })),
+  );
+  const totals = PRIORITY_AREAS.map(
+    (area) =>
+      `${SHORT_PRIORITY_LABELS[area]} ${values.filter((value) => value.area === SHORT_PRIORITY_LABELS[area]).reduce((total, value) => total + value.cards, 0)}`,
+  );
   return {
     altText: `Challenge cards open during ${report.period.title} by priority area: ${totals.join(', ')}.`,
     spec: {
@@ -39,8 +49,20 @@ export function challengeAreaChart(report: ChallengeReport): ChartSpec {
       mark: { type: 'bar' },
       encoding: {
         y: { field: 'area', type: 'nominal', sort: PRIORITY_AREAS.map((area) => SHORT_PRIORITY_LABELS[area]), title: null },
-        x: { field: 'cards', type: 'quantitative', title: 'Cards', axis: { tickMinStep: 1, format: 'd' }, scale: { domainMin: 0, nice: true } },
-        color: { field: 'status', type: 'nominal', sort: [...STATUS_GROUPS], title: 'Status', scale: { domain: [...STATUS_GROUPS], range: ['#1f5f99', '#3a9a5b', '#e08a1e', '#7f7f7f'] } },
+        x: {
+          field: 'cards',
+          type: 'quantitative',
+          title: 'Cards',
+          axis: { tickMinStep: 1, format: 'd' },
+          scale: { domainMin: 0, nice: true },
+        },
+        color: {
+          field: 'status',
+          type: 'nominal',
+          sort: [...STATUS_GROUPS],
+          title: 'Status',
+          scale: { domain: [...STATUS_GROUPS], range: ['#1f5f99', '#3a9a5b', '#e08a1e', '#7f7f7f'] },
+        },
         order: { field: 'order', type: 'ordinal' },
       },
     },
@@ -64,7 +86,13 @@ export function challengeTrendChart(quarters: readonly ChallengeReport[]): Chart
       encoding: {
         x: { field: 'quarter', type: 'ordinal', sort: null, title: null, axis: { labelAngle: 0 } },
         xOffset: { field: 'measure', sort: ['New', 'Completed'] },
-        y: { field: 'cards', type: 'quantitative', title: 'Cards', axis: { tickMinStep: 1, format: 'd' }, scale: { domainMin: 0, nice: true } },
+        y: {
+          field: 'cards',
+          type: 'quantitative',
+          title: 'Cards',
+          axis: { tickMinStep: 1, format: 'd' },
+          scale: { domainMin: 0, nice: true },
+        },
         color: { field: 'measure', type: 'nominal', sort: ['New', 'Completed'], title: null, scale: { range: ['#1f5f99', '#3a9a5b'] } },
       },
     },

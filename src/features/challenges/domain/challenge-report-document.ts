@@ -41,8 +41,16 @@ export function challengeReportDocument(input: ChallengeDocumentInput, charts: C
     { kind: 'heading', text: 'Challenges completed in the period' },
     input.completed.length === 0
       ? { kind: 'paragraph', text: 'No challenge cards were completed in the period.' }
-      : { kind: 'table', columns: ['Challenge', 'Completed', 'Outcome', 'What we told the young people', 'Young people told'], rows: input.completed.map(completedRow) },
-    { kind: 'paragraph', italic: true, text: 'Quarters are calendar quarters (Q1 is January to March). Statuses are as they stood at the end of the period. Records name the children\u2019s council that raised each challenge, never a child.' },
+      : {
+          kind: 'table',
+          columns: ['Challenge', 'Completed', 'Outcome', 'What we told the young people', 'Young people told'],
+          rows: input.completed.map(completedRow),
+        },
+    {
+      kind: 'paragraph',
+      italic: true,
+      text: 'Quarters are calendar quarters (Q1 is January to March). Statuses are as they stood at the end of the period. Records name the children\u2019s council that raised each challenge, never a child.',
+    },
   ];
   return renderWordReport({
     title: 'Challenge cards: update to the panel',
@@ -58,7 +66,13 @@ export function challengeReportDocumentName(report: ChallengeReport): string {
 
 /** One row per completed card: a single table is quick to write and reads well in committee papers. */
 function completedRow(card: CompletedCardDetail): string[] {
-  return [`${card.reference}: ${card.title}\nRaised by ${card.group}`, dayText(card.completedOn), card.outcome || 'No response recorded.', card.toldYoungPeople || 'No explanation recorded.', card.informedOn ? dayText(card.informedOn) : 'Not yet'];
+  return [
+    `${card.reference}: ${card.title}\nRaised by ${card.group}`,
+    dayText(card.completedOn),
+    card.outcome || 'No response recorded.',
+    card.toldYoungPeople || 'No explanation recorded.',
+    card.informedOn ? dayText(card.informedOn) : 'Not yet',
+  ];
 }
 
 function chartBlock(chart: Chart, charts: ChartRenderer): WordBlock {

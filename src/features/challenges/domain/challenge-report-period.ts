@@ -1,4 +1,12 @@
-import { PeriodRules, ReportPeriod, lastCompleteQuarter, parseReportPeriod as parsePeriod, quarterPeriod, rangePeriod as range, yearPeriod } from '../../../shared/reports/report-period';
+import {
+  PeriodRules,
+  ReportPeriod,
+  lastCompleteQuarter,
+  parseReportPeriod as parsePeriod,
+  quarterPeriod,
+  rangePeriod as range,
+  yearPeriod,
+} from '../../../shared/reports/report-period';
 
 /**
  * Challenge report periods: the shared report periods (src/reports/report-period.ts) with the

@@ -1,5 +1,14 @@
 import { londonDate, londonStartOfDay } from '../../../platform/time/london';
-import { CHALLENGE_STATUSES, ChallengeStatus, PRIORITY_AREAS, PRIORITY_AREA_LABELS, PriorityArea, STATUS_LABELS, isActive, toUtcIso } from './challenge';
+import {
+  CHALLENGE_STATUSES,
+  ChallengeStatus,
+  PRIORITY_AREAS,
+  PRIORITY_AREA_LABELS,
+  PriorityArea,
+  STATUS_LABELS,
+  isActive,
+  toUtcIso,
+} from './challenge';
 import { ReportPeriod } from './challenge-report-period';
 import { ChallengeSummary } from './challenge-summary';
 
@@ -63,19 +72,30 @@ export function buildChallengeReport(summaries: readonly ChallengeSummary[], per
   const cutoffUtc = partial ? nowUtc : periodEndUtc;
   const today = londonDate(nowUtc);
   const overdueBefore = partial ? today : period.endExclusive;
-  const scoped = summaries.filter((summary) => summary.raisedOn < period.endExclusive && summary.raisedOn <= today && summary.endOn >= period.start);
+  const scoped = summaries.filter(
+    (summary) => summary.raisedOn < period.endExclusive && summary.raisedOn <= today && summary.endOn >= period.start,
+  );
   const rows = scoped.map((summary) => reportRow(summary, cutoffUtc, overdueBefore));
   const inPeriod = (date: string | undefined): boolean => date !== undefined && date >= period.start && date < period.endExclusive;
   const raised = rows.filter((row) => inPeriod(row.raisedOn));
   const responseDays = raised.map((row) => row.daysToFirstResponse).filter((days): days is number => days !== undefined);
-  const changedInPeriod = (status: ChallengeStatus) => scoped.filter((summary) => inPeriod(firstReached(summary, status, cutoffUtc))).length;
+  const changedInPeriod = (status: ChallengeStatus) =>
+    scoped.filter((summary) => inPeriod(firstReached(summary, status, cutoffUtc))).length;
   const report: ChallengeReport = {
     period,
     partial,
     asOf: partial ? today : period.end,
     inScope: rows.length,
-    byStatus: CHALLENGE_STATUSES.map((status) => ({ status, label: STATUS_LABELS[status], count: rows.filter((row) => row.status === status).length })),
-    byPriority: PRIORITY_AREAS.map((area) => ({ area, label: PRIORITY_AREA_LABELS[area], count: rows.filter((row) => row.priorityArea === area).length })),
+    byStatus: CHALLENGE_STATUSES.map((status) => ({
+      status,
+      label: STATUS_LABELS[status],
+      count: rows.filter((row) => row.status === status).length,
+    })),
+    byPriority: PRIORITY_AREAS.map((area) => ({
+      area,
+      label: PRIORITY_AREA_LABELS[area],
+      count: rows.filter((row) => row.priorityArea === area).length,
+    })),
     raised: raised.length,
     completed: changedInPeriod('completed'),
     declined: changedInPeriod('declined'),
@@ -85,8 +105,15 @@ export function buildChallengeReport(summaries: readonly ChallengeSummary[], per
     awaitingFirstResponse: raised.length - responseDays.length,
     outcomes: rows
       .filter((row) => inPeriod(row.completedOn))
-      .sort((a, b) => (a.completedOn === b.completedOn ? a.reference.localeCompare(b.reference) : (a.completedOn ?? '') < (b.completedOn ?? '') ? -1 : 1))
-      .map((row) => ({ reference: row.reference, title: row.title, completedOn: row.completedOn ?? '', outcome: row.explanation ? oneLine(row.explanation) : 'No outcome recorded.' })),
+      .sort((a, b) =>
+        a.completedOn === b.completedOn ? a.reference.localeCompare(b.reference) : (a.completedOn ?? '') < (b.completedOn ?? '') ? -1 : 1,
+      )
+      .map((row) => ({
+        reference: row.reference,
+        title: row.title,
+        completedOn: row.completedOn ?? '',
+        outcome: row.explanation ? oneLine(row.explanation) : 'No outcome recorded.',
+      })),
     rows,
   };
   const average = averageOf(responseDays);
@@ -159,7 +186,8 @@ function reportRow(summary: ChallengeSummary, cutoffUtc: string, overdueBefore: 
     status,
     overdue: isActive(status) && summary.dueOn < overdueBefore,
   };
-  if (summary.firstResponseAtUtc && summary.firstResponseAtUtc < cutoffUtc) row.daysToFirstResponse = Math.max(0, daysBetween(summary.raisedOn, londonDateOf(summary.firstResponseAtUtc)));
+  if (summary.firstResponseAtUtc && summary.firstResponseAtUtc < cutoffUtc)
+    row.daysToFirstResponse = Math.max(0, daysBetween(summary.raisedOn, londonDateOf(summary.firstResponseAtUtc)));
   const completed = firstReached(summary, 'completed', cutoffUtc);
   if (completed) row.completedOn = completed;
   const reachedExplained = completed ?? firstReached(summary, 'declined', cutoffUtc);

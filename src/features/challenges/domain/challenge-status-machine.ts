@@ -23,8 +23,14 @@ interface Transition {
 export const TRANSITIONS: Readonly<Record<ChallengeStatus, Readonly<Partial<Record<ChallengeStatus, Transition>>>>> = {
   received: {
     accepted: { requires: [] },
-    declined: { requires: ['explanation'], missing: 'Say why the challenge cannot be met: this explanation goes back to the young people.' },
-    redirected: { requires: ['explanation'], missing: 'Say which professional the issue was passed to (their role, never a name of the child).' },
+    declined: {
+      requires: ['explanation'],
+      missing: 'Say why the challenge cannot be met: this explanation goes back to the young people.',
+    },
+    redirected: {
+      requires: ['explanation'],
+      missing: 'Say which professional the issue was passed to (their role, never a name of the child).',
+    },
   },
   accepted: {
     in_progress: { requires: [] },

@@ -1,5 +1,15 @@
 import { londonDate } from '../../../platform/time/london';
-import { Challenge, ChallengeReference, ChallengeStatus, Person, PriorityArea, RaisingGroup, StatusChange, isFinal, raisingGroupText } from './challenge';
+import {
+  Challenge,
+  ChallengeReference,
+  ChallengeStatus,
+  Person,
+  PriorityArea,
+  RaisingGroup,
+  StatusChange,
+  isFinal,
+  raisingGroupText,
+} from './challenge';
 
 /** `endOn` of a card that has not reached a final status: sorts after every real date. */
 export const STILL_OPEN = '9999-12-31';

@@ -158,7 +158,9 @@ export interface StoredChallenge {
 }
 
 export function raisingGroupText(challenge: Pick<Challenge, 'raisingGroup' | 'raisingGroupOther'>): string {
-  return challenge.raisingGroup === 'other' && challenge.raisingGroupOther ? challenge.raisingGroupOther : RAISING_GROUP_LABELS[challenge.raisingGroup];
+  return challenge.raisingGroup === 'other' && challenge.raisingGroupOther
+    ? challenge.raisingGroupOther
+    : RAISING_GROUP_LABELS[challenge.raisingGroup];
 }
 
 /** Whether a person is the lead officer or one of the assignees. */

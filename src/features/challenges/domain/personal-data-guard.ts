@@ -79,7 +79,8 @@ function spaceBefore(text: string, at: number): number {
 }
 
 function spaceAfter(text: string, at: number): number {
-  for (let index = at; index < at + CUT_SEARCH && index < text.length; index++) if (text[index] === ' ' || text[index] === '\n') return index + 1;
+  for (let index = at; index < at + CUT_SEARCH && index < text.length; index++)
+    if (text[index] === ' ' || text[index] === '\n') return index + 1;
   return at;
 }
 

@@ -33,7 +33,7 @@ const PLAIN_WORDS: [RegExp, string][] = [
   [/\bNEET\b/g, 'not in education, work or training'],
   [/\bEET\b/g, 'in education, work or training'],
   [/\bLAC\b|\blooked[- ]after children\b/gi, 'children in care'],
-  [/\bCiCC?\b/g, "children in care council"],
+  [/\bCiCC?\b/g, 'children in care council'],
   [/\bKCC\b/g, 'the council'],
   [/\bVSK\b/g, 'the Virtual School'],
   [/\bOCYPC\b/g, "Our Children and Young People's Council"],
@@ -68,13 +68,20 @@ export function draftSummary(year: number, closed: readonly ClosedChallenge[], n
   return {
     year,
     intro: `These are the challenges you raised with your corporate parents that were finished in ${year}, and what happened. Thank you for telling us.`,
-    items: [...closed].sort((a, b) => a.closedOn.localeCompare(b.closedOn) || a.reference.localeCompare(b.reference)).map((card) => ({ reference: card.reference, youSaid: plainWords(card.title, names), weDid: weDid(card, names) })),
+    items: [...closed]
+      .sort((a, b) => a.closedOn.localeCompare(b.closedOn) || a.reference.localeCompare(b.reference))
+      .map((card) => ({ reference: card.reference, youSaid: plainWords(card.title, names), weDid: weDid(card, names) })),
     version: 0,
   };
 }
 
 /** The first date a card reached one of the closing statuses inside [start, endExclusive), if it did. */
-export function closedIn(statusChanges: readonly StatusChange[], start: string, endExclusive: string, londonDateOf: (utc: string) => string): { status: ClosedChallenge['status']; on: string } | undefined {
+export function closedIn(
+  statusChanges: readonly StatusChange[],
+  start: string,
+  endExclusive: string,
+  londonDateOf: (utc: string) => string,
+): { status: ClosedChallenge['status']; on: string } | undefined {
   for (const change of statusChanges) {
     if (change.status !== 'completed' && change.status !== 'declined' && change.status !== 'redirected') continue;
     const on = londonDateOf(change.atUtc);

@@ -21,7 +21,13 @@ import {
   raisingGroupText,
   reachedAt,
 } from '../domain/challenge';
-import { ChallengeFormContext, ChallengeFormError, ChallengeFormField, ChallengeFormValues, emptyChallengeFormValues } from '../domain/challenge-form';
+import {
+  ChallengeFormContext,
+  ChallengeFormError,
+  ChallengeFormField,
+  ChallengeFormValues,
+  emptyChallengeFormValues,
+} from '../domain/challenge-form';
 import { ANY_AREA, ChallengeListFilter, isOverdue } from '../domain/challenge-list-filter';
 import { ChallengeReport } from '../domain/challenge-report';
 import { KEEP_STATUS, RespondValues } from '../domain/challenge-response';
@@ -109,7 +115,10 @@ export function challengeCard(view: ChallengeView, options: ChallengeCardOptions
 
 /** The card after `challenge.create`: the new card, or the one a double click already made. */
 export function challengeCreatedCard(outcome: CreateOutcome, nowUtc: string): AdaptiveCardJson {
-  const message = outcome.outcome === 'created' ? `Challenge card ${outcome.view.challenge.reference} created.` : `This form already created ${outcome.view.challenge.reference}: here it is.`;
+  const message =
+    outcome.outcome === 'created'
+      ? `Challenge card ${outcome.view.challenge.reference} created.`
+      : `This form already created ${outcome.view.challenge.reference}: here it is.`;
   return challengeCard(outcome.view, { nowUtc, message, messageColor: 'Good' });
 }
 
@@ -122,7 +131,13 @@ export function challengeRespondedCard(outcome: RespondOutcome, nowUtc: string):
 /** The card after a refused response: as it is now, the reason, and what was typed (when it can still be sent). */
 export function challengeRefusedCard(error: ChallengeResponseError, nowUtc: string): AdaptiveCardJson {
   const asking = error.nameConfirmation.length > 0;
-  return challengeCard(error.view, { nowUtc, message: error.userMessage, messageColor: asking ? 'Warning' : 'Attention', values: error.values, nameConfirmation: error.nameConfirmation });
+  return challengeCard(error.view, {
+    nowUtc,
+    message: error.userMessage,
+    messageColor: asking ? 'Warning' : 'Attention',
+    values: error.values,
+    nameConfirmation: error.nameConfirmation,
+  });
 }
 
 /** The heading of a nudge about an overdue card: 'Overdue by 5 days: due Friday 3 July 2026'. */
@@ -157,7 +172,9 @@ export function challengeFormCard(context: ChallengeFormContext, options: { erro
     nameConfirmation,
     groups: RAISING_GROUPS.map((group) => ({ title: RAISING_GROUP_LABELS[group], value: group })),
     areas: PRIORITY_AREAS.map((area) => ({ title: PRIORITY_AREA_LABELS[area], value: area })),
-    officers: form.candidates.filter((person) => hasRole(person.role, 'officer')).map((person) => ({ title: person.name, value: person.aadObjectId })),
+    officers: form.candidates
+      .filter((person) => hasRole(person.role, 'officer'))
+      .map((person) => ({ title: person.name, value: person.aadObjectId })),
     people: form.candidates.map((person) => ({ title: person.name, value: person.aadObjectId })),
   };
   return renderChallengeFormCard(data);
@@ -165,7 +182,9 @@ export function challengeFormCard(context: ChallengeFormContext, options: { erro
 
 /** "challenge cards": the list with its filters. */
 export function challengeListCard(cards: readonly ChallengeSummary[], filter: ChallengeListFilter, nowUtc: string): AdaptiveCardJson {
-  return renderChallengeListCard(listData(`Challenge cards: ${filterText(filter)}`, cards, nowUtc, { filter, emptyNote: 'No challenge cards match these filters.' }));
+  return renderChallengeListCard(
+    listData(`Challenge cards: ${filterText(filter)}`, cards, nowUtc, { filter, emptyNote: 'No challenge cards match these filters.' }),
+  );
 }
 
 /** "my challenge cards": the open cards the member leads or is assigned to. */
@@ -197,7 +216,10 @@ const MAX_CARD_OUTCOMES = 15;
  * The quarterly summary. `csvUrl` and `docxUrl` (the bot's downloads for the same period) add
  * their buttons; `image` is the chart by priority area and status.
  */
-export function challengeReportCard(report: ChallengeReport, options: { csvUrl?: string; docxUrl?: string; image?: CardImage } = {}): AdaptiveCardJson {
+export function challengeReportCard(
+  report: ChallengeReport,
+  options: { csvUrl?: string; docxUrl?: string; image?: CardImage } = {},
+): AdaptiveCardJson {
   const outcomes = report.outcomes.slice(0, MAX_CARD_OUTCOMES);
   const hidden = report.outcomes.length - outcomes.length;
   const data: ChallengeReportCardData = {
@@ -208,27 +230,53 @@ export function challengeReportCard(report: ChallengeReport, options: { csvUrl?:
     facts: challengeReportFacts(report),
     byStatus: report.byStatus.map((entry) => ({ label: entry.label, count: String(entry.count) })),
     byPriority: report.byPriority.map((entry) => ({ label: entry.label, count: String(entry.count) })),
-    outcomes: outcomes.map((entry) => ({ reference: entry.reference, title: literalText(entry.title), outcome: literalText(entry.outcome) })),
+    outcomes: outcomes.map((entry) => ({
+      reference: entry.reference,
+      title: literalText(entry.title),
+      outcome: literalText(entry.outcome),
+    })),
     outcomesNote: hidden > 0 ? `${hidden} more completed ${hidden === 1 ? 'card is' : 'cards are'} in the Word report.` : '',
-    footnote: 'Quarters are calendar quarters: Q1 is January to March. Statuses are as they stood at the end of the period. The CSV lists every card open during the period.',
+    footnote:
+      'Quarters are calendar quarters: Q1 is January to March. Statuses are as they stood at the end of the period. The CSV lists every card open during the period.',
     csvUrl: options.csvUrl ?? '',
     docxUrl: options.docxUrl ?? '',
   };
   return renderChallengeReportCard(data);
 }
 
-function listData(heading: string, cards: readonly ChallengeSummary[], nowUtc: string, options: { filter?: ChallengeListFilter; emptyNote: string }): ChallengeListCardData {
+function listData(
+  heading: string,
+  cards: readonly ChallengeSummary[],
+  nowUtc: string,
+  options: { filter?: ChallengeListFilter; emptyNote: string },
+): ChallengeListCardData {
   const today = londonDate(nowUtc);
   const shown = cards.slice(0, MAX_LIST_ITEMS);
-  const note = cards.length === 0 ? options.emptyNote : cards.length > shown.length ? `Showing ${shown.length} of ${cards.length}, soonest due first.${options.filter ? ' Narrow the list with the filters.' : ''}` : '';
+  const note =
+    cards.length === 0
+      ? options.emptyNote
+      : cards.length > shown.length
+        ? `Showing ${shown.length} of ${cards.length}, soonest due first.${options.filter ? ' Narrow the list with the filters.' : ''}`
+        : '';
   return {
     heading,
     items: shown.map((card) => listItem(card, today)),
     note,
     showFilters: options.filter !== undefined,
-    filter: { status: options.filter?.status ?? 'open', priorityArea: options.filter?.priorityArea ?? ANY_AREA, overdue: options.filter?.overdue ? 'true' : 'false' },
-    statusChoices: [{ title: 'Open', value: 'open' }, { title: 'All', value: 'all' }, ...CHALLENGE_STATUSES.map((status) => ({ title: STATUS_LABELS[status], value: status }))],
-    areaChoices: [{ title: 'All priority areas', value: ANY_AREA }, ...PRIORITY_AREAS.map((area) => ({ title: PRIORITY_AREA_LABELS[area], value: area }))],
+    filter: {
+      status: options.filter?.status ?? 'open',
+      priorityArea: options.filter?.priorityArea ?? ANY_AREA,
+      overdue: options.filter?.overdue ? 'true' : 'false',
+    },
+    statusChoices: [
+      { title: 'Open', value: 'open' },
+      { title: 'All', value: 'all' },
+      ...CHALLENGE_STATUSES.map((status) => ({ title: STATUS_LABELS[status], value: status })),
+    ],
+    areaChoices: [
+      { title: 'All priority areas', value: ANY_AREA },
+      ...PRIORITY_AREAS.map((area) => ({ title: PRIORITY_AREA_LABELS[area], value: area })),
+    ],
   };
 }
 
@@ -273,7 +321,11 @@ function historyLine(event: ChallengeEvent): { when: string; who: string; what: 
   if (event.text) parts.push(shorten(event.text));
   if (event.explanation) parts.push(`Explanation: ${shorten(event.explanation)}`);
   const at = inLondon(event.atUtc);
-  return { when: `${at.day} ${SHORT_MONTHS[at.month - 1] ?? ''} ${at.year}`, who: literalText(event.by.name), what: literalText(parts.join('. ')) };
+  return {
+    when: `${at.day} ${SHORT_MONTHS[at.month - 1] ?? ''} ${at.year}`,
+    who: literalText(event.by.name),
+    what: literalText(parts.join('. ')),
+  };
 }
 
 function shorten(text: string): string {

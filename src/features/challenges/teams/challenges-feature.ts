@@ -21,13 +21,21 @@ export function challengesFeature(desk: ChallengeDesk, youSaidWeDid: YouSaidWeDi
         help: { title: 'new challenge', detail: "Record a challenge from a children's council and assign it.", role: 'officer' },
         run: async (_input, sender) => desk.newForm(await sender.actor()),
       },
-      { name: 'my-challenges', phrases: ['my challenge cards', 'my challenges'], run: async (_input, sender) => desk.listMine(await sender.actor()) },
+      {
+        name: 'my-challenges',
+        phrases: ['my challenge cards', 'my challenges'],
+        run: async (_input, sender) => desk.listMine(await sender.actor()),
+      },
       {
         name: 'show-challenge',
         patterns: [/^(?:challenge|challenge card|show)\s+(cc-\d{4}-\d{3,})$/],
         run: async (input, sender) => desk.show(await sender.actor(), (input.match?.[1] ?? '').toUpperCase()),
       },
-      { name: 'challenge-report', patterns: [/^challenge report\b/], run: async (input, sender) => desk.report(await sender.actor(), input.normalised) },
+      {
+        name: 'challenge-report',
+        patterns: [/^challenge report\b/],
+        run: async (input, sender) => desk.report(await sender.actor(), input.normalised),
+      },
       {
         name: 'list-challenges',
         patterns: [/^(?:challenge cards|challenges|list challenges)\b(.*)$/],
@@ -37,7 +45,11 @@ export function challengesFeature(desk: ChallengeDesk, youSaidWeDid: YouSaidWeDi
       {
         name: 'you-said-we-did',
         patterns: [/^you said,? we did\b/],
-        help: { title: 'you said we did', detail: "The year's closed challenges for the children's councils, to edit and send.", role: 'officer' },
+        help: {
+          title: 'you said we did',
+          detail: "The year's closed challenges for the children's councils, to edit and send.",
+          role: 'officer',
+        },
         run: async (input, sender) => youSaidWeDid.show(await sender.actor(), input.normalised),
       },
     ],
@@ -58,7 +70,9 @@ export function challengesFeature(desk: ChallengeDesk, youSaidWeDid: YouSaidWeDi
         path: '/exports/challenges.csv',
         serve: async ({ query }) => {
           const file = await desk.reportCsv(query);
-          return file ? { kind: 'file', ...file, contentType: 'text/csv; charset=utf-8' } : linkRefused('Ask for the challenge report in Teams again for a fresh link.');
+          return file
+            ? { kind: 'file', ...file, contentType: 'text/csv; charset=utf-8' }
+            : linkRefused('Ask for the challenge report in Teams again for a fresh link.');
         },
       },
       // Committee-ready Word documents, behind the same signed, expiring, officer-only links as the CSVs.

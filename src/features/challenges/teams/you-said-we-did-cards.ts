@@ -6,15 +6,25 @@ import { SummaryItem, YouSaidWeDid, longSentences } from '../domain/you-said-we-
 export const ITEMS_PER_PAGE = 8;
 
 /** The summary as members (and the officer previewing it) read it. */
-export function youSaidWeDidCard(summary: YouSaidWeDid, options: { forOfficer: boolean; docxUrl?: string; message?: string }): AdaptiveCardJson {
+export function youSaidWeDidCard(
+  summary: YouSaidWeDid,
+  options: { forOfficer: boolean; docxUrl?: string; message?: string },
+): AdaptiveCardJson {
   return renderPanelReportCard({
     ...emptyPanelReport(`You said, we did: ${summary.year}`),
     heading: 'For the children in care councils',
     subtitle: literalText(summary.intro),
     message: options.message ?? '',
     messageColor: 'Good',
-    sections: summary.items.length === 0 ? [{ title: 'No challenges were finished this year.', lines: [] }] : summary.items.map((item) => ({ title: `You said: ${literalText(item.youSaid)}`, lines: [`We did: ${literalText(item.weDid)}`] })),
-    footnote: options.forOfficer ? (summary.sentAtUtc ? 'Sent to members. You can still edit it and send the new version.' : 'Check the words, edit them if needed, then send it to members or download it for the children in care councils.') : '',
+    sections:
+      summary.items.length === 0
+        ? [{ title: 'No challenges were finished this year.', lines: [] }]
+        : summary.items.map((item) => ({ title: `You said: ${literalText(item.youSaid)}`, lines: [`We did: ${literalText(item.weDid)}`] })),
+    footnote: options.forOfficer
+      ? summary.sentAtUtc
+        ? 'Sent to members. You can still edit it and send the new version.'
+        : 'Check the words, edit them if needed, then send it to members or download it for the children in care councils.'
+      : '',
     buttons: options.forOfficer
       ? [
           { title: 'Edit', verb: 'youSaidWeDid.edit', data: { year: summary.year, page: 0 } },
@@ -25,7 +35,12 @@ export function youSaidWeDidCard(summary: YouSaidWeDid, options: { forOfficer: b
   });
 }
 
-export function youSaidWeDidFormCard(summary: YouSaidWeDid, page: number, message = '', color: 'Good' | 'Attention' = 'Good'): AdaptiveCardJson {
+export function youSaidWeDidFormCard(
+  summary: YouSaidWeDid,
+  page: number,
+  message = '',
+  color: 'Good' | 'Attention' = 'Good',
+): AdaptiveCardJson {
   const pages = Math.max(1, Math.ceil(summary.items.length / ITEMS_PER_PAGE));
   const current = Math.min(Math.max(0, page), pages - 1);
   const items = summary.items.slice(current * ITEMS_PER_PAGE, (current + 1) * ITEMS_PER_PAGE);
@@ -40,7 +55,12 @@ export function youSaidWeDidFormCard(summary: YouSaidWeDid, page: number, messag
     message,
     messageColor: color,
     intro: summary.intro,
-    items: items.map((item, index) => ({ ...item, saidId: `said_${current * ITEMS_PER_PAGE + index}`, didId: `did_${current * ITEMS_PER_PAGE + index}`, hint: hintFor(item) })),
+    items: items.map((item, index) => ({
+      ...item,
+      saidId: `said_${current * ITEMS_PER_PAGE + index}`,
+      didId: `did_${current * ITEMS_PER_PAGE + index}`,
+      hint: hintFor(item),
+    })),
   });
 }
 

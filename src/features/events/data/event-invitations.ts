@@ -37,7 +37,12 @@ export class EventInvitations {
     const known = new Set((await this.list(eventId)).map((invitation) => invitation.aadObjectId));
     const fresh = uniqueBy(members.filter((member) => !known.has(member.aadObjectId)));
     const invitedAtUtc = this.clock.now().toUTC().toISO()!;
-    const entities = fresh.map((member): InvitationEntity => ({ partitionKey, rowKey: assertValidKey(member.aadObjectId, 'aadObjectId'), name: member.name, invitedAtUtc }));
+    const entities = fresh.map((member): InvitationEntity => ({
+      partitionKey,
+      rowKey: assertValidKey(member.aadObjectId, 'aadObjectId'),
+      name: member.name,
+      invitedAtUtc,
+    }));
     const added: EventPerson[] = [];
     for (let start = 0; start < entities.length; start += TRANSACTION_LIMIT) {
       added.push(...(await this.createChunk(entities.slice(start, start + TRANSACTION_LIMIT))));
@@ -47,14 +52,19 @@ export class EventInvitations {
 
   async list(eventId: EventId): Promise<Invitation[]> {
     const invitations: Invitation[] = [];
-    const rows = this.table.listEntities<InvitationEntity>({ queryOptions: { filter: odata`PartitionKey eq ${assertValidKey(eventId, 'eventId')}` } });
-    for await (const row of rows) invitations.push({ eventId: row.partitionKey, aadObjectId: row.rowKey, name: row.name, invitedAtUtc: row.invitedAtUtc });
+    const rows = this.table.listEntities<InvitationEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${assertValidKey(eventId, 'eventId')}` },
+    });
+    for await (const row of rows)
+      invitations.push({ eventId: row.partitionKey, aadObjectId: row.rowKey, name: row.name, invitedAtUtc: row.invitedAtUtc });
     return invitations;
   }
 
   async isInvited(eventId: EventId, aadObjectId: string): Promise<boolean> {
     try {
-      await this.table.getEntity(assertValidKey(eventId, 'eventId'), assertValidKey(aadObjectId, 'aadObjectId'), { queryOptions: { select: ['PartitionKey'] } });
+      await this.table.getEntity(assertValidKey(eventId, 'eventId'), assertValidKey(aadObjectId, 'aadObjectId'), {
+        queryOptions: { select: ['PartitionKey'] },
+      });
       return true;
     } catch (error) {
       if (isNotFound(error)) return false;

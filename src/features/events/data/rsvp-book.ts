@@ -44,7 +44,14 @@ export class RsvpBook {
     rsvpResponseSchema.parse(response);
     const nowUtc = utcIso(this.clock.now());
     assertOpen(event, nowUtc);
-    const entity: RsvpEntity = { partitionKey: assertValidKey(event.id, 'eventId'), rowKey: assertValidKey(member.aadObjectId, 'aadObjectId'), name: member.name, response, respondedAtUtc: nowUtc, firstRespondedAtUtc: nowUtc };
+    const entity: RsvpEntity = {
+      partitionKey: assertValidKey(event.id, 'eventId'),
+      rowKey: assertValidKey(member.aadObjectId, 'aadObjectId'),
+      name: member.name,
+      response,
+      respondedAtUtc: nowUtc,
+      firstRespondedAtUtc: nowUtc,
+    };
     try {
       await this.table.createEntity(entity);
       return { kind: 'recorded', rsvp: toRsvp(entity) };
@@ -62,7 +69,9 @@ export class RsvpBook {
   /** Every answer to the event, sorted by name. */
   async forEvent(eventId: EventId): Promise<Rsvp[]> {
     const rsvps: Rsvp[] = [];
-    const rows = this.table.listEntities<RsvpEntity>({ queryOptions: { filter: odata`PartitionKey eq ${assertValidKey(eventId, 'eventId')}` } });
+    const rows = this.table.listEntities<RsvpEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${assertValidKey(eventId, 'eventId')}` },
+    });
     for await (const row of rows) rsvps.push(toRsvp(row));
     return rsvps.sort(byName);
   }
@@ -100,11 +109,22 @@ export class RsvpBook {
 
 function assertOpen(event: RsvpEvent, nowUtc: string): void {
   if (event.status === 'cancelled') throw new DomainError('conflict', `${event.title} has been cancelled, so replies are closed.`);
-  if (nowUtc >= event.rsvpByUtc) throw new DomainError('conflict', `Replies for ${event.title} closed on ${formatLondonDateTime(event.rsvpByUtc)}. Please contact the participation team if your plans have changed.`);
+  if (nowUtc >= event.rsvpByUtc)
+    throw new DomainError(
+      'conflict',
+      `Replies for ${event.title} closed on ${formatLondonDateTime(event.rsvpByUtc)}. Please contact the participation team if your plans have changed.`,
+    );
 }
 
 function toRsvp(entity: RsvpEntity): Rsvp {
   const response = rsvpResponseSchema.safeParse(entity.response);
   if (!response.success) throw new Error(`stored rsvp ${entity.partitionKey}/${entity.rowKey} has an unknown response`);
-  return { eventId: entity.partitionKey, aadObjectId: entity.rowKey, name: entity.name, response: response.data, respondedAtUtc: entity.respondedAtUtc, firstRespondedAtUtc: entity.firstRespondedAtUtc };
+  return {
+    eventId: entity.partitionKey,
+    aadObjectId: entity.rowKey,
+    name: entity.name,
+    response: response.data,
+    respondedAtUtc: entity.respondedAtUtc,
+    firstRespondedAtUtc: entity.firstRespondedAtUtc,
+  };
 }

@@ -80,7 +80,8 @@ const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const text = formText;
 const oneLine = oneLineFormText;
-const dateTime = (missing: string) => text(20, 'The date and time').pipe(z.string().min(1, missing).regex(LOCAL_DATE_TIME, 'Write the date and time like 2027-02-10T18:00'));
+const dateTime = (missing: string) =>
+  text(20, 'The date and time').pipe(z.string().min(1, missing).regex(LOCAL_DATE_TIME, 'Write the date and time like 2027-02-10T18:00'));
 
 const formSchema = z.object({
   title: oneLine(MAX_TITLE_LENGTH, 'The title').pipe(z.string().min(1, 'Enter a title')),
@@ -91,7 +92,9 @@ const formSchema = z.object({
     .pipe(z.string().min(1, 'Enter a venue or an online link'))
     .refine((value) => !/\bhttp:\/\//i.test(value), 'Online links must start with https://'),
   details: text(MAX_EVENT_DETAILS_LENGTH, 'The description'),
-  rsvpBy: text(20, 'The RSVP-by date').pipe(z.string().regex(/^$|^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$/, 'Write the RSVP-by date like 2027-02-03 or 2027-02-03T17:00')),
+  rsvpBy: text(20, 'The RSVP-by date').pipe(
+    z.string().regex(/^$|^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$/, 'Write the RSVP-by date like 2027-02-03 or 2027-02-03T17:00'),
+  ),
   audience: text(200, 'The audience'),
   confirmShortNotice: z.string(),
 });
@@ -171,7 +174,8 @@ export function parseLondonDateTime(value: string): string | undefined {
 /** Reads EVENT_MIN_NOTICE: an ISO-8601 duration such as P14D or P2W; throws naming the problem. */
 export function parseMinNotice(iso: string): Duration {
   const duration = Duration.fromISO(iso);
-  if (!duration.isValid || duration.toMillis() < 0) throw new RangeError(`EVENT_MIN_NOTICE must be an ISO-8601 duration such as P14D, not ${JSON.stringify(iso)}`);
+  if (!duration.isValid || duration.toMillis() < 0)
+    throw new RangeError(`EVENT_MIN_NOTICE must be an ISO-8601 duration such as P14D, not ${JSON.stringify(iso)}`);
   return duration;
 }
 
@@ -193,7 +197,11 @@ interface CheckedTimes {
 }
 
 /** End after start, nothing new in the past, RSVP-by between now and the start. */
-function checkTimes(form: ParsedForm, context: EventFormContext, errors: Partial<Record<EventFormField, string>>): CheckedTimes | undefined {
+function checkTimes(
+  form: ParsedForm,
+  context: EventFormContext,
+  errors: Partial<Record<EventFormField, string>>,
+): CheckedTimes | undefined {
   const startUtc = parseLondonDateTime(form.start);
   const endUtc = parseLondonDateTime(form.end);
   if (!startUtc) errors.start = 'That date does not exist';
@@ -203,11 +211,13 @@ function checkTimes(form: ParsedForm, context: EventFormContext, errors: Partial
   // An unchanged start may have passed (correcting the venue afterwards); a new one may not.
   if (!startUnchanged && startUtc <= context.nowUtc) errors.start = 'The start must be in the future';
   if (endUtc <= startUtc) errors.end = 'The end must be after the start';
-  else if (DateTime.fromISO(endUtc).diff(DateTime.fromISO(startUtc), 'days').days > MAX_EVENT_LENGTH_DAYS) errors.end = `An event cannot last more than ${MAX_EVENT_LENGTH_DAYS} days`;
+  else if (DateTime.fromISO(endUtc).diff(DateTime.fromISO(startUtc), 'days').days > MAX_EVENT_LENGTH_DAYS)
+    errors.end = `An event cannot last more than ${MAX_EVENT_LENGTH_DAYS} days`;
   const rsvpByUtc = parseRsvpBy(form.rsvpBy, startUtc);
   if (!rsvpByUtc) errors.rsvpBy = 'That date does not exist';
   else if (rsvpByUtc > startUtc) errors.rsvpBy = 'Replies must close no later than the start';
-  else if (rsvpByUtc <= context.nowUtc && rsvpByUtc !== context.current?.rsvpByUtc) errors.rsvpBy = 'The RSVP-by date must be in the future';
+  else if (rsvpByUtc <= context.nowUtc && rsvpByUtc !== context.current?.rsvpByUtc)
+    errors.rsvpBy = 'The RSVP-by date must be in the future';
   return rsvpByUtc ? { startUtc, endUtc, rsvpByUtc, startUnchanged } : undefined;
 }
 
@@ -248,7 +258,16 @@ function shortNoticeMessage(startUtc: string, context: EventFormContext): string
 }
 
 function validForm(form: ParsedForm, times: CheckedTimes, audience: EventAudience, shortNotice: boolean): ValidEventForm {
-  const valid: ValidEventForm = { title: form.title, kind: form.kind, startUtc: times.startUtc, endUtc: times.endUtc, venue: form.venue, rsvpByUtc: times.rsvpByUtc, audience, shortNotice };
+  const valid: ValidEventForm = {
+    title: form.title,
+    kind: form.kind,
+    startUtc: times.startUtc,
+    endUtc: times.endUtc,
+    venue: form.venue,
+    rsvpByUtc: times.rsvpByUtc,
+    audience,
+    shortNotice,
+  };
   const onlineUrl = firstHttpsUrl(form.venue);
   if (onlineUrl) valid.onlineUrl = onlineUrl;
   if (form.details) valid.details = form.details;

@@ -21,7 +21,8 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
  * Team the bot is installed in. The team's name is kept so cards can say who was invited
  * without asking Teams again.
  */
-export type EventAudience = { kind: 'all' } | { kind: 'role'; role: Exclude<Role, 'member'> } | { kind: 'team'; teamId: string; teamName: string };
+export type EventAudience =
+  { kind: 'all' } | { kind: 'role'; role: Exclude<Role, 'member'> } | { kind: 'team'; teamId: string; teamName: string };
 
 export type EventStatus = 'scheduled' | 'cancelled';
 

@@ -11,7 +11,14 @@ import { FailureReason } from '../../../platform/delivery/delivery-state';
 import { isDomainError } from '../../../shared/errors/domain-error';
 import { formatLondonDate, formatLondonDateTime, formatLondonTime, inLondon, londonDate } from '../../../platform/time/london';
 import { EVENT_KINDS, EVENT_KIND_LABELS, EventChange, ParticipationEvent, audienceLabel, rsvpOpen } from '../domain/event';
-import { EventFormError, EventFormValues, TeamChoice, describeNotice, emptyEventFormValues, formValuesForEvent } from '../domain/event-form';
+import {
+  EventFormError,
+  EventFormValues,
+  TeamChoice,
+  describeNotice,
+  emptyEventFormValues,
+  formValuesForEvent,
+} from '../domain/event-form';
 import { AttendeeList } from '../event-rsvps';
 import { checkInOpen, recordingOpen } from '../../attendance/domain/attendance';
 import { occasionOfEvent } from '../../attendance/data/occasions';
@@ -22,7 +29,13 @@ import { newFormId } from '../../../shared/forms/form';
  * The officer's event form: blank for a new event, prefilled from `event` to update it, or
  * redrawn from what was typed with the errors beside each field when `error` is an EventFormError.
  */
-export function eventFormCard(options: { teams: readonly TeamChoice[]; minNotice: Duration; event?: ParticipationEvent; error?: unknown; formId?: string }): AdaptiveCardJson {
+export function eventFormCard(options: {
+  teams: readonly TeamChoice[];
+  minNotice: Duration;
+  event?: ParticipationEvent;
+  error?: unknown;
+  formId?: string;
+}): AdaptiveCardJson {
   const errors: EventFormValues = { ...emptyEventFormValues(), audience: '', confirmShortNotice: '' };
   let values: EventFormValues = options.event ? formValuesForEvent(options.event) : emptyEventFormValues();
   let message = '';
@@ -80,13 +93,20 @@ export function eventInvitationCardData(event: ParticipationEvent, options: Invi
     onlineUrl: event.onlineUrl ?? '',
     details: event.details ? literalText(event.details) : '',
     status: event.status,
-    statusText: event.status === 'cancelled' ? 'This event has been cancelled. Your reply is kept on record; there is nothing more to do.' : updateText(event),
+    statusText:
+      event.status === 'cancelled'
+        ? 'This event has been cancelled. Your reply is kept on record; there is nothing more to do.'
+        : updateText(event),
     updated: event.status !== 'cancelled' && event.lastChanges.length > 0,
     shortNotice: event.shortNotice,
     shortNoticeText: 'Short notice: this invitation comes with less notice than members usually get.',
     rsvpByText: rsvpByText(event),
     rsvpOpen: open,
-    closedText: open ? '' : event.status === 'cancelled' ? 'Replies are closed: the event is cancelled.' : `Replies closed on ${formatLondonDateTime(event.rsvpByUtc)}.`,
+    closedText: open
+      ? ''
+      : event.status === 'cancelled'
+        ? 'Replies are closed: the event is cancelled.'
+        : `Replies closed on ${formatLondonDateTime(event.rsvpByUtc)}.`,
     myResponse: mine,
     myResponseText: mine === '' ? '' : mine === 'not_going' ? "You said you can't go." : `You said: ${RSVP_LABELS[mine]}.`,
     buttonTitles: { going: tick('going'), maybe: tick('maybe'), notGoing: tick('not_going') },
@@ -128,11 +148,16 @@ export function eventStatusCardData(event: ParticipationEvent, options: StatusCa
     heading: options.heading ?? '',
     ...describedEvent(event),
     status: event.status,
-    statusText: event.status === 'cancelled' ? `Cancelled${event.cancelledAt ? ` on ${formatLondonDateTime(event.cancelledAt)}` : ''}. Everyone invited is told; replies are kept.` : '',
+    statusText:
+      event.status === 'cancelled'
+        ? `Cancelled${event.cancelledAt ? ` on ${formatLondonDateTime(event.cancelledAt)}` : ''}. Everyone invited is told; replies are kept.`
+        : '',
     shortNotice: event.shortNotice,
     rsvpByText: rsvpByText(event),
     progressKnown: progress !== undefined,
-    progressText: progress ? `${label}: ${progress.sent} of ${progress.queued} sent${progress.pending > 0 ? `, ${progress.pending} waiting` : ''}${progress.failed > 0 ? `, ${progress.failed} failed` : ''}.` : `${label}: nothing queued yet.`,
+    progressText: progress
+      ? `${label}: ${progress.sent} of ${progress.queued} sent${progress.pending > 0 ? `, ${progress.pending} waiting` : ''}${progress.failed > 0 ? `, ${progress.failed} failed` : ''}.`
+      : `${label}: nothing queued yet.`,
     progress: { queued: progress?.queued ?? 0, sent: progress?.sent ?? 0, failed: progress?.failed ?? 0, pending: progress?.pending ?? 0 },
     failures: progress ? failureLines(progress) : [],
     totals: { ...cardTotals(options.totals), noAnswer: options.noAnswer },
@@ -158,12 +183,17 @@ export function eventAttendeesCard(list: AttendeeList, options: { csvUrl?: strin
       count: list.names[response].length,
       names: list.names[response].length > 0 ? list.names[response].map(literalText).join(', ') : 'Nobody yet',
     })),
-    noAnswerText: list.noAnswer > 0 ? `${list.noAnswer} of ${list.invited} invited ${list.invited === 1 ? 'member has' : 'members have'} not replied.` : '',
+    noAnswerText:
+      list.noAnswer > 0
+        ? `${list.noAnswer} of ${list.invited} invited ${list.invited === 1 ? 'member has' : 'members have'} not replied.`
+        : '',
     csvUrl: options.csvUrl ?? '',
   });
 }
 
-function describedEvent(event: ParticipationEvent): Pick<DescribedEventFields, 'title' | 'kindLabel' | 'when' | 'until' | 'venue' | 'audienceLabel'> {
+function describedEvent(
+  event: ParticipationEvent,
+): Pick<DescribedEventFields, 'title' | 'kindLabel' | 'when' | 'until' | 'venue' | 'audienceLabel'> {
   return {
     title: literalText(event.title),
     kindLabel: EVENT_KIND_LABELS[event.kind],
@@ -174,12 +204,21 @@ function describedEvent(event: ParticipationEvent): Pick<DescribedEventFields, '
   };
 }
 
-const CHANGE_LABELS: Record<EventChange, string> = { title: 'title', kind: 'kind of event', time: 'time', venue: 'venue', details: 'description', rsvpBy: 'reply-by date', audience: 'who is invited' };
+const CHANGE_LABELS: Record<EventChange, string> = {
+  title: 'title',
+  kind: 'kind of event',
+  time: 'time',
+  venue: 'venue',
+  details: 'description',
+  rsvpBy: 'reply-by date',
+  audience: 'who is invited',
+};
 
 function updateText(event: ParticipationEvent): string {
   if (event.lastChanges.length === 0) return '';
   const changed = `Changed: ${event.lastChanges.map((change) => CHANGE_LABELS[change]).join(', ')}.`;
-  const moved = event.lastChanges.includes('time') && event.previousStartUtc ? ` It was ${formatLondonDateTime(event.previousStartUtc)}.` : '';
+  const moved =
+    event.lastChanges.includes('time') && event.previousStartUtc ? ` It was ${formatLondonDateTime(event.previousStartUtc)}.` : '';
   return `${changed}${moved} Your reply still stands; change it below if you need to.`;
 }
 
@@ -220,6 +259,7 @@ function audienceChoices(teams: readonly TeamChoice[], event: ParticipationEvent
   ];
   const current = event?.audience;
   // A Team the bot has since left stays selectable on its own event, so an update keeps it.
-  if (current?.kind === 'team' && !teams.some((team) => team.teamId === current.teamId)) choices.push({ title: `Members of ${current.teamName}`, value: `team:${current.teamId}` });
+  if (current?.kind === 'team' && !teams.some((team) => team.teamId === current.teamId))
+    choices.push({ title: `Members of ${current.teamName}`, value: `team:${current.teamId}` });
   return choices;
 }

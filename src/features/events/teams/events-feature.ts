@@ -43,7 +43,8 @@ export function eventsFeature(deps: EventsFeatureDependencies): Feature {
           const actor = await sender.actor();
           requirePermission(actor, 'events.attendees');
           const matches = matchEventsByTitle(await desk.upcoming(50), input.match?.[1] ?? '', deps.clock.now().toUTC().toISO()!);
-          if (matches.length === 0) throw new DomainError('not_found', 'I could not find an upcoming event with that name. Ask **events** to see them.');
+          if (matches.length === 0)
+            throw new DomainError('not_found', 'I could not find an upcoming event with that name. Ask **events** to see them.');
           return desk.attendees(actor, matches[0]!.id);
         },
       },

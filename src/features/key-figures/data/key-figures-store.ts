@@ -35,7 +35,9 @@ export class KeyFiguresStore {
 
   /** Quarters up to and including `upTo`, newest first, at most `limit`. */
   async latest(upTo: QuarterKey, limit: number): Promise<QuarterFigures[]> {
-    const rows = this.table.listEntities<FiguresEntity>({ queryOptions: { filter: odata`PartitionKey eq ${QUARTER} and RowKey le ${upTo}` } });
+    const rows = this.table.listEntities<FiguresEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${QUARTER} and RowKey le ${upTo}` },
+    });
     const all: QuarterFigures[] = [];
     for await (const row of rows) all.push(parse(row));
     return all.sort((a, b) => b.quarter.localeCompare(a.quarter)).slice(0, limit);
@@ -47,12 +49,24 @@ export class KeyFiguresStore {
       const current = await this.get(next.quarter);
       if (current?.formId === next.formId) return { outcome: 'already_saved', figures: strip(current) };
       // A correction after the bulletin carried the figures is not announced again.
-      const figures: QuarterFigures = { ...next, version: (current?.version ?? 0) + 1, ...(current?.announcedIn ? { announcedIn: current.announcedIn } : {}) };
+      const figures: QuarterFigures = {
+        ...next,
+        version: (current?.version ?? 0) + 1,
+        ...(current?.announcedIn ? { announcedIn: current.announcedIn } : {}),
+      };
       try {
-        if (!current) await this.table.createEntity<FiguresEntity>({ partitionKey: QUARTER, rowKey: next.quarter, json: JSON.stringify(figures) });
+        if (!current)
+          await this.table.createEntity<FiguresEntity>({ partitionKey: QUARTER, rowKey: next.quarter, json: JSON.stringify(figures) });
         else {
-          await this.table.upsertEntity<FiguresEntity>({ partitionKey: HISTORY, rowKey: `${next.quarter}|v${current.version}`, json: JSON.stringify(strip(current)) }, 'Replace');
-          await this.table.updateEntity<FiguresEntity>({ partitionKey: QUARTER, rowKey: next.quarter, json: JSON.stringify(figures) }, 'Replace', { etag: current.etag });
+          await this.table.upsertEntity<FiguresEntity>(
+            { partitionKey: HISTORY, rowKey: `${next.quarter}|v${current.version}`, json: JSON.stringify(strip(current)) },
+            'Replace',
+          );
+          await this.table.updateEntity<FiguresEntity>(
+            { partitionKey: QUARTER, rowKey: next.quarter, json: JSON.stringify(figures) },
+            'Replace',
+            { etag: current.etag },
+          );
         }
         return { outcome: 'saved', figures };
       } catch (error) {
@@ -67,7 +81,11 @@ export class KeyFiguresStore {
       const current = await this.get(quarter);
       if (!current || current.announcedIn) return;
       try {
-        await this.table.updateEntity<FiguresEntity>({ partitionKey: QUARTER, rowKey: quarter, json: JSON.stringify({ ...strip(current), announcedIn: bulletinWeek }) }, 'Replace', { etag: current.etag });
+        await this.table.updateEntity<FiguresEntity>(
+          { partitionKey: QUARTER, rowKey: quarter, json: JSON.stringify({ ...strip(current), announcedIn: bulletinWeek }) },
+          'Replace',
+          { etag: current.etag },
+        );
         return;
       } catch (error) {
         if (!isPreconditionFailed(error)) throw error;

@@ -9,7 +9,10 @@ export type FigureUnit = (typeof UNITS)[number];
 
 const figureSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens').max(40),
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens')
+      .max(40),
     label: z.string().trim().min(3).max(120),
     unit: z.enum(UNITS),
     decimals: z.number().int().min(0).max(2).optional(),
@@ -67,6 +70,14 @@ export function parseKeyFigureDefinitions(raw: unknown): KeyFigureDefinition[] {
     seen.add(figure.id);
     const [min, max] = [figure.min ?? DEFAULT_RANGE[figure.unit][0], figure.max ?? DEFAULT_RANGE[figure.unit][1]];
     if (min >= max) throw new KeyFigureConfigError(`figure "${figure.id}": min must be below max`);
-    return { id: figure.id, label: figure.label, unit: figure.unit, decimals: figure.decimals ?? (figure.unit === 'count' ? 0 : 1), min, max, higherIsBetter: figure.higherIsBetter };
+    return {
+      id: figure.id,
+      label: figure.label,
+      unit: figure.unit,
+      decimals: figure.decimals ?? (figure.unit === 'count' ? 0 : 1),
+      min,
+      max,
+      higherIsBetter: figure.higherIsBetter,
+    };
   });
 }

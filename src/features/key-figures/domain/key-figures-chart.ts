@@ -6,13 +6,25 @@ import { QuarterFigures, periodOfKey } from './key-figures';
 export function keyFiguresTrendChart(definitions: readonly KeyFigureDefinition[], quarters: readonly QuarterFigures[]): ChartSpec {
   const ordered = [...quarters].sort((a, b) => a.quarter.localeCompare(b.quarter));
   const values = definitions.flatMap((definition) =>
-    ordered.filter((figures) => figures.values[definition.id] !== undefined).map((figures) => ({ figure: shortLabel(definition.label), quarter: periodOfKey(figures.quarter).title, value: figures.values[definition.id]! })),
+    ordered
+      .filter((figures) => figures.values[definition.id] !== undefined)
+      .map((figures) => ({
+        figure: shortLabel(definition.label),
+        quarter: periodOfKey(figures.quarter).title,
+        value: figures.values[definition.id]!,
+      })),
   );
   return {
     altText: `Key figures over ${ordered.map((figures) => periodOfKey(figures.quarter).title).join(', ')}: ${definitions.map((definition) => `${definition.label} ${ordered.map((figures) => figures.values[definition.id] ?? 'not given').join(', ')}`).join('; ')}.`,
     spec: {
       data: { values },
-      facet: { field: 'figure', type: 'nominal', title: null, sort: definitions.map((definition) => shortLabel(definition.label)), header: { labelFontSize: 10, labelLimit: 170 } },
+      facet: {
+        field: 'figure',
+        type: 'nominal',
+        title: null,
+        sort: definitions.map((definition) => shortLabel(definition.label)),
+        header: { labelFontSize: 10, labelLimit: 170 },
+      },
       columns: 3,
       spec: {
         width: 140,

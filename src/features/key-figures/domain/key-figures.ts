@@ -62,19 +62,31 @@ export function changeText(definition: KeyFigureDefinition, value: number, previ
   const factor = 10 ** definition.decimals;
   const delta = Math.round((value - previous) * factor) / factor;
   if (delta === 0) return `no change since ${previousTitle}`;
-  const size = Math.abs(delta).toLocaleString('en-GB', { minimumFractionDigits: definition.decimals, maximumFractionDigits: definition.decimals });
+  const size = Math.abs(delta).toLocaleString('en-GB', {
+    minimumFractionDigits: definition.decimals,
+    maximumFractionDigits: definition.decimals,
+  });
   const unit = definition.unit === 'count' ? '' : ' points';
   return `${delta > 0 ? 'up' : 'down'} ${size}${unit} since ${previousTitle}`;
 }
 
 /** Each configured figure with its value and change; figures not entered for the quarter are left out. */
-export function figureLines(definitions: readonly KeyFigureDefinition[], current: QuarterFigures, previous: QuarterFigures | undefined): FigureLine[] {
+export function figureLines(
+  definitions: readonly KeyFigureDefinition[],
+  current: QuarterFigures,
+  previous: QuarterFigures | undefined,
+): FigureLine[] {
   const previousTitle = periodOfKey(previousKey(current.quarter)).title;
   return definitions
     .filter((definition) => current.values[definition.id] !== undefined)
     .map((definition) => {
       const value = current.values[definition.id]!;
       const before = previous?.quarter === previousKey(current.quarter) ? previous.values[definition.id] : undefined;
-      return { id: definition.id, label: definition.label, value: formatFigure(definition, value), change: changeText(definition, value, before, previousTitle) };
+      return {
+        id: definition.id,
+        label: definition.label,
+        value: formatFigure(definition, value),
+        change: changeText(definition, value, before, previousTitle),
+      };
     });
 }

@@ -18,12 +18,21 @@ export interface KeyFiguresSection {
 }
 
 export function keyFiguresSection(figures: QuarterFigures, lines: FigureLine[], image: CardImage | undefined): KeyFiguresSection {
-  return { title: `Key figures: ${periodOfKey(figures.quarter).title}`, lines, source: `Source: ${literalText(figures.source)}`, ...(image ? { image } : {}) };
+  return {
+    title: `Key figures: ${periodOfKey(figures.quarter).title}`,
+    lines,
+    source: `Source: ${literalText(figures.source)}`,
+    ...(image ? { image } : {}),
+  };
 }
 
 export function keyFiguresCard(section: KeyFiguresSection | undefined, options: { canEnter: boolean }): AdaptiveCardJson {
   if (!section) {
-    return renderPanelReportCard({ ...emptyPanelReport('Key figures'), subtitle: 'No key figures have been entered yet.', buttons: options.canEnter ? [{ title: 'Enter key figures', verb: 'keyFigures.form', data: {} }] : [] });
+    return renderPanelReportCard({
+      ...emptyPanelReport('Key figures'),
+      subtitle: 'No key figures have been entered yet.',
+      buttons: options.canEnter ? [{ title: 'Enter key figures', verb: 'keyFigures.form', data: {} }] : [],
+    });
   }
   return renderPanelReportCard({
     ...emptyPanelReport(section.title),
@@ -35,7 +44,12 @@ export function keyFiguresCard(section: KeyFiguresSection | undefined, options: 
   });
 }
 
-export function keyFiguresFormCard(definitions: readonly KeyFigureDefinition[], quarter: QuarterKey, existing: QuarterFigures | undefined, options: { error?: unknown; message?: string } = {}): AdaptiveCardJson {
+export function keyFiguresFormCard(
+  definitions: readonly KeyFigureDefinition[],
+  quarter: QuarterKey,
+  existing: QuarterFigures | undefined,
+  options: { error?: unknown; message?: string } = {},
+): AdaptiveCardJson {
   const error = options.error instanceof KeyFiguresFormError ? options.error : undefined;
   const period = periodOfKey(quarter);
   return renderKeyFiguresFormCard({
@@ -48,7 +62,13 @@ export function keyFiguresFormCard(definitions: readonly KeyFigureDefinition[], 
     fields: definitions.map((definition) => {
       const id = figureInputId(definition);
       const stored = existing?.values[definition.id];
-      return { id, label: definition.label, hint: `${formatFigureRange(definition)}${definition.unit === 'percent' ? ' (per cent)' : definition.unit === 'points' ? ' (percentage points)' : ''}`, value: error ? (error.values[id] ?? '') : stored === undefined ? '' : String(stored), error: error?.fieldErrors[id] ?? '' };
+      return {
+        id,
+        label: definition.label,
+        hint: `${formatFigureRange(definition)}${definition.unit === 'percent' ? ' (per cent)' : definition.unit === 'points' ? ' (percentage points)' : ''}`,
+        value: error ? (error.values[id] ?? '') : stored === undefined ? '' : String(stored),
+        error: error?.fieldErrors[id] ?? '',
+      };
     }),
     source: error ? (error.values.source ?? '') : (existing?.source ?? ''),
     sourceError: error?.fieldErrors.source ?? '',

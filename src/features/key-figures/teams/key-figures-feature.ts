@@ -14,7 +14,11 @@ export function keyFiguresFeature(desk: KeyFiguresDesk): Feature {
       {
         name: 'enter-key-figures',
         patterns: [/^(?:enter|update|correct|add) (?:the )?key figures\b/],
-        help: { title: 'enter key figures for Q3 2026', detail: "The quarter's headline figures, with their source, for the bulletin.", role: 'officer' },
+        help: {
+          title: 'enter key figures for Q3 2026',
+          detail: "The quarter's headline figures, with their source, for the bulletin.",
+          role: 'officer',
+        },
         run: async (input, sender) => desk.form(await sender.actor(), input.normalised),
       },
     ],

@@ -60,8 +60,15 @@ async function readBounded(response: Response, maxBytes: number, source: string)
 
 function describeFailure(error: unknown, timeoutMs: number): string {
   // fetch rejects with a DOMException on timeout, which is not always `instanceof Error` (realms), so read by shape.
-  const { name, message, cause } = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; message?: unknown; cause?: unknown };
+  const { name, message, cause } = (typeof error === 'object' && error !== null ? error : {}) as {
+    name?: unknown;
+    message?: unknown;
+    cause?: unknown;
+  };
   if (name === 'TimeoutError' || name === 'AbortError') return `no answer within ${timeoutMs} ms`;
-  const causeMessage = typeof cause === 'object' && cause !== null && typeof (cause as { message?: unknown }).message === 'string' ? `: ${(cause as { message: string }).message}` : '';
+  const causeMessage =
+    typeof cause === 'object' && cause !== null && typeof (cause as { message?: unknown }).message === 'string'
+      ? `: ${(cause as { message: string }).message}`
+      : '';
   return typeof message === 'string' && message.length > 0 ? `${message}${causeMessage}` : 'request failed';
 }

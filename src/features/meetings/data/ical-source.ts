@@ -95,7 +95,11 @@ class FeedReader {
     }
     for (const [uid, group] of byUid) {
       try {
-        this.readUid(uid, latest(group.masters), [...group.overrides.values()].map((copies) => latest(copies)).filter((c): c is Component => c !== undefined));
+        this.readUid(
+          uid,
+          latest(group.masters),
+          [...group.overrides.values()].map((copies) => latest(copies)).filter((c): c is Component => c !== undefined),
+        );
       } catch (error) {
         this.skipped.push({ sourceId: uid, reason: `event ${uid}: ${error instanceof Error ? error.message : 'unreadable'}` });
       }
@@ -118,7 +122,9 @@ class FeedReader {
     const excluded = new Set(
       master
         .getAllProperties('exdate')
-        .flatMap((property) => property.getValues().map((value: Time) => this.toUtc(value, stringParameter(property, 'tzid') ?? masterTzid))),
+        .flatMap((property) =>
+          property.getValues().map((value: Time) => this.toUtc(value, stringParameter(property, 'tzid') ?? masterTzid)),
+        ),
     );
     const windowEnd = this.options.window.toUtc;
     const stopAfter = utcIso(DateTime.fromISO(windowEnd, { zone: 'utc' }).plus({ years: 1 }));
@@ -192,7 +198,9 @@ class FeedReader {
     if (vtimezone) {
       const floating = ICAL.Time.fromData({ ...wall, isDate: false });
       const offsetSeconds = vtimezone.utcOffset(floating);
-      return new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - offsetSeconds * 1000).toISOString();
+      return new Date(
+        Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - offsetSeconds * 1000,
+      ).toISOString();
     }
     return utcIso(wallTimeToUtc(wall, LONDON));
   }
@@ -240,9 +248,12 @@ export class IcalSource implements MeetingSourceReader {
     try {
       result = parseIcalFeed(body, { window, committee: this.options.committee });
     } catch (error) {
-      throw new SourceUnavailableError('ical', `unreadable feed: ${error instanceof Error ? error.message : 'parse failed'}`, { cause: error });
+      throw new SourceUnavailableError('ical', `unreadable feed: ${error instanceof Error ? error.message : 'parse failed'}`, {
+        cause: error,
+      });
     }
-    for (const entry of result.skipped) this.logger.warn({ source: 'ical', sourceId: entry.sourceId, reason: entry.reason }, 'meeting skipped');
+    for (const entry of result.skipped)
+      this.logger.warn({ source: 'ical', sourceId: entry.sourceId, reason: entry.reason }, 'meeting skipped');
     return { source: 'ical', window, meetings: result.meetings, skipped: result.skipped };
   }
 }

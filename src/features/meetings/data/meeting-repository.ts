@@ -64,7 +64,10 @@ export interface MeetingTimeline {
 
 const codec: TimelineCodec<Meeting> = {
   partition: PARTITION,
-  encode: (meeting) => ({ json: boundedJson(meeting), columns: { startUtc: meeting.startUtc, source: meeting.source, status: meeting.status } }),
+  encode: (meeting) => ({
+    json: boundedJson(meeting),
+    columns: { startUtc: meeting.startUtc, source: meeting.source, status: meeting.status },
+  }),
   decode: (json, rowKey) => {
     const parsed = storedMeetingSchema.safeParse(JSON.parse(json));
     if (!parsed.success) throw new Error(`stored meeting ${rowKey} is malformed: ${parsed.error.issues[0]?.message ?? 'unknown'}`);

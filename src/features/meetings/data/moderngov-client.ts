@@ -86,9 +86,15 @@ export class ModernGovSource implements MeetingSourceReader {
     try {
       listing = parseGetMeetings(listingXml);
     } catch (error) {
-      throw new SourceUnavailableError('moderngov GetMeetings', error instanceof Error ? error.message : 'unreadable response', { cause: error });
+      throw new SourceUnavailableError('moderngov GetMeetings', error instanceof Error ? error.message : 'unreadable response', {
+        cause: error,
+      });
     }
-    const site: ModernGovSite = { siteUrl: this.client.siteUrl, committeeId: Number(this.options.committeeId), committeeName: this.options.committeeName };
+    const site: ModernGovSite = {
+      siteUrl: this.client.siteUrl,
+      committeeId: Number(this.options.committeeId),
+      committeeName: this.options.committeeName,
+    };
     const meetings: MeetingDraft[] = [];
     const skipped: SkippedEntry[] = [...listing.skipped];
     const seen = new Set<string>();
@@ -100,12 +106,17 @@ export class ModernGovSource implements MeetingSourceReader {
         const detail = parseGetMeeting(await this.client.getMeeting(listed.meetingId));
         result = buildModernGovDraft(listed, detail, site, listing.committeeTitle);
       } catch (error) {
-        result = { ok: false as const, sourceId: listed.meetingId, reason: `meeting ${listed.meetingId}: ${error instanceof Error ? error.message : 'GetMeeting failed'}` };
+        result = {
+          ok: false as const,
+          sourceId: listed.meetingId,
+          reason: `meeting ${listed.meetingId}: ${error instanceof Error ? error.message : 'GetMeeting failed'}`,
+        };
       }
       if (result.ok) meetings.push(result.draft);
       else skipped.push({ sourceId: result.sourceId, reason: result.reason });
     }
-    for (const entry of skipped) this.logger.warn({ source: 'moderngov', sourceId: entry.sourceId, reason: entry.reason }, 'meeting skipped');
+    for (const entry of skipped)
+      this.logger.warn({ source: 'moderngov', sourceId: entry.sourceId, reason: entry.reason }, 'meeting skipped');
     // The window is London calendar days: from the start of the first to the end of the last.
     return { source: 'moderngov', window: { fromUtc: utcIso(from), toUtc: utcIso(to.plus({ days: 1 })) }, meetings, skipped };
   }

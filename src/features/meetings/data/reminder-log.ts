@@ -15,14 +15,17 @@ export class ReminderLog {
     const partition = `reminded|${assertValidKey(meetingId, 'meetingId')}`;
     for (let start = 0; start < aadObjectIds.length; start += TRANSACTION_LIMIT) {
       const transaction = new TableTransaction();
-      for (const id of aadObjectIds.slice(start, start + TRANSACTION_LIMIT)) transaction.upsertEntity({ partitionKey: partition, rowKey: assertValidKey(id, 'aadObjectId') }, 'Replace');
+      for (const id of aadObjectIds.slice(start, start + TRANSACTION_LIMIT))
+        transaction.upsertEntity({ partitionKey: partition, rowKey: assertValidKey(id, 'aadObjectId') }, 'Replace');
       await this.table.submitTransaction(transaction.actions);
     }
   }
 
   async reminded(meetingId: string): Promise<Set<string>> {
     const ids = new Set<string>();
-    const rows = this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${`reminded|${assertValidKey(meetingId, 'meetingId')}`}`, select: ['RowKey'] } });
+    const rows = this.table.listEntities({
+      queryOptions: { filter: odata`PartitionKey eq ${`reminded|${assertValidKey(meetingId, 'meetingId')}`}`, select: ['RowKey'] },
+    });
     for await (const row of rows) ids.add(row.rowKey!);
     return ids;
   }

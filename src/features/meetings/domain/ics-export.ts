@@ -33,9 +33,15 @@ export function meetingsToIcs(meetings: Meeting[], options: IcsExportOptions): s
 }
 
 /** One meeting as a VEVENT, shared by the meeting downloads and the Members' Calendar feed. */
-export function addMeetingToCalendar(calendar: ICalCalendar, meeting: Meeting, options: Pick<IcsExportOptions, 'uidDomain' | 'urlFor'>): void {
+export function addMeetingToCalendar(
+  calendar: ICalCalendar,
+  meeting: Meeting,
+  options: Pick<IcsExportOptions, 'uidDomain' | 'urlFor'>,
+): void {
   const start = DateTime.fromISO(meeting.startUtc, { zone: 'utc' });
-  const end = meeting.endUtc ? DateTime.fromISO(meeting.endUtc, { zone: 'utc' }) : start.plus(meeting.allDay ? { days: 1 } : { hours: DEFAULT_LENGTH_HOURS });
+  const end = meeting.endUtc
+    ? DateTime.fromISO(meeting.endUtc, { zone: 'utc' })
+    : start.plus(meeting.allDay ? { days: 1 } : { hours: DEFAULT_LENGTH_HOURS });
   const cancelled = meeting.status === 'cancelled';
   const description = [
     cancelled ? 'CANCELLED.' : meeting.status === 'moved' ? 'This meeting has moved.' : '',
@@ -70,7 +76,12 @@ export function meetingToIcs(meeting: Meeting, options: IcsExportOptions): strin
 
 /** A safe download name: 'corporate-parenting-panel-2026-03-17.ics'. */
 export function icsFileName(meeting: Meeting): string {
-  const slug = meeting.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'meeting';
+  const slug =
+    meeting.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'meeting';
   return `${slug}-${DateTime.fromISO(meeting.startUtc, { zone: LONDON }).toFormat('yyyy-MM-dd')}.ics`;
 }
 

@@ -27,6 +27,9 @@ export class MeetingCalendar {
     const id = meetingIdSchema.safeParse(meetingId);
     const stored = id.success ? await this.meetings.get(id.data) : undefined;
     if (!stored) return undefined;
-    return { fileName: icsFileName(stored.meeting), body: meetingToIcs(stored.meeting, { calendarName: PANEL_NAME, uidDomain: this.uidDomain }) };
+    return {
+      fileName: icsFileName(stored.meeting),
+      body: meetingToIcs(stored.meeting, { calendarName: PANEL_NAME, uidDomain: this.uidDomain }),
+    };
   }
 }

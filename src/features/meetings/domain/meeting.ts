@@ -83,7 +83,8 @@ export function meetingIdFor(source: MeetingSource, sourceId: string): MeetingId
 
 /** Normalises an instant to the one ISO form used in keys and comparisons. */
 export function utcIso(value: string | Date | DateTime): string {
-  const date = typeof value === 'string' ? new Date(value) : value instanceof Date ? value : new Date(value.isValid ? value.toMillis() : Number.NaN);
+  const date =
+    typeof value === 'string' ? new Date(value) : value instanceof Date ? value : new Date(value.isValid ? value.toMillis() : Number.NaN);
   if (Number.isNaN(date.getTime())) throw new RangeError(`invalid instant ${String(value)}`);
   return date.toISOString();
 }

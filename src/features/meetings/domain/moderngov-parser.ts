@@ -84,7 +84,12 @@ export function parseGetMeetings(body: string): ModernGovListing {
         listing.skipped.push({ reason: `GetMeetings row without a numeric meetingid (${JSON.stringify(meetingId.slice(0, 40))})` });
         continue;
       }
-      listing.meetings.push({ meetingId, date: text(meeting['meetingdate']), time: text(meeting['meetingtime']), status: text(meeting['meetingstatus']) });
+      listing.meetings.push({
+        meetingId,
+        date: text(meeting['meetingdate']),
+        time: text(meeting['meetingtime']),
+        status: text(meeting['meetingstatus']),
+      });
     }
   }
   return listing;
@@ -101,7 +106,8 @@ export function parseGetMeeting(body: string): ModernGovMeetingDetail {
   for (const item of isNode(container) ? nodes(container['agendaitem']) : []) {
     if (isFalse(item['isdisplayallowed']) || isTrue(item['isrestricted'])) continue;
     const title = text(item['agendaitemtitle']).slice(0, MAX_TITLE);
-    if (title && items.length < MAX_AGENDA_ITEMS) items.push({ number: text(item['fulldisplaynumberformat']) || text(item['agendaitemnumber']), title });
+    if (title && items.length < MAX_AGENDA_ITEMS)
+      items.push({ number: text(item['fulldisplaynumberformat']) || text(item['agendaitemnumber']), title });
     const docs = item['linkeddocuments'];
     for (const doc of isNode(docs) ? nodes(docs['linkeddoc']) : []) {
       const url = text(doc['url']);
@@ -131,7 +137,12 @@ export function parseGetMeeting(body: string): ModernGovMeetingDetail {
  * Builds a meeting from a GetMeetings row and its GetMeeting detail (the detail wins where both
  * speak). Any field that cannot be read makes the result a skip with a reason.
  */
-export function buildModernGovDraft(listed: ModernGovListedMeeting, detail: ModernGovMeetingDetail, site: ModernGovSite, committeeTitle?: string): DraftResult {
+export function buildModernGovDraft(
+  listed: ModernGovListedMeeting,
+  detail: ModernGovMeetingDetail,
+  site: ModernGovSite,
+  committeeTitle?: string,
+): DraftResult {
   const sourceId = listed.meetingId;
   const skip = (reason: string): DraftResult => ({ ok: false, sourceId, reason: `meeting ${sourceId}: ${reason}` });
   if (detail.meetingId && detail.meetingId !== listed.meetingId) return skip(`GetMeeting answered for meeting ${detail.meetingId}`);
@@ -181,9 +192,12 @@ export function buildModernGovDraft(listed: ModernGovListedMeeting, detail: Mode
   if (detail.minutesPublished) draft.minutes.url = meetingPage;
   if (status.status !== 'scheduled' || /[;,]/.test(statusText)) draft.statusNote = statusText.slice(0, MAX_TITLE);
   if (status.previous) {
-    const previousTime = (status.previous.time ? parseModernGovTime(status.previous.time) : undefined) ?? (allDay ? undefined : parseModernGovTime(timeText));
+    const previousTime =
+      (status.previous.time ? parseModernGovTime(status.previous.time) : undefined) ?? (allDay ? undefined : parseModernGovTime(timeText));
     const { year, month, day } = status.previous.date;
-    draft.previousStartUtc = utcIso(previousTime ? londonWallTimeToUtc({ year, month, day, ...previousTime }) : londonStartOfDay(status.previous.date.toISODate()!));
+    draft.previousStartUtc = utcIso(
+      previousTime ? londonWallTimeToUtc({ year, month, day, ...previousTime }) : londonStartOfDay(status.previous.date.toISODate()!),
+    );
   }
   return { ok: true, draft };
 }
@@ -242,7 +256,10 @@ export function decodeText(value: string): string {
     if (decoded === current) break;
     current = decoded;
   }
-  return current.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+  return current
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function parseXml(body: string): Node {

@@ -3,7 +3,10 @@ import { LONDON } from '../../../platform/time/clock';
 
 /** "P7D,P1D" -> durations, longest first; throws naming the bad part. */
 export function parseReminderOffsets(text: string): Duration[] {
-  const parts = text.split(',').map((p) => p.trim()).filter((p) => p.length > 0);
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
   if (parts.length === 0) throw new Error('no reminder offsets given');
   const offsets = parts.map((part) => {
     const duration = Duration.fromISO(part);

@@ -43,7 +43,9 @@ export function meetingCardData(meeting: Meeting, options: MeetingCardOptions & 
     agendaText: agendaText(meeting, past),
     agendaUrl: meeting.agenda.published ? (meeting.agenda.url ?? '') : '',
     agendaItems: meeting.agenda.published
-      ? meeting.agenda.items.slice(0, MAX_AGENDA_ITEMS_SHOWN).map((item) => ({ number: literalText(item.number), title: literalText(item.title) }))
+      ? meeting.agenda.items
+          .slice(0, MAX_AGENDA_ITEMS_SHOWN)
+          .map((item) => ({ number: literalText(item.number), title: literalText(item.title) }))
       : [],
     papers: meeting.documents.slice(0, MAX_PAPERS_SHOWN).map((doc) => ({ title: literalText(doc.title), url: markdownUrl(doc.url) })),
     minutesUrl: meeting.minutes.published ? (meeting.minutes.url ?? '') : '',
@@ -60,7 +62,11 @@ export function meetingCard(meeting: Meeting, options: MeetingCardOptions & { he
   return renderMeetingCard(meetingCardData(meeting, options));
 }
 
-export function meetingListCard(heading: string, meetings: Meeting[], options: { note?: string; calendarUrl?: string } = {}): AdaptiveCardJson {
+export function meetingListCard(
+  heading: string,
+  meetings: Meeting[],
+  options: { note?: string; calendarUrl?: string } = {},
+): AdaptiveCardJson {
   const data: MeetingListCardData = {
     heading,
     items: meetings.map(listItem),
@@ -75,10 +81,17 @@ export function meetingListCard(heading: string, meetings: Meeting[], options: {
  * ('No panel meetings are scheduled in March 2027').
  */
 export function meetingAnswerCard(answer: MeetingAnswer, options: MeetingCardOptions & { listCalendarUrl?: string }): AdaptiveCardJson {
-  if (answer.kind === 'none') return renderNoticeCard({ title: answer.text, text: 'Ask "upcoming meetings" to see the meetings that are scheduled.', style: 'default' });
-  if (answer.kind === 'list') return meetingListCard(answer.heading, answer.meetings, options.listCalendarUrl ? { calendarUrl: options.listCalendarUrl } : {});
+  if (answer.kind === 'none')
+    return renderNoticeCard({
+      title: answer.text,
+      text: 'Ask "upcoming meetings" to see the meetings that are scheduled.',
+      style: 'default',
+    });
+  if (answer.kind === 'list')
+    return meetingListCard(answer.heading, answer.meetings, options.listCalendarUrl ? { calendarUrl: options.listCalendarUrl } : {});
   const notices = answer.cancelledBefore.map((m) => `The meeting on ${formatLondonDate(m.startUtc)} is cancelled.`);
-  if (answer.agendaDueBy) notices.push(`The agenda is due to be published by ${answer.agendaDueBy} (five clear working days before the meeting).`);
+  if (answer.agendaDueBy)
+    notices.push(`The agenda is due to be published by ${answer.agendaDueBy} (five clear working days before the meeting).`);
   return meetingCard(answer.meeting, { ...options, heading: answer.heading, notices });
 }
 
@@ -86,7 +99,9 @@ export function meetingAnswerCard(answer: MeetingAnswer, options: MeetingCardOpt
  * The officer's form: blank for a new meeting, prefilled from `meeting` to edit it, or redrawn
  * from what was typed with the errors beside each field when `error` is a MeetingFormError.
  */
-export function meetingFormCard(options: { meeting?: Meeting; error?: unknown; values?: MeetingFormValues; formId?: string } = {}): AdaptiveCardJson {
+export function meetingFormCard(
+  options: { meeting?: Meeting; error?: unknown; values?: MeetingFormValues; formId?: string } = {},
+): AdaptiveCardJson {
   const errors = emptyFormValues();
   let message = '';
   let values = options.values ?? (options.meeting ? formValuesFor(options.meeting) : emptyFormValues());
@@ -131,12 +146,15 @@ function whenText(meeting: Meeting): string {
 
 function untilText(meeting: Meeting): string {
   if (meeting.allDay || !meeting.endUtc) return '';
-  return londonDate(meeting.endUtc) === londonDate(meeting.startUtc) ? formatLondonTime(meeting.endUtc) : formatLondonDateTime(meeting.endUtc);
+  return londonDate(meeting.endUtc) === londonDate(meeting.startUtc)
+    ? formatLondonTime(meeting.endUtc)
+    : formatLondonDateTime(meeting.endUtc);
 }
 
 function statusText(meeting: Meeting): string {
   if (meeting.status === 'cancelled') {
-    if (meeting.cancelledReason === 'vanished') return `This meeting is no longer listed in ${SOURCE_NAMES[meeting.source] ?? meeting.source}, so it is shown as cancelled.`;
+    if (meeting.cancelledReason === 'vanished')
+      return `This meeting is no longer listed in ${SOURCE_NAMES[meeting.source] ?? meeting.source}, so it is shown as cancelled.`;
     return 'This meeting has been cancelled.';
   }
   if (meeting.status === 'moved') {

@@ -18,7 +18,10 @@ export interface MeetingsFeatureDependencies {
 const meetingRef = z.object({ meetingId: meetingIdSchema });
 const versionedMeetingRef = meetingRef.extend({ sequence: z.coerce.number().int().min(0) });
 // The form's inputs arrive with the data; OfficerMeetings validates the fields themselves.
-const meetingForm = z.looseObject({ meetingId: z.union([meetingIdSchema, z.literal('')]).optional(), sequence: z.coerce.number().int().min(0).optional() });
+const meetingForm = z.looseObject({
+  meetingId: z.union([meetingIdSchema, z.literal('')]).optional(),
+  sequence: z.coerce.number().int().min(0).optional(),
+});
 
 /** Meeting questions, the meeting card and officers' meetings, reminders, and the meeting .ics. */
 export function meetingsFeature(deps: MeetingsFeatureDependencies): Feature {
@@ -36,8 +39,12 @@ export function meetingsFeature(deps: MeetingsFeatureDependencies): Feature {
     verbs: {
       'meeting.show': cardAction(meetingRef, async (data, sender) => desk.show(data.meetingId, await sender.actor())),
       'meeting.edit': cardAction(meetingRef, async (data, sender) => desk.editForm(await sender.actor(), data.meetingId)),
-      'meeting.cancel': cardAction(versionedMeetingRef, async (data, sender) => desk.cancel(await sender.actor(), data.meetingId, data.sequence)),
-      'meeting.save': cardAction(meetingForm, async (data, sender) => desk.save(await sender.actor(), { ...data, meetingId: data.meetingId || undefined })),
+      'meeting.cancel': cardAction(versionedMeetingRef, async (data, sender) =>
+        desk.cancel(await sender.actor(), data.meetingId, data.sequence),
+      ),
+      'meeting.save': cardAction(meetingForm, async (data, sender) =>
+        desk.save(await sender.actor(), { ...data, meetingId: data.meetingId || undefined }),
+      ),
     },
     freeText: {
       accepts: isMeetingQuestion,

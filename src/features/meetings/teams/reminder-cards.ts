@@ -22,7 +22,9 @@ export function reminderCards(publicBaseUrl: string, clock: Clock): ReminderCard
     calendarUrlFor: (meetingId: string) => `${publicBaseUrl}/calendar/meetings/${encodeURIComponent(meetingId)}.ics`,
   });
   return {
-    reminder: (meeting: Meeting, offset: Duration): AdaptiveCardJson => meetingCard(meeting, { ...options(), heading: `Reminder: the panel meets ${offsetPhrase(offset)}` }),
-    cancellation: (meeting: Meeting): AdaptiveCardJson => meetingCard(meeting, { ...options(), heading: 'This meeting has been cancelled' }),
+    reminder: (meeting: Meeting, offset: Duration): AdaptiveCardJson =>
+      meetingCard(meeting, { ...options(), heading: `Reminder: the panel meets ${offsetPhrase(offset)}` }),
+    cancellation: (meeting: Meeting): AdaptiveCardJson =>
+      meetingCard(meeting, { ...options(), heading: 'This meeting has been cancelled' }),
   };
 }

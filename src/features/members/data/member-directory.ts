@@ -60,7 +60,10 @@ export class MemberDirectory {
   /** "stop reminders" / "start reminders"; false when the member is not in the directory. */
   async setRemindersOff(aadObjectId: string, off: boolean): Promise<boolean> {
     if (!(await this.find(aadObjectId))) return false;
-    await this.table.updateEntity({ partitionKey: PARTITION, rowKey: assertValidKey(aadObjectId, 'aadObjectId'), remindersOff: off }, 'Merge');
+    await this.table.updateEntity(
+      { partitionKey: PARTITION, rowKey: assertValidKey(aadObjectId, 'aadObjectId'), remindersOff: off },
+      'Merge',
+    );
     return true;
   }
 
@@ -93,7 +96,9 @@ function toMember(entity: MemberEntity): Member {
     teamsUserId: entity.teamsUserId,
     active: entity.active,
     lastSeen: DateTime.fromISO(entity.lastSeenUtc, { zone: 'utc' }),
-    conversationReference: entity.conversationReference ? parseStoredJson(jsonObjectSchema, entity.conversationReference, 'member conversation reference') : undefined,
+    conversationReference: entity.conversationReference
+      ? parseStoredJson(jsonObjectSchema, entity.conversationReference, 'member conversation reference')
+      : undefined,
     remindersOff: entity.remindersOff === true,
   };
 }

@@ -42,7 +42,13 @@ export class RoleDirectory {
 
   async grant(aadObjectId: string, role: StoredRole, grantedBy: string): Promise<void> {
     await this.table.upsertEntity<RoleEntity>(
-      { partitionKey: PARTITION, rowKey: assertValidKey(aadObjectId, 'aadObjectId'), role, grantedBy, grantedAtUtc: this.clock.now().toUTC().toISO()! },
+      {
+        partitionKey: PARTITION,
+        rowKey: assertValidKey(aadObjectId, 'aadObjectId'),
+        role,
+        grantedBy,
+        grantedAtUtc: this.clock.now().toUTC().toISO()!,
+      },
       'Replace',
     );
   }

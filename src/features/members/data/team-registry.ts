@@ -45,14 +45,31 @@ export class TeamRegistry {
   }
 
   async removed(teamId: string): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: PARTITION, rowKey: assertValidKey(teamId, 'teamId'), installed: false, updatedUtc: this.clock.now().toUTC().toISO()! }, 'Merge');
+    await this.table.upsertEntity(
+      {
+        partitionKey: PARTITION,
+        rowKey: assertValidKey(teamId, 'teamId'),
+        installed: false,
+        updatedUtc: this.clock.now().toUTC().toISO()!,
+      },
+      'Merge',
+    );
   }
 
   async list(): Promise<InstalledTeam[]> {
     const teams: InstalledTeam[] = [];
     for await (const entity of this.table.listEntities<TeamEntity>({ queryOptions: { filter: `PartitionKey eq '${PARTITION}'` } })) {
       if (!entity.conversationReference) continue;
-      teams.push({ teamId: entity.rowKey, name: entity.name, conversationReference: parseStoredJson(jsonObjectSchema, entity.conversationReference, `team ${entity.rowKey} conversation reference`), installed: entity.installed });
+      teams.push({
+        teamId: entity.rowKey,
+        name: entity.name,
+        conversationReference: parseStoredJson(
+          jsonObjectSchema,
+          entity.conversationReference,
+          `team ${entity.rowKey} conversation reference`,
+        ),
+        installed: entity.installed,
+      });
     }
     return teams.filter((team) => team.installed).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   }

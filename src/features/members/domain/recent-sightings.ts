@@ -22,7 +22,12 @@ export class RecentSightings {
   /** True when this sighting should be written now (and remembers that it was). */
   shouldWrite(sighting: MemberSighting): boolean {
     const nowMs = this.clock.now().toMillis();
-    const fingerprint = JSON.stringify([sighting.name, sighting.tenantId, sighting.teamsUserId, sighting.personalConversationReference ?? null]);
+    const fingerprint = JSON.stringify([
+      sighting.name,
+      sighting.tenantId,
+      sighting.teamsUserId,
+      sighting.personalConversationReference ?? null,
+    ]);
     const last = this.written.get(sighting.aadObjectId);
     if (last && last.fingerprint === fingerprint && nowMs - last.atMs < this.window.toMillis()) return false;
     this.written.delete(sighting.aadObjectId);

@@ -23,7 +23,11 @@ export interface MembersFeatureDependencies {
 // The page and search ride along on every roles-card button; out-of-range values fall back to the first page / no search.
 const rolesView = {
   page: z.coerce.number().int().min(0).max(100_000).catch(0).default(0),
-  query: z.string().catch('').default('').transform((query) => query.trim().slice(0, MAX_ROLES_QUERY)),
+  query: z
+    .string()
+    .catch('')
+    .default('')
+    .transform((query) => query.trim().slice(0, MAX_ROLES_QUERY)),
 };
 const targetMemberData = z.object({ aadObjectId: z.string().regex(AAD_OBJECT_ID_PATTERN), ...rolesView });
 const rolesPageData = z.object(rolesView);
@@ -65,7 +69,11 @@ export function membersFeature(deps: MembersFeatureDependencies): Feature {
         phrases: ['roles', 'manage roles'],
         // "roles Smith": the roles card searched by name.
         patterns: [/^(?:manage\s+)?roles\s+(?:for\s+)?(\S.{0,99})$/],
-        help: { title: 'roles', detail: 'See everyone who has used the bot and make or remove officers ("roles Smith" to search).', role: 'admin' },
+        help: {
+          title: 'roles',
+          detail: 'See everyone who has used the bot and make or remove officers ("roles Smith" to search).',
+          role: 'admin',
+        },
         run: (input, sender) => rolesCard(sender, { page: 0, query: rolesQuery(input) }),
       },
       {
@@ -74,12 +82,26 @@ export function membersFeature(deps: MembersFeatureDependencies): Feature {
         run: async (_input, sender) => {
           const me = await members.find(sender.aadObjectId);
           return me?.remindersOff
-            ? noticeCard('Your reminders', "Meeting reminders are **off** for you. Say **start reminders** to get them before each panel meeting.")
-            : noticeCard('Your reminders', "Meeting reminders are **on**: I'll send you the meeting card before each panel meeting. Say **stop reminders** to turn them off.");
+            ? noticeCard(
+                'Your reminders',
+                'Meeting reminders are **off** for you. Say **start reminders** to get them before each panel meeting.',
+              )
+            : noticeCard(
+                'Your reminders',
+                "Meeting reminders are **on**: I'll send you the meeting card before each panel meeting. Say **stop reminders** to turn them off.",
+              );
         },
       },
-      { name: 'reminders-off', phrases: ['stop reminders', 'turn off reminders', 'no more reminders'], run: (_input, sender) => setReminders(sender, false) },
-      { name: 'reminders-on', phrases: ['start reminders', 'turn on reminders', 'resume reminders'], run: (_input, sender) => setReminders(sender, true) },
+      {
+        name: 'reminders-off',
+        phrases: ['stop reminders', 'turn off reminders', 'no more reminders'],
+        run: (_input, sender) => setReminders(sender, false),
+      },
+      {
+        name: 'reminders-on',
+        phrases: ['start reminders', 'turn on reminders', 'resume reminders'],
+        run: (_input, sender) => setReminders(sender, true),
+      },
       {
         name: 'reminder-opt-outs',
         phrases: ['reminder opt-outs', 'reminder opt outs', 'who has opted out', 'who has stopped reminders'],
@@ -102,5 +124,8 @@ export function membersFeature(deps: MembersFeatureDependencies): Feature {
 function rolesQuery(input: CommandInput): string {
   if (!input.match) return '';
   const typed = input.text.replace(/[!.?]+$/g, '').trim();
-  return typed.slice(typed.length - input.match[1]!.length).trim().slice(0, MAX_ROLES_QUERY);
+  return typed
+    .slice(typed.length - input.match[1]!.length)
+    .trim()
+    .slice(0, MAX_ROLES_QUERY);
 }

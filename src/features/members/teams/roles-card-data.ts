@@ -30,7 +30,12 @@ export function rolesCardData(people: readonly MemberWithRole[], view: RolesView
   const officers = people.filter((person) => person.role !== 'member').length;
   return {
     summary: `${count(people.length)} ${people.length === 1 ? 'person has' : 'people have'} used the bot; ${count(officers)} ${officers === 1 ? 'is an officer or administrator' : 'are officers or administrators'}.`,
-    position: shown.length === 0 ? (query ? `No one matches “${literalText(query)}”.` : 'No one has used the bot yet.') : `Showing ${count(page * ROLES_PAGE_SIZE + 1)}-${count(page * ROLES_PAGE_SIZE + shown.length)} of ${count(matching.length)}${query ? ` matching “${literalText(query)}”` : ''}.`,
+    position:
+      shown.length === 0
+        ? query
+          ? `No one matches “${literalText(query)}”.`
+          : 'No one has used the bot yet.'
+        : `Showing ${count(page * ROLES_PAGE_SIZE + 1)}-${count(page * ROLES_PAGE_SIZE + shown.length)} of ${count(matching.length)}${query ? ` matching “${literalText(query)}”` : ''}.`,
     message: view.message ?? '',
     query,
     previous: page > 0 ? { page: page - 1, query } : null,

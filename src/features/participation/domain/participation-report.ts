@@ -58,7 +58,12 @@ export function countsForParticipation(event: EventFacts['event'], nowUtc: strin
 export function buildParticipationReport(input: ParticipationInput): ParticipationReport {
   const inPeriod = eventsIn(input.events, input.period, input.nowUtc);
   const members = new Map(input.members.map((member) => [member.aadObjectId, member]));
-  const rows = new Map<string, ParticipationRow>([...members.values()].map((member) => [member.aadObjectId, { aadObjectId: member.aadObjectId, name: member.name, invited: 0, replied: 0, attended: 0 }]));
+  const rows = new Map<string, ParticipationRow>(
+    [...members.values()].map((member) => [
+      member.aadObjectId,
+      { aadObjectId: member.aadObjectId, name: member.name, invited: 0, replied: 0, attended: 0 },
+    ]),
+  );
   for (const facts of inPeriod) {
     for (const id of new Set(facts.invited)) bump(rows, id, 'invited');
     for (const id of new Set(facts.replied)) bump(rows, id, 'replied');
@@ -78,7 +83,12 @@ export function buildParticipationReport(input: ParticipationInput): Participati
     attendances: sum(list, 'attended'),
     byKind: PARTICIPATION_KINDS.map((kind) => {
       const ofKind = inPeriod.filter((facts) => facts.event.kind === kind);
-      return { kind, label: EVENT_KIND_LABELS[kind], events: ofKind.length, attendances: ofKind.reduce((total, facts) => total + new Set(facts.attended.filter((id) => members.has(id))).size, 0) };
+      return {
+        kind,
+        label: EVENT_KIND_LABELS[kind],
+        events: ofKind.length,
+        attendances: ofKind.reduce((total, facts) => total + new Set(facts.attended.filter((id) => members.has(id))).size, 0),
+      };
     }),
     rows: list,
     trend: input.trendQuarters.map((quarter) => {

@@ -12,7 +12,10 @@ export function participationFacts(report: ParticipationReport): { title: string
     { title: 'Members', value: String(report.members) },
     { title: 'Attended at least one', value: `${report.attendedAtLeastOne} (${report.sharePercent}%)` },
     { title: 'Invitations', value: String(report.invitations) },
-    { title: 'Replies', value: `${report.replies}${report.invitations > 0 ? ` (${Math.round((report.replies / report.invitations) * 100)}% of invitations)` : ''}` },
+    {
+      title: 'Replies',
+      value: `${report.replies}${report.invitations > 0 ? ` (${Math.round((report.replies / report.invitations) * 100)}% of invitations)` : ''}`,
+    },
     { title: 'Attendances', value: String(report.attendances) },
   ];
 }
@@ -27,10 +30,25 @@ export function participationReportCard(report: ParticipationReport, options: { 
     image: options.image ?? { url: '', altText: '' },
     facts: participationFacts(report),
     sections: [
-      { title: 'By kind of event', lines: report.byKind.filter((entry) => entry.events > 0).map((entry) => `${entry.label}: ${entry.events} ${entry.events === 1 ? 'event' : 'events'}, ${entry.attendances} ${entry.attendances === 1 ? 'attendance' : 'attendances'}`) },
-      { title: `Members who attended none (${none.length})`, lines: none.length === 0 ? ['Everyone attended at least one.'] : [names.join(', ') + (none.length > names.length ? ` and ${none.length - names.length} more` : '')] },
+      {
+        title: 'By kind of event',
+        lines: report.byKind
+          .filter((entry) => entry.events > 0)
+          .map(
+            (entry) =>
+              `${entry.label}: ${entry.events} ${entry.events === 1 ? 'event' : 'events'}, ${entry.attendances} ${entry.attendances === 1 ? 'attendance' : 'attendances'}`,
+          ),
+      },
+      {
+        title: `Members who attended none (${none.length})`,
+        lines:
+          none.length === 0
+            ? ['Everyone attended at least one.']
+            : [names.join(', ') + (none.length > names.length ? ` and ${none.length - names.length} more` : '')],
+      },
     ],
-    footnote: 'Participation events: Virtual School Kent activities, achievement awards, foster carer and participation events. The Word report lists every member\u2019s invitations, replies and attendance.',
+    footnote:
+      'Participation events: Virtual School Kent activities, achievement awards, foster carer and participation events. The Word report lists every member\u2019s invitations, replies and attendance.',
     links: options.docxUrl ? [{ title: 'Download report (Word)', url: options.docxUrl }] : [],
   });
 }

@@ -9,7 +9,11 @@ export function participationFeature(desk: ParticipationDesk): Feature {
       {
         name: 'participation-report',
         patterns: [/^(?:members?'? )?participation report\b/],
-        help: { title: 'participation report for 2026', detail: 'Who was invited, replied and attended (also a quarter or dates), with a Word report.', role: 'officer' },
+        help: {
+          title: 'participation report for 2026',
+          detail: 'Who was invited, replied and attended (also a quarter or dates), with a Word report.',
+          role: 'officer',
+        },
         run: async (input, sender) => desk.reportCard(await sender.actor(), input.normalised),
       },
     ],

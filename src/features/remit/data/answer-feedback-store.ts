@@ -56,7 +56,10 @@ export class AnswerFeedbackStore {
   async totals(): Promise<EntryFeedbackTotals[]> {
     const byEntry = new Map<string, { totals: EntryFeedbackTotals; unhelpful: FeedbackEntity[] }>();
     for await (const entity of this.table.listEntities<FeedbackEntity>()) {
-      const bucket = byEntry.get(entity.partitionKey) ?? { totals: { entryId: entity.partitionKey, helpful: 0, notHelpful: 0, recentUnhelpfulQuestions: [] }, unhelpful: [] };
+      const bucket = byEntry.get(entity.partitionKey) ?? {
+        totals: { entryId: entity.partitionKey, helpful: 0, notHelpful: 0, recentUnhelpfulQuestions: [] },
+        unhelpful: [],
+      };
       if (entity.helpful) bucket.totals.helpful += 1;
       else {
         bucket.totals.notHelpful += 1;
@@ -67,7 +70,10 @@ export class AnswerFeedbackStore {
     return [...byEntry.values()]
       .map(({ totals, unhelpful }) => ({
         ...totals,
-        recentUnhelpfulQuestions: unhelpful.sort((a, b) => b.recordedAtUtc.localeCompare(a.recordedAtUtc)).slice(0, 3).map((e) => e.question),
+        recentUnhelpfulQuestions: unhelpful
+          .sort((a, b) => b.recordedAtUtc.localeCompare(a.recordedAtUtc))
+          .slice(0, 3)
+          .map((e) => e.question),
       }))
       .sort((a, b) => b.notHelpful - b.helpful - (a.notHelpful - a.helpful));
   }

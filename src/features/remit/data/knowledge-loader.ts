@@ -5,7 +5,15 @@ import { z } from 'zod';
 import { projectRoot } from '../../../platform/process/project-root';
 import { CONTACT_ENTRY_ID, EntryReview, KnowledgeData, SearchableEntry, SynonymGroup } from '../domain/knowledge-entry';
 import { KnowledgeLoadError } from '../domain/knowledge-load-error';
-import { FileDefaults, GlossaryTermInput, TopicEntryInput, fileDefaultsSchema, glossaryTermSchema, synonymGroupSchema, topicEntrySchema } from '../domain/knowledge-schema';
+import {
+  FileDefaults,
+  GlossaryTermInput,
+  TopicEntryInput,
+  fileDefaultsSchema,
+  glossaryTermSchema,
+  synonymGroupSchema,
+  topicEntrySchema,
+} from '../domain/knowledge-schema';
 import { pickGlossaryRelated } from '../domain/glossary-related';
 
 const FILE_KINDS = ['entries', 'terms', 'groups'] as const;
@@ -37,7 +45,11 @@ export function loadKnowledge(dir: string): KnowledgeData {
   fillGlossaryRelated(entries);
   checkRelated(entries);
   if (!entries.some((e) => e.searchable.entry.id === CONTACT_ENTRY_ID)) {
-    throw new KnowledgeLoadError(displayPath(dir), undefined, `required entry "${CONTACT_ENTRY_ID}" is missing (it is shown in every "I don't know" reply)`);
+    throw new KnowledgeLoadError(
+      displayPath(dir),
+      undefined,
+      `required entry "${CONTACT_ENTRY_ID}" is missing (it is shown in every "I don't know" reply)`,
+    );
   }
   return { entries: entries.map((e) => e.searchable), synonyms };
 }
@@ -98,7 +110,11 @@ function fileKind(root: Record<string, unknown>, label: string): FileKind {
   const unknownKeys = Object.keys(root).filter((key) => !(FILE_KINDS as readonly string[]).includes(key) && key !== 'defaults');
   const kind = kinds[0];
   if (kinds.length !== 1 || kind === undefined || unknownKeys.length > 0) {
-    throw new KnowledgeLoadError(label, undefined, `must have exactly one top-level key out of: ${FILE_KINDS.join(', ')} (and optionally defaults)`);
+    throw new KnowledgeLoadError(
+      label,
+      undefined,
+      `must have exactly one top-level key out of: ${FILE_KINDS.join(', ')} (and optionally defaults)`,
+    );
   }
   return kind;
 }
@@ -110,7 +126,15 @@ function topicEntry(label: string, item: unknown, index: number, defaults: FileD
     file: label,
     needsRelated: false,
     searchable: {
-      entry: { id: input.id, kind: 'topic', question: input.question, answer: input.answer, source: input.source, related: input.related, review: review(input, defaults, label, name) },
+      entry: {
+        id: input.id,
+        kind: 'topic',
+        question: input.question,
+        answer: input.answer,
+        source: input.source,
+        related: input.related,
+        review: review(input, defaults, label, name),
+      },
       alternatives: input.alternatives ?? [],
       keywords: input.keywords ?? [],
       acronyms: [],
@@ -121,7 +145,9 @@ function topicEntry(label: string, item: unknown, index: number, defaults: FileD
 function glossaryEntry(label: string, item: unknown, index: number, defaults: FileDefaults): LocatedEntry {
   const name = entryLabel(item, 'acronym', index, glossaryId);
   const input: GlossaryTermInput = validate(glossaryTermSchema, item, label, name);
-  const answer = input.explanation ? `${input.acronym} stands for ${input.meaning}.\n${input.explanation}` : `${input.acronym} stands for ${input.meaning}.`;
+  const answer = input.explanation
+    ? `${input.acronym} stands for ${input.meaning}.\n${input.explanation}`
+    : `${input.acronym} stands for ${input.meaning}.`;
   return {
     file: label,
     needsRelated: input.related === undefined,

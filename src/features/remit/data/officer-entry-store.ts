@@ -90,7 +90,9 @@ export class OfficerEntryStore {
     for (let attempt = 0; attempt < MAX_VERSION_ATTEMPTS; attempt++) {
       try {
         const current = await this.table.getEntity<VersionEntity>(META, VERSION_ROW);
-        await this.table.updateEntity<VersionEntity>({ partitionKey: META, rowKey: VERSION_ROW, version: current.version + 1 }, 'Replace', { etag: current.etag });
+        await this.table.updateEntity<VersionEntity>({ partitionKey: META, rowKey: VERSION_ROW, version: current.version + 1 }, 'Replace', {
+          etag: current.etag,
+        });
         return;
       } catch (error) {
         if (isNotFound(error)) {

@@ -68,7 +68,9 @@ export class OfficerQuestionStore {
   /** Open questions, oldest first. */
   async open(): Promise<StoredQuestion[]> {
     const found: StoredQuestion[] = [];
-    const rows = this.table.listEntities<QuestionEntity>({ queryOptions: { filter: `PartitionKey eq '${PARTITION}' and status eq 'open'` } });
+    const rows = this.table.listEntities<QuestionEntity>({
+      queryOptions: { filter: `PartitionKey eq '${PARTITION}' and status eq 'open'` },
+    });
     for await (const entity of rows) {
       const parsed = officerQuestionSchema.safeParse(JSON.parse(entity.body));
       if (parsed.success) found.push({ question: parsed.data, etag: entity.etag });

@@ -21,9 +21,14 @@ const PASSAGE_TARGET_CHARS = 450;
  */
 export function loadSourcePassages(dir: string = defaultSourcesDirectory()): SourcePassage[] {
   if (!fs.existsSync(dir)) throw new KnowledgeLoadError(displayPath(dir), undefined, 'source documents folder not found');
-  const files = fs.readdirSync(dir).filter((name) => name.endsWith('.txt')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort();
   if (files.length === 0) throw new KnowledgeLoadError(displayPath(dir), undefined, 'no .txt source documents found');
-  return files.flatMap((name) => parseSourceDocument(fs.readFileSync(path.join(dir, name), 'utf8'), name.replace(/\.txt$/, ''), displayPath(path.join(dir, name))));
+  return files.flatMap((name) =>
+    parseSourceDocument(fs.readFileSync(path.join(dir, name), 'utf8'), name.replace(/\.txt$/, ''), displayPath(path.join(dir, name))),
+  );
 }
 
 /** Parses one source document; `slug` names its passages, `label` its errors. */
@@ -36,7 +41,11 @@ export function parseSourceDocument(text: string, slug: string, label: string): 
     if (line === '') continue;
     const match = /^([a-z]+):\s*(.+)$/.exec(line);
     if (!match || !(HEADER_KEYS as readonly string[]).includes(match[1]!)) {
-      throw new KnowledgeLoadError(label, undefined, `line ${index + 1}: expected a header line (${HEADER_KEYS.join(', ')}) or a "## " section`);
+      throw new KnowledgeLoadError(
+        label,
+        undefined,
+        `line ${index + 1}: expected a header line (${HEADER_KEYS.join(', ')}) or a "## " section`,
+      );
     }
     header.set(match[1]!, match[2]!.trim());
   }
@@ -53,11 +62,23 @@ export function parseSourceDocument(text: string, slug: string, label: string): 
     const body = paragraph.join(' ').replace(/\s+/g, ' ').trim();
     paragraph = [];
     if (!section) throw new KnowledgeLoadError(label, undefined, `line ${lineNumber}: text before the first "## " section`);
-    if (body.length > MAX_PARAGRAPH_CHARS) throw new KnowledgeLoadError(label, undefined, `line ${lineNumber}: a paragraph is longer than ${MAX_PARAGRAPH_CHARS} characters; split it`);
+    if (body.length > MAX_PARAGRAPH_CHARS)
+      throw new KnowledgeLoadError(
+        label,
+        undefined,
+        `line ${lineNumber}: a paragraph is longer than ${MAX_PARAGRAPH_CHARS} characters; split it`,
+      );
     const bullet = body.startsWith('- ');
     const paragraphText = bullet ? body.slice(2).trim() : body;
     for (const chunk of sentenceChunks(paragraphText)) {
-      passages.push({ id: `source-${slug}-${passages.length + 1}`, document, says, section, text: chunk, ...(bullet && leadIn ? { leadIn } : {}) });
+      passages.push({
+        id: `source-${slug}-${passages.length + 1}`,
+        document,
+        says,
+        section,
+        text: chunk,
+        ...(bullet && leadIn ? { leadIn } : {}),
+      });
     }
     if (!bullet) leadIn = paragraphText.endsWith(':') ? paragraphText : undefined;
   };

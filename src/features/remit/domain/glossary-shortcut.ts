@@ -4,7 +4,18 @@ import { tokenize } from './text-normalizer';
 
 // Words that frame a request for an acronym ("what does X stand for", "meaning of X", "X?").
 const FRAME_WORDS = new Set([
-  'stand', 'stands', 'acronym', 'abbreviation', 'define', 'definition', 'short', 'spell', 'expand', 'mean', 'means', 'meaning',
+  'stand',
+  'stands',
+  'acronym',
+  'abbreviation',
+  'define',
+  'definition',
+  'short',
+  'spell',
+  'expand',
+  'mean',
+  'means',
+  'meaning',
 ]);
 
 /**
@@ -25,7 +36,8 @@ export class GlossaryShortcut {
     const rest = key(tokens);
     // "what does the CPP do (in a nutshell)", "what is KCC for": what it does, not what the letters mean.
     const acronymAt = tokens.findIndex((t) => !isStopWord(t) && !FRAME_WORDS.has(t));
-    if (tokens.slice(acronymAt + 1).some((t) => t === 'do' || t === 'doing') || (tokens.length > 1 && tokens[tokens.length - 1] === 'for')) return undefined;
+    if (tokens.slice(acronymAt + 1).some((t) => t === 'do' || t === 'doing') || (tokens.length > 1 && tokens[tokens.length - 1] === 'for'))
+      return undefined;
     if (rest === '') return undefined;
     // Plural acronyms: "CICCs", "IROs".
     return this.byKey.get(rest) ?? (rest.endsWith('s') ? this.byKey.get(rest.slice(0, -1)) : undefined);

@@ -29,7 +29,8 @@ export class KnowledgeBase {
    * `KnowledgeLoadError` naming the bad file and entry.
    */
   static loadFromDirectory(dir: string = defaultKnowledgeDirectory(), options: { sourcesDir?: string | false } = {}): KnowledgeBase {
-    const sourcesDir = options.sourcesDir ?? (path.resolve(dir) === path.resolve(defaultKnowledgeDirectory()) ? defaultSourcesDirectory() : false);
+    const sourcesDir =
+      options.sourcesDir ?? (path.resolve(dir) === path.resolve(defaultKnowledgeDirectory()) ? defaultSourcesDirectory() : false);
     return new KnowledgeBase(loadKnowledge(dir), sourcesDir === false ? [] : loadSourcePassages(sourcesDir));
   }
 

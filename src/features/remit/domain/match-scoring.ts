@@ -33,7 +33,11 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
  * 1 if the entry contains one of the concept's terms, less if only a typo or prefix match found it.
  * `holds` says whether the entry holds a term (default: the terms the search matched in it).
  */
-export function conceptCredit(concept: QueryConcept, result: SearchResult, holds: (term: string) => boolean = (term) => result.terms.includes(term)): number {
+export function conceptCredit(
+  concept: QueryConcept,
+  result: SearchResult,
+  holds: (term: string) => boolean = (term) => result.terms.includes(term),
+): number {
   if (concept.alternatives) return phraseCredit(concept.alternatives, holds);
   let best = 0;
   for (const term of concept.terms.keys()) {

@@ -62,7 +62,11 @@ export const answerInputSchema = z.object({
 export function checkAnswerText(text: string | undefined): { ok: true; text: string } | { ok: false; message: string } {
   const trimmed = (text ?? '').replace(/\r\n?/g, '\n').trim();
   if (trimmed === '') return { ok: false, message: 'Type the answer before pressing Answer.' };
-  if (trimmed.length > MAX_OFFICER_ANSWER_CHARS) return { ok: false, message: `Keep the answer to ${MAX_OFFICER_ANSWER_CHARS} characters so it fits a card (it has ${trimmed.length}).` };
+  if (trimmed.length > MAX_OFFICER_ANSWER_CHARS)
+    return {
+      ok: false,
+      message: `Keep the answer to ${MAX_OFFICER_ANSWER_CHARS} characters so it fits a card (it has ${trimmed.length}).`,
+    };
   if (/<\/?[a-z][^>]*>/i.test(trimmed)) return { ok: false, message: 'Write the answer as plain text, without HTML tags.' };
   return { ok: true, text: trimmed };
 }

@@ -19,19 +19,25 @@ export interface QuestionShape {
   acronymFrame: boolean;
 }
 
-const COUNT = /%|\b(?:how many|how much|number of|what number|what percent(?:age)?|what proportion|what share|what fraction|what rate|percentage of|proportion of|how big|how large)\b/;
-const DATE = /^(?:when)\b|\b(?:when (?:is|was|did|does|do|will|were|are|has|had)|what date|which date|what year|which year|what day|what month|by when|since when|how long ago)\b/;
-const PERSON = /^(?:who|whos|whom)\b|\b(?:who (?:is|was|are|were|chairs?|chaired|leads?|runs?)|which (?:councillor|officer|member|person|people|mp))\b/;
+const COUNT =
+  /%|\b(?:how many|how much|number of|what number|what percent(?:age)?|what proportion|what share|what fraction|what rate|percentage of|proportion of|how big|how large)\b/;
+const DATE =
+  /^(?:when)\b|\b(?:when (?:is|was|did|does|do|will|were|are|has|had)|what date|which date|what year|which year|what day|what month|by when|since when|how long ago)\b/;
+const PERSON =
+  /^(?:who|whos|whom)\b|\b(?:who (?:is|was|are|were|chairs?|chaired|leads?|runs?)|which (?:councillor|officer|member|person|people|mp))\b/;
 const NOW = /\b(?:now|right now|currently|current|nowadays|these days|at the moment|at present|this year|today|up to date)\b/;
 const SHARE = /%|\b(?:percent(?:age)?|per cent|proportion|share|fraction)\b/;
 const IDENTITY = /^(?:who is|who was|whos|who are|who were) (?!on\b|in\b)/;
 // "who is the panel accountable to", "who is responsible for ...", "who is on the panel": a role or a body, not a name.
-const NOT_IDENTITY = /\b(?:to|for|with|by|from|about|on|in|at|into|responsible|accountable|answerable|eligible|entitled|allowed|able|supposed|meant|expected|invited|involved|covered|included|represented|members?|membership)$|\b(?:responsible|accountable|answerable|in charge|involved|represented|eligible)\b/;
+const NOT_IDENTITY =
+  /\b(?:to|for|with|by|from|about|on|in|at|into|responsible|accountable|answerable|eligible|entitled|allowed|able|supposed|meant|expected|invited|involved|covered|included|represented|members?|membership)$|\b(?:responsible|accountable|answerable|in charge|involved|represented|eligible)\b/;
 const ACRONYM_FRAME = /\b(?:stands? for|short for|full form|acronym|abbreviation|abbreviated|initials|letters)\b/;
 
 /** Reads what a question asks for from its wording. */
 export function questionShape(question: string): QuestionShape {
-  const text = normalizeText(question).replace(/[^a-z0-9%]+/g, ' ').trim();
+  const text = normalizeText(question)
+    .replace(/[^a-z0-9%]+/g, ' ')
+    .trim();
   const wants: AnswerWanted = COUNT.test(text) ? 'count' : DATE.test(text) ? 'date' : PERSON.test(text) ? 'person' : 'any';
   const identity = IDENTITY.test(text) && !NOT_IDENTITY.test(text);
   return { wants, share: SHARE.test(text), identity, aboutNow: NOW.test(text), acronymFrame: ACRONYM_FRAME.test(text) };
@@ -39,25 +45,45 @@ export function questionShape(question: string): QuestionShape {
 
 /** Content words left once the acronym framing is removed: "what does the acronym KSCB stand for" -> ["kscb"]. */
 export function acronymSubject(tokens: readonly string[]): string[] {
-  const frame = new Set(['stand', 'stands', 'short', 'full', 'form', 'acronym', 'abbreviation', 'abbreviated', 'initials', 'letters', 'mean', 'means', 'meaning']);
+  const frame = new Set([
+    'stand',
+    'stands',
+    'short',
+    'full',
+    'form',
+    'acronym',
+    'abbreviation',
+    'abbreviated',
+    'initials',
+    'letters',
+    'mean',
+    'means',
+    'meaning',
+  ]);
   return tokens.filter((t) => !isStopWord(t) && !frame.has(t));
 }
 
 const YEAR = /^(?:19|20)\d\d$/;
-const NUMBER_WORDS = /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|hundred|thousand|quarter|half|third|dozen|percent|per cent)\b/i;
+const NUMBER_WORDS =
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|hundred|thousand|quarter|half|third|dozen|percent|per cent)\b/i;
 // Numbers that name things rather than count them: "Recommendation 6", "section 22", "level 3", "Regulation 33".
 const LABEL_NUMBER = /\b(?:recommendations?|section|level|regulations?|s|rec|item|priority areas?|page|2\.|1\.|3\.)\s*\d+\b/gi;
 
 /** Whether an answer holds a count or share (not just a year or a numbered label). */
 export function holdsCount(text: string): boolean {
-  const cleaned = text.replace(LABEL_NUMBER, ' ').replace(/\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/gi, ' ');
+  const cleaned = text
+    .replace(LABEL_NUMBER, ' ')
+    .replace(/\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/gi, ' ');
   if (NUMBER_WORDS.test(cleaned) || /%/.test(cleaned)) return true;
   return (cleaned.match(/\d[\d,.]*/g) ?? []).some((n) => !YEAR.test(n.replace(/[.,]$/, '')) && !/^0\d/.test(n));
 }
 
 /** Whether an answer holds a date or a year. */
 export function holdsDate(text: string): boolean {
-  return /\b(?:19|20)\d\d\b/.test(text) || /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(text);
+  return (
+    /\b(?:19|20)\d\d\b/.test(text) ||
+    /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(text)
+  );
 }
 
 const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Councillor|Cllr)\.?\s+[A-Z]/;

@@ -8,5 +8,4 @@ export type UnknownReason = 'empty' | 'off_topic' | 'low_confidence' | 'about_no
 
 /** The outcome of a remit question: one answer with its related entries, or an honest "I don't know". */
 export type RemitResult =
-  | { kind: 'answer'; entry: KnowledgeEntry; confidence: number; related: KnowledgeEntry[] }
-  | { kind: 'unknown'; reason: UnknownReason };
+  { kind: 'answer'; entry: KnowledgeEntry; confidence: number; related: KnowledgeEntry[] } | { kind: 'unknown'; reason: UnknownReason };

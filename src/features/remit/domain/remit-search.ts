@@ -28,7 +28,14 @@ export type RemitSearchOutcome = { kind: 'match'; match: RemitMatch } | { kind: 
 
 /** The best candidate and whether it is trusted: lets the caller weigh entries against source passages. */
 export type RemitEvaluation =
-  | { kind: 'match'; trusted: boolean; anchored: boolean; match: RemitMatch; runnerUp?: KnowledgeEntry; candidates: readonly RankedCandidate[] }
+  | {
+      kind: 'match';
+      trusted: boolean;
+      anchored: boolean;
+      match: RemitMatch;
+      runnerUp?: KnowledgeEntry;
+      candidates: readonly RankedCandidate[];
+    }
   | { kind: 'none'; reason: 'off_topic' };
 
 /**
@@ -121,7 +128,9 @@ export class RemitSearch {
   ) {
     this.fields = [...profile.fields];
     this.byId = new Map(entries.map((s) => [s.entry.id, s]));
-    this.questionStems = new Map(entries.map((s) => [s.entry.id, [s.entry.question, ...s.alternatives].map((q) => contentStems(tokenize(q)))]));
+    this.questionStems = new Map(
+      entries.map((s) => [s.entry.id, [s.entry.question, ...s.alternatives].map((q) => contentStems(tokenize(q)))]),
+    );
     this.index = new MiniSearch<IndexedDocument>({
       fields: this.fields,
       storeFields: [],
@@ -136,7 +145,9 @@ export class RemitSearch {
     this.index.addAll(documents);
     for (const document of documents) {
       const terms = new Set<string>();
-      for (const field of this.fields) for (const token of tokenize(String(document[field as keyof IndexedDocument] ?? ''))) for (const t of indexTerms(token)) terms.add(t);
+      for (const field of this.fields)
+        for (const token of tokenize(String(document[field as keyof IndexedDocument] ?? '')))
+          for (const t of indexTerms(token)) terms.add(t);
       this.docTerms.set(document.id, terms);
     }
   }
@@ -176,7 +187,14 @@ export class RemitSearch {
     const minCoverage = hasStrong ? this.profile.minCoverage : this.profile.minWeakOnlyCoverage;
     const anchoredEnough = !this.profile.requireAnchor || best.anchored || !hasStrong;
     const trusted = anchoredEnough && best.coverage >= minCoverage && confidence >= this.profile.minConfidence;
-    return { kind: 'match', trusted, anchored: best.anchored, match: { entry: best.entry, coverage: best.coverage, confidence }, runnerUp: runnerUp?.entry, candidates: ranked };
+    return {
+      kind: 'match',
+      trusted,
+      anchored: best.anchored,
+      match: { entry: best.entry, coverage: best.coverage, confidence },
+      runnerUp: runnerUp?.entry,
+      candidates: ranked,
+    };
   }
 
   private query(concepts: readonly QueryConcept[], fields: string[]): SearchResult[] {
@@ -216,7 +234,12 @@ export class RemitSearch {
   }
 
   // The runner-up is kept to discount confidence when two entries are close.
-  private rank(results: readonly SearchResult[], concepts: readonly QueryConcept[], fit: (entry: KnowledgeEntry) => number, allFields: boolean): Candidate[] {
+  private rank(
+    results: readonly SearchResult[],
+    concepts: readonly QueryConcept[],
+    fit: (entry: KnowledgeEntry) => number,
+    allFields: boolean,
+  ): Candidate[] {
     const candidates: Candidate[] = [];
     for (const result of results.slice(0, CANDIDATES)) {
       const searchable = this.byId.get(String(result.id));
@@ -225,7 +248,9 @@ export class RemitSearch {
       const holds = allFields && terms ? (term: string) => terms.has(term) || result.terms.includes(term) : undefined;
       const credits = concepts.map((c) => conceptCredit(c, result, holds));
       const coverage = weightedCoverage(concepts, credits);
-      const anchored = concepts.some((c, i) => c.strength === 'strong' && (credits[i] ?? 0) > 0 && isInTitle(c, result, this.profile.titleFields));
+      const anchored = concepts.some(
+        (c, i) => c.strength === 'strong' && (credits[i] ?? 0) > 0 && isInTitle(c, result, this.profile.titleFields),
+      );
       const similarity = Math.max(0, ...(this.questionStems.get(searchable.entry.id) ?? []).map((q) => questionSimilarity(concepts, q)));
       // Coverage counts twice: an answer to every word beats a louder answer to one of them.
       // `fit`: answers of the kind the question asks for (a figure, a date, a name) rank higher.

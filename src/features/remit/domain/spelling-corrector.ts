@@ -50,7 +50,8 @@ export class SpellingCorrector {
         const distance = editDistance(token, word, limit);
         if (distance > limit) continue;
         const frequency = this.vocabulary.words.get(word) ?? 0;
-        if (!best || distance < best.distance || (distance === best.distance && frequency > best.frequency)) best = { word, distance, frequency };
+        if (!best || distance < best.distance || (distance === best.distance && frequency > best.frequency))
+          best = { word, distance, frequency };
       }
     }
     return best?.word ?? token;

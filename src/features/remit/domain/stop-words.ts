@@ -20,7 +20,6 @@ const STOP_WORDS = new Set(
     .filter((w) => w !== ''),
 );
 
-
 /** True for words that never help to find an answer. Intent words (see intent-words.ts) are not stop words. */
 export function isStopWord(token: string): boolean {
   // Single letters are text-speak ("r", "u") or stray initials, never a topic.
@@ -32,6 +31,19 @@ export function isStopWord(token: string): boolean {
  * these is not about anything in particular, so they count for half when judging coverage.
  */
 export const WEAK_TERMS: ReadonlySet<string> = new Set([
-  'panel', 'kent', 'council', 'county', 'corporate', 'parent', 'child', 'young', 'person', 'people', 'care',
-  'kcc', 'cpp', 'look', 'kid',
+  'panel',
+  'kent',
+  'council',
+  'county',
+  'corporate',
+  'parent',
+  'child',
+  'young',
+  'person',
+  'people',
+  'care',
+  'kcc',
+  'cpp',
+  'look',
+  'kid',
 ]);

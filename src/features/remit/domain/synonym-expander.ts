@@ -100,9 +100,7 @@ export class SynonymExpander {
   private longestPhraseAt(words: readonly Word[], start: number): Phrase | undefined {
     const first = words[start];
     if (!first) return undefined;
-    return this.phrasesByFirstStem
-      .get(first.stem)
-      ?.find((p) => p.stems.every((s, offset) => words[start + offset]?.stem === s));
+    return this.phrasesByFirstStem.get(first.stem)?.find((p) => p.stems.every((s, offset) => words[start + offset]?.stem === s));
   }
 
   private concept(covered: readonly Word[], phrase: Phrase | undefined): QueryConcept {

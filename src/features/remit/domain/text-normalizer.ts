@@ -2,11 +2,33 @@ import { isStopWord } from './stop-words';
 import { stem } from './stemmer';
 
 const NUMBER_WORDS: Readonly<Record<string, string>> = {
-  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
-  eleven: '11', twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17',
-  eighteen: '18', nineteen: '19', twenty: '20',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  thirteen: '13',
+  fourteen: '14',
+  fifteen: '15',
+  sixteen: '16',
+  seventeen: '17',
+  eighteen: '18',
+  nineteen: '19',
+  twenty: '20',
 };
-const NUMBER_WORD = new RegExp(`\\b(${Object.keys(NUMBER_WORDS).filter((w) => w !== 'one').join('|')})\\b`, 'g');
+const NUMBER_WORD = new RegExp(
+  `\\b(${Object.keys(NUMBER_WORDS)
+    .filter((w) => w !== 'one')
+    .join('|')})\\b`,
+  'g',
+);
 
 // "recommendation 6", "rec. 6", "recomendation six", "recs 6": one token "rec6" so that "6" alone
 // (which also occurs in dates and statistics) does not decide which recommendation is meant.
@@ -17,18 +39,20 @@ const RECOMMENDATION_NUMBER = new RegExp(
 
 /** Lower case, plain apostrophes, contractions and possessives removed, numbers as digits. */
 export function normalizeText(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u2018\u2019`\u00b4]/g, "'")
-    .replace(/n't\b/g, ' not')
-    .replace(/'(s|re|ve|ll|d|m)\b/g, '')
-    .replace(/&/g, ' and ')
-    // "under 18s", "the 1990s": the number is what is asked about.
-    .replace(/\b(\d+)s\b/g, '$1')
-    .replace(RECOMMENDATION_NUMBER, (_match, n: string) => ` recommendation rec${NUMBER_WORDS[n] ?? n} `)
-    .replace(NUMBER_WORD, (word) => NUMBER_WORDS[word] ?? word);
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[\u2018\u2019`\u00b4]/g, "'")
+      .replace(/n't\b/g, ' not')
+      .replace(/'(s|re|ve|ll|d|m)\b/g, '')
+      .replace(/&/g, ' and ')
+      // "under 18s", "the 1990s": the number is what is asked about.
+      .replace(/\b(\d+)s\b/g, '$1')
+      .replace(RECOMMENDATION_NUMBER, (_match, n: string) => ` recommendation rec${NUMBER_WORDS[n] ?? n} `)
+      .replace(NUMBER_WORD, (word) => NUMBER_WORDS[word] ?? word)
+  );
 }
 
 /** Words of the normalised text, stop words included (phrases like "children in care" need them). */

@@ -10,7 +10,10 @@ const MAX_ENTRIES_SHOWN = 15;
 export function feedbackReportCard(knowledge: KnowledgeBase, totals: EntryFeedbackTotals[]): AdaptiveCardJson {
   const votes = totals.reduce((sum, t) => sum + t.helpful + t.notHelpful, 0);
   return renderFeedbackReportCard({
-    summary: votes === 0 ? 'No feedback has been given yet.' : `${votes} ${votes === 1 ? 'vote' : 'votes'} on ${totals.length} ${totals.length === 1 ? 'answer' : 'answers'}, least helpful first.`,
+    summary:
+      votes === 0
+        ? 'No feedback has been given yet.'
+        : `${votes} ${votes === 1 ? 'vote' : 'votes'} on ${totals.length} ${totals.length === 1 ? 'answer' : 'answers'}, least helpful first.`,
     entries: totals.slice(0, MAX_ENTRIES_SHOWN).map((t) => ({
       entryId: t.entryId,
       title: knowledge.entry(t.entryId)?.question ?? 'An answer no longer in the knowledge base',

@@ -57,7 +57,11 @@ export function officerAnswerCard(question: OfficerQuestion): AdaptiveCardJson {
 /** The member's confirmation once the question is with the officers. */
 export function askedCard(question: OfficerQuestion, options: { reachedOfficers: boolean; contact: string }): AdaptiveCardJson {
   if (options.reachedOfficers) {
-    return renderNoticeCard({ title: 'Sent to the officers', text: `I've passed your question to the panel's officers: "${literalText(question.question)}". Their answer will arrive here, in this chat.`, style: 'good' });
+    return renderNoticeCard({
+      title: 'Sent to the officers',
+      text: `I've passed your question to the panel's officers: "${literalText(question.question)}". Their answer will arrive here, in this chat.`,
+      style: 'good',
+    });
   }
   return renderNoticeCard({
     title: 'Question recorded',
@@ -68,7 +72,10 @@ export function askedCard(question: OfficerQuestion, options: { reachedOfficers:
 
 export function openQuestionsCard(open: { question: OfficerQuestion; waitingWorkingDays: number }[]): AdaptiveCardJson {
   return cardTemplate('officer-question-list').expand({
-    summary: open.length === 0 ? 'There are no unanswered questions.' : `${open.length} unanswered ${open.length === 1 ? 'question' : 'questions'}, oldest first.`,
+    summary:
+      open.length === 0
+        ? 'There are no unanswered questions.'
+        : `${open.length} unanswered ${open.length === 1 ? 'question' : 'questions'}, oldest first.`,
     questions: open.map(({ question, waitingWorkingDays }) => ({
       questionId: question.id,
       question: literalText(question.question),
@@ -80,7 +87,10 @@ export function openQuestionsCard(open: { question: OfficerQuestion; waitingWork
 export function officerEntryListCard(stored: readonly StoredEntry[], options: { exportUrl?: string; notice?: string }): AdaptiveCardJson {
   return cardTemplate('officer-entry-list').expand({
     notice: options.notice ?? '',
-    summary: stored.length === 0 ? 'Officers have not added any answers yet. Tick "Add to the knowledge base" when answering a question.' : `${stored.length} ${stored.length === 1 ? 'answer' : 'answers'} in the knowledge base.`,
+    summary:
+      stored.length === 0
+        ? 'Officers have not added any answers yet. Tick "Add to the knowledge base" when answering a question.'
+        : `${stored.length} ${stored.length === 1 ? 'answer' : 'answers'} in the knowledge base.`,
     entries: stored.map(({ entry, etag }) => ({
       entryId: entry.id,
       etag,
@@ -92,7 +102,10 @@ export function officerEntryListCard(stored: readonly StoredEntry[], options: { 
   });
 }
 
-export function officerEntryFormCard(stored: StoredEntry, options: { error?: string; draft?: { question?: string; answer?: string } }): AdaptiveCardJson {
+export function officerEntryFormCard(
+  stored: StoredEntry,
+  options: { error?: string; draft?: { question?: string; answer?: string } },
+): AdaptiveCardJson {
   const { entry, etag } = stored;
   return cardTemplate('officer-entry-form').expand({
     entryId: entry.id,
@@ -114,7 +127,10 @@ export interface DueEntry {
 export function reviewDueCard(due: readonly DueEntry[], today: string): AdaptiveCardJson {
   const overdue = due.filter((e) => e.review.reviewBy < today).length;
   return cardTemplate('review-due').expand({
-    summary: due.length === 0 ? 'No answer is due for review in the next 30 days.' : `${overdue} overdue, ${due.length - overdue} due within 30 days.`,
+    summary:
+      due.length === 0
+        ? 'No answer is due for review in the next 30 days.'
+        : `${overdue} overdue, ${due.length - overdue} due within 30 days.`,
     entries: due.map((e) => ({
       question: literalText(e.question),
       detail: `${e.review.reviewBy < today ? 'Overdue since' : 'Due'} ${formatIsoDate(e.review.reviewBy)}; owner ${literalText(e.review.owner)}; last reviewed ${formatIsoDate(e.review.reviewed)}; ${e.officerAuthored ? 'officer answer' : `entry ${e.id}`}`,

@@ -22,7 +22,13 @@ export interface AnswerCardContext {
 }
 
 /** The answer card for an entry, rebuilt from the knowledge base (never from card data). */
-export function answerCard(lookup: (id: string) => KnowledgeEntry | undefined, entry: KnowledgeEntry, question: string, feedbackState: FeedbackState, context: AnswerCardContext): AdaptiveCardJson {
+export function answerCard(
+  lookup: (id: string) => KnowledgeEntry | undefined,
+  entry: KnowledgeEntry,
+  question: string,
+  feedbackState: FeedbackState,
+  context: AnswerCardContext,
+): AdaptiveCardJson {
   const related = entry.related.map(lookup).filter((e): e is KnowledgeEntry => e !== undefined);
   return renderAnswerCard({
     reviewNote: reviewNote(entry, context.today),
@@ -41,7 +47,8 @@ const UNKNOWN_EXPLANATIONS = {
   off_topic: "That doesn't look like a question about the Corporate Parenting Panel, so I'd rather not guess.",
   low_confidence: "I couldn't find a confident answer to that in the panel's documents, and I'd rather not guess.",
   empty: 'Ask me a question about the Corporate Parenting Panel in your own words.',
-  about_now: "The panel's documents date from 2015 to 2017, so they can't tell you today's figures or who holds a post now, and I'd rather not guess.",
+  about_now:
+    "The panel's documents date from 2015 to 2017, so they can't tell you today's figures or who holds a post now, and I'd rather not guess.",
   unknown_acronym: "That acronym isn't in the panel's glossary, and I'd rather not guess what it stands for.",
 } as const;
 

@@ -31,7 +31,11 @@ const feedbackData = z.object({
 
 const questionRef = z.object({ questionId: z.string().regex(/^oq-[a-f0-9]{16}$/) });
 const entryRef = z.object({ entryId: z.string().regex(/^officer-[a-f0-9]{16}$/) });
-const entryChange = entryRef.extend({ etag: z.string().min(1).max(200), question: z.string().max(2000).optional(), answer: z.string().max(5000).optional() });
+const entryChange = entryRef.extend({
+  etag: z.string().min(1).max(200),
+  question: z.string().max(2000).optional(),
+  answer: z.string().max(5000).optional(),
+});
 
 /**
  * Questions about the panel's remit (the fallback for any free text), answer feedback and its
@@ -63,13 +67,21 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
       {
         name: 'officer-answers',
         phrases: ['officer answers', 'officer entries', 'export officer answers', 'export officer entries'],
-        help: { title: 'officer answers', detail: 'The answers officers added to the knowledge base: edit, retire or export them as YAML.', role: 'officer' },
+        help: {
+          title: 'officer answers',
+          detail: 'The answers officers added to the knowledge base: edit, retire or export them as YAML.',
+          role: 'officer',
+        },
         run: async (_input, sender) => officers.officerEntries(await sender.actor()),
       },
       {
         name: 'answers-due-for-review',
         phrases: ['answers due for review', 'due for review', 'review due', 'answers to review'],
-        help: { title: 'answers due for review', detail: 'Knowledge entries whose review date has passed or falls within 30 days.', role: 'officer' },
+        help: {
+          title: 'answers due for review',
+          detail: 'Knowledge entries whose review date has passed or falls within 30 days.',
+          role: 'officer',
+        },
         run: async (_input, sender) => officers.dueForReview(await sender.actor()),
       },
     ],
@@ -95,7 +107,9 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
         path: '/exports/officer-answers.yaml',
         serve: async ({ query }) => {
           const file = await officers.exportYaml(query);
-          return file ? { kind: 'file', ...file, contentType: 'application/yaml; charset=utf-8' } : linkRefused('Ask for "officer answers" in Teams again for a fresh link.');
+          return file
+            ? { kind: 'file', ...file, contentType: 'application/yaml; charset=utf-8' }
+            : linkRefused('Ask for "officer answers" in Teams again for a fresh link.');
         },
       },
     ],
@@ -109,7 +123,10 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
           return unknownCard(knowledge.curated(), result.reason, question);
         }
         deps.metrics.count('remit.answered', { entry: result.entry.id });
-        logger.info({ event: 'remit.answer', entryId: result.entry.id, confidence: Number(result.confidence.toFixed(3)) }, 'question answered');
+        logger.info(
+          { event: 'remit.answer', entryId: result.entry.id, confidence: Number(result.confidence.toFixed(3)) },
+          'question answered',
+        );
         return answerCard(lookup, result.entry, question, 'none', { today: today() });
       },
     },

@@ -40,7 +40,8 @@ export class TrainingPreferences {
   }
 
   async recordReminded(aadObjectIds: readonly string[], atUtc: string): Promise<void> {
-    for (const id of aadObjectIds) await this.table.upsertEntity({ partitionKey: REMINDED, rowKey: assertValidKey(id, 'aadObjectId'), atUtc }, 'Replace');
+    for (const id of aadObjectIds)
+      await this.table.upsertEntity({ partitionKey: REMINDED, rowKey: assertValidKey(id, 'aadObjectId'), atUtc }, 'Replace');
   }
 
   private async keysOf(partition: string): Promise<Set<string>> {

@@ -14,7 +14,10 @@ export interface CouncillorDirectory {
  * behind the same interface.
  */
 export class RoleDerivedCouncillors implements CouncillorDirectory {
-  constructor(private readonly roles: Pick<RoleService, 'membersWithRoles'>, private readonly members: { list(filter: { activeOnly: boolean }): Promise<Member[]> }) {}
+  constructor(
+    private readonly roles: Pick<RoleService, 'membersWithRoles'>,
+    private readonly members: { list(filter: { activeOnly: boolean }): Promise<Member[]> },
+  ) {}
 
   async listCouncillors(): Promise<Member[]> {
     const [members, people] = await Promise.all([this.members.list({ activeOnly: true }), this.roles.membersWithRoles()]);

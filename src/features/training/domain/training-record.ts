@@ -32,9 +32,17 @@ export function countsAsTraining(event: ParticipationEvent): boolean {
  * Each member's record from the training sessions (pure). A session counts towards "since the
  * election" when it started on or after the start of election day (London), `electionStartUtc`.
  */
-export function trainingRecords(aadObjectIds: readonly string[], sessions: readonly TrainingSession[], electionStartUtc: string): Map<string, TrainingRecord> {
-  const records = new Map<string, TrainingRecord>(aadObjectIds.map((id) => [id, { aadObjectId: id, sinceElection: [], beforeElection: [], due: true }]));
-  const ordered = [...sessions].filter((session) => countsAsTraining(session.event)).sort((a, b) => a.event.startUtc.localeCompare(b.event.startUtc));
+export function trainingRecords(
+  aadObjectIds: readonly string[],
+  sessions: readonly TrainingSession[],
+  electionStartUtc: string,
+): Map<string, TrainingRecord> {
+  const records = new Map<string, TrainingRecord>(
+    aadObjectIds.map((id) => [id, { aadObjectId: id, sinceElection: [], beforeElection: [], due: true }]),
+  );
+  const ordered = [...sessions]
+    .filter((session) => countsAsTraining(session.event))
+    .sort((a, b) => a.event.startUtc.localeCompare(b.event.startUtc));
   for (const session of ordered) {
     for (const attendance of session.attendance) {
       if (attendance.status !== 'attended') continue;

@@ -25,10 +25,14 @@ export function trainingDueCard(due: readonly Member[], councillors: number, con
       { title: 'Trained since the election', value: String(councillors - due.length) },
     ],
     sections: [
-      { title: due.length === 0 ? 'Everyone has been trained since the election.' : 'Not yet trained', lines: due.length === 0 ? [] : [shown.join(', ') + (due.length > shown.length ? ` and ${due.length - shown.length} more` : '')] },
+      {
+        title: due.length === 0 ? 'Everyone has been trained since the election.' : 'Not yet trained',
+        lines: due.length === 0 ? [] : [shown.join(', ') + (due.length > shown.length ? ` and ${due.length - shown.length} more` : '')],
+      },
       sessionsSection(context.nextSessions),
     ],
-    footnote: 'Training counts when an officer records attendance at a Training event (or the councillor checks in on the day). Each councillor who is due gets one reminder a month while sessions are planned.',
+    footnote:
+      'Training counts when an officer records attendance at a Training event (or the councillor checks in on the day). Each councillor who is due gets one reminder a month while sessions are planned.',
   });
 }
 
@@ -48,7 +52,9 @@ export function myTrainingCard(record: TrainingRecord, context: TrainingContext,
       sessionsSection(context.nextSessions),
     ],
     choices: sessionButtons(context.nextSessions),
-    footnote: remindersOff ? 'Training reminders are off. Say "start training reminders" to get them again.' : 'Say "stop training reminders" if you do not want reminders.',
+    footnote: remindersOff
+      ? 'Training reminders are off. Say "start training reminders" to get them again.'
+      : 'Say "stop training reminders" if you do not want reminders.',
   });
 }
 
@@ -62,7 +68,8 @@ export function trainingReminderCard(context: TrainingContext): AdaptiveCardJson
     messageColor: 'Default',
     sections: [sessionsSection(context.nextSessions)],
     choices: sessionButtons(context.nextSessions),
-    footnote: 'If you have been to a session and it is not recorded, please tell the participation officer. You will get at most one of these a month.',
+    footnote:
+      'If you have been to a session and it is not recorded, please tell the participation officer. You will get at most one of these a month.',
     buttons,
   });
 }
@@ -70,7 +77,10 @@ export function trainingReminderCard(context: TrainingContext): AdaptiveCardJson
 function sessionsSection(sessions: readonly ParticipationEvent[]): { title: string; lines: string[] } {
   return {
     title: 'Next training sessions',
-    lines: sessions.length === 0 ? ['No sessions are planned yet; officers will invite you when they are.'] : sessions.map((event) => `${formatLondonDateTime(event.startUtc)}: ${literalText(event.title)}, ${literalText(event.venue)}`),
+    lines:
+      sessions.length === 0
+        ? ['No sessions are planned yet; officers will invite you when they are.']
+        : sessions.map((event) => `${formatLondonDateTime(event.startUtc)}: ${literalText(event.title)}, ${literalText(event.venue)}`),
   };
 }
 

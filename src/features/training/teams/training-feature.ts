@@ -10,8 +10,16 @@ export function trainingFeature(desk: TrainingDesk): Feature {
   async function setReminders(sender: TurnSender, on: boolean): Promise<AdaptiveCardJson> {
     await desk.setReminders(sender.aadObjectId, on);
     return on
-      ? noticeCard('Training reminders on', "I'll remind you about corporate parenting training while it is due (at most once a month).", 'good')
-      : noticeCard('Training reminders off', "I won't remind you about corporate parenting training. Say **start training reminders** to turn them back on, or **my training** to see your record.", 'good');
+      ? noticeCard(
+          'Training reminders on',
+          "I'll remind you about corporate parenting training while it is due (at most once a month).",
+          'good',
+        )
+      : noticeCard(
+          'Training reminders off',
+          "I won't remind you about corporate parenting training. Say **start training reminders** to turn them back on, or **my training** to see your record.",
+          'good',
+        );
   }
 
   return {
@@ -20,7 +28,11 @@ export function trainingFeature(desk: TrainingDesk): Feature {
       {
         name: 'training-due',
         phrases: ['training due', 'who needs training', 'who is due for training', 'training report'],
-        help: { title: 'training due', detail: 'Councillors without corporate parenting training since the last election.', role: 'officer' },
+        help: {
+          title: 'training due',
+          detail: 'Councillors without corporate parenting training since the last election.',
+          role: 'officer',
+        },
         run: async (_input, sender) => desk.due(await sender.actor()),
       },
       { name: 'my-training', phrases: ['my training', 'my training record'], run: (_input, sender) => desk.mine(sender) },

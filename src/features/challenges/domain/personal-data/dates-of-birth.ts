@@ -13,7 +13,31 @@ import { Token, nextSolid } from './text-tokens';
 /** 'near': only small words may come between the label and the date ("born on the", "birthday is on"). */
 type Label = 'near' | 'label';
 
-const FILLERS = new Set(['on', 'in', 'the', 'of', 'around', 'about', 'approx', 'approximately', 'circa', 'c', 'early', 'late', 'mid', 'sometime', 'was', 'is', 'date', 'back', 'year', 'spring', 'summer', 'autumn', 'winter']);
+const FILLERS = new Set([
+  'on',
+  'in',
+  'the',
+  'of',
+  'around',
+  'about',
+  'approx',
+  'approximately',
+  'circa',
+  'c',
+  'early',
+  'late',
+  'mid',
+  'sometime',
+  'was',
+  'is',
+  'date',
+  'back',
+  'year',
+  'spring',
+  'summer',
+  'autumn',
+  'winter',
+]);
 const LABEL_REACH = 4;
 const NEAR_REACH = 5;
 const EARLIEST_YEAR = 1940;
@@ -27,9 +51,11 @@ function labelAt(tokens: readonly Token[], index: number): { label: Label; end: 
   if (['born', 'birthday', 'birthdays', 'bday', "b'day"].includes(word)) return { label: 'near', end: index + 1 };
   if (['dob', 'birthdate', 'dateofbirth'].includes(word)) return { label: 'label', end: index + 1 };
   const sequence = wordsFrom(tokens, index, 5);
-  if (sequence[0]?.word === 'd' && sequence[1]?.word === 'o' && sequence[2]?.word === 'b') return { label: 'label', end: sequence[2].index + 1 };
+  if (sequence[0]?.word === 'd' && sequence[1]?.word === 'o' && sequence[2]?.word === 'b')
+    return { label: 'label', end: sequence[2].index + 1 };
   if (word === 'date' && sequence[1]?.word === 'of' && sequence[2]?.word === 'birth') return { label: 'label', end: sequence[2].index + 1 };
-  if (word === 'birth' && (sequence[1]?.word === 'date' || sequence[1]?.word === 'day')) return { label: 'label', end: sequence[1].index + 1 };
+  if (word === 'birth' && (sequence[1]?.word === 'date' || sequence[1]?.word === 'day'))
+    return { label: 'label', end: sequence[1].index + 1 };
   return undefined;
 }
 
@@ -60,7 +86,8 @@ function dayNumber(token: Token): boolean {
 /** Is a date (or part of one) at `index`: a month, a year, "3 May", "the 3rd", "03/05/2012", "03 05 2012"? */
 function dateAt(tokens: readonly Token[], index: number, afterLabel: boolean): boolean {
   const token = tokens[index]!;
-  if (token.kind === 'word' && MONTH_WORDS.has(token.lower)) return token.lower !== 'may' || token.text === 'May' || besideNumber(tokens, index);
+  if (token.kind === 'word' && MONTH_WORDS.has(token.lower))
+    return token.lower !== 'may' || token.text === 'May' || besideNumber(tokens, index);
   if (isYear(token)) return true;
   if (!dayNumber(token)) return false;
   if (/\D$/.test(token.text) && afterLabel) return true; // "DOB the 3rd"
@@ -94,7 +121,8 @@ function numericDateFrom(tokens: readonly Token[], index: number, spacesAllowed:
     at += 2;
   }
   // After a label, a day and month are enough: "birthday 3/5", "DOB 03.05".
-  if (parts.length === 2 && spacesAllowed && separator !== ' ') return Number(parts[0]) >= 1 && Number(parts[0]) <= 31 && Number(parts[1]) >= 1 && Number(parts[1]) <= 12;
+  if (parts.length === 2 && spacesAllowed && separator !== ' ')
+    return Number(parts[0]) >= 1 && Number(parts[0]) <= 31 && Number(parts[1]) >= 1 && Number(parts[1]) <= 12;
   if (parts.length !== 3) return false;
   const [day, month, year] = [Number(parts[0]), Number(parts[1]), Number(parts[2])];
   return day >= 1 && day <= 31 && month >= 1 && month <= 12 && (parts[2]!.length === 2 || (year >= EARLIEST_YEAR && year <= LATEST_YEAR));
@@ -108,7 +136,8 @@ export function hasDateOfBirth(tokens: readonly Token[]): boolean {
     let words = 0;
     for (let at = label.end; at < tokens.length && words < reach && at < label.end + reach * 4 + 4; at++) {
       const token = tokens[at]!;
-      if (token.kind === 'space' || (token.kind === 'punct' && /^[:,\-(#]$/.test(token.text)) || (at === label.end && token.text === '.')) continue;
+      if (token.kind === 'space' || (token.kind === 'punct' && /^[:,\-(#]$/.test(token.text)) || (at === label.end && token.text === '.'))
+        continue;
       if (token.kind === 'newline' || (token.kind === 'punct' && /^[.!?;]$/.test(token.text))) break;
       if (dateAt(tokens, at, true)) return true;
       if (label.label === 'near' && !(token.kind === 'word' && FILLERS.has(token.lower))) break;

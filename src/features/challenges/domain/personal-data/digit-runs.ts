@@ -22,7 +22,20 @@ const MAX_SEPARATOR_LENGTH = 3;
 const MAX_RUN_DIGITS = 24;
 
 const NUMBER_WORDS: Record<string, string> = {
-  zero: '0', oh: '0', o: '0', nought: '0', nil: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+  zero: '0',
+  oh: '0',
+  o: '0',
+  nought: '0',
+  nil: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
 };
 const REPEATS: Record<string, number> = { double: 2, treble: 3, triple: 3 };
 
@@ -52,7 +65,8 @@ function spelledRunLength(tokens: readonly Token[], from: number): number {
   let count = 0;
   for (let index = from; index < tokens.length && index < from + 3 * MAX_RUN_DIGITS && count < MAX_RUN_DIGITS; index++) {
     const token = tokens[index]!;
-    if (token.kind === 'space' || (token.kind === 'punct' && token.text === '-') || (token.kind === 'punct' && token.text === ',')) continue;
+    if (token.kind === 'space' || (token.kind === 'punct' && token.text === '-') || (token.kind === 'punct' && token.text === ','))
+      continue;
     if (token.kind === 'word' && (NUMBER_WORDS[token.lower] !== undefined || REPEATS[token.lower] !== undefined)) count++;
     else break;
   }
@@ -69,7 +83,7 @@ function runFrom(tokens: readonly Token[], start: number): { run: DigitRun; next
   }
   const first = tokens[index];
   if (!first) return undefined;
-  const spelled = (first.kind === 'word' && first.text.length <= 7 && spelledRunLength(tokens, index) >= 4);
+  const spelled = first.kind === 'word' && first.text.length <= 7 && spelledRunLength(tokens, index) >= 4;
   if (digitsOf(first, spelled) === undefined && !(spelled && REPEATS[first.lower])) return undefined;
   const run: DigitRun = { digits: '', groups: [], separators: [], plus, firstToken: start };
   let separator = '';
@@ -89,7 +103,10 @@ function runFrom(tokens: readonly Token[], start: number): { run: DigitRun; next
       run.groups.push(expanded.length);
       separator = '';
       last = index;
-    } else if ((token.kind === 'space' || (token.kind === 'punct' && (SEPARATOR.test(token.text) || (spelled && token.text === ',')))) && separator.length + token.text.length <= MAX_SEPARATOR_LENGTH) {
+    } else if (
+      (token.kind === 'space' || (token.kind === 'punct' && (SEPARATOR.test(token.text) || (spelled && token.text === ',')))) &&
+      separator.length + token.text.length <= MAX_SEPARATOR_LENGTH
+    ) {
       separator += token.text;
     } else break;
     index++;

@@ -17,10 +17,52 @@ const SPELLED_AT = /(?<![a-z0-9._%+-])([a-z0-9][a-z0-9._%+-]{0,63})\s{1,3}at\s{1
 const DOMAIN_TAIL = /^(?:\s{0,2}(?:\.|dot(?![a-z]))\s{0,2}[a-z0-9-]{1,63}){1,4}/i;
 const SPELLED_DOT = /dot/i;
 
-const MAIL_PROVIDERS = new Set(['gmail', 'googlemail', 'hotmail', 'yahoo', 'ymail', 'icloud', 'aol', 'btinternet', 'virginmedia', 'talktalk', 'protonmail', 'msn', 'gmx', 'outlook', 'live']);
+const MAIL_PROVIDERS = new Set([
+  'gmail',
+  'googlemail',
+  'hotmail',
+  'yahoo',
+  'ymail',
+  'icloud',
+  'aol',
+  'btinternet',
+  'virginmedia',
+  'talktalk',
+  'protonmail',
+  'msn',
+  'gmx',
+  'outlook',
+  'live',
+]);
 /** "at live music" or "at outlook" in a sentence is not an address: these need "@" or a dot. */
 const PROVIDERS_ALSO_WORDS = new Set(['outlook', 'live']);
-const TOP_LEVEL = new Set(['com', 'co', 'uk', 'org', 'net', 'gov', 'ac', 'sch', 'nhs', 'edu', 'io', 'me', 'info', 'biz', 'ie', 'eu', 'us', 'de', 'fr', 'mil', 'police', 'london', 'scot', 'wales', 'cymru']);
+const TOP_LEVEL = new Set([
+  'com',
+  'co',
+  'uk',
+  'org',
+  'net',
+  'gov',
+  'ac',
+  'sch',
+  'nhs',
+  'edu',
+  'io',
+  'me',
+  'info',
+  'biz',
+  'ie',
+  'eu',
+  'us',
+  'de',
+  'fr',
+  'mil',
+  'police',
+  'london',
+  'scot',
+  'wales',
+  'cymru',
+]);
 
 /**
  * Public-sector mailboxes (an officer's or a service's: democratic.services@kent.gov.uk): no child

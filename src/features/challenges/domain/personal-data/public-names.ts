@@ -50,7 +50,20 @@ ocypc vsk cpp kcc camhs nhs ofsted send sen ehcp neet uasc cic cicc yac barnardo
 childline catch22 christmas easter diwali eid ramadan hanukkah halloween
 `);
 
-export const MONTHS: readonly string[] = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+export const MONTHS: readonly string[] = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const MONTH_ABBREVIATIONS: readonly string[] = ['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'];
 
 /** Month names and their usual abbreviations, lower case. */

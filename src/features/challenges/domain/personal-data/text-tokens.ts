@@ -77,5 +77,7 @@ export function isCapitalised(token: Token): boolean {
 
 /** "OCYPC", "JAMIE": every letter upper case (two letters or more). */
 export function isUpperCase(token: Token): boolean {
-  return token.kind === 'word' && token.text.length >= 2 && token.text === token.text.toUpperCase() && token.text !== token.text.toLowerCase();
+  return (
+    token.kind === 'word' && token.text.length >= 2 && token.text === token.text.toUpperCase() && token.text !== token.text.toLowerCase()
+  );
 }
