@@ -8,6 +8,8 @@ type InvitationEntity = {
   rowKey: string;
   name: string;
   invitedAtUtc: string;
+  /** The event version that invited them (absent on rows from before versions were kept: an earlier one). */
+  sequence?: number;
 };
 
 export interface Invitation extends EventPerson {
@@ -50,6 +52,29 @@ export class EventInvitations {
     return added;
   }
 
+  /**
+   * Records the members as invited by version `sequence` of the event and returns those whom this
+   * version invites: everyone not invited by an earlier version. Unlike `record`, a repeat returns
+   * the same people, so a send that stopped between recording and queueing (a crash, a retried
+   * job) is finished by running it again; the delivery batch keeps each to one message.
+   */
+  async recordForVersion(eventId: EventId, members: readonly EventPerson[], sequence: number): Promise<EventPerson[]> {
+    const partitionKey = assertValidKey(eventId, 'eventId');
+    const invitedAtUtc = this.clock.now().toUTC().toISO()!;
+    const entities = uniqueBy(members).map((member): InvitationEntity => ({
+      partitionKey,
+      rowKey: assertValidKey(member.aadObjectId, 'aadObjectId'),
+      name: member.name,
+      invitedAtUtc,
+      sequence,
+    }));
+    const invited: EventPerson[] = [];
+    for (let start = 0; start < entities.length; start += TRANSACTION_LIMIT) {
+      invited.push(...(await this.createForVersion(entities.slice(start, start + TRANSACTION_LIMIT), sequence)));
+    }
+    return invited;
+  }
+
   async list(eventId: EventId): Promise<Invitation[]> {
     const invitations: Invitation[] = [];
     const rows = this.table.listEntities<InvitationEntity>({
@@ -90,6 +115,28 @@ export class EventInvitations {
       }
     }
     return added;
+  }
+
+  /** One transaction for the chunk; on a conflict, each member alone: theirs if no earlier version invited them. */
+  private async createForVersion(entities: InvitationEntity[], sequence: number): Promise<EventPerson[]> {
+    try {
+      await this.table.submitTransaction(entities.map((entity): TransactionAction => ['create', entity]));
+      return entities.map(toPerson);
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+    }
+    const invited: EventPerson[] = [];
+    for (const entity of entities) {
+      try {
+        await this.table.createEntity(entity);
+        invited.push(toPerson(entity));
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+        const existing = await this.table.getEntity<InvitationEntity>(entity.partitionKey, entity.rowKey);
+        if (existing.sequence === sequence) invited.push(toPerson(entity));
+      }
+    }
+    return invited;
   }
 }
 
