@@ -100,20 +100,32 @@ export class TeamRoster implements TeamRosterPages {
       const conversationId = await this.withRetries('1:1 chat', () =>
         this.createPersonalConversation(context, account, tenantId, teamReference),
       );
+      const conversationReference = {
+        channelId: 'msteams',
+        serviceUrl: teamReference.serviceUrl,
+        bot: teamReference.bot,
+        user: { id: account.id, name: account.name, aadObjectId: account.aadObjectId },
+        conversation: { id: conversationId, conversationType: 'personal', tenantId },
+      };
       await this.options.directory.recordSighting({
         aadObjectId: account.aadObjectId,
         name: account.name,
         tenantId,
         teamsUserId: account.id,
-        personalConversationReference: {
-          channelId: 'msteams',
-          serviceUrl: teamReference.serviceUrl,
-          bot: teamReference.bot,
-          user: { id: account.id, name: account.name, aadObjectId: account.aadObjectId },
-          conversation: { id: conversationId, conversationType: 'personal', tenantId },
-        },
+        personalConversationReference: conversationReference,
       });
-      return this.options.directory.find(account.aadObjectId);
+      // As the directory now holds them (what recordSighting wrote over what was known), without reading it back.
+      return {
+        remindersOff: false,
+        ...known,
+        aadObjectId: account.aadObjectId,
+        name: account.name || known?.name || '',
+        tenantId,
+        teamsUserId: account.id,
+        active: true,
+        lastSeen: this.clock.now(),
+        conversationReference,
+      };
     } catch (error) {
       if (error instanceof RosterThrottled) throw error;
       this.options.logger.warn({ event: 'roster.create_conversation_failed', err: error }, 'could not open a 1:1 chat with a team member');

@@ -84,8 +84,8 @@ export interface TeamAudienceRig {
 }
 
 /** Azurite tables of the test's own, an emulated Teams connector, and whole instances of the events desk over them. */
-export async function teamAudienceRig(connectorOptions: EmulatedConnectorOptions = {}): Promise<TeamAudienceRig> {
-  const store = await testTableStore();
+export async function teamAudienceRig(connectorOptions: EmulatedConnectorOptions = {}, tables?: TableStore): Promise<TeamAudienceRig> {
+  const store = tables ?? (await testTableStore());
   const connector = new EmulatedConnector({
     // Each member's invitations counted per chat: one per chat is the only right answer.
     markerOf: (activity) => String((activity.conversation as { id?: unknown } | undefined)?.id),
