@@ -83,17 +83,18 @@ export class TeamInvitations {
 
   private async invitePage(payload: PagePayload): Promise<JobOutcome> {
     const event = (await this.deps.repository.get(payload.eventId))?.event;
-    // A newer version invites the Team afresh (or another audience); a cancelled event invites no one.
-    if (!event || event.status === 'cancelled' || event.sequence !== payload.sequence || event.audience.kind !== 'team')
-      return { kind: 'done', note: 'event cancelled, changed or gone' };
-    if (!this.deps.roster) return { kind: 'done', note: 'no roster reader' };
+    if (!event) return { kind: 'done', note: 'event gone' };
+    // A newer version invites the Team afresh (or another audience); a cancelled event invites no one more.
+    if (event.status === 'cancelled' || event.sequence !== payload.sequence || event.audience.kind !== 'team')
+      return this.stopEarly(payload, event, 'event cancelled or changed');
+    if (!this.deps.roster) return this.stopEarly(payload, event, 'no roster reader');
     let page;
     try {
       page = await this.deps.roster.readPage(event.audience.teamId, payload.continuationToken);
     } catch (error) {
       if (error instanceof RosterThrottled)
         return { kind: 'wait', at: this.deps.clock.now().plus({ milliseconds: error.retryAfterMs }), reason: 'Teams asked for a pause' };
-      if (isDomainError(error) && error.code === 'not_found') return { kind: 'done', note: 'the bot is no longer in the Team' };
+      if (isDomainError(error) && error.code === 'not_found') return this.stopEarly(payload, event, 'the bot is no longer in the Team');
       throw error;
     }
     const summary = await this.deps.invite(event, page.members);
@@ -113,5 +114,12 @@ export class TeamInvitations {
       kind: 'done',
       note: `page ${payload.page}: ${summary.queued} queued, ${summary.skipped} not reachable, ${page.ignored} ignored`,
     };
+  }
+
+  /** Ends the invitation before its last page; what the earlier pages sent is still recorded in the audit log. */
+  private async stopEarly(payload: PagePayload, event: ParticipationEvent, why: string): Promise<JobOutcome> {
+    if (payload.queued + payload.skipped > 0)
+      await this.deps.audit(payload.actor, event, { queued: payload.queued, skipped: payload.skipped, duplicates: 0 });
+    return { kind: 'done', note: `stopped at page ${payload.page}: ${why}` };
   }
 }

@@ -220,6 +220,19 @@ describe('an event for a Team: the officer is answered at once, the Team is invi
     expect(await rig.jobs.pendingKeys(jobKeys.teamInvitationsOf(eventId, 0))).toEqual([]);
   });
 
+  it('stops reading the Team when the event is cancelled part-way, keeping what was sent on record', async () => {
+    const team = aTeam(rig.connector, 'cancelled', TEAM_SIZE);
+    await rig.install(team.teamId, 'Cancelled team');
+    const instance = rig.instance();
+    const eventId = eventIdIn(await instance.desk.create(officer, eventForm(rig.clock, team.teamId, 'Rained off')));
+    expect(await instance.scheduler.tick()).toBe(1);
+    await instance.desk.cancel(officer, eventId, 0);
+    await instance.drain();
+    expect(rig.connector.rosterReads).toHaveLength(1);
+    expect((await rig.delivery.progress(batchIds.eventVersion(eventId, 0, 'invitation'))).queued).toBe(PAGE);
+    expect(await rig.jobs.pendingKeys(jobKeys.teamInvitationsOf(eventId, 0))).toEqual([]);
+  });
+
   it('invites the people of a roster and ignores entries that are not (an id the bot cannot use)', async () => {
     const team = aTeam(rig.connector, 'mixed', 10);
     rig.connector.setRoster(team.teamId, [
