@@ -15,6 +15,8 @@ type InvitationEntity = {
 export interface Invitation extends EventPerson {
   eventId: EventId;
   invitedAtUtc: string;
+  /** The event version that invited them; absent for invitations recorded before versions were kept. */
+  sequence?: number;
 }
 
 /** Entity-group transactions hold at most 100 operations. */
@@ -60,19 +62,24 @@ export class EventInvitations {
    */
   async recordForVersion(eventId: EventId, members: readonly EventPerson[], sequence: number): Promise<EventPerson[]> {
     const partitionKey = assertValidKey(eventId, 'eventId');
+    // One read of who is invited already (as `record` does), so an update of a large event writes only its newcomers.
+    const known = new Map((await this.list(eventId)).map((invitation) => [invitation.aadObjectId, invitation.sequence]));
+    const people = uniqueBy(members);
     const invitedAtUtc = this.clock.now().toUTC().toISO()!;
-    const entities = uniqueBy(members).map((member): InvitationEntity => ({
-      partitionKey,
-      rowKey: assertValidKey(member.aadObjectId, 'aadObjectId'),
-      name: member.name,
-      invitedAtUtc,
-      sequence,
-    }));
-    const invited: EventPerson[] = [];
-    for (let start = 0; start < entities.length; start += TRANSACTION_LIMIT) {
-      invited.push(...(await this.createForVersion(entities.slice(start, start + TRANSACTION_LIMIT), sequence)));
-    }
-    return invited;
+    const fresh = people
+      .filter((member) => !known.has(member.aadObjectId))
+      .map((member): InvitationEntity => ({
+        partitionKey,
+        rowKey: assertValidKey(member.aadObjectId, 'aadObjectId'),
+        name: member.name,
+        invitedAtUtc,
+        sequence,
+      }));
+    const created = new Set<string>();
+    for (let start = 0; start < fresh.length; start += TRANSACTION_LIMIT)
+      for (const person of await this.createForVersion(fresh.slice(start, start + TRANSACTION_LIMIT), sequence))
+        created.add(person.aadObjectId);
+    return people.filter((member) => created.has(member.aadObjectId) || known.get(member.aadObjectId) === sequence);
   }
 
   async list(eventId: EventId): Promise<Invitation[]> {
@@ -81,7 +88,13 @@ export class EventInvitations {
       queryOptions: { filter: odata`PartitionKey eq ${assertValidKey(eventId, 'eventId')}` },
     });
     for await (const row of rows)
-      invitations.push({ eventId: row.partitionKey, aadObjectId: row.rowKey, name: row.name, invitedAtUtc: row.invitedAtUtc });
+      invitations.push({
+        eventId: row.partitionKey,
+        aadObjectId: row.rowKey,
+        name: row.name,
+        invitedAtUtc: row.invitedAtUtc,
+        ...(typeof row.sequence === 'number' ? { sequence: row.sequence } : {}),
+      });
     return invitations;
   }
 
