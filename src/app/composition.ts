@@ -30,8 +30,8 @@ import {
   RoleService,
   TeamRegistry,
   RecentSightings,
-  type Member,
   membersFeature,
+  type TeamRosterPages,
 } from '../features/members';
 import { TeamRoster } from '../platform/teams/team-roster';
 import {
@@ -205,7 +205,10 @@ export function compose(
   const teams = new TeamRegistry(store.client('teams'), clock);
   const links = new SignedLinks(config.linkSigningSecret, clock);
   const charts = new ChartRenderer();
-  const roster = new TeamRoster(config.credentials, teams, members, logger);
+  const roster = new TeamRoster({ credentials: config.credentials, teams, directory: members, logger, clock });
+  // The scheduler is built last (it takes every feature's jobs); work that should start at once calls it through this.
+  let wakeScheduler = () => {};
+  const runSoon = () => wakeScheduler();
   const apologyBook = new ApologyBook(store.client('apologies'), clock);
   const attendanceBook = new AttendanceBook(store.client('attendance'));
   const keyFigures = new KeyFiguresDesk({
@@ -235,7 +238,8 @@ export function compose(
     clock,
     audit,
     attendance,
-    teamMembers: (teamId) => roster.membersOf(teamId),
+    teamRoster: roster,
+    runSoon,
   });
   const calendar = calendarServices(config, store, {
     events,
@@ -380,6 +384,7 @@ export function compose(
     ...DEFAULT_SCHEDULER_OPTIONS,
     pollInterval: config.schedulerPollInterval,
   });
+  wakeScheduler = () => scheduler.wake();
   const meetingSync = syncScheduler(config, meetingRepository, clock, logger, () => reminders.planUpcoming());
   const platform: TeamsPlatformServices = {
     features,
@@ -523,7 +528,8 @@ interface EventWiring {
   clock: Clock;
   audit: AuditTrail;
   attendance: AttendanceDesk;
-  teamMembers: (teamId: string) => Promise<Member[]>;
+  teamRoster: TeamRosterPages;
+  runSoon: () => void;
 }
 
 function calendarOptions(config: { publicBaseUrl: string }) {

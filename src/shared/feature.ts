@@ -37,7 +37,8 @@ export interface TextCommand {
   readonly patterns?: readonly RegExp[];
   /** How the help card lists it, for the roles that may use it; omit for commands listed elsewhere. */
   readonly help?: HelpEntry;
-  run(input: CommandInput, sender: TurnSender): Promise<AdaptiveCardJson>;
+  /** The reply: one card, or several sent one after another (a bulletin too long for one card). */
+  run(input: CommandInput, sender: TurnSender): Promise<AdaptiveCardJson | AdaptiveCardJson[]>;
 }
 
 export interface CommandInput {

@@ -3,7 +3,7 @@ import type { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { type MeetingTimeline, utcIso } from '../meetings';
 import type { Clock } from '../../platform/time/clock';
 import { DEFAULT_BULLETIN_WEEKS, bulletinBatchId, bulletinWindow } from './domain/bulletin';
-import { bulletinCard } from './teams/calendar-cards';
+import { bulletinCards } from './teams/calendar-cards';
 import type { EventTimeline } from '../events';
 
 export interface MemberBulletinOptions {
@@ -17,8 +17,9 @@ export interface MemberBulletinOptions {
 
 /**
  * This week's Member Bulletin: reads the window's meetings and events (two range queries) and
- * makes the card. The weekly job sends it to `BulletinOptOuts.subscribers(activeMembers)` as the
- * batch `batchId()`, so a re-run in the same week sends nothing twice.
+ * makes the cards (one, unless a busy month needs parts). The weekly job sends them to
+ * `BulletinOptOuts.subscribers(activeMembers)` as the batch `batchId()`, so a re-run in the same
+ * week sends nothing twice.
  */
 export class MemberBulletin {
   constructor(
@@ -28,15 +29,21 @@ export class MemberBulletin {
     private readonly options: MemberBulletinOptions = {},
   ) {}
 
+  /** The first card of this week's bulletin: what a card action shows in place. */
   async card(): Promise<AdaptiveCardJson> {
-    return (await this.prepare()).card;
+    return (await this.cards())[0]!;
+  }
+
+  /** This week's bulletin as one or more cards, each small enough to send. */
+  async cards(): Promise<AdaptiveCardJson[]> {
+    return (await this.prepare()).cards;
   }
 
   /**
-   * This week's card and what to do once it is queued: the key figures it carries are marked as
+   * This week's cards and what to do once they are queued: the key figures they carry are marked as
    * announced (with this week's id, so a re-run of the same week carries them again, and no later week does).
    */
-  async prepare(): Promise<{ card: AdaptiveCardJson; queued: () => Promise<void> }> {
+  async prepare(): Promise<{ cards: AdaptiveCardJson[]; queued: () => Promise<void> }> {
     const nowUtc = utcIso(this.clock.now());
     const weeks = this.options.weeks ?? DEFAULT_BULLETIN_WEEKS;
     const { fromUtc, toUtc } = bulletinWindow(nowUtc, weeks);
@@ -46,7 +53,7 @@ export class MemberBulletin {
       this.events.listStartingBetween(fromUtc, toUtc),
       this.options.keyFigures?.forBulletin(week),
     ]);
-    const card = bulletinCard({
+    const cards = bulletinCards({
       meetings,
       events,
       nowUtc,
@@ -54,7 +61,7 @@ export class MemberBulletin {
       ...(this.options.calendarUrl ? { calendarUrl: this.options.calendarUrl } : {}),
       ...(figures ? { keyFigures: figures.section } : {}),
     });
-    return { card, queued: async () => (figures ? this.options.keyFigures?.markAnnounced(figures.quarter, week) : undefined) };
+    return { cards, queued: async () => (figures ? this.options.keyFigures?.markAnnounced(figures.quarter, week) : undefined) };
   }
 
   batchId(): string {

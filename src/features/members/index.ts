@@ -4,6 +4,8 @@ export { MemberDirectory } from './data/member-directory';
 export { RoleDirectory } from './data/role-directory';
 export { TeamRegistry } from './data/team-registry';
 export type { InstalledTeam } from './data/team-registry';
+export { RosterThrottled } from './domain/team-roster-pages';
+export type { RosterPage, TeamRosterPages } from './domain/team-roster-pages';
 export { RecentSightings } from './domain/recent-sightings';
 export { RoleService } from './role-service';
 export type { MemberWithRole } from './role-service';

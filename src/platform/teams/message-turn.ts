@@ -38,7 +38,11 @@ export async function handleMessage(context: TurnContext, sender: TurnSender, co
 
 async function handleText(context: TurnContext, text: string, sender: TurnSender, commands: CommandTable): Promise<void> {
   const routed = commands.route(text);
-  if (routed) return sendCard(context, await routed.command.run(routed.input, sender));
+  if (routed) {
+    const reply = await routed.command.run(routed.input, sender);
+    for (const card of Array.isArray(reply) ? reply : [reply]) await sendCard(context, card);
+    return;
+  }
   const route = commands.freeTextRoute(text);
   if (route) return sendCard(context, await route.run(text, sender));
 }

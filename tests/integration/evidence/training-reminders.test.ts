@@ -87,7 +87,7 @@ describe('training reminders', () => {
     const scheduler = new Scheduler(jobs, desk.handlers(), clock, silentLogger(), DEFAULT_SCHEDULER_OPTIONS);
     await desk.ensureScheduled();
     await desk.ensureScheduled();
-    expect(await jobs.pendingKeys('training-reminders|')).toEqual(['training-reminders|2026-11-02']);
+    expect(await jobs.pendingKeys('training-reminders|')).toEqual(['training-reminders|2026-11-01']); // 10:00 today is still ahead
 
     clock.set(DateTime.fromISO('2026-11-02T10:00:00', { zone: 'Europe/London' }));
     expect(await scheduler.tick()).toBe(1);

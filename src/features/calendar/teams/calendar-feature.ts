@@ -38,7 +38,7 @@ export function calendarFeature(deps: CalendarFeatureDependencies): Feature {
       {
         name: 'events',
         phrases: ['events', 'upcoming events', 'participation events', "what's on", 'bulletin'],
-        run: () => deps.bulletin.card(),
+        run: () => deps.bulletin.cards(),
       },
       {
         name: 'calendar-link',

@@ -3,6 +3,7 @@ import { type ChallengeCardData, renderChallengeCard } from './challenge-card';
 import { type ChallengeFormCardData, renderChallengeFormCard } from './challenge-form-card';
 import { type ChallengeListCardData, type ChallengeListItem, renderChallengeListCard } from './challenge-list-card';
 import { type ChallengeReportCardData, renderChallengeReportCard } from './challenge-report-card';
+import { trimToFit } from '../../../shared/cards/card-budget';
 import { literalText } from '../../../shared/text/literal-text';
 import { hasRole } from '../../../shared/access/actor';
 import type { CardImage } from '../../../platform/charts/card-chart';
@@ -209,19 +210,24 @@ export function challengeReportFacts(report: ChallengeReport): { title: string; 
   ];
 }
 
-/** Outcomes shown on the card; the Word report has them all. */
+/** Outcomes shown on the card at most; the Word report has them all. */
 const MAX_CARD_OUTCOMES = 15;
 
 /**
  * The quarterly summary. `csvUrl` and `docxUrl` (the bot's downloads for the same period) add
- * their buttons; `image` is the chart by priority area and status.
+ * their buttons; `image` is the chart by priority area and status. A busy quarter's outcomes are
+ * trimmed to as many as fit the card budget (at most 15), saying how many more are in the Word
+ * report, so the card is never too large to send.
  */
 export function challengeReportCard(
   report: ChallengeReport,
   options: { csvUrl?: string; docxUrl?: string; image?: CardImage } = {},
 ): AdaptiveCardJson {
-  const outcomes = report.outcomes.slice(0, MAX_CARD_OUTCOMES);
-  const hidden = report.outcomes.length - outcomes.length;
+  const outcomes = report.outcomes.map((entry) => ({
+    reference: entry.reference,
+    title: literalText(entry.title),
+    outcome: literalText(entry.outcome),
+  }));
   const data: ChallengeReportCardData = {
     heading: `Challenge cards report: ${report.period.title}`,
     dates: report.period.dates,
@@ -230,18 +236,21 @@ export function challengeReportCard(
     facts: challengeReportFacts(report),
     byStatus: report.byStatus.map((entry) => ({ label: entry.label, count: String(entry.count) })),
     byPriority: report.byPriority.map((entry) => ({ label: entry.label, count: String(entry.count) })),
-    outcomes: outcomes.map((entry) => ({
-      reference: entry.reference,
-      title: literalText(entry.title),
-      outcome: literalText(entry.outcome),
-    })),
-    outcomesNote: hidden > 0 ? `${hidden} more completed ${hidden === 1 ? 'card is' : 'cards are'} in the Word report.` : '',
+    outcomes: [],
+    outcomesNote: '',
     footnote:
       'Quarters are calendar quarters: Q1 is January to March. Statuses are as they stood at the end of the period. The CSV lists every card open during the period.',
     csvUrl: options.csvUrl ?? '',
     docxUrl: options.docxUrl ?? '',
   };
-  return renderChallengeReportCard(data);
+  return trimToFit(Math.min(outcomes.length, MAX_CARD_OUTCOMES), (shown) => {
+    const hidden = outcomes.length - shown;
+    return renderChallengeReportCard({
+      ...data,
+      outcomes: outcomes.slice(0, shown),
+      outcomesNote: hidden > 0 ? `${hidden} more completed ${hidden === 1 ? 'card is' : 'cards are'} in the Word report.` : '',
+    });
+  });
 }
 
 function listData(

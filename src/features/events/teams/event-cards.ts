@@ -127,6 +127,8 @@ export interface StatusCardOptions {
   progress?: BatchProgress;
   /** 'Invitations', 'Update of 3 March', 'Cancellation notices'; default 'Invitations'. */
   progressLabel?: string;
+  /** A Team's roster is still being read in the background: more invitations are to come. */
+  findingMembers?: boolean;
   totals: RsvpTotals;
   /** Invited members who have not replied. */
   noAnswer: number;
@@ -154,9 +156,7 @@ export function eventStatusCardData(event: ParticipationEvent, options: StatusCa
     shortNotice: event.shortNotice,
     rsvpByText: rsvpByText(event),
     progressKnown: progress !== undefined,
-    progressText: progress
-      ? `${label}: ${progress.sent} of ${progress.queued} sent${progress.pending > 0 ? `, ${progress.pending} waiting` : ''}${progress.failed > 0 ? `, ${progress.failed} failed` : ''}.`
-      : `${label}: nothing queued yet.`,
+    progressText: `${progressText(label, progress)}${options.findingMembers ? " Still finding the Team's members: more invitations will follow." : ''}`,
     progress: { queued: progress?.queued ?? 0, sent: progress?.sent ?? 0, failed: progress?.failed ?? 0, pending: progress?.pending ?? 0 },
     failures: progress ? failureLines(progress) : [],
     totals: { ...cardTotals(options.totals), noAnswer: options.noAnswer },
@@ -164,6 +164,13 @@ export function eventStatusCardData(event: ParticipationEvent, options: StatusCa
     canChange: event.status !== 'cancelled',
     canRecordAttendance: options.nowUtc !== undefined && recordingOpen(occasionOfEvent(event), options.nowUtc),
   };
+}
+
+function progressText(label: string, progress: BatchProgress | undefined): string {
+  if (!progress || progress.queued === 0) return `${label}: nothing queued yet.`;
+  const waiting = progress.pending > 0 ? `, ${progress.pending} waiting` : '';
+  const failed = progress.failed > 0 ? `, ${progress.failed} failed` : '';
+  return `${label}: ${progress.sent} of ${progress.queued} sent${waiting}${failed}.`;
 }
 
 export function eventStatusCard(event: ParticipationEvent, options: StatusCardOptions): AdaptiveCardJson {
