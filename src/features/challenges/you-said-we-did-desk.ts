@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { DomainError } from '../../shared/errors/domain-error';
-import { Actor, hasRole } from '../../shared/access/actor';
+import { Actor } from '../../shared/access/actor';
+import { may, requirePermission } from '../../shared/access/policy';
 import { MemberDirectory } from '../members/data/member-directory';
 import { RoleService } from '../members/role-service';
 import { DeliveryService } from '../../platform/delivery/delivery-service';
@@ -52,20 +53,20 @@ export class YouSaidWeDidDesk {
 
   /** "you said we did" (for this year, or "for 2026"): the saved summary, or a fresh draft. */
   async show(actor: Actor, yearText = ''): Promise<AdaptiveCardJson> {
-    requireOfficer(actor);
+    requirePermission(actor, 'youSaidWeDid.prepare');
     const year = this.yearFrom(yearText);
     return youSaidWeDidCard(await this.current(year), { forOfficer: true, docxUrl: this.docxUrl(actor, year) });
   }
 
   async edit(actor: Actor, data: unknown): Promise<AdaptiveCardJson> {
-    requireOfficer(actor);
+    requirePermission(actor, 'youSaidWeDid.prepare');
     const parsed = z.object({ year: yearSchema, page: z.coerce.number().int().min(0).default(0) }).safeParse(data);
     if (!parsed.success) throw new DomainError('invalid_input', 'Say "you said we did" to open the summary again.');
     return youSaidWeDidFormCard(await this.current(parsed.data.year), parsed.data.page);
   }
 
   async save(actor: Actor, data: unknown): Promise<AdaptiveCardJson> {
-    requireOfficer(actor);
+    requirePermission(actor, 'youSaidWeDid.prepare');
     const parsed = saveInput.safeParse(data);
     if (!parsed.success) throw new DomainError('invalid_input', 'This form is out of date. Say "you said we did" to open it again.');
     const { year, version, page, then } = parsed.data;
@@ -109,7 +110,7 @@ export class YouSaidWeDidDesk {
 
   /** Sends this version to every active member; sending the same version twice sends nothing twice. */
   async send(actor: Actor, data: unknown): Promise<AdaptiveCardJson> {
-    requireOfficer(actor);
+    requirePermission(actor, 'youSaidWeDid.prepare');
     const parsed = z.object({ year: yearSchema, version: z.coerce.number().int().min(0) }).safeParse(data);
     if (!parsed.success) throw new DomainError('invalid_input', 'Say "you said we did" to open the summary again.');
     const current = await this.current(parsed.data.year);
@@ -139,7 +140,9 @@ export class YouSaidWeDidDesk {
   async docx(params: URLSearchParams): Promise<{ fileName: string; contentType: string; body: Buffer } | undefined> {
     const year = params.get('year') ?? '';
     const grant = this.deps.links.verify(YOU_SAID_WE_DID_DOCX, year, params);
-    if (!grant || !/^\d{4}$/.test(year) || !hasRole(await this.deps.roles.roleOf(grant.aadObjectId), 'officer')) return undefined;
+    if (!grant || !/^\d{4}$/.test(year)) return undefined;
+    const holder: Actor = { aadObjectId: grant.aadObjectId, name: '', tenantId: '', role: await this.deps.roles.roleOf(grant.aadObjectId) };
+    if (!may(holder, 'youSaidWeDid.prepare')) return undefined;
     const summary = await this.current(Number(year));
     const body = await renderWordReport({
       title: 'You said, we did',
@@ -201,8 +204,4 @@ export class YouSaidWeDidDesk {
   private nowUtc(): string {
     return this.deps.clock.now().toUTC().toISO()!;
   }
-}
-
-function requireOfficer(actor: Actor): void {
-  if (!hasRole(actor.role, 'officer')) throw new DomainError('forbidden', 'Only officers can prepare "You said, we did".');
 }

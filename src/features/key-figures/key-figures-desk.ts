@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { DomainError } from '../../shared/errors/domain-error';
-import { Actor, hasRole } from '../../shared/access/actor';
+import { Actor } from '../../shared/access/actor';
+import { may, requirePermission } from '../../shared/access/policy';
 import { cardImage } from '../../platform/charts/card-chart';
 import { ChartRenderer } from '../../platform/charts/chart-renderer';
 import { Clock } from '../../platform/time/clock';
@@ -28,18 +29,18 @@ export class KeyFiguresDesk {
   ) {}
 
   async card(actor: Actor): Promise<AdaptiveCardJson> {
-    return keyFiguresCard(await this.latestSection(), { canEnter: hasRole(actor.role, 'officer') });
+    return keyFiguresCard(await this.latestSection(), { canEnter: may(actor, 'keyFigures.enter') });
   }
 
   /** The form for a quarter: "enter key figures" (the last complete quarter) or "... for Q2 2026". */
   async form(actor: Actor, text = ''): Promise<AdaptiveCardJson> {
-    requireOfficer(actor);
+    requirePermission(actor, 'keyFigures.enter');
     const quarter = this.quarterFrom(text);
     return keyFiguresFormCard(this.deps.definitions, quarter, await this.deps.store.get(quarter));
   }
 
   async save(actor: Actor, data: unknown): Promise<AdaptiveCardJson> {
-    requireOfficer(actor);
+    requirePermission(actor, 'keyFigures.enter');
     const parsed = saveInput.safeParse(data);
     if (!parsed.success) throw new DomainError('invalid_input', 'This form is out of date. Say "enter key figures" for a fresh one.');
     const { quarter, formId } = parsed.data;
@@ -115,9 +116,4 @@ export class KeyFiguresDesk {
   private today(): string {
     return londonDate(this.deps.clock.now());
   }
-}
-
-function requireOfficer(actor: Actor): void {
-  if (!hasRole(actor.role, 'officer'))
-    throw new DomainError('forbidden', 'Only officers can enter the key figures. Ask "key figures" to see the latest.');
 }
