@@ -126,7 +126,8 @@ describe('key figures', () => {
   it('says the change since the quarter before in words', () => {
     const [count, , , , gap] = definitions;
     expect(changeText(count!, 1870, 1858, 'Q2 2026')).toBe('up 12 since Q2 2026');
-    expect(changeText(gap!, 41.5, 43, 'Q2 2026')).toBe('down 1.5 points since Q2 2026');
+    expect(changeText(gap!, 41.5, 43, 'Q2 2026')).toBe('down 1.5 points since Q2 2026 (better)');
+    expect(changeText(gap!, 44, 43, 'Q2 2026')).toBe('up 1.0 points since Q2 2026 (worse)');
     expect(changeText(count!, 5, 5, 'Q2 2026')).toBe('no change since Q2 2026');
     const lines = figureLines(
       definitions,
