@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { runBroadcastBench } from './broadcast-bench';
 import { printChallengeReportBench } from './challenge-report-bench';
 import { printEvidenceBench } from './evidence-bench';
@@ -8,7 +9,7 @@ import { runPersonalDataGuardBench } from './personal-data-guard-bench';
 
 /** `npm run bench`: every benchmark, each printing its figures and its ratio to a baseline run in this process. */
 async function main(): Promise<void> {
-  console.log(`bench: node ${process.version}, ${new Date().toISOString()}`);
+  console.log(`bench: node ${process.version}, ${new Date().toISOString()}, ${machineLoad()}`);
   await runRemitBench();
   runPersonalDataGuardBench();
   await runReminderBench();
@@ -20,6 +21,13 @@ async function main(): Promise<void> {
   } finally {
     await azurite.stop();
   }
+  console.log(`bench: done, ${machineLoad()}`);
+}
+
+/** The figures mean little on a busy machine: say how busy it was. */
+function machineLoad(): string {
+  const [one, five] = os.loadavg().map((load) => load.toFixed(2));
+  return `${os.cpus().length} CPUs, load average ${one} (1 min) ${five} (5 min)`;
 }
 
 main().then(

@@ -1,5 +1,6 @@
 import { AttendanceBook } from '../attendance/data/attendance-book';
 import { AdaptiveCardJson } from '../../shared/cards/card-template';
+import { DomainError } from '../../shared/errors/domain-error';
 import { EventInvitations } from '../events/data/event-invitations';
 import { EventRepository } from '../events/data/event-repository';
 import { RsvpBook } from '../events/data/rsvp-book';
@@ -56,6 +57,11 @@ export class ParticipationDesk {
   async reportCard(actor: Actor, text: string): Promise<AdaptiveCardJson> {
     requirePermission(actor, 'participation.report');
     const period = parseReportPeriod(text, this.today(), PARTICIPATION_PERIOD_RULES);
+    if (period.start > this.today())
+      throw new DomainError(
+        'invalid_input',
+        `${period.title} has not begun yet, so there is nothing to report. Choose a period that has started.`,
+      );
     const report = await this.report(period);
     const chart = await this.deps.charts.draw(participationTrendChart(report));
     return participationReportCard(report, { image: cardImage(this.deps.charts, chart), docxUrl: this.docxUrl(actor, period) });
