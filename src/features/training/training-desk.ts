@@ -13,7 +13,7 @@ import { Clock, LONDON } from '../../platform/time/clock';
 import { formatLondonDate, londonStartOfDay } from '../../platform/time/london';
 import { CouncillorDirectory } from './domain/councillor-directory';
 import { myTrainingCard, trainingDueCard, trainingReminderCard } from './teams/training-cards';
-import { TrainingPreferences } from './data/training-preferences';
+import { LastReminder, TrainingPreferences } from './data/training-preferences';
 import { TrainingRecord, TrainingSession, countsAsTraining, trainingRecords } from './domain/training-record';
 import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
 
@@ -114,24 +114,25 @@ export class TrainingDesk {
       sessions,
       election.startUtc,
     );
+    // One batch per calendar month: a run repeated after a crash queues nothing twice.
+    const batchId = batchIds.trainingReminder(now.setZone(LONDON).toFormat('yyyy-MM'));
     const members = councillors.filter(
       (member) =>
         records.get(member.aadObjectId)?.due !== false &&
         !optedOut.has(member.aadObjectId) &&
-        remindable(reminded.get(member.aadObjectId), now),
+        remindable(reminded.get(member.aadObjectId), now, batchId),
     );
     if (members.length === 0) return { kind: 'done', note: 'nobody to remind' };
     const card = trainingReminderCard({ electionText: election.text, nextSessions: next });
-    // One batch per calendar month: a run repeated after a crash queues nothing twice.
-    const summary = await this.deps.delivery.broadcast({
-      batchId: batchIds.trainingReminder(now.setZone(LONDON).toFormat('yyyy-MM')),
-      members,
-      card: () => card,
-    });
+    // Recorded before queuing, so a crash in between can never lead to a second reminder within the month;
+    // a retry of this run finds them in this month's batch and queues whatever did not get queued.
+    const fresh = members.filter((member) => reminded.get(member.aadObjectId)?.batchId !== batchId);
     await this.deps.preferences.recordReminded(
-      members.map((member) => member.aadObjectId),
+      fresh.map((member) => member.aadObjectId),
       this.nowUtc(),
+      batchId,
     );
+    const summary = await this.deps.delivery.broadcast({ batchId, members, card: () => card });
     return { kind: 'done', note: `training reminders queued ${summary.queued}` };
   }
 
@@ -165,8 +166,12 @@ export class TrainingDesk {
   }
 }
 
-/** At most one reminder a month: never reminded, or the last one a calendar month or more ago. */
-function remindable(lastUtc: string | undefined, now: DateTime): boolean {
-  if (!lastUtc) return true;
-  return DateTime.fromISO(lastUtc, { zone: 'utc' }).plus(REMINDER_INTERVAL) <= now;
+/**
+ * At most one reminder a month: never reminded, the last one a month or more ago, or the last one
+ * is this month's batch (a run that stopped between recording and queuing: the batch sends it once).
+ */
+function remindable(last: LastReminder | undefined, now: DateTime, batchId: string): boolean {
+  if (!last) return true;
+  if (last.batchId === batchId) return true;
+  return DateTime.fromISO(last.atUtc, { zone: 'utc' }).plus(REMINDER_INTERVAL) <= now;
 }

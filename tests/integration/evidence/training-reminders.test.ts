@@ -74,12 +74,22 @@ describe('training reminders', () => {
     };
     const preferences = new TrainingPreferences(store.client('training'));
     await preferences.optOut(councillor(2).aadObjectId, '2026-10-01T09:00:00.000Z');
+    let failNextBroadcast = false;
+    const flakyDelivery: Pick<DeliveryService, 'broadcast'> = {
+      broadcast: async (broadcast) => {
+        if (failNextBroadcast) {
+          failNextBroadcast = false;
+          throw new Error('outbox down');
+        }
+        return delivery.broadcast(broadcast);
+      },
+    };
     const desk = new TrainingDesk({
       events,
       attendance: new AttendanceBook(store.client('attendance')),
       councillors,
       preferences,
-      delivery,
+      delivery: flakyDelivery,
       jobs,
       clock,
       electionDate: '2025-05-01',
@@ -106,7 +116,9 @@ describe('training reminders', () => {
     await scheduler.tick();
     await scheduler.tick();
     expect((await delivery.progress('training-reminder:2026-11')).queued).toBe(1);
-    expect(await preferences.lastReminded()).toEqual(new Map([[councillor(1).aadObjectId, '2026-11-02T10:00:00.000Z']]));
+    expect(await preferences.lastReminded()).toEqual(
+      new Map([[councillor(1).aadObjectId, { atUtc: '2026-11-02T10:00:00.000Z', batchId: 'training-reminder:2026-11' }]]),
+    );
 
     // Next month, while a session is planned: again, but not before a month has passed since the last one.
     const attendance = new AttendanceBook(store.client('attendance'));
@@ -153,8 +165,23 @@ describe('training reminders', () => {
     await runOn('2027-02-04');
     const february = await delivery.progress('training-reminder:2027-02');
     expect(february.queued).toBe(1);
-    expect((await preferences.lastReminded()).get(councillor(1).aadObjectId)).toBe('2027-02-04T10:00:00.000Z');
-    expect((await preferences.lastReminded()).get(councillor(2).aadObjectId)).toBe('2026-12-03T10:00:00.000Z');
+    expect((await preferences.lastReminded()).get(councillor(1).aadObjectId)?.atUtc).toBe('2027-02-04T10:00:00.000Z');
+    expect((await preferences.lastReminded()).get(councillor(2).aadObjectId)?.atUtc).toBe('2026-12-03T10:00:00.000Z');
     expect(JSON.stringify(await desk.mine(councillor(2)))).toContain('You are up to date');
+
+    // A run that stops after recording the reminder and before queuing it: its retry queues it, once.
+    failNextBroadcast = true;
+    await runOn('2027-03-04');
+    expect((await preferences.lastReminded()).get(councillor(1).aadObjectId)).toEqual({
+      atUtc: '2027-03-04T10:00:00.000Z',
+      batchId: 'training-reminder:2027-03',
+    });
+    expect((await delivery.progress('training-reminder:2027-03')).queued).toBe(0);
+    clock.set(DateTime.fromISO('2027-03-04T10:05:00', { zone: 'Europe/London' }));
+    expect(await scheduler.tick()).toBe(1);
+    expect((await delivery.progress('training-reminder:2027-03')).queued).toBe(1);
+    await runOn('2027-03-05');
+    expect((await delivery.progress('training-reminder:2027-03')).queued).toBe(1);
+    expect((await preferences.lastReminded()).get(councillor(1).aadObjectId)?.atUtc).toBe('2027-03-04T10:00:00.000Z');
   });
 });
