@@ -1,5 +1,5 @@
 import { PNG } from 'pngjs';
-import { challengeAreaChart } from '../../../src/features/challenges/domain/challenge-report-chart';
+import { challengeAreaChart, challengeTrendChart } from '../../../src/features/challenges/domain/challenge-report-chart';
 import { buildChallengeReport } from '../../../src/features/challenges/domain/challenge-report';
 import { quarterPeriod } from '../../../src/features/challenges/domain/challenge-report-period';
 import { parseKeyFigureDefinitions, loadKeyFigureDefinitions } from '../../../src/features/key-figures/domain/key-figure-definitions';
@@ -40,6 +40,17 @@ describe('charts', () => {
     expect(image?.url).toMatch(/^data:image\/png;base64,/);
     expect(image!.url.length).toBeLessThanOrEqual(16 * 1024);
     expect(cardImage(renderer, chart, 100)).toBeUndefined();
+  });
+
+  it('labels a small count of cards in whole numbers, each once', async () => {
+    const quarters = [1, 2, 3, 4].map((q) => ({
+      ...buildChallengeReport([], quarterPeriod(2026, q as 1 | 2 | 3 | 4), '2027-01-05T09:00:00.000Z'),
+      raised: q === 4 ? 1 : 0,
+    }));
+    const svg = (await renderer.draw(challengeTrendChart(quarters))).svg;
+    const labels = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]);
+    expect(labels.filter((label) => label === '1')).toHaveLength(1);
+    expect(labels).not.toContain('0.5');
   });
 
   it('draws the key figures as small multiples over four quarters', async () => {
