@@ -264,6 +264,9 @@ describe("the panel's evidence in the Agents Playground", () => {
 
   it('drafts "You said, we did" for the children in care councils, takes an officer\'s edits, sends them on once and downloads them as Word', async () => {
     expect(cardJson(await ask(playground, 'you said we did', AS_MARTIN))).toContain('Only officers can prepare');
+    expect(cardJson(await askFor('you said we did for 2027', AS_OLIVIA, 'Choose a year from 2015 to 2026'))).not.toContain(
+      'You said, we did: 2027',
+    );
     const draft = await askFor('you said we did for 2026', AS_OLIVIA, 'You said, we did: 2026');
     expect(cardJson(draft)).toContain('You said: Help with council tax for care leavers');
     expect(cardJson(draft)).toContain('We did: You will not pay council tax until you are 25.');

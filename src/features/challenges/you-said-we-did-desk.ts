@@ -211,10 +211,12 @@ export class YouSaidWeDidDesk {
   }
 
   private yearFrom(textIn: string): number {
+    const thisYear = Number(londonDate(this.deps.clock.now()).slice(0, 4));
     const match = /\b(\d{4})\b/.exec(textIn);
-    const year = match ? Number(match[1]) : Number(londonDate(this.deps.clock.now()).slice(0, 4));
-    const parsed = yearSchema.safeParse(year);
-    if (!parsed.success) throw new DomainError('invalid_input', 'Choose a year from 2015 on, like "you said we did for 2026".');
+    const year = match ? Number(match[1]) : thisYear;
+    const parsed = yearSchema.max(thisYear).safeParse(year);
+    if (!parsed.success)
+      throw new DomainError('invalid_input', `Choose a year from 2015 to ${thisYear}, like "you said we did for ${thisYear}".`);
     return parsed.data;
   }
 
