@@ -331,6 +331,7 @@ export function compose(
   );
   const officerQuestions = new OfficerDesk({
     questions: new OfficerQuestionStore(store.client('officerquestions')),
+    metrics,
     entries: new OfficerEntryStore(store.client('officerentries')),
     knowledge: liveKnowledge,
     members,

@@ -3,6 +3,7 @@ import type { JobHandler } from '../platform/scheduler/scheduled-job';
 import { Role, TurnSender } from './access/actor';
 import { AdaptiveCardJson } from './cards/card-template';
 import { DomainError } from './errors/domain-error';
+import { PersonalDataContribution } from './personal-data';
 
 /**
  * What a capability adds to the bot. Each feature folder builds one of these in its `teams/`
@@ -18,6 +19,11 @@ export interface Feature {
   readonly freeText?: FreeTextRoute;
   readonly jobs?: Readonly<Record<string, JobHandler>>;
   readonly downloads?: readonly Download[];
+  /**
+   * Its part in the person's data rights (export, erasure, retention) for the tables it writes.
+   * Every feature that stores rows keyed by or naming a person registers one; see shared/personal-data.ts.
+   */
+  readonly personalData?: PersonalDataContribution;
   /** Background set-up once the workers start (e.g. planning a recurring job); failures are logged. */
   readonly start?: () => Promise<void>;
 }

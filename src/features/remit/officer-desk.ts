@@ -1,3 +1,4 @@
+import { Metrics, NO_METRICS } from '../../platform/telemetry/metrics';
 import { DateTime } from 'luxon';
 import { DeliveryService } from '../../platform/delivery/delivery-service';
 import { JobStore } from '../../platform/scheduler/job-store';
@@ -46,6 +47,8 @@ const REVIEW_HORIZON_DAYS = 30;
 
 export interface OfficerDeskDependencies {
   questions: OfficerQuestionStore;
+  /** Questions put to the officers, counted for Application Insights (NO_METRICS when it is off). */
+  metrics?: Metrics;
   entries: OfficerEntryStore;
   knowledge: LiveKnowledge;
   members: MemberDirectory;
@@ -87,6 +90,7 @@ export class OfficerDesk {
       nudges: 0,
     };
     const { stored, created } = await this.deps.questions.create(asked);
+    if (created) (this.deps.metrics ?? NO_METRICS).count('officer.questions', { origin: button.origin });
     const reached = created ? await this.sendToOfficers(stored.question, 'New question for the officers') : 1;
     return askedCard(stored.question, { reachedOfficers: reached > 0, contact: this.deps.knowledge.curated().contact().answer });
   }

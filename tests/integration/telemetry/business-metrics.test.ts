@@ -79,6 +79,25 @@ describe('business metrics recorded by the features', () => {
     ]);
   });
 
+  it('counts a question put to the officers once, however often Teams delivers the click', async () => {
+    const asker = {
+      aadObjectId: '00000000-0000-0000-0000-0000000000d2',
+      name: 'Cllr Asker',
+      tenantId: 'tenant-1',
+      role: 'member' as const,
+    };
+    const click = {
+      question: 'How many children in care live outside the county?',
+      requestId: 'metrics-ask-0001',
+      origin: 'declined' as const,
+    };
+    await composition.services.officerQuestions.ask(asker, click);
+    await composition.services.officerQuestions.ask(asker, click);
+    expect(metrics.counts.filter((entry) => entry.name === 'officer.questions')).toEqual([
+      { name: 'officer.questions', attributes: { origin: 'declined' } },
+    ]);
+  });
+
   it('records how late a reminder was handed over, then counts deliveries, the 429 and the dead letter', async () => {
     const meeting = aMeeting({ sourceId: 'metrics', startUtc: '2026-11-20T10:00:00.000Z' });
     await composition.services.meetings.repository.mutate(meeting.id, () => meeting);
