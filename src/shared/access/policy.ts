@@ -72,6 +72,20 @@ export const ACCESS_RULES = {
     role: 'officer',
     refusal: 'Only officers can change the answers officers added, or see which answers are due for review.',
   },
+  'attendance.record': {
+    role: 'officer',
+    refusal: 'Only officers can record attendance. If you are at the event, use "I\'m here" on your invitation.',
+  },
+  'training.due': {
+    role: 'officer',
+    refusal: 'Only officers can see who is due for training. Ask "my training" for your own record.',
+  },
+  'participation.report': { role: 'officer', refusal: 'Only officers can see the participation report.' },
+  'keyFigures.enter': {
+    role: 'officer',
+    refusal: 'Only officers can enter the key figures. Ask "key figures" to see the latest.',
+  },
+  'youSaidWeDid.prepare': { role: 'officer', refusal: 'Only officers can prepare "You said, we did".' },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof ACCESS_RULES;

@@ -30,6 +30,11 @@ const EXPECTED: Record<Permission, { member: boolean; officer: boolean; admin: b
   'challenges.export': { member: false, officer: true, admin: true, involvedMember: false, system: true },
   'officerQuestions.answer': { member: false, officer: true, admin: true, involvedMember: false, system: false },
   'knowledge.manage': { member: false, officer: true, admin: true, involvedMember: false, system: false },
+  'attendance.record': { member: false, officer: true, admin: true, involvedMember: false, system: false },
+  'training.due': { member: false, officer: true, admin: true, involvedMember: false, system: false },
+  'participation.report': { member: false, officer: true, admin: true, involvedMember: false, system: false },
+  'keyFigures.enter': { member: false, officer: true, admin: true, involvedMember: false, system: false },
+  'youSaidWeDid.prepare': { member: false, officer: true, admin: true, involvedMember: false, system: false },
 };
 
 describe('the access policy', () => {
