@@ -21,6 +21,7 @@ export const JOB_KINDS = {
   trainingReminders: 'training-reminders',
   officerQuestionNudges: 'officer-question-nudges',
   apologyNotice: 'apology-notice',
+  retentionPurge: 'retention-purge',
 } as const;
 
 /** Keys of scheduled jobs: one pending job per key. */
@@ -42,6 +43,8 @@ export const jobKeys = {
   officerQuestionNudges: JOB_KINDS.officerQuestionNudges,
   /** One pending notice to officers per member and meeting: later changes join it. */
   apologyNotice: (meetingId: string, aadObjectId: string) => `${JOB_KINDS.apologyNotice}|${meetingId}|${aadObjectId}`,
+  /** The daily retention purge of one London date: planned once per date by every instance that starts. */
+  retentionPurge: (londonDate: string) => `${JOB_KINDS.retentionPurge}|${londonDate}`,
 } as const;
 
 /** Delivery batch ids: a batch sends each recipient one message, whatever retries and restarts happen. */

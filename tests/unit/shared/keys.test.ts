@@ -20,6 +20,7 @@ describe('persisted key formats', () => {
       trainingReminders: 'training-reminders',
       officerQuestionNudges: 'officer-question-nudges',
       apologyNotice: 'apology-notice',
+      retentionPurge: 'retention-purge',
     });
   });
 
@@ -36,6 +37,7 @@ describe('persisted key formats', () => {
     expect(jobKeys.trainingReminders('2026-12-01')).toBe('training-reminders|2026-12-01');
     expect(jobKeys.officerQuestionNudges).toBe('officer-question-nudges');
     expect(jobKeys.apologyNotice(meeting, 'aad-1')).toBe('apology-notice|mg-693-9001|aad-1');
+    expect(jobKeys.retentionPurge('2026-12-01')).toBe('retention-purge|2026-12-01');
   });
 
   it('keeps the delivery batch ids', () => {
