@@ -1,5 +1,5 @@
 import { TableClient, odata } from '@azure/data-tables';
-import { deleteWhere, readRows, scrubRows } from '../../../platform/storage/personal-rows';
+import { before, deleteWhere, readRows, scrubRows } from '../../../platform/storage/personal-rows';
 import { PersonalDataContribution, addTallies, retentionCutoff } from '../../../shared/personal-data';
 import { SubjectMatcher } from '../../../shared/text/subject-matcher';
 
@@ -26,7 +26,7 @@ export function meetingsPersonalData(tables: MeetingsTables): PersonalDataContri
           retention: 'Deleted RETENTION_DELIVERY_RECORDS (default 90 days) after the reminder.',
           records: reminded
             .filter((row) => row.partitionKey.startsWith('reminded|'))
-            .map((row) => ({ meetingId: row.partitionKey.slice('reminded|'.length), remindedAtUtc: timestampOf(row) })),
+            .map((row) => ({ meetingId: row.partitionKey.slice('reminded|'.length), remindedAtUtc: row.remindedAtUtc ?? null })),
         },
       ];
     },
@@ -38,15 +38,9 @@ export function meetingsPersonalData(tables: MeetingsTables): PersonalDataContri
       );
     },
     purge: async (now, retention) => {
-      const cutoff = retentionCutoff(now, retention, 'deliveryRecords').toUTC().toISO()!;
-      // The log's rows carry no time of their own: the service's Timestamp is when they were written.
-      const filter = `PartitionKey ge 'reminded|' and PartitionKey lt 'reminded}' and Timestamp lt datetime'${cutoff}'`;
+      const cutoff = retentionCutoff(now, retention, 'deliveryRecords');
+      const filter = `PartitionKey ge 'reminded|' and PartitionKey lt 'reminded}' and ${before('remindedAtUtc', cutoff)}`;
       return [{ table: 'reminderlog', kind: 'deliveryRecords', purged: await deleteWhere(tables.reminderLog, filter) }];
     },
   };
-}
-
-function timestampOf(row: Record<string, unknown>): string | null {
-  const stamp = row.timestamp;
-  return typeof stamp === 'string' ? stamp : stamp instanceof Date ? stamp.toISOString() : null;
 }
