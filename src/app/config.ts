@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { DateTime, Duration } from 'luxon';
 import { z } from 'zod';
-import { parseReminderOffsets } from '../features/meetings/domain/reminder-offsets';
-import { BulletinSchedule, parseBulletinSchedule } from '../features/calendar/domain/bulletin-schedule';
+import { parseReminderOffsets } from '../features/meetings';
+import { type BulletinSchedule, parseBulletinSchedule } from '../features/calendar';
 import { instanceNameFrom } from '../platform/delivery/instance-identity';
 import { LONDON } from '../platform/time/clock';
 import { RETENTION_SETTINGS } from '../features/privacy/domain/retention-settings';
-import { RetentionKind, RetentionSettings } from '../shared/personal-data';
+import type { RetentionKind, RetentionSettings } from '../shared/personal-data';
 
 /**
  * Every setting the bot reads, validated once at start-up. This is the only module that reads

@@ -1,12 +1,12 @@
-import { DeliveryService } from '../../platform/delivery/delivery-service';
-import { MemberDirectory } from '../members';
-import { AuditTrail, SYSTEM_ACTOR } from '../audit/domain/audit-entry';
-import { JobStore } from '../../platform/scheduler/job-store';
-import { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
-import { Clock } from '../../platform/time/clock';
-import { BulletinOptOuts } from './data/bulletin-opt-outs';
-import { BulletinSchedule, nextBulletinAt } from './domain/bulletin-schedule';
-import { MemberBulletin } from './member-bulletin';
+import type { DeliveryService } from '../../platform/delivery/delivery-service';
+import type { MemberDirectory } from '../members';
+import { type AuditTrail, SYSTEM_ACTOR } from '../audit';
+import type { JobStore } from '../../platform/scheduler/job-store';
+import type { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
+import type { Clock } from '../../platform/time/clock';
+import type { BulletinOptOuts } from './data/bulletin-opt-outs';
+import { type BulletinSchedule, nextBulletinAt } from './domain/bulletin-schedule';
+import type { MemberBulletin } from './member-bulletin';
 import { JOB_KINDS, jobKeys } from '../../shared/keys';
 
 export const BULLETIN_JOB = JOB_KINDS.bulletin;

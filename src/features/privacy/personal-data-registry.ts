@@ -1,13 +1,13 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import type { TableName } from '../../platform/storage/table-names';
 import {
-  DataSubject,
-  ErasureTally,
-  PersonalDataContribution,
-  PersonalDataSection,
-  Pseudonym,
-  PurgeCount,
-  RetentionSettings,
+  type DataSubject,
+  type ErasureTally,
+  type PersonalDataContribution,
+  type PersonalDataSection,
+  type Pseudonym,
+  type PurgeCount,
+  type RetentionSettings,
   addTallies,
 } from '../../shared/personal-data';
 

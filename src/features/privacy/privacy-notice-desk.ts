@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { formatLondonDateTime } from '../../platform/time/london';
-import { Actor } from '../../shared/access/actor';
+import type { Actor } from '../../shared/access/actor';
 import { requirePermission } from '../../shared/access/policy';
-import { AdaptiveCardJson } from '../../shared/cards/card-template';
+import type { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { noticeCard } from '../../shared/cards/notice-card';
 import { fieldErrorsOf, formIdSchema, newFormId, readFormValues } from '../../shared/forms/form';
 import { literalText } from '../../shared/text/literal-text';
-import { AuditTrail } from '../audit/domain/audit-entry';
-import { NoticeVersion, PrivacyStore } from './data/privacy-store';
+import type { AuditTrail } from '../audit/domain/audit-entry';
+import type { NoticeVersion, PrivacyStore } from './data/privacy-store';
 import { renderPrivacyNoticeForm } from './teams/privacy-cards';
 
 export const MAX_NOTICE_LENGTH = 12_000;

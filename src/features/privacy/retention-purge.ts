@@ -1,12 +1,12 @@
-import { DateTime } from 'luxon';
-import { JobStore } from '../../platform/scheduler/job-store';
-import { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
-import { Clock, LONDON } from '../../platform/time/clock';
-import { Principal, isSystemActor, requirePermission, systemActor } from '../../shared/access/policy';
+import type { DateTime } from 'luxon';
+import type { JobStore } from '../../platform/scheduler/job-store';
+import type { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
+import { type Clock, LONDON } from '../../platform/time/clock';
+import { type Principal, isSystemActor, requirePermission, systemActor } from '../../shared/access/policy';
 import { JOB_KINDS, jobKeys } from '../../shared/keys';
-import { PurgeCount, RetentionSettings } from '../../shared/personal-data';
-import { AuditTrail, SYSTEM_ACTOR } from '../audit/domain/audit-entry';
-import { PersonalDataRegistry } from './personal-data-registry';
+import type { PurgeCount, RetentionSettings } from '../../shared/personal-data';
+import { type AuditTrail, SYSTEM_ACTOR } from '../audit/domain/audit-entry';
+import type { PersonalDataRegistry } from './personal-data-registry';
 
 /** Early in the morning, London time, when nobody is using the bot. */
 const PURGE_HOUR = 2;

@@ -1,6 +1,6 @@
-import { TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import { deleteWhere, readRows, scrubRows } from '../storage/personal-rows';
-import { PersonalDataContribution, addTallies, retentionCutoff } from '../../shared/personal-data';
+import { type PersonalDataContribution, addTallies, retentionCutoff } from '../../shared/personal-data';
 import { SubjectMatcher } from '../../shared/text/subject-matcher';
 
 export interface DeliveryTables {

@@ -1,6 +1,6 @@
-import { TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import { rowsMentioning, scrubRows } from '../storage/personal-rows';
-import { PersonalDataContribution } from '../../shared/personal-data';
+import type { PersonalDataContribution } from '../../shared/personal-data';
 import { SubjectMatcher } from '../../shared/text/subject-matcher';
 
 /**

@@ -1,18 +1,16 @@
 import {
-  ChannelAccount,
-  CloudAdapter,
-  ConversationParameters,
-  ConversationReference,
-  TeamsChannelAccount,
+  type ChannelAccount,
+  type CloudAdapter,
+  type ConversationParameters,
+  type ConversationReference,
+  type TeamsChannelAccount,
   TeamsInfo,
   TurnContext,
 } from 'botbuilder';
-import { BotCredentials } from '../../app/config';
+import type { BotCredentials } from '../../app/config';
 import { DomainError } from '../../shared/errors/domain-error';
-import { Logger } from '../logging/logger';
-import { Member, isValidAadObjectId } from '../../features/members/domain/member';
-import { MemberDirectory } from '../../features/members/data/member-directory';
-import { TeamRegistry } from '../../features/members/data/team-registry';
+import type { Logger } from '../logging/logger';
+import { type Member, isValidAadObjectId, type MemberDirectory, type TeamRegistry } from '../../features/members';
 import { createBotAdapter } from './bot-adapter';
 
 const PAGE_SIZE = 500;

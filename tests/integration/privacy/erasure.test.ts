@@ -2,7 +2,7 @@ import { TableServiceClient } from '@azure/data-tables';
 import { TABLES } from '../../../src/platform/storage/table-names';
 import { FORMER_MEMBER } from '../../../src/shared/personal-data';
 import { testConnectionString } from '../../support/test-storage';
-import { ADMIN, MARTIN, PRIYA, PrivacyRig, populate, privacyRig, rowsHolding, tablesOf } from './privacy-rig';
+import { ADMIN, MARTIN, PRIYA, type PrivacyRig, populate, privacyRig, rowsHolding, tablesOf } from './privacy-rig';
 
 /** The request id the confirmation card's Erase button carries. */
 function requestIdOf(card: unknown): string {

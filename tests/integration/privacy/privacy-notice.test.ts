@@ -1,5 +1,5 @@
-import { RunningApp } from '../../../src/app/app';
-import { Actor } from '../../../src/shared/access/actor';
+import type { RunningApp } from '../../../src/app/app';
+import type { Actor } from '../../../src/shared/access/actor';
 import { startTestApp } from '../../support/test-app';
 import { FIXTURE_TENANT_ID, entraObjectId } from '../../support/teams-ids';
 

@@ -7,8 +7,8 @@ import { KnowledgeBase } from '../../../src/features/remit/domain/knowledge-base
 import { OfficerQuestionStore } from '../../../src/features/remit/data/officer-question-store';
 import { UnreachableMembers } from '../../../src/platform/delivery/unreachable-members';
 import { silentLogger } from '../../../src/platform/logging/logger';
-import { TableStore } from '../../../src/platform/storage/table-store';
-import { Actor, TurnSender } from '../../../src/shared/access/actor';
+import type { TableStore } from '../../../src/platform/storage/table-store';
+import type { Actor, TurnSender } from '../../../src/shared/access/actor';
 import { testConnectionString, testTableStore } from '../../support/test-storage';
 import { TravelClock } from '../../support/travel-clock';
 import { FIXTURE_TENANT_ID, entraObjectId, teamsBotId, teamsPersonalChatId, teamsTeamId, teamsUserId } from '../../support/teams-ids';

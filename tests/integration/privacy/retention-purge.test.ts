@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import { compose } from '../../../src/app/composition';
 import { loadConfig } from '../../../src/app/config';
 import { KnowledgeBase } from '../../../src/features/remit/domain/knowledge-base';
@@ -7,7 +7,7 @@ import { silentLogger } from '../../../src/platform/logging/logger';
 import { ManualClock } from '../../../src/platform/time/clock';
 import { JOB_KINDS } from '../../../src/shared/keys';
 import { FIXTURE_TENANT_ID } from '../../support/teams-ids';
-import { ADMIN, MARTIN, PrivacyRig, SAM, person, populate, privacyRig } from './privacy-rig';
+import { ADMIN, MARTIN, type PrivacyRig, SAM, person, populate, privacyRig } from './privacy-rig';
 
 /** A member the bot cannot message (no 1:1 chat): broadcasts record them as skipped, a completed delivery record. */
 const NOAH = person('noah', 'Noah Reed', 'member');

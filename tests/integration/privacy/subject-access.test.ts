@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { FIXTURE_TENANT_ID, entraObjectId } from '../../support/teams-ids';
-import { ADMIN, MARTIN, PRIYA, PrivacyRig, RigPerson, SAM, person, personalReference, privacyRig } from './privacy-rig';
+import { ADMIN, MARTIN, PRIYA, type PrivacyRig, type RigPerson, SAM, person, personalReference, privacyRig } from './privacy-rig';
 
 /** The download link of a personal-data card, as its Action.OpenUrl carries it. */
 function linkOf(card: unknown): URL {

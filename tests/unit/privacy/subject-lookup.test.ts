@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { lookUpSubject } from '../../../src/features/privacy/domain/subject-lookup';
-import { Member } from '../../../src/features/members/domain/member';
+import type { Member } from '../../../src/features/members/domain/member';
 import { entraObjectId, teamsUserId } from '../../support/teams-ids';
 
 function member(seed: string, name: string, active = true): Member {

@@ -1,6 +1,6 @@
-import { TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import { before, deleteWhere, readRows, scrubRows } from '../../../platform/storage/personal-rows';
-import { PersonalDataContribution, retentionCutoff } from '../../../shared/personal-data';
+import { type PersonalDataContribution, retentionCutoff } from '../../../shared/personal-data';
 import { SubjectMatcher } from '../../../shared/text/subject-matcher';
 
 const RECORD = 'rec|';

@@ -1,6 +1,6 @@
-import { TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import { before, deleteWhere, rowsMentioning, scrubRows } from '../../../platform/storage/personal-rows';
-import { PersonalDataContribution, retentionCutoff } from '../../../shared/personal-data';
+import { type PersonalDataContribution, retentionCutoff } from '../../../shared/personal-data';
 import { SubjectMatcher } from '../../../shared/text/subject-matcher';
 import { AUDIT_PARTITION } from './audit-log';
 

@@ -1,6 +1,6 @@
-import { TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import { readRows, rowsMentioning, scrubRows } from '../../../platform/storage/personal-rows';
-import { PersonalDataContribution, addTallies } from '../../../shared/personal-data';
+import { type PersonalDataContribution, addTallies } from '../../../shared/personal-data';
 import { SubjectMatcher } from '../../../shared/text/subject-matcher';
 
 export interface CalendarTables {

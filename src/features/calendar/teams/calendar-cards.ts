@@ -1,5 +1,5 @@
-import { AdaptiveCardJson } from '../../../shared/cards/card-template';
-import { BulletinInput, bulletinData } from '../domain/bulletin';
+import type { AdaptiveCardJson } from '../../../shared/cards/card-template';
+import { type BulletinInput, bulletinData } from '../domain/bulletin';
 import { renderBulletinCard } from './bulletin-card';
 import { renderEventCalendarLinkCard } from './event-calendar-link-card';
 

@@ -1,10 +1,10 @@
-import { TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import { deleteRow, deleteWhere, listRows, rowsMentioning, scrubRows } from '../../../platform/storage/personal-rows';
 import { tryParseStoredJson } from '../../../platform/storage/stored-json';
 import { londonDate } from '../../../platform/time/london';
-import { PersonalDataContribution, addTallies, retentionCutoff } from '../../../shared/personal-data';
+import { type PersonalDataContribution, addTallies, retentionCutoff } from '../../../shared/personal-data';
 import { SubjectMatcher } from '../../../shared/text/subject-matcher';
-import { Challenge, ChallengeEvent, Person } from '../domain/challenge';
+import type { Challenge, ChallengeEvent, Person } from '../domain/challenge';
 import { CARD, FORM, HISTORY, SUMMARY, SUMMARY_END, YEARS_PARTITION } from './challenge-entities';
 import { youSaidWeDidSchema } from '../domain/you-said-we-did';
 import { storedChallengeSchema, storedEventSchema, storedSummarySchema } from './challenge-stored-schemas';

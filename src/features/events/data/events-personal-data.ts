@@ -1,7 +1,7 @@
-import { TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import { before, deleteWhere, readRows, rowsMentioning, scrubRows } from '../../../platform/storage/personal-rows';
 import { tryParseStoredJson } from '../../../platform/storage/stored-json';
-import { PersonalDataContribution, addTallies, retentionCutoff } from '../../../shared/personal-data';
+import { type PersonalDataContribution, addTallies, retentionCutoff } from '../../../shared/personal-data';
 import { SubjectMatcher } from '../../../shared/text/subject-matcher';
 import { participationEventSchema } from '../domain/event';
 

@@ -1,7 +1,7 @@
-import { TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import { rowsMentioning, scrubRows } from '../../../platform/storage/personal-rows';
 import { tryParseStoredJson } from '../../../platform/storage/stored-json';
-import { PersonalDataContribution } from '../../../shared/personal-data';
+import type { PersonalDataContribution } from '../../../shared/personal-data';
 import { SubjectMatcher } from '../../../shared/text/subject-matcher';
 import { quarterFiguresSchema } from '../domain/key-figures';
 

@@ -1,7 +1,13 @@
-import { TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import { before, deleteWhere, readRows, rowsMentioning, scrubRows } from '../../../platform/storage/personal-rows';
 import { jsonObjectSchema, parseStoredJson } from '../../../platform/storage/stored-json';
-import { PersonalDataContribution, PersonalDataSection, PurgeCount, addTallies, retentionCutoff } from '../../../shared/personal-data';
+import {
+  type PersonalDataContribution,
+  type PersonalDataSection,
+  type PurgeCount,
+  addTallies,
+  retentionCutoff,
+} from '../../../shared/personal-data';
 import { SubjectMatcher } from '../../../shared/text/subject-matcher';
 
 export interface MembersTables {

@@ -1,6 +1,6 @@
-import { TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import { rowsMentioning, scrubRows } from '../../../platform/storage/personal-rows';
-import { PersonalDataContribution } from '../../../shared/personal-data';
+import type { PersonalDataContribution } from '../../../shared/personal-data';
 import { SubjectMatcher } from '../../../shared/text/subject-matcher';
 
 /** The privacy notice's versions name the officer who saved each; erasure requests hold only pseudonyms. */

@@ -1,5 +1,5 @@
 import { Duration } from 'luxon';
-import { RETENTION_KINDS, RetentionKind, RetentionSettings } from '../../../shared/personal-data';
+import { RETENTION_KINDS, type RetentionKind, type RetentionSettings } from '../../../shared/personal-data';
 
 /** One retention period: its setting, default, the least a council may set, and what it covers. */
 export interface RetentionSetting {

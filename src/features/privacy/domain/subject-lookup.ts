@@ -1,5 +1,5 @@
 import { DomainError } from '../../../shared/errors/domain-error';
-import { AAD_OBJECT_ID_PATTERN, Member } from '../../members/domain/member';
+import { AAD_OBJECT_ID_PATTERN, type Member } from '../../members/domain/member';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_QUERY = 200;

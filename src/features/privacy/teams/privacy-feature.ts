@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { noticeCard } from '../../../shared/cards/notice-card';
 import { formIdSchema } from '../../../shared/forms/form';
-import { Feature, cardAction, notFound } from '../../../shared/feature';
-import { PersonalDataContribution } from '../../../shared/personal-data';
+import { type Feature, cardAction, notFound } from '../../../shared/feature';
+import type { PersonalDataContribution } from '../../../shared/personal-data';
 import { AAD_OBJECT_ID_PATTERN } from '../../members/domain/member';
-import { PrivacyDesk } from '../privacy-desk';
-import { PrivacyNoticeDesk } from '../privacy-notice-desk';
-import { RetentionPurge, purgeDetail } from '../retention-purge';
+import type { PrivacyDesk } from '../privacy-desk';
+import type { PrivacyNoticeDesk } from '../privacy-notice-desk';
+import { type RetentionPurge, purgeDetail } from '../retention-purge';
 
 export interface PrivacyFeatureDependencies {
   desk: PrivacyDesk;

@@ -1,12 +1,12 @@
-import { TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import { DateTime } from 'luxon';
 import { hashedKey } from '../../../platform/storage/keys';
-import { StoredRow, deleteRow, listRows, rowsMentioning, scrubRows } from '../../../platform/storage/personal-rows';
+import { type StoredRow, deleteRow, listRows, rowsMentioning, scrubRows } from '../../../platform/storage/personal-rows';
 import { tryParseStoredJson } from '../../../platform/storage/stored-json';
-import { PersonalDataContribution, addTallies, retentionCutoff } from '../../../shared/personal-data';
+import { type PersonalDataContribution, addTallies, retentionCutoff } from '../../../shared/personal-data';
 import { SubjectMatcher } from '../../../shared/text/subject-matcher';
 import { officerEntrySchema } from '../domain/officer-entry';
-import { OfficerQuestion, officerQuestionSchema } from '../domain/officer-question';
+import { type OfficerQuestion, officerQuestionSchema } from '../domain/officer-question';
 
 export interface RemitTables {
   feedback: TableClient;
