@@ -98,6 +98,7 @@ describe('text commands registered by the features', () => {
         'challenge-quarterly-report',
         'meeting-reminder',
         'meeting-cancelled',
+        'retention-purge',
       ]),
     );
     const paths = app.composition.features.flatMap((feature) => (feature.downloads ?? []).map((download) => download.path));
@@ -111,6 +112,7 @@ describe('text commands registered by the features', () => {
       '/exports/officer-answers.yaml',
       '/exports/participation.docx',
       '/exports/you-said-we-did.docx',
+      '/privacy/data/:file',
     ]);
   });
 });
