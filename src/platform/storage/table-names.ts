@@ -23,7 +23,6 @@ export const TABLES = [
   'training',
   'keyfigures',
   'yousaidwedid',
-  'privacy',
 ] as const;
 
 export type TableName = (typeof TABLES)[number];

@@ -11,13 +11,12 @@ const NOTICE_PARTITION = 'cancellation-notice';
 export class ReminderLog {
   constructor(private readonly table: TableClient) {}
 
-  /** `remindedAtUtc` dates the rows, so the retention purge can delete them (RETENTION_DELIVERY_RECORDS). */
-  async recordReminded(meetingId: string, aadObjectIds: readonly string[], remindedAtUtc: string): Promise<void> {
+  async recordReminded(meetingId: string, aadObjectIds: readonly string[]): Promise<void> {
     const partition = `reminded|${assertValidKey(meetingId, 'meetingId')}`;
     for (let start = 0; start < aadObjectIds.length; start += TRANSACTION_LIMIT) {
       const transaction = new TableTransaction();
       for (const id of aadObjectIds.slice(start, start + TRANSACTION_LIMIT))
-        transaction.upsertEntity({ partitionKey: partition, rowKey: assertValidKey(id, 'aadObjectId'), remindedAtUtc }, 'Replace');
+        transaction.upsertEntity({ partitionKey: partition, rowKey: assertValidKey(id, 'aadObjectId') }, 'Replace');
       await this.table.submitTransaction(transaction.actions);
     }
   }
