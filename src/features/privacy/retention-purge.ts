@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { JobStore } from '../../platform/scheduler/job-store';
+import { RecurringJob } from '../../platform/scheduler/recurring-job';
 import type { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
 import { type Clock, LONDON } from '../../platform/time/clock';
 import { type Principal, isSystemActor, requirePermission, systemActor } from '../../shared/access/policy';
@@ -15,28 +16,38 @@ const PURGE_MINUTE = 30;
 /**
  * The daily retention purge: every feature deletes what has outlived its period. One job per
  * London date (`retention-purge|2026-12-01`), planned idempotently by every instance at start-up
- * and by each run for the next day; the scheduler's claim lets one instance run it, and a run
+ * and by each run for the next night (a RecurringJob); the scheduler's claim lets one instance run it, and a run
  * cut short is simply run again (every delete is idempotent and tolerates 404 and 412). Each run
  * is audited with its counts, never with what was deleted.
  */
 export class RetentionPurge {
+  /** Each night its own job, planning the next first: a failed run never ends the series. */
+  private readonly nights: RecurringJob;
+
   constructor(
     private readonly deps: {
       registry: PersonalDataRegistry;
       retention: RetentionSettings;
-      jobs: Pick<JobStore, 'scheduleIfAbsent'>;
+      jobs: JobStore;
       audit: AuditTrail;
       clock: Clock;
     },
-  ) {}
-
-  handlers(): Record<string, JobHandler> {
-    return { [JOB_KINDS.retentionPurge]: () => this.scheduledRun() };
+  ) {
+    this.nights = new RecurringJob(deps.jobs, deps.clock, {
+      kind: JOB_KINDS.retentionPurge,
+      seriesPrefix: JOB_KINDS.retentionPurge,
+      keyOf: (due) => jobKeys.retentionPurge(due.setZone(LONDON).toISODate()!),
+      nextAfter: nextRun,
+    });
   }
 
-  /** Plans the next run unless it is planned already. */
+  handlers(): Record<string, JobHandler> {
+    return this.nights.handler(() => this.scheduledRun());
+  }
+
+  /** Plans the next run unless one is planned already (by this or another instance). */
   async ensureScheduled(): Promise<void> {
-    await this.plan(nextRun(this.deps.clock.now()));
+    await this.nights.ensurePlanned();
   }
 
   /** Deletes what has outlived its period now, as `principal` (the bot's job, or an administrator), and audits the counts. */

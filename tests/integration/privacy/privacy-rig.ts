@@ -146,7 +146,7 @@ export async function populate(rig: PrivacyRig): Promise<{ meetingId: string; ev
     year: 2026,
     version: 0,
     page: 0,
-    intro: 'Priya Shah and the panel listened to you this year.',
+    intro: 'The panel listened to you this year.',
   });
   await services.privacy.notice.save(PRIYA.actor, {
     formId: randomUUID(),
