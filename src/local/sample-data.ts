@@ -1,5 +1,5 @@
-import { EventRepository } from '../features/events/data/event-repository';
-import { Clock } from '../platform/time/clock';
+import type { EventRepository } from '../features/events';
+import type { Clock } from '../platform/time/clock';
 import { loadSampleEventDefinition, seedSampleEvent } from './sample-event';
 import { SAMPLE_COMMITTEE_ID, SampleModernGov, loadSampleRecording } from './sample-moderngov';
 import { startSampleModernGovServer } from './sample-moderngov-server';

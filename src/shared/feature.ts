@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { JobHandler } from '../platform/scheduler/scheduled-job';
-import { Role, TurnSender } from './access/actor';
-import { AdaptiveCardJson } from './cards/card-template';
+import type { Role, TurnSender } from './access/actor';
+import type { AdaptiveCardJson } from './cards/card-template';
 import { DomainError } from './errors/domain-error';
-import { PersonalDataContribution } from './personal-data';
+import type { PersonalDataContribution } from './personal-data';
 
 /**
  * What a capability adds to the bot. Each feature folder builds one of these in its `teams/`

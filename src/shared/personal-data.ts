@@ -1,4 +1,4 @@
-import { DateTime, Duration } from 'luxon';
+import type { DateTime, Duration } from 'luxon';
 import type { TableName } from '../platform/storage/table-names';
 
 /**

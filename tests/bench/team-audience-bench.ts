@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { EmbeddedAzurite } from '../../src/platform/storage/embedded-azurite';
+import type { EmbeddedAzurite } from '../../src/platform/storage/embedded-azurite';
 import { TableStore } from '../../src/platform/storage/table-store';
 import { batchIds } from '../../src/shared/keys';
 import { aForm } from '../unit/events/event-fixtures';

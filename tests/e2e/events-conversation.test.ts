@@ -1,7 +1,7 @@
-import { RunningApp } from '../../src/app/app';
+import type { RunningApp } from '../../src/app/app';
 import { ask, cardJson, executeActionData } from '../support/conversation-driver';
-import { Playground, PlaygroundMessage } from '../support/playground';
-import { PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
+import type { Playground, PlaygroundMessage } from '../support/playground';
+import { type PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
 import { CLLR_MARTIN_HUGHES, GROUP_CHAT_ID, OLIVIA_OFFICER, PERSONAL_CHAT_ID, TEAM_ID } from '../support/playground-users';
 import { TravelClock } from '../support/travel-clock';
 

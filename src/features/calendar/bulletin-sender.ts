@@ -1,13 +1,13 @@
-import { DeliveryService } from '../../platform/delivery/delivery-service';
-import { Member, MemberDirectory } from '../members';
-import { AuditTrail, SYSTEM_ACTOR } from '../audit/domain/audit-entry';
-import { JobStore } from '../../platform/scheduler/job-store';
+import type { DeliveryService } from '../../platform/delivery/delivery-service';
+import type { Member, MemberDirectory } from '../members';
+import { type AuditTrail, SYSTEM_ACTOR } from '../audit/domain/audit-entry';
+import type { JobStore } from '../../platform/scheduler/job-store';
 import { RecurringJob } from '../../platform/scheduler/recurring-job';
-import { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
-import { Clock, LONDON } from '../../platform/time/clock';
-import { BulletinOptOuts } from './data/bulletin-opt-outs';
-import { BulletinSchedule, nextBulletinAt } from './domain/bulletin-schedule';
-import { MemberBulletin } from './member-bulletin';
+import type { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
+import { type Clock, LONDON } from '../../platform/time/clock';
+import type { BulletinOptOuts } from './data/bulletin-opt-outs';
+import { type BulletinSchedule, nextBulletinAt } from './domain/bulletin-schedule';
+import type { MemberBulletin } from './member-bulletin';
 import { JOB_KINDS, dedupeKeys, jobKeys } from '../../shared/keys';
 
 export const BULLETIN_JOB = JOB_KINDS.bulletin;

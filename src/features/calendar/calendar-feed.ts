@@ -1,10 +1,10 @@
-import { MeetingTimeline } from '../meetings';
+import type { MeetingTimeline } from '../meetings';
 import { utcIso } from '../meetings';
-import { Clock } from '../../platform/time/clock';
-import { ParticipationEvent } from '../events';
-import { EventTimeline } from '../events';
-import { CalendarScope } from './data/calendar-tokens';
-import { MembersCalendarOptions, membersCalendarIcs } from './domain/members-calendar';
+import type { Clock } from '../../platform/time/clock';
+import type { ParticipationEvent } from '../events';
+import type { EventTimeline } from '../events';
+import type { CalendarScope } from './data/calendar-tokens';
+import { type MembersCalendarOptions, membersCalendarIcs } from './domain/members-calendar';
 
 export interface CalendarFeedOptions extends MembersCalendarOptions {
   /** The officers' feed's name; default `<calendarName> (officers)`. */

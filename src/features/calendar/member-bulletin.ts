@@ -1,11 +1,10 @@
-import type { KeyFiguresDesk } from '../key-figures/key-figures-desk';
-import { AdaptiveCardJson } from '../../shared/cards/card-template';
-import { MeetingTimeline } from '../meetings';
-import { utcIso } from '../meetings';
-import { Clock } from '../../platform/time/clock';
+import type { KeyFiguresDesk } from '../key-figures';
+import type { AdaptiveCardJson } from '../../shared/cards/card-template';
+import { type MeetingTimeline, utcIso } from '../meetings';
+import type { Clock } from '../../platform/time/clock';
 import { DEFAULT_BULLETIN_WEEKS, bulletinBatchId, bulletinWindow } from './domain/bulletin';
 import { bulletinCards } from './teams/calendar-cards';
-import { EventTimeline } from '../events';
+import type { EventTimeline } from '../events';
 
 export interface MemberBulletinOptions {
   /** Weeks ahead, counting this one (default 4). */

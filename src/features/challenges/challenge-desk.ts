@@ -1,19 +1,19 @@
-import { DateTime, Duration } from 'luxon';
-import { AdaptiveCardJson } from '../../shared/cards/card-template';
-import { DeliveryService } from '../../platform/delivery/delivery-service';
-import { Actor } from '../../shared/access/actor';
+import { DateTime, type Duration } from 'luxon';
+import type { AdaptiveCardJson } from '../../shared/cards/card-template';
+import type { DeliveryService } from '../../platform/delivery/delivery-service';
+import type { Actor } from '../../shared/access/actor';
 import { may, requirePermission, systemActor } from '../../shared/access/policy';
-import { Member } from '../members';
-import { MemberDirectory } from '../members';
-import { RoleService } from '../members';
-import { TeamRegistry } from '../members';
-import { JobStore } from '../../platform/scheduler/job-store';
-import { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
+import type { Member } from '../members';
+import type { MemberDirectory } from '../members';
+import type { RoleService } from '../members';
+import type { TeamRegistry } from '../members';
+import type { JobStore } from '../../platform/scheduler/job-store';
+import type { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
 import { RecurringJob } from '../../platform/scheduler/recurring-job';
-import { SignedLinks } from '../../platform/security/signed-links';
-import { Clock, LONDON } from '../../platform/time/clock';
+import type { SignedLinks } from '../../platform/security/signed-links';
+import { type Clock, LONDON } from '../../platform/time/clock';
 import { channelRecipientId } from '../../platform/delivery/outbound-message';
-import { ChallengeView, ChallengeService } from './challenge-service';
+import type { ChallengeView, ChallengeService } from './challenge-service';
 import {
   challengeCard,
   challengeCreatedCard,
@@ -28,12 +28,12 @@ import {
 import { ChallengeFormError } from './domain/challenge-form';
 import { ChallengeResponseError } from './challenge-service';
 import { listFilterFromData, parseListFilterText } from './domain/challenge-list-filter';
-import { lastCompleteQuarter, parseReportPeriod, rangePeriod, ReportPeriod } from './domain/challenge-report-period';
+import { lastCompleteQuarter, parseReportPeriod, rangePeriod, type ReportPeriod } from './domain/challenge-report-period';
 import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
 import { challengeAreaChart, challengeTrendChart } from './domain/challenge-report-chart';
 import { challengeReportDocument, challengeReportDocumentName } from './domain/challenge-report-document';
 import { cardImage } from '../../platform/charts/card-chart';
-import { ChartRenderer } from '../../platform/charts/chart-renderer';
+import type { ChartRenderer } from '../../platform/charts/chart-renderer';
 import { DOCX_CONTENT_TYPE } from '../../platform/documents/word-report';
 import { titled } from '../../shared/reports/report-period';
 import { literalText } from '../../shared/text/literal-text';

@@ -1,19 +1,18 @@
 import { z } from 'zod';
-import { AdaptiveCardJson } from '../../shared/cards/card-template';
+import type { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { DomainError } from '../../shared/errors/domain-error';
-import { Actor, hasRole } from '../../shared/access/actor';
-import { MemberDirectory } from '../members/data/member-directory';
-import { RoleService } from '../members/role-service';
-import { DeliveryService } from '../../platform/delivery/delivery-service';
-import { SignedLinks } from '../../platform/security/signed-links';
-import { Clock } from '../../platform/time/clock';
+import { type Actor, hasRole } from '../../shared/access/actor';
+import type { MemberDirectory, RoleService } from '../members';
+import type { DeliveryService } from '../../platform/delivery/delivery-service';
+import type { SignedLinks } from '../../platform/security/signed-links';
+import type { Clock } from '../../platform/time/clock';
 import { formatLondonDate, londonDate } from '../../platform/time/london';
 import { DOCX_CONTENT_TYPE, renderWordReport } from '../../platform/documents/word-report';
 import { yearPeriod } from '../../shared/reports/report-period';
-import { ChallengeRepository } from './data/challenge-repository';
-import { YouSaidWeDidStore } from './data/you-said-we-did-store';
+import type { ChallengeRepository } from './data/challenge-repository';
+import type { YouSaidWeDidStore } from './data/you-said-we-did-store';
 import { londonDateOf } from './domain/challenge-report';
-import { ClosedChallenge, MAX_ITEM_TEXT, YouSaidWeDid, closedIn, draftSummary } from './domain/you-said-we-did';
+import { type ClosedChallenge, MAX_ITEM_TEXT, type YouSaidWeDid, closedIn, draftSummary } from './domain/you-said-we-did';
 import { ITEMS_PER_PAGE, youSaidWeDidCard, youSaidWeDidFormCard } from './teams/you-said-we-did-cards';
 import { batchIds } from '../../shared/keys';
 

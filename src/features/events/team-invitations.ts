@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { BroadcastSummary } from '../../platform/delivery/delivery-service';
-import { JobStore } from '../../platform/scheduler/job-store';
-import { JobHandler, JobOutcome, jobHandler } from '../../platform/scheduler/scheduled-job';
-import { Clock } from '../../platform/time/clock';
-import { Actor } from '../../shared/access/actor';
+import type { BroadcastSummary } from '../../platform/delivery/delivery-service';
+import type { JobStore } from '../../platform/scheduler/job-store';
+import { type JobHandler, type JobOutcome, jobHandler } from '../../platform/scheduler/scheduled-job';
+import type { Clock } from '../../platform/time/clock';
+import type { Actor } from '../../shared/access/actor';
 import { DomainError, isDomainError } from '../../shared/errors/domain-error';
 import { JOB_KINDS, jobKeys } from '../../shared/keys';
-import { Member, RosterThrottled, TeamRosterPages } from '../members';
-import { EventRepository } from './data/event-repository';
-import { ParticipationEvent, eventIdSchema } from './domain/event';
+import { type Member, RosterThrottled, type TeamRosterPages } from '../members';
+import type { EventRepository } from './data/event-repository';
+import { type ParticipationEvent, eventIdSchema } from './domain/event';
 
 export const TEAM_INVITATIONS_JOB = JOB_KINDS.teamInvitations;
 

@@ -1,8 +1,8 @@
-import { Role, hasRole, roleLabel } from '../../shared/access/actor';
-import { HelpEntry } from '../../shared/feature';
+import { type Role, hasRole, roleLabel } from '../../shared/access/actor';
+import type { HelpEntry } from '../../shared/feature';
 import { EXAMPLE_QUESTIONS } from '../remit';
-import { HelpCardData } from './teams/help-card';
-import { WelcomeCardData } from './teams/welcome-card';
+import type { HelpCardData } from './teams/help-card';
+import type { WelcomeCardData } from './teams/welcome-card';
 
 const CAPABILITIES = [
   { title: 'The panel', detail: "Ask about the panel's purpose, accountability, responsibilities, priority areas and membership." },

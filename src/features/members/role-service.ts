@@ -1,10 +1,10 @@
 import { DomainError } from '../../shared/errors/domain-error';
-import { Actor, Role } from '../../shared/access/actor';
-import { Member } from './domain/member';
-import { MemberDirectory } from './data/member-directory';
-import { RoleDirectory } from './data/role-directory';
+import type { Actor, Role } from '../../shared/access/actor';
+import type { Member } from './domain/member';
+import type { MemberDirectory } from './data/member-directory';
+import type { RoleDirectory } from './data/role-directory';
 import { requirePermission } from '../../shared/access/policy';
-import { AuditTrail } from '../audit/domain/audit-entry';
+import type { AuditTrail } from '../audit';
 import { literalText } from '../../shared/text/literal-text';
 
 export interface MemberWithRole {

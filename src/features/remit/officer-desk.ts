@@ -1,33 +1,30 @@
-import { Metrics, NO_METRICS } from '../../platform/telemetry/metrics';
+import { type Metrics, NO_METRICS } from '../../platform/telemetry/metrics';
 import { DateTime } from 'luxon';
-import { DeliveryService } from '../../platform/delivery/delivery-service';
-import { JobStore } from '../../platform/scheduler/job-store';
+import type { DeliveryService } from '../../platform/delivery/delivery-service';
+import type { JobStore } from '../../platform/scheduler/job-store';
 import { hashedKey } from '../../platform/storage/keys';
-import { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
+import type { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
 import { RecurringJob } from '../../platform/scheduler/recurring-job';
-import { SignedLinks } from '../../platform/security/signed-links';
-import { Clock, LONDON } from '../../platform/time/clock';
+import type { SignedLinks } from '../../platform/security/signed-links';
+import { type Clock, LONDON } from '../../platform/time/clock';
 import { londonDate, nextLondonTimeOfDay } from '../../platform/time/london';
-import { WorkingDayCalendar } from '../../platform/time/working-days';
-import { Actor } from '../../shared/access/actor';
+import type { WorkingDayCalendar } from '../../platform/time/working-days';
+import type { Actor } from '../../shared/access/actor';
 import { requirePermission } from '../../shared/access/policy';
-import { AdaptiveCardJson } from '../../shared/cards/card-template';
+import type { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { DomainError } from '../../shared/errors/domain-error';
-import { Member } from '../members/domain/member';
-import { MemberDirectory } from '../members/data/member-directory';
-import { TeamRegistry } from '../members/data/team-registry';
-import { RoleService } from '../members/role-service';
-import { OfficerEntryStore } from './data/officer-entry-store';
-import { OfficerQuestionStore, StoredQuestion } from './data/officer-question-store';
+import type { Member, MemberDirectory, TeamRegistry, RoleService } from '../members';
+import type { OfficerEntryStore } from './data/officer-entry-store';
+import { OfficerQuestionStore, type StoredQuestion } from './data/officer-question-store';
 import {
-  OfficerEntry,
+  type OfficerEntry,
   officerEntriesYaml,
   officerEntrySchema,
   reviewByFor,
   MAX_OFFICER_ENTRY_QUESTION_CHARS,
 } from './domain/officer-entry';
-import { AskButton, MAX_OFFICER_QUESTION_CHARS, OfficerQuestion, checkAnswerText } from './domain/officer-question';
-import { LiveKnowledge } from './live-knowledge';
+import { type AskButton, MAX_OFFICER_QUESTION_CHARS, type OfficerQuestion, checkAnswerText } from './domain/officer-question';
+import type { LiveKnowledge } from './live-knowledge';
 import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
 import {
   askedCard,

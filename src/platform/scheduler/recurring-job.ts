@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
-import { Clock } from '../time/clock';
-import { JobStore } from './job-store';
-import { JobHandler, JobOutcome, ScheduledJob } from './scheduled-job';
+import type { DateTime } from 'luxon';
+import type { Clock } from '../time/clock';
+import type { JobStore } from './job-store';
+import type { JobHandler, JobOutcome, ScheduledJob } from './scheduled-job';
 
 /** A job that happens again and again: the weekly bulletin, a daily scan, the quarterly report. */
 export interface RecurringJobSpec {

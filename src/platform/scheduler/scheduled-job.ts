@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
-import { z } from 'zod';
+import type { DateTime } from 'luxon';
+import type { z } from 'zod';
 
 /**
  * A unit of future work (a meeting reminder, an event reminder, a bulletin). `key` names it

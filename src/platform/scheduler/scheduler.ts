@@ -1,9 +1,9 @@
 import { Duration } from 'luxon';
-import { Logger } from '../logging/logger';
-import { Clock } from '../time/clock';
-import { JobStore, StoredJob } from './job-store';
-import { JobHandler } from './scheduled-job';
-import { WorkerState, workerState } from '../health/worker-state';
+import type { Logger } from '../logging/logger';
+import type { Clock } from '../time/clock';
+import type { JobStore, StoredJob } from './job-store';
+import type { JobHandler } from './scheduled-job';
+import { type WorkerState, workerState } from '../health/worker-state';
 
 export interface SchedulerOptions {
   pollInterval: Duration;

@@ -1,6 +1,6 @@
-import { TableClient, TableEntity } from '@azure/data-tables';
-import { ErasureTally, Pseudonym } from '../../shared/personal-data';
-import { SubjectMatcher } from '../../shared/text/subject-matcher';
+import type { TableClient, TableEntity } from '@azure/data-tables';
+import type { ErasureTally, Pseudonym } from '../../shared/personal-data';
+import type { SubjectMatcher } from '../../shared/text/subject-matcher';
 import { isConflict, isNotFound, isPreconditionFailed } from './keys';
 
 /** A row as listed: its keys, its properties, and the ETag a change must carry. */

@@ -1,4 +1,4 @@
-import { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 
 /** The slice of @azure/core-rest-pipeline's Pipeline this file touches (typed here; it is botbuilder's internal). */
 interface PipelineLike {

@@ -1,9 +1,9 @@
-import { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { TurnSender } from '../../shared/access/actor';
+import type { TurnSender } from '../../shared/access/actor';
 import { noticeCard } from '../../shared/cards/notice-card';
 import { MAX_QUESTION_LENGTH, readInboundText } from '../../shared/text/inbound-text';
-import { CommandTable } from './command-table';
+import type { CommandTable } from './command-table';
 import { sendCard } from './replies';
 
 const askButtonData = z.object({ action: z.literal('ask'), question: z.string() });

@@ -1,13 +1,25 @@
-import { CloudAdapter, ConversationParameters, ConversationReference, TeamsChannelAccount, TeamsInfo, TurnContext } from 'botbuilder';
+import {
+  type CloudAdapter,
+  type ConversationParameters,
+  type ConversationReference,
+  type TeamsChannelAccount,
+  TeamsInfo,
+  type TurnContext,
+} from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
-import { BotCredentials } from '../../app/config';
+import type { BotCredentials } from '../../app/config';
 import { DomainError } from '../../shared/errors/domain-error';
-import { Logger } from '../logging/logger';
-import { Clock, SystemClock } from '../time/clock';
-import { Member, isValidAadObjectId } from '../../features/members/domain/member';
-import { MemberDirectory } from '../../features/members/data/member-directory';
-import { TeamRegistry } from '../../features/members/data/team-registry';
-import { RosterPage, RosterThrottled, TeamRosterPages } from '../../features/members/domain/team-roster-pages';
+import type { Logger } from '../logging/logger';
+import { type Clock, SystemClock } from '../time/clock';
+import {
+  type Member,
+  isValidAadObjectId,
+  type MemberDirectory,
+  type TeamRegistry,
+  type RosterPage,
+  RosterThrottled,
+  type TeamRosterPages,
+} from '../../features/members';
 import { createBotAdapter } from './bot-adapter';
 import { takeOverConnectorRetries } from './connector-retries';
 import { toSendRefused } from './teams-proactive-sender';

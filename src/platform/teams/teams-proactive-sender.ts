@@ -1,10 +1,10 @@
-import { CardFactory, CloudAdapter, ConversationReference, MessageFactory, TurnContext } from 'botbuilder';
-import { BotCredentials } from '../../app/config';
+import { CardFactory, type CloudAdapter, type ConversationReference, MessageFactory, type TurnContext } from 'botbuilder';
+import type { BotCredentials } from '../../app/config';
 import { createBotAdapter } from './bot-adapter';
 import { takeOverConnectorRetries } from './connector-retries';
-import { ProactiveSendRequest, ProactiveSender, SendRefused, SendResult } from '../delivery/proactive-sender';
-import { Logger } from '../logging/logger';
-import { Clock, SystemClock } from '../time/clock';
+import type { ProactiveSendRequest, ProactiveSender, SendRefused, SendResult } from '../delivery/proactive-sender';
+import type { Logger } from '../logging/logger';
+import { type Clock, SystemClock } from '../time/clock';
 
 /** How TeamsProactiveSender reaches Teams. */
 export interface TeamsProactiveSenderOptions {

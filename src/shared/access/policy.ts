@@ -1,4 +1,4 @@
-import { Actor, Role, hasRole } from './actor';
+import { type Actor, type Role, hasRole } from './actor';
 import { DomainError } from '../errors/domain-error';
 
 /**

@@ -1,4 +1,4 @@
-import { DataSubject, Pseudonym } from '../personal-data';
+import type { DataSubject, Pseudonym } from '../personal-data';
 
 /** Names shorter than this are not looked for in free text: "Al" would match too much that is not them. */
 const MIN_NAME_LENGTH = 3;

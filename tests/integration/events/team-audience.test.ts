@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { ManualClock } from '../../../src/platform/time/clock';
-import { DeliveryService } from '../../../src/platform/delivery/delivery-service';
-import { RosterPage, TeamRosterPages } from '../../../src/features/members/domain/team-roster-pages';
+import type { ManualClock } from '../../../src/platform/time/clock';
+import type { DeliveryService } from '../../../src/platform/delivery/delivery-service';
+import type { RosterPage, TeamRosterPages } from '../../../src/features/members/domain/team-roster-pages';
 import { batchIds, jobKeys } from '../../../src/shared/keys';
 import { aForm } from '../../unit/events/event-fixtures';
-import { LEASE, TeamAudienceRig, aTeam, officer, teamAudienceRig } from './team-audience-rig';
+import { LEASE, type TeamAudienceRig, aTeam, officer, teamAudienceRig } from './team-audience-rig';
 
 /** The connector answers every request after 100 ms, as in the measurement (11 s for 100 members, inline). */
 const LATENCY_MS = 100;

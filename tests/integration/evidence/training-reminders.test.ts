@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { AttendanceBook } from '../../../src/features/attendance/data/attendance-book';
 import { EventRepository } from '../../../src/features/events/data/event-repository';
-import { ParticipationEvent } from '../../../src/features/events/domain/event';
-import { Member } from '../../../src/features/members/domain/member';
+import type { ParticipationEvent } from '../../../src/features/events/domain/event';
+import type { Member } from '../../../src/features/members/domain/member';
 import { TrainingPreferences } from '../../../src/features/training/data/training-preferences';
 import { TrainingDesk } from '../../../src/features/training/training-desk';
 import { silentLogger } from '../../../src/platform/logging/logger';

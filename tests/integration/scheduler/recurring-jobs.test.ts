@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Duration } from 'luxon';
-import { compose, Composition } from '../../../src/app/composition';
+import { compose, type Composition } from '../../../src/app/composition';
 import { loadConfig } from '../../../src/app/config';
 import { silentLogger } from '../../../src/platform/logging/logger';
 import { JobStore } from '../../../src/platform/scheduler/job-store';
-import { JobHandler } from '../../../src/platform/scheduler/scheduled-job';
+import type { JobHandler } from '../../../src/platform/scheduler/scheduled-job';
 import { Scheduler } from '../../../src/platform/scheduler/scheduler';
 import { ManualClock } from '../../../src/platform/time/clock';
-import { Actor } from '../../../src/shared/access/actor';
+import type { Actor } from '../../../src/shared/access/actor';
 import { KnowledgeBase } from '../../../src/features/remit/domain/knowledge-base';
 import { anEvent } from '../../unit/events/event-fixtures';
 import { testTableStore } from '../../support/test-storage';

@@ -1,7 +1,7 @@
 import { DateTime, Duration } from 'luxon';
 import { silentLogger } from '../../../src/platform/logging/logger';
 import { JobStore } from '../../../src/platform/scheduler/job-store';
-import { JobOutcome, ScheduledJob } from '../../../src/platform/scheduler/scheduled-job';
+import type { JobOutcome, ScheduledJob } from '../../../src/platform/scheduler/scheduled-job';
 import { DEFAULT_SCHEDULER_OPTIONS, Scheduler } from '../../../src/platform/scheduler/scheduler';
 import { ManualClock } from '../../../src/platform/time/clock';
 import { testTableStore } from '../../support/test-storage';

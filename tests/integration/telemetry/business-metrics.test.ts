@@ -1,4 +1,4 @@
-import { compose, Composition } from '../../../src/app/composition';
+import { compose, type Composition } from '../../../src/app/composition';
 import { loadConfig } from '../../../src/app/config';
 import { silentLogger } from '../../../src/platform/logging/logger';
 import { KnowledgeBase } from '../../../src/features/remit/domain/knowledge-base';

@@ -1,5 +1,5 @@
-import { Actor, Role } from '../../../src/shared/access/actor';
-import { ACCESS_RULES, Permission, may, requirePermission, systemActor } from '../../../src/shared/access/policy';
+import type { Actor, Role } from '../../../src/shared/access/actor';
+import { ACCESS_RULES, type Permission, may, requirePermission, systemActor } from '../../../src/shared/access/policy';
 import { DomainError } from '../../../src/shared/errors/domain-error';
 
 const person = (role: Role, aadObjectId = '00000000-0000-0000-0000-00000000000a'): Actor => ({

@@ -1,5 +1,5 @@
 import { renderRolesCard } from '../../../src/features/members/teams/roles-card';
-import { MemberWithRole } from '../../../src/features/members/role-service';
+import type { MemberWithRole } from '../../../src/features/members/role-service';
 import { ROLES_PAGE_SIZE, rolesCardData } from '../../../src/features/members/teams/roles-card-data';
 
 const SURNAMES = [

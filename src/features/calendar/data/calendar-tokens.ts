@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { RestError, TableClient, TransactionAction } from '@azure/data-tables';
-import { Actor } from '../../../shared/access/actor';
+import { RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
+import type { Actor } from '../../../shared/access/actor';
 import { assertValidKey, isNotFound } from '../../../platform/storage/keys';
-import { Clock } from '../../../platform/time/clock';
+import type { Clock } from '../../../platform/time/clock';
 import { requirePermission } from '../../../shared/access/policy';
 
 /** Whose calendar a feed address opens: one member's, or the officers' shared one (everything). */

@@ -1,8 +1,8 @@
-import ical, { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { Meeting } from '../../meetings';
-import { addMeetingToCalendar } from '../../meetings';
+import ical, { type ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import type { Meeting } from '../../meetings/domain/meeting';
+import { addMeetingToCalendar } from '../../meetings/domain/ics-export';
 import { formatLondonDateTime } from '../../../platform/time/london';
-import { EVENT_KIND_LABELS, ParticipationEvent } from '../../events';
+import { EVENT_KIND_LABELS, type ParticipationEvent } from '../../events/domain/event';
 import { datedDownloadName } from '../../../shared/text/download-name';
 
 export interface MembersCalendarOptions {

@@ -1,7 +1,7 @@
-import { AdaptiveCardJson } from '../../../shared/cards/card-template';
+import type { AdaptiveCardJson } from '../../../shared/cards/card-template';
 import { CARD_BUDGET_BYTES, cardBytes, splitToFit } from '../../../shared/cards/card-budget';
-import { BulletinInput, bulletinData } from '../domain/bulletin';
-import { BulletinCardData, BulletinItem, renderBulletinCard } from './bulletin-card';
+import { type BulletinInput, bulletinData } from '../domain/bulletin';
+import { type BulletinCardData, type BulletinItem, renderBulletinCard } from './bulletin-card';
 import { renderEventCalendarLinkCard } from './event-calendar-link-card';
 
 /**

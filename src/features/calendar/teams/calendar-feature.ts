@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { TurnSender } from '../../../shared/access/actor';
+import type { TurnSender } from '../../../shared/access/actor';
 import { requirePermission } from '../../../shared/access/policy';
-import { AdaptiveCardJson } from '../../../shared/cards/card-template';
+import type { AdaptiveCardJson } from '../../../shared/cards/card-template';
 import { noticeCard } from '../../../shared/cards/notice-card';
-import { Feature, cardAction, notFound } from '../../../shared/feature';
+import { type Feature, cardAction, notFound } from '../../../shared/feature';
 import { ICS_CONTENT_TYPE } from '../../meetings';
-import { MemberDirectory } from '../../members';
-import { CalendarServices } from '../calendar-services';
+import type { MemberDirectory } from '../../members';
+import type { CalendarServices } from '../calendar-services';
 import { calendarLinkCard } from './calendar-cards';
 
 export interface CalendarFeatureDependencies extends CalendarServices {

@@ -1,7 +1,7 @@
-import { MemberDirectory } from '../../members';
-import { RoleService } from '../../members';
-import { ChallengeCandidate } from './challenge-form';
-import { ChallengePeople } from '../challenge-service';
+import type { MemberDirectory } from '../../members';
+import type { RoleService } from '../../members';
+import type { ChallengeCandidate } from './challenge-form';
+import type { ChallengePeople } from '../challenge-service';
 
 /** Who can be made lead officer or assignee: active members of the directory, with their server-side role. */
 export function directoryPeople(members: MemberDirectory, roles: RoleService): ChallengePeople {

@@ -1,18 +1,18 @@
-import { AdaptiveCardJson } from '../../../shared/cards/card-template';
-import { ChallengeCardData, renderChallengeCard } from './challenge-card';
-import { ChallengeFormCardData, renderChallengeFormCard } from './challenge-form-card';
-import { ChallengeListCardData, ChallengeListItem, renderChallengeListCard } from './challenge-list-card';
-import { ChallengeReportCardData, renderChallengeReportCard } from './challenge-report-card';
+import type { AdaptiveCardJson } from '../../../shared/cards/card-template';
+import { type ChallengeCardData, renderChallengeCard } from './challenge-card';
+import { type ChallengeFormCardData, renderChallengeFormCard } from './challenge-form-card';
+import { type ChallengeListCardData, type ChallengeListItem, renderChallengeListCard } from './challenge-list-card';
+import { type ChallengeReportCardData, renderChallengeReportCard } from './challenge-report-card';
 import { trimToFit } from '../../../shared/cards/card-budget';
 import { literalText } from '../../../shared/text/literal-text';
 import { hasRole } from '../../../shared/access/actor';
-import { CardImage } from '../../../platform/charts/card-chart';
+import type { CardImage } from '../../../platform/charts/card-chart';
 import { formatLondonDate, formatLondonDateTime, inLondon, londonDate, londonStartOfDay } from '../../../platform/time/london';
 import {
   CHALLENGE_STATUSES,
-  Challenge,
-  ChallengeEvent,
-  ChallengeStatus,
+  type Challenge,
+  type ChallengeEvent,
+  type ChallengeStatus,
   PRIORITY_AREAS,
   PRIORITY_AREA_LABELS,
   RAISING_GROUPS,
@@ -23,18 +23,18 @@ import {
   reachedAt,
 } from '../domain/challenge';
 import {
-  ChallengeFormContext,
+  type ChallengeFormContext,
   ChallengeFormError,
-  ChallengeFormField,
-  ChallengeFormValues,
+  type ChallengeFormField,
+  type ChallengeFormValues,
   emptyChallengeFormValues,
 } from '../domain/challenge-form';
-import { ANY_AREA, ChallengeListFilter, isOverdue } from '../domain/challenge-list-filter';
-import { ChallengeReport } from '../domain/challenge-report';
-import { KEEP_STATUS, RespondValues } from '../domain/challenge-response';
-import { ChallengeResponseError, ChallengeView, CreateOutcome, NudgeDue, RespondOutcome } from '../challenge-service';
+import { ANY_AREA, type ChallengeListFilter, isOverdue } from '../domain/challenge-list-filter';
+import type { ChallengeReport } from '../domain/challenge-report';
+import { KEEP_STATUS, type RespondValues } from '../domain/challenge-response';
+import type { ChallengeResponseError, ChallengeView, CreateOutcome, NudgeDue, RespondOutcome } from '../challenge-service';
 import { nextStatuses, needsExplanation } from '../domain/challenge-status-machine';
-import { ChallengeSummary } from '../domain/challenge-summary';
+import type { ChallengeSummary } from '../domain/challenge-summary';
 
 const MAX_HISTORY_SHOWN = 8;
 /** Our own names, not the host's ICU data: cards must read the same on every machine. */

@@ -1,7 +1,7 @@
-import { TableClient, TransactionAction, odata } from '@azure/data-tables';
+import { type TableClient, type TransactionAction, odata } from '@azure/data-tables';
 import { assertValidKey, isConflict, isNotFound } from '../../../platform/storage/keys';
-import { Clock } from '../../../platform/time/clock';
-import { EventId, EventPerson } from '../domain/event';
+import type { Clock } from '../../../platform/time/clock';
+import type { EventId, EventPerson } from '../domain/event';
 
 type InvitationEntity = {
   partitionKey: string;

@@ -1,7 +1,7 @@
 import { inLondon } from '../../../platform/time/london';
 import { csvTable } from '../../../platform/process/csv-table';
-import { ParticipationEvent } from './event';
-import { RSVP_LABELS, RSVP_RESPONSES, Rsvp, byName } from './rsvp';
+import type { ParticipationEvent } from './event';
+import { RSVP_LABELS, RSVP_RESPONSES, type Rsvp, byName } from './rsvp';
 import { datedDownloadName } from '../../../shared/text/download-name';
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';

@@ -1,28 +1,27 @@
-import { Duration } from 'luxon';
-import { AdaptiveCardJson } from '../../../shared/cards/card-template';
+import type { Duration } from 'luxon';
+import type { AdaptiveCardJson } from '../../../shared/cards/card-template';
 import { renderEventAttendeesCard } from './event-attendees-card';
-import { EventFormCardData, renderEventFormCard } from './event-form-card';
-import { EventInvitationCardData, renderEventInvitationCard } from './event-invitation-card';
-import { DescribedEventFields } from './event-card-fields';
-import { EventStatusCardData, renderEventStatusCard } from './event-status-card';
+import { type EventFormCardData, renderEventFormCard } from './event-form-card';
+import { type EventInvitationCardData, renderEventInvitationCard } from './event-invitation-card';
+import type { DescribedEventFields } from './event-card-fields';
+import { type EventStatusCardData, renderEventStatusCard } from './event-status-card';
 import { literalText } from '../../../shared/text/literal-text';
-import { BatchProgress } from '../../../platform/delivery/delivery-progress';
-import { FailureReason } from '../../../platform/delivery/delivery-state';
+import type { BatchProgress } from '../../../platform/delivery/delivery-progress';
+import type { FailureReason } from '../../../platform/delivery/delivery-state';
 import { isDomainError } from '../../../shared/errors/domain-error';
 import { formatLondonDate, formatLondonDateTime, formatLondonTime, inLondon, londonDate } from '../../../platform/time/london';
-import { EVENT_KINDS, EVENT_KIND_LABELS, EventChange, ParticipationEvent, audienceLabel, rsvpOpen } from '../domain/event';
+import { EVENT_KINDS, EVENT_KIND_LABELS, type EventChange, type ParticipationEvent, audienceLabel, rsvpOpen } from '../domain/event';
 import {
   EventFormError,
-  EventFormValues,
-  TeamChoice,
+  type EventFormValues,
+  type TeamChoice,
   describeNotice,
   emptyEventFormValues,
   formValuesForEvent,
 } from '../domain/event-form';
-import { AttendeeList } from '../event-rsvps';
-import { checkInOpen, recordingOpen } from '../../attendance/domain/attendance';
-import { occasionOfEvent } from '../../attendance/data/occasions';
-import { RSVP_LABELS, RSVP_RESPONSES, Rsvp, RsvpTotals } from '../domain/rsvp';
+import type { AttendeeList } from '../event-rsvps';
+import { checkInOpen, recordingOpen, occasionOfEvent } from '../../attendance';
+import { RSVP_LABELS, RSVP_RESPONSES, type Rsvp, type RsvpTotals } from '../domain/rsvp';
 import { newFormId } from '../../../shared/forms/form';
 
 /**

@@ -1,6 +1,6 @@
-import { TableClient } from '@azure/data-tables';
-import { TimelineCodec, TimelineConcurrencyError, TimelineTable } from '../../../platform/storage/timeline-table';
-import { Meeting, MeetingId, MeetingSource, StoredMeeting, meetingIdSchema, meetingSchema } from '../domain/meeting';
+import type { TableClient } from '@azure/data-tables';
+import { type TimelineCodec, TimelineConcurrencyError, TimelineTable } from '../../../platform/storage/timeline-table';
+import { type Meeting, type MeetingId, type MeetingSource, type StoredMeeting, meetingIdSchema, meetingSchema } from '../domain/meeting';
 import { parseStoredJson } from '../../../platform/storage/stored-json';
 import { withoutUndefined } from '../../../shared/objects/without-undefined';
 

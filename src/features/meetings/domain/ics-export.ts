@@ -1,7 +1,7 @@
-import ical, { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { type ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { LONDON } from '../../../platform/time/clock';
-import { Meeting } from './meeting';
+import type { Meeting } from './meeting';
 import { datedDownloadName } from '../../../shared/text/download-name';
 
 export interface IcsExportOptions {

@@ -1,6 +1,6 @@
-import { TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
-import { Clock } from '../../../platform/time/clock';
+import type { Clock } from '../../../platform/time/clock';
 import { assertValidKey, isNotFound } from '../../../platform/storage/keys';
 
 const PARTITION = 'role';

@@ -1,5 +1,5 @@
 import { DomainError } from '../../../shared/errors/domain-error';
-import { Member } from './member';
+import type { Member } from './member';
 
 /** One page of a Team's roster, read through Teams. */
 export interface RosterPage {

@@ -1,6 +1,6 @@
-import { RolesCardData } from './roles-card';
+import type { RolesCardData } from './roles-card';
 import { roleLabel } from '../../../shared/access/actor';
-import { MemberWithRole } from '../role-service';
+import type { MemberWithRole } from '../role-service';
 import { literalText } from '../../../shared/text/literal-text';
 
 /** People per page: a page of the roles card stays near 12 KB, far under Teams' ~28 KB. */

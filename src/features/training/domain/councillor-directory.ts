@@ -1,5 +1,4 @@
-import { Member } from '../../members/domain/member';
-import { RoleService } from '../../members/role-service';
+import type { Member, RoleService } from '../../members';
 
 /** The councillors the training record is about (Recommendation 3: every member after each election). */
 export interface CouncillorDirectory {
