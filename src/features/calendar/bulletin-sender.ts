@@ -1,6 +1,6 @@
 import type { DeliveryService } from '../../platform/delivery/delivery-service';
 import type { Member, MemberDirectory } from '../members';
-import { type AuditTrail, SYSTEM_ACTOR } from '../audit/domain/audit-entry';
+import { type AuditTrail, SYSTEM_ACTOR } from '../audit';
 import type { JobStore } from '../../platform/scheduler/job-store';
 import { RecurringJob } from '../../platform/scheduler/recurring-job';
 import type { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';

@@ -10,3 +10,4 @@ export { RecentSightings } from './domain/recent-sightings';
 export { RoleService } from './role-service';
 export type { MemberWithRole } from './role-service';
 export { membersFeature } from './teams/members-feature';
+export { membersPersonalData } from './data/members-personal-data';

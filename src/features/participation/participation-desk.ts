@@ -2,7 +2,8 @@ import type { AttendanceBook } from '../attendance';
 import type { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { DomainError } from '../../shared/errors/domain-error';
 import type { EventInvitations, EventRepository, RsvpBook } from '../events';
-import { type Actor, hasRole } from '../../shared/access/actor';
+import type { Actor } from '../../shared/access/actor';
+import { may, requirePermission } from '../../shared/access/policy';
 import type { RoleService } from '../members';
 import { cardImage } from '../../platform/charts/card-chart';
 import type { ChartRenderer } from '../../platform/charts/chart-renderer';
@@ -59,8 +60,13 @@ export class ParticipationDesk {
   constructor(private readonly deps: ParticipationDeskDependencies) {}
 
   async reportCard(actor: Actor, text: string): Promise<AdaptiveCardJson> {
-    requireOfficer(actor);
+    requirePermission(actor, 'participation.report');
     const period = parseReportPeriod(text, this.today(), PARTICIPATION_PERIOD_RULES);
+    if (period.start > this.today())
+      throw new DomainError(
+        'invalid_input',
+        `${period.title} has not begun yet, so there is nothing to report. Choose a period that has started.`,
+      );
     const report = await this.report(period);
     const chart = await this.deps.charts.draw(participationTrendChart(report));
     return participationReportCard(report, { image: cardImage(this.deps.charts, chart), docxUrl: this.docxUrl(actor, period) });
@@ -88,7 +94,7 @@ export class ParticipationDesk {
   async reportDocx(params: URLSearchParams): Promise<{ fileName: string; contentType: string; body: Buffer } | undefined> {
     const [from, to] = [params.get('from') ?? '', params.get('to') ?? ''];
     const grant = this.deps.links.verify(PARTICIPATION_DOCX, `${from}_${to}`, params);
-    if (!grant || !hasRole(await this.deps.roles.roleOf(grant.aadObjectId), 'officer')) return undefined;
+    if (!grant || !may(await this.holderOf(grant.aadObjectId), 'participation.report')) return undefined;
     const period = titled(rangePeriod(from, to, PARTICIPATION_PERIOD_RULES), params.get('title'));
     const report = await this.report(period);
     const chart = await this.deps.charts.draw(participationTrendChart(report));
@@ -97,6 +103,11 @@ export class ParticipationDesk {
       contentType: DOCX_CONTENT_TYPE,
       body: await participationDocument(report, chart, this.deps.charts, this.nowUtc()),
     };
+  }
+
+  /** Who holds a signed link now: their role is read afresh, not taken from when the link was made. */
+  private async holderOf(aadObjectId: string): Promise<Actor> {
+    return { aadObjectId, name: '', tenantId: '', role: await this.deps.roles.roleOf(aadObjectId) };
   }
 
   private async factsOf(event: EventFacts['event']): Promise<EventFacts> {
@@ -139,8 +150,4 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
-}
-
-function requireOfficer(actor: Actor): void {
-  if (!hasRole(actor.role, 'officer')) throw new DomainError('forbidden', 'Only officers can see the participation report.');
 }

@@ -46,6 +46,13 @@ export const ACCESS_RULES = {
   'roles.manage': { role: 'admin', refusal: 'Only an administrator can manage roles.' },
   'roles.change': { role: 'admin', refusal: 'Only an administrator can change roles.' },
   'audit.read': { role: 'admin', refusal: 'Only an administrator can read the audit log.' },
+  'privacy.export': {
+    role: 'admin',
+    refusal: 'Only an administrator can export the data held about someone else. Say "my data" for your own.',
+  },
+  'privacy.erase': { role: 'admin', refusal: 'Only an administrator can erase the data held about a person.' },
+  'retention.purge': { role: 'admin', system: true, refusal: 'Only an administrator can run the retention purge.' },
+  'privacy.notice.edit': { role: 'officer', refusal: 'Only officers can change the privacy notice.' },
   'feedback.read': { role: 'officer', refusal: 'Only officers can see answer feedback.' },
   'reminders.optOuts.read': { role: 'officer', refusal: 'Only officers can see who has stopped reminders.' },
   'apologies.read': { role: 'officer', refusal: 'Only officers can see the apologies received.' },
@@ -72,6 +79,20 @@ export const ACCESS_RULES = {
     role: 'officer',
     refusal: 'Only officers can change the answers officers added, or see which answers are due for review.',
   },
+  'attendance.record': {
+    role: 'officer',
+    refusal: 'Only officers can record attendance. If you are at the event, use "I\'m here" on your invitation.',
+  },
+  'training.due': {
+    role: 'officer',
+    refusal: 'Only officers can see who is due for training. Ask "my training" for your own record.',
+  },
+  'participation.report': { role: 'officer', refusal: 'Only officers can see the participation report.' },
+  'keyFigures.enter': {
+    role: 'officer',
+    refusal: 'Only officers can enter the key figures. Ask "key figures" to see the latest.',
+  },
+  'youSaidWeDid.prepare': { role: 'officer', refusal: 'Only officers can prepare "You said, we did".' },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof ACCESS_RULES;

@@ -14,6 +14,10 @@ const EXPECTED: Record<Permission, { member: boolean; officer: boolean; admin: b
   'roles.manage': { member: false, officer: false, admin: true, involvedMember: false, system: false },
   'roles.change': { member: false, officer: false, admin: true, involvedMember: false, system: false },
   'audit.read': { member: false, officer: false, admin: true, involvedMember: false, system: false },
+  'privacy.export': { member: false, officer: false, admin: true, involvedMember: false, system: false },
+  'privacy.erase': { member: false, officer: false, admin: true, involvedMember: false, system: false },
+  'retention.purge': { member: false, officer: false, admin: true, involvedMember: false, system: true },
+  'privacy.notice.edit': { member: false, officer: true, admin: true, involvedMember: false, system: false },
   'feedback.read': { member: false, officer: true, admin: true, involvedMember: false, system: false },
   'reminders.optOuts.read': { member: false, officer: true, admin: true, involvedMember: false, system: false },
   'apologies.read': { member: false, officer: true, admin: true, involvedMember: false, system: false },
@@ -30,6 +34,11 @@ const EXPECTED: Record<Permission, { member: boolean; officer: boolean; admin: b
   'challenges.export': { member: false, officer: true, admin: true, involvedMember: false, system: true },
   'officerQuestions.answer': { member: false, officer: true, admin: true, involvedMember: false, system: false },
   'knowledge.manage': { member: false, officer: true, admin: true, involvedMember: false, system: false },
+  'attendance.record': { member: false, officer: true, admin: true, involvedMember: false, system: false },
+  'training.due': { member: false, officer: true, admin: true, involvedMember: false, system: false },
+  'participation.report': { member: false, officer: true, admin: true, involvedMember: false, system: false },
+  'keyFigures.enter': { member: false, officer: true, admin: true, involvedMember: false, system: false },
+  'youSaidWeDid.prepare': { member: false, officer: true, admin: true, involvedMember: false, system: false },
 };
 
 describe('the access policy', () => {
