@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { JobStore } from '../../platform/scheduler/job-store';
-import { RecurringJob } from '../../platform/scheduler/recurring-job';
 import type { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
+import { RecurringJob } from '../../platform/scheduler/recurring-job';
 import { type Clock, LONDON } from '../../platform/time/clock';
 import { type Principal, isSystemActor, requirePermission, systemActor } from '../../shared/access/policy';
 import { JOB_KINDS, jobKeys } from '../../shared/keys';
@@ -16,38 +16,38 @@ const PURGE_MINUTE = 30;
 /**
  * The daily retention purge: every feature deletes what has outlived its period. One job per
  * London date (`retention-purge|2026-12-01`), planned idempotently by every instance at start-up
- * and by each run for the next night (a RecurringJob); the scheduler's claim lets one instance run it, and a run
- * cut short is simply run again (every delete is idempotent and tolerates 404 and 412). Each run
- * is audited with its counts, never with what was deleted.
+ * and, before it purges, by each run for the next day, so a run that fails until it is dropped
+ * never ends the series; the scheduler's claim lets one instance run it, and a run cut short is
+ * simply run again (every delete is idempotent and tolerates 404 and 412). Each run is audited
+ * with its counts, never with what was deleted.
  */
 export class RetentionPurge {
-  /** Each night its own job, planning the next first: a failed run never ends the series. */
-  private readonly nights: RecurringJob;
+  private readonly nightly: RecurringJob;
 
   constructor(
     private readonly deps: {
       registry: PersonalDataRegistry;
       retention: RetentionSettings;
-      jobs: JobStore;
+      jobs: Pick<JobStore, 'pendingKeys' | 'scheduleIfAbsent'>;
       audit: AuditTrail;
       clock: Clock;
     },
   ) {
-    this.nights = new RecurringJob(deps.jobs, deps.clock, {
+    this.nightly = new RecurringJob(deps.jobs, deps.clock, {
       kind: JOB_KINDS.retentionPurge,
-      seriesPrefix: JOB_KINDS.retentionPurge,
+      seriesPrefix: `${JOB_KINDS.retentionPurge}|`,
       keyOf: (due) => jobKeys.retentionPurge(due.setZone(LONDON).toISODate()!),
       nextAfter: nextRun,
     });
   }
 
   handlers(): Record<string, JobHandler> {
-    return this.nights.handler(() => this.scheduledRun());
+    return this.nightly.handler(() => this.scheduledRun());
   }
 
   /** Plans the next run unless one is planned already (by this or another instance). */
-  async ensureScheduled(): Promise<void> {
-    await this.nights.ensurePlanned();
+  ensureScheduled(): Promise<void> {
+    return this.nightly.ensurePlanned();
   }
 
   /** Deletes what has outlived its period now, as `principal` (the bot's job, or an administrator), and audits the counts. */
@@ -61,17 +61,7 @@ export class RetentionPurge {
 
   private async scheduledRun(): Promise<JobOutcome> {
     const counts = await this.run(systemActor(JOB_KINDS.retentionPurge));
-    await this.plan(nextRun(this.deps.clock.now().plus({ minutes: 1 })));
     return { kind: 'done', note: purgeDetail(counts) };
-  }
-
-  private async plan(due: DateTime): Promise<void> {
-    await this.deps.jobs.scheduleIfAbsent({
-      key: jobKeys.retentionPurge(due.toISODate()!),
-      kind: JOB_KINDS.retentionPurge,
-      due,
-      payload: {},
-    });
   }
 }
 
