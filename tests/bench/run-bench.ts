@@ -17,7 +17,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
     const azurite = await startEmbeddedAzurite();
     try {
       await printChallengeReportBench(azurite.connectionString);
-      await printEvidenceBench(azurite.connectionString);
+      await printEvidenceBench(azurite.connectionString, azurite.pid);
     } finally {
       await azurite.stop();
     }
