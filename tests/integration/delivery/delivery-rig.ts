@@ -32,8 +32,14 @@ export const FAST: Partial<DeliveryDispatcherOptions> = {
   instanceTimeoutMs: 30_000,
 };
 
-/** Far longer than any stall of a loaded machine: a send that times out here never reached the connector. */
-export const SEND_TIMEOUT_MS = 15_000;
+/**
+ * Longer than any test's own deadline, so a rig send never times out. The emulated connector runs
+ * in the test's process: after an event-loop stall (a loaded machine), Node runs due timers before
+ * it reads the sockets, so a short timeout would abandon sends the connector had already accepted
+ * and the retry would count as a duplicate the real Teams service would not have caused. Timeouts
+ * are tested on their own, with an impatient sender.
+ */
+export const SEND_TIMEOUT_MS = 120_000;
 
 export interface DeliveryRig {
   store: TableStore;
