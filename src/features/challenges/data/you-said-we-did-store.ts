@@ -1,6 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import { isConflict, isNotFound, isPreconditionFailed } from '../../../platform/storage/keys';
 import { type YouSaidWeDid, youSaidWeDidSchema } from '../domain/you-said-we-did';
+import { parseStoredJson } from '../../../platform/storage/stored-json';
 
 const PARTITION = 'summary';
 
@@ -11,9 +12,7 @@ export class YouSaidWeDidStore {
   async get(year: number): Promise<(YouSaidWeDid & { etag: string }) | undefined> {
     try {
       const entity = await this.table.getEntity<{ json: string }>(PARTITION, String(year));
-      const parsed = youSaidWeDidSchema.safeParse(JSON.parse(entity.json));
-      if (!parsed.success) throw new Error(`stored summary ${year} is malformed`);
-      return { ...parsed.data, etag: entity.etag };
+      return { ...parseStoredJson(youSaidWeDidSchema, entity.json, `"You said, we did" summary ${year}`), etag: entity.etag };
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;

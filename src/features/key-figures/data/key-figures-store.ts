@@ -1,6 +1,7 @@
 import { type TableClient, odata } from '@azure/data-tables';
 import { assertValidKey, isConflict, isNotFound, isPreconditionFailed } from '../../../platform/storage/keys';
 import { type QuarterFigures, type QuarterKey, quarterFiguresSchema } from '../domain/key-figures';
+import { parseStoredJson } from '../../../platform/storage/stored-json';
 
 const QUARTER = 'quarter';
 const HISTORY = 'history';
@@ -95,9 +96,7 @@ export class KeyFiguresStore {
 }
 
 function parse(entity: FiguresEntity): QuarterFigures {
-  const parsed = quarterFiguresSchema.safeParse(JSON.parse(entity.json));
-  if (!parsed.success) throw new Error(`stored key figures ${entity.rowKey} are malformed`);
-  return parsed.data;
+  return parseStoredJson(quarterFiguresSchema, entity.json, `key figures ${entity.rowKey}`);
 }
 
 function strip(figures: QuarterFigures & { etag?: string }): QuarterFigures {

@@ -1,6 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import { isConflict, isNotFound, isPreconditionFailed } from '../../../platform/storage/keys';
 import { type OfficerEntry, officerEntrySchema } from '../domain/officer-entry';
+import { parseStoredJson, tryParseStoredJson } from '../../../platform/storage/stored-json';
 
 const ENTRIES = 'entry';
 const META = 'meta';
@@ -46,7 +47,7 @@ export class OfficerEntryStore {
   async get(id: string): Promise<StoredEntry | undefined> {
     try {
       const entity = await this.table.getEntity<EntryEntity>(ENTRIES, id);
-      return { entry: officerEntrySchema.parse(JSON.parse(entity.body)), etag: entity.etag };
+      return { entry: parseStoredJson(officerEntrySchema, entity.body, `officer entry ${id}`), etag: entity.etag };
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -69,8 +70,8 @@ export class OfficerEntryStore {
   async list(): Promise<StoredEntry[]> {
     const found: StoredEntry[] = [];
     for await (const entity of this.table.listEntities<EntryEntity>({ queryOptions: { filter: `PartitionKey eq '${ENTRIES}'` } })) {
-      const parsed = officerEntrySchema.safeParse(JSON.parse(entity.body));
-      if (parsed.success) found.push({ entry: parsed.data, etag: entity.etag });
+      const entry = tryParseStoredJson(officerEntrySchema, entity.body);
+      if (entry) found.push({ entry, etag: entity.etag });
     }
     return found.sort((a, b) => a.entry.addedOn.localeCompare(b.entry.addedOn) || a.entry.id.localeCompare(b.entry.id));
   }

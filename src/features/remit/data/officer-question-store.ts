@@ -1,6 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import { hashedKey, isConflict, isNotFound, isPreconditionFailed } from '../../../platform/storage/keys';
 import { type OfficerQuestion, officerQuestionSchema } from '../domain/officer-question';
+import { parseStoredJson, tryParseStoredJson } from '../../../platform/storage/stored-json';
 
 const PARTITION = 'question';
 
@@ -47,7 +48,7 @@ export class OfficerQuestionStore {
   async get(id: string): Promise<StoredQuestion | undefined> {
     try {
       const entity = await this.table.getEntity<QuestionEntity>(PARTITION, id);
-      return { question: officerQuestionSchema.parse(JSON.parse(entity.body)), etag: entity.etag };
+      return { question: parseStoredJson(officerQuestionSchema, entity.body, `officer question ${id}`), etag: entity.etag };
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -72,8 +73,8 @@ export class OfficerQuestionStore {
       queryOptions: { filter: `PartitionKey eq '${PARTITION}' and status eq 'open'` },
     });
     for await (const entity of rows) {
-      const parsed = officerQuestionSchema.safeParse(JSON.parse(entity.body));
-      if (parsed.success) found.push({ question: parsed.data, etag: entity.etag });
+      const question = tryParseStoredJson(officerQuestionSchema, entity.body);
+      if (question) found.push({ question, etag: entity.etag });
     }
     return found.sort((a, b) => a.question.askedAtUtc.localeCompare(b.question.askedAtUtc));
   }
