@@ -1,5 +1,6 @@
 import { type TableClient, odata } from '@azure/data-tables';
-import { assertValidKey, isNotFound } from '../../../platform/storage/keys';
+import { assertValidKey } from '../../../platform/storage/keys';
+import { OptOutList } from '../../../platform/storage/opt-out-list';
 
 const OPT_OUT = 'optout';
 
@@ -17,25 +18,23 @@ const REMINDED = 'reminded';
  * so nobody gets more than one a month. Opting back in deletes the row.
  */
 export class TrainingPreferences {
-  constructor(private readonly table: TableClient) {}
+  private readonly optOuts: OptOutList;
 
-  async optOut(aadObjectId: string, atUtc: string): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: OPT_OUT, rowKey: assertValidKey(aadObjectId, 'aadObjectId'), atUtc }, 'Replace');
+  constructor(private readonly table: TableClient) {
+    this.optOuts = new OptOutList(table, OPT_OUT, 'atUtc');
+  }
+
+  optOut(aadObjectId: string, atUtc: string): Promise<void> {
+    return this.optOuts.optOut(aadObjectId, atUtc);
   }
 
   /** True when they had opted out. */
-  async optIn(aadObjectId: string): Promise<boolean> {
-    try {
-      await this.table.deleteEntity(OPT_OUT, assertValidKey(aadObjectId, 'aadObjectId'));
-      return true;
-    } catch (error) {
-      if (isNotFound(error)) return false;
-      throw error;
-    }
+  optIn(aadObjectId: string): Promise<boolean> {
+    return this.optOuts.optIn(aadObjectId);
   }
 
-  async optedOut(): Promise<Set<string>> {
-    return this.keysOf(OPT_OUT);
+  optedOut(): Promise<Set<string>> {
+    return this.optOuts.optedOut();
   }
 
   /** When each member was last reminded (UTC ISO), and in which delivery batch. */
@@ -54,12 +53,5 @@ export class TrainingPreferences {
   async recordReminded(aadObjectIds: readonly string[], atUtc: string, batchId: string): Promise<void> {
     for (const id of aadObjectIds)
       await this.table.upsertEntity({ partitionKey: REMINDED, rowKey: assertValidKey(id, 'aadObjectId'), atUtc, batchId }, 'Replace');
-  }
-
-  private async keysOf(partition: string): Promise<Set<string>> {
-    const keys = new Set<string>();
-    const rows = this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partition}`, select: ['RowKey'] } });
-    for await (const row of rows) if (row.rowKey) keys.add(row.rowKey);
-    return keys;
   }
 }
