@@ -16,7 +16,9 @@ import { ModernGovClient, ModernGovSource } from '../features/meetings/data/mode
 import { OfficerMeetings } from '../features/meetings/officer-meetings';
 import { MemberDirectory } from '../features/members/data/member-directory';
 import { RoleDirectory } from '../features/members/data/role-directory';
-import { RoleService } from '../features/members/role-service';
+import { RoleService, narrows } from '../features/members/role-service';
+import { MemberImport } from '../features/members/member-import';
+import { may } from '../shared/access/policy';
 import { TeamRegistry } from '../features/members/data/team-registry';
 import { RecentSightings } from '../features/members/domain/recent-sightings';
 import { TeamRoster } from '../platform/teams/team-roster';
@@ -77,7 +79,7 @@ import { KeyFiguresStore } from '../features/key-figures/data/key-figures-store'
 import { loadKeyFigureDefinitions } from '../features/key-figures/domain/key-figure-definitions';
 import { TrainingDesk } from '../features/training/training-desk';
 import { TrainingPreferences } from '../features/training/data/training-preferences';
-import { RoleDerivedCouncillors } from '../features/training/domain/councillor-directory';
+import { FlaggedCouncillors } from '../features/training/domain/councillor-directory';
 import { ParticipationDesk } from '../features/participation/participation-desk';
 import { YouSaidWeDidDesk } from '../features/challenges/you-said-we-did-desk';
 import { YouSaidWeDidStore } from '../features/challenges/data/you-said-we-did-store';
@@ -123,6 +125,7 @@ export interface AppServices {
   members: MemberDirectory;
   sightings: RecentSightings;
   roles: RoleService;
+  imports: MemberImport;
   teams: TeamRegistry;
   meetings: {
     repository: MeetingRepository;
@@ -193,7 +196,7 @@ export function compose(
   const reminders = new MeetingReminders({
     jobs,
     meetings: meetingRepository,
-    members,
+    recipients: () => roles.activeWhere((person) => may(person, 'meetings.reminders')),
     delivery,
     clock,
     logger,
@@ -222,7 +225,7 @@ export function compose(
     invitations: eventInvitations,
     rsvps: new RsvpBook(store.client('rsvps'), clock),
     apologies: apologyBook,
-    members,
+    meetingPeople: () => roles.activeWhere((person) => may(person, 'apologies.send')),
     clock,
   });
   const events = eventServices(config, store, {
@@ -246,8 +249,19 @@ export function compose(
     clock,
     audit,
     keyFigures,
+    roles,
   });
-  const councillors = new RoleDerivedCouncillors(roles, members);
+  const councillors = new FlaggedCouncillors(roles);
+  // A change that takes something away withdraws the person's calendar address (they ask for a new one, which shows what they may see now).
+  roles.onChange(async (change) => {
+    if (!narrows(change)) return;
+    try {
+      await calendar.tokens.revokeFor(change.aadObjectId, 'role changed');
+    } catch (error) {
+      // The feed checks the role at every fetch as well, so a failed withdrawal shows nothing it should not.
+      logger.error({ event: 'calendar.revoke_failed', err: error }, 'could not withdraw a calendar address after a role change');
+    }
+  });
   const training = new TrainingDesk({
     events: eventRepository,
     attendance: attendanceBook,
@@ -354,6 +368,7 @@ export function compose(
     members,
     sightings: new RecentSightings(clock),
     roles,
+    imports: new MemberImport({ roles, teams, roster, audit }),
     teams,
     meetings: {
       repository: meetingRepository,
@@ -440,7 +455,7 @@ function registerFeatures(
   wiring: { reminders: MeetingReminders; clock: Clock; logger: Logger; publicBaseUrl: string; metrics: Metrics },
 ): Feature[] {
   const features: Feature[] = [
-    membersFeature({ members: services.members, roles: services.roles, logger: wiring.logger }),
+    membersFeature({ members: services.members, roles: services.roles, imports: services.imports, logger: wiring.logger }),
     meetingsFeature({ desk: services.meetings.desk, calendar: services.meetings.calendar, jobs: wiring.reminders.handlers() }),
     apologiesFeature({
       desk: services.apologies,
@@ -448,7 +463,7 @@ function registerFeatures(
       nextMeetingId: () => services.meetings.desk.nextMeetingId(),
     }),
     eventsFeature({ desk: services.events.desk, clock: wiring.clock, eventIcs: services.events.eventIcs }),
-    calendarFeature({ ...services.calendar, members: services.members, publicBaseUrl: wiring.publicBaseUrl }),
+    calendarFeature({ ...services.calendar, members: services.members, roles: services.roles, publicBaseUrl: wiring.publicBaseUrl }),
     challengesFeature(services.challenges, services.youSaidWeDid),
     attendanceFeature({ desk: services.attendance, events: services.events.desk, meetings: services.meetings.desk }),
     trainingFeature(services.training),
@@ -556,6 +571,7 @@ function eventServices(config: AppConfig & { publicBaseUrl: string }, store: Tab
 
 interface CalendarWiring {
   audit: AuditTrail;
+  roles: RoleService;
   keyFigures: KeyFiguresDesk;
   events: AppServices['events'];
   meetings: MeetingRepository;
@@ -567,7 +583,7 @@ interface CalendarWiring {
 
 function calendarServices(config: AppConfig & { publicBaseUrl: string }, store: TableStore, wiring: CalendarWiring): CalendarServices {
   const { clock, events } = wiring;
-  const bulletin = new MemberBulletin(events.repository, wiring.meetings, clock, { keyFigures: wiring.keyFigures });
+  const bulletin = new MemberBulletin(events.repository, wiring.meetings, events.invitations, clock, { keyFigures: wiring.keyFigures });
   const bulletinOptOuts = new BulletinOptOuts(store.client('bulletinoptouts'), clock);
   return {
     tokens: new CalendarTokens(store.client('calendartokens'), clock),
@@ -578,7 +594,7 @@ function calendarServices(config: AppConfig & { publicBaseUrl: string }, store: 
       jobs: wiring.jobs,
       bulletin,
       optOuts: bulletinOptOuts,
-      members: wiring.members,
+      people: wiring.roles,
       delivery: wiring.delivery,
       clock,
       schedule: config.bulletinSchedule,

@@ -6,8 +6,9 @@ import { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { DomainError } from '../../shared/errors/domain-error';
 import { EventInvitations } from '../events/data/event-invitations';
 import { RsvpBook } from '../events/data/rsvp-book';
-import { Actor, hasRole } from '../../shared/access/actor';
-import { MemberDirectory } from '../members/data/member-directory';
+import { Actor } from '../../shared/access/actor';
+import { requirePermission } from '../../shared/access/policy';
+import { Member } from '../members/domain/member';
 import { Clock } from '../../platform/time/clock';
 import { formatLondonDateTime, formatLondonTime } from '../../platform/time/london';
 import {
@@ -52,7 +53,8 @@ export interface AttendanceDeskDependencies {
   invitations: EventInvitations;
   rsvps: RsvpBook;
   apologies: ApologyBook;
-  members: MemberDirectory;
+  /** Who is expected at a panel meeting: the active panel members and officers (reminded of it, may send apologies). */
+  meetingPeople: () => Promise<Member[]>;
   clock: Clock;
 }
 
@@ -187,10 +189,7 @@ export class AttendanceDesk {
       const [invited, rsvps] = await Promise.all([this.deps.invitations.list(occasion.id), this.deps.rsvps.forEvent(occasion.id)]);
       return buildRoster({ kind: 'event', invited, rsvps: new Map(rsvps.map((rsvp) => [rsvp.aadObjectId, rsvp.response])), records });
     }
-    const [members, apologies] = await Promise.all([
-      this.deps.members.list({ activeOnly: true }),
-      this.deps.apologies.forMeeting(occasion.id),
-    ]);
+    const [members, apologies] = await Promise.all([this.deps.meetingPeople(), this.deps.apologies.forMeeting(occasion.id)]);
     return buildRoster({ kind: 'meeting', invited: members, apologies: new Set(apologies.map((apology) => apology.aadObjectId)), records });
   }
 
@@ -277,6 +276,5 @@ function closedText(occasion: Occasion, nowUtc: string): string {
 }
 
 function requireOfficer(actor: Actor): void {
-  if (!hasRole(actor.role, 'officer'))
-    throw new DomainError('forbidden', 'Only officers can record attendance. If you are at the event, use "I\'m here" on your invitation.');
+  requirePermission(actor, 'attendance.record');
 }

@@ -12,6 +12,8 @@ import { requirePermission } from '../../shared/access/policy';
 export const AUDIT_PAGE_SIZE = 20;
 
 const ROLE_WORDS: Record<AuditEntry['actor']['role'], string> = {
+  guest: 'guest',
+  panel: 'panel member',
   member: 'member',
   officer: 'officer',
   admin: 'administrator',

@@ -1,5 +1,6 @@
 import { DeliveryService } from '../../platform/delivery/delivery-service';
-import { MemberDirectory } from '../members';
+import { RoleService } from '../members';
+import { may } from '../../shared/access/policy';
 import { AuditTrail, SYSTEM_ACTOR } from '../audit/domain/audit-entry';
 import { JobStore } from '../../platform/scheduler/job-store';
 import { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
@@ -22,7 +23,8 @@ export class BulletinSender {
       jobs: JobStore;
       bulletin: MemberBulletin;
       optOuts: BulletinOptOuts;
-      members: MemberDirectory;
+      /** Active people with their roles: the bulletin reaches those the access matrix's `bulletin.read` allows. */
+      people: Pick<RoleService, 'activeWhere'>;
       delivery: Pick<DeliveryService, 'broadcast'>;
       clock: Clock;
       schedule: BulletinSchedule;
@@ -41,11 +43,17 @@ export class BulletinSender {
   }
 
   private async send(): Promise<JobOutcome> {
-    const members = await this.deps.optOuts.subscribers(await this.deps.members.list({ activeOnly: true }));
+    const readers = await this.deps.optOuts.subscribers(await this.deps.people.activeWhere((person) => may(person, 'bulletin.read')));
     try {
-      const { card, queued } = await this.deps.bulletin.prepare();
+      const { cardFor, queued } = await this.deps.bulletin.prepare();
       const batchId = this.deps.bulletin.batchId();
-      const summary = await this.deps.delivery.broadcast({ batchId, members, card: () => card });
+      const holdings = new Map(readers.map((reader) => [reader.aadObjectId, reader]));
+      const summary = await this.deps.delivery.broadcast({
+        batchId,
+        members: readers,
+        // Each reader sees the events their role reaches (and those they were invited to).
+        card: (member) => cardFor(holdings.get(member.aadObjectId) ?? { aadObjectId: member.aadObjectId, role: 'guest' }),
+      });
       await queued();
       // A re-run in the same week sends nothing new, and records nothing.
       if (summary.queued + summary.skipped > 0) {

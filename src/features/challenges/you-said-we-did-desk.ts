@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { DomainError } from '../../shared/errors/domain-error';
-import { Actor, hasRole } from '../../shared/access/actor';
+import { Actor } from '../../shared/access/actor';
+import { may, requirePermission } from '../../shared/access/policy';
 import { MemberDirectory } from '../members/data/member-directory';
 import { RoleService } from '../members/role-service';
 import { DeliveryService } from '../../platform/delivery/delivery-service';
@@ -42,7 +43,7 @@ export class YouSaidWeDidDesk {
       challenges: Pick<ChallengeRepository, 'listSummaries'>;
       store: YouSaidWeDidStore;
       members: Pick<MemberDirectory, 'list'>;
-      roles: Pick<RoleService, 'roleOf'>;
+      roles: Pick<RoleService, 'holdingOf' | 'activeWhere'>;
       delivery: Pick<DeliveryService, 'broadcast'>;
       links: SignedLinks;
       clock: Clock;
@@ -119,7 +120,7 @@ export class YouSaidWeDidDesk {
         docxUrl: this.docxUrl(actor, current.year),
         message: 'The summary changed since you opened it: check this version, then send it.',
       });
-    const members = await this.deps.members.list({ activeOnly: true });
+    const members = await this.deps.roles.activeWhere((person) => may(person, 'youSaidWeDid.receive'));
     const card = youSaidWeDidCard(current, { forOfficer: false });
     const summary = await this.deps.delivery.broadcast({
       batchId: batchIds.youSaidWeDid(current.year, current.version),
@@ -139,7 +140,12 @@ export class YouSaidWeDidDesk {
   async docx(params: URLSearchParams): Promise<{ fileName: string; contentType: string; body: Buffer } | undefined> {
     const year = params.get('year') ?? '';
     const grant = this.deps.links.verify(YOU_SAID_WE_DID_DOCX, year, params);
-    if (!grant || !/^\d{4}$/.test(year) || !hasRole(await this.deps.roles.roleOf(grant.aadObjectId), 'officer')) return undefined;
+    if (
+      !grant ||
+      !/^\d{4}$/.test(year) ||
+      !may({ aadObjectId: grant.aadObjectId, ...(await this.deps.roles.holdingOf(grant.aadObjectId)) }, 'youSaidWeDid.manage')
+    )
+      return undefined;
     const summary = await this.current(Number(year));
     const body = await renderWordReport({
       title: 'You said, we did',
@@ -204,5 +210,5 @@ export class YouSaidWeDidDesk {
 }
 
 function requireOfficer(actor: Actor): void {
-  if (!hasRole(actor.role, 'officer')) throw new DomainError('forbidden', 'Only officers can prepare "You said, we did".');
+  requirePermission(actor, 'youSaidWeDid.manage');
 }

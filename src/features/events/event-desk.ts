@@ -5,14 +5,13 @@ import { AuditTrail } from '../audit/domain/audit-entry';
 import { DomainError } from '../../shared/errors/domain-error';
 import { Actor, TurnSender } from '../../shared/access/actor';
 import { Member } from '../members';
-import { MemberDirectory } from '../members';
 import { RoleService } from '../members';
 import { TeamRegistry } from '../members';
 import { JobStore } from '../../platform/scheduler/job-store';
 import { JobHandler, JobOutcome, jobHandler } from '../../platform/scheduler/scheduled-job';
 import { SignedLinks } from '../../platform/security/signed-links';
 import { Clock, LONDON } from '../../platform/time/clock';
-import { EventAudience, ParticipationEvent, eventIdSchema } from './domain/event';
+import { EventAudience, ParticipationEvent, audienceCode, audienceIncludes, eventIdSchema } from './domain/event';
 import { eventAttendeesCard, eventFormCard, eventInvitationCard, eventStatusCard } from './teams/event-cards';
 import { EventFormError, TeamChoice } from './domain/event-form';
 import { EventInvitations } from './data/event-invitations';
@@ -34,7 +33,6 @@ export interface EventDeskDependencies {
   officers: OfficerEvents;
   invitations: EventInvitations;
   rsvps: EventRsvps;
-  members: MemberDirectory;
   roles: RoleService;
   teams: TeamRegistry;
   delivery: Pick<DeliveryService, 'broadcast' | 'progress'>;
@@ -120,13 +118,13 @@ export class EventDesk {
   }
 
   async rsvp(sender: TurnSender, eventId: unknown, response: unknown): Promise<AdaptiveCardJson> {
-    const view = await this.deps.rsvps.respond(eventId, { aadObjectId: sender.aadObjectId, name: sender.name }, response);
+    const view = await this.deps.rsvps.respond(eventId, await sender.actor(), response);
     const heading = view.outcome === 'unchanged' ? 'Your answer was already recorded' : 'Thank you: your answer is recorded';
     return eventInvitationCard(view.event, { ...this.invitationOptions(view.event), mine: view.mine, totals: view.totals, heading });
   }
 
   async invitation(sender: TurnSender, eventId: unknown, heading?: string): Promise<AdaptiveCardJson> {
-    const view = await this.deps.rsvps.view(eventId, sender.aadObjectId);
+    const view = await this.deps.rsvps.view(eventId, await sender.actor());
     const checkedIn = await this.deps.attendance?.attended(view.event.id, sender.aadObjectId);
     return eventInvitationCard(view.event, {
       ...this.invitationOptions(view.event),
@@ -180,13 +178,7 @@ export class EventDesk {
 
   private async auditBroadcast(actor: Actor, event: ParticipationEvent, what: string, summary: BroadcastSummary): Promise<void> {
     if (summary.queued + summary.skipped === 0) return; // a repeat that sent nothing new
-    const audience =
-      event.audience.kind === 'all'
-        ? 'all'
-        : event.audience.kind === 'role'
-          ? `role:${event.audience.role}`
-          : `team:${event.audience.teamId}`;
-    const detail = `${what}: ${summary.queued} queued, ${summary.skipped} not reachable (audience ${audience})`;
+    const detail = `${what}: ${summary.queued} queued, ${summary.skipped} not reachable (audience ${audienceCode(event.audience)})`;
     await this.deps.audit.record({
       actor: { aadObjectId: actor.aadObjectId, role: actor.role },
       action: 'broadcast',
@@ -198,7 +190,7 @@ export class EventDesk {
   /** Updates and cancellations go to everyone ever invited; their replies are kept. */
   private async tellInvited(actor: Actor, event: ParticipationEvent, heading: string): Promise<void> {
     const invited = new Set((await this.deps.invitations.list(event.id)).map((invitation) => invitation.aadObjectId));
-    const members = (await this.deps.members.list({ activeOnly: true })).filter((member) => invited.has(member.aadObjectId));
+    const members = (await this.eligible()).filter((member) => invited.has(member.aadObjectId));
     const summary = await this.deps.delivery.broadcast({
       batchId: batchIds.eventVersion(event.id, event.sequence, 'change'),
       members,
@@ -226,7 +218,7 @@ export class EventDesk {
     if (!event || event.status === 'cancelled' || event.startUtc !== startUtc)
       return { kind: 'done', note: 'event cancelled, moved or gone' };
     const attending = new Set((await this.deps.rsvps.membersToRemind(event.id)).map((person) => person.aadObjectId));
-    const members = (await this.deps.members.list({ activeOnly: true })).filter((member) => attending.has(member.aadObjectId));
+    const members = (await this.eligible()).filter((member) => attending.has(member.aadObjectId));
     const summary = await this.deps.delivery.broadcast({
       batchId: batchIds.eventReminder(event.id, startUtc),
       members,
@@ -235,14 +227,22 @@ export class EventDesk {
     return { kind: 'done', note: `queued ${summary.queued}` };
   }
 
+  /** Active people who may hear about events now: someone invited who has since become a guest is told nothing more. */
+  private eligible(): Promise<Member[]> {
+    return this.deps.roles.activeWhere((person) => may(person, 'events.respond'));
+  }
+
+  /**
+   * The people an audience is now. A Team's roster is read from Teams, and only those in it who
+   * are not guests are invited: guests are in no broadcast (the access matrix's `events.respond`).
+   */
   private async audience(audience: EventAudience): Promise<Member[]> {
-    if (audience.kind === 'all') return this.deps.members.list({ activeOnly: true });
-    if (audience.kind === 'role') {
-      return audience.role === 'officer' ? this.deps.roles.activeOfficers() : this.deps.roles.activeAdmins();
-    }
+    if (audience.kind !== 'team') return this.deps.roles.activeWhere((person) => audienceIncludes(audience, person));
     if (!this.deps.teamMembers)
       throw new DomainError('unavailable', "I cannot read that Team's members at the moment. Please choose another audience.");
-    return this.deps.teamMembers(audience.teamId);
+    const [inTeam, eligible] = await Promise.all([this.deps.teamMembers(audience.teamId), this.eligible()]);
+    const allowed = new Set(eligible.map((member) => member.aadObjectId));
+    return inTeam.filter((member) => allowed.has(member.aadObjectId));
   }
 
   private async statusCard(actor: Actor, event: ParticipationEvent, heading?: string): Promise<AdaptiveCardJson> {

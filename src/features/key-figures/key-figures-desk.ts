@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { DomainError } from '../../shared/errors/domain-error';
-import { Actor, hasRole } from '../../shared/access/actor';
+import { Actor } from '../../shared/access/actor';
+import { may, requirePermission } from '../../shared/access/policy';
 import { cardImage } from '../../platform/charts/card-chart';
 import { ChartRenderer } from '../../platform/charts/chart-renderer';
 import { Clock } from '../../platform/time/clock';
@@ -28,7 +29,7 @@ export class KeyFiguresDesk {
   ) {}
 
   async card(actor: Actor): Promise<AdaptiveCardJson> {
-    return keyFiguresCard(await this.latestSection(), { canEnter: hasRole(actor.role, 'officer') });
+    return keyFiguresCard(await this.latestSection(), { canEnter: may(actor, 'keyFigures.manage') });
   }
 
   /** The form for a quarter: "enter key figures" (the last complete quarter) or "... for Q2 2026". */
@@ -118,6 +119,5 @@ export class KeyFiguresDesk {
 }
 
 function requireOfficer(actor: Actor): void {
-  if (!hasRole(actor.role, 'officer'))
-    throw new DomainError('forbidden', 'Only officers can enter the key figures. Ask "key figures" to see the latest.');
+  requirePermission(actor, 'keyFigures.manage');
 }

@@ -1,10 +1,10 @@
 import { AttendanceBook } from '../attendance/data/attendance-book';
 import { AdaptiveCardJson } from '../../shared/cards/card-template';
-import { DomainError } from '../../shared/errors/domain-error';
 import { EventInvitations } from '../events/data/event-invitations';
 import { EventRepository } from '../events/data/event-repository';
 import { RsvpBook } from '../events/data/rsvp-book';
-import { Actor, hasRole } from '../../shared/access/actor';
+import { Actor } from '../../shared/access/actor';
+import { may, requirePermission } from '../../shared/access/policy';
 import { RoleService } from '../members/role-service';
 import { cardImage } from '../../platform/charts/card-chart';
 import { ChartRenderer } from '../../platform/charts/chart-renderer';
@@ -42,7 +42,7 @@ export interface ParticipationDeskDependencies {
   rsvps: Pick<RsvpBook, 'forEvent'>;
   attendance: Pick<AttendanceBook, 'records'>;
   councillors: CouncillorDirectory;
-  roles: Pick<RoleService, 'roleOf'>;
+  roles: Pick<RoleService, 'holdingOf'>;
   charts: ChartRenderer;
   links: SignedLinks;
   clock: Clock;
@@ -83,7 +83,8 @@ export class ParticipationDesk {
   async reportDocx(params: URLSearchParams): Promise<{ fileName: string; contentType: string; body: Buffer } | undefined> {
     const [from, to] = [params.get('from') ?? '', params.get('to') ?? ''];
     const grant = this.deps.links.verify(PARTICIPATION_DOCX, `${from}_${to}`, params);
-    if (!grant || !hasRole(await this.deps.roles.roleOf(grant.aadObjectId), 'officer')) return undefined;
+    if (!grant || !may({ aadObjectId: grant.aadObjectId, ...(await this.deps.roles.holdingOf(grant.aadObjectId)) }, 'participation.report'))
+      return undefined;
     const period = titled(rangePeriod(from, to, PARTICIPATION_PERIOD_RULES), params.get('title'));
     const report = await this.report(period);
     const chart = await this.deps.charts.draw(participationTrendChart(report));
@@ -137,5 +138,5 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
 }
 
 function requireOfficer(actor: Actor): void {
-  if (!hasRole(actor.role, 'officer')) throw new DomainError('forbidden', 'Only officers can see the participation report.');
+  requirePermission(actor, 'participation.report');
 }

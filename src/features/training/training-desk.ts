@@ -5,7 +5,8 @@ import { DeliveryService } from '../../platform/delivery/delivery-service';
 import { DomainError } from '../../shared/errors/domain-error';
 import { ParticipationEvent } from '../events/domain/event';
 import { EventRepository } from '../events/data/event-repository';
-import { Actor, hasRole } from '../../shared/access/actor';
+import { Actor } from '../../shared/access/actor';
+import { requirePermission } from '../../shared/access/policy';
 import { JobStore } from '../../platform/scheduler/job-store';
 import { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
 import { Clock, LONDON } from '../../platform/time/clock';
@@ -45,8 +46,7 @@ export class TrainingDesk {
   constructor(private readonly deps: TrainingDeskDependencies) {}
 
   async due(actor: Actor): Promise<AdaptiveCardJson> {
-    if (!hasRole(actor.role, 'officer'))
-      throw new DomainError('forbidden', 'Only officers can see who is due for training. Ask "my training" for your own record.');
+    requirePermission(actor, 'training.report');
     const election = this.election();
     const [councillors, sessions, next] = await Promise.all([
       this.deps.councillors.listCouncillors(),
