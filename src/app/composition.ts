@@ -154,6 +154,8 @@ export interface AppServices {
 
 export interface Composition {
   services: AppServices;
+  /** The storage account's tables, for start-up work and tests that arrange data (e.g. roles) directly. */
+  tables: TableStore;
   /** Every feature's registrations, in the order free text is offered to them. */
   features: readonly Feature[];
   platform: TeamsPlatformServices;
@@ -434,6 +436,7 @@ export function compose(
   };
   return {
     services,
+    tables: store,
     features,
     platform,
     workers,

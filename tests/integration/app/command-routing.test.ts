@@ -71,7 +71,7 @@ describe('text commands registered by the features', () => {
       aadObjectId: id,
       name: 'Cllr Test',
       tenantId: 'tenant-1',
-      actor: async () => ({ aadObjectId: id, name: 'Cllr Test', tenantId: 'tenant-1', role: 'member' as const }),
+      actor: async () => ({ aadObjectId: id, name: 'Cllr Test', tenantId: 'tenant-1', role: 'panel' as const }),
     };
     const routed = table.route('my reminders')!;
     expect(JSON.stringify(await routed.command.run(routed.input, sender))).toContain('Meeting reminders are **on**');

@@ -108,7 +108,7 @@ describe('challenge nudges, quarterly report and the panel channel', () => {
       aadObjectId: entraObjectId('cllr-evil'),
       name: '[Open the secure portal](https://evil.example)',
       tenantId: FIXTURE_TENANT_ID,
-      role: 'member' as const,
+      role: 'panel' as const,
     };
     const form = {
       formId: randomUUID(),

@@ -64,7 +64,7 @@ describe('business metrics recorded by the features', () => {
         aadObjectId: '00000000-0000-0000-0000-0000000000d1',
         name: 'Cllr Test',
         tenantId: 'tenant-1',
-        role: 'member' as const,
+        role: 'panel' as const,
       }),
     };
     await remit.run('who is the panel accountable to?', sender);
