@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { teamsBotId, teamsUserId } from './teams-ids';
+import { teamsBotId, teamsPersonalChatId, teamsUserId } from './teams-ids';
 
 /** What the connector does instead of accepting a message. */
 export type ConnectorFault =
@@ -8,15 +8,23 @@ export type ConnectorFault =
   /** Never answers. With `deliver`, the message is posted first: the "sent but no reply" case. */
   | { kind: 'timeout'; deliver?: boolean };
 
-/** One incoming send, as fault rules see it. */
+/** What a request asks the connector for: a message, a page of a Team's roster, or a new 1:1 conversation. */
+export type ConnectorOperation = 'send' | 'roster' | 'createConversation';
+
+/** One incoming request, as fault rules see it. */
 export interface ConnectorRequest {
+  operation: ConnectorOperation;
+  /** The conversation posted to or whose roster is read (for a new conversation: the member's Teams id). */
   conversationId: string;
+  /** The message's marker; for a roster page its continuation token (empty for the first page). */
   marker: string;
   /** 1 for the first request carrying this marker, 2 for the next, ... */
   attempt: number;
 }
 
 export interface FaultRule {
+  /** Which operation the rule applies to; default `send`. */
+  operation?: ConnectorOperation;
   /** Which requests the rule applies to; default all. */
   match?: (request: ConnectorRequest) => boolean;
   /** Chance of firing on a matching request; default 1. */
@@ -51,6 +59,18 @@ export interface EmulatedConnectorOptions {
   seed?: number;
   /** Keep only this from each accepted activity (for duplicate and loss counting). Default: the card's first text. */
   markerOf?: (activity: Record<string, unknown>) => string;
+  /** At most this many roster members a page, whatever the bot asks for (Teams' own cap is 500); default 500. */
+  rosterPageCap?: number;
+}
+
+/** A member of a Team's roster, as Teams' pagedmembers returns it (TeamsChannelAccount). */
+export interface RosterAccount {
+  id: string;
+  name: string;
+  aadObjectId?: string;
+  userPrincipalName?: string;
+  userRole?: 'user' | 'guest' | 'anonymous';
+  tenantId?: string;
 }
 
 // Written independently of src/delivery's limiter on purpose: the emulator is the referee.
@@ -80,8 +100,13 @@ export class EmulatedConnector {
   readonly rateLimited = { app: 0, conversation: 0 };
   requests = 0;
   url = '';
-  /** Called with every accepted activity, whole, and when it arrived (e.g. to time arrivals). */
-  onAccepted?: (activity: Record<string, unknown>, atMs: number) => void;
+  /** Called with every accepted activity, whole, when it arrived (e.g. to time arrivals) and where it was posted. */
+  onAccepted?: (activity: Record<string, unknown>, atMs: number, conversationId: string) => void;
+  /** Roster pages served, by Team (conversation) id. */
+  readonly rosterReads = new Map<string, number>();
+  /** 1:1 conversations the bot opened, by the member's Teams id. */
+  readonly createdConversations = new Map<string, string>();
+  private readonly rosters = new Map<string, RosterAccount[]>();
   private readonly server: http.Server;
   private readonly faults: { rule: FaultRule; fired: number }[] = [];
   private readonly appLog: number[] = [];
@@ -113,6 +138,11 @@ export class EmulatedConnector {
     this.hanging.clear();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** The members Teams lists for a Team (its General channel's conversation id is the Team's id). */
+  setRoster(teamId: string, members: readonly RosterAccount[]): void {
+    this.rosters.set(teamId, [...members]);
   }
 
   addFault(rule: FaultRule): void {
@@ -161,6 +191,10 @@ export class EmulatedConnector {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://connector');
+      const roster = /^\/v3\/conversations\/([^/]+)\/pagedmembers\/?$/.exec(url.pathname);
+      if (req.method === 'GET' && roster) return this.rosterPage(decodeURIComponent(roster[1]!), url.searchParams, res);
+      if (req.method === 'POST' && /^\/v3\/conversations\/?$/.test(url.pathname)) return this.createConversation(chunks, res);
       const match = /^\/v3\/conversations\/([^/?]+)\/activities(?:\/[^/?]+)?\/?(?:\?.*)?$/.exec(req.url ?? '');
       if (req.method !== 'POST' || !match) return this.answer(res, 404, { error: { code: 'NotFound', message: 'no such route' } });
       let activity: Record<string, unknown>;
@@ -179,33 +213,82 @@ export class EmulatedConnector {
     const appRetry = this.appRateExceeded(now);
     if (appRetry !== undefined) return this.throttle(res, appRetry, 'app');
     const marker = (this.options.markerOf ?? defaultMarker)(activity);
-    const attempt = (this.attempts.get(marker) ?? 0) + 1;
-    this.attempts.set(marker, attempt);
-    const fault = this.pickFault({ conversationId, marker, attempt });
-    if (fault)
-      this.injected.set(
-        fault.kind === 'status' ? fault.status : 0,
-        (this.injected.get(fault.kind === 'status' ? fault.status : 0) ?? 0) + 1,
-      );
+    const fault = this.faultFor('send', conversationId, marker);
     if (fault?.kind === 'timeout') {
       if (fault.deliver) this.accept(conversationId, marker, now, activity);
       this.hanging.add(res);
       return;
     }
-    if (fault) {
-      const headers: Record<string, string> =
-        fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
-      return this.answer(
-        res,
-        fault.status,
-        { error: { code: fault.code ?? `Status${fault.status}`, message: 'injected by the emulated connector' } },
-        headers,
-      );
-    }
+    if (fault) return this.answerFault(res, fault);
     const conversationRetry = this.conversationLimitExceeded(conversationId, now);
     if (conversationRetry !== undefined) return this.throttle(res, conversationRetry, 'conversation');
     const activityId = this.accept(conversationId, marker, now, activity);
     this.answer(res, 201, { id: activityId });
+  }
+
+  /**
+   * GET /v3/conversations/{teamId}/pagedmembers?pageSize=&continuationToken= as Teams answers it:
+   * at most `pageSize` (and the cap) members, and a continuation token while more remain; an
+   * unknown Team is 404 ConversationNotFound. Faults apply as for sends (`operation: 'roster'`).
+   */
+  private rosterPage(teamId: string, query: URLSearchParams, res: http.ServerResponse): void {
+    this.requests++;
+    const token = query.get('continuationToken') ?? '';
+    const fault = this.faultFor('roster', teamId, token);
+    if (fault?.kind === 'timeout') return void this.hanging.add(res);
+    if (fault) return this.answerFault(res, fault);
+    const members = this.rosters.get(teamId);
+    if (!members) return this.answer(res, 404, { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } });
+    const asked = Number(query.get('pageSize') ?? '500');
+    const size = Math.max(1, Math.min(Number.isFinite(asked) && asked > 0 ? asked : 500, this.options.rosterPageCap ?? 500, 500));
+    const start = token === '' ? 0 : Number(Buffer.from(token, 'base64url').toString('utf8'));
+    if (!Number.isInteger(start) || start < 0 || start > members.length)
+      return this.answer(res, 400, { error: { code: 'BadArgument', message: 'continuation token is not valid' } });
+    this.rosterReads.set(teamId, (this.rosterReads.get(teamId) ?? 0) + 1);
+    const page = members.slice(start, start + size);
+    const next = start + size < members.length ? Buffer.from(String(start + size)).toString('base64url') : undefined;
+    this.answer(res, 200, { members: page, ...(next ? { continuationToken: next } : {}) });
+  }
+
+  /** POST /v3/conversations: a 1:1 conversation with the one member asked for (`operation: 'createConversation'` faults). */
+  private createConversation(chunks: Buffer[], res: http.ServerResponse): void {
+    this.requests++;
+    let memberId = '';
+    try {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { members?: { id?: unknown }[] };
+      memberId = typeof body.members?.[0]?.id === 'string' ? body.members[0].id : '';
+    } catch {
+      return this.answer(res, 400, { error: { code: 'BadSyntax', message: 'body is not JSON' } });
+    }
+    if (!memberId) return this.answer(res, 400, { error: { code: 'BadArgument', message: 'members is required' } });
+    const fault = this.faultFor('createConversation', memberId, memberId);
+    if (fault?.kind === 'timeout') return void this.hanging.add(res);
+    if (fault) return this.answerFault(res, fault);
+    const conversationId = this.createdConversations.get(memberId) ?? teamsPersonalChatId(memberId);
+    this.createdConversations.set(memberId, conversationId);
+    this.answer(res, 201, { id: conversationId });
+  }
+
+  private faultFor(operation: ConnectorOperation, conversationId: string, marker: string): ConnectorFault | undefined {
+    const key = `${operation}|${marker}`;
+    const attempt = (this.attempts.get(key) ?? 0) + 1;
+    this.attempts.set(key, attempt);
+    const fault = this.pickFault({ operation, conversationId, marker, attempt });
+    if (fault) {
+      const status = fault.kind === 'status' ? fault.status : 0;
+      this.injected.set(status, (this.injected.get(status) ?? 0) + 1);
+    }
+    return fault;
+  }
+
+  private answerFault(res: http.ServerResponse, fault: Extract<ConnectorFault, { kind: 'status' }>): void {
+    const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
+    this.answer(
+      res,
+      fault.status,
+      { error: { code: fault.code ?? `Status${fault.status}`, message: 'injected by the emulated connector' } },
+      headers,
+    );
   }
 
   private accept(conversationId: string, marker: string, now: number, activity: Record<string, unknown>): string {
@@ -216,7 +299,7 @@ export class EmulatedConnector {
     log.push(now);
     while (log.length > 0 && log[0]! <= now - this.longestWindowMs) log.shift();
     this.conversationLogs.set(conversationId, log);
-    this.onAccepted?.(activity, now);
+    this.onAccepted?.(activity, now, conversationId);
     return activityId;
   }
 
@@ -243,6 +326,7 @@ export class EmulatedConnector {
   private pickFault(request: ConnectorRequest): ConnectorFault | undefined {
     for (const entry of this.faults) {
       const { rule } = entry;
+      if ((rule.operation ?? 'send') !== request.operation) continue;
       if (rule.times !== undefined && entry.fired >= rule.times) continue;
       if (rule.match && !rule.match(request)) continue;
       if (rule.probability !== undefined && this.random() >= rule.probability) continue;
