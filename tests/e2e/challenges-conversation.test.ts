@@ -4,6 +4,7 @@ import { Playground } from '../support/playground';
 import { PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
 import {
   CLLR_MARTIN_HUGHES,
+  CLLR_OWEN_PRICE,
   CLLR_PRIYA_SHAH,
   GROUP_CHAT_ID,
   OLIVIA_OFFICER,
@@ -38,7 +39,15 @@ describe('challenge cards in the Agents Playground', () => {
   };
 
   beforeAll(async () => {
-    world = await startPlaygroundWorld({ overrides: { clock }, dispatcher: true });
+    world = await startPlaygroundWorld({
+      overrides: { clock },
+      dispatcher: true,
+      roles: [CLLR_MARTIN_HUGHES, CLLR_PRIYA_SHAH].map((cllr) => ({
+        aadObjectId: cllr.aadObjectId,
+        role: 'panel' as const,
+        councillor: true,
+      })),
+    });
     ({ app, playground } = world);
     await ask(playground, 'hello', asOlivia);
     await ask(playground, 'hello', asMartin);
@@ -130,6 +139,12 @@ describe('challenge cards in the Agents Playground', () => {
     expect((await fetch(csvUrl.replace(/sig=[^&]+/, 'sig=forged'))).status).toBe(403);
     expect(cardJson(await ask(playground, 'challenge report for Q4 2026', asMartin))).not.toContain('challenges.csv');
     expect(cardJson(await ask(playground, 'challenge cards', asMartin))).toMatch(/[Oo]nly officers/);
+    // Someone in the tenant who is not on the panel (a guest) gets exactly what a missing card gets.
+    const asGuest = { from: CLLR_OWEN_PRICE.id, conversationId: GROUP_CHAT_ID };
+    const hidden = cardJson(await ask(playground, 'challenge CC-2026-001', asGuest));
+    expect(hidden).toBe(cardJson(await ask(playground, 'challenge CC-2026-999', asGuest)));
+    expect(hidden).toContain('That challenge card could not be found.');
+    expect(cardJson(await ask(playground, 'challenge report for Q4 2026', asGuest))).toContain('Only panel members and officers');
   });
 
   it("asks the officer to confirm a possible name is not a child's, and creates the card only once confirmed", async () => {

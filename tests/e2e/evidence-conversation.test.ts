@@ -29,7 +29,7 @@ describe("the panel's evidence in the Agents Playground", () => {
     venue: 'Darent Room, Sessions House, Maidstone',
     details: 'What being a corporate parent means.',
     rsvpBy: '',
-    audience: 'all',
+    audience: 'panel',
     confirmShortNotice: true,
   };
   const awards = {
@@ -43,7 +43,16 @@ describe("the panel's evidence in the Agents Playground", () => {
   let awardsId: string;
 
   beforeAll(async () => {
-    world = await startPlaygroundWorld({ env: { ELECTION_DATE: '2025-05-01' }, overrides: { clock }, dispatcher: true });
+    world = await startPlaygroundWorld({
+      env: { ELECTION_DATE: '2025-05-01' },
+      overrides: { clock },
+      dispatcher: true,
+      roles: [CLLR_MARTIN_HUGHES, CLLR_PRIYA_SHAH].map((cllr) => ({
+        aadObjectId: cllr.aadObjectId,
+        role: 'panel' as const,
+        councillor: true,
+      })),
+    });
     ({ app, playground } = world);
     await ask(playground, 'hello', asOlivia);
     await ask(playground, 'hello', asMartin);

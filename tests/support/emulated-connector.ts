@@ -253,7 +253,7 @@ export class EmulatedConnector {
   /** POST /v3/conversations: a 1:1 conversation with the one member asked for (`operation: 'createConversation'` faults). */
   private createConversation(chunks: Buffer[], res: http.ServerResponse): void {
     this.requests++;
-    let memberId = '';
+    let memberId: string;
     try {
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { members?: { id?: unknown }[] };
       memberId = typeof body.members?.[0]?.id === 'string' ? body.members[0].id : '';

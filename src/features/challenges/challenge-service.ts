@@ -169,7 +169,7 @@ export class ChallengeService {
 
   /** "my challenge cards": the open cards the actor leads or is assigned to, soonest due first. */
   async listMine(actor: Actor): Promise<ChallengeSummary[]> {
-    requirePermission(actor, 'challenges.view');
+    requirePermission(actor, 'challenges.mine');
     const open = await this.repository.listSummaries({ openOnly: true });
     return open.filter((card) => card.people.some((person) => person.aadObjectId === actor.aadObjectId)).sort(byDue);
   }

@@ -1,4 +1,4 @@
-import { Role, RoleHolding, TurnSender, hasRole } from './actor';
+import { Role, TurnSender, hasRole } from './actor';
 import { DomainError } from '../errors/domain-error';
 
 /**
@@ -147,7 +147,7 @@ export const ACCESS_RULES = {
     allow: MEMBERS,
     refusal: `Checking in is for panel members, councillors and officers. ${FOR_MEMBERS}`,
     covers: ['command:check-in', 'verb:attendance.checkIn'],
-    note: 'invited people (panel members and officers for a meeting), for themselves',
+    note: 'for themselves: invited people at an event; at a panel meeting (held in public) anyone the row allows',
   },
   'training.own': {
     allow: MEMBERS,
@@ -173,8 +173,14 @@ export const ACCESS_RULES = {
     system: true,
     hides: true,
     refusal: NO_CHALLENGE,
-    covers: ['command:show-challenge', 'verb:challenge.show', 'command:my-challenges', 'job:challenge-nudges'],
+    covers: ['command:show-challenge', 'verb:challenge.show', 'job:challenge-nudges'],
     note: 'a guest is told exactly what a missing card gets',
+  },
+  'challenges.mine': {
+    allow: PANEL,
+    refusal: `Challenge cards are for panel members and officers. ${FOR_PANEL}`,
+    covers: ['command:my-challenges'],
+    note: 'the open cards they lead or are assigned to',
   },
   'challenges.report': {
     allow: PANEL,
@@ -373,11 +379,6 @@ export function refusalOf(permission: Permission): DomainError {
 export async function admitTo(sender: TurnSender, permission: Permission): Promise<void> {
   if (opensToEveryone(permission)) return;
   if (!mayEnter(await sender.actor(), permission)) throw refusalOf(permission);
-}
-
-/** Whether someone holding `holding` is in `audience` (a column of the matrix). */
-export function inAudience(holding: RoleHolding, audience: Audience): boolean {
-  return audiencesOf(holding).includes(audience);
 }
 
 function involvedAllowed(rule: Rule, subject: AccessSubject): boolean {

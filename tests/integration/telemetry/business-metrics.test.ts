@@ -5,6 +5,7 @@ import { KnowledgeBase } from '../../../src/features/remit/domain/knowledge-base
 import { EmulatedConnector } from '../../support/emulated-connector';
 import { RecordingMetrics } from '../../support/recording-metrics';
 import { testTableStore } from '../../support/test-storage';
+import { seedRolesIn } from '../../support/seed-roles';
 import { TravelClock } from '../../support/travel-clock';
 import { aMeeting } from '../../unit/meetings/meeting-fixtures';
 
@@ -37,7 +38,12 @@ describe('business metrics recorded by the features', () => {
       ...loadConfig({ NODE_ENV: 'test', REMINDER_OFFSETS: 'P1D', LOG_LEVEL: 'silent' }),
       publicBaseUrl: 'https://cpp.example.org',
     };
-    composition = compose(config, await testTableStore(), knowledge, clock, silentLogger(), metrics);
+    const store = await testTableStore();
+    composition = compose(config, store, knowledge, clock, silentLogger(), metrics);
+    await seedRolesIn(
+      store,
+      MEMBERS.map((aadObjectId) => ({ aadObjectId })),
+    );
     for (const id of MEMBERS) {
       await composition.services.members.recordSighting({
         aadObjectId: id,

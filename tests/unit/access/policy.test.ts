@@ -47,6 +47,7 @@ const EXPECTED: Record<Permission, string> = {
   'training.reminded': '0100000 1',
   'keyFigures.read': '0111110 0',
   'challenges.view': '0011110 1',
+  'challenges.mine': '0011110 0',
   'challenges.report': '0011110 1',
   'challenges.respond': '0001110 0',
   'challenges.create': '0001100 0',

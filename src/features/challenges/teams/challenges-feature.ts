@@ -24,7 +24,7 @@ export function challengesFeature(desk: ChallengeDesk, youSaidWeDid: YouSaidWeDi
       },
       {
         name: 'my-challenges',
-        access: 'challenges.view',
+        access: 'challenges.mine',
         phrases: ['my challenge cards', 'my challenges'],
         run: async (_input, sender) => desk.listMine(await sender.actor()),
       },
