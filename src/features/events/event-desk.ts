@@ -240,7 +240,9 @@ export class EventDesk {
     if (audience.kind !== 'team') return this.deps.roles.activeWhere((person) => audienceIncludes(audience, person));
     if (!this.deps.teamMembers)
       throw new DomainError('unavailable', "I cannot read that Team's members at the moment. Please choose another audience.");
-    const [inTeam, eligible] = await Promise.all([this.deps.teamMembers(audience.teamId), this.eligible()]);
+    // The roster first: reading it records the Team's members the bot had not met, so roles are read after it.
+    const inTeam = await this.deps.teamMembers(audience.teamId);
+    const eligible = await this.eligible();
     const allowed = new Set(eligible.map((member) => member.aadObjectId));
     return inTeam.filter((member) => allowed.has(member.aadObjectId));
   }
