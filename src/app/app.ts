@@ -1,20 +1,20 @@
 import path from 'node:path';
-import { AppConfig } from './config';
-import { createLogger, Logger } from '../platform/logging/logger';
-import { RoleDirectory } from '../features/members/data/role-directory';
+import type { AppConfig } from './config';
+import { createLogger, type Logger } from '../platform/logging/logger';
+import { RoleDirectory } from '../features/members';
 import { KnowledgeBase } from '../features/remit/domain/knowledge-base';
-import { createHttpServer, HealthReport, ReadinessReport } from './server';
-import { EmbeddedAzurite, startEmbeddedAzurite } from '../platform/storage/embedded-azurite';
-import { StorageConnection, TableStore } from '../platform/storage/table-store';
+import { createHttpServer, type HealthReport, type ReadinessReport } from './server';
+import { type EmbeddedAzurite, startEmbeddedAzurite } from '../platform/storage/embedded-azurite';
+import { type StorageConnection, TableStore } from '../platform/storage/table-store';
 import { createMessageEndpoint } from '../platform/teams/message-endpoint';
-import { AppServices, compose, Composition, Workers } from './composition';
+import { type AppServices, compose, type Composition, type Workers } from './composition';
 import { PanelBot } from '../platform/teams/panel-bot';
-import { Clock, SystemClock } from '../platform/time/clock';
+import { type Clock, SystemClock } from '../platform/time/clock';
 import { projectRoot } from '../platform/process/project-root';
 import { freePort } from '../platform/process/free-port';
 import { storageCredential } from '../platform/storage/storage-credential';
-import { SampleData, startSampleData } from '../local/sample-data';
-import { Metrics } from '../platform/telemetry/metrics';
+import { type SampleData, startSampleData } from '../local/sample-data';
+import type { Metrics } from '../platform/telemetry/metrics';
 import { loadPublicPages } from './pages/public-pages';
 
 export interface AppOverrides {

@@ -1,100 +1,101 @@
-import { ApologyBook } from '../features/apologies/data/apology-book';
-import { ApologyDesk, OfficerNotice } from '../features/apologies/apology-desk';
-import { AppConfig } from './config';
+import { ApologyBook, ApologyDesk, type OfficerNotice, apologiesFeature, ApologyNotices, apologyMeeting } from '../features/apologies';
+import type { AppConfig } from './config';
 import { DeliveryControl } from '../platform/delivery/delivery-control';
 import { DeliveryDispatcher } from '../platform/delivery/delivery-dispatcher';
 import { DeliveryService } from '../platform/delivery/delivery-service';
 import { OutboxStore } from '../platform/delivery/outbox-store';
 import { UnreachableMembers } from '../platform/delivery/unreachable-members';
-import { Logger } from '../platform/logging/logger';
-import { IcalSource } from '../features/meetings/data/ical-source';
-import { MeetingQueries } from '../features/meetings/meeting-query';
-import { MeetingRepository } from '../features/meetings/data/meeting-repository';
-import { MeetingSourceReader } from '../features/meetings/domain/source-snapshot';
-import { MeetingSync, MeetingSyncScheduler } from '../features/meetings/meeting-sync';
-import { ModernGovClient, ModernGovSource } from '../features/meetings/data/moderngov-client';
-import { OfficerMeetings } from '../features/meetings/officer-meetings';
-import { MemberDirectory } from '../features/members/data/member-directory';
-import { RoleDirectory } from '../features/members/data/role-directory';
-import { RoleService, narrows } from '../features/members/role-service';
-import { MemberImport } from '../features/members/member-import';
+import type { Logger } from '../platform/logging/logger';
+import {
+  IcalSource,
+  MeetingQueries,
+  MeetingRepository,
+  type MeetingSourceReader,
+  MeetingSync,
+  MeetingSyncScheduler,
+  ModernGovClient,
+  ModernGovSource,
+  OfficerMeetings,
+  MeetingReminders,
+  ReminderLog,
+  reminderCards,
+  MeetingDesk,
+  meetingsFeature,
+  MeetingCalendar,
+  PANEL_NAME,
+} from '../features/meetings';
+import {
+  MemberDirectory,
+  RoleDirectory,
+  RoleService,
+  TeamRegistry,
+  RecentSightings,
+  membersFeature,
+  MemberImport,
+  narrows,
+  type TeamRosterPages,
+} from '../features/members';
 import { may } from '../shared/access/policy';
-import { TeamRegistry } from '../features/members/data/team-registry';
-import { RecentSightings } from '../features/members/domain/recent-sightings';
 import { TeamRoster } from '../platform/teams/team-roster';
-import { Member } from '../features/members/domain/member';
-import { AnswerFeedbackStore } from '../features/remit/data/answer-feedback-store';
-import { KnowledgeBase } from '../features/remit/domain/knowledge-base';
-import { RemitService } from '../features/remit/remit-service';
-import { LiveKnowledge } from '../features/remit/live-knowledge';
-import { OfficerDesk } from '../features/remit/officer-desk';
-import { OfficerEntryStore } from '../features/remit/data/officer-entry-store';
-import { OfficerQuestionStore } from '../features/remit/data/officer-question-store';
-import { MeetingReminders } from '../features/meetings/meeting-reminders';
-import { ReminderLog } from '../features/meetings/data/reminder-log';
-import { reminderCards } from '../features/meetings/teams/reminder-cards';
+import {
+  AnswerFeedbackStore,
+  type KnowledgeBase,
+  RemitService,
+  LiveKnowledge,
+  OfficerDesk,
+  OfficerEntryStore,
+  OfficerQuestionStore,
+  remitFeature,
+} from '../features/remit';
 import { JobStore } from '../platform/scheduler/job-store';
-import { JobHandler } from '../platform/scheduler/scheduled-job';
+import type { JobHandler } from '../platform/scheduler/scheduled-job';
 import { DEFAULT_SCHEDULER_OPTIONS, Scheduler } from '../platform/scheduler/scheduler';
-import { TableStore } from '../platform/storage/table-store';
-import { TeamsPlatformServices } from '../platform/teams/bot-services';
-import { Feature } from '../shared/feature';
-import { MeetingDesk, meetingsFeature } from '../features/meetings';
-import { MeetingCalendar } from '../features/meetings/domain/meeting-calendar';
-import { membersFeature } from '../features/members';
-import { remitFeature } from '../features/remit';
+import type { TableStore } from '../platform/storage/table-store';
+import type { TeamsPlatformServices } from '../platform/teams/bot-services';
+import type { Feature } from '../shared/feature';
 import { helpFeature } from '../features/help';
-import { apologiesFeature } from '../features/apologies';
-import { ApologyNotices } from '../features/apologies/apology-notices';
-import { apologyMeeting } from '../features/apologies/apology-desk';
-import { eventsFeature } from '../features/events';
-import { CalendarServices, calendarFeature } from '../features/calendar';
-import { challengesFeature } from '../features/challenges';
-import { auditFeature } from '../features/audit';
-import { attendanceFeature } from '../features/attendance/teams/attendance-feature';
-import { trainingFeature } from '../features/training/teams/training-feature';
-import { participationFeature } from '../features/participation/teams/participation-feature';
-import { keyFiguresFeature } from '../features/key-figures/teams/key-figures-feature';
+import {
+  eventsFeature,
+  eventIdSchema,
+  EventDesk,
+  EventInvitations,
+  EventRepository,
+  EventRsvps,
+  OfficerEvents,
+  RsvpBook,
+} from '../features/events';
+import {
+  type CalendarServices,
+  calendarFeature,
+  BulletinOptOuts,
+  CalendarFeed,
+  CalendarTokens,
+  MemberBulletin,
+  eventIcsFileName,
+  eventToIcs,
+  BulletinSender,
+} from '../features/calendar';
+import {
+  challengesFeature,
+  YouSaidWeDidDesk,
+  YouSaidWeDidStore,
+  ChallengeDesk,
+  ChallengeRepository,
+  ChallengeService,
+  directoryPeople,
+} from '../features/challenges';
+import { auditFeature, AuditLog, AuditDesk, type AuditTrail } from '../features/audit';
+import { attendanceFeature, AttendanceDesk, AttendanceBook, Occasions } from '../features/attendance';
+import { trainingFeature, TrainingDesk, TrainingPreferences, FlaggedCouncillors } from '../features/training';
+import { participationFeature, ParticipationDesk } from '../features/participation';
+import { keyFiguresFeature, KeyFiguresDesk, KeyFiguresStore, loadKeyFigureDefinitions } from '../features/key-figures';
 import { TeamsProactiveSender } from '../platform/teams/teams-proactive-sender';
-import { Clock } from '../platform/time/clock';
+import type { Clock } from '../platform/time/clock';
 import { WorkingDayCalendar } from '../platform/time/working-days';
-import { BulletinOptOuts } from '../features/calendar/data/bulletin-opt-outs';
-import { CalendarFeed } from '../features/calendar/calendar-feed';
-import { CalendarTokens } from '../features/calendar/data/calendar-tokens';
-import { eventIdSchema } from '../features/events/domain/event';
-import { EventDesk } from '../features/events/event-desk';
-import { EventInvitations } from '../features/events/data/event-invitations';
-import { EventRepository } from '../features/events/data/event-repository';
-import { EventRsvps } from '../features/events/event-rsvps';
-import { MemberBulletin } from '../features/calendar/member-bulletin';
-import { eventIcsFileName, eventToIcs } from '../features/calendar/domain/members-calendar';
-import { OfficerEvents } from '../features/events/officer-events';
-import { RsvpBook } from '../features/events/data/rsvp-book';
 import { ChartRenderer } from '../platform/charts/chart-renderer';
-import { AttendanceDesk } from '../features/attendance/attendance-desk';
-import { AttendanceBook } from '../features/attendance/data/attendance-book';
-import { Occasions } from '../features/attendance/data/occasions';
-import { KeyFiguresDesk } from '../features/key-figures/key-figures-desk';
-import { KeyFiguresStore } from '../features/key-figures/data/key-figures-store';
-import { loadKeyFigureDefinitions } from '../features/key-figures/domain/key-figure-definitions';
-import { TrainingDesk } from '../features/training/training-desk';
-import { TrainingPreferences } from '../features/training/data/training-preferences';
-import { FlaggedCouncillors } from '../features/training/domain/councillor-directory';
-import { ParticipationDesk } from '../features/participation/participation-desk';
-import { YouSaidWeDidDesk } from '../features/challenges/you-said-we-did-desk';
-import { YouSaidWeDidStore } from '../features/challenges/data/you-said-we-did-store';
 import { SignedLinks } from '../platform/security/signed-links';
-import { BulletinSender } from '../features/calendar/bulletin-sender';
-import { ChallengeDesk } from '../features/challenges/challenge-desk';
-import { AuditLog } from '../features/audit/data/audit-log';
-import { AuditDesk } from '../features/audit/audit-desk';
-import { AuditTrail } from '../features/audit/domain/audit-entry';
-import { ChallengeRepository } from '../features/challenges/data/challenge-repository';
-import { ChallengeService } from '../features/challenges/challenge-service';
-import { directoryPeople } from '../features/challenges/domain/challenge-people';
-import { PANEL_NAME } from '../features/meetings/domain/panel-name';
-import { Metrics, NO_METRICS } from '../platform/telemetry/metrics';
-import { WorkerState } from '../platform/health/worker-state';
+import { type Metrics, NO_METRICS } from '../platform/telemetry/metrics';
+import type { WorkerState } from '../platform/health/worker-state';
 
 /** The background work of one instance: delivery, scheduled jobs, meeting sync. */
 export interface Workers {
@@ -210,7 +211,10 @@ export function compose(
   const teams = new TeamRegistry(store.client('teams'), clock);
   const links = new SignedLinks(config.linkSigningSecret, clock);
   const charts = new ChartRenderer();
-  const roster = new TeamRoster(config.credentials, teams, members, logger);
+  const roster = new TeamRoster({ credentials: config.credentials, teams, directory: members, logger, clock });
+  // The scheduler is built last (it takes every feature's jobs); work that should start at once calls it through this.
+  let wakeScheduler = () => {};
+  const runSoon = () => wakeScheduler();
   const apologyBook = new ApologyBook(store.client('apologies'), clock);
   const attendanceBook = new AttendanceBook(store.client('attendance'));
   const keyFigures = new KeyFiguresDesk({
@@ -240,7 +244,8 @@ export function compose(
     clock,
     audit,
     attendance,
-    teamMembers: (teamId) => roster.membersOf(teamId),
+    teamRoster: roster,
+    runSoon,
   });
   const calendar = calendarServices(config, store, {
     events,
@@ -347,6 +352,7 @@ export function compose(
   );
   const officerQuestions = new OfficerDesk({
     questions: new OfficerQuestionStore(store.client('officerquestions')),
+    metrics,
     entries: new OfficerEntryStore(store.client('officerentries')),
     knowledge: liveKnowledge,
     members,
@@ -396,6 +402,7 @@ export function compose(
     ...DEFAULT_SCHEDULER_OPTIONS,
     pollInterval: config.schedulerPollInterval,
   });
+  wakeScheduler = () => scheduler.wake();
   const meetingSync = syncScheduler(config, meetingRepository, clock, logger, () => reminders.planUpcoming());
   const platform: TeamsPlatformServices = {
     features,
@@ -540,7 +547,8 @@ interface EventWiring {
   clock: Clock;
   audit: AuditTrail;
   attendance: AttendanceDesk;
-  teamMembers: (teamId: string) => Promise<Member[]>;
+  teamRoster: TeamRosterPages;
+  runSoon: () => void;
 }
 
 function calendarOptions(config: { publicBaseUrl: string }) {

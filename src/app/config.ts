@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { DateTime, Duration } from 'luxon';
 import { z } from 'zod';
-import { parseReminderOffsets } from '../features/meetings/domain/reminder-offsets';
-import { BulletinSchedule, parseBulletinSchedule } from '../features/calendar/domain/bulletin-schedule';
+import { parseReminderOffsets } from '../features/meetings';
+import { type BulletinSchedule, parseBulletinSchedule } from '../features/calendar';
 import { instanceNameFrom } from '../platform/delivery/instance-identity';
 import { LONDON } from '../platform/time/clock';
 

@@ -1,4 +1,4 @@
-import { AppConfig, ConfigError, loadConfig } from './config';
+import { type AppConfig, ConfigError, loadConfig } from './config';
 import { startTelemetry } from '../platform/telemetry/telemetry';
 
 /**

@@ -1,9 +1,9 @@
 import restify from 'restify';
-import { Logger } from '../platform/logging/logger';
+import type { Logger } from '../platform/logging/logger';
 import type { MessageEndpoint } from '../platform/teams/message-endpoint';
-import { Download, DownloadResult } from '../shared/feature';
+import type { Download, DownloadResult } from '../shared/feature';
 import type { WorkerLiveness } from './composition';
-import { PUBLIC_PAGES, PublicPage, PublicPageName } from './pages/public-pages';
+import { PUBLIC_PAGES, type PublicPage, type PublicPageName } from './pages/public-pages';
 
 export interface HealthReport {
   healthy: boolean;

@@ -1,9 +1,9 @@
-import { EventRepository } from '../features/events/data/event-repository';
-import { Clock } from '../platform/time/clock';
+import type { EventRepository } from '../features/events';
+import type { Clock } from '../platform/time/clock';
 import { loadSampleEventDefinition, seedSampleEvent } from './sample-event';
 import { SAMPLE_COMMITTEE_ID, SampleModernGov, loadSampleRecording } from './sample-moderngov';
 import { startSampleModernGovServer } from './sample-moderngov-server';
-import { RoleDirectory } from '../features/members/data/role-directory';
+import type { RoleDirectory } from '../features/members';
 import { loadSampleRoles, seedSampleRoles } from './sample-roles';
 
 /** The sample world of a local run: a loopback ModernGov to sync from, and one participation event. */

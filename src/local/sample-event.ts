@@ -5,9 +5,8 @@ import { RestError } from '@azure/data-tables';
 import { DateTime } from 'luxon';
 import YAML from 'yaml';
 import { z } from 'zod';
-import { EVENT_KINDS, ParticipationEvent } from '../features/events/domain/event';
-import { EventRepository } from '../features/events/data/event-repository';
-import { Clock, LONDON } from '../platform/time/clock';
+import { EVENT_KINDS, type ParticipationEvent, type EventRepository } from '../features/events';
+import { type Clock, LONDON } from '../platform/time/clock';
 import { projectRoot } from '../platform/process/project-root';
 
 const sampleEventSchema = z.object({

@@ -1,7 +1,7 @@
 import http from 'node:http';
-import { AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
-import { SAMPLE_COMMITTEE_ID, SampleModernGov } from './sample-moderngov';
+import { SAMPLE_COMMITTEE_ID, type SampleModernGov } from './sample-moderngov';
 
 export interface SampleModernGovServer {
   /** `http://127.0.0.1:<port>`: the MODERNGOV_URL the bot's own ModernGov client reads. */

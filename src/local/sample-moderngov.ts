@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { Clock, LONDON } from '../platform/time/clock';
+import { type Clock, LONDON } from '../platform/time/clock';
 import { projectRoot } from '../platform/process/project-root';
 
 /** Kent County Council's Corporate Parenting Panel in ModernGov: the committee the sample answers for. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { roleSchema } from '../shared/access/actor';
-import { RoleDirectory } from '../features/members/data/role-directory';
+import type { RoleDirectory } from '../features/members';
 import { AAD_OBJECT_ID_PATTERN } from '../features/members/domain/member';
 import { projectRoot } from '../platform/process/project-root';
 

@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { JobHandler } from '../platform/scheduler/scheduled-job';
-import { Role, TurnSender } from './access/actor';
-import { Permission } from './access/policy';
-import { AdaptiveCardJson } from './cards/card-template';
+import type { Role, TurnSender } from './access/actor';
+import type { Permission } from './access/policy';
+import type { AdaptiveCardJson } from './cards/card-template';
 import { DomainError } from './errors/domain-error';
+import type { PersonalDataContribution } from './personal-data';
 
 /**
  * What a capability adds to the bot. Each feature folder builds one of these in its `teams/`
@@ -19,6 +20,11 @@ export interface Feature {
   readonly freeText?: FreeTextRoute;
   readonly jobs?: Readonly<Record<string, JobHandler>>;
   readonly downloads?: readonly Download[];
+  /**
+   * Its part in the person's data rights (export, erasure, retention) for the tables it writes.
+   * Every feature that stores rows keyed by or naming a person registers one; see shared/personal-data.ts.
+   */
+  readonly personalData?: PersonalDataContribution;
   /** Background set-up once the workers start (e.g. planning a recurring job); failures are logged. */
   readonly start?: () => Promise<void>;
   /** Told when a person removes the bot from their personal scope (e.g. to withdraw their calendar address). */
@@ -36,7 +42,8 @@ export interface TextCommand {
   readonly patterns?: readonly RegExp[];
   /** How the help card lists it, for the roles that may use it; omit for commands listed elsewhere. */
   readonly help?: HelpEntry;
-  run(input: CommandInput, sender: TurnSender): Promise<AdaptiveCardJson>;
+  /** The reply: one card, or several sent one after another (a bulletin too long for one card). */
+  run(input: CommandInput, sender: TurnSender): Promise<AdaptiveCardJson | AdaptiveCardJson[]>;
 }
 
 export interface CommandInput {

@@ -21,6 +21,7 @@ export const JOB_KINDS = {
   trainingReminders: 'training-reminders',
   officerQuestionNudges: 'officer-question-nudges',
   apologyNotice: 'apology-notice',
+  teamInvitations: 'team-invitations',
 } as const;
 
 /** Keys of scheduled jobs: one pending job per key. */
@@ -34,14 +35,44 @@ export const jobKeys = {
   meetingCancelled: (meetingId: string) => `${JOB_KINDS.meetingCancelled}|${meetingId}`,
   eventRemindersOf: (eventId: string) => `${JOB_KINDS.eventReminder}|${eventId}|`,
   eventReminder: (eventId: string, startUtc: string) => `${jobKeys.eventRemindersOf(eventId)}${startUtc}`,
+  /**
+   * Recurring jobs: one job per occurrence, keyed by its London date, so planning an occurrence
+   * twice (a retry, a second instance, a start-up) plans it once. Each series' keys start with its
+   * kind, as the single keys of earlier versions (`legacyJobKeys`) did.
+   */
+  bulletin: (londonDate: string) => `${JOB_KINDS.bulletin}|${londonDate}`,
+  challengeNudges: (londonDate: string) => `${JOB_KINDS.challengeNudges}|${londonDate}`,
+  challengeQuarterlyReport: (londonDate: string) => `${JOB_KINDS.challengeQuarterlyReport}|${londonDate}`,
+  /** The monthly training reminder run due on one London date. */
+  trainingReminders: (londonDate: string) => `${JOB_KINDS.trainingReminders}|${londonDate}`,
+  officerQuestionNudges: (londonDate: string) => `${JOB_KINDS.officerQuestionNudges}|${londonDate}`,
+  /** One pending notice to officers per member and meeting: later changes join it. */
+  apologyNotice: (meetingId: string, aadObjectId: string) => `${JOB_KINDS.apologyNotice}|${meetingId}|${aadObjectId}`,
+  /** Every page of the background invitation of one event version's Team audience. */
+  teamInvitationsOf: (eventId: string, sequence: number) => `${JOB_KINDS.teamInvitations}|${eventId}|v${sequence}|`,
+  /** One page of a Team's roster (from 0): the job carries the continuation token that reads it. */
+  teamInvitationPage: (eventId: string, sequence: number, page: number) => `${jobKeys.teamInvitationsOf(eventId, sequence)}p${page}`,
+} as const;
+
+/**
+ * The one key each recurring series used before it became one job per occurrence. Jobs stored
+ * under them still run (their kind is unchanged) and plan the next occurrence under the new key;
+ * the series prefix (the kind) matches them, so a start-up beside one plans no second series.
+ */
+export const legacyJobKeys = {
   bulletin: 'bulletin|weekly',
   challengeNudges: JOB_KINDS.challengeNudges,
   challengeQuarterlyReport: JOB_KINDS.challengeQuarterlyReport,
-  /** The monthly training reminder run due on one London date. */
-  trainingReminders: (londonDate: string) => `${JOB_KINDS.trainingReminders}|${londonDate}`,
   officerQuestionNudges: JOB_KINDS.officerQuestionNudges,
-  /** One pending notice to officers per member and meeting: later changes join it. */
-  apologyNotice: (meetingId: string, aadObjectId: string) => `${JOB_KINDS.apologyNotice}|${meetingId}|${aadObjectId}`,
+} as const;
+
+/**
+ * Dedupe keys within a batch, where a batch sends a member more than one message. The default
+ * (`<batchId>:<aadObjectId>`, see DeliveryService) is the first message's.
+ */
+export const dedupeKeys = {
+  /** Part 2, 3, ... of a bulletin too long for one card (part 1 keeps the default key). */
+  bulletinPart: (batchId: string, part: number, aadObjectId: string) => `${batchId}:part${part}:${aadObjectId}`,
 } as const;
 
 /** Delivery batch ids: a batch sends each recipient one message, whatever retries and restarts happen. */

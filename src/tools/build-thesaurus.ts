@@ -1,11 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { KnowledgeBase } from '../features/remit/domain/knowledge-base';
-import { loadSourcePassages } from '../features/remit/data/source-loader';
-import { stem } from '../features/remit/domain/stemmer';
-import { isStopWord } from '../features/remit/domain/stop-words';
-import { tokenize } from '../features/remit/domain/text-normalizer';
-import { ThesaurusFile } from '../features/remit/data/english-thesaurus';
+import { KnowledgeBase, loadSourcePassages, stem, isStopWord, tokenize, type ThesaurusFile } from '../features/remit';
 import { projectRoot } from '../platform/process/project-root';
 
 /**

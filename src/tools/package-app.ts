@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
-import { loadPackagingConfig, PackagingConfig } from '../app/config';
+import { loadPackagingConfig, type PackagingConfig } from '../app/config';
 import { projectRoot } from '../platform/process/project-root';
 import { validateWithToolkit } from './toolkit-validate';
 

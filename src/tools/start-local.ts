@@ -1,8 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { ConfigError, loadLocalRunConfig, LocalRunConfig } from '../app/config';
+import { ConfigError, loadLocalRunConfig, type LocalRunConfig } from '../app/config';
 import { isPortFree, waitForPort } from '../platform/process/free-port';
 import { projectRoot } from '../platform/process/project-root';
 import { waitForHttp } from '../platform/process/wait-for-http';

@@ -1,15 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import { DeliveryControl } from '../../src/platform/delivery/delivery-control';
-import { DeliveryDispatcher, DeliveryDispatcherOptions, KillReport } from '../../src/platform/delivery/delivery-dispatcher';
+import { DeliveryDispatcher, type DeliveryDispatcherOptions, type KillReport } from '../../src/platform/delivery/delivery-dispatcher';
 import { DeliveryService } from '../../src/platform/delivery/delivery-service';
 import { OutboxStore } from '../../src/platform/delivery/outbox-store';
 import { UnreachableMembers } from '../../src/platform/delivery/unreachable-members';
 import { silentLogger } from '../../src/platform/logging/logger';
-import { EmbeddedAzurite, startEmbeddedAzurite } from '../../src/platform/storage/embedded-azurite';
+import { type EmbeddedAzurite, startEmbeddedAzurite } from '../../src/platform/storage/embedded-azurite';
 import { TableStore } from '../../src/platform/storage/table-store';
 import { TeamsProactiveSender } from '../../src/platform/teams/teams-proactive-sender';
 import { SystemClock } from '../../src/platform/time/clock';
-import { EmulatedConnector, FaultRule, markerCard } from '../support/emulated-connector';
+import { EmulatedConnector, type FaultRule, markerCard } from '../support/emulated-connector';
 import { mib } from './bench-stats';
 import { teamsPersonalChatId } from '../support/teams-ids';
 

@@ -1,13 +1,13 @@
-import { TableClient, TransactionAction } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { TableStore } from '../../src/platform/storage/table-store';
 import { DateTime, Duration } from 'luxon';
 import {
-  Challenge,
-  ChallengeEvent,
-  ChallengeStatus,
+  type Challenge,
+  type ChallengeEvent,
+  type ChallengeStatus,
   PRIORITY_AREAS,
   RAISING_GROUPS,
-  StatusChange,
+  type StatusChange,
   formatReference,
   toUtcIso,
 } from '../../src/features/challenges/domain/challenge';
@@ -21,7 +21,7 @@ import {
 } from '../../src/features/challenges/data/challenge-entities';
 import { ChallengeRepository } from '../../src/features/challenges/data/challenge-repository';
 import { buildChallengeReport } from '../../src/features/challenges/domain/challenge-report';
-import { ReportPeriod, quarterPeriod, rangePeriod, yearPeriod } from '../../src/features/challenges/domain/challenge-report-period';
+import { type ReportPeriod, quarterPeriod, rangePeriod, yearPeriod } from '../../src/features/challenges/domain/challenge-report-period';
 import { ChallengeService } from '../../src/features/challenges/challenge-service';
 import { ManualClock } from '../../src/platform/time/clock';
 import { londonStartOfDay } from '../../src/platform/time/london';

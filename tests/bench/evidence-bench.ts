@@ -1,4 +1,4 @@
-import { TableClient, TransactionAction } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { DateTime } from 'luxon';
 import { AttendanceBook } from '../../src/features/attendance/data/attendance-book';
 import { ChallengeDesk } from '../../src/features/challenges/challenge-desk';
@@ -10,8 +10,8 @@ import { quarterPeriod, yearPeriod } from '../../src/features/challenges/domain/
 import { EventInvitations } from '../../src/features/events/data/event-invitations';
 import { EventRepository } from '../../src/features/events/data/event-repository';
 import { RsvpBook } from '../../src/features/events/data/rsvp-book';
-import { ParticipationEvent } from '../../src/features/events/domain/event';
-import { Member } from '../../src/features/members/domain/member';
+import type { ParticipationEvent } from '../../src/features/events/domain/event';
+import type { Member } from '../../src/features/members/domain/member';
 import { ParticipationDesk } from '../../src/features/participation/participation-desk';
 import { participationTrendChart } from '../../src/features/participation/domain/participation-chart';
 import { participationDocument } from '../../src/features/participation/participation-document';

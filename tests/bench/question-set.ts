@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
-import { RemitResult } from '../../src/features/remit/domain/remit-result';
+import type { RemitResult } from '../../src/features/remit/domain/remit-result';
 import { projectRoot } from '../../src/platform/process/project-root';
 
 const half = z.enum(['tune', 'test']);

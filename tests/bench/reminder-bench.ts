@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import { compose, Composition } from '../../src/app/composition';
+import { compose, type Composition } from '../../src/app/composition';
 import { loadConfig } from '../../src/app/config';
 import { silentLogger } from '../../src/platform/logging/logger';
-import { Meeting, meetingIdFor } from '../../src/features/meetings/domain/meeting';
+import { type Meeting, meetingIdFor } from '../../src/features/meetings/domain/meeting';
 import { KnowledgeBase } from '../../src/features/remit/domain/knowledge-base';
 import { startEmbeddedAzurite } from '../../src/platform/storage/embedded-azurite';
 import { TableStore } from '../../src/platform/storage/table-store';

@@ -5,6 +5,7 @@ import { startEmbeddedAzurite } from '../../src/platform/storage/embedded-azurit
 import { runReminderBench } from './reminder-bench';
 import { runRemitBench } from './remit-bench';
 import { runPersonalDataGuardBench } from './personal-data-guard-bench';
+import { runTeamAudienceBench } from './team-audience-bench';
 
 /** `npm run bench`: every benchmark, each printing its figures and its ratio to a baseline run in this process. */
 async function main(): Promise<void> {
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   await runBroadcastBench();
   const azurite = await startEmbeddedAzurite();
   try {
+    await runTeamAudienceBench(azurite);
     await printChallengeReportBench(azurite.connectionString);
     await printEvidenceBench(azurite.connectionString);
   } finally {

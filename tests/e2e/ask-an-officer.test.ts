@@ -1,6 +1,6 @@
 import { ask, cardJson, executeActionData, firstCard } from '../support/conversation-driver';
-import { Playground } from '../support/playground';
-import { PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
+import type { Playground } from '../support/playground';
+import { type PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
 import { CLLR_MARTIN_HUGHES, CLLR_PRIYA_SHAH, GROUP_CHAT_ID, OLIVIA_OFFICER, PERSONAL_CHAT_ID, TEAM_ID } from '../support/playground-users';
 import { TravelClock } from '../support/travel-clock';
 

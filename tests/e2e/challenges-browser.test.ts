@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { closeBrowser, openPlayground, Page, screenshot, sendChatMessage, waitForAdaptiveCard } from '../support/browser';
+import { closeBrowser, openPlayground, type Page, screenshot, sendChatMessage, waitForAdaptiveCard } from '../support/browser';
 import { OLIVIA_OFFICER, TENANT_ID } from '../support/playground-users';
-import { PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
+import { type PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
 import { TravelClock } from '../support/travel-clock';
 
 /** What officers and councillors see: the challenge card and the quarterly report, drawn by the Playground's renderer. */

@@ -1,7 +1,7 @@
-import { RunningApp } from '../../src/app/app';
+import type { RunningApp } from '../../src/app/app';
 import { ask, cardJson, executeActionData, firstCard } from '../support/conversation-driver';
-import { Playground } from '../support/playground';
-import { PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
+import type { Playground } from '../support/playground';
+import { type PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
 import {
   CLLR_MARTIN_HUGHES,
   CLLR_OWEN_PRICE,

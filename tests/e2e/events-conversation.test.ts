@@ -1,7 +1,7 @@
-import { RunningApp } from '../../src/app/app';
+import type { RunningApp } from '../../src/app/app';
 import { ask, cardJson, executeActionData } from '../support/conversation-driver';
-import { Playground, PlaygroundMessage } from '../support/playground';
-import { PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
+import type { Playground, PlaygroundMessage } from '../support/playground';
+import { type PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
 import {
   CLLR_MARTIN_HUGHES,
   GROUP_CHAT_ID,
@@ -215,9 +215,12 @@ describe('participation events in the Agents Playground', () => {
       },
       { from: OLIVIA_OFFICER.id, replyToId: formCard.messageId },
     );
-    expect(JSON.stringify(created.body)).toContain('Event created');
+    // Answered at once; the Team's roster is read in the background (here: the scheduler ticked by the test).
+    expect(JSON.stringify(created.body)).toContain('Event created: finding the members of');
     const eventId = JSON.stringify(created.body).match(/"eventId":"(ev-[0-9a-f]{24})"/)![1]!;
     const batch = `event:${eventId}:v0:invitation`;
+    expect((await app.composition.delivery.progress(batch)).queued).toBe(0);
+    while ((await app.composition.scheduler.tick()) > 0);
     let progress = await app.composition.delivery.progress(batch);
     for (let i = 0; i < 100 && progress.pending > 0; i++)
       progress = await new Promise((r) => setTimeout(r, 50)).then(() => app.composition.delivery.progress(batch));

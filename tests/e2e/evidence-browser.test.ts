@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { closeBrowser, Locator, openPlayground, Page, screenshot, sendChatMessage, waitForAdaptiveCard } from '../support/browser';
+import {
+  closeBrowser,
+  type Locator,
+  openPlayground,
+  type Page,
+  screenshot,
+  sendChatMessage,
+  waitForAdaptiveCard,
+} from '../support/browser';
 import { OLIVIA_OFFICER, TENANT_ID } from '../support/playground-users';
-import { PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
+import { type PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
 import { TravelClock } from '../support/travel-clock';
 
 /** The reports' charts as the Playground's Adaptive Card renderer draws them (a data-URI PNG in an Image). */

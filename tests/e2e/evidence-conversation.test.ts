@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { RunningApp } from '../../src/app/app';
+import type { RunningApp } from '../../src/app/app';
 import { ask, cardJson, executeActionData, firstCard } from '../support/conversation-driver';
 import { readDocx } from '../support/docx-text';
-import { Playground } from '../support/playground';
-import { PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
+import type { Playground } from '../support/playground';
+import { type PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
 import { CLLR_MARTIN_HUGHES, CLLR_PRIYA_SHAH, GROUP_CHAT_ID, OLIVIA_OFFICER, TENANT_ID } from '../support/playground-users';
 import { TravelClock } from '../support/travel-clock';
 

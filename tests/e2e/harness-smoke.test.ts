@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { closeBrowser, openPlayground, screenshot, sendChatMessage, waitForAdaptiveCard, waitForBotMessage } from '../support/browser';
-import { EchoBot, startEchoBot } from '../support/echo-bot';
-import { Playground, startPlayground } from '../support/playground';
+import { type EchoBot, startEchoBot } from '../support/echo-bot';
+import { type Playground, startPlayground } from '../support/playground';
 import {
   BOT,
   CHANNEL,

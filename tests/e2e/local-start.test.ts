@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +6,7 @@ import { freePort } from '../../src/platform/process/free-port';
 import { killOnParentExit, stopChildProcess } from '../../src/platform/process/child-process';
 import { projectRoot } from '../../src/platform/process/project-root';
 import { ask, cardJson } from '../support/conversation-driver';
-import { Playground, attachPlayground } from '../support/playground';
+import { type Playground, attachPlayground } from '../support/playground';
 import { OLIVIA_OFFICER, PERSONAL_CHAT_ID } from '../support/playground-users';
 import { testConnectionString, uniqueTablePrefix } from '../support/test-storage';
 

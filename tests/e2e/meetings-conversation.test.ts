@@ -1,8 +1,8 @@
-import { RunningApp } from '../../src/app/app';
+import type { RunningApp } from '../../src/app/app';
 import { ask, cardJson, executeActionData, firstCard } from '../support/conversation-driver';
-import { FixtureServer, startFixtureServer } from '../support/fixture-server';
-import { Playground, PlaygroundMessage, startPlayground } from '../support/playground';
-import { PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
+import { type FixtureServer, startFixtureServer } from '../support/fixture-server';
+import { type Playground, type PlaygroundMessage, startPlayground } from '../support/playground';
+import { type PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
 import {
   CLLR_MARTIN_HUGHES,
   GROUP_CHAT_ID,

@@ -1,6 +1,6 @@
-import { RunningApp } from '../../src/app/app';
-import { closeBrowser, openPlayground, Page, screenshot, sendChatMessage, waitForAdaptiveCard } from '../support/browser';
-import { Playground, startPlayground } from '../support/playground';
+import type { RunningApp } from '../../src/app/app';
+import { closeBrowser, openPlayground, type Page, screenshot, sendChatMessage, waitForAdaptiveCard } from '../support/browser';
+import { type Playground, startPlayground } from '../support/playground';
 import { OLIVIA_OFFICER, PLAYGROUND_CONFIG_PATH, TENANT_ID } from '../support/playground-users';
 import { startTestApp } from '../support/test-app';
 

@@ -1,5 +1,5 @@
-import { RunningApp } from '../../src/app/app';
-import { Playground, startPlayground } from '../support/playground';
+import type { RunningApp } from '../../src/app/app';
+import { type Playground, startPlayground } from '../support/playground';
 import {
   CLLR_MARTIN_HUGHES,
   CLLR_PRIYA_SHAH,

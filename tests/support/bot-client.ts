@@ -1,5 +1,5 @@
-import { RunningApp } from '../../src/app/app';
-import { EmulatedConnector } from './emulated-connector';
+import type { RunningApp } from '../../src/app/app';
+import type { EmulatedConnector } from './emulated-connector';
 import { FIXTURE_TENANT_ID, entraObjectId, teamsBotId, teamsPersonalChatId, teamsUserId } from './teams-ids';
 
 /** A person as Teams identifies them to the bot. */

@@ -1,4 +1,4 @@
-import { Playground, PlaygroundMessage } from './playground';
+import type { Playground, PlaygroundMessage } from './playground';
 
 /** The JSON of a message's cards, for "the card says ..." assertions. */
 export function cardJson(message: PlaygroundMessage): string {

@@ -1,8 +1,8 @@
 import {
-  Activity,
+  type Activity,
   ActivityHandler,
-  AdaptiveCardInvokeResponse,
-  AdaptiveCardInvokeValue,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
   CardFactory,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { teamsBotId, teamsPersonalChatId, teamsUserId } from './teams-ids';
+import { teamsBotId, teamsUserId } from './teams-ids';
 
 /** What the connector does instead of accepting a message. */
 export type ConnectorFault =
@@ -8,23 +8,23 @@ export type ConnectorFault =
   /** Never answers. With `deliver`, the message is posted first: the "sent but no reply" case. */
   | { kind: 'timeout'; deliver?: boolean };
 
-/** What a request asks the connector for: a message, a page of a Team's roster, or a new 1:1 conversation. */
-export type ConnectorOperation = 'send' | 'roster' | 'createConversation';
+/** What a request asks for: a message into a conversation, a page of a roster, a new 1:1 conversation. */
+export type ConnectorRoute = 'activity' | 'roster' | 'create-conversation';
 
 /** One incoming request, as fault rules see it. */
 export interface ConnectorRequest {
-  operation: ConnectorOperation;
-  /** The conversation posted to or whose roster is read (for a new conversation: the member's Teams id). */
+  route: ConnectorRoute;
+  /** The conversation sent to or whose roster is read; for a new conversation, the member's Teams user id. */
   conversationId: string;
-  /** The message's marker; for a roster page its continuation token (empty for the first page). */
+  /** A message's marker; `roster:<conversation>:<page token>` or `create:<user id>` for the other routes. */
   marker: string;
   /** 1 for the first request carrying this marker, 2 for the next, ... */
   attempt: number;
 }
 
 export interface FaultRule {
-  /** Which operation the rule applies to; default `send`. */
-  operation?: ConnectorOperation;
+  /** The routes the rule applies to; default messages only. */
+  routes?: readonly ConnectorRoute[];
   /** Which requests the rule applies to; default all. */
   match?: (request: ConnectorRequest) => boolean;
   /** Chance of firing on a matching request; default 1. */
@@ -59,19 +59,38 @@ export interface EmulatedConnectorOptions {
   seed?: number;
   /** Keep only this from each accepted activity (for duplicate and loss counting). Default: the card's first text. */
   markerOf?: (activity: Record<string, unknown>) => string;
-  /** At most this many roster members a page, whatever the bot asks for (Teams' own cap is 500); default 500. */
-  rosterPageCap?: number;
+  /** Every answer waits this long first (a connector far away, or busy). Default 0. */
+  latencyMs?: number;
+  /** The most members a roster page holds, whatever is asked (Teams: 500). */
+  maxRosterPageSize?: number;
 }
 
-/** A member of a Team's roster, as Teams' pagedmembers returns it (TeamsChannelAccount). */
-export interface RosterAccount {
+/** A member of a Team's roster, as `GET /v3/conversations/{id}/pagedmembers` returns them. */
+export interface RosterMember {
   id: string;
   name: string;
-  aadObjectId?: string;
+  aadObjectId: string;
   userPrincipalName?: string;
-  userRole?: 'user' | 'guest' | 'anonymous';
   tenantId?: string;
+  userRole?: string;
 }
+
+/** One roster page the connector answered, or one 1:1 conversation it created. */
+export interface RosterRead {
+  conversationId: string;
+  continuationToken: string;
+  pageSize: number;
+  atMs: number;
+}
+
+export interface CreatedConversation {
+  userId: string;
+  conversationId: string;
+  atMs: number;
+}
+
+/** Teams answers at most 500 members a page, whatever is asked. */
+const MAX_ROSTER_PAGE = 500;
 
 // Written independently of src/delivery's limiter on purpose: the emulator is the referee.
 const TEAMS_WINDOWS: readonly ConnectorWindow[] = [
@@ -87,9 +106,12 @@ export function markerCard(marker: string): Record<string, unknown> {
 
 /**
  * Stands in for the Teams connector at a bot's serviceUrl: `POST /v3/conversations/{id}/activities`
- * (and `/activities/{replyToId}`). It enforces the per-conversation limits and an app rate by
- * answering 429 with Retry-After, injects faults by rule or probability (429, 5xx, 403 with a Teams
- * error code, 404 ConversationNotFound, 413, no answer at all), and records every accepted message.
+ * (and `/activities/{replyToId}`), a Team's roster page by page (`GET .../pagedmembers`, with
+ * continuation tokens) and 1:1 conversation creation (`POST /v3/conversations`). It answers after
+ * `latencyMs`, enforces the per-conversation limits and an app rate by answering 429 with
+ * Retry-After, injects faults by rule or probability (429, 5xx, 403 with a Teams error code, 404
+ * ConversationNotFound, 413, no answer at all), and records every accepted message, roster page
+ * and created conversation.
  */
 export class EmulatedConnector {
   readonly accepted: AcceptedMessage[] = [];
@@ -100,13 +122,12 @@ export class EmulatedConnector {
   readonly rateLimited = { app: 0, conversation: 0 };
   requests = 0;
   url = '';
+  /** Roster pages answered (200 only), in order. */
+  readonly rosterReads: RosterRead[] = [];
+  /** 1:1 conversations created (201 only), in order. */
+  readonly createdConversations: CreatedConversation[] = [];
   /** Called with every accepted activity, whole, when it arrived (e.g. to time arrivals) and where it was posted. */
   onAccepted?: (activity: Record<string, unknown>, atMs: number, conversationId: string) => void;
-  /** Roster pages served, by Team (conversation) id. */
-  readonly rosterReads = new Map<string, number>();
-  /** 1:1 conversations the bot opened, by the member's Teams id. */
-  readonly createdConversations = new Map<string, string>();
-  private readonly rosters = new Map<string, RosterAccount[]>();
   private readonly server: http.Server;
   private readonly faults: { rule: FaultRule; fired: number }[] = [];
   private readonly appLog: number[] = [];
@@ -118,6 +139,9 @@ export class EmulatedConnector {
   private readonly windows: readonly ConnectorWindow[];
   private readonly longestWindowMs: number;
   private nextId = 0;
+  private readonly rosters = new Map<string, readonly RosterMember[]>();
+  /** Called before each roster page or conversation creation is answered (e.g. to stop a test's instance there). */
+  onRosterRequest?: (request: ConnectorRequest) => void;
 
   constructor(private readonly options: EmulatedConnectorOptions = {}) {
     for (const rule of options.faults ?? []) this.addFault(rule);
@@ -140,9 +164,19 @@ export class EmulatedConnector {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  /** The members Teams lists for a Team (its General channel's conversation id is the Team's id). */
-  setRoster(teamId: string, members: readonly RosterAccount[]): void {
-    this.rosters.set(teamId, [...members]);
+  /** The members `GET /v3/conversations/{conversationId}/pagedmembers` answers with (a Team's General channel). */
+  setRoster(conversationId: string, members: readonly RosterMember[]): void {
+    this.rosters.set(conversationId, members);
+  }
+
+  /** The continuation token of the roster page that starts at `offset` (opaque to the bot, as Teams' are). */
+  rosterToken(offset: number): string {
+    return Buffer.from(`offset:${offset}`).toString('base64url');
+  }
+
+  /** The 1:1 conversation id the connector gives a user: the same every time, as Teams does. */
+  personalConversationId(userId: string): string {
+    return `a:1${Buffer.from(`personal:${userId}`).toString('base64url')}`;
   }
 
   addFault(rule: FaultRule): void {
@@ -191,20 +225,96 @@ export class EmulatedConnector {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://connector');
-      const roster = /^\/v3\/conversations\/([^/]+)\/pagedmembers\/?$/.exec(url.pathname);
-      if (req.method === 'GET' && roster) return this.rosterPage(decodeURIComponent(roster[1]!), url.searchParams, res);
-      if (req.method === 'POST' && /^\/v3\/conversations\/?$/.test(url.pathname)) return this.createConversation(chunks, res);
-      const match = /^\/v3\/conversations\/([^/?]+)\/activities(?:\/[^/?]+)?\/?(?:\?.*)?$/.exec(req.url ?? '');
-      if (req.method !== 'POST' || !match) return this.answer(res, 404, { error: { code: 'NotFound', message: 'no such route' } });
-      let activity: Record<string, unknown>;
-      try {
-        activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
-      } catch {
-        return this.answer(res, 400, { error: { code: 'BadSyntax', message: 'body is not JSON' } });
-      }
-      this.receive(decodeURIComponent(match[1]!), activity, res);
+      const latency = this.options.latencyMs ?? 0;
+      if (latency > 0) setTimeout(() => this.route(req, Buffer.concat(chunks), res), latency);
+      else this.route(req, Buffer.concat(chunks), res);
     });
+  }
+
+  private route(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): void {
+    const url = new URL(req.url ?? '/', 'http://connector');
+    const roster = /^\/v3\/conversations\/([^/?]+)\/pagedmembers\/?$/.exec(url.pathname);
+    if (req.method === 'GET' && roster) return this.rosterPage(decodeURIComponent(roster[1]!), url.searchParams, res);
+    if (req.method === 'POST' && /^\/v3\/conversations\/?$/.test(url.pathname)) return this.createConversation(body, res);
+    const match = /^\/v3\/conversations\/([^/?]+)\/activities(?:\/[^/?]+)?\/?(?:\?.*)?$/.exec(req.url ?? '');
+    if (req.method !== 'POST' || !match) return this.answer(res, 404, { error: { code: 'NotFound', message: 'no such route' } });
+    let activity: Record<string, unknown>;
+    try {
+      activity = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+    } catch {
+      return this.answer(res, 400, { error: { code: 'BadSyntax', message: 'body is not JSON' } });
+    }
+    this.receive(decodeURIComponent(match[1]!), activity, res);
+  }
+
+  /** A page of a roster: the token is the offset, opaque to the bot as Teams' own tokens are. */
+  private rosterPage(conversationId: string, query: URLSearchParams, res: http.ServerResponse): void {
+    this.requests++;
+    const token = query.get('continuationToken') ?? '';
+    if (this.answeredWithFault({ route: 'roster', conversationId, marker: `roster:${conversationId}:${token}` }, res)) return;
+    const members = this.rosters.get(conversationId);
+    if (!members) return this.answer(res, 404, { error: { code: 'ConversationNotFound', message: 'no such team' } });
+    const offset =
+      token === ''
+        ? 0
+        : Number(
+            Buffer.from(token, 'base64url')
+              .toString('utf8')
+              .replace(/^offset:/, ''),
+          );
+    if (!Number.isInteger(offset) || offset < 0 || offset > members.length)
+      return this.answer(res, 400, { error: { code: 'BadArgument', message: 'invalid continuation token' } });
+    const most = this.options.maxRosterPageSize ?? MAX_ROSTER_PAGE;
+    const pageSize = Math.min(most, Math.max(1, Number(query.get('pageSize') ?? most) || most));
+    const page = members.slice(offset, offset + pageSize);
+    const next = offset + page.length < members.length ? this.rosterToken(offset + page.length) : undefined;
+    this.rosterReads.push({ conversationId, continuationToken: token, pageSize, atMs: Date.now() });
+    this.answer(res, 200, { members: page, ...(next ? { continuationToken: next } : {}) });
+  }
+
+  /** `POST /v3/conversations` for a 1:1 chat: the same id for the same user, every time. */
+  private createConversation(body: Buffer, res: http.ServerResponse): void {
+    this.requests++;
+    let userId: unknown;
+    try {
+      userId = (JSON.parse(body.toString('utf8')) as { members?: { id?: unknown }[] }).members?.[0]?.id;
+    } catch {
+      return this.answer(res, 400, { error: { code: 'BadSyntax', message: 'body is not JSON' } });
+    }
+    if (typeof userId !== 'string' || userId === '')
+      return this.answer(res, 400, { error: { code: 'BadArgument', message: 'a 1:1 conversation needs one member' } });
+    if (this.answeredWithFault({ route: 'create-conversation', conversationId: userId, marker: `create:${userId}` }, res)) return;
+    const conversationId = this.personalConversationId(userId);
+    this.createdConversations.push({ userId, conversationId, atMs: Date.now() });
+    this.answer(res, 201, { id: conversationId });
+  }
+
+  /** Counts the attempt, tells the test, and answers with a matching fault if one fires; true when it did. */
+  private answeredWithFault(request: Omit<ConnectorRequest, 'attempt'>, res: http.ServerResponse): boolean {
+    const attempt = (this.attempts.get(request.marker) ?? 0) + 1;
+    this.attempts.set(request.marker, attempt);
+    const full: ConnectorRequest = { ...request, attempt };
+    this.onRosterRequest?.(full);
+    const appRetry = this.appRateExceeded(Date.now());
+    if (appRetry !== undefined) {
+      this.throttle(res, appRetry, 'app');
+      return true;
+    }
+    const fault = this.pickFault(full);
+    if (!fault) return false;
+    this.injected.set(fault.kind === 'status' ? fault.status : 0, (this.injected.get(fault.kind === 'status' ? fault.status : 0) ?? 0) + 1);
+    if (fault.kind === 'timeout') {
+      this.hanging.add(res);
+      return true;
+    }
+    const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
+    this.answer(
+      res,
+      fault.status,
+      { error: { code: fault.code ?? `Status${fault.status}`, message: 'injected by the emulated connector' } },
+      headers,
+    );
+    return true;
   }
 
   private receive(conversationId: string, activity: Record<string, unknown>, res: http.ServerResponse): void {
@@ -213,82 +323,33 @@ export class EmulatedConnector {
     const appRetry = this.appRateExceeded(now);
     if (appRetry !== undefined) return this.throttle(res, appRetry, 'app');
     const marker = (this.options.markerOf ?? defaultMarker)(activity);
-    const fault = this.faultFor('send', conversationId, marker);
+    const attempt = (this.attempts.get(marker) ?? 0) + 1;
+    this.attempts.set(marker, attempt);
+    const fault = this.pickFault({ route: 'activity', conversationId, marker, attempt });
+    if (fault)
+      this.injected.set(
+        fault.kind === 'status' ? fault.status : 0,
+        (this.injected.get(fault.kind === 'status' ? fault.status : 0) ?? 0) + 1,
+      );
     if (fault?.kind === 'timeout') {
       if (fault.deliver) this.accept(conversationId, marker, now, activity);
       this.hanging.add(res);
       return;
     }
-    if (fault) return this.answerFault(res, fault);
+    if (fault) {
+      const headers: Record<string, string> =
+        fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
+      return this.answer(
+        res,
+        fault.status,
+        { error: { code: fault.code ?? `Status${fault.status}`, message: 'injected by the emulated connector' } },
+        headers,
+      );
+    }
     const conversationRetry = this.conversationLimitExceeded(conversationId, now);
     if (conversationRetry !== undefined) return this.throttle(res, conversationRetry, 'conversation');
     const activityId = this.accept(conversationId, marker, now, activity);
     this.answer(res, 201, { id: activityId });
-  }
-
-  /**
-   * GET /v3/conversations/{teamId}/pagedmembers?pageSize=&continuationToken= as Teams answers it:
-   * at most `pageSize` (and the cap) members, and a continuation token while more remain; an
-   * unknown Team is 404 ConversationNotFound. Faults apply as for sends (`operation: 'roster'`).
-   */
-  private rosterPage(teamId: string, query: URLSearchParams, res: http.ServerResponse): void {
-    this.requests++;
-    const token = query.get('continuationToken') ?? '';
-    const fault = this.faultFor('roster', teamId, token);
-    if (fault?.kind === 'timeout') return void this.hanging.add(res);
-    if (fault) return this.answerFault(res, fault);
-    const members = this.rosters.get(teamId);
-    if (!members) return this.answer(res, 404, { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } });
-    const asked = Number(query.get('pageSize') ?? '500');
-    const size = Math.max(1, Math.min(Number.isFinite(asked) && asked > 0 ? asked : 500, this.options.rosterPageCap ?? 500, 500));
-    const start = token === '' ? 0 : Number(Buffer.from(token, 'base64url').toString('utf8'));
-    if (!Number.isInteger(start) || start < 0 || start > members.length)
-      return this.answer(res, 400, { error: { code: 'BadArgument', message: 'continuation token is not valid' } });
-    this.rosterReads.set(teamId, (this.rosterReads.get(teamId) ?? 0) + 1);
-    const page = members.slice(start, start + size);
-    const next = start + size < members.length ? Buffer.from(String(start + size)).toString('base64url') : undefined;
-    this.answer(res, 200, { members: page, ...(next ? { continuationToken: next } : {}) });
-  }
-
-  /** POST /v3/conversations: a 1:1 conversation with the one member asked for (`operation: 'createConversation'` faults). */
-  private createConversation(chunks: Buffer[], res: http.ServerResponse): void {
-    this.requests++;
-    let memberId: string;
-    try {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { members?: { id?: unknown }[] };
-      memberId = typeof body.members?.[0]?.id === 'string' ? body.members[0].id : '';
-    } catch {
-      return this.answer(res, 400, { error: { code: 'BadSyntax', message: 'body is not JSON' } });
-    }
-    if (!memberId) return this.answer(res, 400, { error: { code: 'BadArgument', message: 'members is required' } });
-    const fault = this.faultFor('createConversation', memberId, memberId);
-    if (fault?.kind === 'timeout') return void this.hanging.add(res);
-    if (fault) return this.answerFault(res, fault);
-    const conversationId = this.createdConversations.get(memberId) ?? teamsPersonalChatId(memberId);
-    this.createdConversations.set(memberId, conversationId);
-    this.answer(res, 201, { id: conversationId });
-  }
-
-  private faultFor(operation: ConnectorOperation, conversationId: string, marker: string): ConnectorFault | undefined {
-    const key = `${operation}|${marker}`;
-    const attempt = (this.attempts.get(key) ?? 0) + 1;
-    this.attempts.set(key, attempt);
-    const fault = this.pickFault({ operation, conversationId, marker, attempt });
-    if (fault) {
-      const status = fault.kind === 'status' ? fault.status : 0;
-      this.injected.set(status, (this.injected.get(status) ?? 0) + 1);
-    }
-    return fault;
-  }
-
-  private answerFault(res: http.ServerResponse, fault: Extract<ConnectorFault, { kind: 'status' }>): void {
-    const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
-    this.answer(
-      res,
-      fault.status,
-      { error: { code: fault.code ?? `Status${fault.status}`, message: 'injected by the emulated connector' } },
-      headers,
-    );
   }
 
   private accept(conversationId: string, marker: string, now: number, activity: Record<string, unknown>): string {
@@ -326,7 +387,7 @@ export class EmulatedConnector {
   private pickFault(request: ConnectorRequest): ConnectorFault | undefined {
     for (const entry of this.faults) {
       const { rule } = entry;
-      if ((rule.operation ?? 'send') !== request.operation) continue;
+      if (!(rule.routes ?? ['activity']).includes(request.route)) continue;
       if (rule.times !== undefined && entry.fired >= rule.times) continue;
       if (rule.match && !rule.match(request)) continue;
       if (rule.probability !== undefined && this.random() >= rule.probability) continue;

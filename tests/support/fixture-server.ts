@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import { AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 export interface FixtureServer {

@@ -1,9 +1,9 @@
-import { AppOverrides, RunningApp } from '../../src/app/app';
+import type { AppOverrides, RunningApp } from '../../src/app/app';
 import { cardJson } from './conversation-driver';
-import { Playground, startPlayground } from './playground';
+import { type Playground, startPlayground } from './playground';
 import { OLIVIA_OFFICER, PERSONAL_CHAT_ID, PLAYGROUND_CONFIG_PATH, TENANT_ID } from './playground-users';
 import { startTestApp } from './test-app';
-import { SeededRole, seedRoles } from './seed-roles';
+import { type SeededRole, seedRoles } from './seed-roles';
 
 export interface PlaygroundWorld {
   app: RunningApp;

@@ -1,4 +1,4 @@
-import { CounterName, HistogramName, MetricAttributes, Metrics } from '../../src/platform/telemetry/metrics';
+import type { CounterName, HistogramName, MetricAttributes, Metrics } from '../../src/platform/telemetry/metrics';
 
 /** The Metrics port recording every call, for tests of where features count. */
 export class RecordingMetrics implements Metrics {

@@ -1,7 +1,7 @@
-import { RunningApp } from '../../src/app/app';
+import type { RunningApp } from '../../src/app/app';
 import { RoleDirectory } from '../../src/features/members/data/role-directory';
-import { Role } from '../../src/shared/access/actor';
-import { TableStore } from '../../src/platform/storage/table-store';
+import type { Role } from '../../src/shared/access/actor';
+import type { TableStore } from '../../src/platform/storage/table-store';
 import { SystemClock } from '../../src/platform/time/clock';
 
 /** Someone a test needs in a role: a panel member unless it says otherwise. */

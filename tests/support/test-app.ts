@@ -1,4 +1,4 @@
-import { AppOverrides, RunningApp, startApp } from '../../src/app/app';
+import { type AppOverrides, type RunningApp, startApp } from '../../src/app/app';
 import { loadConfig } from '../../src/app/config';
 import { silentLogger } from '../../src/platform/logging/logger';
 import { testConnectionString, uniqueTablePrefix } from './test-storage';

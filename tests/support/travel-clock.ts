@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { Clock, LONDON } from '../../src/platform/time/clock';
+import { type Clock, LONDON } from '../../src/platform/time/clock';
 
 /**
  * Real time, shifted: time keeps flowing (so pollers and pacers that wait for it work), and a test

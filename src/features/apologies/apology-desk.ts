@@ -1,14 +1,14 @@
 import { DateTime } from 'luxon';
-import { AdaptiveCardJson } from '../../shared/cards/card-template';
+import type { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { DomainError } from '../../shared/errors/domain-error';
-import { Meeting, meetingIdSchema } from '../meetings';
-import { MeetingRepository } from '../meetings';
-import { Clock } from '../../platform/time/clock';
-import { Actor } from '../../shared/access/actor';
+import { type Meeting, meetingIdSchema } from '../meetings';
+import type { MeetingRepository } from '../meetings';
+import type { Clock } from '../../platform/time/clock';
+import type { Actor } from '../../shared/access/actor';
 import { requirePermission } from '../../shared/access/policy';
-import { ApologyMeeting } from './domain/apology';
-import { ApologyNotices } from './apology-notices';
-import { ApologyBook } from './data/apology-book';
+import type { ApologyMeeting } from './domain/apology';
+import type { ApologyNotices } from './apology-notices';
+import type { ApologyBook } from './data/apology-book';
 import { apologyFormCard, apologyListCard, apologyRecordedCard, apologyWithdrawnCard } from './teams/apology-cards';
 
 /** Sends a card to every officer; the delivery layer makes it durable and paced. */

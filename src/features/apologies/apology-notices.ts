@@ -1,12 +1,12 @@
 import { Duration } from 'luxon';
 import { z } from 'zod';
 import { hashedKey } from '../../platform/storage/keys';
-import { JobStore } from '../../platform/scheduler/job-store';
-import { JobHandler, JobOutcome, ScheduledJob, jobHandler } from '../../platform/scheduler/scheduled-job';
-import { Clock } from '../../platform/time/clock';
+import type { JobStore } from '../../platform/scheduler/job-store';
+import { type JobHandler, type JobOutcome, type ScheduledJob, jobHandler } from '../../platform/scheduler/scheduled-job';
+import type { Clock } from '../../platform/time/clock';
 import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
-import { Apology, ApologyMeeting } from './domain/apology';
-import { ApologyBook } from './data/apology-book';
+import type { Apology, ApologyMeeting } from './domain/apology';
+import type { ApologyBook } from './data/apology-book';
 import { apologyNoticeForOfficers } from './teams/apology-cards';
 import type { OfficerNotice } from './apology-desk';
 

@@ -1,30 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { ApologyBook } from '../apologies/data/apology-book';
-import { AdaptiveCardJson } from '../../shared/cards/card-template';
+import type { ApologyBook } from '../apologies';
+import type { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { DomainError } from '../../shared/errors/domain-error';
-import { EventInvitations } from '../events/data/event-invitations';
-import { RsvpBook } from '../events/data/rsvp-book';
-import { Actor } from '../../shared/access/actor';
+import type { EventInvitations, RsvpBook } from '../events';
+import type { Actor } from '../../shared/access/actor';
 import { requirePermission } from '../../shared/access/policy';
-import { Member } from '../members/domain/member';
-import { Clock } from '../../platform/time/clock';
+import type { Member } from '../members/domain/member';
+import type { Clock } from '../../platform/time/clock';
 import { formatLondonDateTime, formatLondonTime } from '../../platform/time/london';
 import {
-  AttendancePerson,
-  AttendanceRecord,
+  type AttendancePerson,
+  type AttendanceRecord,
   CHECK_IN_OPENS_BEFORE,
-  Occasion,
-  OccasionId,
+  type Occasion,
+  type OccasionId,
   checkInOpen,
   occasionIdSchema,
   recordingOpen,
 } from './domain/attendance';
-import { AttendanceBook, WantedAttendance } from './data/attendance-book';
+import type { AttendanceBook, WantedAttendance } from './data/attendance-book';
 import { attendanceFormCard, attendanceHistoryCard, occasionChoiceCard } from './teams/attendance-cards';
-import { ROSTER_PAGE_SIZE, RosterEntry, buildRoster, rosterTotals } from './domain/attendance-roster';
-import { Occasions } from './data/occasions';
+import { ROSTER_PAGE_SIZE, type RosterEntry, buildRoster, rosterTotals } from './domain/attendance-roster';
+import type { Occasions } from './data/occasions';
 
 /** What the "Record attendance" form posts (card data is client-written: checked here, then against the roster). */
 const recordInput = z.object({

@@ -1,11 +1,11 @@
-import { AdaptiveCardJson } from '../../shared/cards/card-template';
+import type { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { DomainError } from '../../shared/errors/domain-error';
 import { literalText } from '../../shared/text/literal-text';
 import { formatLondonDateTime } from '../../platform/time/london';
-import { MemberDirectory } from '../members/data/member-directory';
-import { Actor } from '../../shared/access/actor';
-import { AuditLog, isAuditCursor } from './data/audit-log';
-import { AUDIT_ACTION_LABELS, AuditEntry } from './domain/audit-entry';
+import type { MemberDirectory } from '../members';
+import type { Actor } from '../../shared/access/actor';
+import { type AuditLog, isAuditCursor } from './data/audit-log';
+import { AUDIT_ACTION_LABELS, type AuditEntry } from './domain/audit-entry';
 import { renderAuditLogCard } from './teams/audit-log-card';
 import { requirePermission } from '../../shared/access/policy';
 

@@ -3,3 +3,4 @@ export { AuditLog } from './data/audit-log';
 export { AuditDesk } from './audit-desk';
 export type { AuditTrail } from './domain/audit-entry';
 export { auditFeature } from './teams/audit-feature';
+export { SYSTEM_ACTOR } from './domain/audit-entry';

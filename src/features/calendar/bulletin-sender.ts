@@ -1,23 +1,27 @@
-import { DeliveryService } from '../../platform/delivery/delivery-service';
-import { RoleService } from '../members';
+import type { DeliveryService } from '../../platform/delivery/delivery-service';
+import type { Member, RoleService } from '../members';
 import { may } from '../../shared/access/policy';
-import { AuditTrail, SYSTEM_ACTOR } from '../audit/domain/audit-entry';
-import { JobStore } from '../../platform/scheduler/job-store';
-import { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
-import { Clock } from '../../platform/time/clock';
-import { BulletinOptOuts } from './data/bulletin-opt-outs';
-import { BulletinSchedule, nextBulletinAt } from './domain/bulletin-schedule';
-import { MemberBulletin } from './member-bulletin';
-import { JOB_KINDS, jobKeys } from '../../shared/keys';
+import { type AuditTrail, SYSTEM_ACTOR } from '../audit';
+import type { JobStore } from '../../platform/scheduler/job-store';
+import { RecurringJob } from '../../platform/scheduler/recurring-job';
+import type { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
+import { type Clock, LONDON } from '../../platform/time/clock';
+import type { BulletinOptOuts } from './data/bulletin-opt-outs';
+import { type BulletinSchedule, nextBulletinAt } from './domain/bulletin-schedule';
+import type { MemberBulletin } from './member-bulletin';
+import { JOB_KINDS, dedupeKeys, jobKeys } from '../../shared/keys';
 
 export const BULLETIN_JOB = JOB_KINDS.bulletin;
-const KEY = jobKeys.bulletin;
 
 /**
- * The weekly Member Bulletin: one durable job, re-planned for the next week each time it runs;
- * the delivery batch is named by the week, so a re-run in the same week sends nothing twice.
+ * The weekly Member Bulletin: one durable job per week (`bulletin|<London date>`), each planning
+ * the next before it sends, so one failed, retried or dropped week never ends the series. The
+ * delivery batch is named by the week, so a re-run in the same week sends nothing twice; a busy
+ * month goes as several cards, all in that one batch.
  */
 export class BulletinSender {
+  private readonly series: RecurringJob;
+
   constructor(
     private readonly deps: {
       jobs: JobStore;
@@ -30,53 +34,52 @@ export class BulletinSender {
       schedule: BulletinSchedule;
       audit: AuditTrail;
     },
-  ) {}
+  ) {
+    this.series = new RecurringJob(deps.jobs, deps.clock, {
+      kind: BULLETIN_JOB,
+      seriesPrefix: BULLETIN_JOB,
+      keyOf: (due) => jobKeys.bulletin(due.setZone(LONDON).toISODate()!),
+      nextAfter: (after) => nextBulletinAt(deps.schedule, after),
+    });
+  }
 
   /** At start-up: plans the next bulletin unless one is already planned (by this or another instance). */
-  async ensureScheduled(): Promise<void> {
-    if ((await this.deps.jobs.pendingKeys(KEY)).length > 0) return;
-    await this.planNext();
+  ensureScheduled(): Promise<void> {
+    return this.series.ensurePlanned();
   }
 
   handlers(): Record<string, JobHandler> {
-    return { [BULLETIN_JOB]: () => this.send() };
+    return this.series.handler(() => this.send());
   }
 
   private async send(): Promise<JobOutcome> {
     const readers = await this.deps.optOuts.subscribers(await this.deps.people.activeWhere((person) => may(person, 'bulletin.read')));
-    try {
-      const { cardFor, queued } = await this.deps.bulletin.prepare();
-      const batchId = this.deps.bulletin.batchId();
-      const holdings = new Map(readers.map((reader) => [reader.aadObjectId, reader]));
-      const summary = await this.deps.delivery.broadcast({
-        batchId,
-        members: readers,
-        // Each reader sees the events their role reaches (and those they were invited to).
-        card: (member) => cardFor(holdings.get(member.aadObjectId) ?? { aadObjectId: member.aadObjectId, role: 'guest' }),
-      });
-      await queued();
-      // A re-run in the same week sends nothing new, and records nothing.
-      if (summary.queued + summary.skipped > 0) {
-        await this.deps.audit.record({
-          actor: SYSTEM_ACTOR,
-          action: 'broadcast',
-          subject: { kind: 'bulletin', id: batchId },
-          detail: `Member Bulletin: ${summary.queued} queued, ${summary.skipped} not reachable`,
-        });
-      }
-      return { kind: 'done', note: `bulletin queued ${summary.queued}` };
-    } finally {
-      // The next week's bulletin is planned whatever happens to this one.
-      await this.planNext();
+    const { cardsFor, queued } = await this.deps.bulletin.prepare();
+    const batchId = this.deps.bulletin.batchId();
+    // Each reader sees the events their role reaches (and those they were invited to): their own cards.
+    const cardsOf = new Map(readers.map((reader) => [reader.aadObjectId, cardsFor(reader)]));
+    const parts = Math.max(1, ...[...cardsOf.values()].map((cards) => cards.length));
+    const totals = { queued: 0, skipped: 0 };
+    for (let index = 0; index < parts; index++) {
+      // Part 1 keeps the plain per-member key: a bulletin that fits one card is one message per member, as it always was.
+      const dedupeKey = index === 0 ? undefined : (member: Member) => dedupeKeys.bulletinPart(batchId, index + 1, member.aadObjectId);
+      const members = readers.filter((reader) => (cardsOf.get(reader.aadObjectId)?.length ?? 0) > index);
+      const card = (member: Member) => cardsOf.get(member.aadObjectId)![index]!;
+      const summary = await this.deps.delivery.broadcast({ batchId, members, card, dedupeKey });
+      totals.queued += summary.queued;
+      // Someone unreachable is skipped for every part: counted once, as a person.
+      totals.skipped = Math.max(totals.skipped, summary.skipped);
     }
-  }
-
-  private planNext(): Promise<void> {
-    return this.deps.jobs.schedule({
-      key: KEY,
-      kind: BULLETIN_JOB,
-      due: nextBulletinAt(this.deps.schedule, this.deps.clock.now()),
-      payload: {},
-    });
+    await queued();
+    // A re-run in the same week sends nothing new, and records nothing.
+    if (totals.queued + totals.skipped > 0) {
+      await this.deps.audit.record({
+        actor: SYSTEM_ACTOR,
+        action: 'broadcast',
+        subject: { kind: 'bulletin', id: batchId },
+        detail: `Member Bulletin${parts > 1 ? ` in up to ${parts} parts` : ''}: ${totals.queued} queued, ${totals.skipped} not reachable`,
+      });
+    }
+    return { kind: 'done', note: `bulletin queued ${totals.queued} messages in up to ${parts} part(s)` };
   }
 }

@@ -1,9 +1,9 @@
-import { MeetingTimeline } from '../meetings';
+import type { MeetingTimeline } from '../meetings';
 import { utcIso } from '../meetings';
-import { Clock } from '../../platform/time/clock';
-import { ParticipationEvent } from '../events';
-import { EventTimeline, EventViewer, eventVisibleTo } from '../events';
-import { MembersCalendarOptions, membersCalendarIcs } from './domain/members-calendar';
+import type { Clock } from '../../platform/time/clock';
+import type { ParticipationEvent } from '../events';
+import { type EventTimeline, type EventViewer, eventVisibleTo } from '../events';
+import { type MembersCalendarOptions, membersCalendarIcs } from './domain/members-calendar';
 
 export interface CalendarFeedOptions extends MembersCalendarOptions {
   /** How far back the feed reaches, so last month's entries do not vanish from calendars. Default 92 days. */

@@ -1,8 +1,8 @@
-import { CalendarFeed } from './calendar-feed';
-import { CalendarTokens } from './data/calendar-tokens';
-import { BulletinOptOuts } from './data/bulletin-opt-outs';
-import { BulletinSender } from './bulletin-sender';
-import { MemberBulletin } from './member-bulletin';
+import type { CalendarFeed } from './calendar-feed';
+import type { CalendarTokens } from './data/calendar-tokens';
+import type { BulletinOptOuts } from './data/bulletin-opt-outs';
+import type { BulletinSender } from './bulletin-sender';
+import type { MemberBulletin } from './member-bulletin';
 
 /** The Members' Calendar (feeds of meetings and events) and the weekly Member Bulletin. */
 export interface CalendarServices {

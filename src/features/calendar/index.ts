@@ -7,3 +7,6 @@ export { MemberBulletin } from './member-bulletin';
 export { BulletinOptOuts } from './data/bulletin-opt-outs';
 export { BulletinSender } from './bulletin-sender';
 export { calendarFeature } from './teams/calendar-feature';
+export { parseBulletinSchedule } from './domain/bulletin-schedule';
+export type { BulletinSchedule } from './domain/bulletin-schedule';
+export { eventIcsFileName, eventToIcs } from './domain/members-calendar';

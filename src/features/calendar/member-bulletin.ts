@@ -1,11 +1,10 @@
-import type { KeyFiguresDesk } from '../key-figures/key-figures-desk';
-import { AdaptiveCardJson } from '../../shared/cards/card-template';
-import { MeetingTimeline } from '../meetings';
-import { utcIso } from '../meetings';
-import { Clock } from '../../platform/time/clock';
+import type { KeyFiguresDesk } from '../key-figures';
+import type { AdaptiveCardJson } from '../../shared/cards/card-template';
+import { type MeetingTimeline, utcIso } from '../meetings';
+import type { Clock } from '../../platform/time/clock';
 import { DEFAULT_BULLETIN_WEEKS, bulletinBatchId, bulletinWindow } from './domain/bulletin';
-import { bulletinCard } from './teams/calendar-cards';
-import { EventTimeline, EventViewer, ParticipationEvent, eventVisibleTo } from '../events';
+import { bulletinCards } from './teams/calendar-cards';
+import { type EventTimeline, type EventViewer, type ParticipationEvent, eventVisibleTo } from '../events';
 
 /** Who was invited to an event: the bulletin lists an event for a Team only to those it reached. */
 export interface InvitationLists {
@@ -23,9 +22,10 @@ export interface MemberBulletinOptions {
 
 /**
  * This week's Member Bulletin: reads the window's meetings and events (two range queries, and the
- * invitation list of each event in it) and makes each reader's card, with the events that reader
- * may see. The weekly job sends it to the panel members, councillors and officers who have not
- * opted out, as the batch `batchId()`, so a re-run in the same week sends nothing twice.
+ * invitation list of each event in it) and makes each reader's cards (one, unless a busy month
+ * needs parts), with the events that reader may see (eventVisibleTo). The weekly job sends them to
+ * the panel members, councillors and officers who have not opted out, as the batch `batchId()`, so
+ * a re-run in the same week sends nothing twice.
  */
 export class MemberBulletin {
   constructor(
@@ -36,16 +36,22 @@ export class MemberBulletin {
     private readonly options: MemberBulletinOptions = {},
   ) {}
 
-  /** This week's bulletin as `viewer` may see it ("events"). */
+  /** The first card of this week's bulletin as `viewer` may see it: what a card action shows in place. */
   async card(viewer: EventViewer): Promise<AdaptiveCardJson> {
-    return (await this.prepare()).cardFor(viewer);
+    return (await this.cards(viewer))[0]!;
+  }
+
+  /** This week's bulletin for `viewer` ("events"), as one or more cards, each small enough to send. */
+  async cards(viewer: EventViewer): Promise<AdaptiveCardJson[]> {
+    return (await this.prepare()).cardsFor(viewer);
   }
 
   /**
-   * This week's cards and what to do once they are queued: the key figures they carry are marked as
-   * announced (with this week's id, so a re-run of the same week carries them again, and no later week does).
+   * This week's cards, per reader, and what to do once they are queued: the key figures they carry
+   * are marked as announced (with this week's id, so a re-run of the same week carries them again,
+   * and no later week does).
    */
-  async prepare(): Promise<{ cardFor: (viewer: EventViewer) => AdaptiveCardJson; queued: () => Promise<void> }> {
+  async prepare(): Promise<{ cardsFor: (viewer: EventViewer) => AdaptiveCardJson[]; queued: () => Promise<void> }> {
     const nowUtc = utcIso(this.clock.now());
     const weeks = this.options.weeks ?? DEFAULT_BULLETIN_WEEKS;
     const { fromUtc, toUtc } = bulletinWindow(nowUtc, weeks);
@@ -60,16 +66,16 @@ export class MemberBulletin {
         events.map(async (event) => [event.id, new Set((await this.invitations.list(event.id)).map((row) => row.aadObjectId))] as const),
       ),
     );
-    // Readers who see the same events get the same card, rendered once.
-    const cards = new Map<string, AdaptiveCardJson>();
-    const cardFor = (viewer: EventViewer): AdaptiveCardJson => {
+    // Readers who see the same events get the same cards, rendered once.
+    const rendered = new Map<string, AdaptiveCardJson[]>();
+    const cardsFor = (viewer: EventViewer): AdaptiveCardJson[] => {
       const shown: ParticipationEvent[] = events.filter((event) =>
         eventVisibleTo(event, viewer, invited.get(event.id)?.has(viewer.aadObjectId) === true),
       );
       const key = shown.map((event) => event.id).join(',');
-      const known = cards.get(key);
+      const known = rendered.get(key);
       if (known) return known;
-      const card = bulletinCard({
+      const cards = bulletinCards({
         meetings,
         events: shown,
         nowUtc,
@@ -77,10 +83,10 @@ export class MemberBulletin {
         ...(this.options.calendarUrl ? { calendarUrl: this.options.calendarUrl } : {}),
         ...(figures ? { keyFigures: figures.section } : {}),
       });
-      cards.set(key, card);
-      return card;
+      rendered.set(key, cards);
+      return cards;
     };
-    return { cardFor, queued: async () => (figures ? this.options.keyFigures?.markAnnounced(figures.quarter, week) : undefined) };
+    return { cardsFor, queued: async () => (figures ? this.options.keyFigures?.markAnnounced(figures.quarter, week) : undefined) };
   }
 
   batchId(): string {

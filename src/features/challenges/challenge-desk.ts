@@ -1,18 +1,16 @@
-import { DateTime, Duration } from 'luxon';
-import { AdaptiveCardJson } from '../../shared/cards/card-template';
-import { DeliveryService } from '../../platform/delivery/delivery-service';
-import { Actor } from '../../shared/access/actor';
+import { DateTime, type Duration } from 'luxon';
+import type { AdaptiveCardJson } from '../../shared/cards/card-template';
+import type { DeliveryService } from '../../platform/delivery/delivery-service';
+import type { Actor } from '../../shared/access/actor';
 import { may, requirePermission, systemActor } from '../../shared/access/policy';
-import { Member } from '../members';
-import { MemberDirectory } from '../members';
-import { RoleService } from '../members';
-import { TeamRegistry } from '../members';
-import { JobStore } from '../../platform/scheduler/job-store';
-import { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
-import { SignedLinks } from '../../platform/security/signed-links';
-import { Clock, LONDON } from '../../platform/time/clock';
+import type { Member, MemberDirectory, RoleService, TeamRegistry } from '../members';
+import type { JobStore } from '../../platform/scheduler/job-store';
+import type { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
+import { RecurringJob } from '../../platform/scheduler/recurring-job';
+import type { SignedLinks } from '../../platform/security/signed-links';
+import { type Clock, LONDON } from '../../platform/time/clock';
 import { channelRecipientId } from '../../platform/delivery/outbound-message';
-import { ChallengeView, ChallengeService } from './challenge-service';
+import type { ChallengeView, ChallengeService } from './challenge-service';
 import {
   challengeCard,
   challengeCreatedCard,
@@ -28,15 +26,16 @@ import { ChallengeFormError } from './domain/challenge-form';
 import { involvedIn } from './domain/challenge-access';
 import { ChallengeResponseError } from './challenge-service';
 import { listFilterFromData, parseListFilterText } from './domain/challenge-list-filter';
-import { lastCompleteQuarter, parseReportPeriod, rangePeriod, ReportPeriod } from './domain/challenge-report-period';
+import { lastCompleteQuarter, parseReportPeriod, rangePeriod, type ReportPeriod } from './domain/challenge-report-period';
 import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
 import { challengeAreaChart, challengeTrendChart } from './domain/challenge-report-chart';
 import { challengeReportDocument, challengeReportDocumentName } from './domain/challenge-report-document';
 import { cardImage } from '../../platform/charts/card-chart';
-import { ChartRenderer } from '../../platform/charts/chart-renderer';
+import type { ChartRenderer } from '../../platform/charts/chart-renderer';
 import { DOCX_CONTENT_TYPE } from '../../platform/documents/word-report';
 import { titled } from '../../shared/reports/report-period';
 import { literalText } from '../../shared/text/literal-text';
+import { nextLondonTimeOfDay } from '../../platform/time/london';
 
 export const NUDGE_JOB = JOB_KINDS.challengeNudges;
 export const QUARTERLY_REPORT_JOB = JOB_KINDS.challengeQuarterlyReport;
@@ -65,7 +64,25 @@ export interface ChallengeDeskDependencies {
  * server-side; who may respond is decided by ChallengeService from the actor.
  */
 export class ChallengeDesk {
-  constructor(private readonly deps: ChallengeDeskDependencies) {}
+  /** Each occurrence its own job, planning the next first: a failed run never ends the series. */
+  private readonly nudges: RecurringJob;
+  private readonly quarterlyReports: RecurringJob;
+
+  constructor(private readonly deps: ChallengeDeskDependencies) {
+    const londonDate = (due: DateTime) => due.setZone(LONDON).toISODate()!;
+    this.nudges = new RecurringJob(deps.jobs, deps.clock, {
+      kind: NUDGE_JOB,
+      seriesPrefix: NUDGE_JOB,
+      keyOf: (due) => jobKeys.challengeNudges(londonDate(due)),
+      nextAfter: nextNudgeScan,
+    });
+    this.quarterlyReports = new RecurringJob(deps.jobs, deps.clock, {
+      kind: QUARTERLY_REPORT_JOB,
+      seriesPrefix: QUARTERLY_REPORT_JOB,
+      keyOf: (due) => jobKeys.challengeQuarterlyReport(londonDate(due)),
+      nextAfter: nextQuarterStart,
+    });
+  }
 
   async newForm(actor: Actor): Promise<AdaptiveCardJson> {
     return challengeFormCard(await this.deps.service.newForm(actor));
@@ -140,13 +157,13 @@ export class ChallengeDesk {
   }
 
   handlers(): Record<string, JobHandler> {
-    return { [NUDGE_JOB]: () => this.nudge(), [QUARTERLY_REPORT_JOB]: () => this.quarterlyReport() };
+    return { ...this.nudges.handler(() => this.nudge()), ...this.quarterlyReports.handler(() => this.quarterlyReport()) };
   }
 
   /** At start-up: the daily nudge scan and the next quarter-end report, unless already planned. */
   async ensureScheduled(): Promise<void> {
-    if ((await this.deps.jobs.pendingKeys(jobKeys.challengeNudges)).length === 0) await this.planNudges();
-    if ((await this.deps.jobs.pendingKeys(jobKeys.challengeQuarterlyReport)).length === 0) await this.planQuarterlyReport();
+    await this.nudges.ensurePlanned();
+    await this.quarterlyReports.ensurePlanned();
   }
 
   /** Sends the latest card to the lead officer and assignees (but the person acting) and the panel channel. */
@@ -195,7 +212,6 @@ export class ChallengeDesk {
       });
       sent++;
     }
-    await this.planNudges();
     return { kind: 'done', note: `nudged ${sent} overdue cards` };
   }
 
@@ -214,23 +230,7 @@ export class ChallengeDesk {
           image,
         }),
     });
-    await this.planQuarterlyReport();
     return { kind: 'done', note: `quarterly report for ${period.title} to ${officers.length} officers` };
-  }
-
-  private planNudges(): Promise<void> {
-    const tomorrowNine = this.deps.clock.now().setZone(LONDON).plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
-    return this.deps.jobs.schedule({ key: jobKeys.challengeNudges, kind: NUDGE_JOB, due: tomorrowNine, payload: {} });
-  }
-
-  /** 09:00 on the first day of the next quarter: the quarter just ended is complete. */
-  private planQuarterlyReport(): Promise<void> {
-    const now = this.deps.clock.now().setZone(LONDON);
-    const nextQuarter = DateTime.fromObject(
-      { year: now.year, month: Math.floor((now.month - 1) / 3) * 3 + 1, day: 1, hour: 9 },
-      { zone: LONDON },
-    ).plus({ months: 3 });
-    return this.deps.jobs.schedule({ key: jobKeys.challengeQuarterlyReport, kind: QUARTERLY_REPORT_JOB, due: nextQuarter, payload: {} });
   }
 
   private async reportCardFor(actor: Actor, period: ReportPeriod): Promise<AdaptiveCardJson> {
@@ -271,4 +271,19 @@ export class ChallengeDesk {
   private nowUtc(): string {
     return this.deps.clock.now().toUTC().toISO()!;
   }
+}
+
+/** 09:00 London, daily: the scan for overdue cards. */
+function nextNudgeScan(after: DateTime): DateTime {
+  return nextLondonTimeOfDay(after, 9);
+}
+
+/** 09:00 London on the first day of the quarter after `after`'s: the quarter just ended is complete. */
+function nextQuarterStart(after: DateTime): DateTime {
+  const local = after.setZone(LONDON);
+  const quarterStart = DateTime.fromObject(
+    { year: local.year, month: Math.floor((local.month - 1) / 3) * 3 + 1, day: 1, hour: 9 },
+    { zone: LONDON },
+  );
+  return quarterStart > local ? quarterStart : quarterStart.plus({ months: 3 });
 }

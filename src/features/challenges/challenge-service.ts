@@ -1,23 +1,23 @@
-import { DateTime, Duration } from 'luxon';
-import { DomainError, DomainErrorCode } from '../../shared/errors/domain-error';
-import { Actor } from '../../shared/access/actor';
-import { Clock } from '../../platform/time/clock';
+import { DateTime, type Duration } from 'luxon';
+import { DomainError, type DomainErrorCode } from '../../shared/errors/domain-error';
+import type { Actor } from '../../shared/access/actor';
+import type { Clock } from '../../platform/time/clock';
 import { londonDate, londonStartOfDay } from '../../platform/time/london';
-import { Challenge, ChallengeEvent, ChallengeReference, Person, referenceSchema, toUtcIso } from './domain/challenge';
+import { type Challenge, type ChallengeEvent, type ChallengeReference, type Person, referenceSchema, toUtcIso } from './domain/challenge';
 import { involvedIn, respondOffered } from './domain/challenge-access';
 import type { CompletedCardDetail } from './domain/challenge-report-document';
 import { quartersEndingAt } from '../../shared/reports/report-period';
-import { ChallengeCandidate, ChallengeDraft, ChallengeFormContext, validateChallengeForm } from './domain/challenge-form';
-import { ChallengeListFilter, isOverdue } from './domain/challenge-list-filter';
-import { ChallengeReport, buildChallengeReport } from './domain/challenge-report';
+import { type ChallengeCandidate, type ChallengeDraft, type ChallengeFormContext, validateChallengeForm } from './domain/challenge-form';
+import { type ChallengeListFilter, isOverdue } from './domain/challenge-list-filter';
+import { type ChallengeReport, buildChallengeReport } from './domain/challenge-report';
 import { challengeReportCsv, challengeReportFileName } from './domain/challenge-report-csv';
-import { ReportPeriod } from './domain/challenge-report-period';
-import { ChallengeRepository, SummaryQuery } from './data/challenge-repository';
-import { RespondValues, ResponseRefusal, decideResponse, parseRespondInput, responseKey } from './domain/challenge-response';
-import { ChallengeSummary } from './domain/challenge-summary';
-import { Principal, may, refusalOf, requirePermission } from '../../shared/access/policy';
+import type { ReportPeriod } from './domain/challenge-report-period';
+import type { ChallengeRepository, SummaryQuery } from './data/challenge-repository';
+import { type RespondValues, type ResponseRefusal, decideResponse, parseRespondInput, responseKey } from './domain/challenge-response';
+import type { ChallengeSummary } from './domain/challenge-summary';
+import { type Principal, may, refusalOf, requirePermission } from '../../shared/access/policy';
 import { formIdOf, newFormId } from '../../shared/forms/form';
-import { AuditTrail } from '../audit/domain/audit-entry';
+import type { AuditTrail } from '../audit/domain/audit-entry';
 
 /** The people a card can be given to: active members and officers, with roles (from the member directory). */
 export interface ChallengePeople {

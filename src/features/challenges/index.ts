@@ -4,3 +4,5 @@ export { ChallengeService } from './challenge-service';
 export { ChallengeRepository } from './data/challenge-repository';
 export { directoryPeople } from './domain/challenge-people';
 export { challengesFeature } from './teams/challenges-feature';
+export { YouSaidWeDidDesk } from './you-said-we-did-desk';
+export { YouSaidWeDidStore } from './data/you-said-we-did-store';

@@ -1,23 +1,23 @@
-import { DateTime, Duration } from 'luxon';
-import { AdaptiveCardJson } from '../../shared/cards/card-template';
-import { BroadcastSummary, DeliveryService } from '../../platform/delivery/delivery-service';
-import { AuditTrail } from '../audit/domain/audit-entry';
-import { DomainError } from '../../shared/errors/domain-error';
-import { Actor, TurnSender } from '../../shared/access/actor';
-import { Member } from '../members';
-import { RoleService } from '../members';
-import { TeamRegistry } from '../members';
-import { JobStore } from '../../platform/scheduler/job-store';
-import { JobHandler, JobOutcome, jobHandler } from '../../platform/scheduler/scheduled-job';
-import { SignedLinks } from '../../platform/security/signed-links';
-import { Clock, LONDON } from '../../platform/time/clock';
-import { EventAudience, ParticipationEvent, audienceCode, audienceIncludes, eventIdSchema } from './domain/event';
+import { DateTime, type Duration } from 'luxon';
+import type { AdaptiveCardJson } from '../../shared/cards/card-template';
+import type { BroadcastSummary, DeliveryService } from '../../platform/delivery/delivery-service';
+import type { AuditTrail } from '../audit';
+import type { Actor, TurnSender } from '../../shared/access/actor';
+import type { Member, MemberDirectory, RoleService, TeamRegistry, TeamRosterPages } from '../members';
+import type { JobStore } from '../../platform/scheduler/job-store';
+import { type JobHandler, type JobOutcome, jobHandler } from '../../platform/scheduler/scheduled-job';
+import type { SignedLinks } from '../../platform/security/signed-links';
+import { type Clock, LONDON } from '../../platform/time/clock';
+import { type EventAudience, type ParticipationEvent, audienceCode, audienceIncludes, eventIdSchema } from './domain/event';
 import { eventAttendeesCard, eventFormCard, eventInvitationCard, eventStatusCard } from './teams/event-cards';
-import { EventFormError, TeamChoice } from './domain/event-form';
-import { EventInvitations } from './data/event-invitations';
-import { EventRepository } from './data/event-repository';
-import { EventRsvps } from './event-rsvps';
-import { OfficerEvents } from './officer-events';
+import { EventFormError, type TeamChoice } from './domain/event-form';
+import type { EventInvitations } from './data/event-invitations';
+import type { EventRepository } from './data/event-repository';
+import type { EventRsvps } from './event-rsvps';
+import type { OfficerEvents } from './officer-events';
+import { TeamInvitations } from './team-invitations';
+import type { BatchProgress } from '../../platform/delivery/delivery-progress';
+import { literalText } from '../../shared/text/literal-text';
 import { may, requirePermission } from '../../shared/access/policy';
 import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
 import { formIdOf } from '../../shared/forms/form';
@@ -33,6 +33,7 @@ export interface EventDeskDependencies {
   officers: OfficerEvents;
   invitations: EventInvitations;
   rsvps: EventRsvps;
+  members: MemberDirectory;
   roles: RoleService;
   teams: TeamRegistry;
   delivery: Pick<DeliveryService, 'broadcast' | 'progress'>;
@@ -45,8 +46,10 @@ export interface EventDeskDependencies {
   audit: AuditTrail;
   /** Who has checked in, so a refreshed invitation says so instead of offering "I'm here" again. */
   attendance?: { attended(occasionId: string, aadObjectId: string): Promise<{ atUtc: string } | undefined> };
-  /** Members of a Team, from its roster (Teams API); absent means team audiences reach known members only. */
-  teamMembers?: (teamId: string) => Promise<Member[]>;
+  /** A Team's members, a roster page at a time (Teams API); absent means Team audiences cannot be invited. */
+  teamRoster?: TeamRosterPages;
+  /** Asks the scheduler to run due jobs now: a Team's invitations start in the background at once. */
+  runSoon?: () => void;
 }
 
 /**
@@ -55,7 +58,20 @@ export interface EventDeskDependencies {
  * see delivery progress and replies. The event is always reloaded server-side.
  */
 export class EventDesk {
-  constructor(private readonly deps: EventDeskDependencies) {}
+  private readonly teamInvitations: TeamInvitations;
+
+  constructor(private readonly deps: EventDeskDependencies) {
+    this.teamInvitations = new TeamInvitations({
+      roster: deps.teamRoster,
+      jobs: deps.jobs,
+      repository: deps.repository,
+      clock: deps.clock,
+      runSoon: deps.runSoon,
+      // Guests are in no broadcast: of a Team's members, only those who hold a role (or are councillors) are invited.
+      invite: async (event, members) => this.inviteMembers(event, await this.eligibleOf(members)),
+      audit: (actor, event, summary) => this.auditBroadcast(actor, event, 'invitations', summary),
+    });
+  }
 
   async newEventForm(actor: Actor): Promise<AdaptiveCardJson> {
     requireOfficer(actor);
@@ -68,14 +84,13 @@ export class EventDesk {
       const { event, outcome } = await this.deps.officers.create(actor, input, teams);
       // Sending and planning are idempotent (one message per member per batch), so a repeated
       // delivery of the form also finishes a run that stopped after the event was stored.
-      await this.invite(actor, event, await this.audience(event.audience));
+      await this.invite(actor, event, { repeat: outcome !== 'created' });
       await this.planReminder(event);
+      const sending = event.audience.kind === 'team' ? teamSendingText(event.audience.teamName) : 'invitations are on their way';
       return this.statusCard(
         actor,
         event,
-        outcome === 'created'
-          ? 'Event created: invitations are on their way'
-          : 'This event was already created: invitations are on their way',
+        outcome === 'created' ? `Event created: ${sending}` : `This event was already created: ${sending}`,
       );
     } catch (error) {
       if (error instanceof EventFormError) return eventFormCard({ teams, minNotice: this.deps.minNotice, error, formId: formIdOf(input) });
@@ -89,7 +104,7 @@ export class EventDesk {
       const { event, changed } = await this.deps.officers.update(actor, eventId, input, teams, sequence);
       if (changed) {
         await this.tellInvited(actor, event, 'Event updated');
-        await this.invite(actor, event, await this.audience(event.audience));
+        await this.invite(actor, event, { repeat: false });
         await this.planReminder(event);
       }
       return this.statusCard(actor, event, changed ? 'Event updated: everyone invited is being told' : 'Nothing changed');
@@ -151,7 +166,7 @@ export class EventDesk {
       aadObjectId: grant.aadObjectId,
       name: 'officer',
       tenantId: '',
-      role: await this.deps.roles.roleOf(grant.aadObjectId),
+      ...(await this.deps.roles.holdingOf(grant.aadObjectId)),
     };
     if (!may(holder, 'events.attendees')) return undefined;
     return this.deps.rsvps.attendeesCsv(holder, eventId);
@@ -162,21 +177,46 @@ export class EventDesk {
   }
 
   handlers(): Record<string, JobHandler> {
-    return { [EVENT_REMINDER_JOB]: jobHandler(eventReminderPayload, (payload) => this.remind(payload)) };
+    return {
+      [EVENT_REMINDER_JOB]: jobHandler(eventReminderPayload, (payload) => this.remind(payload)),
+      ...this.teamInvitations.handlers(),
+    };
   }
 
-  private async invite(actor: Actor, event: ParticipationEvent, audience: Member[]): Promise<void> {
-    const newcomers = new Set((await this.deps.invitations.record(event.id, audience)).map((person) => person.aadObjectId));
-    const members = audience.filter((member) => newcomers.has(member.aadObjectId));
-    const summary = await this.deps.delivery.broadcast({
-      batchId: batchIds.eventVersion(event.id, event.sequence, 'invitation'),
-      members,
-      card: (member) => eventInvitationCard(event, { ...this.invitationOptions(event), refreshUserIds: [member.teamsUserId] }),
-    });
+  /**
+   * Invites the event's audience. The panel, councillors and officers are known here and queued at once; a Team's
+   * members are read from its roster in the background (TeamInvitations), so the officer's card
+   * comes back at once whatever the Team's size. `repeat`: the same form delivered again.
+   */
+  private async invite(actor: Actor, event: ParticipationEvent, options: { repeat: boolean }): Promise<void> {
+    if (event.audience.kind === 'team') {
+      const alreadySent = options.repeat && (await this.invitationProgress(event)).queued > 0;
+      return this.teamInvitations.start(actor, event, { alreadySent });
+    }
+    const summary = await this.inviteMembers(event, await this.knownAudience(event.audience));
     await this.auditBroadcast(actor, event, 'invitations', summary);
   }
 
-  private async auditBroadcast(actor: Actor, event: ParticipationEvent, what: string, summary: BroadcastSummary): Promise<void> {
+  /** Queues this version's invitation for those of `members` no earlier version invited; repeats send nothing twice. */
+  private async inviteMembers(event: ParticipationEvent, members: Member[]): Promise<BroadcastSummary> {
+    const invited = new Set((await this.deps.invitations.recordForVersion(event.id, members, event.sequence)).map((p) => p.aadObjectId));
+    return this.deps.delivery.broadcast({
+      batchId: batchIds.eventVersion(event.id, event.sequence, 'invitation'),
+      members: members.filter((member) => invited.has(member.aadObjectId)),
+      card: (member) => eventInvitationCard(event, { ...this.invitationOptions(event), refreshUserIds: [member.teamsUserId] }),
+    });
+  }
+
+  private invitationProgress(event: ParticipationEvent): Promise<BatchProgress> {
+    return this.deps.delivery.progress(batchIds.eventVersion(event.id, event.sequence, 'invitation'));
+  }
+
+  private async auditBroadcast(
+    actor: Pick<Actor, 'aadObjectId' | 'role'>,
+    event: ParticipationEvent,
+    what: string,
+    summary: BroadcastSummary,
+  ): Promise<void> {
     if (summary.queued + summary.skipped === 0) return; // a repeat that sent nothing new
     const detail = `${what}: ${summary.queued} queued, ${summary.skipped} not reachable (audience ${audienceCode(event.audience)})`;
     await this.deps.audit.record({
@@ -227,33 +267,31 @@ export class EventDesk {
     return { kind: 'done', note: `queued ${summary.queued}` };
   }
 
+  /** The panel, all councillors or the officers: audiences the roles table knows without asking Teams. */
+  private knownAudience(audience: Exclude<EventAudience, { kind: 'team' }>): Promise<Member[]> {
+    return this.deps.roles.activeWhere((person) => audienceIncludes(audience, person));
+  }
+
   /** Active people who may hear about events now: someone invited who has since become a guest is told nothing more. */
   private eligible(): Promise<Member[]> {
     return this.deps.roles.activeWhere((person) => may(person, 'events.respond'));
   }
 
-  /**
-   * The people an audience is now. A Team's roster is read from Teams, and only those in it who
-   * are not guests are invited: guests are in no broadcast (the access matrix's `events.respond`).
-   */
-  private async audience(audience: EventAudience): Promise<Member[]> {
-    if (audience.kind !== 'team') return this.deps.roles.activeWhere((person) => audienceIncludes(audience, person));
-    if (!this.deps.teamMembers)
-      throw new DomainError('unavailable', "I cannot read that Team's members at the moment. Please choose another audience.");
-    // The roster first: reading it records the Team's members the bot had not met, so roles are read after it.
-    const inTeam = await this.deps.teamMembers(audience.teamId);
-    const eligible = await this.eligible();
-    const allowed = new Set(eligible.map((member) => member.aadObjectId));
-    return inTeam.filter((member) => allowed.has(member.aadObjectId));
+  /** Of a Team roster page's people (just recorded in the directory), those who may be invited. */
+  private async eligibleOf(members: readonly Member[]): Promise<Member[]> {
+    const allowed = new Set((await this.eligible()).map((member) => member.aadObjectId));
+    return members.filter((member) => allowed.has(member.aadObjectId));
   }
 
   private async statusCard(actor: Actor, event: ParticipationEvent, heading?: string): Promise<AdaptiveCardJson> {
-    const [progress, attendees] = await Promise.all([
-      this.deps.delivery.progress(batchIds.eventVersion(event.id, event.sequence, 'invitation')),
+    const [progress, attendees, findingMembers] = await Promise.all([
+      this.invitationProgress(event),
       this.deps.rsvps.attendees(actor, event.id),
+      event.audience.kind === 'team' && event.status !== 'cancelled' ? this.teamInvitations.inProgress(event) : false,
     ]);
     return eventStatusCard(event, {
       progress,
+      findingMembers,
       totals: attendees.totals,
       noAnswer: attendees.noAnswer,
       csvUrl: this.csvUrl(actor, event.id),
@@ -273,6 +311,11 @@ export class EventDesk {
   private async teamChoices(): Promise<TeamChoice[]> {
     return (await this.deps.teams.list()).map((team) => ({ teamId: team.teamId, teamName: team.name }));
   }
+}
+
+/** What the officer reads at once when the audience is a Team: its members are found in the background. */
+function teamSendingText(teamName: string): string {
+  return `finding the members of ${literalText(teamName)} and sending their invitations in the background. Refresh to see how many have been sent.`;
 }
 
 function requireOfficer(actor: Actor): void {

@@ -1,13 +1,13 @@
 import { DomainError } from '../../shared/errors/domain-error';
-import { Actor } from '../../shared/access/actor';
-import { EventId, EventPerson, ParticipationEvent, eventIdSchema } from './domain/event';
-import { EventInvitations } from './data/event-invitations';
-import { EventRepository } from './data/event-repository';
+import type { Actor } from '../../shared/access/actor';
+import { type EventId, type EventPerson, type ParticipationEvent, eventIdSchema } from './domain/event';
+import type { EventInvitations } from './data/event-invitations';
+import type { EventRepository } from './data/event-repository';
 import { CSV_CONTENT_TYPE, attendeesCsv, attendeesCsvFileName } from './domain/attendee-csv';
-import { NamesByResponse, Rsvp, RsvpTotals, namesByResponse, rsvpResponseSchema, totalsOf } from './domain/rsvp';
-import { RsvpBook, RsvpOutcome } from './data/rsvp-book';
+import { type NamesByResponse, type Rsvp, type RsvpTotals, namesByResponse, rsvpResponseSchema, totalsOf } from './domain/rsvp';
+import type { RsvpBook, RsvpOutcome } from './data/rsvp-book';
 import { requirePermission } from '../../shared/access/policy';
-import { EventViewer, eventVisibleTo } from './domain/event-visibility';
+import { type EventViewer, eventVisibleTo } from './domain/event-visibility';
 
 const NO_EVENT = 'That event could not be found.';
 

@@ -7,3 +7,8 @@ export { EventDesk } from './event-desk';
 export { eventsFeature } from './teams/events-feature';
 export { eventVisibleTo } from './domain/event-visibility';
 export type { EventViewer } from './domain/event-visibility';
+export { RsvpBook } from './data/rsvp-book';
+export { RSVP_LABELS } from './domain/rsvp';
+export type { RsvpResponse } from './domain/rsvp';
+export { EventRsvps } from './event-rsvps';
+export { OfficerEvents } from './officer-events';

@@ -1,11 +1,19 @@
-import { Duration } from 'luxon';
+import type { Duration } from 'luxon';
 import { DomainError } from '../../shared/errors/domain-error';
-import { Actor } from '../../shared/access/actor';
+import type { Actor } from '../../shared/access/actor';
 import { utcIso } from '../meetings';
-import { Clock, LONDON } from '../../platform/time/clock';
-import { EventChange, EventId, ParticipationEvent, eventIdForForm, eventIdSchema, newEventId, withoutUndefined } from './domain/event';
-import { EventConcurrencyError, EventRepository } from './data/event-repository';
-import { TeamChoice, ValidEventForm, validateEventForm } from './domain/event-form';
+import { type Clock, LONDON } from '../../platform/time/clock';
+import {
+  type EventChange,
+  type EventId,
+  type ParticipationEvent,
+  eventIdForForm,
+  eventIdSchema,
+  newEventId,
+  withoutUndefined,
+} from './domain/event';
+import { EventConcurrencyError, type EventRepository } from './data/event-repository';
+import { type TeamChoice, type ValidEventForm, validateEventForm } from './domain/event-form';
 import { requirePermission } from '../../shared/access/policy';
 import { formIdOf } from '../../shared/forms/form';
 import { isConflict } from '../../platform/storage/keys';

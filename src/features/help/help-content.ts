@@ -1,9 +1,9 @@
-import { Actor, hasRole, holdingLabel } from '../../shared/access/actor';
-import { Permission, may } from '../../shared/access/policy';
-import { HelpEntry } from '../../shared/feature';
+import { type Actor, hasRole, holdingLabel } from '../../shared/access/actor';
+import { type Permission, may } from '../../shared/access/policy';
+import type { HelpEntry } from '../../shared/feature';
 import { EXAMPLE_QUESTIONS } from '../remit';
-import { HelpCardData } from './teams/help-card';
-import { WelcomeCardData } from './teams/welcome-card';
+import type { HelpCardData } from './teams/help-card';
+import type { WelcomeCardData } from './teams/welcome-card';
 
 /** What the help card offers, each with the row of the access matrix that lets someone use it. */
 const CAPABILITIES: { title: string; detail: string; access: Permission }[] = [

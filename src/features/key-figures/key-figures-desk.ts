@@ -1,19 +1,19 @@
 import { z } from 'zod';
-import { AdaptiveCardJson } from '../../shared/cards/card-template';
+import type { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { DomainError } from '../../shared/errors/domain-error';
-import { Actor } from '../../shared/access/actor';
+import type { Actor } from '../../shared/access/actor';
 import { may, requirePermission } from '../../shared/access/policy';
 import { cardImage } from '../../platform/charts/card-chart';
-import { ChartRenderer } from '../../platform/charts/chart-renderer';
-import { Clock } from '../../platform/time/clock';
+import type { ChartRenderer } from '../../platform/charts/chart-renderer';
+import type { Clock } from '../../platform/time/clock';
 import { londonDate } from '../../platform/time/london';
 import { lastCompleteQuarter, parseReportPeriod, quarterOf } from '../../shared/reports/report-period';
-import { KeyFiguresStore } from './data/key-figures-store';
-import { KeyFigureDefinition } from './domain/key-figure-definitions';
-import { QuarterKey, figureLines, quarterKey, quarterKeySchema } from './domain/key-figures';
+import type { KeyFiguresStore } from './data/key-figures-store';
+import type { KeyFigureDefinition } from './domain/key-figure-definitions';
+import { type QuarterKey, figureLines, quarterKey, quarterKeySchema } from './domain/key-figures';
 import { keyFiguresTrendChart } from './domain/key-figures-chart';
 import { KeyFiguresFormError, validateKeyFiguresForm } from './domain/key-figures-form';
-import { KeyFiguresSection, keyFiguresCard, keyFiguresFormCard, keyFiguresSection } from './teams/key-figures-cards';
+import { type KeyFiguresSection, keyFiguresCard, keyFiguresFormCard, keyFiguresSection } from './teams/key-figures-cards';
 
 const TREND_QUARTERS = 4;
 const saveInput = z.looseObject({ quarter: quarterKeySchema, formId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/) });

@@ -7,3 +7,15 @@ export { MeetingRepository, MeetingConcurrencyError } from './data/meeting-repos
 export type { MeetingTimeline } from './data/meeting-repository';
 export { MeetingDesk } from './meeting-desk';
 export { meetingsFeature } from './teams/meetings-feature';
+export { parseReminderOffsets } from './domain/reminder-offsets';
+export { IcalSource } from './data/ical-source';
+export { MeetingQueries } from './meeting-query';
+export type { MeetingSourceReader } from './domain/source-snapshot';
+export { MeetingSync, MeetingSyncScheduler } from './meeting-sync';
+export { ModernGovClient, ModernGovSource } from './data/moderngov-client';
+export { OfficerMeetings } from './officer-meetings';
+export { MeetingReminders } from './meeting-reminders';
+export { ReminderLog } from './data/reminder-log';
+export { reminderCards } from './teams/reminder-cards';
+export { MeetingCalendar } from './domain/meeting-calendar';
+export { COUNCIL_NAME } from './domain/council-name';

@@ -1,12 +1,12 @@
-import { Actor } from '../../shared/access/actor';
+import type { Actor } from '../../shared/access/actor';
 import { may, requirePermission } from '../../shared/access/policy';
-import { AdaptiveCardJson } from '../../shared/cards/card-template';
+import type { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { DomainError } from '../../shared/errors/domain-error';
-import { Clock } from '../../platform/time/clock';
-import { MeetingRepository } from './data/meeting-repository';
-import { Meeting } from './domain/meeting';
-import { MeetingQueries, MeetingQuestion } from './meeting-query';
-import { MeetingFormError, OfficerMeetings } from './officer-meetings';
+import type { Clock } from '../../platform/time/clock';
+import type { MeetingRepository } from './data/meeting-repository';
+import type { Meeting } from './domain/meeting';
+import type { MeetingQueries, MeetingQuestion } from './meeting-query';
+import { MeetingFormError, type OfficerMeetings } from './officer-meetings';
 import { meetingAnswerCard, meetingCard, meetingFormCard } from './teams/meeting-cards';
 import { formIdOf } from '../../shared/forms/form';
 

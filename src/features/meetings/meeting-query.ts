@@ -1,10 +1,10 @@
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
-import { Clock, LONDON } from '../../platform/time/clock';
+import { type Clock, LONDON } from '../../platform/time/clock';
 import { formatLondonDate, formatMonthYear, londonDate } from '../../platform/time/london';
-import { WorkingDayCalendar } from '../../platform/time/working-days';
-import { Meeting, utcIso } from './domain/meeting';
-import { MeetingTimeline } from './data/meeting-repository';
+import type { WorkingDayCalendar } from '../../platform/time/working-days';
+import { type Meeting, utcIso } from './domain/meeting';
+import type { MeetingTimeline } from './data/meeting-repository';
 
 /** What part of a meeting the person asked about; the card shows everything, the heading answers this. */
 export type MeetingFocus = 'when' | 'where' | 'agenda';

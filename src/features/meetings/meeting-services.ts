@@ -1,7 +1,7 @@
-import { Meeting } from './domain/meeting';
-import { MeetingQueries } from './meeting-query';
-import { MeetingRepository } from './data/meeting-repository';
-import { OfficerMeetings } from './officer-meetings';
+import type { Meeting } from './domain/meeting';
+import type { MeetingQueries } from './meeting-query';
+import type { MeetingRepository } from './data/meeting-repository';
+import type { OfficerMeetings } from './officer-meetings';
 
 /** The meetings capability as the Teams layer sees it. */
 export interface MeetingServices {

@@ -1,10 +1,10 @@
 import { Duration } from 'luxon';
 import type { Logger } from '../../platform/logging/logger';
-import { Clock, SystemClock } from '../../platform/time/clock';
-import { Meeting, meetingIdFor, mergeDraft, utcIso, withChange } from './domain/meeting';
-import { MeetingRepository } from './data/meeting-repository';
-import { MeetingSourceReader, SourceSnapshot } from './domain/source-snapshot';
-import { WorkerState, workerState } from '../../platform/health/worker-state';
+import { type Clock, SystemClock } from '../../platform/time/clock';
+import { type Meeting, meetingIdFor, mergeDraft, utcIso, withChange } from './domain/meeting';
+import type { MeetingRepository } from './data/meeting-repository';
+import type { MeetingSourceReader, SourceSnapshot } from './domain/source-snapshot';
+import { type WorkerState, workerState } from '../../platform/health/worker-state';
 
 export interface SyncCounts {
   added: number;

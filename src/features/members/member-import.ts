@@ -1,11 +1,22 @@
-import { Actor } from '../../shared/access/actor';
+import type { Actor } from '../../shared/access/actor';
 import { requirePermission } from '../../shared/access/policy';
 import { DomainError } from '../../shared/errors/domain-error';
 import { literalText } from '../../shared/text/literal-text';
-import { AuditTrail } from '../audit/domain/audit-entry';
-import { InstalledTeam, TeamRegistry } from './data/team-registry';
-import { TeamRosterReader } from './domain/team-roster-reader';
-import { MemberWithRole, RoleService } from './role-service';
+import type { AuditTrail } from '../audit/domain/audit-entry';
+import type { InstalledTeam, TeamRegistry } from './data/team-registry';
+import type { Member } from './domain/member';
+import { RosterThrottled, type TeamRosterPages } from './domain/team-roster-pages';
+import type { MemberWithRole, RoleService } from './role-service';
+
+/** A Team too big to be a panel's: reading stops rather than hold a turn for minutes. */
+const MAX_ROSTER_PAGES = 40;
+
+/** Everyone a Team's roster lists, read page by page before any role is written. */
+interface RosterRead {
+  members: Member[];
+  skipped: number;
+  unreachable: number;
+}
 
 /** What an import adds: panel membership, or the councillor flag (for a Team of all elected members). */
 export type ImportKind = 'panel' | 'councillors';
@@ -34,12 +45,12 @@ export interface ImportSummary {
  * the Team (the summary lists them, to change on the roles card).
  */
 export class MemberImport {
-  constructor(private readonly deps: { roles: RoleService; teams: TeamRegistry; roster: TeamRosterReader; audit: AuditTrail }) {}
+  constructor(private readonly deps: { roles: RoleService; teams: TeamRegistry; roster: TeamRosterPages; audit: AuditTrail }) {}
 
   async run(actor: Actor, teamName: string, kind: ImportKind): Promise<ImportSummary> {
     requirePermission(actor, 'roles.import');
     const team = await this.findTeam(teamName);
-    const read = await this.deps.roster.read(team.teamId);
+    const read = await this.readRoster(team);
     const source = `import from ${team.teamId}`.slice(0, 200);
     const added: MemberWithRole[] = [];
     for (const member of read.members) {
@@ -70,6 +81,31 @@ export class MemberImport {
     return summary;
   }
 
+  /**
+   * Every page of the Team's roster (each person recorded in the members directory, a 1:1 chat
+   * opened where Teams allows one) before any role is written, so a refusal changes no role.
+   */
+  private async readRoster(team: InstalledTeam): Promise<RosterRead> {
+    const read: RosterRead = { members: [], skipped: 0, unreachable: 0 };
+    const seen = new Set<string>();
+    let token: string | undefined;
+    let pages = 0;
+    do {
+      const page = await this.deps.roster.readPage(team.teamId, token).catch((error: unknown) => {
+        throw rosterRefusal(error, team.name);
+      });
+      read.skipped += page.ignored;
+      for (const member of page.members) {
+        if (seen.has(member.aadObjectId)) continue;
+        seen.add(member.aadObjectId);
+        read.members.push(member);
+        if (!member.conversationReference) read.unreachable++;
+      }
+      token = page.continuationToken;
+    } while (token && ++pages < MAX_ROSTER_PAGES);
+    return read;
+  }
+
   /** The installed Team named (case and spacing ignored); a part of a name finds it when only one Team matches. */
   private async findTeam(typed: string): Promise<InstalledTeam> {
     const teams = await this.deps.teams.list();
@@ -91,4 +127,30 @@ export class MemberImport {
 
 function fold(name: string): string {
   return name.normalize('NFKC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en-GB');
+}
+
+/** What the officer is told when Teams will not give the roster (it has been read whole before any role changes). */
+function rosterRefusal(error: unknown, teamName: string): DomainError {
+  const name = `"${literalText(teamName.slice(0, 100))}"`;
+  if (error instanceof RosterThrottled)
+    return new DomainError('unavailable', 'Teams is asking me to slow down. Please try again in a few minutes; no role was changed.');
+  if (error instanceof DomainError) return error;
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (status === 403)
+    return new DomainError(
+      'forbidden',
+      `Teams would not let me read the members of ${name}: the bot may have been removed from it. No role was changed.`,
+    );
+  if (status === 404)
+    return new DomainError(
+      'not_found',
+      `Teams no longer knows the Team ${name}: it may have been deleted or archived. No role was changed.`,
+    );
+  return new DomainError(
+    'unavailable',
+    `I could not read the members of ${name} from Teams just now. Please try again; no role was changed.`,
+    {
+      cause: error,
+    },
+  );
 }

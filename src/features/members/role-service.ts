@@ -1,10 +1,10 @@
 import { DomainError } from '../../shared/errors/domain-error';
-import { Actor, Role, RoleHolding, hasRole, holdingLabel } from '../../shared/access/actor';
-import { Member } from './domain/member';
-import { MemberDirectory } from './data/member-directory';
-import { HoldingChange, RoleDirectory, StoredHolding } from './data/role-directory';
+import { type Actor, type Role, type RoleHolding, hasRole, holdingLabel } from '../../shared/access/actor';
+import type { Member } from './domain/member';
+import type { MemberDirectory } from './data/member-directory';
+import type { HoldingChange, RoleDirectory, StoredHolding } from './data/role-directory';
 import { requirePermission } from '../../shared/access/policy';
-import { AuditTrail } from '../audit/domain/audit-entry';
+import type { AuditTrail } from '../audit/domain/audit-entry';
 import { literalText } from '../../shared/text/literal-text';
 
 export interface MemberWithRole extends RoleHolding {

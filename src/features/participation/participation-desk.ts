@@ -1,25 +1,30 @@
-import { AttendanceBook } from '../attendance/data/attendance-book';
-import { AdaptiveCardJson } from '../../shared/cards/card-template';
-import { EventInvitations } from '../events/data/event-invitations';
-import { EventRepository } from '../events/data/event-repository';
-import { RsvpBook } from '../events/data/rsvp-book';
-import { Actor } from '../../shared/access/actor';
+import type { AttendanceBook } from '../attendance';
+import type { AdaptiveCardJson } from '../../shared/cards/card-template';
+import type { EventInvitations, EventRepository, RsvpBook } from '../events';
+import type { Actor } from '../../shared/access/actor';
 import { may, requirePermission } from '../../shared/access/policy';
-import { RoleService } from '../members/role-service';
+import type { RoleService } from '../members';
 import { cardImage } from '../../platform/charts/card-chart';
-import { ChartRenderer } from '../../platform/charts/chart-renderer';
-import { PeriodRules, ReportPeriod, parseReportPeriod, quartersEndingAt, rangePeriod, titled } from '../../shared/reports/report-period';
+import type { ChartRenderer } from '../../platform/charts/chart-renderer';
+import {
+  type PeriodRules,
+  type ReportPeriod,
+  parseReportPeriod,
+  quartersEndingAt,
+  rangePeriod,
+  titled,
+} from '../../shared/reports/report-period';
 import { DOCX_CONTENT_TYPE } from '../../platform/documents/word-report';
-import { SignedLinks } from '../../platform/security/signed-links';
-import { Clock } from '../../platform/time/clock';
+import type { SignedLinks } from '../../platform/security/signed-links';
+import type { Clock } from '../../platform/time/clock';
 import { londonDate } from '../../platform/time/london';
-import { CouncillorDirectory } from '../training/domain/councillor-directory';
+import type { CouncillorDirectory } from '../training';
 import { participationTrendChart } from './domain/participation-chart';
 import { participationReportCard } from './teams/participation-cards';
 import { participationDocument, participationDocumentName } from './participation-document';
 import {
-  EventFacts,
-  ParticipationReport,
+  type EventFacts,
+  type ParticipationReport,
   buildParticipationReport,
   countsForParticipation,
   periodEndUtc,

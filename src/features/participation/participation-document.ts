@@ -1,7 +1,7 @@
-import { Chart, ChartRenderer } from '../../platform/charts/chart-renderer';
-import { WordBlock, renderWordReport } from '../../platform/documents/word-report';
+import type { Chart, ChartRenderer } from '../../platform/charts/chart-renderer';
+import { type WordBlock, renderWordReport } from '../../platform/documents/word-report';
 import { formatLondonDate } from '../../platform/time/london';
-import { ParticipationReport } from './domain/participation-report';
+import type { ParticipationReport } from './domain/participation-report';
 import { participationFacts } from './teams/participation-cards';
 
 /** The committee paper: figures, the trend chart, events by kind, and every member's line. */

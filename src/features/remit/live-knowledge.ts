@@ -1,10 +1,10 @@
-import { Duration } from 'luxon';
-import { Logger } from '../../platform/logging/logger';
-import { Clock } from '../../platform/time/clock';
-import { OfficerEntryStore } from './data/officer-entry-store';
-import { KnowledgeBase } from './domain/knowledge-base';
-import { KnowledgeEntry } from './domain/knowledge-entry';
-import { OfficerEntry, officerSearchable } from './domain/officer-entry';
+import type { Duration } from 'luxon';
+import type { Logger } from '../../platform/logging/logger';
+import type { Clock } from '../../platform/time/clock';
+import type { OfficerEntryStore } from './data/officer-entry-store';
+import type { KnowledgeBase } from './domain/knowledge-base';
+import type { KnowledgeEntry } from './domain/knowledge-entry';
+import { type OfficerEntry, officerSearchable } from './domain/officer-entry';
 import { passageEntry } from './domain/passage-entries';
 import { RemitService } from './remit-service';
 

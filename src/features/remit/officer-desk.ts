@@ -1,32 +1,31 @@
+import { type Metrics, NO_METRICS } from '../../platform/telemetry/metrics';
 import { DateTime } from 'luxon';
-import { DeliveryService } from '../../platform/delivery/delivery-service';
-import { JobStore } from '../../platform/scheduler/job-store';
+import type { DeliveryService } from '../../platform/delivery/delivery-service';
+import type { JobStore } from '../../platform/scheduler/job-store';
 import { hashedKey } from '../../platform/storage/keys';
-import { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
-import { SignedLinks } from '../../platform/security/signed-links';
-import { Clock, LONDON } from '../../platform/time/clock';
-import { londonDate } from '../../platform/time/london';
-import { WorkingDayCalendar } from '../../platform/time/working-days';
-import { Actor } from '../../shared/access/actor';
+import type { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
+import { RecurringJob } from '../../platform/scheduler/recurring-job';
+import type { SignedLinks } from '../../platform/security/signed-links';
+import { type Clock, LONDON } from '../../platform/time/clock';
+import { londonDate, nextLondonTimeOfDay } from '../../platform/time/london';
+import type { WorkingDayCalendar } from '../../platform/time/working-days';
+import type { Actor } from '../../shared/access/actor';
 import { may, refusalOf, requirePermission } from '../../shared/access/policy';
-import { AdaptiveCardJson } from '../../shared/cards/card-template';
+import type { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { DomainError } from '../../shared/errors/domain-error';
-import { Member } from '../members/domain/member';
-import { MemberDirectory } from '../members/data/member-directory';
-import { TeamRegistry } from '../members/data/team-registry';
-import { RoleService } from '../members/role-service';
-import { OfficerEntryStore } from './data/officer-entry-store';
-import { OfficerQuestionStore, StoredQuestion } from './data/officer-question-store';
+import type { Member, MemberDirectory, TeamRegistry, RoleService } from '../members';
+import type { OfficerEntryStore } from './data/officer-entry-store';
+import { OfficerQuestionStore, type StoredQuestion } from './data/officer-question-store';
 import {
-  OfficerEntry,
+  type OfficerEntry,
   officerEntriesYaml,
   officerEntrySchema,
   reviewByFor,
   MAX_OFFICER_ENTRY_QUESTION_CHARS,
 } from './domain/officer-entry';
-import { AskButton, MAX_OFFICER_QUESTION_CHARS, OfficerQuestion, checkAnswerText } from './domain/officer-question';
-import { LiveKnowledge } from './live-knowledge';
-import { JOB_KINDS, batchIds } from '../../shared/keys';
+import { type AskButton, MAX_OFFICER_QUESTION_CHARS, type OfficerQuestion, checkAnswerText } from './domain/officer-question';
+import type { LiveKnowledge } from './live-knowledge';
+import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
 import {
   askedCard,
   officerAnswerCard,
@@ -46,6 +45,8 @@ const REVIEW_HORIZON_DAYS = 30;
 
 export interface OfficerDeskDependencies {
   questions: OfficerQuestionStore;
+  /** Questions put to the officers, counted for Application Insights (NO_METRICS when it is off). */
+  metrics?: Metrics;
   entries: OfficerEntryStore;
   knowledge: LiveKnowledge;
   members: MemberDirectory;
@@ -70,7 +71,17 @@ export interface OfficerDeskDependencies {
  * click asks once.
  */
 export class OfficerDesk {
-  constructor(private readonly deps: OfficerDeskDependencies) {}
+  /** The daily nudge scan: one job per day, planning the next first, so a failed run never ends the series. */
+  private readonly nudges: RecurringJob;
+
+  constructor(private readonly deps: OfficerDeskDependencies) {
+    this.nudges = new RecurringJob(deps.jobs, deps.clock, {
+      kind: OFFICER_QUESTION_NUDGE_JOB,
+      seriesPrefix: OFFICER_QUESTION_NUDGE_JOB,
+      keyOf: (due) => jobKeys.officerQuestionNudges(londonDate(due)),
+      nextAfter: (after) => nextLondonTimeOfDay(after, 9),
+    });
+  }
 
   /** The member pressed "Ask an officer". */
   async ask(actor: Actor, button: AskButton): Promise<AdaptiveCardJson> {
@@ -87,6 +98,7 @@ export class OfficerDesk {
       nudges: 0,
     };
     const { stored, created } = await this.deps.questions.create(asked);
+    if (created) (this.deps.metrics ?? NO_METRICS).count('officer.questions', { origin: button.origin });
     const reached = created ? await this.sendToOfficers(stored.question, 'New question for the officers') : 1;
     return askedCard(stored.question, { reachedOfficers: reached > 0, contact: this.deps.knowledge.curated().contact().answer });
   }
@@ -254,11 +266,12 @@ export class OfficerDesk {
   }
 
   handlers(): Record<string, JobHandler> {
-    return { [OFFICER_QUESTION_NUDGE_JOB]: () => this.nudge() };
+    return this.nudges.handler(() => this.nudge());
   }
 
-  async ensureScheduled(): Promise<void> {
-    if ((await this.deps.jobs.pendingKeys(OFFICER_QUESTION_NUDGE_JOB)).length === 0) await this.planNudges();
+  /** At start-up: the next daily nudge scan, unless one is planned already (by this or another instance). */
+  ensureScheduled(): Promise<void> {
+    return this.nudges.ensurePlanned();
   }
 
   /** Reminds the officers of questions still open after the configured working days (and again as often). */
@@ -280,13 +293,7 @@ export class OfficerDesk {
       );
       sent++;
     }
-    await this.planNudges();
     return { kind: 'done', note: `nudged ${sent} open questions` };
-  }
-
-  private planNudges(): Promise<void> {
-    const tomorrowNine = this.deps.clock.now().setZone(LONDON).plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
-    return this.deps.jobs.schedule({ key: OFFICER_QUESTION_NUDGE_JOB, kind: OFFICER_QUESTION_NUDGE_JOB, due: tomorrowNine, payload: {} });
   }
 
   /** To the officers' channel when one is set and known, otherwise to every active officer's 1:1 chat. Returns how many it went to. */

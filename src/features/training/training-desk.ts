@@ -1,20 +1,20 @@
 import { DateTime, Duration } from 'luxon';
-import { AttendanceBook } from '../attendance/data/attendance-book';
-import { AdaptiveCardJson } from '../../shared/cards/card-template';
-import { DeliveryService } from '../../platform/delivery/delivery-service';
+import type { AttendanceBook } from '../attendance';
+import type { AdaptiveCardJson } from '../../shared/cards/card-template';
+import type { DeliveryService } from '../../platform/delivery/delivery-service';
 import { DomainError } from '../../shared/errors/domain-error';
-import { ParticipationEvent } from '../events/domain/event';
-import { EventRepository } from '../events/data/event-repository';
-import { Actor } from '../../shared/access/actor';
+import type { ParticipationEvent, EventRepository } from '../events';
+import type { Actor } from '../../shared/access/actor';
 import { requirePermission } from '../../shared/access/policy';
-import { JobStore } from '../../platform/scheduler/job-store';
-import { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
-import { Clock, LONDON } from '../../platform/time/clock';
-import { formatLondonDate, londonStartOfDay } from '../../platform/time/london';
-import { CouncillorDirectory } from './domain/councillor-directory';
+import type { JobStore } from '../../platform/scheduler/job-store';
+import type { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
+import { RecurringJob } from '../../platform/scheduler/recurring-job';
+import { type Clock, LONDON } from '../../platform/time/clock';
+import { formatLondonDate, londonDate, londonStartOfDay, nextLondonTimeOfDay } from '../../platform/time/london';
+import type { CouncillorDirectory } from './domain/councillor-directory';
 import { myTrainingCard, trainingDueCard, trainingReminderCard } from './teams/training-cards';
-import { TrainingPreferences } from './data/training-preferences';
-import { TrainingRecord, TrainingSession, countsAsTraining, trainingRecords } from './domain/training-record';
+import type { TrainingPreferences } from './data/training-preferences';
+import { type TrainingRecord, type TrainingSession, countsAsTraining, trainingRecords } from './domain/training-record';
 import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
 
 export const TRAINING_REMINDER_JOB = JOB_KINDS.trainingReminders;
@@ -43,7 +43,17 @@ export interface TrainingDeskDependencies {
  * with the next sessions at most once a month (unless they said "stop training reminders").
  */
 export class TrainingDesk {
-  constructor(private readonly deps: TrainingDeskDependencies) {}
+  /** The daily run at 10:00: one job per day, planning the next first, so a failed run never ends the series. */
+  private readonly runs: RecurringJob;
+
+  constructor(private readonly deps: TrainingDeskDependencies) {
+    this.runs = new RecurringJob(deps.jobs, deps.clock, {
+      kind: TRAINING_REMINDER_JOB,
+      seriesPrefix: `${TRAINING_REMINDER_JOB}|`,
+      keyOf: (due) => jobKeys.trainingReminders(londonDate(due)),
+      nextAfter: (after) => nextLondonTimeOfDay(after, REMINDER_HOUR),
+    });
+  }
 
   async due(actor: Actor): Promise<AdaptiveCardJson> {
     requirePermission(actor, 'training.report');
@@ -80,21 +90,12 @@ export class TrainingDesk {
   }
 
   handlers(): Record<string, JobHandler> {
-    return { [TRAINING_REMINDER_JOB]: () => this.remindRun() };
+    return this.runs.handler(() => this.remind());
   }
 
   /** At start-up: the daily reminder run, unless one is planned already (by this or another instance). */
-  async ensureScheduled(): Promise<void> {
-    if ((await this.deps.jobs.pendingKeys(`${TRAINING_REMINDER_JOB}|`)).length === 0) await this.planNext();
-  }
-
-  /** One run; the next run is planned whatever happens to this one (a failed run is retried by the scheduler under its own key). */
-  private async remindRun(): Promise<JobOutcome> {
-    try {
-      return await this.remind();
-    } finally {
-      await this.planNext();
-    }
+  ensureScheduled(): Promise<void> {
+    return this.runs.ensurePlanned();
   }
 
   private async remind(): Promise<JobOutcome> {
@@ -133,12 +134,6 @@ export class TrainingDesk {
       this.nowUtc(),
     );
     return { kind: 'done', note: `training reminders queued ${summary.queued}` };
-  }
-
-  /** 10:00 London tomorrow, keyed by its date so a retried run and the next run never share a key. */
-  private planNext(): Promise<void> {
-    const due = this.deps.clock.now().setZone(LONDON).plus({ days: 1 }).set({ hour: REMINDER_HOUR, minute: 0, second: 0, millisecond: 0 });
-    return this.deps.jobs.schedule({ key: jobKeys.trainingReminders(due.toISODate()!), kind: TRAINING_REMINDER_JOB, due, payload: {} });
   }
 
   private async sessionsFrom(fromUtc: string): Promise<TrainingSession[]> {

@@ -1,4 +1,4 @@
-import { Chart, ChartRenderer } from './chart-renderer';
+import type { Chart, ChartRenderer } from './chart-renderer';
 
 /** An image for an Adaptive Card: a PNG data URI and its alt text. */
 export interface CardImage {

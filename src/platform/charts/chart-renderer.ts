@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { View, parse } from 'vega';
-import { TopLevelSpec, compile } from 'vega-lite';
+import { type TopLevelSpec, compile } from 'vega-lite';
 import { projectRoot } from '../process/project-root';
 
 /** The typeface charts are drawn in, shipped in assets/fonts/ so no system font is needed. */

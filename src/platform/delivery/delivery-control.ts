@@ -1,6 +1,6 @@
-import { TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import { isConflict, isNotFound, isPreconditionFailed } from '../storage/keys';
-import { InstanceIdentity, identityOf } from './instance-identity';
+import { type InstanceIdentity, identityOf } from './instance-identity';
 import { CONTROL_PARTITION, THROTTLE_PARTITION, padMs } from './outbox-keys';
 
 const APP_GATE_ROW = 'app-gate';

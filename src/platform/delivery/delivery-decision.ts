@@ -1,6 +1,6 @@
-import { BackoffPolicy, backoffDelayMs, retryAfterDelayMs } from './backoff';
-import { FailureReason } from './delivery-state';
-import { SendResult } from './proactive-sender';
+import { type BackoffPolicy, backoffDelayMs, retryAfterDelayMs } from './backoff';
+import type { FailureReason } from './delivery-state';
+import type { SendResult } from './proactive-sender';
 
 /** What to do with a message after one send attempt. */
 export type DeliveryDecision =

@@ -1,4 +1,4 @@
-import { DeliveryState, FailureReason, isFailureReason } from './delivery-state';
+import { type DeliveryState, type FailureReason, isFailureReason } from './delivery-state';
 
 /** Where one batch (one broadcast) stands: what the officer's card shows. */
 export interface BatchProgress {

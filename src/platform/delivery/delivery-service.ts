@@ -1,13 +1,13 @@
-import { DateTime } from 'luxon';
-import { Member } from '../../features/members/domain/member';
-import { Clock } from '../time/clock';
+import type { DateTime } from 'luxon';
+import type { Member } from '../../features/members';
+import type { Clock } from '../time/clock';
 import { isUsableReference } from './conversation-reference';
-import { BatchProgress } from './delivery-progress';
-import { OutboxStore } from './outbox-store';
+import type { BatchProgress } from './delivery-progress';
+import type { OutboxStore } from './outbox-store';
 import { messageKeys } from './outbox-keys';
-import { OutboundMessage } from './outbound-message';
+import type { OutboundMessage } from './outbound-message';
 import { prepareMessage } from './prepared-message';
-import { UnreachableMembers } from './unreachable-members';
+import type { UnreachableMembers } from './unreachable-members';
 
 /** One broadcast: the same kind of card to many members, tracked as one batch. */
 export interface Broadcast {

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import { hashedKey } from '../storage/keys';
 
 /** Who a message goes to: the member and, when they installed the bot personally, their 1:1 conversation. */

@@ -1,4 +1,4 @@
-import { DeliveryState } from './delivery-state';
+import type { DeliveryState } from './delivery-state';
 
 // Type aliases rather than interfaces: the Tables SDK wants entities assignable to an index signature.
 

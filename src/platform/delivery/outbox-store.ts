@@ -1,11 +1,11 @@
-import { TableClient, TableEntityResult, TransactionAction, odata } from '@azure/data-tables';
+import { type TableClient, type TableEntityResult, type TransactionAction, odata } from '@azure/data-tables';
 import { isConflict, isNotFound, isPreconditionFailed } from '../storage/keys';
-import { Clock } from '../time/clock';
-import { BatchProgress, RecordSummary, tallyProgress } from './delivery-progress';
-import { FailureReason } from './delivery-state';
-import { PendingEntity, PendingMessage, RecordEntity, toPendingMessage } from './outbox-entities';
-import { MessageKeys, allShardPartitions, batchKey, dueRange, padMs, pendingRowKey, recordRange } from './outbox-keys';
-import { PreparedMessage } from './prepared-message';
+import type { Clock } from '../time/clock';
+import { type BatchProgress, type RecordSummary, tallyProgress } from './delivery-progress';
+import type { FailureReason } from './delivery-state';
+import { type PendingEntity, type PendingMessage, type RecordEntity, toPendingMessage } from './outbox-entities';
+import { type MessageKeys, allShardPartitions, batchKey, dueRange, padMs, pendingRowKey, recordRange } from './outbox-keys';
+import type { PreparedMessage } from './prepared-message';
 
 // A transaction is one partition and at most 100 operations (4 MiB); each message costs two.
 const MESSAGES_PER_TRANSACTION = 50;

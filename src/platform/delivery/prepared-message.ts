@@ -1,9 +1,9 @@
-import { isValidAadObjectId } from '../../features/members/domain/member';
-import { Clock } from '../time/clock';
+import { isValidAadObjectId } from '../../features/members';
+import type { Clock } from '../time/clock';
 import { conversationKeyOf, isUsableReference } from './conversation-reference';
 import { DeliveryError } from './delivery-error';
-import { MessageKeys, messageKeys } from './outbox-keys';
-import { OutboundMessage } from './outbound-message';
+import { type MessageKeys, messageKeys } from './outbox-keys';
+import type { OutboundMessage } from './outbound-message';
 
 // A table string property holds 64 KiB of UTF-16, i.e. 32K characters; Teams itself stops at about 28 KB.
 const MAX_CARD_CHARACTERS = 32_000;

@@ -1,4 +1,4 @@
-import { RateWindow, SlidingWindowLimiter } from './sliding-window-limiter';
+import { type RateWindow, SlidingWindowLimiter } from './sliding-window-limiter';
 
 /** The limits a SendPacer keeps to. */
 export interface SendPacerOptions {

@@ -1,4 +1,4 @@
-import { RateWindow } from './sliding-window-limiter';
+import type { RateWindow } from './sliding-window-limiter';
 
 /** Per bot per conversation (Teams documentation): 7 in 1 s, 8 in 2 s, 60 in 30 s, 1,800 in an hour. */
 export const TEAMS_CONVERSATION_WINDOWS: readonly RateWindow[] = [

@@ -1,8 +1,8 @@
-import { TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import { DateTime } from 'luxon';
-import { Member } from '../../features/members/domain/member';
+import type { Member } from '../../features/members';
 import { assertValidKey, isNotFound } from '../storage/keys';
-import { Clock } from '../time/clock';
+import type { Clock } from '../time/clock';
 
 const PARTITION = 'member';
 

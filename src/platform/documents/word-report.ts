@@ -14,8 +14,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { PANEL_NAME } from '../../features/meetings/domain/panel-name';
-import { COUNCIL_NAME } from '../../features/meetings/domain/council-name';
+import { PANEL_NAME, COUNCIL_NAME } from '../../features/meetings';
 
 /** What a committee paper holds, in order; the builder lays it out the way council papers look. */
 export type WordBlock =

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import pino, { Logger } from 'pino';
+import pino, { type Logger } from 'pino';
 
 export type { Logger } from 'pino';
 

@@ -1,4 +1,4 @@
-import { ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 
 /** Kills `child` when this process exits, so no helper server outlives a crashed parent; returns the undo. */
 export function killOnParentExit(child: ChildProcess): () => void {

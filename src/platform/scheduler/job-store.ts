@@ -1,7 +1,7 @@
-import { TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import { DateTime } from 'luxon';
 import { assertValidKey, isConflict, isNotFound, isPreconditionFailed } from '../storage/keys';
-import { JobRequest, ScheduledJob } from './scheduled-job';
+import type { JobRequest, ScheduledJob } from './scheduled-job';
 import { jsonObjectSchema, parseStoredJson } from '../storage/stored-json';
 
 const DUE = 'due';

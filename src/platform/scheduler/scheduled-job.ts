@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
-import { z } from 'zod';
+import type { DateTime } from 'luxon';
+import type { z } from 'zod';
 
 /**
  * A unit of future work (a meeting reminder, an event reminder, a bulletin). `key` names it
@@ -16,8 +16,13 @@ export interface ScheduledJob extends JobRequest {
   attempts: number;
 }
 
-/** What a handler decides: finished (or nothing left to do), or try again at a later time. */
-export type JobOutcome = { kind: 'done'; note?: string } | { kind: 'retry'; at: DateTime; reason: string };
+/**
+ * What a handler decides: finished (or nothing left to do); try again at a later time (counts as
+ * an attempt: a job that keeps failing is dropped); or wait until a time a service asked for
+ * (Teams' Retry-After), which is not a failure and does not count.
+ */
+export type JobOutcome =
+  { kind: 'done'; note?: string } | { kind: 'retry'; at: DateTime; reason: string } | { kind: 'wait'; at: DateTime; reason: string };
 
 export type JobHandler = (job: ScheduledJob) => Promise<JobOutcome>;
 

@@ -1,9 +1,9 @@
 import { Duration } from 'luxon';
-import { Logger } from '../logging/logger';
-import { Clock } from '../time/clock';
-import { JobStore, StoredJob } from './job-store';
-import { JobHandler } from './scheduled-job';
-import { WorkerState, workerState } from '../health/worker-state';
+import type { Logger } from '../logging/logger';
+import type { Clock } from '../time/clock';
+import type { JobStore, StoredJob } from './job-store';
+import type { JobHandler } from './scheduled-job';
+import { type WorkerState, workerState } from '../health/worker-state';
 
 export interface SchedulerOptions {
   pollInterval: Duration;
@@ -33,6 +33,8 @@ export class Scheduler {
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
   private lastBeatMs?: number;
+  private polling = false;
+  private wakeRequested = false;
 
   constructor(
     private readonly store: JobStore,
@@ -75,15 +77,39 @@ export class Scheduler {
 
   start(): void {
     if (this.timer) return;
-    const poll = () => {
-      this.running = this.tick().catch((error: unknown) =>
-        this.logger.error({ event: 'scheduler.tick_failed', err: error }, 'scheduler tick failed'),
-      );
-      void this.running.finally(() => {
-        if (this.timer) this.timer = setTimeout(poll, this.options.pollInterval.toMillis());
-      });
-    };
-    this.timer = setTimeout(poll, 0);
+    this.timer = setTimeout(() => this.poll(), 0);
+  }
+
+  /**
+   * Runs due jobs now instead of at the next poll: for work planned to start at once (a Team's
+   * roster read in the background) or chained (its next page). Does nothing unless started.
+   */
+  wake(): void {
+    if (!this.timer) return;
+    if (this.polling) {
+      this.wakeRequested = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.poll(), 0);
+  }
+
+  private poll(): void {
+    this.polling = true;
+    this.wakeRequested = false;
+    let ran = 0;
+    this.running = this.tick()
+      .then((count) => {
+        ran = count;
+      })
+      .catch((error: unknown) => this.logger.error({ event: 'scheduler.tick_failed', err: error }, 'scheduler tick failed'));
+    void this.running.finally(() => {
+      this.polling = false;
+      if (!this.timer) return;
+      // Woken meanwhile, or a full batch (more may be due): go again at once.
+      const again = this.wakeRequested || ran >= this.options.batchSize;
+      this.timer = setTimeout(() => this.poll(), again ? 0 : this.options.pollInterval.toMillis());
+    });
   }
 
   /** Stops polling and waits for the tick in progress, so no job is left half-run by a shutdown. */
@@ -105,6 +131,11 @@ export class Scheduler {
       if (outcome.kind === 'done') {
         log.info({ event: 'scheduler.job_done', note: outcome.note }, 'job done');
         return await this.store.complete(job);
+      }
+      if (outcome.kind === 'wait') {
+        log.info({ event: 'scheduler.job_waiting', reason: outcome.reason }, 'job waits as asked');
+        // Not a failure: this attempt is given back, so waiting never drops the job.
+        return await this.store.retryLater({ ...job, attempts: Math.max(0, job.attempts - 1) }, outcome.at);
       }
       return await this.retryOrDrop(job, outcome.at, outcome.reason, log);
     } catch (error) {

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DateTime, Duration } from 'luxon';
-import { Clock } from '../time/clock';
+import type { Clock } from '../time/clock';
 
 /** What a download link grants: one resource, to one person, until a time. */
 export interface LinkGrant {

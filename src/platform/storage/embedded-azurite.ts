@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { killOnParentExit, stopChildProcess } from '../process/child-process';
 import { freePort, waitForPort } from '../process/free-port';

@@ -1,6 +1,6 @@
 import type { TokenCredential } from '@azure/identity';
-import { RestError, TableClient, TableServiceClient, TableServiceClientOptions } from '@azure/data-tables';
-import { TABLES, TableName } from './table-names';
+import { RestError, TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
+import { TABLES, type TableName } from './table-names';
 
 /**
  * How to reach the Table service: a connection string (Azurite, or an account key), or the

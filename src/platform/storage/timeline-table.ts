@@ -1,4 +1,4 @@
-import { RestError, TableClient, TransactionAction, odata } from '@azure/data-tables';
+import { RestError, type TableClient, type TransactionAction, odata } from '@azure/data-tables';
 import { DateTime } from 'luxon';
 import { isConflict, isNotFound, isPreconditionFailed } from './keys';
 

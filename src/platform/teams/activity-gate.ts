@@ -1,4 +1,4 @@
-import { Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { tenantOf } from './turn-identity';
 
 export const ALLOWED_CHANNEL = 'msteams';

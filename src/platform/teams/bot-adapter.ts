@@ -1,5 +1,5 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { BotCredentials } from '../../app/config';
+import type { BotCredentials } from '../../app/config';
 
 /**
  * The Bot Framework adapter for our credentials. Without credentials (local runs only; config

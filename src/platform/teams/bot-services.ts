@@ -1,6 +1,6 @@
-import { Feature } from '../../shared/feature';
-import { Logger } from '../logging/logger';
-import { MemberDirectory, RecentSightings, RoleService, TeamRegistry } from '../../features/members';
+import type { Feature } from '../../shared/feature';
+import type { Logger } from '../logging/logger';
+import type { MemberDirectory, RecentSightings, RoleService, TeamRegistry } from '../../features/members';
 
 /**
  * What the Teams layer needs besides the features: who people are (members, roles, the Teams the

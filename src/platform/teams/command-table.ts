@@ -1,4 +1,4 @@
-import { CommandInput, Feature, FreeTextRoute, TextCommand } from '../../shared/feature';
+import type { CommandInput, Feature, FreeTextRoute, TextCommand } from '../../shared/feature';
 
 export interface RoutedText {
   command: TextCommand;

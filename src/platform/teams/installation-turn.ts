@@ -1,9 +1,8 @@
 import { TurnContext } from 'botbuilder';
-import { renderWelcomeCard } from '../../features/help/teams/welcome-card';
-import { welcomeCardData } from '../../features/help/help-content';
-import { TeamsPlatformServices } from './bot-services';
+import { renderWelcomeCard, welcomeCardData } from '../../features/help';
+import type { TeamsPlatformServices } from './bot-services';
 import { isPersonalConversation, sightingFrom, tenantOf } from './turn-identity';
-import { isValidAadObjectId } from '../../features/members/domain/member';
+import { isValidAadObjectId } from '../../features/members';
 import { sendCard } from './replies';
 
 /** installationUpdate: welcome on install (once per install), mark the member inactive on a personal uninstall. */

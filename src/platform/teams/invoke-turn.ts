@@ -1,9 +1,9 @@
-import { TurnContext } from 'botbuilder';
-import { TurnSender } from '../../shared/access/actor';
+import type { TurnContext } from 'botbuilder';
+import type { TurnSender } from '../../shared/access/actor';
 import { admitTo } from '../../shared/access/policy';
-import { Logger } from '../logging/logger';
+import type { Logger } from '../logging/logger';
 import { cardInvokeResponse, errorInvokeResponse, sendInvokeResponse, unknownVerbError } from './replies';
-import { VerbTable } from './verb-table';
+import type { VerbTable } from './verb-table';
 
 interface ActionInvokeValue {
   action?: { type?: unknown; verb?: unknown; data?: unknown };

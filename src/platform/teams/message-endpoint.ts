@@ -1,8 +1,8 @@
-import { CloudAdapter, TurnContext } from 'botbuilder';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { createBotAdapter } from './bot-adapter';
-import { BotCredentials } from '../../app/config';
-import { Logger } from '../logging/logger';
-import { PanelBot } from './panel-bot';
+import type { BotCredentials } from '../../app/config';
+import type { Logger } from '../logging/logger';
+import type { PanelBot } from './panel-bot';
 
 /** The plain HTTP view the server hands over, so src/server.ts never sees botbuilder. */
 export interface InboundRequest {

@@ -1,10 +1,10 @@
-import { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { TurnSender } from '../../shared/access/actor';
+import type { TurnSender } from '../../shared/access/actor';
 import { admitTo } from '../../shared/access/policy';
 import { noticeCard } from '../../shared/cards/notice-card';
 import { MAX_QUESTION_LENGTH, readInboundText } from '../../shared/text/inbound-text';
-import { CommandTable } from './command-table';
+import type { CommandTable } from './command-table';
 import { sendCard } from './replies';
 
 const askButtonData = z.object({ action: z.literal('ask'), question: z.string() });
@@ -42,7 +42,9 @@ async function handleText(context: TurnContext, text: string, sender: TurnSender
   if (routed) {
     // The access matrix guards every command before it runs; the use case decides on the record.
     await admitTo(sender, routed.command.access);
-    return sendCard(context, await routed.command.run(routed.input, sender));
+    const reply = await routed.command.run(routed.input, sender);
+    for (const card of Array.isArray(reply) ? reply : [reply]) await sendCard(context, card);
+    return;
   }
   const route = commands.freeTextRoute(text);
   if (route) {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ActivityTypes, TurnContext } from 'botbuilder';
-import { Actor, TurnSender } from '../../shared/access/actor';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { Actor, TurnSender } from '../../shared/access/actor';
 import { withLogContext } from '../logging/logger';
 import { admitActivity } from './activity-gate';
-import { TeamsPlatformServices } from './bot-services';
+import type { TeamsPlatformServices } from './bot-services';
 import { CommandTable } from './command-table';
 import { VerbTable } from './verb-table';
 import { handleConversationUpdate, handleInstallationUpdate } from './installation-turn';

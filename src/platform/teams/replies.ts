@@ -1,7 +1,7 @@
-import { ActivityTypes, CardFactory, InvokeResponse, MessageFactory, TurnContext } from 'botbuilder';
-import { AdaptiveCardJson } from '../../shared/cards/card-template';
+import { ActivityTypes, CardFactory, type InvokeResponse, MessageFactory, type TurnContext } from 'botbuilder';
+import type { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { noticeCard } from '../../shared/cards/notice-card';
-import { DomainError, DomainErrorCode, isDomainError } from '../../shared/errors/domain-error';
+import { DomainError, type DomainErrorCode, isDomainError } from '../../shared/errors/domain-error';
 
 export async function sendCard(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
   await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));

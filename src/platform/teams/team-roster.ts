@@ -1,132 +1,174 @@
 import {
-  ChannelAccount,
-  CloudAdapter,
-  ConversationParameters,
-  ConversationReference,
-  TeamsChannelAccount,
+  type CloudAdapter,
+  type ConversationParameters,
+  type ConversationReference,
+  type TeamsChannelAccount,
   TeamsInfo,
-  TurnContext,
+  type TurnContext,
 } from 'botbuilder';
-import { BotCredentials } from '../../app/config';
+import type { ConnectorClient } from 'botframework-connector';
+import type { BotCredentials } from '../../app/config';
 import { DomainError } from '../../shared/errors/domain-error';
-import { Logger } from '../logging/logger';
-import { Member, isValidAadObjectId } from '../../features/members/domain/member';
-import { MemberDirectory } from '../../features/members/data/member-directory';
-import { TeamRegistry } from '../../features/members/data/team-registry';
-import { RosterRead, TeamRosterReader } from '../../features/members/domain/team-roster-reader';
+import type { Logger } from '../logging/logger';
+import { type Clock, SystemClock } from '../time/clock';
+import {
+  type Member,
+  isValidAadObjectId,
+  type MemberDirectory,
+  type TeamRegistry,
+  type RosterPage,
+  RosterThrottled,
+  type TeamRosterPages,
+} from '../../features/members';
 import { createBotAdapter } from './bot-adapter';
+import { takeOverConnectorRetries } from './connector-retries';
+import { toSendRefused } from './teams-proactive-sender';
 
-const PAGE_SIZE = 500;
-/** A roster this long is no Team a panel would use; reading stops rather than run a turn for minutes. */
-const MAX_PAGES = 40;
+export interface TeamRosterOptions {
+  /** The bot's credentials; absent in local and test runs. */
+  credentials?: BotCredentials;
+  teams: TeamRegistry;
+  directory: MemberDirectory;
+  logger: Logger;
+  clock?: Clock;
+  /** Members asked for per page (Teams answers 50 to 500). Default 100: a page's work stays well inside a job's lease. */
+  pageSize?: number;
+  /** 1:1 chats opened at once. Default 4, well under the app's ~50 requests/s. */
+  concurrency?: number;
+  /** How a pause is waited out; injectable so tests can see it. Default a timer. */
+  wait?: (ms: number) => Promise<void>;
+  /** The longest pause a read sits out itself before handing back to the scheduler (RosterThrottled). Default 10 s. */
+  maxInlineWaitMs?: number;
+  /** A request not answered by then counts as failed. Default 15 s. */
+  timeoutMs?: number;
+}
+
+/** A roster entry that is a person the bot can invite: one with an Entra object id. */
+type RosterPerson = TeamsChannelAccount & { aadObjectId: string };
+
+/** Tries per request when Teams answers 429, 5xx, 412 or not at all. */
+const ATTEMPTS = 4;
+const BACKOFF_MS = [1_000, 2_000, 4_000];
 
 /**
- * The members of a Team the bot is installed in, read through the Teams roster API. Anyone not yet
- * in the directory (or without a 1:1 chat with the bot) gets a 1:1 conversation created, so an
- * event invitation can reach them; the directory then holds them like anyone who used the bot.
+ * The members of a Team the bot is installed in, a page at a time through the Teams roster API.
+ * Anyone not yet in the directory (or without a 1:1 chat with the bot) gets a 1:1 conversation
+ * created, so an invitation can reach them; the directory then holds them like anyone who used the
+ * bot. Each request is tried once by the SDK (its own invisible retries are taken out) and retried
+ * here: Retry-After is honoured; a long pause is handed back to the caller as RosterThrottled.
  */
-export class TeamRoster implements TeamRosterReader {
+export class TeamRoster implements TeamRosterPages {
   private readonly adapter: CloudAdapter;
   private readonly appId: string;
+  private readonly clock: Clock;
+  private readonly pageSize: number;
+  private readonly concurrency: number;
+  private readonly wait: (ms: number) => Promise<void>;
+  private readonly maxInlineWaitMs: number;
+  private readonly timeoutMs: number;
 
-  constructor(
-    credentials: BotCredentials | undefined,
-    private readonly teams: TeamRegistry,
-    private readonly directory: MemberDirectory,
-    private readonly logger: Logger,
-  ) {
-    this.adapter = createBotAdapter(credentials);
-    this.appId = credentials?.appId ?? '';
+  constructor(private readonly options: TeamRosterOptions) {
+    this.adapter = createBotAdapter(options.credentials);
+    this.appId = options.credentials?.appId ?? '';
+    this.clock = options.clock ?? new SystemClock();
+    this.pageSize = options.pageSize ?? 100;
+    this.concurrency = options.concurrency ?? 4;
+    this.wait = options.wait ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.maxInlineWaitMs = options.maxInlineWaitMs ?? 10_000;
+    this.timeoutMs = options.timeoutMs ?? 15_000;
   }
 
-  /** The Team's members the bot can reach (an event's audience), each in the directory with a 1:1 chat where Teams allows. */
-  async membersOf(teamId: string): Promise<Member[]> {
-    const read = await this.read(teamId);
-    return read.members.filter((member) => member.conversationReference !== undefined);
-  }
-
-  /**
-   * Everyone in the Team with an Entra id, recorded in the members directory (a 1:1 chat opened for
-   * whoever lacks one). The whole roster is read before anything is written, so a refusal from
-   * Teams changes nothing.
-   */
-  async read(teamId: string): Promise<RosterRead> {
-    const team = (await this.teams.list()).find((candidate) => candidate.teamId === teamId);
-    if (!team) throw new DomainError('not_found', 'The bot is no longer installed in that Team, so I cannot read its members.');
+  async readPage(teamId: string, continuationToken: string | undefined): Promise<RosterPage> {
+    const team = (await this.options.teams.list()).find((candidate) => candidate.teamId === teamId);
+    if (!team) throw new DomainError('not_found', 'The bot is no longer installed in that Team, so I cannot invite its members.');
     const reference = team.conversationReference as Partial<ConversationReference>;
-    const roster = await this.readRoster(reference, team.name);
-    const seen = new Set<string>();
-    const result: RosterRead = { members: [], skipped: 0, unreachable: 0 };
-    for (const account of roster) {
-      if (!isValidAadObjectId(account.aadObjectId) || typeof account.id !== 'string' || account.id.length === 0) {
-        result.skipped++;
-        continue;
-      }
-      if (seen.has(account.aadObjectId)) continue;
-      seen.add(account.aadObjectId);
-      const member = await this.ensureReachable(account, account.aadObjectId, reference);
-      if (!member) continue;
-      result.members.push(member);
-      if (!member.conversationReference) result.unreachable++;
-    }
+    let result: RosterPage | undefined;
+    await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+      takeOverConnectorRetries(context, this.timeoutMs);
+      const page = await this.withRetries('roster page', () => TeamsInfo.getPagedMembers(context, this.pageSize, continuationToken));
+      const people = page.members.filter((account): account is RosterPerson => isValidAadObjectId(account.aadObjectId));
+      const members = await mapInBatches(people, this.concurrency, (account) => this.ensureReachable(context, account, reference));
+      result = {
+        members: members.filter((member): member is Member => member !== undefined),
+        ignored: page.members.length - people.length,
+        ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
+      };
+    });
+    if (!result) throw new Error('the roster page was not read');
     return result;
   }
 
-  private async readRoster(reference: Partial<ConversationReference>, teamName: string): Promise<TeamsChannelAccount[]> {
-    const accounts: TeamsChannelAccount[] = [];
-    try {
-      await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
-        let continuationToken: string | undefined;
-        let pages = 0;
-        do {
-          // The connector's own pipeline waits out a 429's Retry-After (three tries) before this throws.
-          const page = await TeamsInfo.getPagedMembers(context, PAGE_SIZE, continuationToken);
-          accounts.push(...page.members);
-          continuationToken = page.continuationToken;
-        } while (continuationToken && ++pages < MAX_PAGES);
-      });
-    } catch (error) {
-      throw rosterRefusal(error, teamName);
-    }
-    return accounts;
-  }
-
-  /** The person in the directory, with a 1:1 chat opened if they have none; recorded without one when Teams refuses it. */
+  /** The member as the directory holds them, with a 1:1 chat opened when they had none; undefined if unknown and unreachable. */
   private async ensureReachable(
-    account: TeamsChannelAccount,
-    aadObjectId: string,
+    context: TurnContext,
+    account: RosterPerson,
     teamReference: Partial<ConversationReference>,
   ): Promise<Member | undefined> {
-    const known = await this.directory.find(aadObjectId);
+    const known = await this.options.directory.find(account.aadObjectId);
     if (known?.conversationReference && known.active) return known;
     const tenantId = teamReference.conversation?.tenantId ?? known?.tenantId;
-    if (!tenantId) return known;
-    let personal: Record<string, unknown> | undefined;
-    if (teamReference.serviceUrl) {
-      try {
-        personal = await this.createPersonalConversation(account, tenantId, teamReference);
-      } catch (error) {
-        this.logger.warn(
-          { event: 'roster.create_conversation_failed', status: statusOf(error) },
-          'could not open a 1:1 chat with a team member',
-        );
-      }
+    if (!tenantId || !teamReference.serviceUrl) return known;
+    try {
+      const conversationId = await this.withRetries('1:1 chat', () =>
+        this.createPersonalConversation(context, account, tenantId, teamReference),
+      );
+      const conversationReference = {
+        channelId: 'msteams',
+        serviceUrl: teamReference.serviceUrl,
+        bot: teamReference.bot,
+        user: { id: account.id, name: account.name, aadObjectId: account.aadObjectId },
+        conversation: { id: conversationId, conversationType: 'personal', tenantId },
+      };
+      await this.options.directory.recordSighting({
+        aadObjectId: account.aadObjectId,
+        name: account.name,
+        tenantId,
+        teamsUserId: account.id,
+        personalConversationReference: conversationReference,
+      });
+      // As the directory now holds them (what recordSighting wrote over what was known), without reading it back.
+      return {
+        remindersOff: false,
+        ...known,
+        aadObjectId: account.aadObjectId,
+        name: account.name || known?.name || '',
+        tenantId,
+        teamsUserId: account.id,
+        active: true,
+        lastSeen: this.clock.now(),
+        conversationReference,
+      };
+    } catch (error) {
+      if (error instanceof RosterThrottled) throw error;
+      this.options.logger.warn({ event: 'roster.create_conversation_failed', err: error }, 'could not open a 1:1 chat with a team member');
+      if (known) return known;
+      // Kept, without a chat: a broadcast records them as not reachable, and an import can still give them a role.
+      await this.options.directory.recordSighting({
+        aadObjectId: account.aadObjectId,
+        name: account.name,
+        tenantId,
+        teamsUserId: account.id,
+      });
+      return {
+        aadObjectId: account.aadObjectId,
+        name: account.name || '',
+        tenantId,
+        teamsUserId: account.id,
+        active: true,
+        lastSeen: this.clock.now(),
+        remindersOff: false,
+      };
     }
-    await this.directory.recordSighting({
-      aadObjectId,
-      name: account.name,
-      tenantId,
-      teamsUserId: account.id,
-      ...(personal ? { personalConversationReference: personal } : {}),
-    });
-    return this.directory.find(aadObjectId);
   }
 
   private async createPersonalConversation(
-    account: ChannelAccount,
+    context: TurnContext,
+    account: TeamsChannelAccount,
     tenantId: string,
     teamReference: Partial<ConversationReference>,
-  ): Promise<Record<string, unknown>> {
+  ): Promise<string> {
+    const connector = context.turnState.get<ConnectorClient | undefined>(context.adapter.ConnectorClientKey);
+    if (!connector) throw new Error('no connector client for the team');
     const parameters = {
       isGroup: false,
       bot: teamReference.bot,
@@ -134,44 +176,43 @@ export class TeamRoster implements TeamRosterReader {
       tenantId,
       channelData: { tenant: { id: tenantId } },
     } as ConversationParameters;
-    let reference: Partial<ConversationReference> | undefined;
-    await this.adapter.createConversationAsync(this.appId, 'msteams', teamReference.serviceUrl!, '', parameters, async (context) => {
-      reference = TurnContext.getConversationReference(context.activity);
-    });
-    if (!reference) throw new Error('no conversation was created');
-    return { ...reference, conversation: { ...reference.conversation, conversationType: 'personal', tenantId } } as unknown as Record<
-      string,
-      unknown
-    >;
+    const created = await connector.conversations.createConversation(parameters);
+    if (!created.id) throw new Error('Teams created no conversation');
+    return created.id;
+  }
+
+  /**
+   * One request, retried on 429 / 5xx / 412 / timeouts: after Retry-After when Teams gives one,
+   * else after a short backoff. A pause longer than maxInlineWaitMs, or one more failure after the
+   * last try, is thrown: RosterThrottled (with the pause) for throttling, the error otherwise.
+   */
+  private async withRetries<T>(what: string, request: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await request();
+      } catch (error) {
+        const refused = toSendRefused(error, this.clock.now().toMillis());
+        if (!refused.transient) throw error;
+        const pauseMs = refused.retryAfterMs ?? BACKOFF_MS[Math.min(attempt - 1, BACKOFF_MS.length - 1)]!;
+        const throttled = refused.status === 429 || refused.status === 503;
+        if (attempt >= ATTEMPTS || pauseMs > this.maxInlineWaitMs) {
+          if (throttled) throw new RosterThrottled(pauseMs);
+          throw error;
+        }
+        this.options.logger.info(
+          { event: 'roster.retry', what, status: refused.status, attempt, pauseMs },
+          'Teams asked for a pause while reading a Team',
+        );
+        await this.wait(pauseMs);
+      }
+    }
   }
 }
 
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { statusCode?: unknown } | null)?.statusCode;
-  return typeof status === 'number' ? status : undefined;
-}
-
-/** What the officer is told when Teams will not give the roster; nothing has been changed by then. */
-function rosterRefusal(error: unknown, teamName: string): DomainError {
-  const status = statusOf(error);
-  const name = `"${teamName.slice(0, 100)}"`;
-  if (status === 403)
-    return new DomainError(
-      'forbidden',
-      `Teams would not let me read the members of ${name}: the bot may have been removed from it. Nothing was changed.`,
-    );
-  if (status === 404)
-    return new DomainError(
-      'not_found',
-      `Teams no longer knows the Team ${name}: it may have been deleted or archived. Nothing was changed.`,
-    );
-  if (status === 429)
-    return new DomainError('unavailable', 'Teams is asking me to slow down. Please try again in a few minutes; nothing was changed.');
-  return new DomainError(
-    'unavailable',
-    `I could not read the members of ${name} from Teams just now. Please try again; nothing was changed.`,
-    {
-      cause: error,
-    },
-  );
+/** `work` over the items, at most `concurrency` at a time, results in the items' order. */
+async function mapInBatches<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += concurrency)
+    results.push(...(await Promise.all(items.slice(start, start + concurrency).map(work))));
+  return results;
 }

@@ -1,9 +1,10 @@
-import { CardFactory, CloudAdapter, ConversationReference, MessageFactory, TurnContext } from 'botbuilder';
-import { BotCredentials } from '../../app/config';
+import { CardFactory, type CloudAdapter, type ConversationReference, MessageFactory, type TurnContext } from 'botbuilder';
+import type { BotCredentials } from '../../app/config';
 import { createBotAdapter } from './bot-adapter';
-import { ProactiveSendRequest, ProactiveSender, SendRefused, SendResult } from '../delivery/proactive-sender';
-import { Logger } from '../logging/logger';
-import { Clock, SystemClock } from '../time/clock';
+import { takeOverConnectorRetries } from './connector-retries';
+import type { ProactiveSendRequest, ProactiveSender, SendRefused, SendResult } from '../delivery/proactive-sender';
+import type { Logger } from '../logging/logger';
+import { type Clock, SystemClock } from '../time/clock';
 
 /** How TeamsProactiveSender reaches Teams. */
 export interface TeamsProactiveSenderOptions {
@@ -16,18 +17,6 @@ export interface TeamsProactiveSenderOptions {
   clock?: Clock;
 }
 
-/** The slice of @azure/core-rest-pipeline's Pipeline this file touches (typed here; it is botbuilder's internal). */
-interface PipelineLike {
-  getOrderedPolicies(): { name: string }[];
-  removePolicy(options: { name: string }): unknown;
-  addPolicy(policy: {
-    name: string;
-    sendRequest(request: { timeout: number }, next: (request: { timeout: number }) => Promise<unknown>): Promise<unknown>;
-  }): void;
-}
-
-const SDK_RETRY_POLICY = 'defaultRetryPolicy';
-const TIMEOUT_POLICY = 'deliveryTimeoutPolicy';
 const TRANSIENT_STATUSES = new Set([408, 412, 429, 500, 502, 503, 504]);
 
 /**
@@ -71,27 +60,12 @@ export class TeamsProactiveSender implements ProactiveSender {
   }
 
   private takeOverRetries(context: TurnContext): void {
-    const connector: unknown = context.turnState.get(context.adapter.ConnectorClientKey);
-    const pipeline = (connector as { client?: { pipeline?: PipelineLike } } | undefined)?.client?.pipeline;
-    if (!pipeline || typeof pipeline.removePolicy !== 'function') {
-      if (!this.warnedAboutInternals)
-        this.options.logger.error(
-          { event: 'delivery.sdk_retries_active' },
-          'cannot reach the connector pipeline: botbuilder will retry on its own',
-        );
-      this.warnedAboutInternals = true;
-      return;
-    }
-    pipeline.removePolicy({ name: SDK_RETRY_POLICY });
-    if (pipeline.getOrderedPolicies().some((policy) => policy.name === TIMEOUT_POLICY)) return;
-    const timeoutMs = this.timeoutMs;
-    pipeline.addPolicy({
-      name: TIMEOUT_POLICY,
-      sendRequest: (request, next) => {
-        request.timeout = timeoutMs;
-        return next(request);
-      },
-    });
+    if (takeOverConnectorRetries(context, this.timeoutMs) || this.warnedAboutInternals) return;
+    this.options.logger.error(
+      { event: 'delivery.sdk_retries_active' },
+      'cannot reach the connector pipeline: botbuilder will retry on its own',
+    );
+    this.warnedAboutInternals = true;
   }
 }
 

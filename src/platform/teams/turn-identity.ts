@@ -1,5 +1,5 @@
-import { Activity, TurnContext } from 'botbuilder';
-import { MemberSighting, isValidAadObjectId } from '../../features/members/domain/member';
+import { type Activity, TurnContext } from 'botbuilder';
+import { type MemberSighting, isValidAadObjectId } from '../../features/members';
 
 /** The tenant an activity belongs to: Teams puts it on the conversation and in channelData. */
 export function tenantOf(activity: Partial<Activity>): string | undefined {

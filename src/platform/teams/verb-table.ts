@@ -1,4 +1,4 @@
-import { CardAction, Feature } from '../../shared/feature';
+import type { CardAction, Feature } from '../../shared/feature';
 
 /** Every Action.Execute verb the features registered; two features claiming one verb stop the start. */
 export class VerbTable {

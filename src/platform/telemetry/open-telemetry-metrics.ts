@@ -1,5 +1,5 @@
 import type { Counter, Histogram, Meter } from '@opentelemetry/api';
-import { COUNTERS, CounterName, HISTOGRAMS, HistogramName, MetricAttributes, Metrics } from './metrics';
+import { COUNTERS, type CounterName, HISTOGRAMS, type HistogramName, type MetricAttributes, type Metrics } from './metrics';
 
 /** Metric names as Application Insights shows them (customMetrics): `cpp.<feature>.<what>`. */
 export const METRIC_PREFIX = 'cpp.';

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { Metrics, NO_METRICS } from './metrics';
+import { type Metrics, NO_METRICS } from './metrics';
 
 /** What the process entry gets: the metrics port, a log destination to add, and a final flush. */
 export interface Telemetry {

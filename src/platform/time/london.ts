@@ -67,6 +67,13 @@ export function londonDate(instant: DateTime | string): string {
   return inLondon(instant).toFormat('yyyy-MM-dd');
 }
 
+/** The first `hour`:`minute` London wall time strictly after `after` (today's, else tomorrow's): daily jobs. */
+export function nextLondonTimeOfDay(after: DateTime, hour: number, minute = 0): DateTime {
+  const local = after.setZone(LONDON);
+  const today = local.set({ hour, minute, second: 0, millisecond: 0 });
+  return today > local ? today : today.plus({ days: 1 }).set({ hour, minute });
+}
+
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

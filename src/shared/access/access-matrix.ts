@@ -1,4 +1,4 @@
-import { ACCESS_RULES, AUDIENCES, Audience, Permission, Registration, Rule } from './policy';
+import { ACCESS_RULES, AUDIENCES, type Audience, type Permission, type Registration, type Rule } from './policy';
 
 /** Where the README's table starts and ends: the text between is rendered, never edited by hand. */
 export const MATRIX_START = '<!-- access-matrix:start (rendered from src/shared/access/policy.ts; npm run access-matrix) -->';

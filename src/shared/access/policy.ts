@@ -1,4 +1,4 @@
-import { Role, TurnSender, hasRole } from './actor';
+import { type Role, type TurnSender, hasRole } from './actor';
 import { DomainError } from '../errors/domain-error';
 
 /**

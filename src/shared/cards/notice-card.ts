@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, cardTemplate } from './card-template';
+import { type AdaptiveCardJson, cardTemplate } from './card-template';
 
 export interface NoticeCardData {
   title: string;

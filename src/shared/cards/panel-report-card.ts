@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, cardTemplate } from './card-template';
+import { type AdaptiveCardJson, cardTemplate } from './card-template';
 
 /** A button that posts Action.Execute `verb` with `data`. */
 export interface CardButton {

@@ -2,7 +2,7 @@ import { Duration } from 'luxon';
 import { ApologyBook } from '../../../src/features/apologies/data/apology-book';
 import { ApologyDesk, apologyMeeting } from '../../../src/features/apologies/apology-desk';
 import { ApologyNotices } from '../../../src/features/apologies/apology-notices';
-import { AdaptiveCardJson } from '../../../src/shared/cards/card-template';
+import type { AdaptiveCardJson } from '../../../src/shared/cards/card-template';
 import { silentLogger } from '../../../src/platform/logging/logger';
 import { MeetingRepository } from '../../../src/features/meetings/data/meeting-repository';
 import { JobStore } from '../../../src/platform/scheduler/job-store';

@@ -1,6 +1,6 @@
-import { RunningApp } from '../../../src/app/app';
-import { Role } from '../../../src/shared/access/actor';
-import { ACCESS_RULES, Permission, Registration, mayEnter, opensToEveryone, ruleOf } from '../../../src/shared/access/policy';
+import type { RunningApp } from '../../../src/app/app';
+import type { Role } from '../../../src/shared/access/actor';
+import { ACCESS_RULES, type Permission, type Registration, mayEnter, opensToEveryone, ruleOf } from '../../../src/shared/access/policy';
 import { BotClient, teamsPerson } from '../../support/bot-client';
 import { EmulatedConnector } from '../../support/emulated-connector';
 import { seedRoles } from '../../support/seed-roles';

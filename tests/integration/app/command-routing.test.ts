@@ -1,4 +1,4 @@
-import { RunningApp } from '../../../src/app/app';
+import type { RunningApp } from '../../../src/app/app';
 import { CommandTable } from '../../../src/platform/teams/command-table';
 import { startTestApp } from '../../support/test-app';
 

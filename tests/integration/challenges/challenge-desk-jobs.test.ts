@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { compose, Composition } from '../../../src/app/composition';
+import { compose, type Composition } from '../../../src/app/composition';
 import { loadConfig } from '../../../src/app/config';
 import { silentLogger } from '../../../src/platform/logging/logger';
-import { Actor } from '../../../src/shared/access/actor';
+import type { Actor } from '../../../src/shared/access/actor';
 import { KnowledgeBase } from '../../../src/features/remit/domain/knowledge-base';
 import { EmulatedConnector } from '../../support/emulated-connector';
 import { testTableStore } from '../../support/test-storage';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ChallengeRepository } from '../../../src/features/challenges/data/challenge-repository';
 import { ChallengeService } from '../../../src/features/challenges/challenge-service';
-import { Actor } from '../../../src/shared/access/actor';
+import type { Actor } from '../../../src/shared/access/actor';
 import { AuditLog } from '../../../src/features/audit/data/audit-log';
 import { ManualClock } from '../../../src/platform/time/clock';
 import { testTableStore } from '../../support/test-storage';

@@ -1,4 +1,4 @@
-import { DeliveryRig, deliveryRig, eventually } from './delivery-rig';
+import { type DeliveryRig, deliveryRig, eventually } from './delivery-rig';
 import { conversationKeyOf } from '../../../src/platform/delivery/conversation-reference';
 import { silentLogger } from '../../../src/platform/logging/logger';
 import { TeamsProactiveSender } from '../../../src/platform/teams/teams-proactive-sender';

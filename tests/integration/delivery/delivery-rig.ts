@@ -1,16 +1,16 @@
-import { TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import { DeliveryControl } from '../../../src/platform/delivery/delivery-control';
-import { DeliveryDispatcher, DeliveryDispatcherOptions } from '../../../src/platform/delivery/delivery-dispatcher';
+import { DeliveryDispatcher, type DeliveryDispatcherOptions } from '../../../src/platform/delivery/delivery-dispatcher';
 import { DeliveryService } from '../../../src/platform/delivery/delivery-service';
-import { OutboundMessage } from '../../../src/platform/delivery/outbound-message';
+import type { OutboundMessage } from '../../../src/platform/delivery/outbound-message';
 import { OutboxStore } from '../../../src/platform/delivery/outbox-store';
-import { ProactiveSender } from '../../../src/platform/delivery/proactive-sender';
+import type { ProactiveSender } from '../../../src/platform/delivery/proactive-sender';
 import { UnreachableMembers } from '../../../src/platform/delivery/unreachable-members';
 import { silentLogger } from '../../../src/platform/logging/logger';
 import { TeamsProactiveSender } from '../../../src/platform/teams/teams-proactive-sender';
-import { Clock, SystemClock } from '../../../src/platform/time/clock';
-import { EmulatedConnector, EmulatedConnectorOptions, markerCard } from '../../support/emulated-connector';
-import { TableStore } from '../../../src/platform/storage/table-store';
+import { type Clock, SystemClock } from '../../../src/platform/time/clock';
+import { EmulatedConnector, type EmulatedConnectorOptions, markerCard } from '../../support/emulated-connector';
+import type { TableStore } from '../../../src/platform/storage/table-store';
 import { testTableStore } from '../../support/test-storage';
 import { teamsPersonalChatId } from '../../support/teams-ids';
 

@@ -1,6 +1,6 @@
-import { KillReport } from '../../../src/platform/delivery/delivery-dispatcher';
-import { ProactiveSendRequest, ProactiveSender, SendResult } from '../../../src/platform/delivery/proactive-sender';
-import { DeliveryRig, countRows, deliveryRig, eventually } from './delivery-rig';
+import type { KillReport } from '../../../src/platform/delivery/delivery-dispatcher';
+import type { ProactiveSendRequest, ProactiveSender, SendResult } from '../../../src/platform/delivery/proactive-sender';
+import { type DeliveryRig, countRows, deliveryRig, eventually } from './delivery-rig';
 
 /** Passes sends through to the real sender and kills the dispatcher at the n-th one: before or after it is sent. */
 class CrashingSender implements ProactiveSender {

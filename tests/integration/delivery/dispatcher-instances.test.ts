@@ -1,9 +1,9 @@
 import { conversationKeyOf } from '../../../src/platform/delivery/conversation-reference';
-import { ProactiveSender } from '../../../src/platform/delivery/proactive-sender';
-import { DispatcherStats } from '../../../src/platform/delivery/delivery-dispatcher';
+import type { ProactiveSender } from '../../../src/platform/delivery/proactive-sender';
+import type { DispatcherStats } from '../../../src/platform/delivery/delivery-dispatcher';
 import { TravelClock } from '../../support/travel-clock';
 import { teamsPersonalChatId } from '../../support/teams-ids';
-import { DeliveryRig, deliveryRig, eventually } from './delivery-rig';
+import { type DeliveryRig, deliveryRig, eventually } from './delivery-rig';
 
 /**
  * Nothing here depends on how fast the machine is (it may be loaded, with the event loop stalling

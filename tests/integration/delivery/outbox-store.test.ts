@@ -1,9 +1,9 @@
 import { allShardPartitions } from '../../../src/platform/delivery/outbox-keys';
-import { PendingMessage } from '../../../src/platform/delivery/outbox-entities';
+import type { PendingMessage } from '../../../src/platform/delivery/outbox-entities';
 import { prepareMessage } from '../../../src/platform/delivery/prepared-message';
-import { OutboxStore } from '../../../src/platform/delivery/outbox-store';
+import type { OutboxStore } from '../../../src/platform/delivery/outbox-store';
 import { ManualClock } from '../../../src/platform/time/clock';
-import { DeliveryRig, countRows, deliveryRig } from './delivery-rig';
+import { type DeliveryRig, countRows, deliveryRig } from './delivery-rig';
 
 async function allDue(outbox: OutboxStore, nowMs: number, limit = 1_000): Promise<PendingMessage[]> {
   const due: PendingMessage[] = [];

@@ -1,6 +1,6 @@
 import { silentLogger } from '../../../src/platform/logging/logger';
 import { TeamsProactiveSender } from '../../../src/platform/teams/teams-proactive-sender';
-import { EmulatedConnector, FaultRule, markerCard } from '../../support/emulated-connector';
+import { EmulatedConnector, type FaultRule, markerCard } from '../../support/emulated-connector';
 import { teamsPersonalChatId } from '../../support/teams-ids';
 
 describe('TeamsProactiveSender through botbuilder against the emulated connector', () => {

@@ -1,7 +1,7 @@
 import { MemberDirectory } from '../../../src/features/members/data/member-directory';
-import { Member } from '../../../src/features/members/domain/member';
-import { FaultRule, markerCard } from '../../support/emulated-connector';
-import { DeliveryRig, deliveryRig, eventually } from './delivery-rig';
+import type { Member } from '../../../src/features/members/domain/member';
+import { type FaultRule, markerCard } from '../../support/emulated-connector';
+import { type DeliveryRig, deliveryRig, eventually } from './delivery-rig';
 import { teamsPersonalChatId, teamsUserId } from '../../support/teams-ids';
 
 describe('Unreachable members and batch progress', () => {

@@ -1,5 +1,5 @@
 import { EventRepository } from '../../../src/features/events/data/event-repository';
-import { ParticipationEvent, newEventId } from '../../../src/features/events/domain/event';
+import { type ParticipationEvent, newEventId } from '../../../src/features/events/domain/event';
 import { testTableStore } from '../../support/test-storage';
 import { anEvent } from '../../unit/events/event-fixtures';
 import { teamsTeamId } from '../../support/teams-ids';

@@ -116,4 +116,19 @@ describe('EventInvitations against Azurite', () => {
     expect(await invitations.isInvited(event.id, 'aad-149')).toBe(true);
     expect(await invitations.isInvited(event.id, 'aad-150')).toBe(false);
   });
+
+  it('records who each version invites: a repeat of the same version returns the same people, a later version only its newcomers', async () => {
+    const { invitations, officers } = await eventsRig();
+    const { event } = await officers.create(officer, aForm(), []);
+    const names = (people: { name: string }[]) => people.map((p) => p.name).sort();
+    expect(names(await invitations.recordForVersion(event.id, [member, member], 0))).toEqual(['Cllr Martin Hughes']);
+    // The same send again (a crash between recording and queueing, a retried job): the same people, so they are queued after all.
+    expect(names(await invitations.recordForVersion(event.id, [member], 0))).toEqual(['Cllr Martin Hughes']);
+    expect(names(await invitations.recordForVersion(event.id, [member, priya], 1))).toEqual(['Cllr Priya Shah']);
+    expect(names(await invitations.recordForVersion(event.id, [member, priya], 1))).toEqual(['Cllr Priya Shah']);
+    const many = Array.from({ length: 150 }, (_, i) => ({ aadObjectId: `aad-${i}`, name: `Member ${i}` }));
+    const [a, b] = await Promise.all([invitations.recordForVersion(event.id, many, 2), invitations.recordForVersion(event.id, many, 2)]);
+    expect([a.length, b.length]).toEqual([150, 150]);
+    expect(await invitations.list(event.id)).toHaveLength(152);
+  });
 });

@@ -1,6 +1,6 @@
 import { AttendanceBook } from '../../../src/features/attendance/data/attendance-book';
 import { KeyFiguresStore } from '../../../src/features/key-figures/data/key-figures-store';
-import { TableStore } from '../../../src/platform/storage/table-store';
+import type { TableStore } from '../../../src/platform/storage/table-store';
 import { testTableStore } from '../../support/test-storage';
 
 const EVENT = 'ev-0000000000000000000000aa';

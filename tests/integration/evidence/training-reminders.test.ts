@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { AttendanceBook } from '../../../src/features/attendance/data/attendance-book';
 import { EventRepository } from '../../../src/features/events/data/event-repository';
-import { ParticipationEvent } from '../../../src/features/events/domain/event';
-import { Member } from '../../../src/features/members/domain/member';
+import type { ParticipationEvent } from '../../../src/features/events/domain/event';
+import type { Member } from '../../../src/features/members/domain/member';
 import { TrainingPreferences } from '../../../src/features/training/data/training-preferences';
 import { TrainingDesk } from '../../../src/features/training/training-desk';
 import { silentLogger } from '../../../src/platform/logging/logger';
@@ -87,7 +87,7 @@ describe('training reminders', () => {
     const scheduler = new Scheduler(jobs, desk.handlers(), clock, silentLogger(), DEFAULT_SCHEDULER_OPTIONS);
     await desk.ensureScheduled();
     await desk.ensureScheduled();
-    expect(await jobs.pendingKeys('training-reminders|')).toEqual(['training-reminders|2026-11-02']);
+    expect(await jobs.pendingKeys('training-reminders|')).toEqual(['training-reminders|2026-11-01']); // 10:00 today is still ahead
 
     clock.set(DateTime.fromISO('2026-11-02T10:00:00', { zone: 'Europe/London' }));
     expect(await scheduler.tick()).toBe(1);

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { RunningApp } from '../../../src/app/app';
+import type { RunningApp } from '../../../src/app/app';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../../src/platform/logging/logger';
 import { startTestApp } from '../../support/test-app';

@@ -1,4 +1,4 @@
-import { RunningApp } from '../../../src/app/app';
+import type { RunningApp } from '../../../src/app/app';
 import { loadPublicPages, renderPage } from '../../../src/app/pages/public-pages';
 import { startTestApp } from '../../support/test-app';
 

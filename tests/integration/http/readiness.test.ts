@@ -1,4 +1,4 @@
-import { RunningApp } from '../../../src/app/app';
+import type { RunningApp } from '../../../src/app/app';
 import { startTestApp } from '../../support/test-app';
 
 /** GET /readyz: storage and this instance's background workers; GET /healthz stays the cheap storage probe. */

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import { RunningApp } from '../../../src/app/app';
+import type { RunningApp } from '../../../src/app/app';
 import { SAMPLE_COMMITTEE_TITLE } from '../../../src/local/sample-moderngov';
-import { Meeting } from '../../../src/features/meetings/domain/meeting';
+import type { Meeting } from '../../../src/features/meetings/domain/meeting';
 import { LONDON, ManualClock } from '../../../src/platform/time/clock';
 import { startTestApp } from '../../support/test-app';
 import { uniqueTablePrefix } from '../../support/test-storage';

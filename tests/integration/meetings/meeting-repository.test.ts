@@ -1,5 +1,5 @@
 import { MeetingConcurrencyError, MeetingRepository } from '../../../src/features/meetings/data/meeting-repository';
-import { Meeting, mergeDraft, withChange } from '../../../src/features/meetings/domain/meeting';
+import { type Meeting, mergeDraft, withChange } from '../../../src/features/meetings/domain/meeting';
 import { TableClient } from '@azure/data-tables';
 import { testConnectionString, testTableStore } from '../../support/test-storage';
 import { aMeeting } from '../../unit/meetings/meeting-fixtures';

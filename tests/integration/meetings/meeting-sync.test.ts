@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { silentLogger } from '../../../src/platform/logging/logger';
 import { IcalSource } from '../../../src/features/meetings/data/ical-source';
-import { MeetingDraft, meetingIdFor } from '../../../src/features/meetings/domain/meeting';
+import { type MeetingDraft, meetingIdFor } from '../../../src/features/meetings/domain/meeting';
 import { MeetingRepository } from '../../../src/features/meetings/data/meeting-repository';
 import { MeetingSync, MeetingSyncScheduler } from '../../../src/features/meetings/meeting-sync';
 import { ModernGovClient, ModernGovSource } from '../../../src/features/meetings/data/moderngov-client';
-import { MeetingSourceReader, SourceSnapshot } from '../../../src/features/meetings/domain/source-snapshot';
+import type { MeetingSourceReader, SourceSnapshot } from '../../../src/features/meetings/domain/source-snapshot';
 import { ManualClock } from '../../../src/platform/time/clock';
 import { testTableStore } from '../../support/test-storage';
-import { FixtureServer, MODERNGOV_FIXTURES, startFixtureServer } from '../../support/fixture-server';
+import { type FixtureServer, MODERNGOV_FIXTURES, startFixtureServer } from '../../support/fixture-server';
 
 let server: FixtureServer;
 

@@ -3,7 +3,7 @@ import { silentLogger } from '../../../src/platform/logging/logger';
 import { ModernGovClient, ModernGovSource } from '../../../src/features/meetings/data/moderngov-client';
 import { SourceUnavailableError } from '../../../src/features/meetings/domain/source-snapshot';
 import { ManualClock } from '../../../src/platform/time/clock';
-import { FixtureServer, MODERNGOV_FIXTURES, startFixtureServer } from '../../support/fixture-server';
+import { type FixtureServer, MODERNGOV_FIXTURES, startFixtureServer } from '../../support/fixture-server';
 
 let server: FixtureServer;
 

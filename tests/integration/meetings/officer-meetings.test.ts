@@ -1,6 +1,6 @@
 import { DomainError } from '../../../src/shared/errors/domain-error';
-import { Actor } from '../../../src/shared/access/actor';
-import { MeetingDraft, meetingIdFor, mergeDraft } from '../../../src/features/meetings/domain/meeting';
+import type { Actor } from '../../../src/shared/access/actor';
+import { type MeetingDraft, meetingIdFor, mergeDraft } from '../../../src/features/meetings/domain/meeting';
 import { MeetingRepository } from '../../../src/features/meetings/data/meeting-repository';
 import { MeetingFormError, OfficerMeetings } from '../../../src/features/meetings/officer-meetings';
 import { ManualClock } from '../../../src/platform/time/clock';

@@ -1,11 +1,11 @@
-import { compose, Composition } from '../../../src/app/composition';
+import { compose, type Composition } from '../../../src/app/composition';
 import { loadConfig } from '../../../src/app/config';
 import { silentLogger } from '../../../src/platform/logging/logger';
-import { Meeting } from '../../../src/features/meetings/domain/meeting';
+import type { Meeting } from '../../../src/features/meetings/domain/meeting';
 import { KnowledgeBase } from '../../../src/features/remit/domain/knowledge-base';
 import { JobStore } from '../../../src/platform/scheduler/job-store';
 import { DEFAULT_SCHEDULER_OPTIONS, Scheduler } from '../../../src/platform/scheduler/scheduler';
-import { TableStore } from '../../../src/platform/storage/table-store';
+import type { TableStore } from '../../../src/platform/storage/table-store';
 import { EmulatedConnector } from '../../support/emulated-connector';
 import { testTableStore } from '../../support/test-storage';
 import { seedRolesIn } from '../../support/seed-roles';

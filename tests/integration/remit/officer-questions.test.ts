@@ -1,10 +1,10 @@
 import { Duration } from 'luxon';
-import { compose, Composition } from '../../../src/app/composition';
+import { compose, type Composition } from '../../../src/app/composition';
 import { loadConfig } from '../../../src/app/config';
 import { silentLogger } from '../../../src/platform/logging/logger';
-import { TableStore } from '../../../src/platform/storage/table-store';
+import type { TableStore } from '../../../src/platform/storage/table-store';
 import { ManualClock } from '../../../src/platform/time/clock';
-import { Actor } from '../../../src/shared/access/actor';
+import type { Actor } from '../../../src/shared/access/actor';
 import { DomainError } from '../../../src/shared/errors/domain-error';
 import { KnowledgeBase } from '../../../src/features/remit/domain/knowledge-base';
 import { OfficerEntryStore } from '../../../src/features/remit/data/officer-entry-store';

@@ -1,7 +1,7 @@
 import { DateTime, Duration } from 'luxon';
 import { silentLogger } from '../../../src/platform/logging/logger';
 import { JobStore } from '../../../src/platform/scheduler/job-store';
-import { JobOutcome, ScheduledJob } from '../../../src/platform/scheduler/scheduled-job';
+import type { JobOutcome, ScheduledJob } from '../../../src/platform/scheduler/scheduled-job';
 import { DEFAULT_SCHEDULER_OPTIONS, Scheduler } from '../../../src/platform/scheduler/scheduler';
 import { ManualClock } from '../../../src/platform/time/clock';
 import { testTableStore } from '../../support/test-storage';
@@ -88,5 +88,48 @@ describe('Scheduler and JobStore against Azurite', () => {
     }
     expect(attempts).toEqual([1, 2, 3]);
     expect(await store.pendingKeys('flaky')).toEqual([]);
+  });
+
+  it('waits as a handler asks (Retry-After) without counting it as an attempt, so waiting never drops a job', async () => {
+    const { store, clock } = await setUp();
+    const attempts: number[] = [];
+    const throttled = async (job: ScheduledJob): Promise<JobOutcome> => {
+      attempts.push(job.attempts);
+      return attempts.length <= 5 ? { kind: 'wait', at: clock.now().plus({ seconds: 30 }), reason: 'Retry-After' } : { kind: 'done' };
+    };
+    await store.schedule({ key: 'throttled', kind: 'test', due: clock.now(), payload: {} });
+    const instance = new Scheduler(store, { test: throttled }, clock, silentLogger(), { ...DEFAULT_SCHEDULER_OPTIONS, maxAttempts: 3 });
+    for (let i = 0; i < 6; i++) {
+      expect(await instance.tick()).toBe(1);
+      clock.advance({ seconds: 29 });
+      expect(await instance.tick()).toBe(0); // not before the time asked for
+      clock.advance({ seconds: 1 });
+    }
+    expect(attempts).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(await store.pendingKeys('throttled')).toEqual([]);
+  });
+
+  it('runs work planned for now at once when woken, instead of at the next poll', async () => {
+    const { store, clock, runs } = await setUp();
+    const record = async (job: ScheduledJob): Promise<JobOutcome> => {
+      runs.push(job.key);
+      return { kind: 'done' };
+    };
+    const hourly = new Scheduler(store, { test: record }, clock, silentLogger(), {
+      ...DEFAULT_SCHEDULER_OPTIONS,
+      pollInterval: Duration.fromObject({ hours: 1 }),
+    });
+    hourly.start();
+    try {
+      // Let the first poll (nothing due) run; over or not, a wake must bring the job forward.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await store.schedule({ key: 'now', kind: 'test', due: clock.now(), payload: {} });
+      hourly.wake();
+      const deadline = Date.now() + 60_000; // a guard only: an hour's poll would never come
+      while (runs.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(runs).toEqual(['now']);
+    } finally {
+      await hourly.stop();
+    }
   });
 });

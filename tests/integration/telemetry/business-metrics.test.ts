@@ -1,4 +1,4 @@
-import { compose, Composition } from '../../../src/app/composition';
+import { compose, type Composition } from '../../../src/app/composition';
 import { loadConfig } from '../../../src/app/config';
 import { silentLogger } from '../../../src/platform/logging/logger';
 import { KnowledgeBase } from '../../../src/features/remit/domain/knowledge-base';
@@ -82,6 +82,25 @@ describe('business metrics recorded by the features', () => {
     expect(metrics.counts).toEqual([
       { name: 'remit.answered', attributes: { entry: answered.kind === 'answer' ? answered.entry.id : '' } },
       { name: 'remit.declined', attributes: { reason: declined.kind === 'unknown' ? declined.reason : '' } },
+    ]);
+  });
+
+  it('counts a question put to the officers once, however often Teams delivers the click', async () => {
+    const asker = {
+      aadObjectId: '00000000-0000-0000-0000-0000000000d2',
+      name: 'Cllr Asker',
+      tenantId: 'tenant-1',
+      role: 'guest' as const,
+    };
+    const click = {
+      question: 'How many children in care live outside the county?',
+      requestId: 'metrics-ask-0001',
+      origin: 'declined' as const,
+    };
+    await composition.services.officerQuestions.ask(asker, click);
+    await composition.services.officerQuestions.ask(asker, click);
+    expect(metrics.counts.filter((entry) => entry.name === 'officer.questions')).toEqual([
+      { name: 'officer.questions', attributes: { origin: 'declined' } },
     ]);
   });
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { RunningApp } from '../../../src/app/app';
+import type { RunningApp } from '../../../src/app/app';
 import { AuditLog } from '../../../src/features/audit/data/audit-log';
 import { hashCalendarToken, newCalendarToken } from '../../../src/features/calendar/data/calendar-tokens';
-import { Actor } from '../../../src/shared/access/actor';
-import { BotClient, TeamsPerson, teamsPerson } from '../../support/bot-client';
+import type { Actor } from '../../../src/shared/access/actor';
+import { BotClient, type TeamsPerson, teamsPerson } from '../../support/bot-client';
 import { EmulatedConnector } from '../../support/emulated-connector';
 import { seedRoles } from '../../support/seed-roles';
 import { FIXTURE_TENANT_ID } from '../../support/teams-ids';

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Actor, Role, TurnSender } from '../../../src/shared/access/actor';
+import type { Actor, Role, TurnSender } from '../../../src/shared/access/actor';
 import {
   ACCESS_RULES,
-  Permission,
+  type Permission,
   admitTo,
   may,
   mayEnter,

@@ -11,8 +11,8 @@ import { renderUnknownCard } from '../../../src/features/remit/teams/unknown-car
 import { renderWelcomeCard } from '../../../src/features/help/teams/welcome-card';
 import { renderAuditLogCard } from '../../../src/features/audit/teams/audit-log-card';
 import { adaptiveCardProblems } from '../../support/adaptive-card-check';
-import { OfficerQuestion } from '../../../src/features/remit/domain/officer-question';
-import { OfficerEntry } from '../../../src/features/remit/domain/officer-entry';
+import type { OfficerQuestion } from '../../../src/features/remit/domain/officer-question';
+import type { OfficerEntry } from '../../../src/features/remit/domain/officer-entry';
 import {
   officerAnswerCard,
   officerEntryFormCard,

@@ -13,7 +13,7 @@ import { ChallengeFormError, emptyChallengeFormValues } from '../../../src/featu
 import { DEFAULT_LIST_FILTER } from '../../../src/features/challenges/domain/challenge-list-filter';
 import { buildChallengeReport } from '../../../src/features/challenges/domain/challenge-report';
 import { quarterPeriod } from '../../../src/features/challenges/domain/challenge-report-period';
-import { ChallengeResponseError, ChallengeView } from '../../../src/features/challenges/challenge-service';
+import { ChallengeResponseError, type ChallengeView } from '../../../src/features/challenges/challenge-service';
 import { summaryOf } from '../../../src/features/challenges/domain/challenge-summary';
 import { adaptiveCardProblems } from '../../support/adaptive-card-check';
 import { aChallenge, aSummary, anEvent, candidates, cllrPriya } from './challenge-fixtures';

@@ -1,7 +1,7 @@
-import { Challenge, ChallengeEvent, ChallengeStatus, StatusChange } from '../../../src/features/challenges/domain/challenge';
-import { ChallengeCandidate } from '../../../src/features/challenges/domain/challenge-form';
-import { ChallengeSummary, summaryOf } from '../../../src/features/challenges/domain/challenge-summary';
-import { Actor } from '../../../src/shared/access/actor';
+import type { Challenge, ChallengeEvent, ChallengeStatus, StatusChange } from '../../../src/features/challenges/domain/challenge';
+import type { ChallengeCandidate } from '../../../src/features/challenges/domain/challenge-form';
+import { type ChallengeSummary, summaryOf } from '../../../src/features/challenges/domain/challenge-summary';
+import type { Actor } from '../../../src/shared/access/actor';
 
 export const officerAlex: Actor = {
   aadObjectId: '11111111-1111-4111-8111-111111111111',

@@ -1,4 +1,8 @@
-import { ChallengeFormContext, ChallengeFormError, validateChallengeForm } from '../../../src/features/challenges/domain/challenge-form';
+import {
+  type ChallengeFormContext,
+  ChallengeFormError,
+  validateChallengeForm,
+} from '../../../src/features/challenges/domain/challenge-form';
 import { nameConfirmation } from '../../../src/features/challenges/domain/personal-data-guard';
 import { candidates, cllrMartin, cllrPriya, leadSam } from './challenge-fixtures';
 

@@ -1,7 +1,7 @@
 import { buildChallengeReport } from '../../../src/features/challenges/domain/challenge-report';
 import { challengeReportCsv, challengeReportFileName } from '../../../src/features/challenges/domain/challenge-report-csv';
 import { quarterPeriod } from '../../../src/features/challenges/domain/challenge-report-period';
-import { ChallengeSummary } from '../../../src/features/challenges/domain/challenge-summary';
+import type { ChallengeSummary } from '../../../src/features/challenges/domain/challenge-summary';
 import { aSummary } from './challenge-fixtures';
 
 const completed = aSummary('CC-2026-001', {

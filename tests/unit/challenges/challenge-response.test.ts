@@ -1,7 +1,7 @@
-import { Challenge } from '../../../src/features/challenges/domain/challenge';
+import type { Challenge } from '../../../src/features/challenges/domain/challenge';
 import {
-  RespondInput,
-  ResponseDecision,
+  type RespondInput,
+  type ResponseDecision,
   decideResponse,
   parseRespondInput,
   responseKey,

@@ -1,4 +1,4 @@
-import { CHALLENGE_STATUSES, ChallengeStatus } from '../../../src/features/challenges/domain/challenge';
+import { CHALLENGE_STATUSES, type ChallengeStatus } from '../../../src/features/challenges/domain/challenge';
 import {
   TRANSITIONS,
   canMove,

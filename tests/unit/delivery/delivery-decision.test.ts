@@ -1,5 +1,5 @@
 import { decideDelivery } from '../../../src/platform/delivery/delivery-decision';
-import { SendResult } from '../../../src/platform/delivery/proactive-sender';
+import type { SendResult } from '../../../src/platform/delivery/proactive-sender';
 
 const policy = { maxAttempts: 4, backoff: { baseMs: 1_000, maxMs: 60_000 } };
 const half = () => 0.5;

@@ -1,4 +1,4 @@
-import { BatchProgress } from '../../../src/platform/delivery/delivery-progress';
+import type { BatchProgress } from '../../../src/platform/delivery/delivery-progress';
 import { calendarLinkCard } from '../../../src/features/calendar/teams/calendar-cards';
 import {
   eventAttendeesCard,

@@ -1,7 +1,7 @@
 import { Duration } from 'luxon';
-import { ParticipationEvent } from '../../../src/features/events/domain/event';
-import { EventTimeline } from '../../../src/features/events/data/event-repository';
-import { Actor } from '../../../src/shared/access/actor';
+import type { ParticipationEvent } from '../../../src/features/events/domain/event';
+import type { EventTimeline } from '../../../src/features/events/data/event-repository';
+import type { Actor } from '../../../src/shared/access/actor';
 
 export const officer: Actor = {
   aadObjectId: '11111111-1111-4111-8111-111111111111',

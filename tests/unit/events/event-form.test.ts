@@ -1,7 +1,7 @@
 import { Duration } from 'luxon';
 import {
   EventFormError,
-  EventFormContext,
+  type EventFormContext,
   describeNotice,
   formValuesForEvent,
   parseLondonDateTime,

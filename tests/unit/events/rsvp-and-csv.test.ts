@@ -1,5 +1,5 @@
 import { attendeesCsv, attendeesCsvFileName } from '../../../src/features/events/domain/attendee-csv';
-import { Rsvp, namesByResponse, totalsOf, wantsReminder } from '../../../src/features/events/domain/rsvp';
+import { type Rsvp, namesByResponse, totalsOf, wantsReminder } from '../../../src/features/events/domain/rsvp';
 import { anEvent } from './event-fixtures';
 
 function rsvp(name: string, response: Rsvp['response'], respondedAtUtc = '2027-01-20T10:05:00.000Z'): Rsvp {

@@ -1,4 +1,4 @@
-import { AttendanceRecord, checkInOpen, recordingOpen } from '../../../src/features/attendance/domain/attendance';
+import { type AttendanceRecord, checkInOpen, recordingOpen } from '../../../src/features/attendance/domain/attendance';
 import { ROSTER_PAGE_SIZE, buildRoster, rosterPage, rosterTotals } from '../../../src/features/attendance/domain/attendance-roster';
 import { attendanceFormCard } from '../../../src/features/attendance/teams/attendance-cards';
 

@@ -1,4 +1,4 @@
-import { ParticipationEvent } from '../../../src/features/events/domain/event';
+import type { ParticipationEvent } from '../../../src/features/events/domain/event';
 import { buildParticipationReport } from '../../../src/features/participation/domain/participation-report';
 import { FlaggedCouncillors } from '../../../src/features/training/domain/councillor-directory';
 import { trainingRecords } from '../../../src/features/training/domain/training-record';

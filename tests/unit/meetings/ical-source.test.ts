@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseIcalFeed } from '../../../src/features/meetings/data/ical-source';
-import { MeetingDraft } from '../../../src/features/meetings/domain/meeting';
+import type { MeetingDraft } from '../../../src/features/meetings/domain/meeting';
 
 const feed = fs.readFileSync(path.join(__dirname, '../../fixtures/ical/panel-feed.ics'), 'utf8');
 const window = { fromUtc: '2025-10-05T00:00:00.000Z', toUtc: '2027-01-05T00:00:00.000Z' };

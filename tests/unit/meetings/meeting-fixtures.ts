@@ -1,5 +1,5 @@
-import { Meeting, meetingIdFor } from '../../../src/features/meetings/domain/meeting';
-import { MeetingTimeline } from '../../../src/features/meetings/data/meeting-repository';
+import { type Meeting, meetingIdFor } from '../../../src/features/meetings/domain/meeting';
+import type { MeetingTimeline } from '../../../src/features/meetings/data/meeting-repository';
 
 /** A meeting with Kent defaults; override what a test cares about. */
 export function aMeeting(overrides: Partial<Meeting> & { sourceId: string; startUtc: string }): Meeting {

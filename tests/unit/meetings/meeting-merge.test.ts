@@ -1,4 +1,4 @@
-import { MeetingDraft, meetingIdFor, meetingIdSchema, mergeDraft } from '../../../src/features/meetings/domain/meeting';
+import { type MeetingDraft, meetingIdFor, meetingIdSchema, mergeDraft } from '../../../src/features/meetings/domain/meeting';
 
 const draft: MeetingDraft = {
   source: 'moderngov',

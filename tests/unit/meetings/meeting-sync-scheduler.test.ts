@@ -1,7 +1,7 @@
 import { Duration } from 'luxon';
 import { silentLogger } from '../../../src/platform/logging/logger';
-import { MeetingSync, MeetingSyncScheduler, parseSyncInterval } from '../../../src/features/meetings/meeting-sync';
-import { MeetingSourceReader, SourceSnapshot } from '../../../src/features/meetings/domain/source-snapshot';
+import { type MeetingSync, MeetingSyncScheduler, parseSyncInterval } from '../../../src/features/meetings/meeting-sync';
+import type { MeetingSourceReader, SourceSnapshot } from '../../../src/features/meetings/domain/source-snapshot';
 
 describe('sync interval', () => {
   it('reads ISO-8601 durations (strings or luxon) between a minute and a week', () => {

@@ -1,5 +1,5 @@
 import { renderRolesCard } from '../../../src/features/members/teams/roles-card';
-import { MemberWithRole } from '../../../src/features/members/role-service';
+import type { MemberWithRole } from '../../../src/features/members/role-service';
 import { MAX_ROLES_QUERY, ROLES_PAGE_SIZE, rolesCardData } from '../../../src/features/members/teams/roles-card-data';
 import { adaptiveCardProblems } from '../../support/adaptive-card-check';
 

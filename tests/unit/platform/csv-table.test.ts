@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { attendeesCsv } from '../../../src/features/events/domain/attendee-csv';
-import { Rsvp } from '../../../src/features/events/domain/rsvp';
+import type { Rsvp } from '../../../src/features/events/domain/rsvp';
 import { csvTable } from '../../../src/platform/process/csv-table';
 import { projectRoot } from '../../../src/platform/process/project-root';
 

@@ -1,5 +1,5 @@
 import { KnowledgeBase } from '../../../src/features/remit/domain/knowledge-base';
-import { RemitResult, RemitService } from '../../../src/features/remit/remit-service';
+import { type RemitResult, RemitService } from '../../../src/features/remit/remit-service';
 
 const knowledge = KnowledgeBase.loadFromDirectory();
 const service = new RemitService(knowledge);

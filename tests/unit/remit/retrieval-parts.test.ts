@@ -5,7 +5,7 @@ import { withoutPreamble } from '../../../src/features/remit/domain/question-pre
 import { holdsCount, namesSomeone, questionShape } from '../../../src/features/remit/domain/question-shape';
 import { SpellingCorrector, editDistance } from '../../../src/features/remit/domain/spelling-corrector';
 import { stem } from '../../../src/features/remit/domain/stemmer';
-import { KnowledgeEntry } from '../../../src/features/remit/domain/knowledge-entry';
+import type { KnowledgeEntry } from '../../../src/features/remit/domain/knowledge-entry';
 import { reviewNote } from '../../../src/features/remit/teams/remit-cards';
 
 const thesaurus = sharedThesaurus();

@@ -1,4 +1,4 @@
-import { JOB_KINDS, batchIds, jobKeys } from '../../../src/shared/keys';
+import { JOB_KINDS, batchIds, dedupeKeys, jobKeys, legacyJobKeys } from '../../../src/shared/keys';
 
 /**
  * The formats below were in use before the keys module existed. Rows already in an outbox or a
@@ -20,6 +20,7 @@ describe('persisted key formats', () => {
       trainingReminders: 'training-reminders',
       officerQuestionNudges: 'officer-question-nudges',
       apologyNotice: 'apology-notice',
+      teamInvitations: 'team-invitations',
     });
   });
 
@@ -30,12 +31,33 @@ describe('persisted key formats', () => {
     expect(jobKeys.meetingCancelled(meeting)).toBe('meeting-cancelled|mg-693-9001');
     expect(jobKeys.eventRemindersOf('ev-1')).toBe('event-reminder|ev-1|');
     expect(jobKeys.eventReminder('ev-1', start)).toBe('event-reminder|ev-1|2026-03-17T14:00:00.000Z');
-    expect(jobKeys.bulletin).toBe('bulletin|weekly');
-    expect(jobKeys.challengeNudges).toBe('challenge-nudges');
-    expect(jobKeys.challengeQuarterlyReport).toBe('challenge-quarterly-report');
     expect(jobKeys.trainingReminders('2026-12-01')).toBe('training-reminders|2026-12-01');
-    expect(jobKeys.officerQuestionNudges).toBe('officer-question-nudges');
     expect(jobKeys.apologyNotice(meeting, 'aad-1')).toBe('apology-notice|mg-693-9001|aad-1');
+  });
+
+  it('keeps the single keys recurring series had before one job per occurrence, each inside its series prefix', () => {
+    expect(legacyJobKeys).toEqual({
+      bulletin: 'bulletin|weekly',
+      challengeNudges: 'challenge-nudges',
+      challengeQuarterlyReport: 'challenge-quarterly-report',
+      officerQuestionNudges: 'officer-question-nudges',
+    });
+    // The series prefix is the kind: a start-up that finds a legacy job plans no second series.
+    for (const [series, key] of Object.entries(legacyJobKeys))
+      expect(key.startsWith(JOB_KINDS[series as keyof typeof legacyJobKeys])).toBe(true);
+  });
+
+  it('keys one job per occurrence of a recurring series by its London date, and each page of a Team invitation', () => {
+    expect(jobKeys.bulletin('2027-02-08')).toBe('bulletin|2027-02-08');
+    expect(jobKeys.challengeNudges('2026-12-03')).toBe('challenge-nudges|2026-12-03');
+    expect(jobKeys.challengeQuarterlyReport('2027-01-01')).toBe('challenge-quarterly-report|2027-01-01');
+    expect(jobKeys.officerQuestionNudges('2026-12-03')).toBe('officer-question-nudges|2026-12-03');
+    expect(jobKeys.teamInvitationsOf('ev-1', 2)).toBe('team-invitations|ev-1|v2|');
+    expect(jobKeys.teamInvitationPage('ev-1', 2, 0)).toBe('team-invitations|ev-1|v2|p0');
+  });
+
+  it('keeps the dedupe keys of a batch that sends a member more than one message', () => {
+    expect(dedupeKeys.bulletinPart('bulletin:2027-W06', 2, 'aad-1')).toBe('bulletin:2027-W06:part2:aad-1');
   });
 
   it('keeps the delivery batch ids', () => {

@@ -1,7 +1,7 @@
 import { CommandTable, normaliseCommandText } from '../../../src/platform/teams/command-table';
 import { VerbTable } from '../../../src/platform/teams/verb-table';
 import { noticeCard } from '../../../src/shared/cards/notice-card';
-import { Feature, TextCommand, cardAction } from '../../../src/shared/feature';
+import { type Feature, type TextCommand, cardAction } from '../../../src/shared/feature';
 import { z } from 'zod';
 
 const reply = async () => noticeCard('ok', 'ok');

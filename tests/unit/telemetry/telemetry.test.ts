@@ -7,7 +7,7 @@ import { createLogger, stdoutAnd } from '../../../src/platform/logging/logger';
 import { openTelemetryLogStream } from '../../../src/platform/telemetry/log-bridge';
 import { NO_METRICS } from '../../../src/platform/telemetry/metrics';
 import { OpenTelemetryMetrics } from '../../../src/platform/telemetry/open-telemetry-metrics';
-import { AzureMonitorDistro, startTelemetry } from '../../../src/platform/telemetry/telemetry';
+import { type AzureMonitorDistro, startTelemetry } from '../../../src/platform/telemetry/telemetry';
 
 const CONNECTION_STRING =
   'InstrumentationKey=00000000-0000-4000-8000-000000000009;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/';

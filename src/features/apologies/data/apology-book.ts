@@ -1,9 +1,9 @@
-import { TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import { DateTime } from 'luxon';
 import { DomainError } from '../../../shared/errors/domain-error';
 import { assertValidKey, isConflict, isNotFound } from '../../../platform/storage/keys';
-import { Clock } from '../../../platform/time/clock';
-import { Apology, ApologyMeeting, MAX_REASON_LENGTH, MAX_SUBSTITUTE_LENGTH } from '../domain/apology';
+import type { Clock } from '../../../platform/time/clock';
+import { type Apology, type ApologyMeeting, MAX_REASON_LENGTH, MAX_SUBSTITUTE_LENGTH } from '../domain/apology';
 
 interface ApologyEntity {
   partitionKey: string;

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 
 /** A member's apology for absence from one meeting: what the clerk records in the minutes. */
 export interface Apology {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { requirePermission } from '../../../shared/access/policy';
-import { Feature, cardAction } from '../../../shared/feature';
+import { type Feature, cardAction } from '../../../shared/feature';
 import { meetingIdSchema } from '../../meetings';
-import { ApologyDesk } from '../apology-desk';
-import { ApologyNotices } from '../apology-notices';
+import type { ApologyDesk } from '../apology-desk';
+import type { ApologyNotices } from '../apology-notices';
 
 export interface ApologiesFeatureDependencies {
   desk: ApologyDesk;

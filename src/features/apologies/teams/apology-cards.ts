@@ -1,9 +1,9 @@
-import { AdaptiveCardJson } from '../../../shared/cards/card-template';
-import { ApologyCardData, renderApologyCard } from './apology-card';
+import type { AdaptiveCardJson } from '../../../shared/cards/card-template';
+import { type ApologyCardData, renderApologyCard } from './apology-card';
 import { literalText } from '../../../shared/text/literal-text';
 import { renderNoticeCard } from '../../../shared/cards/notice-card';
 import { formatLondonDateTime } from '../../../platform/time/london';
-import { Apology, ApologyMeeting } from '../domain/apology';
+import type { Apology, ApologyMeeting } from '../domain/apology';
 
 function base(meeting: ApologyMeeting): Pick<ApologyCardData, 'meetingId' | 'meetingTitle' | 'when'> {
   return { meetingId: meeting.id, meetingTitle: literalText(meeting.title), when: formatLondonDateTime(meeting.start) };

@@ -1,15 +1,15 @@
-import { TableClient, TransactionAction, odata } from '@azure/data-tables';
+import { type TableClient, type TransactionAction, odata } from '@azure/data-tables';
 import { z } from 'zod';
 import { assertValidKey, isConflict, isPreconditionFailed } from '../../../platform/storage/keys';
 import {
   ATTENDANCE_SOURCES,
   ATTENDANCE_STATUSES,
-  AttendanceChange,
-  AttendancePerson,
-  AttendanceRecord,
-  AttendanceSource,
-  AttendanceStatus,
-  OccasionId,
+  type AttendanceChange,
+  type AttendancePerson,
+  type AttendanceRecord,
+  type AttendanceSource,
+  type AttendanceStatus,
+  type OccasionId,
 } from '../domain/attendance';
 
 const RECORD = 'rec|';

@@ -1,9 +1,7 @@
 import { DateTime } from 'luxon';
-import { ParticipationEvent } from '../../events/domain/event';
-import { EventRepository } from '../../events/data/event-repository';
-import { Meeting } from '../../meetings/domain/meeting';
-import { MeetingRepository } from '../../meetings/data/meeting-repository';
-import { Occasion, OccasionId, occasionIdSchema } from '../domain/attendance';
+import type { ParticipationEvent, EventRepository } from '../../events';
+import type { Meeting, MeetingRepository } from '../../meetings';
+import { type Occasion, type OccasionId, occasionIdSchema } from '../domain/attendance';
 
 /** A meeting with no finishing time is taken to last two hours; an all-day one, the day. */
 const DEFAULT_MEETING_HOURS = 2;

@@ -1,6 +1,6 @@
-import { RSVP_LABELS, RsvpResponse } from '../../events/domain/rsvp';
+import { RSVP_LABELS, type RsvpResponse } from '../../events/domain/rsvp';
 import { formatLondonTime } from '../../../platform/time/london';
-import { AttendancePerson, AttendanceRecord, AttendanceStatus, OccasionKind } from './attendance';
+import type { AttendancePerson, AttendanceRecord, AttendanceStatus, OccasionKind } from './attendance';
 
 /** One line of the "Record attendance" list. */
 export interface RosterEntry {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { EventKind, eventIdSchema } from '../../events/domain/event';
+import { type EventKind, eventIdSchema } from '../../events/domain/event';
 import { meetingIdSchema } from '../../meetings/domain/meeting';
 
 /** What attendance is taken for: a participation event or a panel meeting. */

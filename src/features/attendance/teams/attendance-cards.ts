@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { AdaptiveCardJson } from '../../../shared/cards/card-template';
+import type { AdaptiveCardJson } from '../../../shared/cards/card-template';
 import { renderAttendanceFormCard } from './attendance-form-card';
 import { literalText } from '../../../shared/text/literal-text';
-import { CardButton, emptyPanelReport, renderPanelReportCard } from '../../../shared/cards/panel-report-card';
-import { EVENT_KIND_LABELS } from '../../events/domain/event';
+import { type CardButton, emptyPanelReport, renderPanelReportCard } from '../../../shared/cards/panel-report-card';
+import { EVENT_KIND_LABELS } from '../../events';
 import { formatLondonDateTime } from '../../../platform/time/london';
-import { AttendanceChange, Occasion } from '../domain/attendance';
-import { ROSTER_PAGE_SIZE, RosterEntry, RosterTotals, rosterPage } from '../domain/attendance-roster';
+import type { AttendanceChange, Occasion } from '../domain/attendance';
+import { ROSTER_PAGE_SIZE, type RosterEntry, type RosterTotals, rosterPage } from '../domain/attendance-roster';
 
 const MAX_HISTORY_LINES = 40;
 

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { TurnSender } from '../../../shared/access/actor';
-import { AdaptiveCardJson } from '../../../shared/cards/card-template';
+import type { TurnSender } from '../../../shared/access/actor';
+import type { AdaptiveCardJson } from '../../../shared/cards/card-template';
 import { noticeCard } from '../../../shared/cards/notice-card';
 import { emptyPanelReport, renderPanelReportCard } from '../../../shared/cards/panel-report-card';
-import { Feature, cardAction } from '../../../shared/feature';
+import { type Feature, cardAction } from '../../../shared/feature';
 import { formatLondonDateTime, formatLondonTime } from '../../../platform/time/london';
-import { EventDesk } from '../../events';
-import { MeetingDesk } from '../../meetings';
-import { AttendanceDesk, CheckInOutcome } from '../attendance-desk';
-import { Occasion, occasionIdSchema } from '../domain/attendance';
+import type { EventDesk } from '../../events';
+import type { MeetingDesk } from '../../meetings';
+import type { AttendanceDesk, CheckInOutcome } from '../attendance-desk';
+import { type Occasion, occasionIdSchema } from '../domain/attendance';
 
 export interface AttendanceFeatureDependencies {
   desk: AttendanceDesk;

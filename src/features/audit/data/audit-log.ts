@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import { z } from 'zod';
-import { Logger } from '../../../platform/logging/logger';
+import type { Logger } from '../../../platform/logging/logger';
 import { isConflict } from '../../../platform/storage/keys';
-import { Clock } from '../../../platform/time/clock';
+import type { Clock } from '../../../platform/time/clock';
 import {
   AUDIT_ACTIONS,
   AUDIT_ACTOR_ROLES,
   AUDIT_SUBJECT_KINDS,
-  AuditEntry,
-  AuditTrail,
-  NewAuditEntry,
+  type AuditEntry,
+  type AuditTrail,
+  type NewAuditEntry,
   newAuditEntrySchema,
 } from '../domain/audit-entry';
 

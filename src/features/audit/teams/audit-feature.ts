@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Feature, cardAction } from '../../../shared/feature';
-import { AuditDesk } from '../audit-desk';
+import { type Feature, cardAction } from '../../../shared/feature';
+import type { AuditDesk } from '../audit-desk';
 
 // The desk validates the cursor itself (our own RowKey format).
 const page = z.object({ after: z.string().max(40) });

@@ -1,6 +1,6 @@
-import { TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import { assertValidKey, isNotFound } from '../../../platform/storage/keys';
-import { Clock } from '../../../platform/time/clock';
+import type { Clock } from '../../../platform/time/clock';
 
 const PARTITION = 'bulletin';
 

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { RestError, TableClient, TransactionAction } from '@azure/data-tables';
+import { RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
-import { AccessSubject, requirePermission } from '../../../shared/access/policy';
+import { type AccessSubject, requirePermission } from '../../../shared/access/policy';
 import { assertValidKey, isNotFound } from '../../../platform/storage/keys';
-import { Clock } from '../../../platform/time/clock';
+import type { Clock } from '../../../platform/time/clock';
 
 /**
  * What a feed address opens: one person's calendar, or nothing any more (`withdrawn`: revoked,

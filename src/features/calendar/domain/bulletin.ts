@@ -1,9 +1,9 @@
-import type { KeyFiguresSection } from '../../key-figures/teams/key-figures-cards';
-import { BulletinCardData, BulletinItem } from '../teams/bulletin-card';
+import type { KeyFiguresSection } from '../../key-figures';
+import type { BulletinCardData, BulletinItem } from '../teams/bulletin-card';
 import { literalText } from '../../../shared/text/literal-text';
-import { Meeting, utcIso } from '../../meetings';
+import { type Meeting, utcIso } from '../../meetings/domain/meeting';
 import { formatLondonDate, formatLondonDateTime, inLondon } from '../../../platform/time/london';
-import { EVENT_KIND_LABELS, ParticipationEvent } from '../../events';
+import { EVENT_KIND_LABELS, type ParticipationEvent } from '../../events/domain/event';
 import { batchIds } from '../../../shared/keys';
 
 export const DEFAULT_BULLETIN_WEEKS = 4;

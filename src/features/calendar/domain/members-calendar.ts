@@ -1,10 +1,9 @@
-import ical, { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { DateTime } from 'luxon';
-import { Meeting } from '../../meetings';
-import { addMeetingToCalendar } from '../../meetings';
-import { LONDON } from '../../../platform/time/clock';
+import ical, { type ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import type { Meeting } from '../../meetings/domain/meeting';
+import { addMeetingToCalendar } from '../../meetings/domain/ics-export';
 import { formatLondonDateTime } from '../../../platform/time/london';
-import { EVENT_KIND_LABELS, ParticipationEvent } from '../../events';
+import { EVENT_KIND_LABELS, type ParticipationEvent } from '../../events/domain/event';
+import { datedDownloadName } from '../../../shared/text/download-name';
 
 export interface MembersCalendarOptions {
   /** X-WR-CALNAME, the name Outlook gives the subscribed calendar: "Members' Calendar - Corporate Parenting Panel". */
@@ -78,11 +77,5 @@ export function eventToIcs(event: ParticipationEvent, options: MembersCalendarOp
 
 /** A safe download name: 'virtual-school-kent-achievement-awards-2027-02-10.ics'. */
 export function eventIcsFileName(event: Pick<ParticipationEvent, 'title' | 'startUtc'>): string {
-  const slug =
-    event.title
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60) || 'event';
-  return `${slug}-${DateTime.fromISO(event.startUtc, { zone: LONDON }).toFormat('yyyy-MM-dd')}.ics`;
+  return datedDownloadName(event.title, { startUtc: event.startUtc, extension: 'ics', fallback: 'event' });
 }

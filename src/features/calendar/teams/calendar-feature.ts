@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { TurnSender, hasRole } from '../../../shared/access/actor';
+import { type TurnSender, hasRole } from '../../../shared/access/actor';
 import { may } from '../../../shared/access/policy';
-import { AdaptiveCardJson } from '../../../shared/cards/card-template';
+import type { AdaptiveCardJson } from '../../../shared/cards/card-template';
 import { noticeCard } from '../../../shared/cards/notice-card';
-import { DownloadResult, Feature, cardAction, gone, notFound } from '../../../shared/feature';
+import { type DownloadResult, type Feature, cardAction, gone, notFound } from '../../../shared/feature';
 import { ICS_CONTENT_TYPE } from '../../meetings';
-import { MemberDirectory, RoleService } from '../../members';
-import { CalendarServices } from '../calendar-services';
+import type { MemberDirectory, RoleService } from '../../members';
+import type { CalendarServices } from '../calendar-services';
 import { calendarLinkCard } from './calendar-cards';
 
 export interface CalendarFeatureDependencies extends CalendarServices {
@@ -64,7 +64,8 @@ export function calendarFeature(deps: CalendarFeatureDependencies): Feature {
         name: 'events',
         access: 'bulletin.read',
         phrases: ['events', 'upcoming events', 'participation events', "what's on", 'bulletin'],
-        run: async (_input, sender) => deps.bulletin.card(await sender.actor()),
+        // One card, or several when a busy month needs parts.
+        run: async (_input, sender) => deps.bulletin.cards(await sender.actor()),
       },
       {
         name: 'calendar-link',

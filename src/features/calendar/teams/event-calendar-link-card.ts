@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
+import { type AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface EventCalendarLinkCardData {
   heading: string;

@@ -1,5 +1,5 @@
 import { assertValidKey } from '../../../platform/storage/keys';
-import { Challenge, ChallengeEvent, ChallengeReference, referenceSchema, referenceYear } from '../domain/challenge';
+import { type Challenge, type ChallengeEvent, type ChallengeReference, referenceSchema, referenceYear } from '../domain/challenge';
 import { summaryOf } from '../domain/challenge-summary';
 
 /**

@@ -1,14 +1,14 @@
-import { RestError, TableClient, TransactionAction, odata } from '@azure/data-tables';
+import { RestError, type TableClient, type TransactionAction, odata } from '@azure/data-tables';
 import { DomainError } from '../../../shared/errors/domain-error';
 import { assertValidKey, isConflict, isNotFound, isPreconditionFailed } from '../../../platform/storage/keys';
 import {
-  Challenge,
-  ChallengeChange,
-  ChallengeEvent,
-  ChallengeReference,
-  ChallengeStatus,
-  PriorityArea,
-  StoredChallenge,
+  type Challenge,
+  type ChallengeChange,
+  type ChallengeEvent,
+  type ChallengeReference,
+  type ChallengeStatus,
+  type PriorityArea,
+  type StoredChallenge,
   formatReference,
   referenceSchema,
   referenceYear,
@@ -17,12 +17,12 @@ import { parseStored, storedChallengeSchema, storedEventSchema, storedSummarySch
 import {
   CARD,
   COUNTER,
-  CardEntity,
-  CounterEntity,
+  type CardEntity,
+  type CounterEntity,
   FORM,
   HISTORY,
-  FormEntity,
-  JsonEntity,
+  type FormEntity,
+  type JsonEntity,
   SUMMARY,
   SUMMARY_END,
   YEARS_PARTITION,
@@ -33,7 +33,7 @@ import {
   summaryEntity,
   yearKey,
 } from './challenge-entities';
-import { ChallengeSummary, STILL_OPEN } from '../domain/challenge-summary';
+import { type ChallengeSummary, STILL_OPEN } from '../domain/challenge-summary';
 
 /** Under 20 people creating at once, a writer may lose the counter race many times: each loss means another won. */
 const MAX_ATTEMPTS = 40;

@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { CHALLENGE_STATUSES, Challenge, ChallengeEvent, PRIORITY_AREAS, RAISING_GROUPS, referenceSchema } from '../domain/challenge';
-import { ChallengeSummary } from '../domain/challenge-summary';
+import {
+  CHALLENGE_STATUSES,
+  type Challenge,
+  type ChallengeEvent,
+  PRIORITY_AREAS,
+  RAISING_GROUPS,
+  referenceSchema,
+} from '../domain/challenge';
+import type { ChallengeSummary } from '../domain/challenge-summary';
 import { parseStoredJson } from '../../../platform/storage/stored-json';
 
 /**

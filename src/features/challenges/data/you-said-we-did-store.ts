@@ -1,6 +1,6 @@
-import { TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import { isConflict, isNotFound, isPreconditionFailed } from '../../../platform/storage/keys';
-import { YouSaidWeDid, youSaidWeDidSchema } from '../domain/you-said-we-did';
+import { type YouSaidWeDid, youSaidWeDidSchema } from '../domain/you-said-we-did';
 
 const PARTITION = 'summary';
 

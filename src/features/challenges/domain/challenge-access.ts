@@ -1,5 +1,5 @@
-import { Principal, isSystemActor, may } from '../../../shared/access/policy';
-import { Challenge, isFinal } from './challenge';
+import { type Principal, isSystemActor, may } from '../../../shared/access/policy';
+import { type Challenge, isFinal } from './challenge';
 
 /** The people a card names, whom the policy lets respond besides officers. */
 export function involvedIn(challenge: Pick<Challenge, 'leadOfficer' | 'assignees'>): { involvedAadObjectIds: string[] } {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { Role, hasRole } from '../../../shared/access/actor';
-import { Challenge, PRIORITY_AREAS, Person, RAISING_GROUPS } from './challenge';
+import { type Role, hasRole } from '../../../shared/access/actor';
+import { type Challenge, PRIORITY_AREAS, type Person, RAISING_GROUPS } from './challenge';
 import { checkPersonalData, nameConfirmation, namesConfirmed, personalDataMessage, POSSIBLE_NAME_MESSAGE } from './personal-data-guard';
 import { FormError, MAX_TITLE_LENGTH, fieldErrorsOf, formText, readFormValues } from '../../../shared/forms/form';
 import { literalText } from '../../../shared/text/literal-text';

@@ -1,4 +1,4 @@
-import { CHALLENGE_STATUSES, ChallengeStatus, PRIORITY_AREAS, PriorityArea, isActive } from './challenge';
+import { CHALLENGE_STATUSES, type ChallengeStatus, PRIORITY_AREAS, type PriorityArea, isActive } from './challenge';
 
 /** Which cards "challenge cards" lists. */
 export interface ChallengeListFilter {

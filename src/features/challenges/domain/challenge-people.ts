@@ -1,8 +1,8 @@
-import { MemberDirectory } from '../../members';
-import { RoleService } from '../../members';
+import type { MemberDirectory } from '../../members';
+import type { RoleService } from '../../members';
 import { hasRole } from '../../../shared/access/actor';
-import { ChallengeCandidate } from './challenge-form';
-import { ChallengePeople } from '../challenge-service';
+import type { ChallengeCandidate } from './challenge-form';
+import type { ChallengePeople } from '../challenge-service';
 
 /**
  * Who can be made lead officer or assignee: active panel members and officers, with their

@@ -1,6 +1,6 @@
-import { ChartSpec } from '../../../platform/charts/chart-renderer';
-import { ChallengeStatus, PRIORITY_AREAS, PriorityArea } from './challenge';
-import { ChallengeReport } from './challenge-report';
+import type { ChartSpec } from '../../../platform/charts/chart-renderer';
+import { type ChallengeStatus, PRIORITY_AREAS, type PriorityArea } from './challenge';
+import type { ChallengeReport } from './challenge-report';
 
 /** Short names for axis labels; the full titles are in the report's tables. */
 export const SHORT_PRIORITY_LABELS: Record<PriorityArea, string> = {

@@ -1,5 +1,5 @@
 import { PRIORITY_AREA_LABELS, STATUS_LABELS } from './challenge';
-import { ChallengeReport } from './challenge-report';
+import type { ChallengeReport } from './challenge-report';
 import { csvTable } from '../../../platform/process/csv-table';
 
 /**

@@ -1,7 +1,7 @@
-import { Chart, ChartRenderer } from '../../../platform/charts/chart-renderer';
-import { WordBlock, renderWordReport } from '../../../platform/documents/word-report';
+import type { Chart, ChartRenderer } from '../../../platform/charts/chart-renderer';
+import { type WordBlock, renderWordReport } from '../../../platform/documents/word-report';
 import { formatLondonDate, londonStartOfDay } from '../../../platform/time/london';
-import { ChallengeReport } from './challenge-report';
+import type { ChallengeReport } from './challenge-report';
 import { challengeReportFacts } from '../teams/challenge-cards';
 
 /** A completed card as the committee paper tells it. */

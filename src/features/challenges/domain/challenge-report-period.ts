@@ -1,6 +1,6 @@
 import {
-  PeriodRules,
-  ReportPeriod,
+  type PeriodRules,
+  type ReportPeriod,
   lastCompleteQuarter,
   parseReportPeriod as parsePeriod,
   quarterPeriod,

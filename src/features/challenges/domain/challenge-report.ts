@@ -1,16 +1,16 @@
 import { londonDate, londonStartOfDay } from '../../../platform/time/london';
 import {
   CHALLENGE_STATUSES,
-  ChallengeStatus,
+  type ChallengeStatus,
   PRIORITY_AREAS,
   PRIORITY_AREA_LABELS,
-  PriorityArea,
+  type PriorityArea,
   STATUS_LABELS,
   isActive,
   toUtcIso,
 } from './challenge';
-import { ReportPeriod } from './challenge-report-period';
-import { ChallengeSummary } from './challenge-summary';
+import type { ReportPeriod } from './challenge-report-period';
+import type { ChallengeSummary } from './challenge-summary';
 
 /** One card in the report: a line of the CSV for the panel papers. */
 export interface ChallengeReportRow {

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { DomainError, DomainErrorCode } from '../../../shared/errors/domain-error';
-import { Actor } from '../../../shared/access/actor';
+import { DomainError, type DomainErrorCode } from '../../../shared/errors/domain-error';
+import type { Actor } from '../../../shared/access/actor';
 import { assertValidKey, hashedKey } from '../../../platform/storage/keys';
 import {
   CHALLENGE_STATUSES,
-  Challenge,
-  ChallengeChange,
-  ChallengeEvent,
-  ChallengeReference,
-  ChallengeStatus,
+  type Challenge,
+  type ChallengeChange,
+  type ChallengeEvent,
+  type ChallengeReference,
+  type ChallengeStatus,
   STATUS_LABELS,
   isFinal,
   referenceSchema,

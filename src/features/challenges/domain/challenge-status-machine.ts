@@ -1,4 +1,4 @@
-import { ChallengeStatus, STATUS_LABELS } from './challenge';
+import { type ChallengeStatus, STATUS_LABELS } from './challenge';
 
 /** What a move needs besides the new status. */
 export type TransitionRequirement = 'explanation';

@@ -1,12 +1,12 @@
 import { londonDate } from '../../../platform/time/london';
 import {
-  Challenge,
-  ChallengeReference,
-  ChallengeStatus,
-  Person,
-  PriorityArea,
-  RaisingGroup,
-  StatusChange,
+  type Challenge,
+  type ChallengeReference,
+  type ChallengeStatus,
+  type Person,
+  type PriorityArea,
+  type RaisingGroup,
+  type StatusChange,
   isFinal,
   raisingGroupText,
 } from './challenge';

@@ -6,8 +6,8 @@ import { hasHomeAddress } from './personal-data/home-addresses';
 import { nameLexicon } from './personal-data/name-lexicon';
 import { normaliseText } from './personal-data/normalise-text';
 import { hasNiNumber, hasPupilNumber } from './personal-data/official-numbers';
-import { NameOptions, findNames } from './personal-data/person-names';
-import { PERSONAL_DATA_DESCRIPTIONS, PERSONAL_DATA_KINDS, PersonalDataKind } from './personal-data/personal-data-kind';
+import { type NameOptions, findNames } from './personal-data/person-names';
+import { PERSONAL_DATA_DESCRIPTIONS, PERSONAL_DATA_KINDS, type PersonalDataKind } from './personal-data/personal-data-kind';
 import { hasPostcode } from './personal-data/postcodes';
 import { tokenise } from './personal-data/text-tokens';
 

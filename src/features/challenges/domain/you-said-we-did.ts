@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChallengeStatus, StatusChange } from './challenge';
+import type { ChallengeStatus, StatusChange } from './challenge';
 
 /** One closed challenge, told to the children's councils. */
 export const summaryItemSchema = z.object({ reference: z.string(), youSaid: z.string(), weDid: z.string() });

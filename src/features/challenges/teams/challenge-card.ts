@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
+import { type AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface ChallengeCardData {
   /** What the card is for ('Overdue: due Friday 3 July 2026'), or empty. */

@@ -1,17 +1,18 @@
-import { AdaptiveCardJson } from '../../../shared/cards/card-template';
-import { ChallengeCardData, renderChallengeCard } from './challenge-card';
-import { ChallengeFormCardData, renderChallengeFormCard } from './challenge-form-card';
-import { ChallengeListCardData, ChallengeListItem, renderChallengeListCard } from './challenge-list-card';
-import { ChallengeReportCardData, renderChallengeReportCard } from './challenge-report-card';
+import type { AdaptiveCardJson } from '../../../shared/cards/card-template';
+import { type ChallengeCardData, renderChallengeCard } from './challenge-card';
+import { type ChallengeFormCardData, renderChallengeFormCard } from './challenge-form-card';
+import { type ChallengeListCardData, type ChallengeListItem, renderChallengeListCard } from './challenge-list-card';
+import { type ChallengeReportCardData, renderChallengeReportCard } from './challenge-report-card';
+import { trimToFit } from '../../../shared/cards/card-budget';
 import { literalText } from '../../../shared/text/literal-text';
 import { hasRole } from '../../../shared/access/actor';
-import { CardImage } from '../../../platform/charts/card-chart';
+import type { CardImage } from '../../../platform/charts/card-chart';
 import { formatLondonDate, formatLondonDateTime, inLondon, londonDate, londonStartOfDay } from '../../../platform/time/london';
 import {
   CHALLENGE_STATUSES,
-  Challenge,
-  ChallengeEvent,
-  ChallengeStatus,
+  type Challenge,
+  type ChallengeEvent,
+  type ChallengeStatus,
   PRIORITY_AREAS,
   PRIORITY_AREA_LABELS,
   RAISING_GROUPS,
@@ -22,18 +23,18 @@ import {
   reachedAt,
 } from '../domain/challenge';
 import {
-  ChallengeFormContext,
+  type ChallengeFormContext,
   ChallengeFormError,
-  ChallengeFormField,
-  ChallengeFormValues,
+  type ChallengeFormField,
+  type ChallengeFormValues,
   emptyChallengeFormValues,
 } from '../domain/challenge-form';
-import { ANY_AREA, ChallengeListFilter, isOverdue } from '../domain/challenge-list-filter';
-import { ChallengeReport } from '../domain/challenge-report';
-import { KEEP_STATUS, RespondValues } from '../domain/challenge-response';
-import { ChallengeResponseError, ChallengeView, CreateOutcome, NudgeDue, RespondOutcome } from '../challenge-service';
+import { ANY_AREA, type ChallengeListFilter, isOverdue } from '../domain/challenge-list-filter';
+import type { ChallengeReport } from '../domain/challenge-report';
+import { KEEP_STATUS, type RespondValues } from '../domain/challenge-response';
+import type { ChallengeResponseError, ChallengeView, CreateOutcome, NudgeDue, RespondOutcome } from '../challenge-service';
 import { nextStatuses, needsExplanation } from '../domain/challenge-status-machine';
-import { ChallengeSummary } from '../domain/challenge-summary';
+import type { ChallengeSummary } from '../domain/challenge-summary';
 
 const MAX_HISTORY_SHOWN = 8;
 /** Our own names, not the host's ICU data: cards must read the same on every machine. */
@@ -209,19 +210,24 @@ export function challengeReportFacts(report: ChallengeReport): { title: string; 
   ];
 }
 
-/** Outcomes shown on the card; the Word report has them all. */
+/** Outcomes shown on the card at most; the Word report has them all. */
 const MAX_CARD_OUTCOMES = 15;
 
 /**
  * The quarterly summary. `csvUrl` and `docxUrl` (the bot's downloads for the same period) add
- * their buttons; `image` is the chart by priority area and status.
+ * their buttons; `image` is the chart by priority area and status. A busy quarter's outcomes are
+ * trimmed to as many as fit the card budget (at most 15), saying how many more are in the Word
+ * report, so the card is never too large to send.
  */
 export function challengeReportCard(
   report: ChallengeReport,
   options: { csvUrl?: string; docxUrl?: string; image?: CardImage } = {},
 ): AdaptiveCardJson {
-  const outcomes = report.outcomes.slice(0, MAX_CARD_OUTCOMES);
-  const hidden = report.outcomes.length - outcomes.length;
+  const outcomes = report.outcomes.map((entry) => ({
+    reference: entry.reference,
+    title: literalText(entry.title),
+    outcome: literalText(entry.outcome),
+  }));
   const data: ChallengeReportCardData = {
     heading: `Challenge cards report: ${report.period.title}`,
     dates: report.period.dates,
@@ -230,18 +236,21 @@ export function challengeReportCard(
     facts: challengeReportFacts(report),
     byStatus: report.byStatus.map((entry) => ({ label: entry.label, count: String(entry.count) })),
     byPriority: report.byPriority.map((entry) => ({ label: entry.label, count: String(entry.count) })),
-    outcomes: outcomes.map((entry) => ({
-      reference: entry.reference,
-      title: literalText(entry.title),
-      outcome: literalText(entry.outcome),
-    })),
-    outcomesNote: hidden > 0 ? `${hidden} more completed ${hidden === 1 ? 'card is' : 'cards are'} in the Word report.` : '',
+    outcomes: [],
+    outcomesNote: '',
     footnote:
       'Quarters are calendar quarters: Q1 is January to March. Statuses are as they stood at the end of the period. The CSV lists every card open during the period.',
     csvUrl: options.csvUrl ?? '',
     docxUrl: options.docxUrl ?? '',
   };
-  return renderChallengeReportCard(data);
+  return trimToFit(Math.min(outcomes.length, MAX_CARD_OUTCOMES), (shown) => {
+    const hidden = outcomes.length - shown;
+    return renderChallengeReportCard({
+      ...data,
+      outcomes: outcomes.slice(0, shown),
+      outcomesNote: hidden > 0 ? `${hidden} more completed ${hidden === 1 ? 'card is' : 'cards are'} in the Word report.` : '',
+    });
+  });
 }
 
 function listData(

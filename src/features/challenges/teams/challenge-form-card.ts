@@ -1,5 +1,5 @@
 import type { ChallengeFormValues } from '../domain/challenge-form';
-import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
+import { type AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface ChallengeFormCardData {
   heading: string;

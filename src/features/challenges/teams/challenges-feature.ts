@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { Feature, cardAction, linkRefused } from '../../../shared/feature';
-import { ChallengeDesk } from '../challenge-desk';
-import { YouSaidWeDidDesk } from '../you-said-we-did-desk';
+import { type Feature, cardAction, linkRefused } from '../../../shared/feature';
+import type { ChallengeDesk } from '../challenge-desk';
+import type { YouSaidWeDidDesk } from '../you-said-we-did-desk';
 
 // The desk validates the fields (and the card's reference and version) itself.
 const anyData = z.looseObject({});

@@ -1,7 +1,7 @@
-import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
+import { type AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 import { emptyPanelReport, renderPanelReportCard } from '../../../shared/cards/panel-report-card';
 import { literalText } from '../../../shared/text/literal-text';
-import { SummaryItem, YouSaidWeDid, longSentences } from '../domain/you-said-we-did';
+import { type SummaryItem, type YouSaidWeDid, longSentences } from '../domain/you-said-we-did';
 
 export const ITEMS_PER_PAGE = 8;
 

@@ -1,6 +1,13 @@
-import { TableClient } from '@azure/data-tables';
-import { TimelineCodec, TimelineConcurrencyError, TimelineTable } from '../../../platform/storage/timeline-table';
-import { EventId, ParticipationEvent, StoredEvent, eventIdSchema, participationEventSchema, withoutUndefined } from '../domain/event';
+import type { TableClient } from '@azure/data-tables';
+import { type TimelineCodec, TimelineConcurrencyError, TimelineTable } from '../../../platform/storage/timeline-table';
+import {
+  type EventId,
+  type ParticipationEvent,
+  type StoredEvent,
+  eventIdSchema,
+  participationEventSchema,
+  withoutUndefined,
+} from '../domain/event';
 
 /**
  * Participation events in one partition of a TimelineTable (see src/storage/timeline-table.ts),

@@ -1,11 +1,11 @@
-import { TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import { DomainError } from '../../../shared/errors/domain-error';
 import { utcIso } from '../../meetings';
 import { assertValidKey, isConflict, isNotFound, isPreconditionFailed } from '../../../platform/storage/keys';
-import { Clock } from '../../../platform/time/clock';
+import type { Clock } from '../../../platform/time/clock';
 import { formatLondonDateTime } from '../../../platform/time/london';
-import { EventId, EventPerson, ParticipationEvent } from '../domain/event';
-import { Rsvp, RsvpResponse, byName, rsvpResponseSchema, wantsReminder } from '../domain/rsvp';
+import type { EventId, EventPerson, ParticipationEvent } from '../domain/event';
+import { type Rsvp, type RsvpResponse, byName, rsvpResponseSchema, wantsReminder } from '../domain/rsvp';
 
 interface RsvpEntity {
   partitionKey: string;

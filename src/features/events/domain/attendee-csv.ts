@@ -1,7 +1,8 @@
 import { inLondon } from '../../../platform/time/london';
 import { csvTable } from '../../../platform/process/csv-table';
-import { ParticipationEvent } from './event';
-import { RSVP_LABELS, RSVP_RESPONSES, Rsvp, byName } from './rsvp';
+import type { ParticipationEvent } from './event';
+import { RSVP_LABELS, RSVP_RESPONSES, type Rsvp, byName } from './rsvp';
+import { datedDownloadName } from '../../../shared/text/download-name';
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 
@@ -19,11 +20,5 @@ export function attendeesCsv(rsvps: readonly Rsvp[]): string {
 
 /** 'virtual-school-kent-summer-activity-day-attendees-2027-07-14.csv'. */
 export function attendeesCsvFileName(event: Pick<ParticipationEvent, 'title' | 'startUtc'>): string {
-  const slug =
-    event.title
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60) || 'event';
-  return `${slug}-attendees-${inLondon(event.startUtc).toFormat('yyyy-MM-dd')}.csv`;
+  return datedDownloadName(event.title, { startUtc: event.startUtc, extension: 'csv', fallback: 'event', qualifier: 'attendees' });
 }

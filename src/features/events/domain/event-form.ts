@@ -1,8 +1,8 @@
 import { DateTime, Duration } from 'luxon';
 import { z } from 'zod';
-import { utcIso } from '../../meetings';
+import { utcIso } from '../../meetings/domain/meeting';
 import { inLondon, londonStartOfDay, londonWallTimeToUtc } from '../../../platform/time/london';
-import { EVENT_KINDS, EventAudience, EventKind, ParticipationEvent } from './event';
+import { EVENT_KINDS, type EventAudience, type EventKind, type ParticipationEvent } from './event';
 import { FormError, MAX_TITLE_LENGTH, fieldErrorsOf, formText, oneLineFormText, readFormValues } from '../../../shared/forms/form';
 
 export const MAX_EVENT_VENUE_LENGTH = 300;

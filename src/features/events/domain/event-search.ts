@@ -1,4 +1,4 @@
-import { ParticipationEvent } from './event';
+import type { ParticipationEvent } from './event';
 
 const WORD = /[a-z0-9]+/g;
 /** Words that say nothing about which event is meant ("attendees for the awards"). */

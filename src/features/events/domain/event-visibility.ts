@@ -1,6 +1,6 @@
 import { hasRole } from '../../../shared/access/actor';
-import { AccessSubject, may } from '../../../shared/access/policy';
-import { ParticipationEvent, audienceIncludes } from './event';
+import { type AccessSubject, may } from '../../../shared/access/policy';
+import { type ParticipationEvent, audienceIncludes } from './event';
 
 /** Someone looking at events: who they are and what they hold now. */
 export type EventViewer = AccessSubject;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { Role, hasRole } from '../../../shared/access/actor';
+import { type Role, hasRole } from '../../../shared/access/actor';
 import { hashedKey } from '../../../platform/storage/keys';
 
 /** The kinds Recommendation 6 names, plus the officers' everyday ones. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EventId } from './event';
+import type { EventId } from './event';
 
 export const RSVP_RESPONSES = ['going', 'maybe', 'not_going'] as const;
 export type RsvpResponse = (typeof RSVP_RESPONSES)[number];

@@ -1,28 +1,27 @@
-import { Duration } from 'luxon';
-import { AdaptiveCardJson } from '../../../shared/cards/card-template';
+import type { Duration } from 'luxon';
+import type { AdaptiveCardJson } from '../../../shared/cards/card-template';
 import { renderEventAttendeesCard } from './event-attendees-card';
-import { EventFormCardData, renderEventFormCard } from './event-form-card';
-import { EventInvitationCardData, renderEventInvitationCard } from './event-invitation-card';
-import { DescribedEventFields } from './event-card-fields';
-import { EventStatusCardData, renderEventStatusCard } from './event-status-card';
+import { type EventFormCardData, renderEventFormCard } from './event-form-card';
+import { type EventInvitationCardData, renderEventInvitationCard } from './event-invitation-card';
+import type { DescribedEventFields } from './event-card-fields';
+import { type EventStatusCardData, renderEventStatusCard } from './event-status-card';
 import { literalText } from '../../../shared/text/literal-text';
-import { BatchProgress } from '../../../platform/delivery/delivery-progress';
-import { FailureReason } from '../../../platform/delivery/delivery-state';
+import type { BatchProgress } from '../../../platform/delivery/delivery-progress';
+import type { FailureReason } from '../../../platform/delivery/delivery-state';
 import { isDomainError } from '../../../shared/errors/domain-error';
 import { formatLondonDate, formatLondonDateTime, formatLondonTime, inLondon, londonDate } from '../../../platform/time/london';
-import { EVENT_KINDS, EVENT_KIND_LABELS, EventChange, ParticipationEvent, audienceLabel, rsvpOpen } from '../domain/event';
+import { EVENT_KINDS, EVENT_KIND_LABELS, type EventChange, type ParticipationEvent, audienceLabel, rsvpOpen } from '../domain/event';
 import {
   EventFormError,
-  EventFormValues,
-  TeamChoice,
+  type EventFormValues,
+  type TeamChoice,
   describeNotice,
   emptyEventFormValues,
   formValuesForEvent,
 } from '../domain/event-form';
-import { AttendeeList } from '../event-rsvps';
-import { checkInOpen, recordingOpen } from '../../attendance/domain/attendance';
-import { occasionOfEvent } from '../../attendance/data/occasions';
-import { RSVP_LABELS, RSVP_RESPONSES, Rsvp, RsvpTotals } from '../domain/rsvp';
+import type { AttendeeList } from '../event-rsvps';
+import { checkInOpen, recordingOpen, occasionOfEvent } from '../../attendance';
+import { RSVP_LABELS, RSVP_RESPONSES, type Rsvp, type RsvpTotals } from '../domain/rsvp';
 import { newFormId } from '../../../shared/forms/form';
 
 /**
@@ -128,6 +127,8 @@ export interface StatusCardOptions {
   progress?: BatchProgress;
   /** 'Invitations', 'Update of 3 March', 'Cancellation notices'; default 'Invitations'. */
   progressLabel?: string;
+  /** A Team's roster is still being read in the background: more invitations are to come. */
+  findingMembers?: boolean;
   totals: RsvpTotals;
   /** Invited members who have not replied. */
   noAnswer: number;
@@ -155,9 +156,7 @@ export function eventStatusCardData(event: ParticipationEvent, options: StatusCa
     shortNotice: event.shortNotice,
     rsvpByText: rsvpByText(event),
     progressKnown: progress !== undefined,
-    progressText: progress
-      ? `${label}: ${progress.sent} of ${progress.queued} sent${progress.pending > 0 ? `, ${progress.pending} waiting` : ''}${progress.failed > 0 ? `, ${progress.failed} failed` : ''}.`
-      : `${label}: nothing queued yet.`,
+    progressText: `${progressText(label, progress)}${options.findingMembers ? " Still finding the Team's members: more invitations will follow." : ''}`,
     progress: { queued: progress?.queued ?? 0, sent: progress?.sent ?? 0, failed: progress?.failed ?? 0, pending: progress?.pending ?? 0 },
     failures: progress ? failureLines(progress) : [],
     totals: { ...cardTotals(options.totals), noAnswer: options.noAnswer },
@@ -165,6 +164,13 @@ export function eventStatusCardData(event: ParticipationEvent, options: StatusCa
     canChange: event.status !== 'cancelled',
     canRecordAttendance: options.nowUtc !== undefined && recordingOpen(occasionOfEvent(event), options.nowUtc),
   };
+}
+
+function progressText(label: string, progress: BatchProgress | undefined): string {
+  if (!progress || progress.queued === 0) return `${label}: nothing queued yet.`;
+  const waiting = progress.pending > 0 ? `, ${progress.pending} waiting` : '';
+  const failed = progress.failed > 0 ? `, ${progress.failed} failed` : '';
+  return `${label}: ${progress.sent} of ${progress.queued} sent${waiting}${failed}.`;
 }
 
 export function eventStatusCard(event: ParticipationEvent, options: StatusCardOptions): AdaptiveCardJson {

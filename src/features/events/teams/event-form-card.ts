@@ -1,5 +1,5 @@
 import type { EventFormValues } from '../domain/event-form';
-import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
+import { type AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface EventFormCardData {
   heading: string;

@@ -1,5 +1,5 @@
-import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
-import { DescribedEventFields } from './event-card-fields';
+import { type AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
+import type { DescribedEventFields } from './event-card-fields';
 
 export interface EventInvitationCardData extends DescribedEventFields {
   /** An https:// link for 'Join online', or empty. */

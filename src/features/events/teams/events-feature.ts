@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { requirePermission } from '../../../shared/access/policy';
 import { DomainError } from '../../../shared/errors/domain-error';
-import { Feature, cardAction, linkRefused, notFound } from '../../../shared/feature';
+import { type Feature, cardAction, linkRefused, notFound } from '../../../shared/feature';
 import { icsFileId } from '../../../shared/text/ics-file-name';
-import { Clock } from '../../../platform/time/clock';
+import type { Clock } from '../../../platform/time/clock';
 import { ICS_CONTENT_TYPE } from '../../meetings';
 import { eventIdSchema } from '../domain/event';
 import { matchEventsByTitle } from '../domain/event-search';
-import { EventDesk } from '../event-desk';
+import type { EventDesk } from '../event-desk';
 
 export interface EventsFeatureDependencies {
   desk: EventDesk;

@@ -1,4 +1,4 @@
-import { Feature, HelpEntry } from '../../../shared/feature';
+import type { Feature, HelpEntry } from '../../../shared/feature';
 import { helpCardData, welcomeCardData } from '../help-content';
 import { renderHelpCard } from './help-card';
 import { renderWelcomeCard } from './welcome-card';

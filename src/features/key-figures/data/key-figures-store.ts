@@ -1,6 +1,6 @@
-import { TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import { assertValidKey, isConflict, isNotFound, isPreconditionFailed } from '../../../platform/storage/keys';
-import { QuarterFigures, QuarterKey, quarterFiguresSchema } from '../domain/key-figures';
+import { type QuarterFigures, type QuarterKey, quarterFiguresSchema } from '../domain/key-figures';
 
 const QUARTER = 'quarter';
 const HISTORY = 'history';

@@ -1,4 +1,4 @@
-import { KeyFigureDefinition } from './key-figure-definitions';
+import type { KeyFigureDefinition } from './key-figure-definitions';
 
 export type { KeyFigureDefinition };
 

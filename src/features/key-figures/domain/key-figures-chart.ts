@@ -1,6 +1,6 @@
-import { ChartSpec } from '../../../platform/charts/chart-renderer';
-import { KeyFigureDefinition } from './key-figure-definitions';
-import { QuarterFigures, periodOfKey } from './key-figures';
+import type { ChartSpec } from '../../../platform/charts/chart-renderer';
+import type { KeyFigureDefinition } from './key-figure-definitions';
+import { type QuarterFigures, periodOfKey } from './key-figures';
 
 /** Small multiples: each figure's trend over the quarters given (oldest first), each on its own scale. */
 export function keyFiguresTrendChart(definitions: readonly KeyFigureDefinition[], quarters: readonly QuarterFigures[]): ChartSpec {

@@ -1,5 +1,5 @@
 import { DomainError } from '../../../shared/errors/domain-error';
-import { KeyFigureDefinition, formatFigureRange } from './key-figure-definitions-format';
+import { type KeyFigureDefinition, formatFigureRange } from './key-figure-definitions-format';
 
 export const MAX_SOURCE_LENGTH = 300;
 

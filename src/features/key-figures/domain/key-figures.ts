@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Quarter, ReportPeriod, previousQuarter, quarterPeriod } from '../../../shared/reports/report-period';
-import { KeyFigureDefinition } from './key-figure-definitions';
+import { type Quarter, type ReportPeriod, previousQuarter, quarterPeriod } from '../../../shared/reports/report-period';
+import type { KeyFigureDefinition } from './key-figure-definitions';
 
 /** `2026-Q3`: a calendar quarter as a key (sorts in time order). */
 export type QuarterKey = string;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AdaptiveCardJson } from '../../../shared/cards/card-template';
+import type { AdaptiveCardJson } from '../../../shared/cards/card-template';
 import { literalText } from '../../../shared/text/literal-text';
 import { emptyPanelReport, renderPanelReportCard } from '../../../shared/cards/panel-report-card';
-import { CardImage } from '../../../platform/charts/card-chart';
-import { KeyFigureDefinition } from '../domain/key-figure-definitions';
+import type { CardImage } from '../../../platform/charts/card-chart';
+import type { KeyFigureDefinition } from '../domain/key-figure-definitions';
 import { formatFigureRange } from '../domain/key-figure-definitions-format';
-import { FigureLine, QuarterFigures, QuarterKey, periodOfKey } from '../domain/key-figures';
+import { type FigureLine, type QuarterFigures, type QuarterKey, periodOfKey } from '../domain/key-figures';
 import { KeyFiguresFormError, figureInputId } from '../domain/key-figures-form';
 import { renderKeyFiguresFormCard } from './key-figures-form-card';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Feature, cardAction } from '../../../shared/feature';
-import { KeyFiguresDesk } from '../key-figures-desk';
+import { type Feature, cardAction } from '../../../shared/feature';
+import type { KeyFiguresDesk } from '../key-figures-desk';
 
 // The form's inputs arrive with the data; KeyFiguresDesk validates every field.
 const anyData = z.looseObject({});

@@ -1,11 +1,11 @@
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import type { Logger } from '../../../platform/logging/logger';
-import { Clock, LONDON } from '../../../platform/time/clock';
+import { type Clock, LONDON } from '../../../platform/time/clock';
 import { londonStartOfDay, wallTimeToUtc } from '../../../platform/time/london';
 import { fetchText } from './http-text';
-import { MeetingDraft, utcIso } from '../domain/meeting';
-import { MeetingSourceReader, SkippedEntry, SourceSnapshot, SourceUnavailableError } from '../domain/source-snapshot';
+import { type MeetingDraft, utcIso } from '../domain/meeting';
+import { type MeetingSourceReader, type SkippedEntry, type SourceSnapshot, SourceUnavailableError } from '../domain/source-snapshot';
 
 type Component = InstanceType<typeof ICAL.Component>;
 type Time = InstanceType<typeof ICAL.Time>;

@@ -1,7 +1,8 @@
-import { TableClient } from '@azure/data-tables';
-import { z } from 'zod';
-import { TimelineCodec, TimelineConcurrencyError, TimelineTable } from '../../../platform/storage/timeline-table';
-import { Meeting, MeetingId, MeetingSource, StoredMeeting, meetingIdSchema } from '../domain/meeting';
+import type { TableClient } from '@azure/data-tables';
+import { type TimelineCodec, TimelineConcurrencyError, TimelineTable } from '../../../platform/storage/timeline-table';
+import { type Meeting, type MeetingId, type MeetingSource, type StoredMeeting, meetingIdSchema, meetingSchema } from '../domain/meeting';
+import { parseStoredJson } from '../../../platform/storage/stored-json';
+import { withoutUndefined } from '../../../shared/objects/without-undefined';
 
 /**
  * Meetings in one partition of a TimelineTable (see src/storage/timeline-table.ts for the key
@@ -29,33 +30,6 @@ export interface MutationResult {
  */
 export type MeetingMutation = (current: Meeting | undefined) => Meeting | 'unchanged';
 
-const agendaItemSchema = z.object({ number: z.string(), title: z.string() });
-const documentSchema = z.object({ title: z.string(), url: z.string(), publishedOn: z.string().optional() });
-const storedMeetingSchema = z.object({
-  id: meetingIdSchema,
-  source: z.enum(['moderngov', 'ical', 'officer']),
-  sourceId: z.string().min(1),
-  committee: z.string(),
-  title: z.string(),
-  startUtc: z.string(),
-  endUtc: z.string().optional(),
-  zone: z.string(),
-  allDay: z.boolean(),
-  venue: z.string().optional(),
-  status: z.enum(['scheduled', 'cancelled', 'moved']),
-  previousStartUtc: z.string().optional(),
-  statusNote: z.string().optional(),
-  cancelledReason: z.enum(['source', 'vanished', 'officer']).optional(),
-  agenda: z.object({ published: z.boolean(), url: z.string().optional(), items: z.array(agendaItemSchema) }),
-  minutes: z.object({ published: z.boolean(), url: z.string().optional() }),
-  documents: z.array(documentSchema),
-  notes: z.string().optional(),
-  sourceUrl: z.string().optional(),
-  sequence: z.number().int().min(0),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-
 /** The read side the question answering needs (a fake in unit tests, the repository in the bot). */
 export interface MeetingTimeline {
   listStartingBetween(fromUtc: string, toUtc: string, options?: { source?: MeetingSource; limit?: number }): Promise<Meeting[]>;
@@ -68,11 +42,7 @@ const codec: TimelineCodec<Meeting> = {
     json: boundedJson(meeting),
     columns: { startUtc: meeting.startUtc, source: meeting.source, status: meeting.status },
   }),
-  decode: (json, rowKey) => {
-    const parsed = storedMeetingSchema.safeParse(JSON.parse(json));
-    if (!parsed.success) throw new Error(`stored meeting ${rowKey} is malformed: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
-    return stripUndefined(parsed.data) as Meeting;
-  },
+  decode: (json, rowKey) => withoutUndefined(parseStoredJson(meetingSchema, json, `stored meeting ${rowKey}`)),
 };
 
 /** Meetings in Azure Table Storage. */
@@ -132,8 +102,4 @@ function boundedJson(meeting: Meeting): string {
   }
   if (json.length > MAX_STRING_UNITS) throw new Error(`meeting ${meeting.id} is too large to store`);
   return json;
-}
-
-function stripUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

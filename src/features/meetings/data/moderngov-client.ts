@@ -1,9 +1,9 @@
 import type { Logger } from '../../../platform/logging/logger';
-import { Clock } from '../../../platform/time/clock';
+import type { Clock } from '../../../platform/time/clock';
 import { fetchText } from './http-text';
-import { MeetingDraft, utcIso } from '../domain/meeting';
-import { ModernGovSite, buildModernGovDraft, parseGetMeeting, parseGetMeetings } from '../domain/moderngov-parser';
-import { MeetingSourceReader, SkippedEntry, SourceSnapshot, SourceUnavailableError } from '../domain/source-snapshot';
+import { type MeetingDraft, utcIso } from '../domain/meeting';
+import { type ModernGovSite, buildModernGovDraft, parseGetMeeting, parseGetMeetings } from '../domain/moderngov-parser';
+import { type MeetingSourceReader, type SkippedEntry, type SourceSnapshot, SourceUnavailableError } from '../domain/source-snapshot';
 
 export interface ModernGovClientOptions {
   /** The council's ModernGov site, e.g. https://democracy.kent.gov.uk (a trailing /mgWebService.asmx is accepted). */

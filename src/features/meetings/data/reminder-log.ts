@@ -1,4 +1,4 @@
-import { TableClient, TableTransaction, odata } from '@azure/data-tables';
+import { type TableClient, TableTransaction, odata } from '@azure/data-tables';
 import { assertValidKey, isConflict } from '../../../platform/storage/keys';
 
 const TRANSACTION_LIMIT = 100;

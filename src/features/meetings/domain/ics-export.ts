@@ -1,7 +1,8 @@
-import ical, { ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { type ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { LONDON } from '../../../platform/time/clock';
-import { Meeting } from './meeting';
+import type { Meeting } from './meeting';
+import { datedDownloadName } from '../../../shared/text/download-name';
 
 export interface IcsExportOptions {
   /** Calendar name shown by Outlook: 'Corporate Parenting Panel'. */
@@ -76,13 +77,7 @@ export function meetingToIcs(meeting: Meeting, options: IcsExportOptions): strin
 
 /** A safe download name: 'corporate-parenting-panel-2026-03-17.ics'. */
 export function icsFileName(meeting: Meeting): string {
-  const slug =
-    meeting.title
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60) || 'meeting';
-  return `${slug}-${DateTime.fromISO(meeting.startUtc, { zone: LONDON }).toFormat('yyyy-MM-dd')}.ics`;
+  return datedDownloadName(meeting.title, { startUtc: meeting.startUtc, extension: 'ics', fallback: 'meeting' });
 }
 
 /** Content-Type for the HTTP response serving an .ics. */

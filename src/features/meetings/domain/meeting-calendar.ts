@@ -1,6 +1,6 @@
 import { PANEL_NAME } from './panel-name';
 import { meetingIdSchema } from './meeting';
-import { MeetingRepository } from '../data/meeting-repository';
+import type { MeetingRepository } from '../data/meeting-repository';
 import { icsFileName, meetingToIcs } from './ics-export';
 
 export interface CalendarFile {

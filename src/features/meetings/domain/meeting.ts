@@ -1,28 +1,33 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import { hashedKey } from '../../../platform/storage/keys';
+import { withoutUndefined } from '../../../shared/objects/without-undefined';
+
+const meetingSourceSchema = z.enum(['moderngov', 'ical', 'officer']);
+const meetingStatusSchema = z.enum(['scheduled', 'cancelled', 'moved']);
+/** Why a meeting is cancelled: its source said so, it vanished from its source, or an officer cancelled it. */
+const cancellationReasonSchema = z.enum(['source', 'vanished', 'officer']);
 
 /** Where a meeting came from; a meeting keeps its source for life. */
-export type MeetingSource = 'moderngov' | 'ical' | 'officer';
+export type MeetingSource = z.infer<typeof meetingSourceSchema>;
 export type SyncedMeetingSource = Exclude<MeetingSource, 'officer'>;
+export type MeetingStatus = z.infer<typeof meetingStatusSchema>;
+export type CancellationReason = z.infer<typeof cancellationReasonSchema>;
 
-export type MeetingStatus = 'scheduled' | 'cancelled' | 'moved';
-
-/** Why a meeting is cancelled: its source said so, it vanished from its source, or an officer cancelled it. */
-export type CancellationReason = 'source' | 'vanished' | 'officer';
-
-export interface AgendaItem {
+const agendaItemSchema = z.object({
   /** As the council numbers it ('1.', '4a'); may be empty. */
-  number: string;
-  title: string;
-}
+  number: z.string(),
+  title: z.string(),
+});
+export type AgendaItem = z.infer<typeof agendaItemSchema>;
 
-export interface MeetingDocument {
-  title: string;
-  url: string;
+const meetingDocumentSchema = z.object({
+  title: z.string(),
+  url: z.string(),
   /** `YYYY-MM-DD` when the source says. */
-  publishedOn?: string;
-}
+  publishedOn: z.string().optional(),
+});
+export type MeetingDocument = z.infer<typeof meetingDocumentSchema>;
 
 /** A meeting's id: `mg-`, `ic-` or `of-` and 24 hex digits, derived from source and source id. */
 export type MeetingId = string;
@@ -34,39 +39,41 @@ export const meetingIdSchema = z.string().regex(/^(mg|ic|of)-[0-9a-f]{24}$/, 'no
  * What a source (ModernGov, an iCalendar feed, an officer's form) says about one meeting. Instants
  * are UTC ISO strings (`2026-03-17T14:00:00.000Z`); `zone` is the IANA zone to show them in.
  */
-export interface MeetingDraft {
-  source: MeetingSource;
-  sourceId: string;
-  committee: string;
-  title: string;
-  startUtc: string;
+const meetingDraftSchema = z.object({
+  source: meetingSourceSchema,
+  sourceId: z.string().min(1),
+  committee: z.string(),
+  title: z.string(),
+  startUtc: z.string(),
   /** Absent when the source gives no finishing time. */
-  endUtc?: string;
-  zone: string;
+  endUtc: z.string().optional(),
+  zone: z.string(),
   /** All-day entries (iCalendar VALUE=DATE, or ModernGov with no time): start is London midnight. */
-  allDay: boolean;
-  venue?: string;
-  status: MeetingStatus;
+  allDay: z.boolean(),
+  venue: z.string().optional(),
+  status: meetingStatusSchema,
   /** For 'moved': the start before the move, when known. */
-  previousStartUtc?: string;
+  previousStartUtc: z.string().optional(),
   /** The source's own words about the status ('Confirmed; Rescheduled from 10/03/2026'). */
-  statusNote?: string;
-  agenda: { published: boolean; url?: string; items: AgendaItem[] };
-  minutes: { published: boolean; url?: string };
-  documents: MeetingDocument[];
-  notes?: string;
+  statusNote: z.string().optional(),
+  agenda: z.object({ published: z.boolean(), url: z.string().optional(), items: z.array(agendaItemSchema) }),
+  minutes: z.object({ published: z.boolean(), url: z.string().optional() }),
+  documents: z.array(meetingDocumentSchema),
+  notes: z.string().optional(),
   /** A page about the meeting at its source, for people to open. */
-  sourceUrl?: string;
-}
+  sourceUrl: z.string().optional(),
+});
+export type MeetingDraft = z.infer<typeof meetingDraftSchema>;
 
-/** A stored meeting. `sequence` grows by one on every change (iCalendar SEQUENCE uses it). */
-export interface Meeting extends MeetingDraft {
-  id: MeetingId;
-  cancelledReason?: CancellationReason;
-  sequence: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A stored meeting (the schema its stored JSON is parsed with). `sequence` grows by one on every change (iCalendar SEQUENCE uses it). */
+export const meetingSchema = meetingDraftSchema.extend({
+  id: meetingIdSchema,
+  cancelledReason: cancellationReasonSchema.optional(),
+  sequence: z.number().int().min(0),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Meeting = z.infer<typeof meetingSchema>;
 
 /** A meeting as read from storage, with the ETag to pass back when changing it. */
 export interface StoredMeeting {
@@ -106,7 +113,7 @@ export function mergeDraft(existing: Meeting | undefined, draft: MeetingDraft, n
   if (!existing) {
     const fresh: Meeting = { ...draft, id: meetingIdFor(draft.source, draft.sourceId), sequence: 0, createdAt: nowUtc, updatedAt: nowUtc };
     if (draft.status === 'cancelled') fresh.cancelledReason = 'source';
-    return stripUndefined(fresh);
+    return withoutUndefined(fresh);
   }
   let status: MeetingStatus = draft.status;
   let previousStartUtc = draft.previousStartUtc;
@@ -138,7 +145,7 @@ export function mergeDraft(existing: Meeting | undefined, draft: MeetingDraft, n
 
 /** `next` with sequence and updatedAt moved on, or 'unchanged' when its content equals `existing`. */
 export function withChange(existing: Meeting, next: Meeting, nowUtc: string): Meeting | 'unchanged' {
-  const cleaned = stripUndefined(next);
+  const cleaned = withoutUndefined(next);
   if (sameContent(existing, cleaned)) return 'unchanged';
   return { ...cleaned, sequence: existing.sequence + 1, updatedAt: nowUtc };
 }
@@ -164,8 +171,4 @@ function canonical(value: unknown): string {
     }
     return inner;
   });
-}
-
-function stripUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

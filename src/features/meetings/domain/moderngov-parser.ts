@@ -3,7 +3,7 @@ import { decode } from 'html-entities';
 import { DateTime } from 'luxon';
 import { LONDON } from '../../../platform/time/clock';
 import { londonStartOfDay, londonWallTimeToUtc } from '../../../platform/time/london';
-import { AgendaItem, MeetingDocument, MeetingDraft, MeetingStatus, utcIso } from './meeting';
+import { type AgendaItem, type MeetingDocument, type MeetingDraft, type MeetingStatus, utcIso } from './meeting';
 
 /**
  * ModernGov's public web service (mgWebService.asmx over plain GET), read defensively:

@@ -1,4 +1,4 @@
-import { DateTime, Duration } from 'luxon';
+import { type DateTime, Duration } from 'luxon';
 import { LONDON } from '../../../platform/time/clock';
 
 /** "P7D,P1D" -> durations, longest first; throws naming the bad part. */

@@ -1,4 +1,4 @@
-import { MeetingDraft, SyncedMeetingSource } from './meeting';
+import type { MeetingDraft, SyncedMeetingSource } from './meeting';
 
 /** One entry a source could not turn into a meeting, and why (logged; never stops a sync). */
 export interface SkippedEntry {

@@ -1,16 +1,15 @@
-import { AdaptiveCardJson } from '../../../shared/cards/card-template';
+import type { AdaptiveCardJson } from '../../../shared/cards/card-template';
 import { literalText } from '../../../shared/text/literal-text';
-import { MeetingCardData, renderMeetingCard } from './meeting-card';
-import { MeetingFormCardData, renderMeetingFormCard } from './meeting-form-card';
-import { MeetingListCardData, MeetingListItem, renderMeetingListCard } from './meeting-list-card';
+import { type MeetingCardData, renderMeetingCard } from './meeting-card';
+import { type MeetingFormCardData, renderMeetingFormCard } from './meeting-form-card';
+import { type MeetingListCardData, type MeetingListItem, renderMeetingListCard } from './meeting-list-card';
 import { renderNoticeCard } from '../../../shared/cards/notice-card';
 import { isDomainError } from '../../../shared/errors/domain-error';
 import { formatLondonDate, formatLondonDateTime, formatLondonTime, londonDate } from '../../../platform/time/london';
-import { Meeting, isPast } from '../domain/meeting';
-import { checkInOpen, recordingOpen } from '../../attendance/domain/attendance';
-import { occasionOfMeeting } from '../../attendance/data/occasions';
-import { MeetingAnswer } from '../meeting-query';
-import { MeetingFormError, MeetingFormValues, emptyFormValues, formValuesFor, isOfficerOwned } from '../officer-meetings';
+import { type Meeting, isPast } from '../domain/meeting';
+import { checkInOpen, recordingOpen, occasionOfMeeting } from '../../attendance';
+import type { MeetingAnswer } from '../meeting-query';
+import { MeetingFormError, type MeetingFormValues, emptyFormValues, formValuesFor, isOfficerOwned } from '../officer-meetings';
 import { newFormId } from '../../../shared/forms/form';
 
 export interface MeetingCardOptions {

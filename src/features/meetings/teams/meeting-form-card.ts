@@ -1,5 +1,5 @@
 import type { MeetingFormValues } from '../officer-meetings';
-import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
+import { type AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 export interface MeetingFormCardData {
   heading: string;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { Feature, cardAction, notFound } from '../../../shared/feature';
-import { JobHandler } from '../../../platform/scheduler/scheduled-job';
+import { type Feature, cardAction, notFound } from '../../../shared/feature';
+import type { JobHandler } from '../../../platform/scheduler/scheduled-job';
 import { meetingIdSchema } from '../domain/meeting';
 import { ICS_CONTENT_TYPE } from '../domain/ics-export';
-import { MeetingCalendar } from '../domain/meeting-calendar';
-import { MeetingDesk } from '../meeting-desk';
+import type { MeetingCalendar } from '../domain/meeting-calendar';
+import type { MeetingDesk } from '../meeting-desk';
 import { isMeetingQuestion } from '../meeting-query';
 import { icsFileId } from '../../../shared/text/ics-file-name';
 

@@ -1,9 +1,9 @@
-import { Duration } from 'luxon';
-import { AdaptiveCardJson } from '../../../shared/cards/card-template';
+import type { Duration } from 'luxon';
+import type { AdaptiveCardJson } from '../../../shared/cards/card-template';
 import { meetingCard } from './meeting-cards';
-import { Meeting } from '../domain/meeting';
-import { Clock } from '../../../platform/time/clock';
-import { ReminderCards } from '../meeting-reminders';
+import type { Meeting } from '../domain/meeting';
+import type { Clock } from '../../../platform/time/clock';
+import type { ReminderCards } from '../meeting-reminders';
 
 /** "in 7 days", "tomorrow", "in 2 hours": the offset as a person would say it. */
 export function offsetPhrase(offset: Duration): string {

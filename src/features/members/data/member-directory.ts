@@ -1,8 +1,8 @@
-import { TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import { DateTime } from 'luxon';
-import { Clock } from '../../../platform/time/clock';
+import type { Clock } from '../../../platform/time/clock';
 import { assertValidKey, isNotFound } from '../../../platform/storage/keys';
-import { Member, MemberSighting } from '../domain/member';
+import type { Member, MemberSighting } from '../domain/member';
 import { jsonObjectSchema, parseStoredJson } from '../../../platform/storage/stored-json';
 
 const PARTITION = 'member';

@@ -1,8 +1,8 @@
-import { TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
-import { Clock } from '../../../platform/time/clock';
+import type { Clock } from '../../../platform/time/clock';
 import { assertValidKey, isConflict, isNotFound, isPreconditionFailed } from '../../../platform/storage/keys';
-import { ROLES, Role, RoleHolding } from '../../../shared/access/actor';
+import { ROLES, type Role, type RoleHolding } from '../../../shared/access/actor';
 
 const PARTITION = 'role';
 const MAX_ATTEMPTS = 5;

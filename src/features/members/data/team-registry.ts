@@ -1,5 +1,5 @@
-import { TableClient } from '@azure/data-tables';
-import { Clock } from '../../../platform/time/clock';
+import type { TableClient } from '@azure/data-tables';
+import type { Clock } from '../../../platform/time/clock';
 import { assertValidKey } from '../../../platform/storage/keys';
 import { jsonObjectSchema, parseStoredJson } from '../../../platform/storage/stored-json';
 

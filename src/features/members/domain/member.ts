@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 
 /**
  * What the Teams layer knows about a person: enough to send to them later, nothing more

@@ -1,6 +1,6 @@
 import { Duration } from 'luxon';
-import { Clock } from '../../../platform/time/clock';
-import { MemberSighting } from './member';
+import type { Clock } from '../../../platform/time/clock';
+import type { MemberSighting } from './member';
 
 const DEFAULT_CAPACITY = 10_000;
 

@@ -1,6 +1,6 @@
-import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
+import { type AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 import { literalText } from '../../../shared/text/literal-text';
-import { ImportSummary } from '../member-import';
+import type { ImportSummary } from '../member-import';
 
 /** Names listed on the card at most; the counts say how many more (the roles card has everyone). */
 const MAX_NAMES = 40;

@@ -1,5 +1,5 @@
-import { Actor, holdingLabel } from '../../../shared/access/actor';
-import { AdaptiveCardJson } from '../../../shared/cards/card-template';
+import { type Actor, holdingLabel } from '../../../shared/access/actor';
+import type { AdaptiveCardJson } from '../../../shared/cards/card-template';
 import { renderNoticeCard } from '../../../shared/cards/notice-card';
 import { literalText } from '../../../shared/text/literal-text';
 

@@ -1,7 +1,7 @@
-import { AdaptiveCardJson } from '../../../shared/cards/card-template';
+import type { AdaptiveCardJson } from '../../../shared/cards/card-template';
 import { renderNoticeCard } from '../../../shared/cards/notice-card';
 import { literalText } from '../../../shared/text/literal-text';
-import { Member } from '../domain/member';
+import type { Member } from '../domain/member';
 
 /** For officers: which active members have said "stop reminders". */
 export function reminderOptOutsCard(activeMembers: Member[]): AdaptiveCardJson {

@@ -1,7 +1,7 @@
-import { RolesCardData, RolesCardPerson } from './roles-card';
-import { ROLES, Role, hasRole, holdingLabel, roleLabel } from '../../../shared/access/actor';
-import { AccessSubject, may } from '../../../shared/access/policy';
-import { MemberWithRole } from '../role-service';
+import type { RolesCardData, RolesCardPerson } from './roles-card';
+import { ROLES, type Role, hasRole, holdingLabel, roleLabel } from '../../../shared/access/actor';
+import { type AccessSubject, may } from '../../../shared/access/policy';
+import type { MemberWithRole } from '../role-service';
 import { literalText } from '../../../shared/text/literal-text';
 
 /** People per page: a page of the roles card stays well under Teams' ~28 KB, even with a long search. */

@@ -1,4 +1,4 @@
-import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
+import { type AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 
 /** What a page button or a role button sends back: the page and search to show again. */
 export interface RolesPageRef {

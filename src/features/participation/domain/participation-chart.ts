@@ -1,5 +1,5 @@
-import { ChartSpec } from '../../../platform/charts/chart-renderer';
-import { ParticipationReport } from './participation-report';
+import type { ChartSpec } from '../../../platform/charts/chart-renderer';
+import type { ParticipationReport } from './participation-report';
 
 /** The trend: the share of members who attended a participation event, each of the last four quarters. */
 export function participationTrendChart(report: ParticipationReport): ChartSpec {

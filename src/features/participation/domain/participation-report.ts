@@ -1,5 +1,5 @@
-import { EVENT_KIND_LABELS, EventKind, ParticipationEvent } from '../../events/domain/event';
-import { ReportPeriod } from '../../../shared/reports/report-period';
+import { EVENT_KIND_LABELS, type EventKind, type ParticipationEvent } from '../../events/domain/event';
+import type { ReportPeriod } from '../../../shared/reports/report-period';
 import { londonStartOfDay } from '../../../platform/time/london';
 
 /** The kinds Recommendation 6 asks members to engage with; training (Recommendation 3) and "other" are reported elsewhere. */

@@ -1,8 +1,8 @@
-import { AdaptiveCardJson } from '../../../shared/cards/card-template';
+import type { AdaptiveCardJson } from '../../../shared/cards/card-template';
 import { literalText } from '../../../shared/text/literal-text';
 import { emptyPanelReport, renderPanelReportCard } from '../../../shared/cards/panel-report-card';
-import { CardImage } from '../../../platform/charts/card-chart';
-import { ParticipationReport } from '../domain/participation-report';
+import type { CardImage } from '../../../platform/charts/card-chart';
+import type { ParticipationReport } from '../domain/participation-report';
 
 const MAX_NAMES = 40;
 

@@ -1,5 +1,5 @@
-import { Feature, linkRefused } from '../../../shared/feature';
-import { ParticipationDesk } from '../participation-desk';
+import { type Feature, linkRefused } from '../../../shared/feature';
+import type { ParticipationDesk } from '../participation-desk';
 
 /** Participation (Recommendation 6): per member invited / replied / attended, with its Word report. */
 export function participationFeature(desk: ParticipationDesk): Feature {

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { projectRoot } from '../../../platform/process/project-root';
-import { CONTACT_ENTRY_ID, EntryReview, KnowledgeData, SearchableEntry, SynonymGroup } from '../domain/knowledge-entry';
+import { CONTACT_ENTRY_ID, type EntryReview, type KnowledgeData, type SearchableEntry, type SynonymGroup } from '../domain/knowledge-entry';
 import { KnowledgeLoadError } from '../domain/knowledge-load-error';
 import {
-  FileDefaults,
-  GlossaryTermInput,
-  TopicEntryInput,
+  type FileDefaults,
+  type GlossaryTermInput,
+  type TopicEntryInput,
   fileDefaultsSchema,
   glossaryTermSchema,
   synonymGroupSchema,

@@ -1,6 +1,6 @@
-import { TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import { isConflict, isNotFound, isPreconditionFailed } from '../../../platform/storage/keys';
-import { OfficerEntry, officerEntrySchema } from '../domain/officer-entry';
+import { type OfficerEntry, officerEntrySchema } from '../domain/officer-entry';
 
 const ENTRIES = 'entry';
 const META = 'meta';

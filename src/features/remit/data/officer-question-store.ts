@@ -1,6 +1,6 @@
-import { TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import { hashedKey, isConflict, isNotFound, isPreconditionFailed } from '../../../platform/storage/keys';
-import { OfficerQuestion, officerQuestionSchema } from '../domain/officer-question';
+import { type OfficerQuestion, officerQuestionSchema } from '../domain/officer-question';
 
 const PARTITION = 'question';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../../platform/process/project-root';
 import { KnowledgeLoadError } from '../domain/knowledge-load-error';
-import { SourcePassage } from '../domain/source-passage';
+import type { SourcePassage } from '../domain/source-passage';
 
 /** The project's own copies of the panel's documents, shipped with the bot (see its README). */
 export function defaultSourcesDirectory(): string {

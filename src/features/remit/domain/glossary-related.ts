@@ -1,4 +1,4 @@
-import { SearchableEntry } from './knowledge-entry';
+import type { SearchableEntry } from './knowledge-entry';
 
 const WANTED = 3;
 

@@ -1,4 +1,4 @@
-import { KnowledgeEntry, SearchableEntry } from './knowledge-entry';
+import type { KnowledgeEntry, SearchableEntry } from './knowledge-entry';
 import { isStopWord } from './stop-words';
 import { tokenize } from './text-normalizer';
 

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { projectRoot } from '../../../platform/process/project-root';
-import { CONTACT_ENTRY_ID, KnowledgeData, KnowledgeEntry, SearchableEntry, SynonymGroup } from './knowledge-entry';
+import { CONTACT_ENTRY_ID, type KnowledgeData, type KnowledgeEntry, type SearchableEntry, type SynonymGroup } from './knowledge-entry';
 import { loadKnowledge } from '../data/knowledge-loader';
 import { defaultSourcesDirectory, loadSourcePassages } from '../data/source-loader';
-import { SourcePassage } from './source-passage';
+import type { SourcePassage } from './source-passage';
 
 /** The knowledge folder shipped with the bot; resolved from the project root so it works from src/ and dist/. */
 export function defaultKnowledgeDirectory(): string {

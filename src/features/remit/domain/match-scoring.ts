@@ -1,5 +1,5 @@
-import { SearchResult } from 'minisearch';
-import { QueryConcept } from './query-concept';
+import type { SearchResult } from 'minisearch';
+import type { QueryConcept } from './query-concept';
 import { isStopWord } from './stop-words';
 import { stem } from './stemmer';
 

@@ -3,7 +3,7 @@ import YAML from 'yaml';
 import { z } from 'zod';
 import { LONDON } from '../../../platform/time/clock';
 import { formatLondonDate } from '../../../platform/time/london';
-import { SearchableEntry } from './knowledge-entry';
+import type { SearchableEntry } from './knowledge-entry';
 import { MAX_OFFICER_ANSWER_CHARS } from './officer-question';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

@@ -1,5 +1,5 @@
-import { SearchableEntry } from './knowledge-entry';
-import { SourcePassage } from './source-passage';
+import type { SearchableEntry } from './knowledge-entry';
+import type { SourcePassage } from './source-passage';
 
 /**
  * A source passage as the search sees it: the quote, cited by document and section. Its "question"

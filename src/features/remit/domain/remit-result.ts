@@ -1,4 +1,4 @@
-import { KnowledgeEntry } from './knowledge-entry';
+import type { KnowledgeEntry } from './knowledge-entry';
 
 /**
  * Why the bot declined: nothing asked, not about the panel, no answer it trusts, a question about

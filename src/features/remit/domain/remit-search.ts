@@ -1,9 +1,9 @@
-import MiniSearch, { SearchResult } from 'minisearch';
-import { KnowledgeEntry, SearchableEntry } from './knowledge-entry';
-import { QueryConcept } from './query-concept';
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { KnowledgeEntry, SearchableEntry } from './knowledge-entry';
+import type { QueryConcept } from './query-concept';
 import { TITLE_FIELDS, conceptCredit, contentStems, isInTitle, weightedCoverage } from './match-scoring';
 import { stem } from './stemmer';
-import { SynonymExpander } from './synonym-expander';
+import type { SynonymExpander } from './synonym-expander';
 import { indexTerms, tokenize } from './text-normalizer';
 
 interface IndexedDocument {

@@ -1,5 +1,5 @@
 import { INTENT_WORDS, TRAILING_FOR_INTENT } from './intent-words';
-import { QueryConcept } from './query-concept';
+import type { QueryConcept } from './query-concept';
 import { isStopWord, WEAK_TERMS } from './stop-words';
 import { stem } from './stemmer';
 import { indexTerms, tokenize } from './text-normalizer';

@@ -1,8 +1,8 @@
-import { AdaptiveCardJson } from '../../../shared/cards/card-template';
+import type { AdaptiveCardJson } from '../../../shared/cards/card-template';
 import { renderFeedbackReportCard } from './feedback-report-card';
 import { literalText } from '../../../shared/text/literal-text';
-import { EntryFeedbackTotals } from '../data/answer-feedback-store';
-import { KnowledgeBase } from '../domain/knowledge-base';
+import type { EntryFeedbackTotals } from '../data/answer-feedback-store';
+import type { KnowledgeBase } from '../domain/knowledge-base';
 
 const MAX_ENTRIES_SHOWN = 15;
 

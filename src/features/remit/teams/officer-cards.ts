@@ -1,14 +1,14 @@
 import { DateTime } from 'luxon';
-import { AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
+import { type AdaptiveCardJson, cardTemplate } from '../../../shared/cards/card-template';
 import { renderNoticeCard } from '../../../shared/cards/notice-card';
 import { authoredTextToCardMarkdown } from '../../../shared/text/authored-markdown';
 import { literalText } from '../../../shared/text/literal-text';
 import { LONDON } from '../../../platform/time/clock';
 import { formatLondonDate, formatLondonDateTime } from '../../../platform/time/london';
-import { EntryReview } from '../domain/knowledge-entry';
+import type { EntryReview } from '../domain/knowledge-entry';
 import { officerSourceDocument } from '../domain/officer-entry';
-import { OfficerQuestion } from '../domain/officer-question';
-import { StoredEntry } from '../data/officer-entry-store';
+import type { OfficerQuestion } from '../domain/officer-question';
+import type { StoredEntry } from '../data/officer-entry-store';
 
 export interface OfficerQuestionCardOptions {
   heading: string;

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { AdaptiveCardJson } from '../../../shared/cards/card-template';
+import type { AdaptiveCardJson } from '../../../shared/cards/card-template';
 import { LONDON } from '../../../platform/time/clock';
 import { formatLondonDate } from '../../../platform/time/london';
 import { authoredTextToCardMarkdown } from '../../../shared/text/authored-markdown';
-import { FeedbackState, renderAnswerCard } from './answer-card';
+import { type FeedbackState, renderAnswerCard } from './answer-card';
 import { renderUnknownCard } from './unknown-card';
 import { EXAMPLE_QUESTIONS } from '../domain/example-questions';
-import { KnowledgeBase } from '../domain/knowledge-base';
-import { KnowledgeEntry, KnowledgeSource } from '../domain/knowledge-entry';
+import type { KnowledgeBase } from '../domain/knowledge-base';
+import type { KnowledgeEntry, KnowledgeSource } from '../domain/knowledge-entry';
 
 export function sourceLabel(source: KnowledgeSource): string {
   return source.section === '' ? source.document : `${source.document} - ${source.section}`;

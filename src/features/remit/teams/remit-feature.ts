@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { requirePermission } from '../../../shared/access/policy';
 import { DomainError } from '../../../shared/errors/domain-error';
-import { Feature, cardAction, linkRefused } from '../../../shared/feature';
-import { Logger } from '../../../platform/logging/logger';
-import { Clock } from '../../../platform/time/clock';
+import { type Feature, cardAction, linkRefused } from '../../../shared/feature';
+import type { Logger } from '../../../platform/logging/logger';
+import type { Clock } from '../../../platform/time/clock';
 import { londonDate } from '../../../platform/time/london';
-import { AnswerFeedbackStore } from '../data/answer-feedback-store';
+import type { AnswerFeedbackStore } from '../data/answer-feedback-store';
 import { answerInputSchema, askButtonSchema } from '../domain/officer-question';
-import { LiveKnowledge } from '../live-knowledge';
-import { OfficerDesk } from '../officer-desk';
+import type { LiveKnowledge } from '../live-knowledge';
+import type { OfficerDesk } from '../officer-desk';
 import { feedbackReportCard } from './feedback-report';
 import { answerCard, unknownCard } from './remit-cards';
-import { Metrics } from '../../../platform/telemetry/metrics';
+import type { Metrics } from '../../../platform/telemetry/metrics';
 
 export interface RemitFeatureDependencies {
   knowledge: LiveKnowledge;

@@ -1,4 +1,4 @@
-import { TableClient, odata } from '@azure/data-tables';
+import { type TableClient, odata } from '@azure/data-tables';
 import { assertValidKey, isNotFound } from '../../../platform/storage/keys';
 
 const OPT_OUT = 'optout';

@@ -1,5 +1,5 @@
-import { Member } from '../../members/domain/member';
-import { RoleService } from '../../members/role-service';
+import type { Member } from '../../members/domain/member';
+import type { RoleService } from '../../members';
 import { may } from '../../../shared/access/policy';
 
 /** The councillors the training record is about (Recommendation 3: every member after each election). */

@@ -1,5 +1,5 @@
-import { AttendanceRecord } from '../../attendance/domain/attendance';
-import { ParticipationEvent } from '../../events/domain/event';
+import type { AttendanceRecord } from '../../attendance/domain/attendance';
+import type { ParticipationEvent } from '../../events/domain/event';
 
 /** One training session a member attended. */
 export interface TrainingAttended {

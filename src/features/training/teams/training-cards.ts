@@ -1,10 +1,10 @@
-import { AdaptiveCardJson } from '../../../shared/cards/card-template';
+import type { AdaptiveCardJson } from '../../../shared/cards/card-template';
 import { literalText } from '../../../shared/text/literal-text';
-import { CardButton, emptyPanelReport, renderPanelReportCard } from '../../../shared/cards/panel-report-card';
-import { ParticipationEvent } from '../../events/domain/event';
-import { Member } from '../../members/domain/member';
+import { type CardButton, emptyPanelReport, renderPanelReportCard } from '../../../shared/cards/panel-report-card';
+import type { ParticipationEvent } from '../../events';
+import type { Member } from '../../members';
 import { formatLondonDate, formatLondonDateTime } from '../../../platform/time/london';
-import { TrainingRecord } from '../domain/training-record';
+import type { TrainingRecord } from '../domain/training-record';
 
 const MAX_NAMES = 60;
 

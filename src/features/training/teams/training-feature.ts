@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { TurnSender } from '../../../shared/access/actor';
-import { AdaptiveCardJson } from '../../../shared/cards/card-template';
+import type { TurnSender } from '../../../shared/access/actor';
+import type { AdaptiveCardJson } from '../../../shared/cards/card-template';
 import { noticeCard } from '../../../shared/cards/notice-card';
-import { Feature, cardAction } from '../../../shared/feature';
-import { TrainingDesk } from '../training-desk';
+import { type Feature, cardAction } from '../../../shared/feature';
+import type { TrainingDesk } from '../training-desk';
 
 /** Corporate parenting training (Recommendation 3): who is due since the election, each member's record, reminders. */
 export function trainingFeature(desk: TrainingDesk): Feature {

@@ -1,5 +1,5 @@
 import { MONTH_WORDS } from './public-names';
-import { Token, nextSolid } from './text-tokens';
+import { type Token, nextSolid } from './text-tokens';
 
 /**
  * Dates of birth in the forms people write them: "born May 3rd 2012", "born in May 2012",

@@ -1,4 +1,4 @@
-import { Token } from './text-tokens';
+import type { Token } from './text-tokens';
 
 /**
  * Numbers as people type them when a pattern should not see them: "07700/900123",

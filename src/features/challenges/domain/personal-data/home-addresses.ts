@@ -1,4 +1,4 @@
-import { Token, isCapitalised, nextSolid } from './text-tokens';
+import { type Token, isCapitalised, nextSolid } from './text-tokens';
 
 /**
  * House addresses: "12 High Street", "12B Mill Lane", "4 Acacia Avenue", "Flat 3".

@@ -1,7 +1,7 @@
 import type nlpFunction from 'compromise';
-import { NameLexicon } from './name-lexicon';
+import type { NameLexicon } from './name-lexicon';
 import { ADULT_TITLES, CALENDAR_WORDS, INSTITUTION_WORDS, ORGANISATION_WORDS, PLACE_WORDS, POST_NOMINALS } from './public-names';
-import { Token, isCapitalised, isUpperCase, nextSolid, previousSolid } from './text-tokens';
+import { type Token, isCapitalised, isUpperCase, nextSolid, previousSolid } from './text-tokens';
 
 /**
  * Person names, decided word by word from three kinds of evidence:

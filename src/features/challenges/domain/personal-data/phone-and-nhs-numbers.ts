@@ -1,5 +1,5 @@
-import { DigitRun, digitRuns, holdsDate } from './digit-runs';
-import { Token } from './text-tokens';
+import { type DigitRun, digitRuns, holdsDate } from './digit-runs';
+import type { Token } from './text-tokens';
 
 const PHONE_LABELS = new Set([
   'tel',
