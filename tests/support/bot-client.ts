@@ -87,6 +87,12 @@ export class BotClient {
     if (status !== 200) throw new Error(`the bot answered ${status} to an uninstall`);
   }
 
+  /** The person removes the bot as Teams may also say it: conversationUpdate with the bot among membersRemoved. */
+  async removeBotFromPersonalChat(person: TeamsPerson): Promise<void> {
+    const status = await this.send(this.activity(person, { type: 'conversationUpdate', membersRemoved: [BOT] }));
+    if (status !== 200) throw new Error(`the bot answered ${status} to a conversationUpdate`);
+  }
+
   /** The bot is added to a Team by `by` (installationUpdate in the Team's General channel); waits for the welcome there. */
   async addToTeam(team: { id: string; name: string }, by: TeamsPerson): Promise<void> {
     const before = this.postedTo(team.id).length;

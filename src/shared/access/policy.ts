@@ -134,8 +134,8 @@ export const ACCESS_RULES = {
     allow: MEMBERS,
     system: true,
     refusal: `Participation events are for panel members, councillors and officers. ${FOR_MEMBERS}`,
-    covers: ['verb:event.rsvp', 'verb:event.invitation', 'job:event-reminder'],
-    note: 'invited people only, for themselves',
+    covers: ['verb:event.rsvp', 'verb:event.invitation', 'job:event-reminder', 'job:team-invitations'],
+    note: 'whoever may see the event, for themselves; whom invitations to a Team (read in the background) and event reminders reach',
   },
   'events.ics': {
     allow: EVERYONE,

@@ -210,7 +210,7 @@ describe('what was wrong before issue 9, tried as a hostile user would', () => {
       });
     });
 
-    it('withdraws the address when only the role is taken away (the feed checks the role at fetch time too), and when only the bot is removed', async () => {
+    it('withdraws the address when only the role is taken away, and when only the bot is removed (said as a conversationUpdate)', async () => {
       const jo = feedUrl(await teams.say(officerJo, 'my calendar link'));
       const priya = feedUrl(await teams.say(cllrPriya, 'my calendar link'));
       expect(await (await fetch(priya)).text()).not.toContain(OFFICERS_EVENT); // a panel member never saw officer-only events
@@ -218,8 +218,12 @@ describe('what was wrong before issue 9, tried as a hostile user would', () => {
       const demoted = await fetch(jo);
       expect(demoted.status).toBe(410);
       expect(await demoted.text()).not.toContain(OFFICERS_EVENT);
-      await teams.uninstall(cllrPriya);
+      await teams.removeBotFromPersonalChat(cllrPriya);
       expect((await fetch(priya)).status).toBe(410);
+      expect((await app.services.members.find(cllrPriya.aadObjectId))?.active).toBe(false);
+      // Withdrawn, not only refused at fetch time: neither address is held any more.
+      expect(await app.services.calendar.tokens.hasToken(cllrPriya.aadObjectId)).toBe(false);
+      expect(await app.services.calendar.tokens.hasToken(officerJo.aadObjectId)).toBe(false);
     });
 
     it("answers 410 for the shared officers' address an earlier version handed out", async () => {
