@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { DateTime } from 'luxon';
 import { AttendanceBook } from '../../src/features/attendance/data/attendance-book';
@@ -47,7 +48,10 @@ export async function printEvidenceBench(connectionString: string): Promise<void
   const started = Date.now();
   const rows = await seedParticipation(store);
   console.log(
-    `evidence: seeded 48 participation events for ${MEMBERS.length} members (${rows} rows) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `evidence: seeded 48 participation events for ${MEMBERS.length} members (${rows} rows) in ${((Date.now() - started) / 1000).toFixed(1)} s; load average ${os
+      .loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' ')} on ${os.cpus().length} CPUs`,
   );
   const charts = new ChartRenderer();
   const links = new SignedLinks('bench-secret-bench-secret-bench-secret-1234', clock);

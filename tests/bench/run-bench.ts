@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { runBroadcastBench } from './broadcast-bench';
 import { printChallengeReportBench } from './challenge-report-bench';
 import { printEvidenceBench } from './evidence-bench';
@@ -9,7 +10,7 @@ import { runTeamAudienceBench } from './team-audience-bench';
 
 /** `npm run bench`: every benchmark, each printing its figures and its ratio to a baseline run in this process. */
 async function main(): Promise<void> {
-  console.log(`bench: node ${process.version}, ${new Date().toISOString()}`);
+  console.log(`bench: node ${process.version}, ${new Date().toISOString()}, ${machineLoad()}`);
   await runRemitBench();
   runPersonalDataGuardBench();
   await runReminderBench();
@@ -22,6 +23,13 @@ async function main(): Promise<void> {
   } finally {
     await azurite.stop();
   }
+  console.log(`bench: done, ${machineLoad()}`);
+}
+
+/** The figures mean little on a busy machine: say how busy it was. */
+function machineLoad(): string {
+  const [one, five] = os.loadavg().map((load) => load.toFixed(2));
+  return `${os.cpus().length} CPUs, load average ${one} (1 min) ${five} (5 min)`;
 }
 
 main().then(

@@ -1,57 +1,67 @@
-import { randomUUID } from 'node:crypto';
-import {
-  closeBrowser,
-  type Locator,
-  openPlayground,
-  type Page,
-  screenshot,
-  sendChatMessage,
-  waitForAdaptiveCard,
-} from '../support/browser';
-import { OLIVIA_OFFICER, TENANT_ID } from '../support/playground-users';
-import { type PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
+import { closeBrowser, type Locator, type Page, screenshot, screenshotOf, sendChatMessage, waitForAdaptiveCard } from '../support/browser';
+import { executeActionData } from '../support/conversation-driver';
+import { OLIVIA_ACTOR } from '../support/panel-conversation';
+import { startPanelInBrowser } from '../support/panel-browser';
+import { CLLR_MARTIN_HUGHES, TENANT_ID } from '../support/playground-users';
+import type { PlaygroundWorld } from '../support/playground-world';
+import { pixelsNear } from '../support/png-pixels';
+import { raiseSampleChallenge } from '../support/sample-challenge';
 import { TravelClock } from '../support/travel-clock';
 
-/** The reports' charts as the Playground's Adaptive Card renderer draws them (a data-URI PNG in an Image). */
+/** The charts' bars are drawn in the first colour of the charts' palette. */
+const BAR_BLUE = '#1f5f99';
+
+/**
+ * The reports' charts as the Playground's Adaptive Card renderer draws them (a data-URI PNG in an
+ * Image): each is screenshotted on its own, and the screenshot must show the chart's bars.
+ */
 describe('report charts in the Playground UI', () => {
   let world: PlaygroundWorld;
   let page: Page;
-  const olivia = { aadObjectId: OLIVIA_OFFICER.aadObjectId, name: OLIVIA_OFFICER.name, tenantId: TENANT_ID, role: 'admin' as const };
+  const clock = new TravelClock('2026-11-23T09:00:00Z');
 
   beforeAll(async () => {
-    world = await startPlaygroundWorld({
+    ({ world, page } = await startPanelInBrowser({
+      clock,
       env: { ELECTION_DATE: '2025-05-01' },
-      overrides: { clock: new TravelClock('2026-11-23T09:00:00Z') },
-    });
-    await world.app.services.members.recordSighting({
-      aadObjectId: olivia.aadObjectId,
-      name: olivia.name,
-      tenantId: TENANT_ID,
-      teamsUserId: OLIVIA_OFFICER.id,
-    });
-    await world.app.services.challenges.create(olivia, {
-      formId: randomUUID(),
-      title: 'Help with council tax for care leavers',
-      words: 'When we leave care we have to pay council tax straight away. Can the council help?',
-      raisingGroup: 'young_adult_council',
-      raisingGroupOther: '',
-      raisedOn: '2026-11-20',
-      priorityArea: 'successful_adults',
-      leadOfficer: olivia.aadObjectId,
-      assignees: olivia.aadObjectId,
-      dueOn: '2027-01-31',
-    });
-    page = await openPlayground(world.playground.url);
-    await waitForAdaptiveCard(page, 'Welcome to the Corporate Parenting Panel assistant');
+      setUp: async ({ app }) => {
+        // A councillor who attended a participation event this quarter, so the trend has a bar to draw.
+        await app.services.members.recordSighting({
+          aadObjectId: CLLR_MARTIN_HUGHES.aadObjectId,
+          name: CLLR_MARTIN_HUGHES.name,
+          tenantId: TENANT_ID,
+          teamsUserId: CLLR_MARTIN_HUGHES.id,
+        });
+        const created = await app.services.events.desk.create(OLIVIA_ACTOR, {
+          title: 'Virtual School Kent achievement awards',
+          kind: 'achievement-awards',
+          start: '2026-11-24T10:00',
+          end: '2026-11-24T12:00',
+          venue: 'Sessions House, Maidstone',
+          details: 'Celebrating the achievements of children in care.',
+          rsvpBy: '',
+          audience: 'all',
+          confirmShortNotice: true,
+        });
+        const { eventId } = executeActionData(created, 'event.status');
+        clock.travelTo('2026-11-24T11:00:00Z');
+        const form = await app.services.attendance.form(OLIVIA_ACTOR, eventId);
+        const save = executeActionData(form, 'attendance.record', (data) => data.then === 'stay');
+        await app.services.attendance.record(OLIVIA_ACTOR, { ...save, attended: CLLR_MARTIN_HUGHES.aadObjectId });
+        await raiseSampleChallenge(app, OLIVIA_ACTOR);
+      },
+    }));
   });
   afterAll(async () => {
     await closeBrowser();
     await world?.stop();
   });
 
-  async function expectChart(card: Locator): Promise<void> {
+  /** The card's chart: loaded, described, screenshotted by itself, with its bars visible on screen. */
+  async function expectChart(card: Locator, name: string): Promise<void> {
     const image = card.locator('img[src^="data:image/png;base64,"]').first();
     await image.waitFor({ state: 'visible', timeout: 10000 });
+    await image.scrollIntoViewIfNeeded();
     const size = await image.evaluate((element) => ({
       width: (element as HTMLImageElement).naturalWidth,
       height: (element as HTMLImageElement).naturalHeight,
@@ -60,20 +70,22 @@ describe('report charts in the Playground UI', () => {
     expect(size.width).toBeGreaterThan(200);
     expect(size.height).toBeGreaterThan(80);
     expect(size.alt.length).toBeGreaterThan(20);
+    await screenshot(page, name);
+    expect(pixelsNear(await screenshotOf(image, `${name}-image`), BAR_BLUE)).toBeGreaterThan(150);
   }
 
   it('renders the challenge report with its chart by priority area', async () => {
     await sendChatMessage(page, 'challenge report for Q4 2026');
     const card = await waitForAdaptiveCard(page, 'Challenge cards report: Q4 2026');
-    await expectChart(card);
     expect(await card.locator('button', { hasText: 'Download report (Word)' }).count()).toBe(1);
-    await screenshot(page, 'challenge-report-chart');
+    await expectChart(card, 'challenge-report-chart');
   });
 
   it('renders the participation report with its trend chart', async () => {
     await sendChatMessage(page, 'participation report for 2026');
     const card = await waitForAdaptiveCard(page, 'Participation report: 2026');
-    await expectChart(card);
-    await screenshot(page, 'participation-report-chart');
+    expect(await card.innerText()).toContain('1 (100%)');
+    expect(await card.locator('button', { hasText: 'Download report (Word)' }).count()).toBe(1);
+    await expectChart(card, 'participation-report-chart');
   });
 });

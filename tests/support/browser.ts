@@ -166,4 +166,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** Saves a PNG of one element (a card, a chart) under tests/screenshots/ and returns the image, to look into. */
+export async function screenshotOf(element: Locator, name: string): Promise<Buffer> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return element.screenshot({ path: path.join(SCREENSHOT_DIR, `${name.replace(/[^a-z0-9._-]+/gi, '-')}.png`) });
+}
+
 export type { Locator, Page };

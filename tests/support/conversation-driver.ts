@@ -47,3 +47,39 @@ export function executeActionData(
   if (!data) throw new Error(`no Action.Execute with verb ${verb} in card`);
   return data;
 }
+
+/**
+ * Waits for a message that arrives after this call and matches: taken before the step that causes
+ * it (a send, a card action, a scheduler tick), so an earlier message can never satisfy the wait.
+ */
+export function newMessageWaiter(
+  playground: Playground,
+): (matches: (message: PlaygroundMessage) => boolean, timeoutMs?: number) => Promise<PlaygroundMessage> {
+  const seen = new Set(playground.messages().map((m) => m.messageId));
+  return (matches, timeoutMs = 60_000) => playground.waitForMessage((m) => !seen.has(m.messageId) && matches(m), timeoutMs);
+}
+
+/**
+ * Says something and resolves with the reply whose cards contain `marker`: proactive messages
+ * (invitations, a challenge card's copies) reach the same chat through the outbox meanwhile, so
+ * "the next message" is not always the reply.
+ */
+export async function askFor(
+  playground: Playground,
+  text: string,
+  options: { from: string; conversationId?: string },
+  marker: string,
+  timeoutMs = 60_000,
+): Promise<PlaygroundMessage> {
+  const next = newMessageWaiter(playground);
+  await playground.sendMessage(text, { fromUserId: options.from, conversationId: options.conversationId });
+  return next((m) => cardJson(m).includes(marker), timeoutMs);
+}
+
+/** The bot's signed download link to `/exports/<file>` in a card's JSON, unescaped as a browser would follow it. */
+export function exportUrl(cardJsonText: string, file: string): string {
+  const pattern = new RegExp(`(http://127\\.0\\.0\\.1:\\d+/exports/${file.replace(/[.]/g, '\\.')}\\?[^"]+)`);
+  const match = pattern.exec(cardJsonText);
+  if (!match) throw new Error(`no /exports/${file} link in the card`);
+  return match[1]!.replace(/\\u0026/g, '&');
+}

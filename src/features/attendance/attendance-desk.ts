@@ -7,7 +7,7 @@ import { DomainError } from '../../shared/errors/domain-error';
 import type { EventInvitations, RsvpBook } from '../events';
 import type { Actor } from '../../shared/access/actor';
 import { requirePermission } from '../../shared/access/policy';
-import type { Member } from '../members/domain/member';
+import type { Member } from '../members';
 import type { Clock } from '../../platform/time/clock';
 import { formatLondonDateTime, formatLondonTime } from '../../platform/time/london';
 import {
@@ -72,7 +72,7 @@ export class AttendanceDesk {
     page = 0,
     message?: { text: string; color: 'Good' | 'Attention' | 'Warning' },
   ): Promise<AdaptiveCardJson> {
-    requireOfficer(actor);
+    requirePermission(actor, 'attendance.record');
     const occasion = await this.recordable(occasionId);
     const roster = await this.roster(occasion);
     return attendanceFormCard(occasion, roster, {
@@ -86,7 +86,7 @@ export class AttendanceDesk {
 
   /** Saves one page of the form; a repeated delivery of the same form changes nothing. */
   async record(actor: Actor, data: unknown): Promise<AdaptiveCardJson> {
-    requireOfficer(actor);
+    requirePermission(actor, 'attendance.record');
     const parsed = recordInput.safeParse(data);
     if (!parsed.success)
       throw new DomainError('invalid_input', 'This attendance form is out of date. Open the event again and choose Record attendance.');
@@ -160,14 +160,14 @@ export class AttendanceDesk {
   }
 
   async history(actor: Actor, occasionId: unknown): Promise<AdaptiveCardJson> {
-    requireOfficer(actor);
+    requirePermission(actor, 'attendance.record');
     const occasion = await this.load(occasionId);
     return attendanceHistoryCard(occasion, await this.deps.book.history(occasion.id));
   }
 
   /** "record attendance": events and meetings that began in the last 30 days, most recent first. */
   async recent(actor: Actor): Promise<AdaptiveCardJson> {
-    requireOfficer(actor);
+    requirePermission(actor, 'attendance.record');
     const now = this.deps.clock.now();
     const occasions = await this.deps.occasions.startingBetween(
       now.minus({ days: RECENT_DAYS }).toUTC().toISO()!,
@@ -272,8 +272,4 @@ function closedText(occasion: Occasion, nowUtc: string): string {
   if (nowUtc >= occasion.endUtc)
     return `${occasion.title} has finished, so check-in is closed. If you were there, please tell the participation officer.`;
   return `Check-in for ${occasion.title} opens at ${formatLondonTime(opensAt(occasion))} on the day (${formatLondonDateTime(occasion.startUtc)} start).`;
-}
-
-function requireOfficer(actor: Actor): void {
-  requirePermission(actor, 'attendance.record');
 }

@@ -4,7 +4,7 @@ import { DomainError } from '../../shared/errors/domain-error';
 import type { Actor } from '../../shared/access/actor';
 import { may, requirePermission } from '../../shared/access/policy';
 import type { MemberDirectory, RoleService } from '../members';
-import type { DeliveryService } from '../../platform/delivery/delivery-service';
+import type { BroadcastSummary, DeliveryService } from '../../platform/delivery/delivery-service';
 import type { SignedLinks } from '../../platform/security/signed-links';
 import type { Clock } from '../../platform/time/clock';
 import { formatLondonDate, londonDate } from '../../platform/time/london';
@@ -13,7 +13,8 @@ import { yearPeriod } from '../../shared/reports/report-period';
 import type { ChallengeRepository } from './data/challenge-repository';
 import type { YouSaidWeDidStore } from './data/you-said-we-did-store';
 import { londonDateOf } from './domain/challenge-report';
-import { type ClosedChallenge, MAX_ITEM_TEXT, type YouSaidWeDid, closedIn, draftSummary } from './domain/you-said-we-did';
+import { type ClosedChallenge, type YouSaidWeDid, closedIn, draftSummary } from './domain/you-said-we-did';
+import { SummaryEditError, applySummaryEdits } from './domain/you-said-we-did-edits';
 import { ITEMS_PER_PAGE, youSaidWeDidCard, youSaidWeDidFormCard } from './teams/you-said-we-did-cards';
 import { batchIds } from '../../shared/keys';
 
@@ -25,11 +26,6 @@ const saveInput = z.looseObject({
   page: z.coerce.number().int().min(0).max(1000),
   then: z.enum(['stay', 'next', 'preview']).default('stay'),
 });
-const text = (max: number) =>
-  z
-    .string()
-    .max(max * 2)
-    .transform((value) => value.replace(/\s+/g, ' ').trim().slice(0, max));
 
 /**
  * Recommendation 7 and the young people's right to hear back: every challenge finished in the year
@@ -52,50 +48,51 @@ export class YouSaidWeDidDesk {
 
   /** "you said we did" (for this year, or "for 2026"): the saved summary, or a fresh draft. */
   async show(actor: Actor, yearText = ''): Promise<AdaptiveCardJson> {
-    requireOfficer(actor);
+    requirePermission(actor, 'youSaidWeDid.prepare');
     const year = this.yearFrom(yearText);
     return youSaidWeDidCard(await this.current(year), { forOfficer: true, docxUrl: this.docxUrl(actor, year) });
   }
 
   async edit(actor: Actor, data: unknown): Promise<AdaptiveCardJson> {
-    requireOfficer(actor);
+    requirePermission(actor, 'youSaidWeDid.prepare');
     const parsed = z.object({ year: yearSchema, page: z.coerce.number().int().min(0).default(0) }).safeParse(data);
     if (!parsed.success) throw new DomainError('invalid_input', 'Say "you said we did" to open the summary again.');
     return youSaidWeDidFormCard(await this.current(parsed.data.year), parsed.data.page);
   }
 
   async save(actor: Actor, data: unknown): Promise<AdaptiveCardJson> {
-    requireOfficer(actor);
+    requirePermission(actor, 'youSaidWeDid.prepare');
     const parsed = saveInput.safeParse(data);
     if (!parsed.success) throw new DomainError('invalid_input', 'This form is out of date. Say "you said we did" to open it again.');
     const { year, version, page, then } = parsed.data;
     const current = await this.current(year);
-    if (current.version !== version)
+    const knownNames = (await this.deps.members.list({ activeOnly: false })).map((member) => member.name);
+    const bounds = { first: page * ITEMS_PER_PAGE, end: (page + 1) * ITEMS_PER_PAGE };
+    if (current.version !== version) {
+      if (this.sameSaveAgain(current, actor, version, parsed.data, bounds, knownNames)) return this.afterSave(actor, current, page, then);
       return youSaidWeDidFormCard(
         current,
         page,
         'Someone else saved this summary after you opened it. Here is their version: make your changes again.',
         'Attention',
       );
+    }
+    let edits: Pick<YouSaidWeDid, 'intro' | 'items'>;
+    try {
+      edits = applySummaryEdits(current, parsed.data, bounds, knownNames);
+    } catch (error) {
+      if (!(error instanceof SummaryEditError)) throw error;
+      return youSaidWeDidFormCard(error.typed, page, error.userMessage, 'Attention', error.fieldErrors);
+    }
     const next: YouSaidWeDid = {
       ...current,
-      items: [...current.items],
+      ...edits,
       version: version + 1,
       editedBy: { aadObjectId: actor.aadObjectId, name: actor.name },
       editedAtUtc: this.nowUtc(),
+      // A new version has not been sent yet, whatever happened to the one before.
+      sentAtUtc: undefined,
     };
-    const raw = parsed.data as Record<string, unknown>;
-    if (typeof raw.intro === 'string') next.intro = text(MAX_ITEM_TEXT).parse(raw.intro) || current.intro;
-    for (let index = page * ITEMS_PER_PAGE; index < Math.min(next.items.length, (page + 1) * ITEMS_PER_PAGE); index++) {
-      const item = next.items[index]!;
-      const said = raw[`said_${index}`];
-      const did = raw[`did_${index}`];
-      next.items[index] = {
-        ...item,
-        youSaid: typeof said === 'string' && said.trim() ? text(MAX_ITEM_TEXT).parse(said) : item.youSaid,
-        weDid: typeof did === 'string' && did.trim() ? text(MAX_ITEM_TEXT).parse(did) : item.weDid,
-      };
-    }
     if (!(await this.deps.store.save(next, version)))
       return youSaidWeDidFormCard(
         await this.current(year),
@@ -103,13 +100,36 @@ export class YouSaidWeDidDesk {
         'Someone else saved this summary at the same moment. Here is the latest version.',
         'Attention',
       );
-    if (then === 'preview') return youSaidWeDidCard(next, { forOfficer: true, docxUrl: this.docxUrl(actor, year), message: 'Saved.' });
-    return youSaidWeDidFormCard(next, then === 'next' ? page + 1 : page, 'Saved.');
+    return this.afterSave(actor, next, page, then);
+  }
+
+  private afterSave(actor: Actor, saved: YouSaidWeDid, page: number, then: 'stay' | 'next' | 'preview'): AdaptiveCardJson {
+    if (then === 'preview')
+      return youSaidWeDidCard(saved, { forOfficer: true, docxUrl: this.docxUrl(actor, saved.year), message: 'Saved.' });
+    return youSaidWeDidFormCard(saved, then === 'next' ? page + 1 : page, 'Saved.');
+  }
+
+  /** Teams delivered the same Save twice: the stored version is this officer's very edit of the version the form showed. */
+  private sameSaveAgain(
+    current: YouSaidWeDid,
+    actor: Actor,
+    version: number,
+    input: Record<string, unknown>,
+    bounds: { first: number; end: number },
+    knownNames: readonly string[],
+  ): boolean {
+    if (current.version !== version + 1 || current.editedBy?.aadObjectId !== actor.aadObjectId) return false;
+    try {
+      const edits = applySummaryEdits(current, input, bounds, knownNames);
+      return JSON.stringify(edits) === JSON.stringify({ intro: current.intro, items: current.items });
+    } catch {
+      return false;
+    }
   }
 
   /** Sends this version to every active member; sending the same version twice sends nothing twice. */
   async send(actor: Actor, data: unknown): Promise<AdaptiveCardJson> {
-    requireOfficer(actor);
+    requirePermission(actor, 'youSaidWeDid.prepare');
     const parsed = z.object({ year: yearSchema, version: z.coerce.number().int().min(0) }).safeParse(data);
     if (!parsed.success) throw new DomainError('invalid_input', 'Say "you said we did" to open the summary again.');
     const current = await this.current(parsed.data.year);
@@ -126,12 +146,13 @@ export class YouSaidWeDidDesk {
       members,
       card: () => card,
     });
-    const sent = { ...current, sentAtUtc: this.nowUtc() };
-    if (current.version > 0) await this.deps.store.save({ ...sent, version: current.version }, current.version).catch(() => false);
+    // What members were sent is kept as it is (a draft stops following newly closed challenges), with when it went.
+    const sent = { ...current, sentAtUtc: current.sentAtUtc ?? this.nowUtc() };
+    if (!current.sentAtUtc) await this.deps.store.save(sent, current.version);
     return youSaidWeDidCard(sent, {
       forOfficer: true,
       docxUrl: this.docxUrl(actor, current.year),
-      message: summary.queued > 0 ? `Sending to ${summary.queued} members.` : 'This version was already sent.',
+      message: sentMessage(summary),
     });
   }
 
@@ -139,12 +160,14 @@ export class YouSaidWeDidDesk {
   async docx(params: URLSearchParams): Promise<{ fileName: string; contentType: string; body: Buffer } | undefined> {
     const year = params.get('year') ?? '';
     const grant = this.deps.links.verify(YOU_SAID_WE_DID_DOCX, year, params);
-    if (
-      !grant ||
-      !/^\d{4}$/.test(year) ||
-      !may({ aadObjectId: grant.aadObjectId, ...(await this.deps.roles.holdingOf(grant.aadObjectId)) }, 'youSaidWeDid.manage')
-    )
-      return undefined;
+    if (!grant || !/^\d{4}$/.test(year)) return undefined;
+    const holder: Actor = {
+      aadObjectId: grant.aadObjectId,
+      name: '',
+      tenantId: '',
+      ...(await this.deps.roles.holdingOf(grant.aadObjectId)),
+    };
+    if (!may(holder, 'youSaidWeDid.prepare')) return undefined;
     const summary = await this.current(Number(year));
     const body = await renderWordReport({
       title: 'You said, we did',
@@ -192,10 +215,12 @@ export class YouSaidWeDidDesk {
   }
 
   private yearFrom(textIn: string): number {
+    const thisYear = Number(londonDate(this.deps.clock.now()).slice(0, 4));
     const match = /\b(\d{4})\b/.exec(textIn);
-    const year = match ? Number(match[1]) : Number(londonDate(this.deps.clock.now()).slice(0, 4));
-    const parsed = yearSchema.safeParse(year);
-    if (!parsed.success) throw new DomainError('invalid_input', 'Choose a year from 2015 on, like "you said we did for 2026".');
+    const year = match ? Number(match[1]) : thisYear;
+    const parsed = yearSchema.max(thisYear).safeParse(year);
+    if (!parsed.success)
+      throw new DomainError('invalid_input', `Choose a year from 2015 to ${thisYear}, like "you said we did for ${thisYear}".`);
     return parsed.data;
   }
 
@@ -208,6 +233,8 @@ export class YouSaidWeDidDesk {
   }
 }
 
-function requireOfficer(actor: Actor): void {
-  requirePermission(actor, 'youSaidWeDid.manage');
+function sentMessage(summary: BroadcastSummary): string {
+  if (summary.queued + summary.skipped === 0) return 'This version was already sent.';
+  const unreachable = summary.skipped > 0 ? ` (${summary.skipped} cannot be reached in Teams)` : '';
+  return `Sending to ${summary.queued} ${summary.queued === 1 ? 'member' : 'members'}${unreachable}.`;
 }

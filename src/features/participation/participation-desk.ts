@@ -1,4 +1,5 @@
 import type { AttendanceBook } from '../attendance';
+import { DomainError } from '../../shared/errors/domain-error';
 import type { AdaptiveCardJson } from '../../shared/cards/card-template';
 import type { EventInvitations, EventRepository, RsvpBook } from '../events';
 import type { Actor } from '../../shared/access/actor';
@@ -59,8 +60,13 @@ export class ParticipationDesk {
   constructor(private readonly deps: ParticipationDeskDependencies) {}
 
   async reportCard(actor: Actor, text: string): Promise<AdaptiveCardJson> {
-    requireOfficer(actor);
+    requirePermission(actor, 'participation.report');
     const period = parseReportPeriod(text, this.today(), PARTICIPATION_PERIOD_RULES);
+    if (period.start > this.today())
+      throw new DomainError(
+        'invalid_input',
+        `${period.title} has not begun yet, so there is nothing to report. Choose a period that has started.`,
+      );
     const report = await this.report(period);
     const chart = await this.deps.charts.draw(participationTrendChart(report));
     return participationReportCard(report, { image: cardImage(this.deps.charts, chart), docxUrl: this.docxUrl(actor, period) });
@@ -88,8 +94,7 @@ export class ParticipationDesk {
   async reportDocx(params: URLSearchParams): Promise<{ fileName: string; contentType: string; body: Buffer } | undefined> {
     const [from, to] = [params.get('from') ?? '', params.get('to') ?? ''];
     const grant = this.deps.links.verify(PARTICIPATION_DOCX, `${from}_${to}`, params);
-    if (!grant || !may({ aadObjectId: grant.aadObjectId, ...(await this.deps.roles.holdingOf(grant.aadObjectId)) }, 'participation.report'))
-      return undefined;
+    if (!grant || !may(await this.holderOf(grant.aadObjectId), 'participation.report')) return undefined;
     const period = titled(rangePeriod(from, to, PARTICIPATION_PERIOD_RULES), params.get('title'));
     const report = await this.report(period);
     const chart = await this.deps.charts.draw(participationTrendChart(report));
@@ -98,6 +103,11 @@ export class ParticipationDesk {
       contentType: DOCX_CONTENT_TYPE,
       body: await participationDocument(report, chart, this.deps.charts, this.nowUtc()),
     };
+  }
+
+  /** Who holds a signed link now: their role is read afresh, not taken from when the link was made. */
+  private async holderOf(aadObjectId: string): Promise<Actor> {
+    return { aadObjectId, name: '', tenantId: '', ...(await this.deps.roles.holdingOf(aadObjectId)) };
   }
 
   private async factsOf(event: EventFacts['event']): Promise<EventFacts> {
@@ -140,8 +150,4 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
-}
-
-function requireOfficer(actor: Actor): void {
-  requirePermission(actor, 'participation.report');
 }

@@ -1,3 +1,4 @@
+import { periodHeading } from '../../shared/reports/report-period';
 import type { Chart, ChartRenderer } from '../../platform/charts/chart-renderer';
 import { type WordBlock, renderWordReport } from '../../platform/documents/word-report';
 import { formatLondonDate } from '../../platform/time/london';
@@ -30,7 +31,7 @@ export function participationDocument(report: ParticipationReport, chart: Chart,
   ];
   return renderWordReport({
     title: 'Members\u2019 participation in events',
-    period: `${report.period.title}: ${report.period.dates}${report.partial ? ' (period still running)' : ''}`,
+    period: `${periodHeading(report.period)}${report.partial ? ' (period still running)' : ''}`,
     preparedLine: `Prepared on ${formatLondonDate(nowUtc)}`,
     blocks,
   });

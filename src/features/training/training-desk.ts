@@ -8,12 +8,12 @@ import type { Actor } from '../../shared/access/actor';
 import { requirePermission } from '../../shared/access/policy';
 import type { JobStore } from '../../platform/scheduler/job-store';
 import type { JobHandler, JobOutcome } from '../../platform/scheduler/scheduled-job';
-import { RecurringJob } from '../../platform/scheduler/recurring-job';
 import { type Clock, LONDON } from '../../platform/time/clock';
 import { formatLondonDate, londonDate, londonStartOfDay, nextLondonTimeOfDay } from '../../platform/time/london';
+import { RecurringJob } from '../../platform/scheduler/recurring-job';
 import type { CouncillorDirectory } from './domain/councillor-directory';
 import { myTrainingCard, trainingDueCard, trainingReminderCard } from './teams/training-cards';
-import type { TrainingPreferences } from './data/training-preferences';
+import type { LastReminder, TrainingPreferences } from './data/training-preferences';
 import { type TrainingRecord, type TrainingSession, countsAsTraining, trainingRecords } from './domain/training-record';
 import { JOB_KINDS, batchIds, jobKeys } from '../../shared/keys';
 
@@ -56,7 +56,7 @@ export class TrainingDesk {
   }
 
   async due(actor: Actor): Promise<AdaptiveCardJson> {
-    requirePermission(actor, 'training.report');
+    requirePermission(actor, 'training.due');
     const election = this.election();
     const [councillors, sessions, next] = await Promise.all([
       this.deps.councillors.listCouncillors(),
@@ -115,24 +115,25 @@ export class TrainingDesk {
       sessions,
       election.startUtc,
     );
+    // One batch per calendar month: a run repeated after a crash queues nothing twice.
+    const batchId = batchIds.trainingReminder(now.setZone(LONDON).toFormat('yyyy-MM'));
     const members = councillors.filter(
       (member) =>
         records.get(member.aadObjectId)?.due !== false &&
         !optedOut.has(member.aadObjectId) &&
-        remindable(reminded.get(member.aadObjectId), now),
+        remindable(reminded.get(member.aadObjectId), now, batchId),
     );
     if (members.length === 0) return { kind: 'done', note: 'nobody to remind' };
     const card = trainingReminderCard({ electionText: election.text, nextSessions: next });
-    // One batch per calendar month: a run repeated after a crash queues nothing twice.
-    const summary = await this.deps.delivery.broadcast({
-      batchId: batchIds.trainingReminder(now.setZone(LONDON).toFormat('yyyy-MM')),
-      members,
-      card: () => card,
-    });
+    // Recorded before queuing, so a crash in between can never lead to a second reminder within the month;
+    // a retry of this run finds them in this month's batch and queues whatever did not get queued.
+    const fresh = members.filter((member) => reminded.get(member.aadObjectId)?.batchId !== batchId);
     await this.deps.preferences.recordReminded(
-      members.map((member) => member.aadObjectId),
+      fresh.map((member) => member.aadObjectId),
       this.nowUtc(),
+      batchId,
     );
+    const summary = await this.deps.delivery.broadcast({ batchId, members, card: () => card });
     return { kind: 'done', note: `training reminders queued ${summary.queued}` };
   }
 
@@ -160,8 +161,12 @@ export class TrainingDesk {
   }
 }
 
-/** At most one reminder a month: never reminded, or the last one a calendar month or more ago. */
-function remindable(lastUtc: string | undefined, now: DateTime): boolean {
-  if (!lastUtc) return true;
-  return DateTime.fromISO(lastUtc, { zone: 'utc' }).plus(REMINDER_INTERVAL) <= now;
+/**
+ * At most one reminder a month: never reminded, the last one a month or more ago, or the last one
+ * is this month's batch (a run that stopped between recording and queuing: the batch sends it once).
+ */
+function remindable(last: LastReminder | undefined, now: DateTime, batchId: string): boolean {
+  if (!last) return true;
+  if (last.batchId === batchId) return true;
+  return DateTime.fromISO(last.atUtc, { zone: 'utc' }).plus(REMINDER_INTERVAL) <= now;
 }

@@ -211,7 +211,7 @@ export const ACCESS_RULES = {
     covers: ['download:/exports/challenges.csv', 'download:/exports/challenges.docx', 'job:challenge-quarterly-report'],
     note: 'signed links, re-checked when opened',
   },
-  'youSaidWeDid.manage': {
+  'youSaidWeDid.prepare': {
     allow: STAFF,
     refusal: 'Only officers can prepare "You said, we did".',
     covers: [
@@ -281,7 +281,7 @@ export const ACCESS_RULES = {
     refusal: 'Only officers can record attendance. If you are at the event, use "I\'m here" on your invitation.',
     covers: ['command:record-attendance', 'verb:attendance.form', 'verb:attendance.record', 'verb:attendance.history'],
   },
-  'training.report': {
+  'training.due': {
     allow: STAFF,
     refusal: 'Only officers can see who is due for training. Ask "my training" for your own record.',
     covers: ['command:training-due'],
@@ -291,7 +291,7 @@ export const ACCESS_RULES = {
     refusal: 'Only officers can see the participation report.',
     covers: ['command:participation-report', 'download:/exports/participation.docx'],
   },
-  'keyFigures.manage': {
+  'keyFigures.enter': {
     allow: STAFF,
     refusal: 'Only officers can enter the key figures. Ask "key figures" to see the latest.',
     covers: ['command:enter-key-figures', 'verb:keyFigures.form', 'verb:keyFigures.save'],

@@ -104,6 +104,11 @@ export function titled(period: ReportPeriod, title: string | null): ReportPeriod
   return named && named.start === period.start && named.end === period.end ? named : period;
 }
 
+/** The period as a document's heading gives it: 'Q3 2026: 1 July to 30 September 2026', or a date range's own words once. */
+export function periodHeading(period: ReportPeriod): string {
+  return /^(?:Q[1-4] )?\d{4}$/.test(period.title) ? `${period.title}: ${period.dates}` : period.title;
+}
+
 /**
  * Reads the period from what follows the report's command: nothing (the last complete quarter),
  * "Q3 2026", "Q3" (the latest Q3 that has begun), "quarter 3 2026", "2026", "for 2026",

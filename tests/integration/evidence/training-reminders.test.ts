@@ -33,7 +33,7 @@ const councillor = (i: number): Member => ({
 
 /** The monthly training reminder through the real scheduler and outbox: once a month, re-planned whatever happens to a run. */
 describe('training reminders', () => {
-  it('reminds each due councillor once a month with the next sessions, and keeps the daily run planned even when a run fails', async () => {
+  it('reminds each due councillor at most once a month with the next sessions, honours stop and start, stops once they are trained, and keeps the daily run planned even when a run fails', async () => {
     const store = await testTableStore();
     const clock = new ManualClock('2026-11-01T09:00:00Z');
     const events = new EventRepository(store.client('events'));
@@ -74,12 +74,22 @@ describe('training reminders', () => {
     };
     const preferences = new TrainingPreferences(store.client('training'));
     await preferences.optOut(councillor(2).aadObjectId, '2026-10-01T09:00:00.000Z');
+    let failNextBroadcast = false;
+    const flakyDelivery: Pick<DeliveryService, 'broadcast'> = {
+      broadcast: async (broadcast) => {
+        if (failNextBroadcast) {
+          failNextBroadcast = false;
+          throw new Error('outbox down');
+        }
+        return delivery.broadcast(broadcast);
+      },
+    };
     const desk = new TrainingDesk({
       events,
       attendance: new AttendanceBook(store.client('attendance')),
       councillors,
       preferences,
-      delivery,
+      delivery: flakyDelivery,
       jobs,
       clock,
       electionDate: '2025-05-01',
@@ -106,6 +116,72 @@ describe('training reminders', () => {
     await scheduler.tick();
     await scheduler.tick();
     expect((await delivery.progress('training-reminder:2026-11')).queued).toBe(1);
-    expect(await preferences.lastReminded()).toEqual(new Map([[councillor(1).aadObjectId, '2026-11-02T10:00:00.000Z']]));
+    expect(await preferences.lastReminded()).toEqual(
+      new Map([[councillor(1).aadObjectId, { atUtc: '2026-11-02T10:00:00.000Z', batchId: 'training-reminder:2026-11' }]]),
+    );
+
+    // Next month, while a session is planned: again, but not before a month has passed since the last one.
+    const attendance = new AttendanceBook(store.client('attendance'));
+    await events.create({
+      ...session,
+      id: 'ev-0000000000000000000000b2',
+      startUtc: '2027-01-20T10:00:00.000Z',
+      endUtc: '2027-01-20T12:00:00.000Z',
+    });
+    const runOn = async (day: string) => {
+      clock.set(DateTime.fromISO(`${day}T10:00:00`, { zone: 'Europe/London' }));
+      expect(await scheduler.tick()).toBe(1);
+    };
+    await runOn('2026-12-01');
+    expect((await delivery.progress('training-reminder:2026-12')).queued).toBe(0);
+    await runOn('2026-12-02');
+    expect((await delivery.progress('training-reminder:2026-12')).queued).toBe(1);
+
+    // "start training reminders" brings Cllr 2 back (reminded at the next run); "stop" takes Cllr 1 off.
+    await desk.setReminders(councillor(2).aadObjectId, true);
+    await runOn('2026-12-03');
+    expect((await delivery.progress('training-reminder:2026-12')).queued).toBe(2);
+    await desk.setReminders(councillor(1).aadObjectId, false);
+    expect(JSON.stringify(await desk.mine(councillor(1)))).toContain('Training reminders are off.');
+
+    // Cllr 2 attends the January session; from then on nobody is due who wants reminders.
+    await attendance.apply({
+      occasionId: 'ev-0000000000000000000000b2',
+      wanted: [{ member: { aadObjectId: councillor(2).aadObjectId, name: councillor(2).name }, status: 'attended' }],
+      by: { aadObjectId: 'o', name: 'O' },
+      source: 'officer',
+      submissionId: 'form-january',
+      atUtc: '2027-01-20T10:30:00.000Z',
+    });
+    await events.create({
+      ...session,
+      id: 'ev-0000000000000000000000b3',
+      startUtc: '2027-03-10T10:00:00.000Z',
+      endUtc: '2027-03-10T12:00:00.000Z',
+    });
+    await runOn('2027-02-03');
+    expect((await delivery.progress('training-reminder:2027-02')).queued).toBe(0);
+    await desk.setReminders(councillor(1).aadObjectId, true);
+    await runOn('2027-02-04');
+    const february = await delivery.progress('training-reminder:2027-02');
+    expect(february.queued).toBe(1);
+    expect((await preferences.lastReminded()).get(councillor(1).aadObjectId)?.atUtc).toBe('2027-02-04T10:00:00.000Z');
+    expect((await preferences.lastReminded()).get(councillor(2).aadObjectId)?.atUtc).toBe('2026-12-03T10:00:00.000Z');
+    expect(JSON.stringify(await desk.mine(councillor(2)))).toContain('You are up to date');
+
+    // A run that stops after recording the reminder and before queuing it: its retry queues it, once.
+    failNextBroadcast = true;
+    await runOn('2027-03-04');
+    expect((await preferences.lastReminded()).get(councillor(1).aadObjectId)).toEqual({
+      atUtc: '2027-03-04T10:00:00.000Z',
+      batchId: 'training-reminder:2027-03',
+    });
+    expect((await delivery.progress('training-reminder:2027-03')).queued).toBe(0);
+    clock.set(DateTime.fromISO('2027-03-04T10:05:00', { zone: 'Europe/London' }));
+    expect(await scheduler.tick()).toBe(1);
+    expect((await delivery.progress('training-reminder:2027-03')).queued).toBe(1);
+    await runOn('2027-03-05');
+    expect((await delivery.progress('training-reminder:2027-03')).queued).toBe(1);
+    expect((await preferences.lastReminded()).get(councillor(1).aadObjectId)?.atUtc).toBe('2027-03-04T10:00:00.000Z');
   });
 });

@@ -1,5 +1,5 @@
 import { PNG } from 'pngjs';
-import { challengeAreaChart } from '../../../src/features/challenges/domain/challenge-report-chart';
+import { challengeAreaChart, challengeTrendChart } from '../../../src/features/challenges/domain/challenge-report-chart';
 import { buildChallengeReport } from '../../../src/features/challenges/domain/challenge-report';
 import { quarterPeriod } from '../../../src/features/challenges/domain/challenge-report-period';
 import { parseKeyFigureDefinitions, loadKeyFigureDefinitions } from '../../../src/features/key-figures/domain/key-figure-definitions';
@@ -42,6 +42,17 @@ describe('charts', () => {
     expect(cardImage(renderer, chart, 100)).toBeUndefined();
   });
 
+  it('labels a small count of cards in whole numbers, each once', async () => {
+    const quarters = [1, 2, 3, 4].map((q) => ({
+      ...buildChallengeReport([], quarterPeriod(2026, q as 1 | 2 | 3 | 4), '2027-01-05T09:00:00.000Z'),
+      raised: q === 4 ? 1 : 0,
+    }));
+    const svg = (await renderer.draw(challengeTrendChart(quarters))).svg;
+    const labels = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]);
+    expect(labels.filter((label) => label === '1')).toHaveLength(1);
+    expect(labels).not.toContain('0.5');
+  });
+
   it('draws the key figures as small multiples over four quarters', async () => {
     const chart = await renderer.draw(
       keyFiguresTrendChart(definitions, [
@@ -74,7 +85,13 @@ describe('Word documents', () => {
       'Test report',
       'Q3 2026: 1 July to 30 September 2026',
     ]);
-    expect(docx.paragraphs).toEqual(expect.arrayContaining(['New', '42', 'Cllr A', '3']));
+    expect(docx.tables).toEqual([
+      [['New', '42']],
+      [
+        ['Member', 'Attended'],
+        ['Cllr A', '3'],
+      ],
+    ]);
     expect(docx.images).toHaveLength(1);
     expect(docx.title).toBe('Test report');
   });
@@ -126,7 +143,8 @@ describe('key figures', () => {
   it('says the change since the quarter before in words', () => {
     const [count, , , , gap] = definitions;
     expect(changeText(count!, 1870, 1858, 'Q2 2026')).toBe('up 12 since Q2 2026');
-    expect(changeText(gap!, 41.5, 43, 'Q2 2026')).toBe('down 1.5 points since Q2 2026');
+    expect(changeText(gap!, 41.5, 43, 'Q2 2026')).toBe('down 1.5 points since Q2 2026 (better)');
+    expect(changeText(gap!, 44, 43, 'Q2 2026')).toBe('up 1.0 points since Q2 2026 (worse)');
     expect(changeText(count!, 5, 5, 'Q2 2026')).toBe('no change since Q2 2026');
     const lines = figureLines(
       definitions,

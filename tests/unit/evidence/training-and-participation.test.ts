@@ -2,7 +2,7 @@ import type { ParticipationEvent } from '../../../src/features/events/domain/eve
 import { buildParticipationReport } from '../../../src/features/participation/domain/participation-report';
 import { FlaggedCouncillors } from '../../../src/features/training/domain/councillor-directory';
 import { trainingRecords } from '../../../src/features/training/domain/training-record';
-import { quarterPeriod, quartersEndingAt, yearPeriod } from '../../../src/shared/reports/report-period';
+import { periodHeading, quarterPeriod, quartersEndingAt, rangePeriod, yearPeriod } from '../../../src/shared/reports/report-period';
 
 const event = (id: string, kind: ParticipationEvent['kind'], startUtc: string, status: ParticipationEvent['status'] = 'scheduled') =>
   ({ id, title: `Event ${id}`, kind, startUtc, status }) as ParticipationEvent;
@@ -110,5 +110,13 @@ describe('participation report', () => {
         events: [],
       }).sharePercent,
     ).toBe(0);
+  });
+});
+
+describe("a document's period heading", () => {
+  it('gives a quarter or a year with its dates, and a date range in its own words once', () => {
+    expect(periodHeading(quarterPeriod(2026, 3))).toBe('Q3 2026: 1 July to 30 September 2026');
+    expect(periodHeading(yearPeriod(2026))).toBe('2026: 1 January to 31 December 2026');
+    expect(periodHeading(rangePeriod('2026-11-01', '2026-11-23'))).toBe('1 November 2026 to 23 November 2026');
   });
 });

@@ -35,10 +35,7 @@ export function challengeAreaChart(report: ChallengeReport): ChartSpec {
       cards: counts.get(`${area}|${group}`) ?? 0,
     })),
   );
-  const totals = PRIORITY_AREAS.map(
-    (area) =>
-      `${SHORT_PRIORITY_LABELS[area]} ${values.filter((value) => value.area === SHORT_PRIORITY_LABELS[area]).reduce((total, value) => total + value.cards, 0)}`,
-  );
+  const totals = PRIORITY_AREAS.map((area) => `${SHORT_PRIORITY_LABELS[area]} ${areaTotal(values, SHORT_PRIORITY_LABELS[area])}`);
   return {
     altText: `Challenge cards open during ${report.period.title} by priority area: ${totals.join(', ')}.`,
     spec: {
@@ -53,7 +50,7 @@ export function challengeAreaChart(report: ChallengeReport): ChartSpec {
           field: 'cards',
           type: 'quantitative',
           title: 'Cards',
-          axis: { tickMinStep: 1, format: 'd' },
+          axis: countAxis(Math.max(0, ...PRIORITY_AREAS.map((area) => areaTotal(values, SHORT_PRIORITY_LABELS[area])))),
           scale: { domainMin: 0, nice: true },
         },
         color: {
@@ -90,11 +87,24 @@ export function challengeTrendChart(quarters: readonly ChallengeReport[]): Chart
           field: 'cards',
           type: 'quantitative',
           title: 'Cards',
-          axis: { tickMinStep: 1, format: 'd' },
+          axis: countAxis(Math.max(0, ...quarters.flatMap((report) => [report.raised, report.completed]))),
           scale: { domainMin: 0, nice: true },
         },
         color: { field: 'measure', type: 'nominal', sort: ['New', 'Completed'], title: null, scale: { range: ['#1f5f99', '#3a9a5b'] } },
       },
     },
   };
+}
+
+function areaTotal(values: readonly { area: string; cards: number }[], area: string): number {
+  return values.filter((value) => value.area === area).reduce((total, value) => total + value.cards, 0);
+}
+
+/**
+ * Cards are counted in whole numbers: with few of them Vega would put ticks at halves (and a "d"
+ * format would then label 0.5 as "1"), so small counts get one tick per card.
+ */
+function countAxis(max: number): { format: string; values?: number[]; tickMinStep?: number } {
+  if (max <= 10) return { format: 'd', values: Array.from({ length: Math.max(1, max) + 1 }, (_, index) => index) };
+  return { format: 'd', tickMinStep: 1 };
 }

@@ -1,3 +1,4 @@
+import { periodHeading } from '../../../shared/reports/report-period';
 import type { Chart, ChartRenderer } from '../../../platform/charts/chart-renderer';
 import { type WordBlock, renderWordReport } from '../../../platform/documents/word-report';
 import { formatLondonDate, londonStartOfDay } from '../../../platform/time/london';
@@ -54,7 +55,7 @@ export function challengeReportDocument(input: ChallengeDocumentInput, charts: C
   ];
   return renderWordReport({
     title: 'Challenge cards: update to the panel',
-    period: `${report.period.title}: ${report.period.dates}${report.partial ? ` (still running: figures as at ${dayText(report.asOf)})` : ''}`,
+    period: `${periodHeading(report.period)}${report.partial ? ` (still running: figures as at ${dayText(report.asOf)})` : ''}`,
     preparedLine: `Prepared on ${formatLondonDate(input.nowUtc)}`,
     blocks,
   });

@@ -48,6 +48,8 @@ const PLAIN_WORDS: [RegExp, string][] = [
   [/\bin order to\b/gi, 'to'],
 ];
 const LONG_SENTENCE_WORDS = 20;
+/** "Cllr Hughes", "Councillor Priya Shah": a councillor named, whether or not the bot knows them. */
+const COUNCILLOR_NAMED = /\b(?:Cllr\.?|Councillor)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?/g;
 
 /**
  * Text for young readers: jargon replaced, people's names taken out (the children's councils are
@@ -55,12 +57,25 @@ const LONG_SENTENCE_WORDS = 20;
  */
 export function plainWords(text: string, names: readonly string[]): string {
   let plain = text.replace(/\s+/g, ' ').trim();
-  for (const name of [...names].filter((n) => n.trim().length >= 3).sort((a, b) => b.length - a.length)) {
-    plain = plain.replace(new RegExp(`\\b(?:Cllr\\.?\\s+|Councillor\\s+)?${escape(name.trim())}\\b`, 'gi'), 'someone from the council');
-  }
-  plain = plain.replace(/\b(?:Cllr\.?|Councillor)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?/g, 'a councillor');
+  for (const pattern of namePatterns(names)) plain = plain.replace(pattern, 'someone from the council');
+  plain = plain.replace(COUNCILLOR_NAMED, 'a councillor');
   for (const [pattern, replacement] of PLAIN_WORDS) plain = plain.replace(pattern, replacement);
   return shortSentences(plain).slice(0, MAX_ITEM_TEXT);
+}
+
+/** Whether the text names one of `names` (people the bot knows) or a councillor by name ("Cllr Hughes"). */
+export function namesIn(text: string, names: readonly string[]): boolean {
+  return (
+    namePatterns(names).some((pattern) => new RegExp(pattern.source, 'i').test(text)) || new RegExp(COUNCILLOR_NAMED.source).test(text)
+  );
+}
+
+/** Longest names first, so "Martin Hughes" goes before "Martin"; names under three letters are too likely to be words. */
+function namePatterns(names: readonly string[]): RegExp[] {
+  return [...new Set(names.map((name) => name.trim()))]
+    .filter((name) => name.length >= 3)
+    .sort((a, b) => b.length - a.length)
+    .map((name) => new RegExp(`\\b(?:Cllr\\.?\\s+|Councillor\\s+)?${escape(name)}\\b`, 'gi'));
 }
 
 /** The draft for a year, written from its closed challenges (oldest first). */

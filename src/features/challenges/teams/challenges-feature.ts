@@ -49,7 +49,7 @@ export function challengesFeature(desk: ChallengeDesk, youSaidWeDid: YouSaidWeDi
       },
       {
         name: 'you-said-we-did',
-        access: 'youSaidWeDid.manage',
+        access: 'youSaidWeDid.prepare',
         patterns: [/^you said,? we did\b/],
         help: {
           title: 'you said we did',
@@ -65,13 +65,13 @@ export function challengesFeature(desk: ChallengeDesk, youSaidWeDid: YouSaidWeDi
       'challenge.show': cardAction('challenges.view', reference, async (data, sender) => desk.show(await sender.actor(), data.reference)),
       'challenge.list': cardAction('challenges.list', anyData, async (data, sender) => desk.list(await sender.actor(), { data })),
       // The desk validates the year, version and text.
-      'youSaidWeDid.edit': cardAction('youSaidWeDid.manage', anyData, async (data, sender) =>
+      'youSaidWeDid.edit': cardAction('youSaidWeDid.prepare', anyData, async (data, sender) =>
         youSaidWeDid.edit(await sender.actor(), data),
       ),
-      'youSaidWeDid.save': cardAction('youSaidWeDid.manage', anyData, async (data, sender) =>
+      'youSaidWeDid.save': cardAction('youSaidWeDid.prepare', anyData, async (data, sender) =>
         youSaidWeDid.save(await sender.actor(), data),
       ),
-      'youSaidWeDid.send': cardAction('youSaidWeDid.manage', anyData, async (data, sender) =>
+      'youSaidWeDid.send': cardAction('youSaidWeDid.prepare', anyData, async (data, sender) =>
         youSaidWeDid.send(await sender.actor(), data),
       ),
     },
@@ -99,7 +99,7 @@ export function challengesFeature(desk: ChallengeDesk, youSaidWeDid: YouSaidWeDi
       },
       {
         path: '/exports/you-said-we-did.docx',
-        access: 'youSaidWeDid.manage',
+        access: 'youSaidWeDid.prepare',
         serve: async ({ query }) => {
           const file = await youSaidWeDid.docx(query);
           return file ? { kind: 'file', ...file } : linkRefused('Ask for the report in Teams again for a fresh link.');

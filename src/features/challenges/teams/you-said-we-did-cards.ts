@@ -40,6 +40,7 @@ export function youSaidWeDidFormCard(
   page: number,
   message = '',
   color: 'Good' | 'Attention' = 'Good',
+  fieldErrors: Readonly<Record<string, string>> = {},
 ): AdaptiveCardJson {
   const pages = Math.max(1, Math.ceil(summary.items.length / ITEMS_PER_PAGE));
   const current = Math.min(Math.max(0, page), pages - 1);
@@ -55,12 +56,12 @@ export function youSaidWeDidFormCard(
     message,
     messageColor: color,
     intro: summary.intro,
-    items: items.map((item, index) => ({
-      ...item,
-      saidId: `said_${current * ITEMS_PER_PAGE + index}`,
-      didId: `did_${current * ITEMS_PER_PAGE + index}`,
-      hint: hintFor(item),
-    })),
+    introError: fieldErrors.intro ?? '',
+    items: items.map((item, index) => {
+      const saidId = `said_${current * ITEMS_PER_PAGE + index}`;
+      const didId = `did_${current * ITEMS_PER_PAGE + index}`;
+      return { ...item, saidId, didId, saidError: fieldErrors[saidId] ?? '', didError: fieldErrors[didId] ?? '', hint: hintFor(item) };
+    }),
   });
 }
 

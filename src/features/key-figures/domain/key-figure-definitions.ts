@@ -18,7 +18,7 @@ const figureSchema = z
     decimals: z.number().int().min(0).max(2).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
-    higherIsBetter: z.boolean().default(true),
+    higherIsBetter: z.boolean().optional(),
   })
   .strict();
 
@@ -32,7 +32,8 @@ export interface KeyFigureDefinition {
   decimals: number;
   min: number;
   max: number;
-  higherIsBetter: boolean;
+  /** Whether a rise is good news (true), bad news (false), or neither (undefined: the change is told without a judgement). */
+  higherIsBetter?: boolean;
 }
 
 const DEFAULT_RANGE: Record<FigureUnit, [number, number]> = { count: [0, 1_000_000], percent: [0, 100], points: [-100, 100] };
@@ -77,7 +78,7 @@ export function parseKeyFigureDefinitions(raw: unknown): KeyFigureDefinition[] {
       decimals: figure.decimals ?? (figure.unit === 'count' ? 0 : 1),
       min,
       max,
-      higherIsBetter: figure.higherIsBetter,
+      ...(figure.higherIsBetter === undefined ? {} : { higherIsBetter: figure.higherIsBetter }),
     };
   });
 }

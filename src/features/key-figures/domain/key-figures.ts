@@ -56,7 +56,10 @@ export function formatFigure(definition: KeyFigureDefinition, value: number): st
   return number;
 }
 
-/** 'up 12 since Q2 2026', 'down 1.5 points since Q2 2026', 'no change since Q2 2026', '' for a first quarter. */
+/**
+ * 'up 12 since Q2 2026', 'down 1.5 points since Q2 2026 (better)', 'no change since Q2 2026', '' for a
+ * first quarter. "better" or "worse" only for figures configured with `higherIsBetter`.
+ */
 export function changeText(definition: KeyFigureDefinition, value: number, previous: number | undefined, previousTitle: string): string {
   if (previous === undefined) return '';
   const factor = 10 ** definition.decimals;
@@ -67,7 +70,8 @@ export function changeText(definition: KeyFigureDefinition, value: number, previ
     maximumFractionDigits: definition.decimals,
   });
   const unit = definition.unit === 'count' ? '' : ' points';
-  return `${delta > 0 ? 'up' : 'down'} ${size}${unit} since ${previousTitle}`;
+  const judgement = definition.higherIsBetter === undefined ? '' : delta > 0 === definition.higherIsBetter ? ' (better)' : ' (worse)';
+  return `${delta > 0 ? 'up' : 'down'} ${size}${unit} since ${previousTitle}${judgement}`;
 }
 
 /** Each configured figure with its value and change; figures not entered for the quarter are left out. */

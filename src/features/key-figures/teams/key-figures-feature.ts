@@ -18,7 +18,7 @@ export function keyFiguresFeature(desk: KeyFiguresDesk): Feature {
       },
       {
         name: 'enter-key-figures',
-        access: 'keyFigures.manage',
+        access: 'keyFigures.enter',
         patterns: [/^(?:enter|update|correct|add) (?:the )?key figures\b/],
         help: {
           title: 'enter key figures for Q3 2026',
@@ -29,8 +29,8 @@ export function keyFiguresFeature(desk: KeyFiguresDesk): Feature {
       },
     ],
     verbs: {
-      'keyFigures.form': cardAction('keyFigures.manage', anyData, async (_data, sender) => desk.form(await sender.actor())),
-      'keyFigures.save': cardAction('keyFigures.manage', anyData, async (data, sender) => desk.save(await sender.actor(), data)),
+      'keyFigures.form': cardAction('keyFigures.enter', anyData, async (_data, sender) => desk.form(await sender.actor())),
+      'keyFigures.save': cardAction('keyFigures.enter', anyData, async (data, sender) => desk.save(await sender.actor(), data)),
     },
   };
 }

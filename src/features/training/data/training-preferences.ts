@@ -2,6 +2,13 @@ import { type TableClient, odata } from '@azure/data-tables';
 import { assertValidKey, isNotFound } from '../../../platform/storage/keys';
 
 const OPT_OUT = 'optout';
+
+/** A member's last training reminder: when, and the monthly batch it went in. */
+export interface LastReminder {
+  atUtc: string;
+  batchId?: string;
+}
+
 const REMINDED = 'reminded';
 
 /**
@@ -31,17 +38,22 @@ export class TrainingPreferences {
     return this.keysOf(OPT_OUT);
   }
 
-  /** When each member was last reminded (UTC ISO). */
-  async lastReminded(): Promise<Map<string, string>> {
-    const reminded = new Map<string, string>();
-    const rows = this.table.listEntities<{ atUtc: string }>({ queryOptions: { filter: odata`PartitionKey eq ${REMINDED}` } });
-    for await (const row of rows) if (typeof row.atUtc === 'string' && row.rowKey) reminded.set(row.rowKey, row.atUtc);
+  /** When each member was last reminded (UTC ISO), and in which delivery batch. */
+  async lastReminded(): Promise<Map<string, LastReminder>> {
+    const reminded = new Map<string, LastReminder>();
+    const rows = this.table.listEntities<{ atUtc: unknown; batchId?: unknown }>({
+      queryOptions: { filter: odata`PartitionKey eq ${REMINDED}` },
+    });
+    for await (const row of rows) {
+      if (typeof row.atUtc !== 'string' || !row.rowKey) continue;
+      reminded.set(row.rowKey, { atUtc: row.atUtc, ...(typeof row.batchId === 'string' ? { batchId: row.batchId } : {}) });
+    }
     return reminded;
   }
 
-  async recordReminded(aadObjectIds: readonly string[], atUtc: string): Promise<void> {
+  async recordReminded(aadObjectIds: readonly string[], atUtc: string, batchId: string): Promise<void> {
     for (const id of aadObjectIds)
-      await this.table.upsertEntity({ partitionKey: REMINDED, rowKey: assertValidKey(id, 'aadObjectId'), atUtc }, 'Replace');
+      await this.table.upsertEntity({ partitionKey: REMINDED, rowKey: assertValidKey(id, 'aadObjectId'), atUtc, batchId }, 'Replace');
   }
 
   private async keysOf(partition: string): Promise<Set<string>> {

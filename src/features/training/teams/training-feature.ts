@@ -27,7 +27,7 @@ export function trainingFeature(desk: TrainingDesk): Feature {
     commands: [
       {
         name: 'training-due',
-        access: 'training.report',
+        access: 'training.due',
         phrases: ['training due', 'who needs training', 'who is due for training', 'training report'],
         help: {
           title: 'training due',
