@@ -15,7 +15,7 @@ import { freePort } from '../platform/process/free-port';
 import { storageCredential } from '../platform/storage/storage-credential';
 import { type SampleData, startSampleData } from '../local/sample-data';
 import type { Metrics } from '../platform/telemetry/metrics';
-import { loadPublicPages } from './pages/public-pages';
+import { loadPublicPages, renderPage } from './pages/public-pages';
 
 export interface AppOverrides {
   clock?: Clock;
@@ -65,7 +65,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       messages: endpoint,
       health: () => checkHealth(store),
       readiness: () => checkReadiness(store, workers),
-      pages,
+      // The privacy notice is read per request (one point query), so every instance serves the latest version.
+      page: async (name) => (name === 'privacy' ? renderPage(await services.privacy.notice.markdown()) : pages.get(name)),
       downloads,
       logger,
     });

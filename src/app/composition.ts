@@ -1,4 +1,12 @@
-import { ApologyBook, ApologyDesk, type OfficerNotice, apologiesFeature, ApologyNotices, apologyMeeting } from '../features/apologies';
+import {
+  ApologyBook,
+  ApologyDesk,
+  type OfficerNotice,
+  apologiesFeature,
+  ApologyNotices,
+  apologyMeeting,
+  apologiesPersonalData,
+} from '../features/apologies';
 import type { AppConfig } from './config';
 import { DeliveryControl } from '../platform/delivery/delivery-control';
 import { DeliveryDispatcher } from '../platform/delivery/delivery-dispatcher';
@@ -23,6 +31,7 @@ import {
   meetingsFeature,
   MeetingCalendar,
   PANEL_NAME,
+  meetingsPersonalData,
 } from '../features/meetings';
 import {
   MemberDirectory,
@@ -34,6 +43,7 @@ import {
   MemberImport,
   narrows,
   type TeamRosterPages,
+  membersPersonalData,
 } from '../features/members';
 import { may } from '../shared/access/policy';
 import { TeamRoster } from '../platform/teams/team-roster';
@@ -46,6 +56,7 @@ import {
   OfficerEntryStore,
   OfficerQuestionStore,
   remitFeature,
+  remitPersonalData,
 } from '../features/remit';
 import { JobStore } from '../platform/scheduler/job-store';
 import type { JobHandler } from '../platform/scheduler/scheduled-job';
@@ -63,6 +74,7 @@ import {
   EventRsvps,
   OfficerEvents,
   RsvpBook,
+  eventsPersonalData,
 } from '../features/events';
 import {
   type CalendarServices,
@@ -74,6 +86,7 @@ import {
   eventIcsFileName,
   eventToIcs,
   BulletinSender,
+  calendarPersonalData,
 } from '../features/calendar';
 import {
   challengesFeature,
@@ -83,12 +96,19 @@ import {
   ChallengeRepository,
   ChallengeService,
   directoryPeople,
+  challengesPersonalData,
 } from '../features/challenges';
-import { auditFeature, AuditLog, AuditDesk, type AuditTrail } from '../features/audit';
-import { attendanceFeature, AttendanceDesk, AttendanceBook, Occasions } from '../features/attendance';
-import { trainingFeature, TrainingDesk, TrainingPreferences, FlaggedCouncillors } from '../features/training';
+import { auditFeature, AuditLog, AuditDesk, type AuditTrail, auditPersonalData } from '../features/audit';
+import { attendanceFeature, AttendanceDesk, AttendanceBook, Occasions, attendancePersonalData } from '../features/attendance';
+import { trainingFeature, TrainingDesk, TrainingPreferences, FlaggedCouncillors, trainingPersonalData } from '../features/training';
 import { participationFeature, ParticipationDesk } from '../features/participation';
-import { keyFiguresFeature, KeyFiguresDesk, KeyFiguresStore, loadKeyFigureDefinitions } from '../features/key-figures';
+import {
+  keyFiguresFeature,
+  KeyFiguresDesk,
+  KeyFiguresStore,
+  loadKeyFigureDefinitions,
+  keyFiguresPersonalData,
+} from '../features/key-figures';
 import { TeamsProactiveSender } from '../platform/teams/teams-proactive-sender';
 import type { Clock } from '../platform/time/clock';
 import { WorkingDayCalendar } from '../platform/time/working-days';
@@ -96,6 +116,20 @@ import { ChartRenderer } from '../platform/charts/chart-renderer';
 import { SignedLinks } from '../platform/security/signed-links';
 import { type Metrics, NO_METRICS } from '../platform/telemetry/metrics';
 import type { WorkerState } from '../platform/health/worker-state';
+import { Duration } from 'luxon';
+import type { PersonalDataContribution } from '../shared/personal-data';
+import { deliveryPersonalData } from '../platform/delivery/delivery-personal-data';
+import { jobsPersonalData } from '../platform/scheduler/jobs-personal-data';
+import {
+  PersonalDataRegistry,
+  PrivacyDesk,
+  PrivacyNoticeDesk,
+  PrivacyStore,
+  RetentionPurge,
+  privacyFeature,
+  privacyPersonalData,
+} from '../features/privacy';
+import { readPageSource } from './pages/public-pages';
 
 /** The background work of one instance: delivery, scheduled jobs, meeting sync. */
 export interface Workers {
@@ -151,6 +185,7 @@ export interface AppServices {
   participation: ParticipationDesk;
   keyFigures: KeyFiguresDesk;
   youSaidWeDid: YouSaidWeDidDesk;
+  privacy: { desk: PrivacyDesk; notice: PrivacyNoticeDesk; purge: RetentionPurge };
 }
 
 export interface Composition {
@@ -167,6 +202,8 @@ export interface Composition {
   scheduler: Scheduler;
   bulletin: BulletinSender;
   meetingSync?: MeetingSyncScheduler;
+  /** Every table's personal-data owner: what "my data", subject access, erasure and the retention purge ask. */
+  personalData: PersonalDataRegistry;
 }
 
 /** Builds every service on one storage account; nothing here starts until `workers.start()`. */
@@ -367,6 +404,29 @@ export function compose(
     officersTeamId: config.officersChannel,
     publicBaseUrl: config.publicBaseUrl,
   });
+  const personal = personalDataOwners(store);
+  const personalData = new PersonalDataRegistry([...Object.values(personal.features), ...personal.platform]);
+  const privacyStore = new PrivacyStore(store.client('privacy'), clock);
+  const privacy: AppServices['privacy'] = {
+    desk: new PrivacyDesk({
+      registry: personalData,
+      members,
+      roleOf: (aadObjectId) => roles.roleOf(aadObjectId),
+      links: new SignedLinks(config.linkSigningSecret, clock, Duration.fromObject({ minutes: 15 })),
+      store: privacyStore,
+      audit,
+      clock,
+      logger,
+      publicBaseUrl: config.publicBaseUrl,
+    }),
+    notice: new PrivacyNoticeDesk({
+      store: privacyStore,
+      audit,
+      defaultMarkdown: readPageSource('privacy'),
+      publicBaseUrl: config.publicBaseUrl,
+    }),
+    purge: new RetentionPurge({ registry: personalData, retention: config.retention, jobs, audit, clock }),
+  };
   const services: AppServices = {
     knowledge,
     remit,
@@ -396,8 +456,16 @@ export function compose(
     participation,
     keyFigures,
     youSaidWeDid,
+    privacy,
   };
-  const features = registerFeatures(services, { reminders, clock, logger, publicBaseUrl: config.publicBaseUrl, metrics });
+  const features = registerFeatures(services, {
+    reminders,
+    clock,
+    logger,
+    publicBaseUrl: config.publicBaseUrl,
+    metrics,
+    personalData: personal.features,
+  });
   const scheduler = new Scheduler(jobs, jobHandlers(features), clock, logger, {
     ...DEFAULT_SCHEDULER_OPTIONS,
     pollInterval: config.schedulerPollInterval,
@@ -453,8 +521,59 @@ export function compose(
     scheduler,
     bulletin: calendar.bulletinSender,
     meetingSync,
+    personalData,
   };
 }
+
+/** Each feature's part in the person's data rights, for its own tables, and the platform's (outbox, jobs). */
+function personalDataOwners(store: TableStore): {
+  features: Record<PersonalDataOwner, PersonalDataContribution>;
+  platform: PersonalDataContribution[];
+} {
+  return {
+    features: {
+      members: membersPersonalData({ members: store.client('members'), roles: store.client('roles'), teams: store.client('teams') }),
+      meetings: meetingsPersonalData({ meetings: store.client('meetings'), reminderLog: store.client('reminderlog') }),
+      apologies: apologiesPersonalData(store.client('apologies')),
+      events: eventsPersonalData({
+        events: store.client('events'),
+        invitations: store.client('eventinvites'),
+        rsvps: store.client('rsvps'),
+      }),
+      calendar: calendarPersonalData({ tokens: store.client('calendartokens'), bulletinOptOuts: store.client('bulletinoptouts') }),
+      challenges: challengesPersonalData({ challenges: store.client('challenges'), youSaidWeDid: store.client('yousaidwedid') }),
+      attendance: attendancePersonalData(store.client('attendance')),
+      training: trainingPersonalData(store.client('training')),
+      keyFigures: keyFiguresPersonalData(store.client('keyfigures')),
+      audit: auditPersonalData(store.client('audit')),
+      remit: remitPersonalData({
+        feedback: store.client('feedback'),
+        officerQuestions: store.client('officerquestions'),
+        officerEntries: store.client('officerentries'),
+      }),
+      privacy: privacyPersonalData(store.client('privacy')),
+    },
+    platform: [
+      deliveryPersonalData({ outbox: store.client('outbox'), unreachable: store.client('unreachable') }),
+      jobsPersonalData(store.client('jobs')),
+    ],
+  };
+}
+
+/** The features that keep rows about people, by the name their registration carries. */
+type PersonalDataOwner =
+  | 'members'
+  | 'meetings'
+  | 'apologies'
+  | 'events'
+  | 'calendar'
+  | 'challenges'
+  | 'attendance'
+  | 'training'
+  | 'keyFigures'
+  | 'audit'
+  | 'remit'
+  | 'privacy';
 
 /**
  * The features in the order free text is offered to them: meeting questions before the
@@ -462,32 +581,62 @@ export function compose(
  */
 function registerFeatures(
   services: AppServices,
-  wiring: { reminders: MeetingReminders; clock: Clock; logger: Logger; publicBaseUrl: string; metrics: Metrics },
+  wiring: {
+    reminders: MeetingReminders;
+    clock: Clock;
+    logger: Logger;
+    publicBaseUrl: string;
+    metrics: Metrics;
+    personalData: Record<PersonalDataOwner, PersonalDataContribution>;
+  },
 ): Feature[] {
+  const personal = wiring.personalData;
   const features: Feature[] = [
-    membersFeature({ members: services.members, roles: services.roles, imports: services.imports, logger: wiring.logger }),
-    meetingsFeature({ desk: services.meetings.desk, calendar: services.meetings.calendar, jobs: wiring.reminders.handlers() }),
-    apologiesFeature({
-      desk: services.apologies,
-      notices: services.apologyNotices,
-      nextMeetingId: () => services.meetings.desk.nextMeetingId(),
-    }),
-    eventsFeature({ desk: services.events.desk, clock: wiring.clock, eventIcs: services.events.eventIcs }),
-    calendarFeature({ ...services.calendar, members: services.members, roles: services.roles, publicBaseUrl: wiring.publicBaseUrl }),
-    challengesFeature(services.challenges, services.youSaidWeDid),
-    attendanceFeature({ desk: services.attendance, events: services.events.desk, meetings: services.meetings.desk }),
-    trainingFeature(services.training),
+    {
+      ...membersFeature({ members: services.members, roles: services.roles, imports: services.imports, logger: wiring.logger }),
+      personalData: personal.members,
+    },
+    {
+      ...meetingsFeature({ desk: services.meetings.desk, calendar: services.meetings.calendar, jobs: wiring.reminders.handlers() }),
+      personalData: personal.meetings,
+    },
+    {
+      ...apologiesFeature({
+        desk: services.apologies,
+        notices: services.apologyNotices,
+        nextMeetingId: () => services.meetings.desk.nextMeetingId(),
+      }),
+      personalData: personal.apologies,
+    },
+    {
+      ...eventsFeature({ desk: services.events.desk, clock: wiring.clock, eventIcs: services.events.eventIcs }),
+      personalData: personal.events,
+    },
+    {
+      ...calendarFeature({ ...services.calendar, members: services.members, roles: services.roles, publicBaseUrl: wiring.publicBaseUrl }),
+      personalData: personal.calendar,
+    },
+    { ...challengesFeature(services.challenges, services.youSaidWeDid), personalData: personal.challenges },
+    {
+      ...attendanceFeature({ desk: services.attendance, events: services.events.desk, meetings: services.meetings.desk }),
+      personalData: personal.attendance,
+    },
+    { ...trainingFeature(services.training), personalData: personal.training },
     participationFeature(services.participation),
-    keyFiguresFeature(services.keyFigures),
-    auditFeature(services.audit),
-    remitFeature({
-      knowledge: services.liveKnowledge,
-      feedback: services.feedback,
-      officers: services.officerQuestions,
-      clock: wiring.clock,
-      logger: wiring.logger,
-      metrics: wiring.metrics,
-    }),
+    { ...keyFiguresFeature(services.keyFigures), personalData: personal.keyFigures },
+    { ...auditFeature(services.audit), personalData: personal.audit },
+    privacyFeature({ ...services.privacy, personalData: personal.privacy, publicBaseUrl: wiring.publicBaseUrl }),
+    {
+      ...remitFeature({
+        knowledge: services.liveKnowledge,
+        feedback: services.feedback,
+        officers: services.officerQuestions,
+        clock: wiring.clock,
+        logger: wiring.logger,
+        metrics: wiring.metrics,
+      }),
+      personalData: personal.remit,
+    },
   ];
   const staffCommands = () =>
     features.flatMap((feature) => (feature.commands ?? []).flatMap((command) => (command.help ? [command.help] : [])));

@@ -6,6 +6,8 @@ import { parseReminderOffsets } from '../features/meetings';
 import { type BulletinSchedule, parseBulletinSchedule } from '../features/calendar';
 import { instanceNameFrom } from '../platform/delivery/instance-identity';
 import { LONDON } from '../platform/time/clock';
+import { RETENTION_SETTINGS } from '../features/privacy';
+import type { RetentionKind, RetentionSettings } from '../shared/personal-data';
 
 /**
  * Every setting the bot reads, validated once at start-up. This is the only module that reads
@@ -116,7 +118,45 @@ const environmentSchema = z.object({
   ),
   /** Set by App Service on each worker: stable across restarts of the process on that worker. */
   WEBSITE_INSTANCE_ID: optionalText,
+  RETENTION_DELIVERY_RECORDS: retentionPeriod('deliveryRecords'),
+  RETENTION_ANSWER_FEEDBACK: retentionPeriod('answerFeedback'),
+  RETENTION_OFFICER_QUESTIONS: retentionPeriod('officerQuestions'),
+  RETENTION_APOLOGIES: retentionPeriod('apologies'),
+  RETENTION_EVENT_REPLIES: retentionPeriod('eventReplies'),
+  RETENTION_ATTENDANCE: retentionPeriod('attendance'),
+  RETENTION_CLOSED_CHALLENGES: retentionPeriod('closedChallenges'),
+  RETENTION_AUDIT_LOG: retentionPeriod('auditLog'),
+  RETENTION_INACTIVE_MEMBERS: retentionPeriod('inactiveMembers'),
 });
+
+/**
+ * A retention period (ISO-8601, e.g. P2Y or P90D): at least the kind's minimum (shorter would
+ * break what the data is kept for) and at most 20 years. Years and months count as calendars do.
+ */
+function retentionPeriod(kind: RetentionKind) {
+  const setting = RETENTION_SETTINGS[kind];
+  const minimum = Duration.fromISO(setting.minimum);
+  return z
+    .string()
+    .default(setting.fallback)
+    .transform((value, context) => {
+      const period = Duration.fromISO(value.trim().toUpperCase());
+      const reference = DateTime.fromISO('2000-01-01T00:00:00Z');
+      const ok =
+        period.isValid &&
+        reference.plus(period) >= reference.plus(minimum) &&
+        reference.plus(period) <= reference.plus({ years: 20 }) &&
+        Object.values(period.toObject()).every((part) => part >= 0);
+      if (!ok) {
+        context.addIssue({
+          code: 'custom',
+          message: `must be an ISO-8601 period from ${setting.minimum} to P20Y, e.g. ${setting.fallback}`,
+        });
+        return z.NEVER;
+      }
+      return period;
+    });
+}
 
 /** A real calendar date from 2000 on, and not after today (an election that has happened). */
 function isPastElectionDate(value: string): boolean {
@@ -224,6 +264,8 @@ export interface AppConfig {
   knowledgeSyncInterval: Duration;
   /** The last county council election (London date, YYYY-MM-DD): training since then counts. */
   electionDate?: string;
+  /** How long each kind of personal data is kept (RETENTION_*); the nightly purge deletes what is older. */
+  retention: RetentionSettings;
 }
 
 /** Table names start with this prefix unless TABLE_PREFIX says otherwise. */
@@ -302,7 +344,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     officerQuestionNudgeAfter: values.OFFICER_QUESTION_NUDGE_AFTER,
     knowledgeSyncInterval: values.KNOWLEDGE_SYNC_INTERVAL,
     electionDate: values.ELECTION_DATE,
+    retention: readRetention(values),
   };
+}
+
+function readRetention(values: EnvironmentValues): RetentionSettings {
+  const periods: Record<RetentionKind, Duration> = {
+    deliveryRecords: values.RETENTION_DELIVERY_RECORDS,
+    answerFeedback: values.RETENTION_ANSWER_FEEDBACK,
+    officerQuestions: values.RETENTION_OFFICER_QUESTIONS,
+    apologies: values.RETENTION_APOLOGIES,
+    eventReplies: values.RETENTION_EVENT_REPLIES,
+    attendance: values.RETENTION_ATTENDANCE,
+    closedChallenges: values.RETENTION_CLOSED_CHALLENGES,
+    auditLog: values.RETENTION_AUDIT_LOG,
+    inactiveMembers: values.RETENTION_INACTIVE_MEMBERS,
+  };
+  // Typed by kind: a kind added to RETENTION_KINDS without its setting does not compile.
+  return periods;
 }
 
 type EnvironmentValues = z.infer<typeof environmentSchema>;

@@ -20,8 +20,8 @@ export interface ReadinessReport {
 export interface ServerDependencies {
   messages: MessageEndpoint;
   readiness: () => Promise<ReadinessReport>;
-  /** The privacy notice and terms of use the Teams manifest links to. */
-  pages: ReadonlyMap<PublicPageName, PublicPage>;
+  /** The privacy notice (the latest version officers saved) and terms of use the Teams manifest links to. */
+  page(name: PublicPageName): Promise<PublicPage | undefined>;
   /** Every file the features serve (calendar files, officer exports). */
   downloads: readonly Download[];
   health: () => Promise<HealthReport>;
@@ -93,13 +93,21 @@ export function createHttpServer(deps: ServerDependencies): restify.Server {
 
   for (const name of PUBLIC_PAGES) {
     server.get(`/${name}`, async (_req, res) => {
-      const page = deps.pages.get(name);
+      let page: PublicPage | undefined;
+      try {
+        page = await deps.page(name);
+      } catch (error) {
+        deps.logger.error({ event: 'page.failed', page: name, err: error }, 'page could not be read');
+        res.send(500, { error: 'Internal error' });
+        return;
+      }
       if (!page) {
         res.send(404, { error: 'Not found' });
         return;
       }
       res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.setHeader('cache-control', 'public, max-age=3600');
+      // Revalidated on every visit: an officer's edit of the privacy notice shows at once.
+      res.setHeader('cache-control', 'no-cache');
       // Static text: nothing on the page needs scripts, frames or other origins.
       res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
       res.setHeader('x-content-type-options', 'nosniff');

@@ -22,6 +22,7 @@ export const JOB_KINDS = {
   officerQuestionNudges: 'officer-question-nudges',
   apologyNotice: 'apology-notice',
   teamInvitations: 'team-invitations',
+  retentionPurge: 'retention-purge',
 } as const;
 
 /** Keys of scheduled jobs: one pending job per key. */
@@ -52,6 +53,8 @@ export const jobKeys = {
   teamInvitationsOf: (eventId: string, sequence: number) => `${JOB_KINDS.teamInvitations}|${eventId}|v${sequence}|`,
   /** One page of a Team's roster (from 0): the job carries the continuation token that reads it. */
   teamInvitationPage: (eventId: string, sequence: number, page: number) => `${jobKeys.teamInvitationsOf(eventId, sequence)}p${page}`,
+  /** The daily retention purge of one London date: planned once per date by every instance that starts. */
+  retentionPurge: (londonDate: string) => `${JOB_KINDS.retentionPurge}|${londonDate}`,
 } as const;
 
 /**

@@ -19,15 +19,25 @@ const markdown = new MarkdownIt({ html: false, linkify: false, typographer: fals
  * The privacy notice and terms of use, rendered once at start-up from the Markdown officers edit
  * in src/app/pages/. A missing or empty file stops the start, naming it, as a broken knowledge entry does.
  */
-export function loadPublicPages(directory = path.join(projectRoot(), 'src', 'app', 'pages')): ReadonlyMap<PublicPageName, PublicPage> {
+export function loadPublicPages(directory = pagesDirectory()): ReadonlyMap<PublicPageName, PublicPage> {
   const pages = new Map<PublicPageName, PublicPage>();
-  for (const name of PUBLIC_PAGES) {
-    const file = path.join(directory, `${name}.md`);
-    const source = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-    if (source.trim().length === 0) throw new Error(`${file} is missing or empty: the bot serves it at /${name}`);
-    pages.set(name, renderPage(source));
-  }
+  for (const name of PUBLIC_PAGES) pages.set(name, renderPage(readPageSource(name, directory)));
   return pages;
+}
+
+/**
+ * One page's Markdown as it ships with the bot. The privacy notice's is its default: officers can
+ * replace it in Teams ("edit privacy notice"), and the page then serves their latest version.
+ */
+export function readPageSource(name: PublicPageName, directory = pagesDirectory()): string {
+  const file = path.join(directory, `${name}.md`);
+  const source = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  if (source.trim().length === 0) throw new Error(`${file} is missing or empty: the bot serves it at /${name}`);
+  return source;
+}
+
+function pagesDirectory(): string {
+  return path.join(projectRoot(), 'src', 'app', 'pages');
 }
 
 export function renderPage(source: string): PublicPage {

@@ -5,3 +5,4 @@ export { ApologyBook } from './data/apology-book';
 export { apologiesFeature } from './teams/apologies-feature';
 export { apologyMeeting } from './apology-desk';
 export { ApologyNotices } from './apology-notices';
+export { apologiesPersonalData } from './data/apologies-personal-data';

@@ -5,3 +5,4 @@ export type { AttendanceRecord } from './domain/attendance';
 export { Occasions, occasionOfEvent, occasionOfMeeting } from './data/occasions';
 export { attendanceFeature } from './teams/attendance-feature';
 export { AttendanceDesk } from './attendance-desk';
+export { attendancePersonalData } from './data/attendance-personal-data';

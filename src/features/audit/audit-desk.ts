@@ -8,6 +8,7 @@ import { type AuditLog, isAuditCursor } from './data/audit-log';
 import { AUDIT_ACTION_LABELS, type AuditEntry } from './domain/audit-entry';
 import { renderAuditLogCard } from './teams/audit-log-card';
 import { requirePermission } from '../../shared/access/policy';
+import { FORMER_MEMBER } from '../../shared/personal-data';
 
 export const AUDIT_PAGE_SIZE = 20;
 
@@ -19,6 +20,11 @@ const ROLE_WORDS: Record<AuditEntry['actor']['role'], string> = {
   admin: 'administrator',
   system: 'the bot',
 };
+
+/** An id no longer in the directory; an erased person's pseudonym says so. */
+function shownId(id: string): string {
+  return id.startsWith('former-') ? `${FORMER_MEMBER} (${id})` : id;
+}
 
 /**
  * "audit log" for administrators: the latest entries, newest first, 20 a page. People are shown
@@ -48,8 +54,10 @@ export class AuditDesk {
         who:
           entry.actor.role === 'system'
             ? 'the bot'
-            : `${literalText(names.get(entry.actor.aadObjectId) ?? entry.actor.aadObjectId)} (${ROLE_WORDS[entry.actor.role]})`,
-        subject: literalText(entry.subject.kind === 'member' ? (names.get(entry.subject.id) ?? entry.subject.id) : entry.subject.id),
+            : `${literalText(names.get(entry.actor.aadObjectId) ?? shownId(entry.actor.aadObjectId))} (${ROLE_WORDS[entry.actor.role]})`,
+        subject: literalText(
+          entry.subject.kind === 'member' ? (names.get(entry.subject.id) ?? shownId(entry.subject.id)) : entry.subject.id,
+        ),
         detail: literalText(entry.detail),
       })),
       after: page.after ?? '',

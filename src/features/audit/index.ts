@@ -4,3 +4,4 @@ export { AuditDesk } from './audit-desk';
 export type { AuditTrail } from './domain/audit-entry';
 export { auditFeature } from './teams/audit-feature';
 export { SYSTEM_ACTOR } from './domain/audit-entry';
+export { auditPersonalData } from './data/audit-personal-data';

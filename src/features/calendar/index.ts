@@ -10,3 +10,4 @@ export { calendarFeature } from './teams/calendar-feature';
 export { parseBulletinSchedule } from './domain/bulletin-schedule';
 export type { BulletinSchedule } from './domain/bulletin-schedule';
 export { eventIcsFileName, eventToIcs } from './domain/members-calendar';
+export { calendarPersonalData } from './data/calendar-personal-data';

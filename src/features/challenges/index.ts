@@ -6,3 +6,4 @@ export { directoryPeople } from './domain/challenge-people';
 export { challengesFeature } from './teams/challenges-feature';
 export { YouSaidWeDidDesk } from './you-said-we-did-desk';
 export { YouSaidWeDidStore } from './data/you-said-we-did-store';
+export { challengesPersonalData } from './data/challenges-personal-data';

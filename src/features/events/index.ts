@@ -12,3 +12,4 @@ export { RSVP_LABELS } from './domain/rsvp';
 export type { RsvpResponse } from './domain/rsvp';
 export { EventRsvps } from './event-rsvps';
 export { OfficerEvents } from './officer-events';
+export { eventsPersonalData } from './data/events-personal-data';

@@ -51,7 +51,7 @@ const CAPABILITIES: { title: string; detail: string; access: Permission }[] = [
 
 /** The one line on the welcome card about what the bot keeps; the privacy page says the rest. */
 export const DATA_NOTICE =
-  "I keep your Teams id and name, your chat with me, and what you send me here (apologies, replies, responses to challenge cards), in the council's Azure storage. Never your e-mail or party.";
+  'I keep your Teams id and name, your chat with me, and what you send me here (apologies, replies, responses to challenge cards), in the council\'s Azure storage. Never your e-mail or party. Say "my data" for a copy.';
 
 /** `publicBaseUrl`: where the bot serves its privacy notice (`/privacy`). */
 export function welcomeCardData(publicBaseUrl: string): WelcomeCardData {

@@ -19,3 +19,4 @@ export { ReminderLog } from './data/reminder-log';
 export { reminderCards } from './teams/reminder-cards';
 export { MeetingCalendar } from './domain/meeting-calendar';
 export { COUNCIL_NAME } from './domain/council-name';
+export { meetingsPersonalData } from './data/meetings-personal-data';

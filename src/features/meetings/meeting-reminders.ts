@@ -102,6 +102,7 @@ export class MeetingReminders {
     await this.deps.log.recordReminded(
       meeting.id,
       recipients.map((member) => member.aadObjectId),
+      this.deps.clock.now().toUTC().toISO()!,
     );
     const card = this.deps.cards.reminder(meeting, Duration.fromISO(offset));
     const summary = await this.deps.delivery.broadcast({

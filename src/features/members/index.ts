@@ -11,3 +11,4 @@ export { RoleService, narrows } from './role-service';
 export type { MemberWithRole, RoleChange, RoleChangeListener } from './role-service';
 export { MemberImport } from './member-import';
 export { membersFeature } from './teams/members-feature';
+export { membersPersonalData } from './data/members-personal-data';

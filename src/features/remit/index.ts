@@ -13,3 +13,4 @@ export { stem } from './domain/stemmer';
 export { isStopWord } from './domain/stop-words';
 export { tokenize } from './domain/text-normalizer';
 export type { ThesaurusFile } from './data/english-thesaurus';
+export { remitPersonalData } from './data/remit-personal-data';

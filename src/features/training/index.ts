@@ -4,3 +4,4 @@ export type { CouncillorDirectory } from './domain/councillor-directory';
 export { trainingFeature } from './teams/training-feature';
 export { TrainingDesk } from './training-desk';
 export { TrainingPreferences } from './data/training-preferences';
+export { trainingPersonalData } from './data/training-personal-data';

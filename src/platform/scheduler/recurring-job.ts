@@ -25,7 +25,7 @@ export interface RecurringJobSpec {
  */
 export class RecurringJob {
   constructor(
-    private readonly jobs: JobStore,
+    private readonly jobs: Pick<JobStore, 'pendingKeys' | 'scheduleIfAbsent'>,
     private readonly clock: Clock,
     private readonly spec: RecurringJobSpec,
   ) {}

@@ -1,4 +1,5 @@
 import type { TableClient, TableEntity } from '@azure/data-tables';
+import type { DateTime } from 'luxon';
 import type { ErasureTally, Pseudonym } from '../../shared/personal-data';
 import type { SubjectMatcher } from '../../shared/text/subject-matcher';
 import { isConflict, isNotFound, isPreconditionFailed } from './keys';
@@ -15,6 +16,11 @@ export interface ScrubRules {
   remove(row: StoredRow): boolean;
   /** Structured changes before the generic scrub (e.g. a record's name column beside an id in its RowKey). */
   rewrite?(row: StoredRow, pseudonym: Pseudonym): StoredRow;
+  /**
+   * The id of the person a row is about when its keys say so (an RSVP's RowKey): its `name`
+   * column is then theirs, replaced when they are the subject and left alone when they are not.
+   */
+  owner?(row: StoredRow): string | undefined;
   /** Narrows the scan to part of the table (an OData filter); default every row. */
   filter?: string;
 }
@@ -33,7 +39,7 @@ export async function scrubRows(
 ): Promise<ErasureTally> {
   const tally: ErasureTally = { deleted: 0, pseudonymised: 0 };
   for await (const row of listRows(table, rules.filter)) {
-    if (!rowMentions(row, matcher)) continue;
+    if (!rowMentions(row, matcher, rules)) continue;
     if (rules.remove(row)) {
       if (await deleteRow(table, row.partitionKey, row.rowKey)) tally.deleted++;
       continue;
@@ -51,13 +57,44 @@ export async function* listRows(table: TableClient, filter?: string): AsyncGener
   }
 }
 
-/** Whether the row's keys or string properties hold the subject's id or name. */
-export function rowMentions(row: StoredRow, matcher: SubjectMatcher): boolean {
-  for (const [key, value] of Object.entries(row)) {
-    if (SERVICE_PROPERTIES.has(key)) continue;
-    if (typeof value === 'string' && matcher.mentions(value)) return true;
+/** Every row of the filter, read into memory (a person's rows: a handful). */
+export async function readRows(table: TableClient, filter?: string): Promise<StoredRow[]> {
+  const rows: StoredRow[] = [];
+  for await (const row of listRows(table, filter)) rows.push(row);
+  return rows;
+}
+
+/** The rows of the table (or of the filter) that mention the subject, for an export. */
+export async function rowsMentioning(table: TableClient, matcher: SubjectMatcher, filter?: string): Promise<StoredRow[]> {
+  const rows: StoredRow[] = [];
+  for await (const row of listRows(table, filter)) if (rowMentions(row, matcher)) rows.push(row);
+  return rows;
+}
+
+/**
+ * Whether the row's keys or string properties hold the subject's id or name: whether scrubbing it
+ * would change anything (a namesake's own name column, beside their own id, does not count).
+ */
+export function rowMentions(row: StoredRow, matcher: SubjectMatcher, rules: Pick<ScrubRules, 'owner'> = {}): boolean {
+  const probe = { id: 'former-probe', name: '\u0000' };
+  const scrubbed = scrubbedRow(row, matcher, probe, rules);
+  return Object.entries(writableProperties(row)).some(([key, value]) => scrubbed[key] !== value);
+}
+
+/** Deletes every row of the filter (a purge), each guarded by the ETag it was read with; how many went. */
+export async function deleteWhere(table: TableClient, filter: string, keep: (row: StoredRow) => boolean = () => false): Promise<number> {
+  let deleted = 0;
+  for await (const row of listRows(table, filter)) {
+    if (keep(row)) continue;
+    if (await deleteRow(table, row.partitionKey, row.rowKey, row.etag)) deleted++;
   }
-  return false;
+  return deleted;
+}
+
+/** An OData condition: `column` (a UTC ISO string property) before `cutoff`. */
+export function before(column: string, cutoff: DateTime): string {
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(column)) throw new Error(`not a column name: ${column}`);
+  return `${column} lt '${cutoff.toUTC().toISO()!}'`;
 }
 
 /** Deletes a row; false when it was already gone (an earlier erasure or purge, another instance). */
@@ -86,8 +123,8 @@ async function pseudonymiseRow(
   rules: ScrubRules,
 ): Promise<boolean> {
   let row: StoredRow | undefined = first;
-  for (let attempt = 1; row && rowMentions(row, matcher); attempt++) {
-    const next = scrubbedRow(rules.rewrite ? rules.rewrite(row, pseudonym) : row, matcher, pseudonym);
+  for (let attempt = 1; row && rowMentions(row, matcher, rules); attempt++) {
+    const next = scrubbedRow(rules.rewrite ? rules.rewrite(row, pseudonym) : row, matcher, pseudonym, rules);
     try {
       if (next.partitionKey === row.partitionKey && next.rowKey === row.rowKey) {
         await table.updateEntity(next, 'Replace', { etag: row.etag });
@@ -113,15 +150,20 @@ async function rekey(table: TableClient, row: StoredRow, next: TableEntity<Recor
   await deleteRow(table, row.partitionKey, row.rowKey, row.etag);
 }
 
-function scrubbedRow(row: StoredRow, matcher: SubjectMatcher, pseudonym: Pseudonym): TableEntity<Record<string, unknown>> {
-  const properties = writableProperties(row);
-  const paired = new Set(matcher.pairedNameKeys(properties));
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(properties)) {
-    if (paired.has(key) && typeof value === 'string') out[key] = pseudonym.name;
-    else out[key] = typeof value === 'string' ? matcher.scrubStored(value, pseudonym) : value;
-  }
-  return out as TableEntity<Record<string, unknown>>;
+function scrubbedRow(
+  row: StoredRow,
+  matcher: SubjectMatcher,
+  pseudonym: Pseudonym,
+  rules: Pick<ScrubRules, 'owner'>,
+): TableEntity<Record<string, unknown>> {
+  const owner = rules.owner ? { nameKey: 'name', id: rules.owner(row) } : undefined;
+  const scrubbed = matcher.scrubRecord(
+    writableProperties(row),
+    pseudonym,
+    (value) => (typeof value === 'string' ? matcher.scrubStored(value, pseudonym) : value),
+    owner,
+  );
+  return scrubbed as TableEntity<Record<string, unknown>>;
 }
 
 async function readRow(table: TableClient, partitionKey: string, rowKey: string): Promise<StoredRow | undefined> {

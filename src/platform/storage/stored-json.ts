@@ -23,3 +23,14 @@ export function parseStoredJson<S extends z.ZodType>(schema: S, json: string, wh
   if (!parsed.success) throw new MalformedStoredValueError(what, parsed.error.issues[0]?.message ?? 'unknown');
   return parsed.data;
 }
+
+/** The same, undefined instead of an error: for reading many rows where one damaged row must not stop the rest. */
+export function tryParseStoredJson<S extends z.ZodType>(schema: S, json: unknown): z.infer<S> | undefined {
+  if (typeof json !== 'string') return undefined;
+  try {
+    const parsed = schema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -23,6 +23,7 @@ export const TABLES = [
   'training',
   'keyfigures',
   'yousaidwedid',
+  'privacy',
 ] as const;
 
 export type TableName = (typeof TABLES)[number];

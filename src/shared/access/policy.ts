@@ -82,6 +82,35 @@ const FOR_PANEL = 'This is for panel members and officers. Ask Democratic Servic
  * walks every cell.
  */
 export const ACCESS_RULES = {
+  'privacy.own': {
+    allow: EVERYONE,
+    refusal: '',
+    covers: ['command:my-data', 'command:privacy-notice', 'download:/privacy/data/:file'],
+    note: 'a UK GDPR right of every data subject, guests included: their own data, behind a signed link re-checked when opened',
+  },
+  'privacy.export': {
+    allow: ADMIN,
+    refusal: 'Only an administrator can export the data held about someone else. Say "my data" for your own.',
+    covers: ['command:export-data-of', 'verb:privacy.choose'],
+    note: 'a subject access request; the person chooser serves export and erasure',
+  },
+  'privacy.erase': {
+    allow: ADMIN,
+    refusal: 'Only an administrator can erase the data held about a person.',
+    covers: ['command:erase-data-of', 'verb:privacy.erase', 'verb:privacy.eraseCancel'],
+  },
+  'retention.purge': {
+    allow: ADMIN,
+    system: true,
+    refusal: 'Only an administrator can run the retention purge.',
+    covers: ['command:retention-purge', 'job:retention-purge'],
+    note: 'also nightly',
+  },
+  'privacy.notice.edit': {
+    allow: STAFF,
+    refusal: 'Only officers can change the privacy notice.',
+    covers: ['command:edit-privacy-notice', 'verb:privacy.notice.save', 'verb:privacy.notice.reset'],
+  },
   'help.use': { allow: EVERYONE, refusal: '', covers: ['command:help', 'command:greeting'] },
   'remit.ask': {
     allow: EVERYONE,

@@ -55,30 +55,46 @@ export class SubjectMatcher {
 
   /**
    * A JSON value scrubbed throughout. Where an object holds the subject's id under `aadObjectId`,
-   * `<x>Id` or `<x>AadObjectId`, its name beside it (`name`, `<x>Name`) becomes the pseudonym's
-   * name too, whatever name was stored then (a person may have been renamed since).
+   * `id`, `<x>Id` or `<x>AadObjectId`, its name beside it (`name`, `<x>Name`) becomes the
+   * pseudonym's name, whatever name was stored then (a person may have been renamed since). A
+   * name beside someone else's id is theirs, even when it is spelt the same, and is left alone.
    */
   scrubJson(value: unknown, pseudonym: Pseudonym): unknown {
     if (typeof value === 'string') return this.scrubText(value, pseudonym);
     if (Array.isArray(value)) return value.map((item) => this.scrubJson(item, pseudonym));
     if (typeof value !== 'object' || value === null) return value;
-    const record = value as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(record)) out[key] = this.scrubJson(item, pseudonym);
-    for (const key of this.pairedNameKeys(record)) if (typeof out[key] === 'string') out[key] = pseudonym.name;
-    return out;
+    return this.scrubRecord(value as Record<string, unknown>, pseudonym, (item) => this.scrubJson(item, pseudonym));
   }
 
-  /** The name properties paired with a property holding the subject's id (see scrubJson). */
-  pairedNameKeys(record: Readonly<Record<string, unknown>>): string[] {
-    const keys: string[] = [];
+  /** An object's properties scrubbed by `scrub`, with the pairing of ids and names described at scrubJson. */
+  scrubRecord(
+    record: Readonly<Record<string, unknown>>,
+    pseudonym: Pseudonym,
+    scrub: (value: unknown) => unknown,
+    owner?: { nameKey: string; id: string | undefined },
+  ): Record<string, unknown> {
+    const pairs = namePairs(record);
+    if (owner) pairs.push({ nameKey: owner.nameKey, id: owner.id });
+    const theirs = new Set(pairs.filter((pair) => pair.id !== undefined && this.isSubjectId(pair.id)).map((pair) => pair.nameKey));
+    const others = new Set(pairs.filter((pair) => pair.id !== undefined && !this.isSubjectId(pair.id)).map((pair) => pair.nameKey));
+    const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(record)) {
-      if (!this.isSubjectId(item)) continue;
-      const name = pairedNameKey(key);
-      if (name && name in record) keys.push(name);
+      if (theirs.has(key) && typeof item === 'string') out[key] = pseudonym.name;
+      else if (others.has(key) && !theirs.has(key)) out[key] = item;
+      else out[key] = scrub(item);
     }
-    return keys;
+    return out;
   }
+}
+
+/** The name properties of an object and the id each stands beside. */
+function namePairs(record: Readonly<Record<string, unknown>>): { nameKey: string; id: string | undefined }[] {
+  const pairs: { nameKey: string; id: string | undefined }[] = [];
+  for (const [key, item] of Object.entries(record)) {
+    const nameKey = pairedNameKey(key);
+    if (nameKey && nameKey in record && typeof item === 'string' && item.length > 0) pairs.push({ nameKey, id: item });
+  }
+  return pairs;
 }
 
 /** `aadObjectId` -> `name`, `byId` -> `byName`, `askedByAadObjectId` -> `askedByName`. */

@@ -20,6 +20,8 @@ const SAMPLES: Record<string, string> = {
   'you-said-we-did': 'you said we did',
   'participation-report': 'participation report for 2026',
   'enter-key-figures': 'enter key figures',
+  'export-data-of': 'export data of Priya Shah',
+  'erase-data-of': 'erase data of Priya Shah',
 };
 
 /** The words a refusal carries in a card's or an invoke response's JSON. */

@@ -56,6 +56,15 @@ describe('text commands registered by the features', () => {
     ['key figures', 'key-figures'],
     ['enter key figures for Q3 2026', 'enter-key-figures'],
     ['you said we did for 2026', 'you-said-we-did'],
+    ['My data', 'my-data'],
+    ['what do you know about me?', 'my-data'],
+    ['privacy notice', 'privacy-notice'],
+    ['export data of Priya Shah', 'export-data-of'],
+    ['Export the personal data of 5b2f4e8a-1c3d-4e6f-8a9b-0c1d2e3f4a5b', 'export-data-of'],
+    ['erase data of Priya Shah', 'erase-data-of'],
+    ['delete all data of Cllr Martin Hughes', 'erase-data-of'],
+    ['edit privacy notice', 'edit-privacy-notice'],
+    ['purge old data', 'retention-purge'],
   ])('reads %p as %s', (text, name) => {
     expect(table.route(text)?.command.name).toBe(name);
   });
@@ -92,6 +101,7 @@ describe('text commands registered by the features', () => {
         'challenge-quarterly-report',
         'meeting-reminder',
         'meeting-cancelled',
+        'retention-purge',
       ]),
     );
     const paths = app.composition.features.flatMap((feature) => (feature.downloads ?? []).map((download) => download.path));
@@ -105,6 +115,7 @@ describe('text commands registered by the features', () => {
       '/exports/officer-answers.yaml',
       '/exports/participation.docx',
       '/exports/you-said-we-did.docx',
+      '/privacy/data/:file',
     ]);
   });
 });

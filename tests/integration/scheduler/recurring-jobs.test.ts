@@ -21,7 +21,7 @@ const councillor: Actor = {
   tenantId: FIXTURE_TENANT_ID,
   role: 'panel',
 };
-const SERIES = ['bulletin', 'challenge-nudges', 'challenge-quarterly-report', 'officer-question-nudges'];
+const SERIES = ['bulletin', 'challenge-nudges', 'challenge-quarterly-report', 'officer-question-nudges', 'retention-purge'];
 
 function reference(seed: string) {
   return {
@@ -34,8 +34,8 @@ function reference(seed: string) {
 }
 
 /**
- * Every recurring job on main (the bulletin, the challenge nudges and quarterly report, the
- * officer-question nudges) survives any one run: each occurrence is its own job, which plans the
+ * Every recurring job (the bulletin, the challenge nudges and quarterly report, the
+ * officer-question nudges, the nightly retention purge) survives any one run: each occurrence is its own job, which plans the
  * next before it works, once, however many instances start. (Training reminders: see
  * tests/integration/evidence/training-reminders.test.ts.)
  */
@@ -100,6 +100,7 @@ describe('recurring jobs are re-planned whatever happens to one run', () => {
       'challenge-nudges': ['challenge-nudges|2027-02-01'],
       'challenge-quarterly-report': ['challenge-quarterly-report|2027-04-01'],
       'officer-question-nudges': ['officer-question-nudges|2027-02-01'],
+      'retention-purge': ['retention-purge|2027-02-02'],
     });
   });
 
@@ -107,6 +108,7 @@ describe('recurring jobs are re-planned whatever happens to one run', () => {
     const refused = new Error('the card is 40,000 characters (at most 32,000)');
     const broadcast = jest.spyOn(composition.delivery, 'broadcast').mockRejectedValue(refused);
     const enqueue = jest.spyOn(composition.delivery, 'enqueue').mockRejectedValue(refused);
+    const purge = jest.spyOn(composition.services.privacy.purge, 'run').mockRejectedValue(new Error('storage unavailable'));
     try {
       // A day of ticks, three hours apart: past every backoff, so each of today's runs is tried three times and dropped.
       for (let tick = 0; tick < 8; tick++) {
@@ -114,11 +116,14 @@ describe('recurring jobs are re-planned whatever happens to one run', () => {
         await scheduler.tick();
       }
       expect(broadcast).toHaveBeenCalled();
+      expect(purge).toHaveBeenCalled();
       expect(await pending()).toEqual({
         bulletin: ['bulletin|2027-02-08'],
         'challenge-nudges': ['challenge-nudges|2027-02-02'],
         'challenge-quarterly-report': ['challenge-quarterly-report|2027-04-01'],
         'officer-question-nudges': ['officer-question-nudges|2027-02-02'],
+        // Tonight's purge is still being retried (two of its three attempts failed); tomorrow night's is planned all the same.
+        'retention-purge': ['retention-purge|2027-02-02', 'retention-purge|2027-02-03'],
       });
       // The quarter's report fails the same way on its day; the next quarter's is planned all the same.
       clock.set(clock.now().set({ month: 4, day: 1, hour: 9, minute: 0, second: 5 }));
@@ -130,6 +135,7 @@ describe('recurring jobs are re-planned whatever happens to one run', () => {
     } finally {
       broadcast.mockRestore();
       enqueue.mockRestore();
+      purge.mockRestore();
     }
   });
 

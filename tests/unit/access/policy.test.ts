@@ -73,6 +73,11 @@ const EXPECTED: Record<Permission, string> = {
   'roles.import': '0001100 0',
   'roles.assignStaff': '0000100 0',
   'audit.read': '0000100 0',
+  'privacy.own': '1111111 0',
+  'privacy.export': '0000100 0',
+  'privacy.erase': '0000100 0',
+  'retention.purge': '0000100 1',
+  'privacy.notice.edit': '0001100 0',
 };
 
 describe('the access policy', () => {

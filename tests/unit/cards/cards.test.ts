@@ -375,6 +375,7 @@ describe('welcome card', () => {
     const json = JSON.stringify(card);
     expect(json).toMatch(/I keep your Teams id and name/);
     expect(json).toContain('Never your e-mail or party');
+    expect(json).toContain('Say \\"my data\\" for a copy');
     expect(card.actions).toEqual([
       { type: 'Action.OpenUrl', title: 'How I use your information', url: 'https://cpp-bot.example.org/privacy' },
     ]);

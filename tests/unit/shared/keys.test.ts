@@ -21,6 +21,7 @@ describe('persisted key formats', () => {
       officerQuestionNudges: 'officer-question-nudges',
       apologyNotice: 'apology-notice',
       teamInvitations: 'team-invitations',
+      retentionPurge: 'retention-purge',
     });
   });
 
@@ -33,6 +34,7 @@ describe('persisted key formats', () => {
     expect(jobKeys.eventReminder('ev-1', start)).toBe('event-reminder|ev-1|2026-03-17T14:00:00.000Z');
     expect(jobKeys.trainingReminders('2026-12-01')).toBe('training-reminders|2026-12-01');
     expect(jobKeys.apologyNotice(meeting, 'aad-1')).toBe('apology-notice|mg-693-9001|aad-1');
+    expect(jobKeys.retentionPurge('2026-12-01')).toBe('retention-purge|2026-12-01');
   });
 
   it('keeps the single keys recurring series had before one job per occurrence, each inside its series prefix', () => {

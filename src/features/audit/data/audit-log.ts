@@ -16,7 +16,9 @@ import {
 
 /**
  * The audit trail in its own table (`<prefix>audit`), append only: entries are created and never
- * updated or deleted by the bot.
+ * changed, with two exceptions the law asks for: an erased person's id and name are replaced by
+ * the erasure's pseudonym (see audit-personal-data.ts), and entries older than RETENTION_AUDIT_LOG
+ * are deleted by the daily retention purge.
  *
  *   PK 'log'   RK '<inverted milliseconds, 13 digits>_<12 random hex>'
  *

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'purge',
   'broadcast',
   'challenge.status',
+  'notice.changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -26,10 +27,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   purge: 'Retention purge',
   broadcast: 'Broadcast',
   'challenge.status': 'Challenge card status',
+  'notice.changed': 'Privacy notice changed',
 };
 
 /** What an entry is about: a person, a card, an event, the bulletin, a table. */
-export const AUDIT_SUBJECT_KINDS = ['member', 'challenge', 'event', 'bulletin', 'team', 'table'] as const;
+export const AUDIT_SUBJECT_KINDS = ['member', 'challenge', 'event', 'bulletin', 'team', 'table', 'notice'] as const;
 export type AuditSubjectKind = (typeof AUDIT_SUBJECT_KINDS)[number];
 
 /**

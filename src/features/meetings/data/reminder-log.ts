@@ -11,12 +11,13 @@ const NOTICE_PARTITION = 'cancellation-notice';
 export class ReminderLog {
   constructor(private readonly table: TableClient) {}
 
-  async recordReminded(meetingId: string, aadObjectIds: readonly string[]): Promise<void> {
+  /** `remindedAtUtc` dates the rows, so the retention purge can delete them (RETENTION_DELIVERY_RECORDS). */
+  async recordReminded(meetingId: string, aadObjectIds: readonly string[], remindedAtUtc: string): Promise<void> {
     const partition = `reminded|${assertValidKey(meetingId, 'meetingId')}`;
     for (let start = 0; start < aadObjectIds.length; start += TRANSACTION_LIMIT) {
       const transaction = new TableTransaction();
       for (const id of aadObjectIds.slice(start, start + TRANSACTION_LIMIT))
-        transaction.upsertEntity({ partitionKey: partition, rowKey: assertValidKey(id, 'aadObjectId') }, 'Replace');
+        transaction.upsertEntity({ partitionKey: partition, rowKey: assertValidKey(id, 'aadObjectId'), remindedAtUtc }, 'Replace');
       await this.table.submitTransaction(transaction.actions);
     }
   }
