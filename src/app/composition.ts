@@ -404,7 +404,7 @@ export function compose(
     officersTeamId: config.officersChannel,
     publicBaseUrl: config.publicBaseUrl,
   });
-  const personal = personalDataOwners(store);
+  const personal = personalDataOwners(store, calendar.tokens);
   const personalData = new PersonalDataRegistry([...Object.values(personal.features), ...personal.platform]);
   const privacyStore = new PrivacyStore(store.client('privacy'), clock);
   const privacy: AppServices['privacy'] = {
@@ -526,7 +526,10 @@ export function compose(
 }
 
 /** Each feature's part in the person's data rights, for its own tables, and the platform's (outbox, jobs). */
-function personalDataOwners(store: TableStore): {
+function personalDataOwners(
+  store: TableStore,
+  calendarFeeds: CalendarTokens,
+): {
   features: Record<PersonalDataOwner, PersonalDataContribution>;
   platform: PersonalDataContribution[];
 } {
@@ -540,7 +543,10 @@ function personalDataOwners(store: TableStore): {
         invitations: store.client('eventinvites'),
         rsvps: store.client('rsvps'),
       }),
-      calendar: calendarPersonalData({ tokens: store.client('calendartokens'), bulletinOptOuts: store.client('bulletinoptouts') }),
+      calendar: calendarPersonalData(
+        { tokens: store.client('calendartokens'), bulletinOptOuts: store.client('bulletinoptouts') },
+        calendarFeeds,
+      ),
       challenges: challengesPersonalData({ challenges: store.client('challenges'), youSaidWeDid: store.client('yousaidwedid') }),
       attendance: attendancePersonalData(store.client('attendance')),
       training: trainingPersonalData(store.client('training')),

@@ -37,6 +37,7 @@ describe('my data and erasure in the Agents Playground', () => {
     const json = cardJson(reply);
     expect(json).toContain('Your data');
     expect(json).toContain('Members directory: 1');
+    expect(json).toContain('Role in the bot: 1');
     expect(json).toContain('Member Bulletin choice: 1');
     expect(json).toContain('Training reminders: 1');
     const url = /"url":"(http:\/\/127\.0\.0\.1:\d+\/privacy\/data\/[^"]+)"/.exec(json)![1]!;
