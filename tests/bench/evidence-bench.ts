@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { DateTime } from 'luxon';
@@ -40,7 +41,8 @@ const OFFICER = { aadObjectId: '11111111-1111-4111-8111-111111111111', name: 'Be
 const NOW = '2026-12-31T12:00:00.000Z';
 const RUNS = 5;
 
-export async function printEvidenceBench(connectionString: string): Promise<void> {
+export async function printEvidenceBench(connectionString: string, storagePid?: number): Promise<void> {
+  const time = timer(storagePid);
   const cards = new TableStore(connectionString, 'benchcc');
   const store = new TableStore(connectionString, 'benchev');
   await store.ensureTables();
@@ -136,28 +138,82 @@ export async function printEvidenceBench(connectionString: string): Promise<void
       async () => (await participation.reportDocx(signed('participation-docx', '2026-01-01', '2026-12-31')))!.body.length,
     ),
   ];
+  console.log(
+    '  (wall: elapsed on this machine; CPU: this process, the figure the load of other work on the machine barely moves; storage CPU: the',
+  );
+  console.log('   Azurite process, which scans the whole table for every query where Azure Tables reads just the partition)');
   for (const timing of timings) {
     console.log(
-      `  ${timing.name.padEnd(66)} median ${String(timing.medianMs).padStart(5)} ms   max ${String(timing.maxMs).padStart(5)} ms   ${(timing.medianMs / Math.max(1, baseline.medianMs)).toFixed(1)}x baseline   (${timing.size} bytes)`,
+      `  ${timing.name.padEnd(66)} wall ${ms(timing.medianMs)}   CPU ${ms(timing.cpuMs)}   storage CPU ${timing.storageCpuMs === undefined ? '    -' : ms(timing.storageCpuMs)}   ${(timing.cpuMs / Math.max(1, baseline.cpuMs)).toFixed(1)}x baseline CPU   (${timing.size} bytes)`,
     );
   }
   const cardBytes = JSON.stringify(await desk.report(OFFICER, 'challenge report for Q3 2026')).length;
   const participationBytes = JSON.stringify(await participation.reportCard(OFFICER, 'participation report for 2026')).length;
   console.log(`  card sizes: challenge report ${cardBytes} bytes, participation report ${participationBytes} bytes (Teams limit ~28,000)`);
-  const worst = Math.max(...timings.slice(1).map((timing) => timing.medianMs));
-  console.log(`  charts and documents ${worst < 1000 ? 'within' : 'OVER'} the 1 s target (slowest median ${worst} ms)`);
+  const worst = timings.slice(1).reduce((slowest, timing) => (timing.cpuMs > slowest.cpuMs ? timing : slowest));
+  console.log(
+    `  charts and documents ${worst.cpuMs < 1000 ? 'within' : 'OVER'} the 1 s target in CPU time (slowest: ${worst.name}, ${worst.cpuMs} ms CPU, ${worst.medianMs} ms wall; load average ${os.loadavg()[0]!.toFixed(2)})`,
+  );
 }
 
-async function time(name: string, work: () => Promise<number>): Promise<{ name: string; medianMs: number; maxMs: number; size: number }> {
-  let size = await work();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = process.hrtime.bigint();
-    size = await work();
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+function ms(value: number): string {
+  return `${String(value).padStart(5)} ms`;
+}
+
+interface Timing {
+  name: string;
+  medianMs: number;
+  maxMs: number;
+  /** Median CPU time of this process per run. */
+  cpuMs: number;
+  /** Median CPU time of the storage emulator per run, where the platform lets us read it. */
+  storageCpuMs?: number;
+  size: number;
+}
+
+/** Medians of RUNS runs after a warm-up: wall time, this process's CPU time and the storage emulator's. */
+function timer(storagePid: number | undefined): (name: string, work: () => Promise<number>) => Promise<Timing> {
+  return async (name, work) => {
+    let size = await work();
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    const storage: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const startCpu = process.cpuUsage();
+      const startStorage = processCpuMs(storagePid);
+      const start = process.hrtime.bigint();
+      size = await work();
+      wall.push(Number(process.hrtime.bigint() - start) / 1e6);
+      const used = process.cpuUsage(startCpu);
+      cpu.push((used.user + used.system) / 1000);
+      const endStorage = processCpuMs(storagePid);
+      if (startStorage !== undefined && endStorage !== undefined) storage.push(endStorage - startStorage);
+    }
+    return {
+      name,
+      medianMs: median(wall),
+      maxMs: Math.round(Math.max(...wall)),
+      cpuMs: median(cpu),
+      ...(storage.length === RUNS ? { storageCpuMs: median(storage) } : {}),
+      size,
+    };
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.floor(sorted.length / 2)]!);
+}
+
+/** User + system CPU of another process from /proc (Linux; clock ticks of 10 ms), or undefined. */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
   }
-  samples.sort((a, b) => a - b);
-  return { name, medianMs: Math.round(samples[Math.floor(samples.length / 2)]!), maxMs: Math.round(samples[samples.length - 1]!), size };
 }
 
 async function seedParticipation(store: TableStore): Promise<number> {

@@ -44,9 +44,9 @@ export const PARTICIPATION_PERIOD_RULES: PeriodRules = {
 
 export interface ParticipationDeskDependencies {
   events: Pick<EventRepository, 'listStartingBetween'>;
-  invitations: Pick<EventInvitations, 'list'>;
-  rsvps: Pick<RsvpBook, 'forEvent'>;
-  attendance: Pick<AttendanceBook, 'records'>;
+  invitations: Pick<EventInvitations, 'invitedIds'>;
+  rsvps: Pick<RsvpBook, 'respondentIds'>;
+  attendance: Pick<AttendanceBook, 'attendedIds'>;
   councillors: CouncillorDirectory;
   roles: Pick<RoleService, 'holdingOf'>;
   charts: ChartRenderer;
@@ -111,17 +111,13 @@ export class ParticipationDesk {
   }
 
   private async factsOf(event: EventFacts['event']): Promise<EventFacts> {
-    const [invited, rsvps, attendance] = await Promise.all([
-      this.deps.invitations.list(event.id),
-      this.deps.rsvps.forEvent(event.id),
-      this.deps.attendance.records(event.id),
+    // Ids only: a year of events for every member is tens of thousands of rows, and the report needs nothing else.
+    const [invited, replied, attended] = await Promise.all([
+      this.deps.invitations.invitedIds(event.id),
+      this.deps.rsvps.respondentIds(event.id),
+      this.deps.attendance.attendedIds(event.id),
     ]);
-    return {
-      event,
-      invited: invited.map((invitation) => invitation.aadObjectId),
-      replied: rsvps.map((rsvp) => rsvp.aadObjectId),
-      attended: attendance.filter((record) => record.status === 'attended').map((record) => record.aadObjectId),
-    };
+    return { event, invited, replied, attended };
   }
 
   private docxUrl(actor: Actor, period: ReportPeriod): string {

@@ -133,20 +133,33 @@ function blockContent(block: WordBlock): (Paragraph | Table)[] {
 }
 
 const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
+const TABLE_BORDERS = {
+  top: CELL_BORDER,
+  bottom: CELL_BORDER,
+  left: CELL_BORDER,
+  right: CELL_BORDER,
+  insideHorizontal: CELL_BORDER,
+  insideVertical: CELL_BORDER,
+};
 
+/**
+ * Borders and cell margins are set once on the table, not on every cell: a committee paper can
+ * list hundreds of completed cards, and per-cell properties made most of the document's XML (and
+ * most of the time it took to write).
+ */
 function table(columns: string[] | undefined, rows: string[][]): Table {
   const header = columns ? [new TableRow({ tableHeader: true, children: columns.map((text) => cell(text, true)) })] : [];
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: TABLE_BORDERS,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     rows: [...header, ...rows.map((row) => new TableRow({ children: row.map((text, column) => cell(text, !columns && column === 0)) }))],
   });
 }
 
 function cell(text: string, bold: boolean): TableCell {
   return new TableCell({
-    borders: { top: CELL_BORDER, bottom: CELL_BORDER, left: CELL_BORDER, right: CELL_BORDER },
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold })] })),
+    children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun(bold ? { text: line, bold } : line)] })),
   });
 }
 

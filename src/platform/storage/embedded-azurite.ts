@@ -10,6 +10,8 @@ const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/
 export interface EmbeddedAzurite {
   readonly connectionString: string;
   readonly port: number;
+  /** The emulator's process id (benchmarks read its CPU time). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions = {})
   return {
     connectionString: azuriteConnectionString(port),
     port,
+    pid: child.pid,
     stop: () => {
       forget();
       return stopChildProcess(child);

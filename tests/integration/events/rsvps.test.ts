@@ -18,6 +18,15 @@ describe('RSVPs against Azurite', () => {
     expect(outcomes[1]!.totals).toEqual({ going: 1, maybe: 0, not_going: 0 });
   });
 
+  it('gives reports the ids alone of who was invited and who replied, matching the full lists', async () => {
+    const { rsvps, book, invitations, event } = await invitedEvent();
+    await rsvps.respond(event.id, member, 'going');
+    await rsvps.respond(event.id, priya, 'not_going');
+    expect((await invitations.invitedIds(event.id)).sort()).toEqual((await invitations.list(event.id)).map((i) => i.aadObjectId).sort());
+    expect((await invitations.invitedIds(event.id)).sort()).toEqual([member, priya, officer].map((p) => p.aadObjectId).sort());
+    expect((await book.respondentIds(event.id)).sort()).toEqual([member, priya].map((p) => p.aadObjectId).sort());
+  });
+
   it('lets a member change their answer; racing different answers leave exactly one row', async () => {
     const { rsvps, book, event, clock } = await invitedEvent();
     const first = await rsvps.respond(event.id, member, 'going');

@@ -36,6 +36,13 @@ describe('attendance in Azure Tables', () => {
     expect(first.alreadyApplied + second.alreadyApplied + first.unchanged + second.unchanged).toBe(30);
     expect(await book.history(EVENT)).toHaveLength(30);
     expect((await book.records(EVENT)).filter((record) => record.status === 'attended')).toHaveLength(20);
+    // The report's narrow query: the same 20, and none of the history rows in the partition.
+    expect((await book.attendedIds(EVENT)).sort()).toEqual(
+      wanted
+        .filter((entry) => entry.status === 'attended')
+        .map((entry) => entry.member.aadObjectId)
+        .sort(),
+    );
   });
 
   it('keeps a correction audited, and leaves alone what a colleague changed after the form was drawn', async () => {

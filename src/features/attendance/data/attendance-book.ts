@@ -91,6 +91,25 @@ export class AttendanceBook {
     return (await this.readRecords(occasionId)).map(({ etag: _etag, ...record }) => record);
   }
 
+  /**
+   * Only who is recorded as attending, for reports that read many occasions: the service filters
+   * on the status and returns the row keys alone, so nothing else is sent or parsed.
+   */
+  async attendedIds(occasionId: OccasionId): Promise<string[]> {
+    const partition = assertValidKey(occasionId, 'occasionId');
+    const attended: AttendanceStatus = 'attended';
+    const ids: string[] = [];
+    const rows = this.table.listEntities({
+      queryOptions: {
+        filter: odata`PartitionKey eq ${partition} and RowKey ge ${RECORD} and RowKey lt ${'rec}'} and status eq ${attended}`,
+        select: ['RowKey'],
+      },
+    });
+    for await (const row of rows)
+      if (typeof row.rowKey === 'string' && row.rowKey.startsWith(RECORD)) ids.push(row.rowKey.slice(RECORD.length));
+    return ids;
+  }
+
   async record(occasionId: OccasionId, aadObjectId: string): Promise<AttendanceRecord | undefined> {
     const found = await this.readRecords(occasionId, aadObjectId);
     const first = found[0];

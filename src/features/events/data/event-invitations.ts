@@ -98,6 +98,16 @@ export class EventInvitations {
     return invitations;
   }
 
+  /** Only who was invited, for reports that read many events: the same query, asking for the row keys alone. */
+  async invitedIds(eventId: EventId): Promise<string[]> {
+    const ids: string[] = [];
+    const rows = this.table.listEntities({
+      queryOptions: { filter: odata`PartitionKey eq ${assertValidKey(eventId, 'eventId')}`, select: ['RowKey'] },
+    });
+    for await (const row of rows) if (typeof row.rowKey === 'string') ids.push(row.rowKey);
+    return ids;
+  }
+
   async isInvited(eventId: EventId, aadObjectId: string): Promise<boolean> {
     try {
       await this.table.getEntity(assertValidKey(eventId, 'eventId'), assertValidKey(aadObjectId, 'aadObjectId'), {

@@ -76,6 +76,16 @@ export class RsvpBook {
     return rsvps.sort(byName);
   }
 
+  /** Only who replied (any answer), for reports that read many events: the row keys alone. */
+  async respondentIds(eventId: EventId): Promise<string[]> {
+    const ids: string[] = [];
+    const rows = this.table.listEntities({
+      queryOptions: { filter: odata`PartitionKey eq ${assertValidKey(eventId, 'eventId')}`, select: ['RowKey'] },
+    });
+    for await (const row of rows) if (typeof row.rowKey === 'string') ids.push(row.rowKey);
+    return ids;
+  }
+
   /** Members who said Going or Maybe: who gets the day-before reminder. */
   async goingOrMaybe(eventId: EventId): Promise<Rsvp[]> {
     return (await this.forEvent(eventId)).filter(wantsReminder);
