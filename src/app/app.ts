@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { AppConfig } from './config';
 import { createLogger, type Logger } from '../platform/logging/logger';
-import { KnowledgeBase } from '../features/remit';
+import { RoleDirectory } from '../features/members';
+import { KnowledgeBase } from '../features/remit/domain/knowledge-base';
 import { createHttpServer, type HealthReport, type ReadinessReport } from './server';
 import { type EmbeddedAzurite, startEmbeddedAzurite } from '../platform/storage/embedded-azurite';
 import { type StorageConnection, TableStore } from '../platform/storage/table-store';
@@ -57,7 +58,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     const meetings = sample ? { ...config.meetings, moderngov: sample.moderngov } : config.meetings;
     const composition = compose({ ...config, meetings, port, publicBaseUrl }, store, knowledge, clock, logger, overrides.metrics);
     const { services, workers } = composition;
-    if (sample) await announceSample(sample, services, logger);
+    if (sample) await announceSample(sample, services, new RoleDirectory(store.client('roles'), clock), logger);
     const endpoint = createMessageEndpoint(config.credentials, new PanelBot(composition.platform), logger);
     const downloads = composition.features.flatMap((feature) => feature.downloads ?? []);
     const server = createHttpServer({
@@ -101,10 +102,17 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   }
 }
 
-async function announceSample(sample: SampleData, services: AppServices, logger: Logger): Promise<void> {
+async function announceSample(sample: SampleData, services: AppServices, roles: RoleDirectory, logger: Logger): Promise<void> {
   const event = await sample.seedEvent(services.events.repository);
+  const seededRoles = await sample.seedRoles(roles);
   logger.info(
-    { event: 'sample.started', moderngov: sample.moderngov.baseUrl, sampleEvent: event.title, sampleEventStart: event.startUtc },
+    {
+      event: 'sample.started',
+      moderngov: sample.moderngov.baseUrl,
+      sampleEvent: event.title,
+      sampleEventStart: event.startUtc,
+      sampleRoles: seededRoles,
+    },
     'serving SAMPLE meetings (a recorded Kent ModernGov response, re-dated) and a sample event; set MODERNGOV_URL and MODERNGOV_COMMITTEE_ID for the real panel',
   );
 }

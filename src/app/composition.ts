@@ -40,9 +40,12 @@ import {
   TeamRegistry,
   RecentSightings,
   membersFeature,
+  MemberImport,
+  narrows,
   type TeamRosterPages,
   membersPersonalData,
 } from '../features/members';
+import { may } from '../shared/access/policy';
 import { TeamRoster } from '../platform/teams/team-roster';
 import {
   AnswerFeedbackStore,
@@ -97,7 +100,7 @@ import {
 } from '../features/challenges';
 import { auditFeature, AuditLog, AuditDesk, type AuditTrail, auditPersonalData } from '../features/audit';
 import { attendanceFeature, AttendanceDesk, AttendanceBook, Occasions, attendancePersonalData } from '../features/attendance';
-import { trainingFeature, TrainingDesk, TrainingPreferences, RoleDerivedCouncillors, trainingPersonalData } from '../features/training';
+import { trainingFeature, TrainingDesk, TrainingPreferences, FlaggedCouncillors, trainingPersonalData } from '../features/training';
 import { participationFeature, ParticipationDesk } from '../features/participation';
 import {
   keyFiguresFeature,
@@ -157,6 +160,7 @@ export interface AppServices {
   members: MemberDirectory;
   sightings: RecentSightings;
   roles: RoleService;
+  imports: MemberImport;
   teams: TeamRegistry;
   meetings: {
     repository: MeetingRepository;
@@ -186,6 +190,8 @@ export interface AppServices {
 
 export interface Composition {
   services: AppServices;
+  /** The storage account's tables, for start-up work and tests that arrange data (e.g. roles) directly. */
+  tables: TableStore;
   /** Every feature's registrations, in the order free text is offered to them. */
   features: readonly Feature[];
   platform: TeamsPlatformServices;
@@ -230,7 +236,7 @@ export function compose(
   const reminders = new MeetingReminders({
     jobs,
     meetings: meetingRepository,
-    members,
+    recipients: () => roles.activeWhere((person) => may(person, 'meetings.reminders')),
     delivery,
     clock,
     logger,
@@ -262,7 +268,7 @@ export function compose(
     invitations: eventInvitations,
     rsvps: new RsvpBook(store.client('rsvps'), clock),
     apologies: apologyBook,
-    members,
+    meetingPeople: () => roles.activeWhere((person) => may(person, 'apologies.send')),
     clock,
   });
   const events = eventServices(config, store, {
@@ -287,8 +293,19 @@ export function compose(
     clock,
     audit,
     keyFigures,
+    roles,
   });
-  const councillors = new RoleDerivedCouncillors(roles, members);
+  const councillors = new FlaggedCouncillors(roles);
+  // A change that takes something away withdraws the person's calendar address (they ask for a new one, which shows what they may see now).
+  roles.onChange(async (change) => {
+    if (!narrows(change)) return;
+    try {
+      await calendar.tokens.revokeFor(change.aadObjectId, 'role changed');
+    } catch (error) {
+      // The feed checks the role at every fetch as well, so a failed withdrawal shows nothing it should not.
+      logger.error({ event: 'calendar.revoke_failed', err: error }, 'could not withdraw a calendar address after a role change');
+    }
+  });
   const training = new TrainingDesk({
     events: eventRepository,
     attendance: attendanceBook,
@@ -387,7 +404,7 @@ export function compose(
     officersTeamId: config.officersChannel,
     publicBaseUrl: config.publicBaseUrl,
   });
-  const personal = personalDataOwners(store);
+  const personal = personalDataOwners(store, calendar.tokens);
   const personalData = new PersonalDataRegistry([...Object.values(personal.features), ...personal.platform]);
   const privacyStore = new PrivacyStore(store.client('privacy'), clock);
   const privacy: AppServices['privacy'] = {
@@ -419,6 +436,7 @@ export function compose(
     members,
     sightings: new RecentSightings(clock),
     roles,
+    imports: new MemberImport({ roles, teams, roster, audit }),
     teams,
     meetings: {
       repository: meetingRepository,
@@ -493,6 +511,7 @@ export function compose(
   };
   return {
     services,
+    tables: store,
     features,
     platform,
     workers,
@@ -507,7 +526,10 @@ export function compose(
 }
 
 /** Each feature's part in the person's data rights, for its own tables, and the platform's (outbox, jobs). */
-function personalDataOwners(store: TableStore): {
+function personalDataOwners(
+  store: TableStore,
+  calendarFeeds: CalendarTokens,
+): {
   features: Record<PersonalDataOwner, PersonalDataContribution>;
   platform: PersonalDataContribution[];
 } {
@@ -521,7 +543,10 @@ function personalDataOwners(store: TableStore): {
         invitations: store.client('eventinvites'),
         rsvps: store.client('rsvps'),
       }),
-      calendar: calendarPersonalData({ tokens: store.client('calendartokens'), bulletinOptOuts: store.client('bulletinoptouts') }),
+      calendar: calendarPersonalData(
+        { tokens: store.client('calendartokens'), bulletinOptOuts: store.client('bulletinoptouts') },
+        calendarFeeds,
+      ),
       challenges: challengesPersonalData({ challenges: store.client('challenges'), youSaidWeDid: store.client('yousaidwedid') }),
       attendance: attendancePersonalData(store.client('attendance')),
       training: trainingPersonalData(store.client('training')),
@@ -573,7 +598,10 @@ function registerFeatures(
 ): Feature[] {
   const personal = wiring.personalData;
   const features: Feature[] = [
-    { ...membersFeature({ members: services.members, roles: services.roles, logger: wiring.logger }), personalData: personal.members },
+    {
+      ...membersFeature({ members: services.members, roles: services.roles, imports: services.imports, logger: wiring.logger }),
+      personalData: personal.members,
+    },
     {
       ...meetingsFeature({ desk: services.meetings.desk, calendar: services.meetings.calendar, jobs: wiring.reminders.handlers() }),
       personalData: personal.meetings,
@@ -591,7 +619,7 @@ function registerFeatures(
       personalData: personal.events,
     },
     {
-      ...calendarFeature({ ...services.calendar, members: services.members, publicBaseUrl: wiring.publicBaseUrl }),
+      ...calendarFeature({ ...services.calendar, members: services.members, roles: services.roles, publicBaseUrl: wiring.publicBaseUrl }),
       personalData: personal.calendar,
     },
     { ...challengesFeature(services.challenges, services.youSaidWeDid), personalData: personal.challenges },
@@ -709,6 +737,7 @@ function eventServices(config: AppConfig & { publicBaseUrl: string }, store: Tab
 
 interface CalendarWiring {
   audit: AuditTrail;
+  roles: RoleService;
   keyFigures: KeyFiguresDesk;
   events: AppServices['events'];
   meetings: MeetingRepository;
@@ -720,7 +749,7 @@ interface CalendarWiring {
 
 function calendarServices(config: AppConfig & { publicBaseUrl: string }, store: TableStore, wiring: CalendarWiring): CalendarServices {
   const { clock, events } = wiring;
-  const bulletin = new MemberBulletin(events.repository, wiring.meetings, clock, { keyFigures: wiring.keyFigures });
+  const bulletin = new MemberBulletin(events.repository, wiring.meetings, events.invitations, clock, { keyFigures: wiring.keyFigures });
   const bulletinOptOuts = new BulletinOptOuts(store.client('bulletinoptouts'), clock);
   return {
     tokens: new CalendarTokens(store.client('calendartokens'), clock),
@@ -731,7 +760,7 @@ function calendarServices(config: AppConfig & { publicBaseUrl: string }, store: 
       jobs: wiring.jobs,
       bulletin,
       optOuts: bulletinOptOuts,
-      members: wiring.members,
+      people: wiring.roles,
       delivery: wiring.delivery,
       clock,
       schedule: config.bulletinSchedule,

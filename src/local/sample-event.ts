@@ -62,7 +62,7 @@ export function sampleEventFor(definition: SampleEventDefinition, now: DateTime)
     venue: definition.venue,
     details: definition.details,
     rsvpByUtc: start.minus({ days: definition.rsvpDaysBefore }).toUTC().toISO()!,
-    audience: { kind: 'all' },
+    audience: { kind: 'panel' },
     shortNotice: false,
     status: 'scheduled',
     lastChanges: [],

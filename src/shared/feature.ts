@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { JobHandler } from '../platform/scheduler/scheduled-job';
 import type { Role, TurnSender } from './access/actor';
+import type { Permission } from './access/policy';
 import type { AdaptiveCardJson } from './cards/card-template';
 import { DomainError } from './errors/domain-error';
 import type { PersonalDataContribution } from './personal-data';
@@ -26,11 +27,15 @@ export interface Feature {
   readonly personalData?: PersonalDataContribution;
   /** Background set-up once the workers start (e.g. planning a recurring job); failures are logged. */
   readonly start?: () => Promise<void>;
+  /** Told when a person removes the bot from their personal scope (e.g. to withdraw their calendar address). */
+  readonly uninstalled?: (aadObjectId: string) => Promise<void>;
 }
 
 /** A typed message the bot treats as a command rather than a question. */
 export interface TextCommand {
   readonly name: string;
+  /** The row of the access matrix that guards it: the router checks it before `run`. */
+  readonly access: Permission;
   /** Whole messages, lower case, without trailing punctuation ("stop reminders"). */
   readonly phrases?: readonly string[];
   /** Patterns over the same normalised text, for commands that carry an object ("attendees for ..."). */
@@ -58,20 +63,25 @@ export interface HelpEntry {
 
 /** A route for free text, e.g. meeting questions before the knowledge base. */
 export interface FreeTextRoute {
+  readonly access: Permission;
   accepts(text: string): boolean;
   run(text: string, sender: TurnSender): Promise<AdaptiveCardJson>;
 }
 
 /** One Action.Execute verb: its data is client-written, so it is parsed before anything reads it. */
 export interface CardAction {
+  /** The row of the access matrix that guards it: the router checks it before `run`. */
+  readonly access: Permission;
   run(rawData: unknown, sender: TurnSender): Promise<AdaptiveCardJson>;
 }
 
 export function cardAction<S extends z.ZodType>(
+  access: Permission,
   schema: S,
   handle: (data: z.infer<S>, sender: TurnSender) => Promise<AdaptiveCardJson>,
 ): CardAction {
   return {
+    access,
     run: (rawData, sender) => {
       const parsed = schema.safeParse(rawData);
       if (!parsed.success)
@@ -85,6 +95,8 @@ export function cardAction<S extends z.ZodType>(
 export interface Download {
   /** A restify route, e.g. `/events/:eventId/attendees.csv`. */
   readonly path: string;
+  /** The row of the access matrix it answers to; a download carries no Teams identity, so `serve` checks its link. */
+  readonly access: Permission;
   serve(request: DownloadRequest): Promise<DownloadResult>;
 }
 
@@ -95,10 +107,15 @@ export interface DownloadRequest {
 
 export type DownloadResult =
   | { kind: 'file'; fileName: string; contentType: string; body: string | Buffer; inline?: boolean }
-  | { kind: 'refused'; status: 403 | 404; message: string };
+  | { kind: 'refused'; status: 403 | 404 | 410; message: string };
 
 export function notFound(message = 'Not found'): DownloadResult {
   return { kind: 'refused', status: 404, message };
+}
+
+/** A secret address that once worked and has been withdrawn (calendar apps stop asking on 410). */
+export function gone(message: string): DownloadResult {
+  return { kind: 'refused', status: 410, message };
 }
 
 /** The answer to a signed link that is not valid, has expired, or is not an officer's. */

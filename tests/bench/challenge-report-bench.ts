@@ -58,7 +58,7 @@ export async function runChallengeReportBench(
   const service = new ChallengeService(new ChallengeRepository(table), { candidates: async () => [] }, clock, {
     record: async () => undefined,
   });
-  const actor = { ...PEOPLE[3]!, tenantId: 't', role: 'member' as const };
+  const actor = { ...PEOPLE[3]!, tenantId: 't', role: 'panel' as const };
   const periods: [string, ReportPeriod][] = [
     ['report Q3 2026', quarterPeriod(2026, 3)],
     ['report Q1 2022', quarterPeriod(2022, 1)],

@@ -60,7 +60,7 @@ export async function printEvidenceBench(connectionString: string, storagePid?: 
   const service = new ChallengeService(new ChallengeRepository(cards.client('challenges')), { candidates: async () => [] }, clock, {
     record: async () => undefined,
   });
-  const roles = { roleOf: async () => 'officer' as const };
+  const roles = { holdingOf: async () => ({ role: 'officer' as const, councillor: false }) };
   const desk = new ChallengeDesk({
     service,
     members: { list: async () => MEMBERS } as never,
@@ -232,7 +232,7 @@ async function seedParticipation(store: TableStore): Promise<number> {
       zone: 'Europe/London',
       venue: 'County Hall',
       rsvpByUtc: start.toISO()!,
-      audience: { kind: 'all' },
+      audience: { kind: 'panel' },
       shortNotice: false,
       status: 'scheduled',
       lastChanges: [],

@@ -24,7 +24,7 @@ export async function runTeamAudienceBench(azurite: EmbeddedAzurite): Promise<vo
   const rig = await run('benchteam1');
   try {
     const team = aTeam(rig.connector, 'bench-foster-carers', MEMBERS);
-    await rig.install(team.teamId, 'Foster carers');
+    await rig.install(team.teamId, 'Foster carers', team.members);
     const instance = rig.instance();
     const start = rig.clock.now().plus({ days: 60 }).set({ hour: 18, minute: 0 });
     const form = aForm({
@@ -48,7 +48,7 @@ export async function runTeamAudienceBench(azurite: EmbeddedAzurite): Promise<vo
     const baselineRig = await run('benchteam2');
     try {
       const other = aTeam(baselineRig.connector, 'bench-virtual-school', MEMBERS);
-      await baselineRig.install(other.teamId, 'Virtual School');
+      await baselineRig.install(other.teamId, 'Virtual School', other.members);
       const inline = baselineRig.instance({ roster: { concurrency: 1 } }).roster;
       const t2 = performance.now();
       let token: string | undefined;

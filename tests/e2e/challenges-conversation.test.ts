@@ -3,7 +3,14 @@ import { ask, cardJson, executeActionData, exportUrl, firstCard, newMessageWaite
 import { AS_MARTIN, AS_OLIVIA, AS_PRIYA, OLIVIA_ACTOR, startPanelConversation } from '../support/panel-conversation';
 import type { Playground } from '../support/playground';
 import type { PlaygroundWorld } from '../support/playground-world';
-import { CLLR_MARTIN_HUGHES, CLLR_PRIYA_SHAH, GROUP_CHAT_ID, OLIVIA_OFFICER, PERSONAL_CHAT_ID } from '../support/playground-users';
+import {
+  CLLR_MARTIN_HUGHES,
+  CLLR_OWEN_PRICE,
+  CLLR_PRIYA_SHAH,
+  GROUP_CHAT_ID,
+  OLIVIA_OFFICER,
+  PERSONAL_CHAT_ID,
+} from '../support/playground-users';
 import { COUNCIL_TAX_CHALLENGE } from '../support/sample-challenge';
 import { TravelClock } from '../support/travel-clock';
 
@@ -104,6 +111,12 @@ describe('challenge cards in the Agents Playground', () => {
     expect((await fetch(csvUrl.replace(/sig=[^&]+/, 'sig=forged'))).status).toBe(403);
     expect(cardJson(await ask(playground, 'challenge report for Q4 2026', AS_MARTIN))).not.toContain('challenges.csv');
     expect(cardJson(await ask(playground, 'challenge cards', AS_MARTIN))).toMatch(/[Oo]nly officers/);
+    // Someone in the tenant who is not on the panel (a guest) gets exactly what a missing card gets.
+    const asGuest = { from: CLLR_OWEN_PRICE.id, conversationId: GROUP_CHAT_ID };
+    const hidden = cardJson(await ask(playground, 'challenge CC-2026-001', asGuest));
+    expect(hidden).toBe(cardJson(await ask(playground, 'challenge CC-2026-999', asGuest)));
+    expect(hidden).toContain('That challenge card could not be found.');
+    expect(cardJson(await ask(playground, 'challenge report for Q4 2026', asGuest))).toContain('Only panel members and officers');
   });
 
   it("asks the officer to confirm a possible name is not a child's, and creates the card only once confirmed", async () => {

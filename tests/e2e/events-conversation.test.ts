@@ -2,7 +2,14 @@ import type { RunningApp } from '../../src/app/app';
 import { ask, cardJson, executeActionData } from '../support/conversation-driver';
 import type { Playground, PlaygroundMessage } from '../support/playground';
 import { type PlaygroundWorld, startPlaygroundWorld } from '../support/playground-world';
-import { CLLR_MARTIN_HUGHES, GROUP_CHAT_ID, OLIVIA_OFFICER, PERSONAL_CHAT_ID, TEAM_ID } from '../support/playground-users';
+import {
+  CLLR_MARTIN_HUGHES,
+  GROUP_CHAT_ID,
+  OLIVIA_OFFICER,
+  PERSONAL_CHAT_ID,
+  PLAYGROUND_USERS,
+  TEAM_ID,
+} from '../support/playground-users';
 import { TravelClock } from '../support/travel-clock';
 
 /**
@@ -24,7 +31,8 @@ describe('participation events in the Agents Playground', () => {
     venue: 'Sessions House, Maidstone',
     details: 'Celebrating the achievements of children in care.',
     rsvpBy: '2026-12-11T17:00',
-    audience: 'all',
+    // Recommendation 6: every elected member. Olivia (the one user with a 1:1 chat in the Playground) is marked a councillor for it.
+    audience: 'councillors',
     confirmShortNotice: false,
   };
   let invitation: PlaygroundMessage;
@@ -33,7 +41,18 @@ describe('participation events in the Agents Playground', () => {
   let world: PlaygroundWorld;
 
   beforeAll(async () => {
-    world = await startPlaygroundWorld({ overrides: { clock }, dispatcher: true });
+    world = await startPlaygroundWorld({
+      overrides: { clock },
+      dispatcher: true,
+      roles: [
+        { aadObjectId: OLIVIA_OFFICER.aadObjectId, councillor: true },
+        ...PLAYGROUND_USERS.map((user) => ({
+          aadObjectId: user.aadObjectId,
+          role: 'panel' as const,
+          councillor: user.name.startsWith('Cllr'),
+        })),
+      ],
+    });
     ({ app, playground } = world);
     await ask(playground, 'hello', asMartin);
   });
@@ -52,7 +71,7 @@ describe('participation events in the Agents Playground', () => {
     expect(await app.services.events.desk.upcoming()).toEqual([]);
   });
 
-  it('invites every member in their own chat when an officer creates the event', async () => {
+  it('invites every councillor in their own chat when an officer creates the event', async () => {
     const formCard = await ask(playground, 'new event', asOlivia);
     const seen = new Set(playground.messages().map((m) => m.messageId));
     const created = await playground.invoke('event.create', form, { from: OLIVIA_OFFICER.id, replyToId: formCard.messageId });

@@ -25,7 +25,7 @@ describe('report charts in the Playground UI', () => {
       clock,
       env: { ELECTION_DATE: '2025-05-01' },
       setUp: async ({ app }) => {
-        // A councillor who attended a participation event this quarter, so the trend has a bar to draw.
+        // A councillor on the panel (seeded) who attended a panel event this quarter, so the trend has a bar to draw.
         await app.services.members.recordSighting({
           aadObjectId: CLLR_MARTIN_HUGHES.aadObjectId,
           name: CLLR_MARTIN_HUGHES.name,
@@ -40,7 +40,7 @@ describe('report charts in the Playground UI', () => {
           venue: 'Sessions House, Maidstone',
           details: 'Celebrating the achievements of children in care.',
           rsvpBy: '',
-          audience: 'all',
+          audience: 'panel',
           confirmShortNotice: true,
         });
         const { eventId } = executeActionData(created, 'event.status');

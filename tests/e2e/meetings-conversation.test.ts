@@ -34,6 +34,7 @@ describe('meetings in the Agents Playground (ModernGov source)', () => {
       env: { MODERNGOV_URL: moderngov.url, MODERNGOV_COMMITTEE_ID: '693', REMINDER_OFFSETS: 'P7D,P1D' },
       overrides: { clock },
       dispatcher: true,
+      roles: [{ aadObjectId: CLLR_MARTIN_HUGHES.aadObjectId, role: 'panel', councillor: true }],
     });
     ({ app, playground } = world);
     const [result] = await app.composition.meetingSync!.runOnce();

@@ -18,7 +18,13 @@ describe('my data and erasure in the Agents Playground', () => {
   const asPriya = { from: CLLR_PRIYA_SHAH.id, conversationId: GROUP_CHAT_ID };
 
   beforeAll(async () => {
-    world = await startPlaygroundWorld({ overrides: { clock } });
+    world = await startPlaygroundWorld({
+      overrides: { clock },
+      roles: [
+        { aadObjectId: CLLR_PRIYA_SHAH.aadObjectId, role: 'panel', councillor: true },
+        { aadObjectId: CLLR_MARTIN_HUGHES.aadObjectId, role: 'panel', councillor: true },
+      ],
+    });
     ({ playground } = world);
     await ask(playground, 'hello', asMartin);
     await ask(playground, 'stop bulletin', asPriya);
@@ -31,6 +37,7 @@ describe('my data and erasure in the Agents Playground', () => {
     const json = cardJson(reply);
     expect(json).toContain('Your data');
     expect(json).toContain('Members directory: 1');
+    expect(json).toContain('Role in the bot: 1');
     expect(json).toContain('Member Bulletin choice: 1');
     expect(json).toContain('Training reminders: 1');
     const url = /"url":"(http:\/\/127\.0\.0\.1:\d+\/privacy\/data\/[^"]+)"/.exec(json)![1]!;

@@ -85,14 +85,17 @@ describe('a councillor asks about the panel in the Agents Playground', () => {
     expect(cardJson(reply)).toContain('03000 416172');
   });
 
-  it('lists capabilities on "help", with the admin commands for an admin only', async () => {
+  it('lists capabilities on "help" for the role: the admin commands for an admin only, the remit and meetings for a guest', async () => {
     const forAdmin = cardJson(await ask(playground, 'help', asOlivia));
     expect(forAdmin).toContain('What I can do');
     expect(forAdmin).toContain('Your role: administrator');
     expect(forAdmin).toContain('"title":"roles"');
-    const forMember = cardJson(await ask(playground, 'help', asMartinInGroup));
-    expect(forMember).toContain('Your role: member');
-    expect(forMember).not.toContain('"title":"roles"');
+    const forGuest = cardJson(await ask(playground, 'help', asMartinInGroup));
+    expect(forGuest).toContain('Your role: guest');
+    expect(forGuest).not.toContain('"title":"roles"');
+    expect(forGuest).toContain('"title":"Meetings"');
+    expect(forGuest).not.toContain('"title":"Challenge cards"');
+    expect(forGuest).not.toContain('"title":"Events"');
   });
 
   it('stores thumbs-down feedback and updates the card in place', async () => {
@@ -130,31 +133,36 @@ describe('a councillor asks about the panel in the Agents Playground', () => {
     expect(await app.services.feedback.totals()).toEqual(before);
   });
 
-  it('lets an admin make a councillor an officer, and refuses the same to a councillor', async () => {
+  it('lets an admin make a councillor an officer on the roles card, and refuses the same to a councillor', async () => {
     await ask(playground, 'hello', asMartinInGroup);
     const refused = await ask(playground, 'roles', asMartinInGroup);
-    expect(cardJson(refused)).toContain('Only an administrator can manage roles.');
+    expect(cardJson(refused)).toContain('Only officers and administrators can manage roles.');
 
     const rolesCard = await ask(playground, 'roles', asOlivia);
-    const grant = executeActionData(firstCard(rolesCard), 'role.grantOfficer', (d) => d.aadObjectId === CLLR_MARTIN_HUGHES.aadObjectId);
-    const granted = await playground.invoke('role.grantOfficer', grant, { from: OLIVIA_OFFICER.id, replyToId: rolesCard.messageId });
+    const save = executeActionData(firstCard(rolesCard), 'role.set', (d) => d.aadObjectId === CLLR_MARTIN_HUGHES.aadObjectId);
+    const roleInput = `role-${CLLR_MARTIN_HUGHES.aadObjectId}`;
+    const granted = await playground.invoke(
+      'role.set',
+      { ...save, [roleInput]: 'officer' },
+      { from: OLIVIA_OFFICER.id, replyToId: rolesCard.messageId },
+    );
     expect(JSON.stringify(granted.value)).toContain(`${CLLR_MARTIN_HUGHES.name} is now an officer.`);
     expect(await app.services.roles.roleOf(CLLR_MARTIN_HUGHES.aadObjectId)).toBe('officer');
 
-    // Martin copies the button's data onto a card of his own: identity comes from the activity, so he is refused.
-    await app.services.roles.setOfficer(
+    // Back to a panel member; then Martin copies the Save button's data onto a card of his own: identity comes from the activity, so he is refused.
+    await app.services.roles.assign(
       { aadObjectId: OLIVIA_OFFICER.aadObjectId, name: 'Olivia', tenantId: TENANT_ID, role: 'admin' },
       CLLR_MARTIN_HUGHES.aadObjectId,
-      false,
+      { role: 'panel' },
     );
     const forged = await playground.invoke(
-      'role.grantOfficer',
-      { aadObjectId: CLLR_PRIYA_SHAH.aadObjectId },
+      'role.set',
+      { aadObjectId: CLLR_PRIYA_SHAH.aadObjectId, page: 0, query: '', [`role-${CLLR_PRIYA_SHAH.aadObjectId}`]: 'officer' },
       { from: CLLR_MARTIN_HUGHES.id, conversationId: GROUP_CHAT_ID, replyToId: refused.messageId },
     );
     expect(forged.type).toBe('application/vnd.microsoft.error');
-    expect(JSON.stringify(forged.value)).toContain('Only an administrator can change roles.');
-    expect(await app.services.roles.roleOf(CLLR_PRIYA_SHAH.aadObjectId)).toBe('member');
+    expect(JSON.stringify(forged.value)).toContain('Only officers and administrators can change who is on the panel.');
+    expect(await app.services.roles.roleOf(CLLR_PRIYA_SHAH.aadObjectId)).toBe('guest');
   });
 
   it('answers a 10 KB message and a binary-looking one with a friendly card, and keeps working', async () => {

@@ -126,8 +126,8 @@ export class EmulatedConnector {
   readonly rosterReads: RosterRead[] = [];
   /** 1:1 conversations created (201 only), in order. */
   readonly createdConversations: CreatedConversation[] = [];
-  /** Called with every accepted activity, whole, and when it arrived (e.g. to time arrivals). */
-  onAccepted?: (activity: Record<string, unknown>, atMs: number) => void;
+  /** Called with every accepted activity, whole, when it arrived (e.g. to time arrivals) and where it was posted. */
+  onAccepted?: (activity: Record<string, unknown>, atMs: number, conversationId: string) => void;
   private readonly server: http.Server;
   private readonly faults: { rule: FaultRule; fired: number }[] = [];
   private readonly appLog: number[] = [];
@@ -360,7 +360,7 @@ export class EmulatedConnector {
     log.push(now);
     while (log.length > 0 && log[0]! <= now - this.longestWindowMs) log.shift();
     this.conversationLogs.set(conversationId, log);
-    this.onAccepted?.(activity, now);
+    this.onAccepted?.(activity, now, conversationId);
     return activityId;
   }
 

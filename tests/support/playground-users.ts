@@ -73,10 +73,15 @@ export const BOT: { readonly id: string; readonly name: string } = yamlConfig.bo
 
 /** The Playground's current user: an officer who administers the bot. */
 export const OLIVIA_OFFICER: PlaygroundUserConfig = yamlConfig.currentUser;
-/** A plain councillor (member of the group chat and the team). */
+/** The five users besides Olivia (all in the group chat and the team). */
+export const PLAYGROUND_USERS: readonly PlaygroundUserConfig[] = yamlConfig.users;
+/** A councillor (member of the group chat and the team). */
 export const CLLR_MARTIN_HUGHES: PlaygroundUserConfig = userNamed('Cllr Martin Hughes');
-/** A plain councillor (member of the group chat and the team). */
+/** A councillor (member of the group chat and the team). */
 export const CLLR_PRIYA_SHAH: PlaygroundUserConfig = userNamed('Cllr Priya Shah');
+
+/** A guest in the sample roles, and wherever a test gives him no role. */
+export const CLLR_OWEN_PRICE: PlaygroundUserConfig = userNamed('Cllr Owen Price');
 
 /** Olivia's 1:1 chat with the bot (`conversationType: personal`). */
 export const PERSONAL_CHAT_ID: string = yamlConfig.personalChat.id;

@@ -7,7 +7,7 @@ import { DomainError } from '../../shared/errors/domain-error';
 import type { EventInvitations, RsvpBook } from '../events';
 import type { Actor } from '../../shared/access/actor';
 import { requirePermission } from '../../shared/access/policy';
-import type { MemberDirectory } from '../members';
+import type { Member } from '../members';
 import type { Clock } from '../../platform/time/clock';
 import { formatLondonDateTime, formatLondonTime } from '../../platform/time/london';
 import {
@@ -52,7 +52,8 @@ export interface AttendanceDeskDependencies {
   invitations: EventInvitations;
   rsvps: RsvpBook;
   apologies: ApologyBook;
-  members: MemberDirectory;
+  /** Who is expected at a panel meeting: the active panel members and officers (reminded of it, may send apologies). */
+  meetingPeople: () => Promise<Member[]>;
   clock: Clock;
 }
 
@@ -187,10 +188,7 @@ export class AttendanceDesk {
       const [invited, rsvps] = await Promise.all([this.deps.invitations.list(occasion.id), this.deps.rsvps.forEvent(occasion.id)]);
       return buildRoster({ kind: 'event', invited, rsvps: new Map(rsvps.map((rsvp) => [rsvp.aadObjectId, rsvp.response])), records });
     }
-    const [members, apologies] = await Promise.all([
-      this.deps.members.list({ activeOnly: true }),
-      this.deps.apologies.forMeeting(occasion.id),
-    ]);
+    const [members, apologies] = await Promise.all([this.deps.meetingPeople(), this.deps.apologies.forMeeting(occasion.id)]);
     return buildRoster({ kind: 'meeting', invited: members, apologies: new Set(apologies.map((apology) => apology.aadObjectId)), records });
   }
 

@@ -13,6 +13,8 @@ import { FORMER_MEMBER } from '../../shared/personal-data';
 export const AUDIT_PAGE_SIZE = 20;
 
 const ROLE_WORDS: Record<AuditEntry['actor']['role'], string> = {
+  guest: 'guest',
+  panel: 'panel member',
   member: 'member',
   officer: 'officer',
   admin: 'administrator',

@@ -1,5 +1,6 @@
 import type { DeliveryService } from '../../platform/delivery/delivery-service';
-import type { Member, MemberDirectory } from '../members';
+import type { Member, RoleService } from '../members';
+import { may } from '../../shared/access/policy';
 import { type AuditTrail, SYSTEM_ACTOR } from '../audit';
 import type { JobStore } from '../../platform/scheduler/job-store';
 import { RecurringJob } from '../../platform/scheduler/recurring-job';
@@ -26,7 +27,8 @@ export class BulletinSender {
       jobs: JobStore;
       bulletin: MemberBulletin;
       optOuts: BulletinOptOuts;
-      members: MemberDirectory;
+      /** Active people with their roles: the bulletin reaches those the access matrix's `bulletin.read` allows. */
+      people: Pick<RoleService, 'activeWhere'>;
       delivery: Pick<DeliveryService, 'broadcast'>;
       clock: Clock;
       schedule: BulletinSchedule;
@@ -51,14 +53,19 @@ export class BulletinSender {
   }
 
   private async send(): Promise<JobOutcome> {
-    const members = await this.deps.optOuts.subscribers(await this.deps.members.list({ activeOnly: true }));
-    const { cards, queued } = await this.deps.bulletin.prepare();
+    const readers = await this.deps.optOuts.subscribers(await this.deps.people.activeWhere((person) => may(person, 'bulletin.read')));
+    const { cardsFor, queued } = await this.deps.bulletin.prepare();
     const batchId = this.deps.bulletin.batchId();
+    // Each reader sees the events their role reaches (and those they were invited to): their own cards.
+    const cardsOf = new Map(readers.map((reader) => [reader.aadObjectId, cardsFor(reader)]));
+    const parts = Math.max(1, ...[...cardsOf.values()].map((cards) => cards.length));
     const totals = { queued: 0, skipped: 0 };
-    for (const [index, card] of cards.entries()) {
+    for (let index = 0; index < parts; index++) {
       // Part 1 keeps the plain per-member key: a bulletin that fits one card is one message per member, as it always was.
       const dedupeKey = index === 0 ? undefined : (member: Member) => dedupeKeys.bulletinPart(batchId, index + 1, member.aadObjectId);
-      const summary = await this.deps.delivery.broadcast({ batchId, members, card: () => card, dedupeKey });
+      const members = readers.filter((reader) => (cardsOf.get(reader.aadObjectId)?.length ?? 0) > index);
+      const card = (member: Member) => cardsOf.get(member.aadObjectId)![index]!;
+      const summary = await this.deps.delivery.broadcast({ batchId, members, card, dedupeKey });
       totals.queued += summary.queued;
       // Someone unreachable is skipped for every part: counted once, as a person.
       totals.skipped = Math.max(totals.skipped, summary.skipped);
@@ -70,9 +77,9 @@ export class BulletinSender {
         actor: SYSTEM_ACTOR,
         action: 'broadcast',
         subject: { kind: 'bulletin', id: batchId },
-        detail: `Member Bulletin${cards.length > 1 ? ` in ${cards.length} parts` : ''}: ${totals.queued} queued, ${totals.skipped} not reachable`,
+        detail: `Member Bulletin${parts > 1 ? ` in up to ${parts} parts` : ''}: ${totals.queued} queued, ${totals.skipped} not reachable`,
       });
     }
-    return { kind: 'done', note: `bulletin queued ${totals.queued} messages in ${cards.length} part(s)` };
+    return { kind: 'done', note: `bulletin queued ${totals.queued} messages in up to ${parts} part(s)` };
   }
 }

@@ -2,13 +2,10 @@ import type { MeetingTimeline } from '../meetings';
 import { utcIso } from '../meetings';
 import type { Clock } from '../../platform/time/clock';
 import type { ParticipationEvent } from '../events';
-import type { EventTimeline } from '../events';
-import type { CalendarScope } from './data/calendar-tokens';
+import { type EventTimeline, type EventViewer, eventVisibleTo } from '../events';
 import { type MembersCalendarOptions, membersCalendarIcs } from './domain/members-calendar';
 
 export interface CalendarFeedOptions extends MembersCalendarOptions {
-  /** The officers' feed's name; default `<calendarName> (officers)`. */
-  officersCalendarName?: string;
   /** How far back the feed reaches, so last month's entries do not vanish from calendars. Default 92 days. */
   pastDays?: number;
   /** How far ahead. Default 400 days. */
@@ -21,9 +18,10 @@ export interface InvitationCheck {
 }
 
 /**
- * Builds the .ics behind a secret calendar address (resolve the token with CalendarTokens first).
- * A member's feed has every panel meeting, every event for all members, and the other events
- * they were invited to; the officers' feed has every event.
+ * Builds the .ics behind one person's secret calendar address (resolve the token with
+ * CalendarTokens first, and read their role at the time of the fetch): every panel meeting (they
+ * are public) and the events that person may see now (eventVisibleTo: officers every event,
+ * others those for their role and those they were invited to).
  */
 export class CalendarFeed {
   constructor(
@@ -34,7 +32,7 @@ export class CalendarFeed {
     private readonly options: CalendarFeedOptions,
   ) {}
 
-  async build(scope: CalendarScope): Promise<string> {
+  async build(viewer: EventViewer): Promise<string> {
     const now = this.clock.now();
     const fromUtc = utcIso(now.minus({ days: this.options.pastDays ?? 92 }));
     const toUtc = utcIso(now.plus({ days: this.options.aheadDays ?? 400 }));
@@ -42,17 +40,12 @@ export class CalendarFeed {
       this.meetings.listStartingBetween(fromUtc, toUtc),
       this.events.listStartingBetween(fromUtc, toUtc),
     ]);
-    const visible = scope.kind === 'officers' ? events : await this.forMember(events, scope.aadObjectId);
-    const calendarName =
-      scope.kind === 'officers'
-        ? (this.options.officersCalendarName ?? `${this.options.calendarName} (officers)`)
-        : this.options.calendarName;
-    return membersCalendarIcs(meetings, visible, { ...this.options, calendarName });
+    return membersCalendarIcs(meetings, await this.visibleTo(events, viewer), this.options);
   }
 
-  private async forMember(events: readonly ParticipationEvent[], aadObjectId: string): Promise<ParticipationEvent[]> {
+  private async visibleTo(events: readonly ParticipationEvent[], viewer: EventViewer): Promise<ParticipationEvent[]> {
     const shown = await Promise.all(
-      events.map(async (event) => event.audience.kind === 'all' || (await this.invitations.isInvited(event.id, aadObjectId))),
+      events.map(async (event) => eventVisibleTo(event, viewer, await this.invitations.isInvited(event.id, viewer.aadObjectId))),
     );
     return events.filter((_, index) => shown[index]);
   }

@@ -23,6 +23,7 @@ import {
   nudgeHeading,
 } from './teams/challenge-cards';
 import { ChallengeFormError } from './domain/challenge-form';
+import { involvedIn } from './domain/challenge-access';
 import { ChallengeResponseError } from './challenge-service';
 import { listFilterFromData, parseListFilterText } from './domain/challenge-list-filter';
 import { lastCompleteQuarter, parseReportPeriod, rangePeriod, type ReportPeriod } from './domain/challenge-report-period';
@@ -168,8 +169,7 @@ export class ChallengeDesk {
   /** Sends the latest card to the lead officer and assignees (but the person acting) and the panel channel. */
   private async post(view: ChallengeView, version: string, heading: string, actingAadObjectId?: string): Promise<void> {
     const { challenge } = view;
-    const involved = new Set([challenge.leadOfficer.aadObjectId, ...challenge.assignees.map((a) => a.aadObjectId)]);
-    const people = (await this.deps.members.list({ activeOnly: true })).filter((member) => involved.has(member.aadObjectId));
+    const people = await this.peopleOf(challenge);
     const recipients = people.filter((member) => member.aadObjectId !== actingAadObjectId);
     const batchId = batchIds.challengeCard(challenge.reference, version);
     // Every copy refreshes itself when viewed, so lead officer and assignees all see the latest response.
@@ -194,12 +194,13 @@ export class ChallengeDesk {
   private async nudge(): Promise<JobOutcome> {
     const now = this.deps.clock.now();
     const due = await this.deps.service.dueForNudge(now, this.deps.nudgeInterval);
-    const active = due.length > 0 ? await this.deps.members.list({ activeOnly: true }) : [];
     let sent = 0;
     for (const nudge of due) {
       if (!(await this.deps.service.recordNudged(nudge.reference, now, this.deps.nudgeInterval))) continue;
-      const ids = new Set(nudge.recipients.map((person) => person.aadObjectId));
-      const recipients = active.filter((member) => ids.has(member.aadObjectId));
+      const ids = nudge.recipients.map((person) => person.aadObjectId);
+      const recipients = await this.deps.roles.activeWhere(
+        (person) => ids.includes(person.aadObjectId) && may(person, 'challenges.view', { involvedAadObjectIds: ids }),
+      );
       const card = challengeCard(await this.deps.service.view(systemActor(NUDGE_JOB), nudge.reference), {
         nowUtc: this.nowUtc(),
         heading: nudgeHeading(nudge),
@@ -245,7 +246,15 @@ export class ChallengeDesk {
 
   /** Who holds a signed link now: their role is read afresh, not taken from when the link was made. */
   private async holderOf(aadObjectId: string): Promise<Actor> {
-    return { aadObjectId, name: '', tenantId: '', role: await this.deps.roles.roleOf(aadObjectId) };
+    return { aadObjectId, name: '', tenantId: '', ...(await this.deps.roles.holdingOf(aadObjectId)) };
+  }
+
+  /** The card's lead officer and assignees who are active and may still see it (never someone who has become a guest). */
+  private peopleOf(challenge: ChallengeView['challenge']): Promise<Member[]> {
+    const involved = involvedIn(challenge);
+    return this.deps.roles.activeWhere(
+      (person) => involved.involvedAadObjectIds.includes(person.aadObjectId) && may(person, 'challenges.view', involved),
+    );
   }
 
   /** Links only `aadObjectId` can use, and only while they may export. */

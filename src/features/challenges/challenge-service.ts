@@ -4,7 +4,7 @@ import type { Actor } from '../../shared/access/actor';
 import type { Clock } from '../../platform/time/clock';
 import { londonDate, londonStartOfDay } from '../../platform/time/london';
 import { type Challenge, type ChallengeEvent, type ChallengeReference, type Person, referenceSchema, toUtcIso } from './domain/challenge';
-import { respondOffered } from './domain/challenge-access';
+import { involvedIn, respondOffered } from './domain/challenge-access';
 import type { CompletedCardDetail } from './domain/challenge-report-document';
 import { quartersEndingAt } from '../../shared/reports/report-period';
 import { type ChallengeCandidate, type ChallengeDraft, type ChallengeFormContext, validateChallengeForm } from './domain/challenge-form';
@@ -15,9 +15,9 @@ import type { ReportPeriod } from './domain/challenge-report-period';
 import type { ChallengeRepository, SummaryQuery } from './data/challenge-repository';
 import { type RespondValues, type ResponseRefusal, decideResponse, parseRespondInput, responseKey } from './domain/challenge-response';
 import type { ChallengeSummary } from './domain/challenge-summary';
-import { type Principal, requirePermission } from '../../shared/access/policy';
+import { type Principal, may, refusalOf, requirePermission } from '../../shared/access/policy';
 import { formIdOf, newFormId } from '../../shared/forms/form';
-import type { AuditTrail } from '../audit';
+import type { AuditTrail } from '../audit/domain/audit-entry';
 
 /** The people a card can be given to: active members and officers, with roles (from the member directory). */
 export interface ChallengePeople {
@@ -116,12 +116,15 @@ export class ChallengeService {
     return { outcome: result.outcome, view: await this.viewOf(actor, result.challenge) };
   }
 
-  /** One card with its history, as `actor` sees it; the policy says who may look. */
+  /**
+   * One card with its history, as `actor` sees it; the policy says who may look. The card is read
+   * first whoever asks, and a card the actor may not see gets the very refusal a missing one gets
+   * (same words, same code, same reads), so references cannot be probed.
+   */
   async view(actor: Principal, reference: unknown): Promise<ChallengeView> {
-    requirePermission(actor, 'challenges.view');
     const parsed = referenceSchema.safeParse(typeof reference === 'string' ? reference.trim().toUpperCase() : reference);
     const stored = parsed.success ? await this.repository.get(parsed.data) : undefined;
-    if (!stored) throw new DomainError('not_found', 'That challenge card could not be found. References look like CC-2026-014.');
+    if (!stored || !may(actor, 'challenges.view', involvedIn(stored.challenge))) throw refusalOf('challenges.view');
     return this.viewOf(actor, stored.challenge);
   }
 
@@ -166,6 +169,7 @@ export class ChallengeService {
 
   /** "my challenge cards": the open cards the actor leads or is assigned to, soonest due first. */
   async listMine(actor: Actor): Promise<ChallengeSummary[]> {
+    requirePermission(actor, 'challenges.mine');
     const open = await this.repository.listSummaries({ openOnly: true });
     return open.filter((card) => card.people.some((person) => person.aadObjectId === actor.aadObjectId)).sort(byDue);
   }

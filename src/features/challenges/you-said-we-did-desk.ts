@@ -38,7 +38,7 @@ export class YouSaidWeDidDesk {
       challenges: Pick<ChallengeRepository, 'listSummaries'>;
       store: YouSaidWeDidStore;
       members: Pick<MemberDirectory, 'list'>;
-      roles: Pick<RoleService, 'roleOf'>;
+      roles: Pick<RoleService, 'holdingOf' | 'activeWhere'>;
       delivery: Pick<DeliveryService, 'broadcast'>;
       links: SignedLinks;
       clock: Clock;
@@ -139,7 +139,7 @@ export class YouSaidWeDidDesk {
         docxUrl: this.docxUrl(actor, current.year),
         message: 'The summary changed since you opened it: check this version, then send it.',
       });
-    const members = await this.deps.members.list({ activeOnly: true });
+    const members = await this.deps.roles.activeWhere((person) => may(person, 'youSaidWeDid.receive'));
     const card = youSaidWeDidCard(current, { forOfficer: false });
     const summary = await this.deps.delivery.broadcast({
       batchId: batchIds.youSaidWeDid(current.year, current.version),
@@ -161,7 +161,12 @@ export class YouSaidWeDidDesk {
     const year = params.get('year') ?? '';
     const grant = this.deps.links.verify(YOU_SAID_WE_DID_DOCX, year, params);
     if (!grant || !/^\d{4}$/.test(year)) return undefined;
-    const holder: Actor = { aadObjectId: grant.aadObjectId, name: '', tenantId: '', role: await this.deps.roles.roleOf(grant.aadObjectId) };
+    const holder: Actor = {
+      aadObjectId: grant.aadObjectId,
+      name: '',
+      tenantId: '',
+      ...(await this.deps.roles.holdingOf(grant.aadObjectId)),
+    };
     if (!may(holder, 'youSaidWeDid.prepare')) return undefined;
     const summary = await this.current(Number(year));
     const body = await renderWordReport({

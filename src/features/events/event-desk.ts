@@ -8,7 +8,7 @@ import type { JobStore } from '../../platform/scheduler/job-store';
 import { type JobHandler, type JobOutcome, jobHandler } from '../../platform/scheduler/scheduled-job';
 import type { SignedLinks } from '../../platform/security/signed-links';
 import { type Clock, LONDON } from '../../platform/time/clock';
-import { type EventAudience, type ParticipationEvent, eventIdSchema } from './domain/event';
+import { type EventAudience, type ParticipationEvent, audienceCode, audienceIncludes, eventIdSchema } from './domain/event';
 import { eventAttendeesCard, eventFormCard, eventInvitationCard, eventStatusCard } from './teams/event-cards';
 import { EventFormError, type TeamChoice } from './domain/event-form';
 import type { EventInvitations } from './data/event-invitations';
@@ -67,7 +67,8 @@ export class EventDesk {
       repository: deps.repository,
       clock: deps.clock,
       runSoon: deps.runSoon,
-      invite: (event, members) => this.inviteMembers(event, members),
+      // Guests are in no broadcast: of a Team's members, only those who hold a role (or are councillors) are invited.
+      invite: async (event, members) => this.inviteMembers(event, await this.eligibleOf(members)),
       audit: (actor, event, summary) => this.auditBroadcast(actor, event, 'invitations', summary),
     });
   }
@@ -132,13 +133,13 @@ export class EventDesk {
   }
 
   async rsvp(sender: TurnSender, eventId: unknown, response: unknown): Promise<AdaptiveCardJson> {
-    const view = await this.deps.rsvps.respond(eventId, { aadObjectId: sender.aadObjectId, name: sender.name }, response);
+    const view = await this.deps.rsvps.respond(eventId, await sender.actor(), response);
     const heading = view.outcome === 'unchanged' ? 'Your answer was already recorded' : 'Thank you: your answer is recorded';
     return eventInvitationCard(view.event, { ...this.invitationOptions(view.event), mine: view.mine, totals: view.totals, heading });
   }
 
   async invitation(sender: TurnSender, eventId: unknown, heading?: string): Promise<AdaptiveCardJson> {
-    const view = await this.deps.rsvps.view(eventId, sender.aadObjectId);
+    const view = await this.deps.rsvps.view(eventId, await sender.actor());
     const checkedIn = await this.deps.attendance?.attended(view.event.id, sender.aadObjectId);
     return eventInvitationCard(view.event, {
       ...this.invitationOptions(view.event),
@@ -165,7 +166,7 @@ export class EventDesk {
       aadObjectId: grant.aadObjectId,
       name: 'officer',
       tenantId: '',
-      role: await this.deps.roles.roleOf(grant.aadObjectId),
+      ...(await this.deps.roles.holdingOf(grant.aadObjectId)),
     };
     if (!may(holder, 'events.attendees')) return undefined;
     return this.deps.rsvps.attendeesCsv(holder, eventId);
@@ -183,7 +184,7 @@ export class EventDesk {
   }
 
   /**
-   * Invites the event's audience. Everyone and a role are known here and queued at once; a Team's
+   * Invites the event's audience. The panel, councillors and officers are known here and queued at once; a Team's
    * members are read from its roster in the background (TeamInvitations), so the officer's card
    * comes back at once whatever the Team's size. `repeat`: the same form delivered again.
    */
@@ -217,13 +218,7 @@ export class EventDesk {
     summary: BroadcastSummary,
   ): Promise<void> {
     if (summary.queued + summary.skipped === 0) return; // a repeat that sent nothing new
-    const audience =
-      event.audience.kind === 'all'
-        ? 'all'
-        : event.audience.kind === 'role'
-          ? `role:${event.audience.role}`
-          : `team:${event.audience.teamId}`;
-    const detail = `${what}: ${summary.queued} queued, ${summary.skipped} not reachable (audience ${audience})`;
+    const detail = `${what}: ${summary.queued} queued, ${summary.skipped} not reachable (audience ${audienceCode(event.audience)})`;
     await this.deps.audit.record({
       actor: { aadObjectId: actor.aadObjectId, role: actor.role },
       action: 'broadcast',
@@ -235,7 +230,7 @@ export class EventDesk {
   /** Updates and cancellations go to everyone ever invited; their replies are kept. */
   private async tellInvited(actor: Actor, event: ParticipationEvent, heading: string): Promise<void> {
     const invited = new Set((await this.deps.invitations.list(event.id)).map((invitation) => invitation.aadObjectId));
-    const members = (await this.deps.members.list({ activeOnly: true })).filter((member) => invited.has(member.aadObjectId));
+    const members = (await this.eligible()).filter((member) => invited.has(member.aadObjectId));
     const summary = await this.deps.delivery.broadcast({
       batchId: batchIds.eventVersion(event.id, event.sequence, 'change'),
       members,
@@ -263,7 +258,7 @@ export class EventDesk {
     if (!event || event.status === 'cancelled' || event.startUtc !== startUtc)
       return { kind: 'done', note: 'event cancelled, moved or gone' };
     const attending = new Set((await this.deps.rsvps.membersToRemind(event.id)).map((person) => person.aadObjectId));
-    const members = (await this.deps.members.list({ activeOnly: true })).filter((member) => attending.has(member.aadObjectId));
+    const members = (await this.eligible()).filter((member) => attending.has(member.aadObjectId));
     const summary = await this.deps.delivery.broadcast({
       batchId: batchIds.eventReminder(event.id, startUtc),
       members,
@@ -272,10 +267,20 @@ export class EventDesk {
     return { kind: 'done', note: `queued ${summary.queued}` };
   }
 
-  /** Everyone, or the holders of a role: audiences the directory knows without asking Teams. */
-  private async knownAudience(audience: Exclude<EventAudience, { kind: 'team' }>): Promise<Member[]> {
-    if (audience.kind === 'all') return this.deps.members.list({ activeOnly: true });
-    return audience.role === 'officer' ? this.deps.roles.activeOfficers() : this.deps.roles.activeAdmins();
+  /** The panel, all councillors or the officers: audiences the roles table knows without asking Teams. */
+  private knownAudience(audience: Exclude<EventAudience, { kind: 'team' }>): Promise<Member[]> {
+    return this.deps.roles.activeWhere((person) => audienceIncludes(audience, person));
+  }
+
+  /** Active people who may hear about events now: someone invited who has since become a guest is told nothing more. */
+  private eligible(): Promise<Member[]> {
+    return this.deps.roles.activeWhere((person) => may(person, 'events.respond'));
+  }
+
+  /** Of a Team roster page's people (just recorded in the directory), those who may be invited. */
+  private async eligibleOf(members: readonly Member[]): Promise<Member[]> {
+    const allowed = new Set((await this.eligible()).map((member) => member.aadObjectId));
+    return members.filter((member) => allowed.has(member.aadObjectId));
   }
 
   private async statusCard(actor: Actor, event: ParticipationEvent, heading?: string): Promise<AdaptiveCardJson> {

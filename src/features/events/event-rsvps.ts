@@ -7,6 +7,9 @@ import { CSV_CONTENT_TYPE, attendeesCsv, attendeesCsvFileName } from './domain/a
 import { type NamesByResponse, type Rsvp, type RsvpTotals, namesByResponse, rsvpResponseSchema, totalsOf } from './domain/rsvp';
 import type { RsvpBook, RsvpOutcome } from './data/rsvp-book';
 import { requirePermission } from '../../shared/access/policy';
+import { type EventViewer, eventVisibleTo } from './domain/event-visibility';
+
+const NO_EVENT = 'That event could not be found.';
 
 /** What a member's invitation card shows after a click or a refresh. */
 export interface InvitationView {
@@ -45,24 +48,28 @@ export class EventRsvps {
     private readonly invitations: EventInvitations,
   ) {}
 
-  /** Records the member's answer (`event.rsvp`); the same answer twice records once. */
-  async respond(eventId: unknown, member: EventPerson, response: unknown): Promise<InvitationView & { outcome: RsvpOutcome['kind'] }> {
+  /**
+   * Records the member's answer (`event.rsvp`); the same answer twice records once. Whoever may
+   * see the event may answer: someone whose role it is for but who was not invited yet (they
+   * joined the panel since) is added to the invitation list, so they hear of changes too.
+   */
+  async respond(
+    eventId: unknown,
+    member: EventPerson & EventViewer,
+    response: unknown,
+  ): Promise<InvitationView & { outcome: RsvpOutcome['kind'] }> {
     const answer = rsvpResponseSchema.safeParse(response);
     if (!answer.success) throw new DomainError('invalid_input', "Please choose Going, Maybe or Can't go.");
-    const event = await this.load(eventId);
-    if (!(await this.invitations.isInvited(event.id, member.aadObjectId))) {
-      throw new DomainError(
-        'forbidden',
-        'This invitation was sent to someone else. Please ask the participation team if you would like to come.',
-      );
-    }
+    const { event, invited } = await this.visible(eventId, member);
+    if (!invited) await this.invitations.record(event.id, [{ aadObjectId: member.aadObjectId, name: member.name }]);
     const outcome = await this.book.respond(event, member, answer.data);
     return { event, mine: outcome.rsvp, totals: totalsOf(await this.book.forEvent(event.id)), outcome: outcome.kind };
   }
 
-  /** The member's invitation as it stands (card refresh). */
-  async view(eventId: unknown, aadObjectId: string): Promise<InvitationView> {
-    const event = await this.load(eventId);
+  /** The member's invitation as it stands (card refresh); an event they may not see is answered as if it did not exist. */
+  async view(eventId: unknown, viewer: EventViewer): Promise<InvitationView> {
+    const { event } = await this.visible(eventId, viewer);
+    const aadObjectId = viewer.aadObjectId;
     const rsvps = await this.book.forEvent(event.id);
     const mine = rsvps.find((rsvp) => rsvp.aadObjectId === aadObjectId);
     return mine ? { event, mine, totals: totalsOf(rsvps) } : { event, totals: totalsOf(rsvps) };
@@ -101,8 +108,21 @@ export class EventRsvps {
   private async load(eventId: unknown): Promise<ParticipationEvent> {
     const id = eventIdSchema.safeParse(eventId);
     const stored = id.success ? await this.events.get(id.data) : undefined;
-    if (!stored) throw new DomainError('not_found', 'That event could not be found.');
+    if (!stored) throw new DomainError('not_found', NO_EVENT);
     return stored.event;
+  }
+
+  /**
+   * The event if `viewer` may see it. The event and the viewer's invitation are read together
+   * whether or not the event exists, and a hidden event gets the missing event's words: the
+   * answer tells a stranger nothing.
+   */
+  private async visible(eventId: unknown, viewer: EventViewer): Promise<{ event: ParticipationEvent; invited: boolean }> {
+    const id = eventIdSchema.safeParse(eventId);
+    if (!id.success) throw new DomainError('not_found', NO_EVENT);
+    const [stored, invited] = await Promise.all([this.events.get(id.data), this.invitations.isInvited(id.data, viewer.aadObjectId)]);
+    if (!stored || !eventVisibleTo(stored.event, viewer, invited)) throw new DomainError('not_found', NO_EVENT);
+    return { event: stored.event, invited };
   }
 }
 

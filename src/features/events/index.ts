@@ -5,6 +5,8 @@ export type { EventTimeline } from './data/event-repository';
 export { EventInvitations } from './data/event-invitations';
 export { EventDesk } from './event-desk';
 export { eventsFeature } from './teams/events-feature';
+export { eventVisibleTo } from './domain/event-visibility';
+export type { EventViewer } from './domain/event-visibility';
 export { RsvpBook } from './data/rsvp-book';
 export { RSVP_LABELS } from './domain/rsvp';
 export type { RsvpResponse } from './domain/rsvp';

@@ -19,7 +19,11 @@ const pagePayload = z.object({
   /** Teams' token for this page; absent for the first. */
   continuationToken: z.string().min(1).max(8_000).optional(),
   /** Who sent the event, for the audit entry written when the last page is done. */
-  actor: z.object({ aadObjectId: z.string().min(1).max(200), role: z.enum(['member', 'officer', 'admin']) }),
+  // `member` is read from jobs planned before roles had four values (only officers create events, so it is never expected).
+  actor: z.object({
+    aadObjectId: z.string().min(1).max(200),
+    role: z.enum(['guest', 'panel', 'officer', 'admin', 'member']).transform((role) => (role === 'member' ? 'guest' : role)),
+  }),
   /** Totals of the pages before this one. */
   queued: z.number().int().min(0),
   skipped: z.number().int().min(0),

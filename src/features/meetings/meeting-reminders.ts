@@ -4,7 +4,7 @@ import type { DeliveryService } from '../../platform/delivery/delivery-service';
 import type { Logger } from '../../platform/logging/logger';
 import type { Meeting } from './domain/meeting';
 import type { MeetingRepository } from './data/meeting-repository';
-import type { MemberDirectory } from '../members';
+import type { Member } from '../members';
 import type { JobStore } from '../../platform/scheduler/job-store';
 import { type JobHandler, jobHandler, type JobOutcome } from '../../platform/scheduler/scheduled-job';
 import type { Clock } from '../../platform/time/clock';
@@ -28,7 +28,8 @@ export interface ReminderCards {
 export interface MeetingRemindersDependencies {
   jobs: JobStore;
   meetings: MeetingRepository;
-  members: MemberDirectory;
+  /** Whom meeting reminders reach now: the active panel members and officers (the access matrix's `meetings.reminders`). */
+  recipients: () => Promise<Member[]>;
   log: ReminderLog;
   delivery: Pick<DeliveryService, 'broadcast'>;
   cards: ReminderCards;
@@ -96,7 +97,7 @@ export class MeetingReminders {
     if (meeting.startUtc !== startUtc) return { kind: 'done', note: 'meeting moved; its new reminders are planned separately' };
     if (this.deps.clock.now() >= DateTime.fromISO(meeting.startUtc))
       return { kind: 'done', note: 'meeting already started: too late to remind' };
-    const recipients = (await this.deps.members.list({ activeOnly: true })).filter((member) => !member.remindersOff);
+    const recipients = (await this.deps.recipients()).filter((member) => !member.remindersOff);
     // Logged before sending: a cancellation that races the broadcast still reaches everyone told.
     await this.deps.log.recordReminded(
       meeting.id,
@@ -129,7 +130,7 @@ export class MeetingReminders {
     const meeting = (await this.deps.meetings.get(meetingId))?.meeting;
     if (!meeting) return { kind: 'done', note: 'meeting gone' };
     const reminded = await this.deps.log.reminded(meeting.id);
-    const recipients = (await this.deps.members.list({ activeOnly: true })).filter((member) => reminded.has(member.aadObjectId));
+    const recipients = (await this.deps.recipients()).filter((member) => reminded.has(member.aadObjectId));
     const card = this.deps.cards.cancellation(meeting);
     const summary = await this.deps.delivery.broadcast({
       batchId: batchIds.meetingCancelled(meeting.id),

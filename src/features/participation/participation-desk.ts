@@ -1,6 +1,6 @@
 import type { AttendanceBook } from '../attendance';
-import type { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { DomainError } from '../../shared/errors/domain-error';
+import type { AdaptiveCardJson } from '../../shared/cards/card-template';
 import type { EventInvitations, EventRepository, RsvpBook } from '../events';
 import type { Actor } from '../../shared/access/actor';
 import { may, requirePermission } from '../../shared/access/policy';
@@ -48,7 +48,7 @@ export interface ParticipationDeskDependencies {
   rsvps: Pick<RsvpBook, 'respondentIds'>;
   attendance: Pick<AttendanceBook, 'attendedIds'>;
   councillors: CouncillorDirectory;
-  roles: Pick<RoleService, 'roleOf'>;
+  roles: Pick<RoleService, 'holdingOf'>;
   charts: ChartRenderer;
   links: SignedLinks;
   clock: Clock;
@@ -107,7 +107,7 @@ export class ParticipationDesk {
 
   /** Who holds a signed link now: their role is read afresh, not taken from when the link was made. */
   private async holderOf(aadObjectId: string): Promise<Actor> {
-    return { aadObjectId, name: '', tenantId: '', role: await this.deps.roles.roleOf(aadObjectId) };
+    return { aadObjectId, name: '', tenantId: '', ...(await this.deps.roles.holdingOf(aadObjectId)) };
   }
 
   private async factsOf(event: EventFacts['event']): Promise<EventFacts> {

@@ -10,7 +10,7 @@ import { type Clock, LONDON } from '../../platform/time/clock';
 import { londonDate, nextLondonTimeOfDay } from '../../platform/time/london';
 import type { WorkingDayCalendar } from '../../platform/time/working-days';
 import type { Actor } from '../../shared/access/actor';
-import { requirePermission } from '../../shared/access/policy';
+import { may, refusalOf, requirePermission } from '../../shared/access/policy';
 import type { AdaptiveCardJson } from '../../shared/cards/card-template';
 import { DomainError } from '../../shared/errors/domain-error';
 import type { Member, MemberDirectory, TeamRegistry, RoleService } from '../members';
@@ -106,11 +106,12 @@ export class OfficerDesk {
   /** The question card, as the viewer may use it (answer inputs for officers while it is open). */
   async show(actor: Actor, questionId: string): Promise<AdaptiveCardJson> {
     const stored = await this.deps.questions.get(questionId);
-    if (!stored) throw new DomainError('not_found', 'I could not find that question. It may have been asked in another environment.');
-    if (stored.question.askedByAadObjectId !== actor.aadObjectId) requirePermission(actor, 'officerQuestions.answer');
+    // Someone else's question answers exactly like a missing one.
+    if (!stored) throw refusalOf('officerQuestions.view');
+    requirePermission(actor, 'officerQuestions.view', { involvedAadObjectIds: [stored.question.askedByAadObjectId] });
     // Still open: the copy keeps refreshing, so it shows the answer as soon as a colleague gives it.
     const refreshUserIds =
-      stored.question.status === 'open' && actor.role !== 'member'
+      stored.question.status === 'open' && may(actor, 'officerQuestions.answer')
         ? (await this.deps.roles.activeOfficers()).map((o) => o.teamsUserId).slice(0, MAX_REFRESH_USERS)
         : [];
     return this.questionCard(stored.question, actor, { refreshUserIds });
@@ -257,8 +258,8 @@ export class OfficerDesk {
   async exportYaml(params: URLSearchParams): Promise<{ fileName: string; body: string } | undefined> {
     const grant = this.deps.links.verify(OFFICER_ANSWERS_EXPORT, 'all', params);
     if (!grant) return undefined;
-    const role = await this.deps.roles.roleOf(grant.aadObjectId);
-    if (role === 'member') return undefined;
+    const holder = { aadObjectId: grant.aadObjectId, ...(await this.deps.roles.holdingOf(grant.aadObjectId)) };
+    if (!may(holder, 'knowledge.manage')) return undefined;
     const entries = (await this.deps.entries.list()).map((s) => s.entry).filter((e) => e.status === 'active');
     const today = this.today();
     return { fileName: `officer-answers-${today}.yaml`, body: officerEntriesYaml(entries, today) };
@@ -355,7 +356,7 @@ export class OfficerDesk {
     actor: Actor,
     extra: { error?: string; notice?: string; draft?: string; refreshUserIds?: string[] },
   ): AdaptiveCardJson {
-    const viewerMayAnswer = actor.role !== 'member';
+    const viewerMayAnswer = may(actor, 'officerQuestions.answer');
     return officerQuestionCard(question, {
       heading: question.status === 'open' ? 'Question for the officers' : 'Answered question',
       viewerMayAnswer,

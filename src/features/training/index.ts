@@ -1,5 +1,5 @@
 // Member training: records, reminders and who is due, as other features see it.
-export { RoleDerivedCouncillors } from './domain/councillor-directory';
+export { FlaggedCouncillors } from './domain/councillor-directory';
 export type { CouncillorDirectory } from './domain/councillor-directory';
 export { trainingFeature } from './teams/training-feature';
 export { TrainingDesk } from './training-desk';

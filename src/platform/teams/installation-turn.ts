@@ -12,11 +12,7 @@ export async function handleInstallationUpdate(context: TurnContext, services: T
   const team = teamOf(activity);
   if (activity.action === 'remove' || activity.action === 'remove-upgrade') {
     if (team) await services.teams.removed(team.id);
-    if (sighting && isPersonalConversation(activity)) {
-      await services.members.markInactive(sighting.aadObjectId);
-      services.sightings.forget(sighting.aadObjectId);
-      services.logger.info({ event: 'member.uninstalled' }, 'member removed the bot');
-    }
+    if (sighting && isPersonalConversation(activity)) await memberUninstalled(services, sighting.aadObjectId);
     return;
   }
   if (sighting) await services.members.recordSighting(sighting);
@@ -46,6 +42,13 @@ function teamOf(activity: TurnContext['activity']): { id: string; name: string }
  */
 export async function handleConversationUpdate(context: TurnContext, services: TeamsPlatformServices): Promise<void> {
   const { activity } = context;
+  // The bot leaving a personal chat is the person uninstalling it (Teams may say so here instead of in installationUpdate).
+  const removed = Array.isArray(activity.membersRemoved) ? activity.membersRemoved : [];
+  if (isPersonalConversation(activity) && removed.some((account) => account?.id === activity.recipient?.id)) {
+    const sighting = sightingFrom(context);
+    if (sighting) await memberUninstalled(services, sighting.aadObjectId);
+    return;
+  }
   const sender = sightingFrom(context);
   if (sender) await services.members.recordSighting(sender);
   const tenantId = sender?.tenantId ?? tenantOf(activity);
@@ -83,4 +86,25 @@ export async function handleConversationUpdate(context: TurnContext, services: T
 function statusOf(error: unknown): number | undefined {
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' ? status : undefined;
+}
+
+/**
+ * A person removed the bot: their row is kept (history, roles) but nothing is sent to them, and
+ * every feature is told (their calendar address is withdrawn). A feature that fails is logged, not
+ * allowed to stop the others.
+ */
+async function memberUninstalled(services: TeamsPlatformServices, aadObjectId: string): Promise<void> {
+  await services.members.markInactive(aadObjectId);
+  services.sightings.forget(aadObjectId);
+  for (const feature of services.features) {
+    try {
+      await feature.uninstalled?.(aadObjectId);
+    } catch (error) {
+      services.logger.error(
+        { event: 'member.uninstall_failed', feature: feature.name, err: error },
+        'a feature could not handle an uninstall',
+      );
+    }
+  }
+  services.logger.info({ event: 'member.uninstalled' }, 'member removed the bot');
 }

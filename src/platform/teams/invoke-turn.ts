@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { TurnSender } from '../../shared/access/actor';
+import { admitTo } from '../../shared/access/policy';
 import type { Logger } from '../logging/logger';
 import { cardInvokeResponse, errorInvokeResponse, sendInvokeResponse, unknownVerbError } from './replies';
 import type { VerbTable } from './verb-table';
@@ -14,6 +15,7 @@ export async function handleCardActionInvoke(context: TurnContext, sender: TurnS
   const action = verbs.find(value.action?.verb);
   try {
     if (!action || value.action?.type !== 'Action.Execute') throw unknownVerbError();
+    await admitTo(sender, action.access);
     const card = await action.run(value.action.data ?? {}, sender);
     await sendInvokeResponse(context, cardInvokeResponse(card));
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { TurnSender } from '../../shared/access/actor';
+import { admitTo } from '../../shared/access/policy';
 import { noticeCard } from '../../shared/cards/notice-card';
 import { MAX_QUESTION_LENGTH, readInboundText } from '../../shared/text/inbound-text';
 import type { CommandTable } from './command-table';
@@ -39,12 +40,17 @@ export async function handleMessage(context: TurnContext, sender: TurnSender, co
 async function handleText(context: TurnContext, text: string, sender: TurnSender, commands: CommandTable): Promise<void> {
   const routed = commands.route(text);
   if (routed) {
+    // The access matrix guards every command before it runs; the use case decides on the record.
+    await admitTo(sender, routed.command.access);
     const reply = await routed.command.run(routed.input, sender);
     for (const card of Array.isArray(reply) ? reply : [reply]) await sendCard(context, card);
     return;
   }
   const route = commands.freeTextRoute(text);
-  if (route) return sendCard(context, await route.run(text, sender));
+  if (route) {
+    await admitTo(sender, route.access);
+    return sendCard(context, await route.run(text, sender));
+  }
 }
 
 /** A question button (Action.Submit with data {action: 'ask', question}) arrives as a message with a value and no text. */

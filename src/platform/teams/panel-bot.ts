@@ -89,7 +89,7 @@ export class PanelBot {
     let actor: Promise<Actor> | undefined;
     const sender: TurnSender = {
       ...identity,
-      actor: () => (actor ??= services.roles.roleOf(identity.aadObjectId).then((role) => ({ ...identity, role }))),
+      actor: () => (actor ??= services.roles.holdingOf(identity.aadObjectId).then((holding) => ({ ...identity, ...holding }))),
     };
     try {
       await handle(sender);

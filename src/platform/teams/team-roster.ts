@@ -141,7 +141,23 @@ export class TeamRoster implements TeamRosterPages {
     } catch (error) {
       if (error instanceof RosterThrottled) throw error;
       this.options.logger.warn({ event: 'roster.create_conversation_failed', err: error }, 'could not open a 1:1 chat with a team member');
-      return known;
+      if (known) return known;
+      // Kept, without a chat: a broadcast records them as not reachable, and an import can still give them a role.
+      await this.options.directory.recordSighting({
+        aadObjectId: account.aadObjectId,
+        name: account.name,
+        tenantId,
+        teamsUserId: account.id,
+      });
+      return {
+        aadObjectId: account.aadObjectId,
+        name: account.name || '',
+        tenantId,
+        teamsUserId: account.id,
+        active: true,
+        lastSeen: this.clock.now(),
+        remindersOff: false,
+      };
     }
   }
 

@@ -22,6 +22,9 @@ describe('text commands registered by the features', () => {
     ['roles', 'roles'],
     ['roles Smith', 'roles'],
     ['manage roles', 'roles'],
+    ['import panel members from Corporate Parenting Panel', 'import-members'],
+    ['Import councillors from the team All Elected Members.', 'import-members'],
+    ['import the panel from CPP', 'import-members'],
     ['audit log', 'audit-log'],
     ['Show the audit log.', 'audit-log'],
     ['feedback', 'feedback-report'],
@@ -80,7 +83,7 @@ describe('text commands registered by the features', () => {
       aadObjectId: id,
       name: 'Cllr Test',
       tenantId: 'tenant-1',
-      actor: async () => ({ aadObjectId: id, name: 'Cllr Test', tenantId: 'tenant-1', role: 'member' as const }),
+      actor: async () => ({ aadObjectId: id, name: 'Cllr Test', tenantId: 'tenant-1', role: 'panel' as const }),
     };
     const routed = table.route('my reminders')!;
     expect(JSON.stringify(await routed.command.run(routed.input, sender))).toContain('Meeting reminders are **on**');

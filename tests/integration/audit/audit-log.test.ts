@@ -67,17 +67,18 @@ describe('the audit log against Azurite', () => {
   it('records who granted and who revoked a role, and on revocation who had it since when; a repeat records nothing', async () => {
     const { audit, members, roles, clock } = await setUp();
     await members.recordSighting({ aadObjectId: OFFICER_ID, name: 'Sam Patel', tenantId: 't', teamsUserId: '29:sam' });
-    await roles.setOfficer(admin, OFFICER_ID, true);
-    await roles.setOfficer(admin, OFFICER_ID, true); // the same card action delivered twice
+    await roles.assign(admin, OFFICER_ID, { role: 'officer' });
+    await roles.assign(admin, OFFICER_ID, { role: 'officer' }); // the same card action delivered twice
     clock.advance({ days: 30 });
     const secondAdmin = { ...admin, aadObjectId: 'c8e1a0b2-0d4f-4a3e-9b8c-7d6e5f4a3b2c' };
-    await roles.setOfficer(secondAdmin, OFFICER_ID, false);
+    await roles.assign(secondAdmin, OFFICER_ID, { role: 'guest' });
     const { entries } = await audit.latest();
     expect(entries.map((entry) => [entry.action, entry.actor.aadObjectId, entry.actor.role, entry.subject])).toEqual([
       ['role.revoked', secondAdmin.aadObjectId, 'admin', { kind: 'member', id: OFFICER_ID }],
       ['role.granted', ADMIN_ID, 'admin', { kind: 'member', id: OFFICER_ID }],
     ]);
-    expect(entries[0]!.detail).toBe(`officer (held since 2026-11-23, granted by ${ADMIN_ID})`);
+    expect(entries[0]!.detail).toBe(`guest (was officer; held since 2026-11-23, set by ${ADMIN_ID})`);
+    expect(entries[1]!.detail).toBe('officer (was guest)');
   });
 
   it('records challenge status changes with the statuses only, never the words or the response', async () => {
@@ -103,7 +104,7 @@ describe('the audit log against Azurite', () => {
     const { audit, members, roles } = await setUp();
     await members.recordSighting({ aadObjectId: ADMIN_ID, name: 'Olivia Officer', tenantId: 't', teamsUserId: '29:olivia' });
     await members.recordSighting({ aadObjectId: OFFICER_ID, name: 'Sam Patel', tenantId: 't', teamsUserId: '29:sam' });
-    await roles.setOfficer(admin, OFFICER_ID, true);
+    await roles.assign(admin, OFFICER_ID, { role: 'officer' });
     const desk = new AuditDesk(audit, members);
     const card = JSON.stringify(await desk.card(admin));
     expect(card).toContain('Role granted: Sam Patel');

@@ -6,6 +6,7 @@ import type { Actor } from '../../../src/shared/access/actor';
 import { KnowledgeBase } from '../../../src/features/remit/domain/knowledge-base';
 import { EmulatedConnector } from '../../support/emulated-connector';
 import { testTableStore } from '../../support/test-storage';
+import { seedRolesIn } from '../../support/seed-roles';
 import { FIXTURE_TENANT_ID, entraObjectId, teamsPersonalChatId, teamsTeamId, teamsUserId } from '../../support/teams-ids';
 import { TravelClock } from '../../support/travel-clock';
 
@@ -58,6 +59,7 @@ describe('challenge nudges, quarterly report and the panel channel', () => {
       teamsUserId: teamsUserId('cllr-martin'),
       personalConversationReference: connector.reference(CLLR_CHAT, teamsUserId('cllr-martin')),
     });
+    await seedRolesIn(store, [{ aadObjectId: councillor.aadObjectId, role: 'panel', councillor: true }]);
     await teams.installed({
       teamId: PANEL_TEAM,
       name: 'Corporate Parenting Panel',
@@ -108,7 +110,7 @@ describe('challenge nudges, quarterly report and the panel channel', () => {
       aadObjectId: entraObjectId('cllr-evil'),
       name: '[Open the secure portal](https://evil.example)',
       tenantId: FIXTURE_TENANT_ID,
-      role: 'member' as const,
+      role: 'panel' as const,
     };
     const form = {
       formId: randomUUID(),
@@ -127,6 +129,7 @@ describe('challenge nudges, quarterly report and the panel channel', () => {
       teamsUserId: teamsUserId('cllr-evil'),
       personalConversationReference: connector.reference(teamsPersonalChatId('cllr-evil'), teamsUserId('cllr-evil')),
     });
+    await seedRolesIn(composition.tables, [{ aadObjectId: evil.aadObjectId }]);
     const card = await composition.services.challenges.create({ ...officer, role: 'admin' }, form);
     const reference = JSON.stringify(card).match(/CC-2026-\d{3}/)![0];
     await composition.services.challenges.respond(evil, {

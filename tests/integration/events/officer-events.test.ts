@@ -72,7 +72,7 @@ describe('OfficerEvents against Azurite', () => {
       1,
     );
     expect(again).toMatchObject({ changed: false, event: { sequence: 1 } });
-    expect((await rsvps.view(event.id, priya.aadObjectId)).mine?.response).toBe('going');
+    expect((await rsvps.view(event.id, priya)).mine?.response).toBe('going');
   });
 
   it('refuses an update from a stale card and says so', async () => {

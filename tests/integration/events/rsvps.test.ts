@@ -56,8 +56,8 @@ describe('RSVPs against Azurite', () => {
       userMessage: expect.stringContaining('closed on Thursday 4 February 2027, 12:00am'),
     });
     await expect(rsvps.respond(event.id, officer, 'going')).rejects.toMatchObject({ code: 'conflict' });
-    expect((await rsvps.view(event.id, member.aadObjectId)).mine?.response).toBe('going');
-    expect((await rsvps.view(event.id, member.aadObjectId)).totals).toEqual({ going: 1, maybe: 1, not_going: 0 });
+    expect((await rsvps.view(event.id, member)).mine?.response).toBe('going');
+    expect((await rsvps.view(event.id, member)).totals).toEqual({ going: 1, maybe: 1, not_going: 0 });
   });
 
   it('refuses answers for a cancelled event but keeps the ones given', async () => {
@@ -68,14 +68,21 @@ describe('RSVPs against Azurite', () => {
       code: 'conflict',
       userMessage: expect.stringContaining('has been cancelled'),
     });
-    expect((await rsvps.view(event.id, member.aadObjectId)).mine?.response).toBe('going');
+    expect((await rsvps.view(event.id, member)).mine?.response).toBe('going');
     expect(await rsvps.membersToRemind(event.id)).toEqual([]);
   });
 
-  it('records only the clicking member, only if invited, and validates card data', async () => {
-    const { rsvps, event } = await invitedEvent();
-    const stranger = { aadObjectId: '99999999-9999-4999-8999-999999999999', name: 'Forwarded to' };
-    await expect(rsvps.respond(event.id, stranger, 'going')).rejects.toMatchObject({ code: 'forbidden' });
+  it('records only the clicking member, only if they may see the event, and validates card data', async () => {
+    const { rsvps, event, invitations } = await invitedEvent();
+    // A guest the card was forwarded to is told exactly what a missing event gets.
+    const stranger = { aadObjectId: '99999999-9999-4999-8999-999999999999', name: 'Forwarded to', role: 'guest' as const };
+    const missing = await rsvps.respond('ev-000000000000000000000000', member, 'going').catch((error: unknown) => error);
+    await expect(rsvps.respond(event.id, stranger, 'going')).rejects.toEqual(missing);
+    await expect(rsvps.view(event.id, stranger)).rejects.toEqual(missing);
+    // Someone whose role the event is for, who joined the panel after it was sent, may answer and is added to the invited.
+    const newcomer = { ...stranger, name: 'Cllr New', role: 'panel' as const };
+    expect((await rsvps.respond(event.id, newcomer, 'going')).mine?.response).toBe('going');
+    expect(await invitations.isInvited(event.id, newcomer.aadObjectId)).toBe(true);
     await expect(rsvps.respond(event.id, member, 'yes please')).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(rsvps.respond('ev-zzz', member, 'going')).rejects.toMatchObject({ code: 'not_found' });
     await expect(rsvps.respond('ev-000000000000000000000000', member, 'going')).rejects.toMatchObject({ code: 'not_found' });

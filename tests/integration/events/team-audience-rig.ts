@@ -27,6 +27,7 @@ import { ManualClock, SystemClock } from '../../../src/platform/time/clock';
 import type { Actor } from '../../../src/shared/access/actor';
 import { EmulatedConnector, type EmulatedConnectorOptions, type RosterMember } from '../../support/emulated-connector';
 import { testTableStore } from '../../support/test-storage';
+import { seedRolesIn } from '../../support/seed-roles';
 import { FIXTURE_TENANT_ID, entraObjectId, teamsTeamId, teamsUserId } from '../../support/teams-ids';
 
 export const officer: Actor = {
@@ -76,8 +77,11 @@ export interface TeamAudienceRig {
     wrapRoster?: (real: TeamRosterPages) => TeamRosterPages;
     wrapDelivery?: (real: DeliveryService) => Pick<DeliveryService, 'broadcast' | 'progress'>;
   }): Instance;
-  /** Records the Team as installed, its General channel at the connector. */
-  install(teamId: string, name: string): Promise<void>;
+  /**
+   * Records the Team as installed, its General channel at the connector; `panel`: people of it who
+   * are panel members (everyone else in a Team is a guest, and guests are never invited).
+   */
+  install(teamId: string, name: string, panel?: readonly { aadObjectId: string }[]): Promise<void>;
   /** Starts delivering the outbox to the connector. */
   startDispatcher(): void;
   close(): Promise<void>;
@@ -161,7 +165,8 @@ export async function teamAudienceRig(connectorOptions: EmulatedConnectorOptions
         },
       };
     },
-    async install(teamId, name) {
+    async install(teamId, name, panel = []) {
+      await seedRolesIn(store, panel);
       await teams.installed({
         teamId,
         name,

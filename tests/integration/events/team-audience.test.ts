@@ -55,7 +55,7 @@ describe('an event for a Team: the officer is answered at once, the Team is invi
 
   it('answers the invoke without a single request to Teams, then reads the roster page by page and invites all 100 once', async () => {
     const team = aTeam(rig.connector, 'foster-carers', TEAM_SIZE);
-    await rig.install(team.teamId, 'Foster Carers [Kent]');
+    await rig.install(team.teamId, 'Foster Carers [Kent]', team.members);
     const instance = rig.instance();
     const form = eventForm(rig.clock, team.teamId, 'Foster carers summer picnic');
     const card = await instance.desk.create(officer, form);
@@ -101,7 +101,7 @@ describe('an event for a Team: the officer is answered at once, the Team is invi
 
   it('resumes from the page it was on when the instance dies between pages, losing nobody and inviting nobody twice', async () => {
     const team = aTeam(rig.connector, 'virtual-school', TEAM_SIZE);
-    await rig.install(team.teamId, 'Virtual School Kent');
+    await rig.install(team.teamId, 'Virtual School Kent', team.members);
     let pagesRead = 0;
     // The first instance dies after reading its third page (and opening its members' chats), before queueing any of them.
     const dying = rig.instance({
@@ -144,7 +144,7 @@ describe('an event for a Team: the officer is answered at once, the Team is invi
     ['after queueing its invitations, before planning the next page', 'after' as const],
   ])('loses nobody and invites nobody twice when the instance dies on a page %s', async (_when, moment) => {
     const team = aTeam(rig.connector, `care-leavers-${moment}`, TEAM_SIZE);
-    await rig.install(team.teamId, 'Care Leavers Forum');
+    await rig.install(team.teamId, 'Care Leavers Forum', team.members);
     let broadcasts = 0;
     let died = false;
     const die = <T>(): Promise<T> => {
@@ -182,7 +182,7 @@ describe('an event for a Team: the officer is answered at once, the Team is invi
 
   it('honours 429 Retry-After on the roster: a short pause waited out in place, a long one handed back to the scheduler without counting as a failure', async () => {
     const team = aTeam(rig.connector, 'participation', 60);
-    await rig.install(team.teamId, 'Participation team');
+    await rig.install(team.teamId, 'Participation team', team.members);
     const secondPage = (marker: string) => marker === `roster:${team.teamId}:${rig.connector.rosterToken(PAGE)}`;
     // The second page: first answered 429 Retry-After 2 (waited out in place) ...
     rig.connector.addFault({
@@ -222,7 +222,7 @@ describe('an event for a Team: the officer is answered at once, the Team is invi
 
   it('stops reading the Team when the event is cancelled part-way, keeping what was sent on record', async () => {
     const team = aTeam(rig.connector, 'cancelled', TEAM_SIZE);
-    await rig.install(team.teamId, 'Cancelled team');
+    await rig.install(team.teamId, 'Cancelled team', team.members);
     const instance = rig.instance();
     const eventId = eventIdIn(await instance.desk.create(officer, eventForm(rig.clock, team.teamId, 'Rained off')));
     expect(await instance.scheduler.tick()).toBe(1);
@@ -233,17 +233,18 @@ describe('an event for a Team: the officer is answered at once, the Team is invi
     expect(await rig.jobs.pendingKeys(jobKeys.teamInvitationsOf(eventId, 0))).toEqual([]);
   });
 
-  it('invites the people of a roster and ignores entries that are not (an id the bot cannot use)', async () => {
+  it('invites the people of a roster who are not guests, and ignores entries that are not people (an id the bot cannot use)', async () => {
     const team = aTeam(rig.connector, 'mixed', 10);
     rig.connector.setRoster(team.teamId, [
       ...team.members.slice(0, 5),
       { id: '29:1bad', name: 'Not a person', aadObjectId: 'has/slash' },
       ...team.members.slice(5),
     ]);
-    await rig.install(team.teamId, 'Mixed team');
+    // Two of the Team's people are guests (never told they are on the panel): they are not invited.
+    await rig.install(team.teamId, 'Mixed team', team.members.slice(2));
     const instance = rig.instance();
     const eventId = eventIdIn(await instance.desk.create(officer, eventForm(rig.clock, team.teamId, 'Mixed')));
     await instance.drain();
-    expect((await rig.delivery.progress(batchIds.eventVersion(eventId, 0, 'invitation'))).queued).toBe(10);
+    expect((await rig.delivery.progress(batchIds.eventVersion(eventId, 0, 'invitation'))).queued).toBe(8);
   });
 });

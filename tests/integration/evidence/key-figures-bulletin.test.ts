@@ -10,7 +10,7 @@ import { executeActionData } from '../../support/conversation-driver';
 import { testTableStore } from '../../support/test-storage';
 
 const officer: Actor = { aadObjectId: '11111111-1111-4111-8111-111111111111', name: 'Olivia Officer', tenantId: 't', role: 'officer' };
-const member: Actor = { aadObjectId: '22222222-2222-4222-8222-222222222222', name: 'Cllr Test', tenantId: 't', role: 'member' };
+const member: Actor = { aadObjectId: '22222222-2222-4222-8222-222222222222', name: 'Cllr Test', tenantId: 't', role: 'panel' };
 const nothingScheduled = { listStartingBetween: async () => [], listStartingFrom: async () => [] };
 
 /** The quarter's figures from the officers' form to the Member Bulletin, against Azurite. */
@@ -24,7 +24,7 @@ describe('key figures from the form to the bulletin', () => {
     const tables = await testTableStore();
     store = new KeyFiguresStore(tables.client('keyfigures'));
     desk = new KeyFiguresDesk({ store, definitions: loadKeyFigureDefinitions(), charts: new ChartRenderer(), clock });
-    bulletin = new MemberBulletin(nothingScheduled, nothingScheduled, clock, { keyFigures: desk });
+    bulletin = new MemberBulletin(nothingScheduled, nothingScheduled, { list: async () => [] }, clock, { keyFigures: desk });
   });
 
   /** Fills the form the desk drew for `text` and saves it, as the card would post it. */
@@ -84,7 +84,7 @@ describe('key figures from the form to the bulletin', () => {
     ).toContain('Saved. Members get them in the next Member Bulletin.');
 
     const first = await bulletin.prepare();
-    const card = JSON.stringify(first.cards[0]);
+    const card = JSON.stringify(first.cardsFor(member)[0]);
     expect(card).toContain('Key figures: Q3 2026');
     expect(card).toContain('1,870 (up 12 since Q2 2026)');
     expect(card).toContain('41.5 points (down 1.5 points since Q2 2026 (better))');
@@ -94,9 +94,9 @@ describe('key figures from the form to the bulletin', () => {
     expect(Buffer.byteLength(card)).toBeLessThan(28 * 1024);
     await first.queued();
     // The same week's bulletin run again (a retried job) still carries them; next week's does not.
-    expect(JSON.stringify((await bulletin.prepare()).cards)).toContain('Key figures: Q3 2026');
+    expect(JSON.stringify((await bulletin.prepare()).cardsFor(member))).toContain('Key figures: Q3 2026');
     clock.set(DateTime.fromISO('2026-10-12T08:00:00', { zone: 'Europe/London' }));
-    expect(JSON.stringify((await bulletin.prepare()).cards)).not.toContain('Key figures');
+    expect(JSON.stringify((await bulletin.prepare()).cardsFor(member))).not.toContain('Key figures');
     // Members can still ask for them.
     expect(JSON.stringify(await desk.card(member))).toContain('1,870 (up 12 since Q2 2026)');
   });
@@ -110,7 +110,7 @@ describe('key figures from the form to the bulletin', () => {
     });
     expect(corrected).toContain('Members already had this quarter in a bulletin');
     expect((await store.get('2026-Q3'))?.version).toBe(2);
-    expect(JSON.stringify((await bulletin.prepare()).cards)).not.toContain('Key figures');
+    expect(JSON.stringify((await bulletin.prepare()).cardsFor(member))).not.toContain('Key figures');
     expect(JSON.stringify(await desk.card(member))).toContain('1,872 (up 14 since Q2 2026)');
     const backfilled = await enter('enter key figures for Q1 2026', {
       figure_children_in_care: '1840',

@@ -46,7 +46,7 @@ describe('training reminders', () => {
       zone: 'Europe/London',
       venue: 'Sessions House',
       rsvpByUtc: '2026-11-20T10:00:00.000Z',
-      audience: { kind: 'all' },
+      audience: { kind: 'panel' },
       shortNotice: false,
       status: 'scheduled',
       lastChanges: [],

@@ -4,6 +4,8 @@ import { SAMPLE_COMMITTEE_TITLE } from '../../../src/local/sample-moderngov';
 import type { Meeting } from '../../../src/features/meetings/domain/meeting';
 import { LONDON, ManualClock } from '../../../src/platform/time/clock';
 import { startTestApp } from '../../support/test-app';
+import { loadSampleRoles, seedSampleRoles } from '../../../src/local/sample-roles';
+import { RoleDirectory } from '../../../src/features/members';
 import { uniqueTablePrefix } from '../../support/test-storage';
 
 /**
@@ -50,6 +52,21 @@ describe.each(['2026-12-01T09:00:00Z', '2031-07-20T12:00:00+01:00', '2025-06-01T
     expect(answer.meeting.title).toBe(SAMPLE_COMMITTEE_TITLE);
     expect(answer.meeting.venue).toMatch(/Sessions House, County Hall, Maidstone$/);
     expect(answer.meeting.status).toBe('scheduled');
+  });
+
+  it("gives the Playground's users their sample roles, and keeps a role changed since", async () => {
+    const sample = loadSampleRoles();
+    for (const person of sample.people)
+      expect([person.name, await app.services.roles.holdingOf(person.aadObjectId)]).toEqual([
+        person.name,
+        { role: person.role, councillor: person.councillor },
+      ]);
+    expect(sample.people.map((person) => person.role)).toEqual(expect.arrayContaining(['panel', 'guest']));
+    const roles = new RoleDirectory(app.composition.tables.client('roles'), clock);
+    const changed = sample.people[0]!;
+    await roles.change(changed.aadObjectId, 'test', () => ({ role: 'guest', councillor: false, source: 'roles card' }));
+    expect(await seedSampleRoles(roles, sample)).toBe(0);
+    expect((await app.services.roles.holdingOf(changed.aadObjectId)).role).toBe('guest');
   });
 
   it('covers the coming year with five to seven meetings, and no link leaves the loopback sample server', async () => {

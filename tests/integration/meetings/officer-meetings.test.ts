@@ -7,7 +7,7 @@ import { ManualClock } from '../../../src/platform/time/clock';
 import { testTableStore } from '../../support/test-storage';
 
 const officer: Actor = { aadObjectId: 'o-1', name: 'Officer', tenantId: 't', role: 'officer' };
-const member: Actor = { ...officer, aadObjectId: 'm-1', role: 'member' };
+const member: Actor = { ...officer, aadObjectId: 'm-1', role: 'panel' };
 const form = {
   title: '  Corporate Parenting Panel briefing ',
   startDate: '2026-02-03',

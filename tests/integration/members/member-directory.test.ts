@@ -82,32 +82,41 @@ describe('MemberDirectory against Azurite', () => {
 });
 
 describe('RoleService against Azurite', () => {
-  it('gives members by default, bootstrap admins from configuration (any case), officers when granted', async () => {
+  it('makes everyone a guest by default, bootstrap admins admins (any case), and others what they are given', async () => {
     const { members, roles } = await setUp();
     await members.recordSighting({ aadObjectId: 'm-3', name: 'Officer O', tenantId, teamsUserId: teamsUserId('3') });
-    expect(await roles.roleOf('m-3')).toBe('member');
+    expect(await roles.holdingOf('m-3')).toEqual({ role: 'guest', councillor: false });
     expect(await roles.roleOf('admin-1')).toBe('admin');
     const admin = { aadObjectId: 'Admin-1', name: 'Admin', tenantId, role: 'admin' as const };
-    await roles.setOfficer(admin, 'm-3', true);
+    await roles.assign(admin, 'm-3', { role: 'officer' });
     expect(await roles.roleOf('m-3')).toBe('officer');
-    await roles.setOfficer(admin, 'm-3', false);
-    expect(await roles.roleOf('m-3')).toBe('member');
+    await roles.assign(admin, 'm-3', { role: 'panel', councillor: true });
+    expect(await roles.holdingOf('m-3')).toEqual({ role: 'panel', councillor: true });
   });
 
-  it('lets only admins change roles, only for known members, and never for configured admins', async () => {
+  it('lets officers set guests and panel members, only admins make or remove staff, only for known people, never themselves or configured admins', async () => {
     const { members, roles } = await setUp();
     await members.recordSighting({ aadObjectId: 'm-4', name: 'Cllr A', tenantId, teamsUserId: teamsUserId('4') });
     await members.recordSighting({ aadObjectId: 'Admin-1', name: 'Admin', tenantId, teamsUserId: teamsUserId('0') });
+    await members.recordSighting({ aadObjectId: 'o-1', name: 'O', tenantId, teamsUserId: teamsUserId('5') });
     const officer = { aadObjectId: 'o-1', name: 'O', tenantId, role: 'officer' as const };
     const admin = { ...officer, aadObjectId: 'Admin-1', role: 'admin' as const };
-    await expect(roles.setOfficer(officer, 'm-4', true)).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(roles.setOfficer(admin, 'unknown', true)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(roles.setOfficer(admin, 'Admin-1', false)).rejects.toBeInstanceOf(DomainError);
-    expect(await roles.roleOf('m-4')).toBe('member');
+    const panel = { ...officer, aadObjectId: 'p-1', role: 'panel' as const };
+    await expect(roles.assign(panel, 'm-4', { role: 'panel' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(roles.assign(officer, 'm-4', { role: 'officer' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(roles.assign(admin, 'unknown', { role: 'panel' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(roles.assign(admin, 'Admin-1', { role: 'guest' })).rejects.toBeInstanceOf(DomainError);
+    await expect(roles.assign(officer, 'o-1', { councillor: true })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(await roles.roleOf('m-4')).toBe('guest');
+    expect((await roles.assign(officer, 'm-4', { role: 'panel', councillor: true })).changed).toBe(true);
+    expect((await roles.assign(officer, 'm-4', { role: 'panel', councillor: true })).changed).toBe(false);
+    await roles.assign(admin, 'o-1', { role: 'officer' });
+    await expect(roles.assign({ ...officer, aadObjectId: 'o-2' }, 'o-1', { role: 'guest' })).rejects.toMatchObject({ code: 'forbidden' });
     const listed = await roles.membersWithRoles();
-    expect(listed.map((p) => [p.name, p.role, p.fixed])).toEqual([
-      ['Admin', 'admin', true],
-      ['Cllr A', 'member', false],
+    expect(listed.map((p) => [p.name, p.role, p.councillor, p.fixed])).toEqual([
+      ['Admin', 'admin', false, true],
+      ['Cllr A', 'panel', true, false],
+      ['O', 'officer', false, false],
     ]);
   });
 });

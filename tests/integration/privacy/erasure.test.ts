@@ -17,6 +17,9 @@ describe('erasing a person (UK GDPR Article 17) against Azurite', () => {
   let rig: PrivacyRig;
   let made: Awaited<ReturnType<typeof populate>>;
   let hitsBefore: string[] = [];
+  /** The Members' Calendar feed as the HTTP server serves it. */
+  const calendarFeed = () =>
+    rig.composition.features.flatMap((feature) => feature.downloads ?? []).find((d) => d.path === '/calendar/:file')!;
 
   beforeAll(async () => {
     rig = await privacyRig();
@@ -89,6 +92,23 @@ describe('erasing a person (UK GDPR Article 17) against Azurite', () => {
     });
     expect(counts.messages).toBeGreaterThanOrEqual(2);
     expect(counts['audit-log']).toBeGreaterThanOrEqual(3);
+    // Her role as it is stored now: what, who set it and how.
+    expect(sections.find((section) => section.kind === 'role')!.records).toEqual([
+      {
+        role: 'officer',
+        councillor: false,
+        setBy: ADMIN.aadObjectId,
+        setAtUtc: expect.stringMatching(/^2026-11-23T/),
+        how: 'roles card',
+        previousRole: null,
+      },
+    ]);
+    // The feed listed is the one she took, and it works (the erasure below must stop it).
+    const feed = sections.find((section) => section.kind === 'calendar-feed')!;
+    expect(feed.records).toEqual([{ issuedAtUtc: expect.stringMatching(/^2026-11-23T/) }]);
+    expect(await calendarFeed().serve({ params: { file: `${made.calendarToken}.ics` }, query: new URLSearchParams() })).toMatchObject({
+      kind: 'file',
+    });
   });
 
   it('erases once from a confirmation card, however often it is pressed, leaving no table with her id or name', async () => {
@@ -105,6 +125,16 @@ describe('erasing a person (UK GDPR Article 17) against Azurite', () => {
     expect(JSON.stringify(third)).toContain('Already erased');
 
     expect(await rowsHolding(rig.store, [PRIYA.aadObjectId, PRIYA.name, PRIYA.teamsUserId])).toEqual([]);
+  });
+
+  it('withdraws her calendar address: a calendar app still polling it is told it is gone, by a tombstone without her id', async () => {
+    expect(await rig.services.calendar.tokens.resolve(made.calendarToken)).toEqual({ kind: 'withdrawn' });
+    expect(await rig.services.calendar.tokens.hasToken(PRIYA.aadObjectId)).toBe(false);
+    const answer = await calendarFeed().serve({ params: { file: `${made.calendarToken}.ics` }, query: new URLSearchParams() });
+    expect(answer).toMatchObject({ kind: 'refused', status: 410 });
+    const tombstones: string[] = [];
+    for await (const row of rig.store.client('calendartokens').listEntities()) tombstones.push(JSON.stringify(row));
+    expect(tombstones.filter((row) => row.includes('"reason":"erased"'))).toHaveLength(1);
   });
 
   it('keeps the council\'s records with "Former member" in her place, and everyone else\'s data as it was', async () => {

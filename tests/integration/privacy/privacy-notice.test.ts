@@ -4,7 +4,7 @@ import { startTestApp } from '../../support/test-app';
 import { FIXTURE_TENANT_ID, entraObjectId } from '../../support/teams-ids';
 
 const officer: Actor = { aadObjectId: entraObjectId('sam'), name: 'Sam Patel', tenantId: FIXTURE_TENANT_ID, role: 'officer' };
-const member: Actor = { aadObjectId: entraObjectId('martin'), name: 'Martin Hughes', tenantId: FIXTURE_TENANT_ID, role: 'member' };
+const member: Actor = { aadObjectId: entraObjectId('martin'), name: 'Martin Hughes', tenantId: FIXTURE_TENANT_ID, role: 'panel' };
 
 const EDITED = `# Privacy notice: Corporate Parenting Panel assistant
 

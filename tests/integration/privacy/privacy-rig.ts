@@ -38,7 +38,7 @@ export const ADMIN = person('olivia', 'Olivia Officer', 'admin');
 export const SAM = person('sam', 'Sam Patel', 'officer');
 /** The person whose data is exported and erased: an officer too, so she acts as well as being acted on. */
 export const PRIYA = person('priya', 'Priya Shah', 'officer');
-export const MARTIN = person('martin', 'Martin Hughes', 'member');
+export const MARTIN = person('martin', 'Martin Hughes', 'panel');
 
 /** The whole bot's services on fresh tables of the run's Azurite, with a clock that can travel. */
 export async function privacyRig(start = '2026-11-23T09:00:00Z', env: Record<string, string> = {}) {
@@ -74,7 +74,7 @@ export function personalReference(who: RigPerson): Record<string, unknown> {
  * asks the officers and answers a member (adding it to the knowledge base), is reminded of a
  * meeting, is marked unreachable, and has her data exported.
  */
-export async function populate(rig: PrivacyRig): Promise<{ meetingId: string; eventId: string; reference: string }> {
+export async function populate(rig: PrivacyRig): Promise<{ meetingId: string; eventId: string; reference: string; calendarToken: string }> {
   const { services, clock, composition, store } = rig;
   for (const who of [ADMIN, SAM, PRIYA, MARTIN])
     await services.members.recordSighting({
@@ -84,8 +84,9 @@ export async function populate(rig: PrivacyRig): Promise<{ meetingId: string; ev
       teamsUserId: who.teamsUserId,
       personalConversationReference: personalReference(who),
     });
-  await services.roles.setOfficer(ADMIN.actor, SAM.aadObjectId, true);
-  await services.roles.setOfficer(ADMIN.actor, PRIYA.aadObjectId, true);
+  await services.roles.assign(ADMIN.actor, SAM.aadObjectId, { role: 'officer' });
+  await services.roles.assign(ADMIN.actor, PRIYA.aadObjectId, { role: 'officer' });
+  await services.roles.assign(ADMIN.actor, MARTIN.aadObjectId, { role: 'panel' });
   await services.teams.installed({ teamId: teamsTeamId('panel'), name: 'Panel members', conversationReference: personalReference(PRIYA) });
 
   const { meeting } = await services.meetings.officers.add(SAM.actor, {
@@ -103,15 +104,16 @@ export async function populate(rig: PrivacyRig): Promise<{ meetingId: string; ev
   await services.apologies.send(meeting.id, PRIYA, { reason: 'At another council meeting', substitute: 'Martin Hughes' });
   await services.apologies.send(meeting.id, MARTIN, { reason: 'On leave', substitute: 'Priya Shah' });
 
+  // Her own event is for the officers, so she is invited to it; the awards are the panel's, and she joins them by replying.
   const ownEventForm = randomUUID();
-  await services.events.desk.create(PRIYA.actor, eventForm(ownEventForm, 'Virtual School Kent celebration', '2027-02-10'));
+  await services.events.desk.create(PRIYA.actor, eventForm(ownEventForm, 'Virtual School Kent celebration', '2027-02-10', 'officers'));
   const eventFormId = randomUUID();
-  await services.events.desk.create(SAM.actor, eventForm(eventFormId, 'Foster carer awards', '2027-01-20'));
+  await services.events.desk.create(SAM.actor, eventForm(eventFormId, 'Foster carer awards', '2027-01-20', 'panel'));
   const eventId = eventIdForForm(eventFormId);
   await services.events.desk.rsvp(PRIYA.sender, eventId, 'going');
   await services.events.desk.rsvp(MARTIN.sender, eventId, 'maybe');
 
-  await services.calendar.tokens.issue(PRIYA.actor, 'member');
+  const calendarToken = await services.calendar.tokens.issue(PRIYA.actor);
   await services.calendar.bulletinOptOuts.optOut(PRIYA.aadObjectId);
   await services.training.setReminders(PRIYA.aadObjectId, false);
 
@@ -201,10 +203,11 @@ export async function populate(rig: PrivacyRig): Promise<{ meetingId: string; ev
     const file = await services.privacy.desk.download(PRIYA.aadObjectId, url.searchParams);
     if (file.kind !== 'file') throw new Error('export refused');
   }
-  return { meetingId: meeting.id, eventId, reference };
+  return { meetingId: meeting.id, eventId, reference, calendarToken };
 }
 
-function eventForm(formId: string, title: string, day: string) {
+/** An event form as an officer sends it; `audience` is the form's choice value (`panel`, `councillors`, `officers`, `team:<id>`). */
+export function eventForm(formId: string, title: string, day: string, audience: string) {
   return {
     formId,
     title,
@@ -214,7 +217,7 @@ function eventForm(formId: string, title: string, day: string) {
     venue: 'Sessions House, Maidstone',
     details: '',
     rsvpBy: '',
-    audience: 'all',
+    audience,
     confirmShortNotice: 'false',
   };
 }

@@ -10,7 +10,7 @@ import { FIXTURE_TENANT_ID } from '../../support/teams-ids';
 import { ADMIN, MARTIN, type PrivacyRig, SAM, person, populate, privacyRig } from './privacy-rig';
 
 /** A member the bot cannot message (no 1:1 chat): broadcasts record them as skipped, a completed delivery record. */
-const NOAH = person('noah', 'Noah Reed', 'member');
+const NOAH = person('noah', 'Noah Reed', 'panel');
 
 async function count(table: TableClient, filter?: string): Promise<number> {
   let rows = 0;
@@ -49,6 +49,8 @@ describe('the retention purge against Azurite', () => {
       tenantId: FIXTURE_TENANT_ID,
       teamsUserId: NOAH.teamsUserId,
     });
+    // On the panel, so the 2026 invitations and reminders reach him, and are recorded as skipped.
+    await rig.services.roles.assign(ADMIN.actor, NOAH.aadObjectId, { role: 'panel' });
     await populate(rig);
     await rig.services.members.markInactive(NOAH.aadObjectId);
     // A second card, closed (declined, young people informed) in January 2027.
@@ -77,6 +79,7 @@ describe('the retention purge against Azurite', () => {
       teamsUserId: MARTIN.teamsUserId,
     });
     await rig.services.feedback.record({ entryId: 'membership', question: 'who sits on the panel', helpful: true }, MARTIN.aadObjectId);
+    // For the officers: Priya, unreachable since 2027, is among them, so this invitation is a skipped record of 2029.
     const fresh = randomUUID();
     await rig.services.events.desk.create(SAM.actor, {
       formId: fresh,
@@ -87,7 +90,7 @@ describe('the retention purge against Azurite', () => {
       venue: 'Sessions House',
       details: '',
       rsvpBy: '',
-      audience: 'all',
+      audience: 'officers',
       confirmShortNotice: 'false',
     });
     const before = {
@@ -120,6 +123,10 @@ describe('the retention purge against Azurite', () => {
     // Inactive and unseen for two years: Noah leaves the directory; the active stay.
     expect(await rig.services.members.find(NOAH.aadObjectId)).toBeUndefined();
     expect(await rig.services.members.find(MARTIN.aadObjectId)).toBeDefined();
+    // His panel role goes with his directory entry (nobody could see it on the roles card); Martin keeps his.
+    expect(purged('roles')).toBe(1);
+    expect(await rig.services.roles.holdingOf(NOAH.aadObjectId)).toEqual({ role: 'guest', councillor: false });
+    expect(await rig.services.roles.holdingOf(MARTIN.aadObjectId)).toEqual({ role: 'panel', councillor: false });
     // 90 days: delivery records of 2026 go, March 2029's skipped ones stay; waiting messages are never purged.
     const completedAfter = await count(table('outbox'), "RowKey ge 'm_' and RowKey lt 'm`' and completedAtUtc gt ''");
     expect(completedAfter).toBeGreaterThan(0);

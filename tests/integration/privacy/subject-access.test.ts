@@ -15,7 +15,7 @@ function subjectOf(link: URL): string {
 
 describe('"my data" and subject access requests against Azurite', () => {
   let rig: PrivacyRig;
-  const otherPriya = person('priya-2', 'Priya Shah', 'member');
+  const otherPriya = person('priya-2', 'Priya Shah', 'panel');
   const desk = () => rig.services.privacy.desk;
 
   async function seen(who: RigPerson) {

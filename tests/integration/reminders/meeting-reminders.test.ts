@@ -8,6 +8,7 @@ import { DEFAULT_SCHEDULER_OPTIONS, Scheduler } from '../../../src/platform/sche
 import type { TableStore } from '../../../src/platform/storage/table-store';
 import { EmulatedConnector } from '../../support/emulated-connector';
 import { testTableStore } from '../../support/test-storage';
+import { seedRolesIn } from '../../support/seed-roles';
 import { TravelClock } from '../../support/travel-clock';
 import { aMeeting } from '../../unit/meetings/meeting-fixtures';
 import { teamsPersonalChatId, teamsUserId } from '../../support/teams-ids';
@@ -47,6 +48,18 @@ async function rig(start: string): Promise<Rig> {
       personalConversationReference: connector.reference(teamsPersonalChatId(`${id}`)),
     });
   }
+  // The panel members are reminded; a guest who has used the bot is not (guests are in no broadcast).
+  await seedRolesIn(
+    store,
+    MEMBERS.map((aadObjectId) => ({ aadObjectId })),
+  );
+  await composition.services.members.recordSighting({
+    aadObjectId: 'aad-guest',
+    name: 'A guest',
+    tenantId: 'tenant-1',
+    teamsUserId: teamsUserId('aad-guest'),
+    personalConversationReference: connector.reference(teamsPersonalChatId('aad-guest')),
+  });
   composition.dispatcher.start();
   return {
     composition,

@@ -15,8 +15,8 @@ import { TravelClock } from '../../support/travel-clock';
 
 const admin: Actor = { aadObjectId: 'admin-1', name: 'Theresa Grayell', tenantId: 't', role: 'admin' };
 const officer: Actor = { aadObjectId: 'officer-2', name: 'Sam Patel', tenantId: 't', role: 'officer' };
-const member: Actor = { aadObjectId: 'cllr-1', name: 'Cllr Ada Lovelace', tenantId: 't', role: 'member' };
-const otherMember: Actor = { aadObjectId: 'cllr-2', name: 'Cllr Alan Turing', tenantId: 't', role: 'member' };
+const member: Actor = { aadObjectId: 'cllr-1', name: 'Cllr Ada Lovelace', tenantId: 't', role: 'panel' };
+const otherMember: Actor = { aadObjectId: 'cllr-2', name: 'Cllr Alan Turing', tenantId: 't', role: 'panel' };
 const QUESTION = 'Can foster carers on the panel claim mileage for coming to meetings?';
 const ANSWER =
   'Yes. Foster carers who are members of the panel can claim travel expenses (mileage) for attending panel meetings: send the claim form to Democratic Services within three months.';
@@ -76,7 +76,7 @@ describe('ask an officer', () => {
         personalConversationReference: connector.reference(conversation),
       });
     }
-    await roles.setOfficer(admin, officer.aadObjectId, true);
+    await roles.assign(admin, officer.aadObjectId, { role: 'officer' });
     composition.dispatcher.start();
     await composition.services.officerQuestions.ensureScheduled();
     other = new LiveKnowledge(

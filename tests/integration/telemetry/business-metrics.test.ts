@@ -5,6 +5,7 @@ import { KnowledgeBase } from '../../../src/features/remit/domain/knowledge-base
 import { EmulatedConnector } from '../../support/emulated-connector';
 import { RecordingMetrics } from '../../support/recording-metrics';
 import { testTableStore } from '../../support/test-storage';
+import { seedRolesIn } from '../../support/seed-roles';
 import { TravelClock } from '../../support/travel-clock';
 import { aMeeting } from '../../unit/meetings/meeting-fixtures';
 
@@ -37,7 +38,12 @@ describe('business metrics recorded by the features', () => {
       ...loadConfig({ NODE_ENV: 'test', REMINDER_OFFSETS: 'P1D', LOG_LEVEL: 'silent' }),
       publicBaseUrl: 'https://cpp.example.org',
     };
-    composition = compose(config, await testTableStore(), knowledge, clock, silentLogger(), metrics);
+    const store = await testTableStore();
+    composition = compose(config, store, knowledge, clock, silentLogger(), metrics);
+    await seedRolesIn(
+      store,
+      MEMBERS.map((aadObjectId) => ({ aadObjectId })),
+    );
     for (const id of MEMBERS) {
       await composition.services.members.recordSighting({
         aadObjectId: id,
@@ -64,7 +70,7 @@ describe('business metrics recorded by the features', () => {
         aadObjectId: '00000000-0000-0000-0000-0000000000d1',
         name: 'Cllr Test',
         tenantId: 'tenant-1',
-        role: 'member' as const,
+        role: 'panel' as const,
       }),
     };
     await remit.run('who is the panel accountable to?', sender);
@@ -84,7 +90,7 @@ describe('business metrics recorded by the features', () => {
       aadObjectId: '00000000-0000-0000-0000-0000000000d2',
       name: 'Cllr Asker',
       tenantId: 'tenant-1',
-      role: 'member' as const,
+      role: 'guest' as const,
     };
     const click = {
       question: 'How many children in care live outside the county?',

@@ -5,6 +5,7 @@ import { welcomeCardData } from '../../../src/features/help/help-content';
 import { renderAnswerCard } from '../../../src/features/remit/teams/answer-card';
 import { renderHelpCard } from '../../../src/features/help/teams/help-card';
 import { renderNoticeCard } from '../../../src/shared/cards/notice-card';
+import { importSummaryData, renderImportSummaryCard } from '../../../src/features/members/teams/import-summary-card';
 import { renderRolesCard } from '../../../src/features/members/teams/roles-card';
 import { renderUnknownCard } from '../../../src/features/remit/teams/unknown-card';
 import { renderWelcomeCard } from '../../../src/features/help/teams/welcome-card';
@@ -165,13 +166,53 @@ const fixtures: Record<string, () => object> = {
   roles: () =>
     renderRolesCard({
       summary: '2 people',
-      position: 'Showing 1-1 of 1.',
+      hint: 'Say "import panel members from <Team>".',
+      position: 'Showing 1-2 of 2.',
       message: 'Done',
       query: '',
       previous: null,
       next: { page: 1, query: '' },
-      people: [{ name: 'Cllr A', roleLabel: 'Member', action: { aadObjectId: 'a', page: 0, query: '' }, canGrant: true, canRevoke: false }],
+      people: [
+        {
+          name: 'Cllr A',
+          roleLabel: 'Panel member and councillor',
+          editable: true,
+          roleInput: 'role-a',
+          councillorInput: 'councillor-a',
+          role: 'panel',
+          councillor: 'true',
+          choices: [
+            { title: 'Guest', value: 'guest' },
+            { title: 'Panel member', value: 'panel' },
+          ],
+          action: { aadObjectId: 'a', page: 0, query: '' },
+        },
+        {
+          name: 'Olivia',
+          roleLabel: 'Administrator (set in configuration)',
+          editable: false,
+          roleInput: 'role-o',
+          councillorInput: 'councillor-o',
+          role: 'admin',
+          councillor: 'false',
+          choices: [],
+          action: { aadObjectId: 'o', page: 0, query: '' },
+        },
+      ],
     }),
+  'import summary': () =>
+    renderImportSummaryCard(
+      importSummaryData({
+        kind: 'panel',
+        team: { teamId: '19:abc@thread.tacv2', name: 'Corporate Parenting Panel' },
+        inRoster: 3,
+        added: [{ aadObjectId: 'a', name: 'Cllr A', role: 'panel', councillor: false, active: true, fixed: false }],
+        unchanged: 2,
+        skipped: 1,
+        unreachable: 0,
+        notInTeam: [{ aadObjectId: 'b', name: 'Cllr B', role: 'panel', councillor: false, active: true, fixed: false }],
+      }),
+    ),
 };
 
 describe('every card template', () => {

@@ -19,19 +19,19 @@ export const cllrPriya: Actor = {
   aadObjectId: '33333333-3333-4333-8333-333333333333',
   name: 'Cllr Priya Shah',
   tenantId: 'kent',
-  role: 'member',
+  role: 'panel',
 };
 export const cllrMartin: Actor = {
   aadObjectId: '44444444-4444-4444-8444-444444444444',
   name: 'Cllr Martin Hughes',
   tenantId: 'kent',
-  role: 'member',
+  role: 'panel',
 };
 export const cllrOutsider: Actor = {
   aadObjectId: '55555555-5555-4555-8555-555555555555',
   name: 'Cllr Jo Bloggs',
   tenantId: 'kent',
-  role: 'member',
+  role: 'panel',
 };
 
 export const candidates: ChallengeCandidate[] = [officerAlex, leadSam, cllrPriya, cllrMartin, cllrOutsider].map(

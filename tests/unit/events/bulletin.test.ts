@@ -26,19 +26,13 @@ describe('Member Bulletin', () => {
     endUtc: '2027-02-05T12:00:00.000Z',
     shortNotice: true,
   });
-  const officersOnly = anEvent({
-    id: 'ev-00000000000000000000000b',
-    title: 'Officer training',
-    audience: { kind: 'role', role: 'officer' },
-    startUtc: '2027-02-04T10:00:00.000Z',
-  });
   const lastWeek = anEvent({ id: 'ev-00000000000000000000000c', startUtc: '2027-01-28T10:00:00.000Z' });
   const tooFar = anEvent({ id: 'ev-00000000000000000000000d', startUtc: '2027-03-01T10:00:00.000Z' });
 
-  it('lists the coming four weeks by London week, meetings and all-member events in time order, flags loudly', () => {
+  it('lists the coming four weeks by London week, meetings and the reader’s events in time order, flags loudly', () => {
     const data = bulletinData({
       meetings: [panel, cancelledPanel],
-      events: [awards, shortNotice, officersOnly, lastWeek, tooFar],
+      events: [awards, shortNotice, lastWeek, tooFar],
       nowUtc,
       calendarUrl: 'https://cpp.example/calendar/x.ics',
     });
@@ -103,17 +97,60 @@ describe('Member Bulletin', () => {
 });
 
 describe('MemberBulletin', () => {
-  it("reads the window from both timelines and names the week's batch", async () => {
-    const bulletin = new MemberBulletin(
-      new ArrayEventTimeline([anEvent()]),
+  const officersBriefing = anEvent({
+    id: 'ev-0000000000000000000000b1',
+    title: 'Officers briefing',
+    audience: { kind: 'officers' },
+    startUtc: '2027-02-09T10:00:00.000Z',
+  });
+  const allCouncillors = anEvent({
+    id: 'ev-0000000000000000000000b2',
+    title: 'Corporate parenting training for all councillors',
+    audience: { kind: 'councillors' },
+    startUtc: '2027-02-11T10:00:00.000Z',
+  });
+  const cicTeam = anEvent({
+    id: 'ev-0000000000000000000000b3',
+    title: 'Children in Care Council visit',
+    audience: { kind: 'team', teamId: '19:abc@thread.tacv2', teamName: 'CiCC' },
+    startUtc: '2027-02-12T10:00:00.000Z',
+  });
+  const invitedToTeamEvent = '00000000-0000-4000-8000-0000000000d1';
+  const bulletin = () =>
+    new MemberBulletin(
+      new ArrayEventTimeline([anEvent(), officersBriefing, allCouncillors, cicTeam]),
       new ArrayTimeline([aMeeting({ sourceId: '1', startUtc: '2027-02-16T10:00:00.000Z' })]),
+      { list: (eventId) => Promise.resolve(eventId === cicTeam.id ? [{ aadObjectId: invitedToTeamEvent }] : []) },
       new ManualClock(nowUtc),
       { calendarUrl: 'https://cpp.example/calendar' },
     );
-    const json = JSON.stringify(await bulletin.card());
+  const titlesFor = async (viewer: { aadObjectId: string; role: 'guest' | 'panel' | 'officer' | 'admin'; councillor?: boolean }) => {
+    const json = JSON.stringify(await bulletin().card(viewer));
+    return [anEvent(), officersBriefing, allCouncillors, cicTeam].filter((event) => json.includes(event.title)).map((event) => event.title);
+  };
+
+  it("reads the window from both timelines and names the week's batch", async () => {
+    const json = JSON.stringify(await bulletin().card({ aadObjectId: 'p', role: 'panel' }));
     expect(json).toContain('Virtual School Kent achievement awards');
     expect(json).toContain('Corporate Parenting Panel');
     expect(json).toContain('https://cpp.example/calendar');
-    expect(bulletin.batchId()).toBe('bulletin:2027-W05');
+    expect(bulletin().batchId()).toBe('bulletin:2027-W05');
+  });
+
+  it('shows each reader the events their role reaches, and a Team’s event only to those it invited', async () => {
+    expect(await titlesFor({ aadObjectId: 'p', role: 'panel' })).toEqual(['Virtual School Kent achievement awards']);
+    expect(await titlesFor({ aadObjectId: 'p', role: 'panel', councillor: true })).toEqual([
+      'Virtual School Kent achievement awards',
+      'Corporate parenting training for all councillors',
+    ]);
+    expect(await titlesFor({ aadObjectId: 'c', role: 'guest', councillor: true })).toEqual([
+      'Corporate parenting training for all councillors',
+    ]);
+    expect(await titlesFor({ aadObjectId: invitedToTeamEvent, role: 'panel' })).toEqual([
+      'Virtual School Kent achievement awards',
+      'Children in Care Council visit',
+    ]);
+    expect(await titlesFor({ aadObjectId: 'o', role: 'officer' })).toHaveLength(4);
+    expect(await titlesFor({ aadObjectId: invitedToTeamEvent, role: 'guest' })).toEqual([]);
   });
 });

@@ -105,8 +105,9 @@ const fixtures: Record<string, () => object> = {
     ),
   'attendees: cancelled, nobody': () =>
     eventAttendeesCard({ event: cancelled, rsvps: [], names: namesByResponse([]), totals, invited: 1, noAnswer: 1 }),
-  'calendar link: new': () => calendarLinkCard({ scope: 'member', url: 'https://cpp.example/calendar/feed/abc.ics' }),
-  'calendar link: already has one': () => calendarLinkCard({ scope: 'officers' }),
+  'calendar link: new': () => calendarLinkCard({ url: 'https://cpp.example/calendar/feed/abc.ics', officer: false }),
+  'calendar link: new, officer': () => calendarLinkCard({ url: 'https://cpp.example/calendar/feed/abc.ics', officer: true }),
+  'calendar link: already has one': () => calendarLinkCard({ officer: true }),
 };
 
 describe('every event card', () => {
@@ -254,9 +255,13 @@ describe('attendees and calendar link cards', () => {
   });
 
   it('shows a new link once, and otherwise offers a new one via calendar.link', () => {
-    const again = calendarLinkCard({ scope: 'member' });
+    const again = calendarLinkCard({ officer: false });
     expect(actions(again)).toEqual([expect.objectContaining({ verb: 'calendar.link', data: { scope: 'member', rotate: true } })]);
-    expect(actions(calendarLinkCard({ scope: 'member', url: 'https://cpp.example/feed.ics' }))[0]).toMatchObject({
+    expect(JSON.stringify(calendarLinkCard({ officer: true, url: 'https://cpp.example/feed.ics' }))).toContain('every participation event');
+    expect(JSON.stringify(calendarLinkCard({ officer: false, url: 'https://cpp.example/feed.ics' }))).toContain(
+      'events you are invited to',
+    );
+    expect(actions(calendarLinkCard({ officer: false, url: 'https://cpp.example/feed.ics' }))[0]).toMatchObject({
       type: 'Action.OpenUrl',
       url: 'https://cpp.example/feed.ics',
     });

@@ -13,13 +13,13 @@ export const member: Actor = {
   aadObjectId: '22222222-2222-4222-8222-222222222222',
   name: 'Cllr Martin Hughes',
   tenantId: 'kent',
-  role: 'member',
+  role: 'panel',
 };
 export const priya: Actor = {
   aadObjectId: '33333333-3333-4333-8333-333333333333',
   name: 'Cllr Priya Shah',
   tenantId: 'kent',
-  role: 'member',
+  role: 'panel',
 };
 export const FOURTEEN_DAYS = Duration.fromISO('P14D');
 
@@ -35,7 +35,7 @@ export function anEvent(overrides: Partial<ParticipationEvent> = {}): Participat
     venue: 'Sessions House, County Hall, Maidstone',
     details: 'Celebrating the achievements of children in care and care leavers.',
     rsvpByUtc: '2027-02-04T00:00:00.000Z',
-    audience: { kind: 'all' },
+    audience: { kind: 'panel' },
     shortNotice: false,
     status: 'scheduled',
     lastChanges: [],
@@ -57,7 +57,7 @@ export function aForm(overrides: Record<string, unknown> = {}): Record<string, u
     venue: 'Sessions House, County Hall, Maidstone',
     details: 'Celebrating the achievements of children in care and care leavers.',
     rsvpBy: '2027-02-03',
-    audience: 'all',
+    audience: 'panel',
     confirmShortNotice: 'false',
     ...overrides,
   };

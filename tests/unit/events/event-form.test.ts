@@ -39,7 +39,7 @@ describe('validateEventForm', () => {
       venue: 'Sessions House, County Hall, Maidstone',
       details: 'Celebrating the achievements of children in care and care leavers.',
       rsvpByUtc: '2027-02-04T00:00:00.000Z',
-      audience: { kind: 'all' },
+      audience: { kind: 'panel' },
       shortNotice: false,
     });
   });
@@ -75,7 +75,7 @@ describe('validateEventForm', () => {
       venue: 'Enter a venue or an online link',
     });
     expect(error.values.details).toBe('kept');
-    expect(error.values.audience).toBe('all');
+    expect(error.values.audience).toBe('panel');
     expect(error.userMessage).toBe('Please correct the highlighted fields.');
   });
 
@@ -117,9 +117,15 @@ describe('validateEventForm', () => {
     );
   });
 
-  it('resolves audiences: all by default, officers, a Team by id with the name from the server, nothing else', () => {
-    expect(validateEventForm(aForm({ audience: '' }), context).audience).toEqual({ kind: 'all' });
-    expect(validateEventForm(aForm({ audience: 'role:officer' }), context).audience).toEqual({ kind: 'role', role: 'officer' });
+  it('resolves audiences: the panel by default, all councillors, officers, a Team by id with the name from the server, nothing else', () => {
+    expect(validateEventForm(aForm({ audience: '' }), context).audience).toEqual({ kind: 'panel' });
+    expect(validateEventForm(aForm({ audience: 'panel' }), context).audience).toEqual({ kind: 'panel' });
+    expect(validateEventForm(aForm({ audience: 'councillors' }), context).audience).toEqual({ kind: 'councillors' });
+    expect(validateEventForm(aForm({ audience: 'officers' }), context).audience).toEqual({ kind: 'officers' });
+    // A form card sent before the audiences changed still works, meaning what it meant.
+    expect(validateEventForm(aForm({ audience: 'all' }), context).audience).toEqual({ kind: 'panel' });
+    expect(validateEventForm(aForm({ audience: 'role:officer' }), context).audience).toEqual({ kind: 'officers' });
+    expect(validateEventForm(aForm({ audience: 'role:admin' }), context).audience).toEqual({ kind: 'officers' });
     expect(validateEventForm(aForm({ audience: `team:${CICC_TEAM}`, teamName: 'Spoofed' }), context).audience).toEqual({
       kind: 'team',
       teamId: CICC_TEAM,
@@ -197,14 +203,14 @@ describe('formValuesForEvent', () => {
       startUtc: '2027-07-14T09:00:00.000Z',
       endUtc: '2027-07-14T14:00:00.000Z',
       rsvpByUtc: '2027-07-07T16:00:00.000Z',
-      audience: { kind: 'role', role: 'officer' },
+      audience: { kind: 'officers' },
     });
     const values = formValuesForEvent(event);
     expect(values).toMatchObject({
       start: '2027-07-14T10:00',
       end: '2027-07-14T15:00',
       rsvpBy: '2027-07-07T17:00',
-      audience: 'role:officer',
+      audience: 'officers',
       kind: 'achievement-awards',
     });
     expect(validateEventForm(values, { ...context, current: event })).toMatchObject({

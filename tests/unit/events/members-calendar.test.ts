@@ -106,7 +106,7 @@ describe("Members' Calendar feed (ical-generator), read back with ical.js", () =
     expect(after.sequence).toBeGreaterThan(before.sequence);
   });
 
-  it('gives a member meetings, all-member events and the events they were invited to; officers get everything', async () => {
+  it('gives each person meetings and the events they may see now: their role’s, and those they were invited to; officers everything; guests no events', async () => {
     const invited = new Set([`${teamOnly.id}|member-a`]);
     const feed = new CalendarFeed(
       new ArrayEventTimeline([awards, cancelled, teamOnly]),
@@ -116,15 +116,19 @@ describe("Members' Calendar feed (ical-generator), read back with ical.js", () =
       options,
     );
     const summaries = async (scope: Parameters<CalendarFeed['build']>[0]) => parse(await feed.build(scope)).events.map((e) => e.summary);
-    expect(await summaries({ kind: 'member', aadObjectId: 'member-a' })).toEqual([
+    expect(await summaries({ aadObjectId: 'member-a', role: 'panel' })).toEqual([
       'Corporate Parenting Panel',
       'Virtual School Kent achievement awards',
       'Children in Care Council session',
       'CANCELLED: Foster carer coffee morning',
     ]);
-    expect(await summaries({ kind: 'member', aadObjectId: 'member-b' })).not.toContain('Children in Care Council session');
-    expect(parse(await feed.build({ kind: 'officers' })).name).toBe("Members' Calendar - Corporate Parenting Panel (officers)");
-    expect(await summaries({ kind: 'officers' })).toContain('Children in Care Council session');
+    expect(await summaries({ aadObjectId: 'member-b', role: 'panel' })).not.toContain('Children in Care Council session');
+    expect(await summaries({ aadObjectId: 'councillor-c', role: 'guest', councillor: true })).toEqual(['Corporate Parenting Panel']);
+    expect(await summaries({ aadObjectId: 'member-a', role: 'guest' })).toEqual(['Corporate Parenting Panel']);
+    expect(parse(await feed.build({ aadObjectId: 'officer-o', role: 'officer' })).name).toBe(
+      "Members' Calendar - Corporate Parenting Panel",
+    );
+    expect(await summaries({ aadObjectId: 'officer-o', role: 'officer' })).toContain('Children in Care Council session');
   });
 });
 

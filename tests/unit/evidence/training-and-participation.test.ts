@@ -1,6 +1,6 @@
 import type { ParticipationEvent } from '../../../src/features/events/domain/event';
 import { buildParticipationReport } from '../../../src/features/participation/domain/participation-report';
-import { RoleDerivedCouncillors } from '../../../src/features/training/domain/councillor-directory';
+import { FlaggedCouncillors } from '../../../src/features/training/domain/councillor-directory';
 import { trainingRecords } from '../../../src/features/training/domain/training-record';
 import { periodHeading, quarterPeriod, quartersEndingAt, rangePeriod, yearPeriod } from '../../../src/shared/reports/report-period';
 
@@ -42,19 +42,19 @@ describe('training records', () => {
     ]);
   });
 
-  it('takes councillors to be active members without a staff role', async () => {
-    const member = (id: string) => ({ aadObjectId: id, name: id }) as never;
-    const directory = new RoleDerivedCouncillors(
-      {
-        membersWithRoles: async () => [
-          { aadObjectId: 'o', name: 'o', role: 'officer', active: true, fixed: false },
-          { aadObjectId: 'x', name: 'x', role: 'admin', active: true, fixed: true },
-          { aadObjectId: 'm', name: 'm', role: 'member', active: true, fixed: false },
-        ],
-      },
-      { list: async () => [member('o'), member('x'), member('m')] },
-    );
-    expect((await directory.listCouncillors()).map((m) => m.aadObjectId)).toEqual(['m']);
+  it('takes councillors to be the active people with the councillor flag, on the panel or not, and nobody else', async () => {
+    const people = [
+      { aadObjectId: 'o', name: 'o', role: 'officer', councillor: false, active: true, fixed: false },
+      { aadObjectId: 'x', name: 'x', role: 'admin', councillor: false, active: true, fixed: true },
+      { aadObjectId: 'p', name: 'p', role: 'panel', councillor: false, active: true, fixed: false },
+      { aadObjectId: 'pc', name: 'pc', role: 'panel', councillor: true, active: true, fixed: false },
+      { aadObjectId: 'gc', name: 'gc', role: 'guest', councillor: true, active: true, fixed: false },
+      { aadObjectId: 'g', name: 'g', role: 'guest', councillor: false, active: true, fixed: false },
+    ] as const;
+    const directory = new FlaggedCouncillors({
+      activeWhere: async (test) => people.filter((person) => test(person)).map((person) => ({ ...person }) as never),
+    });
+    expect((await directory.listCouncillors()).map((m) => m.aadObjectId)).toEqual(['pc', 'gc']);
   });
 });
 

@@ -20,7 +20,7 @@ describe('the sample participation event', () => {
       expect(daysAhead).toBeLessThan(15 + 28);
       expect(DateTime.fromISO(event.rsvpByUtc).setZone(LONDON).toISODate()).toBe(start.minus({ days: 7 }).toISODate());
       expect(event.title).toContain('(sample data)');
-      expect(event.audience).toEqual({ kind: 'all' });
+      expect(event.audience).toEqual({ kind: 'panel' });
     },
   );
 

@@ -17,14 +17,19 @@ function textBlocks(card: unknown): string[] {
 
 describe('display names with Markdown in them show as plain text', () => {
   it('on the roles card, and in its confirmation', () => {
-    const card = renderRolesCard(rolesCardData([{ aadObjectId: 'aad-1', name: EVIL, role: 'member', active: true, fixed: false }]));
+    const card = renderRolesCard(
+      rolesCardData([{ aadObjectId: 'aad-1', name: EVIL, role: 'panel', councillor: false, active: true, fixed: false }], {
+        aadObjectId: 'officer',
+        role: 'officer',
+      }),
+    );
     const texts = textBlocks(card);
     expect(texts).toContain('\\[Open the secure portal](https://evil.example)');
     expect(texts.some((text) => LIVE_LINK.test(text))).toBe(false);
   });
 
   it('in "my role"', () => {
-    const texts = textBlocks(myRoleNotice(EVIL, 'member'));
+    const texts = textBlocks(myRoleNotice(EVIL, { role: 'panel' }));
     expect(texts.join('\n')).toContain('You are signed in as \\[Open the secure portal](https://evil.example), with the role of');
     expect(texts.some((text) => LIVE_LINK.test(text))).toBe(false);
   });

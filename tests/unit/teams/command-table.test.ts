@@ -7,7 +7,7 @@ import { z } from 'zod';
 const reply = async () => noticeCard('ok', 'ok');
 
 function command(name: string, spec: Pick<TextCommand, 'phrases' | 'patterns'>): TextCommand {
-  return { name, ...spec, run: reply };
+  return { name, access: 'help.use', ...spec, run: reply };
 }
 
 describe('CommandTable', () => {
@@ -19,9 +19,9 @@ describe('CommandTable', () => {
     {
       name: 'b',
       commands: [command('help', { phrases: ['', 'help'] })],
-      freeText: { accepts: (text) => text.includes('meeting'), run: reply },
+      freeText: { access: 'meetings.read', accepts: (text) => text.includes('meeting'), run: reply },
     },
-    { name: 'c', freeText: { accepts: () => true, run: reply } },
+    { name: 'c', freeText: { access: 'remit.ask', accepts: () => true, run: reply } },
   ];
   const table = new CommandTable(features);
 
@@ -52,7 +52,7 @@ describe('CommandTable', () => {
 });
 
 describe('VerbTable', () => {
-  const action = cardAction(z.object({ id: z.string() }), reply);
+  const action = cardAction('help.use', z.object({ id: z.string() }), reply);
 
   it('finds registered verbs only, never inherited names', () => {
     const table = new VerbTable([{ name: 'a', verbs: { 'x.do': action } }]);

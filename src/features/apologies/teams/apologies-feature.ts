@@ -24,12 +24,13 @@ export function apologiesFeature(deps: ApologiesFeatureDependencies): Feature {
     commands: [
       {
         name: 'send-apologies',
-        // Phrases that carry an object ("... for the next meeting"), so they are patterns.
+        access: 'apologies.send', // Phrases that carry an object ("... for the next meeting"), so they are patterns.
         patterns: [/^(?:i (?:want|need|would like) to )?(?:send|give|submit|offer|tender|register)\s+(?:my\s+)?apologies\b/],
         run: async (_input, sender) => desk.open(await deps.nextMeetingId(), sender),
       },
       {
         name: 'list-apologies',
+        access: 'apologies.read',
         patterns: [/^(?:apologies|list (?:the )?apologies|who (?:has|have) sent apologies|show (?:the )?apologies)\b/],
         help: { title: 'apologies for the next meeting', detail: 'Who has sent apologies.', role: 'officer' },
         run: async (_input, sender) => {
@@ -41,9 +42,9 @@ export function apologiesFeature(deps: ApologiesFeatureDependencies): Feature {
       },
     ],
     verbs: {
-      'meeting.apologies': cardAction(meetingRef, (data, sender) => desk.open(data.meetingId, sender)),
-      'apology.send': cardAction(apologyInput, (data, sender) => desk.send(data.meetingId, sender, data)),
-      'apology.withdraw': cardAction(meetingRef, (data, sender) => desk.withdraw(data.meetingId, sender)),
+      'meeting.apologies': cardAction('apologies.send', meetingRef, (data, sender) => desk.open(data.meetingId, sender)),
+      'apology.send': cardAction('apologies.send', apologyInput, (data, sender) => desk.send(data.meetingId, sender, data)),
+      'apology.withdraw': cardAction('apologies.send', meetingRef, (data, sender) => desk.withdraw(data.meetingId, sender)),
     },
     jobs: deps.notices.handlers(),
   };

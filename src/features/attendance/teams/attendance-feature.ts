@@ -53,6 +53,7 @@ export function attendanceFeature(deps: AttendanceFeatureDependencies): Feature 
     commands: [
       {
         name: 'record-attendance',
+        access: 'attendance.record',
         phrases: ['record attendance', 'take attendance', 'attendance'],
         help: {
           title: 'record attendance',
@@ -63,15 +64,20 @@ export function attendanceFeature(deps: AttendanceFeatureDependencies): Feature 
       },
       {
         name: 'check-in',
+        access: 'attendance.checkIn',
         phrases: ["i'm here", 'im here', 'i am here', 'check in', 'check me in'],
         run: (_input, sender) => checkInTyped(sender),
       },
     ],
     verbs: {
-      'attendance.form': cardAction(occasionRef, async (data, sender) => desk.form(await sender.actor(), data.occasionId, data.page ?? 0)),
-      'attendance.record': cardAction(recordForm, async (data, sender) => desk.record(await sender.actor(), data)),
-      'attendance.history': cardAction(occasionRef, async (data, sender) => desk.history(await sender.actor(), data.occasionId)),
-      'attendance.checkIn': cardAction(occasionRef, async (data, sender) =>
+      'attendance.form': cardAction('attendance.record', occasionRef, async (data, sender) =>
+        desk.form(await sender.actor(), data.occasionId, data.page ?? 0),
+      ),
+      'attendance.record': cardAction('attendance.record', recordForm, async (data, sender) => desk.record(await sender.actor(), data)),
+      'attendance.history': cardAction('attendance.record', occasionRef, async (data, sender) =>
+        desk.history(await sender.actor(), data.occasionId),
+      ),
+      'attendance.checkIn': cardAction('attendance.checkIn', occasionRef, async (data, sender) =>
         checkInResultCard(await desk.checkIn({ aadObjectId: sender.aadObjectId, name: sender.name }, data.occasionId), sender),
       ),
     },

@@ -34,8 +34,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
 export const AUDIT_SUBJECT_KINDS = ['member', 'challenge', 'event', 'bulletin', 'team', 'table', 'notice'] as const;
 export type AuditSubjectKind = (typeof AUDIT_SUBJECT_KINDS)[number];
 
-/** The role the actor had when they acted; `system` for the bot's own scheduled work. */
-export const AUDIT_ACTOR_ROLES = ['member', 'officer', 'admin', 'system'] as const;
+/**
+ * The role the actor had when they acted; `system` for the bot's own scheduled work. `member` is
+ * kept for entries written before roles had four values (it meant "has used the bot").
+ */
+export const AUDIT_ACTOR_ROLES = ['guest', 'panel', 'officer', 'admin', 'system', 'member'] as const;
 export type AuditActorRole = (typeof AUDIT_ACTOR_ROLES)[number];
 
 export const MAX_AUDIT_DETAIL = 300;

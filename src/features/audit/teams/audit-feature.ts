@@ -12,13 +12,14 @@ export function auditFeature(desk: AuditDesk): Feature {
     commands: [
       {
         name: 'audit-log',
+        access: 'audit.read',
         phrases: ['audit log', 'audit trail', 'show audit log', 'show the audit log'],
         help: { title: 'audit log', detail: 'Who changed roles, sent broadcasts or moved challenge cards, newest first.', role: 'admin' },
         run: async (_input, sender) => desk.card(await sender.actor()),
       },
     ],
     verbs: {
-      'audit.page': cardAction(page, async (data, sender) => desk.card(await sender.actor(), data.after)),
+      'audit.page': cardAction('audit.read', page, async (data, sender) => desk.card(await sender.actor(), data.after)),
     },
   };
 }

@@ -2,6 +2,7 @@ import { type TableClient, odata } from '@azure/data-tables';
 import { readRows, rowsMentioning, scrubRows } from '../../../platform/storage/personal-rows';
 import { type PersonalDataContribution, addTallies } from '../../../shared/personal-data';
 import { SubjectMatcher } from '../../../shared/text/subject-matcher';
+import type { CalendarTokens } from './calendar-tokens';
 
 export interface CalendarTables {
   tokens: TableClient;
@@ -10,11 +11,12 @@ export interface CalendarTables {
 
 /**
  * Members' Calendar feed tokens (only their hashes) and Member Bulletin opt-outs, both the
- * person's own: erasure deletes them, which also withdraws their calendar address. Written
- * against the token table's rows as they are: any row naming the person (`h|<hash>` with their
- * id, `o|member|<id>`) is theirs.
+ * person's own. The token table holds, per person, `o|member|<id>` (their current token's hash,
+ * when issued) and `h|<hash>` (whose feed the token opens); a withdrawn address is a tombstone
+ * without anyone's id. Erasure withdraws the person's address the way every withdrawal does, so
+ * a calendar app still polling it is told 410 Gone, then deletes any other row naming them.
  */
-export function calendarPersonalData(tables: CalendarTables): PersonalDataContribution {
+export function calendarPersonalData(tables: CalendarTables, feeds: Pick<CalendarTokens, 'revokeFor'>): PersonalDataContribution {
   return {
     tables: ['calendartokens', 'bulletinoptouts'],
     export: async (subject) => {
@@ -41,7 +43,10 @@ export function calendarPersonalData(tables: CalendarTables): PersonalDataContri
     },
     erase: async (subject, pseudonym) => {
       const matcher = new SubjectMatcher(subject);
+      // The owner row goes and the token row becomes a tombstone (when, why; no id): one row deleted.
+      const withdrawn = await feeds.revokeFor(subject.aadObjectId, 'erased');
       return addTallies(
+        { deleted: withdrawn ? 1 : 0, pseudonymised: 0 },
         await scrubRows(tables.tokens, matcher, pseudonym, { remove: () => true }),
         await scrubRows(tables.bulletinOptOuts, matcher, pseudonym, { remove: (row) => matcher.isSubjectId(row.rowKey) }),
       );

@@ -1,32 +1,26 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
-import type { Actor } from '../../../shared/access/actor';
+import { z } from 'zod';
+import { type AccessSubject, requirePermission } from '../../../shared/access/policy';
 import { assertValidKey, isNotFound } from '../../../platform/storage/keys';
 import type { Clock } from '../../../platform/time/clock';
-import { requirePermission } from '../../../shared/access/policy';
 
-/** Whose calendar a feed address opens: one member's, or the officers' shared one (everything). */
-export type CalendarScope = { kind: 'member'; aadObjectId: string } | { kind: 'officers' };
+/**
+ * What a feed address opens: one person's calendar, or nothing any more (`withdrawn`: revoked,
+ * replaced by a newer link, or the shared officers' address an earlier version handed out).
+ */
+export type CalendarScope = { kind: 'member'; aadObjectId: string } | { kind: 'withdrawn' };
+
+/** Why an address stopped working, kept (without the person's id) on its tombstone. */
+export type RevocationReason = 'replaced' | 'role changed' | 'uninstalled' | 'erased' | 'by request';
 
 /** 32 random bytes in base64url: 43 characters, no padding. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 const PARTITION = 'calendar';
 const MAX_ATTEMPTS = 5;
 
-type TokenEntity = {
-  partitionKey: string;
-  rowKey: string;
-  scope: 'member' | 'officers';
-  aadObjectId?: string;
-  issuedAtUtc: string;
-};
-
-type OwnerEntity = {
-  partitionKey: string;
-  rowKey: string;
-  tokenHash: string;
-  issuedAtUtc: string;
-};
+const liveTokenSchema = z.object({ scope: z.literal('member'), aadObjectId: z.string().min(1), issuedAtUtc: z.string() });
+const ownerSchema = z.object({ tokenHash: z.string().regex(/^[0-9a-f]{64}$/), issuedAtUtc: z.string() });
 
 /** A fresh feed token: 32 bytes from the CSPRNG, url-safe. */
 export function newCalendarToken(): string {
@@ -39,15 +33,20 @@ export function hashCalendarToken(token: string): string {
 }
 
 /**
- * Secret calendar feed addresses (table `calendartokens`, one partition):
+ * Secret calendar feed addresses, one per person (table `calendartokens`, one partition):
  *
- *   RowKey 'h|<sha256 of token>'                    -> whose feed it opens
- *   RowKey 'o|member|<aadObjectId>' or 'o|officers' -> the hash of the owner's current token
+ *   RowKey 'h|<sha256 of token>'     -> whose feed it opens, or a tombstone once withdrawn
+ *   RowKey 'o|member|<aadObjectId>'  -> the hash of that person's current token
  *
- * Only hashes are stored, so a token is shown once, when issued; asking again rotates it (the old
- * address stops working), which is also how a leaked address is withdrawn. A 256-bit random
- * token needs no slow hash: it cannot be guessed, only leaked. Both rows share a partition, so a
- * rotation swaps them in one transaction guarded by the owner row's ETag.
+ * Only hashes are stored, so a token is shown once, when issued; asking again replaces it (the
+ * old address then answers 410 Gone), which is also how a leaked address is withdrawn. Each
+ * person's rows are their own: one person rotating or losing their link never touches another's.
+ * A withdrawn address keeps a tombstone (when, why; no person's id) so calendar apps are told
+ * it is gone rather than "not found". A 256-bit random token needs no slow hash: it cannot be
+ * guessed, only leaked. The rows share a partition, so each swap is one transaction.
+ *
+ * Rows from the earlier shared officers' feed (`o|officers`, token rows with scope `officers`)
+ * are no longer honoured: their address answers 410 Gone.
  */
 export class CalendarTokens {
   constructor(
@@ -55,13 +54,14 @@ export class CalendarTokens {
     private readonly clock: Clock,
   ) {}
 
-  /** A new secret token for the actor's own feed, or (officers only) the officers' feed; any previous one stops working. */
-  async issue(actor: Actor, kind: CalendarScope['kind']): Promise<string> {
-    const scope = scopeFor(actor, kind);
+  /** A new secret token for the actor's own feed; any previous one stops working. */
+  async issue(actor: AccessSubject): Promise<string> {
+    requirePermission(actor, 'calendar.own');
+    const ownerKey = ownerKeyOf(actor.aadObjectId);
     for (let attempt = 1; ; attempt++) {
       const token = newCalendarToken();
       try {
-        await this.swap(scope, hashCalendarToken(token));
+        await this.swap(actor.aadObjectId, ownerKey, hashCalendarToken(token));
         return token;
       } catch (error) {
         if (!isRace(error) || attempt >= MAX_ATTEMPTS) throw error;
@@ -69,23 +69,25 @@ export class CalendarTokens {
     }
   }
 
-  /** Whether the actor already has a live token (then offer to rotate rather than silently breaking a subscription). */
-  async hasToken(actor: Actor, kind: CalendarScope['kind']): Promise<boolean> {
-    return (await this.owner(scopeFor(actor, kind))) !== undefined;
+  /** Whether the person already has a live token (then offer to rotate rather than silently breaking a subscription). */
+  async hasToken(aadObjectId: string): Promise<boolean> {
+    return (await this.owner(ownerKeyOf(aadObjectId))) !== undefined;
   }
 
-  /** Withdraws the token; true when there was one. */
-  async revoke(actor: Actor, kind: CalendarScope['kind']): Promise<boolean> {
-    const scope = scopeFor(actor, kind);
+  /**
+   * Withdraws the person's address, whatever they may see (role changed, uninstalled, erased, or
+   * asked); true when they had one. Nothing of the person is left in the table afterwards.
+   */
+  async revokeFor(aadObjectId: string, reason: RevocationReason = 'by request'): Promise<boolean> {
+    const ownerKey = ownerKeyOf(aadObjectId);
     for (let attempt = 1; ; attempt++) {
-      const owner = await this.owner(scope);
+      const owner = await this.owner(ownerKey);
       if (!owner) return false;
       try {
-        // Deletes in a transaction take no ETag; a rotation in between removes the old token row, so this fails with 404 and reads again.
-        await this.table.submitTransaction([
-          ['delete', { partitionKey: PARTITION, rowKey: `h|${owner.tokenHash}` }],
-          ['delete', { partitionKey: PARTITION, rowKey: ownerKey(scope) }],
-        ]);
+        // The token row is replaced under its ETag: a rotation in between moves it, this fails, and the loop reads again.
+        const actions: TransactionAction[] = [['delete', { partitionKey: PARTITION, rowKey: ownerKey }]];
+        if (owner.tokenEtag) actions.unshift(['update', this.tombstone(owner.tokenHash, reason), 'Replace', { etag: owner.tokenEtag }]);
+        await this.table.submitTransaction(actions);
         return true;
       } catch (error) {
         if (!isRace(error) || attempt >= MAX_ATTEMPTS) throw error;
@@ -93,28 +95,28 @@ export class CalendarTokens {
     }
   }
 
-  /** Whose feed a token opens; undefined for anything else (malformed, rotated, revoked). */
+  /** Whose feed a token opens; `withdrawn` for an address that once worked; undefined for anything else. */
   async resolve(token: unknown): Promise<CalendarScope | undefined> {
     if (typeof token !== 'string' || !TOKEN_PATTERN.test(token)) return undefined;
     try {
-      const entity = await this.table.getEntity<TokenEntity>(PARTITION, `h|${hashCalendarToken(token)}`);
-      if (entity.scope === 'officers') return { kind: 'officers' };
-      return entity.aadObjectId ? { kind: 'member', aadObjectId: entity.aadObjectId } : undefined;
+      const entity = await this.table.getEntity(PARTITION, `h|${hashCalendarToken(token)}`);
+      const live = liveTokenSchema.safeParse(entity);
+      return live.success ? { kind: 'member', aadObjectId: live.data.aadObjectId } : { kind: 'withdrawn' };
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
     }
   }
 
-  private async swap(scope: CalendarScope, tokenHash: string): Promise<void> {
+  private async swap(aadObjectId: string, ownerKey: string, tokenHash: string): Promise<void> {
     const issuedAtUtc = this.clock.now().toUTC().toISO()!;
-    const current = await this.owner(scope);
-    const tokenRow: TokenEntity = { partitionKey: PARTITION, rowKey: `h|${tokenHash}`, scope: scope.kind, issuedAtUtc };
-    if (scope.kind === 'member') tokenRow.aadObjectId = scope.aadObjectId;
-    const ownerRow: OwnerEntity = { partitionKey: PARTITION, rowKey: ownerKey(scope), tokenHash, issuedAtUtc };
+    const current = await this.owner(ownerKey);
+    const tokenRow = { partitionKey: PARTITION, rowKey: `h|${tokenHash}`, scope: 'member', aadObjectId, issuedAtUtc };
+    const ownerRow = { partitionKey: PARTITION, rowKey: ownerKey, tokenHash, issuedAtUtc };
     const actions: TransactionAction[] = [['create', tokenRow]];
     if (current) {
-      actions.push(['delete', { partitionKey: PARTITION, rowKey: `h|${current.tokenHash}` }]);
+      if (current.tokenEtag)
+        actions.push(['update', this.tombstone(current.tokenHash, 'replaced'), 'Replace', { etag: current.tokenEtag }]);
       actions.push(['update', ownerRow, 'Replace', { etag: current.etag }]);
     } else {
       actions.push(['create', ownerRow]);
@@ -122,9 +124,22 @@ export class CalendarTokens {
     await this.table.submitTransaction(actions);
   }
 
-  private async owner(scope: CalendarScope): Promise<(OwnerEntity & { etag: string }) | undefined> {
+  private tombstone(tokenHash: string, reason: RevocationReason) {
+    return { partitionKey: PARTITION, rowKey: `h|${tokenHash}`, scope: 'revoked', reason, revokedAtUtc: this.clock.now().toUTC().toISO()! };
+  }
+
+  /** The owner row and the ETag of the token row it points at (both guard a swap; no token ETag when that row is missing). */
+  private async owner(ownerKey: string): Promise<{ tokenHash: string; etag: string; tokenEtag?: string } | undefined> {
+    const entity = await this.find(ownerKey);
+    if (!entity) return undefined;
+    const owner = ownerSchema.parse(entity);
+    const token = await this.find(`h|${owner.tokenHash}`);
+    return { tokenHash: owner.tokenHash, etag: entity.etag, ...(token ? { tokenEtag: token.etag } : {}) };
+  }
+
+  private async find(rowKey: string): Promise<(Record<string, unknown> & { etag: string }) | undefined> {
     try {
-      return await this.table.getEntity<OwnerEntity>(PARTITION, ownerKey(scope));
+      return await this.table.getEntity(PARTITION, rowKey);
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -132,17 +147,11 @@ export class CalendarTokens {
   }
 }
 
-function scopeFor(actor: Actor, kind: CalendarScope['kind']): CalendarScope {
-  if (kind === 'member') return { kind: 'member', aadObjectId: assertValidKey(actor.aadObjectId, 'aadObjectId') };
-  requirePermission(actor, 'calendar.officers');
-  return { kind: 'officers' };
+function ownerKeyOf(aadObjectId: string): string {
+  return `o|member|${assertValidKey(aadObjectId, 'aadObjectId')}`;
 }
 
-function ownerKey(scope: CalendarScope): string {
-  return scope.kind === 'officers' ? 'o|officers' : `o|member|${scope.aadObjectId}`;
-}
-
-/** Another rotation got in first: its ETag moved (412), its row exists (409) or the old token row is gone (404). */
+/** Another change got in first: an ETag moved (412), a row exists (409) or is gone (404). */
 function isRace(error: unknown): boolean {
   return error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412 || error.statusCode === 404);
 }

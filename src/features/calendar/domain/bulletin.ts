@@ -27,9 +27,9 @@ export function bulletinWindow(nowUtc: string, weeks = DEFAULT_BULLETIN_WEEKS): 
 }
 
 /**
- * The weekly digest for every member: the meetings and the all-member events of the coming weeks,
- * grouped by London week, cancellations and short notice flagged. Events for a role or a Team are
- * left out: the bulletin goes to everyone. Pure, so the same input gives the same card.
+ * The weekly digest for one reader: the meetings and the events of the coming weeks (already
+ * chosen for what the reader may see, see eventVisibleTo), grouped by London week, cancellations
+ * and short notice flagged. Pure, so the same input gives the same card.
  */
 export function bulletinData(input: BulletinInput): BulletinCardData {
   const weeks = input.weeks ?? DEFAULT_BULLETIN_WEEKS;
@@ -37,9 +37,7 @@ export function bulletinData(input: BulletinInput): BulletinCardData {
   const inWindow = (startUtc: string) => startUtc >= fromUtc && startUtc < toUtc;
   const entries = [
     ...input.meetings.filter((m) => inWindow(m.startUtc)).map((m) => ({ startUtc: m.startUtc, item: meetingItem(m) })),
-    ...input.events
-      .filter((e) => e.audience.kind === 'all' && inWindow(e.startUtc))
-      .map((e) => ({ startUtc: e.startUtc, item: eventItem(e) })),
+    ...input.events.filter((e) => inWindow(e.startUtc)).map((e) => ({ startUtc: e.startUtc, item: eventItem(e) })),
   ].sort((a, b) => a.startUtc.localeCompare(b.startUtc));
   const lastDay = inLondon(toUtc).minus({ days: 1 });
   return {

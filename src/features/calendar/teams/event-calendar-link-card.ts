@@ -6,14 +6,11 @@ export interface EventCalendarLinkCardData {
   text: string;
   /** The secret feed address, shown once; empty when only offering to make a new one. */
   url: string;
-  /** 'member' or 'officers': carried on 'Get a new link'. */
-  scope: 'member' | 'officers';
+  /** Carried on 'Get a new link' (always the person's own feed now). */
+  scope: 'member';
 }
 
-/**
- * The Members' Calendar address (or the officers' one). 'Get a new link' posts Action.Execute
- * `calendar.link` with {scope, rotate: true}.
- */
+/** The person's Members' Calendar address. 'Get a new link' posts Action.Execute `calendar.link` with {scope, rotate: true}. */
 export function renderEventCalendarLinkCard(data: EventCalendarLinkCardData): AdaptiveCardJson {
   return cardTemplate('event-calendar-link').expand(data);
 }

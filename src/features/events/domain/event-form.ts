@@ -22,7 +22,7 @@ export interface EventFormValues {
   details: string;
   /** Local date-time or date (`2027-02-03`: responses close at the end of that day); empty means the start. */
   rsvpBy: string;
-  /** `all`, `role:officer`, `role:admin` or `team:<teamId>`. */
+  /** `panel`, `councillors`, `officers` or `team:<teamId>` (an older card's `all` and `role:...` are read too). */
   audience: string;
   /** Input.Toggle posts 'true' / 'false'. */
   confirmShortNotice: string;
@@ -127,13 +127,13 @@ export function eventFormValuesOf(input: unknown): EventFormValues {
   const typed = readFormValues(input, FIELDS, MAX_EVENT_DETAILS_LENGTH + 100);
   const sent = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
   const defaults = emptyEventFormValues();
-  // A field the card did not send keeps its default (the audience is everyone, no confirmation).
+  // A field the card did not send keeps its default (the audience is the panel, no confirmation).
   for (const field of FIELDS) if (typeof sent[field] !== 'string' && typeof sent[field] !== 'boolean') typed[field] = defaults[field];
   return typed;
 }
 
 export function emptyEventFormValues(): EventFormValues {
-  return { title: '', kind: '', start: '', end: '', venue: '', details: '', rsvpBy: '', audience: 'all', confirmShortNotice: 'false' };
+  return { title: '', kind: '', start: '', end: '', venue: '', details: '', rsvpBy: '', audience: 'panel', confirmShortNotice: 'false' };
 }
 
 /** The form's values for an existing event (London times), to prefill the update form. */
@@ -153,9 +153,7 @@ export function formValuesForEvent(event: ParticipationEvent): EventFormValues {
 
 /** The audience as the form's choice value. */
 export function audienceValue(audience: EventAudience): string {
-  if (audience.kind === 'all') return 'all';
-  if (audience.kind === 'role') return `role:${audience.role}`;
-  return `team:${audience.teamId}`;
+  return audience.kind === 'team' ? `team:${audience.teamId}` : audience.kind;
 }
 
 /** A local Europe/London date-time (`2027-02-10T18:00`) as a UTC ISO instant; undefined if it is no real date. */
@@ -235,8 +233,10 @@ function parseRsvpBy(value: string, startUtc: string): string | undefined {
 }
 
 function parseAudience(value: string, context: EventFormContext): EventAudience | undefined {
-  if (value === '' || value === 'all') return { kind: 'all' };
-  if (value === 'role:officer' || value === 'role:admin') return { kind: 'role', role: value === 'role:admin' ? 'admin' : 'officer' };
+  // An event form opened before the audiences changed still sends `all` or `role:...`.
+  if (value === '' || value === 'panel' || value === 'all') return { kind: 'panel' };
+  if (value === 'councillors') return { kind: 'councillors' };
+  if (value === 'officers' || value === 'role:officer' || value === 'role:admin') return { kind: 'officers' };
   if (!value.startsWith('team:')) return undefined;
   const teamId = value.slice('team:'.length);
   // The name comes from the server's list (or the stored event), never from card data.

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { Role } from '../../../shared/access/actor';
+import { type Role, hasRole } from '../../../shared/access/actor';
 import { hashedKey } from '../../../platform/storage/keys';
 
 /** The kinds Recommendation 6 names, plus the officers' everyday ones. */
@@ -17,12 +17,12 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
 };
 
 /**
- * Who is invited: every active member, everyone holding a role (officers), or the members of a
- * Team the bot is installed in. The team's name is kept so cards can say who was invited
- * without asking Teams again.
+ * Who is invited: the panel's members, all councillors (Recommendation 6: every elected member,
+ * on the panel or not), the officers, or the members of a Team the bot is installed in who are
+ * not guests. The team's name is kept so cards can say who was invited without asking Teams again.
  */
 export type EventAudience =
-  { kind: 'all' } | { kind: 'role'; role: Exclude<Role, 'member'> } | { kind: 'team'; teamId: string; teamName: string };
+  { kind: 'panel' } | { kind: 'councillors' } | { kind: 'officers' } | { kind: 'team'; teamId: string; teamName: string };
 
 export type EventStatus = 'scheduled' | 'cancelled';
 
@@ -100,11 +100,15 @@ export const participationEventSchema = z.object({
   onlineUrl: z.string().optional(),
   details: z.string().optional(),
   rsvpByUtc: z.string(),
-  audience: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('all') }),
-    z.object({ kind: z.literal('role'), role: z.enum(['officer', 'admin']) }),
-    z.object({ kind: z.literal('team'), teamId: z.string(), teamName: z.string() }),
-  ]),
+  audience: z.preprocess(
+    migrateAudience,
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('panel') }),
+      z.object({ kind: z.literal('councillors') }),
+      z.object({ kind: z.literal('officers') }),
+      z.object({ kind: z.literal('team'), teamId: z.string(), teamName: z.string() }),
+    ]),
+  ),
   shortNotice: z.boolean(),
   status: z.enum(['scheduled', 'cancelled']),
   lastChanges: z.array(z.enum(['title', 'kind', 'time', 'venue', 'details', 'rsvpBy', 'audience'])),
@@ -121,11 +125,36 @@ export function rsvpOpen(event: Pick<ParticipationEvent, 'status' | 'rsvpByUtc'>
   return event.status !== 'cancelled' && nowUtc < event.rsvpByUtc;
 }
 
-/** Who an audience is, in words: 'All panel members', 'Officers', 'Members of Children in Care Council'. */
+/**
+ * Events stored before the audiences changed said `all` (every active member: the panel, as it was
+ * meant) or `role` officer / admin (officers; administrators are officers too). Read as such.
+ */
+function migrateAudience(stored: unknown): unknown {
+  const kind = (stored as { kind?: unknown } | null)?.kind;
+  if (kind === 'all') return { kind: 'panel' };
+  if (kind === 'role') return { kind: 'officers' };
+  return stored;
+}
+
+/** Who an audience is, in words: 'Panel members', 'All councillors', 'Officers', 'Members of Children in Care Council'. */
 export function audienceLabel(audience: EventAudience): string {
-  if (audience.kind === 'all') return 'All panel members';
-  if (audience.kind === 'role') return audience.role === 'admin' ? 'Administrators' : 'Officers';
+  if (audience.kind === 'panel') return 'Panel members';
+  if (audience.kind === 'councillors') return 'All councillors';
+  if (audience.kind === 'officers') return 'Officers';
   return `Members of ${audience.teamName}`;
+}
+
+/** Whether someone holding `holding` is in the audience by their role alone (a Team's audience is its invitation list). */
+export function audienceIncludes(audience: EventAudience, holding: { role: Role; councillor?: boolean }): boolean {
+  if (audience.kind === 'panel') return holding.role === 'panel';
+  if (audience.kind === 'councillors') return holding.councillor === true;
+  if (audience.kind === 'officers') return hasRole(holding.role, 'officer');
+  return false;
+}
+
+/** The audience in the audit log and logs: `panel`, `councillors`, `officers`, `team:<id>`. */
+export function audienceCode(audience: EventAudience): string {
+  return audience.kind === 'team' ? `team:${audience.teamId}` : audience.kind;
 }
 
 /** Drops undefined fields, so stored JSON and comparisons see only what is set. */

@@ -259,8 +259,9 @@ function failureLines(progress: BatchProgress): { text: string }[] {
 
 function audienceChoices(teams: readonly TeamChoice[], event: ParticipationEvent | undefined): { title: string; value: string }[] {
   const choices = [
-    { title: 'All panel members', value: 'all' },
-    { title: 'Officers', value: 'role:officer' },
+    { title: 'Panel members', value: 'panel' },
+    { title: 'All councillors (on the panel or not)', value: 'councillors' },
+    { title: 'Officers', value: 'officers' },
     ...teams.map((team) => ({ title: `Members of ${team.teamName}`, value: `team:${team.teamId}` })),
   ];
   const current = event?.audience;

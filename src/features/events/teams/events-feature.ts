@@ -31,12 +31,14 @@ export function eventsFeature(deps: EventsFeatureDependencies): Feature {
     commands: [
       {
         name: 'new-event',
+        access: 'events.create',
         phrases: ['new event', 'create event', 'create an event', 'add event'],
         help: { title: 'new event', detail: 'Invite members to a participation event; follow replies on its card.', role: 'officer' },
         run: async (_input, sender) => desk.newEventForm(await sender.actor()),
       },
       {
         name: 'attendees',
+        access: 'events.attendees',
         patterns: [/^(?:attendees|who is going|who's going|rsvps)\s+(?:for|to|of)\s+(.{2,200})$/],
         help: { title: 'attendees for <event>', detail: 'Who is going, with a CSV download.', role: 'officer' },
         run: async (input, sender) => {
@@ -50,19 +52,26 @@ export function eventsFeature(deps: EventsFeatureDependencies): Feature {
       },
     ],
     verbs: {
-      'event.create': cardAction(eventForm, async (data, sender) => desk.create(await sender.actor(), data)),
-      'event.update': cardAction(eventUpdate, async (data, sender) => desk.update(await sender.actor(), data.eventId, data, data.sequence)),
-      'event.edit': cardAction(eventRef, async (data, sender) => desk.editForm(await sender.actor(), data.eventId)),
-      'event.cancel': cardAction(versionedEventRef, async (data, sender) => desk.cancel(await sender.actor(), data.eventId, data.sequence)),
-      'event.status': cardAction(eventRef, async (data, sender) => desk.status(await sender.actor(), data.eventId)),
-      'event.attendees': cardAction(eventRef, async (data, sender) => desk.attendees(await sender.actor(), data.eventId)),
-      'event.rsvp': cardAction(rsvp, (data, sender) => desk.rsvp(sender, data.eventId, data.response)),
-      'event.invitation': cardAction(eventRef, (data, sender) => desk.invitation(sender, data.eventId)),
+      'event.create': cardAction('events.manage', eventForm, async (data, sender) => desk.create(await sender.actor(), data)),
+      'event.update': cardAction('events.manage', eventUpdate, async (data, sender) =>
+        desk.update(await sender.actor(), data.eventId, data, data.sequence),
+      ),
+      'event.edit': cardAction('events.manage', eventRef, async (data, sender) => desk.editForm(await sender.actor(), data.eventId)),
+      'event.cancel': cardAction('events.manage', versionedEventRef, async (data, sender) =>
+        desk.cancel(await sender.actor(), data.eventId, data.sequence),
+      ),
+      'event.status': cardAction('events.manage', eventRef, async (data, sender) => desk.status(await sender.actor(), data.eventId)),
+      'event.attendees': cardAction('events.attendees', eventRef, async (data, sender) =>
+        desk.attendees(await sender.actor(), data.eventId),
+      ),
+      'event.rsvp': cardAction('events.respond', rsvp, (data, sender) => desk.rsvp(sender, data.eventId, data.response)),
+      'event.invitation': cardAction('events.respond', eventRef, (data, sender) => desk.invitation(sender, data.eventId)),
     },
     jobs: desk.handlers(),
     downloads: [
       {
         path: '/events/:file',
+        access: 'events.ics',
         serve: async ({ params }) => {
           const id = icsFileId(params.file);
           const file = id ? await deps.eventIcs(id) : undefined;
@@ -71,6 +80,7 @@ export function eventsFeature(deps: EventsFeatureDependencies): Feature {
       },
       {
         path: '/events/:eventId/attendees.csv',
+        access: 'events.attendees',
         serve: async ({ params, query }) => {
           const file = await desk.attendeesCsv(params.eventId ?? '', query);
           return file ? { kind: 'file', ...file } : linkRefused('Open the event card in Teams again for a fresh link.');

@@ -13,12 +13,13 @@ export function helpFeature(staffCommands: () => readonly HelpEntry[], publicBas
     commands: [
       {
         name: 'help',
-        // "?" alone normalises to nothing: it is a request for help, not an empty question.
+        access: 'help.use', // "?" alone normalises to nothing: it is a request for help, not an empty question.
         phrases: ['', 'help', 'what can you do', 'commands', 'menu'],
-        run: async (_input, sender) => renderHelpCard(helpCardData((await sender.actor()).role, staffCommands())),
+        run: async (_input, sender) => renderHelpCard(helpCardData(await sender.actor(), staffCommands())),
       },
       {
         name: 'greeting',
+        access: 'help.use',
         phrases: ['hi', 'hello', 'hey', 'start', 'good morning', 'good afternoon'],
         run: async () => renderWelcomeCard(welcomeCardData(publicBaseUrl)),
       },

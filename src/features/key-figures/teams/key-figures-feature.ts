@@ -10,9 +10,15 @@ export function keyFiguresFeature(desk: KeyFiguresDesk): Feature {
   return {
     name: 'key-figures',
     commands: [
-      { name: 'key-figures', phrases: ['key figures', 'headline figures'], run: async (_input, sender) => desk.card(await sender.actor()) },
+      {
+        name: 'key-figures',
+        access: 'keyFigures.read',
+        phrases: ['key figures', 'headline figures'],
+        run: async (_input, sender) => desk.card(await sender.actor()),
+      },
       {
         name: 'enter-key-figures',
+        access: 'keyFigures.enter',
         patterns: [/^(?:enter|update|correct|add) (?:the )?key figures\b/],
         help: {
           title: 'enter key figures for Q3 2026',
@@ -23,8 +29,8 @@ export function keyFiguresFeature(desk: KeyFiguresDesk): Feature {
       },
     ],
     verbs: {
-      'keyFigures.form': cardAction(anyData, async (_data, sender) => desk.form(await sender.actor())),
-      'keyFigures.save': cardAction(anyData, async (data, sender) => desk.save(await sender.actor(), data)),
+      'keyFigures.form': cardAction('keyFigures.enter', anyData, async (_data, sender) => desk.form(await sender.actor())),
+      'keyFigures.save': cardAction('keyFigures.enter', anyData, async (data, sender) => desk.save(await sender.actor(), data)),
     },
   };
 }

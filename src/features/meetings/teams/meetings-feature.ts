@@ -31,22 +31,26 @@ export function meetingsFeature(deps: MeetingsFeatureDependencies): Feature {
     commands: [
       {
         name: 'add-meeting',
+        access: 'meetings.manage',
         phrases: ['add meeting', 'add a meeting', 'new meeting'],
         help: { title: 'add meeting', detail: 'Add a panel meeting; edit, move or cancel it from its card.', role: 'officer' },
         run: async (_input, sender) => desk.addForm(await sender.actor()),
       },
     ],
     verbs: {
-      'meeting.show': cardAction(meetingRef, async (data, sender) => desk.show(data.meetingId, await sender.actor())),
-      'meeting.edit': cardAction(meetingRef, async (data, sender) => desk.editForm(await sender.actor(), data.meetingId)),
-      'meeting.cancel': cardAction(versionedMeetingRef, async (data, sender) =>
+      'meeting.show': cardAction('meetings.read', meetingRef, async (data, sender) => desk.show(data.meetingId, await sender.actor())),
+      'meeting.edit': cardAction('meetings.manage', meetingRef, async (data, sender) =>
+        desk.editForm(await sender.actor(), data.meetingId),
+      ),
+      'meeting.cancel': cardAction('meetings.manage', versionedMeetingRef, async (data, sender) =>
         desk.cancel(await sender.actor(), data.meetingId, data.sequence),
       ),
-      'meeting.save': cardAction(meetingForm, async (data, sender) =>
+      'meeting.save': cardAction('meetings.manage', meetingForm, async (data, sender) =>
         desk.save(await sender.actor(), { ...data, meetingId: data.meetingId || undefined }),
       ),
     },
     freeText: {
+      access: 'meetings.read',
       accepts: isMeetingQuestion,
       run: async (text, sender) => desk.ask(text, await sender.actor()),
     },
@@ -54,6 +58,7 @@ export function meetingsFeature(deps: MeetingsFeatureDependencies): Feature {
     downloads: [
       {
         path: '/calendar/meetings/:file',
+        access: 'meetings.read',
         serve: async ({ params }) => {
           const id = icsFileId(params.file);
           const file = id ? await calendar.forMeeting(id) : undefined;

@@ -1,5 +1,5 @@
 import { type TableClient, odata } from '@azure/data-tables';
-import { before, deleteWhere, readRows, rowsMentioning, scrubRows } from '../../../platform/storage/personal-rows';
+import { before, deleteRow, listRows, readRows, rowsMentioning, scrubRows } from '../../../platform/storage/personal-rows';
 import { jsonObjectSchema, parseStoredJson } from '../../../platform/storage/stored-json';
 import {
   type PersonalDataContribution,
@@ -9,6 +9,7 @@ import {
   retentionCutoff,
 } from '../../../shared/personal-data';
 import { SubjectMatcher } from '../../../shared/text/subject-matcher';
+import { parseRoleRow } from './role-directory';
 
 export interface MembersTables {
   members: TableClient;
@@ -53,9 +54,11 @@ export function membersPersonalData(tables: MembersTables): PersonalDataContribu
       sections.push({
         kind: 'role',
         title: 'Role in the bot',
-        description: 'The role an administrator granted you in the bot, who granted it (their Entra object id) and when.',
-        retention: 'Until the role is removed or you are erased.',
-        records: role.map((row) => ({ role: row.role, grantedBy: row.grantedBy, grantedAtUtc: row.grantedAtUtc })),
+        description:
+          'Your role in the bot (guest, panel member, officer or administrator) and whether you are marked as a councillor, who set it (their Entra object id, or an import from a Team), when, how, and the role you held before.',
+        retention:
+          'While you are in the members directory; a role taken away stays as the lesser role. Deleted with your directory entry, or when you are erased.',
+        records: role.map(roleRecord),
       });
       const teams = (await rowsMentioning(tables.teams, matcher)).map((row) => ({ team: row.name, recordedAtUtc: row.updatedUtc }));
       sections.push({
@@ -81,10 +84,37 @@ export function membersPersonalData(tables: MembersTables): PersonalDataContribu
     },
     purge: async (now, retention) => {
       const cutoff = retentionCutoff(now, retention, 'inactiveMembers');
-      // The ETag guards against a sighting in between: someone who came back stays.
-      const purged = await deleteWhere(tables.members, `PartitionKey eq 'member' and active eq false and ${before('lastSeenUtc', cutoff)}`);
-      const counts: PurgeCount[] = [{ table: 'members', kind: 'inactiveMembers', purged }];
+      let purged = 0;
+      let roles = 0;
+      for await (const row of listRows(
+        tables.members,
+        `PartitionKey eq 'member' and active eq false and ${before('lastSeenUtc', cutoff)}`,
+      )) {
+        // The ETag guards against a sighting in between: someone who came back stays, with their role.
+        if (!(await deleteRow(tables.members, row.partitionKey, row.rowKey, row.etag))) continue;
+        purged++;
+        // Their role goes with them: the roles card lists the directory, so nobody could see or change it any more.
+        if (await deleteRow(tables.roles, 'role', row.rowKey)) roles++;
+      }
+      const counts: PurgeCount[] = [
+        { table: 'members', kind: 'inactiveMembers', purged },
+        { table: 'roles', kind: 'inactiveMembers', purged: roles },
+      ];
       return counts;
     },
+  };
+}
+
+/** A role row as the person reads it, in either stored form (an unreadable row is shown as stored). */
+function roleRecord(row: Record<string, unknown>): Record<string, unknown> {
+  const holding = parseRoleRow(row);
+  if (!holding) return { role: row.role ?? null, unreadable: true };
+  return {
+    role: holding.role,
+    councillor: holding.councillor,
+    setBy: holding.changedBy || null,
+    setAtUtc: holding.changedAtUtc || null,
+    how: holding.source ?? null,
+    previousRole: holding.previousRole ?? null,
   };
 }

@@ -8,6 +8,7 @@ export function participationFeature(desk: ParticipationDesk): Feature {
     commands: [
       {
         name: 'participation-report',
+        access: 'participation.report',
         patterns: [/^(?:members?'? )?participation report\b/],
         help: {
           title: 'participation report for 2026',
@@ -20,6 +21,7 @@ export function participationFeature(desk: ParticipationDesk): Feature {
     downloads: [
       {
         path: '/exports/participation.docx',
+        access: 'participation.report',
         serve: async ({ query }) => {
           const file = await desk.reportDocx(query);
           return file ? { kind: 'file', ...file } : linkRefused('Ask for the report in Teams again for a fresh link.');

@@ -30,6 +30,7 @@ export function privacyFeature(deps: PrivacyFeatureDependencies): Feature {
     commands: [
       {
         name: 'my-data',
+        access: 'privacy.own',
         phrases: [
           'my data',
           'my personal data',
@@ -44,6 +45,7 @@ export function privacyFeature(deps: PrivacyFeatureDependencies): Feature {
       },
       {
         name: 'privacy-notice',
+        access: 'privacy.own',
         phrases: ['privacy notice', 'privacy', 'privacy policy', 'data protection'],
         run: async () =>
           noticeCard(
@@ -53,6 +55,7 @@ export function privacyFeature(deps: PrivacyFeatureDependencies): Feature {
       },
       {
         name: 'export-data-of',
+        access: 'privacy.export',
         patterns: [/^(?:export|download|show) (?:the |all )?(?:personal )?data (?:of|for|about|held about) (.{1,200})$/],
         help: {
           title: 'export data of <name or Entra id>',
@@ -63,12 +66,14 @@ export function privacyFeature(deps: PrivacyFeatureDependencies): Feature {
       },
       {
         name: 'erase-data-of',
+        access: 'privacy.erase',
         patterns: [/^(?:erase|delete|remove) (?:the |all )?(?:personal )?data (?:of|for|about|held about) (.{1,200})$/],
         help: { title: 'erase data of <name or Entra id>', detail: "Erase a person's data, after a confirmation.", role: 'admin' },
         run: async (input, sender) => desk.eraseRequest(await sender.actor(), input.match?.[1] ?? ''),
       },
       {
         name: 'retention-purge',
+        access: 'retention.purge',
         phrases: ['purge old data', 'run retention purge', 'retention purge'],
         help: {
           title: 'purge old data',
@@ -82,6 +87,7 @@ export function privacyFeature(deps: PrivacyFeatureDependencies): Feature {
       },
       {
         name: 'edit-privacy-notice',
+        access: 'privacy.notice.edit',
         phrases: ['edit privacy notice', 'edit the privacy notice', 'change privacy notice', 'change the privacy notice'],
         help: {
           title: 'edit privacy notice',
@@ -92,21 +98,24 @@ export function privacyFeature(deps: PrivacyFeatureDependencies): Feature {
       },
     ],
     verbs: {
-      'privacy.choose': cardAction(choice, async (data, sender) => {
+      'privacy.choose': cardAction('privacy.export', choice, async (data, sender) => {
         const actor = await sender.actor();
         return data.purpose === 'export' ? desk.exportOf(actor, data.aadObjectId) : desk.eraseConfirmation(actor, data.aadObjectId);
       }),
-      'privacy.erase': cardAction(erasure, async (data, sender) => desk.erase(await sender.actor(), data)),
-      'privacy.eraseCancel': cardAction(z.looseObject({}), async () =>
+      'privacy.erase': cardAction('privacy.erase', erasure, async (data, sender) => desk.erase(await sender.actor(), data)),
+      'privacy.eraseCancel': cardAction('privacy.erase', z.looseObject({}), async () =>
         noticeCard('Nothing erased', 'The erasure was cancelled.', 'default'),
       ),
-      'privacy.notice.save': cardAction(noticeForm, async (data, sender) => notice.save(await sender.actor(), data)),
-      'privacy.notice.reset': cardAction(noticeForm, async (data, sender) => notice.reset(await sender.actor(), data)),
+      'privacy.notice.save': cardAction('privacy.notice.edit', noticeForm, async (data, sender) => notice.save(await sender.actor(), data)),
+      'privacy.notice.reset': cardAction('privacy.notice.edit', noticeForm, async (data, sender) =>
+        notice.reset(await sender.actor(), data),
+      ),
     },
     jobs: deps.purge.handlers(),
     downloads: [
       {
         path: '/privacy/data/:file',
+        access: 'privacy.own',
         serve: async ({ params, query }) => {
           const subject = /^(.+)\.json$/.exec(params.file ?? '')?.[1];
           if (!subject || !AAD_OBJECT_ID_PATTERN.test(subject)) return notFound();

@@ -51,6 +51,7 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
     commands: [
       {
         name: 'feedback-report',
+        access: 'feedback.read',
         phrases: ['feedback', 'feedback report'],
         help: { title: 'feedback', detail: 'See which answers members found unhelpful.', role: 'officer' },
         run: async (_input, sender) => {
@@ -60,12 +61,14 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
       },
       {
         name: 'open-questions',
+        access: 'officerQuestions.answer',
         phrases: ['open questions', 'unanswered questions', 'questions for officers', 'questions for the officers'],
         help: { title: 'open questions', detail: 'Questions members asked the officers that nobody has answered yet.', role: 'officer' },
         run: async (_input, sender) => officers.openQuestions(await sender.actor()),
       },
       {
         name: 'officer-answers',
+        access: 'knowledge.manage',
         phrases: ['officer answers', 'officer entries', 'export officer answers', 'export officer entries'],
         help: {
           title: 'officer answers',
@@ -76,6 +79,7 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
       },
       {
         name: 'answers-due-for-review',
+        access: 'knowledge.manage',
         phrases: ['answers due for review', 'due for review', 'review due', 'answers to review'],
         help: {
           title: 'answers due for review',
@@ -86,25 +90,38 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
       },
     ],
     verbs: {
-      'feedback.submit': cardAction(feedbackData, async (data, sender) => {
+      'feedback.submit': cardAction('remit.ask', feedbackData, async (data, sender) => {
         const entry = knowledge.entry(data.entryId);
         if (!entry) throw new DomainError('not_found', 'That answer is no longer in the knowledge base. Please ask your question again.');
         await feedback.record({ entryId: entry.id, question: data.question, helpful: data.helpful }, sender.aadObjectId);
         return answerCard(lookup, entry, data.question, data.helpful ? 'helpful' : 'not_helpful', { today: today() });
       }),
-      'officerQuestion.ask': cardAction(askButtonSchema, async (data, sender) => officers.ask(await sender.actor(), data)),
-      'officerQuestion.show': cardAction(questionRef, async (data, sender) => officers.show(await sender.actor(), data.questionId)),
-      'officerQuestion.answer': cardAction(answerInputSchema, async (data, sender) => officers.answer(await sender.actor(), data)),
-      'officerEntry.list': cardAction(z.object({}), async (_data, sender) => officers.officerEntries(await sender.actor())),
-      'officerEntry.edit': cardAction(entryRef, async (data, sender) => officers.editEntryForm(await sender.actor(), data.entryId)),
-      'officerEntry.save': cardAction(entryChange, async (data, sender) => officers.saveEntry(await sender.actor(), data)),
-      'officerEntry.retire': cardAction(entryChange, async (data, sender) => officers.retireEntry(await sender.actor(), data)),
+      'officerQuestion.ask': cardAction('remit.ask', askButtonSchema, async (data, sender) => officers.ask(await sender.actor(), data)),
+      'officerQuestion.show': cardAction('officerQuestions.view', questionRef, async (data, sender) =>
+        officers.show(await sender.actor(), data.questionId),
+      ),
+      'officerQuestion.answer': cardAction('officerQuestions.answer', answerInputSchema, async (data, sender) =>
+        officers.answer(await sender.actor(), data),
+      ),
+      'officerEntry.list': cardAction('knowledge.manage', z.object({}), async (_data, sender) =>
+        officers.officerEntries(await sender.actor()),
+      ),
+      'officerEntry.edit': cardAction('knowledge.manage', entryRef, async (data, sender) =>
+        officers.editEntryForm(await sender.actor(), data.entryId),
+      ),
+      'officerEntry.save': cardAction('knowledge.manage', entryChange, async (data, sender) =>
+        officers.saveEntry(await sender.actor(), data),
+      ),
+      'officerEntry.retire': cardAction('knowledge.manage', entryChange, async (data, sender) =>
+        officers.retireEntry(await sender.actor(), data),
+      ),
     },
     jobs: officers.handlers(),
     start: () => officers.ensureScheduled(),
     downloads: [
       {
         path: '/exports/officer-answers.yaml',
+        access: 'knowledge.manage',
         serve: async ({ query }) => {
           const file = await officers.exportYaml(query);
           return file
@@ -114,6 +131,7 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
       },
     ],
     freeText: {
+      access: 'remit.ask',
       accepts: () => true,
       run: async (question) => {
         const result = (await knowledge.remit()).answer(question);

@@ -1,4 +1,6 @@
-import type { Member, RoleService } from '../../members';
+import type { Member } from '../../members/domain/member';
+import type { RoleService } from '../../members';
+import { may } from '../../../shared/access/policy';
 
 /** The councillors the training record is about (Recommendation 3: every member after each election). */
 export interface CouncillorDirectory {
@@ -6,21 +8,15 @@ export interface CouncillorDirectory {
 }
 
 /**
- * Councillors as the directory can tell them today: every active member who holds no staff role.
- * Officers and administrators run the programme rather than take it, so they are left out; the
- * directory records no councillor flag, so partner members of the panel who use the bot are
- * counted with the councillors. A directory that knows who is a councillor replaces this class
- * behind the same interface.
+ * Councillors as the roles table knows them: every active person with the councillor flag, on
+ * the panel or not (officers set it on the roles card, or import a Team of all elected members).
+ * Partner members of the panel are not councillors, so they are not chased for councillors'
+ * training.
  */
-export class RoleDerivedCouncillors implements CouncillorDirectory {
-  constructor(
-    private readonly roles: Pick<RoleService, 'membersWithRoles'>,
-    private readonly members: { list(filter: { activeOnly: boolean }): Promise<Member[]> },
-  ) {}
+export class FlaggedCouncillors implements CouncillorDirectory {
+  constructor(private readonly roles: Pick<RoleService, 'activeWhere'>) {}
 
-  async listCouncillors(): Promise<Member[]> {
-    const [members, people] = await Promise.all([this.members.list({ activeOnly: true }), this.roles.membersWithRoles()]);
-    const staff = new Set(people.filter((person) => person.role !== 'member').map((person) => person.aadObjectId));
-    return members.filter((member) => !staff.has(member.aadObjectId));
+  listCouncillors(): Promise<Member[]> {
+    return this.roles.activeWhere((person) => may(person, 'training.reminded'));
   }
 }

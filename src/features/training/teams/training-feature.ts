@@ -27,6 +27,7 @@ export function trainingFeature(desk: TrainingDesk): Feature {
     commands: [
       {
         name: 'training-due',
+        access: 'training.due',
         phrases: ['training due', 'who needs training', 'who is due for training', 'training report'],
         help: {
           title: 'training due',
@@ -35,12 +36,27 @@ export function trainingFeature(desk: TrainingDesk): Feature {
         },
         run: async (_input, sender) => desk.due(await sender.actor()),
       },
-      { name: 'my-training', phrases: ['my training', 'my training record'], run: (_input, sender) => desk.mine(sender) },
-      { name: 'training-reminders-off', phrases: ['stop training reminders'], run: (_input, sender) => setReminders(sender, false) },
-      { name: 'training-reminders-on', phrases: ['start training reminders'], run: (_input, sender) => setReminders(sender, true) },
+      {
+        name: 'my-training',
+        access: 'training.own',
+        phrases: ['my training', 'my training record'],
+        run: (_input, sender) => desk.mine(sender),
+      },
+      {
+        name: 'training-reminders-off',
+        access: 'training.own',
+        phrases: ['stop training reminders'],
+        run: (_input, sender) => setReminders(sender, false),
+      },
+      {
+        name: 'training-reminders-on',
+        access: 'training.own',
+        phrases: ['start training reminders'],
+        run: (_input, sender) => setReminders(sender, true),
+      },
     ],
     verbs: {
-      'training.optOut': cardAction(z.looseObject({}), (_data, sender) => setReminders(sender, false)),
+      'training.optOut': cardAction('training.own', z.looseObject({}), (_data, sender) => setReminders(sender, false)),
     },
     jobs: desk.handlers(),
     start: () => desk.ensureScheduled(),
