@@ -8,6 +8,7 @@ import {
   participationEventSchema,
   withoutUndefined,
 } from '../domain/event';
+import { parseStoredJson } from '../../../platform/storage/stored-json';
 
 /**
  * Participation events in one partition of a TimelineTable (see src/storage/timeline-table.ts),
@@ -41,9 +42,7 @@ const codec: TimelineCodec<ParticipationEvent> = {
   // Form limits keep an event far below the 64 KiB a string property may hold.
   encode: (event) => ({ json: JSON.stringify(event), columns: { startUtc: event.startUtc, status: event.status } }),
   decode: (json, rowKey) => {
-    const parsed = participationEventSchema.safeParse(JSON.parse(json));
-    if (!parsed.success) throw new Error(`stored event ${rowKey} is malformed: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
-    return withoutUndefined(parsed.data) as ParticipationEvent;
+    return withoutUndefined(parseStoredJson(participationEventSchema, json, `event ${rowKey}`));
   },
 };
 

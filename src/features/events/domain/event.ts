@@ -21,13 +21,20 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
  * on the panel or not), the officers, or the members of a Team the bot is installed in who are
  * not guests. The team's name is kept so cards can say who was invited without asking Teams again.
  */
-export type EventAudience =
-  { kind: 'panel' } | { kind: 'councillors' } | { kind: 'officers' } | { kind: 'team'; teamId: string; teamName: string };
+export const eventAudienceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('panel') }),
+  z.object({ kind: z.literal('councillors') }),
+  z.object({ kind: z.literal('officers') }),
+  z.object({ kind: z.literal('team'), teamId: z.string(), teamName: z.string() }),
+]);
+export type EventAudience = z.infer<typeof eventAudienceSchema>;
 
-export type EventStatus = 'scheduled' | 'cancelled';
+export const EVENT_STATUSES = ['scheduled', 'cancelled'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
 
 /** What an update changed, so an updated invitation can say so loudly. */
-export type EventChange = 'title' | 'kind' | 'time' | 'venue' | 'details' | 'rsvpBy' | 'audience';
+export const EVENT_CHANGES = ['title', 'kind', 'time', 'venue', 'details', 'rsvpBy', 'audience'] as const;
+export type EventChange = (typeof EVENT_CHANGES)[number];
 
 /** An event's id: `ev-` and 24 hex digits, random (events have no outside source to derive one from). */
 export type EventId = string;
@@ -44,43 +51,8 @@ export function newEventId(): EventId {
 }
 
 /** Who did something, by the identity Teams gave us (never card data). */
-export interface EventPerson {
-  aadObjectId: string;
-  name: string;
-}
-
-/**
- * A participation event. Instants are UTC ISO strings; `zone` is where people see them.
- * `sequence` grows by one on every change (iCalendar SEQUENCE, and stale-card checks).
- */
-export interface ParticipationEvent {
-  id: EventId;
-  title: string;
-  kind: EventKind;
-  startUtc: string;
-  endUtc: string;
-  zone: string;
-  /** The venue as typed, which may be or contain an online link. */
-  venue: string;
-  /** The first https:// address in the venue, for a 'Join online' button. */
-  onlineUrl?: string;
-  details?: string;
-  /** Responses are accepted until this instant (exclusive); never after the start. */
-  rsvpByUtc: string;
-  audience: EventAudience;
-  /** Sent with less than the minimum notice; the officer confirmed it and invitations say so. */
-  shortNotice: boolean;
-  status: EventStatus;
-  /** What the latest update changed; empty for a new or cancelled event. */
-  lastChanges: EventChange[];
-  /** The start before the latest move, shown on updated invitations. */
-  previousStartUtc?: string;
-  sequence: number;
-  createdBy: EventPerson;
-  createdAt: string;
-  updatedAt: string;
-  cancelledAt?: string;
-}
+export const eventPersonSchema = z.object({ aadObjectId: z.string(), name: z.string() });
+export type EventPerson = z.infer<typeof eventPersonSchema>;
 
 /** An event as read from storage, with the ETag to pass back when changing it. */
 export interface StoredEvent {
@@ -88,7 +60,11 @@ export interface StoredEvent {
   etag: string;
 }
 
-/** Validates a stored event (and anything else claiming to be one) field by field. */
+/**
+ * A participation event, as stored and as used: stored JSON is parsed with this schema, and the
+ * type is inferred from it. Instants are UTC ISO strings; `zone` is where people see them.
+ * `sequence` grows by one on every change (iCalendar SEQUENCE, and stale-card checks).
+ */
 export const participationEventSchema = z.object({
   id: eventIdSchema,
   title: z.string(),
@@ -96,29 +72,28 @@ export const participationEventSchema = z.object({
   startUtc: z.string(),
   endUtc: z.string(),
   zone: z.string(),
+  /** The venue as typed, which may be or contain an online link. */
   venue: z.string(),
+  /** The first https:// address in the venue, for a 'Join online' button. */
   onlineUrl: z.string().optional(),
   details: z.string().optional(),
+  /** Responses are accepted until this instant (exclusive); never after the start. */
   rsvpByUtc: z.string(),
-  audience: z.preprocess(
-    migrateAudience,
-    z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('panel') }),
-      z.object({ kind: z.literal('councillors') }),
-      z.object({ kind: z.literal('officers') }),
-      z.object({ kind: z.literal('team'), teamId: z.string(), teamName: z.string() }),
-    ]),
-  ),
+  audience: z.preprocess(migrateAudience, eventAudienceSchema),
+  /** Sent with less than the minimum notice; the officer confirmed it and invitations say so. */
   shortNotice: z.boolean(),
-  status: z.enum(['scheduled', 'cancelled']),
-  lastChanges: z.array(z.enum(['title', 'kind', 'time', 'venue', 'details', 'rsvpBy', 'audience'])),
+  status: z.enum(EVENT_STATUSES),
+  /** What the latest update changed; empty for a new or cancelled event. */
+  lastChanges: z.array(z.enum(EVENT_CHANGES)),
+  /** The start before the latest move, shown on updated invitations. */
   previousStartUtc: z.string().optional(),
   sequence: z.number().int().min(0),
-  createdBy: z.object({ aadObjectId: z.string(), name: z.string() }),
+  createdBy: eventPersonSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
   cancelledAt: z.string().optional(),
 });
+export type ParticipationEvent = z.infer<typeof participationEventSchema>;
 
 /** Whether responses are still taken at `nowUtc`. */
 export function rsvpOpen(event: Pick<ParticipationEvent, 'status' | 'rsvpByUtc'>, nowUtc: string): boolean {
