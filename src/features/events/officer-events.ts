@@ -3,20 +3,13 @@ import { DomainError } from '../../shared/errors/domain-error';
 import type { Actor } from '../../shared/access/actor';
 import { utcIso } from '../meetings';
 import { type Clock, LONDON } from '../../platform/time/clock';
-import {
-  type EventChange,
-  type EventId,
-  type ParticipationEvent,
-  eventIdForForm,
-  eventIdSchema,
-  newEventId,
-  withoutUndefined,
-} from './domain/event';
+import { type EventChange, type EventId, type ParticipationEvent, eventIdForForm, eventIdSchema, newEventId } from './domain/event';
 import { EventConcurrencyError, type EventRepository } from './data/event-repository';
 import { type TeamChoice, type ValidEventForm, validateEventForm } from './domain/event-form';
 import { requirePermission } from '../../shared/access/policy';
 import { formIdOf } from '../../shared/forms/form';
 import { isConflict } from '../../platform/storage/keys';
+import { withoutUndefined } from '../../shared/objects/without-undefined';
 
 export interface OfficerEventsOptions {
   /** EVENT_MIN_NOTICE: less notice than this needs the officer's confirmation and is flagged. */

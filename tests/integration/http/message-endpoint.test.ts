@@ -122,6 +122,20 @@ describe('POST /api/messages without credentials (local mode)', () => {
   });
 
   it.each([
+    ['a string', 'feedback.submit'],
+    ['null', null],
+    ['an action that is a string', { action: 'feedback.submit' }],
+    ['a verb that is a number', { action: { type: 'Action.Execute', verb: 42, data: {} } }],
+  ])('answers a card action whose value is %s with the friendly "not a button I recognise", changing nothing', async (_name, value) => {
+    const invoke = message(connector.url, { type: 'invoke', name: 'adaptiveCard/action', value });
+    const response = await post(app, invoke);
+    expect(response.status).toBe(200);
+    const body = JSON.parse(response.text) as { statusCode: number; value: { code: string; message: string } };
+    expect(body.statusCode).toBe(400);
+    expect(body.value).toEqual({ code: 'invalid_input', message: expect.stringContaining('not one I recognise') as unknown as string });
+  });
+
+  it.each([
     ['malformed JSON', '{"type":'],
     ['JSON with a trailing comma', '{"type":"message",}'],
     ['text that is not JSON', 'not json at all'],

@@ -1,14 +1,8 @@
 import type { TableClient } from '@azure/data-tables';
 import { type TimelineCodec, TimelineConcurrencyError, TimelineTable } from '../../../platform/storage/timeline-table';
-import {
-  type EventId,
-  type ParticipationEvent,
-  type StoredEvent,
-  eventIdSchema,
-  participationEventSchema,
-  withoutUndefined,
-} from '../domain/event';
+import { type EventId, type ParticipationEvent, type StoredEvent, eventIdSchema, participationEventSchema } from '../domain/event';
 import { parseStoredJson } from '../../../platform/storage/stored-json';
+import { withoutUndefined } from '../../../shared/objects/without-undefined';
 
 /**
  * Participation events in one partition of a TimelineTable (see src/storage/timeline-table.ts),

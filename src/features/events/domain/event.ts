@@ -131,8 +131,3 @@ export function audienceIncludes(audience: EventAudience, holding: { role: Role;
 export function audienceCode(audience: EventAudience): string {
   return audience.kind === 'team' ? `team:${audience.teamId}` : audience.kind;
 }
-
-/** Drops undefined fields, so stored JSON and comparisons see only what is set. */
-export function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
