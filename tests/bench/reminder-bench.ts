@@ -10,6 +10,7 @@ import { EmulatedConnector } from '../support/emulated-connector';
 import { TravelClock } from '../support/travel-clock';
 import { ms, percentile } from './bench-stats';
 import { teamsPersonalChatId, teamsUserId } from '../support/teams-ids';
+import { seedRolesIn } from '../support/seed-roles';
 
 const MEMBERS = 200;
 const FIRST_MEETING = '2027-01-04T10:00:00.000Z';
@@ -59,6 +60,11 @@ async function world(
       personalConversationReference: connector.reference(teamsPersonalChatId(`${prefix}-${i}`)),
     });
   }
+  // Reminders reach panel members (and officers); a person the bot has only seen is a guest.
+  await seedRolesIn(
+    store,
+    Array.from({ length: MEMBERS }, (_, i) => ({ aadObjectId: `m-${i}` })),
+  );
   for (let i = 0; i < meetings; i++) await composition.services.meetings.repository.create(meeting(i));
   await composition.reminders.planUpcoming();
   return composition;
@@ -86,6 +92,13 @@ async function tickCosts(composition: Composition, clock: TravelClock): Promise<
     dueSamples.push(performance.now() - started);
     if (ran !== 1) throw new Error(`expected one due job, ran ${ran}`);
   }
+  // Each due tick must really have fanned its reminder out, or the figure measures nothing.
+  const queued = composition.tables
+    .client('outbox')
+    .listEntities({ queryOptions: { filter: "RowKey ge 'm_' and RowKey lt 'm`'", select: ['RowKey'] } });
+  let rows = 0;
+  for await (const _row of queued) rows++;
+  if (rows !== DUE_SAMPLES * MEMBERS) throw new Error(`expected ${DUE_SAMPLES * MEMBERS} reminders in the outbox, found ${rows}`);
   return { idle: percentile(idleSamples, 50), due: percentile(dueSamples, 50) };
 }
 
@@ -108,6 +121,10 @@ async function lateness(connectionString: string, connector: EmulatedConnector):
       personalConversationReference: connector.reference(teamsPersonalChatId(`late-${i}`)),
     });
   }
+  await seedRolesIn(
+    store,
+    Array.from({ length: 20 }, (_, i) => ({ aadObjectId: `l-${i}` })),
+  );
   const dueAt = new Map<string, number>();
   const base = Date.now() + 3_000;
   for (let i = 0; i < 10; i++) {

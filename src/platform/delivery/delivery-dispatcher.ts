@@ -182,6 +182,7 @@ export class DeliveryDispatcher {
     if (this.state === 'running') return;
     if (this.state === 'killed' || this.state === 'stopping') throw new Error(`DeliveryDispatcher: cannot start when ${this.state}`);
     this.state = 'running';
+    this.pacer.startEvenly(this.nowMs());
     const generation = ++this.generation;
     this.loop = this.run(generation);
   }

@@ -44,6 +44,17 @@ export class SendPacer {
     this.app.setWindows(this.appWindows());
   }
 
+  /**
+   * A boot cannot know what its previous boot (killed a moment ago) or the other instances sent in
+   * the last second, so it starts at its rate rather than with a burst of a whole window, which
+   * on top of the previous boot's last second would draw 429s: the window before `nowMs` is taken
+   * as used evenly.
+   */
+  startEvenly(nowMs: number): void {
+    const [window] = this.appWindows();
+    for (let i = 1; i <= window!.limit; i++) this.app.record(APP_KEY, nowMs - window!.perMs + (i * window!.perMs) / window!.limit);
+  }
+
   get instanceRatePerSecond(): number {
     return this.options.ratePerSecond * this.share;
   }

@@ -25,6 +25,27 @@ function simulate(pacer: SendPacer, clock: ManualClock, conversations: string[],
 const manyConversations = Array.from({ length: 5_000 }, (_, i) => `c${i}`);
 
 describe('SendPacer', () => {
+  it('starts evenly: a fresh boot sends at its rate from the first moment, never a whole window at once', () => {
+    const clock = new ManualClock('2026-11-23T09:00:00Z');
+    const options = {
+      ratePerSecond: 50,
+      conversationWindows: TEAMS_CONVERSATION_WINDOWS,
+      appWindowMarginMs: 20,
+      conversationWindowMarginMs: 0,
+    };
+    const bursting = simulate(new SendPacer(options), new ManualClock('2026-11-23T09:00:00Z'), manyConversations, 200);
+    expect(bursting.length).toBe(50); // without it: the whole second's allowance in the first instant
+
+    const pacer = new SendPacer(options);
+    pacer.startEvenly(clock.now().toMillis());
+    const start = clock.now().toMillis();
+    const sent = simulate(pacer, clock, manyConversations, 3_000);
+    // What the previous boot sent in the second before the start plus these never passes the rate, if it too sent evenly.
+    expect(sent.filter((at) => at < start + 500).length).toBeLessThanOrEqual(26);
+    expect(sent.length).toBeGreaterThanOrEqual(0.95 * 150);
+    for (let i = 50; i < sent.length; i++) expect(sent[i]! - sent[i - 50]!).toBeGreaterThanOrEqual(1_000);
+  });
+
   it('paces the app rate: never more than the rate in any second, and at least 97% of it', () => {
     const clock = new ManualClock('2026-11-23T09:00:00Z');
     const pacer = new SendPacer({
