@@ -1,5 +1,5 @@
 import type { RunningApp } from '../../src/app/app';
-import { ask, cardJson, executeActionData, exportUrl, firstCard, newMessageWaiter } from '../support/conversation-driver';
+import { ask, askFor, cardJson, executeActionData, exportUrl, firstCard, newMessageWaiter } from '../support/conversation-driver';
 import { AS_MARTIN, AS_OLIVIA, AS_PRIYA, OLIVIA_ACTOR, startPanelConversation } from '../support/panel-conversation';
 import type { Playground } from '../support/playground';
 import type { PlaygroundWorld } from '../support/playground-world';
@@ -102,14 +102,16 @@ describe('challenge cards in the Agents Playground', () => {
 
   it('lists "my challenge cards" for the assignee and reports the quarter with a CSV for officers only', async () => {
     expect(cardJson(await ask(playground, 'my challenge cards', AS_MARTIN))).toContain('CC-2026-001');
-    const report = cardJson(await ask(playground, 'challenge report for Q4 2026', AS_OLIVIA));
+    const report = cardJson(await askFor(playground, 'challenge report for Q4 2026', AS_OLIVIA, 'Challenge cards report: Q4 2026'));
     expect(report).toContain('Q4 2026');
     const csvUrl = exportUrl(report, 'challenges.csv');
     const csv = await fetch(csvUrl);
     expect(csv.status).toBe(200);
     expect(await csv.text()).toContain('CC-2026-001');
     expect((await fetch(csvUrl.replace(/sig=[^&]+/, 'sig=forged'))).status).toBe(403);
-    expect(cardJson(await ask(playground, 'challenge report for Q4 2026', AS_MARTIN))).not.toContain('challenges.csv');
+    expect(cardJson(await askFor(playground, 'challenge report for Q4 2026', AS_MARTIN, 'Challenge cards report: Q4 2026'))).not.toContain(
+      'challenges.csv',
+    );
     expect(cardJson(await ask(playground, 'challenge cards', AS_MARTIN))).toMatch(/[Oo]nly officers/);
     // Someone in the tenant who is not on the panel (a guest) gets exactly what a missing card gets.
     const asGuest = { from: CLLR_OWEN_PRICE.id, conversationId: GROUP_CHAT_ID };

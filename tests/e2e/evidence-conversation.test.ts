@@ -133,10 +133,10 @@ describe("the panel's evidence in the Agents Playground", () => {
     const due = cardJson(await askFor('training due', AS_OLIVIA, 'Corporate parenting training due'));
     expect(due).not.toContain(CLLR_MARTIN_HUGHES.name);
     expect(due).toContain(CLLR_PRIYA_SHAH.name);
-    const mine = cardJson(await ask(playground, 'my training', AS_MARTIN));
+    const mine = cardJson(await askFor('my training', AS_MARTIN, 'Corporate parenting induction for councillors'));
     expect(mine).toContain('Corporate parenting induction for councillors');
     expect(mine).toContain('up to date');
-    expect(cardJson(await ask(playground, 'my training', AS_PRIYA))).toContain(
+    expect(cardJson(await askFor('my training', AS_PRIYA, 'not attended corporate parenting training since the election'))).toContain(
       'not attended corporate parenting training since the election',
     );
   });
@@ -202,7 +202,9 @@ describe("the panel's evidence in the Agents Playground", () => {
     ]);
     expect(docx.images).toHaveLength(1);
     expect((await fetch(url.replace(/sig=[^&]+/, 'sig=forged'))).status).toBe(403);
-    expect(cardJson(await ask(playground, 'participation report for Q4 2026', AS_MARTIN))).toContain('Only officers');
+    expect(
+      cardJson(await askFor('participation report for Q4 2026', AS_MARTIN, 'Only officers can see the participation report')),
+    ).toContain('Only officers');
 
     expect(cardJson(await askFor('participation report for 2026', AS_OLIVIA, 'Participation report: 2026'))).toContain('1 (50%)');
     const range = cardJson(
@@ -261,11 +263,13 @@ describe("the panel's evidence in the Agents Playground", () => {
       'Not yet',
     ]);
     expect(docx.images.length).toBe(2);
-    expect(cardJson(await ask(playground, 'challenge report for Q4 2026', AS_MARTIN))).not.toContain('challenges.docx');
+    expect(cardJson(await askFor('challenge report for Q4 2026', AS_MARTIN, 'Challenge cards report: Q4 2026'))).not.toContain(
+      'challenges.docx',
+    );
   });
 
   it('drafts "You said, we did" for the children in care councils, takes an officer\'s edits, sends them on once and downloads them as Word', async () => {
-    expect(cardJson(await ask(playground, 'you said we did', AS_MARTIN))).toContain('Only officers can prepare');
+    expect(cardJson(await askFor('you said we did', AS_MARTIN, 'Only officers can prepare'))).toContain('Only officers can prepare');
     expect(cardJson(await askFor('you said we did for 2027', AS_OLIVIA, 'Choose a year from 2015 to 2026'))).not.toContain(
       'You said, we did: 2027',
     );
@@ -326,7 +330,9 @@ describe("the panel's evidence in the Agents Playground", () => {
   });
 
   it("takes the quarter's key figures from an officer's form and brings them to members in the next bulletin, with the change and the trend chart, once", async () => {
-    expect(cardJson(await ask(playground, 'enter key figures', AS_MARTIN))).toContain('Only officers can enter the key figures');
+    expect(cardJson(await askFor('enter key figures', AS_MARTIN, 'Only officers can enter the key figures'))).toContain(
+      'Only officers can enter the key figures',
+    );
     expect(cardJson(await askFor('enter key figures for Q4 2026', AS_OLIVIA, 'has not ended yet'))).toContain(
       'The last complete quarter is Q3 2026',
     );
@@ -339,7 +345,9 @@ describe("the panel's evidence in the Agents Playground", () => {
     };
     const refused = await enter('enter key figures', 'Q3 2026', { figure_foster_care_share: '140', source: 'Performance report' });
     expect(refused).toContain('Enter a number from 0 to 100.');
-    expect(cardJson(await ask(playground, 'key figures', AS_MARTIN))).toContain('No key figures have been entered yet.');
+    expect(cardJson(await askFor('key figures', AS_MARTIN, 'No key figures have been entered yet.'))).toContain(
+      'No key figures have been entered yet.',
+    );
     expect(
       await enter('enter key figures for Q2 2026', 'Q2 2026', {
         figure_children_in_care: '1,858',
@@ -355,7 +363,7 @@ describe("the panel's evidence in the Agents Playground", () => {
         source: 'Children in care performance report, 30 September 2026',
       }),
     ).toContain('Saved. Members get them in the next Member Bulletin.');
-    expect(cardJson(await ask(playground, 'key figures', AS_MARTIN))).toContain('1,870 (up 12 since Q2 2026)');
+    expect(cardJson(await askFor('key figures', AS_MARTIN, '1,870'))).toContain('1,870 (up 12 since Q2 2026)');
 
     await app.composition.bulletin.ensureScheduled();
     const first = newMessageWaiter(playground);
