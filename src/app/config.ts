@@ -443,6 +443,14 @@ export interface LocalRunConfig {
   childEnvironment(overrides: Record<string, string>): NodeJS.ProcessEnv;
 }
 
+/**
+ * The environment a development tool (npm start, the toolkit check) hands a child process: this
+ * process's, plus the given overrides. Read here so that the config module stays the one reader.
+ */
+export function childProcessEnvironment(overrides: Record<string, string>, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...env, ...overrides };
+}
+
 /** What `npm start` (src/tools/start-local.ts) needs to launch the bot with the Playground. */
 export function loadLocalRunConfig(env: NodeJS.ProcessEnv = process.env): LocalRunConfig {
   const ports = z
@@ -464,6 +472,6 @@ export function loadLocalRunConfig(env: NodeJS.ProcessEnv = process.env): LocalR
     sampleData,
     dataDir: env.DATA_DIR?.trim() || '.data',
     tablePrefix: env.TABLE_PREFIX?.trim() || (sampleData ? SAMPLE_TABLE_PREFIX : DEFAULT_TABLE_PREFIX),
-    childEnvironment: (overrides) => ({ ...env, ...overrides }),
+    childEnvironment: (overrides) => childProcessEnvironment(overrides, env),
   };
 }

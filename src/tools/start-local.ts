@@ -81,8 +81,9 @@ async function main(): Promise<void> {
   });
   await waitForHttp(`${playgroundUrl}/`, 120000);
 
-  const opener = findBrowserOpener({ platform: process.platform, env: process.env });
-  const opened = opener ? await openBrowser(opener, playgroundUrl, process.env) : false;
+  const environment = local.childEnvironment({});
+  const opener = findBrowserOpener({ platform: process.platform, env: environment });
+  const opened = opener ? await openBrowser(opener, playgroundUrl, environment) : false;
   process.stdout.write(banner(local, playgroundUrl, currentUser.name, opened));
 }
 

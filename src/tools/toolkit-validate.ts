@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
+import { childProcessEnvironment } from '../app/config';
 
 export interface ToolkitValidation {
   /** False when the Agents Toolkit CLI is not installed (a production install without devDependencies). */
@@ -43,8 +44,7 @@ export async function validateWithToolkit(packageFile: string, options: { home?:
   try {
     new AdmZip(packageFile).extractAllTo(dir, true);
     const manifest = path.join(dir, 'manifest.json');
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
+    const env = childProcessEnvironment({
       APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
       HTTPS_PROXY: NO_NETWORK_PROXY,
       HTTP_PROXY: NO_NETWORK_PROXY,
@@ -53,7 +53,7 @@ export async function validateWithToolkit(packageFile: string, options: { home?:
       NO_PROXY: '',
       no_proxy: '',
       ...(options.home ? { HOME: options.home, USERPROFILE: options.home } : {}),
-    };
+    });
     const { code, output } = await run(
       process.execPath,
       [cli, 'validate', '--manifest-file', manifest, '--interactive', 'false', '--telemetry', 'false'],

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, loadLocalRunConfig, loadPackagingConfig } from '../../../src/app/config';
+import { ConfigError, childProcessEnvironment, loadConfig, loadLocalRunConfig, loadPackagingConfig } from '../../../src/app/config';
 
 const production = {
   NODE_ENV: 'production',
@@ -228,5 +228,18 @@ describe('loadPackagingConfig', () => {
       publicBaseUrl: 'https://x',
     });
     expect(loadPackagingConfig({ MicrosoftAppId: 'a', BOT_ID: 'b' }).appId).toBe('a');
+  });
+});
+
+describe('the environment development tools hand their child processes', () => {
+  it('is the loaded environment with the overrides on top, and leaves the original untouched', () => {
+    const env = { PATH: '/usr/bin', HOME: '/home/officer' };
+    expect(childProcessEnvironment({ HOME: '/tmp/atk-home', NO_PROXY: '' }, env)).toEqual({
+      PATH: '/usr/bin',
+      HOME: '/tmp/atk-home',
+      NO_PROXY: '',
+    });
+    expect(env.HOME).toBe('/home/officer');
+    expect(loadLocalRunConfig({ PATH: '/bin', DISPLAY: ':0' }).childEnvironment({})).toEqual({ PATH: '/bin', DISPLAY: ':0' });
   });
 });
