@@ -1,4 +1,5 @@
 import { type EnglishThesaurus, sharedThesaurus } from './data/english-thesaurus';
+import { type EnglishWordFrequency, sharedWordFrequency } from './data/english-word-frequency';
 import { ExactQuestionMatch } from './domain/exact-question-match';
 import { GlossaryShortcut } from './domain/glossary-shortcut';
 import type { KnowledgeBase } from './domain/knowledge-base';
@@ -6,7 +7,15 @@ import type { KnowledgeEntry, SearchableEntry } from './domain/knowledge-entry';
 import { contentStems } from './domain/match-scoring';
 import { passageEntry } from './domain/passage-entries';
 import { withoutPreamble } from './domain/question-preamble';
-import { type QuestionShape, acronymSubject, holdsCount, holdsDate, namesSomeone, questionShape } from './domain/question-shape';
+import {
+  type QuestionShape,
+  acronymSubject,
+  holdsCount,
+  holdsDate,
+  holdsMoney,
+  namesSomeone,
+  questionShape,
+} from './domain/question-shape';
 import type { RemitResult } from './domain/remit-result';
 import { ENTRY_PROFILE, type RemitEvaluation, RemitSearch, type SearchProfile } from './domain/remit-search';
 import type { SourcePassage } from './domain/source-passage';
@@ -46,6 +55,7 @@ const GUIDING_CONFIDENCE = 0.7;
 
 interface AnswerHolds {
   count: boolean;
+  money: boolean;
   share: boolean;
   date: boolean;
   name: boolean;
@@ -57,6 +67,7 @@ export interface RemitServiceOptions {
   /** Entries officers added in Teams, searched like the curated ones. */
   extraEntries?: readonly SearchableEntry[];
   thesaurus?: EnglishThesaurus;
+  wordFrequency?: EnglishWordFrequency;
 }
 
 /**
@@ -81,7 +92,8 @@ export class RemitService {
     const searchable = [...knowledge.searchableEntries(), ...(options.extraEntries ?? [])];
     for (const s of searchable) this.byId.set(s.entry.id, s.entry);
     const acronymGroups = searchable.filter((s) => s.meaning !== undefined).map((s) => [...s.acronyms, s.meaning ?? '']);
-    const expander = new SynonymExpander([...knowledge.synonymGroups(), ...acronymGroups], thesaurus);
+    const frequency = options.wordFrequency ?? sharedWordFrequency();
+    const expander = new SynonymExpander([...knowledge.synonymGroups(), ...acronymGroups], thesaurus, (word) => frequency.rank(word));
     this.exact = new ExactQuestionMatch(searchable);
     this.shortcut = new GlossaryShortcut(searchable);
     this.entries = new RemitSearch(searchable, expander, ENTRY_PROFILE);
@@ -90,7 +102,8 @@ export class RemitService {
     expander.useIndex((term) => this.entries.holds(term) || (this.passages?.holds(term) ?? false));
     this.speller = new SpellingCorrector({
       words: wordFrequencies([...searchable, ...passageEntries], knowledge),
-      isEnglish: (s) => thesaurus.isEnglish(s),
+      // WordNet lists lemmas ("become"); the spoken-English list also knows "became", "went", "thought".
+      isEnglish: (word) => thesaurus.isEnglish(stem(word)) || frequency.rank(word) !== undefined,
     });
   }
 
@@ -102,7 +115,9 @@ export class RemitService {
     const tokens = raw.map((t) => (isStopWord(t) ? t : this.speller.correct(t)));
     const shape = questionShape(text);
 
-    const known = this.exact.match(raw) ?? this.exact.match(tokens) ?? this.shortcut.match(tokens);
+    // The bot answers questions about the panel; it does not do the member's paperwork.
+    if (shape.taskRequest) return { kind: 'unknown', reason: 'off_topic' };
+    const known = this.exact.match(raw) ?? this.exact.match(tokens) ?? this.shortcut.match(tokens) ?? this.shortcut.meaningAsked(tokens);
     if (known) return this.answerWith(known, 1);
     if (shape.acronymFrame) {
       const acronym = this.shortcut.find(tokens);
@@ -161,6 +176,7 @@ export class RemitService {
   /** "How many" wants a figure and "who is the ..." a name: an answer without one is not the answer, however well it matched. */
   private fitsShape(entry: KnowledgeEntry, shape: QuestionShape): boolean {
     if (shape.wants === 'count' && !this.holdsOf(entry).count) return false;
+    if (shape.money && !this.holdsOf(entry).money) return false;
     return !shape.identity || this.holdsOf(entry).name;
   }
 
@@ -170,6 +186,7 @@ export class RemitService {
     if (!holds) {
       holds = {
         count: holdsCount(entry.answer),
+        money: holdsMoney(entry.answer),
         share: /%|per cent|proportion|a quarter/.test(entry.answer),
         date: holdsDate(entry.answer),
         name: namesSomeone(entry.answer, this.isEnglishWord),

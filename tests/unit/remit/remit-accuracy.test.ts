@@ -41,8 +41,9 @@ describe('remit search on the question set', () => {
 
   /**
    * Issue 10's target is 90% of the test half with no confident wrong answer and every decline kept.
-   * The search does not reach it yet (85.1% top-1, 19 confident-wrong of 228, 52/61 declines when this
-   * was written): these floors stop it getting worse, and are raised to the target as it improves.
+   * The search does not reach it yet on questions written by reviewers who never saw it (83.3% top-1,
+   * 25 confident-wrong of 317, 74/98 declines when this was written): these floors stop it getting
+   * worse, and are raised to the target as it improves.
    */
   it('does no worse on the test half than the figures last measured (the target is 90% and none wrong)', () => {
     const tune = scoreHalf(questions, 'tune', answer);
@@ -55,14 +56,14 @@ describe('remit search on the question set', () => {
         ...test.misses.map((m) => `  test miss: "${m.q}" -> ${m.got} (expected ${m.expected})`),
       ].join('\n'),
     );
-    expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.85);
-    expect(test.wrong).toBeLessThanOrEqual(19);
-    expect(test.declinedWhenRight).toBeGreaterThanOrEqual(52);
-    expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.92);
+    expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.83);
+    expect(test.wrong).toBeLessThanOrEqual(25);
+    expect(test.declinedWhenRight).toBeGreaterThanOrEqual(74);
+    expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.86);
   });
 
-  it('declines nearly every question of the tune half that must be declined (one slips through today)', () => {
+  it('declines nearly every question of the tune half that must be declined (6 of 80 slip through today)', () => {
     const answered = questions.filter((q) => q.half === 'tune' && q.decline && service.answer(q.q).kind === 'answer').map((q) => q.q);
-    expect(answered.length).toBeLessThanOrEqual(1);
+    expect(answered.length).toBeLessThanOrEqual(6);
   });
 });

@@ -159,6 +159,18 @@ describe('RemitService', () => {
       expect(answered('what are the panels responsibilites').entry.id).toBe('tor-roles-responsibilities');
     });
 
+    it('answers the acronym asked about before "mean", whatever the question goes on to say', () => {
+      expect(answered('what does UASC mean - is that the same as refugee children').entry.id).toBe('glossary-uasc');
+      expect(answered('sorry, whats a NEET').entry.id).toBe('glossary-neet');
+      expect(answered("what's the full name of ofsted").entry.id).toBe('glossary-ofsted');
+      expect(service.answer('cse full name?')).toEqual({ kind: 'unknown', reason: 'unknown_acronym' });
+    });
+
+    it('declines jobs for an assistant, and money questions no answer speaks of', () => {
+      expect(service.answer('please proofread my speech for the panel')).toEqual({ kind: 'unknown', reason: 'off_topic' });
+      expect(service.answer('how much money does the panel spend on challenge cards').kind).toBe('unknown');
+    });
+
     it('reads past a self-introduction', () => {
       expect(answered("I'm a new councillor - what is the corporate parenting panel?").entry.id).toBe('tor-purpose');
     });

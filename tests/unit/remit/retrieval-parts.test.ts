@@ -2,7 +2,7 @@ import { sharedThesaurus } from '../../../src/features/remit/data/english-thesau
 import { parseSourceDocument } from '../../../src/features/remit/data/source-loader';
 import { KnowledgeLoadError } from '../../../src/features/remit/domain/knowledge-load-error';
 import { withoutPreamble } from '../../../src/features/remit/domain/question-preamble';
-import { holdsCount, namesSomeone, questionShape } from '../../../src/features/remit/domain/question-shape';
+import { holdsCount, holdsMoney, namesSomeone, questionShape } from '../../../src/features/remit/domain/question-shape';
 import { SpellingCorrector, editDistance } from '../../../src/features/remit/domain/spelling-corrector';
 import { stem } from '../../../src/features/remit/domain/stemmer';
 import type { KnowledgeEntry } from '../../../src/features/remit/domain/knowledge-entry';
@@ -18,7 +18,7 @@ describe('spelling correction against the index vocabulary', () => {
     ['launch', 1],
     ['placement', 6],
   ]);
-  const corrector = new SpellingCorrector({ words, isEnglish: (s) => thesaurus.isEnglish(s) });
+  const corrector = new SpellingCorrector({ words, isEnglish: (word) => thesaurus.isEnglish(stem(word)) });
 
   it.each([
     ['accountabilty', 'accountability'],
@@ -26,6 +26,9 @@ describe('spelling correction against the index vocabulary', () => {
     ['responsibilites', 'responsibilities'],
     ['placment', 'placement'],
     ['plcaement', 'placement'],
+    // Two letters dropped from a long word: no single deletion of the indexed word meets it.
+    ['accountabily', 'accountability'],
+    ['resposibilities', 'responsibilities'],
   ])('corrects %s to %s', (typo, word) => {
     expect(corrector.correct(typo)).toBe(word);
   });
@@ -71,6 +74,25 @@ describe('question shapes', () => {
     expect(questionShape('who is the panel accountable to').identity).toBe(false);
     expect(questionShape('who is on the panel').identity).toBe(false);
     expect(questionShape('what does CSE stand for').acronymFrame).toBe(true);
+    expect(questionShape('ofsted full name').acronymFrame).toBe(true);
+    expect(questionShape('what is the full range of services').acronymFrame).toBe(false);
+  });
+
+  it('tells a job for an assistant from a question about the panel', () => {
+    expect(questionShape('review my report').taskRequest).toBe(true);
+    expect(questionShape('can you draft this email for me').taskRequest).toBe(true);
+    expect(questionShape('please proofread our briefing').taskRequest).toBe(true);
+    expect(questionShape('review the challenge card report').taskRequest).toBe(false);
+    expect(questionShape('what reports does the panel review').taskRequest).toBe(false);
+  });
+
+  it('tells a question about money, which only an answer speaking of money can answer', () => {
+    expect(questionShape("what is the panel's budget").money).toBe(true);
+    expect(questionShape('how much do foster carers get paid').money).toBe(true);
+    expect(questionShape('how much does it cost').money).toBe(true);
+    expect(questionShape('how many children are in care').money).toBe(false);
+    expect(holdsMoney('a budget of £2.4 million')).toBe(true);
+    expect(holdsMoney('a rent guarantor scheme and help with council tax')).toBe(false);
   });
 
   it('finds a count only where there is one, not in years or numbered labels', () => {
@@ -95,6 +117,9 @@ describe('self-introductions in front of a question', () => {
     ['As a foster carer on the panel, what are the priorities?', 'what are the priorities?'],
     ["I've just been elected, what does being a corporate parent mean for me?", 'what does being a corporate parent mean for me?'],
     ['what is the panel for?', 'what is the panel for?'],
+    ["I'm the designated doctor for looked after children - who chairs the panel?", 'who chairs the panel?'],
+    ['School governor here: what is the virtual school?', 'what is the virtual school?'],
+    ['the 2015 review - who sat on it?', 'the 2015 review - who sat on it?'],
   ])('%s -> %s', (question, rest) => {
     expect(withoutPreamble(question)).toBe(rest);
   });

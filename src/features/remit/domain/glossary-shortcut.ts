@@ -44,6 +44,17 @@ export class GlossaryShortcut {
   }
 
   /**
+   * "what does LAC mean, is it the same as CLA", "does CSE mean the same as ...": the acronym just
+   * before "mean" or "stand for" is the one asked about, whatever else the question goes on to say.
+   */
+  meaningAsked(tokens: readonly string[]): KnowledgeEntry | undefined {
+    const frame = tokens.findIndex((t) => t === 'mean' || t === 'means' || t === 'stand' || t === 'stands');
+    if (frame <= 0) return undefined;
+    const subject = tokens.slice(0, frame).filter((t) => !isStopWord(t));
+    return subject.length === 1 ? this.find(subject) : undefined;
+  }
+
+  /**
    * The glossary entry for an acronym anywhere in a question that asks what an acronym stands for
    * ("what does IRO stand for in social care"): the glossary, not a topic that merely uses it.
    */

@@ -23,3 +23,12 @@ export const INTENT_WORDS: Readonly<Record<string, readonly string[]>> = {
 
 /** "What is the panel for?": a question ending in "for" asks what something is for. */
 export const TRAILING_FOR_INTENT: readonly string[] = ['purpose', 'aim'];
+
+/** "What does the panel do?": asking what something does is asking for its role. */
+export const DOES_WHAT_INTENT: readonly string[] = ['role', 'responsibilities', 'purpose'];
+
+/** True for "what does X do", "what do corporate parents actually do", "what does the VSK do for ...". */
+export function asksWhatSomethingDoes(tokens: readonly string[]): boolean {
+  const auxiliary = tokens.findIndex((t, i) => (t === 'does' || t === 'do' || t === 'did') && i <= 2 && tokens[0] === 'what');
+  return auxiliary >= 0 && tokens.slice(auxiliary + 2).some((t) => t === 'do' || t === 'doing');
+}

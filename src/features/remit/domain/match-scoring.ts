@@ -79,7 +79,7 @@ export function weightedCoverage(concepts: readonly QueryConcept[], credits: rea
   let total = 0;
   let covered = 0;
   concepts.forEach((concept, i) => {
-    const weight = CONCEPT_WEIGHT[concept.strength];
+    const weight = CONCEPT_WEIGHT[concept.strength] * (concept.informativeness ?? 1);
     total += weight;
     covered += weight * (credits[i] ?? 0);
   });

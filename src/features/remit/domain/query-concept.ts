@@ -20,4 +20,9 @@ export interface QueryConcept {
    * answer is wanted ("where", "how many"). None of these proves on its own what the question is about.
    */
   strength: 'strong' | 'weak' | 'number' | 'intent';
+  /**
+   * For a strong concept, how much it says about what the question is about, in (0, 1]: everyday
+   * words ("turn", "proper", "expected") count for less than rare ones ("braille"). Absent: 1.
+   */
+  informativeness?: number;
 }

@@ -17,6 +17,13 @@ export interface QuestionShape {
   aboutNow: boolean;
   /** "what does X stand for", "full form of X": the subject is an acronym, answered by the glossary or not at all. */
   acronymFrame: boolean;
+  /**
+   * "Review my report", "draft this e-mail", "fix our spreadsheet": a job for an assistant on the
+   * member's own work, not a question about the panel, however panel-like its words.
+   */
+  taskRequest: boolean;
+  /** "What is the panel's budget", "how much do foster carers get paid": asks for money, so the answer must speak of money. */
+  money: boolean;
 }
 
 const COUNT =
@@ -25,13 +32,25 @@ const DATE =
   /^(?:when)\b|\b(?:when (?:is|was|did|does|do|will|were|are|has|had)|what date|which date|what year|which year|what day|what month|by when|since when|how long ago)\b/;
 const PERSON =
   /^(?:who|whos|whom)\b|\b(?:who (?:is|was|are|were|chairs?|chaired|leads?|runs?)|which (?:councillor|officer|member|person|people|mp))\b/;
-const NOW = /\b(?:now|right now|currently|current|nowadays|these days|at the moment|at present|this year|today|up to date)\b/;
+// The documents look back: what comes next (the next meeting's end, next year's plan) is an officer's to say.
+const NOW =
+  /\b(?:now|right now|currently|current|nowadays|these days|at the moment|at present|this year|today|up to date|(?:next|upcoming|forthcoming) (?:meeting|meetings|panel|year|month|week|term|inspection|review|election|elections|report)|forward plan|future plans?|latest|most recent|last year|last month|so far|to date|(?:been|was it|were they|is it) (?:done|completed|implemented|carried out|actioned|delivered))\b/;
+// "what is the virtual school head's name", "name of the lead participation officer": a name is asked for.
+const NAME_ASKED = /\bnames?\b/;
+const POST =
+  /\b(?:head|heads|chair|chairman|chairwoman|chairperson|vice|officer|director|councillor|cllr|manager|lead|leader|nurse|doctor|commissioner|clerk|worker|mp|minister|headteacher|person)\b/;
 const SHARE = /%|\b(?:percent(?:age)?|per cent|proportion|share|fraction)\b/;
-const IDENTITY = /^(?:who is|who was|whos|who are|who were) (?!on\b|in\b)/;
+// "who's the chair" arrives as "who the chair" once the possessive-looking "'s" is dropped.
+const IDENTITY = /^(?:who is|who was|whos|who are|who were|who(?= the\b)) (?!on\b|in\b)/;
 // "who is the panel accountable to", "who is responsible for ...", "who is on the panel": a role or a body, not a name.
 const NOT_IDENTITY =
   /\b(?:to|for|with|by|from|about|on|in|at|into|responsible|accountable|answerable|eligible|entitled|allowed|able|supposed|meant|expected|invited|involved|covered|included|represented|members?|membership)$|\b(?:responsible|accountable|answerable|in charge|involved|represented|eligible)\b/;
-const ACRONYM_FRAME = /\b(?:stands? for|short for|full form|acronym|abbreviation|abbreviated|initials|letters)\b/;
+const TASK_REQUEST =
+  /^(?:(?:please|pls|can you|could you|would you|will you|can u|could u)\s+)*(?:review|proofread|proof read|read through|write|draft|redraft|rewrite|edit|fix|correct|improve|translate|summari[sz]e|shorten|mark|format|reformat|compose|type|print|book|order|buy|pay|send|email|forward|ring|call|cancel|renew|reset|upload|attach|save|delete)\s+(?:up\s+|over\s+)?(?:my|me|our|this|these|that|those|his|her|their)\b/;
+const MONEY =
+  /£|\b(?:budgets?|costs?|costing|funding|funded|salary|salaries|wages?|allowances?|paid|fees?|prices?|pounds|expenses|how much money|how much (?:is|are|does|do|did) (?:it|they|we|a|an|the)?\s*(?:cost|pay|get|earn|receive))\b/;
+const ACRONYM_FRAME =
+  /\b(?:stands? for|short for|full form|full name|in full|spel(?:t|led) out|acronym|abbreviation|abbreviated|initials|letters)\b/;
 
 /** Reads what a question asks for from its wording. */
 export function questionShape(question: string): QuestionShape {
@@ -39,8 +58,16 @@ export function questionShape(question: string): QuestionShape {
     .replace(/[^a-z0-9%]+/g, ' ')
     .trim();
   const wants: AnswerWanted = COUNT.test(text) ? 'count' : DATE.test(text) ? 'date' : PERSON.test(text) ? 'person' : 'any';
-  const identity = IDENTITY.test(text) && !NOT_IDENTITY.test(text);
-  return { wants, share: SHARE.test(text), identity, aboutNow: NOW.test(text), acronymFrame: ACRONYM_FRAME.test(text) };
+  const identity = (IDENTITY.test(text) && !NOT_IDENTITY.test(text)) || (NAME_ASKED.test(text) && POST.test(text));
+  return {
+    wants,
+    share: SHARE.test(text),
+    identity,
+    aboutNow: NOW.test(text),
+    acronymFrame: ACRONYM_FRAME.test(text),
+    taskRequest: TASK_REQUEST.test(text),
+    money: MONEY.test(text),
+  };
 }
 
 /** Content words left once the acronym framing is removed: "what does the acronym KSCB stand for" -> ["kscb"]. */
@@ -51,6 +78,9 @@ export function acronymSubject(tokens: readonly string[]): string[] {
     'short',
     'full',
     'form',
+    'name',
+    'spelt',
+    'spelled',
     'acronym',
     'abbreviation',
     'abbreviated',
@@ -76,6 +106,11 @@ export function holdsCount(text: string): boolean {
     .replace(/\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/gi, ' ');
   if (NUMBER_WORDS.test(cleaned) || /%/.test(cleaned)) return true;
   return (cleaned.match(/\d[\d,.]*/g) ?? []).some((n) => !YEAR.test(n.replace(/[.,]$/, '')) && !/^0\d/.test(n));
+}
+
+/** Whether an answer speaks of money: a sum, a budget, funding or pay. */
+export function holdsMoney(text: string): boolean {
+  return /£|\b(?:pounds|budgets?|funding|funded|costs?|salary|salaries|allowances?|fees?|spend(?:ing)?)\b/i.test(text);
 }
 
 /** Whether an answer holds a date or a year. */

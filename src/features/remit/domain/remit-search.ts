@@ -78,7 +78,7 @@ export const ENTRY_PROFILE: SearchProfile = {
   documentBoost: (entry) => (entry.kind === 'glossary' ? GLOSSARY_BOOST : 1),
   minCoverage: 0.7,
   minWeakOnlyCoverage: 1,
-  minConfidence: 0.35,
+  minConfidence: 0.45,
   requireAnchor: true,
   searchWeakWords: true,
 };
@@ -86,6 +86,9 @@ export const ENTRY_PROFILE: SearchProfile = {
 // Weak words also count for less in the score, so "children in care" does not drown out "health".
 const WEAK_TERM_BOOST = 0.5;
 const CANDIDATES = 10;
+const LENGTH_RELIEF_FROM = 4;
+const LENGTH_RELIEF_PER_WORD = 0.05;
+const MAX_LENGTH_RELIEF = 0.15;
 const RANKED_KEPT = 5;
 // Up to double the score for an entry whose own question is worded like the member's question.
 const QUESTION_SIMILARITY_BONUS = 1;
@@ -184,7 +187,7 @@ export class RemitSearch {
     const [best, runnerUp] = ranked;
     if (!best) return { kind: 'none', reason: 'off_topic' };
     const confidence = best.coverage * (1 - 0.5 * ((runnerUp?.rankScore ?? 0) / best.rankScore));
-    const minCoverage = hasStrong ? this.profile.minCoverage : this.profile.minWeakOnlyCoverage;
+    const minCoverage = hasStrong ? this.profile.minCoverage - lengthRelief(scored) : this.profile.minWeakOnlyCoverage;
     const anchoredEnough = !this.profile.requireAnchor || best.anchored || !hasStrong;
     const trusted = anchoredEnough && best.coverage >= minCoverage && confidence >= this.profile.minConfidence;
     return {
@@ -259,6 +262,15 @@ export class RemitSearch {
     }
     return candidates.sort((a, b) => b.rankScore - a.rankScore).slice(0, RANKED_KEPT);
   }
+}
+
+/**
+ * A long question carries words no answer repeats ("I'm wondering whether, as a local member, I
+ * am expected to turn up to ..."): past four strong words, each lowers the coverage needed a little.
+ */
+function lengthRelief(concepts: readonly QueryConcept[]): number {
+  const strong = concepts.filter((c) => c.strength === 'strong').length;
+  return Math.min(MAX_LENGTH_RELIEF, Math.max(0, strong - LENGTH_RELIEF_FROM) * LENGTH_RELIEF_PER_WORD);
 }
 
 /**

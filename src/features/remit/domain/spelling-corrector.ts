@@ -4,10 +4,12 @@ import { stem } from './stemmer';
 export interface SpellingVocabulary {
   /** Every word (not stem) the index holds, with how often it occurs: the more common wins a tie. */
   words: ReadonlyMap<string, number>;
-  isEnglish(stemmed: string): boolean;
+  /** Whether the word (as typed) is a real English word, inflected forms such as "became" included. */
+  isEnglish(word: string): boolean;
 }
 
 const MIN_LENGTH = 4;
+const LONG_WORD = 9;
 
 /**
  * Corrects typos in a question against the words the knowledge base and documents actually use
@@ -20,12 +22,19 @@ const MIN_LENGTH = 4;
 export class SpellingCorrector {
   private readonly byDeletion = new Map<string, string[]>();
   private readonly known = new Set<string>();
+  // Long words by first letter: a typo dropping two letters ("apprentiships") meets no single deletion.
+  private readonly longByInitial = new Map<string, string[]>();
 
   constructor(private readonly vocabulary: SpellingVocabulary) {
     for (const word of vocabulary.words.keys()) {
       this.known.add(word);
       this.known.add(stem(word));
       if (word.length < MIN_LENGTH || /\d/.test(word)) continue;
+      if (word.length >= LONG_WORD) {
+        const list = this.longByInitial.get(word[0]!);
+        if (list) list.push(word);
+        else this.longByInitial.set(word[0]!, [word]);
+      }
       // One deletion per indexed word is enough: the question's own deletions (up to two) meet it,
       // which finds every one-edit typo and the two-edit ones people make. It keeps the index small.
       for (const key of deletions(word, 1)) {
@@ -39,22 +48,35 @@ export class SpellingCorrector {
   /** The token as the index would know it, or the token itself. */
   correct(token: string): string {
     if (token.length < MIN_LENGTH || /\d/.test(token) || this.known.has(token) || this.known.has(stem(token))) return token;
-    if (this.vocabulary.isEnglish(stem(token))) return token;
+    if (this.vocabulary.isEnglish(token)) return token;
     const limit = maxEdits(token.length);
+    const candidates = new Set<string>();
+    for (const key of deletions(token, limit)) for (const word of this.byDeletion.get(key) ?? []) candidates.add(word);
+    const best = this.closest(token, candidates, limit) ?? this.closestLongWord(token, limit);
+    return best ?? token;
+  }
+
+  // Only for long words the deletion index missed: people keep the first letter of a long word right.
+  private closestLongWord(token: string, limit: number): string | undefined {
+    if (token.length < LONG_WORD - limit) return undefined;
+    const sameInitial = this.longByInitial.get(token[0]!) ?? [];
+    return this.closest(
+      token,
+      sameInitial.filter((word) => Math.abs(word.length - token.length) <= limit),
+      limit,
+    );
+  }
+
+  private closest(token: string, candidates: Iterable<string>, limit: number): string | undefined {
     let best: { word: string; distance: number; frequency: number } | undefined;
-    const seen = new Set<string>();
-    for (const key of deletions(token, limit)) {
-      for (const word of this.byDeletion.get(key) ?? []) {
-        if (seen.has(word)) continue;
-        seen.add(word);
-        const distance = editDistance(token, word, limit);
-        if (distance > limit) continue;
-        const frequency = this.vocabulary.words.get(word) ?? 0;
-        if (!best || distance < best.distance || (distance === best.distance && frequency > best.frequency))
-          best = { word, distance, frequency };
-      }
+    for (const word of candidates) {
+      const distance = editDistance(token, word, limit);
+      if (distance > limit) continue;
+      const frequency = this.vocabulary.words.get(word) ?? 0;
+      if (!best || distance < best.distance || (distance === best.distance && frequency > best.frequency))
+        best = { word, distance, frequency };
     }
-    return best?.word ?? token;
+    return best?.word;
   }
 }
 

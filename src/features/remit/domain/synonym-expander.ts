@@ -1,4 +1,4 @@
-import { INTENT_WORDS, TRAILING_FOR_INTENT } from './intent-words';
+import { DOES_WHAT_INTENT, INTENT_WORDS, TRAILING_FOR_INTENT, asksWhatSomethingDoes } from './intent-words';
 import type { QueryConcept } from './query-concept';
 import { isStopWord, WEAK_TERMS } from './stop-words';
 import { stem } from './stemmer';
@@ -11,6 +11,25 @@ const MAX_CONCEPTS = 40;
 /** English synonyms (WordNet) of a word the documents never use: found, but only partly proven. */
 const THESAURUS_WEIGHT = 0.3;
 const THESAURUS_CREDIT = 0.6;
+
+/** Rank of a word in spoken English (1 = commonest), undefined when rare. */
+export type WordRank = (word: string) => number | undefined;
+
+// Rank in spoken English -> how much a word the documents never use still says about a question.
+const EVERYDAY_WORD_WEIGHTS: readonly (readonly [maxRank: number, weight: number])[] = [
+  [500, 0.5],
+  [2000, 0.7],
+  [5000, 0.9],
+];
+
+/**
+ * How much a strong word says about a question's topic, by how common it is in everyday speech:
+ * "turn up", "proper" and "struggling" are wrapping; "pothole" or "braille" are the point.
+ */
+export function informativeness(rank: number | undefined): number {
+  if (rank === undefined) return 1;
+  return EVERYDAY_WORD_WEIGHTS.find(([maxRank]) => rank <= maxRank)?.[1] ?? 1;
+}
 
 /** The general English thesaurus, consulted only for words the index does not hold. */
 export interface ThesaurusLookup {
@@ -44,6 +63,7 @@ export class SynonymExpander {
   constructor(
     groups: readonly (readonly string[])[],
     private readonly thesaurus?: ThesaurusLookup,
+    private readonly wordRank: WordRank = () => undefined,
   ) {
     const phraseByKey = new Map<string, Phrase>();
     const memberWords = groups.map((group) => group.map(usableMember).filter((words): words is Word[] => words !== undefined));
@@ -94,6 +114,7 @@ export class SynonymExpander {
       i += covered.length;
     }
     if (tokens.length > 1 && tokens[tokens.length - 1] === 'for') concepts.push(intentConcept(undefined, TRAILING_FOR_INTENT));
+    if (asksWhatSomethingDoes(tokens)) concepts.push(intentConcept(undefined, DOES_WHAT_INTENT));
     return concepts;
   }
 
@@ -124,7 +145,17 @@ export class SynonymExpander {
       }
     }
     for (const term of own) terms.set(term, 1);
-    const concept: QueryConcept = { terms, strength: strength(covered), ...(credit.size > 0 ? { credit } : {}) };
+    const kind = strength(covered);
+    const concept: QueryConcept = {
+      terms,
+      strength: kind,
+      ...(credit.size > 0 ? { credit } : {}),
+      // Only words the documents never use are discounted: a word they do use ("meet", "school")
+      // can be what tells two answers apart.
+      ...(kind === 'strong' && synonyms.size === 0 && ![...own].some((term) => this.isIndexed(term))
+        ? { informativeness: Math.max(...covered.map((w) => informativeness(this.wordRank(w.raw)))) }
+        : {}),
+    };
     // A phrase or a multi-word synonym is found only as far as its words are: "children" alone is a
     // third of "director of children's services".
     const alternatives = [covered.map((w) => w.stem), ...(phrase?.groups ?? []).flatMap((g) => this.groupMembers[g] ?? [])];

@@ -48,6 +48,8 @@ export function normalizeText(text: string): string {
       .replace(/n't\b/g, ' not')
       .replace(/'(s|re|ve|ll|d|m)\b/g, '')
       .replace(/&/g, ' and ')
+      // "0.6%", "1.5 million": a decimal is one figure, not two numbers ("0p6").
+      .replace(/(\d)\.(\d)/g, '$1p$2')
       // "under 18s", "the 1990s": the number is what is asked about.
       .replace(/\b(\d+)s\b/g, '$1')
       .replace(RECOMMENDATION_NUMBER, (_match, n: string) => ` recommendation rec${NUMBER_WORDS[n] ?? n} `)
