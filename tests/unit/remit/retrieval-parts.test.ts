@@ -1,4 +1,7 @@
 import { sharedThesaurus } from '../../../src/features/remit/data/english-thesaurus';
+import { sharedWordFrequency } from '../../../src/features/remit/data/english-word-frequency';
+import { SynonymExpander, informativeness } from '../../../src/features/remit/domain/synonym-expander';
+import { tokenize } from '../../../src/features/remit/domain/text-normalizer';
 import { parseSourceDocument } from '../../../src/features/remit/data/source-loader';
 import { KnowledgeLoadError } from '../../../src/features/remit/domain/knowledge-load-error';
 import { withoutPreamble } from '../../../src/features/remit/domain/question-preamble';
@@ -53,6 +56,28 @@ describe('the English thesaurus extract', () => {
     expect(thesaurus.isEnglish(stem('accountabilty'))).toBe(false);
     expect(thesaurus.relatedStems(stem('teen'))).toContain(stem('adolescent'));
   });
+
+  it('knows which words are mostly nouns', () => {
+    for (const noun of ['pizza', 'queen', 'weather']) expect(thesaurus.isMostlyNoun(stem(noun))).toBe(true);
+    for (const other of ['turn', 'expected', 'proper', 'partially']) expect(thesaurus.isMostlyNoun(stem(other))).toBe(false);
+  });
+});
+
+describe('everyday words the documents never use', () => {
+  const frequency = sharedWordFrequency();
+  const expander = new SynonymExpander([], thesaurus, (word) => frequency.rank(word));
+  expander.useIndex((term) => ['panel', 'meet'].includes(term));
+  const weightOf = (question: string, word: string) =>
+    expander.concepts(tokenize(question)).find((c) => c.terms.has(word))?.informativeness ?? 1;
+
+  it('count for less when they are everyday verbs and adjectives, in full when they are nouns or rare', () => {
+    expect(weightOf('do we have to turn up', 'turn')).toBeLessThan(1);
+    expect(weightOf('a proper answer', 'proper')).toBeLessThan(1);
+    expect(weightOf('how old is the queen', 'queen')).toBe(1);
+    expect(weightOf('braille copies', 'braille')).toBe(1);
+    expect(informativeness(undefined)).toBe(1);
+    expect(informativeness(100)).toBeLessThan(informativeness(3000));
+  });
 });
 
 describe('question shapes', () => {
@@ -93,6 +118,8 @@ describe('question shapes', () => {
     expect(questionShape('how many children are in care').money).toBe(false);
     expect(holdsMoney('a budget of £2.4 million')).toBe(true);
     expect(holdsMoney('a rent guarantor scheme and help with council tax')).toBe(false);
+    expect(holdsMoney('travel expenses are paid within three months of a claim')).toBe(true);
+    expect(holdsMoney('members paid attention to children in homes')).toBe(false);
   });
 
   it('finds a count only where there is one, not in years or numbered labels', () => {

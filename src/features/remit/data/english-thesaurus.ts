@@ -8,6 +8,8 @@ const thesaurusFileSchema = z.strictObject({
   license: z.string(),
   /** Space-separated Porter2 stems of every English word WordNet knows. */
   englishStems: z.string(),
+  /** Space-separated stems of words used mostly as nouns. */
+  nounStems: z.string(),
   /** Stem of an English word the documents do not use -> stems of words they do use in one of its commonest senses. */
   related: z.record(z.string(), z.array(z.string())),
 });
@@ -21,9 +23,11 @@ export type ThesaurusFile = z.infer<typeof thesaurusFileSchema>;
 export class EnglishThesaurus {
   private readonly english: ReadonlySet<string>;
   private readonly related: ReadonlyMap<string, readonly string[]>;
+  private readonly nouns: ReadonlySet<string>;
 
   constructor(file: ThesaurusFile) {
     this.english = new Set(file.englishStems.split(' '));
+    this.nouns = new Set(file.nounStems.split(' '));
     this.related = new Map(Object.entries(file.related));
   }
 
@@ -34,6 +38,11 @@ export class EnglishThesaurus {
   /** True when the stem belongs to a real English word, so it must not be "corrected". */
   isEnglish(stemmed: string): boolean {
     return this.english.has(stemmed);
+  }
+
+  /** True when the word is used mostly as a noun: "queen", "pizza", not "turn" or "proper". */
+  isMostlyNoun(stemmed: string): boolean {
+    return this.nouns.has(stemmed);
   }
 
   /** Stems of the documents' words that mean the same as this (unknown to the documents) stem. */

@@ -41,7 +41,8 @@ const POST =
   /\b(?:head|heads|chair|chairman|chairwoman|chairperson|vice|officer|director|councillor|cllr|manager|lead|leader|nurse|doctor|commissioner|clerk|worker|mp|minister|headteacher|person)\b/;
 const SHARE = /%|\b(?:percent(?:age)?|per cent|proportion|share|fraction)\b/;
 // "who's the chair" arrives as "who the chair" once the possessive-looking "'s" is dropped.
-const IDENTITY = /^(?:who is|who was|whos|who are|who were|who(?= the\b)) (?!on\b|in\b)/;
+// "who were Ofsted interviewing" asks whom, not for the name of a post holder.
+const IDENTITY = /^(?:(?:who is|who was|whos|who are|who were) (?=the|a|an|our|your|its|their|kent|kcc|current)\b|who(?= the\b) )/;
 // "who is the panel accountable to", "who is responsible for ...", "who is on the panel": a role or a body, not a name.
 const NOT_IDENTITY =
   /\b(?:to|for|with|by|from|about|on|in|at|into|responsible|accountable|answerable|eligible|entitled|allowed|able|supposed|meant|expected|invited|involved|covered|included|represented|members?|membership)$|\b(?:responsible|accountable|answerable|in charge|involved|represented|eligible)\b/;
@@ -110,7 +111,9 @@ export function holdsCount(text: string): boolean {
 
 /** Whether an answer speaks of money: a sum, a budget, funding or pay. */
 export function holdsMoney(text: string): boolean {
-  return /£|\b(?:pounds|budgets?|funding|funded|costs?|salary|salaries|allowances?|fees?|spend(?:ing)?)\b/i.test(text);
+  return /£|\b(?:pounds|budgets?|funding|funded|costs?|salary|salaries|allowances?|fees?|spend(?:ing)?|expenses|payments?|reimburse\w*|paid(?! attention))\b/i.test(
+    text,
+  );
 }
 
 /** Whether an answer holds a date or a year. */

@@ -34,6 +34,8 @@ export function informativeness(rank: number | undefined): number {
 /** The general English thesaurus, consulted only for words the index does not hold. */
 export interface ThesaurusLookup {
   relatedStems(stemmed: string): readonly string[];
+  /** Nouns carry a question's topic however common they are ("queen", "pizza"). */
+  isMostlyNoun?(stemmed: string): boolean;
 }
 
 interface Word {
@@ -153,7 +155,11 @@ export class SynonymExpander {
       // Only words the documents never use are discounted: a word they do use ("meet", "school")
       // can be what tells two answers apart.
       ...(kind === 'strong' && synonyms.size === 0 && ![...own].some((term) => this.isIndexed(term))
-        ? { informativeness: Math.max(...covered.map((w) => informativeness(this.wordRank(w.raw)))) }
+        ? {
+            informativeness: Math.max(
+              ...covered.map((w) => (this.thesaurus?.isMostlyNoun?.(w.stem) ? 1 : informativeness(this.wordRank(w.raw)))),
+            ),
+          }
         : {}),
     };
     // A phrase or a multi-word synonym is found only as far as its words are: "children" alone is a
