@@ -10,10 +10,12 @@ import { withoutPreamble } from './domain/question-preamble';
 import {
   type QuestionShape,
   acronymSubject,
+  explainSubject,
   holdsCount,
   holdsDate,
   holdsMoney,
   namesSomeone,
+  onlyNames,
   questionShape,
 } from './domain/question-shape';
 import type { RemitResult } from './domain/remit-result';
@@ -136,7 +138,8 @@ export class RemitService {
         kind: 'unknown',
         reason: fromEntries.kind === 'none' && (fromPassages?.kind ?? 'none') === 'none' ? 'off_topic' : 'low_confidence',
       };
-    if (!this.fitsShape(chosen.entry, shape)) return { kind: 'unknown', reason: 'low_confidence' };
+    if (!this.fitsShape(chosen.entry, shape) || this.onlyNamesSubject(chosen.entry, text))
+      return { kind: 'unknown', reason: 'low_confidence' };
     return this.answerWith(chosen.entry, chosen.confidence);
   }
 
@@ -171,6 +174,14 @@ export class RemitService {
     // Only "what does X stand for" is a question for the glossary; otherwise a topic using X answers it.
     if (entry.kind === 'glossary' && !shape.acronymFrame) fit *= 0.5;
     return fit;
+  }
+
+  /** "What is permanence planning?" answered by an entry that only lists "permanence planning" is not answered. */
+  private onlyNamesSubject(entry: KnowledgeEntry, question: string): boolean {
+    if (entry.kind !== 'topic') return false;
+    const subject = explainSubject(question);
+    if (subject === undefined) return false;
+    return onlyNames(entry.answer, [...contentStems(tokenize(subject))], (text) => contentStems(tokenize(text)));
   }
 
   /** "How many" wants a figure and "who is the ..." a name: an answer without one is not the answer, however well it matched. */

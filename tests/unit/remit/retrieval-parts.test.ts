@@ -2,10 +2,18 @@ import { sharedThesaurus } from '../../../src/features/remit/data/english-thesau
 import { sharedWordFrequency } from '../../../src/features/remit/data/english-word-frequency';
 import { SynonymExpander, informativeness } from '../../../src/features/remit/domain/synonym-expander';
 import { tokenize } from '../../../src/features/remit/domain/text-normalizer';
+import { contentStems } from '../../../src/features/remit/domain/match-scoring';
 import { parseSourceDocument } from '../../../src/features/remit/data/source-loader';
 import { KnowledgeLoadError } from '../../../src/features/remit/domain/knowledge-load-error';
 import { withoutPreamble } from '../../../src/features/remit/domain/question-preamble';
-import { holdsCount, holdsMoney, namesSomeone, questionShape } from '../../../src/features/remit/domain/question-shape';
+import {
+  explainSubject,
+  holdsCount,
+  holdsMoney,
+  namesSomeone,
+  onlyNames,
+  questionShape,
+} from '../../../src/features/remit/domain/question-shape';
 import { SpellingCorrector, editDistance } from '../../../src/features/remit/domain/spelling-corrector';
 import { stem } from '../../../src/features/remit/domain/stemmer';
 import type { KnowledgeEntry } from '../../../src/features/remit/domain/knowledge-entry';
@@ -101,6 +109,22 @@ describe('question shapes', () => {
     expect(questionShape('what does CSE stand for').acronymFrame).toBe(true);
     expect(questionShape('ofsted full name').acronymFrame).toBe(true);
     expect(questionShape('what is the full range of services').acronymFrame).toBe(false);
+  });
+
+  it('reads what an "explain X" question wants explained, and tells an answer that only lists it', () => {
+    expect(explainSubject('what is permanence planning')).toBe('permanence planning');
+    expect(explainSubject('how does the dispersal scheme actually work')).toBe('dispersal scheme');
+    expect(explainSubject('what does the charter promise, like the pledges')).toBe('charter');
+    expect(explainSubject('what is the panel for')).toBeUndefined();
+    expect(explainSubject('who chairs the panel')).toBeUndefined();
+    const stems = (text: string) => contentStems(tokenize(text));
+    const listing =
+      'The panel should be aware of national expectations, including:\n- the adoption reform agenda;\n- changes to permanence planning;';
+    expect(onlyNames(listing, [...stems('permanence planning')], stems)).toBe(true);
+    expect(onlyNames('Permanence planning means finding a child a stable home for life.', [...stems('permanence planning')], stems)).toBe(
+      false,
+    );
+    expect(onlyNames(listing, [...stems('staying put')], stems)).toBe(false);
   });
 
   it('tells a job for an assistant from a question about the panel', () => {

@@ -34,7 +34,10 @@ const PERSON =
   /^(?:who|whos|whom)\b|\b(?:who (?:is|was|are|were|chairs?|chaired|leads?|runs?)|which (?:councillor|officer|member|person|people|mp))\b/;
 // The documents look back: what comes next (the next meeting's end, next year's plan) is an officer's to say.
 const NOW =
-  /\b(?:now|right now|currently|current|nowadays|these days|at the moment|at present|this year|today|up to date|(?:next|upcoming|forthcoming) (?:meeting|meetings|panel|year|month|week|term|inspection|review|election|elections|report)|forward plan|future plans?|latest|most recent|last year|last month|so far|to date|(?:been|was it|were they|is it) (?:done|completed|implemented|carried out|actioned|delivered))\b/;
+  /\b(?:now|right now|currently|current|nowadays|these days|at the moment|at present|this year|today|up to date|(?:next|upcoming|forthcoming) (?:meeting|meetings|panel|year|month|week|term|inspection|review|election|elections|report)|forward plan|future plans?|latest|most recent|last year|last month|so far|to date|(?:been|was it|were they|is it) (?:done|completed|implemented|carried out|actioned|delivered)|final (?:confirmed )?(?:figures?|results?|version)|(?:planning|plans?|going|intends?|intending) to (?!be)[a-z]+|(?:did|was|were|has|have|is|are)\b.*\b(?:ever|yet|since then|afterwards))\b/;
+// "who was at the meeting", "who attended": the people present are asked for by name. ("Who led the
+// review" is not: a body or a post answers it.)
+const WHO_DID = /^who (?:attended|was at|were at|was present|were present|went to|came to)\b/;
 // "what is the virtual school head's name", "name of the lead participation officer": a name is asked for.
 const NAME_ASKED = /\bnames?\b/;
 const POST =
@@ -59,7 +62,7 @@ export function questionShape(question: string): QuestionShape {
     .replace(/[^a-z0-9%]+/g, ' ')
     .trim();
   const wants: AnswerWanted = COUNT.test(text) ? 'count' : DATE.test(text) ? 'date' : PERSON.test(text) ? 'person' : 'any';
-  const identity = (IDENTITY.test(text) && !NOT_IDENTITY.test(text)) || (NAME_ASKED.test(text) && POST.test(text));
+  const identity = (IDENTITY.test(text) && !NOT_IDENTITY.test(text)) || WHO_DID.test(text) || (NAME_ASKED.test(text) && POST.test(text));
   return {
     wants,
     share: SHARE.test(text),
@@ -69,6 +72,48 @@ export function questionShape(question: string): QuestionShape {
     taskRequest: TASK_REQUEST.test(text),
     money: MONEY.test(text),
   };
+}
+
+// "what is permanence planning", "how does the dispersal scheme work", "what does the charter promise":
+// the question wants the thing explained, so an answer that only names it in a list is no answer.
+const EXPLAIN = [
+  /^(?:what|whats) (?:is|are) (?:a |an |the )?(.+?)(?: exactly| actually)?$/,
+  /^how (?:does|do|did|is|are) (?:the )?(.+?) (?:actually |really )?work(?:s|ed)?$/,
+  /^what (?:does|do|did) (?:the )?(.+?) (?:actually |really )?(?:promise|promises|involve|include|cover|offer|provide|entail)\b/,
+  /^what (?:age|ages|age group|age range) (?:is|are) (?:the )?(.+?) for$/,
+  /^what (?:was|is|were) the (?:outcome|result|results|upshot) of (?:the )?(.+)$/,
+  /^(?:explain|describe) (?:the |what )?(.+)$/,
+];
+// A subject ending like this is not a thing to explain: "what is the panel for", "... accountable to".
+const NOT_A_SUBJECT = /\b(?:for|to|of|in|on|with|about|from|by|like|do|doing|mean|means|called)$/;
+
+/** What an "explain X" question asks to have explained ("permanence planning"), or undefined. */
+export function explainSubject(question: string): string | undefined {
+  const text = normalizeText(question)
+    .replace(/[^a-z0-9%]+/g, ' ')
+    .trim();
+  for (const pattern of EXPLAIN) {
+    const subject = pattern.exec(text)?.[1]?.trim();
+    if (subject && !NOT_A_SUBJECT.test(subject)) return subject;
+  }
+  return undefined;
+}
+
+// A list item this much longer than the subject says something about it.
+const EXPLAINING_WORDS = 4;
+
+/**
+ * Whether an answer only names the subject as an item of a list ("- changes to permanence
+ * planning;"), never in a sentence or a longer item that says something about it. An answer that
+ * never holds all of the subject's words on one line is not judged here.
+ */
+export function onlyNames(answer: string, subject: readonly string[], toStems: (text: string) => ReadonlySet<string>): boolean {
+  if (subject.length === 0) return false;
+  const holding = answer
+    .split('\n')
+    .map((line) => ({ item: /^\s*- /.test(line), stems: toStems(line) }))
+    .filter(({ stems }) => subject.every((s) => stems.has(s)));
+  return holding.length > 0 && holding.every(({ item, stems }) => item && stems.size < subject.length + EXPLAINING_WORDS);
 }
 
 /** Content words left once the acronym framing is removed: "what does the acronym KSCB stand for" -> ["kscb"]. */

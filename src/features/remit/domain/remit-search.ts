@@ -120,7 +120,7 @@ export class RemitSearch {
   // Every term in the index: typo and prefix matching are only tried for words outside it.
   private readonly vocabulary = new Set<string>();
   // Content-word stems of each entry's question and alternatives, for question similarity.
-  private readonly questionStems: ReadonlyMap<string, readonly ReadonlySet<string>[]>;
+  private readonly questionStems: ReadonlyMap<string, EntryQuestions>;
   // Every index term of each entry (all fields): weak words are checked here, not searched for.
   private readonly docTerms = new Map<string, ReadonlySet<string>>();
 
@@ -132,7 +132,7 @@ export class RemitSearch {
     this.fields = [...profile.fields];
     this.byId = new Map(entries.map((s) => [s.entry.id, s]));
     this.questionStems = new Map(
-      entries.map((s) => [s.entry.id, [s.entry.question, ...s.alternatives].map((q) => contentStems(tokenize(q)))]),
+      entries.map((s) => [s.entry.id, new EntryQuestions([s.entry.question, ...s.alternatives].map((q) => contentStems(tokenize(q))))]),
     );
     this.index = new MiniSearch<IndexedDocument>({
       fields: this.fields,
@@ -224,7 +224,8 @@ export class RemitSearch {
       },
       // Typos are corrected before the search (SpellingCorrector, against the index's own words); a
       // word the index does not know may still be the start of one ("accountab", "recs").
-      prefix: (term) => term.length >= 5 && !/\d/.test(term) && !this.vocabulary.has(term),
+      // A whole English word ("highways") is not the start of one: no prefix search for it.
+      prefix: (term) => term.length >= 5 && !/\d/.test(term) && !this.vocabulary.has(term) && !this.expander.isEnglishWord(term),
       combineWith: 'OR',
     });
   }
@@ -254,7 +255,7 @@ export class RemitSearch {
       const anchored = concepts.some(
         (c, i) => c.strength === 'strong' && (credits[i] ?? 0) > 0 && isInTitle(c, result, this.profile.titleFields),
       );
-      const similarity = Math.max(0, ...(this.questionStems.get(searchable.entry.id) ?? []).map((q) => questionSimilarity(concepts, q)));
+      const similarity = this.questionStems.get(searchable.entry.id)?.similarity(concepts) ?? 0;
       // Coverage counts twice: an answer to every word beats a louder answer to one of them.
       // `fit`: answers of the kind the question asks for (a figure, a date, a name) rank higher.
       const rankScore = result.score * coverage * coverage * (1 + QUESTION_SIMILARITY_BONUS * similarity) * fit(searchable.entry);
@@ -274,32 +275,61 @@ function lengthRelief(concepts: readonly QueryConcept[]): number {
 }
 
 /**
- * How alike the member's question and one of an entry's own questions are, through synonyms:
- * the F1 of how much of the member's question the entry's question says (recall) and how much
- * of the entry's question the member asked about (precision). "Who answers the CPP?" is close to
- * "Who is the Corporate Parenting Panel accountable to?" even though they share one word.
+ * How alike the member's question and the closest of an entry's own questions (its question and
+ * alternatives) are, through synonyms: the F1 of how much of the member's question the entry's
+ * question says (recall) and how much of the entry's question the member asked about (precision).
+ * "Who answers the CPP?" is close to "Who is the Corporate Parenting Panel accountable to?" even
+ * though they share one word. Built once per entry: each stem maps to a bit mask of the questions
+ * holding it, so one pass over the member's terms scores every question of the entry.
  */
-function questionSimilarity(concepts: readonly QueryConcept[], questionStems: ReadonlySet<string>): number {
-  if (questionStems.size === 0) return 0;
-  let total = 0;
-  let found = 0;
-  const used = new Set<string>();
-  for (const concept of concepts) {
-    const weight = concept.strength === 'strong' ? 1 : concept.strength === 'weak' ? 0.25 : concept.strength === 'number' ? 0.5 : 0;
-    total += weight;
-    let hit = false;
-    for (const term of concept.terms.keys()) {
-      if (questionStems.has(term)) {
-        used.add(term);
-        hit = true;
-      }
-    }
-    if (hit) found += weight;
+class EntryQuestions {
+  private readonly sizes: number[];
+  private readonly masks = new Map<string, number>();
+
+  constructor(questions: readonly ReadonlySet<string>[]) {
+    // A bit per question: an entry keeps its first 31 questions for this (the rest are still searched).
+    const kept = questions.slice(0, 31);
+    this.sizes = kept.map((q) => q.size);
+    kept.forEach((stems, i) => {
+      for (const stem of stems) this.masks.set(stem, (this.masks.get(stem) ?? 0) | (1 << i));
+    });
   }
-  if (total === 0 || found === 0) return 0;
-  const recall = found / total;
-  const precision = used.size / questionStems.size;
-  return (2 * precision * recall) / (precision + recall);
+
+  similarity(concepts: readonly QueryConcept[]): number {
+    const found = new Array<number>(this.sizes.length).fill(0);
+    const used = new Array<number>(this.sizes.length).fill(0);
+    const seen = new Set<string>();
+    let total = 0;
+    for (const concept of concepts) {
+      const weight = SIMILARITY_WEIGHT[concept.strength];
+      total += weight;
+      let hit = 0;
+      for (const term of concept.terms.keys()) {
+        const mask = this.masks.get(term);
+        if (mask === undefined) continue;
+        hit |= mask;
+        if (!seen.has(term)) {
+          seen.add(term);
+          forEachBit(mask, (i) => used[i]!++);
+        }
+      }
+      forEachBit(hit, (i) => (found[i]! += weight));
+    }
+    let best = 0;
+    for (let i = 0; i < this.sizes.length; i++) {
+      if (total === 0 || found[i] === 0 || this.sizes[i] === 0) continue;
+      const recall = found[i]! / total;
+      const precision = used[i]! / this.sizes[i]!;
+      best = Math.max(best, (2 * precision * recall) / (precision + recall));
+    }
+    return best;
+  }
+}
+
+const SIMILARITY_WEIGHT: Record<QueryConcept['strength'], number> = { strong: 1, weak: 0.25, number: 0.5, intent: 0 };
+
+function forEachBit(mask: number, visit: (bit: number) => void): void {
+  for (let rest = mask, bit = 0; rest !== 0; rest >>>= 1, bit++) if (rest & 1) visit(bit);
 }
 
 function toDocument(searchable: SearchableEntry): IndexedDocument {

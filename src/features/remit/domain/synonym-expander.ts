@@ -36,6 +36,7 @@ export interface ThesaurusLookup {
   relatedStems(stemmed: string): readonly string[];
   /** Nouns carry a question's topic however common they are ("queen", "pizza"). */
   isMostlyNoun?(stemmed: string): boolean;
+  isEnglish?(stemmed: string): boolean;
 }
 
 interface Word {
@@ -94,6 +95,11 @@ export class SynonymExpander {
   /** Tells the expander which terms the index holds, so English synonyms are looked up only for the others. */
   useIndex(isIndexed: (term: string) => boolean): void {
     this.isIndexed = isIndexed;
+  }
+
+  /** Whether a term is (the stem of) a whole English word, not the start of one ("accountab"). */
+  isEnglishWord(term: string): boolean {
+    return this.thesaurus?.isEnglish?.(stem(term)) ?? false;
   }
 
   /** Concepts of a question given as tokens (stop words included; they are dropped here). */
