@@ -17,6 +17,7 @@ import {
   namesSomeone,
   onlyNames,
   questionShape,
+  saysHow,
 } from './domain/question-shape';
 import type { RemitResult } from './domain/remit-result';
 import { ENTRY_PROFILE, type RemitEvaluation, RemitSearch, type SearchProfile } from './domain/remit-search';
@@ -188,6 +189,7 @@ export class RemitService {
   private fitsShape(entry: KnowledgeEntry, shape: QuestionShape): boolean {
     if (shape.wants === 'count' && !this.holdsOf(entry).count) return false;
     if (shape.money && !this.holdsOf(entry).money) return false;
+    if (shape.procedure && !saysHow(entry.answer)) return false;
     return !shape.identity || this.holdsOf(entry).name;
   }
 

@@ -42,7 +42,7 @@ describe('remit search on the question set', () => {
   /**
    * Issue 10's target is 90% of the test half with no confident wrong answer and every decline kept.
    * The search does not reach it yet on questions written by reviewers who never saw it (83.6% top-1,
-   * 23 confident-wrong of 317, 110/145 declines when this was written): these floors stop it getting
+   * 23 confident-wrong of 317, 111/145 declines when this was written): these floors stop it getting
    * worse, and are raised to the target as it improves.
    */
   it('does no worse on the test half than the figures last measured (the target is 90% and none wrong)', () => {
@@ -58,12 +58,12 @@ describe('remit search on the question set', () => {
     );
     expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.83);
     expect(test.wrong).toBeLessThanOrEqual(23);
-    expect(test.declinedWhenRight).toBeGreaterThanOrEqual(110);
+    expect(test.declinedWhenRight).toBeGreaterThanOrEqual(111);
     expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.88);
   });
 
-  it('declines nearly every question of the tune half that must be declined (12 of 123 slip through today)', () => {
+  it('declines nearly every question of the tune half that must be declined (11 of 123 slip through today)', () => {
     const answered = questions.filter((q) => q.half === 'tune' && q.decline && service.answer(q.q).kind === 'answer').map((q) => q.q);
-    expect(answered.length).toBeLessThanOrEqual(12);
+    expect(answered.length).toBeLessThanOrEqual(11);
   });
 });

@@ -13,6 +13,7 @@ import {
   namesSomeone,
   onlyNames,
   questionShape,
+  saysHow,
 } from '../../../src/features/remit/domain/question-shape';
 import { SpellingCorrector, editDistance } from '../../../src/features/remit/domain/spelling-corrector';
 import { stem } from '../../../src/features/remit/domain/stemmer';
@@ -125,6 +126,19 @@ describe('question shapes', () => {
       false,
     );
     expect(onlyNames(listing, [...stems('staying put')], stems)).toBe(false);
+  });
+
+  it('tells a question asking how to do something, which only an answer saying how can answer', () => {
+    expect(questionShape('how does a foster carer go about joining the panel').procedure).toBe(true);
+    expect(questionShape('how can young people apply to be on the council').procedure).toBe(true);
+    expect(questionShape('how does the panel hear from young people').procedure).toBe(false);
+    expect(saysHow('call 03000 421553 or email alternativeformats@kent.gov.uk')).toBe(true);
+    expect(saysHow('The Super Council is for ages 7-11.')).toBe(false);
+  });
+
+  it('reads a shape through fillers ("who was actually at the meeting")', () => {
+    expect(questionShape('who was actually at the meeting').identity).toBe(true);
+    expect(questionShape('how many children are really in care right now').aboutNow).toBe(true);
   });
 
   it('tells a job for an assistant from a question about the panel', () => {

@@ -24,6 +24,8 @@ export interface QuestionShape {
   taskRequest: boolean;
   /** "What is the panel's budget", "how much do foster carers get paid": asks for money, so the answer must speak of money. */
   money: boolean;
+  /** "How does a care leaver go about joining ...", "how do I apply for ...": asks how to do something, so the answer must say how. */
+  procedure: boolean;
 }
 
 const COUNT =
@@ -53,13 +55,20 @@ const TASK_REQUEST =
   /^(?:(?:please|pls|can you|could you|would you|will you|can u|could u)\s+)*(?:review|proofread|proof read|read through|write|draft|redraft|rewrite|edit|fix|correct|improve|translate|summari[sz]e|shorten|mark|format|reformat|compose|type|print|book|order|buy|pay|send|email|forward|ring|call|cancel|renew|reset|upload|attach|save|delete)\s+(?:up\s+|over\s+)?(?:my|me|our|this|these|that|those|his|her|their)\b/;
 const MONEY =
   /£|\b(?:budgets?|costs?|costing|funding|funded|salary|salaries|wages?|allowances?|paid|fees?|prices?|pounds|expenses|how much money|how much (?:is|are|does|do|did) (?:it|they|we|a|an|the)?\s*(?:cost|pay|get|earn|receive))\b/;
+const PROCEDURE =
+  /^how (?:do|does|can|could|would|should|might) (?:i|we|you|they|he|she|someone|somebody|anyone|a|an|the|our|my|young|children|care|foster)\b.*?\b(?:go about |get about )?(?:join|joining|apply|applying|sign up|signing up|get onto|get on to|become|becoming|register|enrol|enroll|nominate|refer|put (?:my|their|his|her) name)\b/;
 const ACRONYM_FRAME =
   /\b(?:stands? for|short for|full form|full name|in full|spel(?:t|led) out|acronym|abbreviation|abbreviated|initials|letters)\b/;
+
+// Fillers that sit between the words a shape is read from: "who was actually at the meeting".
+const FILLERS = /\b(?:actually|really|exactly|basically|even|ever so|just)\b/g;
 
 /** Reads what a question asks for from its wording. */
 export function questionShape(question: string): QuestionShape {
   const text = normalizeText(question)
     .replace(/[^a-z0-9%]+/g, ' ')
+    .replace(FILLERS, ' ')
+    .replace(/\s+/g, ' ')
     .trim();
   const wants: AnswerWanted = COUNT.test(text) ? 'count' : DATE.test(text) ? 'date' : PERSON.test(text) ? 'person' : 'any';
   const identity = (IDENTITY.test(text) && !NOT_IDENTITY.test(text)) || WHO_DID.test(text) || (NAME_ASKED.test(text) && POST.test(text));
@@ -71,6 +80,7 @@ export function questionShape(question: string): QuestionShape {
     acronymFrame: ACRONYM_FRAME.test(text),
     taskRequest: TASK_REQUEST.test(text),
     money: MONEY.test(text),
+    procedure: PROCEDURE.test(text),
   };
 }
 
@@ -157,6 +167,13 @@ export function holdsCount(text: string): boolean {
 /** Whether an answer speaks of money: a sum, a budget, funding or pay. */
 export function holdsMoney(text: string): boolean {
   return /£|\b(?:pounds|budgets?|funding|funded|costs?|salary|salaries|allowances?|fees?|spend(?:ing)?|expenses|payments?|reimburse\w*|paid(?! attention))\b/i.test(
+    text,
+  );
+}
+
+/** Whether an answer says how something is done: whom to contact, a form, where to apply. */
+export function saysHow(text: string): boolean {
+  return /\b(?:contact|call|email|e-mail|phone|telephone|form|apply|application|ask|asking|through|via|website|referr?al|refer|by writing|write to|nominated?|appointed|chosen|elected)\b|@/i.test(
     text,
   );
 }
