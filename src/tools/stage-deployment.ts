@@ -7,7 +7,7 @@ import { projectRoot } from '../platform/process/project-root';
  * `npm run stage` (after `npm ci && npm run build`): the folder App Service runs, build/deploy/,
  * with exactly what the bot reads at run time and its production dependencies only, so the zip the
  * Agents Toolkit deploys (azureAppService/zipDeploy) carries no test tools. The startup command
- * is `node dist/src/app/index.js` (infra/azure.bicep sets it).
+ * is `node --max-semi-space-size=32 dist/src/app/index.js` (infra/azure.bicep sets it).
  */
 export const RUNTIME_PATHS = [
   'package.json',
@@ -53,7 +53,7 @@ function main(): number {
     console.error('npm ci --omit=dev failed in the staging folder');
     return 1;
   }
-  console.log(`Staged the deployment in ${target} (start command: node dist/src/app/index.js)`);
+  console.log(`Staged the deployment in ${target} (start command: node --max-semi-space-size=32 dist/src/app/index.js)`);
   return 0;
 }
 

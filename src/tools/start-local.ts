@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   await assertPortFree(local.playgroundPort, 'PLAYGROUND_PORT');
   await assertPortFree(local.botPort, 'PORT');
 
-  const bot = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/src/app/index.js')], {
+  const bot = spawn(process.execPath, ['--enable-source-maps', '--max-semi-space-size=32', path.join(root, 'dist/src/app/index.js')], {
     stdio: 'inherit',
     env: local.childEnvironment({
       PORT: String(local.botPort),

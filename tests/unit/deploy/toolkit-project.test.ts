@@ -181,7 +181,7 @@ describe('infra/azure.bicep', () => {
   it('runs App Service on Linux, Node 20, health check /healthz, several instances allowed', () => {
     expect(bicep).toContain("linuxFxVersion: 'NODE|20-lts'");
     expect(bicep).toContain("healthCheckPath: '/healthz'");
-    expect(bicep).toContain("appCommandLine: 'node dist/src/app/index.js'");
+    expect(bicep).toContain("appCommandLine: 'node --max-semi-space-size=32 dist/src/app/index.js'");
     expect(bicep).toMatch(/capacity: int\(instanceCount\)/);
     expect(bicep).toMatch(/param instanceCount string = '2'/);
     expect(bicep).toMatch(/reserved: true/);
