@@ -7,18 +7,8 @@ import type { KnowledgeEntry, SearchableEntry } from './domain/knowledge-entry';
 import { contentStems } from './domain/match-scoring';
 import { passageEntry } from './domain/passage-entries';
 import { withoutPreamble } from './domain/question-preamble';
-import {
-  type QuestionShape,
-  acronymSubject,
-  explainSubject,
-  holdsCount,
-  holdsDate,
-  holdsMoney,
-  namesSomeone,
-  onlyNames,
-  questionShape,
-  saysHow,
-} from './domain/question-shape';
+import { holdsCount, holdsDate, holdsMoney, namesSomeone, onlyNames, saysHow } from './domain/answer-holds';
+import { type QuestionShape, acronymSubject, explainSubject, questionShape } from './domain/question-shape';
 import type { RemitResult } from './domain/remit-result';
 import { ENTRY_PROFILE, type RemitEvaluation, RemitSearch, type SearchProfile } from './domain/remit-search';
 import type { SourcePassage } from './domain/source-passage';

@@ -6,15 +6,8 @@ import { contentStems } from '../../../src/features/remit/domain/match-scoring';
 import { parseSourceDocument } from '../../../src/features/remit/data/source-loader';
 import { KnowledgeLoadError } from '../../../src/features/remit/domain/knowledge-load-error';
 import { withoutPreamble } from '../../../src/features/remit/domain/question-preamble';
-import {
-  explainSubject,
-  holdsCount,
-  holdsMoney,
-  namesSomeone,
-  onlyNames,
-  questionShape,
-  saysHow,
-} from '../../../src/features/remit/domain/question-shape';
+import { holdsCount, holdsMoney, namesSomeone, onlyNames, saysHow } from '../../../src/features/remit/domain/answer-holds';
+import { explainSubject, questionShape } from '../../../src/features/remit/domain/question-shape';
 import { SpellingCorrector, editDistance } from '../../../src/features/remit/domain/spelling-corrector';
 import { stem } from '../../../src/features/remit/domain/stemmer';
 import type { KnowledgeEntry } from '../../../src/features/remit/domain/knowledge-entry';

@@ -1,0 +1,74 @@
+/**
+ * What kind of fact an answer holds (a count, a date, a sum, a name, how to do something), so a
+ * question that asks for one is only answered by an entry that has it.
+ */
+
+const YEAR = /^(?:19|20)\d\d$/;
+const NUMBER_WORDS =
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|hundred|thousand|quarter|half|third|dozen|percent|per cent)\b/i;
+// Numbers that name things rather than count them: "Recommendation 6", "section 22", "level 3", "Regulation 33".
+const LABEL_NUMBER = /\b(?:recommendations?|section|level|regulations?|s|rec|item|priority areas?|page|2\.|1\.|3\.)\s*\d+\b/gi;
+
+/** Whether an answer holds a count or share (not just a year or a numbered label). */
+export function holdsCount(text: string): boolean {
+  const cleaned = text
+    .replace(LABEL_NUMBER, ' ')
+    .replace(/\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/gi, ' ');
+  if (NUMBER_WORDS.test(cleaned) || /%/.test(cleaned)) return true;
+  return (cleaned.match(/\d[\d,.]*/g) ?? []).some((n) => !YEAR.test(n.replace(/[.,]$/, '')) && !/^0\d/.test(n));
+}
+
+/** Whether an answer speaks of money: a sum, a budget, funding or pay. */
+export function holdsMoney(text: string): boolean {
+  return /£|\b(?:pounds|budgets?|funding|funded|costs?|salary|salaries|allowances?|fees?|spend(?:ing)?|expenses|payments?|reimburse\w*|paid(?! attention))\b/i.test(
+    text,
+  );
+}
+
+/** Whether an answer says how something is done: whom to contact, a form, where to apply. */
+export function saysHow(text: string): boolean {
+  return /\b(?:contact|call|email|e-mail|phone|telephone|form|apply|application|ask|asking|through|via|website|referr?al|refer|by writing|write to|nominated?|appointed|chosen|elected)\b|@/i.test(
+    text,
+  );
+}
+
+/** Whether an answer holds a date or a year. */
+export function holdsDate(text: string): boolean {
+  return (
+    /\b(?:19|20)\d\d\b/.test(text) ||
+    /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(text)
+  );
+}
+
+const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Councillor|Cllr)\.?\s+[A-Z]/;
+const CAPITALISED_PAIR = /\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/g;
+const SAYS_NOT_NAMED = /\b(?:do|does|did) not name\b/;
+
+/**
+ * Whether an answer names a person (a title and a name, or two capitalised words one of which is
+ * not an English word: "Theresa Grayell"), or says plainly that the documents do not name them.
+ */
+export function namesSomeone(text: string, isEnglishWord: (word: string) => boolean): boolean {
+  if (TITLED_NAME.test(text) || SAYS_NOT_NAMED.test(text)) return true;
+  for (const match of text.matchAll(CAPITALISED_PAIR)) {
+    if (!isEnglishWord(match[1]!.toLowerCase()) || !isEnglishWord(match[2]!.toLowerCase())) return true;
+  }
+  return false;
+}
+
+// A list item this much longer than the subject says something about it.
+const EXPLAINING_WORDS = 4;
+
+/**
+ * Whether an answer only names the subject as an item of a list ("- changes to permanence
+ * planning;"), never in a sentence or a longer item that says something about it. An answer that
+ * never holds all of the subject's words on one line is not judged here.
+ */
+export function onlyNames(answer: string, subject: readonly string[], toStems: (text: string) => ReadonlySet<string>): boolean {
+  if (subject.length === 0) return false;
+  const holding = answer
+    .split('\n')
+    .map((line) => ({ item: /^\s*- /.test(line), stems: toStems(line) }))
+    .filter(({ stems }) => subject.every((s) => stems.has(s)));
+  return holding.length > 0 && holding.every(({ item, stems }) => item && stems.size < subject.length + EXPLAINING_WORDS);
+}
