@@ -11,7 +11,7 @@ export const TITLE_FIELDS = ['question', 'alternatives', 'keywords'];
 
 // Weak words ("panel", "children") barely show what a question is about, nor do bare numbers ("the two
 // groups"); intent words not at all.
-const CONCEPT_WEIGHT: Record<QueryConcept['strength'], number> = { strong: 1, number: 0.5, weak: 0.25, intent: 0 };
+export const CONCEPT_WEIGHT: Readonly<Record<QueryConcept['strength'], number>> = { strong: 1, number: 0.5, weak: 0.25, intent: 0 };
 // How much a concept found only through typo tolerance or a word prefix counts towards coverage.
 const FUZZY_CREDIT = 0.8;
 const PREFIX_CREDIT = 0.5;

@@ -1,7 +1,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { KnowledgeEntry, SearchableEntry } from './knowledge-entry';
 import type { QueryConcept } from './query-concept';
-import { TITLE_FIELDS, conceptCredit, contentStems, isInTitle, weightedCoverage } from './match-scoring';
+import { CONCEPT_WEIGHT, TITLE_FIELDS, conceptCredit, contentStems, isInTitle, weightedCoverage } from './match-scoring';
 import { stem } from './stemmer';
 import type { SynonymExpander } from './synonym-expander';
 import { indexTerms, tokenize } from './text-normalizer';
@@ -301,7 +301,7 @@ class EntryQuestions {
     const seen = new Set<string>();
     let total = 0;
     for (const concept of concepts) {
-      const weight = SIMILARITY_WEIGHT[concept.strength];
+      const weight = CONCEPT_WEIGHT[concept.strength];
       total += weight;
       let hit = 0;
       for (const term of concept.terms.keys()) {
@@ -325,8 +325,6 @@ class EntryQuestions {
     return best;
   }
 }
-
-const SIMILARITY_WEIGHT: Record<QueryConcept['strength'], number> = { strong: 1, weak: 0.25, number: 0.5, intent: 0 };
 
 function forEachBit(mask: number, visit: (bit: number) => void): void {
   for (let rest = mask, bit = 0; rest !== 0; rest >>>= 1, bit++) if (rest & 1) visit(bit);
