@@ -8,7 +8,7 @@ import { contentStems } from './domain/match-scoring';
 import { passageEntry } from './domain/passage-entries';
 import { withoutPreamble } from './domain/question-preamble';
 import { holdsCount, holdsDate, holdsMoney, namesSomeone, onlyNames, saysHow } from './domain/answer-holds';
-import { type QuestionShape, acronymSubject, explainSubject, questionShape } from './domain/question-shape';
+import { type QuestionShape, acronymSubject, questionShape } from './domain/question-shape';
 import type { RemitResult } from './domain/remit-result';
 import { ENTRY_PROFILE, type RemitEvaluation, RemitSearch, type SearchProfile } from './domain/remit-search';
 import type { SourcePassage } from './domain/source-passage';
@@ -49,6 +49,7 @@ const GUIDING_CONFIDENCE = 0.7;
 interface AnswerHolds {
   count: boolean;
   money: boolean;
+  how: boolean;
   share: boolean;
   date: boolean;
   name: boolean;
@@ -129,8 +130,7 @@ export class RemitService {
         kind: 'unknown',
         reason: fromEntries.kind === 'none' && (fromPassages?.kind ?? 'none') === 'none' ? 'off_topic' : 'low_confidence',
       };
-    if (!this.fitsShape(chosen.entry, shape) || this.onlyNamesSubject(chosen.entry, text))
-      return { kind: 'unknown', reason: 'low_confidence' };
+    if (!this.fitsShape(chosen.entry, shape)) return { kind: 'unknown', reason: 'low_confidence' };
     return this.answerWith(chosen.entry, chosen.confidence);
   }
 
@@ -167,20 +167,18 @@ export class RemitService {
     return fit;
   }
 
-  /** "What is permanence planning?" answered by an entry that only lists "permanence planning" is not answered. */
-  private onlyNamesSubject(entry: KnowledgeEntry, question: string): boolean {
-    if (entry.kind !== 'topic') return false;
-    const subject = explainSubject(question);
-    if (subject === undefined) return false;
-    return onlyNames(entry.answer, [...contentStems(tokenize(subject))], (text) => contentStems(tokenize(text)));
-  }
-
-  /** "How many" wants a figure and "who is the ..." a name: an answer without one is not the answer, however well it matched. */
+  /**
+   * "How many" wants a figure, "who is the ..." a name, "how do I join" how to: an answer without
+   * one is not the answer, however well it matched. Nor is an answer that only lists what an
+   * "explain X" question asks about ("what is permanence planning?").
+   */
   private fitsShape(entry: KnowledgeEntry, shape: QuestionShape): boolean {
-    if (shape.wants === 'count' && !this.holdsOf(entry).count) return false;
-    if (shape.money && !this.holdsOf(entry).money) return false;
-    if (shape.procedure && !saysHow(entry.answer)) return false;
-    return !shape.identity || this.holdsOf(entry).name;
+    const holds = this.holdsOf(entry);
+    if (shape.wants === 'count' && !holds.count) return false;
+    if (shape.money && !holds.money) return false;
+    if (shape.procedure && !holds.how) return false;
+    if (shape.identity && !holds.name) return false;
+    return shape.explains === undefined || entry.kind !== 'topic' || !onlyNames(entry.answer, [...stemsOf(shape.explains)], stemsOf);
   }
 
   // What kinds of fact an answer holds, worked out once per entry (answers do not change).
@@ -190,6 +188,7 @@ export class RemitService {
       holds = {
         count: holdsCount(entry.answer),
         money: holdsMoney(entry.answer),
+        how: saysHow(entry.answer),
         share: /%|per cent|proportion|a quarter/.test(entry.answer),
         date: holdsDate(entry.answer),
         name: namesSomeone(entry.answer, this.isEnglishWord),
@@ -247,6 +246,10 @@ function choose(
 
 function sameSection(entry: KnowledgeEntry, passage: KnowledgeEntry): boolean {
   return passage.source.document === entry.source.document && passage.source.section === entry.source.section;
+}
+
+function stemsOf(text: string): ReadonlySet<string> {
+  return contentStems(tokenize(text));
 }
 
 /** How often each word occurs in what is indexed: spelling correction prefers the commoner of two candidates. */

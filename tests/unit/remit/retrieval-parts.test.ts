@@ -7,7 +7,7 @@ import { parseSourceDocument } from '../../../src/features/remit/data/source-loa
 import { KnowledgeLoadError } from '../../../src/features/remit/domain/knowledge-load-error';
 import { withoutPreamble } from '../../../src/features/remit/domain/question-preamble';
 import { holdsCount, holdsMoney, namesSomeone, onlyNames, saysHow } from '../../../src/features/remit/domain/answer-holds';
-import { explainSubject, questionShape } from '../../../src/features/remit/domain/question-shape';
+import { questionShape } from '../../../src/features/remit/domain/question-shape';
 import { SpellingCorrector, editDistance } from '../../../src/features/remit/domain/spelling-corrector';
 import { stem } from '../../../src/features/remit/domain/stemmer';
 import type { KnowledgeEntry } from '../../../src/features/remit/domain/knowledge-entry';
@@ -106,11 +106,11 @@ describe('question shapes', () => {
   });
 
   it('reads what an "explain X" question wants explained, and tells an answer that only lists it', () => {
-    expect(explainSubject('what is permanence planning')).toBe('permanence planning');
-    expect(explainSubject('how does the dispersal scheme actually work')).toBe('dispersal scheme');
-    expect(explainSubject('what does the charter promise, like the pledges')).toBe('charter');
-    expect(explainSubject('what is the panel for')).toBeUndefined();
-    expect(explainSubject('who chairs the panel')).toBeUndefined();
+    expect(questionShape('what is permanence planning').explains).toBe('permanence planning');
+    expect(questionShape('how does the dispersal scheme actually work').explains).toBe('dispersal scheme');
+    expect(questionShape('what does the charter promise, like the pledges').explains).toBe('charter');
+    expect(questionShape('what is the panel for').explains).toBeUndefined();
+    expect(questionShape('who chairs the panel').explains).toBeUndefined();
     const stems = (text: string) => contentStems(tokenize(text));
     const listing =
       'The panel should be aware of national expectations, including:\n- the adoption reform agenda;\n- changes to permanence planning;';

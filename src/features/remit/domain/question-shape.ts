@@ -26,6 +26,11 @@ export interface QuestionShape {
   money: boolean;
   /** "How does a care leaver go about joining ...", "how do I apply for ...": asks how to do something, so the answer must say how. */
   procedure: boolean;
+  /**
+   * What an "explain X" question asks to have explained ("what is permanence planning" ->
+   * "permanence planning"): an answer that only names X in a list does not answer it.
+   */
+  explains?: string;
 }
 
 const COUNT =
@@ -81,15 +86,16 @@ export function questionShape(question: string): QuestionShape {
     taskRequest: TASK_REQUEST.test(text),
     money: MONEY.test(text),
     procedure: PROCEDURE.test(text),
+    ...explained(text),
   };
 }
 
-// "what is permanence planning", "how does the dispersal scheme work", "what does the charter promise":
-// the question wants the thing explained, so an answer that only names it in a list is no answer.
+// "what is permanence planning", "how does the dispersal scheme work", "what does the charter promise"
+// (fillers such as "actually" are already gone from the text these read).
 const EXPLAIN = [
-  /^(?:what|whats) (?:is|are) (?:a |an |the )?(.+?)(?: exactly| actually)?$/,
-  /^how (?:does|do|did|is|are) (?:the )?(.+?) (?:actually |really )?work(?:s|ed)?$/,
-  /^what (?:does|do|did) (?:the )?(.+?) (?:actually |really )?(?:promise|promises|involve|include|cover|offer|provide|entail)\b/,
+  /^(?:what|whats) (?:is|are) (?:a |an |the )?(.+)$/,
+  /^how (?:does|do|did|is|are) (?:the )?(.+?) work(?:s|ed)?$/,
+  /^what (?:does|do|did) (?:the )?(.+?) (?:promise|promises|involve|include|cover|offer|provide|entail)\b/,
   /^what (?:age|ages|age group|age range) (?:is|are) (?:the )?(.+?) for$/,
   /^what (?:was|is|were) the (?:outcome|result|results|upshot) of (?:the )?(.+)$/,
   /^(?:explain|describe) (?:the |what )?(.+)$/,
@@ -97,16 +103,12 @@ const EXPLAIN = [
 // A subject ending like this is not a thing to explain: "what is the panel for", "... accountable to".
 const NOT_A_SUBJECT = /\b(?:for|to|of|in|on|with|about|from|by|like|do|doing|mean|means|called)$/;
 
-/** What an "explain X" question asks to have explained ("permanence planning"), or undefined. */
-export function explainSubject(question: string): string | undefined {
-  const text = normalizeText(question)
-    .replace(/[^a-z0-9%]+/g, ' ')
-    .trim();
+function explained(text: string): { explains?: string } {
   for (const pattern of EXPLAIN) {
     const subject = pattern.exec(text)?.[1]?.trim();
-    if (subject && !NOT_A_SUBJECT.test(subject)) return subject;
+    if (subject && !NOT_A_SUBJECT.test(subject)) return { explains: subject };
   }
-  return undefined;
+  return {};
 }
 
 /** Content words left once the acronym framing is removed: "what does the acronym KSCB stand for" -> ["kscb"]. */
