@@ -87,7 +87,13 @@ export class RemitService {
     for (const s of searchable) this.byId.set(s.entry.id, s.entry);
     const acronymGroups = searchable.filter((s) => s.meaning !== undefined).map((s) => [...s.acronyms, s.meaning ?? '']);
     const frequency = options.wordFrequency ?? sharedWordFrequency();
-    const expander = new SynonymExpander([...knowledge.synonymGroups(), ...acronymGroups], thesaurus, (word) => frequency.rank(word));
+    // WordNet lists lemmas ("become"); the spoken-English list also knows "became", "went", "thought".
+    const isEnglish = (word: string) => thesaurus.isEnglish(stem(word)) || frequency.rank(word) !== undefined;
+    const expander = new SynonymExpander([...knowledge.synonymGroups(), ...acronymGroups], {
+      thesaurus,
+      wordRank: (word) => frequency.rank(word),
+      isEnglish,
+    });
     this.exact = new ExactQuestionMatch(searchable);
     this.shortcut = new GlossaryShortcut(searchable);
     this.entries = new RemitSearch(searchable, expander, ENTRY_PROFILE);
@@ -96,8 +102,7 @@ export class RemitService {
     expander.useIndex((term) => this.entries.holds(term) || (this.passages?.holds(term) ?? false));
     this.speller = new SpellingCorrector({
       words: wordFrequencies([...searchable, ...passageEntries], knowledge),
-      // WordNet lists lemmas ("become"); the spoken-English list also knows "became", "went", "thought".
-      isEnglish: (word) => thesaurus.isEnglish(stem(word)) || frequency.rank(word) !== undefined,
+      isEnglish,
     });
   }
 

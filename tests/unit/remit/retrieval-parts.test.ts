@@ -67,7 +67,7 @@ describe('the English thesaurus extract', () => {
 
 describe('everyday words the documents never use', () => {
   const frequency = sharedWordFrequency();
-  const expander = new SynonymExpander([], thesaurus, (word) => frequency.rank(word));
+  const expander = new SynonymExpander([], { thesaurus, wordRank: (word) => frequency.rank(word) });
   expander.useIndex((term) => ['panel', 'meet'].includes(term));
   const weightOf = (question: string, word: string) =>
     expander.concepts(tokenize(question)).find((c) => c.terms.has(word))?.informativeness ?? 1;

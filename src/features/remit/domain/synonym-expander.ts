@@ -35,8 +35,15 @@ export function informativeness(rank: number | undefined): number {
 export interface ThesaurusLookup {
   relatedStems(stemmed: string): readonly string[];
   /** Nouns carry a question's topic however common they are ("queen", "pizza"). */
-  isMostlyNoun?(stemmed: string): boolean;
-  isEnglish?(stemmed: string): boolean;
+  isMostlyNoun(stemmed: string): boolean;
+}
+
+/** What the expander may consult about English beyond the synonym groups; each part is optional. */
+export interface EnglishLookups {
+  thesaurus?: ThesaurusLookup;
+  wordRank?: WordRank;
+  /** Whether a word as typed is a real English word ("became", "highways"). */
+  isEnglish?: (word: string) => boolean;
 }
 
 interface Word {
@@ -65,8 +72,7 @@ export class SynonymExpander {
 
   constructor(
     groups: readonly (readonly string[])[],
-    private readonly thesaurus?: ThesaurusLookup,
-    private readonly wordRank: WordRank = () => undefined,
+    private readonly english: EnglishLookups = {},
   ) {
     const phraseByKey = new Map<string, Phrase>();
     const memberWords = groups.map((group) => group.map(usableMember).filter((words): words is Word[] => words !== undefined));
@@ -99,7 +105,7 @@ export class SynonymExpander {
 
   /** Whether a term is (the stem of) a whole English word, not the start of one ("accountab"). */
   isEnglishWord(term: string): boolean {
-    return this.thesaurus?.isEnglish?.(stem(term)) ?? false;
+    return this.english.isEnglish?.(term) ?? false;
   }
 
   /** Concepts of a question given as tokens (stop words included; they are dropped here). */
@@ -143,9 +149,10 @@ export class SynonymExpander {
     const terms = new Map<string, number>();
     for (const term of synonyms) terms.set(term, synonymWeight);
     const credit = new Map<string, number>();
-    if (synonyms.size === 0 && this.thesaurus && ![...own].some((term) => this.isIndexed(term))) {
+    const thesaurus = this.english.thesaurus;
+    if (synonyms.size === 0 && thesaurus && ![...own].some((term) => this.isIndexed(term))) {
       for (const word of covered) {
-        for (const related of this.thesaurus.relatedStems(word.stem)) {
+        for (const related of thesaurus.relatedStems(word.stem)) {
           if (own.has(related) || !this.isIndexed(related)) continue;
           terms.set(related, THESAURUS_WEIGHT);
           credit.set(related, THESAURUS_CREDIT);
@@ -163,7 +170,7 @@ export class SynonymExpander {
       ...(kind === 'strong' && synonyms.size === 0 && ![...own].some((term) => this.isIndexed(term))
         ? {
             informativeness: Math.max(
-              ...covered.map((w) => (this.thesaurus?.isMostlyNoun?.(w.stem) ? 1 : informativeness(this.wordRank(w.raw)))),
+              ...covered.map((w) => (thesaurus?.isMostlyNoun(w.stem) ? 1 : informativeness(this.english.wordRank?.(w.raw)))),
             ),
           }
         : {}),
