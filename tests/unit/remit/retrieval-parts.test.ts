@@ -178,6 +178,11 @@ describe('self-introductions in front of a question', () => {
     ["I'm the designated doctor for looked after children - who chairs the panel?", 'who chairs the panel?'],
     ['School governor here: what is the virtual school?', 'what is the virtual school?'],
     ['the 2015 review - who sat on it?', 'the 2015 review - who sat on it?'],
+    ["I'm not sure what the panel does - can you explain?", "I'm not sure what the panel does - can you explain?"],
+    [
+      'as far as I know the panel meets every two months, is that right?',
+      'as far as I know the panel meets every two months, is that right?',
+    ],
   ])('%s -> %s', (question, rest) => {
     expect(withoutPreamble(question)).toBe(rest);
   });

@@ -1,8 +1,12 @@
 // "I'm a new councillor - ...", "As a foster carer on the panel, ...", "I've just been elected, ...":
 // who is asking frames the question but is not what it asks about.
 const SEPARATOR = String.raw`\s*[,.;:!\-\u2013\u2014]+\s*(?:and\s+|so\s+)?`;
+// "I'm a ...", "as the NHS's designated nurse ...": an introduction names a role, so it starts with an
+// article or "new"; "I'm not sure what the panel does - ..." and "as far as I know ..." are the question.
 const WHO_I_AM = new RegExp(
-  String.raw`^\s*(?:(?:hi|hello|hey|morning|afternoon)\b[\s,!.]*)?(?:i'?m|i am|as|speaking as)\s+[a-z' ]{2,60}?` + SEPARATOR,
+  String.raw`^\s*(?:(?:hi|hello|hey|morning|afternoon)\b[\s,!.]*)?(?:i'?m|i am|as|speaking as)\s+` +
+    String.raw`(?:a|an|the|one of (?:the|our)|your|our|kent'?s|kcc'?s|new|newly|recently|just)\s+[a-z' ]{1,60}?` +
+    SEPARATOR,
   'i',
 );
 // "Police liaison officer here - ...", "NHS commissioner here: ...".
