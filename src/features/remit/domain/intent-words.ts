@@ -29,6 +29,8 @@ export const DOES_WHAT_INTENT: readonly string[] = ['role', 'responsibilities', 
 
 /** True for "what does X do", "what do corporate parents actually do", "what does the VSK do for ...". */
 export function asksWhatSomethingDoes(tokens: readonly string[]): boolean {
-  const auxiliary = tokens.findIndex((t, i) => (t === 'does' || t === 'do' || t === 'did') && i <= 2 && tokens[0] === 'what');
-  return auxiliary >= 0 && tokens.slice(auxiliary + 2).some((t) => t === 'do' || t === 'doing');
+  if (tokens[0] !== 'what') return false;
+  const auxiliary = tokens.slice(1, 3).findIndex((t) => t === 'does' || t === 'do' || t === 'did');
+  // The subject sits between the two verbs: "what does [the cpp] do".
+  return auxiliary >= 0 && tokens.slice(auxiliary + 3).some((t) => t === 'do' || t === 'doing');
 }
