@@ -1,6 +1,7 @@
 import { sharedThesaurus } from '../../../src/features/remit/data/english-thesaurus';
 import { sharedWordFrequency } from '../../../src/features/remit/data/english-word-frequency';
 import { SynonymExpander, informativeness } from '../../../src/features/remit/domain/synonym-expander';
+import { asksWhatSomethingDoes } from '../../../src/features/remit/domain/intent-words';
 import { tokenize } from '../../../src/features/remit/domain/text-normalizer';
 import { contentStems } from '../../../src/features/remit/domain/match-scoring';
 import { parseSourceDocument } from '../../../src/features/remit/data/source-loader';
@@ -121,36 +122,43 @@ describe('question shapes', () => {
     expect(onlyNames(listing, [...stems('staying put')], stems)).toBe(false);
   });
 
-  it('tells a question asking how to do something, which only an answer saying how can answer', () => {
-    expect(questionShape('how does a foster carer go about joining the panel').procedure).toBe(true);
-    expect(questionShape('how can young people apply to be on the council').procedure).toBe(true);
-    expect(questionShape('how does the panel hear from young people').procedure).toBe(false);
-    expect(saysHow('call 03000 421553 or email alternativeformats@kent.gov.uk')).toBe(true);
-    expect(saysHow('The Super Council is for ages 7-11.')).toBe(false);
+  it.each([
+    // A job for an assistant, not a question about the panel.
+    ['review my report', 'taskRequest', true],
+    ['can you draft this email for me', 'taskRequest', true],
+    ['please proofread our briefing', 'taskRequest', true],
+    ['review the challenge card report', 'taskRequest', false],
+    ['what reports does the panel review', 'taskRequest', false],
+    // Money, which only an answer speaking of money can answer.
+    ["what is the panel's budget", 'money', true],
+    ['how much do foster carers get paid', 'money', true],
+    ['how much does it cost', 'money', true],
+    ['how many children are in care', 'money', false],
+    // How to do something, which only an answer saying how can answer.
+    ['how does a foster carer go about joining the panel', 'procedure', true],
+    ['how can young people apply to be on the council', 'procedure', true],
+    ['how does the panel hear from young people', 'procedure', false],
+    // Read through fillers.
+    ['who was actually at the meeting', 'identity', true],
+    ['how many children are really in care right now', 'aboutNow', true],
+  ] as const)('"%s": %s is %s', (question, flag, expected) => {
+    expect(questionShape(question)[flag]).toBe(expected);
   });
 
-  it('reads a shape through fillers ("who was actually at the meeting")', () => {
-    expect(questionShape('who was actually at the meeting').identity).toBe(true);
-    expect(questionShape('how many children are really in care right now').aboutNow).toBe(true);
-  });
-
-  it('tells a job for an assistant from a question about the panel', () => {
-    expect(questionShape('review my report').taskRequest).toBe(true);
-    expect(questionShape('can you draft this email for me').taskRequest).toBe(true);
-    expect(questionShape('please proofread our briefing').taskRequest).toBe(true);
-    expect(questionShape('review the challenge card report').taskRequest).toBe(false);
-    expect(questionShape('what reports does the panel review').taskRequest).toBe(false);
-  });
-
-  it('tells a question about money, which only an answer speaking of money can answer', () => {
-    expect(questionShape("what is the panel's budget").money).toBe(true);
-    expect(questionShape('how much do foster carers get paid').money).toBe(true);
-    expect(questionShape('how much does it cost').money).toBe(true);
-    expect(questionShape('how many children are in care').money).toBe(false);
+  it('finds money and "how to" in answers', () => {
     expect(holdsMoney('a budget of £2.4 million')).toBe(true);
     expect(holdsMoney('a rent guarantor scheme and help with council tax')).toBe(false);
     expect(holdsMoney('travel expenses are paid within three months of a claim')).toBe(true);
     expect(holdsMoney('members paid attention to children in homes')).toBe(false);
+    expect(saysHow('call 03000 421553 or email alternativeformats@kent.gov.uk')).toBe(true);
+    expect(saysHow('The Super Council is for ages 7-11.')).toBe(false);
+  });
+
+  it('hears "what does X do" as a question about a role', () => {
+    expect(asksWhatSomethingDoes(tokenize('what does the cpp do in a nutshell'))).toBe(true);
+    expect(asksWhatSomethingDoes(tokenize('what do corporate parents actually do'))).toBe(true);
+    expect(asksWhatSomethingDoes(tokenize('what does it mean'))).toBe(false);
+    expect(asksWhatSomethingDoes(tokenize('who does what'))).toBe(false);
   });
 
   it('finds a count only where there is one, not in years or numbered labels', () => {
