@@ -7,7 +7,7 @@ import type { KnowledgeEntry, SearchableEntry } from './domain/knowledge-entry';
 import { contentStems } from './domain/match-scoring';
 import { passageEntry } from './domain/passage-entries';
 import { withoutPreamble } from './domain/question-preamble';
-import { holdsCount, holdsDate, holdsMoney, namesSomeone, onlyNames, saysHow } from './domain/answer-holds';
+import { countsSubject, holdsCount, holdsDate, holdsMoney, namesSomeone, onlyNames, saysHow } from './domain/answer-holds';
 import { type QuestionShape, acronymSubject, questionShape } from './domain/question-shape';
 import type { RemitResult } from './domain/remit-result';
 import { ENTRY_PROFILE, type RemitEvaluation, RemitSearch, type SearchProfile } from './domain/remit-search';
@@ -46,8 +46,13 @@ const WRITTEN_FROM_OVERLAP = 0.6;
 // A passage this confident picks the entry even over a trusted one.
 const GUIDING_CONFIDENCE = 0.7;
 
+// "How many care leavers": an answer with a figure of care leavers beats one with a figure of something else.
+const COUNTED_FIT = 2;
+
 interface AnswerHolds {
   count: boolean;
+  /** The answer's words, for checking what a figure counts. */
+  words: readonly string[];
   money: boolean;
   how: boolean;
   share: boolean;
@@ -164,6 +169,7 @@ export class RemitService {
     if (shape.wants === 'any' && !shape.share && !shape.identity && entry.kind !== 'glossary') return fit;
     const holds = this.holdsOf(entry);
     if (shape.wants === 'count') fit *= holds.count ? 1.5 : 0.6;
+    if (shape.wants === 'count' && shape.counts && countsSubject(holds.words, stemsOf(shape.counts), stem)) fit *= COUNTED_FIT;
     if (shape.share && holds.share) fit *= 1.5;
     if (shape.wants === 'date') fit *= holds.date ? 1.3 : 0.8;
     if (shape.identity) fit *= holds.name ? 1.5 : 0.5;
@@ -192,6 +198,7 @@ export class RemitService {
     if (!holds) {
       holds = {
         count: holdsCount(entry.answer),
+        words: tokenize(entry.answer),
         money: holdsMoney(entry.answer),
         how: saysHow(entry.answer),
         share: /%|per cent|proportion|a quarter/.test(entry.answer),

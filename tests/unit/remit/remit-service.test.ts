@@ -62,6 +62,11 @@ describe('RemitService', () => {
       expect(answered('what did recomendation 1 say').entry.id).toBe('sc-rec-01');
     });
 
+    it('knows everyday political words for the formal ones', () => {
+      expect(answered('how many tories were on the select committee').entry.id).toBe('sc-members');
+      expect(answered('did the select committee speak to young people in care').entry.id).toBe('sc-overview');
+    });
+
     it('tolerates typos in longer words', () => {
       expect(answered('who is the panel accountible to').entry.id).toBe('tor-accountability');
       expect(answered('what are challange cards').entry.id).toBe('cc-what-are');

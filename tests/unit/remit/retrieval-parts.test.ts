@@ -7,7 +7,7 @@ import { contentStems } from '../../../src/features/remit/domain/match-scoring';
 import { parseSourceDocument } from '../../../src/features/remit/data/source-loader';
 import { KnowledgeLoadError } from '../../../src/features/remit/domain/knowledge-load-error';
 import { withoutPreamble } from '../../../src/features/remit/domain/question-preamble';
-import { holdsCount, holdsMoney, namesSomeone, onlyNames, saysHow } from '../../../src/features/remit/domain/answer-holds';
+import { countsSubject, holdsCount, holdsMoney, namesSomeone, onlyNames, saysHow } from '../../../src/features/remit/domain/answer-holds';
 import { questionShape } from '../../../src/features/remit/domain/question-shape';
 import { SpellingCorrector, editDistance } from '../../../src/features/remit/domain/spelling-corrector';
 import { stem } from '../../../src/features/remit/domain/stemmer';
@@ -80,6 +80,13 @@ describe('everyday words the documents never use', () => {
     expect(weightOf('braille copies', 'braille')).toBe(1);
     expect(informativeness(undefined)).toBe(1);
     expect(informativeness(100)).toBeLessThan(informativeness(3000));
+  });
+
+  it('reads "how long" as asking for a time, and "long" elsewhere as a word of the topic', () => {
+    const strengthOf = (question: string) =>
+      expander.concepts(tokenize(question)).find((c) => [...c.terms.keys()].some((t) => t.includes('long')))?.strength;
+    expect(strengthOf('how long has kent used challenge cards')).toBe('intent');
+    expect(strengthOf('long term placements')).toBe('strong');
   });
 });
 
@@ -166,6 +173,17 @@ describe('question shapes', () => {
     expect(holdsCount('nine members: five Conservative')).toBe(true);
     expect(holdsCount('Recommendation 12: a report by June 2016')).toBe(false);
     expect(holdsCount('Section 22 of the Children Act 1989')).toBe(false);
+  });
+
+  it('reads what "how many X" counts, and finds a figure of X rather than of something beside it', () => {
+    expect(questionShape('how many foster carers does kent have').counts).toBe('foster carers');
+    expect(questionShape('what is the number of children in care').counts).toBe('children in');
+    expect(questionShape('how many have been in the same placement for 2 years').counts).toBeUndefined();
+    expect(questionShape('what is the panel for').counts).toBeUndefined();
+    const leavers = contentStems(tokenize('care leavers'));
+    expect(countsSubject(tokenize('There were 725 known care leavers'), leavers, stem)).toBe(true);
+    expect(countsSubject(tokenize('321 young people were placed out of county; care leavers get help'), leavers, stem)).toBe(false);
+    expect(countsSubject(tokenize('nine members: five Conservative'), contentStems(tokenize('conservatives')), stem)).toBe(true);
   });
 
   it('finds a person named, or a plain statement that the documents do not name them', () => {

@@ -72,3 +72,20 @@ export function onlyNames(answer: string, subject: readonly string[], toStems: (
     .filter(({ stems }) => subject.every((s) => stems.has(s)));
   return holding.length > 0 && holding.every(({ item, stems }) => item && stems.size < subject.length + EXPLAINING_WORDS);
 }
+
+// A figure this many words before the thing counted counts it: "1,400 care leavers", "nine KCC members".
+const COUNT_REACH = 3;
+const FIGURE = /^(?:\d[\d,p]*|hundreds?|thousands?|dozens?)$/;
+
+/**
+ * Whether an answer gives a figure for one of the counted things ("how many care leavers" -> "1,400
+ * care leavers"), not a figure of something else beside them. `tokens` are the answer's words as
+ * the search reads them (numbers as digits); `counted` the stems of what is counted.
+ */
+export function countsSubject(tokens: readonly string[], counted: ReadonlySet<string>, toStem: (word: string) => string): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!counted.has(toStem(tokens[i]!))) continue;
+    for (let back = 1; back <= COUNT_REACH && i - back >= 0; back++) if (FIGURE.test(tokens[i - back]!)) return true;
+  }
+  return false;
+}

@@ -9,6 +9,7 @@ export const INTENT_WORDS: Readonly<Record<string, readonly string[]>> = {
   when: ['date', 'dates'],
   often: ['frequency', 'schedule'],
   many: ['number', 'figures', 'statistics'],
+  howlong: ['since', 'years'],
   mean: ['definition', 'means'],
   means: ['definition', 'mean'],
   meaning: ['definition', 'means'],

@@ -31,6 +31,8 @@ export interface QuestionShape {
    * "permanence planning"): an answer that only names X in a list does not answer it.
    */
   explains?: string;
+  /** What "how many X" counts ("how many foster carers does kent have" -> "foster carers"): the figure should be of X. */
+  counts?: string;
 }
 
 const COUNT =
@@ -87,6 +89,7 @@ export function questionShape(question: string): QuestionShape {
     money: MONEY.test(text),
     procedure: PROCEDURE.test(text),
     ...explained(text),
+    ...counted(text),
   };
 }
 
@@ -109,6 +112,16 @@ function explained(text: string): { explains?: string } {
     if (subject && !NOT_A_SUBJECT.test(subject)) return { explains: subject };
   }
   return {};
+}
+
+// "how many foster carers ...", "the number of children in care ...": the two words after are what is counted.
+const COUNTED = /\b(?:how many|number of|how much) (?:of )?(?:the |our |kent |kcc )?([a-z]+(?: [a-z]+)?)/;
+// "how many have been in the same placement": a verb, not a thing counted.
+const NOT_COUNTED = /^(?:have|has|are|is|were|was|do|does|did|will|can|of|more|times)\b/;
+
+function counted(text: string): { counts?: string } {
+  const subject = COUNTED.exec(text)?.[1];
+  return subject && !NOT_COUNTED.test(subject) ? { counts: subject } : {};
 }
 
 /** Content words left once the acronym framing is removed: "what does the acronym KSCB stand for" -> ["kscb"]. */

@@ -3,6 +3,7 @@ import type { KnowledgeEntry, SearchableEntry } from './knowledge-entry';
 import type { QueryConcept } from './query-concept';
 import { CONCEPT_WEIGHT, TITLE_FIELDS, conceptCredit, contentStems, isInTitle, weightedCoverage } from './match-scoring';
 import { stem } from './stemmer';
+import { WEAK_TERMS } from './stop-words';
 import type { SynonymExpander } from './synonym-expander';
 import { indexTerms, tokenize } from './text-normalizer';
 
@@ -289,7 +290,7 @@ class EntryQuestions {
   constructor(questions: readonly ReadonlySet<string>[]) {
     // A bit per question: an entry keeps its first 31 questions for this (the rest are still searched).
     const kept = questions.slice(0, 31);
-    this.sizes = kept.map((q) => q.size);
+    this.sizes = kept.map((q) => [...q].reduce((sum, s) => sum + stemWeight(s), 0));
     kept.forEach((stems, i) => {
       for (const stem of stems) this.masks.set(stem, (this.masks.get(stem) ?? 0) | (1 << i));
     });
@@ -310,7 +311,7 @@ class EntryQuestions {
         hit |= mask;
         if (!seen.has(term)) {
           seen.add(term);
-          forEachBit(mask, (i) => used[i]!++);
+          forEachBit(mask, (i) => (used[i]! += stemWeight(term)));
         }
       }
       forEachBit(hit, (i) => (found[i]! += weight));
@@ -324,6 +325,14 @@ class EntryQuestions {
     }
     return best;
   }
+}
+
+// "What was the Corporate Parenting Select Committee?" is worded like "what was the select committee":
+// the words every entry shares barely count against an entry's question.
+const WEAK_STEMS: ReadonlySet<string> = new Set([...WEAK_TERMS].map(stem));
+
+function stemWeight(stemmed: string): number {
+  return WEAK_STEMS.has(stemmed) ? CONCEPT_WEIGHT.weak : 1;
 }
 
 function forEachBit(mask: number, visit: (bit: number) => void): void {

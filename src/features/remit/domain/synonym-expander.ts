@@ -8,6 +8,8 @@ import { indexTerms, tokenize } from './text-normalizer';
 const SYNONYM_WEIGHT = 0.5;
 const INTENT_WEIGHT = 0.5;
 const MAX_CONCEPTS = 40;
+// "How long has Kent used challenge cards" asks for a time, not about something long: read as an intent word.
+const HOW_LONG = 'howlong';
 /** English synonyms (WordNet) of a word the documents never use: found, but only partly proven. */
 const THESAURUS_WEIGHT = 0.3;
 const THESAURUS_CREDIT = 0.6;
@@ -110,7 +112,10 @@ export class SynonymExpander {
 
   /** Concepts of a question given as tokens (stop words included; they are dropped here). */
   concepts(tokens: readonly string[]): QueryConcept[] {
-    const words = tokens.filter((t) => !isStopWord(t)).map((raw) => ({ raw, stem: stem(raw) }));
+    const words = tokens
+      .map((raw, at) => (raw === 'long' && tokens[at - 1] === 'how' ? HOW_LONG : raw))
+      .filter((t) => !isStopWord(t))
+      .map((raw) => ({ raw, stem: stem(raw) }));
     const concepts: QueryConcept[] = [];
     let i = 0;
     while (i < words.length && concepts.length < MAX_CONCEPTS) {
