@@ -147,6 +147,7 @@ describe('question shapes', () => {
     ['how does the panel hear from young people', 'procedure', false],
     // Read through fillers.
     ['who was actually at the meeting', 'identity', true],
+    ['who chaired the group before the merger', 'identity', true],
     ['how many children are really in care right now', 'aboutNow', true],
   ] as const)('"%s": %s is %s', (question, flag, expected) => {
     expect(questionShape(question)[flag]).toBe(expected);
@@ -192,6 +193,7 @@ describe('question shapes', () => {
     expect(namesSomeone('The terms of reference name Theresa Grayell', english)).toBe(true);
     expect(namesSomeone('The documents do not name the current Chairman', english)).toBe(true);
     expect(namesSomeone('The Lead Member provides political leadership', english)).toBe(false);
+    expect(namesSomeone('The panel meets in the Darent Room, Sessions House', english)).toBe(false);
   });
 });
 

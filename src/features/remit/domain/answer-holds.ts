@@ -42,6 +42,8 @@ export function holdsDate(text: string): boolean {
 
 const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Councillor|Cllr)\.?\s+[A-Z]/;
 const CAPITALISED_PAIR = /\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/g;
+// "Darent Room", "Sessions House", "Invicta House": a capitalised pair ending so is a place, not a person.
+const PLACE = /^(?:Room|Rooms|House|Hall|Centre|Center|Chamber|Building|Road|Street|Office|Offices|Court|Park|Square|Lane)$/;
 const SAYS_NOT_NAMED = /\b(?:do|does|did) not name\b/;
 
 /**
@@ -51,6 +53,7 @@ const SAYS_NOT_NAMED = /\b(?:do|does|did) not name\b/;
 export function namesSomeone(text: string, isEnglishWord: (word: string) => boolean): boolean {
   if (TITLED_NAME.test(text) || SAYS_NOT_NAMED.test(text)) return true;
   for (const match of text.matchAll(CAPITALISED_PAIR)) {
+    if (PLACE.test(match[2]!)) continue;
     if (!isEnglishWord(match[1]!.toLowerCase()) || !isEnglishWord(match[2]!.toLowerCase())) return true;
   }
   return false;

@@ -44,9 +44,9 @@ const PERSON =
 // The documents look back: what comes next (the next meeting's end, next year's plan) is an officer's to say.
 const NOW =
   /\b(?:now|right now|currently|current|nowadays|these days|at the moment|at present|this year|today|up to date|(?:next|upcoming|forthcoming) (?:meeting|meetings|panel|year|month|week|term|inspection|review|election|elections|report)|forward plan|future plans?|latest|most recent|last year|last month|so far|to date|(?:been|was it|were they|is it) (?:done|completed|implemented|carried out|actioned|delivered)|final (?:confirmed )?(?:figures?|results?|version)|(?:planning|plans?|going|intends?|intending) to (?!be)[a-z]+|(?:did|was|were|has|have|is|are)\b.*\b(?:ever|yet|since then|afterwards))\b/;
-// "who was at the meeting", "who attended": the people present are asked for by name. ("Who led the
-// review" is not: a body or a post answers it.)
-const WHO_DID = /^who (?:attended|was at|were at|was present|were present|went to|came to)\b/;
+// "who was at the meeting", "who attended", "who chaired the group": people are asked for by name.
+// ("Who led the review" is not: a body or a post answers it.)
+const WHO_DID = /^who (?:attended|was at|were at|was present|were present|went to|came to|chairs|chaired)\b/;
 // "what is the virtual school head's name", "name of the lead participation officer": a name is asked for.
 const NAME_ASKED = /\bnames?\b/;
 const POST =
