@@ -47,6 +47,12 @@ describe('spelling correction against the index vocabulary', () => {
     expect(corrector.correct('qwertyuiop')).toBe('qwertyuiop');
   });
 
+  it('allows two edits only in words of eight letters or more: a place name is not a typo of a short word', () => {
+    const withInvite = new SpellingCorrector({ words: new Map([['invite', 2]]), isEnglish: () => false });
+    expect(withInvite.correct('invicta')).toBe('invicta');
+    expect(withInvite.correct('invte')).toBe('invite');
+  });
+
   it('counts a swap of neighbouring letters as one edit', () => {
     expect(editDistance('form', 'from', 2)).toBe(1);
     expect(editDistance('kitten', 'sitting', 2)).toBe(3);
@@ -145,6 +151,7 @@ describe('question shapes', () => {
     ['how does a foster carer go about joining the panel', 'procedure', true],
     ['how can young people apply to be on the council', 'procedure', true],
     ['how does the panel hear from young people', 'procedure', false],
+    ['how do i book a meeting room', 'procedure', true],
     // Read through fillers.
     ['who was actually at the meeting', 'identity', true],
     ['who chaired the group before the merger', 'identity', true],

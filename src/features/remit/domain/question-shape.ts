@@ -24,7 +24,7 @@ export interface QuestionShape {
   taskRequest: boolean;
   /** "What is the panel's budget", "how much do foster carers get paid": asks for money, so the answer must speak of money. */
   money: boolean;
-  /** "How does a care leaver go about joining ...", "how do I apply for ...": asks how to do something, so the answer must say how. */
+  /** "How does a care leaver go about joining ...", "how do I apply for / book ...": asks how to do something, so the answer must say how. */
   procedure: boolean;
   /**
    * What an "explain X" question asks to have explained ("what is permanence planning" ->
@@ -63,7 +63,7 @@ const TASK_REQUEST =
 const MONEY =
   /£|\b(?:budgets?|costs?|costing|funding|funded|salary|salaries|wages?|allowances?|paid|fees?|prices?|pounds|expenses|how much money|how much (?:is|are|does|do|did) (?:it|they|we|a|an|the)?\s*(?:cost|pay|get|earn|receive))\b/;
 const PROCEDURE =
-  /^how (?:do|does|can|could|would|should|might) (?:i|we|you|they|he|she|someone|somebody|anyone|a|an|the|our|my|young|children|care|foster)\b.*?\b(?:go about |get about )?(?:join|joining|apply|applying|sign up|signing up|get onto|get on to|become|becoming|register|enrol|enroll|nominate|refer|put (?:my|their|his|her) name)\b/;
+  /^how (?:do|does|can|could|would|should|might) (?:i|we|you|they|he|she|someone|somebody|anyone|a|an|the|our|my|young|children|care|foster)\b.*?\b(?:go about |get about )?(?:join|joining|apply|applying|sign up|signing up|get onto|get on to|become|becoming|register|enrol|enroll|nominate|refer|book|reserve|hire|put (?:my|their|his|her) name)\b/;
 const ACRONYM_FRAME =
   /\b(?:stands? for|short for|full form|full name|in full|spel(?:t|led) out|acronym|abbreviation|abbreviated|initials|letters)\b/;
 

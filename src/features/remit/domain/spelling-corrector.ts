@@ -16,7 +16,7 @@ const LONG_WORD = 9;
  * ("accountabilty" -> "accountability", "challange" -> "challenge"). A word is left alone when the
  * index knows it, when it is a real English word the documents just do not use ("lunch" is not a
  * typo of "launch"), when it holds a digit, or when no indexed word is close enough (one edit for
- * words up to six letters, two for longer; a swap of two neighbouring letters counts as one).
+ * words up to seven letters, two for longer, so "invicta" is not "invite"; a swap of two neighbouring letters counts as one).
  * Candidates are found through a symmetric deletion index (as in SymSpell), so a lookup costs microseconds.
  */
 export class SpellingCorrector {
@@ -81,7 +81,7 @@ export class SpellingCorrector {
 }
 
 function maxEdits(length: number): number {
-  return length <= 6 ? 1 : 2;
+  return length <= 7 ? 1 : 2;
 }
 
 /** The word and every string made by deleting up to `edits` letters from it. */
