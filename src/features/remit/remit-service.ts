@@ -41,6 +41,8 @@ export const PASSAGE_PROFILE: SearchProfile = {
 
 // A passage replaces a trusted entry only when it accounts for clearly more of the question.
 const PASSAGE_COVERAGE_MARGIN = 0.15;
+// A passage accounting for as much of the question replaces a trusted entry when this much more confident.
+const PASSAGE_CONFIDENCE_MARGIN = 0.3;
 // An entry holding this share of a passage's words is written from it.
 const WRITTEN_FROM_OVERLAP = 0.6;
 // A passage this confident picks the entry even over a trusted one.
@@ -253,6 +255,9 @@ function choose(
     }
   }
   if (entry && passage && passage.coverage > entry.coverage + PASSAGE_COVERAGE_MARGIN) return passage;
+  // As much of the question, and one passage stands out where several entries were close: the quote says it.
+  if (entry && passage && passage.coverage >= entry.coverage && passage.confidence >= entry.confidence + PASSAGE_CONFIDENCE_MARGIN)
+    return passage;
   return entry ?? passage;
 }
 

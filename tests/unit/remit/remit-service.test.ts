@@ -141,6 +141,12 @@ describe('RemitService', () => {
       expect(result.entry.source).toEqual({ document: 'Select Committee report (December 2015)', section: 'Kent - Key Facts' });
     });
 
+    it('quotes a passage that stands out where the entries covering as much of the question are close', () => {
+      const result = answered('is there routine ofsted reporting on whether childrens homes meet the 2015 regulations');
+      expect(result.entry.kind).toBe('passage');
+      expect(result.entry.answer).toMatch(/Ofsted does not report on this on a routine basis/);
+    });
+
     it('prefers the curated entry written from a passage over the quote', () => {
       expect(answered('does the panel do scrutiny?').entry.id).toBe('tor-roles-responsibilities');
     });
