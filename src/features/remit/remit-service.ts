@@ -84,6 +84,8 @@ export class RemitService {
   private readonly passages?: RemitSearch;
   private readonly speller: SpellingCorrector;
   private readonly isEnglishWord: (word: string) => boolean;
+  // The latest year any answer or passage speaks of: a question about a later year is about what they cannot know.
+  private readonly latestYear: number;
   private readonly answerStems = new Map<string, ReadonlySet<string>>();
   private readonly answerHolds = new Map<string, AnswerHolds>();
 
@@ -106,6 +108,7 @@ export class RemitService {
     this.entries = new RemitSearch(searchable, expander, ENTRY_PROFILE);
     const passageEntries = (options.passages ?? knowledge.passages()).map(passageEntry);
     if (passageEntries.length > 0) this.passages = new RemitSearch(passageEntries, expander, PASSAGE_PROFILE);
+    this.latestYear = latestYearIn([...searchable.map((s) => s.entry.answer), ...passageEntries.map((p) => p.entry.answer)]);
     expander.useIndex((term) => this.entries.holds(term) || (this.passages?.holds(term) ?? false));
     this.speller = new SpellingCorrector({
       words: wordFrequencies([...searchable, ...passageEntries], knowledge),
@@ -131,7 +134,7 @@ export class RemitService {
       if (acronymSubject(tokens).length === 1) return { kind: 'unknown', reason: 'unknown_acronym' };
     }
     // The documents date from 2015-2017: today's figures and post holders are an officer's to give.
-    if (shape.aboutNow) return { kind: 'unknown', reason: 'about_now' };
+    if (shape.aboutNow || this.asksAfterTheDocuments(raw)) return { kind: 'unknown', reason: 'about_now' };
 
     const fit = (entry: KnowledgeEntry) => this.fit(entry, shape);
     const fromEntries = this.entries.evaluate(tokens, fit);
@@ -144,6 +147,11 @@ export class RemitService {
       };
     if (!this.fitsShape(chosen.entry, shape)) return { kind: 'unknown', reason: 'low_confidence' };
     return this.answerWith(chosen.entry, chosen.confidence);
+  }
+
+  /** "How many children were in care in 2024?": a year after everything the documents say. */
+  private asksAfterTheDocuments(tokens: readonly string[]): boolean {
+    return tokens.some((t) => YEAR.test(t) && Number(t) > this.latestYear);
   }
 
   /** The share of a passage's content words that an entry's answer also uses. */
@@ -263,6 +271,14 @@ function choose(
 
 function sameSection(entry: KnowledgeEntry, passage: KnowledgeEntry): boolean {
   return passage.source.document === entry.source.document && passage.source.section === entry.source.section;
+}
+
+const YEAR = /^(?:19|20)\d\d$/;
+
+function latestYearIn(texts: readonly string[]): number {
+  let latest = 0;
+  for (const text of texts) for (const year of text.match(/\b(?:19|20)\d\d\b/g) ?? []) latest = Math.max(latest, Number(year));
+  return latest;
 }
 
 function stemsOf(text: string): ReadonlySet<string> {

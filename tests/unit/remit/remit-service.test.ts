@@ -161,6 +161,11 @@ describe('RemitService', () => {
       expect(service.answer('who is the current chairman of the panel')).toEqual({ kind: 'unknown', reason: 'about_now' });
     });
 
+    it('declines a question about a year later than any the documents speak of, and answers one they cover', () => {
+      expect(service.answer('how many children were in care in kent in 2024')).toEqual({ kind: 'unknown', reason: 'about_now' });
+      expect(answered('what is the 2018-2022 strategy').entry.id).toBe('tor-strategy');
+    });
+
     it('declines "who is" when the best answer names nobody', () => {
       expect(service.answer('who is the leader of the council').kind).toBe('unknown');
       expect(answered('who chaired the select committee').entry.id).toBe('sc-members');
