@@ -15,6 +15,7 @@ import type { SourcePassage } from './domain/source-passage';
 import { SpellingCorrector } from './domain/spelling-corrector';
 import { stem } from './domain/stemmer';
 import { isStopWord } from './domain/stop-words';
+import { KnownBodies, allTexts } from './domain/known-bodies';
 import { SynonymExpander } from './domain/synonym-expander';
 import { tokenize } from './domain/text-normalizer';
 
@@ -86,6 +87,7 @@ export class RemitService {
   private readonly isEnglishWord: (word: string) => boolean;
   // The latest year any answer or passage speaks of: a question about a later year is about what they cannot know.
   private readonly latestYear: number;
+  private readonly bodies: KnownBodies;
   private readonly answerStems = new Map<string, ReadonlySet<string>>();
   private readonly answerHolds = new Map<string, AnswerHolds>();
 
@@ -109,6 +111,8 @@ export class RemitService {
     const passageEntries = (options.passages ?? knowledge.passages()).map(passageEntry);
     if (passageEntries.length > 0) this.passages = new RemitSearch(passageEntries, expander, PASSAGE_PROFILE);
     this.latestYear = latestYearIn([...searchable.map((s) => s.entry.answer), ...passageEntries.map((p) => p.entry.answer)]);
+    const glossary = searchable.flatMap((s) => s.acronyms.map((acronym) => ({ acronym, meaning: s.meaning ?? '' })));
+    this.bodies = new KnownBodies(allTexts(searchable, passageEntries), glossary);
     expander.useIndex((term) => this.entries.holds(term) || (this.passages?.holds(term) ?? false));
     this.speller = new SpellingCorrector({
       words: wordFrequencies([...searchable, ...passageEntries], knowledge),
@@ -126,6 +130,8 @@ export class RemitService {
 
     // The bot answers questions about the panel; it does not do the member's paperwork.
     if (shape.taskRequest) return { kind: 'unknown', reason: 'off_topic' };
+    // "Who sits on the fostering panel?": another body, which the panel's documents do not describe.
+    if (this.bodies.namesAnother(tokens)) return { kind: 'unknown', reason: 'off_topic' };
     const known = this.exact.match(raw) ?? this.exact.match(tokens) ?? this.shortcut.match(tokens) ?? this.shortcut.meaningAsked(tokens);
     if (known) return this.answerWith(known, 1);
     if (shape.acronymFrame) {

@@ -13,6 +13,7 @@ import { SpellingCorrector, editDistance } from '../../../src/features/remit/dom
 import { stem } from '../../../src/features/remit/domain/stemmer';
 import type { KnowledgeEntry } from '../../../src/features/remit/domain/knowledge-entry';
 import { reviewNote } from '../../../src/features/remit/teams/remit-cards';
+import { KnownBodies } from '../../../src/features/remit/domain/known-bodies';
 
 const thesaurus = sharedThesaurus();
 
@@ -156,6 +157,8 @@ describe('question shapes', () => {
     ['who was actually at the meeting', 'identity', true],
     ['who chaired the group before the merger', 'identity', true],
     ['how many children are really in care right now', 'aboutNow', true],
+    ['when is the next ofsted inspection', 'aboutNow', true],
+    ['what are the names of the panel members', 'identity', true],
   ] as const)('"%s": %s is %s', (question, flag, expected) => {
     expect(questionShape(question)[flag]).toBe(expected);
   });
@@ -259,5 +262,27 @@ describe('review notes on answer cards', () => {
   it('says when the answer was last reviewed only when that is more than a year ago', () => {
     expect(reviewNote(entry('2025-12-02'), '2026-12-01')).toBe('');
     expect(reviewNote(entry('2025-11-30'), '2026-12-01')).toContain('Last reviewed Sunday 30 November 2025');
+  });
+});
+
+describe('panels, committees and boards the documents never speak of', () => {
+  const bodies = new KnownBodies(
+    ['The Corporate Parenting Panel reports to the Scrutiny Committee.', 'the Health and Wellbeing Board'],
+    [{ acronym: 'KSCB', meaning: 'Kent Safeguarding Children Board' }],
+  );
+  const namesAnother = (question: string) => bodies.namesAnother(tokenize(question));
+
+  it('are another body, named by the word before "panel", "committee" or "board"', () => {
+    expect(namesAnother('who sits on the fostering panel')).toBe(true);
+    expect(namesAnother('what does the planning committee do')).toBe(true);
+  });
+
+  it('are not the bodies the documents name, an acronym of one, or a word that only picks one out', () => {
+    expect(namesAnother('what does the corporate parenting panel do')).toBe(false);
+    expect(namesAnother('does the panel report to the scrutiny committee')).toBe(false);
+    expect(namesAnother('who chairs the health and wellbeing board')).toBe(false);
+    expect(namesAnother('what is the kscb board')).toBe(false);
+    expect(namesAnother('does every committee have to think about children in care')).toBe(false);
+    expect(namesAnother("what is on kent's panel agenda")).toBe(false);
   });
 });

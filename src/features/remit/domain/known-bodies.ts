@@ -1,0 +1,63 @@
+import type { SearchableEntry } from './knowledge-entry';
+import { stem } from './stemmer';
+import { WEAK_TERMS, isStopWord } from './stop-words';
+import { tokenize } from './text-normalizer';
+
+const BODY_WORDS: ReadonlySet<string> = new Set(['panel', 'panels', 'committee', 'committees', 'board', 'boards']);
+// Words that pick out one of the bodies already named rather than naming another: "every committee", "the next panel".
+const NOT_A_NAME: ReadonlySet<string> = new Set(
+  'every another other same new next first last previous future relevant different main full whole own public formal proper single separate actual right wrong'.split(
+    ' ',
+  ),
+);
+const WEAK_STEMS: ReadonlySet<string> = new Set([...WEAK_TERMS].map(stem));
+
+/**
+ * The panels, committees and boards the documents speak of ("Corporate Parenting Panel", "Select
+ * Committee", "Health and Wellbeing Board", "commissioning panel"). A question about another one
+ * ("the adoption panel", "the planning committee") is not about this panel, however many of its
+ * other words match: the bot does not lend it the Corporate Parenting Panel's answers.
+ */
+export class KnownBodies {
+  private readonly known = new Set<string>();
+
+  /** `acronyms`: the glossary's, with their meanings: "the KSCB board" names the Kent Safeguarding Children Board. */
+  constructor(texts: Iterable<string>, acronyms: readonly { acronym: string; meaning: string }[] = []) {
+    for (const { acronym, meaning } of acronyms) {
+      const last = tokenize(meaning).at(-1);
+      if (last && BODY_WORDS.has(last)) this.known.add(key(acronym.toLowerCase(), last));
+    }
+    for (const text of texts) {
+      const words = tokenize(text);
+      words.forEach((word, i) => {
+        if (i > 0 && BODY_WORDS.has(word)) this.known.add(key(words[i - 1]!, word));
+      });
+    }
+  }
+
+  /** Whether the question names a body, by the word before "panel"/"committee"/"board", that the documents never do. */
+  namesAnother(tokens: readonly string[]): boolean {
+    return tokens.some((word, i) => {
+      if (i === 0 || !BODY_WORDS.has(word)) return false;
+      const before = tokens[i - 1]!;
+      // "the panel", "kent's panel", "2017 panel": no other body is named.
+      if (isStopWord(before) || NOT_A_NAME.has(before) || WEAK_STEMS.has(stem(before)) || /\d/.test(before)) return false;
+      return !this.known.has(key(before, word));
+    });
+  }
+}
+
+function key(before: string, body: string): string {
+  return `${stem(before)} ${stem(body)}`;
+}
+
+/** Every text the bot answers from or matches on. */
+export function allTexts(entries: readonly SearchableEntry[], passages: readonly SearchableEntry[]): string[] {
+  return [...entries, ...passages].flatMap((s) => [
+    s.entry.question,
+    s.entry.answer,
+    s.entry.source.section,
+    ...s.alternatives,
+    ...s.keywords,
+  ]);
+}
