@@ -33,6 +33,18 @@ describe('text normalisation', () => {
     expect(stem(a)).toBe(stem(b));
   });
 
+  it.each([
+    ['response', 'responsibility'],
+    ['universal', 'university'],
+    ['experiment', 'experience'],
+  ])('keeps %s and %s apart, though Porter2 stems them alike', (a, b) => {
+    expect(stem(a)).not.toBe(stem(b));
+  });
+
+  it('stems a response and responding alike', () => {
+    expect(stem('response')).toBe(stem('responding'));
+  });
+
   it('indexes a word and its stem, and nothing for a stop word', () => {
     expect(indexTerms('meetings')).toEqual(['meetings', 'meet']);
     expect(indexTerms('the')).toEqual([]);

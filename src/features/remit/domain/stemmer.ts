@@ -8,6 +8,16 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   peoples: 'person',
   kids: 'kid',
   merger: 'merg',
+  // Porter2 gives "response" the stem of "responsibility", "universal" that of "university" and
+  // "experiment" that of "experience": a question about one would find answers about the other.
+  response: 'respond',
+  responses: 'respond',
+  responsive: 'respond',
+  universal: 'universal',
+  universally: 'universal',
+  experiment: 'experiment',
+  experiments: 'experiment',
+  experimental: 'experiment',
 };
 
 /**
