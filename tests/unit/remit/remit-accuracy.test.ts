@@ -41,8 +41,8 @@ describe('remit search on the question set', () => {
 
   /**
    * Issue 10's target is 90% of the test half with no confident wrong answer and every decline kept.
-   * The search does not reach it yet on questions written by reviewers who never saw it (83.6% top-1,
-   * 23 confident-wrong of 317, 111/145 declines when this was written): these floors stop it getting
+   * The search does not reach it yet on questions written by reviewers who never saw it (84.9% top-1,
+   * 22 confident-wrong of 317, 112/145 declines when this was written): these floors stop it getting
    * worse, and are raised to the target as it improves.
    */
   it('does no worse on the test half than the figures last measured (the target is 90% and none wrong)', () => {
@@ -56,14 +56,14 @@ describe('remit search on the question set', () => {
         ...test.misses.map((m) => `  test miss: "${m.q}" -> ${m.got} (expected ${m.expected})`),
       ].join('\n'),
     );
-    expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.83);
-    expect(test.wrong).toBeLessThanOrEqual(23);
-    expect(test.declinedWhenRight).toBeGreaterThanOrEqual(111);
-    expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.88);
+    expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.84);
+    expect(test.wrong).toBeLessThanOrEqual(22);
+    expect(test.declinedWhenRight).toBeGreaterThanOrEqual(112);
+    expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('declines nearly every question of the tune half that must be declined (11 of 123 slip through today)', () => {
+  it('declines nearly every question of the tune half that must be declined (10 of 123 slip through today)', () => {
     const answered = questions.filter((q) => q.half === 'tune' && q.decline && service.answer(q.q).kind === 'answer').map((q) => q.q);
-    expect(answered.length).toBeLessThanOrEqual(11);
+    expect(answered.length).toBeLessThanOrEqual(10);
   });
 });
