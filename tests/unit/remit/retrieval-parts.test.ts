@@ -275,6 +275,8 @@ describe('panels, committees and boards the documents never speak of', () => {
   it('are another body, named by the word before "panel", "committee" or "board"', () => {
     expect(namesAnother('who sits on the fostering panel')).toBe(true);
     expect(namesAnother('what does the planning committee do')).toBe(true);
+    expect(namesAnother('adoption panel terms of reference')).toBe(true);
+    expect(namesAnother("what does kent's adoption panel do")).toBe(true);
   });
 
   it('are not the bodies the documents name, an acronym of one, or a word that only picks one out', () => {
@@ -284,5 +286,6 @@ describe('panels, committees and boards the documents never speak of', () => {
     expect(namesAnother('what is the kscb board')).toBe(false);
     expect(namesAnother('does every committee have to think about children in care')).toBe(false);
     expect(namesAnother("what is on kent's panel agenda")).toBe(false);
+    expect(namesAnother('how can i get panel papers in large print')).toBe(false);
   });
 });

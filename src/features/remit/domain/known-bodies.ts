@@ -10,6 +10,7 @@ const NOT_A_NAME: ReadonlySet<string> = new Set(
     ' ',
   ),
 );
+const DETERMINERS: ReadonlySet<string> = new Set('the a an our your their its his her this that which what whose'.split(' '));
 const WEAK_STEMS: ReadonlySet<string> = new Set([...WEAK_TERMS].map(stem));
 
 /**
@@ -42,6 +43,9 @@ export class KnownBodies {
       const before = tokens[i - 1]!;
       // "the panel", "kent's panel", "2017 panel": no other body is named.
       if (isStopWord(before) || NOT_A_NAME.has(before) || WEAK_STEMS.has(stem(before)) || /\d/.test(before)) return false;
+      // A name follows "the", "a", "our", "Kent's" or opens the question: "how can I get panel papers" names none.
+      const opener = tokens[i - 2];
+      if (opener !== undefined && !DETERMINERS.has(opener) && !WEAK_STEMS.has(stem(opener))) return false;
       return !this.known.has(key(before, word));
     });
   }
