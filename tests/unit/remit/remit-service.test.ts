@@ -67,6 +67,11 @@ describe('RemitService', () => {
       expect(answered('did the select committee speak to young people in care').entry.id).toBe('sc-overview');
     });
 
+    it('reads text-speak question words and "what did X find"', () => {
+      expect(answered('wat is the corperate parenting panel for').entry.id).toBe('tor-purpose');
+      expect(answered('what did the select comittee find').entry.id).toBe('sc-key-findings');
+    });
+
     it('tolerates typos in longer words', () => {
       expect(answered('who is the panel accountible to').entry.id).toBe('tor-accountability');
       expect(answered('what are challange cards').entry.id).toBe('cc-what-are');

@@ -16,7 +16,8 @@ const STOP_WORDS = new Set(
   come comes came meant question questions actually basically currently today also make made take took tellme
   list describe summarise summarize outline test testing help main gives giving refer refers referring nutshell based one big overall general apply applies relationship relationships ways takes taking
   please thing stuff bit lots isnt arent wasnt werent doesnt didnt wont cant shouldnt couldnt wouldnt
-  sorry excuse cheers hiya wondering wonder wondered curious btw fyi anyway dear quickly`
+  sorry excuse cheers hiya wondering wonder wondered curious btw fyi anyway dear quickly
+  wat wot wats wots wht whn hw ur`
     .split(/\s+/)
     .filter((w) => w !== ''),
 );

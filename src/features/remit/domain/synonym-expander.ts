@@ -112,8 +112,11 @@ export class SynonymExpander {
 
   /** Concepts of a question given as tokens (stop words included; they are dropped here). */
   concepts(tokens: readonly string[]): QueryConcept[] {
+    const asksWhatWasFound = tokens[0] === 'what' && tokens.slice(1, 3).some((t) => t === 'did' || t === 'does' || t === 'do');
     const words = tokens
       .map((raw, at) => (raw === 'long' && tokens[at - 1] === 'how' ? HOW_LONG : raw))
+      // "What did the Select Committee find?" asks for its findings ("find" alone is a stop word: "where can I find ...").
+      .map((raw) => (raw === 'find' && asksWhatWasFound ? 'findings' : raw))
       .filter((t) => !isStopWord(t))
       .map((raw) => ({ raw, stem: stem(raw) }));
     const concepts: QueryConcept[] = [];
