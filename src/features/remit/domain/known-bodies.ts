@@ -1,6 +1,6 @@
 import type { SearchableEntry } from './knowledge-entry';
 import { stem } from './stemmer';
-import { WEAK_TERMS, isStopWord } from './stop-words';
+import { WEAK_STEMS, isStopWord } from './stop-words';
 import { tokenize } from './text-normalizer';
 
 const BODY_WORDS: ReadonlySet<string> = new Set(['panel', 'panels', 'committee', 'committees', 'board', 'boards']);
@@ -11,7 +11,6 @@ const NOT_A_NAME: ReadonlySet<string> = new Set(
   ),
 );
 const DETERMINERS: ReadonlySet<string> = new Set('the a an our your their its his her this that which what whose'.split(' '));
-const WEAK_STEMS: ReadonlySet<string> = new Set([...WEAK_TERMS].map(stem));
 
 /**
  * The panels, committees and boards the documents speak of ("Corporate Parenting Panel", "Select

@@ -3,7 +3,7 @@ import type { KnowledgeEntry, SearchableEntry } from './knowledge-entry';
 import type { QueryConcept } from './query-concept';
 import { CONCEPT_WEIGHT, TITLE_FIELDS, conceptCredit, contentStems, isInTitle, weightedCoverage } from './match-scoring';
 import { stem } from './stemmer';
-import { WEAK_TERMS } from './stop-words';
+import { WEAK_STEMS } from './stop-words';
 import type { SynonymExpander } from './synonym-expander';
 import { indexTerms, tokenize } from './text-normalizer';
 
@@ -329,7 +329,6 @@ class EntryQuestions {
 
 // "What was the Corporate Parenting Select Committee?" is worded like "what was the select committee":
 // the words every entry shares barely count against an entry's question.
-const WEAK_STEMS: ReadonlySet<string> = new Set([...WEAK_TERMS].map(stem));
 
 function stemWeight(stemmed: string): number {
   return WEAK_STEMS.has(stemmed) ? CONCEPT_WEIGHT.weak : 1;

@@ -1,3 +1,5 @@
+import { stem } from './stemmer';
+
 // Words that carry no meaning for matching a question to an answer: grammar, question frames and
 // the small talk people wrap around a question ("can you tell me please ..."). Domain words such as
 // "panel" or "children" are NOT here: they are weak (see WEAK_TERMS) but still count.
@@ -49,3 +51,6 @@ export const WEAK_TERMS: ReadonlySet<string> = new Set([
   'look',
   'kid',
 ]);
+
+/** The same words as the stemmer gives them ("corporate" -> "corpor"), for sets of stems. */
+export const WEAK_STEMS: ReadonlySet<string> = new Set([...WEAK_TERMS].map(stem));
