@@ -26,9 +26,13 @@ const sampleEventSchema = z.object({
 
 export type SampleEventDefinition = z.infer<typeof sampleEventSchema>;
 
-/** The first day of the sample event's four-week cycle: a Thursday. */
+/**
+ * The first day of the sample event's weekly cycle: a Thursday. Weekly, so the event (15 to 22 days
+ * ahead) always falls in the four London weeks that "events" and the Member Bulletin show; with a
+ * four-week cycle it could be 43 days ahead, and the sample vanished from "events" for days at a time.
+ */
 const CYCLE_START = '2026-01-15';
-const CYCLE_DAYS = 28;
+const CYCLE_DAYS = 7;
 const SAMPLE_CREATOR = { aadObjectId: 'sample-data', name: 'Sample data' };
 
 export function loadSampleEventDefinition(
