@@ -84,6 +84,7 @@ export class RemitService {
   private readonly entries: RemitSearch;
   private readonly passages?: RemitSearch;
   private readonly speller: SpellingCorrector;
+  private readonly expander: SynonymExpander;
   private readonly isEnglishWord: (word: string) => boolean;
   // The latest year any answer or passage speaks of: a question about a later year is about what they cannot know.
   private readonly latestYear: number;
@@ -100,11 +101,11 @@ export class RemitService {
     const frequency = options.wordFrequency ?? sharedWordFrequency();
     // WordNet lists lemmas ("become"); the spoken-English list also knows "became", "went", "thought".
     const isEnglish = (word: string) => thesaurus.isEnglish(stem(word)) || frequency.rank(word) !== undefined;
-    const expander = new SynonymExpander([...knowledge.synonymGroups(), ...acronymGroups], {
+    const expander = (this.expander = new SynonymExpander([...knowledge.synonymGroups(), ...acronymGroups], {
       thesaurus,
       wordRank: (word) => frequency.rank(word),
       isEnglish,
-    });
+    }));
     this.exact = new ExactQuestionMatch(searchable);
     this.shortcut = new GlossaryShortcut(searchable);
     this.entries = new RemitSearch(searchable, expander, ENTRY_PROFILE);
@@ -185,7 +186,7 @@ export class RemitService {
     if (shape.wants === 'any' && !shape.share && !shape.identity && entry.kind !== 'glossary') return fit;
     const holds = this.holdsOf(entry);
     if (shape.wants === 'count') fit *= holds.count ? 1.5 : 0.6;
-    if (shape.wants === 'count' && shape.counts && countsSubject(holds.words, stemsOf(shape.counts), stem)) fit *= COUNTED_FIT;
+    if (shape.wants === 'count' && shape.counts && this.countsWhatIsCounted(holds, shape.counts)) fit *= COUNTED_FIT;
     if (shape.share && holds.share) fit *= 1.5;
     if (shape.wants === 'date') fit *= holds.date ? 1.3 : 0.8;
     if (shape.identity) fit *= holds.name ? 1.5 : 0.5;
@@ -202,10 +203,18 @@ export class RemitService {
   private fitsShape(entry: KnowledgeEntry, shape: QuestionShape): boolean {
     const holds = this.holdsOf(entry);
     if (shape.wants === 'count' && !holds.count) return false;
+    if (shape.wants === 'count' && shape.counts && !this.countsWhatIsCounted(holds, shape.counts)) return false;
     if (shape.money && !holds.money) return false;
     if (shape.procedure && !holds.how) return false;
     if (shape.identity && !holds.name) return false;
     return shape.explains === undefined || entry.kind !== 'topic' || !onlyNames(entry.answer, [...stemsOf(shape.explains)], stemsOf);
+  }
+
+  // "How many councillors" is answered by "nine KCC members": what is counted, in any of its words.
+  private countsWhatIsCounted(holds: AnswerHolds, counted: string): boolean {
+    const stems = new Set<string>();
+    for (const concept of this.expander.concepts(tokenize(counted))) for (const term of concept.terms.keys()) stems.add(stem(term));
+    return countsSubject(holds.words, stems, stem);
   }
 
   // What kinds of fact an answer holds, worked out once per entry (answers do not change).

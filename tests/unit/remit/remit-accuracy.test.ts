@@ -42,7 +42,7 @@ describe('remit search on the question set', () => {
   /**
    * Issue 10's target is 90% of the test half with no confident wrong answer and every decline kept.
    * The search does not reach it yet on questions written by reviewers who never saw it (84.9% top-1,
-   * 22 confident-wrong of 317, 112/145 declines when this was written): these floors stop it getting
+   * 22 confident-wrong of 317, 115/145 declines when this was written): these floors stop it getting
    * worse, and are raised to the target as it improves.
    */
   it('does no worse on the test half than the figures last measured (the target is 90% and none wrong)', () => {
@@ -58,7 +58,7 @@ describe('remit search on the question set', () => {
     );
     expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.84);
     expect(test.wrong).toBeLessThanOrEqual(22);
-    expect(test.declinedWhenRight).toBeGreaterThanOrEqual(112);
+    expect(test.declinedWhenRight).toBeGreaterThanOrEqual(115);
     expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.9);
   });
 

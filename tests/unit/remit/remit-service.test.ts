@@ -187,6 +187,13 @@ describe('RemitService', () => {
       expect(service.answer('cse full name?')).toEqual({ kind: 'unknown', reason: 'unknown_acronym' });
     });
 
+    it('answers "how many X" only with a figure of X, found through its synonyms too', () => {
+      expect(answered('how many councillors sat on the select committee').entry.id).toBe('sc-members');
+      expect(answered('how many foster carers were registered in kent in 2015').entry.id).toBe('sc-key-facts');
+      // The documents list who sits on the panel, never how many.
+      expect(service.answer('how many members does the panel have')).toEqual({ kind: 'unknown', reason: 'low_confidence' });
+    });
+
     it('declines jobs for an assistant, and money questions no answer speaks of', () => {
       expect(service.answer('please proofread my speech for the panel')).toEqual({ kind: 'unknown', reason: 'off_topic' });
       expect(service.answer('how much money does the panel spend on challenge cards').kind).toBe('unknown');
