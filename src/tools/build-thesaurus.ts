@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { KnowledgeBase, loadSourcePassages, stem, isStopWord, tokenize, type ThesaurusFile } from '../features/remit';
+import { KnowledgeBase, loadSourcePassages, searchableTexts, stem, isStopWord, tokenize, type ThesaurusFile } from '../features/remit';
 import { projectRoot } from '../platform/process/project-root';
 
 /**
@@ -66,9 +66,7 @@ function main(): void {
 function domainStems(): Set<string> {
   const knowledge = KnowledgeBase.loadFromDirectory();
   const texts = [
-    ...knowledge
-      .searchableEntries()
-      .flatMap((s) => [s.entry.question, s.entry.answer, s.entry.source.section, ...s.alternatives, ...s.keywords, ...s.acronyms]),
+    ...knowledge.searchableEntries().flatMap(searchableTexts),
     ...knowledge.synonymGroups().flat(),
     ...loadSourcePassages().flatMap((p) => [p.text, p.section]),
   ];

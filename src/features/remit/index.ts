@@ -12,5 +12,6 @@ export { loadSourcePassages } from './data/source-loader';
 export { stem } from './domain/stemmer';
 export { isStopWord } from './domain/stop-words';
 export { tokenize } from './domain/text-normalizer';
+export { searchableTexts } from './domain/knowledge-entry';
 export type { ThesaurusFile } from './data/english-thesaurus';
 export { remitPersonalData } from './data/remit-personal-data';

@@ -3,7 +3,7 @@ import { type EnglishWordFrequency, sharedWordFrequency } from './data/english-w
 import { ExactQuestionMatch } from './domain/exact-question-match';
 import { GlossaryShortcut } from './domain/glossary-shortcut';
 import type { KnowledgeBase } from './domain/knowledge-base';
-import type { KnowledgeEntry, SearchableEntry } from './domain/knowledge-entry';
+import { type KnowledgeEntry, type SearchableEntry, searchableTexts } from './domain/knowledge-entry';
 import { contentStems } from './domain/match-scoring';
 import { passageEntry } from './domain/passage-entries';
 import { withoutPreamble } from './domain/question-preamble';
@@ -15,7 +15,7 @@ import type { SourcePassage } from './domain/source-passage';
 import { SpellingCorrector } from './domain/spelling-corrector';
 import { stem } from './domain/stemmer';
 import { isStopWord } from './domain/stop-words';
-import { KnownBodies, allTexts } from './domain/known-bodies';
+import { KnownBodies } from './domain/known-bodies';
 import { SynonymExpander } from './domain/synonym-expander';
 import { tokenize } from './domain/text-normalizer';
 
@@ -112,11 +112,19 @@ export class RemitService {
     const passageEntries = (options.passages ?? knowledge.passages()).map(passageEntry);
     if (passageEntries.length > 0) this.passages = new RemitSearch(passageEntries, expander, PASSAGE_PROFILE);
     this.latestYear = latestYearIn([...searchable.map((s) => s.entry.answer), ...passageEntries.map((p) => p.entry.answer)]);
+    // Read once for both the speller's word counts and the bodies the documents name.
+    const tokenized = [...searchable, ...passageEntries].flatMap(searchableTexts).map((text) => tokenize(text));
     const glossary = searchable.flatMap((s) => s.acronyms.map((acronym) => ({ acronym, meaning: s.meaning ?? '' })));
-    this.bodies = new KnownBodies(allTexts(searchable, passageEntries), glossary);
+    this.bodies = new KnownBodies(tokenized, glossary);
     expander.useIndex((term) => this.entries.holds(term) || (this.passages?.holds(term) ?? false));
     this.speller = new SpellingCorrector({
-      words: wordFrequencies([...searchable, ...passageEntries], knowledge),
+      words: wordFrequencies([
+        ...tokenized,
+        ...knowledge
+          .synonymGroups()
+          .flat()
+          .map((text) => tokenize(text)),
+      ]),
       isEnglish,
     });
   }
@@ -301,13 +309,8 @@ function stemsOf(text: string): ReadonlySet<string> {
 }
 
 /** How often each word occurs in what is indexed: spelling correction prefers the commoner of two candidates. */
-function wordFrequencies(entries: readonly SearchableEntry[], knowledge: KnowledgeBase): Map<string, number> {
+function wordFrequencies(texts: readonly (readonly string[])[]): Map<string, number> {
   const counts = new Map<string, number>();
-  const add = (text: string) => {
-    for (const token of tokenize(text)) if (!isStopWord(token)) counts.set(token, (counts.get(token) ?? 0) + 1);
-  };
-  for (const s of entries)
-    [s.entry.question, s.entry.answer, s.entry.source.section, ...s.alternatives, ...s.keywords, ...s.acronyms].forEach(add);
-  knowledge.synonymGroups().flat().forEach(add);
+  for (const tokens of texts) for (const token of tokens) if (!isStopWord(token)) counts.set(token, (counts.get(token) ?? 0) + 1);
   return counts;
 }

@@ -267,7 +267,7 @@ describe('review notes on answer cards', () => {
 
 describe('panels, committees and boards the documents never speak of', () => {
   const bodies = new KnownBodies(
-    ['The Corporate Parenting Panel reports to the Scrutiny Committee.', 'the Health and Wellbeing Board'],
+    ['The Corporate Parenting Panel reports to the Scrutiny Committee.', 'the Health and Wellbeing Board'].map((text) => tokenize(text)),
     [{ acronym: 'KSCB', meaning: 'Kent Safeguarding Children Board' }],
   );
   const namesAnother = (question: string) => bodies.namesAnother(tokenize(question));

@@ -41,6 +41,12 @@ export interface SearchableEntry {
   meaning?: string;
 }
 
+/** Every text of an entry that is shown or matched on: question, answer, section, alternatives, keywords, acronyms. */
+export function searchableTexts(searchable: SearchableEntry): string[] {
+  const { entry } = searchable;
+  return [entry.question, entry.answer, entry.source.section, ...searchable.alternatives, ...searchable.keywords, ...searchable.acronyms];
+}
+
 /** Words or phrases that mean the same thing to the search ("chair", "chairman"). */
 export type SynonymGroup = readonly string[];
 

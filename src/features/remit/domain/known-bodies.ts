@@ -1,4 +1,3 @@
-import type { SearchableEntry } from './knowledge-entry';
 import { stem } from './stemmer';
 import { WEAK_STEMS, isStopWord } from './stop-words';
 import { tokenize } from './text-normalizer';
@@ -22,13 +21,13 @@ export class KnownBodies {
   private readonly known = new Set<string>();
 
   /** `acronyms`: the glossary's, with their meanings: "the KSCB board" names the Kent Safeguarding Children Board. */
-  constructor(texts: Iterable<string>, acronyms: readonly { acronym: string; meaning: string }[] = []) {
+  /** `texts`: every text the bot answers from or matches on, tokenised (see `tokenize`). */
+  constructor(texts: Iterable<readonly string[]>, acronyms: readonly { acronym: string; meaning: string }[] = []) {
     for (const { acronym, meaning } of acronyms) {
       const last = tokenize(meaning).at(-1);
       if (last && BODY_WORDS.has(last)) this.known.add(key(acronym.toLowerCase(), last));
     }
-    for (const text of texts) {
-      const words = tokenize(text);
+    for (const words of texts) {
       words.forEach((word, i) => {
         if (i > 0 && BODY_WORDS.has(word)) this.known.add(key(words[i - 1]!, word));
       });
@@ -52,15 +51,4 @@ export class KnownBodies {
 
 function key(before: string, body: string): string {
   return `${stem(before)} ${stem(body)}`;
-}
-
-/** Every text the bot answers from or matches on. */
-export function allTexts(entries: readonly SearchableEntry[], passages: readonly SearchableEntry[]): string[] {
-  return [...entries, ...passages].flatMap((s) => [
-    s.entry.question,
-    s.entry.answer,
-    s.entry.source.section,
-    ...s.alternatives,
-    ...s.keywords,
-  ]);
 }
