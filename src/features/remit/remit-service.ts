@@ -151,7 +151,9 @@ export class RemitService {
     // The documents date from 2015-2017: today's figures and post holders are an officer's to give.
     if (shape.aboutNow || this.asksAfterTheDocuments(raw)) return { kind: 'unknown', reason: 'about_now' };
 
-    const fit = (entry: KnowledgeEntry) => this.fit(entry, shape);
+    // Expanded once per question, not once per candidate: the stems of what "how many X" counts.
+    const counted = shape.wants === 'count' && shape.counts ? this.countedStems(shape.counts) : undefined;
+    const fit = (entry: KnowledgeEntry) => this.fit(entry, shape, counted);
     const fromEntries = this.entries.evaluate(tokens, fit);
     const fromPassages = this.passagesCouldWin(fromEntries) ? this.passages?.evaluate(tokens, fit) : undefined;
     const chosen = choose(fromEntries, fromPassages, (entry, passage) => this.overlap(entry, passage));
@@ -160,7 +162,7 @@ export class RemitService {
         kind: 'unknown',
         reason: fromEntries.kind === 'none' && (fromPassages?.kind ?? 'none') === 'none' ? 'off_topic' : 'low_confidence',
       };
-    if (!this.fitsShape(chosen.entry, shape)) return { kind: 'unknown', reason: 'low_confidence' };
+    if (!this.fitsShape(chosen.entry, shape, counted)) return { kind: 'unknown', reason: 'low_confidence' };
     return this.answerWith(chosen.entry, chosen.confidence);
   }
 
@@ -189,12 +191,12 @@ export class RemitService {
   }
 
   /** How well an answer is of the kind the question asks for: ranks figures for "how many", names for "who is". */
-  private fit(entry: KnowledgeEntry, shape: QuestionShape): number {
+  private fit(entry: KnowledgeEntry, shape: QuestionShape, counted: ReadonlySet<string> | undefined): number {
     let fit = 1;
     if (shape.wants === 'any' && !shape.share && !shape.identity && entry.kind !== 'glossary') return fit;
     const holds = this.holdsOf(entry);
     if (shape.wants === 'count') fit *= holds.count ? 1.5 : 0.6;
-    if (shape.wants === 'count' && shape.counts && this.countsWhatIsCounted(holds, shape.counts)) fit *= COUNTED_FIT;
+    if (counted && countsSubject(holds.words, counted, stem)) fit *= COUNTED_FIT;
     if (shape.share && holds.share) fit *= 1.5;
     if (shape.wants === 'date') fit *= holds.date ? 1.3 : 0.8;
     if (shape.identity) fit *= holds.name ? 1.5 : 0.5;
@@ -208,10 +210,10 @@ export class RemitService {
    * one is not the answer, however well it matched. Nor is an answer that only lists what an
    * "explain X" question asks about ("what is permanence planning?").
    */
-  private fitsShape(entry: KnowledgeEntry, shape: QuestionShape): boolean {
+  private fitsShape(entry: KnowledgeEntry, shape: QuestionShape, counted: ReadonlySet<string> | undefined): boolean {
     const holds = this.holdsOf(entry);
     if (shape.wants === 'count' && !holds.count) return false;
-    if (shape.wants === 'count' && shape.counts && !this.countsWhatIsCounted(holds, shape.counts)) return false;
+    if (counted && !countsSubject(holds.words, counted, stem)) return false;
     if (shape.money && !holds.money) return false;
     if (shape.procedure && !holds.how) return false;
     if (shape.identity && !holds.name) return false;
@@ -219,10 +221,10 @@ export class RemitService {
   }
 
   // "How many councillors" is answered by "nine KCC members": what is counted, in any of its words.
-  private countsWhatIsCounted(holds: AnswerHolds, counted: string): boolean {
+  private countedStems(counted: string): ReadonlySet<string> {
     const stems = new Set<string>();
     for (const concept of this.expander.concepts(tokenize(counted))) for (const term of concept.terms.keys()) stems.add(stem(term));
-    return countsSubject(holds.words, stems, stem);
+    return stems;
   }
 
   // What kinds of fact an answer holds, worked out once per entry (answers do not change).
