@@ -7,7 +7,7 @@ import { type KnowledgeEntry, type SearchableEntry, searchableTexts } from './do
 import { contentStems } from './domain/match-scoring';
 import { passageEntry } from './domain/passage-entries';
 import { withoutPreamble } from './domain/question-preamble';
-import { countsSubject, holdsCount, holdsDate, holdsMoney, namesSomeone, onlyNames, saysHow } from './domain/answer-holds';
+import { countsSubject, yearsIn, holdsCount, holdsDate, holdsMoney, namesSomeone, onlyNames, saysHow } from './domain/answer-holds';
 import { type QuestionShape, acronymSubject, questionShape } from './domain/question-shape';
 import type { RemitResult } from './domain/remit-result';
 import { ENTRY_PROFILE, type RemitEvaluation, RemitSearch, type SearchProfile } from './domain/remit-search';
@@ -149,7 +149,7 @@ export class RemitService {
       if (acronymSubject(tokens).length === 1) return { kind: 'unknown', reason: 'unknown_acronym' };
     }
     // The documents date from 2015-2017: today's figures and post holders are an officer's to give.
-    if (shape.aboutNow || this.asksAfterTheDocuments(raw)) return { kind: 'unknown', reason: 'about_now' };
+    if (shape.aboutNow || this.asksAfterTheDocuments(text)) return { kind: 'unknown', reason: 'about_now' };
 
     // Expanded once per question, not once per candidate: the stems of what "how many X" counts.
     const counted = shape.wants === 'count' && shape.counts ? this.countedStems(shape.counts) : undefined;
@@ -167,8 +167,8 @@ export class RemitService {
   }
 
   /** "How many children were in care in 2024?": a year after everything the documents say. */
-  private asksAfterTheDocuments(tokens: readonly string[]): boolean {
-    return tokens.some((t) => YEAR.test(t) && Number(t) > this.latestYear);
+  private asksAfterTheDocuments(question: string): boolean {
+    return yearsIn(question).some((year) => year > this.latestYear);
   }
 
   /** The share of a passage's content words that an entry's answer also uses. */
@@ -298,12 +298,8 @@ function sameSection(entry: KnowledgeEntry, passage: KnowledgeEntry): boolean {
   return passage.source.document === entry.source.document && passage.source.section === entry.source.section;
 }
 
-const YEAR = /^(?:19|20)\d\d$/;
-
 function latestYearIn(texts: readonly string[]): number {
-  let latest = 0;
-  for (const text of texts) for (const year of text.match(/\b(?:19|20)\d\d\b/g) ?? []) latest = Math.max(latest, Number(year));
-  return latest;
+  return texts.flatMap(yearsIn).reduce((latest, year) => Math.max(latest, year), 0);
 }
 
 function stemsOf(text: string): ReadonlySet<string> {

@@ -32,11 +32,15 @@ export function saysHow(text: string): boolean {
   );
 }
 
+/** The years a text speaks of ("the 2018-2022 strategy" -> 2018, 2022). */
+export function yearsIn(text: string): number[] {
+  return (text.match(/\b(?:19|20)\d\d\b/g) ?? []).map(Number);
+}
+
 /** Whether an answer holds a date or a year. */
 export function holdsDate(text: string): boolean {
   return (
-    /\b(?:19|20)\d\d\b/.test(text) ||
-    /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(text)
+    yearsIn(text).length > 0 || /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(text)
   );
 }
 
