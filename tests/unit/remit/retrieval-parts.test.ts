@@ -1,7 +1,7 @@
 import { sharedThesaurus } from '../../../src/features/remit/data/english-thesaurus';
 import { sharedWordFrequency } from '../../../src/features/remit/data/english-word-frequency';
 import { SynonymExpander, informativeness } from '../../../src/features/remit/domain/synonym-expander';
-import { asksWhatSomethingDoes } from '../../../src/features/remit/domain/intent-words';
+import { asksWhatSomethingDoes, asksWhatWasFound } from '../../../src/features/remit/domain/intent-words';
 import { tokenize } from '../../../src/features/remit/domain/text-normalizer';
 import { contentStems } from '../../../src/features/remit/domain/match-scoring';
 import { parseSourceDocument } from '../../../src/features/remit/data/source-loader';
@@ -177,6 +177,11 @@ describe('question shapes', () => {
     expect(asksWhatSomethingDoes(tokenize('what do corporate parents actually do'))).toBe(true);
     expect(asksWhatSomethingDoes(tokenize('what does it mean'))).toBe(false);
     expect(asksWhatSomethingDoes(tokenize('who does what'))).toBe(false);
+  });
+
+  it('hears "what did X find" as a question about findings, and "where can I find" as not', () => {
+    expect(asksWhatWasFound(tokenize('what did the select committee find'))).toBe(true);
+    expect(asksWhatWasFound(tokenize('where can i find the minutes'))).toBe(false);
   });
 
   it('finds a count only where there is one, not in years or numbered labels', () => {

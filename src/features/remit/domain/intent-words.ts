@@ -30,8 +30,20 @@ export const DOES_WHAT_INTENT: readonly string[] = ['role', 'responsibilities', 
 
 /** True for "what does X do", "what do corporate parents actually do", "what does the VSK do for ...". */
 export function asksWhatSomethingDoes(tokens: readonly string[]): boolean {
-  if (tokens[0] !== 'what') return false;
-  const auxiliary = tokens.slice(1, 3).findIndex((t) => t === 'does' || t === 'do' || t === 'did');
+  const auxiliary = whatAuxiliary(tokens);
   // The subject sits between the two verbs: "what does [the cpp] do".
-  return auxiliary >= 0 && tokens.slice(auxiliary + 3).some((t) => t === 'do' || t === 'doing');
+  return auxiliary >= 0 && tokens.slice(auxiliary + 2).some((t) => t === 'do' || t === 'doing');
+}
+
+/** True for "what did the Select Committee find": a question about its findings ("find" alone is a stop word). */
+export function asksWhatWasFound(tokens: readonly string[]): boolean {
+  const auxiliary = whatAuxiliary(tokens);
+  return auxiliary >= 0 && tokens.slice(auxiliary + 2).includes('find');
+}
+
+// Where "does/do/did" stands in "what [the] does ...", within two words of "what"; -1 when it does not.
+function whatAuxiliary(tokens: readonly string[]): number {
+  if (tokens[0] !== 'what') return -1;
+  const at = tokens.slice(1, 3).findIndex((t) => t === 'does' || t === 'do' || t === 'did');
+  return at < 0 ? -1 : at + 1;
 }

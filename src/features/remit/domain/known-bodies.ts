@@ -20,8 +20,10 @@ const DETERMINERS: ReadonlySet<string> = new Set('the a an our your their its hi
 export class KnownBodies {
   private readonly known = new Set<string>();
 
-  /** `acronyms`: the glossary's, with their meanings: "the KSCB board" names the Kent Safeguarding Children Board. */
-  /** `texts`: every text the bot answers from or matches on, tokenised (see `tokenize`). */
+  /**
+   * `texts`: every text the bot answers from or matches on, tokenised (see `tokenize`). `acronyms`:
+   * the glossary's, with their meanings: "the KSCB board" names the Kent Safeguarding Children Board.
+   */
   constructor(texts: Iterable<readonly string[]>, acronyms: readonly { acronym: string; meaning: string }[] = []) {
     for (const { acronym, meaning } of acronyms) {
       const last = tokenize(meaning).at(-1);

@@ -329,7 +329,6 @@ class EntryQuestions {
 
 // "What was the Corporate Parenting Select Committee?" is worded like "what was the select committee":
 // the words every entry shares barely count against an entry's question.
-
 function stemWeight(stemmed: string): number {
   return WEAK_STEMS.has(stemmed) ? CONCEPT_WEIGHT.weak : 1;
 }

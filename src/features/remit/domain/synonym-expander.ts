@@ -1,4 +1,4 @@
-import { DOES_WHAT_INTENT, INTENT_WORDS, TRAILING_FOR_INTENT, asksWhatSomethingDoes } from './intent-words';
+import { DOES_WHAT_INTENT, INTENT_WORDS, TRAILING_FOR_INTENT, asksWhatSomethingDoes, asksWhatWasFound } from './intent-words';
 import type { QueryConcept } from './query-concept';
 import { isStopWord, WEAK_TERMS } from './stop-words';
 import { stem } from './stemmer';
@@ -8,8 +8,6 @@ import { indexTerms, tokenize } from './text-normalizer';
 const SYNONYM_WEIGHT = 0.5;
 const INTENT_WEIGHT = 0.5;
 const MAX_CONCEPTS = 40;
-// "How long has Kent used challenge cards" asks for a time, not about something long: read as an intent word.
-const HOW_LONG = 'howlong';
 /** English synonyms (WordNet) of a word the documents never use: found, but only partly proven. */
 const THESAURUS_WEIGHT = 0.3;
 const THESAURUS_CREDIT = 0.6;
@@ -112,11 +110,7 @@ export class SynonymExpander {
 
   /** Concepts of a question given as tokens (stop words included; they are dropped here). */
   concepts(tokens: readonly string[]): QueryConcept[] {
-    const asksWhatWasFound = tokens[0] === 'what' && tokens.slice(1, 3).some((t) => t === 'did' || t === 'does' || t === 'do');
-    const words = tokens
-      .map((raw, at) => (raw === 'long' && tokens[at - 1] === 'how' ? HOW_LONG : raw))
-      // "What did the Select Committee find?" asks for its findings ("find" alone is a stop word: "where can I find ...").
-      .map((raw) => (raw === 'find' && asksWhatWasFound ? 'findings' : raw))
+    const words = asRead(tokens)
       .filter((t) => !isStopWord(t))
       .map((raw) => ({ raw, stem: stem(raw) }));
     const concepts: QueryConcept[] = [];
@@ -188,6 +182,18 @@ export class SynonymExpander {
     const alternatives = [covered.map((w) => w.stem), ...(phrase?.groups ?? []).flatMap((g) => this.groupMembers[g] ?? [])];
     return alternatives.some((a) => a.length > 1) ? { ...concept, alternatives } : concept;
   }
+}
+
+// "How long has Kent used challenge cards" asks for a time, not about something long: an intent word.
+const HOW_LONG = 'howlong';
+
+/** The question's words as the search reads two phrasings: "how long" (an intent) and "what did X find" (its findings). */
+function asRead(tokens: readonly string[]): string[] {
+  const findings = asksWhatWasFound(tokens);
+  return tokens.map((raw, at) => {
+    if (raw === 'long' && tokens[at - 1] === 'how') return HOW_LONG;
+    return raw === 'find' && findings ? 'findings' : raw;
+  });
 }
 
 function intentConcept(word: Word | undefined, related: readonly string[]): QueryConcept {
