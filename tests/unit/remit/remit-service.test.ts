@@ -62,14 +62,15 @@ describe('RemitService', () => {
       expect(answered('what did recomendation 1 say').entry.id).toBe('sc-rec-01');
     });
 
-    it('knows everyday political words for the formal ones', () => {
-      expect(answered('how many tories were on the select committee').entry.id).toBe('sc-members');
-      expect(answered('did the select committee speak to young people in care').entry.id).toBe('sc-overview');
-    });
-
-    it('reads text-speak question words and "what did X find"', () => {
-      expect(answered('wat is the corperate parenting panel for').entry.id).toBe('tor-purpose');
-      expect(answered('what did the select comittee find').entry.id).toBe('sc-key-findings');
+    it.each([
+      // Everyday political words for the formal ones.
+      ['how many tories were on the select committee', 'sc-members'],
+      ['did the select committee speak to young people in care', 'sc-overview'],
+      // Text-speak question words, and "what did X find".
+      ['wat is the corperate parenting panel for', 'tor-purpose'],
+      ['what did the select comittee find', 'sc-key-findings'],
+    ])('reads everyday wording: %s', (question, id) => {
+      expect(answered(question).entry.id).toBe(id);
     });
 
     it('tolerates typos in longer words', () => {

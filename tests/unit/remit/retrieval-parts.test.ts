@@ -277,20 +277,21 @@ describe('panels, committees and boards the documents never speak of', () => {
   );
   const namesAnother = (question: string) => bodies.namesAnother(tokenize(question));
 
-  it('are another body, named by the word before "panel", "committee" or "board"', () => {
-    expect(namesAnother('who sits on the fostering panel')).toBe(true);
-    expect(namesAnother('what does the planning committee do')).toBe(true);
-    expect(namesAnother('adoption panel terms of reference')).toBe(true);
-    expect(namesAnother("what does kent's adoption panel do")).toBe(true);
-  });
-
-  it('are not the bodies the documents name, an acronym of one, or a word that only picks one out', () => {
-    expect(namesAnother('what does the corporate parenting panel do')).toBe(false);
-    expect(namesAnother('does the panel report to the scrutiny committee')).toBe(false);
-    expect(namesAnother('who chairs the health and wellbeing board')).toBe(false);
-    expect(namesAnother('what is the kscb board')).toBe(false);
-    expect(namesAnother('does every committee have to think about children in care')).toBe(false);
-    expect(namesAnother("what is on kent's panel agenda")).toBe(false);
-    expect(namesAnother('how can i get panel papers in large print')).toBe(false);
+  it.each([
+    // Another body, named by the word before "panel", "committee" or "board".
+    ['who sits on the fostering panel', true],
+    ['what does the planning committee do', true],
+    ['adoption panel terms of reference', true],
+    ["what does kent's adoption panel do", true],
+    // The bodies the documents name, an acronym of one, or a word that only picks one out.
+    ['what does the corporate parenting panel do', false],
+    ['does the panel report to the scrutiny committee', false],
+    ['who chairs the health and wellbeing board', false],
+    ['what is the kscb board', false],
+    ['does every committee have to think about children in care', false],
+    ["what is on kent's panel agenda", false],
+    ['how can i get panel papers in large print', false],
+  ])('"%s" names another body: %s', (question, another) => {
+    expect(namesAnother(question)).toBe(another);
   });
 });
