@@ -15,6 +15,7 @@ import type { SourcePassage } from './domain/source-passage';
 import { SpellingCorrector } from './domain/spelling-corrector';
 import { stem } from './domain/stemmer';
 import { isStopWord } from './domain/stop-words';
+import { EntryHeads, asksAboutThePanelOnly } from './domain/entry-heads';
 import { KnownBodies } from './domain/known-bodies';
 import { SynonymExpander } from './domain/synonym-expander';
 import { tokenize } from './domain/text-normalizer';
@@ -51,6 +52,13 @@ const GUIDING_CONFIDENCE = 0.7;
 
 // "How many care leavers": an answer with a figure of care leavers beats one with a figure of something else.
 const COUNTED_FIT = 2;
+// "What was the Select Committee": the entry written to say what it was beats entries that mention it.
+const DEFINES_FIT = 1.5;
+// "How many Conservatives are on the panel": the Select Committee's members are another body's.
+const ANOTHER_BODY_FIT = 0.5;
+
+/** What the question asks for, and whether it names the panel itself. */
+type AskedShape = QuestionShape & { aboutPanelOnly: boolean };
 
 interface AnswerHolds {
   count: boolean;
@@ -91,12 +99,14 @@ export class RemitService {
   private readonly bodies: KnownBodies;
   private readonly answerStems = new Map<string, ReadonlySet<string>>();
   private readonly answerHolds = new Map<string, AnswerHolds>();
+  private readonly heads: EntryHeads;
 
   constructor(knowledge: KnowledgeBase, options: RemitServiceOptions = {}) {
     const thesaurus = options.thesaurus ?? sharedThesaurus();
     this.isEnglishWord = (word) => isStopWord(word) || thesaurus.isEnglish(stem(word));
     const searchable = [...knowledge.searchableEntries(), ...(options.extraEntries ?? [])];
     for (const s of searchable) this.byId.set(s.entry.id, s.entry);
+    this.heads = new EntryHeads(searchable);
     const acronymGroups = searchable.filter((s) => s.meaning !== undefined).map((s) => [...s.acronyms, s.meaning ?? '']);
     const frequency = options.wordFrequency ?? sharedWordFrequency();
     // WordNet lists lemmas ("become"); the spoken-English list also knows "became", "went", "thought".
@@ -135,7 +145,7 @@ export class RemitService {
     const raw = tokenize(text);
     if (raw.length === 0) return { kind: 'unknown', reason: 'empty' };
     const tokens = raw.map((t) => (isStopWord(t) ? t : this.speller.correct(t)));
-    const shape = questionShape(text);
+    const shape = { ...questionShape(text), aboutPanelOnly: asksAboutThePanelOnly(tokens) };
 
     // The bot answers questions about the panel; it does not do the member's paperwork.
     if (shape.taskRequest) return { kind: 'unknown', reason: 'off_topic' };
@@ -191,8 +201,9 @@ export class RemitService {
   }
 
   /** How well an answer is of the kind the question asks for: ranks figures for "how many", names for "who is". */
-  private fit(entry: KnowledgeEntry, shape: QuestionShape, counted: ReadonlySet<string> | undefined): number {
-    let fit = 1;
+  private fit(entry: KnowledgeEntry, shape: AskedShape, counted: ReadonlySet<string> | undefined): number {
+    let fit = shape.explains !== undefined && this.heads.defines(entry.id, shape.explains) ? DEFINES_FIT : 1;
+    if (this.aboutAnotherBody(entry, shape)) fit *= ANOTHER_BODY_FIT;
     if (shape.wants === 'any' && !shape.share && !shape.identity && entry.kind !== 'glossary') return fit;
     const holds = this.holdsOf(entry);
     if (shape.wants === 'count') fit *= holds.count ? 1.5 : 0.6;
@@ -205,19 +216,28 @@ export class RemitService {
     return fit;
   }
 
+  // A question about the panel is not answered by an entry about the Select Committee's own make-up.
+  private aboutAnotherBody(entry: KnowledgeEntry, shape: AskedShape): boolean {
+    return shape.aboutPanelOnly && this.heads.aboutSelectCommittee(entry.id);
+  }
+
   /**
    * "How many" wants a figure, "who is the ..." a name, "how do I join" how to: an answer without
    * one is not the answer, however well it matched. Nor is an answer that only lists what an
-   * "explain X" question asks about ("what is permanence planning?").
+   * "explain X" question asks about ("what is permanence planning?"), one that only mentions what
+   * a question asks the workings of, or one about the Select Committee asked about the panel.
    */
-  private fitsShape(entry: KnowledgeEntry, shape: QuestionShape, counted: ReadonlySet<string> | undefined): boolean {
+  private fitsShape(entry: KnowledgeEntry, shape: AskedShape, counted: ReadonlySet<string> | undefined): boolean {
     const holds = this.holdsOf(entry);
     if (shape.wants === 'count' && !holds.count) return false;
     if (counted && !countsSubject(holds.words, counted, stem)) return false;
     if (shape.money && !holds.money) return false;
     if (shape.procedure && !holds.how) return false;
     if (shape.identity && !holds.name) return false;
-    return shape.explains === undefined || entry.kind !== 'topic' || !onlyNames(entry.answer, [...stemsOf(shape.explains)], stemsOf);
+    if (this.aboutAnotherBody(entry, shape)) return false;
+    if (shape.explains === undefined || entry.kind !== 'topic') return true;
+    if (shape.detailOf !== undefined && !this.heads.isAbout(entry.id, shape.detailOf)) return false;
+    return !onlyNames(entry.answer, [...stemsOf(shape.explains)], stemsOf);
   }
 
   // "How many councillors" is answered by "nine KCC members": what is counted, in any of its words.

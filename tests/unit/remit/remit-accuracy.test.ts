@@ -48,22 +48,23 @@ describe('remit search on the question set', () => {
   it('does no worse on the test half than the figures last measured (the target is 90% and none wrong)', () => {
     const tune = scoreHalf(questions, 'tune', answer);
     const test = scoreHalf(questions, 'test', answer);
-    // Printed on purpose: the test half's misses say where the search fails to generalise.
+    // The tune half's misses are what to work on; the test half stays blind (its totals only), or
+    // reading its misses would make it a second tuning half.
     console.log(
       [
         describeScore(tune),
+        ...tune.misses.map((m) => `  tune miss: "${m.q}" -> ${m.got} (expected ${m.expected})`),
         describeScore(test),
-        ...test.misses.map((m) => `  test miss: "${m.q}" -> ${m.got} (expected ${m.expected})`),
       ].join('\n'),
     );
     expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.84);
     expect(test.wrong).toBeLessThanOrEqual(22);
     expect(test.declinedWhenRight).toBeGreaterThanOrEqual(115);
-    expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.9);
+    expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.92);
   });
 
-  it('declines nearly every question of the tune half that must be declined (10 of 123 slip through today)', () => {
+  it('declines nearly every question of the tune half that must be declined (7 of 123 slip through today)', () => {
     const answered = questions.filter((q) => q.half === 'tune' && q.decline && service.answer(q.q).kind === 'answer').map((q) => q.q);
-    expect(answered.length).toBeLessThanOrEqual(10);
+    expect(answered.length).toBeLessThanOrEqual(7);
   });
 });

@@ -200,6 +200,29 @@ describe('RemitService', () => {
       expect(service.answer('how much money does the panel spend on challenge cards').kind).toBe('unknown');
     });
 
+    it('reads phrases whose small words carry the meaning: "answer to", "takes the minutes", "held up as"', () => {
+      expect(answered('who does the cpp answer to').entry.id).toBe('tor-accountability');
+      expect(answered('who takes minutes at the panel').entry.id).toBe('tor-admin-support');
+      expect(answered('which council did the review hold up as an example').entry.id).toBe('sc-best-practice');
+    });
+
+    it('answers "what was X" with the entry written to say what X was, not one that mentions it', () => {
+      expect(answered('what was the select committee all about').entry.id).toBe('sc-overview');
+    });
+
+    it('declines a question on the workings or contents of something an answer only mentions in passing', () => {
+      expect(service.answer('how does the national dispersal programme work').kind).toBe('unknown');
+      expect(service.answer('what does the care leavers charter include').kind).toBe('unknown');
+      expect(service.answer('how does the foster carer awards scheme work').kind).toBe('unknown');
+      expect(answered('how do challenge cards work').entry.id).toBe('cc-what-are');
+    });
+
+    it("does not answer a question about the panel's make-up with the Select Committee's", () => {
+      expect(service.answer('how many tories are on the panel').kind).toBe('unknown');
+      expect(service.answer('which political parties are on the panel').kind).toBe('unknown');
+      expect(answered('which political parties were on the select committee').entry.id).toBe('sc-members');
+    });
+
     it('reads past a self-introduction', () => {
       expect(answered("I'm a new councillor - what is the corporate parenting panel?").entry.id).toBe('tor-purpose');
     });

@@ -89,6 +89,22 @@ describe('everyday words the documents never use', () => {
     expect(informativeness(100)).toBeLessThan(informativeness(3000));
   });
 
+  it('reads a phrase whose small words carry its meaning ("answer to") as the phrase, never its content word alone', () => {
+    const phrases = new SynonymExpander([
+      ['accountable', 'answer to'],
+      ['clerk', 'takes the minutes'],
+    ]);
+    const termsOf = (question: string) => phrases.concepts(tokenize(question)).flatMap((c) => [...c.terms.keys()]);
+    const [accountable, clerk] = [stem('accountable'), stem('clerk')];
+    expect(termsOf('who does the panel answer to')).toEqual(expect.arrayContaining([accountable, 'answer']));
+    expect(termsOf('who takes the minutes')).toEqual(expect.arrayContaining([clerk, 'minutes']));
+    // "answer" and "minutes" alone mean themselves.
+    expect(termsOf('where is the answer')).not.toContain(accountable);
+    expect(termsOf('where are the minutes')).not.toContain(clerk);
+    // Asked about "accountable", the search does not look for every "answer".
+    expect(termsOf('who is the panel accountable to')).not.toContain('answer');
+  });
+
   it('reads "how long" as asking for a time, and "long" elsewhere as a word of the topic', () => {
     const strengthOf = (question: string) =>
       expander.concepts(tokenize(question)).find((c) => [...c.terms.keys()].some((t) => t.includes('long')))?.strength;
@@ -125,6 +141,12 @@ describe('question shapes', () => {
     expect(questionShape('how does the dispersal scheme actually work').explains).toBe('dispersal scheme');
     expect(questionShape('what does the charter promise, like the pledges').explains).toBe('charter');
     expect(questionShape('what is the panel for').explains).toBeUndefined();
+    expect(questionShape('what was the select committee all about').explains).toBe('select committee');
+    // The workings, contents or result of X, which a mention of X does not give; "what is X" is not one.
+    expect(questionShape('how does the dispersal scheme actually work').detailOf).toBe('dispersal scheme');
+    expect(questionShape('what does the charter include').detailOf).toBe('charter');
+    expect(questionShape('what was the outcome of the interview').detailOf).toBe('interview');
+    expect(questionShape('what is permanence planning').detailOf).toBeUndefined();
     expect(questionShape('who chairs the panel').explains).toBeUndefined();
     const stems = (text: string) => contentStems(tokenize(text));
     const listing =

@@ -31,6 +31,11 @@ export interface QuestionShape {
    * "permanence planning"): an answer that only names X in a list does not answer it.
    */
   explains?: string;
+  /**
+   * What a question asks the workings, contents or result of ("how does the dispersal scheme work"
+   * -> "dispersal scheme"): only an entry about that thing has them, not one that mentions it.
+   */
+  detailOf?: string;
   /** What "how many X" counts ("how many foster carers does kent have" -> "foster carers"): the figure should be of X. */
   counts?: string;
 }
@@ -95,23 +100,35 @@ export function questionShape(question: string): QuestionShape {
 
 // "what is permanence planning", "how does the dispersal scheme work", "what does the charter promise"
 // (fillers such as "actually" are already gone from the text these read).
-const EXPLAIN = [
-  /^(?:what|whats) (?:is|are) (?:a |an |the )?(.+)$/,
+// These ask for the workings, contents or result of X, which a passing mention of X does not give.
+const DETAIL = [
   /^how (?:does|do|did|is|are) (?:the )?(.+?) work(?:s|ed)?$/,
   /^what (?:does|do|did) (?:the )?(.+?) (?:promise|promises|involve|include|cover|offer|provide|entail)\b/,
   /^what (?:age|ages|age group|age range) (?:is|are) (?:the )?(.+?) for$/,
   /^what (?:was|is|were) the (?:outcome|result|results|upshot) of (?:the )?(.+)$/,
+];
+const EXPLAIN = [
+  /^(?:what|whats) (?:is|are|was|were) (?:a |an |the )?(.+?)(?: all)? about$/,
+  /^(?:what|whats) (?:is|are|was|were) (?:a |an |the )?(.+)$/,
+  ...DETAIL,
   /^(?:explain|describe) (?:the |what )?(.+)$/,
 ];
 // A subject ending like this is not a thing to explain: "what is the panel for", "... accountable to".
 const NOT_A_SUBJECT = /\b(?:for|to|of|in|on|with|about|from|by|like|do|doing|mean|means|called)$/;
 
-function explained(text: string): { explains?: string } {
-  for (const pattern of EXPLAIN) {
+function explained(text: string): { explains?: string; detailOf?: string } {
+  const detailOf = subjectOf(text, DETAIL);
+  if (detailOf) return { explains: detailOf, detailOf };
+  const explains = subjectOf(text, EXPLAIN);
+  return explains ? { explains } : {};
+}
+
+function subjectOf(text: string, patterns: readonly RegExp[]): string | undefined {
+  for (const pattern of patterns) {
     const subject = pattern.exec(text)?.[1]?.trim();
-    if (subject && !NOT_A_SUBJECT.test(subject)) return { explains: subject };
+    if (subject && !NOT_A_SUBJECT.test(subject)) return subject;
   }
-  return {};
+  return undefined;
 }
 
 // "how many foster carers ...", "the number of children in care ...": the two words after are what is counted.

@@ -49,6 +49,8 @@ export interface EnglishLookups {
 interface Word {
   raw: string;
   stem: string;
+  /** A fixed phrase ("answer to"): `raw` is its content word, `stem` the whole phrase. */
+  fixed?: true;
 }
 
 interface Phrase {
@@ -67,6 +69,8 @@ export class SynonymExpander {
   private readonly groupTerms: readonly (readonly string[])[];
   private readonly groupMembers: readonly (readonly Member[])[];
   private readonly phrasesByFirstStem = new Map<string, Phrase[]>();
+  // Phrases of one content word among small words ("answer to", "out of area"), as token sequences.
+  private readonly fixedPhrases: readonly (readonly string[])[];
 
   private isIndexed: (term: string) => boolean = () => true;
 
@@ -75,8 +79,12 @@ export class SynonymExpander {
     private readonly english: EnglishLookups = {},
   ) {
     const phraseByKey = new Map<string, Phrase>();
+    const fixedKeys = new Set(groups.flat().flatMap((member) => fixedPhrase(member) ?? []));
+    this.fixedPhrases = [...fixedKeys].map((key) => key.split(' ')).sort((a, b) => b.length - a.length);
     const memberWords = groups.map((group) => group.map(usableMember).filter((words): words is Word[] => words !== undefined));
-    this.groupMembers = memberWords.map((members) => members.map((words) => words.map((w) => w.stem)));
+    // A fixed phrase is found in a question only as itself: as a synonym, its content word alone would be a false friend.
+    const plain = (words: readonly Word[]) => !words.some((w) => w.fixed);
+    this.groupMembers = memberWords.map((members) => members.filter(plain).map((words) => words.map((w) => w.stem)));
     this.groupTerms = memberWords.map((members, groupIndex) => {
       for (const words of members) {
         const key = words.map((w) => w.stem).join(' ');
@@ -85,7 +93,14 @@ export class SynonymExpander {
         phraseByKey.set(key, phrase);
       }
       // Stems are enough for synonyms: the index holds every word's stem, and fewer terms keep queries fast.
-      return [...new Set(members.flat().map((w) => w.stem))];
+      return [
+        ...new Set(
+          members
+            .filter(plain)
+            .flat()
+            .map((w) => w.stem),
+        ),
+      ];
     });
     for (const phrase of phraseByKey.values()) {
       const first = phrase.stems[0];
@@ -110,9 +125,7 @@ export class SynonymExpander {
 
   /** Concepts of a question given as tokens (stop words included; they are dropped here). */
   concepts(tokens: readonly string[]): QueryConcept[] {
-    const words = asRead(tokens)
-      .filter((t) => !isStopWord(t))
-      .map((raw) => ({ raw, stem: stem(raw) }));
+    const words = this.withFixedPhrases(asRead(tokens));
     const concepts: QueryConcept[] = [];
     let i = 0;
     while (i < words.length && concepts.length < MAX_CONCEPTS) {
@@ -132,6 +145,19 @@ export class SynonymExpander {
     if (tokens.length > 1 && tokens[tokens.length - 1] === 'for') concepts.push(intentConcept(undefined, TRAILING_FOR_INTENT));
     if (asksWhatSomethingDoes(tokens)) concepts.push(intentConcept(undefined, DOES_WHAT_INTENT));
     return concepts;
+  }
+
+  // "Who does the panel answer to": the small words are what make "answer to" mean "accountable".
+  private withFixedPhrases(tokens: readonly string[]): Word[] {
+    const words: Word[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const fixed = this.fixedPhrases.find((phrase) => phrase.every((token, offset) => tokens[i + offset] === token));
+      if (fixed) {
+        words.push(fixedWord(fixed));
+        i += fixed.length - 1;
+      } else if (!isStopWord(tokens[i]!)) words.push({ raw: tokens[i]!, stem: stem(tokens[i]!) });
+    }
+    return words;
   }
 
   private longestPhraseAt(words: readonly Word[], start: number): Phrase | undefined {
@@ -179,7 +205,10 @@ export class SynonymExpander {
     };
     // A phrase or a multi-word synonym is found only as far as its words are: "children" alone is a
     // third of "director of children's services".
-    const alternatives = [covered.map((w) => w.stem), ...(phrase?.groups ?? []).flatMap((g) => this.groupMembers[g] ?? [])];
+    const alternatives = [
+      covered.map((w) => (w.fixed ? stem(w.raw) : w.stem)),
+      ...(phrase?.groups ?? []).flatMap((g) => this.groupMembers[g] ?? []),
+    ];
     return alternatives.some((a) => a.length > 1) ? { ...concept, alternatives } : concept;
   }
 }
@@ -203,11 +232,25 @@ function intentConcept(word: Word | undefined, related: readonly string[]): Quer
   return { terms, strength: 'intent' };
 }
 
-// "report to" has one content word: as a synonym it would make every "report" mean "accountable".
 function usableMember(phrase: string): Word[] | undefined {
+  const fixed = fixedPhrase(phrase);
+  if (fixed !== undefined) return [fixedWord(fixed.split(' '))];
   const words = contentWords(phrase);
-  if (words.length === 0 || (words.length === 1 && tokenize(phrase).length > 1)) return undefined;
-  return words;
+  return words.length === 0 ? undefined : words;
+}
+
+/**
+ * "answer to" has one content word: as a synonym on its own it would make every "answer" mean
+ * "accountable", so it is matched only as the whole phrase (its tokens joined by spaces).
+ */
+function fixedPhrase(phrase: string): string | undefined {
+  const tokens = tokenize(phrase);
+  return tokens.length > 1 && tokens.filter((t) => !isStopWord(t)).length === 1 ? tokens.join(' ') : undefined;
+}
+
+// The phrase's content word is what the documents hold; its key is the whole phrase, for the synonym groups.
+function fixedWord(tokens: readonly string[]): Word {
+  return { raw: tokens.find((t) => !isStopWord(t)) ?? tokens[0]!, stem: tokens.join('_'), fixed: true };
 }
 
 function contentWords(phrase: string): Word[] {

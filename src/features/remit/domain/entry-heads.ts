@@ -1,0 +1,76 @@
+import type { SearchableEntry } from './knowledge-entry';
+import { contentStems } from './match-scoring';
+import { questionShape } from './question-shape';
+import { WEAK_STEMS } from './stop-words';
+import { tokenize } from './text-normalizer';
+
+const PANEL_WORDS: readonly string[] = ['panel', 'cpp'];
+
+/**
+ * What each entry is about, as opposed to what its answer mentions: its own question, keywords and
+ * acronyms, and what its other phrasings ask to have explained. Built once from the entries.
+ */
+export class EntryHeads {
+  private readonly heads = new Map<string, ReadonlySet<string>>();
+  private readonly explained = new Map<string, readonly ReadonlySet<string>[]>();
+  private readonly selectCommittee = new Set<string>();
+
+  constructor(entries: readonly SearchableEntry[]) {
+    for (const s of entries) {
+      const head = [s.entry.question, ...s.keywords, ...s.acronyms, s.meaning ?? ''].join(' . ');
+      this.heads.set(s.entry.id, stemsOf(head));
+      this.explained.set(s.entry.id, explainedBy([s.entry.question, ...s.alternatives]));
+      if (namesSelectCommittee(tokenize(head)) && !namesThePanel(tokenize(`${head} . ${s.entry.answer}`)))
+        this.selectCommittee.add(s.entry.id);
+    }
+  }
+
+  /** One of the entry's own questions asks to explain the same thing, give or take the words every entry shares. */
+  defines(id: string, subject: string): boolean {
+    const asked = stemsOf(subject);
+    if (asked.size === 0) return false;
+    return (this.explained.get(id) ?? []).some(
+      (own) => [...asked].every((s) => own.has(s)) && [...own].every((s) => asked.has(s) || WEAK_STEMS.has(s)),
+    );
+  }
+
+  /**
+   * "How does the national dispersal scheme work": an answer that mentions the scheme in passing
+   * (in an update on asylum-seeking children) does not explain it. An entry explains what its own
+   * question or keywords name, or what one of its other phrasings asks to have explained.
+   */
+  isAbout(id: string, subject: string): boolean {
+    const head = this.heads.get(id);
+    if (!head) return true;
+    return [...stemsOf(subject)].every((s) => WEAK_STEMS.has(s) || head.has(s)) || this.defines(id, subject);
+  }
+
+  /** The entry is about the 2015 Select Committee itself (its members, its scope), never speaking of the panel. */
+  aboutSelectCommittee(id: string): boolean {
+    return this.selectCommittee.has(id);
+  }
+}
+
+/** The question names the panel and not the Select Committee. */
+export function asksAboutThePanelOnly(tokens: readonly string[]): boolean {
+  return namesThePanel(tokens) && !namesSelectCommittee(tokens);
+}
+
+function namesThePanel(tokens: readonly string[]): boolean {
+  return tokens.some((t) => PANEL_WORDS.includes(t));
+}
+
+function namesSelectCommittee(tokens: readonly string[]): boolean {
+  return tokens.some((t, i) => t === 'select' && /^(?:committee|cttee)$/.test(tokens[i + 1] ?? ''));
+}
+
+function explainedBy(questions: readonly string[]): ReadonlySet<string>[] {
+  return questions.flatMap((q) => {
+    const subject = questionShape(q).explains;
+    return subject === undefined ? [] : [stemsOf(subject)];
+  });
+}
+
+function stemsOf(text: string): ReadonlySet<string> {
+  return contentStems(tokenize(text));
+}
