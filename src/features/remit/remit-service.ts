@@ -7,7 +7,17 @@ import { type KnowledgeEntry, type SearchableEntry, searchableTexts } from './do
 import { contentStems } from './domain/match-scoring';
 import { passageEntry } from './domain/passage-entries';
 import { withoutPreamble } from './domain/question-preamble';
-import { countsSubject, yearsIn, holdsCount, holdsDate, holdsMoney, namesSomeone, onlyNames, saysHow } from './domain/answer-holds';
+import {
+  countsSubject,
+  yearsIn,
+  holdsCount,
+  holdsDate,
+  holdsMoney,
+  namesSomeone,
+  onlyNames,
+  saysHow,
+  speaksOfAttendance,
+} from './domain/answer-holds';
 import { type QuestionShape, acronymSubject, questionShape } from './domain/question-shape';
 import type { RemitResult } from './domain/remit-result';
 import { ENTRY_PROFILE, type RemitEvaluation, RemitSearch, type SearchProfile } from './domain/remit-search';
@@ -66,6 +76,7 @@ interface AnswerHolds {
   words: readonly string[];
   money: boolean;
   how: boolean;
+  attendance: boolean;
   share: boolean;
   date: boolean;
   name: boolean;
@@ -233,6 +244,7 @@ export class RemitService {
     if (counted && !countsSubject(holds.words, counted, stem)) return false;
     if (shape.money && !holds.money) return false;
     if (shape.procedure && !holds.how) return false;
+    if (shape.attendance && !holds.attendance) return false;
     if (shape.identity && !holds.name) return false;
     if (this.aboutAnotherBody(entry, shape)) return false;
     if (shape.explains === undefined || entry.kind !== 'topic') return true;
@@ -256,6 +268,7 @@ export class RemitService {
         words: tokenize(entry.answer),
         money: holdsMoney(entry.answer),
         how: saysHow(entry.answer),
+        attendance: speaksOfAttendance(entry.answer),
         share: /%|per cent|proportion|a quarter/.test(entry.answer),
         date: holdsDate(entry.answer),
         name: namesSomeone(entry.answer, this.isEnglishWord),

@@ -63,8 +63,8 @@ describe('remit search on the question set', () => {
     expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.92);
   });
 
-  it('declines nearly every question of the tune half that must be declined (7 of 123 slip through today)', () => {
+  it('declines nearly every question of the tune half that must be declined (6 of 123 slip through today)', () => {
     const answered = questions.filter((q) => q.half === 'tune' && q.decline && service.answer(q.q).kind === 'answer').map((q) => q.q);
-    expect(answered.length).toBeLessThanOrEqual(7);
+    expect(answered.length).toBeLessThanOrEqual(6);
   });
 });

@@ -223,6 +223,12 @@ describe('RemitService', () => {
       expect(answered('which political parties were on the select committee').entry.id).toBe('sc-members');
     });
 
+    it('declines who attended a meeting: no answer records attendance', () => {
+      expect(service.answer('who attended the march 2017 panel meeting').kind).toBe('unknown');
+      expect(service.answer('were there any apologies at the march meeting').kind).toBe('unknown');
+      expect(answered('who came up with challenge cards').entry.id).toBe('cc-what-are');
+    });
+
     it('reads past a self-introduction', () => {
       expect(answered("I'm a new councillor - what is the corporate parenting panel?").entry.id).toBe('tor-purpose');
     });

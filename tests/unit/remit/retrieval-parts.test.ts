@@ -7,7 +7,15 @@ import { contentStems } from '../../../src/features/remit/domain/match-scoring';
 import { parseSourceDocument } from '../../../src/features/remit/data/source-loader';
 import { KnowledgeLoadError } from '../../../src/features/remit/domain/knowledge-load-error';
 import { withoutPreamble } from '../../../src/features/remit/domain/question-preamble';
-import { countsSubject, holdsCount, holdsMoney, namesSomeone, onlyNames, saysHow } from '../../../src/features/remit/domain/answer-holds';
+import {
+  countsSubject,
+  holdsCount,
+  holdsMoney,
+  namesSomeone,
+  onlyNames,
+  saysHow,
+  speaksOfAttendance,
+} from '../../../src/features/remit/domain/answer-holds';
 import { questionShape } from '../../../src/features/remit/domain/question-shape';
 import { SpellingCorrector, editDistance } from '../../../src/features/remit/domain/spelling-corrector';
 import { stem } from '../../../src/features/remit/domain/stemmer';
@@ -183,6 +191,15 @@ describe('question shapes', () => {
     ['what are the names of the panel members', 'identity', true],
   ] as const)('"%s": %s is %s', (question, flag, expected) => {
     expect(questionShape(question)[flag]).toBe(expected);
+  });
+
+  it('reads a question about who attended, and finds attendance in an answer', () => {
+    expect(questionShape('who was actually at the march meeting').attendance).toBe(true);
+    expect(questionShape('were there any apologies').attendance).toBe(true);
+    expect(questionShape('who came up with the idea').attendance).toBe(false);
+    expect(questionShape('who sits on the panel').attendance).toBe(false);
+    expect(speaksOfAttendance('Apologies were received from Mr Smith.')).toBe(true);
+    expect(speaksOfAttendance('The panel meets four times a year.')).toBe(false);
   });
 
   it('finds money and "how to" in answers', () => {

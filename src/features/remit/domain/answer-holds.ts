@@ -32,6 +32,11 @@ export function saysHow(text: string): boolean {
   );
 }
 
+/** Whether an answer says who attended something, or of attendance at all. */
+export function speaksOfAttendance(text: string): boolean {
+  return /\b(?:present|attended|attendance|attendees|apologies)\b/i.test(text);
+}
+
 /** The years a text speaks of ("the 2018-2022 strategy" -> 2018, 2022). */
 export function yearsIn(text: string): number[] {
   return (text.match(/\b(?:19|20)\d\d\b/g) ?? []).map(Number);

@@ -24,6 +24,8 @@ export interface QuestionShape {
   taskRequest: boolean;
   /** "What is the panel's budget", "how much do foster carers get paid": asks for money, so the answer must speak of money. */
   money: boolean;
+  /** "Who was at the March meeting", "were there any apologies": asks who attended, so the answer must say. */
+  attendance: boolean;
   /** "How does a care leaver go about joining ...", "how do I apply for / book ...": asks how to do something, so the answer must say how. */
   procedure: boolean;
   /**
@@ -54,6 +56,8 @@ const NOW =
 const WHO_DID = /^who (?:attended|was at|were at|was present|were present|went to|came to|chairs|chaired)\b/;
 // "what is the virtual school head's name", "name of the lead participation officer": a name is asked for.
 const NAME_ASKED = /\bnames?\b/;
+const ATTENDANCE =
+  /^who (?:attended|was at|were at|was present|were present|went to|came to|turned up)\b|\b(?:attendance|attendees|any apologies|apologies for absence|who turned up)\b/;
 const POST =
   /\b(?:members|councillors|people|children|carers|staff|head|heads|chair|chairman|chairwoman|chairperson|vice|officer|director|councillor|cllr|manager|lead|leader|nurse|doctor|commissioner|clerk|worker|mp|minister|headteacher|person)\b/;
 const SHARE = /%|\b(?:percent(?:age)?|per cent|proportion|share|fraction)\b/;
@@ -93,6 +97,7 @@ export function questionShape(question: string): QuestionShape {
     taskRequest: TASK_REQUEST.test(text),
     money: MONEY.test(text),
     procedure: PROCEDURE.test(text),
+    attendance: ATTENDANCE.test(text),
     ...explained(text),
     ...counted(text),
   };
