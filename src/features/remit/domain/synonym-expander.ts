@@ -84,7 +84,7 @@ export class SynonymExpander {
     const memberWords = groups.map((group) => group.map(usableMember).filter((words): words is Word[] => words !== undefined));
     // A fixed phrase is found in a question only as itself: as a synonym, its content word alone would be a false friend.
     const plain = (words: readonly Word[]) => !words.some((w) => w.fixed);
-    this.groupMembers = memberWords.map((members) => members.filter(plain).map((words) => words.map((w) => w.stem)));
+    const groupMembers = (this.groupMembers = memberWords.map((members) => members.filter(plain).map((words) => words.map((w) => w.stem))));
     this.groupTerms = memberWords.map((members, groupIndex) => {
       for (const words of members) {
         const key = words.map((w) => w.stem).join(' ');
@@ -93,14 +93,7 @@ export class SynonymExpander {
         phraseByKey.set(key, phrase);
       }
       // Stems are enough for synonyms: the index holds every word's stem, and fewer terms keep queries fast.
-      return [
-        ...new Set(
-          members
-            .filter(plain)
-            .flat()
-            .map((w) => w.stem),
-        ),
-      ];
+      return [...new Set(groupMembers[groupIndex]!.flat())];
     });
     for (const phrase of phraseByKey.values()) {
       const first = phrase.stems[0];
