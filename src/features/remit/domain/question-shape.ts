@@ -53,11 +53,12 @@ const NOW =
   /\b(?:now|right now|currently|current|nowadays|these days|at the moment|at present|this year|today|up to date|(?:next|upcoming|forthcoming) (?:[a-z]+ )?(?:meeting|meetings|panel|year|month|week|term|inspection|review|election|elections|report)|forward plan|future plans?|latest|most recent|last year|last month|so far|to date|(?:been|was it|were they|is it) (?:done|completed|implemented|carried out|actioned|delivered)|final (?:confirmed )?(?:figures?|results?|version)|(?:planning|plans?|going|intends?|intending) to (?!be)[a-z]+|(?:did|was|were|has|have|is|are)\b.*\b(?:ever|yet|since then|afterwards))\b/;
 // "who was at the meeting", "who attended", "who chaired the group": people are asked for by name.
 // ("Who led the review" is not: a body or a post answers it.)
-const WHO_DID = /^who (?:attended|was at|were at|was present|were present|went to|came to|chairs|chaired)\b/;
+const ATTENDED = 'attended|was at|were at|was present|were present|went to|came to';
+const WHO_DID = new RegExp(`^who (?:${ATTENDED}|chairs|chaired)\\b`);
 // "what is the virtual school head's name", "name of the lead participation officer": a name is asked for.
 const NAME_ASKED = /\bnames?\b/;
-const ATTENDANCE =
-  /^who (?:attended|was at|were at|was present|were present|went to|came to|turned up)\b|\b(?:attendance|attendees|any apologies|apologies for absence|who turned up)\b/;
+// "who was at the meeting", "who turned up", "were there any apologies": who attended is asked for.
+const ATTENDANCE = new RegExp(`^who (?:${ATTENDED})\\b|\\b(?:attendance|attendees|any apologies|apologies for absence|who turned up)\\b`);
 const POST =
   /\b(?:members|councillors|people|children|carers|staff|head|heads|chair|chairman|chairwoman|chairperson|vice|officer|director|councillor|cllr|manager|lead|leader|nurse|doctor|commissioner|clerk|worker|mp|minister|headteacher|person)\b/;
 const SHARE = /%|\b(?:percent(?:age)?|per cent|proportion|share|fraction)\b/;
