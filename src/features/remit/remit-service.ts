@@ -4,7 +4,7 @@ import { ExactQuestionMatch } from './domain/exact-question-match';
 import { GlossaryShortcut } from './domain/glossary-shortcut';
 import type { KnowledgeBase } from './domain/knowledge-base';
 import { type KnowledgeEntry, type SearchableEntry, searchableTexts } from './domain/knowledge-entry';
-import { contentStems } from './domain/match-scoring';
+import { contentStems, textStems } from './domain/match-scoring';
 import { passageEntry } from './domain/passage-entries';
 import { withoutPreamble } from './domain/question-preamble';
 import {
@@ -67,8 +67,11 @@ const DEFINES_FIT = 1.5;
 // "How many Conservatives are on the panel": the Select Committee's members are another body's.
 const ANOTHER_BODY_FIT = 0.5;
 
-/** What the question asks for, and whether it names the panel itself. */
-type AskedShape = QuestionShape & { aboutPanelOnly: boolean };
+/**
+ * What the question asks for, read once per question (not once per candidate): whether it names
+ * the panel itself, and the stems of what "how many X" counts and of what it asks to have explained.
+ */
+type AskedShape = QuestionShape & { aboutPanelOnly: boolean; counted?: ReadonlySet<string>; explained?: ReadonlySet<string> };
 
 interface AnswerHolds {
   count: boolean;
@@ -156,7 +159,7 @@ export class RemitService {
     const raw = tokenize(text);
     if (raw.length === 0) return { kind: 'unknown', reason: 'empty' };
     const tokens = raw.map((t) => (isStopWord(t) ? t : this.speller.correct(t)));
-    const shape = { ...questionShape(text), aboutPanelOnly: asksAboutThePanelOnly(tokens) };
+    const shape = this.asked(text, tokens);
 
     // The bot answers questions about the panel; it does not do the member's paperwork.
     if (shape.taskRequest) return { kind: 'unknown', reason: 'off_topic' };
@@ -172,9 +175,7 @@ export class RemitService {
     // The documents date from 2015-2017: today's figures and post holders are an officer's to give.
     if (shape.aboutNow || this.asksAfterTheDocuments(text)) return { kind: 'unknown', reason: 'about_now' };
 
-    // Expanded once per question, not once per candidate: the stems of what "how many X" counts.
-    const counted = shape.wants === 'count' && shape.counts ? this.countedStems(shape.counts) : undefined;
-    const fit = (entry: KnowledgeEntry) => this.fit(entry, shape, counted);
+    const fit = (entry: KnowledgeEntry) => this.fit(entry, shape);
     const fromEntries = this.entries.evaluate(tokens, fit);
     const fromPassages = this.passagesCouldWin(fromEntries) ? this.passages?.evaluate(tokens, fit) : undefined;
     const chosen = choose(fromEntries, fromPassages, (entry, passage) => this.overlap(entry, passage));
@@ -183,7 +184,7 @@ export class RemitService {
         kind: 'unknown',
         reason: fromEntries.kind === 'none' && (fromPassages?.kind ?? 'none') === 'none' ? 'off_topic' : 'low_confidence',
       };
-    if (!this.fitsShape(chosen.entry, shape, counted)) return { kind: 'unknown', reason: 'low_confidence' };
+    if (!this.fitsShape(chosen.entry, shape)) return { kind: 'unknown', reason: 'low_confidence' };
     return this.answerWith(chosen.entry, chosen.confidence);
   }
 
@@ -212,13 +213,13 @@ export class RemitService {
   }
 
   /** How well an answer is of the kind the question asks for: ranks figures for "how many", names for "who is". */
-  private fit(entry: KnowledgeEntry, shape: AskedShape, counted: ReadonlySet<string> | undefined): number {
-    let fit = shape.explains !== undefined && this.heads.defines(entry.id, shape.explains) ? DEFINES_FIT : 1;
+  private fit(entry: KnowledgeEntry, shape: AskedShape): number {
+    let fit = shape.explained && this.heads.defines(entry.id, shape.explained) ? DEFINES_FIT : 1;
     if (this.aboutAnotherBody(entry, shape)) fit *= ANOTHER_BODY_FIT;
     if (shape.wants === 'any' && !shape.share && !shape.identity && entry.kind !== 'glossary') return fit;
     const holds = this.holdsOf(entry);
     if (shape.wants === 'count') fit *= holds.count ? 1.5 : 0.6;
-    if (counted && countsSubject(holds.words, counted, stem)) fit *= COUNTED_FIT;
+    if (shape.counted && countsSubject(holds.words, shape.counted, stem)) fit *= COUNTED_FIT;
     if (shape.share && holds.share) fit *= 1.5;
     if (shape.wants === 'date') fit *= holds.date ? 1.3 : 0.8;
     if (shape.identity) fit *= holds.name ? 1.5 : 0.5;
@@ -238,18 +239,29 @@ export class RemitService {
    * "explain X" question asks about ("what is permanence planning?"), one that only mentions what
    * a question asks the workings of, or one about the Select Committee asked about the panel.
    */
-  private fitsShape(entry: KnowledgeEntry, shape: AskedShape, counted: ReadonlySet<string> | undefined): boolean {
+  private fitsShape(entry: KnowledgeEntry, shape: AskedShape): boolean {
     const holds = this.holdsOf(entry);
     if (shape.wants === 'count' && !holds.count) return false;
-    if (counted && !countsSubject(holds.words, counted, stem)) return false;
+    if (shape.counted && !countsSubject(holds.words, shape.counted, stem)) return false;
     if (shape.money && !holds.money) return false;
     if (shape.procedure && !holds.how) return false;
     if (shape.attendance && !holds.attendance) return false;
     if (shape.identity && !holds.name) return false;
     if (this.aboutAnotherBody(entry, shape)) return false;
-    if (shape.explains === undefined || entry.kind !== 'topic') return true;
-    if (shape.detailOf !== undefined && !this.heads.isAbout(entry.id, shape.detailOf)) return false;
-    return !onlyNames(entry.answer, [...stemsOf(shape.explains)], stemsOf);
+    if (shape.explained === undefined || entry.kind !== 'topic') return true;
+    // A detail question's subject is what it asks to have explained.
+    if (shape.detailOf !== undefined && !this.heads.isAbout(entry.id, shape.explained)) return false;
+    return !onlyNames(entry.answer, [...shape.explained], textStems);
+  }
+
+  private asked(text: string, tokens: readonly string[]): AskedShape {
+    const shape = questionShape(text);
+    return {
+      ...shape,
+      aboutPanelOnly: asksAboutThePanelOnly(tokens),
+      ...(shape.wants === 'count' && shape.counts ? { counted: this.countedStems(shape.counts) } : {}),
+      ...(shape.explains !== undefined ? { explained: textStems(shape.explains) } : {}),
+    };
   }
 
   // "How many councillors" is answered by "nine KCC members": what is counted, in any of its words.
@@ -333,10 +345,6 @@ function sameSection(entry: KnowledgeEntry, passage: KnowledgeEntry): boolean {
 
 function latestYearIn(texts: readonly string[]): number {
   return texts.flatMap(yearsIn).reduce((latest, year) => Math.max(latest, year), 0);
-}
-
-function stemsOf(text: string): ReadonlySet<string> {
-  return contentStems(tokenize(text));
 }
 
 /** How often each word occurs in what is indexed: spelling correction prefers the commoner of two candidates. */

@@ -1,5 +1,5 @@
 import type { SearchableEntry } from './knowledge-entry';
-import { contentStems } from './match-scoring';
+import { contentStems, textStems } from './match-scoring';
 import { questionShape } from './question-shape';
 import { WEAK_STEMS } from './stop-words';
 import { tokenize } from './text-normalizer';
@@ -17,17 +17,19 @@ export class EntryHeads {
 
   constructor(entries: readonly SearchableEntry[]) {
     for (const s of entries) {
-      const head = [s.entry.question, ...s.keywords, ...s.acronyms, s.meaning ?? ''].join(' . ');
-      this.heads.set(s.entry.id, stemsOf(head));
+      const head = tokenize([s.entry.question, ...s.keywords, ...s.acronyms, s.meaning ?? ''].join(' . '));
+      this.heads.set(s.entry.id, contentStems(head));
       this.explained.set(s.entry.id, explainedBy([s.entry.question, ...s.alternatives]));
-      if (namesSelectCommittee(tokenize(head)) && !namesThePanel(tokenize(`${head} . ${s.entry.answer}`)))
+      if (namesSelectCommittee(head) && !namesThePanel(head) && !namesThePanel(tokenize(s.entry.answer)))
         this.selectCommittee.add(s.entry.id);
     }
   }
 
-  /** One of the entry's own questions asks to explain the same thing, give or take the words every entry shares. */
-  defines(id: string, subject: string): boolean {
-    const asked = stemsOf(subject);
+  /**
+   * One of the entry's own questions asks to explain the same thing, give or take the words every
+   * entry shares. `asked`: the stems of what the member's question asks to have explained.
+   */
+  defines(id: string, asked: ReadonlySet<string>): boolean {
     if (asked.size === 0) return false;
     return (this.explained.get(id) ?? []).some(
       (own) => [...asked].every((s) => own.has(s)) && [...own].every((s) => asked.has(s) || WEAK_STEMS.has(s)),
@@ -39,10 +41,10 @@ export class EntryHeads {
    * (in an update on asylum-seeking children) does not explain it. An entry explains what its own
    * question or keywords name, or what one of its other phrasings asks to have explained.
    */
-  isAbout(id: string, subject: string): boolean {
+  isAbout(id: string, subject: ReadonlySet<string>): boolean {
     const head = this.heads.get(id);
     if (!head) return true;
-    return [...stemsOf(subject)].every((s) => WEAK_STEMS.has(s) || head.has(s)) || this.defines(id, subject);
+    return [...subject].every((s) => WEAK_STEMS.has(s) || head.has(s)) || this.defines(id, subject);
   }
 
   /** The entry is about the 2015 Select Committee itself (its members, its scope), never speaking of the panel. */
@@ -67,10 +69,6 @@ function namesSelectCommittee(tokens: readonly string[]): boolean {
 function explainedBy(questions: readonly string[]): ReadonlySet<string>[] {
   return questions.flatMap((q) => {
     const subject = questionShape(q).explains;
-    return subject === undefined ? [] : [stemsOf(subject)];
+    return subject === undefined ? [] : [textStems(subject)];
   });
-}
-
-function stemsOf(text: string): ReadonlySet<string> {
-  return contentStems(tokenize(text));
 }

@@ -2,6 +2,7 @@ import type { SearchResult } from 'minisearch';
 import type { QueryConcept } from './query-concept';
 import { isStopWord } from './stop-words';
 import { stem } from './stemmer';
+import { tokenize } from './text-normalizer';
 
 /**
  * Fields that say what an entry is about. A question made only of everyday domain words ("what is the
@@ -19,6 +20,11 @@ const PREFIX_CREDIT = 0.5;
 /** Stems of the words that carry meaning. */
 export function contentStems(tokens: readonly string[]): Set<string> {
   return new Set(tokens.filter((t) => !isStopWord(t)).map(stem));
+}
+
+/** Stems of the words of a text that carry meaning. */
+export function textStems(text: string): Set<string> {
+  return contentStems(tokenize(text));
 }
 
 /** How alike two word sets are (Jaccard index), 0 to 1. */

@@ -1,7 +1,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { KnowledgeEntry, SearchableEntry } from './knowledge-entry';
 import type { QueryConcept } from './query-concept';
-import { CONCEPT_WEIGHT, TITLE_FIELDS, conceptCredit, contentStems, isInTitle, weightedCoverage } from './match-scoring';
+import { CONCEPT_WEIGHT, TITLE_FIELDS, conceptCredit, isInTitle, textStems, weightedCoverage } from './match-scoring';
 import { stem } from './stemmer';
 import { WEAK_STEMS } from './stop-words';
 import type { SynonymExpander } from './synonym-expander';
@@ -133,7 +133,7 @@ export class RemitSearch {
     this.fields = [...profile.fields];
     this.byId = new Map(entries.map((s) => [s.entry.id, s]));
     this.questionStems = new Map(
-      entries.map((s) => [s.entry.id, new EntryQuestions([s.entry.question, ...s.alternatives].map((q) => contentStems(tokenize(q))))]),
+      entries.map((s) => [s.entry.id, new EntryQuestions([s.entry.question, ...s.alternatives].map(textStems))]),
     );
     this.index = new MiniSearch<IndexedDocument>({
       fields: this.fields,
