@@ -219,7 +219,7 @@ export class RemitService {
     if (shape.wants === 'any' && !shape.share && !shape.identity && entry.kind !== 'glossary') return fit;
     const holds = this.holdsOf(entry);
     if (shape.wants === 'count') fit *= holds.count ? 1.5 : 0.6;
-    if (shape.counted && countsSubject(holds.words, shape.counted, stem)) fit *= COUNTED_FIT;
+    if (shape.counted) fit *= countsSubject(holds.words, shape.counted, stem) ? COUNTED_FIT : 1 / COUNTED_FIT;
     if (shape.share && holds.share) fit *= 1.5;
     if (shape.wants === 'date') fit *= holds.date ? 1.3 : 0.8;
     if (shape.identity) fit *= holds.name ? 1.5 : 0.5;

@@ -195,6 +195,18 @@ describe('RemitService', () => {
       expect(service.answer('how many members does the panel have')).toEqual({ kind: 'unknown', reason: 'low_confidence' });
     });
 
+    it('finds the one entry counting what is asked even among many entries that only name it', () => {
+      // Fifteen entries are each about one recommendation; one says how many there were.
+      expect(answered("how many recommendations were in the select committee's report").entry.answer).toMatch(/15 recommendations/);
+      expect(answered('how many recs did the select committee come up with').entry.answer).toMatch(/15 recommendations/);
+    });
+
+    it('reads "using" and "uses" as "use": small words, not what the question is about', () => {
+      expect(answered('how long has kent been using challenge cards').entry.id).toBe(
+        answered('how long has kent used challenge cards').entry.id,
+      );
+    });
+
     it('declines jobs for an assistant, and money questions no answer speaks of', () => {
       expect(service.answer('please proofread my speech for the panel')).toEqual({ kind: 'unknown', reason: 'off_topic' });
       expect(service.answer('how much money does the panel spend on challenge cards').kind).toBe('unknown');

@@ -62,6 +62,25 @@ describe('spelling correction against the index vocabulary', () => {
     expect(withInvite.correct('invte')).toBe('invite');
   });
 
+  it('corrects a typo the index itself holds once (an alternative written as members type) to the common word', () => {
+    const isEnglish = (word: string) => thesaurus.isEnglish(stem(word));
+    const withTypo = new SpellingCorrector({
+      words: new Map([...words, ['challenge', 20], ['chalenge', 1], ['camhs', 1], ['camhz', 1]]),
+      isEnglish,
+    });
+    expect(withTypo.correct('chalenge')).toBe('challenge');
+    // Only a common English word makes the rare one a typo: two rare acronyms are both kept.
+    expect(withTypo.correct('camhs')).toBe('camhs');
+    expect(withTypo.correct('camhz')).toBe('camhz');
+  });
+
+  it('keeps a rare word that is a real English word, or that is seen often enough to be meant', () => {
+    const isEnglish = (word: string) => thesaurus.isEnglish(stem(word));
+    const withRare = new SpellingCorrector({ words: new Map([...words, ['challenge', 20], ['lunch', 1], ['chalenge', 3]]), isEnglish });
+    expect(withRare.correct('lunch')).toBe('lunch');
+    expect(withRare.correct('chalenge')).toBe('chalenge');
+  });
+
   it('counts a swap of neighbouring letters as one edit', () => {
     expect(editDistance('form', 'from', 2)).toBe(1);
     expect(editDistance('kitten', 'sitting', 2)).toBe(3);

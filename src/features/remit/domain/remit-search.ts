@@ -246,7 +246,14 @@ export class RemitSearch {
     allFields: boolean,
   ): Candidate[] {
     const candidates: Candidate[] = [];
-    for (const result of results.slice(0, CANDIDATES)) {
+    // Past the first few, an entry is weighed only when it is of the kind asked for ("it made 15
+    // recommendations" among fifteen entries each about one recommendation).
+    const weighed = results.slice(0, CANDIDATES * 3).filter((result, at) => {
+      if (at < CANDIDATES) return true;
+      const entry = this.byId.get(String(result.id))?.entry;
+      return entry !== undefined && fit(entry) > 1;
+    });
+    for (const result of weighed) {
       const searchable = this.byId.get(String(result.id));
       if (!searchable) continue;
       const terms = this.docTerms.get(searchable.entry.id);

@@ -10,6 +10,10 @@ export interface SpellingVocabulary {
 
 const MIN_LENGTH = 4;
 const LONG_WORD = 9;
+// An indexed word seen this rarely, that is no English word and is one typo from a common English
+// word, is itself a typo (an alternative written as members type, "chalenge cards?"): it is corrected, not known.
+const TYPO_AT_MOST = 2;
+const TYPO_COMMONER_BY = 10;
 
 /**
  * Corrects typos in a question against the words the knowledge base and documents actually use
@@ -25,10 +29,11 @@ export class SpellingCorrector {
   // Long words by first letter: a typo dropping two letters ("apprentiships") meets no single deletion.
   private readonly longByInitial = new Map<string, string[]>();
 
+  // Indexed words that are themselves typos of a common indexed word: never a correction's result.
+  private readonly typos = new Set<string>();
+
   constructor(private readonly vocabulary: SpellingVocabulary) {
     for (const word of vocabulary.words.keys()) {
-      this.known.add(word);
-      this.known.add(stem(word));
       if (word.length < MIN_LENGTH || /\d/.test(word)) continue;
       if (word.length >= LONG_WORD) {
         const list = this.longByInitial.get(word[0]!);
@@ -43,6 +48,28 @@ export class SpellingCorrector {
         else this.byDeletion.set(key, [word]);
       }
     }
+    for (const word of vocabulary.words.keys()) if (this.isTypo(word)) this.typos.add(word);
+    for (const word of vocabulary.words.keys()) {
+      if (this.typos.has(word)) continue;
+      this.known.add(word);
+      this.known.add(stem(word));
+    }
+  }
+
+  private isTypo(word: string): boolean {
+    const seen = this.vocabulary.words.get(word) ?? 0;
+    if (seen > TYPO_AT_MOST || word.length < MIN_LENGTH || /\d/.test(word) || this.vocabulary.isEnglish(word)) return false;
+    const limit = maxEdits(word.length);
+    for (const key of deletions(word, limit))
+      for (const other of this.byDeletion.get(key) ?? [])
+        if (
+          other !== word &&
+          (this.vocabulary.words.get(other) ?? 0) >= TYPO_COMMONER_BY * seen &&
+          this.vocabulary.isEnglish(other) &&
+          editDistance(word, other, limit) <= limit
+        )
+          return true;
+    return false;
   }
 
   /** The token as the index would know it, or the token itself. */
@@ -70,6 +97,7 @@ export class SpellingCorrector {
   private closest(token: string, candidates: Iterable<string>, limit: number): string | undefined {
     let best: { word: string; distance: number; frequency: number } | undefined;
     for (const word of candidates) {
+      if (this.typos.has(word)) continue;
       const distance = editDistance(token, word, limit);
       if (distance > limit) continue;
       const frequency = this.vocabulary.words.get(word) ?? 0;

@@ -12,7 +12,7 @@ const STOP_WORDS = new Set(
   my myself need no nor not now of off ok okay on once only or others our ours ourselves out over
   own please pls quick quickly re really remind said say says see she should show since so some someone
   something sort still such tell than thank thanks thanx that the their theirs them themselves then there
-  these they thing things this those though through thus time to too under until up upon us use used very via
+  these they thing things this those though through thus time to too under until up upon us use used uses using very via
   want wanted was way we well were what whats whenever whereas whether which while who whoever whom whose why
   will with within without would yes yet you your yours yourself yourselves happen happens happened happening
   come comes came meant question questions actually basically currently today also make made take took tellme
