@@ -201,6 +201,10 @@ describe('RemitService', () => {
       expect(answered('how many recs did the select committee come up with').entry.answer).toMatch(/15 recommendations/);
     });
 
+    it('finds a quoted phrase by its own word when the stem is in every answer ("cared" where "care" is everywhere)', () => {
+      expect(answered('should our children feel cared about as well as cared for').entry.id).toBe('cp-good-enough-test');
+    });
+
     it('reads "using" and "uses" as "use": small words, not what the question is about', () => {
       expect(answered('how long has kent been using challenge cards').entry.id).toBe(
         answered('how long has kent used challenge cards').entry.id,

@@ -232,10 +232,11 @@ export class RemitSearch {
   }
 
   // A known word whose stem is also asked for adds nothing but time: every indexed word is indexed
-  // with its stem too. Unknown words stay, for typo matching.
+  // with its stem too. Unknown words stay, for typo matching, and so does the word of a stem found
+  // almost everywhere: "cared" is rare where "care" is in every answer.
   private isRedundant(term: string, concept: QueryConcept): boolean {
     const stemmed = stem(term);
-    return stemmed !== term && concept.terms.has(stemmed) && this.vocabulary.has(term);
+    return stemmed !== term && concept.terms.has(stemmed) && this.vocabulary.has(term) && !WEAK_STEMS.has(stemmed);
   }
 
   // The runner-up is kept to discount confidence when two entries are close.
