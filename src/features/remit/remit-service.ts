@@ -52,7 +52,7 @@ export const PASSAGE_PROFILE: SearchProfile = {
 };
 
 // A passage replaces a trusted entry only when it accounts for clearly more of the question.
-const PASSAGE_COVERAGE_MARGIN = 0.15;
+const PASSAGE_COVERAGE_MARGIN = 0.1;
 // A passage accounting for as much of the question replaces a trusted entry when this much more confident.
 const PASSAGE_CONFIDENCE_MARGIN = 0.3;
 // An entry holding this share of a passage's words is written from it.
@@ -68,10 +68,15 @@ const DEFINES_FIT = 1.5;
 const ANOTHER_BODY_FIT = 0.5;
 
 /**
- * What the question asks for, read once per question (not once per candidate): whether it names
- * the panel itself, and the stems of what "how many X" counts and of what it asks to have explained.
+ * What the question asks for, read once per question (not once per candidate): the years it names,
+ * whether it names the panel itself, and the stems of what "how many X" counts and of what it asks to have explained.
  */
-type AskedShape = QuestionShape & { aboutPanelOnly: boolean; counted?: ReadonlySet<string>; explained?: ReadonlySet<string> };
+type AskedShape = QuestionShape & {
+  years: readonly number[];
+  aboutPanelOnly: boolean;
+  counted?: ReadonlySet<string>;
+  explained?: ReadonlySet<string>;
+};
 
 interface AnswerHolds {
   count: boolean;
@@ -83,6 +88,8 @@ interface AnswerHolds {
   share: boolean;
   date: boolean;
   name: boolean;
+  /** The years the answer or its source speaks of. */
+  years: ReadonlySet<number>;
 }
 
 export interface RemitServiceOptions {
@@ -248,6 +255,8 @@ export class RemitService {
     if (shape.attendance && !holds.attendance) return false;
     if (shape.identity && !holds.name) return false;
     if (this.aboutAnotherBody(entry, shape)) return false;
+    // "What did the 2016 fostering review find": an answer that never speaks of 2016 is about something else.
+    if (!shape.years.every((year) => holds.years.has(year))) return false;
     if (shape.explained === undefined || entry.kind !== 'topic') return true;
     // A detail question's subject is what it asks to have explained.
     if (shape.detailOf !== undefined && !this.heads.isAbout(entry.id, shape.explained)) return false;
@@ -258,6 +267,7 @@ export class RemitService {
     const shape = questionShape(text);
     return {
       ...shape,
+      years: yearsIn(text),
       aboutPanelOnly: asksAboutThePanelOnly(tokens),
       ...(shape.wants === 'count' && shape.counts ? { counted: this.countedStems(shape.counts) } : {}),
       ...(shape.explains !== undefined ? { explained: textStems(shape.explains) } : {}),
@@ -284,6 +294,7 @@ export class RemitService {
         share: /%|per cent|proportion|a quarter/.test(entry.answer),
         date: holdsDate(entry.answer),
         name: namesSomeone(entry.answer, this.isEnglishWord),
+        years: new Set(yearsIn(`${entry.answer} ${entry.source.document} ${entry.source.section}`)),
       };
       this.answerHolds.set(entry.id, holds);
     }

@@ -205,6 +205,12 @@ describe('RemitService', () => {
       expect(answered('should our children feel cared about as well as cared for').entry.id).toBe('cp-good-enough-test');
     });
 
+    it('answers a question about a year only with an answer that speaks of that year', () => {
+      expect(answered('how many foster carers did kent have in 2015').entry.id).toBe('sc-key-facts');
+      expect(service.answer('how many foster carers did kent have in 2013')).toEqual({ kind: 'unknown', reason: 'low_confidence' });
+      expect(service.answer('what did the 2012 ofsted inspection say about kent')).toEqual({ kind: 'unknown', reason: 'low_confidence' });
+    });
+
     it('reads "using" and "uses" as "use": small words, not what the question is about', () => {
       expect(answered('how long has kent been using challenge cards').entry.id).toBe(
         answered('how long has kent used challenge cards').entry.id,

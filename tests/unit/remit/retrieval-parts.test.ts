@@ -208,6 +208,11 @@ describe('question shapes', () => {
     ['how many children are really in care right now', 'aboutNow', true],
     ['when is the next ofsted inspection', 'aboutNow', true],
     ['what are the names of the panel members', 'identity', true],
+    // Who took a post, or holds another council's post, is asked for by name.
+    ['who was appointed as the new virtual school head', 'identity', true],
+    ['who got the job of independent reviewing officer', 'identity', true],
+    ["who is medway's director of children's services", 'identity', true],
+    ["who is kent's corporate parenting panel accountable to", 'identity', false],
   ] as const)('"%s": %s is %s', (question, flag, expected) => {
     expect(questionShape(question)[flag]).toBe(expected);
   });

@@ -54,17 +54,20 @@ const NOW =
 // "who was at the meeting", "who attended", "who chaired the group": people are asked for by name.
 // ("Who led the review" is not: a body or a post answers it.)
 const ATTENDED = 'attended|was at|were at|was present|were present|went to|came to';
-const WHO_DID = new RegExp(`^who (?:${ATTENDED}|chairs|chaired)\\b`);
+const WHO_DID = new RegExp(`^who (?:${ATTENDED}|chairs|chaired|got|was given|took over|won|became|replaced|succeeded|(?:was|were|has been|have been) (?:appointed|recruited|hired|elected))\\b`);
 // "what is the virtual school head's name", "name of the lead participation officer": a name is asked for.
 const NAME_ASKED = /\bnames?\b/;
 // "who was at the meeting", "who turned up", "were there any apologies": who attended is asked for.
 const ATTENDANCE = new RegExp(`^who (?:${ATTENDED})\\b|\\b(?:attendance|attendees|any apologies|apologies for absence|who turned up)\\b`);
-const POST =
-  /\b(?:members|councillors|people|children|carers|staff|head|heads|chair|chairman|chairwoman|chairperson|vice|officer|director|councillor|cllr|manager|lead|leader|nurse|doctor|commissioner|clerk|worker|mp|minister|headteacher|person)\b/;
+const POSTS =
+  'members|councillors|people|children|carers|staff|head|heads|chair|chairman|chairwoman|chairperson|vice|officer|director|councillor|cllr|manager|lead|leader|nurse|doctor|commissioner|clerk|worker|mp|minister|headteacher|person';
+const POST = new RegExp(`\\b(?:${POSTS})\\b`);
 const SHARE = /%|\b(?:percent(?:age)?|per cent|proportion|share|fraction)\b/;
 // "who's the chair" arrives as "who the chair" once the possessive-looking "'s" is dropped.
 // "who were Ofsted interviewing" asks whom, not for the name of a post holder.
 const IDENTITY = /^(?:(?:who is|who was|whos|who are|who were) (?=the|a|an|our|your|its|their|kent|kcc|current)\b|who(?= the\b) )/;
+// "who is cambridgeshire's lead member" (read as "who is cambridgeshire lead member"): the holder of a post, by name.
+const HOLDER_OF = new RegExp(`^(?:who is|who was|whos) [a-z]+ (?:[a-z]+ )?(?:${POSTS})\\b`);
 // "who is the panel accountable to", "who is responsible for ...", "who is on the panel": a role or a body, not a name.
 const NOT_IDENTITY =
   /\b(?:to|for|with|by|from|about|on|in|at|into|responsible|accountable|answerable|eligible|entitled|allowed|able|supposed|meant|expected|invited|involved|covered|included|represented|members?|membership)$|\b(?:responsible|accountable|answerable|in charge|involved|represented|eligible)\b/;
@@ -88,7 +91,8 @@ export function questionShape(question: string): QuestionShape {
     .replace(/\s+/g, ' ')
     .trim();
   const wants: AnswerWanted = COUNT.test(text) ? 'count' : DATE.test(text) ? 'date' : PERSON.test(text) ? 'person' : 'any';
-  const identity = (IDENTITY.test(text) && !NOT_IDENTITY.test(text)) || WHO_DID.test(text) || (NAME_ASKED.test(text) && POST.test(text));
+  const identity =
+    ((IDENTITY.test(text) || HOLDER_OF.test(text)) && !NOT_IDENTITY.test(text)) || WHO_DID.test(text) || (NAME_ASKED.test(text) && POST.test(text));
   return {
     wants,
     share: SHARE.test(text),
