@@ -16,6 +16,21 @@ describe('text normalisation', () => {
     expect(tokenize('the four priority areas')).toEqual(['the', '4', 'priority', 'areas']);
   });
 
+  it('reads American spellings as the British ones the documents use, leaving other words alone', () => {
+    expect(tokenize('Which organizations prioritize the program? analyzed at the center')).toEqual([
+      'which',
+      'organisations',
+      'prioritise',
+      'the',
+      'programme',
+      'analysed',
+      'at',
+      'the',
+      'centre',
+    ]);
+    expect(tokenize('citizen size prize seize')).toEqual(['citizen', 'size', 'prize', 'seize']);
+  });
+
   it('drops possessives and contractions', () => {
     expect(normalizeText("Kent’s panel isn't")).toBe('kent panel is not');
     expect(tokenize("what's the panel's remit")).toEqual(['what', 'the', 'panel', 'remit']);

@@ -57,11 +57,41 @@ export function normalizeText(text: string): string {
   );
 }
 
+// American spellings a member may type, read as the documents' British ones: "organization" is "organisation".
+const AMERICAN_SUFFIX = /^([a-z]{4,})(?:iz|yz)(e|es|ed|ing|er|ers|ation|ations)$/;
+const AMERICAN_WORDS: Readonly<Record<string, string>> = {
+  program: 'programme',
+  programs: 'programmes',
+  center: 'centre',
+  centers: 'centres',
+  behavior: 'behaviour',
+  behaviors: 'behaviours',
+  favor: 'favour',
+  labor: 'labour',
+  neighbor: 'neighbour',
+  neighbors: 'neighbours',
+  neighborhood: 'neighbourhood',
+  enroll: 'enrol',
+  enrollment: 'enrolment',
+  judgment: 'judgement',
+};
+
+function britishSpelling(token: string): string {
+  const word = AMERICAN_WORDS[token];
+  if (word) return word;
+  const suffixed = AMERICAN_SUFFIX.exec(token);
+  if (!suffixed) return token;
+  const root = suffixed[1]!;
+  // "analyze" keeps its y: "analyse"; "organize" becomes "organise".
+  return `${root}${token.slice(root.length, root.length + 2) === 'yz' ? 'ys' : 'is'}${suffixed[2]}`;
+}
+
 /** Words of the normalised text, stop words included (phrases like "children in care" need them). */
 export function tokenize(text: string): string[] {
   return normalizeText(text)
     .split(/[^a-z0-9]+/)
-    .filter((token) => token !== '');
+    .filter((token) => token !== '')
+    .map(britishSpelling);
 }
 
 /** What the index stores for a word: the word itself (for typo matching) and its stem. Stop words yield nothing. */
