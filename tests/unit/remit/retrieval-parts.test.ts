@@ -202,6 +202,9 @@ describe('question shapes', () => {
     ['how can young people apply to be on the council', 'procedure', true],
     ['how does the panel hear from young people', 'procedure', false],
     ['how do i book a meeting room', 'procedure', true],
+    ['how do i complain about childrens social services', 'procedure', true],
+    ['how could i foster a teenager', 'procedure', true],
+    ['how can we reduce foster placements breaking down', 'procedure', false],
     // Read through fillers.
     ['who was actually at the meeting', 'identity', true],
     ['who chaired the group before the merger', 'identity', true],

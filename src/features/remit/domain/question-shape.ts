@@ -54,7 +54,9 @@ const NOW =
 // "who was at the meeting", "who attended", "who chaired the group": people are asked for by name.
 // ("Who led the review" is not: a body or a post answers it.)
 const ATTENDED = 'attended|was at|were at|was present|were present|went to|came to';
-const WHO_DID = new RegExp(`^who (?:${ATTENDED}|chairs|chaired|got|was given|took over|won|became|replaced|succeeded|(?:was|were|has been|have been) (?:appointed|recruited|hired|elected))\\b`);
+const WHO_DID = new RegExp(
+  `^who (?:${ATTENDED}|chairs|chaired|got|was given|took over|won|became|replaced|succeeded|(?:was|were|has been|have been) (?:appointed|recruited|hired|elected))\\b`,
+);
 // "what is the virtual school head's name", "name of the lead participation officer": a name is asked for.
 const NAME_ASKED = /\bnames?\b/;
 // "who was at the meeting", "who turned up", "were there any apologies": who attended is asked for.
@@ -76,7 +78,7 @@ const TASK_REQUEST =
 const MONEY =
   /£|\b(?:budgets?|costs?|costing|funding|funded|salary|salaries|wages?|allowances?|paid|fees?|prices?|pounds|expenses|how much money|how much (?:is|are|does|do|did) (?:it|they|we|a|an|the)?\s*(?:cost|pay|get|earn|receive))\b/;
 const PROCEDURE =
-  /^how (?:do|does|can|could|would|should|might) (?:i|we|you|they|he|she|someone|somebody|anyone|a|an|the|our|my|young|children|care|foster)\b.*?\b(?:go about |get about )?(?:join|joining|apply|applying|sign up|signing up|get onto|get on to|become|becoming|register|enrol|enroll|nominate|refer|book|reserve|hire|put (?:my|their|his|her) name)\b/;
+  /^how (?:do|does|can|could|would|should|might) (?:i|we|you|they|he|she|someone|somebody|anyone|a|an|the|our|my|young|children|care|foster)\b.*?\b(?:go about |get about )?(?:join|joining|apply|applying|sign up|signing up|get onto|get on to|become|becoming|register|enrol|enroll|nominate|refer|book|reserve|hire|put (?:my|their|his|her) name|complain|make a complaint|(?:adopt|foster) (?:a|an|my|children|child|kids|young|teenagers?|siblings?|babies|baby))\b/;
 const ACRONYM_FRAME =
   /\b(?:stands? for|short for|full form|full name|in full|spel(?:t|led) out|acronym|abbreviation|abbreviated|initials|letters)\b/;
 
@@ -92,7 +94,9 @@ export function questionShape(question: string): QuestionShape {
     .trim();
   const wants: AnswerWanted = COUNT.test(text) ? 'count' : DATE.test(text) ? 'date' : PERSON.test(text) ? 'person' : 'any';
   const identity =
-    ((IDENTITY.test(text) || HOLDER_OF.test(text)) && !NOT_IDENTITY.test(text)) || WHO_DID.test(text) || (NAME_ASKED.test(text) && POST.test(text));
+    ((IDENTITY.test(text) || HOLDER_OF.test(text)) && !NOT_IDENTITY.test(text)) ||
+    WHO_DID.test(text) ||
+    (NAME_ASKED.test(text) && POST.test(text));
   return {
     wants,
     share: SHARE.test(text),
