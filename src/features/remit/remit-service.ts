@@ -221,7 +221,8 @@ export class RemitService {
 
   /** How well an answer is of the kind the question asks for: ranks figures for "how many", names for "who is". */
   private fit(entry: KnowledgeEntry, shape: AskedShape): number {
-    let fit = shape.explained && this.heads.defines(entry.id, shape.explained) ? DEFINES_FIT : 1;
+    const defines = shape.explained !== undefined && this.heads.defines(entry.id, shape.explained);
+    let fit = defines ? DEFINES_FIT : 1;
     if (this.aboutAnotherBody(entry, shape)) fit *= ANOTHER_BODY_FIT;
     if (shape.wants === 'any' && !shape.share && !shape.identity && entry.kind !== 'glossary') return fit;
     const holds = this.holdsOf(entry);
@@ -231,7 +232,7 @@ export class RemitService {
     if (shape.wants === 'date') fit *= holds.date ? 1.3 : 0.8;
     if (shape.identity) fit *= holds.name ? 1.5 : 0.5;
     // Only "what does X stand for" is a question for the glossary; otherwise a topic using X answers it.
-    if (entry.kind === 'glossary' && !shape.acronymFrame) fit *= 0.5;
+    if (entry.kind === 'glossary' && !shape.acronymFrame && !defines) fit *= 0.5;
     return fit;
   }
 

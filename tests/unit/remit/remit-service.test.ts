@@ -205,6 +205,10 @@ describe('RemitService', () => {
       expect(answered('should our children feel cared about as well as cared for').entry.id).toBe('cp-good-enough-test');
     });
 
+    it('answers "what is" an acronym\'s meaning from the glossary, not from a topic that uses the words', () => {
+      expect(answered("what's an unaccompanied asylum seeking child").entry.id).toBe('glossary-uasc');
+    });
+
     it('answers a question about a year only with an answer that speaks of that year', () => {
       expect(answered('how many foster carers did kent have in 2015').entry.id).toBe('sc-key-facts');
       expect(service.answer('how many foster carers did kent have in 2013')).toEqual({ kind: 'unknown', reason: 'low_confidence' });

@@ -31,9 +31,13 @@ describe('text normalisation', () => {
     expect(tokenize('citizen size prize seize')).toEqual(['citizen', 'size', 'prize', 'seize']);
   });
 
+  it('reads "what\'s" and "who\'s" as "what is" and "who is", and other "\'s" as a possessive', () => {
+    expect(normalizeText("What's an IRO? Who's the chair of Kent's panel?")).toBe('what is an iro? who is the chair of kent panel?');
+  });
+
   it('drops possessives and contractions', () => {
     expect(normalizeText("Kent’s panel isn't")).toBe('kent panel is not');
-    expect(tokenize("what's the panel's remit")).toEqual(['what', 'the', 'panel', 'remit']);
+    expect(tokenize("what's the panel's remit")).toEqual(['what', 'is', 'the', 'panel', 'remit']);
   });
 
   it.each([

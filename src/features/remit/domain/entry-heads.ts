@@ -19,7 +19,9 @@ export class EntryHeads {
     for (const s of entries) {
       const head = tokenize([s.entry.question, ...s.keywords, ...s.acronyms, s.meaning ?? ''].join(' . '));
       this.heads.set(s.entry.id, contentStems(head));
-      this.explained.set(s.entry.id, explainedBy([s.entry.question, ...s.alternatives]));
+      // A glossary entry explains what its acronym stands for: "what is a looked after child" is LAC's.
+      const meanings = s.meaning === undefined ? [] : [s.meaning, ...s.acronyms].map(textStems);
+      this.explained.set(s.entry.id, [...explainedBy([s.entry.question, ...s.alternatives]), ...meanings]);
       if (namesSelectCommittee(head) && !namesThePanel(head) && !namesThePanel(tokenize(s.entry.answer)))
         this.selectCommittee.add(s.entry.id);
     }

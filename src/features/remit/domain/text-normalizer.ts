@@ -46,6 +46,8 @@ export function normalizeText(text: string): string {
       .replace(/[\u0300-\u036f]/g, '')
       .replace(/[\u2018\u2019`\u00b4]/g, "'")
       .replace(/n't\b/g, ' not')
+      // "what's", "who's", "there's" say "is"; any other "'s" is a possessive and goes.
+      .replace(/\b(what|who|where|when|how|that|it|there|here)'s\b/g, '$1 is')
       .replace(/'(s|re|ve|ll|d|m)\b/g, '')
       .replace(/&/g, ' and ')
       // "0.6%", "1.5 million": a decimal is one figure, not two numbers ("0p6").
