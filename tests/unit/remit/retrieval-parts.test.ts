@@ -169,6 +169,8 @@ describe('question shapes', () => {
     expect(questionShape('what does the charter promise, like the pledges').explains).toBe('charter');
     expect(questionShape('what is the panel for').explains).toBeUndefined();
     expect(questionShape('what was the select committee all about').explains).toBe('select committee');
+    expect(questionShape('tell me about the select committee').explains).toBe('select committee');
+    expect(questionShape("what's the virtual school").explains).toBe('virtual school');
     // The workings, contents or result of X, which a mention of X does not give; "what is X" is not one.
     expect(questionShape('how does the dispersal scheme actually work').detailOf).toBe('dispersal scheme');
     expect(questionShape('what does the charter include').detailOf).toBe('charter');

@@ -67,7 +67,7 @@ const POST = new RegExp(`\\b(?:${POSTS})\\b`);
 const SHARE = /%|\b(?:percent(?:age)?|per cent|proportion|share|fraction)\b/;
 // "who's the chair" arrives as "who the chair" once the possessive-looking "'s" is dropped.
 // "who were Ofsted interviewing" asks whom, not for the name of a post holder.
-const IDENTITY = /^(?:(?:who is|who was|whos|who are|who were) (?=the|a|an|our|your|its|their|kent|kcc|current)\b|who(?= the\b) )/;
+const IDENTITY = /^(?:(?:who is|who was|whos|who are|who were) (?=the|a|an|my|our|your|its|their|kent|kcc|current)\b|who(?= the\b) )/;
 // "who is cambridgeshire's lead member" (read as "who is cambridgeshire lead member"): the holder of a post, by name.
 const HOLDER_OF = new RegExp(`^(?:who is|who was|whos) [a-z]+ (?:[a-z]+ )?(?:${POSTS})\\b`);
 // "who is the panel accountable to", "who is responsible for ...", "who is on the panel": a role or a body, not a name.
@@ -126,6 +126,7 @@ const EXPLAIN = [
   /^(?:what|whats) (?:is|are|was|were) (?:a |an |the )?(.+)$/,
   ...DETAIL,
   /^(?:explain|describe) (?:the |what )?(.+)$/,
+  /^(?:tell me about|tell me more about|info on|information on|information about) (?:a |an |the )?(.+)$/,
 ];
 // A subject ending like this is not a thing to explain: "what is the panel for", "... accountable to".
 const NOT_A_SUBJECT = /\b(?:for|to|of|in|on|with|about|from|by|like|do|doing|mean|means|called)$/;
