@@ -127,7 +127,6 @@ export class RemitService {
     this.isEnglishWord = (word) => isStopWord(word) || thesaurus.isEnglish(stem(word));
     const searchable = [...knowledge.searchableEntries(), ...(options.extraEntries ?? [])];
     for (const s of searchable) this.byId.set(s.entry.id, s.entry);
-    this.heads = new EntryHeads(searchable);
     const acronymGroups = searchable.filter((s) => s.meaning !== undefined).map((s) => [...s.acronyms, s.meaning ?? '']);
     const frequency = options.wordFrequency ?? sharedWordFrequency();
     // WordNet lists lemmas ("become"); the spoken-English list also knows "became", "went", "thought".
@@ -141,6 +140,7 @@ export class RemitService {
     this.shortcut = new GlossaryShortcut(searchable);
     this.entries = new RemitSearch(searchable, expander, ENTRY_PROFILE);
     const passageEntries = (options.passages ?? knowledge.passages()).map(passageEntry);
+    this.heads = new EntryHeads(searchable, passageEntries);
     if (passageEntries.length > 0) this.passages = new RemitSearch(passageEntries, expander, PASSAGE_PROFILE);
     this.latestYear = latestYearIn([...searchable.map((s) => s.entry.answer), ...passageEntries.map((p) => p.entry.answer)]);
     // Read once for both the speller's word counts and the bodies the documents name.

@@ -247,6 +247,8 @@ describe('RemitService', () => {
       expect(service.answer('how many tories are on the panel').kind).toBe('unknown');
       expect(service.answer('which political parties are on the panel').kind).toBe('unknown');
       expect(answered('which political parties were on the select committee').entry.id).toBe('sc-members');
+      // Nor with a passage of the committee's report that never speaks of the panel.
+      expect(service.answer('how are panel members appointed').kind).toBe('unknown');
     });
 
     it('declines who attended a meeting: no answer records attendance', () => {

@@ -15,7 +15,11 @@ export class EntryHeads {
   private readonly explained = new Map<string, readonly ReadonlySet<string>[]>();
   private readonly selectCommittee = new Set<string>();
 
-  constructor(entries: readonly SearchableEntry[]) {
+  constructor(entries: readonly SearchableEntry[], passages: readonly SearchableEntry[] = []) {
+    // A passage of the Select Committee's report that never names the panel is the committee's own business.
+    for (const p of passages)
+      if (namesSelectCommittee(tokenize(p.entry.source.document)) && !namesThePanel(tokenize(p.entry.answer)))
+        this.selectCommittee.add(p.entry.id);
     for (const s of entries) {
       const head = tokenize([s.entry.question, ...s.keywords, ...s.acronyms, s.meaning ?? ''].join(' . '));
       this.heads.set(s.entry.id, contentStems(head));
@@ -49,7 +53,7 @@ export class EntryHeads {
     return [...subject].every((s) => WEAK_STEMS.has(s) || head.has(s)) || this.defines(id, subject);
   }
 
-  /** The entry is about the 2015 Select Committee itself (its members, its scope), never speaking of the panel. */
+  /** The entry (or passage) is about the 2015 Select Committee itself (its members, its scope), never speaking of the panel. */
   aboutSelectCommittee(id: string): boolean {
     return this.selectCommittee.has(id);
   }
