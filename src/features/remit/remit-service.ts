@@ -11,6 +11,7 @@ import {
   countsSubject,
   yearsIn,
   holdsCount,
+  holdsDuration,
   holdsDate,
   holdsMoney,
   namesSomeone,
@@ -85,6 +86,7 @@ interface AnswerHolds {
   money: boolean;
   how: boolean;
   attendance: boolean;
+  duration: boolean;
   share: boolean;
   date: boolean;
   name: boolean;
@@ -254,6 +256,7 @@ export class RemitService {
     if (shape.money && !holds.money) return false;
     if (shape.procedure && !holds.how) return false;
     if (shape.attendance && !holds.attendance) return false;
+    if (shape.duration && !holds.duration) return false;
     if (shape.identity && !holds.name) return false;
     if (this.aboutAnotherBody(entry, shape)) return false;
     // "What did the 2016 fostering review find": an answer that never speaks of 2016 is about something else.
@@ -292,6 +295,7 @@ export class RemitService {
         money: holdsMoney(entry.answer),
         how: saysHow(entry.answer),
         attendance: speaksOfAttendance(entry.answer),
+        duration: holdsDuration(entry.answer),
         share: /%|per cent|proportion|a quarter/.test(entry.answer),
         date: holdsDate(entry.answer),
         name: namesSomeone(entry.answer, this.isEnglishWord),

@@ -10,6 +10,7 @@ import { withoutPreamble } from '../../../src/features/remit/domain/question-pre
 import {
   countsSubject,
   holdsCount,
+  holdsDuration,
   holdsMoney,
   namesSomeone,
   onlyNames,
@@ -207,6 +208,10 @@ describe('question shapes', () => {
     ['how do i complain about childrens social services', 'procedure', true],
     ['how could i foster a teenager', 'procedure', true],
     ['how can we reduce foster placements breaking down', 'procedure', false],
+    // A length of time, which only an answer giving one can answer.
+    ['how long is a panel meeting', 'duration', true],
+    ['how long do members serve on the panel', 'duration', true],
+    ['how long has kent used challenge cards', 'duration', false],
     // Read through fillers.
     ['who was actually at the meeting', 'identity', true],
     ['who chaired the group before the merger', 'identity', true],
@@ -229,6 +234,12 @@ describe('question shapes', () => {
     expect(questionShape('who sits on the panel').attendance).toBe(false);
     expect(speaksOfAttendance('Apologies were received from Mr Smith.')).toBe(true);
     expect(speaksOfAttendance('The panel meets four times a year.')).toBe(false);
+  });
+
+  it('finds a length of time in an answer', () => {
+    expect(holdsDuration('Meetings last about two hours.')).toBe(true);
+    expect(holdsDuration('Members serve a four-year term.')).toBe(true);
+    expect(holdsDuration('The panel meets four times a year.')).toBe(false);
   });
 
   it('finds money and "how to" in answers', () => {

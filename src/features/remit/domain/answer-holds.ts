@@ -18,6 +18,16 @@ export function holdsCount(text: string): boolean {
   return (cleaned.match(/\d[\d,.]*/g) ?? []).some((n) => !YEAR.test(n.replace(/[.,]$/, '')) && !/^0\d/.test(n));
 }
 
+/**
+ * Whether an answer gives a length of time ("two hours", "a four-year term", "until they are 21"),
+ * not how often something happens ("four times a year").
+ */
+export function holdsDuration(text: string): boolean {
+  return /(?<!\b(?:times|once|twice|per|every) )\b(?:\d+|a|an|one|two|three|four|five|six|ten|twelve)[ -](?:years?|months?|weeks?|days?|hours?|minutes?)\b|\buntil\b|\bterm of office\b/i.test(
+    text,
+  );
+}
+
 /** Whether an answer speaks of money: a sum, a budget, funding or pay. */
 export function holdsMoney(text: string): boolean {
   return /£|\b(?:pounds|budgets?|funding|funded|costs?|salary|salaries|allowances?|fees?|spend(?:ing)?|expenses|payments?|reimburse\w*|paid(?! attention))\b/i.test(

@@ -26,6 +26,8 @@ export interface QuestionShape {
   money: boolean;
   /** "Who was at the March meeting", "were there any apologies": asks who attended, so the answer must say. */
   attendance: boolean;
+  /** "How long is a panel meeting", "how long do members serve": asks for a length of time, so the answer must give one. */
+  duration: boolean;
   /** "How does a care leaver go about joining ...", "how do I apply for / book ...": asks how to do something, so the answer must say how. */
   procedure: boolean;
   /**
@@ -79,6 +81,8 @@ const MONEY =
   /£|\b(?:budgets?|costs?|costing|funding|funded|salary|salaries|wages?|allowances?|paid|fees?|prices?|pounds|expenses|how much money|how much (?:is|are|does|do|did) (?:it|they|we|a|an|the)?\s*(?:cost|pay|get|earn|receive))\b/;
 const PROCEDURE =
   /^how (?:do|does|can|could|would|should|might) (?:i|we|you|they|he|she|someone|somebody|anyone|a|an|the|our|my|young|children|care|foster)\b.*?\b(?:go about |get about )?(?:join|joining|apply|applying|sign up|signing up|get onto|get on to|become|becoming|register|enrol|enroll|nominate|refer|book|reserve|hire|put (?:my|their|his|her) name|complain|make a complaint|(?:adopt|foster) (?:a|an|my|children|child|kids|young|teenagers?|siblings?|babies|baby))\b/;
+// "How long has Kent used challenge cards" asks since when (a date answers it); "how long is a meeting" asks a length.
+const DURATION = /^how long (?:do|does|is|are|will|would|can|could|should|must|did|was|were)\b/;
 const ACRONYM_FRAME =
   /\b(?:stands? for|short for|full form|full name|in full|spel(?:t|led) out|acronym|abbreviation|abbreviated|initials|letters)\b/;
 
@@ -106,6 +110,7 @@ export function questionShape(question: string): QuestionShape {
     taskRequest: TASK_REQUEST.test(text),
     money: MONEY.test(text),
     procedure: PROCEDURE.test(text),
+    duration: DURATION.test(text),
     attendance: ATTENDANCE.test(text),
     ...explained(text),
     ...counted(text),
