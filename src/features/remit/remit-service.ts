@@ -233,7 +233,7 @@ export class RemitService {
     if (shape.share && holds.share) fit *= 1.5;
     if (shape.wants === 'date') fit *= holds.date ? 1.3 : 0.8;
     if (shape.identity) fit *= holds.name ? 1.5 : 0.5;
-    // Only "what does X stand for" is a question for the glossary; otherwise a topic using X answers it.
+    // Only "what does X stand for" (or "what is <what X stands for>") is a question for the glossary; otherwise a topic using X answers it.
     if (entry.kind === 'glossary' && !shape.acronymFrame && !defines) fit *= 0.5;
     return fit;
   }

@@ -67,7 +67,7 @@ const POSTS =
   'members|councillors|people|children|carers|staff|head|heads|chair|chairman|chairwoman|chairperson|vice|officer|director|councillor|cllr|manager|lead|leader|nurse|doctor|commissioner|clerk|worker|mp|minister|headteacher|person';
 const POST = new RegExp(`\\b(?:${POSTS})\\b`);
 const SHARE = /%|\b(?:percent(?:age)?|per cent|proportion|share|fraction)\b/;
-// "who's the chair" arrives as "who the chair" once the possessive-looking "'s" is dropped.
+// "who's the chair" arrives as "who is the chair"; "who the chair" is how some type it.
 // "who were Ofsted interviewing" asks whom, not for the name of a post holder.
 const IDENTITY = /^(?:(?:who is|who was|whos|who are|who were) (?=the|a|an|my|our|your|its|their|kent|kcc|current)\b|who(?= the\b) )/;
 // "who is cambridgeshire's lead member" (read as "who is cambridgeshire lead member"): the holder of a post, by name.
