@@ -247,16 +247,14 @@ export class RemitSearch {
     allFields: boolean,
   ): Candidate[] {
     const candidates: Candidate[] = [];
-    // Past the first few, an entry is weighed only when it is of the kind asked for ("it made 15
-    // recommendations" among fifteen entries each about one recommendation).
-    const weighed = results.slice(0, CANDIDATES * 3).filter((result, at) => {
-      if (at < CANDIDATES) return true;
-      const entry = this.byId.get(String(result.id))?.entry;
-      return entry !== undefined && fit(entry) > 1;
-    });
-    for (const result of weighed) {
+    results.slice(0, CANDIDATES * 3).forEach((result, at) => {
       const searchable = this.byId.get(String(result.id));
-      if (!searchable) continue;
+      if (!searchable) return;
+      // `fit`: answers of the kind the question asks for (a figure, a date, a name) rank higher. Past
+      // the first ten, an entry is weighed only when it is of that kind ("it made 15 recommendations"
+      // among fifteen entries each about one recommendation).
+      const entryFit = fit(searchable.entry);
+      if (at >= CANDIDATES && entryFit <= 1) return;
       const terms = this.docTerms.get(searchable.entry.id);
       const holds = allFields && terms ? (term: string) => terms.has(term) || result.terms.includes(term) : undefined;
       const credits = concepts.map((c) => conceptCredit(c, result, holds));
@@ -266,10 +264,9 @@ export class RemitSearch {
       );
       const similarity = this.questionStems.get(searchable.entry.id)?.similarity(concepts) ?? 0;
       // Coverage counts twice: an answer to every word beats a louder answer to one of them.
-      // `fit`: answers of the kind the question asks for (a figure, a date, a name) rank higher.
-      const rankScore = result.score * coverage * coverage * (1 + QUESTION_SIMILARITY_BONUS * similarity) * fit(searchable.entry);
+      const rankScore = result.score * coverage * coverage * (1 + QUESTION_SIMILARITY_BONUS * similarity) * entryFit;
       candidates.push({ entry: searchable.entry, coverage, anchored, rankScore });
-    }
+    });
     return candidates.sort((a, b) => b.rankScore - a.rankScore).slice(0, RANKED_KEPT);
   }
 }
