@@ -182,7 +182,7 @@ export class RemitService {
       if (acronymSubject(tokens).length === 1) return { kind: 'unknown', reason: 'unknown_acronym' };
     }
     // The documents date from 2015-2017: today's figures and post holders are an officer's to give.
-    if (shape.aboutNow || this.asksAfterTheDocuments(text)) return { kind: 'unknown', reason: 'about_now' };
+    if (shape.aboutNow || this.asksAfterTheDocuments(shape)) return { kind: 'unknown', reason: 'about_now' };
 
     const fit = (entry: KnowledgeEntry) => this.fit(entry, shape);
     const fromEntries = this.entries.evaluate(tokens, fit);
@@ -198,8 +198,8 @@ export class RemitService {
   }
 
   /** "How many children were in care in 2024?": a year after everything the documents say. */
-  private asksAfterTheDocuments(question: string): boolean {
-    return yearsIn(question).some((year) => year > this.latestYear);
+  private asksAfterTheDocuments(shape: AskedShape): boolean {
+    return shape.years.some((year) => year > this.latestYear);
   }
 
   /** The share of a passage's content words that an entry's answer also uses. */
