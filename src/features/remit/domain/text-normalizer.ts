@@ -60,7 +60,7 @@ export function normalizeText(text: string): string {
 }
 
 // American spellings a member may type, read as the documents' British ones: "organization" is "organisation".
-const AMERICAN_SUFFIX = /^([a-z]{4,})(?:iz|yz)(e|es|ed|ing|er|ers|ation|ations)$/;
+const AMERICAN_SUFFIX = /^([a-z]{4,})(iz|yz)(e|es|ed|ing|er|ers|ation|ations)$/;
 const AMERICAN_WORDS: Readonly<Record<string, string>> = {
   program: 'programme',
   programs: 'programmes',
@@ -81,11 +81,8 @@ const AMERICAN_WORDS: Readonly<Record<string, string>> = {
 function britishSpelling(token: string): string {
   const word = AMERICAN_WORDS[token];
   if (word) return word;
-  const suffixed = AMERICAN_SUFFIX.exec(token);
-  if (!suffixed) return token;
-  const root = suffixed[1]!;
-  // "analyze" keeps its y: "analyse"; "organize" becomes "organise".
-  return `${root}${token.slice(root.length, root.length + 2) === 'yz' ? 'ys' : 'is'}${suffixed[2]}`;
+  // "organize" -> "organise", "analyze" -> "analyse".
+  return token.replace(AMERICAN_SUFFIX, (_word, root: string, z: string, ending: string) => `${root}${z === 'yz' ? 'ys' : 'is'}${ending}`);
 }
 
 /** Words of the normalised text, stop words included (phrases like "children in care" need them). */
