@@ -65,12 +65,26 @@ export interface HalfScore {
   mustDecline: number;
   /** Off-topic and not-in-the-documents questions that were declined. */
   declinedWhenRight: number;
+  /** Answerable questions declined for want of confidence... */
+  unsure: number;
+  /** ...of which the right entry was among those offered as "Is it one of these?". */
+  offeredRight: number;
   misses: { q: string; expected: string; got: string }[];
 }
 
 /** Scores one half of the set with any answering function. */
 export function scoreHalf(questions: readonly SetQuestion[], which: Half, answer: (q: string) => RemitResult): HalfScore {
-  const score: HalfScore = { half: which, answerable: 0, right: 0, wrong: 0, mustDecline: 0, declinedWhenRight: 0, misses: [] };
+  const score: HalfScore = {
+    half: which,
+    answerable: 0,
+    right: 0,
+    wrong: 0,
+    mustDecline: 0,
+    declinedWhenRight: 0,
+    unsure: 0,
+    offeredRight: 0,
+    misses: [],
+  };
   for (const question of questions.filter((q) => q.half === which)) {
     const result = answer(question.q);
     const verdict = judge(question, result);
@@ -81,6 +95,11 @@ export function scoreHalf(questions: readonly SetQuestion[], which: Half, answer
       score.answerable++;
       if (verdict === 'right') score.right++;
       if (verdict === 'wrong') score.wrong++;
+      if (result.kind === 'unknown' && result.reason === 'low_confidence') {
+        score.unsure++;
+        if (result.nearby?.some((entry) => judge(question, { kind: 'answer', entry, confidence: 0, related: [] }) === 'right'))
+          score.offeredRight++;
+      }
     }
     if (verdict !== 'right') {
       const expected = question.decline
@@ -99,6 +118,7 @@ export function describeScore(score: HalfScore): string {
   return (
     `${score.half} half: top-1 ${score.right}/${score.answerable} (${pct(score.right, score.answerable)}), ` +
     `confident-wrong ${score.wrong}/${score.answerable} (${pct(score.wrong, score.answerable)}), ` +
-    `declined ${score.declinedWhenRight}/${score.mustDecline} off-topic/not-in-docs (${pct(score.declinedWhenRight, score.mustDecline)})`
+    `declined ${score.declinedWhenRight}/${score.mustDecline} off-topic/not-in-docs (${pct(score.declinedWhenRight, score.mustDecline)}); ` +
+    `unsure of ${score.unsure} answerable, the right entry offered for ${score.offeredRight}`
   );
 }

@@ -79,6 +79,19 @@ describe('a councillor asks about the panel in the Agents Playground', () => {
     expect(cardJson(reply)).toContain('Source: ');
   });
 
+  it('declines a question it is not sure of, offering the close answers, and answers the one clicked', async () => {
+    const declined = await ask(playground, 'what did they say about foster carer recruitment', asOlivia);
+    expect(cardJson(declined)).toContain("I don't know the answer to that");
+    expect(cardJson(declined)).toContain('Is it one of these?');
+    const offered = 'What did Select Committee Recommendation 10 say about the fostering service?';
+    expect(JSON.stringify(firstCard(declined))).toContain(`"data":{"action":"ask","question":"${offered}"}`);
+    const seen = new Set(playground.messages().map((m) => m.messageId));
+    await playground.submit({ action: 'ask', question: offered }, { from: OLIVIA_OFFICER.id, replyToId: declined.messageId });
+    const reply = await playground.waitForMessage((m) => !seen.has(m.messageId));
+    expect(cardJson(reply)).toContain(offered);
+    expect(cardJson(reply)).toContain('Source: Select Committee');
+  });
+
   it('declines an off-topic question honestly, with the Democratic Services contact', async () => {
     const reply = await ask(playground, "what's the weather in Maidstone tomorrow?", asOlivia);
     expect(cardJson(reply)).toContain("I don't know the answer to that");

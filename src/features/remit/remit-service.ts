@@ -3,7 +3,7 @@ import { type EnglishWordFrequency, sharedWordFrequency } from './data/english-w
 import { ExactQuestionMatch } from './domain/exact-question-match';
 import { GlossaryShortcut } from './domain/glossary-shortcut';
 import type { KnowledgeBase } from './domain/knowledge-base';
-import { type KnowledgeEntry, type SearchableEntry, searchableTexts } from './domain/knowledge-entry';
+import { CONTACT_ENTRY_ID, type KnowledgeEntry, type SearchableEntry, searchableTexts } from './domain/knowledge-entry';
 import { contentStems, textStems } from './domain/match-scoring';
 import { passageEntry } from './domain/passage-entries';
 import { withoutPreamble } from './domain/question-preamble';
@@ -60,6 +60,10 @@ const PASSAGE_CONFIDENCE_MARGIN = 0.3;
 const WRITTEN_FROM_OVERLAP = 0.6;
 // A passage this confident picks the entry even over a trusted one.
 const GUIDING_CONFIDENCE = 0.7;
+
+// "Is it one of these?": entries accounting for at least this much of a declined question are offered.
+const NEARBY_MIN_COVERAGE = 0.5;
+const NEARBY_SHOWN = 3;
 
 // "How many care leavers": an answer with a figure of care leavers beats one with a figure of something else.
 const COUNTED_FIT = 2;
@@ -188,13 +192,32 @@ export class RemitService {
     const fromEntries = this.entries.evaluate(tokens, fit);
     const fromPassages = this.passagesCouldWin(fromEntries) ? this.passages?.evaluate(tokens, fit) : undefined;
     const chosen = choose(fromEntries, fromPassages, (entry, passage) => this.overlap(entry, passage));
-    if (!chosen)
-      return {
-        kind: 'unknown',
-        reason: fromEntries.kind === 'none' && (fromPassages?.kind ?? 'none') === 'none' ? 'off_topic' : 'low_confidence',
-      };
-    if (!this.fitsShape(chosen.entry, shape)) return { kind: 'unknown', reason: 'low_confidence' };
+    if (!chosen && fromEntries.kind === 'none' && (fromPassages?.kind ?? 'none') === 'none')
+      return { kind: 'unknown', reason: 'off_topic' };
+    if (!chosen || !this.fitsShape(chosen.entry, shape)) return this.notConfident(fromEntries, shape);
     return this.answerWith(chosen.entry, chosen.confidence);
+  }
+
+  /**
+   * No answer is trusted: the entries that came close, of the kind the question asks for, are offered
+   * for the member to pick from. A question worded unlike any entry is often one of them.
+   */
+  private notConfident(fromEntries: RemitEvaluation, shape: AskedShape): RemitResult {
+    const nearby =
+      fromEntries.kind === 'match'
+        ? fromEntries.candidates
+            .filter(
+              (c) =>
+                c.anchored &&
+                c.coverage >= NEARBY_MIN_COVERAGE &&
+                c.entry.kind !== 'passage' &&
+                c.entry.id !== CONTACT_ENTRY_ID &&
+                this.fitsShape(c.entry, shape),
+            )
+            .slice(0, NEARBY_SHOWN)
+            .map((c) => c.entry)
+        : [];
+    return nearby.length > 0 ? { kind: 'unknown', reason: 'low_confidence', nearby } : { kind: 'unknown', reason: 'low_confidence' };
   }
 
   /** "How many children were in care in 2024?": a year after everything the documents say. */

@@ -102,6 +102,7 @@ const fixtures: Record<string, () => object> = {
       contactTitle: 'Democratic Services',
       contactText: 'Call 03000 416172',
       contactSource: 'Minutes',
+      suggestionsTitle: 'Is it one of these?',
       suggestions: related,
       question: 'what is the budget',
       requestId: 'req-00000004',

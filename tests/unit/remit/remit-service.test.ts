@@ -221,6 +221,29 @@ describe('RemitService', () => {
       );
     });
 
+    it('offers the entries that came close when it declines for want of confidence, never as the answer', () => {
+      const result = service.answer('what did they say about foster carer recruitment');
+      if (result.kind !== 'unknown') throw new Error(`answered with ${result.entry.id}`);
+      expect(result.reason).toBe('low_confidence');
+      expect(result.nearby?.[0]?.id).toBe('sc-rec-10');
+      expect(result.nearby?.length).toBeLessThanOrEqual(3);
+      // Passages are quoted only when confident; the contact is on every "I don't know" card anyway.
+      expect(result.nearby?.every((e) => e.kind !== 'passage' && e.id !== 'contact-democratic-services')).toBe(true);
+    });
+
+    it('offers nothing when the question is not about the panel, nor an answer of another kind than asked', () => {
+      const weather = service.answer("what's the weather in maidstone tomorrow");
+      expect(weather.kind).toBe('unknown');
+      expect(weather).not.toHaveProperty('nearby');
+      // "How many" is not answered by an entry with no figure, so none is offered either.
+      const count = service.answer('how many members does the panel have');
+      expect(count.kind === 'unknown' && (count.nearby ?? []).every((e) => /\d/.test(e.answer))).toBe(true);
+    });
+
+    it('reads "adoptions since april 2016 - how many" as a count of adoptions, not of the words after "how many"', () => {
+      expect(answered('adoptions since april 2016 - how many and was it above target?').entry.id).toBe('min-adoption-service');
+    });
+
     it('declines jobs for an assistant, and money questions no answer speaks of', () => {
       expect(service.answer('please proofread my speech for the panel')).toEqual({ kind: 'unknown', reason: 'off_topic' });
       expect(service.answer('how much money does the panel spend on challenge cards').kind).toBe('unknown');

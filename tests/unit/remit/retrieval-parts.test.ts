@@ -274,6 +274,7 @@ describe('question shapes', () => {
     expect(questionShape('how many foster carers does kent have').counts).toBe('foster carers');
     expect(questionShape('what is the number of children in care').counts).toBe('children in');
     expect(questionShape('how many have been in the same placement for 2 years').counts).toBeUndefined();
+    expect(questionShape('adoptions since april 2016 - how many and did we beat the target').counts).toBeUndefined();
     expect(questionShape('what is the panel for').counts).toBeUndefined();
     const leavers = contentStems(tokenize('care leavers'));
     expect(countsSubject(tokenize('There were 725 known care leavers'), leavers, stem)).toBe(true);

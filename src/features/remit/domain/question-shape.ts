@@ -153,8 +153,10 @@ function subjectOf(text: string, patterns: readonly RegExp[]): string | undefine
 
 // "how many foster carers ...", "the number of children in care ...": the two words after are what is counted.
 const COUNTED = /\b(?:how many|number of|how much) (?:of )?(?:the |our |kent |kcc )?([a-z]+(?: [a-z]+)?)/;
-// "how many have been in the same placement": a verb, not a thing counted.
-const NOT_COUNTED = /^(?:have|has|are|is|were|was|do|does|did|will|can|of|more|times)\b/;
+// "how many have been in the same placement": a verb, not a thing counted; nor is "adoptions - how
+// many and did we beat the target" a count of "and did" (the thing counted came first).
+const NOT_COUNTED =
+  /^(?:have|has|are|is|were|was|do|does|did|will|can|of|more|times|and|or|but|if|so|then|in|on|at|for|to|since|by|there)\b/;
 
 function counted(text: string): { counts?: string } {
   const subject = COUNTED.exec(text)?.[1];

@@ -8,4 +8,13 @@ export type UnknownReason = 'empty' | 'off_topic' | 'low_confidence' | 'about_no
 
 /** The outcome of a remit question: one answer with its related entries, or an honest "I don't know". */
 export type RemitResult =
-  { kind: 'answer'; entry: KnowledgeEntry; confidence: number; related: KnowledgeEntry[] } | { kind: 'unknown'; reason: UnknownReason };
+  | { kind: 'answer'; entry: KnowledgeEntry; confidence: number; related: KnowledgeEntry[] }
+  | {
+      kind: 'unknown';
+      reason: UnknownReason;
+      /**
+       * When no answer was trusted but some came close (up to three, best first): offered as "is it
+       * one of these?", never given as the answer. Absent when none came close.
+       */
+      nearby?: readonly KnowledgeEntry[];
+    };

@@ -54,10 +54,17 @@ const UNKNOWN_EXPLANATIONS = {
 
 /**
  * An honest "I don't know", with "Ask an officer" (the question goes to the officers, who answer it
- * in Teams), the Democratic Services contact and questions that do work.
+ * in Teams), the Democratic Services contact, and the questions of the entries that came close
+ * (`nearby`) or, when none did, example questions that do work.
  */
-export function unknownCard(knowledge: KnowledgeBase, reason: keyof typeof UNKNOWN_EXPLANATIONS, question = ''): AdaptiveCardJson {
+export function unknownCard(
+  knowledge: KnowledgeBase,
+  reason: keyof typeof UNKNOWN_EXPLANATIONS,
+  question = '',
+  nearby: readonly KnowledgeEntry[] = [],
+): AdaptiveCardJson {
   const contact = knowledge.contact();
+  const suggestions = nearby.length > 0 ? nearby.map((e) => e.question) : EXAMPLE_QUESTIONS.slice(0, 3);
   return renderUnknownCard({
     question: reason === 'empty' ? '' : question.slice(0, 2000),
     requestId: randomUUID(),
@@ -65,7 +72,8 @@ export function unknownCard(knowledge: KnowledgeBase, reason: keyof typeof UNKNO
     contactTitle: 'Who can help',
     contactText: authoredTextToCardMarkdown(contact.answer),
     contactSource: sourceLabel(contact.source),
-    suggestions: EXAMPLE_QUESTIONS.slice(0, 3).map((question) => ({ question })),
+    suggestionsTitle: nearby.length > 0 ? 'Is it one of these?' : 'You could try one of these:',
+    suggestions: suggestions.map((question) => ({ question })),
   });
 }
 

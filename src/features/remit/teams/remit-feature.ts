@@ -137,8 +137,12 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
         const result = (await knowledge.remit()).answer(question);
         if (result.kind === 'unknown') {
           deps.metrics.count('remit.declined', { reason: result.reason });
-          logger.info({ event: 'remit.unknown', reason: result.reason, length: question.length }, 'question declined');
-          return unknownCard(knowledge.curated(), result.reason, question);
+          const nearby = result.nearby ?? [];
+          logger.info(
+            { event: 'remit.unknown', reason: result.reason, length: question.length, offered: nearby.map((e) => e.id) },
+            'question declined',
+          );
+          return unknownCard(knowledge.curated(), result.reason, question, nearby);
         }
         deps.metrics.count('remit.answered', { entry: result.entry.id });
         logger.info(
