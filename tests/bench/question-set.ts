@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
+import type { KnowledgeEntry } from '../../src/features/remit/domain/knowledge-entry';
 import type { RemitResult } from '../../src/features/remit/domain/remit-result';
 import { projectRoot } from '../../src/platform/process/project-root';
 
@@ -62,9 +63,17 @@ export interface HalfScore {
   right: number;
   /** Answerable questions answered with the wrong entry. */
   wrong: number;
+  /** Of the wrong answers, those the card gave as "not sure", with the runners-up beside them... */
+  wrongUnsure: number;
+  /** ...and of those, the ones whose runners-up hold the right entry. */
+  wrongUnsureOffered: number;
+  /** Right answers given as "not sure" (the hedge's cost). */
+  rightUnsure: number;
   mustDecline: number;
   /** Off-topic and not-in-the-documents questions that were declined. */
   declinedWhenRight: number;
+  /** Off-topic and not-in-the-documents questions answered, but as "not sure". */
+  answeredUnsure: number;
   /** Answerable questions declined for want of confidence... */
   unsure: number;
   /** ...of which the right entry was among those offered as "Is it one of these?". */
@@ -79,8 +88,12 @@ export function scoreHalf(questions: readonly SetQuestion[], which: Half, answer
     answerable: 0,
     right: 0,
     wrong: 0,
+    wrongUnsure: 0,
+    wrongUnsureOffered: 0,
+    rightUnsure: 0,
     mustDecline: 0,
     declinedWhenRight: 0,
+    answeredUnsure: 0,
     unsure: 0,
     offeredRight: 0,
     misses: [],
@@ -91,14 +104,21 @@ export function scoreHalf(questions: readonly SetQuestion[], which: Half, answer
     if (question.decline) {
       score.mustDecline++;
       if (verdict === 'right') score.declinedWhenRight++;
+      else if (result.kind === 'answer' && result.unsure) score.answeredUnsure++;
     } else {
       score.answerable++;
       if (verdict === 'right') score.right++;
       if (verdict === 'wrong') score.wrong++;
+      if (result.kind === 'answer' && result.unsure) {
+        if (verdict === 'right') score.rightUnsure++;
+        else {
+          score.wrongUnsure++;
+          if (offersRight(question, result.nearby)) score.wrongUnsureOffered++;
+        }
+      }
       if (result.kind === 'unknown' && result.reason === 'low_confidence') {
         score.unsure++;
-        if (result.nearby?.some((entry) => judge(question, { kind: 'answer', entry, confidence: 0, related: [] }) === 'right'))
-          score.offeredRight++;
+        if (offersRight(question, result.nearby)) score.offeredRight++;
       }
     }
     if (verdict !== 'right') {
@@ -111,14 +131,21 @@ export function scoreHalf(questions: readonly SetQuestion[], which: Half, answer
   return score;
 }
 
+function offersRight(question: SetQuestion, offered: readonly KnowledgeEntry[] = []): boolean {
+  return offered.some((entry) => judge(question, { kind: 'answer', entry, confidence: 0, related: [] }) === 'right');
+}
+
 const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
 
 /** One line per half, as printed by the bench and the unit test. */
 export function describeScore(score: HalfScore): string {
   return (
     `${score.half} half: top-1 ${score.right}/${score.answerable} (${pct(score.right, score.answerable)}), ` +
-    `confident-wrong ${score.wrong}/${score.answerable} (${pct(score.wrong, score.answerable)}), ` +
-    `declined ${score.declinedWhenRight}/${score.mustDecline} off-topic/not-in-docs (${pct(score.declinedWhenRight, score.mustDecline)}); ` +
+    `confident-wrong ${score.wrong}/${score.answerable} (${pct(score.wrong, score.answerable)}; ` +
+    `${score.wrongUnsure} of them given as "not sure", ${score.wrongUnsureOffered} with the right entry beside; ` +
+    `${score.rightUnsure} right answers given as "not sure"), ` +
+    `declined ${score.declinedWhenRight}/${score.mustDecline} off-topic/not-in-docs (${pct(score.declinedWhenRight, score.mustDecline)}; ` +
+    `${score.answeredUnsure} of the rest answered as "not sure"); ` +
     `unsure of ${score.unsure} answerable, the right entry offered for ${score.offeredRight}`
   );
 }

@@ -57,4 +57,18 @@ describe('the Playground UI in a browser', () => {
     expect(await card.innerText()).toContain('Democratic Services');
     await screenshot(page, 'unknown-card');
   });
+
+  it('renders an answer it is not sure of with the runners-up as buttons, and a near miss as "Is it one of these?"', async () => {
+    await sendChatMessage(page, 'are there any jobs for care leavers at kcc');
+    const unsure = await waitForAdaptiveCard(page, "I'm not sure this is what you asked");
+    // The renderer may draw a card's buttons a moment after its text.
+    await unsure.locator('button', { hasText: 'Recommendation 13' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await unsure.locator('button', { hasText: 'Recommendation 13' }).count()).toBe(1);
+    await screenshot(page, 'answer-card-not-sure');
+    await sendChatMessage(page, 'what did they say about foster carer recruitment');
+    const declined = await waitForAdaptiveCard(page, 'Is it one of these?');
+    await declined.locator('button', { hasText: 'Recommendation 10' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await declined.locator('button', { hasText: 'Recommendation 10' }).count()).toBe(1);
+    await screenshot(page, 'unknown-card-near-miss');
+  });
 });

@@ -125,6 +125,17 @@ describe('a councillor asks about the panel in the Agents Playground', () => {
     expect(cardJson(updated)).toContain('did not help');
   });
 
+  it('says when it is not sure of an answer, with the runners-up, and keeps them after "No"', async () => {
+    const reply = await ask(playground, 'are there any jobs for care leavers at kcc', asOlivia);
+    const runnerUp = `"data":{"action":"ask","question":"What did Select Committee Recommendation 13 say about apprenticeships?"}`;
+    expect(cardJson(reply)).toContain("I'm not sure this is what you asked");
+    expect(JSON.stringify(firstCard(reply))).toContain(runnerUp);
+    const data = executeActionData(firstCard(reply), 'feedback.submit', (d) => d.helpful === false);
+    const result = await playground.invoke('feedback.submit', data, { from: OLIVIA_OFFICER.id, replyToId: reply.messageId });
+    expect(JSON.stringify(result.value)).toContain('did not help');
+    expect(JSON.stringify(result.value)).toContain(runnerUp);
+  });
+
   it('refuses tampered card data and unknown verbs with a friendly error, storing nothing', async () => {
     const reply = await ask(playground, 'what is OCYPC?', asOlivia);
     const before = await app.services.feedback.totals();

@@ -64,6 +64,11 @@ const GUIDING_CONFIDENCE = 0.7;
 // "Is it one of these?": entries accounting for at least this much of a declined question are offered.
 const NEARBY_MIN_COVERAGE = 0.5;
 const NEARBY_SHOWN = 3;
+// Below this confidence an answer is given as "not sure": on questions held out of the knowledge base
+// (each fold of its own alternatives asked of the rest), about one in four such answers is wrong, against
+// one in thirteen above it.
+const UNSURE_BELOW = 0.7;
+const RUNNERS_UP_SHOWN = 2;
 
 // "How many care leavers": an answer with a figure of care leavers beats one with a figure of something else.
 const COUNTED_FIT = 2;
@@ -195,7 +200,7 @@ export class RemitService {
     if (!chosen && fromEntries.kind === 'none' && (fromPassages?.kind ?? 'none') === 'none')
       return { kind: 'unknown', reason: 'off_topic' };
     if (!chosen || !this.fitsShape(chosen.entry, shape)) return this.notConfident(fromEntries, shape);
-    return this.answerWith(chosen.entry, chosen.confidence);
+    return this.chosenAnswer(chosen, fromEntries, shape);
   }
 
   /**
@@ -203,21 +208,37 @@ export class RemitService {
    * for the member to pick from. A question worded unlike any entry is often one of them.
    */
   private notConfident(fromEntries: RemitEvaluation, shape: AskedShape): RemitResult {
-    const nearby =
-      fromEntries.kind === 'match'
-        ? fromEntries.candidates
-            .filter(
-              (c) =>
-                c.anchored &&
-                c.coverage >= NEARBY_MIN_COVERAGE &&
-                c.entry.kind !== 'passage' &&
-                c.entry.id !== CONTACT_ENTRY_ID &&
-                this.fitsShape(c.entry, shape),
-            )
-            .slice(0, NEARBY_SHOWN)
-            .map((c) => c.entry)
-        : [];
+    const nearby = this.closeTo(fromEntries, shape, NEARBY_SHOWN);
     return nearby.length > 0 ? { kind: 'unknown', reason: 'low_confidence', nearby } : { kind: 'unknown', reason: 'low_confidence' };
+  }
+
+  // An answer that only just won is given with the runners-up beside it, for the member to judge.
+  private chosenAnswer(
+    chosen: { entry: KnowledgeEntry; confidence: number },
+    fromEntries: RemitEvaluation,
+    shape: AskedShape,
+  ): RemitResult {
+    const answer = this.answerWith(chosen.entry, chosen.confidence);
+    if (chosen.confidence >= UNSURE_BELOW || answer.kind !== 'answer') return answer;
+    const nearby = this.closeTo(fromEntries, shape, RUNNERS_UP_SHOWN, chosen.entry.id);
+    return nearby.length > 0 ? { ...answer, unsure: true, nearby } : { ...answer, unsure: true };
+  }
+
+  /** Authored entries (not passages, not the contact every decline shows) that came close to answering. */
+  private closeTo(fromEntries: RemitEvaluation, shape: AskedShape, count: number, except?: string): KnowledgeEntry[] {
+    if (fromEntries.kind !== 'match') return [];
+    return fromEntries.candidates
+      .filter(
+        (c) =>
+          c.anchored &&
+          c.coverage >= NEARBY_MIN_COVERAGE &&
+          c.entry.kind !== 'passage' &&
+          c.entry.id !== CONTACT_ENTRY_ID &&
+          c.entry.id !== except &&
+          this.fitsShape(c.entry, shape),
+      )
+      .slice(0, count)
+      .map((c) => c.entry);
   }
 
   /** "How many children were in care in 2024?": a year after everything the documents say. */

@@ -70,6 +70,8 @@ const fixtures: Record<string, () => object> = {
       question: 'who r they accountable to',
       feedbackState: 'none',
       reviewNote: '',
+      unsureNote: "I'm not sure this is what you asked. If it isn't, is it one of these?",
+      alternatives: [{ question: "What are the panel's roles and responsibilities?" }],
       requestId: 'req-00000001',
     }),
   'answer after feedback': () =>
@@ -82,6 +84,8 @@ const fixtures: Record<string, () => object> = {
       question: 'q',
       feedbackState: 'helpful',
       reviewNote: 'Last reviewed Monday 1 January 2024',
+      unsureNote: '',
+      alternatives: [],
       requestId: 'req-00000002',
     }),
   'answer not helpful': () =>
@@ -94,6 +98,8 @@ const fixtures: Record<string, () => object> = {
       question: 'q',
       feedbackState: 'not_helpful',
       reviewNote: '',
+      unsureNote: '',
+      alternatives: [],
       requestId: 'req-00000003',
     }),
   unknown: () =>
@@ -237,8 +243,19 @@ describe('answer card', () => {
     question: 'what is it for',
     feedbackState: 'none' as const,
     reviewNote: '',
+    unsureNote: '',
+    alternatives: [],
     requestId: 'req-00000009',
   };
+
+  it('says when it is not sure of an answer and offers the runners-up, and says nothing of the kind otherwise', () => {
+    expect(JSON.stringify(renderAnswerCard(base))).not.toContain('not sure');
+    const unsure = JSON.stringify(
+      renderAnswerCard({ ...base, unsureNote: "I'm not sure this is what you asked.", alternatives: [{ question: 'Who chairs it?' }] }),
+    );
+    expect(unsure).toContain("I'm not sure this is what you asked.");
+    expect(unsure).toContain('"action":"ask","question":"Who chairs it?"');
+  });
 
   it('names the source and offers related questions as buttons that post the question', () => {
     const json = JSON.stringify(renderAnswerCard(base));

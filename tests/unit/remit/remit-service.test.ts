@@ -231,6 +231,17 @@ describe('RemitService', () => {
       expect(result.nearby?.every((e) => e.kind !== 'passage' && e.id !== 'contact-democratic-services')).toBe(true);
     });
 
+    it('gives an answer that only just won as "not sure", with the runners-up beside it', () => {
+      const result = answered('are there any jobs for care leavers at kcc');
+      expect(result.unsure).toBe(true);
+      expect(result.nearby?.map((e) => e.id)).toContain('sc-rec-13');
+      expect(result.nearby?.map((e) => e.id)).not.toContain(result.entry.id);
+      expect(result.nearby?.length).toBeLessThanOrEqual(2);
+      const clear = answered('who is the panel accountable to?');
+      expect(clear).not.toHaveProperty('unsure');
+      expect(clear).not.toHaveProperty('nearby');
+    });
+
     it('offers nothing when the question is not about the panel, nor an answer of another kind than asked', () => {
       const weather = service.answer("what's the weather in maidstone tomorrow");
       expect(weather.kind).toBe('unknown');

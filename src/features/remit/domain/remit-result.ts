@@ -8,7 +8,18 @@ export type UnknownReason = 'empty' | 'off_topic' | 'low_confidence' | 'about_no
 
 /** The outcome of a remit question: one answer with its related entries, or an honest "I don't know". */
 export type RemitResult =
-  | { kind: 'answer'; entry: KnowledgeEntry; confidence: number; related: KnowledgeEntry[] }
+  | {
+      kind: 'answer';
+      entry: KnowledgeEntry;
+      confidence: number;
+      related: KnowledgeEntry[];
+      /**
+       * The answer won, but not by much (nearly one in three such answers is another entry's
+       * question): the card says so and offers the runners-up (`nearby`), when any came close.
+       */
+      unsure?: true;
+      nearby?: readonly KnowledgeEntry[];
+    }
   | {
       kind: 'unknown';
       reason: UnknownReason;

@@ -14,6 +14,9 @@ export interface AnswerCardData {
   feedbackState: FeedbackState;
   /** Empty unless the answer was last reviewed more than a year ago. */
   reviewNote: string;
+  /** Empty unless the answer only just won: then says so, above the runners-up in `alternatives`. */
+  unsureNote: string;
+  alternatives: { question: string }[];
   /** Sent with "Ask an officer" (offered once the member says the answer did not help). */
   requestId: string;
 }

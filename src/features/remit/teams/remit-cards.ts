@@ -19,6 +19,8 @@ export interface AnswerCardContext {
   today: string;
   /** Makes the "Ask an officer" button ask once however often it is pressed. */
   requestId?: string;
+  /** The answer only just won; `nearby` are the runners-up, offered beside it. */
+  unsure?: { nearby: readonly KnowledgeEntry[] };
 }
 
 /** The answer card for an entry, rebuilt from the knowledge base (never from card data). */
@@ -29,9 +31,13 @@ export function answerCard(
   feedbackState: FeedbackState,
   context: AnswerCardContext,
 ): AdaptiveCardJson {
-  const related = entry.related.map(lookup).filter((e): e is KnowledgeEntry => e !== undefined);
+  const runnersUp = context.unsure?.nearby ?? [];
+  // A runner-up that is also a related question is offered once, as the runner-up.
+  const related = entry.related.map(lookup).filter((e): e is KnowledgeEntry => e !== undefined && !runnersUp.some((r) => r.id === e.id));
   return renderAnswerCard({
     reviewNote: reviewNote(entry, context.today),
+    unsureNote: unsureNote(context.unsure),
+    alternatives: runnersUp.map((e) => ({ question: e.question })),
     requestId: context.requestId ?? randomUUID(),
     entryId: entry.id,
     title: entry.question,
@@ -41,6 +47,13 @@ export function answerCard(
     question,
     feedbackState,
   });
+}
+
+function unsureNote(unsure: AnswerCardContext['unsure']): string {
+  if (!unsure) return '';
+  return unsure.nearby.length > 0
+    ? "I'm not sure this is what you asked. If it isn't, is it one of these?"
+    : "I'm not sure this is what you asked. If it isn't, press No and ask an officer.";
 }
 
 const UNKNOWN_EXPLANATIONS = {

@@ -94,7 +94,10 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
         const entry = knowledge.entry(data.entryId);
         if (!entry) throw new DomainError('not_found', 'That answer is no longer in the knowledge base. Please ask your question again.');
         await feedback.record({ entryId: entry.id, question: data.question, helpful: data.helpful }, sender.aadObjectId);
-        return answerCard(lookup, entry, data.question, data.helpful ? 'helpful' : 'not_helpful', { today: today() });
+        // The card is rebuilt from the question, never from card data: asked again, it gives the same runners-up.
+        const again = (await knowledge.remit()).answer(data.question);
+        const unsure = again.kind === 'answer' && again.entry.id === entry.id && again.unsure ? { nearby: again.nearby ?? [] } : undefined;
+        return answerCard(lookup, entry, data.question, data.helpful ? 'helpful' : 'not_helpful', { today: today(), unsure });
       }),
       'officerQuestion.ask': cardAction('remit.ask', askButtonSchema, async (data, sender) => officers.ask(await sender.actor(), data)),
       'officerQuestion.show': cardAction('officerQuestions.view', questionRef, async (data, sender) =>
@@ -149,7 +152,8 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
           { event: 'remit.answer', entryId: result.entry.id, confidence: Number(result.confidence.toFixed(3)) },
           'question answered',
         );
-        return answerCard(lookup, result.entry, question, 'none', { today: today() });
+        const unsure = result.unsure ? { nearby: result.nearby ?? [] } : undefined;
+        return answerCard(lookup, result.entry, question, 'none', { today: today(), unsure });
       },
     },
   };
