@@ -149,7 +149,13 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
         }
         deps.metrics.count('remit.answered', { entry: result.entry.id });
         logger.info(
-          { event: 'remit.answer', entryId: result.entry.id, confidence: Number(result.confidence.toFixed(3)) },
+          {
+            event: 'remit.answer',
+            entryId: result.entry.id,
+            confidence: Number(result.confidence.toFixed(3)),
+            unsure: result.unsure === true,
+            offered: (result.nearby ?? []).map((e) => e.id),
+          },
           'question answered',
         );
         const unsure = result.unsure ? { nearby: result.nearby ?? [] } : undefined;
