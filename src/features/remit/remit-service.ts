@@ -183,7 +183,12 @@ export class RemitService {
     if (shape.taskRequest) return { kind: 'unknown', reason: 'off_topic' };
     // "Who sits on the fostering panel?": another body, which the panel's documents do not describe.
     if (this.bodies.namesAnother(tokens)) return { kind: 'unknown', reason: 'off_topic' };
-    const known = this.exact.match(raw) ?? this.exact.match(tokens) ?? this.shortcut.match(tokens) ?? this.shortcut.meaningAsked(tokens);
+    const known =
+      this.exact.match(raw) ??
+      this.exact.match(tokens) ??
+      this.shortcut.match(tokens) ??
+      this.shortcut.meaningAsked(tokens) ??
+      this.shortcut.sameThingAsked(tokens);
     if (known) return this.answerWith(known, 1);
     if (shape.acronymFrame) {
       const acronym = this.shortcut.find(tokens);

@@ -205,6 +205,14 @@ describe('RemitService', () => {
       expect(answered('should our children feel cared about as well as cared for').entry.id).toBe('cp-good-enough-test');
     });
 
+    it('answers "are these two names the same thing" from the glossary entry holding both, and only then', () => {
+      expect(answered('LAC or CLA - is it the same thing?').entry.id).toBe('glossary-lac');
+      expect(answered('whats the difference between cla and children looked after').entry.id).toBe('glossary-lac');
+      // Two acronyms of two entries: neither entry says whether they are the same.
+      const two = service.answer('is NEET the same as UASC');
+      expect(two.kind === 'answer' && two.entry.kind === 'glossary').toBe(false);
+    });
+
     it('answers "what is" an acronym\'s meaning from the glossary, not from a topic that uses the words', () => {
       expect(answered("what's an unaccompanied asylum seeking child").entry.id).toBe('glossary-uasc');
     });

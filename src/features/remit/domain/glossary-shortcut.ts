@@ -18,6 +18,29 @@ const FRAME_WORDS = new Set([
   'meaning',
 ]);
 
+// Words that ask whether two names are one thing ("LAC and CLA - same thing?", "CLA vs LAC").
+const COMPARE_WORDS = new Set([
+  'same',
+  'thing',
+  'things',
+  'difference',
+  'different',
+  'differ',
+  'between',
+  'vs',
+  'versus',
+  'equal',
+  'equivalent',
+  'interchangeable',
+  'alike',
+  'synonym',
+  'synonyms',
+  'another',
+  'word',
+  'name',
+  ...FRAME_WORDS,
+]);
+
 /**
  * Answers "NEET", "OCYPC?", "what is IRO", "what does UASC stand for" straight from the glossary,
  * before any scoring: when the question is nothing but an acronym there is nothing to weigh.
@@ -52,6 +75,21 @@ export class GlossaryShortcut {
     if (frame <= 0) return undefined;
     const subject = tokens.slice(0, frame).filter((t) => !isStopWord(t));
     return subject.length === 1 ? this.find(subject) : undefined;
+  }
+
+  /**
+   * "LAC and CLA - same thing?", "is LAC the same as children looked after": two names of one
+   * glossary entry compared, and nothing else asked. The entry lists both.
+   */
+  sameThingAsked(tokens: readonly string[]): KnowledgeEntry | undefined {
+    const content = tokens.filter((t) => !isStopWord(t) && !COMPARE_WORDS.has(t));
+    const named = content.map((t) => this.byKey.get(t)).filter((e): e is KnowledgeEntry => e !== undefined);
+    const entry = named[0];
+    if (!entry || !named.every((e) => e === entry) || !tokens.some((t) => COMPARE_WORDS.has(t) && !FRAME_WORDS.has(t))) return undefined;
+    // What is left once the acronyms are gone must be another of the entry's names ("children looked after"), or nothing.
+    const rest = content.filter((t) => this.byKey.get(t) !== entry).join(' ');
+    const names = named.length + (rest === '' ? 0 : 1);
+    return names >= 2 && (rest === '' || this.byKey.get(rest) === entry) ? entry : undefined;
   }
 
   /**
