@@ -35,6 +35,12 @@ describe('text normalisation', () => {
     expect(normalizeText("What's an IRO? Who's the chair of Kent's panel?")).toBe('what is an iro? who is the chair of kent panel?');
   });
 
+  it('reads "how many times a year" and "how frequently" as "how often": a frequency, not a count', () => {
+    expect(normalizeText('How many times a year does the panel meet?')).toBe('how often does the panel meet?');
+    expect(normalizeText('how frequently do they meet')).toBe('how often do they meet');
+    expect(normalizeText('how many times did the panel meet in 2017')).toBe('how many times did the panel meet in 2017');
+  });
+
   it('drops possessives and contractions', () => {
     expect(normalizeText("Kent’s panel isn't")).toBe('kent panel is not');
     expect(tokenize("what's the panel's remit")).toEqual(['what', 'is', 'the', 'panel', 'remit']);

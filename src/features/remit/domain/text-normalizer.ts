@@ -50,6 +50,8 @@ export function normalizeText(text: string): string {
       .replace(/\b(what|who|where|when|how|that|it|there|here)'s\b/g, '$1 is')
       .replace(/'(s|re|ve|ll|d|m)\b/g, '')
       .replace(/&/g, ' and ')
+      // "how many times a year does it meet", "how frequently": a frequency, not a count of times.
+      .replace(/\bhow (?:many times (?:a|per|each|every) (?:year|month|week|term)|frequently|regularly)\b/g, 'how often')
       // "0.6%", "1.5 million": a decimal is one figure, not two numbers ("0p6").
       .replace(/(\d)\.(\d)/g, '$1p$2')
       // "under 18s", "the 1990s": the number is what is asked about.
