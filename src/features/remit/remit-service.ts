@@ -1,5 +1,6 @@
 import { type EnglishThesaurus, sharedThesaurus } from './data/english-thesaurus';
 import { type EnglishWordFrequency, sharedWordFrequency } from './data/english-word-frequency';
+import { AboutTheBot } from './domain/about-the-bot';
 import { ExactQuestionMatch } from './domain/exact-question-match';
 import { GlossaryShortcut } from './domain/glossary-shortcut';
 import type { KnowledgeBase } from './domain/knowledge-base';
@@ -132,6 +133,7 @@ export class RemitService {
   private readonly answerStems = new Map<string, ReadonlySet<string>>();
   private readonly answerHolds = new Map<string, AnswerHolds>();
   private readonly heads: EntryHeads;
+  private readonly aboutTheBot: AboutTheBot;
 
   constructor(knowledge: KnowledgeBase, options: RemitServiceOptions = {}) {
     const thesaurus = options.thesaurus ?? sharedThesaurus();
@@ -147,6 +149,10 @@ export class RemitService {
       wordRank: (word) => frequency.rank(word),
       isEnglish,
     }));
+    this.aboutTheBot = new AboutTheBot(
+      new Set(searchable.flatMap((s) => s.keywords.flatMap((keyword) => tokenize(keyword).map(stem)))),
+      (word) => frequency.rank(word),
+    );
     this.exact = new ExactQuestionMatch(searchable);
     this.shortcut = new GlossaryShortcut(searchable);
     this.entries = new RemitSearch(searchable, expander, ENTRY_PROFILE);
@@ -181,6 +187,7 @@ export class RemitService {
 
     // The bot answers questions about the panel; it does not do the member's paperwork.
     if (shape.taskRequest) return { kind: 'unknown', reason: 'off_topic' };
+    if (this.aboutTheBot.asks(tokens)) return { kind: 'unknown', reason: 'off_topic' };
     // "Who sits on the fostering panel?": another body, which the panel's documents do not describe.
     if (this.bodies.namesAnother(tokens)) return { kind: 'unknown', reason: 'off_topic' };
     const known =

@@ -263,6 +263,13 @@ describe('RemitService', () => {
       expect(answered('adoptions since april 2016 - how many and was it above target?').entry.id).toBe('min-adoption-service');
     });
 
+    it('declines what is said to the bot itself, and still answers "you" meaning the panel', () => {
+      for (const said of ['what is your name', 'how old are you?', 'i love you'])
+        expect(service.answer(said)).toEqual({ kind: 'unknown', reason: 'off_topic' });
+      expect(answered('where do you meet?').entry.id).toBe('meeting-venue');
+      expect(answered('can you tell me who chairs the panel').entry.id).toBe('tor-chairman');
+    });
+
     it('declines jobs for an assistant, and money questions no answer speaks of', () => {
       expect(service.answer('please proofread my speech for the panel')).toEqual({ kind: 'unknown', reason: 'off_topic' });
       expect(service.answer('how much money does the panel spend on challenge cards').kind).toBe('unknown');

@@ -41,6 +41,11 @@ describe('text normalisation', () => {
     expect(normalizeText('how many times did the panel meet in 2017')).toBe('how many times did the panel meet in 2017');
   });
 
+  it('reads "whos" and "wheres", typed without the apostrophe, as "who is" and "where is"', () => {
+    expect(normalizeText('whos on the cpp')).toBe('who is on the cpp');
+    expect(normalizeText('wheres the meeting')).toBe('where is the meeting');
+  });
+
   it('drops possessives and contractions', () => {
     expect(normalizeText("Kent’s panel isn't")).toBe('kent panel is not');
     expect(tokenize("what's the panel's remit")).toEqual(['what', 'is', 'the', 'panel', 'remit']);

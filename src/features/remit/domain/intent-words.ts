@@ -28,6 +28,16 @@ export const TRAILING_FOR_INTENT: readonly string[] = ['purpose', 'aim'];
 /** "What does the panel do?": asking what something does is asking for its role. */
 export const DOES_WHAT_INTENT: readonly string[] = ['role', 'responsibilities', 'purpose'];
 
+/** "Who is on the panel?", "who sits on the CPP": asking who is on something is asking for its members. */
+export const SITS_ON_INTENT: readonly string[] = ['members', 'membership'];
+
+/** True for "who is on X", "who sits on X", "who else serves on X". */
+export function asksWhoSitsOn(tokens: readonly string[]): boolean {
+  if (tokens[0] !== 'who') return false;
+  const on = tokens.indexOf('on');
+  return on > 1 && on <= 3 && /^(?:is|are|was|were|sits|sit|sat|serves|serve|served)$/.test(tokens[on - 1]!);
+}
+
 /** True for "what does X do", "what do corporate parents actually do", "what does the VSK do for ...". */
 export function asksWhatSomethingDoes(tokens: readonly string[]): boolean {
   const auxiliary = whatAuxiliary(tokens);

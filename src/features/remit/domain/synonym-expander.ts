@@ -1,4 +1,12 @@
-import { DOES_WHAT_INTENT, INTENT_WORDS, TRAILING_FOR_INTENT, asksWhatSomethingDoes, asksWhatWasFound } from './intent-words';
+import {
+  DOES_WHAT_INTENT,
+  INTENT_WORDS,
+  SITS_ON_INTENT,
+  TRAILING_FOR_INTENT,
+  asksWhatSomethingDoes,
+  asksWhatWasFound,
+  asksWhoSitsOn,
+} from './intent-words';
 import type { QueryConcept } from './query-concept';
 import { isStopWord, WEAK_TERMS } from './stop-words';
 import { stem } from './stemmer';
@@ -137,6 +145,7 @@ export class SynonymExpander {
     }
     if (tokens.length > 1 && tokens[tokens.length - 1] === 'for') concepts.push(intentConcept(undefined, TRAILING_FOR_INTENT));
     if (asksWhatSomethingDoes(tokens)) concepts.push(intentConcept(undefined, DOES_WHAT_INTENT));
+    if (asksWhoSitsOn(tokens)) concepts.push(intentConcept(undefined, SITS_ON_INTENT));
     return concepts;
   }
 
