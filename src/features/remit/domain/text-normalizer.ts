@@ -49,7 +49,7 @@ export function normalizeText(text: string): string {
       // "what's", "who's", "there's" say "is"; any other "'s" is a possessive and goes.
       .replace(/\b(what|who|where|when|how|that|it|there|here)'s\b/g, '$1 is')
       // Typed without the apostrophe: "whats", "whos", "wheres".
-      .replace(/\b(what|who|where)s\b/g, "$1 is")
+      .replace(/\b(what|who|where)s\b/g, '$1 is')
       .replace(/'(s|re|ve|ll|d|m)\b/g, '')
       .replace(/&/g, ' and ')
       // "how many times a year does it meet", "how frequently": a frequency, not a count of times.
