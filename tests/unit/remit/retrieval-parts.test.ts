@@ -354,7 +354,11 @@ describe('review notes on answer cards', () => {
 
 describe('panels, committees and boards the documents never speak of', () => {
   const bodies = new KnownBodies(
-    ['The Corporate Parenting Panel reports to the Scrutiny Committee.', 'the Health and Wellbeing Board'].map((text) => tokenize(text)),
+    [
+      'The Corporate Parenting Panel reports to the Scrutiny Committee.',
+      'the Health and Wellbeing Board',
+      'reports from the Kent Safeguarding Children Board',
+    ].map((text) => tokenize(text)),
     [{ acronym: 'KSCB', meaning: 'Kent Safeguarding Children Board' }],
   );
   const namesAnother = (question: string) => bodies.namesAnother(tokenize(question));
@@ -369,6 +373,10 @@ describe('panels, committees and boards the documents never speak of', () => {
     ['what does the corporate parenting panel do', false],
     ['does the panel report to the scrutiny committee', false],
     ['who chairs the health and wellbeing board', false],
+    // A word further into a body's name, past the everyday ones, names it too.
+    ["does the panel get the safeguarding board's reports", false],
+    ['who sits on the wellbeing board', false],
+    ['who sits on the licensing board', true],
     ['what is the kscb board', false],
     ['does every committee have to think about children in care', false],
     ["what is on kent's panel agenda", false],

@@ -31,7 +31,7 @@ export class KnownBodies {
     }
     for (const words of texts) {
       words.forEach((word, i) => {
-        if (i > 0 && BODY_WORDS.has(word)) this.known.add(key(words[i - 1]!, word));
+        if (BODY_WORDS.has(word)) for (const named of nameWords(words, i)) this.known.add(key(named, word));
       });
     }
   }
@@ -49,6 +49,21 @@ export class KnownBodies {
       return !this.known.has(key(before, word));
     });
   }
+}
+
+// "Kent Safeguarding Children Board" is also "the safeguarding board": each word of a body's name
+// (up to three before "board"), past the everyday ones, can be the one a member puts first.
+const NAME_REACH = 3;
+
+function nameWords(words: readonly string[], bodyAt: number): string[] {
+  const named: string[] = [];
+  for (let i = bodyAt - 1; i >= 0 && named.length < NAME_REACH; i--) {
+    const word = words[i]!;
+    if (DETERMINERS.has(word) || BODY_WORDS.has(word)) break;
+    named.push(word);
+    if (!isStopWord(word) && !WEAK_STEMS.has(stem(word)) && named.length > 1) break;
+  }
+  return named;
 }
 
 function key(before: string, body: string): string {
