@@ -34,6 +34,8 @@ import { tokenize } from './domain/text-normalizer';
 
 export type { RemitResult } from './domain/remit-result';
 
+type Answered = Extract<RemitResult, { kind: 'answer' }>;
+
 // Questions are a sentence or two; anything longer is pasted text, and only its start is worth reading.
 const MAX_QUESTION_CHARS = 500;
 
@@ -187,6 +189,7 @@ export class RemitService {
 
     // The bot answers questions about the panel; it does not do the member's paperwork.
     if (shape.taskRequest) return { kind: 'unknown', reason: 'off_topic' };
+    // "What is your name?": said to the bot, not asked about the panel.
     if (this.aboutTheBot.asks(tokens)) return { kind: 'unknown', reason: 'off_topic' };
     // "Who sits on the fostering panel?": another body, which the panel's documents do not describe.
     if (this.bodies.namesAnother(tokens)) return { kind: 'unknown', reason: 'off_topic' };
@@ -231,7 +234,7 @@ export class RemitService {
     shape: AskedShape,
   ): RemitResult {
     const answer = this.answerWith(chosen.entry, chosen.confidence);
-    if (chosen.confidence >= UNSURE_BELOW || answer.kind !== 'answer') return answer;
+    if (chosen.confidence >= UNSURE_BELOW) return answer;
     const nearby = this.closeTo(fromEntries, shape, RUNNERS_UP_SHOWN, chosen.entry.id);
     return nearby.length > 0 ? { ...answer, unsure: true, nearby } : { ...answer, unsure: true };
   }
@@ -372,7 +375,7 @@ export class RemitService {
     return this.byId.get(id);
   }
 
-  private answerWith(entry: KnowledgeEntry, confidence: number): RemitResult {
+  private answerWith(entry: KnowledgeEntry, confidence: number): Answered {
     const related = entry.related.map((id) => this.byId.get(id)).filter((e): e is KnowledgeEntry => e !== undefined);
     return { kind: 'answer', entry, confidence, related };
   }

@@ -14,8 +14,8 @@ export type RemitResult =
       confidence: number;
       related: KnowledgeEntry[];
       /**
-       * The answer won, but not by much (nearly one in three such answers is another entry's
-       * question): the card says so and offers the runners-up (`nearby`), when any came close.
+       * The answer won, but not by much (about one in four such answers is another entry's):
+       * the card says so and offers the runners-up (`nearby`), when any came close.
        */
       unsure?: true;
       nearby?: readonly KnowledgeEntry[];

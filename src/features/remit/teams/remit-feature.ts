@@ -10,7 +10,8 @@ import { answerInputSchema, askButtonSchema } from '../domain/officer-question';
 import type { LiveKnowledge } from '../live-knowledge';
 import type { OfficerDesk } from '../officer-desk';
 import { feedbackReportCard } from './feedback-report';
-import { answerCard, unknownCard } from './remit-cards';
+import { type AnswerCardContext, answerCard, unknownCard } from './remit-cards';
+import type { RemitResult } from '../domain/remit-result';
 import type { Metrics } from '../../../platform/telemetry/metrics';
 
 export interface RemitFeatureDependencies {
@@ -36,6 +37,11 @@ const entryChange = entryRef.extend({
   question: z.string().max(2000).optional(),
   answer: z.string().max(5000).optional(),
 });
+
+// An answer that only just won is shown with its runners-up.
+function unsureOf(result: Extract<RemitResult, { kind: 'answer' }>): AnswerCardContext['unsure'] {
+  return result.unsure ? { nearby: result.nearby ?? [] } : undefined;
+}
 
 /**
  * Questions about the panel's remit (the fallback for any free text), answer feedback and its
@@ -96,7 +102,7 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
         await feedback.record({ entryId: entry.id, question: data.question, helpful: data.helpful }, sender.aadObjectId);
         // The card is rebuilt from the question, never from card data: asked again, it gives the same runners-up.
         const again = (await knowledge.remit()).answer(data.question);
-        const unsure = again.kind === 'answer' && again.entry.id === entry.id && again.unsure ? { nearby: again.nearby ?? [] } : undefined;
+        const unsure = again.kind === 'answer' && again.entry.id === entry.id ? unsureOf(again) : undefined;
         return answerCard(lookup, entry, data.question, data.helpful ? 'helpful' : 'not_helpful', { today: today(), unsure });
       }),
       'officerQuestion.ask': cardAction('remit.ask', askButtonSchema, async (data, sender) => officers.ask(await sender.actor(), data)),
@@ -158,8 +164,7 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
           },
           'question answered',
         );
-        const unsure = result.unsure ? { nearby: result.nearby ?? [] } : undefined;
-        return answerCard(lookup, result.entry, question, 'none', { today: today(), unsure });
+        return answerCard(lookup, result.entry, question, 'none', { today: today(), unsure: unsureOf(result) });
       },
     },
   };
