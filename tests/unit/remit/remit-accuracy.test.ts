@@ -41,10 +41,9 @@ describe('remit search on the question set', () => {
 
   /**
    * Issue 10's target is 90% of the test half with no confident wrong answer and every decline kept.
-   * The search does not reach it yet on questions written by reviewers who never saw it (81.3% top-1,
-   * 31 confident-wrong of 374, 144/180 declines when this was written, after a fifth batch of mostly
-   * document details and must-declines was added): these floors stop it getting worse, and are
-   * raised to the target as it improves.
+   * The search does not reach it yet on questions written by reviewers who never saw it (81.6% top-1,
+   * 30 wrong of 374, 18 of them given as "not sure" with runners-up, 145/180 declines when this was
+   * written): these floors stop it getting worse, and are raised to the target as it improves.
    */
   it('does no worse on the test half than the figures last measured (the target is 90% and none wrong)', () => {
     const tune = scoreHalf(questions, 'tune', answer);
@@ -58,9 +57,9 @@ describe('remit search on the question set', () => {
         describeScore(test),
       ].join('\n'),
     );
-    expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.81);
-    expect(test.wrong).toBeLessThanOrEqual(31);
-    expect(test.declinedWhenRight).toBeGreaterThanOrEqual(144);
+    expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.815);
+    expect(test.wrong).toBeLessThanOrEqual(30);
+    expect(test.declinedWhenRight).toBeGreaterThanOrEqual(145);
     expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.9);
     // A decline for want of confidence offers the entries that came close: the right one is usually there.
     expect(test.offeredRight / test.unsure).toBeGreaterThanOrEqual(0.6);
