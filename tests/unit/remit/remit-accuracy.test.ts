@@ -41,8 +41,8 @@ describe('remit search on the question set', () => {
 
   /**
    * Issue 10's target is 90% of the test half with no confident wrong answer and every decline kept.
-   * The search does not reach it yet on questions written by reviewers who never saw it (81.6% top-1,
-   * 30 wrong of 374, 18 of them given as "not sure" with runners-up, 145/180 declines when this was
+   * The search does not reach it yet on questions written by reviewers who never saw it (81.8% top-1,
+   * 28 wrong of 374, 15 of them given as "not sure" with runners-up, 145/180 declines when this was
    * written): these floors stop it getting worse, and are raised to the target as it improves.
    */
   it('does no worse on the test half than the figures last measured (the target is 90% and none wrong)', () => {
@@ -58,7 +58,7 @@ describe('remit search on the question set', () => {
       ].join('\n'),
     );
     expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.815);
-    expect(test.wrong).toBeLessThanOrEqual(30);
+    expect(test.wrong).toBeLessThanOrEqual(28);
     expect(test.declinedWhenRight).toBeGreaterThanOrEqual(145);
     expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.9);
     // A decline for want of confidence offers the entries that came close: the right one is usually there.
