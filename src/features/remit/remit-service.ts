@@ -26,7 +26,7 @@ import { ENTRY_PROFILE, type RemitEvaluation, RemitSearch, type SearchProfile } 
 import type { SourcePassage } from './domain/source-passage';
 import { SpellingCorrector } from './domain/spelling-corrector';
 import { stem } from './domain/stemmer';
-import { isStopWord } from './domain/stop-words';
+import { WEAK_STEMS, isStopWord } from './domain/stop-words';
 import { EntryHeads, asksAboutThePanelOnly } from './domain/entry-heads';
 import { KnownBodies } from './domain/known-bodies';
 import { SynonymExpander } from './domain/synonym-expander';
@@ -338,9 +338,12 @@ export class RemitService {
   }
 
   // "How many councillors" is answered by "nine KCC members": what is counted, in any of its words.
+  // A particular word's everyday parts ("children", of "unaccompanied asylum seeking children") are not
+  // what it counts: "55 children" is no count of UASC. "How many children" still counts children.
   private countedStems(counted: string): ReadonlySet<string> {
     const stems = new Set<string>();
-    for (const concept of this.expander.concepts(tokenize(counted))) for (const term of concept.terms.keys()) stems.add(stem(term));
+    for (const concept of this.expander.concepts(tokenize(counted)))
+      for (const term of concept.terms.keys()) if (concept.strength === 'weak' || !WEAK_STEMS.has(stem(term))) stems.add(stem(term));
     return stems;
   }
 

@@ -195,6 +195,12 @@ describe('RemitService', () => {
       expect(service.answer('how many members does the panel have')).toEqual({ kind: 'unknown', reason: 'low_confidence' });
     });
 
+    it('does not take a figure of children for a count of a particular kind of child', () => {
+      // The minutes say UASC numbers stayed below the 2015 peak, and that a couple fostered 55 children.
+      expect(service.answer('how many uascs came into kent at the peak in 2015').kind).toBe('unknown');
+      expect(answered('how many children were in care in kent in 2015').entry.id).toBe('sc-key-facts');
+    });
+
     it('finds the one entry counting what is asked even among many entries that only name it', () => {
       // Fifteen entries are each about one recommendation; one says how many there were.
       expect(answered("how many recommendations were in the select committee's report").entry.answer).toMatch(/15 recommendations/);
