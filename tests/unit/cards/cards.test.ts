@@ -108,8 +108,8 @@ const fixtures: Record<string, () => object> = {
       contactTitle: 'Democratic Services',
       contactText: 'Call 03000 416172',
       contactSource: 'Minutes',
-      suggestionsTitle: 'Is it one of these?',
-      suggestions: related,
+      nearby: related,
+      examples: [],
       question: 'what is the budget',
       requestId: 'req-00000004',
     }),
@@ -247,6 +247,30 @@ describe('answer card', () => {
     alternatives: [],
     requestId: 'req-00000009',
   };
+
+  it('offers the entries that came close first on an "I don\'t know", and example questions only when none did', () => {
+    const unknown = (nearby: { question: string }[], examples: { question: string }[]) =>
+      JSON.stringify(
+        renderUnknownCard({
+          explanation: 'x',
+          contactTitle: 'c',
+          contactText: 'c',
+          contactSource: 's',
+          nearby,
+          examples,
+          question: 'q',
+          requestId: 'req-1',
+        }),
+      );
+    const near = unknown([{ question: 'Who chairs it?' }], []);
+    expect(near).toContain('Is it one of these?');
+    expect(near.indexOf('Who chairs it?')).toBeLessThan(near.indexOf('officerQuestion.ask'));
+    expect(near).not.toContain('You could try');
+    const examples = unknown([], [{ question: 'What is the panel for?' }]);
+    expect(examples).not.toContain('Is it one of these?');
+    expect(examples).toContain('You could try one of these:');
+    expect(examples.indexOf('officerQuestion.ask')).toBeLessThan(examples.indexOf('What is the panel for?'));
+  });
 
   it('says when it is not sure of an answer and offers the runners-up, and says nothing of the kind otherwise', () => {
     expect(JSON.stringify(renderAnswerCard(base))).not.toContain('not sure');

@@ -77,7 +77,6 @@ export function unknownCard(
   nearby: readonly KnowledgeEntry[] = [],
 ): AdaptiveCardJson {
   const contact = knowledge.contact();
-  const suggestions = nearby.length > 0 ? nearby.map((e) => e.question) : EXAMPLE_QUESTIONS.slice(0, 3);
   return renderUnknownCard({
     question: reason === 'empty' ? '' : question.slice(0, 2000),
     requestId: randomUUID(),
@@ -85,8 +84,8 @@ export function unknownCard(
     contactTitle: 'Who can help',
     contactText: authoredTextToCardMarkdown(contact.answer),
     contactSource: sourceLabel(contact.source),
-    suggestionsTitle: nearby.length > 0 ? 'Is it one of these?' : 'You could try one of these:',
-    suggestions: suggestions.map((question) => ({ question })),
+    nearby: nearby.map((e) => ({ question: e.question })),
+    examples: nearby.length > 0 ? [] : EXAMPLE_QUESTIONS.slice(0, 3).map((question) => ({ question })),
   });
 }
 

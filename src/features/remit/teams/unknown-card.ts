@@ -5,9 +5,10 @@ export interface UnknownCardData {
   contactTitle: string;
   contactText: string;
   contactSource: string;
-  /** "Is it one of these?" over the entries that came close, or "You could try one of these:" over examples. */
-  suggestionsTitle: string;
-  suggestions: { question: string }[];
+  /** The questions of the entries that came close, offered first as "Is it one of these?"... */
+  nearby: { question: string }[];
+  /** ...or, when none did, example questions that do work (one of the two is empty). */
+  examples: { question: string }[];
   /** What the member asked, for "Ask an officer"; empty hides the button. */
   question: string;
   requestId: string;
