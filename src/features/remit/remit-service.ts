@@ -30,7 +30,7 @@ import { WEAK_STEMS, isStopWord } from './domain/stop-words';
 import { EntryHeads, asksAboutThePanelOnly } from './domain/entry-heads';
 import { KnownBodies } from './domain/known-bodies';
 import { SynonymExpander } from './domain/synonym-expander';
-import { tokenize } from './domain/text-normalizer';
+import { normalizeText, tokenize } from './domain/text-normalizer';
 
 export type { RemitResult } from './domain/remit-result';
 
@@ -184,8 +184,8 @@ export class RemitService {
     const text = withoutPreamble(question.slice(0, MAX_QUESTION_CHARS));
     const raw = tokenize(text);
     if (raw.length === 0) return { kind: 'unknown', reason: 'empty' };
-    const tokens = raw.map((t) => (isStopWord(t) ? t : this.speller.correct(t)));
-    const shape = this.asked(text, tokens);
+    const { text: asked, tokens } = this.corrected(text, raw);
+    const shape = this.asked(asked, tokens);
 
     // The bot answers questions about the panel; it does not do the member's paperwork.
     if (shape.taskRequest) return { kind: 'unknown', reason: 'off_topic' };
@@ -254,6 +254,22 @@ export class RemitService {
       )
       .slice(0, count)
       .map((c) => c.entry);
+  }
+
+  /**
+   * The question with its misspelt words corrected against the documents' own words, read again
+   * from the corrected text: "recomendaton 5" becomes "recommendation 5" and then the one token for
+   * Recommendation 5, and "what was the select comittee" is read as asking what the committee was.
+   */
+  private corrected(text: string, raw: readonly string[]): { text: string; tokens: readonly string[] } {
+    const corrections = new Map<string, string>();
+    for (const token of raw) {
+      const correct = isStopWord(token) ? token : this.speller.correct(token);
+      if (correct !== token) corrections.set(token, correct);
+    }
+    if (corrections.size === 0) return { text, tokens: raw };
+    const correctedText = normalizeText(text).replace(/[a-z0-9]+/g, (word) => corrections.get(word) ?? word);
+    return { text: correctedText, tokens: tokenize(correctedText) };
   }
 
   /** "How many children were in care in 2024?": a year after everything the documents say. */

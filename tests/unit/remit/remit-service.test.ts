@@ -195,6 +195,12 @@ describe('RemitService', () => {
       expect(service.answer('how many members does the panel have')).toEqual({ kind: 'unknown', reason: 'low_confidence' });
     });
 
+    it('reads a question again once its typos are corrected: the recommendation number, what it asks to have explained', () => {
+      expect(answered('what did recomendaton 7 say').entry.id).toBe('sc-rec-07');
+      expect(answered('what was the select comittee').entry.id).toBe('sc-overview');
+      expect(answered('how many counncillors sat on the select committee').entry.id).toBe('sc-members');
+    });
+
     it('does not take a figure of children for a count of a particular kind of child', () => {
       // The minutes say UASC numbers stayed below the 2015 peak, and that a couple fostered 55 children.
       expect(service.answer('how many uascs came into kent at the peak in 2015').kind).toBe('unknown');

@@ -46,6 +46,13 @@ describe('text normalisation', () => {
     expect(normalizeText('wheres the meeting')).toBe('where is the meeting');
   });
 
+  it.each(["What's Recommendation 6 about?", 'rec. 11 and the 1990s', "how many times a year? 0.6% of under 18s, who's on it"])(
+    'gives the same text when normalising "%s" a second time (a corrected question is read again)',
+    (text) => {
+      expect(normalizeText(normalizeText(text))).toBe(normalizeText(text));
+    },
+  );
+
   it('drops possessives and contractions', () => {
     expect(normalizeText("Kent’s panel isn't")).toBe('kent panel is not');
     expect(tokenize("what's the panel's remit")).toEqual(['what', 'is', 'the', 'panel', 'remit']);

@@ -32,12 +32,13 @@ const NUMBER_WORD = new RegExp(
 
 // "recommendation 6", "rec. 6", "recomendation six", "recs 6": one token "rec6" so that "6" alone
 // (which also occurs in dates and statistics) does not decide which recommendation is meant.
+// Text already normalised keeps its "recommendation rec6" as it is.
 const RECOMMENDATION_NUMBER = new RegExp(
-  `\\b(?:rec+om+[ae]nd(?:ation)?s?|recs?)\\.?\\s*(?:no\\.?\\s*|number\\s*|#\\s*)?(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})\\b`,
+  `(?<!recommendation )\\b(?:rec+om+[ae]nd(?:ation)?s?|recs?)\\.?\\s*(?:no\\.?\\s*|number\\s*|#\\s*)?(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})\\b`,
   'g',
 );
 
-/** Lower case, plain apostrophes, contractions and possessives removed, numbers as digits. */
+/** Lower case, plain apostrophes, contractions and possessives removed, numbers as digits. Idempotent. */
 export function normalizeText(text: string): string {
   return (
     text
