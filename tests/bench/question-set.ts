@@ -149,3 +149,41 @@ export function describeScore(score: HalfScore): string {
     `unsure of ${score.unsure} answerable, the right entry offered for ${score.offeredRight}`
   );
 }
+
+/**
+ * The question with one typo in its longest word (of six letters or more): a letter dropped,
+ * two swapped or one doubled, chosen from a hash of the question so every run types the same.
+ * Undefined when no word is long enough.
+ */
+export function withTypo(question: string): string | undefined {
+  const words = question.split(/\s+/);
+  const at = words.reduce((best, w, i) => (/^[a-z]{6,}$/i.test(w) && (best < 0 || w.length > words[best]!.length) ? i : best), -1);
+  if (at < 0) return undefined;
+  const word = words[at]!;
+  const hash = createHash('sha256').update(question).digest();
+  const i = 1 + (hash[0]! % (word.length - 2));
+  const typed = [
+    word.slice(0, i) + word.slice(i + 1),
+    word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2),
+    word.slice(0, i) + word[i] + word.slice(i),
+  ][hash[1]! % 3]!;
+  return [...words.slice(0, at), typed, ...words.slice(at + 1)].join(' ');
+}
+
+/** Of the answerable questions of a half answered right, how many still are with a typo in their longest word. */
+export function typoScore(
+  questions: readonly SetQuestion[],
+  which: Half,
+  answer: (q: string) => RemitResult,
+): { tried: number; right: number; wrong: number } {
+  const score = { tried: 0, right: 0, wrong: 0 };
+  for (const question of questions.filter((q) => q.half === which && !q.decline)) {
+    const typed = withTypo(question.q);
+    if (typed === undefined || judge(question, answer(question.q)) !== 'right') continue;
+    score.tried++;
+    const verdict = judge(question, answer(typed));
+    if (verdict === 'right') score.right++;
+    if (verdict === 'wrong') score.wrong++;
+  }
+  return score;
+}
