@@ -444,6 +444,7 @@ function latestYearIn(texts: readonly string[]): number {
 /** How often each word occurs in what is indexed: spelling correction prefers the commoner of two candidates. */
 function wordFrequencies(texts: readonly (readonly string[])[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const tokens of texts) for (const token of tokens) if (!isStopWord(token)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  // Small words too: "queston" is "question" (then read as a small word), "thier" is "their".
+  for (const tokens of texts) for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
   return counts;
 }

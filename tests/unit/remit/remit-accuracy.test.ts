@@ -66,9 +66,9 @@ describe('remit search on the question set', () => {
   });
 
   it('still answers nearly every question it gets right when its longest word is mistyped', () => {
-    // 269 of 282 on the test half and 1 wrong when this was written.
+    // 273 of 282 on the test half and 1 wrong when this was written.
     const typos = typoScore(questions, 'test', answer);
-    expect(typos.right / typos.tried).toBeGreaterThanOrEqual(0.94);
+    expect(typos.right / typos.tried).toBeGreaterThanOrEqual(0.96);
     expect(typos.wrong).toBeLessThanOrEqual(1);
   });
 

@@ -199,6 +199,9 @@ describe('RemitService', () => {
       expect(answered('what did recomendaton 7 say').entry.id).toBe('sc-rec-07');
       expect(answered('what was the select comittee').entry.id).toBe('sc-overview');
       expect(answered('how many counncillors sat on the select committee').entry.id).toBe('sc-members');
+      // A typo of a small word is corrected to it, and then counts for nothing.
+      expect(answered('waht is the panel for').entry.id).toBe('tor-purpose');
+      expect(answered('what queston should every corporate parent ask').entry.id).toBe('cp-good-enough-test');
     });
 
     it('does not take a figure of children for a count of a particular kind of child', () => {
