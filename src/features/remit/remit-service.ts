@@ -205,26 +205,27 @@ export class RemitService {
       if (acronym) return this.answerWith(acronym, 1);
       if (acronymSubject(tokens).length === 1) return { kind: 'unknown', reason: 'unknown_acronym' };
     }
-    // The documents date from 2015-2017: today's figures and post holders are an officer's to give.
-    if (shape.aboutNow || this.asksAfterTheDocuments(shape)) return { kind: 'unknown', reason: 'about_now' };
-
     const fit = (entry: KnowledgeEntry) => this.fit(entry, shape);
     const fromEntries = this.entries.evaluate(tokens, fit);
+    // The documents date from 2015-2017: today's figures and post holders are an officer's to give.
+    // What the documents said then is still offered.
+    if (shape.aboutNow || this.asksAfterTheDocuments(shape)) return this.declined('about_now', fromEntries, shape);
+
     const fromPassages = this.passagesCouldWin(fromEntries) ? this.passages?.evaluate(tokens, fit) : undefined;
     const chosen = choose(fromEntries, fromPassages, (entry, passage) => this.overlap(entry, passage));
     if (!chosen && fromEntries.kind === 'none' && (fromPassages?.kind ?? 'none') === 'none')
       return { kind: 'unknown', reason: 'off_topic' };
-    if (!chosen || !this.fitsShape(chosen.entry, shape)) return this.notConfident(fromEntries, shape);
+    if (!chosen || !this.fitsShape(chosen.entry, shape)) return this.declined('low_confidence', fromEntries, shape);
     return this.chosenAnswer(chosen, fromEntries, shape);
   }
 
   /**
-   * No answer is trusted: the entries that came close, of the kind the question asks for, are offered
+   * No answer is given: the entries that came close, of the kind the question asks for, are offered
    * for the member to pick from. A question worded unlike any entry is often one of them.
    */
-  private notConfident(fromEntries: RemitEvaluation, shape: AskedShape): RemitResult {
+  private declined(reason: 'low_confidence' | 'about_now', fromEntries: RemitEvaluation, shape: AskedShape): RemitResult {
     const nearby = this.closeTo(fromEntries, shape, NEARBY_SHOWN);
-    return nearby.length > 0 ? { kind: 'unknown', reason: 'low_confidence', nearby } : { kind: 'unknown', reason: 'low_confidence' };
+    return nearby.length > 0 ? { kind: 'unknown', reason, nearby } : { kind: 'unknown', reason };
   }
 
   // An answer that only just won is given with the runners-up beside it, for the member to judge.
