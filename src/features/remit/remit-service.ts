@@ -93,8 +93,9 @@ type AskedShape = QuestionShape & {
 
 interface AnswerHolds {
   count: boolean;
-  /** The answer's words, for checking what a figure counts. */
+  /** The answer's words and their stems, for checking what a figure counts. */
   words: readonly string[];
+  stems: readonly string[];
   money: boolean;
   how: boolean;
   attendance: boolean;
@@ -305,7 +306,7 @@ export class RemitService {
     if (shape.wants === 'any' && !shape.share && !shape.identity && entry.kind !== 'glossary') return fit;
     const holds = this.holdsOf(entry);
     if (shape.wants === 'count') fit *= holds.count ? 1.5 : 0.6;
-    if (shape.counted) fit *= countsSubject(holds.words, shape.counted, stem) ? COUNTED_FIT : 1 / COUNTED_FIT;
+    if (shape.counted) fit *= countsSubject(holds.words, holds.stems, shape.counted) ? COUNTED_FIT : 1 / COUNTED_FIT;
     if (shape.share && holds.share) fit *= 1.5;
     if (shape.wants === 'date') fit *= holds.date ? 1.3 : 0.8;
     if (shape.identity) fit *= holds.name ? 1.5 : 0.5;
@@ -328,7 +329,7 @@ export class RemitService {
   private fitsShape(entry: KnowledgeEntry, shape: AskedShape): boolean {
     const holds = this.holdsOf(entry);
     if (shape.wants === 'count' && !holds.count) return false;
-    if (shape.counted && !countsSubject(holds.words, shape.counted, stem)) return false;
+    if (shape.counted && !countsSubject(holds.words, holds.stems, shape.counted)) return false;
     if (shape.money && !holds.money) return false;
     if (shape.procedure && !holds.how) return false;
     if (shape.attendance && !holds.attendance) return false;
@@ -368,9 +369,11 @@ export class RemitService {
   private holdsOf(entry: KnowledgeEntry): AnswerHolds {
     let holds = this.answerHolds.get(entry.id);
     if (!holds) {
+      const words = tokenize(entry.answer);
       holds = {
         count: holdsCount(entry.answer),
-        words: tokenize(entry.answer),
+        words,
+        stems: words.map(stem),
         money: holdsMoney(entry.answer),
         how: saysHow(entry.answer),
         attendance: speaksOfAttendance(entry.answer),

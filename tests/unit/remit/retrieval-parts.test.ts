@@ -278,10 +278,11 @@ describe('question shapes', () => {
     expect(questionShape('how many have been in the same placement for 2 years').counts).toBeUndefined();
     expect(questionShape('adoptions since april 2016 - how many and did we beat the target').counts).toBeUndefined();
     expect(questionShape('what is the panel for').counts).toBeUndefined();
+    const counts = (answer: string, counted: ReadonlySet<string>) => countsSubject(tokenize(answer), tokenize(answer).map(stem), counted);
     const leavers = contentStems(tokenize('care leavers'));
-    expect(countsSubject(tokenize('There were 725 known care leavers'), leavers, stem)).toBe(true);
-    expect(countsSubject(tokenize('321 young people were placed out of county; care leavers get help'), leavers, stem)).toBe(false);
-    expect(countsSubject(tokenize('nine members: five Conservative'), contentStems(tokenize('conservatives')), stem)).toBe(true);
+    expect(counts('There were 725 known care leavers', leavers)).toBe(true);
+    expect(counts('321 young people were placed out of county; care leavers get help', leavers)).toBe(false);
+    expect(counts('nine members: five Conservative', contentStems(tokenize('conservatives')))).toBe(true);
   });
 
   it('finds a person named, or a plain statement that the documents do not name them', () => {

@@ -102,11 +102,12 @@ const FIGURE = /^(?:\d[\d,p]*|hundreds?|thousands?|dozens?)$/;
 /**
  * Whether an answer gives a figure for one of the counted things ("how many care leavers" -> "1,400
  * care leavers"), not a figure of something else beside them. `tokens` are the answer's words as
- * the search reads them (numbers as digits); `counted` the stems of what is counted.
+ * the search reads them (numbers as digits), `stems` their stems (worked out once per answer, not
+ * once per question); `counted` the stems of what is counted.
  */
-export function countsSubject(tokens: readonly string[], counted: ReadonlySet<string>, toStem: (word: string) => string): boolean {
+export function countsSubject(tokens: readonly string[], stems: readonly string[], counted: ReadonlySet<string>): boolean {
   for (let i = 0; i < tokens.length; i++) {
-    if (!counted.has(toStem(tokens[i]!))) continue;
+    if (!counted.has(stems[i]!)) continue;
     for (let back = 1; back <= COUNT_REACH && i - back >= 0; back++) if (FIGURE.test(tokens[i - back]!)) return true;
   }
   return false;
