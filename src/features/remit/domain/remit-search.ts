@@ -93,7 +93,7 @@ const MAX_LENGTH_RELIEF = 0.15;
 const RANKED_KEPT = 5;
 // Up to four times the score for an entry whose own question is worded like the member's question: on
 // questions held out of the knowledge base, likeness to an entry's other phrasings ranks better than a
-// louder match in its answer (3 against 1: 3 more right, 3 fewer wrong of 1,145; the tune half the same).
+// louder match in its answer (3 against 1: 1 more right, 3 fewer wrong of 1,145; the tune half the same).
 const QUESTION_SIMILARITY_BONUS = 3;
 
 /** A candidate in rank order, for weighing entries against passages. */
