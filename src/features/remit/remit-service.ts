@@ -153,7 +153,7 @@ export class RemitService {
       isEnglish,
     }));
     this.aboutTheBot = new AboutTheBot(
-      new Set(searchable.flatMap((s) => s.keywords.flatMap((keyword) => tokenize(keyword).map(stem)))),
+      searchable.flatMap((s) => s.keywords),
       (word) => frequency.rank(word),
     );
     this.exact = new ExactQuestionMatch(searchable);

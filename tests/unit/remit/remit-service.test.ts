@@ -284,7 +284,7 @@ describe('RemitService', () => {
     });
 
     it('declines what is said to the bot itself, and still answers "you" meaning the panel', () => {
-      for (const said of ['what is your name', 'how old are you?', 'i love you'])
+      for (const said of ['what is your name', 'how old are you?', 'i love you', "how's your day going?"])
         expect(service.answer(said)).toEqual({ kind: 'unknown', reason: 'off_topic' });
       expect(answered('where do you meet?').entry.id).toBe('meeting-venue');
       expect(answered('can you tell me who chairs the panel').entry.id).toBe('tor-chairman');

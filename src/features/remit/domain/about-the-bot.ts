@@ -1,5 +1,6 @@
 import { stem } from './stemmer';
 import { WEAK_STEMS, isStopWord } from './stop-words';
+import { tokenize } from './text-normalizer';
 
 const YOU = new Set(['you', 'your', 'yours', 'yourself', 'u', 'ur']);
 // Among the thousand commonest words of spoken English: "name", "old", "love", "nice".
@@ -12,10 +13,21 @@ const EVERYDAY_RANK = 1000;
  * do you meet?" keeps "meet", a keyword, and is answered.
  */
 export class AboutTheBot {
+  private readonly topicStems = new Set<string>();
+
+  /**
+   * `keywords`: every entry's. A one-word keyword is a topic ("meetings"); in a phrase only its
+   * uncommon words are ("five clear working days" makes "working" one, not "day").
+   */
   constructor(
-    private readonly topicStems: ReadonlySet<string>,
+    keywords: readonly string[],
     private readonly wordRank: (word: string) => number | undefined,
-  ) {}
+  ) {
+    for (const keyword of keywords) {
+      const words = tokenize(keyword).filter((w) => !isStopWord(w));
+      for (const word of words) if (words.length === 1 || !this.isEveryday(word)) this.topicStems.add(stem(word));
+    }
+  }
 
   asks(tokens: readonly string[]): boolean {
     if (!tokens.some((t) => YOU.has(t))) return false;
@@ -24,8 +36,12 @@ export class AboutTheBot {
   }
 
   private isSmallTalk(word: string): boolean {
-    const rank = this.wordRank(word);
     const stemmed = stem(word);
-    return rank !== undefined && rank <= EVERYDAY_RANK && !this.topicStems.has(stemmed) && !WEAK_STEMS.has(stemmed);
+    return this.isEveryday(word) && !this.topicStems.has(stemmed) && !WEAK_STEMS.has(stemmed);
+  }
+
+  private isEveryday(word: string): boolean {
+    const rank = this.wordRank(word);
+    return rank !== undefined && rank <= EVERYDAY_RANK;
   }
 }
