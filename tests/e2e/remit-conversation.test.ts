@@ -123,6 +123,11 @@ describe('a councillor asks about the panel in the Agents Playground', () => {
     ]);
     const updated = await playground.waitForMessage((m) => m.messageId === reply.messageId && m.revision > 0);
     expect(cardJson(updated)).toContain('did not help');
+    // The other entries that came close are offered beside "Ask an officer".
+    expect(cardJson(updated)).toContain('Perhaps one of these answers it:');
+    expect(JSON.stringify(firstCard(updated))).toContain(
+      '"question":"What did Select Committee Recommendation 12 say about NEET care leavers?"',
+    );
   });
 
   it('says when it is not sure of an answer, with the runners-up, and keeps them after "No"', async () => {

@@ -182,11 +182,9 @@ export class RemitService {
 
   /** Any text is accepted (empty, pasted pages, emoji): the worst outcome is an honest "I don't know". */
   answer(question: string): RemitResult {
-    const text = withoutPreamble(question.slice(0, MAX_QUESTION_CHARS));
-    const raw = tokenize(text);
-    if (raw.length === 0) return { kind: 'unknown', reason: 'empty' };
-    const { text: asked, tokens } = this.corrected(text, raw);
-    const shape = this.asked(asked, tokens);
+    const read = this.read(question);
+    if (!read) return { kind: 'unknown', reason: 'empty' };
+    const { raw, tokens, shape } = read;
 
     // The bot answers questions about the panel; it does not do the member's paperwork.
     if (shape.taskRequest) return { kind: 'unknown', reason: 'off_topic' };
@@ -218,6 +216,27 @@ export class RemitService {
       return { kind: 'unknown', reason: 'off_topic' };
     if (!chosen || !this.fitsShape(chosen.entry, shape)) return this.declined('low_confidence', fromEntries, shape);
     return this.chosenAnswer(chosen, fromEntries, shape);
+  }
+
+  /**
+   * The member said an answer did not help: the other entries that came close to their question
+   * (up to two), to offer beside "Ask an officer". None for a question that is no longer read as
+   * anything.
+   */
+  runnersUp(question: string, answered: string): KnowledgeEntry[] {
+    const read = this.read(question);
+    if (!read) return [];
+    const fit = (entry: KnowledgeEntry) => this.fit(entry, read.shape);
+    return this.closeTo(this.entries.evaluate(read.tokens, fit), read.shape, RUNNERS_UP_SHOWN, answered);
+  }
+
+  // The question as the search reads it: without a self-introduction, typos corrected, its shape.
+  private read(question: string): { raw: readonly string[]; tokens: readonly string[]; shape: AskedShape } | undefined {
+    const text = withoutPreamble(question.slice(0, MAX_QUESTION_CHARS));
+    const raw = tokenize(text);
+    if (raw.length === 0) return undefined;
+    const { text: asked, tokens } = this.corrected(text, raw);
+    return { raw, tokens, shape: this.asked(asked, tokens) };
   }
 
   /**

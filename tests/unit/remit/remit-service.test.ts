@@ -270,6 +270,12 @@ describe('RemitService', () => {
       expect(clear).not.toHaveProperty('nearby');
     });
 
+    it('finds the other entries that came close once a member says an answer did not help', () => {
+      expect(service.runnersUp('what is a NEET', 'glossary-neet').map((e) => e.id)).toContain('sc-rec-12');
+      expect(service.runnersUp('what is a NEET', 'glossary-neet').map((e) => e.id)).not.toContain('glossary-neet');
+      expect(service.runnersUp("what's the weather in maidstone tomorrow", 'tor-purpose')).toEqual([]);
+    });
+
     it('offers nothing when the question is not about the panel, nor an answer of another kind than asked', () => {
       const weather = service.answer("what's the weather in maidstone tomorrow");
       expect(weather.kind).toBe('unknown');

@@ -21,6 +21,8 @@ export interface AnswerCardContext {
   requestId?: string;
   /** The answer only just won; `nearby` are the runners-up, offered beside it. */
   unsure?: { nearby: readonly KnowledgeEntry[] };
+  /** After "No, this didn't help": the other entries that came close, offered beside "Ask an officer". */
+  otherwise?: readonly KnowledgeEntry[];
 }
 
 /** The answer card for an entry, rebuilt from the knowledge base (never from card data). */
@@ -31,12 +33,12 @@ export function answerCard(
   feedbackState: FeedbackState,
   context: AnswerCardContext,
 ): AdaptiveCardJson {
-  const runnersUp = context.unsure?.nearby ?? [];
+  const runnersUp = context.unsure?.nearby ?? context.otherwise ?? [];
   // A runner-up that is also a related question is offered once, as the runner-up.
   const related = entry.related.map(lookup).filter((e): e is KnowledgeEntry => e !== undefined && !runnersUp.some((r) => r.id === e.id));
   return renderAnswerCard({
     reviewNote: reviewNote(entry, context.today),
-    unsureNote: unsureNote(context.unsure),
+    unsureNote: context.unsure ? unsureNote(context.unsure) : runnersUp.length > 0 ? 'Perhaps one of these answers it:' : '',
     alternatives: runnersUp.map((e) => ({ question: e.question })),
     requestId: context.requestId ?? randomUUID(),
     entryId: entry.id,
@@ -49,8 +51,7 @@ export function answerCard(
   });
 }
 
-function unsureNote(unsure: AnswerCardContext['unsure']): string {
-  if (!unsure) return '';
+function unsureNote(unsure: NonNullable<AnswerCardContext['unsure']>): string {
   return unsure.nearby.length > 0
     ? "I'm not sure this is what you asked. If it isn't, is it one of these?"
     : "I'm not sure this is what you asked. If it isn't, press No and ask an officer.";

@@ -100,10 +100,13 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
         const entry = knowledge.entry(data.entryId);
         if (!entry) throw new DomainError('not_found', 'That answer is no longer in the knowledge base. Please ask your question again.');
         await feedback.record({ entryId: entry.id, question: data.question, helpful: data.helpful }, sender.aadObjectId);
-        // The card is rebuilt from the question, never from card data: asked again, it gives the same runners-up.
-        const again = (await knowledge.remit()).answer(data.question);
+        // The card is rebuilt from the question, never from card data: asked again, it gives the same runners-up,
+        // and after "No" the other entries that came close are offered whatever the answer's confidence.
+        const remit = await knowledge.remit();
+        const again = remit.answer(data.question);
         const unsure = again.kind === 'answer' && again.entry.id === entry.id ? unsureOf(again) : undefined;
-        return answerCard(lookup, entry, data.question, data.helpful ? 'helpful' : 'not_helpful', { today: today(), unsure });
+        const otherwise = data.helpful || unsure ? undefined : remit.runnersUp(data.question, entry.id);
+        return answerCard(lookup, entry, data.question, data.helpful ? 'helpful' : 'not_helpful', { today: today(), unsure, otherwise });
       }),
       'officerQuestion.ask': cardAction('remit.ask', askButtonSchema, async (data, sender) => officers.ask(await sender.actor(), data)),
       'officerQuestion.show': cardAction('officerQuestions.view', questionRef, async (data, sender) =>
