@@ -147,6 +147,12 @@ describe('a councillor asks about the panel in the Agents Playground', () => {
     const result = await playground.invoke('feedback.submit', data, { from: OLIVIA_OFFICER.id, replyToId: reply.messageId });
     expect(JSON.stringify(result.value)).toContain('did not help');
     expect(JSON.stringify(result.value)).toContain(runnerUp);
+    // Once a member says it helped, the card stops doubting the answer.
+    const again = await ask(playground, 'are there any jobs for care leavers at kcc', asOlivia);
+    const yes = executeActionData(firstCard(again), 'feedback.submit', (d) => d.helpful === true);
+    const thanked = await playground.invoke('feedback.submit', yes, { from: OLIVIA_OFFICER.id, replyToId: again.messageId });
+    expect(JSON.stringify(thanked.value)).toContain('this answer helped');
+    expect(JSON.stringify(thanked.value)).not.toContain('not sure');
   });
 
   it('refuses tampered card data and unknown verbs with a friendly error, storing nothing', async () => {

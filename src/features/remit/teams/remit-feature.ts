@@ -52,6 +52,14 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
   const { knowledge, feedback, officers, clock, logger } = deps;
   const today = () => londonDate(clock.now());
   const lookup = (id: string) => knowledge.entry(id);
+  // After "No": the card is rebuilt from the question, never from card data. Asked again, an unsure
+  // answer gives the same runners-up; a confident one offers the other entries that came close.
+  const alternativesAfterNo = async (question: string, entryId: string): Promise<Pick<AnswerCardContext, 'unsure' | 'otherwise'>> => {
+    const remit = await knowledge.remit();
+    const again = remit.answer(question);
+    const unsure = again.kind === 'answer' && again.entry.id === entryId ? unsureOf(again) : undefined;
+    return unsure ? { unsure } : { otherwise: remit.runnersUp(question, entryId) };
+  };
   return {
     name: 'remit',
     commands: [
@@ -100,12 +108,7 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
         const entry = knowledge.entry(data.entryId);
         if (!entry) throw new DomainError('not_found', 'That answer is no longer in the knowledge base. Please ask your question again.');
         await feedback.record({ entryId: entry.id, question: data.question, helpful: data.helpful }, sender.aadObjectId);
-        // The card is rebuilt from the question, never from card data: asked again, it gives the same runners-up,
-        // and after "No" the other entries that came close are offered whatever the answer's confidence.
-        const remit = await knowledge.remit();
-        const again = remit.answer(data.question);
-        const unsure = again.kind === 'answer' && again.entry.id === entry.id ? unsureOf(again) : undefined;
-        const otherwise = data.helpful || unsure ? undefined : remit.runnersUp(data.question, entry.id);
+        const { unsure, otherwise } = data.helpful ? {} : await alternativesAfterNo(data.question, entry.id);
         return answerCard(lookup, entry, data.question, data.helpful ? 'helpful' : 'not_helpful', { today: today(), unsure, otherwise });
       }),
       'officerQuestion.ask': cardAction('remit.ask', askButtonSchema, async (data, sender) => officers.ask(await sender.actor(), data)),
