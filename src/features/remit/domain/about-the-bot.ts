@@ -1,10 +1,12 @@
 import { stem } from './stemmer';
 import { WEAK_STEMS, isStopWord } from './stop-words';
+import { informativeness } from './synonym-expander';
 import { tokenize } from './text-normalizer';
 
 const YOU = new Set(['you', 'your', 'yours', 'yourself', 'u', 'ur']);
-// Among the thousand commonest words of spoken English: "name", "old", "love", "nice".
-const EVERYDAY_RANK = 1000;
+// Among the two thousand commonest words of spoken English ("name", "old", "love", "nice"), as the
+// search weighs them: such a word says little of what a question is about.
+const EVERYDAY_INFORMATIVENESS = 0.7;
 
 /**
  * "What is your name?", "how old are you?", "I love you": said to the bot, not asked about the
@@ -41,7 +43,6 @@ export class AboutTheBot {
   }
 
   private isEveryday(word: string): boolean {
-    const rank = this.wordRank(word);
-    return rank !== undefined && rank <= EVERYDAY_RANK;
+    return informativeness(this.wordRank(word)) <= EVERYDAY_INFORMATIVENESS;
   }
 }
