@@ -49,7 +49,7 @@ const COUNT =
 const DATE =
   /^(?:when)\b|\b(?:when (?:is|was|did|does|do|will|were|are|has|had)|what date|which date|what year|which year|what day|what month|by when|since when|how long ago)\b/;
 const PERSON =
-  /^(?:who|whos|whom)\b|\b(?:who (?:is|was|are|were|chairs?|chaired|leads?|runs?)|which (?:councillor|officer|member|person|people|mp))\b/;
+  /^(?:who|whom)\b|\b(?:who (?:is|was|are|were|chairs?|chaired|leads?|runs?)|which (?:councillor|officer|member|person|people|mp))\b/;
 // The documents look back: what comes next (the next meeting's end, next year's plan) is an officer's to say.
 const NOW =
   /\b(?:now|right now|currently|current|nowadays|these days|at the moment|at present|this year|today|up to date|(?:next|upcoming|forthcoming) (?:[a-z]+ )?(?:meeting|meetings|panel|year|month|week|term|inspection|review|election|elections|report)|forward plan|future plans?|latest|most recent|last year|last month|so far|to date|(?:been|was it|were they|is it) (?:done|completed|implemented|carried out|actioned|delivered)|final (?:confirmed )?(?:figures?|results?|version)|(?:planning|plans?|going|intends?|intending) to (?!be)[a-z]+|(?:did|was|were|has|have|is|are)\b.*\b(?:ever|yet|since then|afterwards))\b/;
@@ -67,11 +67,11 @@ const POSTS =
   'members|councillors|people|children|carers|staff|head|heads|chair|chairman|chairwoman|chairperson|vice|officer|director|councillor|cllr|manager|lead|leader|nurse|doctor|commissioner|clerk|worker|mp|minister|headteacher|person';
 const POST = new RegExp(`\\b(?:${POSTS})\\b`);
 const SHARE = /%|\b(?:percent(?:age)?|per cent|proportion|share|fraction)\b/;
-// "who's the chair" arrives as "who is the chair"; "who the chair" is how some type it.
+// "who's the chair" and "whos the chair" arrive as "who is the chair"; "who the chair" is how some type it.
 // "who were Ofsted interviewing" asks whom, not for the name of a post holder.
-const IDENTITY = /^(?:(?:who is|who was|whos|who are|who were) (?=the|a|an|my|our|your|its|their|kent|kcc|current)\b|who(?= the\b) )/;
+const IDENTITY = /^(?:(?:who is|who was|who are|who were) (?=the|a|an|my|our|your|its|their|kent|kcc|current)\b|who(?= the\b) )/;
 // "who is cambridgeshire's lead member" (read as "who is cambridgeshire lead member"): the holder of a post, by name.
-const HOLDER_OF = new RegExp(`^(?:who is|who was|whos) [a-z]+ (?:[a-z]+ )?(?:${POSTS})\\b`);
+const HOLDER_OF = new RegExp(`^(?:who is|who was) [a-z]+ (?:[a-z]+ )?(?:${POSTS})\\b`);
 // "who is the panel accountable to", "who is responsible for ...", "who is on the panel": a role or a body, not a name.
 const NOT_IDENTITY =
   /\b(?:to|for|with|by|from|about|on|in|at|into|responsible|accountable|answerable|eligible|entitled|allowed|able|supposed|meant|expected|invited|involved|covered|included|represented|members?|membership)$|\b(?:responsible|accountable|answerable|in charge|involved|represented|eligible|members? of|membership)\b/;
@@ -127,8 +127,8 @@ const DETAIL = [
   /^what (?:was|is|were) the (?:outcome|result|results|upshot) of (?:the )?(.+)$/,
 ];
 const EXPLAIN = [
-  /^(?:what|whats) (?:is|are|was|were) (?:a |an |the )?(.+?)(?: all)? about$/,
-  /^(?:what|whats) (?:is|are|was|were) (?:a |an |the )?(.+)$/,
+  /^what (?:is|are|was|were) (?:a |an |the )?(.+?)(?: all)? about$/,
+  /^what (?:is|are|was|were) (?:a |an |the )?(.+)$/,
   ...DETAIL,
   /^(?:explain|describe) (?:the |what )?(.+)$/,
   /^(?:tell me about|tell me more about|info on|information on|information about) (?:a |an |the )?(.+)$/,
