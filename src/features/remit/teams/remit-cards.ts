@@ -19,10 +19,11 @@ export interface AnswerCardContext {
   today: string;
   /** Makes the "Ask an officer" button ask once however often it is pressed. */
   requestId?: string;
-  /** The answer only just won; `nearby` are the runners-up, offered beside it. */
-  unsure?: { nearby: readonly KnowledgeEntry[] };
-  /** After "No, this didn't help": the other entries that came close, offered beside "Ask an officer". */
-  otherwise?: readonly KnowledgeEntry[];
+  /**
+   * Other entries offered beside the answer: because it only just won (its runners-up), or because
+   * the member said it did not help (the others that came close to their question).
+   */
+  alternatives?: { because: 'unsure' | 'not_helpful'; entries: readonly KnowledgeEntry[] };
 }
 
 /** The answer card for an entry, rebuilt from the knowledge base (never from card data). */
@@ -33,12 +34,12 @@ export function answerCard(
   feedbackState: FeedbackState,
   context: AnswerCardContext,
 ): AdaptiveCardJson {
-  const runnersUp = context.unsure?.nearby ?? context.otherwise ?? [];
+  const runnersUp = context.alternatives?.entries ?? [];
   // A runner-up that is also a related question is offered once, as the runner-up.
   const related = entry.related.map(lookup).filter((e): e is KnowledgeEntry => e !== undefined && !runnersUp.some((r) => r.id === e.id));
   return renderAnswerCard({
     reviewNote: reviewNote(entry, context.today),
-    unsureNote: context.unsure ? unsureNote(context.unsure) : runnersUp.length > 0 ? 'Perhaps one of these answers it:' : '',
+    unsureNote: alternativesNote(context.alternatives),
     alternatives: runnersUp.map((e) => ({ question: e.question })),
     requestId: context.requestId ?? randomUUID(),
     entryId: entry.id,
@@ -51,8 +52,11 @@ export function answerCard(
   });
 }
 
-function unsureNote(unsure: NonNullable<AnswerCardContext['unsure']>): string {
-  return unsure.nearby.length > 0
+function alternativesNote(alternatives: AnswerCardContext['alternatives']): string {
+  if (!alternatives) return '';
+  const offered = alternatives.entries.length > 0;
+  if (alternatives.because === 'not_helpful') return offered ? 'Perhaps one of these answers it:' : '';
+  return offered
     ? "I'm not sure this is what you asked. If it isn't, is it one of these?"
     : "I'm not sure this is what you asked. If it isn't, press No and ask an officer.";
 }

@@ -10,8 +10,7 @@ import { answerInputSchema, askButtonSchema } from '../domain/officer-question';
 import type { LiveKnowledge } from '../live-knowledge';
 import type { OfficerDesk } from '../officer-desk';
 import { feedbackReportCard } from './feedback-report';
-import { type AnswerCardContext, answerCard, unknownCard } from './remit-cards';
-import type { RemitResult } from '../domain/remit-result';
+import { answerCard, unknownCard } from './remit-cards';
 import type { Metrics } from '../../../platform/telemetry/metrics';
 
 export interface RemitFeatureDependencies {
@@ -38,11 +37,6 @@ const entryChange = entryRef.extend({
   answer: z.string().max(5000).optional(),
 });
 
-// An answer that only just won is shown with its runners-up.
-function unsureOf(result: Extract<RemitResult, { kind: 'answer' }>): AnswerCardContext['unsure'] {
-  return result.unsure ? { nearby: result.nearby ?? [] } : undefined;
-}
-
 /**
  * Questions about the panel's remit (the fallback for any free text), answer feedback and its
  * report, and "Ask an officer": questions the bot cannot answer go to the officers, whose answers
@@ -52,14 +46,6 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
   const { knowledge, feedback, officers, clock, logger } = deps;
   const today = () => londonDate(clock.now());
   const lookup = (id: string) => knowledge.entry(id);
-  // After "No": the card is rebuilt from the question, never from card data. Asked again, an unsure
-  // answer gives the same runners-up; a confident one offers the other entries that came close.
-  const alternativesAfterNo = async (question: string, entryId: string): Promise<Pick<AnswerCardContext, 'unsure' | 'otherwise'>> => {
-    const remit = await knowledge.remit();
-    const again = remit.answer(question);
-    const unsure = again.kind === 'answer' && again.entry.id === entryId ? unsureOf(again) : undefined;
-    return unsure ? { unsure } : { otherwise: remit.runnersUp(question, entryId) };
-  };
   return {
     name: 'remit',
     commands: [
@@ -108,8 +94,13 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
         const entry = knowledge.entry(data.entryId);
         if (!entry) throw new DomainError('not_found', 'That answer is no longer in the knowledge base. Please ask your question again.');
         await feedback.record({ entryId: entry.id, question: data.question, helpful: data.helpful }, sender.aadObjectId);
-        const { unsure, otherwise } = data.helpful ? {} : await alternativesAfterNo(data.question, entry.id);
-        return answerCard(lookup, entry, data.question, data.helpful ? 'helpful' : 'not_helpful', { today: today(), unsure, otherwise });
+        if (data.helpful) return answerCard(lookup, entry, data.question, 'helpful', { today: today() });
+        // Rebuilt from the question, never from card data: the other entries that came close are offered beside "Ask an officer".
+        const entries = (await knowledge.remit()).runnersUp(data.question, entry.id);
+        return answerCard(lookup, entry, data.question, 'not_helpful', {
+          today: today(),
+          alternatives: { because: 'not_helpful', entries },
+        });
       }),
       'officerQuestion.ask': cardAction('remit.ask', askButtonSchema, async (data, sender) => officers.ask(await sender.actor(), data)),
       'officerQuestion.show': cardAction('officerQuestions.view', questionRef, async (data, sender) =>
@@ -170,7 +161,8 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
           },
           'question answered',
         );
-        return answerCard(lookup, result.entry, question, 'none', { today: today(), unsure: unsureOf(result) });
+        const alternatives = result.unsure ? { because: 'unsure' as const, entries: result.nearby ?? [] } : undefined;
+        return answerCard(lookup, result.entry, question, 'none', { today: today(), alternatives });
       },
     },
   };
