@@ -75,7 +75,7 @@ export interface HalfScore {
   /** Off-topic and not-in-the-documents questions answered, but as "not sure". */
   answeredUnsure: number;
   /** Answerable questions declined for want of confidence... */
-  unsure: number;
+  lowConfidenceDeclines: number;
   /** ...of which the right entry was among those offered as "Is it one of these?". */
   offeredRight: number;
   misses: { q: string; expected: string; got: string }[];
@@ -94,7 +94,7 @@ export function scoreHalf(questions: readonly SetQuestion[], which: Half, answer
     mustDecline: 0,
     declinedWhenRight: 0,
     answeredUnsure: 0,
-    unsure: 0,
+    lowConfidenceDeclines: 0,
     offeredRight: 0,
     misses: [],
   };
@@ -117,7 +117,7 @@ export function scoreHalf(questions: readonly SetQuestion[], which: Half, answer
         }
       }
       if (result.kind === 'unknown' && result.reason === 'low_confidence') {
-        score.unsure++;
+        score.lowConfidenceDeclines++;
         if (offersRight(question, result.nearby)) score.offeredRight++;
       }
     }
@@ -146,7 +146,7 @@ export function describeScore(score: HalfScore): string {
     `${score.rightUnsure} right answers given as "not sure"), ` +
     `declined ${score.declinedWhenRight}/${score.mustDecline} off-topic/not-in-docs (${pct(score.declinedWhenRight, score.mustDecline)}; ` +
     `${score.answeredUnsure} of the rest answered as "not sure"); ` +
-    `unsure of ${score.unsure} answerable, the right entry offered for ${score.offeredRight}`
+    `${score.lowConfidenceDeclines} answerable declined for want of confidence, the right entry offered for ${score.offeredRight}`
   );
 }
 

@@ -41,7 +41,7 @@ describe('remit search on the question set', () => {
 
   /**
    * Issue 10's target is 90% of the test half with no confident wrong answer and every decline kept.
-   * The search does not reach it yet on questions written by reviewers who never saw it (81.8% top-1,
+   * The search does not reach it yet on questions written by reviewers who never saw it (82.1% top-1,
    * 28 wrong of 374, 15 of them given as "not sure" with runners-up, 145/180 declines when this was
    * written): these floors stop it getting worse, and are raised to the target as it improves.
    */
@@ -62,7 +62,7 @@ describe('remit search on the question set', () => {
     expect(test.declinedWhenRight).toBeGreaterThanOrEqual(145);
     expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.9);
     // A decline for want of confidence offers the entries that came close: the right one is usually there.
-    expect(test.offeredRight / test.unsure).toBeGreaterThanOrEqual(0.6);
+    expect(test.offeredRight / test.lowConfidenceDeclines).toBeGreaterThanOrEqual(0.6);
   });
 
   it('still answers nearly every question it gets right when its longest word is mistyped', () => {
@@ -72,8 +72,8 @@ describe('remit search on the question set', () => {
     expect(typos.wrong).toBeLessThanOrEqual(1);
   });
 
-  it('declines nearly every question of the tune half that must be declined (12 of 158 slip through today)', () => {
+  it('declines nearly every question of the tune half that must be declined (11 of 158 slip through today)', () => {
     const answered = questions.filter((q) => q.half === 'tune' && q.decline && service.answer(q.q).kind === 'answer').map((q) => q.q);
-    expect(answered.length).toBeLessThanOrEqual(12);
+    expect(answered.length).toBeLessThanOrEqual(11);
   });
 });
