@@ -70,7 +70,7 @@ const fixtures: Record<string, () => object> = {
       question: 'who r they accountable to',
       feedbackState: 'none',
       reviewNote: '',
-      unsureNote: "I'm not sure this is what you asked. If it isn't, is it one of these?",
+      alternativesNote: "I'm not sure this is what you asked. If it isn't, is it one of these?",
       alternatives: [{ question: "What are the panel's roles and responsibilities?" }],
       requestId: 'req-00000001',
     }),
@@ -84,7 +84,7 @@ const fixtures: Record<string, () => object> = {
       question: 'q',
       feedbackState: 'helpful',
       reviewNote: 'Last reviewed Monday 1 January 2024',
-      unsureNote: '',
+      alternativesNote: '',
       alternatives: [],
       requestId: 'req-00000002',
     }),
@@ -98,7 +98,7 @@ const fixtures: Record<string, () => object> = {
       question: 'q',
       feedbackState: 'not_helpful',
       reviewNote: '',
-      unsureNote: '',
+      alternativesNote: '',
       alternatives: [],
       requestId: 'req-00000003',
     }),
@@ -243,7 +243,7 @@ describe('answer card', () => {
     question: 'what is it for',
     feedbackState: 'none' as const,
     reviewNote: '',
-    unsureNote: '',
+    alternativesNote: '',
     alternatives: [],
     requestId: 'req-00000009',
   };
@@ -275,7 +275,11 @@ describe('answer card', () => {
   it('says when it is not sure of an answer and offers the runners-up, and says nothing of the kind otherwise', () => {
     expect(JSON.stringify(renderAnswerCard(base))).not.toContain('not sure');
     const unsure = JSON.stringify(
-      renderAnswerCard({ ...base, unsureNote: "I'm not sure this is what you asked.", alternatives: [{ question: 'Who chairs it?' }] }),
+      renderAnswerCard({
+        ...base,
+        alternativesNote: "I'm not sure this is what you asked.",
+        alternatives: [{ question: 'Who chairs it?' }],
+      }),
     );
     expect(unsure).toContain("I'm not sure this is what you asked.");
     expect(unsure).toContain('"action":"ask","question":"Who chairs it?"');

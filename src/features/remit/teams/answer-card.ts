@@ -14,8 +14,8 @@ export interface AnswerCardData {
   feedbackState: FeedbackState;
   /** Empty unless the answer was last reviewed more than a year ago. */
   reviewNote: string;
-  /** Empty unless the answer only just won: then says so, above the runners-up in `alternatives`. */
-  unsureNote: string;
+  /** Empty unless other entries are offered (the answer only just won, or did not help): says why, above `alternatives`. */
+  alternativesNote: string;
   alternatives: { question: string }[];
   /** Sent with "Ask an officer" (offered once the member says the answer did not help). */
   requestId: string;

@@ -39,7 +39,7 @@ export function answerCard(
   const related = entry.related.map(lookup).filter((e): e is KnowledgeEntry => e !== undefined && !runnersUp.some((r) => r.id === e.id));
   return renderAnswerCard({
     reviewNote: reviewNote(entry, context.today),
-    unsureNote: alternativesNote(context.alternatives),
+    alternativesNote: alternativesNote(context.alternatives),
     alternatives: runnersUp.map((e) => ({ question: e.question })),
     requestId: context.requestId ?? randomUUID(),
     entryId: entry.id,
