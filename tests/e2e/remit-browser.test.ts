@@ -59,7 +59,7 @@ describe('the Playground UI in a browser', () => {
   });
 
   it('renders an answer it is not sure of with the runners-up as buttons, and a near miss as "Is it one of these?"', async () => {
-    await sendChatMessage(page, 'are there any jobs for care leavers at kcc');
+    await sendChatMessage(page, 'does the council employ care leavers');
     const unsure = await waitForAdaptiveCard(page, "I'm not sure this is what you asked");
     // The renderer may draw a card's buttons a moment after its text.
     // Recommendation 12 or 13 answers; the other is offered as a button.

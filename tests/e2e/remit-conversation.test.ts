@@ -131,7 +131,7 @@ describe('a councillor asks about the panel in the Agents Playground', () => {
   });
 
   it('says when it is not sure of an answer, with the runners-up, and keeps them after "No"', async () => {
-    const reply = await ask(playground, 'are there any jobs for care leavers at kcc', asOlivia);
+    const reply = await ask(playground, 'does the council employ care leavers', asOlivia);
     // Recommendation 12 (not in work or training) and 13 (apprenticeships) come close: one answers, the other is offered.
     const card = JSON.stringify(firstCard(reply));
     const titles = ['12 say about NEET care leavers?', '13 say about apprenticeships?'].map(
@@ -148,7 +148,7 @@ describe('a councillor asks about the panel in the Agents Playground', () => {
     expect(JSON.stringify(result.value)).toContain('did not help');
     expect(JSON.stringify(result.value)).toContain(runnerUp);
     // Once a member says it helped, the card stops doubting the answer.
-    const again = await ask(playground, 'are there any jobs for care leavers at kcc', asOlivia);
+    const again = await ask(playground, 'does the council employ care leavers', asOlivia);
     const yes = executeActionData(firstCard(again), 'feedback.submit', (d) => d.helpful === true);
     const thanked = await playground.invoke('feedback.submit', yes, { from: OLIVIA_OFFICER.id, replyToId: again.messageId });
     expect(JSON.stringify(thanked.value)).toContain('this answer helped');

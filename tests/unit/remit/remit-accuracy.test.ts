@@ -57,8 +57,8 @@ describe('remit search on the question set', () => {
         describeScore(test),
       ].join('\n'),
     );
-    expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.815);
-    expect(test.wrong).toBeLessThanOrEqual(28);
+    expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.83);
+    expect(test.wrong).toBeLessThanOrEqual(23);
     expect(test.declinedWhenRight).toBeGreaterThanOrEqual(145);
     expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.9);
     // A decline for want of confidence offers the entries that came close: the right one is usually there.
@@ -66,7 +66,7 @@ describe('remit search on the question set', () => {
   });
 
   it('still answers nearly every question it gets right when its longest word is mistyped', () => {
-    // 273 of 282 on the test half and 1 wrong when this was written.
+    // 277 of 286 on the test half and 1 wrong when this was written.
     const typos = typoScore(questions, 'test', answer);
     expect(typos.right / typos.tried).toBeGreaterThanOrEqual(0.96);
     expect(typos.wrong).toBeLessThanOrEqual(1);

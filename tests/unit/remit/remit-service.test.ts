@@ -22,6 +22,7 @@ describe('RemitService', () => {
       ['define camhs', 'glossary-camhs'],
       ['Ofsted', 'glossary-ofsted'],
       ['what is virtual school for kent', 'glossary-vsk'],
+      ['ToR', 'glossary-tor'],
     ])('answers %s from the glossary with full confidence', (question, id) => {
       const result = answered(question);
       expect(result.entry.id).toBe(id);
@@ -71,6 +72,20 @@ describe('RemitService', () => {
       ['what did the select comittee find', 'sc-key-findings'],
     ])('reads everyday wording: %s', (question, id) => {
       expect(answered(question).entry.id).toBe(id);
+    });
+
+    it.each([
+      ['what did the review say about social worker turnover', 'sc-rec-15'],
+      ['london boroughs placing kids in kent - what did the select committee want done', 'sc-rec-04'],
+    ])("knows council words for the report's formal ones: %s", (question, id) => {
+      expect(answered(question).entry.id).toBe(id);
+    });
+
+    it("prefers the entry that keeps the question's neighbouring words together", () => {
+      // "report" is in both; only accountability says "the panel report to" (not the reports it considers).
+      expect(answered('who does our panel report to').entry.id).toBe('tor-accountability');
+      // "lead" and "member" are in both; only the Lead Member's entry says "lead member for children".
+      expect(answered('what does the lead member for children do').entry.id).toBe('cp-lead-member-dcs');
     });
 
     it('tolerates typos in longer words', () => {
@@ -259,7 +274,7 @@ describe('RemitService', () => {
 
     it('gives an answer that only just won as "not sure", with the runners-up beside it', () => {
       // Jobs for care leavers: Recommendation 12 (not in work or training) or 13 (apprenticeships).
-      const result = answered('are there any jobs for care leavers at kcc');
+      const result = answered('does the council employ care leavers');
       expect(result.unsure).toBe(true);
       const shown = [result.entry.id, ...(result.nearby ?? []).map((e) => e.id)];
       expect(shown).toEqual(expect.arrayContaining(['sc-rec-12', 'sc-rec-13']));

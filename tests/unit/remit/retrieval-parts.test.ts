@@ -23,6 +23,7 @@ import { stem } from '../../../src/features/remit/domain/stemmer';
 import type { KnowledgeEntry } from '../../../src/features/remit/domain/knowledge-entry';
 import { reviewNote } from '../../../src/features/remit/teams/remit-cards';
 import { KnownBodies } from '../../../src/features/remit/domain/known-bodies';
+import { askedPairs, sharedPairShare, wordPairsOf } from '../../../src/features/remit/domain/word-pairs';
 
 const thesaurus = sharedThesaurus();
 
@@ -384,5 +385,33 @@ describe('panels, committees and boards the documents never speak of', () => {
     ['how can i get panel papers in large print', false],
   ])('"%s" names another body: %s', (question, another) => {
     expect(namesAnother(question)).toBe(another);
+  });
+});
+
+describe('neighbouring words kept together', () => {
+  const expander = new SynonymExpander([['accountable', 'answerable']]);
+  const asked = (question: string) => askedPairs(expander.concepts(tokenize(question)));
+  const accountability = wordPairsOf(['Who is the panel accountable to?', 'Who does the panel report to?', 'reporting lines']);
+  const reports = wordPairsOf(['Which reports does the panel consider?', 'What does the board report on to the panel?']);
+
+  it('pairs the content words of each phrasing in order, small words between them skipped', () => {
+    expect([...wordPairsOf(['Who does the panel report to?'])]).toEqual(['panel report']);
+    expect(wordPairsOf(['the lead member for children']).has('member child')).toBe(true);
+    // Not across phrasings, and not backwards.
+    expect(wordPairsOf(['the panel', 'report to']).has('panel report')).toBe(false);
+    expect(wordPairsOf(['report to the panel']).has('panel report')).toBe(false);
+  });
+
+  it("scores the share of the question's neighbouring words an entry also keeps together", () => {
+    expect(sharedPairShare(asked('who does the panel report to'), accountability)).toBe(1);
+    expect(sharedPairShare(asked('who does the panel report to'), reports)).toBe(0);
+    // The question's own spellings count, not its synonyms: a pair is how the member put it.
+    expect(sharedPairShare(asked('is the panel answerable to the council'), accountability)).toBe(0);
+    expect(sharedPairShare(asked('reporting lines of the panel'), accountability)).toBe(0.5);
+  });
+
+  it('has nothing to say about a one-word question or an entry it does not know', () => {
+    expect(sharedPairShare(asked('accountability'), accountability)).toBe(0);
+    expect(sharedPairShare(asked('who does the panel report to'), undefined)).toBe(0);
   });
 });
