@@ -65,7 +65,11 @@ export interface HelpEntry {
 export interface FreeTextRoute {
   readonly access: Permission;
   accepts(text: string): boolean;
-  run(text: string, sender: TurnSender): Promise<AdaptiveCardJson>;
+  /**
+   * The reply, or undefined when the text turned out not to be this route's (the calendar holds no
+   * meeting for a date gone by, which the minutes may know): the next route that accepts it answers.
+   */
+  run(text: string, sender: TurnSender): Promise<AdaptiveCardJson | undefined>;
 }
 
 /** One Action.Execute verb: its data is client-written, so it is parsed before anything reads it. */

@@ -62,6 +62,21 @@ describe('meetings in the Agents Playground (ModernGov source)', () => {
     expect(cardJson(await ask(playground, 'upcoming meetings', asOlivia))).toContain('Upcoming panel meetings');
   });
 
+  it('answers the last meeting from the calendar, and leaves what a past meeting did to the minutes', async () => {
+    const last = cardJson(await ask(playground, 'when was the last meeting?', asOlivia));
+    expect(last).toContain('The last panel meeting');
+    expect(last).toContain('Tuesday 20 January 2026');
+    // The calendar holds nothing for March 2017: the knowledge base (the minutes) answers, with its source.
+    const where = cardJson(await ask(playground, 'where was the march 2017 meeting?', asOlivia));
+    expect(where).not.toContain('calendar holds no');
+    expect(where).toContain('Darent Room');
+    expect(where).toContain('Did this answer help?');
+    // What a past meeting did is never the calendar's: the knowledge base answers or hands it to an officer.
+    const discussed = cardJson(await ask(playground, 'what was discussed at the march 2017 meeting?', asOlivia));
+    expect(discussed).not.toMatch(/No panel meetings|calendar holds no|panel meeting in March 2017/);
+    expect(discussed).toMatch(/Ask an officer|Did this answer help\?/);
+  });
+
   it('serves "Add to my calendar" as an .ics file', async () => {
     const url = /(http:\/\/127\.0\.0\.1:\d+\/calendar\/meetings\/mg-[0-9a-f]{24}\.ics)/.exec(
       cardJson(await ask(playground, 'when is the next meeting', asOlivia)),

@@ -36,8 +36,11 @@ const NEXT: MeetingQuestion = { kind: 'next', focus: 'when' };
 export class MeetingDesk {
   constructor(private readonly deps: MeetingDeskDependencies) {}
 
-  async ask(text: string, viewer: Actor): Promise<AdaptiveCardJson> {
-    return meetingAnswerCard(await this.deps.queries.ask(text), this.cardOptions(viewer));
+  /** Undefined when the question was about a time gone by that the calendar holds nothing for. */
+  async ask(text: string, viewer: Actor): Promise<AdaptiveCardJson | undefined> {
+    const answer = await this.deps.queries.ask(text);
+    if (answer.kind === 'none' && answer.past) return undefined;
+    return meetingAnswerCard(answer, this.cardOptions(viewer));
   }
 
   async show(meetingId: string, viewer: Actor, heading?: string): Promise<AdaptiveCardJson> {

@@ -12,6 +12,7 @@ export type MeetingFocus = 'when' | 'where' | 'agenda';
 /** A meeting question, understood. Ranges are [fromUtc, toUtc) over London calendar days. */
 export type MeetingQuestion =
   | { kind: 'next'; focus: MeetingFocus }
+  | { kind: 'previous'; focus: MeetingFocus }
   | { kind: 'upcoming'; limit: number }
   | { kind: 'range'; focus: MeetingFocus; fromUtc: string; toUtc: string; label: string };
 
@@ -28,9 +29,15 @@ export type MeetingAnswer =
       cancelledBefore: Meeting[];
     }
   | { kind: 'list'; heading: string; meetings: Meeting[] }
-  | { kind: 'none'; text: string };
+  /**
+   * `past`: the question was about a time gone by and the calendar holds nothing for it, so the
+   * record (the minutes, in the knowledge base) may know what the calendar does not.
+   */
+  | { kind: 'none'; text: string; past?: true };
 
 const DEFAULT_UPCOMING = 5;
+// How far back "the last meeting" is looked for: the panel meets several times a year.
+const PREVIOUS_REACH_YEARS = 2;
 const MONTH_WORDS =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 
@@ -46,11 +53,12 @@ export function isMeetingQuestion(text: string): boolean {
   if (/^(?:the |our |panel |upcoming |future |next |list |show |all )?(?:meetings?|agenda|papers|calendar)(?: list| dates)?$/.test(t))
     return true;
   if (/^(?:when|where)(?: is|'s| will)? it(?: held| be| taking place| happening)?$/.test(t)) return true;
-  if (REMIT_QUESTION.test(t) || AGENDA_PROCESS.test(t)) return false;
+  if (REMIT_QUESTION.test(t) || AGENDA_PROCESS.test(t) || asksWhatAMeetingDid(t)) return false;
   const aboutMeetings =
     /\b(?:meetings?|agendas?|papers)\b/.test(t) ||
-    /\bnext (?:panel|cpp)\b/.test(t) ||
-    /\b(?:panel|we|cpp) (?:next )?meet(?:s|ing)?\b/.test(t);
+    /\bnext (?:panel|cpp|corporate parenting panel)\b/.test(t) ||
+    /\b(?:panel|we|cpp) (?:next|last) sits?\b/.test(t) ||
+    /\b(?:panel|we|cpp) (?:next |last )?meet(?:s|ing)?\b/.test(t);
   if (!aboutMeetings) return false;
   return SCHEDULE_SIGNAL.test(t) || new RegExp(`\\b${MONTH_WORDS}\\b`).test(t) || /\b20\d\d\b/.test(t);
 }
@@ -64,7 +72,23 @@ const SCHEDULE_SIGNAL =
 
 // Asking how to put something to the panel, not what a meeting holds: a remit question.
 const AGENDA_PROCESS =
-  /\b(?:get|getting|put|putting|add|adding|place|raise|raising|submit|table|propose|include|request|suggest|bring)\b.{0,40}\b(?:on|onto|to|in|at|into)\s+(?:the\s+|an?\s+|a\s+future\s+|the\s+next\s+|next\s+)?(?:panel'?s?\s+)?(?:agenda|meeting|work programme)\b|\bwork programme\b|\b(?:how|who)\b.{0,30}\b(?:sets?|decides?|agrees?)\b.{0,20}\bagenda\b|\bwhat is an agenda\b/;
+  /\b(?:get|getting|put|putting|add|adding|place|raise|raising|submit|table|propose|include|request|suggest|bring)\b.{0,40}\b(?:on|onto|to|in|at|into)\s+(?:the\s+|an?\s+|a\s+future\s+|the\s+next\s+|next\s+)?(?:panel'?s?\s+)?(?:agenda|meeting|work programme)\b|\bwork programme\b|\b(?:how|who)\b.{0,30}\b(?:sets?|decides?|agrees?)\b.{0,20}\bagenda\b|\bwhat is an agenda\b|\bhow (?:many days|long|far ahead|far in advance)\b.{0,60}\b(?:agendas?|papers)\b.{0,30}\bpublished\b|\b(?:must|should|has to|have to) (?:the |an? )?(?:panel )?(?:agendas?|papers) be published\b/;
+
+// What a meeting did, or who came, is in its minutes, not the calendar: "what was discussed at the
+// March 2017 meeting", "were the minutes agreed", "who attended". Asked of a meeting to come ("what
+// will be discussed at the next meeting") it is the agenda, which the calendar has.
+const RECORD_WORDS =
+  /\b(?:happened|discussed|decided|decisions|agreed|approved|resolved|noted|minuted|attended|attendance|presented|said|talked about|covered|heard|were there (?:any )?apologies|apologies (?:were|given|received)|did\b.*\b(?:decide|discuss|agree|approve|resolve|say|hear|cover|consider))\b/;
+const TO_COME = /\b(?:next|upcoming|coming|future|forthcoming|will|going to|planned|scheduled|be)\b/;
+
+function asksWhatAMeetingDid(t: string): boolean {
+  return RECORD_WORDS.test(t) && !TO_COME.test(t);
+}
+
+// "When was the last meeting", "when did the panel last meet", "the previous meeting": the one
+// before now. "When is the last meeting of the year" is still to come.
+const PREVIOUS =
+  /\b(?:previous|most recent)\s+(?:panel\s+|cpp\s+)?meeting\b|\blast\s+(?:met|meet)\b|\b(?:was|were|did)\b.*\blast\s+(?:panel\s+|cpp\s+)?meeting\b|\blast\s+(?:panel\s+|cpp\s+)?meeting\b.*\b(?:was|were|did)\b/;
 
 /**
  * Understands a meeting question relative to `now` (London): next meeting / where / agenda,
@@ -77,6 +101,7 @@ export function parseMeetingQuestion(text: string, now: DateTime, options: { upc
   const t = normalise(text);
   const focus = focusOf(t);
   const today = now.setZone(LONDON).startOf('day');
+  if (PREVIOUS.test(t)) return { kind: 'previous', focus };
 
   const period = relativePeriod(t, today);
   if (period) return { kind: 'range', focus, ...period };
@@ -113,8 +138,11 @@ export class MeetingQueries {
 
   async answer(question: MeetingQuestion): Promise<MeetingAnswer> {
     const nowUtc = utcIso(this.clock.now());
+    if (question.kind === 'previous') return this.previous(question.focus, nowUtc);
     if (question.kind === 'range') {
       const meetings = await this.repository.listStartingBetween(question.fromUtc, question.toUtc);
+      if (meetings.length === 0 && question.toUtc <= nowUtc)
+        return { kind: 'none', text: `The calendar holds no panel meeting ${question.label}`, past: true };
       if (meetings.length === 0) return { kind: 'none', text: `No panel meetings are scheduled ${question.label}` };
       const live = meetings.filter((m) => m.status !== 'cancelled');
       if (meetings.length === 1 && live.length === 1) {
@@ -145,6 +173,21 @@ export class MeetingQueries {
           ? 'Agenda for the next panel meeting'
           : 'The next panel meeting';
     return this.single(next, question.focus, heading, candidates.slice(0, nextIndex));
+  }
+
+  // The last meeting that went ahead, within the calendar's reach of the past.
+  private async previous(focus: MeetingFocus, nowUtc: string): Promise<MeetingAnswer> {
+    const fromUtc = utcIso(DateTime.fromISO(nowUtc).minus({ years: PREVIOUS_REACH_YEARS }));
+    const held = (await this.repository.listStartingBetween(fromUtc, nowUtc)).filter((m) => m.status !== 'cancelled' && endOf(m) <= nowUtc);
+    const last = held.at(-1);
+    if (!last) return { kind: 'none', text: 'The calendar holds no earlier panel meeting', past: true };
+    const heading =
+      focus === 'where'
+        ? 'Where the last panel meeting was'
+        : focus === 'agenda'
+          ? 'Agenda of the last panel meeting'
+          : 'The last panel meeting';
+    return { kind: 'meeting', heading, focus, meeting: last, cancelledBefore: [] };
   }
 
   private single(meeting: Meeting, focus: MeetingFocus, heading: string, cancelledBefore: Meeting[]): MeetingAnswer {

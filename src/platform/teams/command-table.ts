@@ -43,9 +43,9 @@ export class CommandTable {
     return undefined;
   }
 
-  /** The first feature that takes this free text (the knowledge base takes anything). */
-  freeTextRoute(text: string): FreeTextRoute | undefined {
-    return this.freeText.find((route) => route.accepts(text));
+  /** The features that take this free text, first first (the knowledge base takes anything, last). */
+  freeTextRoutes(text: string): FreeTextRoute[] {
+    return this.freeText.filter((route) => route.accepts(text));
   }
 
   private add(featureName: string, command: TextCommand): void {

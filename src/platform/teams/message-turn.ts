@@ -46,10 +46,10 @@ async function handleText(context: TurnContext, text: string, sender: TurnSender
     for (const card of Array.isArray(reply) ? reply : [reply]) await sendCard(context, card);
     return;
   }
-  const route = commands.freeTextRoute(text);
-  if (route) {
+  for (const route of commands.freeTextRoutes(text)) {
     await admitTo(sender, route.access);
-    return sendCard(context, await route.run(text, sender));
+    const reply = await route.run(text, sender);
+    if (reply) return sendCard(context, reply);
   }
 }
 

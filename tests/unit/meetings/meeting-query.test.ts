@@ -29,6 +29,11 @@ describe('isMeetingQuestion', () => {
     'meeting on 3 March',
     'is the agenda out yet',
     'agenda for the march meeting',
+    // What a meeting to come will do is its agenda, which the calendar has.
+    'what will be discussed at the next meeting',
+    'when was the last meeting',
+    'when did the panel last meet',
+    'when will the agenda be published',
   ])('claims %j', (text) => {
     expect(isMeetingQuestion(text)).toBe(true);
   });
@@ -51,6 +56,15 @@ describe('isMeetingQuestion', () => {
     'who sets the agenda',
     'add an item to the work programme',
     'how can i raise an issue at the next meeting',
+    // What a meeting did, or who came, is in its minutes (the knowledge base), not the calendar.
+    'what was discussed at the 20 january 2017 panel meeting',
+    'what happened at the march 2017 meeting',
+    'were the minutes from the january 2017 meeting agreed?',
+    'who attended the meeting in march 2017',
+    'what did the panel decide at its last meeting',
+    'were there any apologies at the march 2017 cpp meeting',
+    // The rule for publishing agendas is the terms of reference's, not a date in the calendar.
+    'how many days before a meeting must the agenda be published',
     '',
   ])('leaves %j to the remit answers', (text) => {
     expect(isMeetingQuestion(text)).toBe(false);
@@ -140,6 +154,13 @@ describe('parseMeetingQuestion (reference Monday 23 November 2026, London)', () 
     expect(parseMeetingQuestion('upcoming meetings', now, { upcomingLimit: 3 })).toEqual({ kind: 'upcoming', limit: 3 });
   });
 
+  it('"the last meeting" is the one before now, unless the question is about one to come', () => {
+    expect(parseMeetingQuestion('when was the last meeting', now)).toEqual({ kind: 'previous', focus: 'when' });
+    expect(parseMeetingQuestion('when did the panel last meet?', now)).toEqual({ kind: 'previous', focus: 'when' });
+    expect(parseMeetingQuestion('where was the previous panel meeting held', now)).toEqual({ kind: 'previous', focus: 'where' });
+    expect(parseMeetingQuestion('when is the last meeting of the year', now)).not.toMatchObject({ kind: 'previous' });
+  });
+
   it('late-evening reference in summer uses the London date, not UTC', () => {
     // 23:30 UTC on 31 July 2026 is 00:30 on Saturday 1 August in London.
     const lateJuly = DateTime.fromISO('2026-07-31T23:30:00Z');
@@ -205,6 +226,32 @@ describe('MeetingQueries', () => {
     expect(await empty.ask('when is the next meeting')).toEqual({ kind: 'none', text: 'No upcoming panel meetings are scheduled' });
     expect(await empty.ask('any meetings in March 2027')).toEqual({ kind: 'none', text: 'No panel meetings are scheduled in March 2027' });
     expect(await empty.ask('is there a meeting next week')).toEqual({ kind: 'none', text: 'No panel meetings are scheduled next week' });
+  });
+
+  it('the last meeting is the latest one held, a cancelled one skipped', async () => {
+    const later = new MeetingQueries(new ArrayTimeline([past, cancelled, january, march]), new ManualClock('2026-12-10T09:00:00Z'));
+    expect(await later.ask('when was the last meeting?')).toMatchObject({
+      kind: 'meeting',
+      heading: 'The last panel meeting',
+      meeting: { id: past.id },
+    });
+    expect(await later.ask('where was the previous meeting')).toMatchObject({ heading: 'Where the last panel meeting was' });
+  });
+
+  it('a time gone by that the calendar holds nothing for is marked past, for the minutes to answer', async () => {
+    expect(await queries.ask('where was the march 2017 meeting')).toEqual({
+      kind: 'none',
+      text: 'The calendar holds no panel meeting in March 2017',
+      past: true,
+    });
+    const empty = new MeetingQueries(new ArrayTimeline([january]), clock);
+    expect(await empty.ask('when was the last meeting')).toEqual({
+      kind: 'none',
+      text: 'The calendar holds no earlier panel meeting',
+      past: true,
+    });
+    // A month to come with nothing in it is not past: the calendar's own answer stands.
+    expect(await queries.ask('any meetings in February?')).not.toHaveProperty('past');
   });
 
   it('a meeting that is on right now is still the next one', async () => {
