@@ -1,3 +1,4 @@
+import { noticeCard } from '../../../shared/cards/notice-card';
 import type { Feature, HelpEntry } from '../../../shared/feature';
 import { helpCardData, welcomeCardData } from '../help-content';
 import { renderHelpCard } from './help-card';
@@ -14,14 +15,25 @@ export function helpFeature(staffCommands: () => readonly HelpEntry[], publicBas
       {
         name: 'help',
         access: 'help.use', // "?" alone normalises to nothing: it is a request for help, not an empty question.
-        phrases: ['', 'help', 'what can you do', 'commands', 'menu'],
+        phrases: ['', 'help', 'what can you do', 'commands', 'menu', 'help me', 'what can i ask', 'what can i ask you', 'who are you'],
         run: async (_input, sender) => renderHelpCard(helpCardData(await sender.actor(), staffCommands())),
       },
       {
         name: 'greeting',
         access: 'help.use',
         phrases: ['hi', 'hello', 'hey', 'start', 'good morning', 'good afternoon'],
+        // "Hi there", "hello bot", "good evening": a greeting with a word or two more is still one.
+        patterns: [/^(?:hi|hello|hey|hiya|morning|afternoon|good (?:morning|afternoon|evening))(?:,? (?:there|all|bot|again|everyone))?$/],
         run: async () => renderWelcomeCard(welcomeCardData(publicBaseUrl)),
+      },
+      {
+        // Said after an answer: not a question, so not "I don't know the answer to that".
+        name: 'thanks',
+        access: 'help.use',
+        patterns: [
+          /^(?:(?:ok|okay|great|brilliant|perfect|lovely|super)[, ]+)?(?:thanks|thank you|thankyou|cheers|ta|many thanks|thanks a lot|thank you (?:so|very) much|thanks very much)(?:[, ]+(?:bot|again))?$/,
+        ],
+        run: async () => noticeCard("You're welcome", 'Ask me anything else about the panel, or type "help" to see what I can do.', 'good'),
       },
     ],
   };
