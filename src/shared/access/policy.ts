@@ -111,7 +111,7 @@ export const ACCESS_RULES = {
     refusal: 'Only officers can change the privacy notice.',
     covers: ['command:edit-privacy-notice', 'verb:privacy.notice.save', 'verb:privacy.notice.reset'],
   },
-  'help.use': { allow: EVERYONE, refusal: '', covers: ['command:help', 'command:greeting'] },
+  'help.use': { allow: EVERYONE, refusal: '', covers: ['command:help', 'command:greeting', 'command:thanks'] },
   'remit.ask': {
     allow: EVERYONE,
     refusal: '',

@@ -10,6 +10,7 @@ import { startTestApp } from '../../support/test-app';
 /** What a person types to reach a command that has only patterns. */
 const SAMPLES: Record<string, string> = {
   roles: 'roles',
+  thanks: 'thanks',
   'import-members': 'import panel members from Corporate Parenting Panel',
   'send-apologies': 'send apologies',
   'list-apologies': 'apologies for the next meeting',

@@ -77,6 +77,14 @@ describe('text commands registered by the features', () => {
 
   it('treats anything that is not a whole command as a question: meetings first, then the knowledge base', () => {
     expect(table.route('help me understand recommendation 6')).toBeUndefined();
+    // A command's words opening a question do not make it the command.
+    expect(table.route('challenge cards - how long has Kent used them?')).toBeUndefined();
+    expect(table.route('challenges faced by care leavers')).toBeUndefined();
+    expect(table.route('apologies - who do I send them to if I cannot make the panel?')).toBeUndefined();
+    expect(table.route('who is going to chair the next meeting?')).toBeUndefined();
+    expect(table.route("who's going to the Awards Evening?")?.command.name).toBe('attendees');
+    expect(table.route('who has sent apologies?')?.command.name).toBe('list-apologies');
+    expect(table.route('challenge cards for the healthy area')?.command.name).toBe('list-challenges');
     const features = app.composition.features;
     const meetings = features.find((f) => f.name === 'meetings')?.freeText;
     const remit = features.find((f) => f.name === 'remit')?.freeText;

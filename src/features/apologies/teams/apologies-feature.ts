@@ -31,7 +31,11 @@ export function apologiesFeature(deps: ApologiesFeatureDependencies): Feature {
       {
         name: 'list-apologies',
         access: 'apologies.read',
-        patterns: [/^(?:apologies|list (?:the )?apologies|who (?:has|have) sent apologies|show (?:the )?apologies)\b/],
+        // Always the next meeting's list. "Apologies - who do I send them to?" is a question.
+        patterns: [
+          /^(?:apologies|list (?:the )?apologies|show (?:the )?apologies)(?:\s+(?:for|received for|sent for)\s+(?:the\s+)?(?:next|upcoming)\s+(?:panel\s+)?meeting)?$/,
+          /^who (?:has|have) sent (?:their )?apologies\b/,
+        ],
         help: { title: 'apologies for the next meeting', detail: 'Who has sent apologies.', role: 'officer' },
         run: async (_input, sender) => {
           const actor = await sender.actor();

@@ -55,6 +55,17 @@ const AREA_WORDS: [RegExp, PriorityArea][] = [
   [/\bsafe\b|\bnurtured\b|\bhome\b/, 'safe_home'],
 ];
 
+// Every word a list filter may be written with, and the small words between them.
+const FILTER_WORD =
+  '(?:overdue|late|open|all|received|new|accepted|declined|redirected|in progress|completed?|done|informed|working together|learning|education|school|successful|responsible adults?|adults?|adulthood|health(?:y)?|emotional(?:ly)?|mental(?:ly)?|safe|nurtured|home|and|or|for|in|the|area|areas|priority|status|only|cards?|please)';
+
+/**
+ * "challenge cards", "challenges overdue", "list challenges in progress healthy": the list command,
+ * its filter words captured. "Challenges faced by care leavers" or "challenge cards - how long has
+ * Kent used them?" are questions, left to the knowledge base.
+ */
+export const LIST_COMMAND = new RegExp(`^(?:challenge cards|challenges|list challenges)((?:[\\s,]+${FILTER_WORD})*)[\\s,]*$`);
+
 /**
  * The filter from what follows "challenge cards": "overdue", "in progress", "all",
  * "completed healthy", "overdue safe". Words it does not know are ignored.

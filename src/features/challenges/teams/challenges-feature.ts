@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Feature, cardAction, linkRefused } from '../../../shared/feature';
 import type { ChallengeDesk } from '../challenge-desk';
+import { LIST_COMMAND } from '../domain/challenge-list-filter';
 import type { YouSaidWeDidDesk } from '../you-said-we-did-desk';
 
 // The desk validates the fields (and the card's reference and version) itself.
@@ -43,7 +44,7 @@ export function challengesFeature(desk: ChallengeDesk, youSaidWeDid: YouSaidWeDi
       {
         name: 'list-challenges',
         access: 'challenges.list',
-        patterns: [/^(?:challenge cards|challenges|list challenges)\b(.*)$/],
+        patterns: [LIST_COMMAND],
         help: { title: 'challenge cards overdue', detail: 'List challenge cards (also by status or priority area).', role: 'officer' },
         run: async (input, sender) => desk.list(await sender.actor(), { text: (input.match?.[1] ?? '').trim() }),
       },

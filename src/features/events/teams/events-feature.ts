@@ -39,7 +39,8 @@ export function eventsFeature(deps: EventsFeatureDependencies): Feature {
       {
         name: 'attendees',
         access: 'events.attendees',
-        patterns: [/^(?:attendees|who is going|who's going|rsvps)\s+(?:for|to|of)\s+(.{2,200})$/],
+        // "Who is going to the awards evening", not "who is going to chair the panel" (a question).
+        patterns: [/^(?:attendees|rsvps)\s+(?:for|to|of)\s+(.{2,200})$/, /^who(?: is|'s) going (?:to|for) the\s+(.{2,200})$/],
         help: { title: 'attendees for <event>', detail: 'Who is going, with a CSV download.', role: 'officer' },
         run: async (input, sender) => {
           const actor = await sender.actor();
