@@ -72,6 +72,11 @@ const NEARBY_SHOWN = 3;
 // one in thirteen above it.
 const UNSURE_BELOW = 0.7;
 const RUNNERS_UP_SHOWN = 2;
+// An entry that holds what was asked but lost on words answers only if it covers every word of the
+// question, and then as "not sure" (its confidence is this share of its coverage): tune half 1 more
+// right, none wrong; covering 70% let 2 must-declines through.
+const WHOLE_QUESTION = 0.999;
+const HOLDER_CONFIDENCE = 0.5;
 
 // "How many care leavers": an answer with a figure of care leavers beats one with a figure of something else.
 const COUNTED_FIT = 2;
@@ -214,7 +219,11 @@ export class RemitService {
     const chosen = choose(fromEntries, fromPassages, (entry, passage) => this.overlap(entry, passage));
     if (!chosen && fromEntries.kind === 'none' && (fromPassages?.kind ?? 'none') === 'none')
       return { kind: 'unknown', reason: 'off_topic' };
-    if (!chosen || !this.fitsShape(chosen.entry, shape)) return this.declined('low_confidence', fromEntries, shape);
+    if (!chosen) return this.declined('low_confidence', fromEntries, shape);
+    if (!this.fitsShape(chosen.entry, shape)) {
+      const holder = this.holderOfWhatWasAsked(fromEntries, shape);
+      return holder ? this.chosenAnswer(holder, fromEntries, shape) : this.declined('low_confidence', fromEntries, shape);
+    }
     return this.chosenAnswer(chosen, fromEntries, shape);
   }
 
@@ -258,6 +267,20 @@ export class RemitService {
     if (chosen.confidence >= UNSURE_BELOW) return answer;
     const nearby = this.closeTo(fromEntries, shape, RUNNERS_UP_SHOWN, chosen.entry.id);
     return nearby.length > 0 ? { ...answer, unsure: true, nearby } : { ...answer, unsure: true };
+  }
+
+  /**
+   * The best match by words does not hold what was asked ("how many recommendations were there":
+   * each recommendation's own entry, and no count). An entry further down that covers every word
+   * of the question and holds it (the report's findings: "It made 15 recommendations") answers,
+   * as "not sure": it did not win on words.
+   */
+  private holderOfWhatWasAsked(fromEntries: RemitEvaluation, shape: AskedShape): { entry: KnowledgeEntry; confidence: number } | undefined {
+    if (fromEntries.kind !== 'match') return undefined;
+    const holder = fromEntries.candidates.find(
+      (c) => c.anchored && c.coverage >= WHOLE_QUESTION && c.entry.kind !== 'passage' && this.fitsShape(c.entry, shape),
+    );
+    return holder && { entry: holder.entry, confidence: holder.coverage * HOLDER_CONFIDENCE };
   }
 
   /** Authored entries (not passages, not the contact every decline shows) that came close to answering. */

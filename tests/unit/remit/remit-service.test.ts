@@ -272,6 +272,15 @@ describe('RemitService', () => {
       expect(result.nearby?.every((e) => e.kind !== 'passage' && e.id !== 'contact-democratic-services')).toBe(true);
     });
 
+    it('answers from the entry that holds what was asked when the best match by words does not, as "not sure"', () => {
+      // Each recommendation's entry says "recommendation" louder; only the findings count them ("It made 15").
+      const result = answered('how many recommendations were there');
+      expect(result.entry.id).toBe('sc-key-findings');
+      expect(result.unsure).toBe(true);
+      // Not for a question it covers only in part: "how many witnesses" is in no entry.
+      expect(service.answer('how many witnesses gave evidence to the select committee').kind).toBe('unknown');
+    });
+
     it('gives an answer that only just won as "not sure", with the runners-up beside it', () => {
       // Jobs for care leavers: Recommendation 12 (not in work or training) or 13 (apprenticeships).
       const result = answered('does the council employ care leavers');

@@ -115,6 +115,8 @@ interface Candidate {
   // A strong concept of the question is what the entry is about (its question, keywords...), not a passing mention.
   anchored: boolean;
   rankScore: number;
+  // Of the kind the question asks for (a figure, a date, a name): `fit` above 1.
+  ofTheKindAsked: boolean;
 }
 
 /**
@@ -279,9 +281,14 @@ export class RemitSearch {
       // Coverage counts twice: an answer to every word beats a louder answer to one of them.
       const rankScore =
         result.score * coverage * coverage * (1 + QUESTION_SIMILARITY_BONUS * similarity) * (1 + WORD_PAIR_BONUS * together) * entryFit;
-      candidates.push({ entry: searchable.entry, coverage, anchored, rankScore });
+      candidates.push({ entry: searchable.entry, coverage, anchored, rankScore, ofTheKindAsked: entryFit > 1 });
     });
-    return candidates.sort((a, b) => b.rankScore - a.rankScore).slice(0, RANKED_KEPT);
+    const sorted = candidates.sort((a, b) => b.rankScore - a.rankScore);
+    const kept = sorted.slice(0, RANKED_KEPT);
+    // "How many recommendations": fifteen entries each about one outscore the one that counts them,
+    // which is kept too, to be offered or to answer (see RemitService).
+    const ofTheKind = kept.some((c) => c.ofTheKindAsked) ? undefined : sorted.find((c) => c.ofTheKindAsked);
+    return ofTheKind ? [...kept, ofTheKind] : kept;
   }
 }
 
