@@ -81,6 +81,13 @@ describe('RemitService', () => {
       expect(answered(question).entry.id).toBe(id);
     });
 
+    it('tells a numbered section or level from another: section 23 and level 2 are in no document', () => {
+      expect(answered('what does section 22 of the children act say').entry.id).toBe('legal-children-act-s22');
+      expect(service.answer('what does section 23 of the children act say').kind).toBe('unknown');
+      expect(answered('what is level 3 corporate parenting').entry.id).toBe('tor-level-3');
+      expect(service.answer('what is level 2 corporate parenting').kind).toBe('unknown');
+    });
+
     it("prefers the entry that keeps the question's neighbouring words together", () => {
       // "report" is in both; only accountability says "the panel report to" (not the reports it considers).
       expect(answered('who does our panel report to').entry.id).toBe('tor-accountability');

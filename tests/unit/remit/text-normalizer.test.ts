@@ -46,12 +46,23 @@ describe('text normalisation', () => {
     expect(normalizeText('wheres the meeting')).toBe('where is the meeting');
   });
 
-  it.each(["What's Recommendation 6 about?", 'rec. 11 and the 1990s', "how many times a year? 0.6% of under 18s, who's on it"])(
-    'gives the same text when normalising "%s" a second time (a corrected question is read again)',
-    (text) => {
-      expect(normalizeText(normalizeText(text))).toBe(normalizeText(text));
-    },
-  );
+  it('keeps a numbered section, level or regulation as one name, so "section 23" is not section 22', () => {
+    expect(normalizeText('Section 22 of the Children Act 1989')).toBe('section section22 of the children act 1989');
+    expect(normalizeText('specialist level three duties, regulation 33 visits')).toBe(
+      'specialist level level3 duties, regulation regulation33 visits',
+    );
+    // A year is not a label's number.
+    expect(normalizeText('the Regulations 2010')).toBe('the regulations 2010');
+  });
+
+  it.each([
+    "What's Recommendation 6 about?",
+    'rec. 11 and the 1990s',
+    "how many times a year? 0.6% of under 18s, who's on it",
+    'section 22, level 3',
+  ])('gives the same text when normalising "%s" a second time (a corrected question is read again)', (text) => {
+    expect(normalizeText(normalizeText(text))).toBe(normalizeText(text));
+  });
 
   it('drops possessives and contractions', () => {
     expect(normalizeText("Kent’s panel isn't")).toBe('kent panel is not');

@@ -38,6 +38,10 @@ const RECOMMENDATION_NUMBER = new RegExp(
   'g',
 );
 
+// "section 22", "level 3", "regulation 33": the number is part of the name, so "section 23" is
+// another section (one token "section23"), not section 22 with a stray number.
+const LABEL_NUMBER = /(?<!(?:section|level|regulation) )\b(section|level|regulation)s?\s+(\d{1,3})\b(?!\s*(?:%|per ?cent))/g;
+
 /** Lower case, plain apostrophes, contractions and possessives removed, numbers as digits. Idempotent. */
 export function normalizeText(text: string): string {
   return (
@@ -61,6 +65,7 @@ export function normalizeText(text: string): string {
       .replace(/\b(\d+)s\b/g, '$1')
       .replace(RECOMMENDATION_NUMBER, (_match, n: string) => ` recommendation rec${NUMBER_WORDS[n] ?? n} `)
       .replace(NUMBER_WORD, (word) => NUMBER_WORDS[word] ?? word)
+      .replace(LABEL_NUMBER, (_match, label: string, n: string) => `${label} ${label}${n}`)
   );
 }
 
