@@ -81,6 +81,14 @@ describe('RemitService', () => {
       expect(answered(question).entry.id).toBe(id);
     });
 
+    it.each([
+      ['what is the cabinet member called', 'contact-cabinet-member'],
+      ['what is the offer to foster carers called', 'min-sense-of-belonging'],
+      ['how are challenges tracked', 'cc-reporting'],
+    ])('reads everyday wording: %s', (question, id) => {
+      expect(answered(question).entry.id).toBe(id);
+    });
+
     it('tells a numbered section or level from another: section 23 and level 2 are in no document', () => {
       expect(answered('what does section 22 of the children act say').entry.id).toBe('legal-children-act-s22');
       expect(service.answer('what does section 23 of the children act say').kind).toBe('unknown');

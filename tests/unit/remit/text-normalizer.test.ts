@@ -46,6 +46,11 @@ describe('text normalisation', () => {
     expect(normalizeText('wheres the meeting')).toBe('where is the meeting');
   });
 
+  it('reads "what is X called" as asking what X is, not about phoning anyone', () => {
+    expect(normalizeText('What is the Cabinet Member called?')).toBe('what is the cabinet member?');
+    expect(normalizeText('who called the meeting')).toBe('who called the meeting');
+  });
+
   it('keeps a numbered section, level or regulation as one name, so "section 23" is not section 22', () => {
     expect(normalizeText('Section 22 of the Children Act 1989')).toBe('section section22 of the children act 1989');
     expect(normalizeText('specialist level three duties, regulation 33 visits')).toBe(
