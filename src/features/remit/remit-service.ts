@@ -94,6 +94,8 @@ type AskedShape = QuestionShape & {
   aboutPanelOnly: boolean;
   counted?: ReadonlySet<string>;
   explained?: ReadonlySet<string>;
+  /** For "how do I ..." questions: the stems of what is to be done ("become", "councillor"). */
+  toBeDone?: ReadonlySet<string>;
 };
 
 interface AnswerHolds {
@@ -102,7 +104,12 @@ interface AnswerHolds {
   words: readonly string[];
   stems: readonly string[];
   money: boolean;
-  how: boolean;
+  /**
+   * Where the entry says how to do something: each sentence of its answer that says how (whom to
+   * contact, a form...), and each of its phrasings asked as how to ("How can I get a panel document
+   * in another format?"), as stems.
+   */
+  howTo: readonly ReadonlySet<string>[];
   attendance: boolean;
   duration: boolean;
   share: boolean;
@@ -139,6 +146,7 @@ export class RemitService {
   private readonly latestYear: number;
   private readonly bodies: KnownBodies;
   private readonly answerStems = new Map<string, ReadonlySet<string>>();
+  private readonly howPhrasings: ReadonlyMap<string, readonly ReadonlySet<string>[]>;
   private readonly answerHolds = new Map<string, AnswerHolds>();
   private readonly heads: EntryHeads;
   private readonly aboutTheBot: AboutTheBot;
@@ -162,6 +170,7 @@ export class RemitService {
       (word) => frequency.rank(word),
     );
     this.exact = new ExactQuestionMatch(searchable);
+    this.howPhrasings = new Map(searchable.map((s) => [s.entry.id, howToPhrasings([s.entry.question, ...s.alternatives])]));
     this.shortcut = new GlossaryShortcut(searchable);
     this.entries = new RemitSearch(searchable, expander, ENTRY_PROFILE);
     const passageEntries = (options.passages ?? knowledge.passages()).map(passageEntry);
@@ -373,7 +382,7 @@ export class RemitService {
     if (shape.wants === 'count' && !holds.count) return false;
     if (shape.counted && !countsSubject(holds.words, holds.stems, shape.counted)) return false;
     if (shape.money && !holds.money) return false;
-    if (shape.procedure && !holds.how) return false;
+    if (shape.procedure && !saysHowToDo(holds.howTo, shape.toBeDone)) return false;
     if (shape.attendance && !holds.attendance) return false;
     if (shape.duration && !holds.duration) return false;
     if (shape.identity && !holds.name) return false;
@@ -392,6 +401,7 @@ export class RemitService {
       ...shape,
       years: yearsIn(text),
       aboutPanelOnly: asksAboutThePanelOnly(tokens),
+      ...(shape.procedure ? { toBeDone: new Set([...textStems(text)].filter((s) => !WEAK_STEMS.has(s))) } : {}),
       ...(shape.wants === 'count' && shape.counts ? { counted: this.countedStems(shape.counts) } : {}),
       ...(shape.explains !== undefined ? { explained: textStems(shape.explains) } : {}),
     };
@@ -417,7 +427,7 @@ export class RemitService {
         words,
         stems: words.map(stem),
         money: holdsMoney(entry.answer),
-        how: saysHow(entry.answer),
+        howTo: [...sentencesSayingHow(entry.answer), ...(this.howPhrasings.get(entry.id) ?? [])],
         attendance: speaksOfAttendance(entry.answer),
         duration: holdsDuration(entry.answer),
         share: /%|per cent|proportion|a quarter/.test(entry.answer),
@@ -485,6 +495,31 @@ function sameSection(entry: KnowledgeEntry, passage: KnowledgeEntry): boolean {
 
 function latestYearIn(texts: readonly string[]): number {
   return texts.flatMap(yearsIn).reduce((latest, year) => Math.max(latest, year), 0);
+}
+
+/**
+ * "How do I become a councillor" is answered by an entry that says how to do that: a sentence that
+ * says how and names what is to be done, or a phrasing of the entry asking how to do it. A sentence
+ * saying how to do something else (how the council becomes a corporate parent; whom to email for
+ * large print) does not answer it.
+ */
+function saysHowToDo(howTo: readonly ReadonlySet<string>[], toBeDone: ReadonlySet<string> | undefined): boolean {
+  if (howTo.length === 0) return false;
+  if (!toBeDone || toBeDone.size === 0) return true;
+  return howTo.some((place) => [...toBeDone].some((s) => place.has(s)));
+}
+
+function sentencesSayingHow(answer: string): ReadonlySet<string>[] {
+  return answer
+    .split(/(?<=[.;:!?])\s+|\n/)
+    .filter((sentence) => saysHow(sentence))
+    .map(textStems);
+}
+
+const ASKS_HOW_TO = /^how (?:do|does|can|could|should|would|might|to)\b/i;
+
+function howToPhrasings(phrasings: readonly string[]): ReadonlySet<string>[] {
+  return phrasings.filter((phrasing) => ASKS_HOW_TO.test(phrasing)).map(textStems);
 }
 
 /** How often each word occurs in what is indexed: spelling correction prefers the commoner of two candidates. */

@@ -89,6 +89,16 @@ describe('RemitService', () => {
       expect(answered(question).entry.id).toBe(id);
     });
 
+    it('answers "how do I ..." only with an entry that says how to do that thing', () => {
+      // Its phrasing asks how to get a document in another format; its answer says whom to call.
+      expect(answered('how do i apply for a document in large print').entry.id).toBe('contact-alternative-formats');
+      expect(answered('how do i get an item on the agenda').entry.id).toBe('tor-admin-support');
+      // The council "becomes" a corporate parent, and the answer names elected members: no way to become a councillor.
+      expect(service.answer('how do i become a councillor').kind).toBe('unknown');
+      expect(service.answer('how do i become a foster carer').kind).toBe('unknown');
+      expect(service.answer('how do i complain about childrens services').kind).toBe('unknown');
+    });
+
     it('tells a numbered section or level from another: section 23 and level 2 are in no document', () => {
       expect(answered('what does section 22 of the children act say').entry.id).toBe('legal-children-act-s22');
       expect(service.answer('what does section 23 of the children act say').kind).toBe('unknown');
