@@ -97,6 +97,8 @@ describe('RemitService', () => {
       expect(service.answer('how do i become a councillor').kind).toBe('unknown');
       expect(service.answer('how do i become a foster carer').kind).toBe('unknown');
       expect(service.answer('how do i complain about childrens services').kind).toBe('unknown');
+      // Reporting a child at risk is the safeguarding team's: no document here says how.
+      expect(service.answer('how do i report a child at risk').kind).toBe('unknown');
     });
 
     it('tells a numbered section or level from another: section 23 and level 2 are in no document', () => {

@@ -80,7 +80,7 @@ const TASK_REQUEST =
 const MONEY =
   /£|\b(?:budgets?|costs?|costing|funding|funded|salary|salaries|wages?|allowances?|paid|fees?|prices?|pounds|expenses|how much money|how much (?:is|are|does|do|did) (?:it|they|we|a|an|the)?\s*(?:cost|pay|get|earn|receive))\b/;
 const PROCEDURE =
-  /^how (?:do|does|can|could|would|should|might) (?:i|we|you|they|he|she|someone|somebody|anyone|a|an|the|our|my|young|children|care|foster)\b.*?\b(?:go about |get about )?(?:join|joining|apply|applying|sign up|signing up|get onto|get on to|become|becoming|register|enrol|enroll|nominate|refer|book|reserve|hire|put (?:my|their|his|her) name|complain|make a complaint|(?:adopt|foster) (?:a|an|my|children|child|kids|young|teenagers?|siblings?|babies|baby))\b/;
+  /^how (?:do|does|can|could|would|should|might) (?:i|we|you|they|he|she|someone|somebody|anyone|a|an|the|our|my|young|children|care|foster)\b.*?\b(?:go about |get about )?(?:join|joining|apply|applying|sign up|signing up|get onto|get on to|become|becoming|register|enrol|enroll|nominate|refer|book|reserve|hire|put (?:my|their|his|her) name|complain|make a complaint|report (?:a|an|my|our|concerns?|abuse|neglect|it|this|someone|somebody)|raise (?:a |my |our )?concerns?|(?:adopt|foster) (?:a|an|my|children|child|kids|young|teenagers?|siblings?|babies|baby))\b/;
 // "How long has Kent used challenge cards" asks since when (a date answers it); "how long is a meeting" asks a length.
 const DURATION = /^how long (?:do|does|is|are|will|would|can|could|should|must|did|was|were)\b/;
 const ACRONYM_FRAME =
