@@ -58,6 +58,8 @@ export function isMeetingQuestion(text: string): boolean {
     /\b(?:meetings?|agendas?|papers)\b/.test(t) ||
     /\bnext (?:panel|cpp|corporate parenting panel)\b/.test(t) ||
     /\b(?:panel|we|cpp) (?:next|last) sits?\b/.test(t) ||
+    // "What time does the panel start": the meeting's time. "When did the panel start" is its history.
+    /\b(?:does|do|will) (?:the )?(?:next )?(?:panel|cpp) (?:start|begin|finish|end)\b/.test(t) ||
     /\b(?:panel|we|cpp) (?:next |last )?meet(?:s|ing)?\b/.test(t);
   if (!aboutMeetings) return false;
   return SCHEDULE_SIGNAL.test(t) || new RegExp(`\\b${MONTH_WORDS}\\b`).test(t) || /\b20\d\d\b/.test(t);

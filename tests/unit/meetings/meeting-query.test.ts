@@ -34,6 +34,7 @@ describe('isMeetingQuestion', () => {
     'when was the last meeting',
     'when did the panel last meet',
     'when will the agenda be published',
+    'what time does the panel start',
   ])('claims %j', (text) => {
     expect(isMeetingQuestion(text)).toBe(true);
   });
@@ -65,6 +66,8 @@ describe('isMeetingQuestion', () => {
     'were there any apologies at the march 2017 cpp meeting',
     // The rule for publishing agendas is the terms of reference's, not a date in the calendar.
     'how many days before a meeting must the agenda be published',
+    // When the panel began is its history (the terms of reference), not a meeting's start time.
+    'when did the panel start',
     '',
   ])('leaves %j to the remit answers', (text) => {
     expect(isMeetingQuestion(text)).toBe(false);
