@@ -66,6 +66,10 @@ describe('meetings in the Agents Playground (ModernGov source)', () => {
     const last = cardJson(await ask(playground, 'when was the last meeting?', asOlivia));
     expect(last).toContain('The last panel meeting');
     expect(last).toContain('Tuesday 20 January 2026');
+    // What the last meeting did is in its papers and minutes, which its card links.
+    expect(cardJson(await ask(playground, 'what was decided at the last meeting?', asOlivia))).toContain(
+      'The last panel meeting, with its papers and minutes',
+    );
     // The calendar holds nothing for March 2017: the knowledge base (the minutes) answers, with its source.
     const where = cardJson(await ask(playground, 'where was the march 2017 meeting?', asOlivia));
     expect(where).not.toContain('calendar holds no');

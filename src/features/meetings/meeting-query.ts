@@ -53,7 +53,9 @@ export function isMeetingQuestion(text: string): boolean {
   if (/^(?:the |our |panel |upcoming |future |next |list |show |all )?(?:meetings?|agenda|papers|calendar)(?: list| dates)?$/.test(t))
     return true;
   if (/^(?:when|where)(?: is|'s| will)? it(?: held| be| taking place| happening)?$/.test(t)) return true;
-  if (REMIT_QUESTION.test(t) || AGENDA_PROCESS.test(t) || asksWhatAMeetingDid(t)) return false;
+  if (REMIT_QUESTION.test(t) || AGENDA_PROCESS.test(t)) return false;
+  // What the last meeting did is in its papers and minutes, which its card links; any other meeting's, in the minutes the knowledge base holds.
+  if (asksWhatAMeetingDid(t)) return PREVIOUS.test(t);
   const aboutMeetings =
     /\b(?:meetings?|agendas?|papers)\b/.test(t) ||
     /\bnext (?:panel|cpp|corporate parenting panel)\b/.test(t) ||
@@ -90,7 +92,7 @@ function asksWhatAMeetingDid(t: string): boolean {
 // "When was the last meeting", "when did the panel last meet", "the previous meeting": the one
 // before now. "When is the last meeting of the year" is still to come.
 const PREVIOUS =
-  /\b(?:previous|most recent)\s+(?:panel\s+|cpp\s+)?meeting\b|\blast\s+(?:met|meet)\b|\b(?:was|were|did)\b.*\blast\s+(?:panel\s+|cpp\s+)?meeting\b|\blast\s+(?:panel\s+|cpp\s+)?meeting\b.*\b(?:was|were|did)\b/;
+  /\b(?:previous|most recent)\s+(?:panel\s+|cpp\s+)?meeting\b|\blast\s+(?:met|meet)\b|\b(?:was|were|did)\b.*\blast\s+(?:panel\s+|cpp\s+)?meeting\b|\blast\s+(?:panel\s+|cpp\s+)?meeting\b.*\b(?:was|were|did)\b|\b(?:at|from|of|in|since) the last\s+(?:panel\s+|cpp\s+)?meeting\b/;
 
 /**
  * Understands a meeting question relative to `now` (London): next meeting / where / agenda,
@@ -103,7 +105,7 @@ export function parseMeetingQuestion(text: string, now: DateTime, options: { upc
   const t = normalise(text);
   const focus = focusOf(t);
   const today = now.setZone(LONDON).startOf('day');
-  if (PREVIOUS.test(t)) return { kind: 'previous', focus };
+  if (PREVIOUS.test(t)) return { kind: 'previous', focus: asksWhatAMeetingDid(t) ? 'agenda' : focus };
 
   const period = relativePeriod(t, today);
   if (period) return { kind: 'range', focus, ...period };
@@ -187,7 +189,7 @@ export class MeetingQueries {
       focus === 'where'
         ? 'Where the last panel meeting was'
         : focus === 'agenda'
-          ? 'Agenda of the last panel meeting'
+          ? 'The last panel meeting, with its papers and minutes'
           : 'The last panel meeting';
     return { kind: 'meeting', heading, focus, meeting: last, cancelledBefore: [] };
   }

@@ -35,6 +35,9 @@ describe('isMeetingQuestion', () => {
     'when did the panel last meet',
     'when will the agenda be published',
     'what time does the panel start',
+    // The last meeting's card links its papers and minutes.
+    'what happened at the last meeting',
+    'what did the panel decide at its last meeting',
   ])('claims %j', (text) => {
     expect(isMeetingQuestion(text)).toBe(true);
   });
@@ -62,7 +65,6 @@ describe('isMeetingQuestion', () => {
     'what happened at the march 2017 meeting',
     'were the minutes from the january 2017 meeting agreed?',
     'who attended the meeting in march 2017',
-    'what did the panel decide at its last meeting',
     'were there any apologies at the march 2017 cpp meeting',
     // The rule for publishing agendas is the terms of reference's, not a date in the calendar.
     'how many days before a meeting must the agenda be published',
@@ -162,6 +164,8 @@ describe('parseMeetingQuestion (reference Monday 23 November 2026, London)', () 
     expect(parseMeetingQuestion('when did the panel last meet?', now)).toEqual({ kind: 'previous', focus: 'when' });
     expect(parseMeetingQuestion('where was the previous panel meeting held', now)).toEqual({ kind: 'previous', focus: 'where' });
     expect(parseMeetingQuestion('when is the last meeting of the year', now)).not.toMatchObject({ kind: 'previous' });
+    // What it did: its papers and minutes.
+    expect(parseMeetingQuestion('what was discussed at the last meeting', now)).toEqual({ kind: 'previous', focus: 'agenda' });
   });
 
   it('late-evening reference in summer uses the London date, not UTC', () => {
