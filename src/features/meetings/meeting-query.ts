@@ -54,7 +54,8 @@ export function isMeetingQuestion(text: string): boolean {
     return true;
   if (/^(?:when|where)(?: is|'s| will)? it(?: held| be| taking place| happening)?$/.test(t)) return true;
   if (REMIT_QUESTION.test(t) || AGENDA_PROCESS.test(t)) return false;
-  // What the last meeting did is in its papers and minutes, which its card links; any other meeting's, in the minutes the knowledge base holds.
+  // What the last meeting did is in its papers and minutes, which its card links; what any other
+  // meeting did is in the minutes the knowledge base holds.
   if (asksWhatAMeetingDid(t)) return PREVIOUS.test(t);
   const aboutMeetings =
     /\b(?:meetings?|agendas?|papers)\b/.test(t) ||
