@@ -187,3 +187,39 @@ export function typoScore(
   }
   return score;
 }
+
+// How people wrap a question in a Teams message: a greeting, a sign-off, their name, a link.
+const WRAPPINGS: readonly ((question: string) => string)[] = [
+  (q) => `Hi, ${q} Thanks`,
+  (q) => `Morning! ${q}`,
+  (q) => `${q}?? thx`,
+  (q) => `Dear bot, ${q}. Kind regards, Jo`,
+  (q) => `I am Cllr Smith. ${q}`,
+  (q) => `${q} https://democracy.kent.gov.uk/mgCommitteeDetails.aspx?ID=693`,
+];
+
+/** The question written as a Teams message, one wrapping chosen from a hash of the question. */
+export function withWrapping(question: string): string {
+  const hash = createHash('sha256').update(`wrap:${question}`).digest();
+  return WRAPPINGS[hash[0]! % WRAPPINGS.length]!(question);
+}
+
+/**
+ * Of the questions of a half judged right as written (answered, or declined when they must be),
+ * how many still are wrapped as a Teams message; `wrong` counts wrong answers and must-declines answered.
+ */
+export function wrappedScore(
+  questions: readonly SetQuestion[],
+  which: Half,
+  answer: (q: string) => RemitResult,
+): { tried: number; right: number; wrong: number } {
+  const score = { tried: 0, right: 0, wrong: 0 };
+  for (const question of questions.filter((q) => q.half === which)) {
+    if (judge(question, answer(question.q)) !== 'right') continue;
+    score.tried++;
+    const verdict = judge(question, answer(withWrapping(question.q)));
+    if (verdict === 'right') score.right++;
+    if (verdict === 'wrong') score.wrong++;
+  }
+  return score;
+}

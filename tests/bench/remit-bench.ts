@@ -8,7 +8,7 @@ import { startEmbeddedAzurite } from '../../src/platform/storage/embedded-azurit
 import { startEchoBot } from '../support/echo-bot';
 import { mean, mib, ms, percentile } from './bench-stats';
 import { EmulatedChannel } from './emulated-channel';
-import { describeScore, loadQuestionSet, scoreHalf, typoScore } from './question-set';
+import { describeScore, loadQuestionSet, scoreHalf, typoScore, wrappedScore } from './question-set';
 import { teamsBotId, teamsPersonalChatId, teamsUserId } from '../support/teams-ids';
 
 const LATENCY_ROUNDS = 3;
@@ -106,6 +106,10 @@ export async function runRemitBench(): Promise<void> {
     const typos = typoScore(set, half, answer);
     console.log(
       `remit ${half} half with a typo in the longest word: ${typos.right}/${typos.tried} still right, ${typos.wrong} wrong (of those right as typed)`,
+    );
+    const wrapped = wrappedScore(set, half, answer);
+    console.log(
+      `remit ${half} half wrapped as a Teams message (greeting, sign-off, name or link): ${wrapped.right}/${wrapped.tried} still right, ${wrapped.wrong} wrong`,
     );
   }
   const { mean: meanMicros, p99: p99Micros } = retrievalMicros(remit, texts);

@@ -315,6 +315,26 @@ describe('self-introductions in front of a question', () => {
   });
 });
 
+describe('what a Teams message wraps around a question', () => {
+  it.each([
+    ['Hi, I am Cllr Smith. Quick question: who chairs the panel? Thanks', 'Quick question: who chairs the panel'],
+    ['Morning! where does the panel meet', 'where does the panel meet'],
+    ['Dear bot, who is the panel accountable to please. Kind regards, Jo', 'who is the panel accountable to please'],
+    ['who chairs the panel?? thx', 'who chairs the panel'],
+    ['hi who chairs the panel', 'who chairs the panel'],
+    ["I'm Jo from the fostering team - what is sense of belonging?", 'what is sense of belonging?'],
+    ['who chairs the panel https://democracy.kent.gov.uk/x?ID=693', 'who chairs the panel  '],
+    // Words that only look like a greeting or a sign-off are the question.
+    ['morning meetings - are there any', 'morning meetings - are there any'],
+    ['which council did it best', 'which council did it best'],
+    ['best start in life', 'best start in life'],
+    // Nothing but the wrapping: left as it is (the bot answers "thanks" itself).
+    ['Thanks!', 'Thanks!'],
+  ])('%s -> %s', (message, question) => {
+    expect(withoutPreamble(message)).toBe(question);
+  });
+});
+
 describe('source documents', () => {
   it('splits sections, paragraphs and bullets, keeping the lead-in of a list for the search only', () => {
     const passages = parseSourceDocument(

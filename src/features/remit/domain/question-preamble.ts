@@ -14,8 +14,27 @@ const WHO_IS_HERE = new RegExp(String.raw`^\s*[a-z' ]{2,50}?\s+here` + SEPARATOR
 const JUST_ELECTED =
   /^\s*(?:i'?ve|i have)\s+(?:just\s+|recently\s+)?been\s+(?:newly\s+)?(?:elected|appointed)(?:\s+(?:to|onto)\s+(?:the\s+)?(?:panel|council|cpp))?\s*[,.;:!\-\u2013\u2014]+\s*(?:and\s+|so\s+)?/i;
 
+// Teams messages are written like notes: "Morning! ...", "Dear bot, ...", "... Thanks", "Kind
+// regards, Jo", a name, a link. None of it is what the question asks.
+const GREETING =
+  /^\s*(?:(?:hi|hello|hey|hiya|morning|afternoon|evening|good (?:morning|afternoon|evening)|dear)(?:\s+(?:there|all|team|bot|everyone|folks|sir|madam))?\s*[,!.:;\-\u2013\u2014]+\s*)+/i;
+const GREETING_BEFORE_QUESTION =
+  /^\s*(?:hi|hello|hey|hiya)\s+(?=(?:who|what|where|when|how|which|why|is|are|does|do|did|can|could|would|should)\b)/i;
+const SIGN_OFF =
+  /[?.!,;\n\-\u2013\u2014]+\s*(?:(?:many\s+)?thanks(?:\s+(?:a lot|very much|so much|in advance|again))?|thank you(?:\s+(?:very|so) much)?(?:\s+in advance)?|thx|thanx|ta|cheers|(?:kind(?:est)?|best|warm|many)\s+(?:regards|wishes|thanks)|regards|best|bw|kr)(?:[\s,.!]+[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)?[\s.!]*$/i;
+// "I am Cllr Smith.", "I'm Jo from fostering -": a name, not a role.
+const NAMED_INTRODUCTION =
+  /^\s*(?:(?:[Ii]'?m|I am|[Tt]his is|[Mm]y name is)\s+(?:(?:[Cc]llr|[Cc]ouncillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?:\s+from\s+[A-Za-z' ]{1,40}?)?)\s*[,.;:!\-\u2013\u2014]+\s*/;
+const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
+
 /** The question without a self-introduction in front of it; unchanged when nothing is left. */
 export function withoutPreamble(question: string): string {
-  const stripped = question.replace(WHO_I_AM, '').replace(WHO_IS_HERE, '').replace(JUST_ELECTED, '');
+  const unwrapped = question
+    .replace(LINK, ' ')
+    .replace(SIGN_OFF, '')
+    .replace(GREETING, '')
+    .replace(GREETING_BEFORE_QUESTION, '')
+    .replace(NAMED_INTRODUCTION, '');
+  const stripped = unwrapped.replace(WHO_I_AM, '').replace(WHO_IS_HERE, '').replace(JUST_ELECTED, '');
   return stripped.trim() === '' ? question : stripped;
 }
