@@ -196,6 +196,8 @@ const WRAPPINGS: readonly ((question: string) => string)[] = [
   (q) => `Dear bot, ${q}. Kind regards, Jo`,
   (q) => `I am Cllr Smith. ${q}`,
   (q) => `${q} https://democracy.kent.gov.uk/mgCommitteeDetails.aspx?ID=693`,
+  (q) => `Sorry to bother you, but ${q}`,
+  (q) => `Hi, hope you are well. ${q} Many thanks`,
 ];
 
 /** The question written as a Teams message, one wrapping chosen from a hash of the question. */

@@ -230,7 +230,8 @@ export const ACCESS_RULES = {
   },
   'challenges.list': {
     allow: STAFF,
-    refusal: 'Only officers can list every challenge card; ask "my challenge cards" for yours, or "what are challenge cards?" to hear how they work.',
+    refusal:
+      'Only officers can list every challenge card; ask "my challenge cards" for yours, or "what are challenge cards?" to hear how they work.',
     covers: ['command:list-challenges', 'verb:challenge.list'],
   },
   'challenges.export': {

@@ -73,7 +73,7 @@ describe('remit search on the question set', () => {
   });
 
   it('reads a question the same when it is wrapped as a Teams message (greeting, sign-off, name, link)', () => {
-    // 456 of 456 on the test half when this was written (297 of 452 before greetings and sign-offs were read past).
+    // 456 of 456 on the test half when this was written (310 of 452 before greetings, politeness and sign-offs were read past).
     const wrapped = wrappedScore(questions, 'test', answer);
     expect(wrapped.right / wrapped.tried).toBeGreaterThanOrEqual(0.98);
     expect(wrapped.wrong).toBeLessThanOrEqual(1);

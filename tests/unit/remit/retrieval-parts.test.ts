@@ -321,7 +321,13 @@ describe('what a Teams message wraps around a question', () => {
     ['Morning! where does the panel meet', 'where does the panel meet'],
     ['Dear bot, who is the panel accountable to please. Kind regards, Jo', 'who is the panel accountable to please'],
     ['who chairs the panel?? thx', 'who chairs the panel'],
+    ['what is the corporate parenting panel Many thanks', 'what is the corporate parenting panel'],
+    // "Thanks to carers" is what is asked about, not a sign-off with a name.
+    ['what did the panel say thanks to carers', 'what did the panel say thanks to carers'],
     ['hi who chairs the panel', 'who chairs the panel'],
+    ['Sorry to bother you, but who chairs the panel', 'who chairs the panel'],
+    ['Any idea who chairs the panel?', 'who chairs the panel?'],
+    ['Hi, hope you are well. Where does the panel meet? Thanks', 'Where does the panel meet'],
     ["I'm Jo from the fostering team - what is sense of belonging?", 'what is sense of belonging?'],
     ['who chairs the panel https://democracy.kent.gov.uk/x?ID=693', 'who chairs the panel  '],
     // Words that only look like a greeting or a sign-off are the question.

@@ -20,11 +20,15 @@ const GREETING =
   /^\s*(?:(?:hi|hello|hey|hiya|morning|afternoon|evening|good (?:morning|afternoon|evening)|dear)(?:\s+(?:there|all|team|bot|everyone|folks|sir|madam))?\s*[,!.:;\-\u2013\u2014]+\s*)+/i;
 const GREETING_BEFORE_QUESTION =
   /^\s*(?:hi|hello|hey|hiya)\s+(?=(?:who|what|where|when|how|which|why|is|are|does|do|did|can|could|would|should)\b)/i;
+// A sign-off needs no comma before it ("... to Many thanks"); the short ones ("ta", "best") do.
 const SIGN_OFF =
-  /[?.!,;\n\-\u2013\u2014]+\s*(?:(?:many\s+)?thanks(?:\s+(?:a lot|very much|so much|in advance|again))?|thank you(?:\s+(?:very|so) much)?(?:\s+in advance)?|thx|thanx|ta|cheers|(?:kind(?:est)?|best|warm|many)\s+(?:regards|wishes|thanks)|regards|best|bw|kr)(?:[\s,.!]+[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)?[\s.!]*$/i;
+  /(?:(?:[?.!,;\n\-\u2013\u2014]+\s*|\s+)(?:(?:many\s+)?thanks(?:\s+(?:a lot|very much|so much|in advance|again))?|thank you(?:\s+(?:very|so) much)?(?:\s+in advance)?|thx|thanx|cheers|(?:kind(?:est)?|best|warm|many)\s+(?:regards|wishes|thanks)|regards)|[?.!,;\n\-\u2013\u2014]+\s*(?:ta|best|bw|kr))(?:[\s,.!]+(?!(?:to|for|the|a|an|and|of|in|on|with|from|at)\b)[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)?[\s.!]*$/i;
 // "I am Cllr Smith.", "I'm Jo from fostering -": a name, not a role.
 const NAMED_INTRODUCTION =
   /^\s*(?:(?:[Ii]'?m|I am|[Tt]his is|[Mm]y name is)\s+(?:(?:[Cc]llr|[Cc]ouncillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?:\s+from\s+[A-Za-z' ]{1,40}?)?)\s*[,.;:!\-\u2013\u2014]+\s*/;
+// "Sorry to bother you, but ...", "Hope you are well. ...", "Any idea who ...": politeness in front.
+const POLITE_OPENER =
+  /^\s*(?:(?:sorry(?: to (?:bother|trouble|disturb) you)?|apologies(?: if this is (?:a )?(?:silly|stupid|daft|basic|obvious) question)?|not sure if you can help|hope you(?:'re| are) well|hope this makes sense|any idea)(?:\s*[,.!:;\-\u2013\u2014]+\s*(?:(?:but|and|so)\s+)?|\s+(?:but|and)\s+|\s+(?=(?:who|what|where|when|which|why|how|is|are|does|do|did|can|could)\b)))+/i;
 const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
 
 /** The question without a self-introduction in front of it; unchanged when nothing is left. */
@@ -34,7 +38,8 @@ export function withoutPreamble(question: string): string {
     .replace(SIGN_OFF, '')
     .replace(GREETING, '')
     .replace(GREETING_BEFORE_QUESTION, '')
-    .replace(NAMED_INTRODUCTION, '');
+    .replace(NAMED_INTRODUCTION, '')
+    .replace(POLITE_OPENER, '');
   const stripped = unwrapped.replace(WHO_I_AM, '').replace(WHO_IS_HERE, '').replace(JUST_ELECTED, '');
   return stripped.trim() === '' ? question : stripped;
 }
