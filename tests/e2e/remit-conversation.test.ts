@@ -92,6 +92,15 @@ describe('a councillor asks about the panel in the Agents Playground', () => {
     expect(cardJson(reply)).toContain('Source: Select Committee');
   });
 
+  it('reads past what a Teams message wraps around a question, and answers "thanks" kindly', async () => {
+    const wrapped = cardJson(await ask(playground, 'Hi, hope you are well. Who chairs the panel? Many thanks', asOlivia));
+    expect(wrapped).toContain('Who chairs the Corporate Parenting Panel?');
+    expect(wrapped).not.toContain("I don't know");
+    const thanks = cardJson(await ask(playground, 'Thanks!', asOlivia));
+    expect(thanks).toContain("You're welcome");
+    expect(thanks).not.toContain("I don't know");
+  });
+
   it('declines an off-topic question honestly, with the Democratic Services contact', async () => {
     const reply = await ask(playground, "what's the weather in Maidstone tomorrow?", asOlivia);
     expect(cardJson(reply)).toContain("I don't know the answer to that");
