@@ -329,15 +329,22 @@ describe('what a Teams message wraps around a question', () => {
     ['Any idea who chairs the panel?', 'who chairs the panel?'],
     ['Hi, hope you are well. Where does the panel meet? Thanks', 'Where does the panel meet'],
     ["I'm Jo from the fostering team - what is sense of belonging?", 'what is sense of belonging?'],
-    ['who chairs the panel https://democracy.kent.gov.uk/x?ID=693', 'who chairs the panel  '],
+    ['who chairs the panel https://democracy.kent.gov.uk/x?ID=693', 'who chairs the panel'],
     // Words that only look like a greeting or a sign-off are the question.
     ['morning meetings - are there any', 'morning meetings - are there any'],
     ['which council did it best', 'which council did it best'],
     ['best start in life', 'best start in life'],
+    // Runs of spaces are one space: a long run costs no more than a short one.
+    [`who chairs${' '.repeat(400)}the panel`, 'who chairs the panel'],
     // Nothing but the wrapping: left as it is (the bot answers "thanks" itself).
     ['Thanks!', 'Thanks!'],
   ])('%s -> %s', (message, question) => {
     expect(withoutPreamble(message)).toBe(question);
+  });
+
+  it('makes a run of spaces one space before any pattern reads it (a long run would meet them at every length)', () => {
+    expect(withoutPreamble(`i am a ${' '.repeat(9000)}x`)).toBe('i am a x');
+    expect(withoutPreamble(`${' '.repeat(9000)}who chairs the panel \n\n  thanks`)).toBe('who chairs the panel');
   });
 });
 

@@ -20,7 +20,10 @@ const GREETING =
   /^\s*(?:(?:hi|hello|hey|hiya|morning|afternoon|evening|good (?:morning|afternoon|evening)|dear)(?:\s+(?:there|all|team|bot|everyone|folks|sir|madam))?\s*[,!.:;\-\u2013\u2014]+\s*)+/i;
 const GREETING_BEFORE_QUESTION =
   /^\s*(?:hi|hello|hey|hiya)\s+(?=(?:who|what|where|when|how|which|why|is|are|does|do|did|can|could|would|should)\b)/i;
-// A sign-off needs no comma before it ("... to Many thanks"); the short ones ("ta", "best") do.
+// A sign-off needs no comma before it ("who chairs the panel Many thanks"); the short ones ("ta",
+// "best") do. It is looked for in the message's last characters only: a sign-off is short, and a
+// search from every position of a long run of spaces would take time in the square of its length.
+const SIGN_OFF_REACH = 100;
 const SIGN_OFF =
   /(?:(?:[?.!,;\n\-\u2013\u2014]+\s*|\s+)(?:(?:many\s+)?thanks(?:\s+(?:a lot|very much|so much|in advance|again))?|thank you(?:\s+(?:very|so) much)?(?:\s+in advance)?|thx|thanx|cheers|(?:kind(?:est)?|best|warm|many)\s+(?:regards|wishes|thanks)|regards)|[?.!,;\n\-\u2013\u2014]+\s*(?:ta|best|bw|kr))(?:[\s,.!]+(?!(?:to|for|the|a|an|and|of|in|on|with|from|at)\b)[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)?[\s.!]*$/i;
 // "I am Cllr Smith.", "I'm Jo from fostering -": a name, not a role.
@@ -31,11 +34,20 @@ const POLITE_OPENER =
   /^\s*(?:(?:sorry(?: to (?:bother|trouble|disturb) you)?|apologies(?: if this is (?:a )?(?:silly|stupid|daft|basic|obvious) question)?|not sure if you can help|hope you(?:'re| are) well|hope this makes sense|any idea)(?:\s*[,.!:;\-\u2013\u2014]+\s*(?:(?:but|and|so)\s+)?|\s+(?:but|and)\s+|\s+(?=(?:who|what|where|when|which|why|how|is|are|does|do|did|can|could)\b)))+/i;
 const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
 
+function withoutSignOff(text: string): string {
+  const cut = Math.max(0, text.length - SIGN_OFF_REACH);
+  return text.slice(0, cut) + text.slice(cut).replace(SIGN_OFF, '');
+}
+
 /** The question without a self-introduction in front of it; unchanged when nothing is left. */
 export function withoutPreamble(question: string): string {
-  const unwrapped = question
+  // Runs of spaces made one first: the introductions' patterns would try a long run at every length.
+  const spaced = question
     .replace(LINK, ' ')
-    .replace(SIGN_OFF, '')
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n[\s]*/g, '\n')
+    .trim();
+  const unwrapped = withoutSignOff(spaced)
     .replace(GREETING, '')
     .replace(GREETING_BEFORE_QUESTION, '')
     .replace(NAMED_INTRODUCTION, '')
