@@ -170,22 +170,41 @@ export function withTypo(question: string): string | undefined {
   return [...words.slice(0, at), typed, ...words.slice(at + 1)].join(' ');
 }
 
-/** Of the answerable questions of a half answered right, how many still are with a typo in their longest word. */
-export function typoScore(
+export interface VariantScore {
+  /** Questions judged right as written, asked again in the other form. */
+  tried: number;
+  /** Still judged right in that form. */
+  right: number;
+  /** Answered wrongly in that form (for a must-decline question: answered at all). */
+  wrong: number;
+}
+
+/**
+ * Of the questions of a half judged right as written, how many still are when asked in another
+ * form (`vary`; undefined skips the question). `answerableOnly` leaves the must-declines out.
+ */
+function variantScore(
   questions: readonly SetQuestion[],
   which: Half,
   answer: (q: string) => RemitResult,
-): { tried: number; right: number; wrong: number } {
+  vary: (question: string) => string | undefined,
+  answerableOnly: boolean,
+): VariantScore {
   const score = { tried: 0, right: 0, wrong: 0 };
-  for (const question of questions.filter((q) => q.half === which && !q.decline)) {
-    const typed = withTypo(question.q);
-    if (typed === undefined || judge(question, answer(question.q)) !== 'right') continue;
+  for (const question of questions.filter((q) => q.half === which && !(answerableOnly && q.decline))) {
+    const varied = vary(question.q);
+    if (varied === undefined || judge(question, answer(question.q)) !== 'right') continue;
     score.tried++;
-    const verdict = judge(question, answer(typed));
+    const verdict = judge(question, answer(varied));
     if (verdict === 'right') score.right++;
     if (verdict === 'wrong') score.wrong++;
   }
   return score;
+}
+
+/** Of the answerable questions of a half answered right, how many still are with a typo in their longest word. */
+export function typoScore(questions: readonly SetQuestion[], which: Half, answer: (q: string) => RemitResult): VariantScore {
+  return variantScore(questions, which, answer, withTypo, true);
 }
 
 // How people wrap a question in a Teams message: a greeting, a sign-off, their name, a link.
@@ -208,20 +227,8 @@ export function withWrapping(question: string): string {
 
 /**
  * Of the questions of a half judged right as written (answered, or declined when they must be),
- * how many still are wrapped as a Teams message; `wrong` counts wrong answers and must-declines answered.
+ * how many still are wrapped as a Teams message.
  */
-export function wrappedScore(
-  questions: readonly SetQuestion[],
-  which: Half,
-  answer: (q: string) => RemitResult,
-): { tried: number; right: number; wrong: number } {
-  const score = { tried: 0, right: 0, wrong: 0 };
-  for (const question of questions.filter((q) => q.half === which)) {
-    if (judge(question, answer(question.q)) !== 'right') continue;
-    score.tried++;
-    const verdict = judge(question, answer(withWrapping(question.q)));
-    if (verdict === 'right') score.right++;
-    if (verdict === 'wrong') score.wrong++;
-  }
-  return score;
+export function wrappedScore(questions: readonly SetQuestion[], which: Half, answer: (q: string) => RemitResult): VariantScore {
+  return variantScore(questions, which, answer, withWrapping, false);
 }
