@@ -95,7 +95,8 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
         if (!entry) throw new DomainError('not_found', 'That answer is no longer in the knowledge base. Please ask your question again.');
         await feedback.record({ entryId: entry.id, question: data.question, helpful: data.helpful }, sender.aadObjectId);
         if (data.helpful) return answerCard(lookup, entry, data.question, 'helpful', { today: today() });
-        // Rebuilt from the question, never from card data: the other entries that came close are offered beside "Ask an officer".
+        // The other entries that came close are offered beside "Ask an officer": searched again from the
+        // question (schema-checked text, read like any question), never taken as entry ids from card data.
         const entries = (await knowledge.remit()).runnersUp(data.question, entry.id);
         return answerCard(lookup, entry, data.question, 'not_helpful', {
           today: today(),
