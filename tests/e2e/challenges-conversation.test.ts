@@ -113,6 +113,10 @@ describe('challenge cards in the Agents Playground', () => {
       'challenges.csv',
     );
     expect(cardJson(await ask(playground, 'challenge cards', AS_MARTIN))).toMatch(/[Oo]nly officers/);
+    // A question that opens with the command's words is a question, answered from the knowledge base.
+    const question = cardJson(await ask(playground, 'challenge cards - how long has Kent used them?', AS_MARTIN));
+    expect(question).toContain('What are Challenge Cards?');
+    expect(question).not.toMatch(/[Oo]nly officers/);
     // Someone in the tenant who is not on the panel (a guest) gets exactly what a missing card gets.
     const asGuest = { from: CLLR_OWEN_PRICE.id, conversationId: GROUP_CHAT_ID };
     const hidden = cardJson(await ask(playground, 'challenge CC-2026-001', asGuest));
