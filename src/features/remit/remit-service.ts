@@ -146,7 +146,6 @@ export class RemitService {
   private readonly latestYear: number;
   private readonly bodies: KnownBodies;
   private readonly answerStems = new Map<string, ReadonlySet<string>>();
-  private readonly howPhrasings: ReadonlyMap<string, readonly ReadonlySet<string>[]>;
   private readonly answerHolds = new Map<string, AnswerHolds>();
   private readonly heads: EntryHeads;
   private readonly aboutTheBot: AboutTheBot;
@@ -170,7 +169,6 @@ export class RemitService {
       (word) => frequency.rank(word),
     );
     this.exact = new ExactQuestionMatch(searchable);
-    this.howPhrasings = new Map(searchable.map((s) => [s.entry.id, howToPhrasings([s.entry.question, ...s.alternatives])]));
     this.shortcut = new GlossaryShortcut(searchable);
     this.entries = new RemitSearch(searchable, expander, ENTRY_PROFILE);
     const passageEntries = (options.passages ?? knowledge.passages()).map(passageEntry);
@@ -427,7 +425,7 @@ export class RemitService {
         words,
         stems: words.map(stem),
         money: holdsMoney(entry.answer),
-        howTo: [...sentencesSayingHow(entry.answer), ...(this.howPhrasings.get(entry.id) ?? [])],
+        howTo: [...sentencesSayingHow(entry.answer), ...this.heads.asksHowTo(entry.id)],
         attendance: speaksOfAttendance(entry.answer),
         duration: holdsDuration(entry.answer),
         share: /%|per cent|proportion|a quarter/.test(entry.answer),
@@ -514,12 +512,6 @@ function sentencesSayingHow(answer: string): ReadonlySet<string>[] {
     .split(/(?<=[.;:!?])\s+|\n/)
     .filter((sentence) => saysHow(sentence))
     .map(textStems);
-}
-
-const ASKS_HOW_TO = /^how (?:do|does|can|could|should|would|might|to)\b/i;
-
-function howToPhrasings(phrasings: readonly string[]): ReadonlySet<string>[] {
-  return phrasings.filter((phrasing) => ASKS_HOW_TO.test(phrasing)).map(textStems);
 }
 
 /** How often each word occurs in what is indexed: spelling correction prefers the commoner of two candidates. */

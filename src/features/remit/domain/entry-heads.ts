@@ -13,6 +13,7 @@ const PANEL_WORDS: readonly string[] = ['panel', 'cpp'];
 export class EntryHeads {
   private readonly heads = new Map<string, ReadonlySet<string>>();
   private readonly explained = new Map<string, readonly ReadonlySet<string>[]>();
+  private readonly howTo = new Map<string, readonly ReadonlySet<string>[]>();
   private readonly selectCommittee = new Set<string>();
 
   constructor(entries: readonly SearchableEntry[], passages: readonly SearchableEntry[] = []) {
@@ -26,6 +27,7 @@ export class EntryHeads {
       // A glossary entry explains what its acronym stands for: "what is a looked after child" is LAC's.
       const meanings = s.meaning === undefined ? [] : [s.meaning, ...s.acronyms].map(textStems);
       this.explained.set(s.entry.id, [...explainedBy([s.entry.question, ...s.alternatives]), ...meanings]);
+      this.howTo.set(s.entry.id, askHowTo([s.entry.question, ...s.alternatives]));
       if (namesSelectCommittee(head) && !namesThePanel(head) && !namesThePanel(tokenize(s.entry.answer)))
         this.selectCommittee.add(s.entry.id);
     }
@@ -53,6 +55,11 @@ export class EntryHeads {
     return [...subject].every((s) => WEAK_STEMS.has(s) || head.has(s)) || this.defines(id, subject);
   }
 
+  /** Stems of the entry's own phrasings that ask how to do something ("How can I get a panel document in another format?"). */
+  asksHowTo(id: string): readonly ReadonlySet<string>[] {
+    return this.howTo.get(id) ?? [];
+  }
+
   /** The entry (or passage) is about the 2015 Select Committee itself (its members, its scope), never speaking of the panel. */
   aboutSelectCommittee(id: string): boolean {
     return this.selectCommittee.has(id);
@@ -70,6 +77,12 @@ function namesThePanel(tokens: readonly string[]): boolean {
 
 function namesSelectCommittee(tokens: readonly string[]): boolean {
   return tokens.some((t, i) => t === 'select' && /^(?:committee|cttee)$/.test(tokens[i + 1] ?? ''));
+}
+
+const ASKS_HOW_TO = /^how (?:do|does|can|could|should|would|might|to)\b/i;
+
+function askHowTo(questions: readonly string[]): ReadonlySet<string>[] {
+  return questions.filter((question) => ASKS_HOW_TO.test(question)).map(textStems);
 }
 
 function explainedBy(questions: readonly string[]): ReadonlySet<string>[] {
