@@ -207,7 +207,7 @@ export function typoScore(questions: readonly SetQuestion[], which: Half, answer
   return variantScore(questions, which, answer, withTypo, true);
 }
 
-// How people wrap a question in a Teams message: a greeting, a sign-off, their name, a link.
+// How people wrap a question in a Teams message: a greeting, a sign-off, their name, a link, asking to be told.
 const WRAPPINGS: readonly ((question: string) => string)[] = [
   (q) => `Hi, ${q} Thanks`,
   (q) => `Morning! ${q}`,
@@ -217,6 +217,10 @@ const WRAPPINGS: readonly ((question: string) => string)[] = [
   (q) => `${q} https://democracy.kent.gov.uk/mgCommitteeDetails.aspx?ID=693`,
   (q) => `Sorry to bother you, but ${q}`,
   (q) => `Hi, hope you are well. ${q} Many thanks`,
+  (q) => `Can you tell me ${q}`,
+  (q) => `Question from Cllr Jones - ${q}`,
+  (q) => `hi bot ${q} ta`,
+  (q) => `${q} please`,
 ];
 
 /** The question written as a Teams message, one wrapping chosen from a hash of the question. */

@@ -211,6 +211,8 @@ export class RemitService {
       this.shortcut.meaningAsked(tokens) ??
       this.shortcut.sameThingAsked(tokens);
     if (known) return this.answerWith(known, 1);
+    const definition = this.glossaryDefinitionAsked(shape);
+    if (definition) return this.answerWith(definition, 1);
     if (shape.acronymFrame) {
       const acronym = this.shortcut.find(tokens);
       if (acronym) return this.answerWith(acronym, 1);
@@ -232,6 +234,18 @@ export class RemitService {
       return holder ? this.chosenAnswer(holder, fromEntries, shape) : this.declined('low_confidence', fromEntries, shape);
     }
     return this.chosenAnswer(chosen, fromEntries, shape);
+  }
+
+  /**
+   * "What is an Independent Reviewing Officer?", "Special Guardianship Order - what is it?": what
+   * an acronym stands for, asked to be explained, and no topic is written to explain it. The
+   * glossary says what it is; a topic that mentions it (the IRO film) does not.
+   */
+  private glossaryDefinitionAsked(shape: AskedShape): KnowledgeEntry | undefined {
+    if (shape.explained === undefined || shape.detailOf !== undefined) return undefined;
+    const definers = this.heads.definers(shape.explained).map((id) => this.byId.get(id));
+    const [first] = definers;
+    return first?.kind === 'glossary' && definers.every((e) => e === first) ? first : undefined;
   }
 
   /**

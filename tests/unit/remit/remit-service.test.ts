@@ -34,6 +34,22 @@ describe('RemitService', () => {
       expect(answered('UASC').entry.answer).toMatch(/^UASC stands for Unaccompanied Asylum Seeking Children\./);
     });
 
+    it.each([
+      ["What's an Independent Reviewing Officer?", 'glossary-iro'],
+      ['Special Guardianship Order - what is it?', 'glossary-sgo'],
+      ['explain child and adolescent mental health services', 'glossary-camhs'],
+      ['what is the Health Overview and Scrutiny Committee', 'glossary-hosc'],
+    ])('answers "what is <what an acronym stands for>" from the glossary when no topic explains it: %s', (question, id) => {
+      const result = answered(question);
+      expect(result.entry.id).toBe(id);
+      expect(result.confidence).toBe(1);
+    });
+
+    it('leaves the definition to a topic written to explain it, and a question about more than the term to the search', () => {
+      expect(answered('what is the corporate parenting panel').entry.id).toBe('tor-purpose');
+      expect(answered('what is the independent reviewing officer film').entry.id).toBe('min-iro-film');
+    });
+
     it('leaves longer questions that mention an acronym to the search', () => {
       expect(answered('what did the select committee say about camhs waiting times').entry.id).toBe('sc-rec-11');
     });

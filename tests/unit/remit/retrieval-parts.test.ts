@@ -317,7 +317,17 @@ describe('self-introductions in front of a question', () => {
 
 describe('what a Teams message wraps around a question', () => {
   it.each([
-    ['Hi, I am Cllr Smith. Quick question: who chairs the panel? Thanks', 'Quick question: who chairs the panel'],
+    ['Hi, I am Cllr Smith. Quick question: who chairs the panel? Thanks', 'who chairs the panel'],
+    ['Question from Cllr Jones - where does the panel meet', 'where does the panel meet'],
+    ['Can you tell me who chairs the panel', 'who chairs the panel'],
+    ['could you please let me know whether the panel meets in public?', 'the panel meets in public?'],
+    ["I'd like to know how often the panel meets", 'how often the panel meets'],
+    ['do you know what NEET means', 'what NEET means'],
+    ['hi bot NEET ta', 'NEET'],
+    ['who chairs the panel please', 'who chairs the panel'],
+    // "Tell me about ..." asks to have something explained: it is the question.
+    ['tell me about the virtual school', 'tell me about the virtual school'],
+    ['can you tell me about the virtual school', 'can you tell me about the virtual school'],
     ['Morning! where does the panel meet', 'where does the panel meet'],
     ['Dear bot, who is the panel accountable to please. Kind regards, Jo', 'who is the panel accountable to please'],
     ['who chairs the panel?? thx', 'who chairs the panel'],

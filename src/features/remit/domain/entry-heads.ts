@@ -15,6 +15,8 @@ export class EntryHeads {
   private readonly explained = new Map<string, readonly ReadonlySet<string>[]>();
   private readonly howTo = new Map<string, readonly ReadonlySet<string>[]>();
   private readonly selectCommittee = new Set<string>();
+  // Entries by what their own questions ask to have explained, less the words every entry shares.
+  private readonly bySubject = new Map<string, string[]>();
 
   constructor(entries: readonly SearchableEntry[], passages: readonly SearchableEntry[] = []) {
     // A passage of the Select Committee's report that never names the panel is the committee's own business.
@@ -26,7 +28,9 @@ export class EntryHeads {
       this.heads.set(s.entry.id, contentStems(head));
       // A glossary entry explains what its acronym stands for: "what is a looked after child" is LAC's.
       const meanings = s.meaning === undefined ? [] : [s.meaning, ...s.acronyms].map(textStems);
-      this.explained.set(s.entry.id, [...explainedBy([s.entry.question, ...s.alternatives]), ...meanings]);
+      const explained = [...explainedBy([s.entry.question, ...s.alternatives]), ...meanings];
+      this.explained.set(s.entry.id, explained);
+      for (const key of new Set(explained.map(subjectKey))) this.bySubject.set(key, [...(this.bySubject.get(key) ?? []), s.entry.id]);
       this.howTo.set(s.entry.id, askHowTo([s.entry.question, ...s.alternatives]));
       if (namesSelectCommittee(head) && !namesThePanel(head) && !namesThePanel(tokenize(s.entry.answer)))
         this.selectCommittee.add(s.entry.id);
@@ -39,9 +43,12 @@ export class EntryHeads {
    */
   defines(id: string, asked: ReadonlySet<string>): boolean {
     if (asked.size === 0) return false;
-    return (this.explained.get(id) ?? []).some(
-      (own) => [...asked].every((s) => own.has(s)) && [...own].every((s) => asked.has(s) || WEAK_STEMS.has(s)),
-    );
+    return (this.explained.get(id) ?? []).some((own) => sameSubject(own, asked));
+  }
+
+  /** The entries one of whose own questions asks to explain the same thing (see `defines`). */
+  definers(asked: ReadonlySet<string>): string[] {
+    return (this.bySubject.get(subjectKey(asked)) ?? []).filter((id) => this.defines(id, asked));
   }
 
   /**
@@ -77,6 +84,18 @@ function namesThePanel(tokens: readonly string[]): boolean {
 
 function namesSelectCommittee(tokens: readonly string[]): boolean {
   return tokens.some((t, i) => t === 'select' && /^(?:committee|cttee)$/.test(tokens[i + 1] ?? ''));
+}
+
+// Asked and own name the same thing: every word asked is in the entry's, and the entry's other words are ones every entry shares.
+function sameSubject(own: ReadonlySet<string>, asked: ReadonlySet<string>): boolean {
+  return [...asked].every((s) => own.has(s)) && [...own].every((s) => asked.has(s) || WEAK_STEMS.has(s));
+}
+
+function subjectKey(stems: ReadonlySet<string>): string {
+  return [...stems]
+    .filter((s) => !WEAK_STEMS.has(s))
+    .sort()
+    .join(' ');
 }
 
 const ASKS_HOW_TO = /^how (?:do|does|can|could|should|would|might|to)\b/i;

@@ -19,16 +19,23 @@ const JUST_ELECTED =
 const GREETING =
   /^\s*(?:(?:hi|hello|hey|hiya|morning|afternoon|evening|good (?:morning|afternoon|evening)|dear)(?:\s+(?:there|all|team|bot|everyone|folks|sir|madam))?\s*[,!.:;\-\u2013\u2014]+\s*)+/i;
 const GREETING_BEFORE_QUESTION =
-  /^\s*(?:hi|hello|hey|hiya)\s+(?=(?:who|what|where|when|how|which|why|is|are|does|do|did|can|could|would|should)\b)/i;
+  /^\s*(?:(?:hi|hello|hey|hiya)\s+(?=(?:who|what|where|when|how|which|why|is|are|does|do|did|can|could|would|should)\b)|(?:hi|hello|hey|hiya|morning|afternoon|evening|good (?:morning|afternoon|evening))\s+(?:there|all|team|bot|everyone|folks)\s+)/i;
 // A sign-off needs no comma before it ("who chairs the panel Many thanks"); the short ones ("ta",
 // "best") do. It is looked for in the message's last characters only: a sign-off is short, and a
 // search from every position of a long run of spaces would take time in the square of its length.
 const SIGN_OFF_REACH = 100;
 const SIGN_OFF =
-  /(?:(?:[?.!,;\n\-\u2013\u2014]+\s*|\s+)(?:(?:many\s+)?thanks(?:\s+(?:a lot|very much|so much|in advance|again))?|thank you(?:\s+(?:very|so) much)?(?:\s+in advance)?|thx|thanx|cheers|(?:kind(?:est)?|best|warm|many)\s+(?:regards|wishes|thanks)|regards)|[?.!,;\n\-\u2013\u2014]+\s*(?:ta|best|bw|kr))(?:[\s,.!]+(?!(?:to|for|the|a|an|and|of|in|on|with|from|at)\b)[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)?[\s.!]*$/i;
+  /(?:(?:[?.!,;\n\-\u2013\u2014]+\s*|\s+)(?:(?:many\s+)?thanks(?:\s+(?:a lot|very much|so much|in advance|again))?|thank you(?:\s+(?:very|so) much)?(?:\s+in advance)?|thx|thanx|cheers|(?:kind(?:est)?|best|warm|many)\s+(?:regards|wishes|thanks)|regards)|[?.!,;\n\-\u2013\u2014]+\s*(?:ta|best|bw|kr)|\s+(?:ta|please|pls|plz)(?=[\s.!]*$))(?:[\s,.!]+(?!(?:to|for|the|a|an|and|of|in|on|with|from|at)\b)[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)?[\s.!]*$/i;
 // "I am Cllr Smith.", "I'm Jo from fostering -": a name, not a role.
 const NAMED_INTRODUCTION =
   /^\s*(?:(?:[Ii]'?m|I am|[Tt]his is|[Mm]y name is)\s+(?:(?:[Cc]llr|[Cc]ouncillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?:\s+from\s+[A-Za-z' ]{1,40}?)?)\s*[,.;:!\-\u2013\u2014]+\s*/;
+// "Question from Cllr Jones - ...", "Query from the fostering team: ...": who sent it, not what it asks.
+const SENT_FROM = /^\s*(?:a\s+)?(?:question|query|enquiry|message)\s+from\s+[^,.;:!?\-\u2013\u2014]{1,40}?\s*[,.;:!\-\u2013\u2014]+\s*/i;
+// "Can you tell me who ...", "Do you know whether ...", "Quick question: ...": asking to be told,
+// in front of the question itself (which a "who", "how" or "is" starts: what the question's shape is read from).
+const ASKING_TO_BE_TOLD =
+  /^\s*(?:(?:please\s+)?(?:can|could|would)\s+(?:you|u)\s+(?:please\s+)?(?:tell|let)\s+me(?:\s+know)?|do\s+(?:you|u)\s+(?:happen to\s+)?know|(?:please\s+)?tell\s+me|i(?:'d| would)\s+like\s+to\s+know|i\s+(?:want|need)\s+to\s+know|i\s+was\s+(?:just\s+)?wondering|(?:just\s+)?wondering|i\s+wonder)\s*[,:\-\u2013\u2014]?\s+(?:(?:if|whether)\s+)?(?=(?:who|whom|whose|what|where|when|how|which|why|is|are|was|were|does|do|did|can|could|should|will|would|has|have|there|the|our|kent|kcc|a|an)\b)/i;
+const QUICK_QUESTION = /^\s*(?:(?:a\s+)?quick\s+(?:question|one|q|query)|(?:a\s+)?question(?:\s+for\s+you)?)\s*[,.;:!?\-\u2013\u2014]+\s*/i;
 // "Sorry to bother you, but ...", "Hope you are well. ...", "Any idea who ...": politeness in front.
 const POLITE_OPENER =
   /^\s*(?:(?:sorry(?: to (?:bother|trouble|disturb) you)?|apologies(?: if this is (?:a )?(?:silly|stupid|daft|basic|obvious) question)?|not sure if you can help|hope you(?:'re| are) well|hope this makes sense|any idea)(?:\s*[,.!:;\-\u2013\u2014]+\s*(?:(?:but|and|so)\s+)?|\s+(?:but|and)\s+|\s+(?=(?:who|what|where|when|which|why|how|is|are|does|do|did|can|could)\b)))+/i;
@@ -51,7 +58,10 @@ export function withoutPreamble(question: string): string {
     .replace(GREETING, '')
     .replace(GREETING_BEFORE_QUESTION, '')
     .replace(NAMED_INTRODUCTION, '')
-    .replace(POLITE_OPENER, '');
+    .replace(SENT_FROM, '')
+    .replace(POLITE_OPENER, '')
+    .replace(QUICK_QUESTION, '')
+    .replace(ASKING_TO_BE_TOLD, '');
   const stripped = unwrapped.replace(WHO_I_AM, '').replace(WHO_IS_HERE, '').replace(JUST_ELECTED, '');
   return stripped.trim() === '' ? question : stripped;
 }

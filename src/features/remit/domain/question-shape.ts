@@ -132,6 +132,8 @@ const EXPLAIN = [
   ...DETAIL,
   /^(?:explain|describe) (?:the |what )?(.+)$/,
   /^(?:tell me about|tell me more about|info on|information on|information about) (?:a |an |the )?(.+)$/,
+  // "Special Guardianship Order - what is it?", "the IRO, what's that": the subject first, then the question.
+  /^(?:a |an |the )?(.+?) (?:what is it|what is that|what are they|what are those|what is this|what does it mean|what does that mean)$/,
 ];
 // A subject ending like this is not a thing to explain: "what is the panel for", "... accountable to".
 const NOT_A_SUBJECT = /\b(?:for|to|of|in|on|with|about|from|by|like|do|doing|mean|means|called)$/;
