@@ -84,6 +84,12 @@ const COUNTED_FIT = 2;
 const DEFINES_FIT = 1.5;
 // "How many Conservatives are on the panel": the Select Committee's members are another body's.
 const ANOTHER_BODY_FIT = 0.5;
+// "Which recommendation was about merging the groups", "what was recommended on housing": one of the
+// recommendations answers it, not a topic on the same subject (the merger itself).
+const RECOMMENDATION_FIT = 2;
+// Asks about a recommendation by its subject, not by its number (read as one "rec5" token).
+const RECOMMENDATION_ASKED = /\b(?:recommend|recommends|recommended|recommending|recommendation|recommendations)\b(?! rec\d)/;
+const RECOMMENDATION_SECTION = /^Recommendation \d+$/;
 
 /**
  * What the question asks for, read once per question (not once per candidate): the years it names,
@@ -96,6 +102,8 @@ type AskedShape = QuestionShape & {
   explained?: ReadonlySet<string>;
   /** For "how do I ..." questions: the stems of what is to be done ("become", "councillor"). */
   toBeDone?: ReadonlySet<string>;
+  /** Asks what was recommended on a subject ("which recommendation was about housing"). */
+  recommendation: boolean;
 };
 
 interface AnswerHolds {
@@ -366,6 +374,7 @@ export class RemitService {
     const defines = shape.explained !== undefined && this.heads.defines(entry.id, shape.explained);
     let fit = defines ? DEFINES_FIT : 1;
     if (this.aboutAnotherBody(entry, shape)) fit *= ANOTHER_BODY_FIT;
+    if (shape.recommendation && RECOMMENDATION_SECTION.test(entry.source.section)) fit *= RECOMMENDATION_FIT;
     if (shape.wants === 'any' && !shape.share && !shape.identity && entry.kind !== 'glossary') return fit;
     const holds = this.holdsOf(entry);
     if (shape.wants === 'count') fit *= holds.count ? 1.5 : 0.6;
@@ -413,6 +422,8 @@ export class RemitService {
       ...shape,
       years: yearsIn(text),
       aboutPanelOnly: asksAboutThePanelOnly(tokens),
+      // "How many recommendations were there" counts them all: the findings say.
+      recommendation: shape.wants !== 'count' && RECOMMENDATION_ASKED.test(normalizeText(text)),
       ...(shape.procedure ? { toBeDone: new Set([...textStems(text)].filter((s) => !WEAK_STEMS.has(s))) } : {}),
       ...(shape.wants === 'count' && shape.counts ? { counted: this.countedStems(shape.counts) } : {}),
       ...(shape.explains !== undefined ? { explained: textStems(shape.explains) } : {}),

@@ -162,6 +162,13 @@ describe('RemitService', () => {
       expect(result.related.map((e) => e.id)).toEqual(result.entry.related);
     });
 
+    it('answers a question about a recommendation by its subject with the recommendation, not a topic on the subject', () => {
+      expect(answered('which recommendation was about merging the two corporate parenting groups').entry.id).toBe('sc-rec-05');
+      expect(answered('what did the select committee recommend about merging the groups').entry.id).toBe('sc-rec-05');
+      // Counting them all is for the findings.
+      expect(answered('how many recommendations did the select committee make').entry.id).toBe('sc-key-findings');
+    });
+
     it('keeps confidence within [0, 1]', () => {
       for (const question of ['what are the 4 priority areas', 'rec 3', 'who sits on the panel', 'NEET']) {
         const { confidence } = answered(question);
