@@ -10,6 +10,7 @@ import { passageEntry } from './domain/passage-entries';
 import { withoutPreamble } from './domain/question-preamble';
 import {
   countsSubject,
+  monthsIn,
   yearsIn,
   holdsCount,
   holdsDuration,
@@ -97,6 +98,7 @@ const RECOMMENDATION_SECTION = /^Recommendation \d+$/;
  */
 type AskedShape = QuestionShape & {
   years: readonly number[];
+  months: readonly string[];
   aboutPanelOnly: boolean;
   counted?: ReadonlySet<string>;
   explained?: ReadonlySet<string>;
@@ -125,6 +127,8 @@ interface AnswerHolds {
   name: boolean;
   /** The years the answer or its source speaks of. */
   years: ReadonlySet<number>;
+  /** The months the answer or its source names. */
+  months: ReadonlySet<string>;
 }
 
 export interface RemitServiceOptions {
@@ -410,6 +414,8 @@ export class RemitService {
     if (this.aboutAnotherBody(entry, shape)) return false;
     // "What did the 2016 fostering review find": an answer that never speaks of 2016 is about something else.
     if (!shape.years.every((year) => holds.years.has(year))) return false;
+    // Nor is one that never names the month asked about ("the June 2017 meeting").
+    if (!shape.months.every((month) => holds.months.has(month))) return false;
     if (shape.explained === undefined || entry.kind !== 'topic') return true;
     // A detail question's subject is what it asks to have explained.
     if (shape.detailOf !== undefined && !this.heads.isAbout(entry.id, shape.explained)) return false;
@@ -421,6 +427,7 @@ export class RemitService {
     return {
       ...shape,
       years: yearsIn(text),
+      months: monthsIn(text),
       aboutPanelOnly: asksAboutThePanelOnly(tokens),
       // "How many recommendations were there" counts them all: the findings say.
       recommendation: shape.wants !== 'count' && RECOMMENDATION_ASKED.test(normalizeText(text)),
@@ -457,6 +464,7 @@ export class RemitService {
         date: holdsDate(entry.answer),
         name: namesSomeone(entry.answer, this.isEnglishWord),
         years: new Set(yearsIn(`${entry.answer} ${entry.source.document} ${entry.source.section}`)),
+        months: new Set(monthsIn(`${entry.answer} ${entry.source.document} ${entry.source.section}`)),
       };
       this.answerHolds.set(entry.id, holds);
     }

@@ -232,6 +232,15 @@ describe('RemitService', () => {
       expect(answered('what is the 2018-2022 strategy').entry.id).toBe('tor-strategy');
     });
 
+    it('declines a question about a month no answer names, and answers one about a month they do', () => {
+      expect(service.answer('what are the minutes of the june 2017 meeting').kind).toBe('unknown');
+      expect(answered('what did the panel hear about adoption at the march 2017 meeting').entry.id).toBe('min-adoption-service');
+    });
+
+    it('declines "what is X" when the answer only lists X, even naming it with fewer words ("staying put")', () => {
+      expect(service.answer('what is the staying put policy').kind).toBe('unknown');
+    });
+
     it('declines "who is" when the best answer names nobody', () => {
       expect(service.answer('who is the leader of the council').kind).toBe('unknown');
       expect(answered('who chaired the select committee').entry.id).toBe('sc-members');

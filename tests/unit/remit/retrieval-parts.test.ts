@@ -12,6 +12,7 @@ import {
   holdsCount,
   holdsDuration,
   holdsMoney,
+  monthsIn,
   namesSomeone,
   onlyNames,
   saysHow,
@@ -189,6 +190,22 @@ describe('question shapes', () => {
       false,
     );
     expect(onlyNames(listing, [...stems('staying put')], stems)).toBe(false);
+    // A word of the subject the answer never uses says nothing either way: the item still only names it.
+    expect(onlyNames(listing, [...stems('permanence planning policy')], stems)).toBe(true);
+    // Words every answer uses do not name the subject.
+    expect(onlyNames(listing, [...stems('statistics on children in care')], stems)).toBe(false);
+  });
+
+  it('reads the months a text names, "May" only beside a day or a year', () => {
+    expect(monthsIn('the June 2017 meeting and 8 Feb')).toEqual(['june', 'february']);
+    expect(monthsIn('in May 2016, or on 5th may')).toEqual(['may', 'may']);
+    expect(monthsIn('you may ask what happened in March')).toEqual(['march']);
+  });
+
+  it('reads "what is X called" as asking for a name when X is a post', () => {
+    expect(questionShape('what is the virtual school head called?').identity).toBe(true);
+    expect(questionShape("what's the chairman called").identity).toBe(true);
+    expect(questionShape('what is the group for young adults called').identity).toBe(false);
   });
 
   it.each([

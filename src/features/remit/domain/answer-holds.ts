@@ -3,6 +3,8 @@
  * question that asks for one is only answered by an entry that has it.
  */
 
+import { WEAK_STEMS } from './stop-words';
+
 const YEAR = /^(?:19|20)\d\d$/;
 const NUMBER_WORDS =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|hundred|thousand|quarter|half|third|dozen|percent|per cent)\b/i;
@@ -52,6 +54,23 @@ export function yearsIn(text: string): number[] {
   return (text.match(/\b(?:19|20)\d\d\b/g) ?? []).map(Number);
 }
 
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_NAMED = new RegExp(
+  String.raw`\b(?:(${MONTHS.filter((m) => m !== 'may').join('|')})|(jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)|(?<=\b\d{1,2}(?:st|nd|rd|th)? )(may)|(may)(?= (?:19|20)\d\d\b))\b`,
+  'gi',
+);
+
+/**
+ * The months a text names ("the June 2017 meeting" -> june), as full names. "May" counts only
+ * beside a day or a year ("5 May", "May 2017"): otherwise it is the verb.
+ */
+export function monthsIn(text: string): string[] {
+  return [...text.matchAll(MONTH_NAMED)].map((m) => {
+    const named = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').toLowerCase();
+    return MONTHS.find((month) => month.startsWith(named.slice(0, 3))) ?? named;
+  });
+}
+
 /** Whether an answer holds a date or a year. */
 export function holdsDate(text: string): boolean {
   return (
@@ -84,15 +103,21 @@ const EXPLAINING_WORDS = 4;
 /**
  * Whether an answer only names the subject as an item of a list ("- changes to permanence
  * planning;"), never in a sentence or a longer item that says something about it. An answer that
- * never holds all of the subject's words on one line is not judged here.
+ * never holds all of the subject's words it uses on one line, or uses fewer than half of them, is
+ * not judged here.
  */
 export function onlyNames(answer: string, subject: readonly string[], toStems: (text: string) => ReadonlySet<string>): boolean {
-  if (subject.length === 0) return false;
+  // "What is the staying put policy" of "- the commitment to 'staying put';": a word of the subject
+  // the answer never uses ("policy") says nothing about it either way, and words every answer uses
+  // ("children in care") do not name it.
+  const anywhere = toStems(answer);
+  const named = subject.filter((s) => anywhere.has(s));
+  if (!named.some((s) => !WEAK_STEMS.has(s)) || named.length < subject.length / 2) return false;
   const holding = answer
     .split('\n')
     .map((line) => ({ item: /^\s*- /.test(line), stems: toStems(line) }))
-    .filter(({ stems }) => subject.every((s) => stems.has(s)));
-  return holding.length > 0 && holding.every(({ item, stems }) => item && stems.size < subject.length + EXPLAINING_WORDS);
+    .filter(({ stems }) => named.every((s) => stems.has(s)));
+  return holding.length > 0 && holding.every(({ item, stems }) => item && stems.size < named.length + EXPLAINING_WORDS);
 }
 
 // A figure this many words before the thing counted counts it: "1,400 care leavers", "nine KCC members".

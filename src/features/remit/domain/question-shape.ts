@@ -61,10 +61,12 @@ const WHO_DID = new RegExp(
 );
 // "what is the virtual school head's name", "name of the lead participation officer": a name is asked for.
 const NAME_ASKED = /\bnames?\b/;
+// "What is the virtual school head called?": the normalised text has lost the "called" (it is not about phoning).
+const NAME_CALLED = /\b(?:what|who)(?:'s| is| are| was| were)\b.{1,80}? called[\s?.!]*$/;
 // "who was at the meeting", "who turned up", "were there any apologies": who attended is asked for.
 const ATTENDANCE = new RegExp(`^who (?:${ATTENDED})\\b|\\b(?:attendance|attendees|any apologies|apologies for absence|who turned up)\\b`);
 const POSTS =
-  'members|councillors|people|children|carers|staff|head|heads|chair|chairman|chairwoman|chairperson|vice|officer|director|councillor|cllr|manager|lead|leader|nurse|doctor|commissioner|clerk|worker|mp|minister|headteacher|person';
+  'member|members|councillors|people|children|carers|staff|head|heads|chair|chairman|chairwoman|chairperson|vice|officer|director|councillor|cllr|manager|lead|leader|nurse|doctor|commissioner|clerk|worker|mp|minister|headteacher|person';
 const POST = new RegExp(`\\b(?:${POSTS})\\b`);
 const SHARE = /%|\b(?:percent(?:age)?|per cent|proportion|share|fraction)\b/;
 // "who's the chair" and "whos the chair" arrive as "who is the chair"; "who the chair" is how some type it.
@@ -100,7 +102,7 @@ export function questionShape(question: string): QuestionShape {
   const identity =
     ((IDENTITY.test(text) || HOLDER_OF.test(text)) && !NOT_IDENTITY.test(text)) ||
     WHO_DID.test(text) ||
-    (NAME_ASKED.test(text) && POST.test(text));
+    ((NAME_ASKED.test(text) || NAME_CALLED.test(question.toLowerCase())) && POST.test(text));
   return {
     wants,
     share: SHARE.test(text),
