@@ -136,6 +136,8 @@ export class RemitSearch {
   private readonly docTerms = new Map<string, ReadonlySet<string>>();
   // Adjacent content words of each entry's question, alternatives and keywords.
   private readonly wordPairs: ReadonlyMap<string, WordPairs>;
+  // The profile's document boosts other than 1, worked out once.
+  private readonly documentBoosts = new Map<string, number>();
 
   constructor(
     entries: readonly SearchableEntry[],
@@ -144,6 +146,10 @@ export class RemitSearch {
   ) {
     this.fields = [...profile.fields];
     this.byId = new Map(entries.map((s) => [s.entry.id, s]));
+    for (const { entry } of entries) {
+      const boost = profile.documentBoost(entry);
+      if (boost !== 1) this.documentBoosts.set(entry.id, boost);
+    }
     this.questionStems = new Map(
       entries.map((s) => [s.entry.id, new EntryQuestions([s.entry.question, ...s.alternatives].map(textStems))]),
     );
@@ -232,10 +238,8 @@ export class RemitSearch {
       processTerm: (term) => term,
       boost: { ...this.profile.boost },
       boostTerm: (term) => weights.get(term) ?? 1,
-      boostDocument: (id: string) => {
-        const entry = this.byId.get(id)?.entry;
-        return entry ? this.profile.documentBoost(entry) : 1;
-      },
+      // Called for every document, term and field: the boosts are looked up, and not asked for at all when none differs.
+      ...(this.documentBoosts.size > 0 ? { boostDocument: (id: string) => this.documentBoosts.get(id) ?? 1 } : {}),
       // Typos are corrected before the search (SpellingCorrector, against the index's own words); a
       // word the index does not know may still be the start of one ("accountab", "recs").
       // A whole English word ("highways") is not the start of one: no prefix search for it.
