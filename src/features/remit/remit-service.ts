@@ -83,6 +83,8 @@ const HOLDER_CONFIDENCE = 0.5;
 const COUNTED_FIT = 2;
 // "What was the Select Committee": the entry written to say what it was beats entries that mention it.
 const DEFINES_FIT = 1.5;
+// The small words a term is made of ("Not in Education, Employment or Training", "Director of Children's Services").
+const TERM_JOINERS: ReadonlySet<string> = new Set(['of', 'and', 'or', 'in', 'for', 'the', 'a', 'an']);
 // "How many Conservatives are on the panel": the Select Committee's members are another body's.
 const ANOTHER_BODY_FIT = 0.5;
 // "Which recommendation was about merging the groups", "what was recommended on housing": one of the
@@ -223,7 +225,7 @@ export class RemitService {
       this.shortcut.meaningAsked(tokens) ??
       this.shortcut.sameThingAsked(tokens);
     if (known) return this.answerWith(known, 1);
-    const definition = this.glossaryDefinitionAsked(shape);
+    const definition = this.glossaryDefinitionAsked(shape, tokens);
     if (definition) return this.answerWith(definition, 1);
     if (shape.acronymFrame) {
       const acronym = this.shortcut.find(tokens);
@@ -253,9 +255,12 @@ export class RemitService {
    * an acronym stands for, asked to be explained, and no topic is written to explain it. The
    * glossary says what it is; a topic that mentions it (the IRO film) does not.
    */
-  private glossaryDefinitionAsked(shape: AskedShape): KnowledgeEntry | undefined {
-    if (shape.explained === undefined || shape.detailOf !== undefined) return undefined;
-    const definers = this.heads.definers(shape.explained).map((id) => this.byId.get(id));
+  private glossaryDefinitionAsked(shape: AskedShape, tokens: readonly string[]): KnowledgeEntry | undefined {
+    if (shape.detailOf !== undefined) return undefined;
+    // "Special Guardianship Orders?": the term alone is asked to be explained too.
+    const subject = shape.explained ?? (tokens.every((t) => !isStopWord(t) || TERM_JOINERS.has(t)) ? contentStems(tokens) : undefined);
+    if (subject === undefined) return undefined;
+    const definers = this.heads.definers(subject).map((id) => this.byId.get(id));
     const [first] = definers;
     return first?.kind === 'glossary' && definers.every((e) => e === first) ? first : undefined;
   }

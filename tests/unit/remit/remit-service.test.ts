@@ -39,6 +39,8 @@ describe('RemitService', () => {
       ['Special Guardianship Order - what is it?', 'glossary-sgo'],
       ['explain child and adolescent mental health services', 'glossary-camhs'],
       ['what is the Health Overview and Scrutiny Committee', 'glossary-hosc'],
+      ['Special Guardianship Orders?', 'glossary-sgo'],
+      ['joint strategic needs assessment', 'glossary-jsna'],
     ])('answers "what is <what an acronym stands for>" from the glossary when no topic explains it: %s', (question, id) => {
       const result = answered(question);
       expect(result.entry.id).toBe(id);
@@ -48,6 +50,9 @@ describe('RemitService', () => {
     it('leaves the definition to a topic written to explain it, and a question about more than the term to the search', () => {
       expect(answered('what is the corporate parenting panel').entry.id).toBe('tor-purpose');
       expect(answered('what is the independent reviewing officer film').entry.id).toBe('min-iro-film');
+      expect(service.answer('how many unaccompanied asylum seeking children were there')).not.toMatchObject({
+        entry: { id: 'glossary-uasc' },
+      });
     });
 
     it('leaves longer questions that mention an acronym to the search', () => {
