@@ -202,6 +202,12 @@ describe('question shapes', () => {
     expect(monthsIn('you may ask what happened in March')).toEqual(['march']);
   });
 
+  it('reads "who is the <body>" as asking for a body, not a name', () => {
+    expect(questionShape('who is the governing body for the virtual school').identity).toBe(false);
+    expect(questionShape('who is the team that supports the panel').identity).toBe(false);
+    expect(questionShape('who is the virtual school head').identity).toBe(true);
+  });
+
   it('reads "what is X called" as asking for a name when X is a post', () => {
     expect(questionShape('what is the virtual school head called?').identity).toBe(true);
     expect(questionShape("what's the chairman called").identity).toBe(true);

@@ -77,6 +77,9 @@ const HOLDER_OF = new RegExp(`^(?:who is|who was) [a-z]+ (?:[a-z]+ )?(?:${POSTS}
 // "who is the panel accountable to", "who is responsible for ...", "who is on the panel": a role or a body, not a name.
 const NOT_IDENTITY =
   /\b(?:to|for|with|by|from|about|on|in|at|into|responsible|accountable|answerable|eligible|entitled|allowed|able|supposed|meant|expected|invited|involved|covered|included|represented|members?|membership)$|\b(?:responsible|accountable|answerable|in charge|involved|represented|eligible|members? of|membership)\b/;
+// "Who is the governing body for the Virtual School", "who is the team that supports the panel": a body answers, not a name.
+const A_BODY =
+  /^who (?:is|was|are|were) (?:the |a |an )?(?:[a-z]+ )?(?:body|bodies|group|groups|team|teams|committee|board|organisation|organisations|agency|agencies|department|service|services|authority|council|panel|partnership)\b/;
 const TASK_REQUEST =
   /^(?:(?:please|pls|can you|could you|would you|will you|can u|could u)\s+)*(?:review|proofread|proof read|read through|write|draft|redraft|rewrite|edit|fix|correct|improve|translate|summari[sz]e|shorten|mark|format|reformat|compose|type|print|book|order|buy|pay|send|email|forward|ring|call|cancel|renew|reset|upload|attach|save|delete)\s+(?:up\s+|over\s+)?(?:my|me|our|this|these|that|those|his|her|their)\b/;
 const MONEY =
@@ -100,7 +103,7 @@ export function questionShape(question: string): QuestionShape {
     .trim();
   const wants: AnswerWanted = COUNT.test(text) ? 'count' : DATE.test(text) ? 'date' : PERSON.test(text) ? 'person' : 'any';
   const identity =
-    ((IDENTITY.test(text) || HOLDER_OF.test(text)) && !NOT_IDENTITY.test(text)) ||
+    ((IDENTITY.test(text) || HOLDER_OF.test(text)) && !NOT_IDENTITY.test(text) && !A_BODY.test(text)) ||
     WHO_DID.test(text) ||
     ((NAME_ASKED.test(text) || NAME_CALLED.test(question.toLowerCase())) && POST.test(text));
   return {
