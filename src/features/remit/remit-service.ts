@@ -244,7 +244,8 @@ export class RemitService {
       return { kind: 'unknown', reason: 'off_topic' };
     if (!chosen) return this.declined('low_confidence', fromEntries, shape);
     if (!this.fitsShape(chosen.entry, shape)) {
-      const holder = this.holderOfWhatWasAsked(fromEntries, shape);
+      const holder =
+        this.holderOfWhatWasAsked(fromEntries, shape) ?? this.passageHolding(fromPassages ?? this.passages?.evaluate(tokens, fit), shape);
       return holder ? this.chosenAnswer(holder, fromEntries, shape) : this.declined('low_confidence', fromEntries, shape);
     }
     return this.chosenAnswer(chosen, fromEntries, shape);
@@ -319,6 +320,22 @@ export class RemitService {
       (c) => c.anchored && c.coverage >= WHOLE_QUESTION && c.entry.kind !== 'passage' && this.fitsShape(c.entry, shape),
     );
     return holder && { entry: holder.entry, confidence: holder.coverage * HOLDER_CONFIDENCE };
+  }
+
+  /**
+   * "How many training events did Staffordshire hold": the entry written from the passage that
+   * answers it leaves out the figure ("innovative training events"); the passage itself, trusted on
+   * its own, says "two innovative training events" and is quoted.
+   */
+  private passageHolding(
+    fromPassages: RemitEvaluation | undefined,
+    shape: AskedShape,
+  ): { entry: KnowledgeEntry; confidence: number } | undefined {
+    // Only a figure or a date is looked for there: a passage is not judged on what it explains or whom it names.
+    const asksForAFigure = shape.wants === 'count' || shape.wants === 'date' || shape.duration || shape.money;
+    if (!asksForAFigure || shape.explained !== undefined || shape.identity) return undefined;
+    if (fromPassages?.kind !== 'match' || !fromPassages.trusted || !this.fitsShape(fromPassages.match.entry, shape)) return undefined;
+    return fromPassages.match;
   }
 
   /** Authored entries (not passages, not the contact every decline shows) that came close to answering. */

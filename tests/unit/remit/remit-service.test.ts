@@ -215,6 +215,12 @@ describe('RemitService', () => {
       expect(result.entry.answer).toMatch(/Ofsted does not report on this on a routine basis/);
     });
 
+    it('quotes the passage when the entry written from it leaves out the figure asked for', () => {
+      const result = answered('how many training events did staffordshire hold for councillors');
+      expect(result.entry.kind).toBe('passage');
+      expect(result.entry.answer).toContain('two innovative training events');
+    });
+
     it('prefers the curated entry written from a passage over the quote', () => {
       expect(answered('does the panel do scrutiny?').entry.id).toBe('tor-roles-responsibilities');
     });
