@@ -307,6 +307,8 @@ describe('question shapes', () => {
     expect(counts('There were 725 known care leavers', leavers)).toBe(true);
     expect(counts('321 young people were placed out of county; care leavers get help', leavers)).toBe(false);
     expect(counts('nine members: five Conservative', contentStems(tokenize('conservatives')))).toBe(true);
+    // A year before the thing is when, not how many.
+    expect(counts('The minutes of 20 March 2017 say: care leavers were supported', leavers)).toBe(false);
   });
 
   it('finds a person named, or a plain statement that the documents do not name them', () => {

@@ -133,7 +133,9 @@ const FIGURE = /^(?:\d[\d,p]*|hundreds?|thousands?|dozens?)$/;
 export function countsSubject(tokens: readonly string[], stems: readonly string[], counted: ReadonlySet<string>): boolean {
   for (let i = 0; i < tokens.length; i++) {
     if (!counted.has(stems[i]!)) continue;
-    for (let back = 1; back <= COUNT_REACH && i - back >= 0; back++) if (FIGURE.test(tokens[i - back]!)) return true;
+    // A year is not a figure of anything: "the minutes of 20 March 2017 say: unaccompanied ...".
+    for (let back = 1; back <= COUNT_REACH && i - back >= 0; back++)
+      if (FIGURE.test(tokens[i - back]!) && !YEAR.test(tokens[i - back]!)) return true;
   }
   return false;
 }
