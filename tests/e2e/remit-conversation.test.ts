@@ -101,6 +101,18 @@ describe('a councillor asks about the panel in the Agents Playground', () => {
     expect(thanks).not.toContain("I don't know");
   });
 
+  it('answers the first of two questions in one message and offers the answer to the second, which a click gives', async () => {
+    const answer = await ask(playground, 'Who chairs the panel and where does it meet?', asOlivia);
+    expect(cardJson(answer)).toContain('Who chairs the Corporate Parenting Panel?');
+    expect(cardJson(answer)).toContain('You also asked:');
+    const offered = 'Where does the panel meet?';
+    expect(JSON.stringify(firstCard(answer))).toContain(`"data":{"action":"ask","question":"${offered}"}`);
+    const seen = new Set(playground.messages().map((m) => m.messageId));
+    await playground.submit({ action: 'ask', question: offered }, { from: OLIVIA_OFFICER.id, replyToId: answer.messageId });
+    const reply = await playground.waitForMessage((m) => !seen.has(m.messageId));
+    expect(cardJson(reply)).toContain('Darent Room');
+  });
+
   it('declines an off-topic question honestly, with the Democratic Services contact', async () => {
     const reply = await ask(playground, "what's the weather in Maidstone tomorrow?", asOlivia);
     expect(cardJson(reply)).toContain("I don't know the answer to that");

@@ -36,10 +36,13 @@ const NEXT: MeetingQuestion = { kind: 'next', focus: 'when' };
 export class MeetingDesk {
   constructor(private readonly deps: MeetingDeskDependencies) {}
 
-  /** Undefined when the question was about a time gone by that the calendar holds nothing for. */
+  /**
+   * Undefined when the calendar holds nothing for the question and the documents may answer it: a
+   * time gone by (the minutes), or the panel's habit ("where does the panel meet": its usual venue).
+   */
   async ask(text: string, viewer: Actor): Promise<AdaptiveCardJson | undefined> {
     const answer = await this.deps.queries.ask(text);
-    if (answer.kind === 'none' && answer.past) return undefined;
+    if (answer.kind === 'none' && (answer.past || answer.habitual)) return undefined;
     return meetingAnswerCard(answer, this.cardOptions(viewer));
   }
 

@@ -11,7 +11,11 @@ export type MeetingFocus = 'when' | 'where' | 'agenda';
 
 /** A meeting question, understood. Ranges are [fromUtc, toUtc) over London calendar days. */
 export type MeetingQuestion =
-  | { kind: 'next'; focus: MeetingFocus }
+  /**
+   * `habitual`: asked of the panel's habit ("where does the panel meet"), not of the next meeting by
+   * name: when none is scheduled, the documents' answer (its usual venue) serves better than "none".
+   */
+  | { kind: 'next'; focus: MeetingFocus; habitual?: true }
   | { kind: 'previous'; focus: MeetingFocus }
   | { kind: 'upcoming'; limit: number }
   | { kind: 'range'; focus: MeetingFocus; fromUtc: string; toUtc: string; label: string };
@@ -33,7 +37,7 @@ export type MeetingAnswer =
    * `past`: the question was about a time gone by and the calendar holds nothing for it, so the
    * record (the minutes, in the knowledge base) may know what the calendar does not.
    */
-  | { kind: 'none'; text: string; past?: true };
+  | { kind: 'none'; text: string; past?: true; habitual?: true };
 
 const DEFAULT_UPCOMING = 5;
 // How far back "the last meeting" is looked for: the panel meets several times a year.
@@ -120,6 +124,7 @@ export function parseMeetingQuestion(text: string, now: DateTime, options: { upc
   const dated = chronoPeriod(t, now);
   if (dated) return { kind: 'range', focus, ...dated };
 
+  if (HABITUAL.test(t)) return { kind: 'next', focus, habitual: true };
   const wantsList =
     /\b(?:meetings|upcoming|future|coming up|dates|list|schedule|all)\b/.test(t) &&
     !/\bnext meeting\b/.test(t) &&
@@ -127,6 +132,10 @@ export function parseMeetingQuestion(text: string, now: DateTime, options: { upc
   if (wantsList && focus === 'when') return { kind: 'upcoming', limit: options.upcomingLimit ?? DEFAULT_UPCOMING };
   return { kind: 'next', focus };
 }
+
+// "Where does the panel meet", "when do panel meetings usually take place": the panel's habit.
+const HABITUAL =
+  /^(?:where|when|what time) (?:does|do) (?:the )?(?:panel|cpp|corporate parenting panel|panel meetings|meetings|it) (?:usually |normally |generally |typically )?(?:meet|take place|happen|sit|start|begin)\b(?!.*\b(?:next|upcoming)\b)/;
 
 /** Answers meeting questions from the store. */
 export class MeetingQueries {
@@ -168,7 +177,8 @@ export class MeetingQueries {
     if (nextIndex < 0) {
       if (candidates.length > 0)
         return { kind: 'list', heading: 'No upcoming panel meetings are going ahead', meetings: candidates.slice(0, DEFAULT_UPCOMING) };
-      return { kind: 'none', text: 'No upcoming panel meetings are scheduled' };
+      const none = { kind: 'none', text: 'No upcoming panel meetings are scheduled' } as const;
+      return question.kind === 'next' && question.habitual ? { ...none, habitual: true } : none;
     }
     const next = candidates[nextIndex]!;
     const heading =

@@ -8,6 +8,7 @@ import { CONTACT_ENTRY_ID, type KnowledgeEntry, type SearchableEntry, searchable
 import { contentStems, textStems } from './domain/match-scoring';
 import { passageEntry } from './domain/passage-entries';
 import { withoutPreamble } from './domain/question-preamble';
+import { questionParts } from './domain/question-parts';
 import {
   countsSubject,
   monthsIn,
@@ -206,8 +207,28 @@ export class RemitService {
     });
   }
 
-  /** Any text is accepted (empty, pasted pages, emoji): the worst outcome is an honest "I don't know". */
+  /**
+   * Any text is accepted (empty, pasted pages, emoji): the worst outcome is an honest "I don't know".
+   * A message asking two questions ("who chairs the panel and where does it meet?") is answered as
+   * a whole, and the other part's own answer is offered beside it; when the whole is declined, a
+   * part answered on its own is offered first.
+   */
   answer(question: string): RemitResult {
+    const whole = this.answerOne(question);
+    const parts = questionParts(withoutPreamble(question.slice(0, MAX_QUESTION_CHARS)));
+    if (parts.length < 2) return whole;
+    const answeredParts = parts.map((part) => this.answerOne(part)).filter((r): r is Answered => r.kind === 'answer' && !r.unsure);
+    if (whole.kind === 'answer') {
+      const other = answeredParts.find((r) => r.entry.id !== whole.entry.id);
+      return other ? { ...whole, alsoAsked: other.entry } : whole;
+    }
+    const offered = [...answeredParts.map((r) => r.entry), ...(whole.nearby ?? [])]
+      .filter((entry, i, all) => all.findIndex((e) => e.id === entry.id) === i)
+      .slice(0, NEARBY_SHOWN);
+    return offered.length > 0 ? { ...whole, nearby: offered } : whole;
+  }
+
+  private answerOne(question: string): RemitResult {
     const read = this.read(question);
     if (!read) return { kind: 'unknown', reason: 'empty' };
     const { raw, tokens, shape } = read;

@@ -72,6 +72,7 @@ const fixtures: Record<string, () => object> = {
       reviewNote: '',
       alternativesNote: "I'm not sure this is what you asked. If it isn't, is it one of these?",
       alternatives: [{ question: "What are the panel's roles and responsibilities?" }],
+      alsoAsked: [{ question: 'Where does the panel meet?' }],
       requestId: 'req-00000001',
     }),
   'answer after feedback': () =>
@@ -86,6 +87,7 @@ const fixtures: Record<string, () => object> = {
       reviewNote: 'Last reviewed Monday 1 January 2024',
       alternativesNote: '',
       alternatives: [],
+      alsoAsked: [],
       requestId: 'req-00000002',
     }),
   'answer not helpful': () =>
@@ -100,6 +102,7 @@ const fixtures: Record<string, () => object> = {
       reviewNote: '',
       alternativesNote: '',
       alternatives: [],
+      alsoAsked: [],
       requestId: 'req-00000003',
     }),
   unknown: () =>
@@ -245,6 +248,7 @@ describe('answer card', () => {
     reviewNote: '',
     alternativesNote: '',
     alternatives: [],
+    alsoAsked: [],
     requestId: 'req-00000009',
   };
 
@@ -283,6 +287,13 @@ describe('answer card', () => {
     );
     expect(unsure).toContain("I'm not sure this is what you asked.");
     expect(unsure).toContain('"action":"ask","question":"Who chairs it?"');
+  });
+
+  it("offers the answer to a message's other question as a button that asks it, and nothing of the kind otherwise", () => {
+    expect(JSON.stringify(renderAnswerCard(base))).not.toContain('You also asked');
+    const two = JSON.stringify(renderAnswerCard({ ...base, alsoAsked: [{ question: 'Where does the panel meet?' }] }));
+    expect(two).toContain('You also asked:');
+    expect(two).toContain('"action":"ask","question":"Where does the panel meet?"');
   });
 
   it('names the source and offers related questions as buttons that post the question', () => {

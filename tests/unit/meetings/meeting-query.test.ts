@@ -235,6 +235,19 @@ describe('MeetingQueries', () => {
     expect(await empty.ask('is there a meeting next week')).toEqual({ kind: 'none', text: 'No panel meetings are scheduled next week' });
   });
 
+  it("says when nothing is scheduled for a question about the panel's habit, so the documents can answer it", async () => {
+    const empty = new MeetingQueries(new ArrayTimeline([]), clock);
+    expect(await empty.ask('Where does the panel meet?')).toEqual({
+      kind: 'none',
+      text: 'No upcoming panel meetings are scheduled',
+      habitual: true,
+    });
+    expect(await empty.ask('when do panel meetings usually take place')).toMatchObject({ habitual: true });
+    expect(await empty.ask('where does the panel meet next')).toEqual({ kind: 'none', text: 'No upcoming panel meetings are scheduled' });
+    // With a meeting to come, the habit is answered by the next meeting.
+    expect(await queries.ask('where does the panel meet')).toMatchObject({ kind: 'meeting' });
+  });
+
   it('the last meeting is the latest one held, a cancelled one skipped', async () => {
     const later = new MeetingQueries(new ArrayTimeline([past, cancelled, january, march]), new ManualClock('2026-12-10T09:00:00Z'));
     expect(await later.ask('when was the last meeting?')).toMatchObject({

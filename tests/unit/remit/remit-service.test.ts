@@ -174,6 +174,19 @@ describe('RemitService', () => {
       expect(answered('how many recommendations did the select committee make').entry.id).toBe('sc-key-findings');
     });
 
+    it("answers the first of two questions in one message and offers the other's answer beside it", () => {
+      const result = answered('Who chairs the panel and where does it meet?');
+      expect(result.entry.id).toBe('tor-chairman');
+      expect(result.alsoAsked?.id).toBe('meeting-venue');
+      expect(answered('who chairs the panel').alsoAsked).toBeUndefined();
+    });
+
+    it('offers a part answered on its own first when a two-question message is declined as a whole', () => {
+      const result = service.answer('who chairs the panel and what is the panel budget');
+      expect(result.kind).toBe('unknown');
+      expect(result.nearby?.[0]?.id).toBe('tor-chairman');
+    });
+
     it('keeps confidence within [0, 1]', () => {
       for (const question of ['what are the 4 priority areas', 'rec 3', 'who sits on the panel', 'NEET']) {
         const { confidence } = answered(question);

@@ -7,6 +7,7 @@ import { contentStems } from '../../../src/features/remit/domain/match-scoring';
 import { parseSourceDocument } from '../../../src/features/remit/data/source-loader';
 import { KnowledgeLoadError } from '../../../src/features/remit/domain/knowledge-load-error';
 import { withoutPreamble } from '../../../src/features/remit/domain/question-preamble';
+import { questionParts } from '../../../src/features/remit/domain/question-parts';
 import {
   countsSubject,
   holdsCount,
@@ -318,6 +319,23 @@ describe('question shapes', () => {
     expect(namesSomeone('The documents do not name the current Chairman', english)).toBe(true);
     expect(namesSomeone('The Lead Member provides political leadership', english)).toBe(false);
     expect(namesSomeone('The panel meets in the Darent Room, Sessions House', english)).toBe(false);
+  });
+});
+
+describe('two questions in one message', () => {
+  it.each([
+    ['Who chairs the panel and where does it meet?', ['Who chairs the panel', 'where does it meet?']],
+    ['How often does it meet? Is it open to the public?', ['How often does it meet', 'Is it open to the public?']],
+    ['Who is on the panel, and how are they chosen?', ['Who is on the panel', 'how are they chosen?']],
+    // One question going on: "and" joins what it asks about, or too little is left to ask anything.
+    [
+      'what did the select committee say about camhs and out of area children',
+      ['what did the select committee say about camhs and out of area children'],
+    ],
+    ['who chairs it and when', ['who chairs it and when']],
+    ['what is the panel? why?', ['what is the panel? why?']],
+  ])('%s -> %j', (message, parts) => {
+    expect(questionParts(message)).toEqual(parts);
   });
 });
 

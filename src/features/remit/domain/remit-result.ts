@@ -19,6 +19,8 @@ export type RemitResult =
        */
       unsure?: true;
       nearby?: readonly KnowledgeEntry[];
+      /** The message asked a second question, answered on its own by this entry: offered beside the answer. */
+      alsoAsked?: KnowledgeEntry;
     }
   | {
       kind: 'unknown';

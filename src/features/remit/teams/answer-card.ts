@@ -17,6 +17,8 @@ export interface AnswerCardData {
   /** Empty unless other entries are offered (the answer only just won, or did not help): says why, above `alternatives`. */
   alternativesNote: string;
   alternatives: { question: string }[];
+  /** The message's other question, answered by another entry: offered as a button (empty or one). */
+  alsoAsked: { question: string }[];
   /** Sent with "Ask an officer" (offered once the member says the answer did not help). */
   requestId: string;
 }

@@ -24,6 +24,8 @@ export interface AnswerCardContext {
    * the member said it did not help (the others that came close to their question).
    */
   alternatives?: { because: 'unsure' | 'not_helpful'; entries: readonly KnowledgeEntry[] };
+  /** The entry answering the other question of a two-question message. */
+  alsoAsked?: KnowledgeEntry;
 }
 
 /** The answer card for an entry, rebuilt from the knowledge base (never from card data). */
@@ -34,13 +36,16 @@ export function answerCard(
   feedbackState: FeedbackState,
   context: AnswerCardContext,
 ): AdaptiveCardJson {
-  const runnersUp = context.alternatives?.entries ?? [];
-  // A runner-up that is also a related question is offered once, as the runner-up.
-  const related = entry.related.map(lookup).filter((e): e is KnowledgeEntry => e !== undefined && !runnersUp.some((r) => r.id === e.id));
+  const alsoAsked = context.alsoAsked && context.alsoAsked.id !== entry.id ? [context.alsoAsked] : [];
+  const runnersUp = (context.alternatives?.entries ?? []).filter((e) => !alsoAsked.some((a) => a.id === e.id));
+  // An entry offered as the other question's answer or as a runner-up is not offered again as related.
+  const offered = [...alsoAsked, ...runnersUp];
+  const related = entry.related.map(lookup).filter((e): e is KnowledgeEntry => e !== undefined && !offered.some((r) => r.id === e.id));
   return renderAnswerCard({
     reviewNote: reviewNote(entry, context.today),
     alternativesNote: alternativesNote(context.alternatives),
     alternatives: runnersUp.map((e) => ({ question: e.question })),
+    alsoAsked: alsoAsked.map((e) => ({ question: e.question })),
     requestId: context.requestId ?? randomUUID(),
     entryId: entry.id,
     title: entry.question,

@@ -159,11 +159,12 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
             confidence: Number(result.confidence.toFixed(3)),
             unsure: result.unsure === true,
             offered: (result.nearby ?? []).map((e) => e.id),
+            ...(result.alsoAsked ? { alsoAsked: result.alsoAsked.id } : {}),
           },
           'question answered',
         );
         const alternatives = result.unsure ? { because: 'unsure' as const, entries: result.nearby ?? [] } : undefined;
-        return answerCard(lookup, result.entry, question, 'none', { today: today(), alternatives });
+        return answerCard(lookup, result.entry, question, 'none', { today: today(), alternatives, alsoAsked: result.alsoAsked });
       },
     },
   };
