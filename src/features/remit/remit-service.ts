@@ -94,6 +94,9 @@ const RECOMMENDATION_FIT = 2;
 // Asks about a recommendation by its subject, not by its number (read as one "rec5" token).
 const RECOMMENDATION_ASKED = /\b(?:recommend|recommends|recommended|recommending|recommendation|recommendations)\b(?! rec\d)/;
 const RECOMMENDATION_SECTION = /^Recommendation \d+$/;
+// "What was discussed at the 20 January 2017 meeting", "what did the panel decide in March".
+const MEETING_RECORD =
+  /\b(?:discussed|discuss|decided|decide|decisions?|agreed|resolved|happened|talked about|covered|minuted)\b.*\b(?:meeting|panel|cpp)\b|\b(?:meeting|panel|cpp)\b.*\b(?:discussed|discuss|decided|decide|decisions?|agreed|resolved|happened|talked about|covered|minuted)\b/;
 
 /**
  * What the question asks for, read once per question (not once per candidate): the years it names,
@@ -102,6 +105,8 @@ const RECOMMENDATION_SECTION = /^Recommendation \d+$/;
 type AskedShape = QuestionShape & {
   years: readonly number[];
   months: readonly string[];
+  /** Asks what a meeting did ("what was discussed at the January meeting"): only its minutes say. */
+  meetingRecord: boolean;
   aboutPanelOnly: boolean;
   counted?: ReadonlySet<string>;
   explained?: ReadonlySet<string>;
@@ -132,6 +137,8 @@ interface AnswerHolds {
   years: ReadonlySet<number>;
   /** The months the answer or its source names. */
   months: ReadonlySet<string>;
+  /** The months its source document names ("Minutes, 20 March 2017"): the meeting it records. */
+  sourceMonths: ReadonlySet<string>;
 }
 
 export interface RemitServiceOptions {
@@ -459,6 +466,8 @@ export class RemitService {
     if (!shape.years.every((year) => holds.years.has(year))) return false;
     // Nor is one that never names the month asked about ("the June 2017 meeting").
     if (!shape.months.every((month) => holds.months.has(month))) return false;
+    // What the meeting of a month did is in that meeting's minutes, not in an answer that mentions its date.
+    if (shape.meetingRecord && !shape.months.every((month) => holds.sourceMonths.has(month))) return false;
     if (shape.explained === undefined || entry.kind !== 'topic') return true;
     // A detail question's subject is what it asks to have explained.
     if (shape.detailOf !== undefined && !this.heads.isAbout(entry.id, shape.explained)) return false;
@@ -471,6 +480,8 @@ export class RemitService {
       ...shape,
       years: yearsIn(text),
       months: monthsIn(text),
+      // A meeting's minutes are agreed at the next one: "were the January minutes agreed" is the March record.
+      meetingRecord: MEETING_RECORD.test(normalizeText(text)) && !/\bminutes\b/.test(normalizeText(text)),
       aboutPanelOnly: asksAboutThePanelOnly(tokens),
       // "How many recommendations were there" counts them all: the findings say.
       recommendation: shape.wants !== 'count' && RECOMMENDATION_ASKED.test(normalizeText(text)),
@@ -508,6 +519,7 @@ export class RemitService {
         name: namesSomeone(entry.answer, this.isEnglishWord),
         years: new Set(yearsIn(`${entry.answer} ${entry.source.document} ${entry.source.section}`)),
         months: new Set(monthsIn(`${entry.answer} ${entry.source.document} ${entry.source.section}`)),
+        sourceMonths: new Set(monthsIn(entry.source.document)),
       };
       this.answerHolds.set(entry.id, holds);
     }

@@ -261,6 +261,16 @@ describe('RemitService', () => {
       expect(answered('what did the panel hear about adoption at the march 2017 meeting').entry.id).toBe('min-adoption-service');
     });
 
+    it('declines what a meeting discussed when no minutes of that month are held, however its date is mentioned', () => {
+      // The documents mention a meeting on 20 January 2017, but hold only the March 2017 minutes.
+      expect(service.answer('what was discussed at the 20 january 2017 panel meeting').kind).toBe('unknown');
+      expect(answered('what did the panel hear about adoption at the march 2017 meeting').entry.source.document).toBe(
+        'Minutes, 20 March 2017',
+      );
+      // The January minutes were agreed at the March meeting: its record says so.
+      expect(answered('were the minutes from the january 2017 meeting agreed?').entry.answer).toContain('20 January 2017');
+    });
+
     it('declines "what is X" when the answer only lists X, even naming it with fewer words ("staying put")', () => {
       expect(service.answer('what is the staying put policy').kind).toBe('unknown');
     });
