@@ -224,18 +224,27 @@ export class RemitService {
     const whole = this.answerOne(question);
     const parts = questionParts(withoutPreamble(question.slice(0, MAX_QUESTION_CHARS)));
     if (parts.length < 2) return whole;
-    const answeredParts = parts.map((part) => this.answerOne(part)).filter((r): r is Answered => r.kind === 'answer' && !r.unsure);
     if (whole.kind === 'answer') {
-      const other = answeredParts.find((r) => r.entry.id !== whole.entry.id);
-      return other ? { ...whole, alsoAsked: other.entry } : whole;
+      // The whole is mostly answered as its first part is: the second part is searched first, the first only if need be.
+      const other = this.confidentAnswerOtherThan(parts[1]!, whole.entry) ?? this.confidentAnswerOtherThan(parts[0]!, whole.entry);
+      return other ? { ...whole, alsoAsked: other } : whole;
     }
+    const answeredParts = parts
+      .map((part) => this.answerOne(part, { quotes: false }))
+      .filter((r): r is Answered => r.kind === 'answer' && !r.unsure);
     const offered = [...answeredParts.map((r) => r.entry), ...(whole.nearby ?? [])]
       .filter((entry, i, all) => all.findIndex((e) => e.id === entry.id) === i)
       .slice(0, NEARBY_SHOWN);
     return offered.length > 0 ? { ...whole, nearby: offered } : whole;
   }
 
-  private answerOne(question: string): RemitResult {
+  private confidentAnswerOtherThan(part: string, answered: KnowledgeEntry): KnowledgeEntry | undefined {
+    const result = this.answerOne(part, { quotes: false });
+    return result.kind === 'answer' && !result.unsure && result.entry.id !== answered.id ? result.entry : undefined;
+  }
+
+  /** `quotes: false`: curated entries only (a part of a message is offered as an entry's own question, never a quote). */
+  private answerOne(question: string, options: { quotes: boolean } = { quotes: true }): RemitResult {
     const read = this.read(question);
     if (!read) return { kind: 'unknown', reason: 'empty' };
     const { raw, tokens, shape } = read;
@@ -266,14 +275,15 @@ export class RemitService {
     // What the documents said then is still offered.
     if (shape.aboutNow || this.asksAfterTheDocuments(shape)) return this.declined('about_now', fromEntries, shape);
 
-    const fromPassages = this.passagesCouldWin(fromEntries) ? this.passages?.evaluate(tokens, fit) : undefined;
+    const passages = options.quotes ? this.passages : undefined;
+    const fromPassages = this.passagesCouldWin(fromEntries) ? passages?.evaluate(tokens, fit) : undefined;
     const chosen = choose(fromEntries, fromPassages, (entry, passage) => this.overlap(entry, passage));
     if (!chosen && fromEntries.kind === 'none' && (fromPassages?.kind ?? 'none') === 'none')
       return { kind: 'unknown', reason: 'off_topic' };
     if (!chosen) return this.declined('low_confidence', fromEntries, shape);
     if (!this.fitsShape(chosen.entry, shape)) {
       const holder =
-        this.holderOfWhatWasAsked(fromEntries, shape) ?? this.passageHolding(fromPassages ?? this.passages?.evaluate(tokens, fit), shape);
+        this.holderOfWhatWasAsked(fromEntries, shape) ?? this.passageHolding(fromPassages ?? passages?.evaluate(tokens, fit), shape);
       return holder ? this.chosenAnswer(holder, fromEntries, shape) : this.declined('low_confidence', fromEntries, shape);
     }
     return this.chosenAnswer(chosen, fromEntries, shape);
