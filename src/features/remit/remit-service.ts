@@ -486,15 +486,16 @@ export class RemitService {
 
   private asked(text: string, tokens: readonly string[]): AskedShape {
     const shape = questionShape(text);
+    const normalized = normalizeText(text);
     return {
       ...shape,
       years: yearsIn(text),
       months: monthsIn(text),
       // A meeting's minutes are agreed at the next one: "were the January minutes agreed" is the March record.
-      meetingRecord: MEETING_RECORD.test(normalizeText(text)) && !/\bminutes\b/.test(normalizeText(text)),
+      meetingRecord: MEETING_RECORD.test(normalized) && !/\bminutes\b/.test(normalized),
       aboutPanelOnly: asksAboutThePanelOnly(tokens),
       // "How many recommendations were there" counts them all: the findings say.
-      recommendation: shape.wants !== 'count' && RECOMMENDATION_ASKED.test(normalizeText(text)),
+      recommendation: shape.wants !== 'count' && RECOMMENDATION_ASKED.test(normalized),
       ...(shape.procedure ? { toBeDone: new Set([...textStems(text)].filter((s) => !WEAK_STEMS.has(s))) } : {}),
       ...(shape.wants === 'count' && shape.counts ? { counted: this.countedStems(shape.counts) } : {}),
       ...(shape.explains !== undefined ? { explained: textStems(shape.explains) } : {}),
