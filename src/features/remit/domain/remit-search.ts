@@ -5,6 +5,7 @@ import { CONCEPT_WEIGHT, TITLE_FIELDS, conceptCredit, isInTitle, textStems, weig
 import { stem } from './stemmer';
 import { WEAK_STEMS } from './stop-words';
 import type { SynonymExpander } from './synonym-expander';
+import { TermResults } from './term-results';
 import { indexTerms, tokenize } from './text-normalizer';
 import { askedPairs, sharedPairShare, wordPairsOf, type WordPairs } from './word-pairs';
 
@@ -138,6 +139,7 @@ export class RemitSearch {
   private readonly wordPairs: ReadonlyMap<string, WordPairs>;
   // The profile's document boosts other than 1, worked out once.
   private readonly documentBoosts = new Map<string, number>();
+  private readonly termResults: TermResults;
 
   constructor(
     entries: readonly SearchableEntry[],
@@ -166,6 +168,11 @@ export class RemitSearch {
     });
     const documents = entries.map(toDocument);
     this.index.addAll(documents);
+    this.termResults = new TermResults(
+      this.index,
+      documents.map((d) => d.id),
+      (term) => this.vocabulary.has(term),
+    );
     for (const document of documents) {
       const terms = new Set<string>();
       for (const field of this.fields)
@@ -232,20 +239,19 @@ export class RemitSearch {
         weights.set(term, Math.max(weight * factor, weights.get(term) ?? 0));
       }
     }
-    return this.index.search([...weights.keys()].join(' '), {
-      fields,
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term,
-      boost: { ...this.profile.boost },
-      boostTerm: (term) => weights.get(term) ?? 1,
-      // Called for every document, term and field: the boosts are looked up, and not asked for at all when none differs.
-      ...(this.documentBoosts.size > 0 ? { boostDocument: (id: string) => this.documentBoosts.get(id) ?? 1 } : {}),
+    return this.termResults.search(
+      weights,
+      {
+        fields,
+        boost: { ...this.profile.boost },
+        // Called for every document, term and field: the boosts are looked up, and not asked for at all when none differs.
+        ...(this.documentBoosts.size > 0 ? { boostDocument: (id: string) => this.documentBoosts.get(id) ?? 1 } : {}),
+      },
       // Typos are corrected before the search (SpellingCorrector, against the index's own words); a
       // word the index does not know may still be the start of one ("accountab", "recs").
       // A whole English word ("highways") is not the start of one: no prefix search for it.
-      prefix: (term) => term.length >= 5 && !/\d/.test(term) && !this.vocabulary.has(term) && !this.expander.isEnglishWord(term),
-      combineWith: 'OR',
-    });
+      (term) => term.length >= 5 && !/\d/.test(term) && !this.vocabulary.has(term) && !this.expander.isEnglishWord(term),
+    );
   }
 
   // A known word whose stem is also asked for adds nothing but time: every indexed word is indexed
