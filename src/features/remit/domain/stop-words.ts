@@ -13,7 +13,8 @@ const STOP_WORDS = new Set(
   own please pls quick quickly re really remind said say says see she should show since so some someone
   something sort still such tell than thank thanks thanx that the their theirs them themselves then there
   these they thing things this those though through thus time to too under until up upon us use used uses using very via
-  want wanted was way we well were what whenever whereas whether which while who whoever whom whose why
+  want wanted was way we well were what whatever whenever wherever whereas whether which whichever while who whoever whom whose why
+  else anywhere somewhere
   will with within without would yes yet you your yours yourself yourselves happen happens happened happening
   come comes came meant question questions actually basically currently today also make made take took tellme
   list describe summarise summarize outline test testing help main gives giving refer refers referring nutshell based one big overall general apply applies relationship relationships ways takes taking
