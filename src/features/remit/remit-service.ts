@@ -7,7 +7,7 @@ import type { KnowledgeBase } from './domain/knowledge-base';
 import { CONTACT_ENTRY_ID, type KnowledgeEntry, type SearchableEntry, searchableTexts } from './domain/knowledge-entry';
 import { contentStems, textStems } from './domain/match-scoring';
 import { passageEntry } from './domain/passage-entries';
-import { withoutPreamble } from './domain/question-preamble';
+import { withoutPreamble, withoutWrapping } from './domain/question-preamble';
 import { questionParts } from './domain/question-parts';
 import {
   countsSubject,
@@ -84,6 +84,8 @@ const HOLDER_CONFIDENCE = 0.5;
 const COUNTED_FIT = 2;
 // "What was the Select Committee": the entry written to say what it was beats entries that mention it.
 const DEFINES_FIT = 1.5;
+// Small talk is short: a message of more words than this has room to say what it is about.
+const SMALL_TALK_WORDS = 8;
 // The small words a term is made of ("Not in Education, Employment or Training", "Director of Children's Services").
 const TERM_JOINERS: ReadonlySet<string> = new Set(['of', 'and', 'or', 'in', 'for', 'the', 'a', 'an']);
 // "How many Conservatives are on the panel": the Select Committee's members are another body's.
@@ -238,6 +240,21 @@ export class RemitService {
     return offered.length > 0 ? { ...whole, nearby: offered } : whole;
   }
 
+  /**
+   * "Any news?", "that is wrong", "show me everything": a short message whose one word of substance
+   * is among the commonest of spoken English says nothing of the panel (greetings and sign-offs do
+   * not count). A longer one ("as the police rep on the panel, what am I supposed to do?") has said
+   * what it is about before it.
+   */
+  private isSmallTalk(message: string, tokens: readonly string[]): boolean {
+    if (tokenize(withoutWrapping(message.slice(0, MAX_QUESTION_CHARS))).length > SMALL_TALK_WORDS) return false;
+    const concepts = this.expander.concepts(tokens).filter((c) => c.strength !== 'intent');
+    const [only] = concepts;
+    if (concepts.length !== 1 || only?.strength !== 'strong' || !this.expander.isEverydayWord(only)) return false;
+    // "Where do you meet?": an everyday word an entry is about is the panel's business.
+    return ![...only.terms.keys()].some((term) => this.heads.isHeadWord(stem(term)));
+  }
+
   private confidentAnswerOtherThan(part: string, answered: KnowledgeEntry): KnowledgeEntry | undefined {
     const result = this.answerOne(part, { quotes: false });
     return result.kind === 'answer' && !result.unsure && result.entry.id !== answered.id ? result.entry : undefined;
@@ -253,6 +270,7 @@ export class RemitService {
     if (shape.taskRequest) return { kind: 'unknown', reason: 'off_topic' };
     // "What is your name?": said to the bot, not asked about the panel.
     if (this.aboutTheBot.asks(tokens)) return { kind: 'unknown', reason: 'off_topic' };
+    if (this.isSmallTalk(question, tokens)) return { kind: 'unknown', reason: 'off_topic' };
     // "Who sits on the fostering panel?": another body, which the panel's documents do not describe.
     if (this.bodies.namesAnother(tokens)) return { kind: 'unknown', reason: 'off_topic' };
     const known =

@@ -139,12 +139,20 @@ describe('RemitService', () => {
       expect(service.answer(question)).toEqual({ kind: 'unknown', reason: 'empty' });
     });
 
-    it.each(["what's the weather tomorrow", 'asdfgh', 'hello', 'what is 2+2', 'who else is on it?'])(
-      'declines %j as off topic',
-      (question) => {
-        expect(service.answer(question)).toEqual({ kind: 'unknown', reason: 'off_topic' });
-      },
-    );
+    it.each([
+      "what's the weather tomorrow",
+      'asdfgh',
+      'hello',
+      'what is 2+2',
+      'who else is on it?',
+      // Small talk: one everyday word no entry is about.
+      'any news?',
+      'Hi, that is wrong. Thanks',
+      'show me everything',
+      'is it true',
+    ])('declines %j as off topic', (question) => {
+      expect(service.answer(question)).toEqual({ kind: 'unknown', reason: 'off_topic' });
+    });
 
     it('declines a question that only half matches rather than guessing', () => {
       expect(service.answer('what is the best restaurant in canterbury').kind).toBe('unknown');

@@ -62,6 +62,12 @@ export class EntryHeads {
     return [...subject].every((s) => WEAK_STEMS.has(s) || head.has(s)) || this.defines(id, subject);
   }
 
+  /** Whether some entry is about this stem: it is in an entry's own question, keywords or acronyms. */
+  isHeadWord(stemmed: string): boolean {
+    for (const head of this.heads.values()) if (head.has(stemmed)) return true;
+    return false;
+  }
+
   /** Stems of the entry's own phrasings that ask how to do something ("How can I get a panel document in another format?"). */
   asksHowTo(id: string): readonly ReadonlySet<string>[] {
     return this.howTo.get(id) ?? [];

@@ -46,15 +46,18 @@ function withoutSignOff(text: string): string {
   return text.slice(0, cut) + text.slice(cut).replace(SIGN_OFF, '');
 }
 
-/** The question without a self-introduction in front of it; unchanged when nothing is left. */
-export function withoutPreamble(question: string): string {
+/**
+ * The message without what a Teams message wraps round a question (a greeting, a sign-off, a name,
+ * a link, politeness), but with any introduction of a role ("I'm a foster carer on the panel, ...").
+ */
+export function withoutWrapping(message: string): string {
   // Runs of spaces made one first: the introductions' patterns would try a long run at every length.
-  const spaced = question
+  const spaced = message
     .replace(LINK, ' ')
     .replace(/[^\S\n]+/g, ' ')
     .replace(/ ?\n[\s]*/g, '\n')
     .trim();
-  const unwrapped = withoutSignOff(spaced)
+  return withoutSignOff(spaced)
     .replace(GREETING, '')
     .replace(GREETING_BEFORE_QUESTION, '')
     .replace(NAMED_INTRODUCTION, '')
@@ -62,6 +65,10 @@ export function withoutPreamble(question: string): string {
     .replace(POLITE_OPENER, '')
     .replace(QUICK_QUESTION, '')
     .replace(ASKING_TO_BE_TOLD, '');
-  const stripped = unwrapped.replace(WHO_I_AM, '').replace(WHO_IS_HERE, '').replace(JUST_ELECTED, '');
+}
+
+/** The question without a self-introduction in front of it; unchanged when nothing is left. */
+export function withoutPreamble(question: string): string {
+  const stripped = withoutWrapping(question).replace(WHO_I_AM, '').replace(WHO_IS_HERE, '').replace(JUST_ELECTED, '');
   return stripped.trim() === '' ? question : stripped;
 }

@@ -23,6 +23,9 @@ const THESAURUS_CREDIT = 0.6;
 /** Rank of a word in spoken English (1 = commonest), undefined when rare. */
 export type WordRank = (word: string) => number | undefined;
 
+// The commonest words of spoken English ("news", "true", "next"): a question of one of them alone is small talk.
+const EVERYDAY_RANK = 1000;
+
 // Rank in spoken English -> how much a word the documents never use still says about a question.
 const EVERYDAY_WORD_WEIGHTS: readonly (readonly [maxRank: number, weight: number])[] = [
   [500, 0.5],
@@ -122,6 +125,20 @@ export class SynonymExpander {
   /** Whether a term is (the stem of) a whole English word, not the start of one ("accountab"). */
   isEnglishWord(term: string): boolean {
     return this.english.isEnglish?.(term) ?? false;
+  }
+
+  /**
+   * Whether a concept is only an everyday word, among the commonest of spoken English ("news",
+   * "wrong", "everything", "answer"): on its own it says nothing of what a question is about.
+   */
+  isEverydayWord(concept: QueryConcept): boolean {
+    // A word of a group with phrases in it is the panel's own ("minutes": "takes the minutes").
+    if (concept.alternatives) return false;
+    const ranks = [...concept.terms]
+      .filter(([, weight]) => weight >= 1)
+      .map(([term]) => this.english.wordRank?.(term))
+      .filter((rank): rank is number => rank !== undefined);
+    return ranks.length > 0 && ranks.every((rank) => rank <= EVERYDAY_RANK);
   }
 
   /** Concepts of a question given as tokens (stop words included; they are dropped here). */
