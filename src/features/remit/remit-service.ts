@@ -317,9 +317,23 @@ export class RemitService {
     // "Special Guardianship Orders?": the term alone is asked to be explained too.
     const subject = shape.explained ?? (tokens.every((t) => !isStopWord(t) || TERM_JOINERS.has(t)) ? contentStems(tokens) : undefined);
     if (subject === undefined) return undefined;
+    // An acronym with everyday words only when asked to be explained: "JSNA and children in care",
+    // typed on its own, asks about the two together.
+    return this.onlyGlossaryDefining(subject) ?? (shape.explained ? this.acronymWithEverydayWords(shape.explained) : undefined);
+  }
+
+  private onlyGlossaryDefining(subject: ReadonlySet<string>): KnowledgeEntry | undefined {
     const definers = this.heads.definers(subject).map((id) => this.byId.get(id));
     const [first] = definers;
     return first?.kind === 'glossary' && definers.every((e) => e === first) ? first : undefined;
+  }
+
+  // "What's a NEET young person?", "what is a UASC child": an acronym with words every entry shares.
+  private acronymWithEverydayWords(subject: ReadonlySet<string>): KnowledgeEntry | undefined {
+    const telling = new Set([...subject].filter((s) => !WEAK_STEMS.has(s)));
+    if (telling.size !== 1 || telling.size === subject.size) return undefined;
+    const entry = this.onlyGlossaryDefining(telling);
+    return entry && this.shortcut.find([...telling]) === entry ? entry : undefined;
   }
 
   /**

@@ -40,6 +40,8 @@ describe('RemitService', () => {
       ['explain child and adolescent mental health services', 'glossary-camhs'],
       ['what is the Health Overview and Scrutiny Committee', 'glossary-hosc'],
       ['Special Guardianship Orders?', 'glossary-sgo'],
+      ["What's a NEET young person?", 'glossary-neet'],
+      ['what is a UASC child', 'glossary-uasc'],
       ['joint strategic needs assessment', 'glossary-jsna'],
     ])('answers "what is <what an acronym stands for>" from the glossary when no topic explains it: %s', (question, id) => {
       const result = answered(question);
