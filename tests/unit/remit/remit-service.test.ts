@@ -442,7 +442,8 @@ describe('RemitService', () => {
 
     it("does not answer a question about the panel's make-up with the Select Committee's", () => {
       expect(service.answer('how many tories are on the panel').kind).toBe('unknown');
-      expect(service.answer('which political parties are on the panel').kind).toBe('unknown');
+      // The terms of reference answer it (councillors "representing all parties"), not the committee's five Conservatives...
+      expect(answered('which political parties are on the panel').entry.id).toBe('tor-membership');
       expect(answered('which political parties were on the select committee').entry.id).toBe('sc-members');
       // Nor with a passage of the committee's report that never speaks of the panel.
       expect(service.answer('how are panel members appointed').kind).toBe('unknown');
