@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { type Clock, LONDON } from '../../platform/time/clock';
 import { formatLondonDate, formatMonthYear, londonDate } from '../../platform/time/london';
 import type { WorkingDayCalendar } from '../../platform/time/working-days';
+import { asksWhatAMeetingDid } from '../../shared/text/meeting-record';
 import { type Meeting, utcIso } from './domain/meeting';
 import type { MeetingTimeline } from './data/meeting-repository';
 
@@ -82,17 +83,6 @@ const SCHEDULE_SIGNAL =
 // Asking how to put something to the panel, not what a meeting holds: a remit question.
 const AGENDA_PROCESS =
   /\b(?:get|getting|put|putting|add|adding|place|raise|raising|submit|table|propose|include|request|suggest|bring)\b.{0,40}\b(?:on|onto|to|in|at|into)\s+(?:the\s+|an?\s+|a\s+future\s+|the\s+next\s+|next\s+)?(?:panel'?s?\s+)?(?:agenda|meeting|work programme)\b|\bwork programme\b|\b(?:how|who)\b.{0,30}\b(?:sets?|decides?|agrees?)\b.{0,20}\bagenda\b|\bwhat is an agenda\b|\bhow (?:many days|long|far ahead|far in advance)\b.{0,60}\b(?:agendas?|papers)\b.{0,30}\bpublished\b|\b(?:must|should|has to|have to) (?:the |an? )?(?:panel )?(?:agendas?|papers) be published\b/;
-
-// What a meeting did, or who came, is in its minutes, not the calendar: "what was discussed at the
-// March 2017 meeting", "were the minutes agreed", "who attended". Asked of a meeting to come ("what
-// will be discussed at the next meeting") it is the agenda, which the calendar has.
-const RECORD_WORDS =
-  /\b(?:happened|discussed|decided|decisions|agreed|approved|resolved|noted|minuted|attended|attendance|presented|said|talked about|covered|heard|were there (?:any )?apologies|apologies (?:were|given|received)|did\b.*\b(?:decide|discuss|agree|approve|resolve|say|hear|cover|consider))\b/;
-const TO_COME = /\b(?:next|upcoming|coming|future|forthcoming|will|going to|planned|scheduled|be)\b/;
-
-function asksWhatAMeetingDid(t: string): boolean {
-  return RECORD_WORDS.test(t) && !TO_COME.test(t);
-}
 
 // "When was the last meeting", "when did the panel last meet", "the previous meeting": the one
 // before now. "When is the last meeting of the year" is still to come.

@@ -33,6 +33,7 @@ import { EntryHeads, asksAboutThePanelOnly } from './domain/entry-heads';
 import { KnownBodies } from './domain/known-bodies';
 import { SynonymExpander } from './domain/synonym-expander';
 import { normalizeText, tokenize } from './domain/text-normalizer';
+import { asksWhatAMeetingDid } from '../../shared/text/meeting-record';
 
 export type { RemitResult } from './domain/remit-result';
 
@@ -96,9 +97,6 @@ const RECOMMENDATION_FIT = 2;
 // Asks about a recommendation by its subject, not by its number (read as one "rec5" token).
 const RECOMMENDATION_ASKED = /\b(?:recommend|recommends|recommended|recommending|recommendation|recommendations)\b(?! rec\d)/;
 const RECOMMENDATION_SECTION = /^Recommendation \d+$/;
-// "What was discussed at the 20 January 2017 meeting", "what did the panel decide in March".
-const MEETING_RECORD =
-  /\b(?:discussed|discuss|decided|decide|decisions?|agreed|resolved|happened|talked about|covered|minuted)\b.*\b(?:meeting|panel|cpp)\b|\b(?:meeting|panel|cpp)\b.*\b(?:discussed|discuss|decided|decide|decisions?|agreed|resolved|happened|talked about|covered|minuted)\b/;
 
 /**
  * What the question asks for, read once per question (not once per candidate): the years it names,
@@ -524,7 +522,7 @@ export class RemitService {
       years: yearsIn(text),
       months: monthsIn(text),
       // A meeting's minutes are agreed at the next one: "were the January minutes agreed" is the March record.
-      meetingRecord: MEETING_RECORD.test(normalized) && !/\bminutes\b/.test(normalized),
+      meetingRecord: asksWhatAMeetingDid(normalized) && /\b(?:meeting|panel|cpp)\b/.test(normalized) && !/\bminutes\b/.test(normalized),
       aboutPanelOnly: asksAboutThePanelOnly(tokens),
       // "How many recommendations were there" counts them all: the findings say.
       recommendation: shape.wants !== 'count' && RECOMMENDATION_ASKED.test(normalized),
