@@ -288,6 +288,11 @@ describe('RemitService', () => {
       expect(service.answer('what is the staying put policy').kind).toBe('unknown');
     });
 
+    it('declines "what is X called" for a post no answer names, typed right or with a typo', () => {
+      expect(service.answer('what is the virtual school head called').kind).toBe('unknown');
+      expect(service.answer('what is the virtual scool head called').kind).toBe('unknown');
+    });
+
     it('declines "who is" when the best answer names nobody', () => {
       expect(service.answer('who is the leader of the council').kind).toBe('unknown');
       expect(answered('who chaired the select committee').entry.id).toBe('sc-members');

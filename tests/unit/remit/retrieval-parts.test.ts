@@ -212,6 +212,8 @@ describe('question shapes', () => {
   it('reads "what is X called" as asking for a name when X is a post', () => {
     expect(questionShape('what is the virtual school head called?').identity).toBe(true);
     expect(questionShape("what's the chairman called").identity).toBe(true);
+    // However it is typed: without the apostrophe, or after a typo has been corrected.
+    expect(questionShape('whats the chairman called').identity).toBe(true);
     expect(questionShape('what is the group for young adults called').identity).toBe(false);
   });
 

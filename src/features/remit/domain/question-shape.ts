@@ -1,5 +1,5 @@
 import { isStopWord } from './stop-words';
-import { normalizeText } from './text-normalizer';
+import { asksWhatItIsCalled, normalizeText, withoutCalled } from './text-normalizer';
 
 /** What kind of answer a question wants: a count or share, a date, a person or body, or anything. */
 export type AnswerWanted = 'count' | 'date' | 'person' | 'any';
@@ -61,8 +61,6 @@ const WHO_DID = new RegExp(
 );
 // "what is the virtual school head's name", "name of the lead participation officer": a name is asked for.
 const NAME_ASKED = /\bnames?\b/;
-// "What is the virtual school head called?": the normalised text has lost the "called" (it is not about phoning).
-const NAME_CALLED = /\b(?:what|who)(?:'s| is| are| was| were)\b.{1,80}? called[\s?.!]*$/;
 // "who was at the meeting", "who turned up", "were there any apologies": who attended is asked for.
 const ATTENDANCE = new RegExp(`^who (?:${ATTENDED})\\b|\\b(?:attendance|attendees|any apologies|apologies for absence|who turned up)\\b`);
 const POSTS =
@@ -96,7 +94,10 @@ const FILLERS = /\b(?:actually|really|exactly|basically|even|ever so|just)\b/g;
 
 /** Reads what a question asks for from its wording. */
 export function questionShape(question: string): QuestionShape {
-  const text = normalizeText(question)
+  const normalized = normalizeText(question);
+  // "What is the virtual school head called?" asks for a name; the rest is read without the "called".
+  const calledAsked = asksWhatItIsCalled(normalized);
+  const text = withoutCalled(normalized)
     .replace(/[^a-z0-9%]+/g, ' ')
     .replace(FILLERS, ' ')
     .replace(/\s+/g, ' ')
@@ -105,7 +106,7 @@ export function questionShape(question: string): QuestionShape {
   const identity =
     ((IDENTITY.test(text) || HOLDER_OF.test(text)) && !NOT_IDENTITY.test(text) && !A_BODY.test(text)) ||
     WHO_DID.test(text) ||
-    ((NAME_ASKED.test(text) || NAME_CALLED.test(question.toLowerCase())) && POST.test(text));
+    ((NAME_ASKED.test(text) || calledAsked) && POST.test(text));
   return {
     wants,
     share: SHARE.test(text),

@@ -57,8 +57,6 @@ export function normalizeText(text: string): string {
       .replace(/\b(what|who|where)s\b/g, '$1 is')
       .replace(/'(s|re|ve|ll|d|m)\b/g, '')
       .replace(/&/g, ' and ')
-      // "What is the cabinet member called?" asks what it is (a name), not about phoning anyone.
-      .replace(/\b(what|who)( is| are| was| were)\b(.{1,80}?) called(?=[\s?.!]*$)/g, '$1$2$3')
       // "how many times a year does it meet", "how frequently": a frequency, not a count of times.
       .replace(/\bhow (?:many times (?:a|per|each|every) (?:year|month|week|term)|frequently|regularly)\b/g, 'how often')
       // "0.6%", "1.5 million": a decimal is one figure, not two numbers ("0p6").
@@ -97,9 +95,23 @@ function britishSpelling(token: string): string {
   return token.replace(AMERICAN_SUFFIX, (_word, root: string, z: string, ending: string) => `${root}${z === 'yz' ? 'ys' : 'is'}${ending}`);
 }
 
+// "What is the cabinet member called?" asks for a name, not about phoning anyone: the search does
+// not read that "called" (the question's shape does, from the normalised text).
+const CALLED_ASKS_A_NAME = /\b(what|who)( is| are| was| were)\b(.{1,80}?) called(?=[\s?.!]*$)/;
+
+/** Whether a normalised question asks what something is called ("what is the chairman called?"). */
+export function asksWhatItIsCalled(normalized: string): boolean {
+  return CALLED_ASKS_A_NAME.test(normalized);
+}
+
+/** The normalised question without the "called" of "what is X called". */
+export function withoutCalled(normalized: string): string {
+  return normalized.replace(CALLED_ASKS_A_NAME, '$1$2$3');
+}
+
 /** Words of the normalised text, stop words included (phrases like "children in care" need them). */
 export function tokenize(text: string): string[] {
-  return normalizeText(text)
+  return withoutCalled(normalizeText(text))
     .split(/[^a-z0-9]+/)
     .filter((token) => token !== '')
     .map(britishSpelling);
