@@ -7,7 +7,7 @@ import type { KnowledgeBase } from './domain/knowledge-base';
 import { CONTACT_ENTRY_ID, type KnowledgeEntry, type SearchableEntry, searchableTexts } from './domain/knowledge-entry';
 import { contentStems, textStems } from './domain/match-scoring';
 import { passageEntry } from './domain/passage-entries';
-import { withoutPreamble, withoutWrapping } from './domain/question-preamble';
+import { unwrapMessage } from './domain/question-preamble';
 import { questionParts } from './domain/question-parts';
 import {
   countsSubject,
@@ -116,6 +116,18 @@ type AskedShape = QuestionShape & {
   recommendation: boolean;
 };
 
+/** A question as the search reads it (see `RemitService.read`). */
+interface ReadQuestion {
+  /** The message without its greeting, sign-off and the like, any introduction kept. */
+  message: string;
+  /** The question itself, as typed: without the introduction too. */
+  text: string;
+  /** Its words as typed, and as read once typos are corrected. */
+  raw: readonly string[];
+  tokens: readonly string[];
+  shape: AskedShape;
+}
+
 interface AnswerHolds {
   count: boolean;
   /** The answer's words and their stems, for checking what a figure counts. */
@@ -221,8 +233,9 @@ export class RemitService {
    * part answered on its own is offered first.
    */
   answer(question: string): RemitResult {
-    const whole = this.answerOne(question);
-    const parts = questionParts(withoutPreamble(question.slice(0, MAX_QUESTION_CHARS)));
+    const read = this.read(question);
+    const whole = this.answerRead(read);
+    const parts = read ? questionParts(read.text) : [];
     if (parts.length < 2) return whole;
     if (whole.kind === 'answer') {
       // The whole is mostly answered as its first part is: the second part is searched first, the first only if need be.
@@ -230,7 +243,7 @@ export class RemitService {
       return other ? { ...whole, alsoAsked: other } : whole;
     }
     const answeredParts = parts
-      .map((part) => this.answerOne(part, { quotes: false }))
+      .map((part) => this.answerRead(this.read(part), { quotes: false }))
       .filter((r): r is Answered => r.kind === 'answer' && !r.unsure);
     const offered = [...answeredParts.map((r) => r.entry), ...(whole.nearby ?? [])]
       .filter((entry, i, all) => all.findIndex((e) => e.id === entry.id) === i)
@@ -244,9 +257,10 @@ export class RemitService {
    * not count). A longer one ("as the police rep on the panel, what am I supposed to do?") has said
    * what it is about before it.
    */
-  private isSmallTalk(message: string, tokens: readonly string[]): boolean {
-    if (tokenize(withoutWrapping(message.slice(0, MAX_QUESTION_CHARS))).length > SMALL_TALK_WORDS) return false;
-    const concepts = this.expander.concepts(tokens).filter((c) => c.strength !== 'intent');
+  private isSmallTalk(read: ReadQuestion): boolean {
+    // The question is never longer than its message: most are ruled out before the message is read again.
+    if (read.tokens.length > SMALL_TALK_WORDS || tokenize(read.message).length > SMALL_TALK_WORDS) return false;
+    const concepts = this.expander.concepts(read.tokens).filter((c) => c.strength !== 'intent');
     const [only] = concepts;
     if (concepts.length !== 1 || only?.strength !== 'strong' || !this.expander.isEverydayWord(only)) return false;
     // "Where do you meet?": an everyday word an entry is about is the panel's business.
@@ -254,13 +268,12 @@ export class RemitService {
   }
 
   private confidentAnswerOtherThan(part: string, answered: KnowledgeEntry): KnowledgeEntry | undefined {
-    const result = this.answerOne(part, { quotes: false });
+    const result = this.answerRead(this.read(part), { quotes: false });
     return result.kind === 'answer' && !result.unsure && result.entry.id !== answered.id ? result.entry : undefined;
   }
 
   /** `quotes: false`: curated entries only (a part of a message is offered as an entry's own question, never a quote). */
-  private answerOne(question: string, options: { quotes: boolean } = { quotes: true }): RemitResult {
-    const read = this.read(question);
+  private answerRead(read: ReadQuestion | undefined, options: { quotes: boolean } = { quotes: true }): RemitResult {
     if (!read) return { kind: 'unknown', reason: 'empty' };
     const { raw, tokens, shape } = read;
 
@@ -268,7 +281,7 @@ export class RemitService {
     if (shape.taskRequest) return { kind: 'unknown', reason: 'off_topic' };
     // "What is your name?": said to the bot, not asked about the panel.
     if (this.aboutTheBot.asks(tokens)) return { kind: 'unknown', reason: 'off_topic' };
-    if (this.isSmallTalk(question, tokens)) return { kind: 'unknown', reason: 'off_topic' };
+    if (this.isSmallTalk(read)) return { kind: 'unknown', reason: 'off_topic' };
     // "Who sits on the fostering panel?": another body, which the panel's documents do not describe.
     if (this.bodies.namesAnother(tokens)) return { kind: 'unknown', reason: 'off_topic' };
     const known =
@@ -347,12 +360,12 @@ export class RemitService {
   }
 
   // The question as the search reads it: without a self-introduction, typos corrected, its shape.
-  private read(question: string): { raw: readonly string[]; tokens: readonly string[]; shape: AskedShape } | undefined {
-    const text = withoutPreamble(question.slice(0, MAX_QUESTION_CHARS));
+  private read(question: string): ReadQuestion | undefined {
+    const { message, question: text } = unwrapMessage(question.slice(0, MAX_QUESTION_CHARS));
     const raw = tokenize(text);
     if (raw.length === 0) return undefined;
     const { text: asked, tokens } = this.corrected(text, raw);
-    return { raw, tokens, shape: this.asked(asked, tokens) };
+    return { message, text, raw, tokens, shape: this.asked(asked, tokens) };
   }
 
   /**

@@ -46,18 +46,23 @@ function withoutSignOff(text: string): string {
   return text.slice(0, cut) + text.slice(cut).replace(SIGN_OFF, '');
 }
 
-/**
- * The message without what a Teams message wraps round a question (a greeting, a sign-off, a name,
- * a link, politeness), but with any introduction of a role ("I'm a foster carer on the panel, ...").
- */
-export function withoutWrapping(message: string): string {
+/** A message read for its question: what it wraps round the question gone, then who is asking. */
+export interface UnwrappedMessage {
+  /** Without a greeting, a sign-off, a name, a link or politeness; any introduction of a role kept. */
+  message: string;
+  /** Without a self-introduction too ("I'm a foster carer on the panel, ..."); the message as sent when nothing is left. */
+  question: string;
+}
+
+/** Reads past what a Teams message wraps round a question, and who is asking it. */
+export function unwrapMessage(sent: string): UnwrappedMessage {
   // Runs of spaces made one first: the introductions' patterns would try a long run at every length.
-  const spaced = message
+  const spaced = sent
     .replace(LINK, ' ')
     .replace(/[^\S\n]+/g, ' ')
     .replace(/ ?\n[\s]*/g, '\n')
     .trim();
-  return withoutSignOff(spaced)
+  const message = withoutSignOff(spaced)
     .replace(GREETING, '')
     .replace(GREETING_BEFORE_QUESTION, '')
     .replace(NAMED_INTRODUCTION, '')
@@ -65,10 +70,11 @@ export function withoutWrapping(message: string): string {
     .replace(POLITE_OPENER, '')
     .replace(QUICK_QUESTION, '')
     .replace(ASKING_TO_BE_TOLD, '');
+  const question = message.replace(WHO_I_AM, '').replace(WHO_IS_HERE, '').replace(JUST_ELECTED, '');
+  return { message, question: question.trim() === '' ? sent : question };
 }
 
 /** The question without a self-introduction in front of it; unchanged when nothing is left. */
 export function withoutPreamble(question: string): string {
-  const stripped = withoutWrapping(question).replace(WHO_I_AM, '').replace(WHO_IS_HERE, '').replace(JUST_ELECTED, '');
-  return stripped.trim() === '' ? question : stripped;
+  return unwrapMessage(question).question;
 }
