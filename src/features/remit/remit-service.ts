@@ -560,6 +560,7 @@ export class RemitService {
     let holds = this.answerHolds.get(entry.id);
     if (!holds) {
       const words = tokenize(entry.answer);
+      const withSource = `${entry.answer} ${entry.source.document} ${entry.source.section}`;
       holds = {
         count: holdsCount(entry.answer),
         words,
@@ -571,8 +572,8 @@ export class RemitService {
         share: /%|per cent|proportion|a quarter/.test(entry.answer),
         date: holdsDate(entry.answer),
         name: namesSomeone(entry.answer, this.isEnglishWord),
-        years: new Set(yearsIn(`${entry.answer} ${entry.source.document} ${entry.source.section}`)),
-        months: new Set(monthsIn(`${entry.answer} ${entry.source.document} ${entry.source.section}`)),
+        years: new Set(yearsIn(withSource)),
+        months: new Set(monthsIn(withSource)),
         sourceMonths: new Set(monthsIn(entry.source.document)),
       };
       this.answerHolds.set(entry.id, holds);

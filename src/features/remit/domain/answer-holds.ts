@@ -60,6 +60,9 @@ const MONTH_NAMED = new RegExp(
   'gi',
 );
 
+// Any month's name, "may" included: an answer holding one gives a date (a question's "may" is read more carefully).
+const ANY_MONTH = new RegExp(String.raw`\b(?:${MONTHS.join('|')})\b`, 'i');
+
 /**
  * The months a text names ("the June 2017 meeting" -> june), as full names. "May" counts only
  * beside a day or a year ("5 May", "May 2017"): otherwise it is the verb.
@@ -73,9 +76,7 @@ export function monthsIn(text: string): string[] {
 
 /** Whether an answer holds a date or a year. */
 export function holdsDate(text: string): boolean {
-  return (
-    yearsIn(text).length > 0 || /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(text)
-  );
+  return yearsIn(text).length > 0 || ANY_MONTH.test(text);
 }
 
 const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Councillor|Cllr)\.?\s+[A-Z]/;

@@ -17,6 +17,8 @@ export class EntryHeads {
   private readonly selectCommittee = new Set<string>();
   // Entries by what their own questions ask to have explained, less the words every entry shares.
   private readonly bySubject = new Map<string, string[]>();
+  // Every stem some entry is about (the union of the heads).
+  private readonly headWords = new Set<string>();
 
   constructor(entries: readonly SearchableEntry[], passages: readonly SearchableEntry[] = []) {
     // A passage of the Select Committee's report that never names the panel is the committee's own business.
@@ -25,7 +27,9 @@ export class EntryHeads {
         this.selectCommittee.add(p.entry.id);
     for (const s of entries) {
       const head = tokenize([s.entry.question, ...s.keywords, ...s.acronyms, s.meaning ?? ''].join(' . '));
-      this.heads.set(s.entry.id, contentStems(head));
+      const stems = contentStems(head);
+      this.heads.set(s.entry.id, stems);
+      for (const stem of stems) this.headWords.add(stem);
       // A glossary entry explains what its acronym stands for: "what is a looked after child" is LAC's.
       const meanings = s.meaning === undefined ? [] : [s.meaning, ...s.acronyms].map(textStems);
       const explained = [...explainedBy([s.entry.question, ...s.alternatives]), ...meanings];
@@ -64,8 +68,7 @@ export class EntryHeads {
 
   /** Whether some entry is about this stem: it is in an entry's own question, keywords or acronyms. */
   isHeadWord(stemmed: string): boolean {
-    for (const head of this.heads.values()) if (head.has(stemmed)) return true;
-    return false;
+    return this.headWords.has(stemmed);
   }
 
   /** Stems of the entry's own phrasings that ask how to do something ("How can I get a panel document in another format?"). */

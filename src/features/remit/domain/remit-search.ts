@@ -172,6 +172,11 @@ export class RemitSearch {
       this.index,
       documents.map((d) => d.id),
       (term) => this.vocabulary.has(term),
+      {
+        boost: { ...profile.boost },
+        // Called for every document, term and field: the boosts are looked up, and not asked for at all when none differs.
+        ...(this.documentBoosts.size > 0 ? { boostDocument: (id: string) => this.documentBoosts.get(id) ?? 1 } : {}),
+      },
     );
     for (const document of documents) {
       const terms = new Set<string>();
@@ -241,12 +246,7 @@ export class RemitSearch {
     }
     return this.termResults.search(
       weights,
-      {
-        fields,
-        boost: { ...this.profile.boost },
-        // Called for every document, term and field: the boosts are looked up, and not asked for at all when none differs.
-        ...(this.documentBoosts.size > 0 ? { boostDocument: (id: string) => this.documentBoosts.get(id) ?? 1 } : {}),
-      },
+      fields,
       // Typos are corrected before the search (SpellingCorrector, against the index's own words); a
       // word the index does not know may still be the start of one ("accountab", "recs").
       // A whole English word ("highways") is not the start of one: no prefix search for it.

@@ -9,20 +9,22 @@ interface TermHit {
   match: Readonly<MatchInfo>;
 }
 
-/** The options every term of a query is searched with: the fields, boosts and document boosts. */
-export type TermSearchOptions = Pick<SearchOptions, 'fields' | 'boost' | 'boostDocument'>;
+/** How the index scores a term, the same for every question: field boosts and document boosts. */
+export type TermScoring = Pick<SearchOptions, 'boost' | 'boostDocument'>;
 
 /**
  * What an OR query of weighted terms returns, with each indexed term's results worked out once.
- * The index never changes once built, so a term's BM25 scores over it never do either: a question
- * costs a lookup per term and the sum, not a pass over every posting of every term (the search's
- * largest cost, for words such as "panel" found in nearly every entry). Only the index's own words
- * are kept, so what is kept is bounded by its vocabulary; other words (the start of a word, searched
- * as a prefix) go to MiniSearch each time. The result is MiniSearch's own: each document's
- * weighted sum, times the number of query terms it matched, best first.
+ * The index never changes once built, nor does how it scores (given here, once), so a term's BM25
+ * scores over it never do either: a question costs a lookup per term and the sum, not a pass over
+ * every posting of every term (the search's largest cost, for words such as "panel" found in nearly
+ * every entry). Only the index's own words are kept, so what is kept is bounded by its vocabulary
+ * (for each set of fields searched); other words (the start of a word, searched as a prefix) go to
+ * MiniSearch each time. The result is MiniSearch's own: each document's weighted sum, times the
+ * number of query terms it matched, best first.
  */
 export class TermResults {
-  private readonly known = new Map<string, readonly TermHit[]>();
+  // Per set of fields searched, each indexed term's hits.
+  private readonly known = new Map<string, Map<string, readonly TermHit[]>>();
   // Documents in the order they were indexed: equal scores keep it, as MiniSearch's do.
   private readonly order = new Map<string, number>();
 
@@ -30,14 +32,18 @@ export class TermResults {
     private readonly index: MiniSearch,
     documentIds: readonly string[],
     private readonly isIndexed: (term: string) => boolean,
+    private readonly scoring: TermScoring,
   ) {
     documentIds.forEach((id, i) => this.order.set(id, i));
   }
 
-  search(weights: ReadonlyMap<string, number>, options: TermSearchOptions, prefix: (term: string) => boolean): SearchResult[] {
+  search(weights: ReadonlyMap<string, number>, fields: readonly string[], prefix: (term: string) => boolean): SearchResult[] {
+    const fieldsKey = fields.join(',');
+    let kept = this.known.get(fieldsKey);
+    if (!kept) this.known.set(fieldsKey, (kept = new Map()));
     const combined = new Map<string, { score: number; queryTerms: string[]; match: MatchInfo }>();
     for (const [term, weight] of weights) {
-      for (const hit of this.hits(term, options, prefix(term))) {
+      for (const hit of this.hits(term, fields, prefix(term), kept)) {
         const found = combined.get(hit.id);
         if (found) {
           found.score += weight * hit.score;
@@ -51,15 +57,14 @@ export class TermResults {
       .sort((a, b) => b.score - a.score || (this.order.get(a.id) ?? 0) - (this.order.get(b.id) ?? 0));
   }
 
-  private hits(term: string, options: TermSearchOptions, prefix: boolean): readonly TermHit[] {
+  private hits(term: string, fields: readonly string[], prefix: boolean, kept: Map<string, readonly TermHit[]>): readonly TermHit[] {
     if (!prefix && !this.isIndexed(term)) return [];
-    const key = `${(options.fields ?? []).join(',')}|${term}`;
-    const kept = prefix ? undefined : this.known.get(key);
-    if (kept) return kept;
+    const found = prefix ? undefined : kept.get(term);
+    if (found) return found;
     const hits = this.index
-      .search(term, { ...options, tokenize: (text) => [text], processTerm: (t) => t, prefix, combineWith: 'OR' })
+      .search(term, { ...this.scoring, fields: [...fields], tokenize: (text) => [text], processTerm: (t) => t, prefix, combineWith: 'OR' })
       .map((r) => ({ id: String(r.id), score: r.score, match: freeze(r.match) }));
-    if (!prefix) this.known.set(key, hits);
+    if (!prefix) kept.set(term, hits);
     return hits;
   }
 }
