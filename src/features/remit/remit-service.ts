@@ -330,7 +330,7 @@ export class RemitService {
     if (subject === undefined) return undefined;
     // An acronym with everyday words only when asked to be explained: "JSNA and children in care",
     // typed on its own, asks about the two together.
-    return this.onlyGlossaryDefining(subject) ?? (shape.explained ? this.acronymWithEverydayWords(shape.explained) : undefined);
+    return this.onlyGlossaryDefining(subject) ?? this.acronymWithEverydayWords(shape);
   }
 
   private onlyGlossaryDefining(subject: ReadonlySet<string>): KnowledgeEntry | undefined {
@@ -339,12 +339,14 @@ export class RemitService {
     return first?.kind === 'glossary' && definers.every((e) => e === first) ? first : undefined;
   }
 
-  // "What's a NEET young person?", "what is a UASC child": an acronym with words every entry shares.
-  private acronymWithEverydayWords(subject: ReadonlySet<string>): KnowledgeEntry | undefined {
-    const telling = new Set([...subject].filter((s) => !WEAK_STEMS.has(s)));
-    if (telling.size !== 1 || telling.size === subject.size) return undefined;
+  // "What's a NEET young person?", "what is a CAMHS child": an acronym with words every entry shares.
+  private acronymWithEverydayWords(shape: AskedShape): KnowledgeEntry | undefined {
+    if (shape.explained === undefined || shape.explains === undefined) return undefined;
+    const telling = new Set([...shape.explained].filter((s) => !WEAK_STEMS.has(s)));
+    if (telling.size !== 1 || telling.size === shape.explained.size) return undefined;
     const entry = this.onlyGlossaryDefining(telling);
-    return entry && this.shortcut.find([...telling]) === entry ? entry : undefined;
+    // The one telling word is the acronym itself, as typed (its stem may not be: "camhs" -> "camh").
+    return entry && this.shortcut.find(tokenize(shape.explains)) === entry ? entry : undefined;
   }
 
   /**

@@ -42,6 +42,7 @@ describe('RemitService', () => {
       ['Special Guardianship Orders?', 'glossary-sgo'],
       ["What's a NEET young person?", 'glossary-neet'],
       ['what is a UASC child', 'glossary-uasc'],
+      ['what is a CAMHS child', 'glossary-camhs'],
       ['joint strategic needs assessment', 'glossary-jsna'],
     ])('answers "what is <what an acronym stands for>" from the glossary when no topic explains it: %s', (question, id) => {
       const result = answered(question);
