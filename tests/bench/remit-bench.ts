@@ -109,7 +109,7 @@ export async function runRemitBench(): Promise<void> {
     );
     const wrapped = wrappedScore(set, half, answer);
     console.log(
-      `remit ${half} half wrapped as a Teams message (greeting, sign-off, name or link): ${wrapped.right}/${wrapped.tried} still right, ${wrapped.wrong} wrong`,
+      `remit ${half} half wrapped as a Teams message (greeting, sign-off, name, link or "can you tell me"): ${wrapped.right}/${wrapped.tried} still right, ${wrapped.wrong} wrong`,
     );
   }
   const { mean: meanMicros, p99: p99Micros } = retrievalMicros(remit, texts);
