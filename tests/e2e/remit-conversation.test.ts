@@ -113,11 +113,14 @@ describe('a councillor asks about the panel in the Agents Playground', () => {
     expect(cardJson(reply)).toContain('Darent Room');
   });
 
-  it('declines an off-topic question honestly, with the Democratic Services contact', async () => {
-    const reply = await ask(playground, "what's the weather in Maidstone tomorrow?", asOlivia);
-    expect(cardJson(reply)).toContain("I don't know the answer to that");
-    expect(cardJson(reply)).toContain('03000 416172');
-  });
+  it.each(["what's the weather in Maidstone tomorrow?", 'Hi, any news?'])(
+    'declines an off-topic question or small talk ("%s") honestly, with the Democratic Services contact',
+    async (message) => {
+      const reply = await ask(playground, message, asOlivia);
+      expect(cardJson(reply)).toContain("I don't know the answer to that");
+      expect(cardJson(reply)).toContain('03000 416172');
+    },
+  );
 
   it('lists capabilities on "help" for the role: the admin commands for an admin only, the remit and meetings for a guest', async () => {
     const forAdmin = cardJson(await ask(playground, 'help', asOlivia));
