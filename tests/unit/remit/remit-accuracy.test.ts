@@ -42,7 +42,7 @@ describe('remit search on the question set', () => {
   /**
    * Issue 10's target is 90% of the test half with no confident wrong answer and every decline kept.
    * The search does not reach it yet on questions written by reviewers who never saw it (83.2% top-1,
-   * 23 wrong of 374, 9 of them given as "not sure" with runners-up, 145/180 declines when this was
+   * 23 wrong of 374, 9 of them given as "not sure" with runners-up, 146/180 declines when this was
    * last measured): these floors stop it getting worse, and are raised to the target as it improves.
    */
   it('does no worse on the test half than the figures last measured (the target is 90% and none wrong)', () => {
@@ -59,7 +59,7 @@ describe('remit search on the question set', () => {
     );
     expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.83);
     expect(test.wrong).toBeLessThanOrEqual(23);
-    expect(test.declinedWhenRight).toBeGreaterThanOrEqual(145);
+    expect(test.declinedWhenRight).toBeGreaterThanOrEqual(146);
     expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.94);
     // A decline for want of confidence offers the entries that came close: the right one is usually there.
     expect(test.offeredRight / test.lowConfidenceDeclines).toBeGreaterThanOrEqual(0.6);
