@@ -5,7 +5,18 @@ describe('readInboundText', () => {
     expect(readInboundText('<at>Panel Bot</at> who chairs the&nbsp;panel? ')).toEqual({ kind: 'text', text: 'who chairs the panel?' });
   });
 
-  it.each([[undefined], [''], ['   '], ['<at>Panel Bot</at>'], [42]])('treats %p as empty', (raw) => {
+  it.each([
+    ['@Panel Bot who chairs the panel?', 'who chairs the panel?'],
+    ['@Corporate Parenting Panel bot, when is the next meeting', 'when is the next meeting'],
+    ['@bot help', 'help'],
+    // Not the bot: an address or a handle in the question stays.
+    ['@jo.smith asked who chairs the panel', '@jo.smith asked who chairs the panel'],
+    ['who is @Panel Bot?', 'who is @Panel Bot?'],
+  ])('strips a mention of the bot typed as plain text: %p', (typed, text) => {
+    expect(readInboundText(typed)).toEqual({ kind: 'text', text });
+  });
+
+  it.each([[undefined], [''], ['   '], ['<at>Panel Bot</at>'], ['@Panel Bot'], [42]])('treats %p as empty', (raw) => {
     expect(readInboundText(raw).kind).toBe('empty');
   });
 

@@ -23,6 +23,10 @@ describe('RemitService', () => {
       ['Ofsted', 'glossary-ofsted'],
       ['what is virtual school for kent', 'glossary-vsk'],
       ['ToR', 'glossary-tor'],
+      // What an acronym stands for, typed on its own, word for word.
+      ['Looked After Children', 'glossary-lac'],
+      ['not in education, employment or training?', 'glossary-neet'],
+      ['Our Children and Young People’s Council', 'glossary-ocypc'],
     ])('answers %s from the glossary with full confidence', (question, id) => {
       const result = answered(question);
       expect(result.entry.id).toBe(id);

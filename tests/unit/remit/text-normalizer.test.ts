@@ -75,6 +75,8 @@ describe('text normalisation', () => {
   it('drops possessives and contractions', () => {
     expect(normalizeText("Kent’s panel isn't")).toBe('kent panel is not');
     expect(tokenize("what's the panel's remit")).toEqual(['what', 'is', 'the', 'panel', 'remit']);
+    // Not "ca not" and "wo not": a stray "ca" would be searched for as a word.
+    expect(normalizeText("care leavers can't cook and won't ask")).toBe('care leavers can not cook and will not ask');
   });
 
   it.each([

@@ -47,15 +47,24 @@ const COMPARE_WORDS = new Set([
  */
 export class GlossaryShortcut {
   private readonly byKey = new Map<string, KnowledgeEntry>();
+  // "Looked After Children", typed on its own: what an acronym stands for, word for word.
+  private readonly byMeaning = new Map<string, KnowledgeEntry>();
 
   constructor(entries: readonly SearchableEntry[]) {
     for (const searchable of entries) {
       for (const acronym of searchable.acronyms) this.byKey.set(key(tokenize(acronym)), searchable.entry);
+      if (searchable.meaning) this.byMeaning.set(tokenize(searchable.meaning).join(' '), searchable.entry);
     }
   }
 
-  /** The glossary entry when the tokens, minus question framing, are exactly one acronym or alias. */
+  /**
+   * The glossary entry when the tokens, minus question framing, are exactly one acronym or alias,
+   * or are word for word what one stands for.
+   */
   match(tokens: readonly string[]): KnowledgeEntry | undefined {
+    const typed = tokens.join(' ');
+    const meant = this.byMeaning.get(typed) ?? (typed.endsWith('s') ? this.byMeaning.get(typed.slice(0, -1)) : undefined);
+    if (meant) return meant;
     const rest = key(tokens);
     // "what does the CPP do (in a nutshell)", "what is KCC for": what it does, not what the letters mean.
     const acronymAt = tokens.findIndex((t) => !isStopWord(t) && !FRAME_WORDS.has(t));

@@ -50,6 +50,10 @@ export function normalizeText(text: string): string {
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
       .replace(/[\u2018\u2019`\u00b4]/g, "'")
+      // "can't" and "won't" are not "ca" and "wo" with a "not".
+      .replace(/\bcan't\b/g, 'can not')
+      .replace(/\bwon't\b/g, 'will not')
+      .replace(/\bshan't\b/g, 'shall not')
       .replace(/n't\b/g, ' not')
       // "what's", "who's", "there's" say "is"; any other "'s" is a possessive and goes.
       .replace(/\b(what|who|where|when|how|that|it|there|here)'s\b/g, '$1 is')
