@@ -159,6 +159,9 @@ describe('question shapes', () => {
     expect(questionShape('how many children are in care right now').aboutNow).toBe(true);
     expect(questionShape('what is the current strategy').aboutNow).toBe(true);
     expect(questionShape('what does the strategy say').aboutNow).toBe(false);
+    // "Going to" a meeting is travelling there, not a plan the documents cannot know.
+    expect(questionShape('first time going to cpp - what building is it in').aboutNow).toBe(false);
+    expect(questionShape('is kcc going to change the pledge').aboutNow).toBe(true);
     expect(questionShape('who is the leader of the council').identity).toBe(true);
     expect(questionShape('who is the panel accountable to').identity).toBe(false);
     expect(questionShape('who is on the panel').identity).toBe(false);
