@@ -87,6 +87,9 @@ describe('text normalisation', () => {
     ['housing', 'house'],
     ['recommendation', 'recommend'],
     ['children', 'child'],
+    // Abbreviations without a vowel, which Porter2 leaves as they are.
+    ['cllrs', 'cllr'],
+    ['mps', 'mp'],
   ])('stems %s and %s alike', (a, b) => {
     expect(stem(a)).toBe(stem(b));
   });

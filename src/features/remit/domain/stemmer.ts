@@ -27,6 +27,8 @@ const IRREGULAR: Readonly<Record<string, string>> = {
 export function stem(token: string): string {
   const irregular = IRREGULAR[token];
   if (irregular) return irregular;
+  // Porter2 stems nothing without a vowel: "cllrs", "mps" and "yps" are plurals of abbreviations.
+  if (VOWELLESS_PLURAL.test(token)) return token.slice(0, -1);
   if (token.length <= 3 || /\d/.test(token)) return token;
   let stemmed = memo.get(token);
   if (stemmed === undefined) {
@@ -39,5 +41,6 @@ export function stem(token: string): string {
   return stemmed;
 }
 
+const VOWELLESS_PLURAL = /^[b-df-hj-np-tv-z]{2,}s$/;
 const MAX_MEMO = 50_000;
 const memo = new Map<string, string>();
