@@ -76,6 +76,7 @@ describe('text normalisation', () => {
     expect(normalizeText("Kent’s panel isn't")).toBe('kent panel is not');
     expect(tokenize("what's the panel's remit")).toEqual(['what', 'is', 'the', 'panel', 'remit']);
     // Not "ca not" and "wo not": a stray "ca" would be searched for as a word.
+    expect(normalizeText('who sat on the select cttee')).toBe('who sat on the select committee');
     expect(normalizeText("care leavers can't cook and won't ask")).toBe('care leavers can not cook and will not ask');
   });
 

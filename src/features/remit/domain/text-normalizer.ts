@@ -61,6 +61,8 @@ export function normalizeText(text: string): string {
       .replace(/\b(what|who|where)s\b/g, '$1 is')
       .replace(/'(s|re|ve|ll|d|m)\b/g, '')
       .replace(/&/g, ' and ')
+      // "select cttee": the abbreviation for the word the documents spell out.
+      .replace(/\bcttees?\b|\bctte\b/g, 'committee')
       // "how many times a year does it meet", "how frequently": a frequency, not a count of times.
       .replace(/\bhow (?:many times (?:a|per|each|every) (?:year|month|week|term)|frequently|regularly)\b/g, 'how often')
       // "0.6%", "1.5 million": a decimal is one figure, not two numbers ("0p6").
