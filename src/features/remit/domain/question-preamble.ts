@@ -9,6 +9,12 @@ const WHO_I_AM = new RegExp(
     SEPARATOR,
   'i',
 );
+// "I'm on the planning committee, ...", "I sit on the health board -": where the asker sits, not what they ask about.
+const WHERE_I_SIT = new RegExp(
+  String.raw`^\s*(?:i'?m|i am|i sit|i serve)\s+on\s+(?:the|a|an|our|kent'?s|kcc'?s)\s+[a-z' ]{1,60}?\b(?:committee|board|panel|group|council|team)\b[a-z' ]{0,30}?` +
+    SEPARATOR,
+  'i',
+);
 // "Police liaison officer here - ...", "NHS commissioner here: ...".
 const WHO_IS_HERE = new RegExp(String.raw`^\s*[a-z' ]{2,50}?\s+here` + SEPARATOR, 'i');
 const JUST_ELECTED =
@@ -70,7 +76,7 @@ export function unwrapMessage(sent: string): UnwrappedMessage {
     .replace(POLITE_OPENER, '')
     .replace(QUICK_QUESTION, '')
     .replace(ASKING_TO_BE_TOLD, '');
-  const question = message.replace(WHO_I_AM, '').replace(WHO_IS_HERE, '').replace(JUST_ELECTED, '');
+  const question = message.replace(WHO_I_AM, '').replace(WHERE_I_SIT, '').replace(WHO_IS_HERE, '').replace(JUST_ELECTED, '');
   return { message, question: question.trim() === '' ? sent : question };
 }
 
