@@ -142,6 +142,12 @@ describe('everyday words the documents never use', () => {
     expect(strengthOf('how long has kent used challenge cards')).toBe('intent');
     expect(strengthOf('long term placements')).toBe('strong');
   });
+
+  it('reads "what does the panel exist to do" as asking what it is for', () => {
+    const [exist] = expander.concepts(tokenize('why does the panel exist')).filter((c) => c.terms.has('exist'));
+    expect(exist?.strength).toBe('intent');
+    expect(exist?.terms.has(stem('purpose'))).toBe(true);
+  });
 });
 
 describe('question shapes', () => {
@@ -349,6 +355,7 @@ describe('self-introductions in front of a question', () => {
     ["I'm a new councillor - what is the corporate parenting panel?", 'what is the corporate parenting panel?'],
     ['As a foster carer on the panel, what are the priorities?', 'what are the priorities?'],
     ["I've just been elected, what does being a corporate parent mean for me?", 'what does being a corporate parent mean for me?'],
+    ['just been put on the corporate parenting panel, what does it exist to do', 'what does it exist to do'],
     ['what is the panel for?', 'what is the panel for?'],
     ["I'm the designated doctor for looked after children - who chairs the panel?", 'who chairs the panel?'],
     ['School governor here: what is the virtual school?', 'what is the virtual school?'],

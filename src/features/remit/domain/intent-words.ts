@@ -17,6 +17,9 @@ export const INTENT_WORDS: Readonly<Record<string, readonly string[]>> = {
   definition: ['means'],
   work: ['process', 'steps'],
   works: ['process', 'steps'],
+  // "What does the panel exist to do", "why does it exist": what it is for.
+  exist: ['purpose', 'aim'],
+  exists: ['purpose', 'aim'],
   get: ['provide', 'offer', 'receive'],
   gets: ['provide', 'offer', 'receive'],
   getting: ['provide', 'offer', 'receive'],

@@ -18,7 +18,7 @@ const WHERE_I_SIT = new RegExp(
 // "Police liaison officer here - ...", "NHS commissioner here: ...".
 const WHO_IS_HERE = new RegExp(String.raw`^\s*[a-z' ]{2,50}?\s+here` + SEPARATOR, 'i');
 const JUST_ELECTED =
-  /^\s*(?:i'?ve|i have)\s+(?:just\s+|recently\s+)?been\s+(?:newly\s+)?(?:elected|appointed)(?:\s+(?:to|onto)\s+(?:the\s+)?(?:panel|council|cpp))?\s*[,.;:!\-\u2013\u2014]+\s*(?:and\s+|so\s+)?/i;
+  /^\s*(?:(?:i'?ve|i have)\s+(?:just\s+|recently\s+)?|(?:just|recently)\s+)been\s+(?:newly\s+)?(?:elected|appointed|put|added|nominated|co-opted)(?:\s+(?:to|onto|on)\s+(?:the\s+)?(?:corporate parenting panel|panel|council|cpp))?\s*[,.;:!\-\u2013\u2014]+\s*(?:and\s+|so\s+)?/i;
 
 // Teams messages are written like notes: "Morning! ...", "Dear bot, ...", "... Thanks", "Kind
 // regards, Jo", a name, a link. None of it is what the question asks.

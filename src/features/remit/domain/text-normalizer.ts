@@ -61,6 +61,8 @@ export function normalizeText(text: string): string {
       .replace(/\b(what|who|where)s\b/g, '$1 is')
       .replace(/'(s|re|ve|ll|d|m)\b/g, '')
       .replace(/&/g, ' and ')
+      // Fillers that are all content words to the search: "who does it answer to at the end of the day".
+      .replace(/\b(?:at the end of the day|to be honest)\b/g, ' ')
       // "select cttee": the abbreviation for the word the documents spell out.
       .replace(/\bcttees?\b|\bctte\b/g, 'committee')
       // "how many times a year does it meet", "how frequently": a frequency, not a count of times.
