@@ -53,7 +53,9 @@ export function judge(question: SetQuestion, result: RemitResult): Verdict {
   if (question.decline) return result.kind === 'unknown' ? 'right' : 'wrong';
   if (result.kind === 'unknown') return 'declined';
   if (question.expect?.includes(result.entry.id)) return 'right';
-  if (question.quote && result.entry.answer.toLowerCase().includes(question.quote.toLowerCase())) return 'right';
+  // The quote is judged in what the card shows: the answer, or the source passage quoted beside it.
+  const shown = [result.entry, ...(result.passage ? [result.passage] : [])];
+  if (question.quote && shown.some((entry) => entry.answer.toLowerCase().includes(question.quote!.toLowerCase()))) return 'right';
   return 'wrong';
 }
 

@@ -5,7 +5,8 @@ import { ExactQuestionMatch } from './domain/exact-question-match';
 import { GlossaryShortcut } from './domain/glossary-shortcut';
 import type { KnowledgeBase } from './domain/knowledge-base';
 import { CONTACT_ENTRY_ID, type KnowledgeEntry, type SearchableEntry, searchableTexts } from './domain/knowledge-entry';
-import { contentStems, textStems } from './domain/match-scoring';
+import { CONCEPT_WEIGHT, contentStems, textStems } from './domain/match-scoring';
+import type { QueryConcept } from './domain/query-concept';
 import { passageEntry } from './domain/passage-entries';
 import { unwrapMessage } from './domain/question-preamble';
 import { questionParts } from './domain/question-parts';
@@ -97,6 +98,11 @@ const RECOMMENDATION_FIT = 2;
 // Asks about a recommendation by its subject, not by its number (read as one "rec5" token).
 const RECOMMENDATION_ASKED = /\b(?:recommend|recommends|recommended|recommending|recommendation|recommendations)\b(?! rec\d)/;
 const RECOMMENDATION_SECTION = /^Recommendation \d+$/;
+// A source passage is quoted beside a curated answer when it says more of what was asked than the
+// answer's own words do ("was the awards event for whole families?": the minutes say who came).
+// Of the passages that account for at least half of the question, the best three are weighed.
+const BESIDE_MIN_COVERAGE = 0.5;
+const BESIDE_CANDIDATES = 3;
 
 /**
  * What the question asks for, read once per question (not once per candidate): the years it names,
@@ -315,7 +321,59 @@ export class RemitService {
         this.holderOfWhatWasAsked(fromEntries, shape) ?? this.passageHolding(fromPassages ?? passages?.evaluate(tokens, fit), shape);
       return holder ? this.chosenAnswer(holder, fromEntries, shape) : this.declined('low_confidence', fromEntries, shape);
     }
-    return this.chosenAnswer(chosen, fromEntries, shape);
+    const answered = this.chosenAnswer(chosen, fromEntries, shape);
+    if (!passages || answered.kind !== 'answer' || chosen.entry.kind === 'passage') return answered;
+    const passage = this.passageBeside(chosen.entry, fromPassages ?? passages.evaluate(tokens, fit), tokens, shape);
+    return passage ? { ...answered, passage } : answered;
+  }
+
+  /**
+   * The source passage that says more of what was asked than the answer's own words, if any. For a
+   * question asking for a figure, a date or a name, one that says as much is quoted too: the curated
+   * answer may give the share where the document gives the count ("81.3% of 1,378 children").
+   */
+  private passageBeside(
+    answer: KnowledgeEntry,
+    fromPassages: RemitEvaluation,
+    tokens: readonly string[],
+    shape: AskedShape,
+  ): KnowledgeEntry | undefined {
+    if (fromPassages.kind !== 'match') return undefined;
+    const concepts = this.expander.concepts(tokens).filter((c) => c.strength !== 'intent');
+    const answerSays = this.shareSaid(answer, concepts);
+    const asksForAFact = shape.wants !== 'any' || shape.identity || shape.share;
+    return fromPassages.candidates.slice(0, BESIDE_CANDIDATES).find((candidate) => {
+      if (candidate.coverage < BESIDE_MIN_COVERAGE || !this.fitsShape(candidate.entry, shape)) return false;
+      const passageSays = this.shareSaid(candidate.entry, concepts);
+      return passageSays > answerSays + 1e-9 || (asksForAFact && passageSays >= answerSays - 1e-9);
+    })?.entry;
+  }
+
+  /** The share of the question's concepts (weighted as for coverage) that an entry's answer itself uses. */
+  private shareSaid(entry: KnowledgeEntry, concepts: readonly QueryConcept[]): number {
+    const stems = this.stemsOf(entry);
+    let total = 0;
+    let said = 0;
+    for (const concept of concepts) {
+      const weight = CONCEPT_WEIGHT[concept.strength];
+      total += weight;
+      for (const term of concept.terms.keys()) {
+        if (stems.has(term) || stems.has(stem(term))) {
+          said += weight;
+          break;
+        }
+      }
+    }
+    return total === 0 ? 0 : said / total;
+  }
+
+  /**
+   * The passage quoted beside the answer to this question, when the answer is still this entry
+   * (a card rebuilt after feedback keeps what it showed).
+   */
+  passageBesideAnswer(question: string, entryId: string): KnowledgeEntry | undefined {
+    const result = this.answer(question);
+    return result.kind === 'answer' && result.entry.id === entryId ? result.passage : undefined;
   }
 
   /**

@@ -66,6 +66,8 @@ const fixtures: Record<string, () => object> = {
       title: 'Who is the panel accountable to?',
       answer: 'The Panel is accountable to...',
       sourceLabel: 'Terms of reference - Accountability',
+      passageText: 'The terms of reference say: "The Panel is accountable to the County Council."',
+      passageSource: 'Terms of reference (April 2016) - Accountability',
       related,
       question: 'who r they accountable to',
       feedbackState: 'none',
@@ -81,6 +83,8 @@ const fixtures: Record<string, () => object> = {
       title: 'T',
       answer: 'A',
       sourceLabel: 'S',
+      passageText: '',
+      passageSource: '',
       related: [],
       question: 'q',
       feedbackState: 'helpful',
@@ -96,6 +100,8 @@ const fixtures: Record<string, () => object> = {
       title: 'T',
       answer: 'A',
       sourceLabel: 'S',
+      passageText: '',
+      passageSource: '',
       related: [],
       question: 'q',
       feedbackState: 'not_helpful',
@@ -242,6 +248,8 @@ describe('answer card', () => {
     title: 'T',
     answer: 'A',
     sourceLabel: 'Terms of reference - Purpose',
+    passageText: '',
+    passageSource: '',
     related,
     question: 'what is it for',
     feedbackState: 'none' as const,
@@ -316,6 +324,20 @@ describe('answer card', () => {
     const after = JSON.stringify(renderAnswerCard({ ...base, feedbackState: 'not_helpful' }));
     expect(after).toContain('"verb":"officerQuestion.ask"');
     expect(after).toContain('"origin":"not_helpful","entryId":"e1"');
+  });
+
+  it('quotes a source passage beside the answer, with its citation, only when it is given one', () => {
+    expect(JSON.stringify(renderAnswerCard(base))).not.toContain("document's own words");
+    const quoted = JSON.stringify(
+      renderAnswerCard({
+        ...base,
+        passageText: 'The minutes say: "for all parents/carers"',
+        passageSource: 'Minutes, 20 March 2017 - Item 5',
+      }),
+    );
+    expect(quoted).toContain("In the document's own words");
+    expect(quoted).toContain('The minutes say: \\"for all parents/carers\\"');
+    expect(quoted).toContain('Source: Minutes, 20 March 2017 - Item 5');
   });
 
   it('says when the answer was last reviewed only when it is given a note', () => {

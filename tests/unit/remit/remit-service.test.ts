@@ -256,6 +256,20 @@ describe('RemitService', () => {
       expect(answered('does the panel do scrutiny?').entry.id).toBe('tor-roles-responsibilities');
     });
 
+    it("quotes the document's own figure beside a curated answer that gives only the share", () => {
+      const result = answered('how many disabled children in care were there in 2015');
+      expect(result.entry.id).toBe('sc-key-facts');
+      expect(result.passage?.kind).toBe('passage');
+      expect(result.passage?.answer).toMatch(/^The Select Committee report says: ".*173 children/);
+    });
+
+    it.each(['who chairs the panel', 'what is the panel for', 'where does the panel meet', 'what did recommendation 6 ask for'])(
+      'quotes no passage beside a curated answer that says all that was asked: %s',
+      (question) => {
+        expect(answered(question).passage).toBeUndefined();
+      },
+    );
+
     it('answers "what does X stand for" from the glossary, and declines an acronym it does not hold', () => {
       expect(answered('what does IRO stand for in social care').entry.id).toBe('glossary-iro');
       expect(service.answer('what does CSE stand for')).toEqual({ kind: 'unknown', reason: 'unknown_acronym' });

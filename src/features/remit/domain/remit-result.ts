@@ -21,6 +21,11 @@ export type RemitResult =
       nearby?: readonly KnowledgeEntry[];
       /** The message asked a second question, answered on its own by this entry: offered beside the answer. */
       alsoAsked?: KnowledgeEntry;
+      /**
+       * A source passage that says more of what was asked than the answer's own words (a detail,
+       * the document's own figure): quoted beside the answer, with its citation.
+       */
+      passage?: KnowledgeEntry;
     }
   | {
       kind: 'unknown';

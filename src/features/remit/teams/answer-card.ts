@@ -8,6 +8,9 @@ export interface AnswerCardData {
   title: string;
   answer: string;
   sourceLabel: string;
+  /** A source passage quoted beside the answer, as markdown ('' when none), and its citation. */
+  passageText: string;
+  passageSource: string;
   related: { question: string }[];
   /** What the member asked, carried on the feedback buttons so feedback can be read against it. */
   question: string;

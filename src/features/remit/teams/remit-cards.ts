@@ -26,6 +26,8 @@ export interface AnswerCardContext {
   alternatives?: { because: 'unsure' | 'not_helpful'; entries: readonly KnowledgeEntry[] };
   /** The entry answering the other question of a two-question message. */
   alsoAsked?: KnowledgeEntry;
+  /** A source passage that says more of what was asked than the answer, quoted beside it. */
+  passage?: KnowledgeEntry;
 }
 
 /** The answer card for an entry, rebuilt from the knowledge base (never from card data). */
@@ -51,6 +53,8 @@ export function answerCard(
     title: entry.question,
     answer: authoredTextToCardMarkdown(entry.answer),
     sourceLabel: sourceLabel(entry.source),
+    passageText: context.passage ? authoredTextToCardMarkdown(context.passage.answer) : '',
+    passageSource: context.passage ? sourceLabel(context.passage.source) : '',
     related: related.slice(0, 3).map((e) => ({ question: e.question })),
     question,
     feedbackState,

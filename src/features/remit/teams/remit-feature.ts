@@ -94,13 +94,17 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
         const entry = knowledge.entry(data.entryId);
         if (!entry) throw new DomainError('not_found', 'That answer is no longer in the knowledge base. Please ask your question again.');
         await feedback.record({ entryId: entry.id, question: data.question, helpful: data.helpful }, sender.aadObjectId);
-        if (data.helpful) return answerCard(lookup, entry, data.question, 'helpful', { today: today() });
+        const remit = await knowledge.remit();
+        // The passage the card quoted is found again from the question, never taken from card data.
+        const passage = remit.passageBesideAnswer(data.question, entry.id);
+        if (data.helpful) return answerCard(lookup, entry, data.question, 'helpful', { today: today(), passage });
         // The other entries that came close are offered beside "Ask an officer": searched again from the
         // question (schema-checked text, read like any question), never taken as entry ids from card data.
-        const entries = (await knowledge.remit()).runnersUp(data.question, entry.id);
+        const entries = remit.runnersUp(data.question, entry.id);
         return answerCard(lookup, entry, data.question, 'not_helpful', {
           today: today(),
           alternatives: { because: 'not_helpful', entries },
+          passage,
         });
       }),
       'officerQuestion.ask': cardAction('remit.ask', askButtonSchema, async (data, sender) => officers.ask(await sender.actor(), data)),
@@ -160,11 +164,17 @@ export function remitFeature(deps: RemitFeatureDependencies): Feature {
             unsure: result.unsure === true,
             offered: (result.nearby ?? []).map((e) => e.id),
             ...(result.alsoAsked ? { alsoAsked: result.alsoAsked.id } : {}),
+            ...(result.passage ? { passage: result.passage.id } : {}),
           },
           'question answered',
         );
         const alternatives = result.unsure ? { because: 'unsure' as const, entries: result.nearby ?? [] } : undefined;
-        return answerCard(lookup, result.entry, question, 'none', { today: today(), alternatives, alsoAsked: result.alsoAsked });
+        return answerCard(lookup, result.entry, question, 'none', {
+          today: today(),
+          alternatives,
+          alsoAsked: result.alsoAsked,
+          passage: result.passage,
+        });
       },
     },
   };
