@@ -168,6 +168,10 @@ describe('question shapes', () => {
     // "Going to" a meeting is travelling there, not a plan the documents cannot know.
     expect(questionShape('first time going to cpp - what building is it in').aboutNow).toBe(false);
     expect(questionShape('is kcc going to change the pledge').aboutNow).toBe(true);
+    // What came of something later than the documents: what a review found when it reported back.
+    expect(questionShape('what did the fostering review find when it reported back').aboutNow).toBe(true);
+    expect(questionShape('which provider got the contract in the end').aboutNow).toBe(true);
+    expect(questionShape('does the panel report back to local members').aboutNow).toBe(false);
     expect(questionShape('who is the leader of the council').identity).toBe(true);
     expect(questionShape('who is the panel accountable to').identity).toBe(false);
     expect(questionShape('who is on the panel').identity).toBe(false);

@@ -50,9 +50,10 @@ const DATE =
   /^(?:when)\b|\b(?:when (?:is|was|did|does|do|will|were|are|has|had)|what date|which date|what year|which year|what day|what month|by when|since when|how long ago)\b/;
 const PERSON =
   /^(?:who|whom)\b|\b(?:who (?:is|was|are|were|chairs?|chaired|leads?|runs?)|which (?:councillor|officer|member|person|people|mp))\b/;
-// The documents look back: what comes next (the next meeting's end, next year's plan) is an officer's to say.
+// The documents look back: what comes next (the next meeting's end, next year's plan, what a review
+// found when it "reported back", who "in the end" won a contract) is an officer's to say.
 const NOW =
-  /\b(?:now|right now|currently|current|nowadays|these days|at the moment|at present|this year|today|up to date|(?:next|upcoming|forthcoming) (?:[a-z]+ )?(?:meeting|meetings|panel|year|month|week|term|inspection|review|election|elections|report)|forward plan|future plans?|latest|most recent|last year|last month|so far|to date|(?:been|was it|were they|is it) (?:done|completed|implemented|carried out|actioned|delivered)|final (?:confirmed )?(?:figures?|results?|version)|(?:planning|plans?|going|intends?|intending) to (?!be\b|the\b|a\b|an\b|my\b|our\b|cpp\b|panel\b|meetings?\b|sessions\b|county\b|kent\b)[a-z]+|(?:did|was|were|has|have|is|are)\b.*\b(?:ever|yet|since then|afterwards))\b/;
+  /\b(?:now|right now|currently|current|nowadays|these days|at the moment|at present|this year|today|up to date|(?:next|upcoming|forthcoming) (?:[a-z]+ )?(?:meeting|meetings|panel|year|month|week|term|inspection|review|election|elections|report)|forward plan|future plans?|latest|most recent|last year|last month|so far|to date|(?:been|was it|were they|is it) (?:done|completed|implemented|carried out|actioned|delivered)|final (?:confirmed )?(?:figures?|results?|version)|(?:planning|plans?|going|intends?|intending) to (?!be\b|the\b|a\b|an\b|my\b|our\b|cpp\b|panel\b|meetings?\b|sessions\b|county\b|kent\b)[a-z]+|(?:did|was|were|has|have|is|are)\b.*\b(?:ever|yet|since then|afterwards)|in the end|what came of|(?:reported|came) back)\b/;
 // "who was at the meeting", "who attended", "who chaired the group": people are asked for by name.
 // ("Who led the review" is not: a body or a post answers it.)
 const ATTENDED = 'attended|was at|were at|was present|were present|went to|came to';
