@@ -18,7 +18,7 @@ const WHERE_I_SIT = new RegExp(
 // "Police liaison officer here - ...", "NHS commissioner here: ...".
 const WHO_IS_HERE = new RegExp(String.raw`^\s*[a-z' ]{2,50}?\s+here` + SEPARATOR, 'i');
 const JUST_ELECTED =
-  /^\s*(?:(?:i'?ve|i have)\s+(?:just\s+|recently\s+)?|(?:just|recently)\s+)been\s+(?:newly\s+)?(?:elected|appointed|put|added|nominated|co-opted)(?:\s+(?:to|onto|on)\s+(?:the\s+)?(?:corporate parenting panel|panel|council|cpp))?\s*[,.;:!\-\u2013\u2014]+\s*(?:and\s+|so\s+)?/i;
+  /^\s*(?:(?:i'?ve|i have)\s+(?:just\s+|recently\s+)?|(?:just|recently)\s+)been\s+(?:newly\s+)?(?:elected|appointed|put|added|nominated|co-opted)(?:\s+(?:to|onto|on)\s+(?:the\s+)?(?:(corporate parenting panel|panel|cpp)|council))?\s*[,.;:!\-\u2013\u2014]+\s*(?:and\s+|so\s+)?/i;
 
 // Teams messages are written like notes: "Morning! ...", "Dear bot, ...", "... Thanks", "Kind
 // regards, Jo", a name, a link. None of it is what the question asks.
@@ -76,8 +76,13 @@ export function unwrapMessage(sent: string): UnwrappedMessage {
     .replace(POLITE_OPENER, '')
     .replace(QUICK_QUESTION, '')
     .replace(ASKING_TO_BE_TOLD, '');
-  const question = message.replace(WHO_I_AM, '').replace(WHERE_I_SIT, '').replace(WHO_IS_HERE, '').replace(JUST_ELECTED, '');
+  const question = message.replace(WHO_I_AM, '').replace(WHERE_I_SIT, '').replace(WHO_IS_HERE, '').replace(JUST_ELECTED, keptPanel);
   return { message, question: question.trim() === '' ? sent : question };
+}
+
+// "Just been put on the panel, what does it exist to do?": the panel is what "it" is.
+function keptPanel(_introduction: string, panel: string | undefined): string {
+  return panel ? 'the panel: ' : '';
 }
 
 /** The question without a self-introduction in front of it; unchanged when nothing is left. */
