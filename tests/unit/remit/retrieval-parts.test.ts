@@ -366,6 +366,8 @@ describe('self-introductions in front of a question', () => {
     ["I'm the designated doctor for looked after children - who chairs the panel?", 'who chairs the panel?'],
     ['School governor here: what is the virtual school?', 'what is the virtual school?'],
     ['I sit on the health and wellbeing board, does the panel report to us?', 'does the panel report to us?'],
+    ['Police partner: are councillors on the panel operational or strategic?', 'are councillors on the panel operational or strategic?'],
+    ['Recommendation 6: what did it ask for?', 'Recommendation 6: what did it ask for?'],
     ["I'm on the planning committee not children's - am I still a corporate parent?", 'am I still a corporate parent?'],
     ["I'm on the fence about this - who chairs the panel?", "I'm on the fence about this - who chairs the panel?"],
     ['the 2015 review - who sat on it?', 'the 2015 review - who sat on it?'],

@@ -15,8 +15,10 @@ const WHERE_I_SIT = new RegExp(
     SEPARATOR,
   'i',
 );
-// "Police liaison officer here - ...", "NHS commissioner here: ...".
+// "Police liaison officer here - ...", "NHS commissioner here: ...", "Police partner: ...".
 const WHO_IS_HERE = new RegExp(String.raw`^\s*[a-z' ]{2,50}?\s+here` + SEPARATOR, 'i');
+const ROLE_WITH_COLON =
+  /^\s*[a-z' ]{0,40}?\b(?:partner|officer|worker|sw|nurse|doctor|carer|governor|councillor|cllr|rep|representative|commissioner|teacher|head|manager|adviser|advisor|director|lead|leaver)s?\s*:\s*/i;
 const JUST_ELECTED =
   /^\s*(?:(?:i'?ve|i have)\s+(?:just\s+|recently\s+)?|(?:just|recently)\s+)been\s+(?:newly\s+)?(?:elected|appointed|put|added|nominated|co-opted)(?:\s+(?:to|onto|on)\s+(?:the\s+)?(?:(corporate parenting panel|panel|cpp)|council))?\s*[,.;:!\-\u2013\u2014]+\s*(?:and\s+|so\s+)?/i;
 
@@ -76,7 +78,12 @@ export function unwrapMessage(sent: string): UnwrappedMessage {
     .replace(POLITE_OPENER, '')
     .replace(QUICK_QUESTION, '')
     .replace(ASKING_TO_BE_TOLD, '');
-  const question = message.replace(WHO_I_AM, '').replace(WHERE_I_SIT, '').replace(WHO_IS_HERE, '').replace(JUST_ELECTED, keptPanel);
+  const question = message
+    .replace(WHO_I_AM, '')
+    .replace(WHERE_I_SIT, '')
+    .replace(WHO_IS_HERE, '')
+    .replace(ROLE_WITH_COLON, '')
+    .replace(JUST_ELECTED, keptPanel);
   return { message, question: question.trim() === '' ? sent : question };
 }
 
