@@ -18,6 +18,7 @@ import {
   holdsDuration,
   holdsDate,
   holdsMoney,
+  listedItems,
   namesSomeone,
   onlyNames,
   saysHow,
@@ -151,6 +152,8 @@ interface AnswerHolds {
   share: boolean;
   date: boolean;
   name: boolean;
+  /** How many items the answer lists. */
+  items: number;
   /** The years the answer or its source speaks of. */
   years: ReadonlySet<number>;
   /** The months the answer or its source names. */
@@ -574,6 +577,7 @@ export class RemitService {
     if (shape.attendance && !holds.attendance) return false;
     if (shape.duration && !holds.duration) return false;
     if (shape.identity && !holds.name) return false;
+    if (shape.listed !== undefined && holds.items < shape.listed) return false;
     if (this.aboutAnotherBody(entry, shape)) return false;
     // "What did the 2016 fostering review find": an answer that never speaks of 2016 is about something else.
     if (!shape.years.every((year) => holds.years.has(year))) return false;
@@ -632,6 +636,7 @@ export class RemitService {
         share: /%|per cent|proportion|a quarter/.test(entry.answer),
         date: holdsDate(entry.answer),
         name: namesSomeone(entry.answer, this.isEnglishWord),
+        items: listedItems(entry.answer),
         years: new Set(yearsIn(withSource)),
         months: new Set(monthsIn(withSource)),
         sourceMonths: new Set(monthsIn(entry.source.document)),

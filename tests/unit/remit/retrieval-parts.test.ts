@@ -13,6 +13,7 @@ import {
   holdsCount,
   holdsDuration,
   holdsMoney,
+  listedItems,
   monthsIn,
   namesSomeone,
   onlyNames,
@@ -283,6 +284,24 @@ describe('question shapes', () => {
     expect(holdsDuration('Meetings last about two hours.')).toBe(true);
     expect(holdsDuration('Members serve a four-year term.')).toBe(true);
     expect(holdsDuration('The panel meets four times a year.')).toBe(false);
+  });
+
+  it('counts the items an answer lists, in lines or in a series, not every comma', () => {
+    expect(listedItems('The priorities are:\n- education;\n- health;\n- placements;\n- leaving care.')).toBe(4);
+    expect(listedItems('Members include foster carers, advocacy groups, Children in Care Councils and care leavers.')).toBe(4);
+    expect(
+      listedItems(
+        'It has three components and creates choices for foster carers, children and young people about what helps them thrive, preventing disruption.',
+      ),
+    ).toBeLessThan(3);
+  });
+
+  it('reads a question asking for a list of three or more', () => {
+    expect(questionShape('what are the three components of the offer').listed).toBe(3);
+    expect(questionShape('list the promises in the pledge').listed).toBe(3);
+    // Two things are named, not listed.
+    expect(questionShape('what were the two groups that merged').listed).toBeUndefined();
+    expect(questionShape('what are the priorities').listed).toBeUndefined();
   });
 
   it('finds money and "how to" in answers', () => {

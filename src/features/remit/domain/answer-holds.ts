@@ -140,3 +140,30 @@ export function countsSubject(tokens: readonly string[], stems: readonly string[
   }
   return false;
 }
+
+/**
+ * How many items an answer lists: its bullet or numbered lines, or the longest series in one of its
+ * sentences ("foster carers, advocacy groups, Children in Care Councils and care leavers").
+ */
+export function listedItems(text: string): number {
+  const lines = text.split('\n').filter((line) => /^\s*(?:[-\u2022*]|\d{1,2}[.)])\s+/.test(line)).length;
+  return Math.max(lines, ...text.split(/(?<=[.!?:])\s+/).map(seriesLength));
+}
+
+// A series is short parts between commas: the first and last may run on ("The panel brings together
+// A, B, C and D"), the ones between are a few words each. "Choices for carers, children and young
+// people about what ..., preventing ..." is not a list of three.
+const SERIES_ITEM_WORDS = 4;
+
+function seriesLength(sentence: string): number {
+  const parts = sentence.split(/[,;]\s+/);
+  let longest = 0;
+  let run = 0;
+  for (const part of parts.slice(1, -1)) {
+    run = part.split(/\s+/).length <= SERIES_ITEM_WORDS ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  if (longest === 0) return Math.min(parts.length, 2);
+  // "..., Children in Care Councils and care leavers": the last part names two.
+  return longest + 2 + (/\band\b/.test(parts[parts.length - 1] ?? '') ? 1 : 0);
+}

@@ -40,6 +40,11 @@ export interface QuestionShape {
    * -> "dispersal scheme"): only an entry about that thing has them, not one that mentions it.
    */
   detailOf?: string;
+  /**
+   * "What are the three components of X", "list the promises in the pledge": the answer must list
+   * at least this many items (three or more), not just say there are some.
+   */
+  listed?: number;
   /** What "how many X" counts ("how many foster carers does kent have" -> "foster carers"): the figure should be of X. */
   counts?: string;
 }
@@ -121,6 +126,7 @@ export function questionShape(question: string): QuestionShape {
     attendance: ATTENDANCE.test(text),
     ...explained(text),
     ...counted(text),
+    ...listAsked(text),
   };
 }
 
@@ -158,6 +164,17 @@ function subjectOf(text: string, patterns: readonly RegExp[]): string | undefine
     if (subject && !NOT_A_SUBJECT.test(subject)) return subject;
   }
   return undefined;
+}
+
+// "what are the 3 components", "list the promises" (number words are digits by now).
+const LIST_OF_N = /^(?:what|which) (?:are|were) (?:the |its |their )?(\d{1,2}) [a-z]+/;
+const LIST_ASKED = /^(?:please )?(?:list|name|enumerate) (?:all )?(?:of )?(?:the |its |their )/;
+// Two things are named in a phrase ("the two groups": "the Group and the Panel"); three or more make a list.
+const MIN_LISTED = 3;
+
+function listAsked(text: string): { listed?: number } {
+  const n = Number(LIST_OF_N.exec(text)?.[1] ?? (LIST_ASKED.test(text) ? MIN_LISTED : 0));
+  return n >= MIN_LISTED ? { listed: n } : {};
 }
 
 // "how many foster carers ...", "the number of children in care ...": the two words after are what is counted.
