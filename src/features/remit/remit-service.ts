@@ -99,6 +99,9 @@ const RECOMMENDATION_FIT = 2;
 // Asks about a recommendation by its subject, not by its number (read as one "rec5" token).
 const RECOMMENDATION_ASKED = /\b(?:recommend|recommends|recommended|recommending|recommendation|recommendations)\b(?! rec\d)/;
 const RECOMMENDATION_SECTION = /^Recommendation \d+$/;
+// "What does the ToR say they give the council", "according to the foreword": the document's own words are asked for.
+const DOCUMENT_WORDS =
+  /\b(?:what|how) (?:does|did|do) (?:the |our |kent |kcc )?[a-z ]{0,40}?\b(?:say|says|said|word|words|put it)\b|\baccording to\b/;
 // A source passage is quoted beside a curated answer when it says more of what was asked than the
 // answer's own words do ("was the awards event for whole families?": the minutes say who came).
 // Of the passages that account for at least half of the question, the best three are weighed.
@@ -121,6 +124,8 @@ type AskedShape = QuestionShape & {
   toBeDone?: ReadonlySet<string>;
   /** Asks what was recommended on a subject ("which recommendation was about housing"). */
   recommendation: boolean;
+  /** Asks for a document's own words ("what does the ToR say ...", "according to the foreword"). */
+  documentWords: boolean;
 };
 
 /** A question as the search reads it (see `RemitService.read`). */
@@ -344,17 +349,25 @@ export class RemitService {
     if (fromPassages.kind !== 'match') return undefined;
     const concepts = this.expander.concepts(tokens).filter((c) => c.strength !== 'intent');
     const answerSays = this.shareSaid(answer, concepts);
-    const asksForAFact = shape.wants !== 'any' || shape.identity || shape.share;
+    // A figure, a date or a name, or the document's own words: a passage saying as much is quoted too.
+    const asksForAFact = shape.wants !== 'any' || shape.identity || shape.share || shape.documentWords;
     return fromPassages.candidates.slice(0, BESIDE_CANDIDATES).find((candidate) => {
       if (candidate.coverage < BESIDE_MIN_COVERAGE || !this.fitsShape(candidate.entry, shape)) return false;
       const passageSays = this.shareSaid(candidate.entry, concepts);
-      return passageSays > answerSays + 1e-9 || (asksForAFact && passageSays >= answerSays - 1e-9);
+      // Saying as much is enough only for the document the answer itself comes from.
+      const sameDocument = candidate.entry.source.document === answer.source.document;
+      return passageSays > answerSays + 1e-9 || (asksForAFact && sameDocument && passageSays >= answerSays - 1e-9);
     })?.entry;
   }
 
-  /** The share of the question's concepts (weighted as for coverage) that an entry's answer itself uses. */
+  /**
+   * The share of the question's concepts (weighted as for coverage) that an entry's answer itself
+   * uses, or its section's name ("what does the foreword say": the passage is the foreword).
+   */
   private shareSaid(entry: KnowledgeEntry, concepts: readonly QueryConcept[]): number {
-    const stems = this.stemsOf(entry);
+    const answer = this.stemsOf(entry);
+    const section = textStems(entry.source.section);
+    const stems = { has: (term: string) => answer.has(term) || section.has(term) };
     let total = 0;
     let said = 0;
     for (const concept of concepts) {
@@ -603,6 +616,7 @@ export class RemitService {
       aboutPanelOnly: asksAboutThePanelOnly(tokens),
       // "How many recommendations were there" counts them all: the findings say.
       recommendation: shape.wants !== 'count' && RECOMMENDATION_ASKED.test(normalized),
+      documentWords: DOCUMENT_WORDS.test(normalized),
       ...(shape.procedure ? { toBeDone: new Set([...textStems(text)].filter((s) => !WEAK_STEMS.has(s))) } : {}),
       ...(shape.wants === 'count' && shape.counts ? { counted: this.countedStems(shape.counts) } : {}),
       ...(shape.explains !== undefined ? { explained: textStems(shape.explains) } : {}),

@@ -263,6 +263,13 @@ describe('RemitService', () => {
       expect(result.passage?.answer).toMatch(/^The Select Committee report says: ".*173 children/);
     });
 
+    it("quotes the document's own words beside the answer when they are asked for", () => {
+      const result = answered('what does the terms of reference say the three strategic outcomes give the council');
+      expect(result.entry.id).toBe('tor-strategy');
+      expect(result.passage?.answer).toContain('a simple and effective focus for everything the Council does');
+      expect(result.passage?.source.document).toBe(result.entry.source.document);
+    });
+
     it.each(['who chairs the panel', 'what is the panel for', 'where does the panel meet', 'what did recommendation 6 ask for'])(
       'quotes no passage beside a curated answer that says all that was asked: %s',
       (question) => {
