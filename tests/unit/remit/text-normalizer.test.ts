@@ -77,6 +77,7 @@ describe('text normalisation', () => {
     expect(tokenize("what's the panel's remit")).toEqual(['what', 'is', 'the', 'panel', 'remit']);
     // Not "ca not" and "wo not": a stray "ca" would be searched for as a word.
     expect(normalizeText('who sat on the select cttee')).toBe('who sat on the select committee');
+    expect(normalizeText('agreed in mar 17, not to mar the day')).toBe('agreed in march 17, not to mar the day');
     expect(tokenize('who does the cpp answer to at the end of the day')).toEqual(['who', 'does', 'the', 'cpp', 'answer', 'to']);
     expect(normalizeText("care leavers can't cook and won't ask")).toBe('care leavers can not cook and will not ask');
   });

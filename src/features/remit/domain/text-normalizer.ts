@@ -63,6 +63,8 @@ export function normalizeText(text: string): string {
       .replace(/&/g, ' and ')
       // Fillers that are all content words to the search: "who does it answer to at the end of the day".
       .replace(/\b(?:at the end of the day|to be honest)\b/g, ' ')
+      // "mar 17", "20 mar 2017": the month ("mar" on its own is a verb).
+      .replace(/\bmar(?= \d)|(?<=\d )mar\b/g, 'march')
       // "select cttee": the abbreviation for the word the documents spell out.
       .replace(/\bcttees?\b|\bctte\b/g, 'committee')
       // "how many times a year does it meet", "how frequently": a frequency, not a count of times.
