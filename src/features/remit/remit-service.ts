@@ -36,6 +36,7 @@ import { KnownBodies } from './domain/known-bodies';
 import { SynonymExpander } from './domain/synonym-expander';
 import { normalizeText, tokenize } from './domain/text-normalizer';
 import { asksWhatAMeetingDid } from '../../shared/text/meeting-record';
+import { remarksOnAnAnswer } from '../../shared/text/remark-on-answer';
 
 export type { RemitResult } from './domain/remit-result';
 
@@ -295,7 +296,7 @@ export class RemitService {
     if (shape.taskRequest) return { kind: 'unknown', reason: 'off_topic' };
     // "What is your name?": said to the bot, not asked about the panel.
     if (this.aboutTheBot.asks(tokens)) return { kind: 'unknown', reason: 'off_topic' };
-    if (this.isSmallTalk(read)) return { kind: 'unknown', reason: 'off_topic' };
+    if (this.isSmallTalk(read) || remarksOnAnAnswer(read.message)) return { kind: 'unknown', reason: 'off_topic' };
     // "Who sits on the fostering panel?": another body, which the panel's documents do not describe.
     if (this.bodies.namesAnother(tokens)) return { kind: 'unknown', reason: 'off_topic' };
     const known =

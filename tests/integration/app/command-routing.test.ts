@@ -23,6 +23,8 @@ describe('text commands registered by the features', () => {
     ['thanks', 'thanks'],
     ['OK, thank you very much.', 'thanks'],
     ['cheers', 'thanks'],
+    ['Thank you so much, that was really helpful!', 'thanks'],
+    ['brilliant, that’s exactly what I needed', 'thanks'],
     ['who are you?', 'help'],
     ['My role', 'my-role'],
     ['roles', 'roles'],
@@ -82,6 +84,10 @@ describe('text commands registered by the features', () => {
     expect(table.route('challenges faced by care leavers')).toBeUndefined();
     expect(table.route('apologies - who do I send them to if I cannot make the panel?')).toBeUndefined();
     expect(table.route('who is going to chair the next meeting?')).toBeUndefined();
+    // Thanks with a question in it is a question; "OK" alone thanks nobody.
+    expect(table.route('thanks - and who chairs the panel?')).toBeUndefined();
+    expect(table.route('was the review helpful?')).toBeUndefined();
+    expect(table.route('ok')).toBeUndefined();
     expect(table.route("who's going to the Awards Evening?")?.command.name).toBe('attendees');
     expect(table.route('who has sent apologies?')?.command.name).toBe('list-apologies');
     expect(table.route('challenge cards for the healthy area')?.command.name).toBe('list-challenges');

@@ -142,6 +142,13 @@ describe('RemitService', () => {
   });
 
   describe('declining', () => {
+    it.each(['thank you so much, that was really helpful', 'Thanks, that’s really useful!', 'brilliant, very helpful thanks'])(
+      'declines a remark on an answer as off topic: %s',
+      (remark) => {
+        expect(service.answer(remark)).toEqual({ kind: 'unknown', reason: 'off_topic' });
+      },
+    );
+
     it.each(['', '   ', '\n\t', '?', '...'])('treats %j as empty', (question) => {
       expect(service.answer(question)).toEqual({ kind: 'unknown', reason: 'empty' });
     });

@@ -1,5 +1,6 @@
 import { noticeCard } from '../../../shared/cards/notice-card';
 import type { Feature, HelpEntry } from '../../../shared/feature';
+import { REMARK_ON_AN_ANSWER } from '../../../shared/text/remark-on-answer';
 import { helpCardData, welcomeCardData } from '../help-content';
 import { renderHelpCard } from './help-card';
 import { renderWelcomeCard } from './welcome-card';
@@ -30,9 +31,8 @@ export function helpFeature(staffCommands: () => readonly HelpEntry[], publicBas
         // Said after an answer: not a question, so not "I don't know the answer to that".
         name: 'thanks',
         access: 'help.use',
-        patterns: [
-          /^(?:(?:ok|okay|great|brilliant|perfect|lovely|super)[, ]+)?(?:thanks|thank you|thankyou|cheers|ta|many thanks|thanks a lot|thank you (?:so|very) much|thanks very much)(?:[, ]+(?:bot|again))?$/,
-        ],
+        // "Thanks", "brilliant, that was really helpful": a remark on an answer.
+        patterns: [REMARK_ON_AN_ANSWER],
         run: async () => noticeCard("You're welcome", 'Ask me anything else about the panel, or type "help" to see what I can do.', 'good'),
       },
     ],
