@@ -78,6 +78,7 @@ describe('text normalisation', () => {
     // Not "ca not" and "wo not": a stray "ca" would be searched for as a word.
     expect(normalizeText('who sat on the select cttee')).toBe('who sat on the select committee');
     expect(normalizeText('agreed in mar 17, not to mar the day')).toBe('agreed in march 17, not to mar the day');
+    expect(normalizeText('what does the SC foreword say')).toBe('what does the select committee foreword say');
     expect(tokenize('who does the cpp answer to at the end of the day')).toEqual(['who', 'does', 'the', 'cpp', 'answer', 'to']);
     expect(normalizeText("care leavers can't cook and won't ask")).toBe('care leavers can not cook and will not ask');
   });

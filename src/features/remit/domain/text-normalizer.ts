@@ -67,6 +67,8 @@ export function normalizeText(text: string): string {
       .replace(/\bmar(?= \d)|(?<=\d )mar\b/g, 'march')
       // "select cttee": the abbreviation for the word the documents spell out.
       .replace(/\bcttees?\b|\bctte\b/g, 'committee')
+      // "the SC foreword", "per the SC": the Select Committee, as the panel's papers abbreviate it.
+      .replace(/\bsc\b/g, 'select committee')
       // "how many times a year does it meet", "how frequently": a frequency, not a count of times.
       .replace(/\bhow (?:many times (?:a|per|each|every) (?:year|month|week|term)|frequently|regularly)\b/g, 'how often')
       // "0.6%", "1.5 million": a decimal is one figure, not two numbers ("0p6").
