@@ -103,6 +103,9 @@ const RECOMMENDATION_SECTION = /^Recommendation \d+$/;
 // "What does the ToR say they give the council", "according to the foreword": the document's own words are asked for.
 const DOCUMENT_WORDS =
   /\b(?:what|how) (?:does|did|do) (?:the |our |kent |kcc )?[a-z ]{0,40}?\b(?:say|says|said|word|words|put it)\b|\baccording to\b/;
+// "Whats an SGO - came up under the adoption item": a question, then an aside (which asks nothing).
+const ASIDE_BREAK = /\s+[-\u2013\u2014:]\s+|,\s+/;
+const QUESTION_WORD = /\b(?:who|whom|whose|what|where|when|which|why|how|is|are|was|were|does|do|did|can|could|should|would|will)\b|\?/i;
 // A source passage is quoted beside a curated answer when it says more of what was asked than the
 // answer's own words do ("was the awards event for whole families?": the minutes say who came).
 // Of the passages that account for at least half of the question, the best three are weighed.
@@ -304,7 +307,8 @@ export class RemitService {
       this.exact.match(tokens) ??
       this.shortcut.match(tokens) ??
       this.shortcut.meaningAsked(tokens) ??
-      this.shortcut.sameThingAsked(tokens);
+      this.shortcut.sameThingAsked(tokens) ??
+      this.acronymAskedBeforeAnAside(read.text);
     if (known) return this.answerWith(known, 1);
     const definition = this.glossaryDefinitionAsked(shape, tokens);
     if (definition) return this.answerWith(definition, 1);
@@ -406,6 +410,18 @@ export class RemitService {
     // An acronym with everyday words only when asked to be explained: "JSNA and children in care",
     // typed on its own, asks about the two together.
     return this.onlyGlossaryDefining(subject) ?? this.acronymWithEverydayWords(shape);
+  }
+
+  /**
+   * "Whats an SGO - came up under the adoption item": what an acronym stands for, asked before a
+   * dash or comma and an aside that asks nothing more.
+   */
+  private acronymAskedBeforeAnAside(text: string): KnowledgeEntry | undefined {
+    const [asked, aside] = text.split(ASIDE_BREAK, 2);
+    if (aside === undefined || QUESTION_WORD.test(aside)) return undefined;
+    const shape = questionShape(asked!);
+    if (shape.explains === undefined && !shape.acronymFrame) return undefined;
+    return this.shortcut.match(tokenize(asked!));
   }
 
   private onlyGlossaryDefining(subject: ReadonlySet<string>): KnowledgeEntry | undefined {

@@ -27,6 +27,8 @@ describe('RemitService', () => {
       ['Looked After Children', 'glossary-lac'],
       ['not in education, employment or training?', 'glossary-neet'],
       ['Our Children and Young People’s Council', 'glossary-ocypc'],
+      // What an acronym stands for, then an aside.
+      ['whats an SGO - it came up under the adoption item', 'glossary-sgo'],
     ])('answers %s from the glossary with full confidence', (question, id) => {
       const result = answered(question);
       expect(result.entry.id).toBe(id);

@@ -299,6 +299,7 @@ describe('question shapes', () => {
   it('reads a question asking for a list of three or more', () => {
     expect(questionShape('what are the three components of the offer').listed).toBe(3);
     expect(questionShape('list the promises in the pledge').listed).toBe(3);
+    expect(questionShape('can you list the core values').listed).toBe(3);
     // Two things are named, not listed.
     expect(questionShape('what were the two groups that merged').listed).toBeUndefined();
     expect(questionShape('what are the priorities').listed).toBeUndefined();
@@ -386,6 +387,7 @@ describe('self-introductions in front of a question', () => {
     ['School governor here: what is the virtual school?', 'what is the virtual school?'],
     ['I sit on the health and wellbeing board, does the panel report to us?', 'does the panel report to us?'],
     ['Police partner: are councillors on the panel operational or strategic?', 'are councillors on the panel operational or strategic?'],
+    ['I chair the pensions committee - am I a corporate parent?', 'am I a corporate parent?'],
     ['Recommendation 6: what did it ask for?', 'Recommendation 6: what did it ask for?'],
     ["I'm on the planning committee not children's - am I still a corporate parent?", 'am I still a corporate parent?'],
     ["I'm on the fence about this - who chairs the panel?", "I'm on the fence about this - who chairs the panel?"],
@@ -421,6 +423,7 @@ describe('what a Teams message wraps around a question', () => {
     ['what did the panel say thanks to carers', 'what did the panel say thanks to carers'],
     ['hi who chairs the panel', 'who chairs the panel'],
     ['Sorry to bother you, but who chairs the panel', 'who chairs the panel'],
+    ['sorry if this is a daft q but what does corporate parent mean', 'what does corporate parent mean'],
     ['Any idea who chairs the panel?', 'who chairs the panel?'],
     ['Hi, hope you are well. Where does the panel meet? Thanks', 'Where does the panel meet'],
     ["I'm Jo from the fostering team - what is sense of belonging?", 'what is sense of belonging?'],

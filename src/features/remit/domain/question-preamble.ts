@@ -9,9 +9,9 @@ const WHO_I_AM = new RegExp(
     SEPARATOR,
   'i',
 );
-// "I'm on the planning committee, ...", "I sit on the health board -": where the asker sits, not what they ask about.
+// "I'm on the planning committee, ...", "I chair the pensions committee -": where the asker sits, not what they ask about.
 const WHERE_I_SIT = new RegExp(
-  String.raw`^\s*(?:i'?m|i am|i sit|i serve)\s+on\s+(?:the|a|an|our|kent'?s|kcc'?s)\s+[a-z' ]{1,60}?\b(?:committee|board|panel|group|council|team)\b[a-z' ]{0,30}?` +
+  String.raw`^\s*(?:(?:i'?m|i am|i sit|i serve)\s+on|i chair|i'?m (?:the )?chair of|i am (?:the )?chair of|i'?m a member of|i am a member of)\s+(?:the|a|an|our|kent'?s|kcc'?s)\s+[a-z' ]{1,60}?\b(?:committee|board|panel|group|council|team)\b[a-z' ]{0,30}?` +
     SEPARATOR,
   'i',
 );
@@ -46,7 +46,7 @@ const ASKING_TO_BE_TOLD =
 const QUICK_QUESTION = /^\s*(?:(?:a\s+)?quick\s+(?:question|one|q|query)|(?:a\s+)?question(?:\s+for\s+you)?)\s*[,.;:!?\-\u2013\u2014]+\s*/i;
 // "Sorry to bother you, but ...", "Hope you are well. ...", "Any idea who ...": politeness in front.
 const POLITE_OPENER =
-  /^\s*(?:(?:sorry(?: to (?:bother|trouble|disturb) you)?|apologies(?: if this is (?:a )?(?:silly|stupid|daft|basic|obvious) question)?|not sure if you can help|hope you(?:'re| are) well|hope this makes sense|any idea)(?:\s*[,.!:;\-\u2013\u2014]+\s*(?:(?:but|and|so)\s+)?|\s+(?:but|and)\s+|\s+(?=(?:who|what|where|when|which|why|how|is|are|does|do|did|can|could)\b)))+/i;
+  /^\s*(?:(?:(?:sorry|apologies)(?: if this is (?:a )?(?:silly|stupid|daft|basic|obvious|dumb)(?: q| question| one)?)?(?: to (?:bother|trouble|disturb) you)?|not sure if you can help|hope you(?:'re| are) well|hope this makes sense|any idea)(?:\s*[,.!:;\-\u2013\u2014]+\s*(?:(?:but|and|so)\s+)?|\s+(?:but|and)\s+|\s+(?=(?:who|what|where|when|which|why|how|is|are|does|do|did|can|could)\b)))+/i;
 const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
 
 function withoutSignOff(text: string): string {

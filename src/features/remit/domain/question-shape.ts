@@ -168,7 +168,8 @@ function subjectOf(text: string, patterns: readonly RegExp[]): string | undefine
 
 // "what are the 3 components", "list the promises" (number words are digits by now).
 const LIST_OF_N = /^(?:what|which) (?:are|were) (?:the |its |their )?(\d{1,2}) [a-z]+/;
-const LIST_ASKED = /^(?:please )?(?:list|name|enumerate) (?:all )?(?:of )?(?:the |its |their )/;
+const LIST_ASKED =
+  /^(?:please )?(?:(?:can|could|would) (?:you|u) (?:please )?)?(?:list|name|enumerate) (?:all )?(?:of )?(?:the |its |their )/;
 // Two things are named in a phrase ("the two groups": "the Group and the Panel"); three or more make a list.
 const MIN_LISTED = 3;
 

@@ -62,13 +62,16 @@ export function normalizeText(text: string): string {
       .replace(/'(s|re|ve|ll|d|m)\b/g, '')
       .replace(/&/g, ' and ')
       // Fillers that are all content words to the search: "who does it answer to at the end of the day".
-      .replace(/\b(?:at the end of the day|to be honest)\b/g, ' ')
+      .replace(/\b(?:at the end of the day|to be honest|in practice)\b/g, ' ')
       // "mar 17", "20 mar 2017": the month ("mar" on its own is a verb).
       .replace(/\bmar(?= \d)|(?<=\d )mar\b/g, 'march')
       // "select cttee": the abbreviation for the word the documents spell out.
       .replace(/\bcttees?\b|\bctte\b/g, 'committee')
-      // "the SC foreword", "per the SC": the Select Committee, as the panel's papers abbreviate it.
+      // "the SC foreword", "per the SC": the Select Committee, as the panel's papers abbreviate it;
+      // "the cp board" is a corporate parenting board (the panel is the "cpp"); "ppl" are people.
       .replace(/\bsc\b/g, 'select committee')
+      .replace(/\bcp\b/g, 'corporate parenting')
+      .replace(/\bppl\b/g, 'people')
       // "how many times a year does it meet", "how frequently": a frequency, not a count of times.
       .replace(/\bhow (?:many times (?:a|per|each|every) (?:year|month|week|term)|frequently|regularly)\b/g, 'how often')
       // "0.6%", "1.5 million": a decimal is one figure, not two numbers ("0p6").
