@@ -20,6 +20,7 @@ import {
   holdsMoney,
   listedItems,
   namesSomeone,
+  namesThe,
   onlyNames,
   saysHow,
   speaksOfAttendance,
@@ -608,6 +609,7 @@ export class RemitService {
     if (shape.duration && !holds.duration) return false;
     if (shape.identity && !holds.name) return false;
     if (shape.listed !== undefined && holds.items < shape.listed) return false;
+    if (shape.nameOf !== undefined && !namesThe(entry.answer, stem(shape.nameOf), textStems, this.isEnglishWord)) return false;
     if (this.aboutAnotherBody(entry, shape)) return false;
     // "What did the 2016 fostering review find": an answer that never speaks of 2016 is about something else.
     if (!shape.years.every((year) => holds.years.has(year))) return false;

@@ -3,7 +3,7 @@ import { sharedWordFrequency } from '../../../src/features/remit/data/english-wo
 import { SynonymExpander, informativeness } from '../../../src/features/remit/domain/synonym-expander';
 import { asksWhatSomethingDoes, asksWhatWasFound } from '../../../src/features/remit/domain/intent-words';
 import { tokenize } from '../../../src/features/remit/domain/text-normalizer';
-import { contentStems } from '../../../src/features/remit/domain/match-scoring';
+import { contentStems, textStems } from '../../../src/features/remit/domain/match-scoring';
 import { parseSourceDocument } from '../../../src/features/remit/data/source-loader';
 import { KnowledgeLoadError } from '../../../src/features/remit/domain/knowledge-load-error';
 import { withoutPreamble } from '../../../src/features/remit/domain/question-preamble';
@@ -16,6 +16,7 @@ import {
   listedItems,
   monthsIn,
   namesSomeone,
+  namesThe,
   onlyNames,
   saysHow,
   speaksOfAttendance,
@@ -296,10 +297,19 @@ describe('question shapes', () => {
     ).toBeLessThan(3);
   });
 
+  it('finds whether an answer names the one asked about, not just someone', () => {
+    const isEnglish = (word: string) => !['oakford', 'grayell'].includes(word);
+    const answer = 'The foster carer awards (one couple had fostered 55 children).\nThe Cabinet Member, Mr P.J. Oakford, gave an update.';
+    expect(namesThe(answer, stem('couple'), textStems, isEnglish)).toBe(false);
+    expect(namesThe(answer, stem('cabinet'), textStems, isEnglish)).toBe(true);
+  });
+
   it('reads a question asking for a list of three or more', () => {
     expect(questionShape('what are the three components of the offer').listed).toBe(3);
     expect(questionShape('list the promises in the pledge').listed).toBe(3);
     expect(questionShape('can you list the core values').listed).toBe(3);
+    expect(questionShape('name of the cabinet member').listed).toBeUndefined();
+    expect(questionShape('what are the names of the couple who fostered 55 children').nameOf).toBe('couple');
     // Two things are named, not listed.
     expect(questionShape('what were the two groups that merged').listed).toBeUndefined();
     expect(questionShape('what are the priorities').listed).toBeUndefined();

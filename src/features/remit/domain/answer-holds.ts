@@ -98,6 +98,19 @@ export function namesSomeone(text: string, isEnglishWord: (word: string) => bool
   return false;
 }
 
+/**
+ * Whether an answer names the one asked about: a line or sentence of it that speaks of the subject
+ * (by its stem) names someone. "One couple had fostered 55 children" speaks of the couple, unnamed.
+ */
+export function namesThe(
+  text: string,
+  subjectStem: string,
+  toStems: (text: string) => ReadonlySet<string>,
+  isEnglishWord: (word: string) => boolean,
+): boolean {
+  return text.split(/\n|(?<=[a-z0-9)\]][.;:])\s+/).some((line) => toStems(line).has(subjectStem) && namesSomeone(line, isEnglishWord));
+}
+
 // A list item this much longer than the subject says something about it.
 const EXPLAINING_WORDS = 4;
 

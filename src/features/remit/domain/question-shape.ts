@@ -45,6 +45,8 @@ export interface QuestionShape {
    * at least this many items (three or more), not just say there are some.
    */
   listed?: number;
+  /** "What are the names of the couple who ...", "the name of the provider": whose name is asked for. */
+  nameOf?: string;
   /** What "how many X" counts ("how many foster carers does kent have" -> "foster carers"): the figure should be of X. */
   counts?: string;
 }
@@ -127,6 +129,7 @@ export function questionShape(question: string): QuestionShape {
     ...explained(text),
     ...counted(text),
     ...listAsked(text),
+    ...nameAsked(text),
   };
 }
 
@@ -169,9 +172,16 @@ function subjectOf(text: string, patterns: readonly RegExp[]): string | undefine
 // "what are the 3 components", "list the promises" (number words are digits by now).
 const LIST_OF_N = /^(?:what|which) (?:are|were) (?:the |its |their )?(\d{1,2}) [a-z]+/;
 const LIST_ASKED =
-  /^(?:please )?(?:(?:can|could|would) (?:you|u) (?:please )?)?(?:list|name|enumerate) (?:all )?(?:of )?(?:the |its |their )/;
+  /^(?:please )?(?:(?:can|could|would) (?:you|u) (?:please )?)?(?:list|name(?! of\b)|enumerate) (?:all )?(?:of )?(?:the |its |their )/;
 // Two things are named in a phrase ("the two groups": "the Group and the Panel"); three or more make a list.
 const MIN_LISTED = 3;
+
+const NAME_OF = /\bnames? of (?:the |a |an |our |their |that |this )?([a-z]+)/;
+
+function nameAsked(text: string): { nameOf?: string } {
+  const subject = NAME_OF.exec(text)?.[1];
+  return subject && !isStopWord(subject) ? { nameOf: subject } : {};
+}
 
 function listAsked(text: string): { listed?: number } {
   const n = Number(LIST_OF_N.exec(text)?.[1] ?? (LIST_ASKED.test(text) ? MIN_LISTED : 0));

@@ -72,6 +72,8 @@ export function normalizeText(text: string): string {
       .replace(/\bsc\b/g, 'select committee')
       .replace(/\bcp\b/g, 'corporate parenting')
       .replace(/\bppl\b/g, 'people')
+      // "the 2015 regs" are regulations, not (by spelling correction) "recs".
+      .replace(/\bregs\b/g, 'regulations')
       // "how many times a year does it meet", "how frequently": a frequency, not a count of times.
       .replace(/\bhow (?:many times (?:a|per|each|every) (?:year|month|week|term)|frequently|regularly)\b/g, 'how often')
       // "0.6%", "1.5 million": a decimal is one figure, not two numbers ("0p6").
