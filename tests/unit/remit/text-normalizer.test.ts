@@ -81,6 +81,8 @@ describe('text normalisation', () => {
     expect(normalizeText('what does the SC foreword say')).toBe('what does the select committee foreword say');
     expect(normalizeText('the cp board hears from ppl like me')).toBe('the corporate parenting board hears from people like me');
     expect(tokenize('what does it mean in practice')).toEqual(['what', 'does', 'it', 'mean']);
+    expect(normalizeText('an invite to something called cpp')).toBe('an invite to something cpp');
+    expect(normalizeText('what is the chairman called')).toBe('what is the chairman called');
     expect(tokenize('who does the cpp answer to at the end of the day')).toEqual(['who', 'does', 'the', 'cpp', 'answer', 'to']);
     expect(normalizeText("care leavers can't cook and won't ask")).toBe('care leavers can not cook and will not ask');
   });
