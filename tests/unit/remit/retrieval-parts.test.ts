@@ -434,6 +434,7 @@ describe('what a Teams message wraps around a question', () => {
     ['hi who chairs the panel', 'who chairs the panel'],
     ['Sorry to bother you, but who chairs the panel', 'who chairs the panel'],
     ['sorry if this is a daft q but what does corporate parent mean', 'what does corporate parent mean'],
+    ['confirming for the web page - is the cpp the governing body of vsk?', 'is the cpp the governing body of vsk?'],
     ['Any idea who chairs the panel?', 'who chairs the panel?'],
     ['Hi, hope you are well. Where does the panel meet? Thanks', 'Where does the panel meet'],
     ["I'm Jo from the fostering team - what is sense of belonging?", 'what is sense of belonging?'],

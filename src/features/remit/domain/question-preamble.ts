@@ -47,6 +47,12 @@ const QUICK_QUESTION = /^\s*(?:(?:a\s+)?quick\s+(?:question|one|q|query)|(?:a\s+
 // "Sorry to bother you, but ...", "Hope you are well. ...", "Any idea who ...": politeness in front.
 const POLITE_OPENER =
   /^\s*(?:(?:(?:sorry|apologies)(?: if this is (?:a )?(?:silly|stupid|daft|basic|obvious|dumb)(?: q| question| one)?)?(?: to (?:bother|trouble|disturb) you)?|not sure if you can help|hope you(?:'re| are) well|hope this makes sense|any idea)(?:\s*[,.!:;\-\u2013\u2014]+\s*(?:(?:but|and|so)\s+)?|\s+(?:but|and)\s+|\s+(?=(?:who|what|where|when|which|why|how|is|are|does|do|did|can|could)\b)))+/i;
+// "Confirming for the web page - ...", "checking for a briefing note: ...": why they ask, before what.
+const WHY_I_ASK = new RegExp(
+  String.raw`^\s*(?:just\s+)?(?:confirming|checking|double[- ]checking|asking|writing|drafting|preparing|updating|putting together)\b[a-z' ]{0,40}?` +
+    SEPARATOR,
+  'i',
+);
 const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
 
 function withoutSignOff(text: string): string {
@@ -77,6 +83,7 @@ export function unwrapMessage(sent: string): UnwrappedMessage {
     .replace(SENT_FROM, '')
     .replace(POLITE_OPENER, '')
     .replace(QUICK_QUESTION, '')
+    .replace(WHY_I_ASK, '')
     .replace(ASKING_TO_BE_TOLD, '');
   const question = message
     .replace(WHO_I_AM, '')

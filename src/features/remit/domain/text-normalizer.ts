@@ -73,7 +73,10 @@ export function normalizeText(text: string): string {
       .replace(/\bcp\b/g, 'corporate parenting')
       .replace(/\bppl\b/g, 'people')
       // "Something called the CPP", "a group called OCYPC": named, not telephoned.
-      .replace(/\b(something|thing|group|body|committee|board|panel|council|scheme|team|organisation|organization|meeting|document|report) (?:called|named)\b/g, '$1')
+      .replace(
+        /\b(something|thing|group|body|committee|board|panel|council|scheme|team|organisation|organization|meeting|document|report) (?:called|named)\b/g,
+        '$1',
+      )
       // "the 2015 regs" are regulations, not (by spelling correction) "recs".
       .replace(/\bregs\b/g, 'regulations')
       // "how many times a year does it meet", "how frequently": a frequency, not a count of times.
