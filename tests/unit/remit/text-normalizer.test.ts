@@ -95,6 +95,7 @@ describe('text normalisation', () => {
     ['housing', 'house'],
     ['recommendation', 'recommend'],
     ['children', 'child'],
+    ['acts', 'act'],
     // Abbreviations without a vowel, which Porter2 leaves as they are.
     ['cllrs', 'cllr'],
     ['mps', 'mp'],
@@ -106,6 +107,7 @@ describe('text normalisation', () => {
     ['response', 'responsibility'],
     ['universal', 'university'],
     ['experiment', 'experience'],
+    ['acting', 'act'],
   ])('keeps %s and %s apart, though Porter2 stems them alike', (a, b) => {
     expect(stem(a)).not.toBe(stem(b));
   });

@@ -8,6 +8,8 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   peoples: 'person',
   kids: 'kid',
   merger: 'merg',
+  // "Acting as governors" is a verb; the "Act" of "Children Act" is a law.
+  acting: 'acting',
   // Porter2 gives "response" the stem of "responsibility", "universal" that of "university" and
   // "experiment" that of "experience": a question about one would find answers about the other.
   response: 'respond',
