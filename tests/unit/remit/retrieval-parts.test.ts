@@ -178,6 +178,7 @@ describe('question shapes', () => {
     expect(questionShape('who is the panel accountable to').identity).toBe(false);
     expect(questionShape('who is on the panel').identity).toBe(false);
     expect(questionShape('who wrote the cambridgeshire report').identity).toBe(true);
+    expect(questionShape('who was chairing the sub-committee in 2017').identity).toBe(true);
     // A membership list answers "who are the members of X", names or not.
     expect(questionShape('who are the members of the corporate parenting panel').identity).toBe(false);
     expect(questionShape('what does CSE stand for').acronymFrame).toBe(true);

@@ -65,7 +65,7 @@ const NOW =
 // ("Who led the review" is not: a body or a post answers it.)
 const ATTENDED = 'attended|was at|were at|was present|were present|went to|came to';
 const WHO_DID = new RegExp(
-  `^who (?:${ATTENDED}|chairs|chaired|got|was given|took over|won|became|replaced|succeeded|wrote|authored|presented|signed|introduced|(?:was|were|has been|have been) (?:appointed|recruited|hired|elected))\\b`,
+  `^who (?:${ATTENDED}|chairs|chaired|(?:is|was|are|were) chairing|got|was given|took over|won|became|replaced|succeeded|wrote|authored|presented|signed|introduced|(?:was|were|has been|have been) (?:appointed|recruited|hired|elected))\\b`,
 );
 // "what is the virtual school head's name", "name of the lead participation officer": a name is asked for.
 const NAME_ASKED = /\bnames?\b/;
