@@ -51,6 +51,15 @@ describe('the Playground UI in a browser', () => {
     await screenshot(page, 'answer-card-after-feedback');
   });
 
+  it("quotes the document's own figures beside an answer that leaves some of them out", async () => {
+    await sendChatMessage(page, 'how many disabled children in care were there in 2015');
+    const card = await waitForAdaptiveCard(page, "In the document's own words");
+    const text = await card.innerText();
+    expect(text).toContain('Source: Select Committee report');
+    expect(text).toMatch(/The Select Committee report says: .*173 children/s);
+    await screenshot(page, 'answer-card-with-passage');
+  });
+
   it('renders the honest "I don\'t know" card for an off-topic question', async () => {
     await sendChatMessage(page, 'who won the football last night?');
     const card = await waitForAdaptiveCard(page, "I don't know the answer to that");

@@ -265,7 +265,7 @@ describe('RemitService', () => {
       expect(answered('does the panel do scrutiny?').entry.id).toBe('tor-roles-responsibilities');
     });
 
-    it("quotes the document's own figure beside a curated answer that gives only the share", () => {
+    it("quotes the document's own figures beside a curated answer that leaves some of them out", () => {
       const result = answered('how many disabled children in care were there in 2015');
       expect(result.entry.id).toBe('sc-key-facts');
       expect(result.passage?.kind).toBe('passage');
