@@ -194,6 +194,11 @@ describe('RemitService', () => {
       expect(result.related.map((e) => e.id)).toEqual(result.entry.related);
     });
 
+    it('answers which law puts the duty on the council with the Children Act', () => {
+      expect(answered('which law puts the duty on the council').entry.id).toBe('legal-children-act-s22');
+      expect(answered('what law places duties on councils for children in care').entry.id).toBe('legal-children-act-s22');
+    });
+
     it('answers a question about a recommendation by its subject with the recommendation, not a topic on the subject', () => {
       expect(answered('which recommendation was about merging the two corporate parenting groups').entry.id).toBe('sc-rec-05');
       expect(answered('what did the select committee recommend about merging the groups').entry.id).toBe('sc-rec-05');
