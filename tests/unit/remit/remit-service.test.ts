@@ -194,6 +194,12 @@ describe('RemitService', () => {
       expect(result.related.map((e) => e.id)).toEqual(result.entry.related);
     });
 
+    it('reads children "housed by the council" as provided with accommodation: looked after', () => {
+      expect(['legal-children-act-s22', 'cp-what-is-corporate-parent', 'glossary-lac']).toContain(
+        answered('are we corporate parents to children housed by kcc').entry.id,
+      );
+    });
+
     it('answers which law puts the duty on the council with the Children Act', () => {
       expect(answered('which law puts the duty on the council').entry.id).toBe('legal-children-act-s22');
       expect(answered('what law places duties on councils for children in care').entry.id).toBe('legal-children-act-s22');
