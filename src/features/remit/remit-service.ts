@@ -17,6 +17,7 @@ import {
   holdsCount,
   holdsDuration,
   holdsDate,
+  holdsAge,
   holdsMoney,
   listedItems,
   namesSomeone,
@@ -168,6 +169,7 @@ interface AnswerHolds {
   name: boolean;
   /** How many items the answer lists. */
   items: number;
+  age: boolean;
   /** The years the answer or its source speaks of. */
   years: ReadonlySet<number>;
   /** The months the answer or its source names. */
@@ -626,6 +628,7 @@ export class RemitService {
     if (shape.duration && !holds.duration) return false;
     if (shape.identity && !holds.name) return false;
     if (shape.listed !== undefined && holds.items < shape.listed) return false;
+    if (shape.age && !holds.age) return false;
     if (shape.nameOf !== undefined && !namesThe(entry.answer, stem(shape.nameOf), textStems, this.isEnglishWord)) return false;
     if (this.aboutAnotherBody(entry, shape)) return false;
     // "What did the 2016 fostering review find": an answer that never speaks of 2016 is about something else.
@@ -687,6 +690,7 @@ export class RemitService {
         date: holdsDate(entry.answer),
         name: namesSomeone(entry.answer, this.isEnglishWord),
         items: listedItems(entry.answer),
+        age: holdsAge(entry.answer),
         years: new Set(yearsIn(withSource)),
         months: new Set(monthsIn(withSource)),
         sourceMonths: new Set(monthsIn(entry.source.document)),

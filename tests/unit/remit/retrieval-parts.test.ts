@@ -11,6 +11,7 @@ import { questionParts } from '../../../src/features/remit/domain/question-parts
 import {
   countsSubject,
   holdsCount,
+  holdsAge,
   holdsDuration,
   holdsMoney,
   listedItems,
@@ -143,6 +144,12 @@ describe('everyday words the documents never use', () => {
       expander.concepts(tokenize(question)).find((c) => [...c.terms.keys()].some((t) => t.includes('long')))?.strength;
     expect(strengthOf('how long has kent used challenge cards')).toBe('intent');
     expect(strengthOf('long term placements')).toBe('strong');
+  });
+
+  it('reads "where is that from?" as asking for a source, not a place', () => {
+    const strengths = (question: string) => expander.concepts(tokenize(question)).map((c) => [...c.terms.keys()][0]);
+    expect(strengths('where does that come from')).not.toContain('where');
+    expect(expander.concepts(tokenize('where does the panel meet')).some((c) => c.strength === 'intent')).toBe(true);
   });
 
   it('reads "what does the panel exist to do" as asking what it is for', () => {
@@ -288,6 +295,13 @@ describe('question shapes', () => {
     expect(holdsDuration('The panel meets four times a year.')).toBe(false);
   });
 
+  it('finds an age in an answer', () => {
+    expect(holdsAge('the Super Council (ages 7-11)')).toBe(true);
+    expect(holdsAge('young people aged 16 to 25')).toBe(true);
+    expect(holdsAge('support for under-18s')).toBe(true);
+    expect(holdsAge('Staying Put is a national expectation the panel oversees.')).toBe(false);
+  });
+
   it('counts the items an answer lists, in lines or in a series, not every comma', () => {
     expect(listedItems('The priorities are:\n- education;\n- health;\n- placements;\n- leaving care.')).toBe(4);
     expect(listedItems('Members include foster carers, advocacy groups, Children in Care Councils and care leavers.')).toBe(4);
@@ -310,6 +324,8 @@ describe('question shapes', () => {
     expect(questionShape('list the promises in the pledge').listed).toBe(3);
     expect(questionShape('can you list the core values').listed).toBe(3);
     expect(questionShape('name of the cabinet member').listed).toBeUndefined();
+    expect(questionShape("name of kent's director of children's services").nameOf).toBe('director');
+    expect(questionShape('up to what age can a care leaver stay put').age).toBe(true);
     expect(questionShape('what are the names of the couple who fostered 55 children').nameOf).toBe('couple');
     // Two things are named, not listed.
     expect(questionShape('what were the two groups that merged').listed).toBeUndefined();

@@ -180,3 +180,10 @@ function seriesLength(sentence: string): number {
   // "..., Children in Care Councils and care leavers": the last part names two.
   return longest + 2 + (/\band\b/.test(parts[parts.length - 1] ?? '') ? 1 : 0);
 }
+
+/** Whether an answer gives an age: "ages 7-11", "aged 18", "under-18s", "up to 25", "16-year-olds". */
+export function holdsAge(text: string): boolean {
+  return /\b(?:aged?|ages)\s+\d{1,2}\b|\b\d{1,2}\s*(?:-|to|\u2013)\s*\d{1,2}\b|\b\d{1,2}[- ]years?[- ]olds?\b|\b(?:under|over|up to|until)[- ]\d{1,2}s?\b|\b\d{1,2}\s*(?:\+|plus)/i.test(
+    text,
+  );
+}

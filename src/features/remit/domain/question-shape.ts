@@ -1,4 +1,5 @@
-import { isStopWord } from './stop-words';
+import { stem } from './stemmer';
+import { WEAK_STEMS, isStopWord } from './stop-words';
 import { asksWhatItIsCalled, normalizeText, withoutCalled } from './text-normalizer';
 
 /** What kind of answer a question wants: a count or share, a date, a person or body, or anything. */
@@ -45,6 +46,8 @@ export interface QuestionShape {
    * at least this many items (three or more), not just say there are some.
    */
   listed?: number;
+  /** "Up to what age ...", "how old ...", "what age range": the answer must give an age. */
+  age: boolean;
   /** "What are the names of the couple who ...", "the name of the provider": whose name is asked for. */
   nameOf?: string;
   /** What "how many X" counts ("how many foster carers does kent have" -> "foster carers"): the figure should be of X. */
@@ -128,6 +131,7 @@ export function questionShape(question: string): QuestionShape {
     attendance: ATTENDANCE.test(text),
     ...explained(text),
     ...counted(text),
+    age: AGE_ASKED.test(text),
     ...listAsked(text),
     ...nameAsked(text),
   };
@@ -176,11 +180,16 @@ const LIST_ASKED =
 // Two things are named in a phrase ("the two groups": "the Group and the Panel"); three or more make a list.
 const MIN_LISTED = 3;
 
-const NAME_OF = /\bnames? of (?:the |a |an |our |their |that |this )?([a-z]+)/;
+const AGE_ASKED = /\b(?:what|which) (?:age|ages)\b|\bhow old\b/;
+const NAME_OF = /\bnames? of (?:the |a |an |our |their |that |this )?([a-z]+(?: [a-z]+){0,2})/;
 
+// "The name of Kent's director of children's services": whose name is the first word that is not
+// one every answer uses ("kent", "children").
 function nameAsked(text: string): { nameOf?: string } {
-  const subject = NAME_OF.exec(text)?.[1];
-  return subject && !isStopWord(subject) ? { nameOf: subject } : {};
+  const subject = NAME_OF.exec(text)?.[1]
+    ?.split(' ')
+    .find((word) => !isStopWord(word) && !WEAK_STEMS.has(stem(word)));
+  return subject ? { nameOf: subject } : {};
 }
 
 function listAsked(text: string): { listed?: number } {

@@ -149,6 +149,11 @@ export class SynonymExpander {
     while (i < words.length && concepts.length < MAX_CONCEPTS) {
       const phrase = this.longestPhraseAt(words, i);
       const word = words[i];
+      // "Where is that from?" asks for a source, not a place: the "where" says nothing.
+      if (word?.raw === 'where' && tokens[tokens.length - 1] === 'from') {
+        i += 1;
+        continue;
+      }
       const intent = word ? INTENT_WORDS[word.raw] : undefined;
       // A multi-word phrase ("get in touch") beats an intent word, which beats a one-word synonym.
       if (intent && word && (phrase?.stems.length ?? 1) === 1) {
