@@ -502,7 +502,9 @@ export class RemitService {
    * as "not sure": it did not win on words.
    */
   private holderOfWhatWasAsked(fromEntries: RemitEvaluation, shape: AskedShape): { entry: KnowledgeEntry; confidence: number } | undefined {
-    if (fromEntries.kind !== 'match') return undefined;
+    // A length of time in an answer that lost on words is rarely the length asked about ("how long is
+    // a meeting": "their service over the past four years").
+    if (fromEntries.kind !== 'match' || shape.duration) return undefined;
     const holder = fromEntries.candidates.find(
       (c) => c.anchored && c.coverage >= WHOLE_QUESTION && c.entry.kind !== 'passage' && this.fitsShape(c.entry, shape),
     );

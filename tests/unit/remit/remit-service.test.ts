@@ -144,6 +144,10 @@ describe('RemitService', () => {
   });
 
   describe('declining', () => {
+    it('declines "how long is a meeting" rather than give the length of something else', () => {
+      expect(service.answer('how long is a panel meeting').kind).toBe('unknown');
+    });
+
     it.each(['thank you so much, that was really helpful', 'Thanks, that’s really useful!', 'brilliant, very helpful thanks'])(
       'declines a remark on an answer as off topic: %s',
       (remark) => {
