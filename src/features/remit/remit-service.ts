@@ -521,7 +521,7 @@ export class RemitService {
     shape: AskedShape,
   ): { entry: KnowledgeEntry; confidence: number } | undefined {
     // Only a figure or a date is looked for there: a passage is not judged on what it explains or whom it names.
-    const asksForAFigure = shape.wants === 'count' || shape.wants === 'date' || shape.duration || shape.money;
+    const asksForAFigure = shape.wants === 'count' || shape.wants === 'date' || shape.money;
     if (!asksForAFigure || shape.explained !== undefined || shape.identity) return undefined;
     if (fromPassages?.kind !== 'match' || !fromPassages.trusted || !this.fitsShape(fromPassages.match.entry, shape)) return undefined;
     return fromPassages.match;
