@@ -42,7 +42,7 @@ describe('remit search on the question set', () => {
   /**
    * Issue 10's target is 90% of the test half with no confident wrong answer and every decline kept.
    * The search does not reach it yet on questions written by reviewers who never saw it (85.0% top-1,
-   * 22 wrong of 433, 12 of them given as "not sure" with runners-up, 176/211 declines when this was
+   * 22 wrong of 433, 12 of them given as "not sure" with runners-up, 178/211 declines when this was
    * last measured, with the 2026-12-04 batch): these floors stop it getting worse, and are raised to
    * the target as it improves.
    */
@@ -60,7 +60,7 @@ describe('remit search on the question set', () => {
     );
     expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.849);
     expect(test.wrong).toBeLessThanOrEqual(22);
-    expect(test.declinedWhenRight).toBeGreaterThanOrEqual(176);
+    expect(test.declinedWhenRight).toBeGreaterThanOrEqual(178);
     expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.915);
     // A decline for want of confidence offers the entries that came close: the right one is there for about half (22 of 41).
     expect(test.offeredRight / test.lowConfidenceDeclines).toBeGreaterThanOrEqual(0.5);
@@ -80,8 +80,8 @@ describe('remit search on the question set', () => {
     expect(wrapped.wrong).toBeLessThanOrEqual(1);
   });
 
-  it('declines nearly every question of the tune half that must be declined (13 of 195 slip through today)', () => {
+  it('declines nearly every question of the tune half that must be declined (10 of 195 slip through today)', () => {
     const answered = questions.filter((q) => q.half === 'tune' && q.decline && service.answer(q.q).kind === 'answer').map((q) => q.q);
-    expect(answered.length).toBeLessThanOrEqual(13);
+    expect(answered.length).toBeLessThanOrEqual(10);
   });
 });

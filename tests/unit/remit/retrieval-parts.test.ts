@@ -323,9 +323,14 @@ describe('question shapes', () => {
     expect(questionShape('what are the three components of the offer').listed).toBe(3);
     expect(questionShape('list the promises in the pledge').listed).toBe(3);
     expect(questionShape('can you list the core values').listed).toBe(3);
+    // The one named and the other two.
+    expect(questionShape('best start in life is one of three outcomes, what are the other two').listed).toBe(3);
     expect(questionShape('name of the cabinet member').listed).toBeUndefined();
     expect(questionShape("name of kent's director of children's services").nameOf).toBe('director');
     expect(questionShape('up to what age can a care leaver stay put').age).toBe(true);
+    expect(questionShape('what are the sgo breakdown rates').wants).toBe('count');
+    expect(questionShape('what are the sgo breakdown rates').counts).toBe('sgo breakdown');
+    expect(questionShape('sgo breakdown rates - did the panel ask for data').wants).toBe('any');
     expect(questionShape('what are the names of the couple who fostered 55 children').nameOf).toBe('couple');
     // Two things are named, not listed.
     expect(questionShape('what were the two groups that merged').listed).toBeUndefined();

@@ -55,7 +55,7 @@ export interface QuestionShape {
 }
 
 const COUNT =
-  /%|\b(?:how many|how much|number of|what number|what percent(?:age)?|what proportion|what share|what fraction|what rate|percentage of|proportion of|how big|how large)\b/;
+  /%|\b(?:how many|how much|number of|what number|what percent(?:age)?|what proportion|what share|what fraction|what rate|percentage of|proportion of|how big|how large)\b|^(?:what|which) (?:is|are|was|were) (?:the )?(?:[a-z]+ ){1,3}rates?\b/;
 const DATE =
   /^(?:when)\b|\b(?:when (?:is|was|did|does|do|will|were|are|has|had)|what date|which date|what year|which year|what day|what month|by when|since when|how long ago)\b/;
 const PERSON =
@@ -175,6 +175,8 @@ function subjectOf(text: string, patterns: readonly RegExp[]): string | undefine
 
 // "what are the 3 components", "list the promises" (number words are digits by now).
 const LIST_OF_N = /^(?:what|which) (?:are|were) (?:the |its |their )?(\d{1,2}) [a-z]+/;
+// "What are the other two outcomes": the answer must list all of them, the one named and the other two.
+const THE_OTHER_N = /\bthe other (\d{1,2})\b/;
 const LIST_ASKED =
   /^(?:please )?(?:(?:can|could|would) (?:you|u) (?:please )?)?(?:list|name(?! of\b)|enumerate) (?:all )?(?:of )?(?:the |its |their )/;
 // Two things are named in a phrase ("the two groups": "the Group and the Panel"); three or more make a list.
@@ -193,7 +195,8 @@ function nameAsked(text: string): { nameOf?: string } {
 }
 
 function listAsked(text: string): { listed?: number } {
-  const n = Number(LIST_OF_N.exec(text)?.[1] ?? (LIST_ASKED.test(text) ? MIN_LISTED : 0));
+  const others = THE_OTHER_N.exec(text)?.[1];
+  const n = others !== undefined ? Number(others) + 1 : Number(LIST_OF_N.exec(text)?.[1] ?? (LIST_ASKED.test(text) ? MIN_LISTED : 0));
   return n >= MIN_LISTED ? { listed: n } : {};
 }
 
@@ -204,8 +207,11 @@ const COUNTED = /\b(?:how many|number of|how much) (?:of )?(?:the |our |kent |kc
 const NOT_COUNTED =
   /^(?:have|has|are|is|were|was|do|does|did|will|can|of|more|times|and|or|but|if|so|then|in|on|at|for|to|since|by|there)\b/;
 
+// "what are the sgo breakdown rates": what the rates are of.
+const RATES_OF = /^(?:what|which) (?:is|are|was|were) (?:the )?(?:our |kent |kcc )?([a-z]+(?: [a-z]+)?) rates?\b/;
+
 function counted(text: string): { counts?: string } {
-  const subject = COUNTED.exec(text)?.[1];
+  const subject = COUNTED.exec(text)?.[1] ?? RATES_OF.exec(text)?.[1];
   return subject && !NOT_COUNTED.test(subject) ? { counts: subject } : {};
 }
 
