@@ -208,6 +208,7 @@ export class RemitService {
   private readonly latestYear: number;
   private readonly bodies: KnownBodies;
   private readonly answerStems = new Map<string, ReadonlySet<string>>();
+  private readonly spoken = new Map<string, ReadonlySet<string>>();
   private readonly answerHolds = new Map<string, AnswerHolds>();
   private readonly heads: EntryHeads;
   private readonly aboutTheBot: AboutTheBot;
@@ -328,25 +329,27 @@ export class RemitService {
       if (acronymSubject(tokens).length === 1) return { kind: 'unknown', reason: 'unknown_acronym' };
     }
     const fit = (entry: KnowledgeEntry) => this.fit(entry, shape);
-    const fromEntries = this.entries.evaluate(tokens, fit);
+    // Read once: the entries, the passages and the passage quoted beside an answer all weigh them.
+    const concepts = this.expander.concepts(tokens);
+    const fromEntries = this.entries.evaluate(concepts, fit);
     // The documents date from 2015-2017: today's figures and post holders are an officer's to give.
     // What the documents said then is still offered.
     if (shape.aboutNow || this.asksAfterTheDocuments(shape)) return this.declined('about_now', fromEntries, shape);
 
     const passages = options.quotes ? this.passages : undefined;
-    const fromPassages = this.passagesCouldWin(fromEntries) ? passages?.evaluate(tokens, fit) : undefined;
+    const fromPassages = this.passagesCouldWin(fromEntries) ? passages?.evaluate(concepts, fit) : undefined;
     const chosen = choose(fromEntries, fromPassages, (entry, passage) => this.overlap(entry, passage));
     if (!chosen && fromEntries.kind === 'none' && (fromPassages?.kind ?? 'none') === 'none')
       return { kind: 'unknown', reason: 'off_topic' };
     if (!chosen) return this.declined('low_confidence', fromEntries, shape);
     if (!this.fitsShape(chosen.entry, shape)) {
       const holder =
-        this.holderOfWhatWasAsked(fromEntries, shape) ?? this.passageHolding(fromPassages ?? passages?.evaluate(tokens, fit), shape);
+        this.holderOfWhatWasAsked(fromEntries, shape) ?? this.passageHolding(fromPassages ?? passages?.evaluate(concepts, fit), shape);
       return holder ? this.chosenAnswer(holder, fromEntries, shape) : this.declined('low_confidence', fromEntries, shape);
     }
     const answered = this.chosenAnswer(chosen, fromEntries, shape);
-    if (!passages || answered.kind !== 'answer' || chosen.entry.kind === 'passage') return answered;
-    const passage = this.passageBeside(chosen.entry, fromPassages ?? passages.evaluate(tokens, fit), tokens, shape);
+    if (!passages || chosen.entry.kind === 'passage') return answered;
+    const passage = this.passageBeside(chosen.entry, fromPassages ?? passages.evaluate(concepts, fit), concepts, shape);
     return passage ? { ...answered, passage } : answered;
   }
 
@@ -360,11 +363,10 @@ export class RemitService {
   private passageBeside(
     answer: KnowledgeEntry,
     fromPassages: RemitEvaluation,
-    tokens: readonly string[],
+    concepts: readonly QueryConcept[],
     shape: AskedShape,
   ): KnowledgeEntry | undefined {
     if (fromPassages.kind !== 'match') return undefined;
-    const concepts = this.expander.concepts(tokens).filter((c) => c.strength !== 'intent');
     const answerSays = this.shareSaid(answer, concepts);
     // A figure, a date or a name, or the document's own words: a passage saying as much is quoted too.
     const asksForAFact = shape.wants !== 'any' || shape.identity || shape.share || shape.documentWords;
@@ -382,13 +384,12 @@ export class RemitService {
   }
 
   /**
-   * The share of the question's concepts (weighted as for coverage) that an entry's answer itself
-   * uses, or its section's name ("what does the foreword say": the passage is the foreword).
+   * The share of the question's concepts (weighted as for coverage: intent words not at all) that
+   * an entry's answer itself uses, or its section's name ("what does the foreword say": the
+   * passage is the foreword).
    */
   private shareSaid(entry: KnowledgeEntry, concepts: readonly QueryConcept[]): number {
-    const answer = this.stemsOf(entry);
-    const section = textStems(entry.source.section);
-    const stems = { has: (term: string) => answer.has(term) || section.has(term) };
+    const stems = this.spokenStems(entry);
     let total = 0;
     let said = 0;
     for (const concept of concepts) {
@@ -465,7 +466,7 @@ export class RemitService {
     const read = this.read(question);
     if (!read) return [];
     const fit = (entry: KnowledgeEntry) => this.fit(entry, read.shape);
-    return this.closeTo(this.entries.evaluate(read.tokens, fit), read.shape, RUNNERS_UP_SHOWN, answered);
+    return this.closeTo(this.entries.evaluate(this.expander.concepts(read.tokens), fit), read.shape, RUNNERS_UP_SHOWN, answered);
   }
 
   // The question as the search reads it: without a self-introduction, typos corrected, its shape.
@@ -487,11 +488,7 @@ export class RemitService {
   }
 
   // An answer that only just won is given with the runners-up beside it, for the member to judge.
-  private chosenAnswer(
-    chosen: { entry: KnowledgeEntry; confidence: number },
-    fromEntries: RemitEvaluation,
-    shape: AskedShape,
-  ): RemitResult {
+  private chosenAnswer(chosen: { entry: KnowledgeEntry; confidence: number }, fromEntries: RemitEvaluation, shape: AskedShape): Answered {
     const answer = this.answerWith(chosen.entry, chosen.confidence);
     if (chosen.confidence >= UNSURE_BELOW) return answer;
     const nearby = this.closeTo(fromEntries, shape, RUNNERS_UP_SHOWN, chosen.entry.id);
@@ -583,6 +580,16 @@ export class RemitService {
     let shared = 0;
     for (const s of passageStems) if (entryStems.has(s)) shared++;
     return shared / passageStems.size;
+  }
+
+  // The stems of an entry's answer and of its section's name, worked out once per entry.
+  private spokenStems(entry: KnowledgeEntry): ReadonlySet<string> {
+    let stems = this.spoken.get(entry.id);
+    if (!stems) {
+      stems = new Set([...this.stemsOf(entry), ...textStems(entry.source.section)]);
+      this.spoken.set(entry.id, stems);
+    }
+    return stems;
   }
 
   private stemsOf(entry: KnowledgeEntry): ReadonlySet<string> {

@@ -26,9 +26,6 @@ export interface RemitMatch {
   confidence: number;
 }
 
-/** The best entry for a question, or why none is trusted. */
-export type RemitSearchOutcome = { kind: 'match'; match: RemitMatch } | { kind: 'none'; reason: 'off_topic' | 'low_confidence' };
-
 /** The best candidate and whether it is trusted: lets the caller weigh entries against source passages. */
 export type RemitEvaluation =
   | {
@@ -192,16 +189,11 @@ export class RemitSearch {
     return this.vocabulary.has(term);
   }
 
-  /** The best entry for a tokenised question (see `tokenize`). */
-  search(tokens: readonly string[]): RemitSearchOutcome {
-    const ranked = this.evaluate(tokens);
-    if (ranked.kind === 'none') return ranked;
-    return ranked.trusted ? { kind: 'match', match: ranked.match } : { kind: 'none', reason: 'low_confidence' };
-  }
-
-  /** The best entry with whether it passes this profile's thresholds, or why there is none at all. */
-  evaluate(tokens: readonly string[], fit: (entry: KnowledgeEntry) => number = () => 1): RemitEvaluation {
-    const concepts = this.expander.concepts(tokens);
+  /**
+   * The best entry for a question's concepts (`SynonymExpander.concepts`, read once and weighed by
+   * every index) with whether it passes this profile's thresholds, or why there is none at all.
+   */
+  evaluate(concepts: readonly QueryConcept[], fit: (entry: KnowledgeEntry) => number = () => 1): RemitEvaluation {
     const scored = concepts.filter((c) => c.strength !== 'intent');
     const hasStrong = scored.some((c) => c.strength === 'strong');
     if (!hasStrong && !scored.some((c) => c.strength === 'weak')) return { kind: 'none', reason: 'off_topic' };
