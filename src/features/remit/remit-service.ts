@@ -102,9 +102,6 @@ const RECOMMENDATION_FIT = 2;
 // Asks about a recommendation by its subject, not by its number (read as one "rec5" token).
 const RECOMMENDATION_ASKED = /\b(?:recommend|recommends|recommended|recommending|recommendation|recommendations)\b(?! rec\d)/;
 const RECOMMENDATION_SECTION = /^Recommendation \d+$/;
-// "What does the ToR say they give the council", "according to the foreword": the document's own words are asked for.
-const DOCUMENT_WORDS =
-  /\b(?:what|how) (?:does|did|do) (?:the |our |kent |kcc )?[a-z ]{0,40}?\b(?:say|says|said|word|words|put it)\b|\baccording to\b/;
 // "Whats an SGO - came up under the adoption item": a question, then an aside (which asks nothing).
 const ASIDE_BREAK = /\s+[-\u2013\u2014:]\s+|,\s+/;
 const QUESTION_WORD = /\b(?:who|whom|whose|what|where|when|which|why|how|is|are|was|were|does|do|did|can|could|should|would|will)\b|\?/i;
@@ -137,8 +134,6 @@ type AskedShape = QuestionShape & {
   toBeDone?: ReadonlySet<string>;
   /** Asks what was recommended on a subject ("which recommendation was about housing"). */
   recommendation: boolean;
-  /** Asks for a document's own words ("what does the ToR say ...", "according to the foreword"). */
-  documentWords: boolean;
 };
 
 /** A question as the search reads it (see `RemitService.read`). */
@@ -667,7 +662,6 @@ export class RemitService {
       aboutPanelOnly: asksAboutThePanelOnly(tokens),
       // "How many recommendations were there" counts them all: the findings say.
       recommendation: shape.wants !== 'count' && RECOMMENDATION_ASKED.test(normalized),
-      documentWords: DOCUMENT_WORDS.test(normalized),
       ...(shape.procedure ? { toBeDone: new Set([...textStems(text)].filter((s) => !WEAK_STEMS.has(s))) } : {}),
       ...(shape.wants === 'count' && shape.counts ? { counted: this.countedStems(shape.counts) } : {}),
       ...(shape.explains !== undefined ? { explained: textStems(shape.explains) } : {}),

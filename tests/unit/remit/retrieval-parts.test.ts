@@ -328,6 +328,9 @@ describe('question shapes', () => {
     expect(questionShape('name of the cabinet member').listed).toBeUndefined();
     expect(questionShape("name of kent's director of children's services").nameOf).toBe('director');
     expect(questionShape('up to what age can a care leaver stay put').age).toBe(true);
+    expect(questionShape('what does the ToR say they give the council').documentWords).toBe(true);
+    expect(questionShape('according to the foreword, what have they been through').documentWords).toBe(true);
+    expect(questionShape('what does the panel do').documentWords).toBe(false);
     expect(questionShape('what are the sgo breakdown rates').wants).toBe('count');
     expect(questionShape('what are the sgo breakdown rates').counts).toBe('sgo breakdown');
     expect(questionShape('sgo breakdown rates - did the panel ask for data').wants).toBe('any');

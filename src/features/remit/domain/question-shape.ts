@@ -46,6 +46,8 @@ export interface QuestionShape {
    * at least this many items (three or more), not just say there are some.
    */
   listed?: number;
+  /** Asks for a document's own words ("what does the ToR say ...", "according to the foreword"). */
+  documentWords: boolean;
   /** "Up to what age ...", "how old ...", "what age range": the answer must give an age. */
   age: boolean;
   /** "What are the names of the couple who ...", "the name of the provider": whose name is asked for. */
@@ -131,6 +133,7 @@ export function questionShape(question: string): QuestionShape {
     attendance: ATTENDANCE.test(text),
     ...explained(text),
     ...counted(text),
+    documentWords: DOCUMENT_WORDS.test(text),
     age: AGE_ASKED.test(text),
     ...listAsked(text),
     ...nameAsked(text),
@@ -182,6 +185,8 @@ const LIST_ASKED =
 // Two things are named in a phrase ("the two groups": "the Group and the Panel"); three or more make a list.
 const MIN_LISTED = 3;
 
+const DOCUMENT_WORDS =
+  /\b(?:what|how) (?:does|did|do) (?:the |our |kent |kcc )?[a-z ]{0,40}?\b(?:say|says|said|word|words|put it)\b|\baccording to\b/;
 const AGE_ASKED = /\b(?:what|which) (?:age|ages)\b|\bhow old\b/;
 const NAME_OF = /\bnames? of (?:the |a |an |our |their |that |this )?([a-z]+(?: [a-z]+){0,2})/;
 
