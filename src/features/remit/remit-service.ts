@@ -9,7 +9,7 @@ import { CONCEPT_WEIGHT, contentStems, textStems } from './domain/match-scoring'
 import type { QueryConcept } from './domain/query-concept';
 import { passageEntry } from './domain/passage-entries';
 import { unwrapMessage } from './domain/question-preamble';
-import { questionParts } from './domain/question-parts';
+import { beforeAnAside, questionParts } from './domain/question-parts';
 import {
   countsSubject,
   monthsIn,
@@ -102,9 +102,6 @@ const RECOMMENDATION_FIT = 2;
 // Asks about a recommendation by its subject, not by its number (read as one "rec5" token).
 const RECOMMENDATION_ASKED = /\b(?:recommend|recommends|recommended|recommending|recommendation|recommendations)\b(?! rec\d)/;
 const RECOMMENDATION_SECTION = /^Recommendation \d+$/;
-// "Whats an SGO - came up under the adoption item": a question, then an aside (which asks nothing).
-const ASIDE_BREAK = /\s+[-\u2013\u2014:]\s+|,\s+/;
-const QUESTION_WORD = /\b(?:who|whom|whose|what|where|when|which|why|how|is|are|was|were|does|do|did|can|could|should|would|will)\b|\?/i;
 // A source passage is quoted beside a curated answer when it says more of what was asked than the
 // answer's own words do ("was the awards event for whole families?": the minutes say who came).
 // Of the passages that account for at least half of the question, the best three are weighed.
@@ -429,11 +426,13 @@ export class RemitService {
    * dash or comma and an aside that asks nothing more.
    */
   private acronymAskedBeforeAnAside(text: string): KnowledgeEntry | undefined {
-    const [asked, aside] = text.split(ASIDE_BREAK, 2);
-    if (aside === undefined || QUESTION_WORD.test(aside)) return undefined;
-    const shape = questionShape(asked!);
-    if (shape.explains === undefined && !shape.acronymFrame) return undefined;
-    return this.shortcut.match(tokenize(asked!));
+    const asked = beforeAnAside(text);
+    if (asked === undefined) return undefined;
+    // The glossary lookup first: reading the shape is the dearer test, and most asides hold no acronym.
+    const acronym = this.shortcut.match(tokenize(asked));
+    if (!acronym) return undefined;
+    const shape = questionShape(asked);
+    return shape.explains !== undefined || shape.acronymFrame ? acronym : undefined;
   }
 
   private onlyGlossaryDefining(subject: ReadonlySet<string>): KnowledgeEntry | undefined {

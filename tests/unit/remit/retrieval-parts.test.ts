@@ -7,7 +7,7 @@ import { contentStems, textStems } from '../../../src/features/remit/domain/matc
 import { parseSourceDocument } from '../../../src/features/remit/data/source-loader';
 import { KnowledgeLoadError } from '../../../src/features/remit/domain/knowledge-load-error';
 import { withoutPreamble } from '../../../src/features/remit/domain/question-preamble';
-import { questionParts } from '../../../src/features/remit/domain/question-parts';
+import { beforeAnAside, questionParts } from '../../../src/features/remit/domain/question-parts';
 import {
   countsSubject,
   holdsCount,
@@ -407,6 +407,16 @@ describe('two questions in one message', () => {
     ['what is the panel? why?', ['what is the panel? why?']],
   ])('%s -> %j', (message, parts) => {
     expect(questionParts(message)).toEqual(parts);
+  });
+
+  it.each([
+    ['whats an SGO - it came up under the adoption item', 'whats an SGO'],
+    ['what is LAC, someone mentioned it', 'what is LAC'],
+    // An aside that asks something is a second question, not an aside.
+    ['what is LAC - how many are there?', undefined],
+    ['what is LAC', undefined],
+  ])('reads the question before an aside: %s -> %p', (message, asked) => {
+    expect(beforeAnAside(message)).toBe(asked);
   });
 });
 

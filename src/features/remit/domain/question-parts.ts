@@ -26,3 +26,13 @@ export function questionParts(question: string): string[] {
 function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => /[a-z0-9]/i.test(w)).length;
 }
+
+// "Whats an SGO - it came up under the adoption item": a dash, colon or comma, then an aside.
+const ASIDE_BREAK = /\s+[-\u2013\u2014:]\s+|,\s+/;
+const ASKS_SOMETHING = new RegExp(String.raw`\b${QUESTION_START}|\?`, 'i');
+
+/** The question before an aside that asks nothing more ("..., someone mentioned it"); undefined when there is none. */
+export function beforeAnAside(question: string): string | undefined {
+  const [asked, aside] = question.split(ASIDE_BREAK, 2);
+  return aside !== undefined && !ASKS_SOMETHING.test(aside) ? asked : undefined;
+}
