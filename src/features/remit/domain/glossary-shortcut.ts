@@ -62,8 +62,7 @@ export class GlossaryShortcut {
    * or are word for word what one stands for.
    */
   match(tokens: readonly string[]): KnowledgeEntry | undefined {
-    const typed = tokens.join(' ');
-    const meant = this.byMeaning.get(typed) ?? (typed.endsWith('s') ? this.byMeaning.get(typed.slice(0, -1)) : undefined);
+    const meant = orSingular(this.byMeaning, tokens.join(' '));
     if (meant) return meant;
     const rest = key(tokens);
     // "what does the CPP do (in a nutshell)", "what is KCC for": what it does, not what the letters mean.
@@ -72,7 +71,7 @@ export class GlossaryShortcut {
       return undefined;
     if (rest === '') return undefined;
     // Plural acronyms: "CICCs", "IROs".
-    return this.byKey.get(rest) ?? (rest.endsWith('s') ? this.byKey.get(rest.slice(0, -1)) : undefined);
+    return orSingular(this.byKey, rest);
   }
 
   /**
@@ -108,11 +107,16 @@ export class GlossaryShortcut {
   find(tokens: readonly string[]): KnowledgeEntry | undefined {
     for (const token of tokens) {
       if (isStopWord(token)) continue;
-      const found = this.byKey.get(token) ?? (token.endsWith('s') ? this.byKey.get(token.slice(0, -1)) : undefined);
+      const found = orSingular(this.byKey, token);
       if (found) return found;
     }
     return undefined;
   }
+}
+
+/** The entry for a key, or for the key without a plural "s" ("CICCs", "Looked After Childrens"). */
+function orSingular(entries: ReadonlyMap<string, KnowledgeEntry>, key: string): KnowledgeEntry | undefined {
+  return entries.get(key) ?? (key.endsWith('s') ? entries.get(key.slice(0, -1)) : undefined);
 }
 
 /** Used by {@link GlossaryShortcut.find}. */
