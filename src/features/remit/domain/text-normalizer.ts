@@ -38,6 +38,27 @@ const RECOMMENDATION_NUMBER = new RegExp(
   'g',
 );
 
+const CONTRACTED_VERBS: Readonly<Record<string, string>> = { ca: 'can', wo: 'will', sha: 'shall' };
+
+// Abbreviations members type, as the words the documents spell out. Those that name one of the
+// documents' terms outright are here; those that only mean the same as a word (SW, LA, YP) are
+// synonym groups in the knowledge folder, so the search still tells the member's word from the
+// documents'.
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  // "select cttee"
+  cttee: 'committee',
+  cttees: 'committees',
+  ctte: 'committee',
+  // "the SC foreword", "per the SC": the Select Committee, as the panel's papers abbreviate it.
+  sc: 'select committee',
+  // "the cp board" is a corporate parenting board (the panel itself is the "cpp").
+  cp: 'corporate parenting',
+  ppl: 'people',
+  // "the 2015 regs" are regulations, not (by spelling correction) "recs".
+  regs: 'regulations',
+};
+const ABBREVIATION = new RegExp(`\\b(?:${Object.keys(ABBREVIATIONS).join('|')})\\b`, 'g');
+
 // "section 22", "level 3", "regulation 33": the number is part of the name, so "section 23" is
 // another section (one token "section23"), not section 22 with a stray number.
 const LABEL_NUMBER = /(?<!(?:section|level|regulation) )\b(section|level|regulation)s?\s+(\d{1,3})\b(?!\s*(?:%|per ?cent))/g;
@@ -51,9 +72,7 @@ export function normalizeText(text: string): string {
       .replace(/[\u0300-\u036f]/g, '')
       .replace(/[\u2018\u2019`\u00b4]/g, "'")
       // "can't" and "won't" are not "ca" and "wo" with a "not".
-      .replace(/\bcan't\b/g, 'can not')
-      .replace(/\bwon't\b/g, 'will not')
-      .replace(/\bshan't\b/g, 'shall not')
+      .replace(/\b(ca|wo|sha)n't\b/g, (_match, verb: string) => `${CONTRACTED_VERBS[verb] ?? verb} not`)
       .replace(/n't\b/g, ' not')
       // "what's", "who's", "there's" say "is"; any other "'s" is a possessive and goes.
       .replace(/\b(what|who|where|when|how|that|it|there|here)'s\b/g, '$1 is')
@@ -65,20 +84,12 @@ export function normalizeText(text: string): string {
       .replace(/\b(?:at the end of the day|to be honest|in practice)\b/g, ' ')
       // "mar 17", "20 mar 2017": the month ("mar" on its own is a verb).
       .replace(/\bmar(?= \d)|(?<=\d )mar\b/g, 'march')
-      // "select cttee": the abbreviation for the word the documents spell out.
-      .replace(/\bcttees?\b|\bctte\b/g, 'committee')
-      // "the SC foreword", "per the SC": the Select Committee, as the panel's papers abbreviate it;
-      // "the cp board" is a corporate parenting board (the panel is the "cpp"); "ppl" are people.
-      .replace(/\bsc\b/g, 'select committee')
-      .replace(/\bcp\b/g, 'corporate parenting')
-      .replace(/\bppl\b/g, 'people')
+      .replace(ABBREVIATION, (word) => ABBREVIATIONS[word] ?? word)
       // "Something called the CPP", "a group called OCYPC": named, not telephoned.
       .replace(
         /\b(something|thing|group|body|committee|board|panel|council|scheme|team|organisation|organization|meeting|document|report) (?:called|named)\b/g,
         '$1',
       )
-      // "the 2015 regs" are regulations, not (by spelling correction) "recs".
-      .replace(/\bregs\b/g, 'regulations')
       // "how many times a year does it meet", "how frequently": a frequency, not a count of times.
       .replace(/\bhow (?:many times (?:a|per|each|every) (?:year|month|week|term)|frequently|regularly)\b/g, 'how often')
       // "0.6%", "1.5 million": a decimal is one figure, not two numbers ("0p6").
