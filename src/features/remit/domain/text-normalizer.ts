@@ -40,10 +40,10 @@ const RECOMMENDATION_NUMBER = new RegExp(
 
 const CONTRACTED_VERBS: Readonly<Record<string, string>> = { ca: 'can', wo: 'will', sha: 'shall' };
 
-// Abbreviations members type, as the words the documents spell out. Those that name one of the
-// documents' terms outright are here; those that only mean the same as a word (SW, LA, YP) are
-// synonym groups in the knowledge folder, so the search still tells the member's word from the
-// documents'.
+// Abbreviations members type, read as the words the documents spell out. Most abbreviations are
+// synonym groups in the knowledge folder (SW, LA, YP, OLA, CSWA), where officers can add more; these
+// are here because, as synonyms (matched at a synonym's lower weight), they were measured to cost
+// right answers on the question set, and as the words themselves they did not.
 const ABBREVIATIONS: Readonly<Record<string, string>> = {
   // "select cttee"
   cttee: 'committee',
