@@ -41,9 +41,10 @@ const RECOMMENDATION_NUMBER = new RegExp(
 const CONTRACTED_VERBS: Readonly<Record<string, string>> = { ca: 'can', wo: 'will', sha: 'shall' };
 
 // Abbreviations members type, read as the words the documents spell out. Most abbreviations are
-// synonym groups in the knowledge folder (SW, LA, YP, OLA, CSWA), where officers can add more; these
-// are here because, as synonyms (matched at a synonym's lower weight), they were measured to cost
-// right answers on the question set, and as the words themselves they did not.
+// synonym groups in the knowledge folder (SW, LA, YP, OLA, CSWA), where officers can add more. These
+// are here because they must be the words themselves: "cttee" as a synonym (at a synonym's lower
+// weight) cost a right answer on the question set, "regs" is otherwise spell-corrected to "recs",
+// and "SC" and "cp" stand for two-word terms the shape of a question is read from.
 const ABBREVIATIONS: Readonly<Record<string, string>> = {
   // "select cttee"
   cttee: 'committee',
