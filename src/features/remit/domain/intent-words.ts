@@ -41,6 +41,11 @@ export function asksWhoSitsOn(tokens: readonly string[]): boolean {
   return on > 1 && on <= 3 && /^(?:is|are|was|were|sits|sit|sat|serves|serve|served)$/.test(tokens[on - 1]!);
 }
 
+/** True for "where is that from", "where does that come from": a source is asked for, not a place. */
+export function asksWhereItIsFrom(tokens: readonly string[]): boolean {
+  return tokens.includes('where') && tokens[tokens.length - 1] === 'from';
+}
+
 /** True for "what does X do", "what do corporate parents actually do", "what does the VSK do for ...". */
 export function asksWhatSomethingDoes(tokens: readonly string[]): boolean {
   const auxiliary = whatAuxiliary(tokens);

@@ -5,6 +5,7 @@ import {
   TRAILING_FOR_INTENT,
   asksWhatSomethingDoes,
   asksWhatWasFound,
+  asksWhereItIsFrom,
   asksWhoSitsOn,
 } from './intent-words';
 import type { QueryConcept } from './query-concept';
@@ -144,13 +145,14 @@ export class SynonymExpander {
   /** Concepts of a question given as tokens (stop words included; they are dropped here). */
   concepts(tokens: readonly string[]): QueryConcept[] {
     const words = this.withFixedPhrases(asRead(tokens));
+    const whereFrom = asksWhereItIsFrom(tokens);
     const concepts: QueryConcept[] = [];
     let i = 0;
     while (i < words.length && concepts.length < MAX_CONCEPTS) {
       const phrase = this.longestPhraseAt(words, i);
       const word = words[i];
       // "Where is that from?" asks for a source, not a place: the "where" says nothing.
-      if (word?.raw === 'where' && tokens[tokens.length - 1] === 'from') {
+      if (whereFrom && word?.raw === 'where') {
         i += 1;
         continue;
       }
