@@ -11,6 +11,7 @@ import { passageEntry } from './domain/passage-entries';
 import { unwrapMessage } from './domain/question-preamble';
 import { beforeAnAside, questionParts } from './domain/question-parts';
 import {
+  answerClauses,
   countsSubject,
   monthsIn,
   yearsIn,
@@ -775,8 +776,7 @@ function saysHowToDo(howTo: readonly ReadonlySet<string>[], toBeDone: ReadonlySe
 }
 
 function sentencesSayingHow(answer: string): ReadonlySet<string>[] {
-  return answer
-    .split(/(?<=[.;:!?])\s+|\n/)
+  return answerClauses(answer)
     .filter((sentence) => saysHow(sentence))
     .map(textStems);
 }

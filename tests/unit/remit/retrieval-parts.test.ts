@@ -9,6 +9,7 @@ import { KnowledgeLoadError } from '../../../src/features/remit/domain/knowledge
 import { withoutPreamble } from '../../../src/features/remit/domain/question-preamble';
 import { beforeAnAside, questionParts } from '../../../src/features/remit/domain/question-parts';
 import {
+  answerClauses,
   countsSubject,
   holdsCount,
   holdsAge,
@@ -310,6 +311,15 @@ describe('question shapes', () => {
         'It has three components and creates choices for foster carers, children and young people about what helps them thrive, preventing disruption.',
       ),
     ).toBeLessThan(3);
+  });
+
+  it('reads an answer clause by clause, an initial not ending one', () => {
+    expect(answerClauses('The Cabinet Member, Mr P.J. Oakford, spoke. Then:\n- a; b')).toEqual([
+      'The Cabinet Member, Mr P.J. Oakford, spoke.',
+      'Then:',
+      '- a;',
+      'b',
+    ]);
   });
 
   it('finds whether an answer names the one asked about, not just someone', () => {

@@ -108,7 +108,15 @@ export function namesThe(
   toStems: (text: string) => ReadonlySet<string>,
   isEnglishWord: (word: string) => boolean,
 ): boolean {
-  return text.split(/\n|(?<=[a-z0-9)\]][.;:])\s+/).some((line) => toStems(line).has(subjectStem) && namesSomeone(line, isEnglishWord));
+  return answerClauses(text).some((line) => toStems(line).has(subjectStem) && namesSomeone(line, isEnglishWord));
+}
+
+/**
+ * An answer's lines, sentences and clauses (ended by ".", ";", ":", "!" or "?"), read one by one for
+ * what each says. A full stop after a capital is an initial, not an end: "Mr P.J. Oakford" stays whole.
+ */
+export function answerClauses(text: string): string[] {
+  return text.split(/\n|(?<=[a-z0-9)\]][.;:!?])\s+/);
 }
 
 // A list item this much longer than the subject says something about it.
