@@ -54,9 +54,9 @@ export function judge(question: SetQuestion, result: RemitResult): Verdict {
   if (result.kind === 'unknown') return 'declined';
   if (question.expect?.includes(result.entry.id)) return 'right';
   // The quote is judged in what the card shows: the answer, or the source passage quoted beside it.
+  const quote = question.quote?.toLowerCase();
   const shown = [result.entry, ...(result.passage ? [result.passage] : [])];
-  if (question.quote && shown.some((entry) => entry.answer.toLowerCase().includes(question.quote!.toLowerCase()))) return 'right';
-  return 'wrong';
+  return quote !== undefined && shown.some((entry) => entry.answer.toLowerCase().includes(quote)) ? 'right' : 'wrong';
 }
 
 export interface HalfScore {
