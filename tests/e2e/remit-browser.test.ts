@@ -51,13 +51,19 @@ describe('the Playground UI in a browser', () => {
     await screenshot(page, 'answer-card-after-feedback');
   });
 
-  it("quotes the document's own figures beside an answer that leaves some of them out", async () => {
+  it("quotes the document's own figures beside an answer that leaves some of them out, and keeps them after feedback", async () => {
     await sendChatMessage(page, 'how many disabled children in care were there in 2015');
     const card = await waitForAdaptiveCard(page, "In the document's own words");
     const text = await card.innerText();
     expect(text).toContain('Source: Select Committee report');
     expect(text).toMatch(/The Select Committee report says: .*173 children/s);
     await screenshot(page, 'answer-card-with-passage');
+    // The card refreshed after feedback still quotes the passage (found again from the question).
+    await card.locator('button', { hasText: 'Yes' }).click();
+    await card.getByText('recorded that this answer helped').waitFor({ state: 'visible', timeout: 10_000 });
+    const refreshed = await card.innerText();
+    expect(refreshed).toContain("In the document's own words");
+    expect(refreshed).toMatch(/173 children/);
   });
 
   it('renders the honest "I don\'t know" card for an off-topic question', async () => {
