@@ -50,6 +50,8 @@ describe('term results worked out once per term', () => {
     // Asked again, from what was kept: the same.
     expect(simplify(cached.search(weights, fields, prefix))).toEqual(simplify(direct));
     expect(direct.map((r) => r.id)).toContain('c');
+    // Only the best two, told the same.
+    expect(simplify(cached.search(weights, fields, prefix, 2))).toEqual(simplify(direct).slice(0, 2));
   });
 
   it('keeps what it found for a term apart for each set of fields, and refuses to let a result change it', () => {

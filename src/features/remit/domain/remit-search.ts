@@ -86,6 +86,8 @@ export const ENTRY_PROFILE: SearchProfile = {
 // Weak words also count for less in the score, so "children in care" does not drown out "health".
 const WEAK_TERM_BOOST = 0.5;
 const CANDIDATES = 10;
+// Only the best so many results are weighed; past the first CANDIDATES, only those of the kind asked for.
+const CANDIDATES_LOOKED_AT = CANDIDATES * 3;
 const LENGTH_RELIEF_FROM = 4;
 const LENGTH_RELIEF_PER_WORD = 0.05;
 const MAX_LENGTH_RELIEF = 0.15;
@@ -202,7 +204,7 @@ export class RemitSearch {
     // in each candidate's terms instead of searching for them.
     const searched = hasStrong && !this.profile.searchWeakWords ? concepts.filter((c) => c.strength !== 'weak') : concepts;
     const results = this.query(searched, hasStrong ? this.fields : [...this.profile.titleFields]);
-    const matchedAnywhere = new Set(results.slice(0, CANDIDATES * 3).flatMap((r) => r.queryTerms));
+    const matchedAnywhere = new Set(results.slice(0, CANDIDATES_LOOKED_AT).flatMap((r) => r.queryTerms));
     if (!scored.some((c) => (hasStrong ? c.strength === 'strong' : true) && isFound(c, matchedAnywhere))) {
       return { kind: 'none', reason: 'off_topic' };
     }
@@ -243,6 +245,7 @@ export class RemitSearch {
       // word the index does not know may still be the start of one ("accountab", "recs").
       // A whole English word ("highways") is not the start of one: no prefix search for it.
       (term) => term.length >= 5 && !/\d/.test(term) && !this.vocabulary.has(term) && !this.expander.isEnglishWord(term),
+      CANDIDATES_LOOKED_AT,
     );
   }
 
@@ -263,7 +266,7 @@ export class RemitSearch {
   ): Candidate[] {
     const candidates: Candidate[] = [];
     const asked = askedPairs(concepts);
-    results.slice(0, CANDIDATES * 3).forEach((result, at) => {
+    results.slice(0, CANDIDATES_LOOKED_AT).forEach((result, at) => {
       const searchable = this.byId.get(String(result.id));
       if (!searchable) return;
       // `fit`: answers of the kind the question asks for (a figure, a date, a name) rank higher. Past

@@ -3,7 +3,8 @@ import type { MatchInfo, SearchOptions, SearchResult } from 'minisearch';
 
 /** One document's score for one term, and the fields it matched in (as MiniSearch reports them). */
 interface TermHit {
-  id: string;
+  // The document's place in the order it was indexed.
+  at: number;
   score: number;
   // Shared by every result that holds the term: frozen, so that nothing can change what is kept.
   match: Readonly<MatchInfo>;
@@ -11,6 +12,8 @@ interface TermHit {
 
 /** How the index scores a term, the same for every question: field boosts and document boosts. */
 export type TermScoring = Pick<SearchOptions, 'boost' | 'boostDocument'>;
+
+const NO_HITS: readonly TermHit[] = [];
 
 /**
  * What an OR query of weighted terms returns, with each indexed term's results worked out once.
@@ -25,8 +28,12 @@ export type TermScoring = Pick<SearchOptions, 'boost' | 'boostDocument'>;
 export class TermResults {
   // Per set of fields searched, each indexed term's hits.
   private readonly known = new Map<string, Map<string, readonly TermHit[]>>();
-  // Documents in the order they were indexed: equal scores keep it, as MiniSearch's do.
-  private readonly order = new Map<string, number>();
+  private readonly ids: readonly string[];
+  private readonly at = new Map<string, number>();
+  // Sums per document, in its indexed place: reused by every search (one question at a time).
+  private readonly scores: Float64Array;
+  // The hits of each document touched, in the order of the query's terms (the terms' places in it).
+  private readonly found: { term: number; hit: TermHit }[][];
 
   constructor(
     private readonly index: MiniSearch,
@@ -34,36 +41,76 @@ export class TermResults {
     private readonly isIndexed: (term: string) => boolean,
     private readonly scoring: TermScoring,
   ) {
-    documentIds.forEach((id, i) => this.order.set(id, i));
+    this.ids = [...documentIds];
+    documentIds.forEach((id, i) => this.at.set(id, i));
+    this.scores = new Float64Array(documentIds.length);
+    this.found = documentIds.map(() => []);
   }
 
-  search(weights: ReadonlyMap<string, number>, fields: readonly string[], prefix: (term: string) => boolean): SearchResult[] {
+  /**
+   * The documents matching any of the weighted terms, best first; `limit` keeps only the best so
+   * many, and only theirs are told which terms they matched (the rest are never looked at).
+   */
+  search(
+    weights: ReadonlyMap<string, number>,
+    fields: readonly string[],
+    prefix: (term: string) => boolean,
+    limit = Infinity,
+  ): SearchResult[] {
     const fieldsKey = fields.join(',');
     let kept = this.known.get(fieldsKey);
     if (!kept) this.known.set(fieldsKey, (kept = new Map()));
-    const combined = new Map<string, { score: number; queryTerms: string[]; match: MatchInfo }>();
-    for (const [term, weight] of weights) {
-      for (const hit of this.hits(term, fields, prefix(term), kept)) {
-        const found = combined.get(hit.id);
-        if (found) {
-          found.score += weight * hit.score;
-          found.queryTerms.push(term);
-          Object.assign(found.match, hit.match);
-        } else combined.set(hit.id, { score: weight * hit.score, queryTerms: [term], match: { ...hit.match } });
-      }
+    const terms = [...weights.keys()];
+    const touched = this.sum(
+      weights,
+      terms.map((term) => this.hits(term, fields, prefix(term), kept)),
+    );
+    const best = touched
+      .map((at) => ({ at, score: this.scores[at]! * this.found[at]!.length }))
+      .sort((a, b) => b.score - a.score || a.at - b.at)
+      .slice(0, limit)
+      .map(({ at, score }) => this.result(at, score, terms));
+    for (const at of touched) {
+      this.scores[at] = 0;
+      this.found[at]!.length = 0;
     }
-    return [...combined]
-      .map(([id, { score, queryTerms, match }]) => ({ id, score: score * queryTerms.length, terms: Object.keys(match), queryTerms, match }))
-      .sort((a, b) => b.score - a.score || (this.order.get(a.id) ?? 0) - (this.order.get(b.id) ?? 0));
+    return best;
+  }
+
+  // Each document's weighted sum over the terms, in the order MiniSearch adds them; the documents touched.
+  private sum(weights: ReadonlyMap<string, number>, termHits: readonly (readonly TermHit[])[]): number[] {
+    const touched: number[] = [];
+    let term = 0;
+    for (const weight of weights.values()) {
+      for (const hit of termHits[term]!) {
+        const found = this.found[hit.at]!;
+        if (found.length === 0) touched.push(hit.at);
+        this.scores[hit.at]! += weight * hit.score;
+        found.push({ term, hit });
+      }
+      term++;
+    }
+    return touched;
+  }
+
+  private result(at: number, score: number, terms: readonly string[]): SearchResult {
+    const queryTerms: string[] = [];
+    const match: MatchInfo = {};
+    for (const { term, hit } of this.found[at]!) {
+      queryTerms.push(terms[term]!);
+      Object.assign(match, hit.match);
+    }
+    return { id: this.ids[at]!, score, terms: Object.keys(match), queryTerms, match };
   }
 
   private hits(term: string, fields: readonly string[], prefix: boolean, kept: Map<string, readonly TermHit[]>): readonly TermHit[] {
-    if (!prefix && !this.isIndexed(term)) return [];
+    if (!prefix && !this.isIndexed(term)) return NO_HITS;
     const found = prefix ? undefined : kept.get(term);
     if (found) return found;
     const hits = this.index
       .search(term, { ...this.scoring, fields: [...fields], tokenize: (text) => [text], processTerm: (t) => t, prefix, combineWith: 'OR' })
-      .map((r) => ({ id: String(r.id), score: r.score, match: freeze(r.match) }));
+      .map((r) => ({ at: this.at.get(String(r.id)) ?? -1, score: r.score, match: freeze(r.match) }))
+      .filter((hit) => hit.at >= 0);
     if (!prefix) kept.set(term, hits);
     return hits;
   }
