@@ -20,7 +20,7 @@ const WHO_IS_HERE = new RegExp(String.raw`^\s*[a-z' ]{2,50}?\s+here` + SEPARATOR
 const ROLE_WITH_COLON =
   /^\s*[a-z' ]{0,40}?\b(?:partner|officer|worker|sw|nurse|doctor|carer|governor|councillor|cllr|rep|representative|commissioner|teacher|head|manager|adviser|advisor|director|lead|leaver)s?\s*:\s*/i;
 const JUST_ELECTED =
-  /^\s*(?:(?:i'?ve|i have)\s+(?:just\s+|recently\s+)?|(?:just|recently)\s+)been\s+(?:newly\s+)?(?:elected|appointed|put|added|nominated|co-opted)(?:\s+(?:to|onto|on)\s+(?:the\s+)?(?:(corporate parenting panel|panel|cpp)|council))?\s*[,.;:!\-\u2013\u2014]+\s*(?:and\s+|so\s+)?/i;
+  /^\s*(?:(?:i'?ve|i have)\s+(?:just\s+|recently\s+)?|(?:just|recently)\s+)?been\s+(?:newly\s+)?(?:elected|appointed|put|added|nominated|co-opted)(?:\s+(?:to|onto|on)\s+(?:the\s+)?(?:(corporate parenting panel|panel|cpp)|council))?\s*[,.;:!\-\u2013\u2014]+\s*(?:and\s+|so\s+)?/i;
 
 // Teams messages are written like notes: "Morning! ...", "Dear bot, ...", "... Thanks", "Kind
 // regards, Jo", a name, a link. None of it is what the question asks.
@@ -49,8 +49,18 @@ const POLITE_OPENER =
   /^\s*(?:(?:(?:sorry|apologies)(?: if this is (?:a )?(?:silly|stupid|daft|basic|obvious|dumb)(?: q| question| one)?)?(?: to (?:bother|trouble|disturb) you)?|not sure if you can help|hope you(?:'re| are) well|hope this makes sense|any idea)(?:\s*[,.!:;\-\u2013\u2014]+\s*(?:(?:but|and|so)\s+)?|\s+(?:but|and)\s+|\s+(?=(?:who|what|where|when|which|why|how|is|are|does|do|did|can|could)\b)))+/i;
 // "Confirming for the web page - ...", "checking for a briefing note: ...": why they ask, before what.
 const WHY_I_ASK = new RegExp(
-  String.raw`^\s*(?:just\s+)?(?:confirming|checking|double[- ]checking|asking|writing|drafting|preparing|updating|putting together)\b[a-z' ]{0,40}?` +
+  String.raw`^\s*(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:just\s+)?(?:confirming|checking|double[- ]checking|asking|writing|drafting|preparing|updating|putting together)\b[a-z' ]{0,80}?` +
     SEPARATOR,
+  'i',
+);
+// "... - can you list them, I need them for a pathway plan template", "? it's for a briefing note":
+// what the answer is wanted for, after the question. Looked for in the message's end only, as a sign-off is.
+const WHAT_IT_IS_FOR_REACH = 120;
+const WHAT_IT_IS_FOR = new RegExp(
+  String.raw`[?.!;,\-\u2013\u2014]+\s*(?:` +
+    String.raw`(?:(?:i|we)\s+)?(?:need|want|needed|wanted)\s+(?:it|them|this|these|that|(?:a|an|some|the)\s+[a-z' ]{1,40}?)\s+for\s+` +
+    String.raw`|(?:it'?s|this is|that'?s)\s+(?:just\s+)?for\s+)` +
+    String.raw`(?:a|an|my|our|the|some)\s+[a-z' ]{1,60}?[\s.!]*$`,
   'i',
 );
 const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
@@ -58,6 +68,11 @@ const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
 function withoutSignOff(text: string): string {
   const cut = Math.max(0, text.length - SIGN_OFF_REACH);
   return text.slice(0, cut) + text.slice(cut).replace(SIGN_OFF, '');
+}
+
+function withoutWhatItIsFor(text: string): string {
+  const cut = Math.max(0, text.length - WHAT_IT_IS_FOR_REACH);
+  return text.slice(0, cut) + text.slice(cut).replace(WHAT_IT_IS_FOR, '');
 }
 
 /** A message read for its question: what it wraps round the question gone, then who is asking. */
@@ -76,7 +91,7 @@ export function unwrapMessage(sent: string): UnwrappedMessage {
     .replace(/[^\S\n]+/g, ' ')
     .replace(/ ?\n[\s]*/g, '\n')
     .trim();
-  const message = withoutSignOff(spaced)
+  const message = withoutWhatItIsFor(withoutSignOff(spaced))
     .replace(GREETING, '')
     .replace(GREETING_BEFORE_QUESTION, '')
     .replace(NAMED_INTRODUCTION, '')

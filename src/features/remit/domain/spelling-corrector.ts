@@ -94,18 +94,28 @@ export class SpellingCorrector {
     );
   }
 
+  // Between words as close, one that starts as the typed word does wins ("yonger" is "younger", not
+  // "longer": people get a word's first letter right), then the commoner.
   private closest(token: string, candidates: Iterable<string>, limit: number): string | undefined {
-    let best: { word: string; distance: number; frequency: number } | undefined;
+    let best: { word: string; distance: number; initial: boolean; frequency: number } | undefined;
     for (const word of candidates) {
       if (this.typos.has(word)) continue;
       const distance = editDistance(token, word, limit);
       if (distance > limit) continue;
-      const frequency = this.vocabulary.words.get(word) ?? 0;
-      if (!best || distance < best.distance || (distance === best.distance && frequency > best.frequency))
-        best = { word, distance, frequency };
+      const found = { word, distance, initial: word[0] === token[0], frequency: this.vocabulary.words.get(word) ?? 0 };
+      if (!best || isCloser(found, best)) best = found;
     }
     return best?.word;
   }
+}
+
+function isCloser(
+  a: { distance: number; initial: boolean; frequency: number },
+  b: { distance: number; initial: boolean; frequency: number },
+): boolean {
+  if (a.distance !== b.distance) return a.distance < b.distance;
+  if (a.initial !== b.initial) return a.initial;
+  return a.frequency > b.frequency;
 }
 
 function maxEdits(length: number): number {

@@ -20,7 +20,7 @@ const STOP_WORDS = new Set(
   list describe summarise summarize outline test testing help main gives giving refer refers referring nutshell based one big overall general apply applies relationship relationships ways takes taking
   please thing stuff bit lots isnt arent wasnt werent doesnt didnt wont cant shouldnt couldnt wouldnt
   sorry excuse cheers hiya wondering wonder wondered curious btw fyi anyway dear quickly
-  per honestly literally genuinely summary formally officially technically strictly
+  per honestly literally genuinely summary formally officially technically strictly rather
   wat wot wats wots wht whn hw ur`
     .split(/\s+/)
     .filter((w) => w !== ''),

@@ -82,7 +82,10 @@ export function normalizeText(text: string): string {
       .replace(/'(s|re|ve|ll|d|m)\b/g, '')
       .replace(/&/g, ' and ')
       // Fillers that are all content words to the search: "who does it answer to at the end of the day".
-      .replace(/\b(?:at the end of the day|to be honest|in practice)\b/g, ' ')
+      .replace(
+        /\b(?:at the end of the day|to be honest|in practice|(?:a few|some|a couple of) years (?:back|ago)|a while (?:back|ago))\b/g,
+        ' ',
+      )
       // "mar 17", "20 mar 2017": the month ("mar" on its own is a verb).
       .replace(/\bmar(?= \d)|(?<=\d )mar\b/g, 'march')
       .replace(ABBREVIATION, (word) => ABBREVIATIONS[word] ?? word)
