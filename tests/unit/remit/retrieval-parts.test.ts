@@ -206,6 +206,12 @@ describe('question shapes', () => {
     expect(questionShape('how does the dispersal scheme actually work').detailOf).toBe('dispersal scheme');
     expect(questionShape('what does the charter include').detailOf).toBe('charter');
     expect(questionShape('what was the outcome of the interview').detailOf).toBe('interview');
+    // What a named thing holds: its promises, values, what is written in it, what it entitles to.
+    expect(questionShape("what are the actual promises in kent's care leavers charter?").detailOf).toBe('kent care leavers charter');
+    expect(questionShape('can you list the core values from the statement of purpose').detailOf).toBe('statement of purpose');
+    expect(questionShape('wots written in the care leavers charter, like wot am i entitled to').detailOf).toBe('care leavers charter');
+    expect(questionShape('what does the charter say care leavers are entitled to').detailOf).toBe('charter');
+    expect(questionShape('wot does the pledge promise').detailOf).toBe('pledge');
     expect(questionShape('what is permanence planning').detailOf).toBeUndefined();
     expect(questionShape('who chairs the panel').explains).toBeUndefined();
     const stems = (text: string) => contentStems(tokenize(text));

@@ -103,7 +103,7 @@ const ACRONYM_FRAME =
   /\b(?:stands? for|short for|full form|full name|in full|spel(?:t|led) out|acronym|abbreviation|abbreviated|initials|letters)\b/;
 
 // Fillers that sit between the words a shape is read from: "who was actually at the meeting".
-const FILLERS = /\b(?:actually|really|exactly|basically|even|ever so|just)\b/g;
+const FILLERS = /\b(?:actually|actual|really|exactly|basically|even|ever so|just)\b/g;
 
 /** Reads what a question asks for from its wording. */
 export function questionShape(question: string): QuestionShape {
@@ -140,6 +140,8 @@ export function questionShape(question: string): QuestionShape {
   };
 }
 
+const CONTENTS = 'promises|commitments|pledges|values|principles|components|parts|elements|entitlements|contents|terms|strands|themes';
+
 // "what is permanence planning", "how does the dispersal scheme work", "what does the charter promise"
 // (fillers such as "actually" are already gone from the text these read).
 // These ask for the workings, contents or result of X, which a passing mention of X does not give.
@@ -148,6 +150,11 @@ const DETAIL = [
   /^what (?:does|do|did) (?:the )?(.+?) (?:promise|promises|involve|include|cover|offer|provide|entail)\b/,
   /^what (?:age|ages|age group|age range) (?:is|are) (?:the )?(.+?) for$/,
   /^what (?:was|is|were) the (?:outcome|result|results|upshot) of (?:the )?(.+)$/,
+  // "what are the promises in the charter", "list the core values from the statement of purpose",
+  // "what is written in the pledge", "what does the charter say care leavers are entitled to".
+  new RegExp(`^(?:what (?:are|were) |(?:can you |could you )?list )the (?:[a-z]+ )?(?:${CONTENTS}) (?:in|of|from|made in|set out in|under) (?:the )?(.+)$`),
+  /^what is (?:written |set out |promised )?in (?:the )?(.+?)(?: like .*)?$/,
+  /^what (?:does|do|did) (?:the )?(.+?) say (?:[a-z]+ ){0,3}(?:are|is|am i|are we) entitled to$/,
 ];
 const EXPLAIN = [
   /^what (?:is|are|was|were) (?:a |an |the )?(.+?)(?: all)? about$/,

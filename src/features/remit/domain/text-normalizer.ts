@@ -79,6 +79,9 @@ export function normalizeText(text: string): string {
       .replace(/\b(what|who|where|when|how|that|it|there|here)'s\b/g, '$1 is')
       // Typed without the apostrophe: "whats", "whos", "wheres".
       .replace(/\b(what|who|where)s\b/g, '$1 is')
+      // Text-speak: "wot does the pledge promise", "wots in the charter".
+      .replace(/\b(?:wot|wat|wht)s\b/g, 'what is')
+      .replace(/\b(?:wot|wat|wht)\b/g, 'what')
       .replace(/'(s|re|ve|ll|d|m)\b/g, '')
       .replace(/&/g, ' and ')
       // Fillers that are all content words to the search: "who does it answer to at the end of the day".
