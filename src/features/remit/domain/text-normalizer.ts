@@ -52,6 +52,8 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   ctte: 'committee',
   // "the SC foreword", "per the SC": the Select Committee, as the panel's papers abbreviate it.
   sc: 'select committee',
+  // "the 2015 inquiry into kids in care": the documents' one inquiry is the Select Committee's.
+  inquiry: 'select committee',
   // "cambs": Cambridgeshire, whose report the documents include.
   cambs: 'cambridgeshire',
   // "the cp board" is a corporate parenting board (the panel itself is the "cpp").
