@@ -93,6 +93,8 @@ export function normalizeText(text: string): string {
         /\b(?:at the end of the day|to be honest|in practice|(?:a few|some|a couple of) years (?:back|ago)|a while (?:back|ago))\b/g,
         ' ',
       )
+      // "the rules for the meeting say ...": its terms of reference (as a synonym, "meeting" would match every meeting answer).
+      .replace(/\brules (?:for|of) (?:the |our )?(?:meetings?|panel|cpp)\b|\b(?:panel )?rule ?book\b/g, 'terms of reference')
       // "mar 17", "20 mar 2017": the month ("mar" on its own is a verb).
       .replace(/\bmar(?= \d)|(?<=\d )mar\b/g, 'march')
       .replace(ABBREVIATION, (word) => ABBREVIATIONS[word] ?? word)
