@@ -387,6 +387,7 @@ describe('question shapes', () => {
   it('reads what "how many X" counts, and finds a figure of X rather than of something beside it', () => {
     expect(questionShape('how many foster carers does kent have').counts).toBe('foster carers');
     expect(questionShape('what is the number of children in care').counts).toBe('children in');
+    expect(questionShape('how many kids got adopted from april 2016').counts).toBe('kids adopted');
     expect(questionShape('how many have been in the same placement for 2 years').counts).toBeUndefined();
     expect(questionShape('adoptions since april 2016 - how many and did we beat the target').counts).toBeUndefined();
     expect(questionShape('what is the panel for').counts).toBeUndefined();

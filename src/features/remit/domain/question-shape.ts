@@ -222,7 +222,13 @@ const NOT_COUNTED =
 // "what are the sgo breakdown rates": what the rates are of.
 const RATES_OF = /^(?:what|which) (?:is|are|was|were) (?:the )?(?:our |kent |kcc )?([a-z]+(?: [a-z]+)?) rates?\b/;
 
+// "how many kids got adopted", "how many children were placed": what happened to them is counted too ("77 adoptions").
+const COUNTED_BY_WHAT_HAPPENED =
+  /\b(?:how many|number of) (?:of )?(?:the |our |kent |kcc )?([a-z]+) (?:got|get|were|was|are|have been|had been|being) ([a-z]{3,}ed)\b/;
+
 function counted(text: string): { counts?: string } {
+  const happened = COUNTED_BY_WHAT_HAPPENED.exec(text);
+  if (happened) return { counts: `${happened[1]} ${happened[2]}` };
   const subject = COUNTED.exec(text)?.[1] ?? RATES_OF.exec(text)?.[1];
   return subject && !NOT_COUNTED.test(subject) ? { counts: subject } : {};
 }
