@@ -77,6 +77,7 @@ describe('text normalisation', () => {
     expect(tokenize("what's the panel's remit")).toEqual(['what', 'is', 'the', 'panel', 'remit']);
     // Not "ca not" and "wo not": a stray "ca" would be searched for as a word.
     expect(normalizeText('who sat on the select cttee')).toBe('who sat on the select committee');
+    expect(normalizeText('a council for 18 plus care leavers, or 16+')).toBe('a council for over 18 care leavers, or over 16');
     expect(normalizeText('the rules for the meeting say')).toBe('the terms of reference say');
     expect(normalizeText('who sat on the 2015 inquiry')).toBe('who sat on the 2015 select committee');
     expect(normalizeText('who chairs the cambs sub-committee')).toBe('who chairs the cambridgeshire sub-committee');

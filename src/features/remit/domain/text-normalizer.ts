@@ -107,6 +107,8 @@ export function normalizeText(text: string): string {
       .replace(/\bhow (?:many times (?:a|per|each|every) (?:year|month|week|term)|frequently|regularly)\b/g, 'how often')
       // "0.6%", "1.5 million": a decimal is one figure, not two numbers ("0p6").
       .replace(/(\d)\.(\d)/g, '$1p$2')
+      // "18 plus", "18+": an age, not an addition.
+      .replace(/\b(\d{1,2}) ?(?:plus\b|\+)/g, 'over $1')
       // "under 18s", "the 1990s": the number is what is asked about.
       .replace(/\b(\d+)s\b/g, '$1')
       .replace(RECOMMENDATION_NUMBER, (_match, n: string) => ` recommendation rec${NUMBER_WORDS[n] ?? n} `)
