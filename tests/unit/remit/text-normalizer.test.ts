@@ -77,12 +77,14 @@ describe('text normalisation', () => {
     expect(tokenize("what's the panel's remit")).toEqual(['what', 'is', 'the', 'panel', 'remit']);
     // Not "ca not" and "wo not": a stray "ca" would be searched for as a word.
     expect(normalizeText('who sat on the select cttee')).toBe('who sat on the select committee');
+    // A day is written as one: "the march 20 meeting", "may 17th".
+    expect(normalizeText('the march 20 meeting, may 17th')).toBe('the march 20 meeting, may 17th');
     expect(normalizeText('a council for 18 plus care leavers, or 16+')).toBe('a council for over 18 care leavers, or over 16');
     expect(normalizeText('the rules for the meeting say')).toBe('the terms of reference say');
     expect(normalizeText('who sat on the 2015 inquiry')).toBe('who sat on the 2015 select committee');
     expect(normalizeText('who chairs the cambs sub-committee')).toBe('who chairs the cambridgeshire sub-committee');
     expect(normalizeText('wot does the pledge say, wots in it')).toBe('what does the pledge say, what is in it');
-    expect(normalizeText('agreed in mar 17, not to mar the day')).toBe('agreed in march 17, not to mar the day');
+    expect(normalizeText('agreed in mar 17, not to mar the day')).toBe('agreed in march 2017, not to mar the day');
     expect(normalizeText('what does the SC foreword say')).toBe('what does the select committee foreword say');
     expect(normalizeText('the cp board hears from ppl like me')).toBe('the corporate parenting board hears from people like me');
     expect(tokenize('what does it mean in practice')).toEqual(['what', 'does', 'it', 'mean']);

@@ -38,6 +38,9 @@ const RECOMMENDATION_NUMBER = new RegExp(
   'g',
 );
 
+const MONTH_NAMES =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec';
+
 const CONTRACTED_VERBS: Readonly<Record<string, string>> = { ca: 'can', wo: 'will', sha: 'shall' };
 
 // Abbreviations members type, read as the words the documents spell out. Most abbreviations are
@@ -97,6 +100,8 @@ export function normalizeText(text: string): string {
       .replace(/\brules (?:for|of) (?:the |our )?(?:meetings?|panel|cpp)\b|\b(?:panel )?rule ?book\b/g, 'terms of reference')
       // "mar 17", "20 mar 2017": the month ("mar" on its own is a verb).
       .replace(/\bmar(?= \d)|(?<=\d )mar\b/g, 'march')
+      // "in march 17", "jan 16": the year, as the panel's papers abbreviate it (the day would be "17 march" or "march 17th").
+      .replace(new RegExp(`\\b(${MONTH_NAMES}) (1[3-9])\\b(?!(?:st|nd|rd|th)\\b|:|\\.\\d)`, 'g'), '$1 20$2')
       .replace(ABBREVIATION, (word) => ABBREVIATIONS[word] ?? word)
       // "Something called the CPP", "a group called OCYPC": named, not telephoned.
       .replace(
