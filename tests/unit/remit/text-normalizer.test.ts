@@ -77,6 +77,10 @@ describe('text normalisation', () => {
     expect(tokenize("what's the panel's remit")).toEqual(['what', 'is', 'the', 'panel', 'remit']);
     // Not "ca not" and "wo not": a stray "ca" would be searched for as a word.
     expect(normalizeText('who sat on the select cttee')).toBe('who sat on the select committee');
+    expect(normalizeText('what do we owe a child the minute they become looked after')).toBe(
+      'what do we owe a child when they become looked after',
+    );
+    expect(normalizeText('thinking about adopting - would i get a mentor')).toBe('adopting - would i get a mentor');
     // A day is written as one: "the march 20 meeting", "may 17th".
     expect(normalizeText('the march 20 meeting, may 17th')).toBe('the march 20 meeting, may 17th');
     expect(normalizeText('a council for 18 plus care leavers, or 16+')).toBe('a council for over 18 care leavers, or over 16');

@@ -98,6 +98,10 @@ export function normalizeText(text: string): string {
       )
       // "the rules for the meeting say ...": its terms of reference (as a synonym, "meeting" would match every meeting answer).
       .replace(/\brules (?:for|of) (?:the |our )?(?:meetings?|panel|cpp)\b|\b(?:panel )?rule ?book\b/g, 'terms of reference')
+      // "the minute they become looked after": when, not the meeting's minutes.
+      .replace(/\bthe (?:minute|moment|second|instant) (?=(?:they|he|she|you|we|it|a|an|the|our|my|their|his|her)\b)/g, 'when ')
+      // "thinking about adopting": the adopting is asked about.
+      .replace(/\b(?:thinking|thought) (?:about|of) (?=[a-z]+ing\b)/g, '')
       // "mar 17", "20 mar 2017": the month ("mar" on its own is a verb).
       .replace(/\bmar(?= \d)|(?<=\d )mar\b/g, 'march')
       // "in march 17", "jan 16": the year, as the panel's papers abbreviate it (the day would be "17 march" or "march 17th").
