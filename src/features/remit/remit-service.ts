@@ -646,7 +646,7 @@ export class RemitService {
     if (shape.meetingRecord && !shape.months.every((month) => holds.sourceMonths.has(month))) return false;
     if (shape.explained === undefined || entry.kind !== 'topic') return true;
     // A detail question's subject is what it asks to have explained.
-    if (shape.detailOf !== undefined && !this.heads.isAbout(entry.id, shape.explained)) return false;
+    if (shape.detailOf !== undefined && !this.heads.explains(entry.id, shape.explained)) return false;
     return !onlyNames(entry.answer, [...shape.explained], textStems);
   }
 

@@ -493,6 +493,11 @@ describe('RemitService', () => {
       expect(service.answer('what does the care leavers charter include').kind).toBe('unknown');
       expect(service.answer('how does the foster carer awards scheme work').kind).toBe('unknown');
       expect(answered('how do challenge cards work').entry.id).toBe('cc-what-are');
+      // An entry on the panel's duties lists the Pledge and has it as a keyword: it does not say what the Pledge promises.
+      expect(service.answer("what promises are in kent's pledge to children in care").kind).toBe('unknown');
+      expect(service.answer('wot does the pledge to children in care actually promise').kind).toBe('unknown');
+      // One whose own question is about the thing does.
+      expect(answered('what did the 2017 challenge cards report to the panel cover?').entry.id).toBe('cc-reporting');
     });
 
     it("does not answer a question about the panel's make-up with the Select Committee's", () => {

@@ -15,6 +15,8 @@ export class EntryHeads {
   private readonly explained = new Map<string, readonly ReadonlySet<string>[]>();
   private readonly howTo = new Map<string, readonly ReadonlySet<string>[]>();
   private readonly selectCommittee = new Set<string>();
+  // Content stems of each entry's own question (not its keywords): what it is first of all about.
+  private readonly ownQuestion = new Map<string, ReadonlySet<string>>();
   // Entries by what their own questions ask to have explained, less the words every entry shares.
   private readonly bySubject = new Map<string, string[]>();
   // Every stem some entry is about (the union of the heads).
@@ -29,6 +31,7 @@ export class EntryHeads {
       const head = tokenize([s.entry.question, ...s.keywords, ...s.acronyms, s.meaning ?? ''].join(' . '));
       const stems = contentStems(head);
       this.heads.set(s.entry.id, stems);
+      this.ownQuestion.set(s.entry.id, contentStems(tokenize(s.entry.question)));
       for (const stem of stems) this.headWords.add(stem);
       // A glossary entry explains what its acronym stands for: "what is a looked after child" is LAC's.
       const meanings = s.meaning === undefined ? [] : [s.meaning, ...s.acronyms].map(textStems);
@@ -64,6 +67,17 @@ export class EntryHeads {
     const head = this.heads.get(id);
     if (!head) return true;
     return [...subject].every((s) => WEAK_STEMS.has(s) || head.has(s)) || this.defines(id, subject);
+  }
+
+  /**
+   * Whether the entry is written to explain the subject: its own question names it (its keywords
+   * may only mention it), or one of its questions asks to explain it. "What does the Pledge
+   * promise" is not answered by an entry on the panel's duties that lists the Pledge among them.
+   */
+  explains(id: string, subject: ReadonlySet<string>): boolean {
+    const own = this.ownQuestion.get(id);
+    if (!own) return true;
+    return [...subject].every((s) => WEAK_STEMS.has(s) || own.has(s)) || this.defines(id, subject);
   }
 
   /** Whether some entry is about this stem: it is in an entry's own question, keywords or acronyms. */

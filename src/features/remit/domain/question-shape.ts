@@ -140,7 +140,7 @@ export function questionShape(question: string): QuestionShape {
   };
 }
 
-const CONTENTS = 'promises|commitments|pledges|values|principles|components|parts|elements|entitlements|contents|terms|strands|themes';
+const CONTENTS = 'promises|commitments|pledges|values|principles|components|parts|elements|entitlements|contents|strands|themes';
 
 // "what is permanence planning", "how does the dispersal scheme work", "what does the charter promise"
 // (fillers such as "actually" are already gone from the text these read).
@@ -152,8 +152,11 @@ const DETAIL = [
   /^what (?:was|is|were) the (?:outcome|result|results|upshot) of (?:the )?(.+)$/,
   // "what are the promises in the charter", "list the core values from the statement of purpose",
   // "what is written in the pledge", "what does the charter say care leavers are entitled to".
-  new RegExp(`^(?:what (?:are|were) |(?:can you |could you )?list )the (?:[a-z]+ )?(?:${CONTENTS}) (?:in|of|from|made in|set out in|under) (?:the )?(.+)$`),
+  new RegExp(
+    `^(?:what (?:are|were) |(?:can you |could you )?list )the (?:[a-z]+ )?(?:${CONTENTS}) (?:in|of|from|made in|set out in|under) (?:the )?(.+)$`,
+  ),
   /^what is (?:written |set out |promised )?in (?:the )?(.+?)(?: like .*)?$/,
+  new RegExp(`^what (?:${CONTENTS}) (?:are|is|were|was) (?:there )?(?:in|made in|set out in) (?:the )?(.+)$`),
   /^what (?:does|do|did) (?:the )?(.+?) say (?:[a-z]+ ){0,3}(?:are|is|am i|are we) entitled to$/,
 ];
 const EXPLAIN = [
