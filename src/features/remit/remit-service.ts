@@ -17,6 +17,7 @@ import {
   yearsIn,
   holdsCount,
   holdsDuration,
+  holdsFrequency,
   holdsDate,
   holdsAge,
   holdsMoney,
@@ -160,6 +161,7 @@ interface AnswerHolds {
   howTo: readonly ReadonlySet<string>[];
   attendance: boolean;
   duration: boolean;
+  frequency: boolean;
   share: boolean;
   date: boolean;
   name: boolean;
@@ -633,6 +635,7 @@ export class RemitService {
     if (shape.procedure && !saysHowToDo(holds.howTo, shape.toBeDone)) return false;
     if (shape.attendance && !holds.attendance) return false;
     if (shape.duration && !holds.duration) return false;
+    if (shape.frequency && !holds.frequency) return false;
     if (shape.identity && !holds.name) return false;
     if (shape.listed !== undefined && holds.items < shape.listed) return false;
     if (shape.age && !holds.age) return false;
@@ -692,6 +695,7 @@ export class RemitService {
         howTo: [...sentencesSayingHow(entry.answer), ...this.heads.asksHowTo(entry.id)],
         attendance: speaksOfAttendance(entry.answer),
         duration: holdsDuration(entry.answer),
+        frequency: holdsFrequency(entry.answer),
         share: /%|per cent|proportion|a quarter/.test(entry.answer),
         date: holdsDate(entry.answer),
         name: namesSomeone(entry.answer, this.isEnglishWord),

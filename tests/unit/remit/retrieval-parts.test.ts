@@ -14,6 +14,7 @@ import {
   holdsCount,
   holdsAge,
   holdsDuration,
+  holdsFrequency,
   holdsMoney,
   listedItems,
   monthsIn,
@@ -300,6 +301,14 @@ describe('question shapes', () => {
     expect(holdsDuration('Meetings last about two hours.')).toBe(true);
     expect(holdsDuration('Members serve a four-year term.')).toBe(true);
     expect(holdsDuration('The panel meets four times a year.')).toBe(false);
+  });
+
+  it('finds how often something happens in an answer', () => {
+    expect(holdsFrequency('The panel meets four times a year.')).toBe(true);
+    expect(holdsFrequency('The panel asked for quarterly updates.')).toBe(true);
+    expect(holdsFrequency('Data would be produced on breakdown rates.')).toBe(true);
+    expect(holdsFrequency('Members serve a four-year term.')).toBe(false);
+    expect(holdsFrequency("Councillors may visit children's homes.")).toBe(false);
   });
 
   it('finds an age in an answer', () => {

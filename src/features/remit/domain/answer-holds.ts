@@ -30,6 +30,13 @@ export function holdsDuration(text: string): boolean {
   );
 }
 
+/** Whether an answer says how often something happens ("four times a year", "quarterly", "every six months"). */
+export function holdsFrequency(text: string): boolean {
+  return /\b(?:times|once|twice) (?:a|an|per|each|every)\b|\b(?:every|each|per|a) (?:\w+ )?(?:years?|months?|weeks?|quarters?|terms?|days?|fortnights?|meetings?|cycles?)\b|\b(?:annual(?:ly)?|monthly|bi-?monthly|quarterly|weekly|yearly|fortnightly|daily|six-monthly|regularly|regular|routine(?:ly)?|frequency|frequently|rates?)\b/i.test(
+    text,
+  );
+}
+
 /** Whether an answer speaks of money: a sum, a budget, funding or pay. */
 export function holdsMoney(text: string): boolean {
   return /£|\b(?:pounds|budgets?|funding|funded|costs?|salary|salaries|allowances?|fees?|spend(?:ing)?|expenses|payments?|reimburse\w*|paid(?! attention))\b/i.test(

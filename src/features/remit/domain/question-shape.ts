@@ -29,6 +29,8 @@ export interface QuestionShape {
   attendance: boolean;
   /** "How long is a panel meeting", "how long do members serve": asks for a length of time, so the answer must give one. */
   duration: boolean;
+  /** "How often does the panel meet", "how often are the visits": asks how often, so the answer must say. */
+  frequency: boolean;
   /** "How does a care leaver go about joining ...", "how do I apply for / book ...": asks how to do something, so the answer must say how. */
   procedure: boolean;
   /**
@@ -130,6 +132,7 @@ export function questionShape(question: string): QuestionShape {
     money: MONEY.test(text),
     procedure: PROCEDURE.test(text),
     duration: DURATION.test(text),
+    frequency: /\bhow often\b/.test(text),
     attendance: ATTENDANCE.test(text),
     ...explained(text),
     ...counted(text),
