@@ -18,6 +18,7 @@ import {
   holdsCount,
   holdsDuration,
   holdsFrequency,
+  saysWhoReplaced,
   holdsDate,
   holdsAge,
   holdsMoney,
@@ -639,6 +640,7 @@ export class RemitService {
     if (shape.identity && !holds.name) return false;
     if (shape.listed !== undefined && holds.items < shape.listed) return false;
     if (shape.age && !holds.age) return false;
+    if (shape.replaced !== undefined && !saysWhoReplaced(entry.answer, shape.replaced)) return false;
     if (shape.nameOf !== undefined && !namesThe(entry.answer, stem(shape.nameOf), textStems, this.isEnglishWord)) return false;
     if (this.aboutAnotherBody(entry, shape)) return false;
     // "What did the 2016 fostering review find": an answer that never speaks of 2016 is about something else.

@@ -80,8 +80,8 @@ describe('remit search on the question set', () => {
     expect(wrapped.wrong).toBeLessThanOrEqual(1);
   });
 
-  it('declines nearly every question of the tune half that must be declined (10 of 243 slip through today)', () => {
+  it('declines nearly every question of the tune half that must be declined (8 of 243 slip through today)', () => {
     const answered = questions.filter((q) => q.half === 'tune' && q.decline && service.answer(q.q).kind === 'answer').map((q) => q.q);
-    expect(answered.length).toBeLessThanOrEqual(10);
+    expect(answered.length).toBeLessThanOrEqual(8);
   });
 });

@@ -500,6 +500,12 @@ describe('RemitService', () => {
       expect(answered('what did the 2017 challenge cards report to the panel cover?').entry.id).toBe('cc-reporting');
     });
 
+    it('answers who replaced someone only with an answer that says who did', () => {
+      expect(answered('who replaced bob neaves on the panel').entry.id).toBe('min-membership-changes');
+      // The minutes thank Ms Whittle, who would no longer serve: they do not say who took her place.
+      expect(service.answer('who replaced jenny whittle on the panel after the may 2017 election').kind).toBe('unknown');
+    });
+
     it("does not answer a question about the panel's make-up with the Select Committee's", () => {
       expect(service.answer('how many tories are on the panel').kind).toBe('unknown');
       // The terms of reference answer it (councillors "representing all parties"), not the committee's five Conservatives...

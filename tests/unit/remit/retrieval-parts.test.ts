@@ -397,6 +397,9 @@ describe('question shapes', () => {
     expect(questionShape('how many foster carers does kent have').counts).toBe('foster carers');
     expect(questionShape('what is the number of children in care').counts).toBe('children in');
     expect(questionShape('how many kids got adopted from april 2016').counts).toBe('kids adopted');
+    expect(questionShape('who replaced jenny whittle on the panel after the election').replaced).toBe('whittle');
+    expect(questionShape('who took over from mr neaves').replaced).toBe('neaves');
+    expect(questionShape('who replaced her').replaced).toBeUndefined();
     expect(questionShape('how many have been in the same placement for 2 years').counts).toBeUndefined();
     expect(questionShape('adoptions since april 2016 - how many and did we beat the target').counts).toBeUndefined();
     expect(questionShape('what is the panel for').counts).toBeUndefined();

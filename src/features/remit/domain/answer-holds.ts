@@ -118,6 +118,15 @@ export function namesThe(
   return answerClauses(text).some((line) => toStems(line).has(subjectStem) && namesSomeone(line, isEnglishWord));
 }
 
+// "Alan Terry had joined in place of Bob Neaves", "Ms Mutton replaced Ms Taylor", "succeeding Mr Brookbank".
+const REPLACEMENT = /\b(?:in place of|replac\w*|succeed\w*|took over from|taking over from|instead of)\b/i;
+
+/** Whether the answer says who replaced the person of this surname: a clause naming them and a replacement. */
+export function saysWhoReplaced(text: string, surname: string): boolean {
+  const named = new RegExp(`\\b${surname.replace(/[^a-z'-]/g, '')}\\b`, 'i');
+  return answerClauses(text).some((clause) => named.test(clause) && REPLACEMENT.test(clause));
+}
+
 /**
  * An answer's lines, sentences and clauses (ended by ".", ";", ":", "!" or "?"), read one by one for
  * what each says. A full stop after a capital is an initial, not an end: "Mr P.J. Oakford" stays whole.

@@ -54,6 +54,8 @@ export interface QuestionShape {
   age: boolean;
   /** "What are the names of the couple who ...", "the name of the provider": whose name is asked for. */
   nameOf?: string;
+  /** "Who replaced Jenny Whittle": the surname of whoever was replaced, which the answer must say was. */
+  replaced?: string;
   /** What "how many X" counts ("how many foster carers does kent have" -> "foster carers"): the figure should be of X. */
   counts?: string;
 }
@@ -140,6 +142,7 @@ export function questionShape(question: string): QuestionShape {
     age: AGE_ASKED.test(text),
     ...listAsked(text),
     ...nameAsked(text),
+    ...replacedAsked(text),
   };
 }
 
@@ -205,6 +208,16 @@ const NAME_OF = /\bnames? of (?:the |a |an |our |their |that |this )?([a-z]+(?: 
 
 // "The name of Kent's director of children's services": whose name is the first word that is not
 // one every answer uses ("kent", "children").
+// "who replaced jenny whittle on the panel", "who took over from mr neaves": the last word of the name.
+const REPLACED =
+  /^who (?:replaced|succeeded|took over from|came in for|stepped in for) (?:mr |mrs |ms |miss |dr |cllr |councillor )?((?:[a-z'-]+ ){0,2}?[a-z'-]+)(?= on\b| in\b| after\b| as\b| from\b| when\b| at\b|$)/;
+
+function replacedAsked(text: string): { replaced?: string } {
+  const name = REPLACED.exec(text)?.[1];
+  const last = name?.split(' ').at(-1);
+  return last && !isStopWord(last) && !WEAK_STEMS.has(stem(last)) ? { replaced: last } : {};
+}
+
 function nameAsked(text: string): { nameOf?: string } {
   const subject = NAME_OF.exec(text)?.[1]
     ?.split(' ')
