@@ -507,6 +507,9 @@ describe('what a Teams message wraps around a question', () => {
     ['cswa principles - can u list them, i need them for a pathway plan template', 'cswa principles - can u list them'],
     ['any wins from challenge cards? need a couple of examples for a presentation to members', 'any wins from challenge cards'],
     ["who chairs the panel? it's for a briefing note", 'who chairs the panel'],
+    ['have challenge cards changed anything or is it a tick box thing?', 'have challenge cards changed anything'],
+    ['what have the cards delivered, or is it just a box-ticking exercise?', 'what have the cards delivered'],
+    ['is the cpp a council committee or is it a partnership?', 'is the cpp a council committee or is it a partnership?'],
     // ...which a question about what something is for is not.
     ['what do care leavers need for their pathway plan', 'what do care leavers need for their pathway plan'],
     ['who is the handbook for? is it for new councillors?', 'who is the handbook for? is it for new councillors?'],

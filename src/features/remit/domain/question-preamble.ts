@@ -63,6 +63,9 @@ const WHAT_IT_IS_FOR = new RegExp(
     String.raw`(?:a|an|my|our|the|some)\s+[a-z' ]{1,60}?[\s.!]*$`,
   'i',
 );
+// "... or is it just a box-ticking exercise?": doubt voiced after the question, not something asked about.
+const DOUBT_AFTER =
+  /,?\s+or is it (?:just |all |only |really )?(?:a |an )?(?:tick[- ]?box|box[- ]?ticking|talking shop|paper|pr|rubber[- ]stamp|waste of time)(?: thing| exercise| job)?\s*\?*\s*$/i;
 const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
 
 function withoutSignOff(text: string): string {
@@ -92,6 +95,7 @@ export function unwrapMessage(sent: string): UnwrappedMessage {
     .replace(/ ?\n[\s]*/g, '\n')
     .trim();
   const message = withoutWhatItIsFor(withoutSignOff(spaced))
+    .replace(DOUBT_AFTER, '')
     .replace(GREETING, '')
     .replace(GREETING_BEFORE_QUESTION, '')
     .replace(NAMED_INTRODUCTION, '')
