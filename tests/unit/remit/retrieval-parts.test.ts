@@ -457,6 +457,7 @@ describe('self-introductions in front of a question', () => {
     ['just been put on the corporate parenting panel, what does it exist to do', 'the panel: what does it exist to do'],
     ["I've just been elected to the council - who chairs the panel?", 'who chairs the panel?'],
     ['cllr here, been put on the cpp - what is it for', 'the panel: what is it for'],
+    ['foster carer here, been asked to join the panel. who else is on it?', 'the panel: who else is on it?'],
     ['been put on the agenda, what happens next', 'been put on the agenda, what happens next'],
     ['what is the panel for?', 'what is the panel for?'],
     ["I'm the designated doctor for looked after children - who chairs the panel?", 'who chairs the panel?'],

@@ -20,7 +20,7 @@ const WHO_IS_HERE = new RegExp(String.raw`^\s*[a-z' ]{2,50}?\s+here` + SEPARATOR
 const ROLE_WITH_COLON =
   /^\s*[a-z' ]{0,40}?\b(?:partner|officer|worker|sw|nurse|doctor|carer|governor|councillor|cllr|rep|representative|commissioner|teacher|head|manager|adviser|advisor|director|lead|leaver)s?\s*:\s*/i;
 const JUST_ELECTED =
-  /^\s*(?:(?:i'?ve|i have)\s+(?:just\s+|recently\s+)?|(?:just|recently)\s+)?been\s+(?:newly\s+)?(?:elected|appointed|put|added|nominated|co-opted)(?:\s+(?:to|onto|on)\s+(?:the\s+)?(?:(corporate parenting panel|panel|cpp)|council))?\s*[,.;:!\-\u2013\u2014]+\s*(?:and\s+|so\s+)?/i;
+  /^\s*(?:(?:i'?ve|i have)\s+(?:just\s+|recently\s+)?|(?:just|recently)\s+)?been\s+(?:newly\s+)?(?:elected|appointed|put|added|nominated|co-opted|(?:asked|invited) to join)(?:(?:\s+(?:to|onto|on))?\s+(?:the\s+)?(?:(corporate parenting panel|panel|cpp)|council))?\s*[,.;:!\-\u2013\u2014]+\s*(?:and\s+|so\s+)?/i;
 
 // Teams messages are written like notes: "Morning! ...", "Dear bot, ...", "... Thanks", "Kind
 // regards, Jo", a name, a link. None of it is what the question asks.
