@@ -59,20 +59,11 @@ export class EntryHeads {
   }
 
   /**
-   * "How does the national dispersal scheme work": an answer that mentions the scheme in passing
-   * (in an update on asylum-seeking children) does not explain it. An entry explains what its own
-   * question or keywords name, or what one of its other phrasings asks to have explained.
-   */
-  isAbout(id: string, subject: ReadonlySet<string>): boolean {
-    const head = this.heads.get(id);
-    if (!head) return true;
-    return [...subject].every((s) => WEAK_STEMS.has(s) || head.has(s)) || this.defines(id, subject);
-  }
-
-  /**
    * Whether the entry is written to explain the subject: its own question names it (its keywords
    * may only mention it), or one of its questions asks to explain it. "What does the Pledge
-   * promise" is not answered by an entry on the panel's duties that lists the Pledge among them.
+   * promise" is not answered by an entry on the panel's duties that lists the Pledge among them,
+   * nor "how does the national dispersal scheme work" by an update on asylum-seeking children
+   * that mentions the scheme in passing.
    */
   explains(id: string, subject: ReadonlySet<string>): boolean {
     const own = this.ownQuestion.get(id);

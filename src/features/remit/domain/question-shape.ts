@@ -206,8 +206,6 @@ const DOCUMENT_WORDS =
 const AGE_ASKED = /\b(?:what|which) (?:age|ages)\b|\bhow old\b/;
 const NAME_OF = /\bnames? of (?:the |a |an |our |their |that |this )?([a-z]+(?: [a-z]+){0,2})/;
 
-// "The name of Kent's director of children's services": whose name is the first word that is not
-// one every answer uses ("kent", "children").
 // "who replaced jenny whittle on the panel", "who took over from mr neaves": the last word of the name.
 const REPLACED =
   /^who (?:replaced|succeeded|took over from|came in for|stepped in for) (?:mr |mrs |ms |miss |dr |cllr |councillor )?((?:[a-z'-]+ ){0,2}?[a-z'-]+)(?= on\b| in\b| after\b| as\b| from\b| when\b| at\b|$)/;
@@ -218,6 +216,8 @@ function replacedAsked(text: string): { replaced?: string } {
   return last && !isStopWord(last) && !WEAK_STEMS.has(stem(last)) ? { replaced: last } : {};
 }
 
+// "The name of Kent's director of children's services": whose name is the first word that is not
+// one every answer uses ("kent", "children").
 function nameAsked(text: string): { nameOf?: string } {
   const subject = NAME_OF.exec(text)?.[1]
     ?.split(' ')

@@ -40,6 +40,7 @@ const RECOMMENDATION_NUMBER = new RegExp(
 
 const MONTH_NAMES =
   'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec';
+const MONTH_AND_SHORT_YEAR = new RegExp(`\\b(${MONTH_NAMES}) (1[3-9])\\b(?!(?:st|nd|rd|th)\\b|:|\\.\\d)`, 'g');
 
 const CONTRACTED_VERBS: Readonly<Record<string, string>> = { ca: 'can', wo: 'will', sha: 'shall' };
 
@@ -105,7 +106,7 @@ export function normalizeText(text: string): string {
       // "mar 17", "20 mar 2017": the month ("mar" on its own is a verb).
       .replace(/\bmar(?= \d)|(?<=\d )mar\b/g, 'march')
       // "in march 17", "jan 16": the year, as the panel's papers abbreviate it (the day would be "17 march" or "march 17th").
-      .replace(new RegExp(`\\b(${MONTH_NAMES}) (1[3-9])\\b(?!(?:st|nd|rd|th)\\b|:|\\.\\d)`, 'g'), '$1 20$2')
+      .replace(MONTH_AND_SHORT_YEAR, '$1 20$2')
       .replace(ABBREVIATION, (word) => ABBREVIATIONS[word] ?? word)
       // "Something called the CPP", "a group called OCYPC": named, not telephoned.
       .replace(
