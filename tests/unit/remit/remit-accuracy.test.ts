@@ -42,7 +42,7 @@ describe('remit search on the question set', () => {
   /**
    * Issue 10's target is 90% of the test half with no confident wrong answer and every decline kept.
    * The search does not reach it yet on questions written by reviewers who never saw it (82.4% top-1,
-   * 24 wrong of 546, 15 of them given as "not sure" with runners-up, 226/268 declines when this was
+   * 23 wrong of 546, 15 of them given as "not sure" with runners-up, 226/268 declines when this was
    * last measured, with the 2026-12-04 batches): these floors stop it getting worse, and are raised
    * to the target as it improves.
    */
@@ -59,10 +59,10 @@ describe('remit search on the question set', () => {
       ].join('\n'),
     );
     expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.824);
-    expect(test.wrong).toBeLessThanOrEqual(24);
+    expect(test.wrong).toBeLessThanOrEqual(23);
     expect(test.declinedWhenRight).toBeGreaterThanOrEqual(226);
-    expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.902);
-    // A decline for want of confidence offers the entries that came close: the right one is there for more than half (37 of 67).
+    expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.911);
+    // A decline for want of confidence offers the entries that came close: the right one is there for more than half (38 of 69).
     expect(test.offeredRight / test.lowConfidenceDeclines).toBeGreaterThanOrEqual(0.5);
   });
 
