@@ -650,9 +650,15 @@ export class RemitService {
     // What the meeting of a month did is in that meeting's minutes, not in an answer that mentions its date.
     if (shape.meetingRecord && !shape.months.every((month) => holds.sourceMonths.has(month))) return false;
     if (shape.explained === undefined || entry.kind !== 'topic') return true;
-    // A detail question's subject is what it asks to have explained.
-    if (shape.detailOf !== undefined && !this.heads.explains(entry.id, shape.explained)) return false;
+    if (shape.detailOf !== undefined && !this.explainsWhatWasAsked(entry, shape.explained, shape.held)) return false;
     return !onlyNames(entry.answer, [...shape.explained], textStems);
+  }
+
+  // A detail question's subject is what it asks to have explained: its workings ("how does X work")
+  // from an entry about X, what X holds ("what does the pledge promise") from one written to say.
+  private explainsWhatWasAsked(entry: KnowledgeEntry, subject: ReadonlySet<string>, held: string | undefined): boolean {
+    if (held === undefined) return this.heads.isAbout(entry.id, subject);
+    return this.heads.saysWhatItHolds(entry.id, subject, textStems(held));
   }
 
   private asked(text: string, tokens: readonly string[]): AskedShape {

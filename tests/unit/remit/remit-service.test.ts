@@ -498,6 +498,11 @@ describe('RemitService', () => {
       expect(service.answer('wot does the pledge to children in care actually promise').kind).toBe('unknown');
       // One whose own question is about the thing does.
       expect(answered('what did the 2017 challenge cards report to the panel cover?').entry.id).toBe('cc-reporting');
+      // So does one whose own question names what the thing holds: "What are the corporate parenting principles?"
+      expect(answered('what are the principles in the children and social work act').entry.id).toBe('legal-principles');
+      expect(answered('list the principles of the cswa').entry.id).toBe('legal-principles');
+      // A question on a thing's workings or ages is answered by an entry about it, as before.
+      expect(answered('what age is the super council for').entry.id).toBe('cc-children-in-care-councils');
     });
 
     it('answers who replaced someone only with an answer that says who did', () => {

@@ -213,6 +213,8 @@ describe('question shapes', () => {
     expect(questionShape('wots written in the care leavers charter, like wot am i entitled to').detailOf).toBe('care leavers charter');
     expect(questionShape('what does the charter say care leavers are entitled to').detailOf).toBe('charter');
     expect(questionShape('wot does the pledge promise').detailOf).toBe('pledge');
+    expect(questionShape('what are the principles in the 2017 act').held).toBe('principles');
+    expect(questionShape('how does the dispersal scheme work').held).toBeUndefined();
     expect(questionShape('what is permanence planning').detailOf).toBeUndefined();
     expect(questionShape('who chairs the panel').explains).toBeUndefined();
     const stems = (text: string) => contentStems(tokenize(text));

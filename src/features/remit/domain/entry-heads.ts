@@ -59,16 +59,27 @@ export class EntryHeads {
   }
 
   /**
-   * Whether the entry is written to explain the subject: its own question names it (its keywords
-   * may only mention it), or one of its questions asks to explain it. "What does the Pledge
-   * promise" is not answered by an entry on the panel's duties that lists the Pledge among them,
-   * nor "how does the national dispersal scheme work" by an update on asylum-seeking children
-   * that mentions the scheme in passing.
+   * "How does the national dispersal scheme work": an answer that mentions the scheme in passing
+   * (in an update on asylum-seeking children) does not explain it. An entry explains what its own
+   * question or keywords name, or what one of its other phrasings asks to have explained.
    */
-  explains(id: string, subject: ReadonlySet<string>): boolean {
+  isAbout(id: string, subject: ReadonlySet<string>): boolean {
+    const head = this.heads.get(id);
+    if (!head) return true;
+    return [...subject].every((s) => WEAK_STEMS.has(s) || head.has(s)) || this.defines(id, subject);
+  }
+
+  /**
+   * Whether the entry is written to say what a thing holds: its own question names the thing (its
+   * keywords may only mention it) or what it holds ("What are the corporate parenting
+   * principles?"), or one of its questions asks to explain the thing. "What does the Pledge
+   * promise" is not answered by an entry on the panel's duties that lists the Pledge among them.
+   */
+  saysWhatItHolds(id: string, subject: ReadonlySet<string>, held: ReadonlySet<string>): boolean {
     const own = this.ownQuestion.get(id);
     if (!own) return true;
-    return [...subject].every((s) => WEAK_STEMS.has(s) || own.has(s)) || this.defines(id, subject);
+    const names = (stems: ReadonlySet<string>) => stems.size > 0 && [...stems].every((s) => WEAK_STEMS.has(s) || own.has(s));
+    return names(subject) || names(held) || this.defines(id, subject);
   }
 
   /** Whether some entry is about this stem: it is in an entry's own question, keywords or acronyms. */

@@ -44,6 +44,11 @@ export interface QuestionShape {
    */
   detailOf?: string;
   /**
+   * For a question on what a named thing holds ("what are the promises in the charter"), what it
+   * holds ("promises"; empty for "what is written in the charter"): `detailOf` is the thing.
+   */
+  held?: string;
+  /**
    * "What are the three components of X", "list the promises in the pledge": the answer must list
    * at least this many items (three or more), not just say there are some.
    */
@@ -146,24 +151,30 @@ export function questionShape(question: string): QuestionShape {
   };
 }
 
-const CONTENTS = 'promises|commitments|pledges|values|principles|components|parts|elements|entitlements|contents|strands|themes';
-
-// "what is permanence planning", "how does the dispersal scheme work", "what does the charter promise"
-// (fillers such as "actually" are already gone from the text these read).
-// These ask for the workings, contents or result of X, which a passing mention of X does not give.
+// "what is permanence planning", "how does the dispersal scheme work", "what was the outcome of the
+// interview" (fillers such as "actually" are already gone from the text these read). These ask for
+// the workings or result of X, which a passing mention of X does not give.
 const DETAIL = [
   /^how (?:does|do|did|is|are) (?:the )?(.+?) work(?:s|ed)?$/,
-  /^what (?:does|do|did) (?:the )?(.+?) (?:promise|promises|involve|include|cover|offer|provide|entail)\b/,
+  /^what (?:does|do|did) (?:the )?(.+?) (?:involve|cover|offer|provide|entail)\b/,
   /^what (?:age|ages|age group|age range) (?:is|are) (?:the )?(.+?) for$/,
   /^what (?:was|is|were) the (?:outcome|result|results|upshot) of (?:the )?(.+)$/,
-  // "what are the promises in the charter", "list the core values from the statement of purpose",
-  // "what is written in the pledge", "what does the charter say care leavers are entitled to".
+];
+
+// What a named thing holds: "what are the promises in the charter", "list the core values from the
+// statement of purpose", "what does the pledge promise", "what is written in the charter", "what
+// does the charter say care leavers are entitled to". Only an entry written to explain the thing,
+// or the things it holds ("the corporate parenting principles"), has them.
+const HELD = 'promises|commitments|pledges|values|principles|components|parts|elements|entitlements|contents';
+const CONTENTS: readonly RegExp[] = [
   new RegExp(
-    `^(?:what (?:are|were) |(?:can you |could you )?list )the (?:[a-z]+ )?(?:${CONTENTS}) (?:in|of|from|made in|set out in|under) (?:the )?(.+)$`,
+    `^(?:what (?:are|were) |(?:can you |could you )?list )the (?:[a-z]+ )?(?<held>${HELD}) (?:in|of|from|made in|set out in|under) (?:the )?(?<subject>.+)$`,
   ),
-  /^what is (?:written |set out |promised )?in (?:the )?(.+?)(?: like .*)?$/,
-  new RegExp(`^what (?:${CONTENTS}) (?:are|is|were|was) (?:there )?(?:in|made in|set out in) (?:the )?(.+)$`),
-  /^what (?:does|do|did) (?:the )?(.+?) say (?:[a-z]+ ){0,3}(?:are|is|am i|are we) entitled to$/,
+  new RegExp(`^what (?<held>${HELD}) (?:are|is|were|was) (?:there )?(?:in|made in|set out in) (?:the )?(?<subject>.+)$`),
+  /^what (?:does|do|did) (?:the )?(?<subject>.+?) (?<held>promise|promises)\b/,
+  /^what (?:does|do|did) (?:the )?(?<subject>.+?) (?:include|includes|contain|contains)\b/,
+  /^what is (?:written|set out|promised) in (?:the )?(?<subject>.+?)(?: like .*)?$/,
+  /^what (?:does|do|did) (?:the )?(?<subject>.+?) say (?:[a-z]+ ){0,3}(?:are|is|am i|are we) (?<held>entitled) to$/,
 ];
 const EXPLAIN = [
   /^what (?:is|are|was|were) (?:a |an |the )?(.+?)(?: all)? about$/,
@@ -177,11 +188,22 @@ const EXPLAIN = [
 // A subject ending like this is not a thing to explain: "what is the panel for", "... accountable to".
 const NOT_A_SUBJECT = /\b(?:for|to|of|in|on|with|about|from|by|like|do|doing|mean|means|called)$/;
 
-function explained(text: string): { explains?: string; detailOf?: string } {
+function explained(text: string): { explains?: string; detailOf?: string; held?: string } {
+  const contents = contentsAsked(text);
+  if (contents) return { explains: contents.subject, detailOf: contents.subject, held: contents.held };
   const detailOf = subjectOf(text, DETAIL);
   if (detailOf) return { explains: detailOf, detailOf };
   const explains = subjectOf(text, EXPLAIN);
   return explains ? { explains } : {};
+}
+
+function contentsAsked(text: string): { subject: string; held: string } | undefined {
+  for (const pattern of CONTENTS) {
+    const groups = pattern.exec(text)?.groups;
+    const subject = groups?.['subject']?.trim();
+    if (subject && !NOT_A_SUBJECT.test(subject)) return { subject, held: groups?.['held'] ?? '' };
+  }
+  return undefined;
 }
 
 function subjectOf(text: string, patterns: readonly RegExp[]): string | undefined {
