@@ -41,8 +41,8 @@ describe('remit search on the question set', () => {
 
   /**
    * Issue 10's target is 90% of the test half with no confident wrong answer and every decline kept.
-   * The search does not reach it yet on questions written by reviewers who never saw it (82.6% top-1,
-   * 23 wrong of 546, 15 of them given as "not sure" with runners-up, 224/268 declines when this was
+   * The search does not reach it yet on questions written by reviewers who never saw it (83.5% top-1,
+   * 22 wrong of 546, 14 of them given as "not sure" with runners-up, 223/268 declines when this was
    * last measured, with the 2026-12-04 batches): these floors stop it getting worse, and are raised
    * to the target as it improves.
    */
@@ -58,23 +58,23 @@ describe('remit search on the question set', () => {
         describeScore(test),
       ].join('\n'),
     );
-    expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.826);
-    expect(test.wrong).toBeLessThanOrEqual(23);
-    expect(test.declinedWhenRight).toBeGreaterThanOrEqual(224);
-    expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.911);
-    // A decline for want of confidence offers the entries that came close: the right one is there for more than half (38 of 68).
+    expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.835);
+    expect(test.wrong).toBeLessThanOrEqual(22);
+    expect(test.declinedWhenRight).toBeGreaterThanOrEqual(223);
+    expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.917);
+    // A decline for want of confidence offers the entries that came close: the right one is there for more than half (35 of 64).
     expect(test.offeredRight / test.lowConfidenceDeclines).toBeGreaterThanOrEqual(0.5);
   });
 
   it('still answers nearly every question it gets right when its longest word is mistyped', () => {
-    // 408 of 422 on the test half and 3 wrong when this was last measured (277 of 286 and 1 when written).
+    // 413 of 427 on the test half and 3 wrong when this was last measured (277 of 286 and 1 when written).
     const typos = typoScore(questions, 'test', answer);
     expect(typos.right / typos.tried).toBeGreaterThanOrEqual(0.96);
     expect(typos.wrong).toBeLessThanOrEqual(3);
   });
 
   it('reads a question the same when it is wrapped as a Teams message (greeting, sign-off, name, link)', () => {
-    // 672 of 673 on the test half when last measured, 456 of 456 when this was written (310 of 452 before greetings, politeness and sign-offs were read past).
+    // 678 of 679 on the test half when last measured, 456 of 456 when this was written (310 of 452 before greetings, politeness and sign-offs were read past).
     const wrapped = wrappedScore(questions, 'test', answer);
     expect(wrapped.right / wrapped.tried).toBeGreaterThanOrEqual(0.98);
     expect(wrapped.wrong).toBeLessThanOrEqual(1);

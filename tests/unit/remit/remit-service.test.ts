@@ -419,7 +419,7 @@ describe('RemitService', () => {
       const result = service.answer('what did they say about foster carer recruitment');
       if (result.kind !== 'unknown') throw new Error(`answered with ${result.entry.id}`);
       expect(result.reason).toBe('low_confidence');
-      expect(result.nearby?.[0]?.id).toBe('sc-rec-10');
+      expect(result.nearby?.map((e) => e.id)).toContain('sc-rec-10');
       expect(result.nearby?.length).toBeLessThanOrEqual(3);
       // Passages are quoted only when confident; the contact is on every "I don't know" card anyway.
       expect(result.nearby?.every((e) => e.kind !== 'passage' && e.id !== 'contact-democratic-services')).toBe(true);

@@ -511,6 +511,9 @@ describe('what a Teams message wraps around a question', () => {
     ['any wins from challenge cards? need a couple of examples for a presentation to members', 'any wins from challenge cards'],
     ["who chairs the panel? it's for a briefing note", 'who chairs the panel'],
     ['have challenge cards changed anything or is it a tick box thing?', 'have challenge cards changed anything'],
+    ['challenge cards just get binned, right?', 'challenge cards just get binned'],
+    ["training is compulsory now, isn't it?", 'training is compulsory now'],
+    ['is that right?', 'is that right?'],
     ['what have the cards delivered, or is it just a box-ticking exercise?', 'what have the cards delivered'],
     ['is the cpp a council committee or is it a partnership?', 'is the cpp a council committee or is it a partnership?'],
     // ...which a question about what something is for is not.

@@ -63,6 +63,9 @@ const WHAT_IT_IS_FOR = new RegExp(
     String.raw`(?:a|an|my|our|the|some)\s+[a-z' ]{1,60}?[\s.!]*$`,
   'i',
 );
+// "challenge cards just get binned, right?", "..., isn't it?": a tag asking to be agreed with.
+const TAG_QUESTION =
+  /(?:\s*[,\-\u2013\u2014]\s*(?:right|innit|yeah)|,?\s+(?:is|are|do|does|did|was|were|has|have|can|could|will|would)n'?t (?:it|they|there|he|she|we|you|i))\s*\?+\s*$/i;
 // "... or is it just a box-ticking exercise?": doubt voiced after the question, not something asked about.
 const DOUBT_AFTER =
   /,?\s+or is it (?:just |all |only |really )?(?:a |an )?(?:tick[- ]?box|box[- ]?ticking|talking shop|paper|pr|rubber[- ]stamp|waste of time)(?: thing| exercise| job)?\s*\?*\s*$/i;
@@ -96,6 +99,7 @@ export function unwrapMessage(sent: string): UnwrappedMessage {
     .trim();
   const message = withoutWhatItIsFor(withoutSignOff(spaced))
     .replace(DOUBT_AFTER, '')
+    .replace(TAG_QUESTION, '')
     .replace(GREETING, '')
     .replace(GREETING_BEFORE_QUESTION, '')
     .replace(NAMED_INTRODUCTION, '')
