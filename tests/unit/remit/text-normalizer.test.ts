@@ -77,6 +77,7 @@ describe('text normalisation', () => {
     expect(tokenize("what's the panel's remit")).toEqual(['what', 'is', 'the', 'panel', 'remit']);
     // Not "ca not" and "wo not": a stray "ca" would be searched for as a word.
     expect(normalizeText('who sat on the select cttee')).toBe('who sat on the select committee');
+    expect(normalizeText("the select committee's number one aim")).toBe('the select committee primary aim');
     expect(normalizeText('what do we owe a child the minute they become looked after')).toBe(
       'what do we owe a child when they become looked after',
     );

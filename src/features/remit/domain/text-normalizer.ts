@@ -97,6 +97,8 @@ export function normalizeText(text: string): string {
         /\b(?:at the end of the day|to be honest|in practice|(?:a few|some|a couple of) years (?:back|ago)|a while (?:back|ago))\b/g,
         ' ',
       )
+      // "the select committee's number one aim": its primary aim, not a phone number.
+      .replace(/\bnumber (?:one|1)(?= (?:aim|priority|priorities|thing|concern|goal|recommendation|issue|focus)\b)/g, 'primary')
       // "the rules for the meeting say ...": its terms of reference (as a synonym, "meeting" would match every meeting answer).
       .replace(/\brules (?:for|of) (?:the |our )?(?:meetings?|panel|cpp)\b|\b(?:panel )?rule ?book\b/g, 'terms of reference')
       // "the minute they become looked after": when, not the meeting's minutes.
