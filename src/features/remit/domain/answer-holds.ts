@@ -4,6 +4,7 @@
  */
 
 import { WEAK_STEMS } from './stop-words';
+import { MONTHS, MONTH_SHORT_FORMS } from './text-normalizer';
 
 const YEAR = /^(?:19|20)\d\d$/;
 const NUMBER_WORDS =
@@ -61,9 +62,8 @@ export function yearsIn(text: string): number[] {
   return (text.match(/\b(?:19|20)\d\d\b/g) ?? []).map(Number);
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_NAMED = new RegExp(
-  String.raw`\b(?:(${MONTHS.filter((m) => m !== 'may').join('|')})|(jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)|(?<=\b\d{1,2}(?:st|nd|rd|th)? )(may)|(may)(?= (?:19|20)\d\d\b))\b`,
+  String.raw`\b(?:(${MONTHS.filter((m) => m !== 'may').join('|')})|(${MONTH_SHORT_FORMS})|(?<=\b\d{1,2}(?:st|nd|rd|th)? )(may)|(may)(?= (?:19|20)\d\d\b))\b`,
   'gi',
 );
 

@@ -38,9 +38,23 @@ const RECOMMENDATION_NUMBER = new RegExp(
   'g',
 );
 
-const MONTH_NAMES =
-  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec';
-const MONTH_AND_SHORT_YEAR = new RegExp(`\\b(${MONTH_NAMES}) (1[3-9])\\b(?!(?:st|nd|rd|th)\\b|:|\\.\\d)`, 'g');
+export const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+// The months' short forms that are no other word ("mar" and "may" are verbs too).
+export const MONTH_SHORT_FORMS = 'jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec';
+const MONTH_AND_SHORT_YEAR = new RegExp(`\\b(${MONTHS.join('|')}|${MONTH_SHORT_FORMS}) (1[3-9])\\b(?!(?:st|nd|rd|th)\\b|:|\\.\\d)`, 'g');
 
 const CONTRACTED_VERBS: Readonly<Record<string, string>> = { ca: 'can', wo: 'will', sha: 'shall' };
 
