@@ -54,8 +54,9 @@ const WHY_I_ASK = new RegExp(
   'i',
 );
 // "... - can you list them, I need them for a pathway plan template", "? it's for a briefing note":
-// what the answer is wanted for, after the question. Looked for in the message's end only, as a sign-off is.
-const WHAT_IT_IS_FOR_REACH = 120;
+// what the answer is wanted for, after the question. It, a doubt and a tag are looked for in the
+// message's last 120 characters, as a sign-off is in its last 100.
+const AFTER_THE_QUESTION_REACH = 120;
 const WHAT_IT_IS_FOR = new RegExp(
   String.raw`[?.!;,\-\u2013\u2014]+\s*(?:` +
     String.raw`(?:(?:i|we)\s+)?(?:need|want|needed|wanted)\s+(?:it|them|this|these|that|(?:a|an|some|the)\s+[a-z' ]{1,40}?)\s+for\s+` +
@@ -71,14 +72,18 @@ const DOUBT_AFTER =
   /,?\s+or is it (?:just |all |only |really )?(?:a |an )?(?:tick[- ]?box|box[- ]?ticking|talking shop|paper|pr|rubber[- ]stamp|waste of time)(?: thing| exercise| job)?\s*\?*\s*$/i;
 const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
 
-function withoutSignOff(text: string): string {
-  const cut = Math.max(0, text.length - SIGN_OFF_REACH);
-  return text.slice(0, cut) + text.slice(cut).replace(SIGN_OFF, '');
+// What a message says after its question is short: each ending is looked for in its last characters only.
+function withoutEnding(text: string, ending: RegExp, reach: number): string {
+  const cut = Math.max(0, text.length - reach);
+  return text.slice(0, cut) + text.slice(cut).replace(ending, '');
 }
 
-function withoutWhatItIsFor(text: string): string {
-  const cut = Math.max(0, text.length - WHAT_IT_IS_FOR_REACH);
-  return text.slice(0, cut) + text.slice(cut).replace(WHAT_IT_IS_FOR, '');
+function withoutEndings(text: string): string {
+  const signedOff = withoutEnding(text, SIGN_OFF, SIGN_OFF_REACH);
+  return [WHAT_IT_IS_FOR, DOUBT_AFTER, TAG_QUESTION].reduce(
+    (rest, ending) => withoutEnding(rest, ending, AFTER_THE_QUESTION_REACH),
+    signedOff,
+  );
 }
 
 /** A message read for its question: what it wraps round the question gone, then who is asking. */
@@ -97,9 +102,7 @@ export function unwrapMessage(sent: string): UnwrappedMessage {
     .replace(/[^\S\n]+/g, ' ')
     .replace(/ ?\n[\s]*/g, '\n')
     .trim();
-  const message = withoutWhatItIsFor(withoutSignOff(spaced))
-    .replace(DOUBT_AFTER, '')
-    .replace(TAG_QUESTION, '')
+  const message = withoutEndings(spaced)
     .replace(GREETING, '')
     .replace(GREETING_BEFORE_QUESTION, '')
     .replace(NAMED_INTRODUCTION, '')
