@@ -66,7 +66,9 @@ export interface QuestionShape {
 }
 
 const COUNT =
-  /%|\b(?:how many|how much|number of|what number|what percent(?:age)?|what proportion|what share|what fraction|what rate|percentage of|proportion of|how big|how large)\b|^(?:what|which) (?:is|are|was|were) (?:the )?(?:[a-z]+ ){1,3}rates?\b/;
+  /%|\b(?:how many|how much|number of|what number|what percent(?:age)?|what proportion|what share|what fraction|what rate|percentage of|proportion of|how big|how large)\b/;
+// "what are the sgo breakdown rates": a figure, and what the rates are of.
+const RATES_OF = /^(?:what|which) (?:is|are|was|were) (?:the )?(?:(?:our|kent|kcc) )?((?:[a-z]+ ){0,2}[a-z]+) rates?\b/;
 const DATE =
   /^(?:when)\b|\b(?:when (?:is|was|did|does|do|will|were|are|has|had)|what date|which date|what year|which year|what day|what month|by when|since when|how long ago)\b/;
 const PERSON =
@@ -124,7 +126,8 @@ export function questionShape(question: string): QuestionShape {
     .replace(FILLERS, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const wants: AnswerWanted = COUNT.test(text) ? 'count' : DATE.test(text) ? 'date' : PERSON.test(text) ? 'person' : 'any';
+  const wants: AnswerWanted =
+    COUNT.test(text) || RATES_OF.test(text) ? 'count' : DATE.test(text) ? 'date' : PERSON.test(text) ? 'person' : 'any';
   const identity =
     ((IDENTITY.test(text) || HOLDER_OF.test(text)) && !NOT_IDENTITY.test(text) && !A_BODY.test(text)) ||
     WHO_DID.test(text) ||
@@ -259,9 +262,6 @@ const COUNTED = /\b(?:how many|number of|how much) (?:of )?(?:the |our |kent |kc
 // many and did we beat the target" a count of "and did" (the thing counted came first).
 const NOT_COUNTED =
   /^(?:have|has|are|is|were|was|do|does|did|will|can|of|more|times|and|or|but|if|so|then|in|on|at|for|to|since|by|there)\b/;
-
-// "what are the sgo breakdown rates": what the rates are of.
-const RATES_OF = /^(?:what|which) (?:is|are|was|were) (?:the )?(?:our |kent |kcc )?([a-z]+(?: [a-z]+)?) rates?\b/;
 
 // "how many kids got adopted", "how many children were placed": what happened to them is counted too ("77 adoptions").
 const COUNTED_BY_WHAT_HAPPENED =

@@ -21,7 +21,7 @@ const STOP_WORDS = new Set(
   please thing stuff bit lots isnt arent wasnt werent doesnt didnt wont cant shouldnt couldnt wouldnt
   sorry excuse cheers hiya wondering wonder wondered curious btw fyi anyway dear quickly
   per honestly literally genuinely summary formally officially technically strictly rather
-  wat wot wats wots wht whn hw ur`
+  whn hw ur`
     .split(/\s+/)
     .filter((w) => w !== ''),
 );
