@@ -130,6 +130,8 @@ type AskedShape = QuestionShape & {
   aboutPanelOnly: boolean;
   counted?: ReadonlySet<string>;
   explained?: ReadonlySet<string>;
+  /** What the thing explained is asked to hold ("what are the recommendations in..."), as stems. */
+  heldStems?: ReadonlySet<string>;
   /** For "how do I ..." questions: the stems of what is to be done ("become", "councillor"). */
   toBeDone?: ReadonlySet<string>;
   /** Asks what was recommended on a subject ("which recommendation was about housing"). */
@@ -650,15 +652,15 @@ export class RemitService {
     // What the meeting of a month did is in that meeting's minutes, not in an answer that mentions its date.
     if (shape.meetingRecord && !shape.months.every((month) => holds.sourceMonths.has(month))) return false;
     if (shape.explained === undefined || entry.kind !== 'topic') return true;
-    if (shape.detailOf !== undefined && !this.explainsWhatWasAsked(entry, shape.explained, shape.held)) return false;
+    if (shape.detailOf !== undefined && !this.explainsWhatWasAsked(entry, shape.explained, shape.heldStems)) return false;
     return !onlyNames(entry.answer, [...shape.explained], textStems);
   }
 
   // A detail question's subject is what it asks to have explained: its workings ("how does X work")
   // from an entry about X, what X holds ("what does the pledge promise") from one written to say.
-  private explainsWhatWasAsked(entry: KnowledgeEntry, subject: ReadonlySet<string>, held: string | undefined): boolean {
+  private explainsWhatWasAsked(entry: KnowledgeEntry, subject: ReadonlySet<string>, held: ReadonlySet<string> | undefined): boolean {
     if (held === undefined) return this.heads.isAbout(entry.id, subject);
-    return this.heads.saysWhatItHolds(entry.id, subject, textStems(held));
+    return this.heads.saysWhatItHolds(entry.id, subject, held);
   }
 
   private asked(text: string, tokens: readonly string[]): AskedShape {
@@ -676,6 +678,7 @@ export class RemitService {
       ...(shape.procedure ? { toBeDone: new Set([...textStems(text)].filter((s) => !WEAK_STEMS.has(s))) } : {}),
       ...(shape.wants === 'count' && shape.counts ? { counted: this.countedStems(shape.counts) } : {}),
       ...(shape.explains !== undefined ? { explained: textStems(shape.explains) } : {}),
+      ...(shape.held !== undefined ? { heldStems: textStems(shape.held) } : {}),
     };
   }
 

@@ -66,7 +66,7 @@ export class EntryHeads {
   isAbout(id: string, subject: ReadonlySet<string>): boolean {
     const head = this.heads.get(id);
     if (!head) return true;
-    return [...subject].every((s) => WEAK_STEMS.has(s) || head.has(s)) || this.defines(id, subject);
+    return namedIn(head, subject) || this.defines(id, subject);
   }
 
   /**
@@ -78,7 +78,7 @@ export class EntryHeads {
   saysWhatItHolds(id: string, subject: ReadonlySet<string>, held: ReadonlySet<string>): boolean {
     const own = this.ownQuestion.get(id);
     if (!own) return true;
-    const names = (stems: ReadonlySet<string>) => stems.size > 0 && [...stems].every((s) => WEAK_STEMS.has(s) || own.has(s));
+    const names = (stems: ReadonlySet<string>) => stems.size > 0 && namedIn(own, stems);
     return names(subject) || names(held) || this.defines(id, subject);
   }
 
@@ -114,6 +114,11 @@ function namesSelectCommittee(tokens: readonly string[]): boolean {
 // Asked and own name the same thing: every word asked is in the entry's, and the entry's other words are ones every entry shares.
 function sameSubject(own: ReadonlySet<string>, asked: ReadonlySet<string>): boolean {
   return [...asked].every((s) => own.has(s)) && [...own].every((s) => asked.has(s) || WEAK_STEMS.has(s));
+}
+
+/** Every stem but the everyday ones ("panel", "children") is among these words. */
+function namedIn(words: ReadonlySet<string>, stems: ReadonlySet<string>): boolean {
+  return [...stems].every((s) => WEAK_STEMS.has(s) || words.has(s));
 }
 
 function subjectKey(stems: ReadonlySet<string>): string {
