@@ -256,8 +256,10 @@ export class RemitService {
   /**
    * Any text is accepted (empty, pasted pages, emoji): the worst outcome is an honest "I don't know".
    * A message asking two questions ("who chairs the panel and where does it meet?") is answered as
-   * a whole, and the other part's own answer is offered beside it; when the whole is declined, a
-   * part answered on its own is offered first.
+   * a whole, and the other part's own answer is offered beside it. When the whole is declined but
+   * each part is answered with confidence on its own (two unrelated facts rarely share one entry),
+   * the first part's answer is given with the second's beside it; otherwise a part answered on its
+   * own is offered first.
    */
   answer(question: string): RemitResult {
     const read = this.read(question);
@@ -272,6 +274,10 @@ export class RemitService {
     const answeredParts = parts
       .map((part) => this.answerRead(this.read(part), { quotes: false }))
       .filter((r): r is Answered => r.kind === 'answer' && !r.unsure);
+    const [first, second] = answeredParts;
+    if (first && second && answeredParts.length === parts.length) {
+      return second.entry.id === first.entry.id ? first : { ...first, alsoAsked: second.entry };
+    }
     const offered = [...answeredParts.map((r) => r.entry), ...(whole.nearby ?? [])]
       .filter((entry, i, all) => all.findIndex((e) => e.id === entry.id) === i)
       .slice(0, NEARBY_SHOWN);

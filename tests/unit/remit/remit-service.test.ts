@@ -223,6 +223,13 @@ describe('RemitService', () => {
       expect(answered('who chairs the panel').alsoAsked).toBeUndefined();
     });
 
+    it('answers two unrelated questions in one message when each is answered with confidence on its own', () => {
+      const result = answered('how many foster carers did kent have, and where is the panel held?');
+      expect(result.entry.id).toBe('sc-key-facts');
+      expect(result.alsoAsked?.id).toBe('meeting-venue');
+      expect(result.unsure).toBeFalsy();
+    });
+
     it('offers a part answered on its own first when a two-question message is declined as a whole', () => {
       const result = service.answer('who chairs the panel and what is the panel budget');
       expect(result.kind).toBe('unknown');
