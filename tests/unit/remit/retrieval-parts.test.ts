@@ -183,10 +183,16 @@ describe('question shapes', () => {
     expect(questionShape('what did the fostering review find when it reported back').aboutNow).toBe(true);
     expect(questionShape('which provider got the contract in the end').aboutNow).toBe(true);
     expect(questionShape('does the panel report back to local members').aboutNow).toBe(false);
+    // What a report said when it finally came is what happened after the documents; what they said finally is not.
+    expect(questionShape('what did the adoption report say when it finally came to cpp').aboutNow).toBe(true);
+    expect(questionShape('what did the select committee finally recommend').aboutNow).toBe(false);
     expect(questionShape('who is the leader of the council').identity).toBe(true);
     expect(questionShape('who is the panel accountable to').identity).toBe(false);
     expect(questionShape('who is on the panel').identity).toBe(false);
     expect(questionShape('who wrote the cambridgeshire report').identity).toBe(true);
+    // Whom a body appointed is a person, by name: "a lead participation officer" is a post, not who got it.
+    expect(questionShape('who did the council appoint as virtual school head').identity).toBe(true);
+    expect(questionShape('who did the panel report to').identity).toBe(false);
     expect(questionShape('who was chairing the sub-committee in 2017').identity).toBe(true);
     // A membership list answers "who are the members of X", names or not.
     expect(questionShape('who are the members of the corporate parenting panel').identity).toBe(false);
@@ -410,6 +416,9 @@ describe('question shapes', () => {
     expect(counts('There were 725 known care leavers', leavers)).toBe(true);
     expect(counts('321 young people were placed out of county; care leavers get help', leavers)).toBe(false);
     expect(counts('nine members: five Conservative', contentStems(tokenize('conservatives')))).toBe(true);
+    // "One" next to the thing counted is a figure; "one of" is not one of it.
+    expect(counts('two UKIP, one Labour and one Liberal Democrat', contentStems(tokenize('lib dems liberal democrats')))).toBe(true);
+    expect(counts('one of the care leavers spoke', leavers)).toBe(false);
     // A year before the thing is when, not how many.
     expect(counts('The minutes of 20 March 2017 say: care leavers were supported', leavers)).toBe(false);
   });

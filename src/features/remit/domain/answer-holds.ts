@@ -174,6 +174,8 @@ export function countsSubject(tokens: readonly string[], stems: readonly string[
     // A year is not a figure of anything: "the minutes of 20 March 2017 say: unaccompanied ...".
     for (let back = 1; back <= COUNT_REACH && i - back >= 0; back++)
       if (FIGURE.test(tokens[i - back]!) && !YEAR.test(tokens[i - back]!)) return true;
+    // "One" stays a word (it is a pronoun too), but next to the thing counted it is a figure: "one Liberal Democrat".
+    if (i >= 1 && tokens[i - 1] === 'one') return true;
   }
   return false;
 }

@@ -76,12 +76,12 @@ const PERSON =
 // The documents look back: what comes next (the next meeting's end, next year's plan, what a review
 // found when it "reported back", who "in the end" won a contract) is an officer's to say.
 const NOW =
-  /\b(?:now|right now|currently|current|nowadays|these days|at the moment|at present|this year|today|up to date|(?:next|upcoming|forthcoming) (?:[a-z]+ )?(?:meeting|meetings|panel|year|month|week|term|inspection|review|election|elections|report)|forward plan|future plans?|latest|most recent|last year|last month|so far|to date|(?:been|was it|were they|is it) (?:done|completed|implemented|carried out|actioned|delivered)|final (?:confirmed )?(?:figures?|results?|version)|(?:planning|plans?|going|intends?|intending) to (?!be\b|the\b|a\b|an\b|my\b|our\b|cpp\b|panel\b|meetings?\b|sessions\b|county\b|kent\b)[a-z]+|(?:did|was|were|has|have|is|are)\b.*\b(?:ever|yet|since then|afterwards)|in the end|what came of|(?:reported|came) back)\b/;
+  /\b(?:now|right now|currently|current|nowadays|these days|at the moment|at present|this year|today|up to date|(?:next|upcoming|forthcoming) (?:[a-z]+ )?(?:meeting|meetings|panel|year|month|week|term|inspection|review|election|elections|report)|forward plan|future plans?|latest|most recent|last year|last month|so far|to date|(?:been|was it|were they|is it) (?:done|completed|implemented|carried out|actioned|delivered)|final (?:confirmed )?(?:figures?|results?|version)|(?:planning|plans?|going|intends?|intending) to (?!be\b|the\b|a\b|an\b|my\b|our\b|cpp\b|panel\b|meetings?\b|sessions\b|county\b|kent\b)[a-z]+|(?:did|was|were|has|have|is|are)\b.*\b(?:ever|yet|since then|afterwards)|in the end|what came of|(?:reported|came) back|finally (?:came|come|went|reported|arrived|happened|published|delivered|completed|done))\b/;
 // "who was at the meeting", "who attended", "who chaired the group": people are asked for by name.
 // ("Who led the review" is not: a body or a post answers it.)
 const ATTENDED = 'attended|was at|were at|was present|were present|went to|came to';
 const WHO_DID = new RegExp(
-  `^who (?:${ATTENDED}|chairs|chaired|(?:is|was|are|were) chairing|got|was given|took over|won|became|replaced|succeeded|wrote|authored|presented|signed|introduced|(?:was|were|has been|have been) (?:appointed|recruited|hired|elected))\\b`,
+  `^who (?:did (?:[a-z]+ ){1,3}(?:appoint|hire|recruit|pick|choose|elect|nominate)|${ATTENDED}|chairs|chaired|(?:is|was|are|were) chairing|got|was given|took over|won|became|replaced|succeeded|wrote|authored|presented|signed|introduced|(?:was|were|has been|have been) (?:appointed|recruited|hired|elected))\\b`,
 );
 // "what is the virtual school head's name", "name of the lead participation officer": a name is asked for.
 const NAME_ASKED = /\bnames?\b/;

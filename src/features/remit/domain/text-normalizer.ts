@@ -104,6 +104,10 @@ export function normalizeText(text: string): string {
       // Text-speak: "wot does the pledge promise", "wots in the charter".
       .replace(/\b(?:wot|wat|wht)s\b/g, 'what is')
       .replace(/\b(?:wot|wat|wht)\b/g, 'what')
+      // "wen did it start", "whr do they meet", "hw do i join": the question words a shape is read from.
+      .replace(/\bwen\b/g, 'when')
+      .replace(/\b(?:whr|wher)\b/g, 'where')
+      .replace(/\bhw\b/g, 'how')
       .replace(/'(s|re|ve|ll|d|m)\b/g, '')
       .replace(/&/g, ' and ')
       // Fillers that are all content words to the search: "who does it answer to at the end of the day".
