@@ -256,10 +256,10 @@ export class RemitService {
   /**
    * Any text is accepted (empty, pasted pages, emoji): the worst outcome is an honest "I don't know".
    * A message asking two questions ("who chairs the panel and where does it meet?") is answered as
-   * a whole, and the other part's own answer is offered beside it. When the whole is declined but
-   * each part is answered with confidence on its own (two unrelated facts rarely share one entry),
-   * the first part's answer is given with the second's beside it; otherwise a part answered on its
-   * own is offered first.
+   * a whole, and the other part's own answer is offered beside it. When each part is answered with
+   * confidence on its own by another entry than the whole's, or the whole is declined (two unrelated
+   * facts rarely share one entry), the first part's answer is given with the second's beside it;
+   * otherwise a part answered on its own is offered first.
    */
   answer(question: string): RemitResult {
     const read = this.read(question);
@@ -268,7 +268,11 @@ export class RemitService {
     if (parts.length < 2) return whole;
     if (whole.kind === 'answer') {
       // The whole is mostly answered as its first part is: the second part is searched first, the first only if need be.
-      const other = this.confidentAnswerOtherThan(parts[1]!, whole.entry) ?? this.confidentAnswerOtherThan(parts[0]!, whole.entry);
+      const second = this.confidentAnswerOtherThan(parts[1]!, whole.entry);
+      const first = this.confidentAnswerOtherThan(parts[0]!, whole.entry);
+      // Each part answered with confidence by another entry: the whole's answer only spans the two.
+      if (first && second && first.entry.id !== second.entry.id) return { ...first, alsoAsked: second.entry };
+      const other = second?.entry ?? first?.entry;
       return other ? { ...whole, alsoAsked: other } : whole;
     }
     const answeredParts = parts
@@ -300,9 +304,9 @@ export class RemitService {
     return ![...only.terms.keys()].some((term) => this.heads.isHeadWord(stem(term)));
   }
 
-  private confidentAnswerOtherThan(part: string, answered: KnowledgeEntry): KnowledgeEntry | undefined {
+  private confidentAnswerOtherThan(part: string, answered: KnowledgeEntry): Answered | undefined {
     const result = this.answerRead(this.read(part), { quotes: false });
-    return result.kind === 'answer' && !result.unsure && result.entry.id !== answered.id ? result.entry : undefined;
+    return result.kind === 'answer' && !result.unsure && result.entry.id !== answered.id ? result : undefined;
   }
 
   /** `quotes: false`: curated entries only (a part of a message is offered as an entry's own question, never a quote). */

@@ -230,6 +230,13 @@ describe('RemitService', () => {
       expect(result.unsure).toBeFalsy();
     });
 
+    it('answers each part of a two-question message when each is answered with confidence by an entry the whole missed', () => {
+      // As a whole, the two acts read as a question about the legislation in general.
+      const result = answered('what does the 1989 act say in section 22, and which principles does the 2017 act set out?');
+      expect(result.entry.id).toBe('legal-children-act-s22');
+      expect(result.alsoAsked?.id).toBe('legal-principles');
+    });
+
     it('offers a part answered on its own first when a two-question message is declined as a whole', () => {
       const result = service.answer('who chairs the panel and what is the panel budget');
       expect(result.kind).toBe('unknown');

@@ -186,6 +186,8 @@ describe('question shapes', () => {
     // What a report said when it finally came is what happened after the documents; what they said finally is not.
     expect(questionShape('what did the adoption report say when it finally came to cpp').aboutNow).toBe(true);
     expect(questionShape('what did the select committee finally recommend').aboutNow).toBe(false);
+    expect(questionShape('did the minister ever reply to the letter').aboutNow).toBe(true);
+    expect(questionShape('did the select committee ever recommend training').aboutNow).toBe(false);
     expect(questionShape('who is the leader of the council').identity).toBe(true);
     expect(questionShape('who is the panel accountable to').identity).toBe(false);
     expect(questionShape('who is on the panel').identity).toBe(false);
