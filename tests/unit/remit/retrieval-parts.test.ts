@@ -148,6 +148,13 @@ describe('everyday words the documents never use', () => {
     expect(strengthOf('long term placements')).toBe('strong');
   });
 
+  it('reads "the number of" as how many, and "number" elsewhere as a phone number', () => {
+    const contact = new SynonymExpander([['phone', 'number']]);
+    const asksToContact = (question: string) => contact.concepts(tokenize(question)).some((c) => c.terms.has('phone'));
+    expect(asksToContact('what is the number of care leavers')).toBe(false);
+    expect(asksToContact('what is the number for democratic services')).toBe(true);
+  });
+
   it('reads "where is that from?" as asking for a source, not a place', () => {
     const strengths = (question: string) => expander.concepts(tokenize(question)).map((c) => [...c.terms.keys()][0]);
     expect(strengths('where does that come from')).not.toContain('where');

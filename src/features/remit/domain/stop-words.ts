@@ -21,7 +21,8 @@ const STOP_WORDS = new Set(
   please thing stuff bit lots isnt arent wasnt werent doesnt didnt wont cant shouldnt couldnt wouldnt
   sorry excuse cheers hiya wondering wonder wondered curious btw fyi anyway dear quickly
   per honestly literally genuinely summary formally officially technically strictly rather
-  whn hw ur`
+  whn hw ur
+  reckon reckons reckoned bother bothers bothered bothering supposed supposedly true apparently according`
     .split(/\s+/)
     .filter((w) => w !== ''),
 );
