@@ -90,6 +90,10 @@ describe('text normalisation', () => {
     expect(normalizeText('who chairs the cambs sub-committee')).toBe('who chairs the cambridgeshire sub-committee');
     expect(normalizeText('wot does the pledge say, wots in it')).toBe('what does the pledge say, what is in it');
     expect(normalizeText('wen did it start, whr do they meet, hw do i join')).toBe('when did it start, where do they meet, how do i join');
+    // Where a councillor serves is not what they ask about.
+    expect(normalizeText('a boy placed in my ward by a london council')).toBe('a boy placed   by a london council');
+    expect(tokenize('what was the film called that the panel wanted')).not.toContain('called');
+    expect(tokenize('who called the meeting')).toContain('called');
     expect(normalizeText('agreed in mar 17, not to mar the day')).toBe('agreed in march 2017, not to mar the day');
     expect(normalizeText('what does the SC foreword say')).toBe('what does the select committee foreword say');
     expect(normalizeText('the cp board hears from ppl like me')).toBe('the corporate parenting board hears from people like me');

@@ -110,9 +110,10 @@ export function normalizeText(text: string): string {
       .replace(/\bhw\b/g, 'how')
       .replace(/'(s|re|ve|ll|d|m)\b/g, '')
       .replace(/&/g, ' and ')
-      // Fillers that are all content words to the search: "who does it answer to at the end of the day".
+      // Fillers that are all content words to the search: "who does it answer to at the end of the day",
+      // and where a councillor serves: "a boy placed in my ward", "a carer at my surgery".
       .replace(
-        /\b(?:at the end of the day|to be honest|in practice|(?:a few|some|a couple of) years (?:back|ago)|a while (?:back|ago))\b/g,
+        /\b(?:at the end of the day|to be honest|in practice|(?:a few|some|a couple of) years (?:back|ago)|a while (?:back|ago)|(?:in|at|from|for|across) (?:my|our) (?:ward|division|patch|surgery|constituency))\b/g,
         ' ',
       )
       // "the select committee's number one aim": its primary aim, not a phone number.
@@ -173,9 +174,9 @@ function britishSpelling(token: string): string {
   return token.replace(AMERICAN_SUFFIX, (_word, root: string, z: string, ending: string) => `${root}${z === 'yz' ? 'ys' : 'is'}${ending}`);
 }
 
-// "What is the cabinet member called?" asks for a name, not about phoning anyone: the search does
-// not read that "called" (the question's shape does, from the normalised text).
-const CALLED_ASKS_A_NAME = /\b(what|who)( is| are| was| were)\b(.{1,80}?) called(?=[\s?.!]*$)/;
+// "What is the cabinet member called?", "what was the film called that ..." ask for a name, not about
+// phoning anyone: the search does not read that "called" (the question's shape does, from the normalised text).
+const CALLED_ASKS_A_NAME = /\b(what|who)( is| are| was| were)\b(.{1,80}?) called(?=[\s?.!]*$| (?:that|which|again)\b)/;
 
 /** Whether a normalised question asks what something is called ("what is the chairman called?"). */
 export function asksWhatItIsCalled(normalized: string): boolean {
