@@ -21,6 +21,7 @@ import {
   saysWhoReplaced,
   holdsDate,
   holdsAge,
+  holdsAgeOf,
   holdsMoney,
   listedItems,
   namesSomeone,
@@ -652,6 +653,7 @@ export class RemitService {
     if (shape.identity && !holds.name) return false;
     if (shape.listed !== undefined && holds.items < shape.listed) return false;
     if (shape.age && !holds.age) return false;
+    if (shape.age && shape.explains !== undefined && !holdsAgeOf(entry.answer, tellingWords(shape.explains))) return false;
     if (shape.replaced !== undefined && !saysWhoReplaced(entry.answer, shape.replaced)) return false;
     if (shape.nameOf !== undefined && !namesThe(entry.answer, stem(shape.nameOf), textStems, this.isEnglishWord)) return false;
     if (this.aboutAnotherBody(entry, shape)) return false;
@@ -782,6 +784,11 @@ function choose(
 
 function sameSection(entry: KnowledgeEntry, passage: KnowledgeEntry): boolean {
   return passage.source.document === entry.source.document && passage.source.section === entry.source.section;
+}
+
+// The words of a subject that tell it from others: "young adult council" is told by "adult".
+function tellingWords(subject: string): string[] {
+  return tokenize(subject).filter((word) => !isStopWord(word) && !WEAK_STEMS.has(stem(word)) && /^[a-z]+$/.test(word));
 }
 
 function latestYearIn(texts: readonly string[]): number {

@@ -13,6 +13,7 @@ import {
   countsSubject,
   holdsCount,
   holdsAge,
+  holdsAgeOf,
   holdsDuration,
   holdsFrequency,
   holdsMoney,
@@ -333,6 +334,12 @@ describe('question shapes', () => {
     expect(holdsAge('young people aged 16 to 25')).toBe(true);
     expect(holdsAge('support for under-18s')).toBe(true);
     expect(holdsAge('Staying Put is a national expectation the panel oversees.')).toBe(false);
+  });
+
+  it('finds the age of the thing asked about, not of the one beside it', () => {
+    const councils = 'They include the Super Council (ages 7-11), the OCYPC and the Young Adult Council (YAC).';
+    expect(holdsAgeOf(councils, ['super'])).toBe(true);
+    expect(holdsAgeOf(councils, ['adult'])).toBe(false);
   });
 
   it('counts the items an answer lists, in lines or in a series, not every comma', () => {

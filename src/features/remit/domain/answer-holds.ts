@@ -207,6 +207,22 @@ function seriesLength(sentence: string): number {
   return longest + 2 + (/\band\b/.test(parts[parts.length - 1] ?? '') ? 1 : 0);
 }
 
+// An age this many characters after the thing asked about is its age: "the Super Council (ages 7-11)".
+const AGE_REACH = 30;
+
+/**
+ * Whether an answer gives the age of what is asked about, not of something beside it: "what age is
+ * the Young Adult Council for" is not answered by "the Super Council (ages 7-11) ... and the Young
+ * Adult Council". `subject`: the telling words of the thing asked about, as typed.
+ */
+export function holdsAgeOf(text: string, subject: readonly string[]): boolean {
+  return subject.some((word) => {
+    for (const match of text.matchAll(new RegExp(String.raw`\b${word}`, 'gi')))
+      if (holdsAge(text.slice(match.index, match.index + word.length + AGE_REACH))) return true;
+    return false;
+  });
+}
+
 /** Whether an answer gives an age: "ages 7-11", "aged 18", "under-18s", "up to 25", "16-year-olds". */
 export function holdsAge(text: string): boolean {
   return /\b(?:aged?|ages)\s+\d{1,2}\b|\b\d{1,2}\s*(?:-|to|\u2013)\s*\d{1,2}\b|\b\d{1,2}[- ]years?[- ]olds?\b|\b(?:under|over|up to|until)[- ]\d{1,2}s?\b|\b\d{1,2}\s*(?:\+|plus)/i.test(

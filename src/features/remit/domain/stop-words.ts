@@ -22,7 +22,8 @@ const STOP_WORDS = new Set(
   sorry excuse cheers hiya wondering wonder wondered curious btw fyi anyway dear quickly
   per honestly literally genuinely summary formally officially technically strictly rather
   whn hw ur
-  reckon reckons reckoned bother bothers bothered bothering supposed supposedly true apparently according`
+  reckon reckons reckoned bother bothers bothered bothering supposed supposedly true apparently according
+  always usually normally generally typically`
     .split(/\s+/)
     .filter((w) => w !== ''),
 );

@@ -176,7 +176,7 @@ function britishSpelling(token: string): string {
 
 // "What is the cabinet member called?", "what was the film called that ..." ask for a name, not about
 // phoning anyone: the search does not read that "called" (the question's shape does, from the normalised text).
-const CALLED_ASKS_A_NAME = /\b(what|who)( is| are| was| were)\b(.{1,80}?) called(?=[\s?.!]*$| (?:that|which|again)\b)/;
+const CALLED_ASKS_A_NAME = /\b(what|who)( is| are| was| were)\b(.{1,80}?) called(?=[\s?.!]*$| (?:that|which|again|and)\b)/;
 
 /** Whether a normalised question asks what something is called ("what is the chairman called?"). */
 export function asksWhatItIsCalled(normalized: string): boolean {
