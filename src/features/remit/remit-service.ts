@@ -257,10 +257,10 @@ export class RemitService {
   /**
    * Any text is accepted (empty, pasted pages, emoji): the worst outcome is an honest "I don't know".
    * A message asking two questions ("who chairs the panel and where does it meet?") is answered as
-   * a whole, and the other part's own answer is offered beside it. When each part is answered with
-   * confidence on its own by another entry than the whole's, or the whole is declined (two unrelated
-   * facts rarely share one entry), the first part's answer is given with the second's beside it;
-   * otherwise a part answered on its own is offered first.
+   * a whole, and the other part's own answer is offered beside it. When the whole is declined, or
+   * only just won, and each part is answered with confidence on its own by another entry (two
+   * unrelated facts rarely share one entry), the first part's answer is given with the second's
+   * beside it; otherwise a part answered on its own is offered first.
    */
   answer(question: string): RemitResult {
     const read = this.read(question);
@@ -270,9 +270,10 @@ export class RemitService {
     if (whole.kind === 'answer') {
       // The whole is mostly answered as its first part is: the second part is searched first, the first only if need be.
       const second = this.confidentAnswerOtherThan(parts[1]!, whole.entry);
-      const first = this.confidentAnswerOtherThan(parts[0]!, whole.entry);
-      // Each part answered with confidence by another entry: the whole's answer only spans the two.
-      if (first && second && first.entry.id !== second.entry.id) return { ...first, alsoAsked: second.entry };
+      // A confident whole keeps its answer: the first part is then searched only if the second found nothing.
+      const first = whole.unsure || !second ? this.confidentAnswerOtherThan(parts[0]!, whole.entry) : undefined;
+      // A whole that only just won, each part answered with confidence by another entry: the whole's answer spans the two.
+      if (whole.unsure && first && second && first.entry.id !== second.entry.id) return { ...first, alsoAsked: second.entry };
       const other = second?.entry ?? first?.entry;
       return other ? { ...whole, alsoAsked: other } : whole;
     }

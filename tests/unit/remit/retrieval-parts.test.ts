@@ -340,6 +340,8 @@ describe('question shapes', () => {
     const councils = 'They include the Super Council (ages 7-11), the OCYPC and the Young Adult Council (YAC).';
     expect(holdsAgeOf(councils, ['super'])).toBe(true);
     expect(holdsAgeOf(councils, ['adult'])).toBe(false);
+    // Named in other words: any age the answer gives.
+    expect(holdsAgeOf(councils, ['kids'])).toBe(true);
   });
 
   it('counts the items an answer lists, in lines or in a series, not every comma', () => {

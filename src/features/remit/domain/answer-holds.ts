@@ -213,14 +213,13 @@ const AGE_REACH = 30;
 /**
  * Whether an answer gives the age of what is asked about, not of something beside it: "what age is
  * the Young Adult Council for" is not answered by "the Super Council (ages 7-11) ... and the Young
- * Adult Council". `subject`: the telling words of the thing asked about, as typed.
+ * Adult Council". `subject`: the telling words of the thing asked about (letters only). An answer
+ * naming it in other words ("kids' council" for the Super Council) is judged on any age it gives.
  */
 export function holdsAgeOf(text: string, subject: readonly string[]): boolean {
-  return subject.some((word) => {
-    for (const match of text.matchAll(new RegExp(String.raw`\b${word}`, 'gi')))
-      if (holdsAge(text.slice(match.index, match.index + word.length + AGE_REACH))) return true;
-    return false;
-  });
+  const mentions = subject.flatMap((word) => [...text.matchAll(new RegExp(String.raw`\b${word}`, 'gi'))].map((m) => m.index + word.length));
+  if (mentions.length === 0) return holdsAge(text);
+  return mentions.some((end) => holdsAge(text.slice(end - 1, end + AGE_REACH)));
 }
 
 /** Whether an answer gives an age: "ages 7-11", "aged 18", "under-18s", "up to 25", "16-year-olds". */
