@@ -94,6 +94,9 @@ const HOLDER_CONFIDENCE = 0.5;
 const COUNTED_FIT = 2;
 // "What was the Select Committee": the entry written to say what it was beats entries that mention it.
 const DEFINES_FIT = 1.5;
+// "test", "just testing", "this is a test message": trying the bot out, not asking about the "my child" test.
+const TEST_MESSAGE =
+  /^\W*(?:(?:this is|it is|just|only)\s+)?(?:a\s+)?(?:test|testing)(?:\s+(?:message|msg|post|please|pls|only))?(?:\s+\d+)*\W*$/;
 // Small talk is short: a message of more words than this has room to say what it is about.
 const SMALL_TALK_WORDS = 8;
 // The small words a term is made of ("Not in Education, Employment or Training", "Director of Children's Services").
@@ -297,6 +300,7 @@ export class RemitService {
    * what it is about before it.
    */
   private isSmallTalk(read: ReadQuestion): boolean {
+    if (TEST_MESSAGE.test(normalizeText(read.message))) return true;
     // The question is never longer than its message: most are ruled out before the message is read again.
     if (read.tokens.length > SMALL_TALK_WORDS || tokenize(read.message).length > SMALL_TALK_WORDS) return false;
     const concepts = this.expander.concepts(read.tokens).filter((c) => c.strength !== 'intent');

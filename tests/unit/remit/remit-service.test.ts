@@ -170,8 +170,16 @@ describe('RemitService', () => {
       'Hi, that is wrong. Thanks',
       'show me everything',
       'is it true',
+      // Trying the bot out.
+      'test',
+      'just testing 123',
+      'This is a test message.',
     ])('declines %j as off topic', (question) => {
       expect(service.answer(question)).toEqual({ kind: 'unknown', reason: 'off_topic' });
+    });
+
+    it('answers a question about the "my child" test, which is not a message trying the bot out', () => {
+      expect(answered('the my child test - what is that?').entry.id).toBe('cp-good-enough-test');
     });
 
     it('declines a question that only half matches rather than guessing', () => {

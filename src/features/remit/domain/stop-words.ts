@@ -17,7 +17,7 @@ const STOP_WORDS = new Set(
   else anywhere somewhere
   will with within without would yes yet you your yours yourself yourselves happen happens happened happening
   come comes came meant question questions actually basically currently today also make made take took tellme
-  list describe summarise summarize outline test testing help main gives giving refer refers referring nutshell based one big overall general apply applies relationship relationships ways takes taking
+  list describe summarise summarize outline testing help main gives giving refer refers referring nutshell based one big overall general apply applies relationship relationships ways takes taking
   please thing stuff bit lots isnt arent wasnt werent doesnt didnt wont cant shouldnt couldnt wouldnt
   sorry excuse cheers hiya wondering wonder wondered curious btw fyi anyway dear quickly
   per honestly literally genuinely summary formally officially technically strictly rather
