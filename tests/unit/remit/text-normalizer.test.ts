@@ -94,6 +94,10 @@ describe('text normalisation', () => {
     expect(normalizeText('a boy placed in my ward by a london council')).toBe('a boy placed   by a london council');
     expect(tokenize('what was the film called that the panel wanted')).not.toContain('called');
     expect(tokenize('who called the meeting')).toContain('called');
+    // What something covers, not a fall.
+    expect(normalizeText('what falls within its remit, does it come under the panel')).toBe(
+      'what within its remit, does it under the panel',
+    );
     expect(normalizeText('agreed in mar 17, not to mar the day')).toBe('agreed in march 2017, not to mar the day');
     expect(normalizeText('what does the SC foreword say')).toBe('what does the select committee foreword say');
     expect(normalizeText('the cp board hears from ppl like me')).toBe('the corporate parenting board hears from people like me');

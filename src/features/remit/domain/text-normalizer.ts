@@ -134,6 +134,8 @@ export function normalizeText(text: string): string {
         /\b(something|thing|group|body|committee|board|panel|council|scheme|team|organisation|organization|meeting|document|report) (?:called|named)\b/g,
         '$1',
       )
+      // "what falls within its remit", "does that come under the panel": what it covers, not a fall.
+      .replace(/\b(?:falls?|fell|falling|comes?|came|coming) (within|under|into)\b/g, '$1')
       // "how many times a year does it meet", "how frequently": a frequency, not a count of times.
       .replace(/\bhow (?:many times (?:a|per|each|every) (?:year|month|week|term)|frequently|regularly)\b/g, 'how often')
       // "0.6%", "1.5 million": a decimal is one figure, not two numbers ("0p6").
