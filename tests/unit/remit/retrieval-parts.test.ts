@@ -203,6 +203,9 @@ describe('question shapes', () => {
     // Whom a body appointed is a person, by name: "a lead participation officer" is a post, not who got it.
     expect(questionShape('who did the council appoint as virtual school head').identity).toBe(true);
     expect(questionShape('who did the panel report to').identity).toBe(false);
+    // "Did the report name" is the verb: what it named, not whose name.
+    expect(questionShape('which two bodies did the 2015 report name for housing').identity).toBe(false);
+    expect(questionShape('what is the name of the lead participation officer').identity).toBe(true);
     expect(questionShape('who was chairing the sub-committee in 2017').identity).toBe(true);
     // A membership list answers "who are the members of X", names or not.
     expect(questionShape('who are the members of the corporate parenting panel').identity).toBe(false);

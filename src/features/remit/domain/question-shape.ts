@@ -85,7 +85,8 @@ const WHO_DID = new RegExp(
   `^who (?:did (?:[a-z]+ ){1,3}(?:appoint|hire|recruit|pick|choose|elect|nominate)|${ATTENDED}|chairs|chaired|(?:is|was|are|were) chairing|got|was given|took over|won|became|replaced|succeeded|wrote|authored|presented|signed|introduced|(?:was|were|has been|have been) (?:appointed|recruited|hired|elected))\\b`,
 );
 // "what is the virtual school head's name", "name of the lead participation officer": a name is asked for.
-const NAME_ASKED = /\bnames?\b/;
+// "Which bodies did the report name" uses the verb: what it named, not a person's name.
+const NAME_ASKED = /(?<!\b(?:did|does|do)\b(?: [a-z0-9]+){1,5} )\bnames?\b/;
 // "who was at the meeting", "who turned up", "were there any apologies": who attended is asked for.
 const ATTENDANCE = new RegExp(`^who (?:${ATTENDED})\\b|\\b(?:attendance|attendees|any apologies|apologies for absence|who turned up)\\b`);
 const POSTS =
