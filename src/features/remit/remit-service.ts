@@ -212,6 +212,16 @@ export class RemitService {
   private readonly answerStems = new Map<string, ReadonlySet<string>>();
   private readonly spoken = new Map<string, ReadonlySet<string>>();
   private readonly answerHolds = new Map<string, AnswerHolds>();
+  // The stems of an answer's text and of each of its lines, worked out once (answers do not change).
+  private readonly textStemsOf = new Map<string, ReadonlySet<string>>();
+  private readonly answerTextStems = (text: string): ReadonlySet<string> => {
+    let stems = this.textStemsOf.get(text);
+    if (!stems) {
+      stems = textStems(text);
+      this.textStemsOf.set(text, stems);
+    }
+    return stems;
+  };
   private readonly heads: EntryHeads;
   private readonly aboutTheBot: AboutTheBot;
 
@@ -299,11 +309,11 @@ export class RemitService {
    * not count). A longer one ("as the police rep on the panel, what am I supposed to do?") has said
    * what it is about before it.
    */
-  private isSmallTalk(read: ReadQuestion): boolean {
-    if (TEST_MESSAGE.test(normalizeText(read.message))) return true;
+  private isSmallTalk(read: ReadQuestion, conceptsOf: () => readonly QueryConcept[]): boolean {
     // The question is never longer than its message: most are ruled out before the message is read again.
     if (read.tokens.length > SMALL_TALK_WORDS || tokenize(read.message).length > SMALL_TALK_WORDS) return false;
-    const concepts = this.expander.concepts(read.tokens).filter((c) => c.strength !== 'intent');
+    if (TEST_MESSAGE.test(normalizeText(read.message))) return true;
+    const concepts = conceptsOf().filter((c) => c.strength !== 'intent');
     const [only] = concepts;
     if (concepts.length !== 1 || only?.strength !== 'strong' || !this.expander.isEverydayWord(only)) return false;
     // "Where do you meet?": an everyday word an entry is about is the panel's business.
@@ -324,7 +334,10 @@ export class RemitService {
     if (shape.taskRequest) return { kind: 'unknown', reason: 'off_topic' };
     // "What is your name?": said to the bot, not asked about the panel.
     if (this.aboutTheBot.asks(tokens)) return { kind: 'unknown', reason: 'off_topic' };
-    if (this.isSmallTalk(read) || remarksOnAnAnswer(read.message)) return { kind: 'unknown', reason: 'off_topic' };
+    // Read once, when first needed: the small-talk check, the entries, the passages and the passage quoted beside an answer all weigh them.
+    let concepts: readonly QueryConcept[] | undefined;
+    const conceptsOf = () => (concepts ??= this.expander.concepts(tokens));
+    if (this.isSmallTalk(read, conceptsOf) || remarksOnAnAnswer(read.message)) return { kind: 'unknown', reason: 'off_topic' };
     // "Who sits on the fostering panel?": another body, which the panel's documents do not describe.
     if (this.bodies.namesAnother(tokens)) return { kind: 'unknown', reason: 'off_topic' };
     const known =
@@ -343,27 +356,26 @@ export class RemitService {
       if (acronymSubject(tokens).length === 1) return { kind: 'unknown', reason: 'unknown_acronym' };
     }
     const fit = (entry: KnowledgeEntry) => this.fit(entry, shape);
-    // Read once: the entries, the passages and the passage quoted beside an answer all weigh them.
-    const concepts = this.expander.concepts(tokens);
-    const fromEntries = this.entries.evaluate(concepts, fit);
+    const searched = conceptsOf();
+    const fromEntries = this.entries.evaluate(searched, fit);
     // The documents date from 2015-2017: today's figures and post holders are an officer's to give.
     // What the documents said then is still offered.
     if (shape.aboutNow || this.asksAfterTheDocuments(shape)) return this.declined('about_now', fromEntries, shape);
 
     const passages = options.quotes ? this.passages : undefined;
-    const fromPassages = this.passagesCouldWin(fromEntries) ? passages?.evaluate(concepts, fit) : undefined;
+    const fromPassages = this.passagesCouldWin(fromEntries) ? passages?.evaluate(searched, fit) : undefined;
     const chosen = choose(fromEntries, fromPassages, (entry, passage) => this.overlap(entry, passage));
     if (!chosen && fromEntries.kind === 'none' && (fromPassages?.kind ?? 'none') === 'none')
       return { kind: 'unknown', reason: 'off_topic' };
     if (!chosen) return this.declined('low_confidence', fromEntries, shape);
     if (!this.fitsShape(chosen.entry, shape)) {
       const holder =
-        this.holderOfWhatWasAsked(fromEntries, shape) ?? this.passageHolding(fromPassages ?? passages?.evaluate(concepts, fit), shape);
+        this.holderOfWhatWasAsked(fromEntries, shape) ?? this.passageHolding(fromPassages ?? passages?.evaluate(searched, fit), shape);
       return holder ? this.chosenAnswer(holder, fromEntries, shape) : this.declined('low_confidence', fromEntries, shape);
     }
     const answered = this.chosenAnswer(chosen, fromEntries, shape);
     if (!passages || chosen.entry.kind === 'passage') return answered;
-    const passage = this.passageBeside(chosen.entry, fromPassages ?? passages.evaluate(concepts, fit), concepts, shape);
+    const passage = this.passageBeside(chosen.entry, fromPassages ?? passages.evaluate(searched, fit), searched, shape);
     return passage ? { ...answered, passage } : answered;
   }
 
@@ -660,7 +672,7 @@ export class RemitService {
     if (shape.age && !holds.age) return false;
     if (shape.age && shape.explains !== undefined && !holdsAgeOf(entry.answer, tellingWords(shape.explains))) return false;
     if (shape.replaced !== undefined && !saysWhoReplaced(entry.answer, shape.replaced)) return false;
-    if (shape.nameOf !== undefined && !namesThe(entry.answer, stem(shape.nameOf), textStems, this.isEnglishWord)) return false;
+    if (shape.nameOf !== undefined && !namesThe(entry.answer, stem(shape.nameOf), this.answerTextStems, this.isEnglishWord)) return false;
     if (this.aboutAnotherBody(entry, shape)) return false;
     // "What did the 2016 fostering review find": an answer that never speaks of 2016 is about something else.
     if (!shape.years.every((year) => holds.years.has(year))) return false;
@@ -670,7 +682,7 @@ export class RemitService {
     if (shape.meetingRecord && !shape.months.every((month) => holds.sourceMonths.has(month))) return false;
     if (shape.explained === undefined || entry.kind !== 'topic') return true;
     if (shape.detailOf !== undefined && !this.explainsWhatWasAsked(entry, shape.explained, shape.heldStems)) return false;
-    return !onlyNames(entry.answer, [...shape.explained], textStems);
+    return !onlyNames(entry.answer, [...shape.explained], this.answerTextStems);
   }
 
   // A detail question's subject is what it asks to have explained: its workings ("how does X work")

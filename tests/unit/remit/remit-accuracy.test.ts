@@ -58,16 +58,16 @@ describe('remit search on the question set', () => {
         describeScore(test),
       ].join('\n'),
     );
-    expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.831);
+    expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.832);
     expect(test.wrong).toBeLessThanOrEqual(22);
     expect(test.declinedWhenRight).toBeGreaterThanOrEqual(306);
-    expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.87);
-    // A decline for want of confidence offers the entries that came close: the right one is there for half or more (42 of 84).
+    expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.875);
+    // A decline for want of confidence offers the entries that came close: the right one is there for more than half (43 of 84).
     expect(test.offeredRight / test.lowConfidenceDeclines).toBeGreaterThanOrEqual(0.5);
   });
 
   it('still answers nearly every question it gets right when its longest word is mistyped', () => {
-    // 521 of 540 on the test half and 3 wrong when this was last measured (277 of 286 and 1 when written).
+    // 522 of 540 on the test half and 3 wrong when this was last measured (277 of 286 and 1 when written).
     const typos = typoScore(questions, 'test', answer);
     expect(typos.right / typos.tried).toBeGreaterThanOrEqual(0.96);
     expect(typos.wrong).toBeLessThanOrEqual(3);
