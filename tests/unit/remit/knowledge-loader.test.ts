@@ -268,6 +268,16 @@ describe('the shipped knowledge base', () => {
     expect(kb.contact().answer).toContain('03000 416172');
   });
 
+  it('narrows its phrasings for the bench without touching its own', () => {
+    const alternativesOf = (base: KnowledgeBase) => base.searchableEntries().find((s) => s.entry.id === 'tor-chairman')?.alternatives ?? [];
+    const all = alternativesOf(kb);
+    const narrowed = kb.withPhrasings((id, i) => id !== 'tor-chairman' || i % 2 === 0);
+    expect(all.length).toBeGreaterThan(2);
+    expect(alternativesOf(narrowed)).toEqual(all.filter((_, i) => i % 2 === 0));
+    expect(alternativesOf(kb)).toEqual(all);
+    expect(narrowed.passages()).toBe(kb.passages());
+  });
+
   it('has every Select Committee recommendation as its own entry', () => {
     for (let n = 1; n <= 15; n += 1) {
       const entry = kb.entry(`sc-rec-${String(n).padStart(2, '0')}`);

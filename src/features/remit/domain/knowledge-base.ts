@@ -60,6 +60,15 @@ export class KnowledgeBase {
     return this.data.entries;
   }
 
+  /**
+   * The same knowledge with each entry's phrasings narrowed to those `keep` accepts (by entry and
+   * position): `npm run bench` asks the search phrasings it has not indexed.
+   */
+  withPhrasings(keep: (entryId: string, index: number) => boolean): KnowledgeBase {
+    const entries = this.data.entries.map((s) => ({ ...s, alternatives: s.alternatives.filter((_, i) => keep(s.entry.id, i)) }));
+    return new KnowledgeBase({ ...this.data, entries }, this.sourcePassages);
+  }
+
   synonymGroups(): readonly SynonymGroup[] {
     return this.data.synonyms;
   }
