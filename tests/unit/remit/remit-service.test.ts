@@ -238,7 +238,7 @@ describe('RemitService', () => {
       expect(result.unsure).toBeFalsy();
     });
 
-    it('answers each part of a two-question message when each is answered with confidence by an entry the whole missed', () => {
+    it('answers each part of a two-question message whose whole only just won, when each part is answered with confidence by another entry', () => {
       // As a whole, the two acts read as a question about the legislation in general.
       const result = answered('what does the 1989 act say in section 22, and which principles does the 2017 act set out?');
       expect(result.entry.id).toBe('legal-children-act-s22');
