@@ -136,6 +136,8 @@ type AskedShape = QuestionShape & {
   explained?: ReadonlySet<string>;
   /** What the thing explained is asked to hold ("what are the recommendations in..."), as stems. */
   heldStems?: ReadonlySet<string>;
+  /** For "what age is X for": the words that tell X from other bodies ("adult" of "young adult council"). */
+  ageOf?: readonly string[];
   /** For "how do I ..." questions: the stems of what is to be done ("become", "councillor"). */
   toBeDone?: ReadonlySet<string>;
   /** Asks what was recommended on a subject ("which recommendation was about housing"). */
@@ -670,7 +672,7 @@ export class RemitService {
     if (shape.identity && !holds.name) return false;
     if (shape.listed !== undefined && holds.items < shape.listed) return false;
     if (shape.age && !holds.age) return false;
-    if (shape.age && shape.explains !== undefined && !holdsAgeOf(entry.answer, tellingWords(shape.explains))) return false;
+    if (shape.ageOf !== undefined && !holdsAgeOf(entry.answer, shape.ageOf)) return false;
     if (shape.replaced !== undefined && !saysWhoReplaced(entry.answer, shape.replaced)) return false;
     if (shape.nameOf !== undefined && !namesThe(entry.answer, stem(shape.nameOf), this.answerTextStems, this.isEnglishWord)) return false;
     if (this.aboutAnotherBody(entry, shape)) return false;
@@ -708,6 +710,7 @@ export class RemitService {
       ...(shape.wants === 'count' && shape.counts ? { counted: this.countedStems(shape.counts) } : {}),
       ...(shape.explains !== undefined ? { explained: textStems(shape.explains) } : {}),
       ...(shape.held !== undefined ? { heldStems: textStems(shape.held) } : {}),
+      ...(shape.age && shape.explains !== undefined ? { ageOf: tellingWords(shape.explains) } : {}),
     };
   }
 

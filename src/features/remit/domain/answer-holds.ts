@@ -217,9 +217,11 @@ const AGE_REACH = 30;
  * naming it in other words ("kids' council" for the Super Council) is judged on any age it gives.
  */
 export function holdsAgeOf(text: string, subject: readonly string[]): boolean {
-  const mentions = subject.flatMap((word) => [...text.matchAll(new RegExp(String.raw`\b${word}`, 'gi'))].map((m) => m.index + word.length));
-  if (mentions.length === 0) return holdsAge(text);
-  return mentions.some((end) => holdsAge(text.slice(end - 1, end + AGE_REACH)));
+  // Each mention, with what follows it: "Super Council (ages 7-11)".
+  const mentions = subject.flatMap((word) =>
+    [...text.matchAll(new RegExp(String.raw`\b${word}`, 'gi'))].map((m) => text.slice(m.index, m.index + word.length + AGE_REACH)),
+  );
+  return mentions.length === 0 ? holdsAge(text) : mentions.some(holdsAge);
 }
 
 /** Whether an answer gives an age: "ages 7-11", "aged 18", "under-18s", "up to 25", "16-year-olds". */
