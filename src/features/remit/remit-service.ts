@@ -216,14 +216,7 @@ export class RemitService {
   private readonly answerHolds = new Map<string, AnswerHolds>();
   // The stems of an answer's text and of each of its lines, worked out once (answers do not change).
   private readonly textStemsOf = new Map<string, ReadonlySet<string>>();
-  private readonly answerTextStems = (text: string): ReadonlySet<string> => {
-    let stems = this.textStemsOf.get(text);
-    if (!stems) {
-      stems = textStems(text);
-      this.textStemsOf.set(text, stems);
-    }
-    return stems;
-  };
+  private readonly answerTextStems = (text: string): ReadonlySet<string> => kept(this.textStemsOf, text, () => textStems(text));
   private readonly heads: EntryHeads;
   private readonly aboutTheBot: AboutTheBot;
 
@@ -614,21 +607,13 @@ export class RemitService {
 
   // The stems of an entry's answer and of its section's name, worked out once per entry.
   private spokenStems(entry: KnowledgeEntry): ReadonlySet<string> {
-    let stems = this.spoken.get(entry.id);
-    if (!stems) {
-      stems = new Set([...this.stemsOf(entry), ...textStems(entry.source.section)]);
-      this.spoken.set(entry.id, stems);
-    }
-    return stems;
+    return kept(this.spoken, entry.id, () => new Set([...this.stemsOf(entry), ...textStems(entry.source.section)]));
   }
 
   private stemsOf(entry: KnowledgeEntry): ReadonlySet<string> {
-    let stems = this.answerStems.get(entry.id);
-    if (!stems) {
-      stems = contentStems(tokenize(entry.kind === 'passage' ? entry.answer.replace(/^[^:]*:/, '') : entry.answer));
-      this.answerStems.set(entry.id, stems);
-    }
-    return stems;
+    return kept(this.answerStems, entry.id, () =>
+      contentStems(tokenize(entry.kind === 'passage' ? entry.answer.replace(/^[^:]*:/, '') : entry.answer)),
+    );
   }
 
   /** How well an answer is of the kind the question asks for: ranks figures for "how many", names for "who is". */
@@ -726,11 +711,10 @@ export class RemitService {
 
   // What kinds of fact an answer holds, worked out once per entry (answers do not change).
   private holdsOf(entry: KnowledgeEntry): AnswerHolds {
-    let holds = this.answerHolds.get(entry.id);
-    if (!holds) {
+    return kept(this.answerHolds, entry.id, () => {
       const words = tokenize(entry.answer);
       const withSource = `${entry.answer} ${entry.source.document} ${entry.source.section}`;
-      holds = {
+      return {
         count: holdsCount(entry.answer),
         words,
         stems: words.map(stem),
@@ -748,9 +732,7 @@ export class RemitService {
         months: new Set(monthsIn(withSource)),
         sourceMonths: new Set(monthsIn(entry.source.document)),
       };
-      this.answerHolds.set(entry.id, holds);
-    }
-    return holds;
+    });
   }
 
   // A passage can only replace a trusted entry that leaves part of the question unanswered.
@@ -809,6 +791,16 @@ function sameSection(entry: KnowledgeEntry, passage: KnowledgeEntry): boolean {
 // The words of a subject that tell it from others: "young adult council" is told by "adult".
 function tellingWords(subject: string): string[] {
   return tokenize(subject).filter((word) => !isStopWord(word) && !WEAK_STEMS.has(stem(word)) && /^[a-z]+$/.test(word));
+}
+
+/** The value kept for a key, made the first time it is asked for (what is kept never changes). */
+function kept<K, V>(store: Map<K, V>, key: K, make: () => V): V {
+  let value = store.get(key);
+  if (value === undefined) {
+    value = make();
+    store.set(key, value);
+  }
+  return value;
 }
 
 function latestYearIn(texts: readonly string[]): number {
