@@ -100,21 +100,25 @@ async function drive(endpoint: string, channel: EmulatedChannel, texts: string[]
 
 const FOLDS = 5;
 
+interface HeldOutScore {
+  asked: number;
+  right: number;
+  declined: number;
+  /** Answered with another entry, which may answer it as well... */
+  wrong: number;
+  /** ...and of those, the ones not given as "not sure". */
+  confidentWrong: number;
+}
+
 /**
  * The topics' own phrasings, each fifth asked of an index built without it: questions worded as
  * members word them that the search has never seen, independent of the question set (a right
  * answer is the entry the phrasing was written for; another entry may answer it as well).
  */
-function heldOutPhrasings(knowledge: KnowledgeBase): {
-  asked: number;
-  right: number;
-  declined: number;
-  wrong: number;
-  confidentWrong: number;
-} {
+function heldOutPhrasings(knowledge: KnowledgeBase): HeldOutScore {
   const score = { asked: 0, right: 0, declined: 0, wrong: 0, confidentWrong: 0 };
+  const isTopic = (id: string) => knowledge.entry(id)?.kind === 'topic';
   for (let fold = 0; fold < FOLDS; fold++) {
-    const isTopic = (id: string) => knowledge.entry(id)?.kind === 'topic';
     const heldOut = (id: string, i: number) => isTopic(id) && i % FOLDS === fold;
     const remit = new RemitService(knowledge.withPhrasings((id, i) => !heldOut(id, i)));
     for (const s of knowledge.searchableEntries()) {
@@ -138,7 +142,8 @@ function heldOutPhrasings(knowledge: KnowledgeBase): {
 export async function runRemitBench(): Promise<void> {
   const set = loadQuestionSet();
   const texts = set.map((q) => q.q);
-  const remit = new RemitService(KnowledgeBase.loadFromDirectory());
+  const knowledge = KnowledgeBase.loadFromDirectory();
+  const remit = new RemitService(knowledge);
   const answer = (q: string) => remit.answer(q);
   // Tuned on the tune half only: the test half is the figure that counts, the gap the one to shrink.
   for (const half of ['tune', 'test'] as const) console.log(`remit ${describeScore(scoreHalf(set, half, answer))}`);
@@ -157,7 +162,7 @@ export async function runRemitBench(): Promise<void> {
     `remit retrieval: mean ${meanMicros.toFixed(1)} µs, p99 ${p99Micros.toFixed(1)} µs per question (${texts.length} questions x 50; target < 2 ms)`,
   );
   // After the timing: the five indexes it builds leave garbage that would be collected during it.
-  const held = heldOutPhrasings(KnowledgeBase.loadFromDirectory());
+  const held = heldOutPhrasings(knowledge);
   console.log(
     `remit held-out phrasings (each fifth of the topics' own phrasings asked of an index without it): ${held.right}/${held.asked} right, ` +
       `${held.declined} declined, ${held.wrong} another entry (${held.confidentWrong} of them not given as "not sure")`,
