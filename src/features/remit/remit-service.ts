@@ -95,8 +95,7 @@ const COUNTED_FIT = 2;
 // "What was the Select Committee": the entry written to say what it was beats entries that mention it.
 const DEFINES_FIT = 1.5;
 // "test", "just testing", "this is a test message": trying the bot out, not asking about the "my child" test.
-const TEST_MESSAGE =
-  /^\W*(?:(?:this is|it is|just|only)\s+)?(?:a\s+)?(?:test|testing)(?:\s+(?:message|msg|post|please|pls|only))?(?:\s+\d+)*\W*$/;
+const TEST_MESSAGE = /^(?:(?:this is|it is|just|only) )?(?:a )?(?:test|testing)(?: (?:message|msg|post|please|pls|only))?(?: \d+)*$/;
 // Small talk is short: a message of more words than this has room to say what it is about.
 const SMALL_TALK_WORDS = 8;
 // The small words a term is made of ("Not in Education, Employment or Training", "Director of Children's Services").
@@ -306,8 +305,10 @@ export class RemitService {
    */
   private isSmallTalk(read: ReadQuestion, conceptsOf: () => readonly QueryConcept[]): boolean {
     // The question is never longer than its message: most are ruled out before the message is read again.
-    if (read.tokens.length > SMALL_TALK_WORDS || tokenize(read.message).length > SMALL_TALK_WORDS) return false;
-    if (TEST_MESSAGE.test(normalizeText(read.message))) return true;
+    if (read.tokens.length > SMALL_TALK_WORDS) return false;
+    const messageWords = tokenize(read.message);
+    if (messageWords.length > SMALL_TALK_WORDS) return false;
+    if (TEST_MESSAGE.test(messageWords.join(' '))) return true;
     const concepts = conceptsOf().filter((c) => c.strength !== 'intent');
     const [only] = concepts;
     if (concepts.length !== 1 || only?.strength !== 'strong' || !this.expander.isEverydayWord(only)) return false;
