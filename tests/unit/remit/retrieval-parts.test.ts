@@ -408,6 +408,9 @@ describe('question shapes', () => {
     expect(asksWhatSomethingDoes(tokenize('what do corporate parents actually do'))).toBe(true);
     expect(asksWhatSomethingDoes(tokenize('what does it mean'))).toBe(false);
     expect(asksWhatSomethingDoes(tokenize('who does what'))).toBe(false);
+    expect(asksWhatSomethingDoes(tokenize('what is the panel there to do'))).toBe(true);
+    expect(asksWhatSomethingDoes(tokenize('what are corporate parents supposed to do'))).toBe(true);
+    expect(asksWhatSomethingDoes(tokenize('what is there to do at the event'))).toBe(false);
   });
 
   it('hears "what did X find" as a question about findings, and "where can I find" as not', () => {
@@ -552,6 +555,13 @@ describe('what a Teams message wraps around a question', () => {
     ['Hi, hope you are well. Where does the panel meet? Thanks', 'Where does the panel meet'],
     ["I'm Jo from the fostering team - what is sense of belonging?", 'what is sense of belonging?'],
     ['who chairs the panel https://democracy.kent.gov.uk/x?ID=693', 'who chairs the panel'],
+    // How to word the answer is not what it is about; "explain" asks to be told.
+    ['just elected - what is the cpp actually for, in plain english?', 'just elected - what is the cpp actually for?'],
+    ['could you explain in simple terms what the panel is there to do?', 'what the panel is there to do?'],
+    ['writing a cover note - in a couple of lines, what is the cpp for?', 'what is the cpp for?'],
+    ['what does the cpp do in a nutshell', 'what does the cpp do'],
+    // ...unless the words are what is asked about.
+    ['was there a plain english booklet for councillors', 'was there a plain english booklet for councillors'],
     // Words that only look like a greeting or a sign-off are the question.
     ['morning meetings - are there any', 'morning meetings - are there any'],
     ['which council did it best', 'which council did it best'],

@@ -42,7 +42,7 @@ const SENT_FROM = /^\s*(?:a\s+)?(?:question|query|enquiry|message)\s+from\s+[^,.
 // "Can you tell me who ...", "Do you know whether ...", "Quick question: ...": asking to be told,
 // in front of the question itself (which a "who", "how" or "is" starts: what the question's shape is read from).
 const ASKING_TO_BE_TOLD =
-  /^\s*(?:(?:please\s+)?(?:can|could|would)\s+(?:you|u)\s+(?:please\s+)?(?:tell|let)\s+me(?:\s+know)?|do\s+(?:you|u)\s+(?:happen to\s+)?know|(?:please\s+)?tell\s+me|i(?:'d| would)\s+like\s+to\s+know|i\s+(?:want|need)\s+to\s+know|i\s+was\s+(?:just\s+)?wondering|(?:just\s+)?wondering|i\s+wonder)\s*[,:\-\u2013\u2014]?\s+(?:(?:if|whether)\s+)?(?=(?:who|whom|whose|what|where|when|how|which|why|is|are|was|were|does|do|did|can|could|should|will|would|has|have|there|the|our|kent|kcc|a|an)\b)/i;
+  /^\s*(?:(?:please\s+)?(?:can|could|would)\s+(?:you|u)\s+(?:please\s+)?(?:tell|let)\s+me(?:\s+know)?|(?:(?:please\s+)?(?:can|could|would)\s+(?:you|u|someone|somebody|anyone)\s+(?:please\s+)?)?explain(?:\s+to\s+me)?|do\s+(?:you|u)\s+(?:happen to\s+)?know|(?:please\s+)?tell\s+me|i(?:'d| would)\s+like\s+to\s+know|i\s+(?:want|need)\s+to\s+know|i\s+was\s+(?:just\s+)?wondering|(?:just\s+)?wondering|i\s+wonder)\s*[,:\-\u2013\u2014]?\s+(?:(?:if|whether)\s+)?(?=(?:who|whom|whose|what|where|when|how|which|why|is|are|was|were|does|do|did|can|could|should|will|would|has|have|there|the|our|kent|kcc|a|an)\b)/i;
 const QUICK_QUESTION = /^\s*(?:(?:a\s+)?quick\s+(?:question|one|q|query)|(?:a\s+)?question(?:\s+for\s+you)?)\s*[,.;:!?\-\u2013\u2014]+\s*/i;
 // "Sorry to bother you, but ...", "Hope you are well. ...", "Any idea who ...": politeness in front.
 const POLITE_OPENER =
@@ -70,6 +70,9 @@ const TAG_QUESTION =
 // "... or is it just a box-ticking exercise?": doubt voiced after the question, not something asked about.
 const DOUBT_AFTER =
   /,?\s+or is it (?:just |all |only |really )?(?:a |an )?(?:tick[- ]?box|box[- ]?ticking|talking shop|paper|pr|rubber[- ]stamp|waste of time)(?: thing| exercise| job)?\s*\?*\s*$/i;
+// "What is the CPP for, in plain English?", "in a couple of lines, what ...": how to word the answer, not what it is about.
+const HOW_TO_WORD_IT =
+  /,?\s*\bin (?:(?:plain|simple|layman'?s|laymen'?s|everyday|normal|basic|easy) (?:english|terms|words|language)|a nutshell|(?:a|one) (?:sentence|line)|a (?:few|couple of) (?:words|lines|sentences))\b\s*,?/gi;
 const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
 
 // What a message says after its question is short: each ending is looked for in its last characters only.
@@ -102,7 +105,7 @@ export function unwrapMessage(sent: string): UnwrappedMessage {
     .replace(/[^\S\n]+/g, ' ')
     .replace(/ ?\n[\s]*/g, '\n')
     .trim();
-  const message = withoutEndings(spaced)
+  const message = withoutEndings(spaced.replace(HOW_TO_WORD_IT, asSpace).trim())
     .replace(GREETING, '')
     .replace(GREETING_BEFORE_QUESTION, '')
     .replace(NAMED_INTRODUCTION, '')
@@ -118,6 +121,11 @@ export function unwrapMessage(sent: string): UnwrappedMessage {
     .replace(ROLE_WITH_COLON, '')
     .replace(JUST_ELECTED, keptPanel);
   return { message, question: question.trim() === '' ? sent : question };
+}
+
+// A phrase taken out leaves a space between words, none before a question mark.
+function asSpace(phrase: string, at: number, text: string): string {
+  return /^[?.!]?$/.test(text.charAt(at + phrase.length)) ? '' : ' ';
 }
 
 // "Just been put on the panel, what does it exist to do?": the panel is what "it" is.
