@@ -23,7 +23,8 @@ const STOP_WORDS = new Set(
   per honestly literally genuinely summary formally officially technically strictly rather
   whn hw ur
   reckon reckons reckoned bother bothers bothered bothering supposed supposedly true apparently according
-  always usually normally generally typically`
+  always usually normally generally typically
+  sceptical skeptical sceptic skeptic cynical`
     .split(/\s+/)
     .filter((w) => w !== ''),
 );
