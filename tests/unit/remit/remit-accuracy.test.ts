@@ -41,9 +41,9 @@ describe('remit search on the question set', () => {
 
   /**
    * Issue 10's target is 90% of the test half with no confident wrong answer and every decline kept.
-   * The search does not reach it yet on questions written by reviewers who never saw it (83.3% top-1,
-   * 22 wrong of 688, 14 of them given as "not sure" with runners-up, 306/355 declines when this was
-   * last measured, with the 2026-12-06 batches): these floors stop it getting worse, and are raised
+   * The search does not reach it yet on questions written by reviewers who never saw it (82.4% top-1,
+   * 25 wrong of 744, 17 of them given as "not sure" with runners-up, 317/369 declines when this was
+   * last measured, with the 2026-12-07 batch): these floors stop it getting worse, and are raised
    * to the target as it improves.
    */
   it('does no worse on the test half than the figures last measured (the target is 90% and none wrong)', () => {
@@ -58,11 +58,11 @@ describe('remit search on the question set', () => {
         describeScore(test),
       ].join('\n'),
     );
-    expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.832);
-    expect(test.wrong).toBeLessThanOrEqual(22);
-    expect(test.declinedWhenRight).toBeGreaterThanOrEqual(306);
+    expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.823);
+    expect(test.wrong).toBeLessThanOrEqual(25);
+    expect(test.declinedWhenRight).toBeGreaterThanOrEqual(317);
     expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.875);
-    // A decline for want of confidence offers the entries that came close: the right one is there for more than half (43 of 84).
+    // A decline for want of confidence offers the entries that came close: the right one is there for more than half (51 of 98).
     expect(test.offeredRight / test.lowConfidenceDeclines).toBeGreaterThanOrEqual(0.5);
   });
 
@@ -80,8 +80,8 @@ describe('remit search on the question set', () => {
     expect(wrapped.wrong).toBeLessThanOrEqual(1);
   });
 
-  it('declines nearly every question of the tune half that must be declined (10 of 326 slip through today)', () => {
+  it('declines nearly every question of the tune half that must be declined (13 of 352 slip through today)', () => {
     const answered = questions.filter((q) => q.half === 'tune' && q.decline && service.answer(q.q).kind === 'answer').map((q) => q.q);
-    expect(answered.length).toBeLessThanOrEqual(10);
+    expect(answered.length).toBeLessThanOrEqual(13);
   });
 });

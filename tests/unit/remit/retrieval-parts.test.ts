@@ -196,6 +196,12 @@ describe('question shapes', () => {
     expect(questionShape('what did the select committee finally recommend').aboutNow).toBe(false);
     expect(questionShape('did the minister ever reply to the letter').aboutNow).toBe(true);
     expect(questionShape('did the select committee ever recommend training').aboutNow).toBe(false);
+    // A bare "now" asks for today's figure or post holder; with no fact asked for, it is a state the documents describe.
+    expect(questionShape('how many uasc are there now').aboutNow).toBe(true);
+    expect(questionShape('who chairs the panel these days').aboutNow).toBe(true);
+    expect(questionShape('are the panel and the group one body now').aboutNow).toBe(false);
+    expect(questionShape('is cambridgeshires version a board or a sub-committee these days').aboutNow).toBe(false);
+    expect(questionShape('what is on the agenda right now').aboutNow).toBe(true);
     expect(questionShape('who is the leader of the council').identity).toBe(true);
     expect(questionShape('who is the panel accountable to').identity).toBe(false);
     expect(questionShape('who is on the panel').identity).toBe(false);
@@ -648,6 +654,9 @@ describe('panels, committees and boards the documents never speak of', () => {
     ['does every committee have to think about children in care', false],
     ["what is on kent's panel agenda", false],
     ['how can i get panel papers in large print', false],
+    // A word that describes the body rather than names it.
+    ['when did the merged panel start', false],
+    ['does the virtual school have a governing board', false],
   ])('"%s" names another body: %s', (question, another) => {
     expect(namesAnother(question)).toBe(another);
   });

@@ -5,7 +5,7 @@ import { tokenize } from './text-normalizer';
 const BODY_WORDS: ReadonlySet<string> = new Set(['panel', 'panels', 'committee', 'committees', 'board', 'boards']);
 // Words that pick out one of the bodies already named rather than naming another: "every committee", "the next panel".
 const NOT_A_NAME: ReadonlySet<string> = new Set(
-  'every another other same new next first last previous future relevant different main full whole own public formal proper single separate actual right wrong'.split(
+  'every another other same new next first last previous future relevant different main full whole own public formal proper single separate actual right wrong governing'.split(
     ' ',
   ),
 );
@@ -41,8 +41,8 @@ export class KnownBodies {
     return tokens.some((word, i) => {
       if (i === 0 || !BODY_WORDS.has(word)) return false;
       const before = tokens[i - 1]!;
-      // "the panel", "kent's panel", "2017 panel": no other body is named.
-      if (isStopWord(before) || NOT_A_NAME.has(before) || WEAK_STEMS.has(stem(before)) || /\d/.test(before)) return false;
+      // "the panel", "kent's panel", "2017 panel": no other body is named; "the merged panel", "a governing board" describe one.
+      if (isStopWord(before) || NOT_A_NAME.has(before) || WEAK_STEMS.has(stem(before)) || /\d|[a-z]{3}ed$/.test(before)) return false;
       // A name follows "the", "a", "our", "Kent's" or opens the question: "how can I get panel papers" names none.
       const opener = tokens[i - 2];
       if (opener !== undefined && !DETERMINERS.has(opener) && !WEAK_STEMS.has(stem(opener))) return false;

@@ -76,8 +76,12 @@ const PERSON =
 // The documents look back: what comes next (the next meeting's end, next year's plan, what a review
 // found when it "reported back", who "in the end" won a contract) is an officer's to say. Whether
 // someone "ever said" or "ever recommended" something is what the documents record.
+// "How many UASC are there now", "who chairs it these days": today's figure or post holder, which
+// the documents cannot give. "Are they one body now?", "I'm a corporate parent now": a state the
+// documents describe, so a bare "now" counts only in a question asking for a fact.
+const NOW_IF_A_FACT = /(?<!\bright )\bnow\b|\b(?:nowadays|these days)\b/;
 const NOW =
-  /\b(?:now|right now|currently|current|nowadays|these days|at the moment|at present|this year|today|up to date|(?:next|upcoming|forthcoming) (?:[a-z]+ )?(?:meeting|meetings|panel|year|month|week|term|inspection|review|election|elections|report)|forward plan|future plans?|latest|most recent|last year|last month|so far|to date|(?:been|was it|were they|is it) (?:done|completed|implemented|carried out|actioned|delivered)|final (?:confirmed )?(?:figures?|results?|version)|(?:planning|plans?|going|intends?|intending) to (?!be\b|the\b|a\b|an\b|my\b|our\b|cpp\b|panel\b|meetings?\b|sessions\b|county\b|kent\b)[a-z]+|(?:did|was|were|has|have|is|are)\b.*\b(?:ever(?! (?:say|said|mention|mentioned|suggest|suggested|recommend|recommended|promise|promised|commit|committed|agree|agreed)\b)|yet|since then|afterwards)|in the end|what came of|(?:reported|came) back|finally (?:came|come|went|reported|arrived|happened|published|delivered|completed|done))\b/;
+  /\b(?:right now|currently|current|at the moment|at present|this year|today|up to date|(?:next|upcoming|forthcoming) (?:[a-z]+ )?(?:meeting|meetings|panel|year|month|week|term|inspection|review|election|elections|report)|forward plan|future plans?|latest|most recent|last year|last month|so far|to date|(?:been|was it|were they|is it) (?:done|completed|implemented|carried out|actioned|delivered)|final (?:confirmed )?(?:figures?|results?|version)|(?:planning|plans?|going|intends?|intending) to (?!be\b|the\b|a\b|an\b|my\b|our\b|cpp\b|panel\b|meetings?\b|sessions\b|county\b|kent\b)[a-z]+|(?:did|was|were|has|have|is|are)\b.*\b(?:ever(?! (?:say|said|mention|mentioned|suggest|suggested|recommend|recommended|promise|promised|commit|committed|agree|agreed)\b)|yet|since then|afterwards)|in the end|what came of|(?:reported|came) back|finally (?:came|come|went|reported|arrived|happened|published|delivered|completed|done))\b/;
 // "who was at the meeting", "who attended", "who chaired the group": people are asked for by name.
 // ("Who led the review" is not: a body or a post answers it.)
 const ATTENDED = 'attended|was at|were at|was present|were present|went to|came to';
@@ -134,14 +138,17 @@ export function questionShape(question: string): QuestionShape {
     ((IDENTITY.test(text) || HOLDER_OF.test(text)) && !NOT_IDENTITY.test(text) && !A_BODY.test(text)) ||
     WHO_DID.test(text) ||
     ((NAME_ASKED.test(text) || calledAsked) && POST.test(text));
+  const share = SHARE.test(text);
+  const money = MONEY.test(text);
+  const asksForAFact = wants !== 'any' || identity || share || money;
   return {
     wants,
-    share: SHARE.test(text),
+    share,
     identity,
-    aboutNow: NOW.test(text),
+    aboutNow: NOW.test(text) || (asksForAFact && NOW_IF_A_FACT.test(text)),
     acronymFrame: ACRONYM_FRAME.test(text),
     taskRequest: TASK_REQUEST.test(text),
-    money: MONEY.test(text),
+    money,
     procedure: PROCEDURE.test(text),
     duration: DURATION.test(text),
     frequency: /\bhow often\b/.test(text),
