@@ -29,6 +29,7 @@ import {
   onlyNames,
   saysHow,
   speaksOfAttendance,
+  unitsIn,
 } from './domain/answer-holds';
 import { type QuestionShape, acronymSubject, questionShape } from './domain/question-shape';
 import type { RemitResult } from './domain/remit-result';
@@ -182,6 +183,8 @@ interface AnswerHolds {
   months: ReadonlySet<string>;
   /** The months its source document names ("Minutes, 20 March 2017"): the meeting it records. */
   sourceMonths: ReadonlySet<string>;
+  /** The units it gives figures in ("five clear working days" -> day). */
+  units: ReadonlySet<string>;
 }
 
 export interface RemitServiceOptions {
@@ -658,6 +661,7 @@ export class RemitService {
     if (shape.identity && !holds.name) return false;
     if (shape.listed !== undefined && holds.items < shape.listed) return false;
     if (shape.age && !holds.age) return false;
+    if (shape.unit !== undefined && !holds.units.has(shape.unit)) return false;
     if (shape.ageOf !== undefined && !holdsAgeOf(entry.answer, shape.ageOf)) return false;
     if (shape.replaced !== undefined && !saysWhoReplaced(entry.answer, shape.replaced)) return false;
     if (shape.nameOf !== undefined && !namesThe(entry.answer, stem(shape.nameOf), this.answerTextStems, this.isEnglishWord)) return false;
@@ -732,6 +736,7 @@ export class RemitService {
         years: new Set(yearsIn(withSource)),
         months: new Set(monthsIn(withSource)),
         sourceMonths: new Set(monthsIn(entry.source.document)),
+        units: unitsIn(entry.answer),
       };
     });
   }

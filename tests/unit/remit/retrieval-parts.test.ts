@@ -24,6 +24,7 @@ import {
   onlyNames,
   saysHow,
   speaksOfAttendance,
+  unitsIn,
 } from '../../../src/features/remit/domain/answer-holds';
 import { questionShape } from '../../../src/features/remit/domain/question-shape';
 import { SpellingCorrector, editDistance } from '../../../src/features/remit/domain/spelling-corrector';
@@ -343,6 +344,14 @@ describe('question shapes', () => {
     expect(holdsAge('young people aged 16 to 25')).toBe(true);
     expect(holdsAge('support for under-18s')).toBe(true);
     expect(holdsAge('Staying Put is a national expectation the panel oversees.')).toBe(false);
+  });
+
+  it('finds the units an answer gives figures in, and the unit a question asks for', () => {
+    expect([...unitsIn('at least five clear working days before a meeting; 81% within 20 miles')]).toEqual(['day', 'mile']);
+    expect(unitsIn('Adoptions were above target in 2016-17.').size).toBe(0);
+    expect(questionShape('what was the average time to adoption in days').unit).toBe('day');
+    expect(questionShape('how far away in miles were children placed').unit).toBe('mile');
+    expect(questionShape('what happened in the days after the meeting').unit).toBeUndefined();
   });
 
   it('finds the age of the thing asked about, not of the one beside it', () => {

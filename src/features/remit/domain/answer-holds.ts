@@ -230,3 +230,10 @@ export function holdsAge(text: string): boolean {
     text,
   );
 }
+
+const UNITS = /\b(day|week|month|hour|minute|mile)s?\b/gi;
+
+/** The units an answer gives a figure in: "five clear working days" and "within 20 miles" give day and mile. */
+export function unitsIn(text: string): ReadonlySet<string> {
+  return new Set([...text.matchAll(UNITS)].map((m) => m[1]!.toLowerCase()));
+}

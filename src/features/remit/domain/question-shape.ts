@@ -59,6 +59,8 @@ export interface QuestionShape {
   age: boolean;
   /** "What are the names of the couple who ...", "the name of the provider": whose name is asked for. */
   nameOf?: string;
+  /** "The average time to adoption in days", "how far in miles": the answer must give a figure in that unit ("day"). */
+  unit?: string;
   /** "Who replaced Jenny Whittle": the surname of whoever was replaced, which the answer must say was. */
   replaced?: string;
   /** What "how many X" counts ("how many foster carers does kent have" -> "foster carers"): the figure should be of X. */
@@ -159,6 +161,7 @@ export function questionShape(question: string): QuestionShape {
     age: AGE_ASKED.test(text),
     ...listAsked(text),
     ...nameAsked(text),
+    ...unitAsked(text),
     ...replacedAsked(text),
   };
 }
@@ -257,6 +260,13 @@ function nameAsked(text: string): { nameOf?: string } {
     ?.split(' ')
     .find((word) => !isStopWord(word) && !WEAK_STEMS.has(stem(word)));
   return subject ? { nameOf: subject } : {};
+}
+
+const IN_UNITS = /\bin (day|week|month|hour|minute|mile)s\b/;
+
+function unitAsked(text: string): { unit?: string } {
+  const unit = IN_UNITS.exec(text)?.[1];
+  return unit ? { unit } : {};
 }
 
 function listAsked(text: string): { listed?: number } {
