@@ -238,6 +238,7 @@ describe('question shapes', () => {
     expect(questionShape('can you list the core values from the statement of purpose').detailOf).toBe('statement of purpose');
     expect(questionShape('wots written in the care leavers charter, like wot am i entitled to').detailOf).toBe('care leavers charter');
     expect(questionShape('what does the charter say care leavers are entitled to').detailOf).toBe('charter');
+    expect(questionShape("what do care leavers actually get under kent's care leavers charter").detailOf).toBe('care leavers charter');
     expect(questionShape('wot does the pledge promise').detailOf).toBe('pledge');
     expect(questionShape('what are the principles in the 2017 act').held).toBe('principles');
     expect(questionShape('how does the dispersal scheme work').held).toBeUndefined();
