@@ -469,6 +469,16 @@ describe('RemitService', () => {
       expect(clear).not.toHaveProperty('nearby');
     });
 
+    it('gives an answer as "not sure" when the entries\' phrasings are sure members asking so mean another, offered first', () => {
+      // The words are all in "how can corporate parenting be strengthened" (decisions, looked after
+      // children), but members asking for "the one question to ask ourselves" mean the good-enough test.
+      const result = answered('which question should we ask ourselves when making decisions for children in care');
+      expect(result.entry.id).toBe('cp-strengthening');
+      expect(result.unsure).toBe(true);
+      expect(result.nearby?.[0]?.id).toBe('cp-good-enough-test');
+      expect(result.nearby?.length).toBeLessThanOrEqual(2);
+    });
+
     it('finds the other entries that came close once a member says an answer did not help', () => {
       expect(service.runnersUp('what is a NEET', 'glossary-neet').map((e) => e.id)).toContain('sc-rec-12');
       expect(service.runnersUp('what is a NEET', 'glossary-neet').map((e) => e.id)).not.toContain('glossary-neet');
