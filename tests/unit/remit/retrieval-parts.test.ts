@@ -181,6 +181,12 @@ describe('question shapes', () => {
     expect(questionShape(question).wants).toBe(wants);
   });
 
+  it('reads whose ages are asked for, also when a second body is asked after it', () => {
+    expect(questionShape('what age range is the young adult council for?').explains).toBe('young adult council');
+    expect(questionShape('what age range is the young adult council for? and ocypc?').explains).toBe('young adult council');
+    expect(questionShape('what ages is the super council aimed at').explains).toBe('super council');
+  });
+
   it('tells a question about now, an identity question and an acronym question', () => {
     expect(questionShape('how many children are in care right now').aboutNow).toBe(true);
     expect(questionShape('what is the current strategy').aboutNow).toBe(true);
@@ -202,6 +208,9 @@ describe('question shapes', () => {
     expect(questionShape('who chairs the panel these days').aboutNow).toBe(true);
     expect(questionShape('are the panel and the group one body now').aboutNow).toBe(false);
     expect(questionShape('is cambridgeshires version a board or a sub-committee these days').aboutNow).toBe(false);
+    // ...or asks what, who or how, today: "what checks does KCC now do".
+    expect(questionShape('what checks does kcc now do on host families? the minutes said work was underway').aboutNow).toBe(true);
+    expect(questionShape('how are they different, or are they one body now?').aboutNow).toBe(false);
     expect(questionShape('what is on the agenda right now').aboutNow).toBe(true);
     expect(questionShape('who is the leader of the council').identity).toBe(true);
     expect(questionShape('who is the panel accountable to').identity).toBe(false);
@@ -289,6 +298,8 @@ describe('question shapes', () => {
     ["what is the panel's budget", 'money', true],
     ['how much do foster carers get paid', 'money', true],
     ['how much does it cost', 'money', true],
+    ['how much does kcc spend a year on out-of-county placements', 'money', true],
+    ['how long have most children spent in care', 'money', false],
     ['how many children are in care', 'money', false],
     // How to do something, which only an answer saying how can answer.
     ['how does a foster carer go about joining the panel', 'procedure', true],

@@ -78,10 +78,18 @@ const PERSON =
 // The documents look back: what comes next (the next meeting's end, next year's plan, what a review
 // found when it "reported back", who "in the end" won a contract) is an officer's to say. Whether
 // someone "ever said" or "ever recommended" something is what the documents record.
-// "How many UASC are there now", "who chairs it these days": today's figure or post holder, which
-// the documents cannot give. "Are they one body now?", "I'm a corporate parent now": a state the
-// documents describe, so a bare "now" counts only in a question asking for a fact.
+// "How many UASC are there now", "who chairs it these days", "what checks does KCC now do": today's
+// figure, post holder or practice, which the documents cannot give. "Are they one body now?", "I'm
+// a corporate parent now": a state the documents describe, so a bare "now" counts only in a
+// question asking for a fact, or in a clause that asks what, who or how.
 const NOW_IF_A_FACT = /(?<!\bright )\bnow\b|\b(?:nowadays|these days)\b/;
+const WH_CLAUSE = /^(?:what|which|who|whom|whose|how|where|when|why)\b/;
+
+function asksWhatIsDoneNow(normalized: string): boolean {
+  return normalized
+    .split(/[.?!;:]+|,? or /)
+    .some((clause) => NOW_IF_A_FACT.test(clause) && WH_CLAUSE.test(clause.trim()));
+}
 const NOW =
   /\b(?:right now|currently|current|at the moment|at present|this year|today|up to date|(?:next|upcoming|forthcoming) (?:[a-z]+ )?(?:meeting|meetings|panel|year|month|week|term|inspection|review|election|elections|report)|forward plan|future plans?|latest|most recent|last year|last month|so far|to date|(?:been|was it|were they|is it) (?:done|completed|implemented|carried out|actioned|delivered)|final (?:confirmed )?(?:figures?|results?|version)|(?:planning|plans?|going|intends?|intending) to (?!be\b|the\b|a\b|an\b|my\b|our\b|cpp\b|panel\b|meetings?\b|sessions\b|county\b|kent\b)[a-z]+|(?:did|was|were|has|have|is|are)\b.*\b(?:ever(?! (?:say|said|mention|mentioned|suggest|suggested|recommend|recommended|promise|promised|commit|committed|agree|agreed)\b)|yet|since then|afterwards)|in the end|what came of|(?:reported|came) back|finally (?:came|come|went|reported|arrived|happened|published|delivered|completed|done))\b/;
 // "who was at the meeting", "who attended", "who chaired the group": people are asked for by name.
@@ -113,7 +121,7 @@ const A_BODY =
 const TASK_REQUEST =
   /^(?:(?:please|pls|can you|could you|would you|will you|can u|could u)\s+)*(?:review|proofread|proof read|read through|write|draft|redraft|rewrite|edit|fix|correct|improve|translate|summari[sz]e|shorten|mark|format|reformat|compose|type|print|book|order|buy|pay|send|email|forward|ring|call|cancel|renew|reset|upload|attach|save|delete)\s+(?:up\s+|over\s+)?(?:my|me|our|this|these|that|those|his|her|their)\b/;
 const MONEY =
-  /£|\b(?:budgets?|costs?|costing|funding|funded|salary|salaries|wages?|allowances?|paid|fees?|prices?|pounds|expenses|how much money|how much (?:is|are|does|do|did) (?:it|they|we|a|an|the)?\s*(?:cost|pay|get|earn|receive))\b/;
+  /£|\b(?:budgets?|costs?|costing|funding|funded|salary|salaries|wages?|allowances?|paid|fees?|prices?|pounds|expenses|spends?|spending|expenditure|how much money|how much (?:is|are|does|do|did) (?:it|they|we|a|an|the)?\s*(?:cost|pay|get|earn|receive))\b/;
 const PROCEDURE =
   /^how (?:do|does|can|could|would|should|might) (?:i|we|you|they|he|she|someone|somebody|anyone|a|an|the|our|my|young|children|care|foster)\b.*?\b(?:go about |get about )?(?:join|joining|apply|applying|sign up|signing up|get onto|get on to|become|becoming|register|enrol|enroll|nominate|refer|book|reserve|hire|put (?:my|their|his|her) name|complain|make a complaint|report (?:a|an|my|our|concerns?|abuse|neglect|it|this|someone|somebody)|raise (?:a |my |our )?concerns?|(?:adopt|foster) (?:a|an|my|children|child|kids|young|teenagers?|siblings?|babies|baby))\b/;
 // "How long has Kent used challenge cards" asks since when (a date answers it); "how long is a meeting" asks a length.
@@ -147,7 +155,7 @@ export function questionShape(question: string): QuestionShape {
     wants,
     share,
     identity,
-    aboutNow: NOW.test(text) || (asksForAFact && NOW_IF_A_FACT.test(text)),
+    aboutNow: NOW.test(text) || (NOW_IF_A_FACT.test(text) && (asksForAFact || asksWhatIsDoneNow(normalized))),
     acronymFrame: ACRONYM_FRAME.test(text),
     taskRequest: TASK_REQUEST.test(text),
     money,
@@ -172,7 +180,7 @@ export function questionShape(question: string): QuestionShape {
 const DETAIL = [
   /^how (?:does|do|did|is|are) (?:the )?(.+?) work(?:s|ed)?$/,
   /^what (?:does|do|did) (?:the )?(.+?) (?:involve|cover|offer|provide|entail)\b/,
-  /^what (?:age|ages|age group|age range) (?:is|are) (?:the )?(.+?) for$/,
+  /^what (?:age|ages|age group|age range) (?:is|are) (?:the )?(.+?) (?:for|aimed at|meant for)(?: and .*)?$/,
   /^what (?:was|is|were) the (?:outcome|result|results|upshot) of (?:the )?(.+)$/,
 ];
 
