@@ -86,9 +86,7 @@ const NOW_IF_A_FACT = /(?<!\bright )\bnow\b|\b(?:nowadays|these days)\b/;
 const WH_CLAUSE = /^(?:what|which|who|whom|whose|how|where|when|why)\b/;
 
 function asksWhatIsDoneNow(normalized: string): boolean {
-  return normalized
-    .split(/[.?!;:]+|,? or /)
-    .some((clause) => NOW_IF_A_FACT.test(clause) && WH_CLAUSE.test(clause.trim()));
+  return normalized.split(/[.?!;:]+|,? or /).some((clause) => NOW_IF_A_FACT.test(clause) && WH_CLAUSE.test(clause.trim()));
 }
 const NOW =
   /\b(?:right now|currently|current|at the moment|at present|this year|today|up to date|(?:next|upcoming|forthcoming) (?:[a-z]+ )?(?:meeting|meetings|panel|year|month|week|term|inspection|review|election|elections|report)|forward plan|future plans?|latest|most recent|last year|last month|so far|to date|(?:been|was it|were they|is it) (?:done|completed|implemented|carried out|actioned|delivered)|final (?:confirmed )?(?:figures?|results?|version)|(?:planning|plans?|going|intends?|intending) to (?!be\b|the\b|a\b|an\b|my\b|our\b|cpp\b|panel\b|meetings?\b|sessions\b|county\b|kent\b)[a-z]+|(?:did|was|were|has|have|is|are)\b.*\b(?:ever(?! (?:say|said|mention|mentioned|suggest|suggested|recommend|recommended|promise|promised|commit|committed|agree|agreed)\b)|yet|since then|afterwards)|in the end|what came of|(?:reported|came) back|finally (?:came|come|went|reported|arrived|happened|published|delivered|completed|done))\b/;
