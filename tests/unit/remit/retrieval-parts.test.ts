@@ -678,6 +678,7 @@ describe('panels, committees and boards the documents never speak of', () => {
     // A word that describes the body rather than names it.
     ['when did the merged panel start', false],
     ['does the virtual school have a governing board', false],
+    ['is the cpp the school board for the virtual school', false],
   ])('"%s" names another body: %s', (question, another) => {
     expect(namesAnother(question)).toBe(another);
   });

@@ -5,7 +5,7 @@ import { tokenize } from './text-normalizer';
 const BODY_WORDS: ReadonlySet<string> = new Set(['panel', 'panels', 'committee', 'committees', 'board', 'boards']);
 // Words that pick out one of the bodies already named rather than naming another: "every committee", "the next panel".
 const NOT_A_NAME: ReadonlySet<string> = new Set(
-  'every another other same new next first last previous future relevant different main full whole own public formal proper single separate actual right wrong governing'.split(
+  'every another other same new next first last previous future relevant different main full whole own public formal proper single separate actual right wrong governing school'.split(
     ' ',
   ),
 );
