@@ -88,6 +88,7 @@ describe('text normalisation', () => {
     expect(normalizeText('the rules for the meeting say')).toBe('the terms of reference say');
     expect(normalizeText('who sat on the 2015 inquiry')).toBe('who sat on the 2015 select committee');
     expect(normalizeText('who chairs the cambs sub-committee')).toBe('who chairs the cambridgeshire sub-committee');
+    expect(normalizeText('lvl 3 corp parenting - who has it?')).toBe(normalizeText('level 3 corporate parenting - who has it?'));
     expect(normalizeText('wot does the pledge say, wots in it')).toBe('what does the pledge say, what is in it');
     expect(normalizeText('wen did it start, whr do they meet, hw do i join')).toBe('when did it start, where do they meet, how do i join');
     // Where a councillor serves is not what they ask about.

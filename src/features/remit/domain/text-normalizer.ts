@@ -76,6 +76,9 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   cambs: 'cambridgeshire',
   // "the cp board" is a corporate parenting board (the panel itself is the "cpp").
   cp: 'corporate parenting',
+  // "corp parenting", "lvl 3": shortened as people type them.
+  corp: 'corporate',
+  lvl: 'level',
   ppl: 'people',
   // "the 2015 regs" are regulations, not (by spelling correction) "recs".
   regs: 'regulations',
