@@ -31,6 +31,7 @@ import {
   saysHow,
   speaksOfAttendance,
   unitsIn,
+  givesAConclusion,
 } from './domain/answer-holds';
 import { type QuestionShape, acronymSubject, questionShape } from './domain/question-shape';
 import type { RemitResult } from './domain/remit-result';
@@ -190,6 +191,7 @@ interface AnswerHolds {
   sourceMonths: ReadonlySet<string>;
   /** The units it gives figures in ("five clear working days" -> day). */
   units: ReadonlySet<string>;
+  conclusion: boolean;
 }
 
 export interface RemitServiceOptions {
@@ -699,6 +701,7 @@ export class RemitService {
     if (shape.listed !== undefined && holds.items < shape.listed) return false;
     if (shape.age && !holds.age) return false;
     if (shape.unit !== undefined && !holds.units.has(shape.unit)) return false;
+    if (shape.conclusion && !holds.conclusion) return false;
     if (shape.ageOf !== undefined && !holdsAgeOf(entry.answer, shape.ageOf)) return false;
     if (shape.replaced !== undefined && !saysWhoReplaced(entry.answer, shape.replaced)) return false;
     if (shape.nameOf !== undefined && !namesThe(entry.answer, stem(shape.nameOf), this.answerTextStems, this.isEnglishWord)) return false;
@@ -774,6 +777,7 @@ export class RemitService {
         months: new Set(monthsIn(withSource)),
         sourceMonths: new Set(monthsIn(entry.source.document)),
         units: unitsIn(entry.answer),
+        conclusion: givesAConclusion(entry.answer),
       };
     });
   }

@@ -25,6 +25,7 @@ import {
   saysHow,
   speaksOfAttendance,
   unitsIn,
+  givesAConclusion,
 } from '../../../src/features/remit/domain/answer-holds';
 import { questionShape } from '../../../src/features/remit/domain/question-shape';
 import { SpellingCorrector, editDistance } from '../../../src/features/remit/domain/spelling-corrector';
@@ -356,6 +357,15 @@ describe('question shapes', () => {
     expect(holdsAge('young people aged 16 to 25')).toBe(true);
     expect(holdsAge('support for under-18s')).toBe(true);
     expect(holdsAge('Staying Put is a national expectation the panel oversees.')).toBe(false);
+  });
+
+  it('tells a question asking for a conclusion, and an answer that gives one from one that says it was due', () => {
+    expect(questionShape('what did ofsted conclude after interviewing the chairman').conclusion).toBe(true);
+    expect(questionShape('what rating did kent get at the inspection').conclusion).toBe(true);
+    expect(questionShape('what did the select committee recommend').conclusion).toBe(false);
+    expect(givesAConclusion('The review found that placement stability had improved.')).toBe(true);
+    expect(givesAConclusion('75% of residential homes were rated good or outstanding.')).toBe(true);
+    expect(givesAConclusion('The Chairman announced that she was being interviewed by OFSTED the next day.')).toBe(false);
   });
 
   it('finds the units an answer gives figures in, and the unit a question asks for', () => {

@@ -237,3 +237,10 @@ const UNITS = /\b(day|week|month|hour|minute|mile)s?\b/gi;
 export function unitsIn(text: string): ReadonlySet<string> {
   return new Set([...text.matchAll(UNITS)].map((m) => m[1]!.toLowerCase()));
 }
+
+const CONCLUSION = /\b(?:conclu[a-z]*|found|findings?|judged|rated|ratings?|verdict|graded|assessed)\b/i;
+
+/** Whether an answer gives a conclusion ("the review found ...", "rated good"), not only that one was to come. */
+export function givesAConclusion(text: string): boolean {
+  return CONCLUSION.test(text);
+}

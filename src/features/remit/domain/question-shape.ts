@@ -61,6 +61,8 @@ export interface QuestionShape {
   nameOf?: string;
   /** "The average time to adoption in days", "how far in miles": the answer must give a figure in that unit ("day"). */
   unit?: string;
+  /** "What did Ofsted conclude", "what rating did they get": the answer must give a conclusion, not only that one was due. */
+  conclusion: boolean;
   /** "Who replaced Jenny Whittle": the surname of whoever was replaced, which the answer must say was. */
   replaced?: string;
   /** What "how many X" counts ("how many foster carers does kent have" -> "foster carers"): the figure should be of X. */
@@ -168,6 +170,7 @@ export function questionShape(question: string): QuestionShape {
     ...listAsked(text),
     ...nameAsked(text),
     ...unitAsked(text),
+    conclusion: CONCLUSION_ASKED.test(text),
     ...replacedAsked(text),
   };
 }
@@ -270,6 +273,8 @@ function nameAsked(text: string): { nameOf?: string } {
   return subject ? { nameOf: subject } : {};
 }
 
+const CONCLUSION_ASKED =
+  /\b(?:what|which) (?:(?:did|do|does|was|were|is|are) (?:[a-z]+ ){0,5}?)?(?:conclude|concluded|conclusions?|verdict|ratings?)\b/;
 const IN_UNITS = /\bin (day|week|month|hour|minute|mile)s\b/;
 
 function unitAsked(text: string): { unit?: string } {
