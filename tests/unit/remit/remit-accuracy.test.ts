@@ -42,7 +42,7 @@ describe('remit search on the question set', () => {
   /**
    * Issue 10's target is 90% of the test half with no confident wrong answer and every decline kept.
    * The search does not reach it yet on questions written by reviewers who never saw it (81.3% top-1,
-   * 25 wrong of 765, 17 of them given as "not sure" with runners-up, 362/417 declines when this was
+   * 25 wrong of 765, 17 of them given as "not sure" with runners-up, 365/417 declines when this was
    * last measured, with the 2026-12-07 batches): these floors stop it getting worse, and are raised
    * to the target as it improves.
    */
@@ -60,8 +60,8 @@ describe('remit search on the question set', () => {
     );
     expect(test.right / test.answerable).toBeGreaterThanOrEqual(0.813);
     expect(test.wrong).toBeLessThanOrEqual(25);
-    expect(test.declinedWhenRight).toBeGreaterThanOrEqual(362);
-    expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.863);
+    expect(test.declinedWhenRight).toBeGreaterThanOrEqual(365);
+    expect(tune.right / tune.answerable).toBeGreaterThanOrEqual(0.867);
     // A decline for want of confidence offers the entries that came close: the right one is there for more than half (59 of 110).
     expect(test.offeredRight / test.lowConfidenceDeclines).toBeGreaterThanOrEqual(0.5);
   });
@@ -80,8 +80,8 @@ describe('remit search on the question set', () => {
     expect(wrapped.wrong).toBeLessThanOrEqual(1);
   });
 
-  it('declines nearly every question of the tune half that must be declined (16 of 402 slip through today)', () => {
+  it('declines nearly every question of the tune half that must be declined (14 of 402 slip through today)', () => {
     const answered = questions.filter((q) => q.half === 'tune' && q.decline && service.answer(q.q).kind === 'answer').map((q) => q.q);
-    expect(answered.length).toBeLessThanOrEqual(16);
+    expect(answered.length).toBeLessThanOrEqual(14);
   });
 });
