@@ -57,6 +57,11 @@ export interface EmulatedConnectorOptions {
   faults?: FaultRule[];
   /** Seed for probabilistic faults, so a run can be repeated. */
   seed?: number;
+  /**
+   * The connector's clock, in ms, for its rate windows and the times it records; default the real
+   * one. A test of the limits themselves stops it, so a slow machine cannot spread a burst over a window.
+   */
+  now?: () => number;
   /** Keep only this from each accepted activity (for duplicate and loss counting). Default: the card's first text. */
   markerOf?: (activity: Record<string, unknown>) => string;
   /** Every answer waits this long first (a connector far away, or busy). Default 0. */
@@ -143,7 +148,10 @@ export class EmulatedConnector {
   /** Called before each roster page or conversation creation is answered (e.g. to stop a test's instance there). */
   onRosterRequest?: (request: ConnectorRequest) => void;
 
+  private readonly now: () => number;
+
   constructor(private readonly options: EmulatedConnectorOptions = {}) {
+    this.now = options.now ?? Date.now;
     for (const rule of options.faults ?? []) this.addFault(rule);
     this.random = mulberry32(options.seed ?? 1);
     this.windows = options.conversationWindows ?? TEAMS_WINDOWS;
@@ -268,7 +276,7 @@ export class EmulatedConnector {
     const pageSize = Math.min(most, Math.max(1, Number(query.get('pageSize') ?? most) || most));
     const page = members.slice(offset, offset + pageSize);
     const next = offset + page.length < members.length ? this.rosterToken(offset + page.length) : undefined;
-    this.rosterReads.push({ conversationId, continuationToken: token, pageSize, atMs: Date.now() });
+    this.rosterReads.push({ conversationId, continuationToken: token, pageSize, atMs: this.now() });
     this.answer(res, 200, { members: page, ...(next ? { continuationToken: next } : {}) });
   }
 
@@ -285,7 +293,7 @@ export class EmulatedConnector {
       return this.answer(res, 400, { error: { code: 'BadArgument', message: 'a 1:1 conversation needs one member' } });
     if (this.answeredWithFault({ route: 'create-conversation', conversationId: userId, marker: `create:${userId}` }, res)) return;
     const conversationId = this.personalConversationId(userId);
-    this.createdConversations.push({ userId, conversationId, atMs: Date.now() });
+    this.createdConversations.push({ userId, conversationId, atMs: this.now() });
     this.answer(res, 201, { id: conversationId });
   }
 
@@ -295,7 +303,7 @@ export class EmulatedConnector {
     this.attempts.set(request.marker, attempt);
     const full: ConnectorRequest = { ...request, attempt };
     this.onRosterRequest?.(full);
-    const appRetry = this.appRateExceeded(Date.now());
+    const appRetry = this.appRateExceeded(this.now());
     if (appRetry !== undefined) {
       this.throttle(res, appRetry, 'app');
       return true;
@@ -319,7 +327,7 @@ export class EmulatedConnector {
 
   private receive(conversationId: string, activity: Record<string, unknown>, res: http.ServerResponse): void {
     this.requests++;
-    const now = Date.now();
+    const now = this.now();
     const appRetry = this.appRateExceeded(now);
     if (appRetry !== undefined) return this.throttle(res, appRetry, 'app');
     const marker = (this.options.markerOf ?? defaultMarker)(activity);
