@@ -312,9 +312,7 @@ export class RemitService {
     if (first && second && answeredParts.length === parts.length) {
       return second.entry.id === first.entry.id ? first : { ...first, alsoAsked: second.entry };
     }
-    const offered = [...answeredParts.map((r) => r.entry), ...(whole.nearby ?? [])]
-      .filter((entry, i, all) => all.findIndex((e) => e.id === entry.id) === i)
-      .slice(0, NEARBY_SHOWN);
+    const offered = distinctById([...answeredParts.map((r) => r.entry), ...(whole.nearby ?? [])]).slice(0, NEARBY_SHOWN);
     return offered.length > 0 ? { ...whole, nearby: offered } : whole;
   }
 
@@ -555,9 +553,8 @@ export class RemitService {
     const opinion = this.phrasings.likeliest(termsOf(concepts));
     if (!opinion || opinion.id === answered.entry.id || opinion.probability < SECOND_OPINION_CERTAINTY) return answered;
     const preferred = this.byId.get(opinion.id);
-    const nearby = [...(preferred ? [preferred] : []), ...this.closeTo(fromEntries, shape, RUNNERS_UP_SHOWN, answered.entry.id)]
-      .filter((entry, i, all) => all.findIndex((e) => e.id === entry.id) === i)
-      .slice(0, RUNNERS_UP_SHOWN);
+    const closeBy = this.closeTo(fromEntries, shape, RUNNERS_UP_SHOWN, answered.entry.id);
+    const nearby = distinctById([...(preferred ? [preferred] : []), ...closeBy]).slice(0, RUNNERS_UP_SHOWN);
     return { ...answered, unsure: true, nearby };
   }
 
@@ -848,6 +845,11 @@ function kept<K, V>(store: Map<K, V>, key: K, make: () => V): V {
     store.set(key, value);
   }
   return value;
+}
+
+// Each entry once, in the order first offered.
+function distinctById(entries: readonly KnowledgeEntry[]): KnowledgeEntry[] {
+  return entries.filter((entry, i) => entries.findIndex((e) => e.id === entry.id) === i);
 }
 
 function termsOf(concepts: readonly QueryConcept[]): string[] {
