@@ -276,10 +276,11 @@ export class RemitService {
     );
   }
 
-  // The search terms of a question's concepts, past the words that only say what kind of answer is wanted.
+  // The search terms of a phrasing's concepts, past the words that only say what kind of answer is
+  // wanted. Its words only: the shape a question is read in is not needed to learn from it.
   private termsRead(text: string): string[] {
-    const read = this.read(text);
-    return read ? termsOf(this.expander.concepts(read.tokens)) : [];
+    const words = this.wordsOf(text);
+    return words ? termsOf(this.expander.concepts(words.tokens)) : [];
   }
 
   /**
@@ -514,11 +515,17 @@ export class RemitService {
 
   // The question as the search reads it: without a self-introduction, typos corrected, its shape.
   private read(question: string): ReadQuestion | undefined {
+    const words = this.wordsOf(question);
+    return words && { ...words, shape: this.asked(words.corrected, words.tokens) };
+  }
+
+  // The question's words, typos corrected; its shape is read from `corrected` by `read`.
+  private wordsOf(question: string): (Omit<ReadQuestion, 'shape'> & { corrected: string }) | undefined {
     const { message, question: text } = unwrapMessage(question.slice(0, MAX_QUESTION_CHARS));
     const raw = tokenize(text);
     if (raw.length === 0) return undefined;
-    const { text: asked, tokens } = this.corrected(text, raw);
-    return { message, text, raw, tokens, shape: this.asked(asked, tokens) };
+    const { text: corrected, tokens } = this.corrected(text, raw);
+    return { message, text, raw, tokens, corrected };
   }
 
   /**
