@@ -191,6 +191,7 @@ interface AnswerHolds {
   sourceMonths: ReadonlySet<string>;
   /** The units it gives figures in ("five clear working days" -> day). */
   units: ReadonlySet<string>;
+  /** Whether it gives a conclusion ("found", "rated"), not only that one was due. */
   conclusion: boolean;
 }
 

@@ -46,6 +46,9 @@ export function asksWhereItIsFrom(tokens: readonly string[]): boolean {
   return tokens.includes('where') && tokens[tokens.length - 1] === 'from';
 }
 
+// "What is the panel there to do", "what are we supposed to do": what something is for.
+const THERE_TO_DO = /\b(?:is|are|was|were) (?:[a-z0-9]+ )+?(?:there|meant|supposed|expected|set up) to (?:do|be doing|achieve)\b/;
+
 /**
  * True for "what does X do", "what do corporate parents actually do", "what does the VSK do for ...",
  * and "what is X there to do", "what is the panel meant to do": what it is for.
@@ -56,8 +59,6 @@ export function asksWhatSomethingDoes(tokens: readonly string[]): boolean {
   if (auxiliary >= 0) return tokens.slice(auxiliary + 2).some((t) => t === 'do' || t === 'doing');
   return tokens[0] === 'what' && THERE_TO_DO.test(tokens.join(' '));
 }
-
-const THERE_TO_DO = /\b(?:is|are|was|were) (?:[a-z0-9]+ )+?(?:there|meant|supposed|expected|set up) to (?:do|be doing|achieve)\b/;
 
 /** True for "what did the Select Committee find": a question about its findings ("find" alone is a stop word). */
 export function asksWhatWasFound(tokens: readonly string[]): boolean {

@@ -9,6 +9,7 @@ const NOT_A_NAME: ReadonlySet<string> = new Set(
     ' ',
   ),
 );
+const PARTICIPLE = /^[a-z]{3,}ed$/;
 const DETERMINERS: ReadonlySet<string> = new Set('the a an our your their its his her this that which what whose'.split(' '));
 
 /**
@@ -41,8 +42,10 @@ export class KnownBodies {
     return tokens.some((word, i) => {
       if (i === 0 || !BODY_WORDS.has(word)) return false;
       const before = tokens[i - 1]!;
-      // "the panel", "kent's panel", "2017 panel": no other body is named; "the merged panel", "a governing board" describe one.
-      if (isStopWord(before) || NOT_A_NAME.has(before) || WEAK_STEMS.has(stem(before)) || /\d|[a-z]{3}ed$/.test(before)) return false;
+      // "the panel", "kent's panel", "2017 panel": no other body is named.
+      if (isStopWord(before) || NOT_A_NAME.has(before) || WEAK_STEMS.has(stem(before)) || /\d/.test(before)) return false;
+      // "the merged panel", "the reconstituted board": a past participle describes one.
+      if (PARTICIPLE.test(before)) return false;
       // A name follows "the", "a", "our", "Kent's" or opens the question: "how can I get panel papers" names none.
       const opener = tokens[i - 2];
       if (opener !== undefined && !DETERMINERS.has(opener) && !WEAK_STEMS.has(stem(opener))) return false;

@@ -200,7 +200,7 @@ const CONTENTS: readonly RegExp[] = [
   /^what is (?:written|set out|promised) in (?:the )?(?<subject>.+?)(?: like .*)?$/,
   /^what (?:does|do|did) (?:the )?(?<subject>.+?) say (?:[a-z]+ ){0,3}(?:are|is|am i|are we) (?<held>entitled) to$/,
   // "What do care leavers get under the charter": what it gives them.
-  /^what (?:do|does|did|will|would|can|could) (?:[a-z]+ ){1,3}(?:get|receive|have) under (?:the |our |kent |kcc |kents |kcc s |kent s )?(?<subject>.+)$/,
+  /^what (?:do|does|did|will|would|can|could) (?:[a-z]+ ){1,3}(?:get|receive|have) under (?:the |our |kents? |kccs? )?(?<subject>.+)$/,
 ];
 const EXPLAIN = [
   /^what (?:is|are|was|were) (?:a |an |the )?(.+?)(?: all)? about$/,
