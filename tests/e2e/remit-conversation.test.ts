@@ -179,6 +179,20 @@ describe('a councillor asks about the panel in the Agents Playground', () => {
     expect(JSON.stringify(thanked.value)).not.toContain('not sure');
   });
 
+  it("doubts an answer its entries' phrasings say is meant for another, offers that one first, and answers it when clicked", async () => {
+    const reply = await ask(playground, 'which question should we ask ourselves when making decisions for children in care', asOlivia);
+    expect(cardJson(reply)).toContain("I'm not sure this is what you asked");
+    const card = JSON.stringify(firstCard(reply));
+    const meant = 'What question should every corporate parent ask themselves?';
+    const offers = [...card.matchAll(/"data":\{"action":"ask","question":"([^"]+)"\}/g)].map((m) => m[1]);
+    expect(offers[0]).toBe(meant);
+    const seen = new Set(playground.messages().map((m) => m.messageId));
+    await playground.submit({ action: 'ask', question: meant }, { from: OLIVIA_OFFICER.id, replyToId: reply.messageId });
+    const answer = await playground.waitForMessage((m) => !seen.has(m.messageId));
+    expect(cardJson(answer)).toContain('Would this be good enough for my child?');
+    expect(cardJson(answer)).not.toContain("I'm not sure this is what you asked");
+  });
+
   it('refuses tampered card data and unknown verbs with a friendly error, storing nothing', async () => {
     const reply = await ask(playground, 'what is OCYPC?', asOlivia);
     const before = await app.services.feedback.totals();
