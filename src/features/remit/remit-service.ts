@@ -189,7 +189,7 @@ interface AnswerHolds {
   months: ReadonlySet<string>;
   /** The months its source document names ("Minutes, 20 March 2017"): the meeting it records. */
   sourceMonths: ReadonlySet<string>;
-  /** The units it gives figures in ("five clear working days" -> day). */
+  /** The units it speaks of ("five clear working days" -> day). */
   units: ReadonlySet<string>;
   /** Whether it gives a conclusion ("found", "rated"), not only that one was due. */
   conclusion: boolean;

@@ -233,7 +233,10 @@ export function holdsAge(text: string): boolean {
 
 const UNITS = /\b(day|week|month|hour|minute|mile)s?\b/gi;
 
-/** The units an answer gives a figure in: "five clear working days" and "within 20 miles" give day and mile. */
+/**
+ * The units an answer speaks of ("five clear working days", "within 20 miles": day and mile). Any
+ * mention counts, a figure or not: a unit the answer never names cannot be the one asked for.
+ */
 export function unitsIn(text: string): ReadonlySet<string> {
   return new Set([...text.matchAll(UNITS)].map((m) => m[1]!.toLowerCase()));
 }
