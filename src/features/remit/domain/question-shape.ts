@@ -59,7 +59,7 @@ export interface QuestionShape {
   age: boolean;
   /** "What are the names of the couple who ...", "the name of the provider": whose name is asked for. */
   nameOf?: string;
-  /** "The average time to adoption in days", "how far in miles": the answer must give a figure in that unit ("day"). */
+  /** "The average time to adoption in days", "how far in miles": the answer must speak of that unit ("day"). */
   unit?: string;
   /** "What did Ofsted conclude", "what rating did they get": the answer must give a conclusion, not only that one was due. */
   conclusion: boolean;
