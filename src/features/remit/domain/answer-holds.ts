@@ -107,15 +107,27 @@ export function namesSomeone(text: string, isEnglishWord: (word: string) => bool
 
 /**
  * Whether an answer names the one asked about: a line or sentence of it that speaks of the subject
- * (by its stem) names someone. "One couple had fostered 55 children" speaks of the couple, unnamed.
+ * (by its stem) names someone, or, when a place is asked about ("the name of the room"), a place
+ * ("the Darent Room"). "One couple had fostered 55 children" speaks of the couple, unnamed.
  */
 export function namesThe(
   text: string,
-  subjectStem: string,
+  subject: string,
   toStems: (text: string) => ReadonlySet<string>,
   isEnglishWord: (word: string) => boolean,
+  stemOf: (word: string) => string,
 ): boolean {
-  return answerClauses(text).some((line) => toStems(line).has(subjectStem) && namesSomeone(line, isEnglishWord));
+  const subjectStem = stemOf(subject);
+  const named = isPlaceWord(subject) ? (line: string) => namesSomeone(line, isEnglishWord) || namesAPlace(line) : (line: string) => namesSomeone(line, isEnglishWord);
+  return answerClauses(text).some((line) => toStems(line).has(subjectStem) && named(line));
+}
+
+function isPlaceWord(word: string): boolean {
+  return PLACE.test(word.charAt(0).toUpperCase() + word.slice(1).toLowerCase());
+}
+
+function namesAPlace(text: string): boolean {
+  return [...text.matchAll(CAPITALISED_PAIR)].some((match) => PLACE.test(match[2]!));
 }
 
 // "Alan Terry had joined in place of Bob Neaves", "Ms Mutton replaced Ms Taylor", "succeeding Mr Brookbank".

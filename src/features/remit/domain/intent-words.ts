@@ -10,6 +10,7 @@ export const INTENT_WORDS: Readonly<Record<string, readonly string[]>> = {
   often: ['frequency', 'schedule'],
   many: ['number', 'figures', 'statistics'],
   howlong: ['since', 'years'],
+  nameof: ['name', 'called'],
   mean: ['definition', 'means'],
   means: ['definition', 'mean'],
   meaning: ['definition', 'means'],

@@ -241,16 +241,19 @@ export class SynonymExpander {
 
 // "How long has Kent used challenge cards" asks for a time, not about something long: an intent word.
 const HOW_LONG = 'howlong';
+const NAME_OF = 'nameof';
 
 /**
- * The question's words as the search reads three phrasings: "how long" (an intent), "the number of"
- * (how many, not a phone number) and "what did X find" (its findings).
+ * The question's words as the search reads four phrasings: "how long" (an intent), "the number of"
+ * (how many, not a phone number), "the name of" (a name asked for) and "what did X find" (its findings).
  */
 function asRead(tokens: readonly string[]): string[] {
   const findings = asksWhatWasFound(tokens);
   return tokens.map((raw, at) => {
     if (raw === 'long' && tokens[at - 1] === 'how') return HOW_LONG;
     if (raw === 'number' && tokens[at + 1] === 'of') return 'many';
+    // "What is the name of the room": a name is asked for, not something about names.
+    if (raw === 'name' && tokens[at + 1] === 'of' && tokens[at - 1] === 'the') return NAME_OF;
     return raw === 'find' && findings ? 'findings' : raw;
   });
 }
