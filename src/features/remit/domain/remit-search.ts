@@ -312,17 +312,34 @@ function lengthRelief(concepts: readonly QueryConcept[]): number {
  * question says (recall) and how much of the entry's question the member asked about (precision).
  * "Who answers the CPP?" is close to "Who is the Corporate Parenting Panel accountable to?" even
  * though they share one word. Built once per entry: each stem maps to a bit mask of the questions
- * holding it, so one pass over the member's terms scores every question of the entry.
+ * holding it, so one pass over the member's terms scores up to 31 questions of the entry; an entry
+ * with more has one such group per 31.
  */
 class EntryQuestions {
+  private readonly groups: QuestionGroup[] = [];
+
+  constructor(questions: readonly ReadonlySet<string>[]) {
+    for (let at = 0; at < questions.length; at += QUESTIONS_PER_GROUP)
+      this.groups.push(new QuestionGroup(questions.slice(at, at + QUESTIONS_PER_GROUP)));
+  }
+
+  similarity(concepts: readonly QueryConcept[]): number {
+    let best = 0;
+    for (const group of this.groups) best = Math.max(best, group.similarity(concepts));
+    return best;
+  }
+}
+
+// A bit per question in a 32-bit mask (the sign bit left alone).
+const QUESTIONS_PER_GROUP = 31;
+
+class QuestionGroup {
   private readonly sizes: number[];
   private readonly masks = new Map<string, number>();
 
   constructor(questions: readonly ReadonlySet<string>[]) {
-    // A bit per question: an entry keeps its first 31 questions for this (the rest are still searched).
-    const kept = questions.slice(0, 31);
-    this.sizes = kept.map((q) => [...q].reduce((sum, s) => sum + stemWeight(s), 0));
-    kept.forEach((stems, i) => {
+    this.sizes = questions.map((q) => [...q].reduce((sum, s) => sum + stemWeight(s), 0));
+    questions.forEach((stems, i) => {
       for (const stem of stems) this.masks.set(stem, (this.masks.get(stem) ?? 0) | (1 << i));
     });
   }
