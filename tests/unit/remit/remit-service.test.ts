@@ -558,6 +558,12 @@ describe('RemitService', () => {
       expect(answered('who came up with challenge cards').entry.id).toBe('cc-what-are');
     });
 
+    it('reads "the name of the room" as asking for a name, which a named room gives', () => {
+      expect(answered('what was the name of the room the panel met in at county hall').entry.id).toBe('meeting-venue');
+      // A room is named by a place, not a person: the name of the chairman is still a person's.
+      expect(service.answer('what is the name of the room where the pensions committee meets').kind).toBe('unknown');
+    });
+
     it('reads past a self-introduction', () => {
       expect(answered("I'm a new councillor - what is the corporate parenting panel?").entry.id).toBe('tor-purpose');
     });
