@@ -877,7 +877,10 @@ function latestYearIn(texts: readonly string[]): number {
 function saysHowToDo(howTo: readonly ReadonlySet<string>[], toBeDone: ReadonlySet<string> | undefined): boolean {
   if (howTo.length === 0) return false;
   if (!toBeDone || toBeDone.size === 0) return true;
-  return howTo.some((place) => [...toBeDone].some((s) => place.has(s)));
+  // What is done comes first ("become" of "become a councillor"); one other word shared is not enough:
+  // "drawn from elected councillors" says how a chair is chosen, not how to become a councillor.
+  const [doing] = toBeDone;
+  return howTo.some((place) => place.has(doing!) || [...toBeDone].filter((s) => place.has(s)).length >= 2);
 }
 
 function sentencesSayingHow(answer: string): ReadonlySet<string>[] {

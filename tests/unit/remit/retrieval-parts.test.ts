@@ -293,6 +293,9 @@ describe('question shapes', () => {
     ['review my report', 'taskRequest', true],
     ['can you draft this email for me', 'taskRequest', true],
     ['please proofread our briefing', 'taskRequest', true],
+    ['can you help me write an out of office message for teams', 'taskRequest', true],
+    ['help me to draft a reply to a resident', 'taskRequest', true],
+    ['who can help me with a challenge card', 'taskRequest', false],
     ['review the challenge card report', 'taskRequest', false],
     ['what reports does the panel review', 'taskRequest', false],
     // Money, which only an answer speaking of money can answer.

@@ -119,7 +119,7 @@ const NOT_IDENTITY =
 const A_BODY =
   /^who (?:is|was|are|were) (?:the |a |an )?(?:[a-z]+ )?(?:body|bodies|group|groups|team|teams|committee|board|organisation|organisations|agency|agencies|department|service|services|authority|council|panel|partnership)\b/;
 const TASK_REQUEST =
-  /^(?:(?:please|pls|can you|could you|would you|will you|can u|could u)\s+)*(?:review|proofread|proof read|read through|write|draft|redraft|rewrite|edit|fix|correct|improve|translate|summari[sz]e|shorten|mark|format|reformat|compose|type|print|book|order|buy|pay|send|email|forward|ring|call|cancel|renew|reset|upload|attach|save|delete)\s+(?:up\s+|over\s+)?(?:my|me|our|this|these|that|those|his|her|their)\b/;
+  /^(?:(?:please|pls|can you|could you|would you|will you|can u|could u)\s+)*(?:help me (?:to )?(?:write|draft|compose|word|phrase|set up)\s+(?:a|an|my|the|some)\b|(?:review|proofread|proof read|read through|write|draft|redraft|rewrite|edit|fix|correct|improve|translate|summari[sz]e|shorten|mark|format|reformat|compose|type|print|book|order|buy|pay|send|email|forward|ring|call|cancel|renew|reset|upload|attach|save|delete)\s+(?:up\s+|over\s+)?(?:my|me|our|this|these|that|those|his|her|their)\b)/;
 const MONEY =
   /£|\b(?:budgets?|costs?|costing|funding|funded|salary|salaries|wages?|allowances?|paid|fees?|prices?|pounds|expenses|spends?|spending|expenditure|how much money|how much (?:is|are|does|do|did) (?:it|they|we|a|an|the)?\s*(?:cost|pay|get|earn|receive))\b/;
 const PROCEDURE =
