@@ -118,7 +118,9 @@ export function namesThe(
   stemOf: (word: string) => string,
 ): boolean {
   const subjectStem = stemOf(subject);
-  const named = isPlaceWord(subject) ? (line: string) => namesSomeone(line, isEnglishWord) || namesAPlace(line) : (line: string) => namesSomeone(line, isEnglishWord);
+  const named = isPlaceWord(subject)
+    ? (line: string) => namesSomeone(line, isEnglishWord) || namesAPlace(line)
+    : (line: string) => namesSomeone(line, isEnglishWord);
   return answerClauses(text).some((line) => toStems(line).has(subjectStem) && named(line));
 }
 
