@@ -13,7 +13,7 @@ import { WEAK_STEMS } from './stop-words';
  */
 export class EntryQuestions {
   // Per stem, a bit mask per group of 31 questions: bit i of group g is question 31g + i.
-  private readonly masks = new Map<string, readonly number[]>();
+  private readonly masks: ReadonlyMap<string, readonly number[]>;
   private readonly sizes: Float64Array;
   private readonly groups: number;
   // Worked in place on every call (a search is synchronous, one question at a time): no allocation per candidate.
