@@ -709,7 +709,7 @@ export class RemitService {
     if (shape.conclusion && !holds.conclusion) return false;
     if (shape.ageOf !== undefined && !holdsAgeOf(entry.answer, shape.ageOf)) return false;
     if (shape.replaced !== undefined && !saysWhoReplaced(entry.answer, shape.replaced)) return false;
-    if (shape.nameOf !== undefined && !namesThe(entry.answer, shape.nameOf, this.answerTextStems, this.isEnglishWord, stem)) return false;
+    if (shape.nameOf !== undefined && !namesThe(entry.answer, shape.nameOf, this.answerTextStems, this.isEnglishWord)) return false;
     if (this.aboutAnotherBody(entry, shape)) return false;
     // "What did the 2016 fostering review find": an answer that never speaks of 2016 is about something else.
     if (!shape.years.every((year) => holds.years.has(year))) return false;

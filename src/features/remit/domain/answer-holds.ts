@@ -3,6 +3,7 @@
  * question that asks for one is only answered by an entry that has it.
  */
 
+import { stem } from './stemmer';
 import { WEAK_STEMS } from './stop-words';
 import { MONTHS, MONTH_SHORT_FORMS } from './text-normalizer';
 
@@ -89,7 +90,10 @@ export function holdsDate(text: string): boolean {
 const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Councillor|Cllr)\.?\s+[A-Z]/;
 const CAPITALISED_PAIR = /\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/g;
 // "Darent Room", "Sessions House", "Invicta House": a capitalised pair ending so is a place, not a person.
-const PLACE = /^(?:Room|Rooms|House|Hall|Centre|Center|Chamber|Building|Road|Street|Office|Offices|Court|Park|Square|Lane)$/;
+const PLACE_WORDS: ReadonlySet<string> = new Set(
+  'room rooms house hall centre center chamber building road street office offices court park square lane'.split(' '),
+);
+const isPlaceWord = (word: string) => PLACE_WORDS.has(word.toLowerCase());
 const SAYS_NOT_NAMED = /\b(?:do|does|did) not name\b/;
 
 /**
@@ -99,7 +103,7 @@ const SAYS_NOT_NAMED = /\b(?:do|does|did) not name\b/;
 export function namesSomeone(text: string, isEnglishWord: (word: string) => boolean): boolean {
   if (TITLED_NAME.test(text) || SAYS_NOT_NAMED.test(text)) return true;
   for (const match of text.matchAll(CAPITALISED_PAIR)) {
-    if (PLACE.test(match[2]!)) continue;
+    if (isPlaceWord(match[2]!)) continue;
     if (!isEnglishWord(match[1]!.toLowerCase()) || !isEnglishWord(match[2]!.toLowerCase())) return true;
   }
   return false;
@@ -115,21 +119,16 @@ export function namesThe(
   subject: string,
   toStems: (text: string) => ReadonlySet<string>,
   isEnglishWord: (word: string) => boolean,
-  stemOf: (word: string) => string,
 ): boolean {
-  const subjectStem = stemOf(subject);
-  const named = isPlaceWord(subject)
-    ? (line: string) => namesSomeone(line, isEnglishWord) || namesAPlace(line)
-    : (line: string) => namesSomeone(line, isEnglishWord);
-  return answerClauses(text).some((line) => toStems(line).has(subjectStem) && named(line));
-}
-
-function isPlaceWord(word: string): boolean {
-  return PLACE.test(word.charAt(0).toUpperCase() + word.slice(1).toLowerCase());
+  const subjectStem = stem(subject);
+  const placeAsked = isPlaceWord(subject);
+  return answerClauses(text).some(
+    (line) => toStems(line).has(subjectStem) && (namesSomeone(line, isEnglishWord) || (placeAsked && namesAPlace(line))),
+  );
 }
 
 function namesAPlace(text: string): boolean {
-  return [...text.matchAll(CAPITALISED_PAIR)].some((match) => PLACE.test(match[2]!));
+  return [...text.matchAll(CAPITALISED_PAIR)].some((match) => isPlaceWord(match[2]!));
 }
 
 // "Alan Terry had joined in place of Bob Neaves", "Ms Mutton replaced Ms Taylor", "succeeding Mr Brookbank".
@@ -245,7 +244,9 @@ export function holdsAge(text: string): boolean {
   );
 }
 
-const UNITS = /\b(day|week|month|hour|minute|mile)s?\b/gi;
+/** The units a figure can be asked "in" ("in days") and an answer can speak of. */
+export const MEASURE_UNITS = ['day', 'week', 'month', 'hour', 'minute', 'mile'] as const;
+const UNITS = new RegExp(`\\b(${MEASURE_UNITS.join('|')})s?\\b`, 'gi');
 
 /**
  * The units an answer speaks of ("five clear working days", "within 20 miles": day and mile). Any

@@ -1,3 +1,4 @@
+import { MEASURE_UNITS } from './answer-holds';
 import { stem } from './stemmer';
 import { WEAK_STEMS, isStopWord } from './stop-words';
 import { asksWhatItIsCalled, normalizeText, withoutCalled } from './text-normalizer';
@@ -275,7 +276,7 @@ function nameAsked(text: string): { nameOf?: string } {
 
 const CONCLUSION_ASKED =
   /\b(?:what|which) (?:(?:did|do|does|was|were|is|are) (?:[a-z]+ ){0,5}?)?(?:conclude|concluded|conclusions?|verdict|ratings?)\b/;
-const IN_UNITS = /\bin (day|week|month|hour|minute|mile)s\b/;
+const IN_UNITS = new RegExp(`\\bin (${MEASURE_UNITS.join('|')})s\\b`);
 
 function unitAsked(text: string): { unit?: string } {
   const unit = IN_UNITS.exec(text)?.[1];
