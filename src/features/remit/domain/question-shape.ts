@@ -78,9 +78,6 @@ const DATE =
   /^(?:when)\b|\b(?:when (?:is|was|did|does|do|will|were|are|has|had)|what date|which date|what year|which year|what day|what month|by when|since when|how long ago)\b/;
 const PERSON =
   /^(?:who|whom)\b|\b(?:who (?:is|was|are|were|chairs?|chaired|leads?|runs?)|which (?:councillor|officer|member|person|people|mp))\b/;
-// The documents look back: what comes next (the next meeting's end, next year's plan, what a review
-// found when it "reported back", who "in the end" won a contract) is an officer's to say. Whether
-// someone "ever said" or "ever recommended" something is what the documents record.
 // "How many UASC are there now", "who chairs it these days", "what checks does KCC now do": today's
 // figure, post holder or practice, which the documents cannot give. "Are they one body now?", "I'm
 // a corporate parent now": a state the documents describe, so a bare "now" counts only in a
@@ -91,6 +88,10 @@ const WH_CLAUSE = /^(?:what|which|who|whom|whose|how|where|when|why)\b/;
 function asksWhatIsDoneNow(normalized: string): boolean {
   return normalized.split(/[.?!;:]+|,? or /).some((clause) => NOW_IF_A_FACT.test(clause) && WH_CLAUSE.test(clause.trim()));
 }
+
+// The documents look back: what comes next (the next meeting's end, next year's plan, what a review
+// found when it "reported back", who "in the end" won a contract) is an officer's to say. Whether
+// someone "ever said" or "ever recommended" something is what the documents record.
 const NOW =
   /\b(?:right now|currently|current|at the moment|at present|this year|today|up to date|(?:next|upcoming|forthcoming) (?:[a-z]+ )?(?:meeting|meetings|panel|year|month|week|term|inspection|review|election|elections|report)|forward plan|future plans?|latest|most recent|last year|last month|so far|to date|(?:been|was it|were they|is it) (?:done|completed|implemented|carried out|actioned|delivered)|final (?:confirmed )?(?:figures?|results?|version)|(?:planning|plans?|going|intends?|intending) to (?!be\b|the\b|a\b|an\b|my\b|our\b|cpp\b|panel\b|meetings?\b|sessions\b|county\b|kent\b)[a-z]+|(?:did|was|were|has|have|is|are)\b.*\b(?:ever(?! (?:say|said|mention|mentioned|suggest|suggested|recommend|recommended|promise|promised|commit|committed|agree|agreed)\b)|yet|since then|afterwards)|in the end|what came of|(?:reported|came) back|finally (?:came|come|went|reported|arrived|happened|published|delivered|completed|done))\b/;
 // "who was at the meeting", "who attended", "who chaired the group": people are asked for by name.
